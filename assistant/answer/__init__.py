@@ -1,0 +1,1 @@
+"""Answer backends: the offline extractive answerer (default) and LLM answerers through LangChain chat models."""

@@ -1,0 +1,129 @@
+"""Evidence: retrieved hits as numbered citable passages, and the sentence units answers are built from."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from assistant import registry
+from assistant.retrieve import Hit, tokenize
+from assistant.types import Citation
+
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
+_TABLE_SEP = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+
+
+@dataclass
+class Unit:
+    """One sentence, list item or table row of a retrieved passage — the grain an answer quotes."""
+
+    text: str
+    hit_index: int  # position of its hit in the evidence list
+    order: int  # position inside the passage
+    kind: str = "sentence"  # sentence | item | row
+    score: float = 0.0
+
+
+@dataclass
+class Evidence:
+    hits: list[Hit]
+    used: list[int] = field(default_factory=list)  # hit indexes in citation order
+
+    def cite(self, hit_index: int) -> int:
+        """Citation number for a hit (numbered in order of first use)."""
+        if hit_index not in self.used:
+            self.used.append(hit_index)
+        return self.used.index(hit_index) + 1
+
+    def citations(self, snippets: dict[int, list[str]] | None = None) -> list[Citation]:
+        out = []
+        for n, hi in enumerate(self.used, 1):
+            h = self.hits[hi]
+            snip = " … ".join((snippets or {}).get(hi, [])) or _snippet(h.chunk.text)
+            out.append(to_citation(h, n, snip))
+        return out
+
+
+def to_citation(h: Hit, n: int, snippet: str | None = None) -> Citation:
+    c = h.chunk
+    title = c.chapter or (c.heading_path[0] if c.heading_path else c.path)
+    if c.bb and title and registry.name_of(c.bb) not in title:
+        title = f"{registry.name_of(c.bb)} — {title}"
+    return Citation(n=n, repo=c.repo, folder=c.folder, path=c.path, release=c.release, bb=c.bb, title=title,
+                    section=c.section, url=c.url, snippet=snippet if snippet is not None else _snippet(c.text),
+                    chunk_id=h.id, kind=c.kind, score=round(float(h.score), 5))
+
+
+def _snippet(text: str, n: int = 280) -> str:
+    t = " ".join(strip_md(text).split())
+    return t if len(t) <= n else t[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def strip_md(text: str) -> str:
+    t = re.sub(r"\*\*|__|`", "", text)
+    t = re.sub(r"^#+\s*", "", t, flags=re.M)
+    return t
+
+
+def units_of(text: str, hit_index: int) -> list[Unit]:
+    """Split a passage into sentences, list items and table rows (header rows dropped)."""
+    units: list[Unit] = []
+    header: list[str] | None = None
+    order = 0
+    for para in re.split(r"\n\s*\n", text):
+        lines = [ln for ln in para.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        if all(ln.lstrip().startswith("|") for ln in lines):
+            rows = [ln for ln in lines if not _TABLE_SEP.match(ln)]
+            if len(lines) >= 2 and _TABLE_SEP.match(lines[1]):
+                header = [c.strip() for c in lines[0].strip().strip("|").split("|")]
+                rows = rows[1:]
+            for r in rows:
+                cells = [strip_md(c).strip() for c in r.strip().strip("|").split("|")]
+                cells = [c for c in cells if c]
+                if not cells:
+                    continue
+                txt = f"{cells[0]}: {'; '.join(cells[1:])}" if len(cells) > 1 else cells[0]
+                units.append(Unit(txt, hit_index, order, "row"))
+                order += 1
+            continue
+        buf: list[str] = []
+        for ln in lines:
+            if re.match(r"^\s*#+\s", ln):
+                continue
+            m = re.match(r"^\s*([*+-]|\d{1,3}[.)])\s+(.*)", ln)
+            if m:
+                if buf:
+                    for s in _SENT.split(" ".join(buf)):
+                        units.append(Unit(strip_md(s).strip(), hit_index, order))
+                        order += 1
+                    buf = []
+                units.append(Unit(strip_md(m.group(2)).strip(), hit_index, order, "item"))
+                order += 1
+            elif units and units[-1].kind == "item" and ln.startswith((" ", "\t")):
+                units[-1].text += " " + strip_md(ln).strip()
+            else:
+                buf.append(ln.strip())
+        if buf:
+            for s in _SENT.split(" ".join(buf)):
+                units.append(Unit(strip_md(s).strip(), hit_index, order))
+                order += 1
+    return [u for u in units if len(u.text) >= 12 and not u.text.startswith(("[Figure", "See:", "(Embedded"))]
+
+
+def score_unit(u: Unit, qtoks: set[str], idf: dict[str, float]) -> float:
+    toks = tokenize(u.text)
+    if not toks:
+        return 0.0
+    overlap = sum(idf.get(t, 1.0) for t in set(toks) & qtoks)
+    return overlap / math.sqrt(max(8, len(toks)))
+
+
+def clip(text: str, n: int = 320) -> str:
+    """Shorten a long unit at a word boundary so answers quote, not copy."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    cut = text[:n].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"

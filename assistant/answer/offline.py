@@ -1,0 +1,295 @@
+"""The offline extractive answerer: composes a short, cited answer from retrieved passages, no LLM.
+
+It leads with the direct answer the question's intent calls for (an API's METHOD and path, a
+term's definition, a BB's purpose and key functionalities, both sides of a comparison), then adds
+supporting points. Every sentence it writes is taken from a cited passage and carries [n].
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import registry
+from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
+from assistant.query import QueryAnalysis
+from assistant.retrieve import Hit, norm_term, tokenize
+
+
+@dataclass
+class Draft:
+    """What an answerer produces before the service wraps it into an Answer."""
+
+    text: str
+    evidence: Evidence
+    snippets: dict[int, list[str]]
+    abstained: bool = False
+
+
+class ExtractiveAnswerer:
+    name = "offline"
+
+    def __init__(self, idf: dict[str, float] | None = None):
+        self.idf = idf or {}
+
+    # ---------------------------------------------------------------------------------------------
+    def answer(self, qa: QueryAnalysis, hits: list[Hit]) -> Draft:
+        ev = Evidence(hits)
+        self._snips: dict[int, list[str]] = {}
+        qtoks = set(tokenize(qa.standalone))
+        builders = {
+            "term": self._term,
+            "api": self._api,
+            "overview": self._overview,
+            "comparison": self._comparison,
+            "use_case": self._use_case,
+            "requirement": self._requirement,
+        }
+        parts = None
+        if qa.intent in builders:
+            parts = builders[qa.intent](qa, ev, qtoks)
+        if not parts:
+            parts = self._general(qa, ev, qtoks)
+        return Draft("\n\n".join(p for p in parts if p).strip(), ev, self._snips)
+
+    # ----- helpers ----------------------------------------------------------------------------------
+    def _mark(self, ev: Evidence, hi: int, quoted: str) -> str:
+        n = ev.cite(hi)
+        self._snips.setdefault(hi, [])
+        if quoted not in self._snips[hi] and len(self._snips[hi]) < 3:
+            self._snips[hi].append(quoted)
+        return f"[{n}]"
+
+    def _ranked_units(self, ev: Evidence, qtoks: set[str], hit_filter=None, max_hits: int = 6) -> list[Unit]:
+        units: list[Unit] = []
+        for hi, h in enumerate(ev.hits[:max_hits]):
+            if hit_filter and not hit_filter(h):
+                continue
+            prior = 1.0 / (1.0 + 0.35 * hi)  # retrieval rank matters: the fused score already weighed meaning
+            for u in units_of(h.chunk.text, hi):
+                u.score = score_unit(u, qtoks, self.idf) * 0.7 + prior * 0.6 + (0.1 if u.order == 0 else 0.0)
+                units.append(u)
+        units.sort(key=lambda u: -u.score)
+        return units
+
+    def _sentence(self, ev: Evidence, u: Unit, n: int = 320) -> str:
+        t = clip(u.text, n)
+        t = t[0].upper() + t[1:] if t else t
+        if not re.search(r"[.!?…:]$", t):
+            t += "."
+        return f"{t} {self._mark(ev, u.hit_index, t)}"
+
+    def _pick(self, units: list[Unit], k: int, taken: set[str] | None = None) -> list[Unit]:
+        """Best k units, skipping near-duplicates of what was already said."""
+        taken = taken if taken is not None else set()
+        out = []
+        for u in units:
+            key = " ".join(tokenize(u.text))[:120]
+            if not key or key in taken or any(_overlap(key, t) > 0.8 for t in taken):
+                continue
+            taken.add(key)
+            out.append(u)
+            if len(out) >= k:
+                break
+        return out
+
+    # ----- intents ----------------------------------------------------------------------------------
+    def _general(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        units = self._ranked_units(ev, qtoks)
+        if not units:
+            return []
+        taken: set[str] = set()
+        lead_units = self._pick(units, 2, taken)
+        # the lead: best unit, plus the next sentence of the same passage when it continues the thought
+        lead = self._sentence(ev, lead_units[0])
+        follow = [u for u in units if u.hit_index == lead_units[0].hit_index and u.order == lead_units[0].order + 1]
+        if follow and follow[0].kind == "sentence":
+            key = " ".join(tokenize(follow[0].text))[:120]
+            taken.add(key)
+            lead += " " + self._sentence(ev, follow[0])
+        rest = [u for u in self._pick(units, 4, taken) if u is not lead_units[0]][:3]
+        parts = [lead]
+        if rest:
+            parts.append("\n".join(f"- {self._sentence(ev, u, 260)}" for u in rest))
+        return parts
+
+    def _term(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        want = norm_term(qa.term or "")
+        gl = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "glossary_term"]
+        if not gl:
+            return []
+        exact = [(hi, h) for hi, h in gl if norm_term(str(h.chunk.extra.get("term", ""))) == want]
+        close = exact or [(hi, h) for hi, h in gl if want and (want in norm_term(str(h.chunk.extra.get("term", ""))) or
+                                                                norm_term(str(h.chunk.extra.get("term", ""))) in want)]
+        chosen = (close or gl)[:2]
+        if not close and ev.hits and ev.hits[0].chunk.kind != "glossary_term":
+            return []  # no glossary entry for this: answer from the prose instead
+        parts = []
+        for k, (hi, h) in enumerate(chosen):
+            term = str(h.chunk.extra.get("term") or "")
+            definition = strip_md(h.chunk.text.split(":", 1)[1] if ":" in h.chunk.text else h.chunk.text).strip()
+            definition = clip(definition, 420)
+            where = registry.name_of(h.chunk.bb) if h.chunk.bb else (h.chunk.heading_path[0] if h.chunk.heading_path else "GovStack")
+            mark = self._mark(ev, hi, definition)
+            if k == 0:
+                parts.append(f"**{term}** (as defined in the {where} specification): {definition} {mark}")
+            elif norm_term(term) == norm_term(str(chosen[0][1].chunk.extra.get('term', ''))):
+                parts.append(f"The {where} specification defines it as: {definition} {mark}")
+        # one supporting sentence from prose that uses the term, if any
+        prose = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.chunk.kind != "glossary_term", max_hits=5)
+        prose = [u for u in prose if want and all(w in norm_term(u.text) for w in want.split()[:2])]
+        if prose:
+            parts.append(f"Related: {self._sentence(ev, prose[0], 260)}")
+        return parts
+
+    def _api(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        ops = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "api_operation" and h.chunk.extra.get("api_path")]
+        if not ops:
+            return []
+        listing = bool(re.search(r"\b(which|what|list)\b.*\b(apis|endpoints|operations|services)\b", qa.question, re.I)) and not qa.api_path
+        seen, lines = set(), []
+        for hi, h in ops:
+            key = (h.chunk.extra.get("method"), h.chunk.extra.get("api_path"))
+            if key in seen:
+                continue
+            seen.add(key)
+            lines.append((hi, h))
+        hi0, h0 = lines[0]
+        method, path = h0.chunk.extra.get("method"), h0.chunk.extra.get("api_path")
+        summary = _op_summary(h0)
+        bbname = registry.name_of(h0.chunk.bb)
+        first = self._mark(ev, hi0, f"{method} {path} — {summary}")
+        if listing:
+            head = f"The {bbname} specification defines these API operations, among others {first}:"
+            items = [f"- `{h0.chunk.extra.get('method')} {h0.chunk.extra.get('api_path')}` — {summary}"]
+        else:
+            head = f"Use **`{method} {path}`**" + (f" — {summary}" if summary else "") + f" ({bbname} API) {first}."
+            desc = _op_description(h0)
+            if desc and desc.lower() != summary.lower():
+                head += f" {desc} {first}"
+            items = []
+        for hi, h in lines[1: 8 if listing else 5]:
+            s = _op_summary(h)
+            items.append(f"- `{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')}` — {s} {self._mark(ev, hi, s)}")
+        parts = [head]
+        if items:
+            parts.append(("Related operations:\n" if not listing else "") + "\n".join(items))
+        fields = _op_fields(h0)
+        if fields and not listing:
+            parts.append(f"Fields: {fields} {first}")
+        return parts
+
+    def _overview(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        if not qa.bbs:
+            return []
+        bb = qa.bbs[0]
+        name = registry.name_of(bb)
+        desc = [hi for hi, h in enumerate(ev.hits) if h.chunk.bb == bb and re.search(r"(README|description)\.md$", h.chunk.path)]
+        kdf = [hi for hi, h in enumerate(ev.hits) if h.chunk.bb == bb and "key-digital" in h.chunk.path]
+        if not desc and not kdf:
+            return []
+        parts = []
+        taken: set[str] = set()
+        units = self._ranked_units(ev, qtoks | {bb.split("-")[0]}, hit_filter=lambda h: h.chunk.bb == bb and
+                                   re.search(r"(README|description)\.md$", h.chunk.path), max_hits=len(ev.hits))
+        units = [u for u in units if u.kind == "sentence"] or units
+        lead = self._pick(units, 3, taken)
+        if lead:
+            parts.append(f"**{name} building block.** " + " ".join(self._sentence(ev, u) for u in lead))
+        # key digital functionalities: section headings of chapter 4, cited
+        heads = []
+        for hi in kdf:
+            hp = ev.hits[hi].chunk.heading_path
+            if len(hp) >= 3 and hp[-1] not in [h for h, _ in heads]:
+                heads.append((hp[-1], hi))
+        if heads:
+            items = []
+            for head, hi in heads[:8]:
+                line = re.sub(r"^\d+(\.\d+)*\s*", "", head)
+                first_units = [u for u in units_of(ev.hits[hi].chunk.text, hi) if u.kind in ("sentence", "item")]
+                gist = f": {clip(first_units[0].text, 160)}" if first_units else ""
+                items.append(f"- **{line}**{gist} {self._mark(ev, hi, line + gist)}")
+            parts.append("Key digital functionalities:\n" + "\n".join(items))
+        elif kdf:
+            kunits = self._ranked_units(ev, qtoks, hit_filter=lambda h: "key-digital" in h.chunk.path, max_hits=len(ev.hits))
+            pts = self._pick(kunits, 3, taken)
+            if pts:
+                parts.append("Key digital functionalities:\n" + "\n".join(f"- {self._sentence(ev, u, 240)}" for u in pts))
+        return parts
+
+    def _comparison(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        if len(qa.bbs) < 2:
+            return []
+        parts = []
+        for bb in qa.bbs[:3]:
+            units = self._ranked_units(ev, qtoks | set(tokenize(registry.name_of(bb))), hit_filter=lambda h, bb=bb: h.chunk.bb == bb,
+                                       max_hits=len(ev.hits))
+            pick = self._pick(units, 2)
+            if pick:
+                parts.append(f"**{registry.name_of(bb)}** — " + " ".join(self._sentence(ev, u, 280) for u in pick))
+        if len(parts) < 2:
+            return []
+        return [f"Both are GovStack building blocks with different scopes:"] + parts
+
+    def _use_case(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        ucs = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind in ("use_case", "use_case_step")]
+        if not ucs:
+            return []
+        hi, h = ucs[0]
+        c = h.chunk
+        uc_id, title = c.extra.get("uc_id"), c.extra.get("uc_title")
+        parts = []
+        if c.kind == "use_case_step" and not re.search(r"\bbuilding blocks?\b.*\b(use|uses|need|needed|involved)\b", qa.question, re.I):
+            units = self._ranked_units(ev, qtoks, hit_filter=lambda x: x is h, max_hits=len(ev.hits))
+            pts = self._pick(units, 3)
+            step = c.heading_path[-1] if c.heading_path else ""
+            parts.append(f"In **{uc_id} {title}**, {step}: " + " ".join(self._sentence(ev, u, 300) for u in pts))
+            return parts
+        bbs = [registry.name_of(b) for b in str(c.extra.get("building_blocks", "")).split(",") if b]
+        mark = self._mark(ev, hi, f"{uc_id} {title}: {', '.join(bbs)}")
+        parts.append(f"**{uc_id} – {title}** uses these building blocks: {', '.join(bbs)} {mark}.")
+        units = self._ranked_units(ev, qtoks, hit_filter=lambda x: x.chunk.extra.get("uc_id") == uc_id, max_hits=len(ev.hits))
+        pts = [u for u in self._pick(units, 3) if not u.text.startswith(str(uc_id))]
+        if pts:
+            parts.append("\n".join(f"- {self._sentence(ev, u, 260)}" for u in pts[:2]))
+        return parts
+
+    def _requirement(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        req_units = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.chunk.kind == "requirement")
+        if not req_units:
+            return []
+        top = self._pick(req_units, 4)
+        where = registry.name_of(ev.hits[top[0].hit_index].chunk.bb) if ev.hits[top[0].hit_index].chunk.bb else "GovStack"
+        lead = self._sentence(ev, top[0])
+        parts = [f"The {where} specification says: {lead}"]
+        if len(top) > 1:
+            parts.append("Related requirements:\n" + "\n".join(f"- {self._sentence(ev, u, 260)}" for u in top[1:]))
+        return parts
+
+
+def _overlap(a: str, b: str) -> float:
+    sa, sb = set(a.split()), set(b.split())
+    return len(sa & sb) / max(1, min(len(sa), len(sb)))
+
+
+def _op_summary(h: Hit) -> str:
+    s = h.chunk.extra.get("summary")
+    if s:
+        return clip(strip_md(str(s)), 140).rstrip(".")
+    first = h.chunk.text.splitlines()[0] if h.chunk.text else ""
+    return clip(first.split("—", 1)[1].strip(), 140).rstrip(".") if "—" in first else ""
+
+
+def _op_description(h: Hit) -> str:
+    lines = h.chunk.text.splitlines()
+    if len(lines) > 1 and lines[1].strip() and not re.match(r"^(API|Tags|Path|Query|Header|Request|Responses|Response|Servers)\b", lines[1]):
+        return clip(strip_md(lines[1]), 220)
+    return ""
+
+
+def _op_fields(h: Hit) -> str:
+    for ln in h.chunk.text.splitlines():
+        if re.match(r"^(Path parameters|Request body fields|Query parameters):", ln):
+            names = re.findall(r"(?:^|; |: )([\w.\[\]-]+) \(", ln)
+            if names:
+                return f"{ln.split(':')[0].lower()} " + ", ".join(f"`{n}`" for n in names[:8])
+    return ""

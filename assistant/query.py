@@ -1,0 +1,151 @@
+"""Query analysis: which building blocks a question names, what it asks for, and follow-up resolution."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant import registry
+
+MAX_QUESTION_CHARS = 2000  # longer input is truncated (and the user told) rather than rejected
+
+INTENTS = ("api", "term", "requirement", "data", "workflow", "use_case", "comparison", "overview", "architecture", "general")
+
+_API = re.compile(r"\b(api|apis|endpoint|endpoints|rest|route|http|openapi|swagger|call to|method|operation|request|payload|"
+                  r"get|post|put|patch|delete)\b|/[\w{}-]+/", re.I)
+_API_STRONG = re.compile(r"\b(api|apis|endpoint|endpoints|openapi|swagger)\b|(?<![\w])/[\w{}.-]+", re.I)
+_TERM = re.compile(r"^\s*(what\s+(is|are|does)\s+(an?\s+|the\s+)?(term\s+)?|define\s+|definition\s+of\s+|meaning\s+of\s+|"
+                   r"what\s+does\s+the\s+term\s+|what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+)", re.I)
+_REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|"
+                  r"has to|have to)\b", re.I)
+_DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
+_WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how does .* work|interact|interaction)\b", re.I)
+_USECASE = re.compile(r"\b(use case|use-case|usecase|inst-\d|agr-\d|hltc-\d|finc-\d|edu-\d|clmt-\d|env-\d|inf-\d|egov-\d|"
+                      r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
+_COMPARE = re.compile(r"\b(differ|difference|differences|compare|comparison|versus|vs\.?|distinguish|between)\b", re.I)
+_OVERVIEW = re.compile(r"^\s*(what\s+(is|does|are)\s+(the\s+)?.{0,40}\b(bb|building block)\b|tell me about|describe|overview|"
+                       r"what\s+does\s+the\s+.{0,40}\s+do\b|what\s+is\s+the\s+(purpose|scope|role)|purpose of|scope of|"
+                       r"key (digital )?functionalit)", re.I)
+_ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authorization|onboarding|standards?|ux|ui/ux|"
+                   r"user experience|design pattern|govstack)\b", re.I)
+_FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|\b(it|its|it's|they|them|their|"
+                       r"this|that|those|these|there|the same)\b", re.I)
+_AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
+API_PATH = re.compile(r"(?<![\w])(/[\w{}.:-]+(?:/[\w{}.:-]*)*)")
+_NON_BB_NAME = re.compile(r"\b(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:BB|building block)\b")
+
+STOP = set("""a an the of to in on for and or is are was were be been being do does did what which who whom whose how why when
+where can could should would will shall may might must i we you they it its this that these those there their our your my me us
+with by from as at about into over under than then so if not no yes any some all each every more most other such only own same
+too very just also give tell explain describe please list show govstack bb bbs building block blocks spec specification
+according does doing done use used using""".split())
+
+
+@dataclass
+class QueryAnalysis:
+    question: str  # as asked (after trimming/truncation)
+    standalone: str  # what retrieval searches for (follow-ups resolved)
+    intent: str
+    bbs: list[str] = field(default_factory=list)
+    term: str | None = None
+    api_path: str | None = None
+    carried_bbs: list[str] = field(default_factory=list)  # BBs taken from earlier turns
+    unknown_bb: str | None = None  # "the Blockchain building block" that GovStack does not have
+    truncated: bool = False
+    keywords: list[str] = field(default_factory=list)
+
+
+def keywords(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9-]+", text.lower()) if w not in STOP and len(w) > 2]
+
+
+def detect_intent(q: str, bbs: list[str]) -> str:
+    if len(bbs) >= 2 and _COMPARE.search(q):
+        return "comparison"
+    if _API_STRONG.search(q):
+        return "api"
+    if _USECASE.search(q):
+        return "use_case"
+    if re.search(r"\bkey (digital )?functionalit", q, re.I):
+        return "overview"
+    if _TERM.match(q) and not _OVERVIEW.match(q) and len(keywords(q)) <= 5:
+        # "what is a consent record?" — a term; "what is the consent BB?" — an overview
+        return "term"
+    if _OVERVIEW.match(q) or re.search(r"\bkey (digital )?functionalit", q, re.I):
+        return "overview"
+    if _REQ.search(q):
+        return "requirement"
+    if _DATA.search(q):
+        return "data"
+    if _API.search(q):
+        return "api"
+    if _WORKFLOW.search(q):
+        return "workflow"
+    if _ARCH.search(q) and not bbs:
+        return "architecture"
+    if len(bbs) >= 2 and re.search(r"\b(and|vs)\b", q, re.I):
+        return "comparison"
+    return "general"
+
+
+def _term_of(q: str) -> str | None:
+    m = _TERM.match(q)
+    if not m:
+        return None
+    rest = q[m.end():]
+    rest = re.sub(r"\b(mean|means|stand for|in govstack|in the spec(ification)?|in the .{1,40}(bb|building block))\b.*$", "", rest, flags=re.I)
+    rest = rest.strip(" ?.!\"'`")
+    return rest or None
+
+
+def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
+    """Understand one question in the context of the conversation so far."""
+    q = " ".join((question or "").split())
+    truncated = False
+    if len(q) > MAX_QUESTION_CHARS:
+        q, truncated = q[:MAX_QUESTION_CHARS], True
+    bbs = registry.find_bbs(q)
+    unknown = None
+    for m in _NON_BB_NAME.finditer(q):
+        name = re.sub(r"^(?:GovStack|The|A|An|Each|Every|This|That|Which|What|How)\b\s*", "", m.group(1).strip()).strip()
+        if name and not registry.find_bbs(name) and name.lower() not in ("govstack", "new", "other", "core"):
+            unknown = name
+    carried: list[str] = []
+    standalone = q
+    intent = detect_intent(q, bbs)
+    prev_user = [h.get("content", "") for h in (history or []) if h.get("role") == "user" and h.get("content")]
+    if prev_user:
+        last = prev_user[-1]
+        prev_bbs: list[str] = []
+        for t in reversed(prev_user):
+            prev_bbs = registry.find_bbs(t)
+            if prev_bbs:
+                break
+        prev_intent = detect_intent(" ".join(last.split()), registry.find_bbs(last))
+        is_follow = bool(_FOLLOWUP.search(q)) or len(keywords(q)) <= 3
+        if bbs and _AND_FOR.match(q) and len(keywords(q)) <= 4:
+            # "and for Payments?" → the previous question, about the newly named BB
+            prev_named = registry.find_bbs(last)
+            base = last
+            for pat, bid, _ in registry._alias_patterns():
+                if bid in prev_named:
+                    base = pat.sub(" ", base)
+            standalone = " ".join(f"{base} {' '.join(registry.name_of(b) for b in bbs)}".split())
+            if prev_intent != "general":
+                intent = prev_intent
+            carried = []
+        elif not bbs and is_follow and prev_bbs:
+            carried = prev_bbs[:2]
+            names = " ".join(registry.name_of(b) for b in carried)
+            standalone = f"{q} ({names})"
+            if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
+                intent = prev_intent
+        elif not bbs and is_follow:
+            standalone = f"{q} ({last})"
+    all_bbs = bbs or carried
+    if intent == "overview" and len(all_bbs) >= 2 and _COMPARE.search(q):
+        intent = "comparison"
+    term = _term_of(q) if intent == "term" else None
+    m = API_PATH.search(q)
+    api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
+    return QueryAnalysis(question=q, standalone=standalone, intent=intent, bbs=all_bbs, term=term, api_path=api_path,
+                         carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone))

@@ -1,0 +1,89 @@
+"""The building-block registry: canonical ids, names, aliases and our own descriptions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from corpus import BUILDING_BLOCKS_FILE
+
+
+@dataclass(frozen=True)
+class BuildingBlock:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+
+
+@lru_cache(maxsize=1)
+def building_blocks() -> tuple[BuildingBlock, ...]:
+    data = yaml.safe_load(BUILDING_BLOCKS_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        BuildingBlock(d["id"], d["name"], tuple(a.lower() for a in d.get("aliases", [])), " ".join(d["description"].split()))
+        for d in data
+    )
+
+
+def bb_ids() -> list[str]:
+    return [b.id for b in building_blocks()]
+
+
+def get(bb_id: str) -> BuildingBlock | None:
+    return next((b for b in building_blocks() if b.id == bb_id), None)
+
+
+def name_of(bb_id: str | None) -> str:
+    b = get(bb_id) if bb_id else None
+    return b.name if b else (bb_id or "")
+
+
+# Aliases that are ordinary English words only count when written as a name (capitalised or with "BB").
+_AMBIGUOUS = {"id", "im", "sign", "content", "location", "register", "database", "message", "messages",
+              "hosting", "infrastructure", "calendar", "booking", "workflows", "credentials", "payment",
+              "registration", "consent", "workflow", "payments", "identity", "messaging", "scheduler",
+              "wallet", "cloud", "identification", "authentication", "notification", "notifications",
+              "scheduling", "appointments", "appointment", "reminders", "enrolment", "enrollment",
+              "procurement", "marketplace", "publishing", "mapping", "maps", "sms", "email", "mediator",
+              "signing", "orchestration", "vouchers", "voucher", "registry", "registries", "data exchange"}
+
+
+@lru_cache(maxsize=1)
+def _alias_patterns() -> list[tuple[re.Pattern, str, bool]]:
+    pats = []
+    for b in building_blocks():
+        names = set(b.aliases) | {b.name.lower(), b.id.replace("-", " "), b.id}
+        for a in sorted(names, key=len, reverse=True):
+            pats.append((re.compile(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", re.I), b.id, a in _AMBIGUOUS))
+    return pats
+
+
+def find_bbs(text: str, strict: bool = False) -> list[str]:
+    """Building blocks a text names, in order of first mention.
+
+    strict=True only counts unambiguous names (e.g. "Information Mediator", "IM BB", "e-sig"),
+    so that "register a user" does not imply the Registration BB.
+
+    >>> find_bbs("How does the IM talk to Payments?")
+    ['information-mediator', 'payments']
+    """
+    hits: dict[str, int] = {}
+    for pat, bid, ambiguous in _alias_patterns():
+        for m in pat.finditer(text):
+            word = m.group(0)
+            if ambiguous:
+                # "IM"/"ID" must be upper-case; other common words must be capitalised or followed by BB/building block.
+                tail = text[m.end(): m.end() + 18].lower()
+                named = word[:1].isupper() or tail.lstrip().startswith(("bb", "building block"))
+                if word.lower() in ("im", "id") and word != word.upper():
+                    continue
+                if strict and not tail.lstrip().startswith(("bb", "building block")) and word.lower() not in ("im",):
+                    continue
+                if not named:
+                    continue
+            pos = m.start()
+            if bid not in hits or pos < hits[bid]:
+                hits[bid] = pos
+    return sorted(hits, key=hits.get)

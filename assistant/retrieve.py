@@ -1,0 +1,251 @@
+"""Hybrid retrieval: dense (Chroma) + lexical (BM25) fused by reciprocal rank, steered by query analysis.
+
+`HybridRetriever` is a LangChain BaseRetriever, so it drops into any LangChain chain; the
+Assistant calls its `search()` for scored hits. BM25 comes from LangChain's BM25Retriever
+(rank_bm25 underneath); we read its per-document scores so that we can filter by release /
+building block / kind and fuse ranks ourselves (EnsembleRetriever returns no scores and
+cannot apply metadata filters or the intent boosts below).
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.query import STOP, QueryAnalysis, analyze
+from assistant.types import Chunk
+
+RRF_K = 60
+CANDIDATES = 60
+
+# Which chunk kinds answer which intent; a matching kind gets its score multiplied.
+INTENT_KINDS = {
+    "api": {"api_operation": 1.6},
+    "term": {"glossary_term": 1.8},
+    "requirement": {"requirement": 1.5},
+    "use_case": {"use_case": 1.6, "use_case_step": 1.4, "framework_use_case": 1.1},
+    "data": {"prose": 1.1},
+}
+FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens without stop words; plural 's' folded so 'consents' finds 'consent'."""
+    out = []
+    for w in re.findall(r"[a-z0-9]+", text.lower()):
+        if w in STOP or len(w) < 2:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+def norm_term(t: str) -> str:
+    t = re.sub(r"[^a-z0-9 ]+", " ", t.lower())
+    t = re.sub(r"\b(the|a|an)\b", " ", t)
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in t.split()]
+    return " ".join(words)
+
+
+def norm_path(p: str) -> str:
+    p = re.sub(r"\{[^}]*\}", "{}", p.strip().lower())
+    return p.rstrip("/") or "/"
+
+
+@dataclass
+class Hit:
+    id: str
+    chunk: Chunk
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+    why: list[str] = field(default_factory=list)
+
+
+class CorpusIndex:
+    """In-memory view of the stored chunks: BM25 per release and exact-match tables (terms, API paths)."""
+
+    def __init__(self, store):
+        from langchain_community.retrievers import BM25Retriever
+
+        t0 = time.perf_counter()
+        self.store = store
+        pairs = store.all_chunks()
+        self.ids = [i for i, _ in pairs]
+        self.chunks = {i: c for i, c in pairs}
+        self.releases = sorted({c.release for c in self.chunks.values()})
+        self.by_release: dict[str, list[str]] = defaultdict(list)
+        for i in self.ids:
+            self.by_release[self.chunks[i].release].append(i)
+        self.bm25: dict[str, Any] = {}
+        for rel, ids in self.by_release.items():
+            docs = [Document(page_content=self.chunks[i].embed_text, metadata={"id": i}) for i in ids]
+            self.bm25[rel] = BM25Retriever.from_documents(docs, preprocess_func=tokenize, k=CANDIDATES)
+        self.terms: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.api_paths: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.by_source: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for i in self.ids:
+            c = self.chunks[i]
+            if c.kind == "glossary_term" and c.extra.get("term"):
+                self.terms[(c.release, norm_term(str(c.extra["term"])))].append(i)
+            if c.kind == "api_operation" and c.extra.get("api_path"):
+                self.api_paths[(c.release, norm_path(str(c.extra["api_path"])))].append(i)
+            self.by_source[(c.release, c.folder, c.path)].append(i)
+        self.load_seconds = time.perf_counter() - t0
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def lexical(self, release: str, query: str) -> tuple[list[str], np.ndarray]:
+        r = self.bm25.get(release)
+        if r is None:
+            return [], np.zeros(0)
+        toks = tokenize(query)
+        if not toks:
+            return self.by_release[release], np.zeros(len(self.by_release[release]))
+        return self.by_release[release], np.asarray(r.vectorizer.get_scores(toks))
+
+    def chunks_of(self, release: str, folder: str, path_like: str) -> list[Chunk]:
+        return [self.chunks[i] for (r, f, p), ids in self.by_source.items() if r == release and f == folder
+                and re.search(path_like, p) for i in ids]
+
+
+def _matches(c: Chunk, filters: dict) -> bool:
+    if filters.get("bb") and c.bb not in filters["bb"]:
+        return False
+    if filters.get("kind") and c.kind not in filters["kind"]:
+        return False
+    return True
+
+
+def _where(release: str, filters: dict, bbs: list[str] | None = None) -> dict:
+    clauses: list[dict] = [{"release": release}]
+    bb = bbs or filters.get("bb")
+    if bb:
+        clauses.append({"bb": {"$in": list(bb)}})
+    if filters.get("kind"):
+        clauses.append({"kind": {"$in": list(filters["kind"])}})
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class HybridSearch:
+    """The retrieval logic, independent of LangChain plumbing."""
+
+    def __init__(self, index: CorpusIndex, embedder):
+        self.index = index
+        self.embedder = embedder
+
+    def search(self, qa: QueryAnalysis, release: str, k: int = 8, filters: dict | None = None) -> list[Hit]:
+        filters = {k_: v for k_, v in (filters or {}).items() if v}
+        idx = self.index
+        qtext = qa.standalone
+        qvec = self.embedder.embed([qtext])[0]
+        dense: dict[str, float] = {}
+        dense_rank: dict[str, int] = {}
+        for r, (i, sim) in enumerate(idx.store.query(qvec, CANDIDATES, _where(release, filters))):
+            dense[i], dense_rank[i] = sim, r
+        if qa.bbs and not filters.get("bb"):
+            # a second pass inside the named building blocks, so their pages are always candidates
+            for r, (i, sim) in enumerate(idx.store.query(qvec, 25, _where(release, filters, qa.bbs))):
+                dense[i] = sim
+                dense_rank[i] = min(dense_rank.get(i, 10**6), r)
+        ids, scores = idx.lexical(release, qtext)
+        lex_rank: dict[str, int] = {}
+        lex: dict[str, float] = {}
+        if len(scores):
+            order = np.argsort(-scores)
+            r = 0
+            for j in order:
+                if scores[j] <= 0 or r >= CANDIDATES * 2:
+                    break
+                i = ids[j]
+                if not _matches(idx.chunks[i], filters):
+                    continue
+                lex_rank[i], lex[i] = r, float(scores[j])
+                r += 1
+        cands = set(dense) | set(lex_rank)
+        # exact matches the fuzzy retrievers can miss: a glossary term asked for, an API path quoted
+        exact: set[str] = set()
+        if qa.term:
+            exact.update(idx.terms.get((release, norm_term(qa.term)), []))
+        if qa.api_path:
+            exact.update(idx.api_paths.get((release, norm_path(qa.api_path)), []))
+        cands |= {i for i in exact if _matches(idx.chunks[i], filters)}
+        kind_boost = INTENT_KINDS.get(qa.intent, {})
+        hits = []
+        for i in cands:
+            c = idx.chunks[i]
+            s = 0.0
+            why = []
+            if i in dense_rank:
+                s += 1.0 / (RRF_K + dense_rank[i])
+            if i in lex_rank:
+                s += 1.0 / (RRF_K + lex_rank[i])
+            if qa.bbs:
+                if c.bb in qa.bbs:
+                    s *= 1.5
+                    why.append("bb")
+                elif c.bb:
+                    s *= 0.55
+            if c.kind in kind_boost:
+                s *= kind_boost[c.kind]
+                why.append("kind")
+            if c.kind in FRAMEWORK_KINDS and qa.intent not in ("use_case", "general"):
+                s *= 0.7  # the framework data is context; the GovStack spec is the authority
+            if qa.intent in ("overview", "comparison") and c.bb in qa.bbs and re.search(r"(^|/)(README|\d-description|2-description)\.md$|key-digital", c.path):
+                s *= 1.5
+                why.append("overview-page")
+            if i in exact:
+                s += 0.05
+                why.append("exact")
+            hits.append(Hit(i, c, s, dense.get(i, 0.0), lex.get(i, 0.0), why))
+        hits.sort(key=lambda h: -h.score)
+        return _dedupe(hits)[:k]
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Drop near-copies (the same API operation from the spec page and the api/ file; the same text twice)."""
+    seen_text: set[str] = set()
+    seen_op: set[tuple] = set()
+    out = []
+    for h in hits:
+        key = " ".join(h.chunk.text.split())[:300]
+        if key in seen_text:
+            continue
+        op = (h.chunk.bb, h.chunk.extra.get("method"), h.chunk.extra.get("api_path"))
+        if op[2] and op in seen_op:
+            continue
+        seen_text.add(key)
+        if op[2]:
+            seen_op.add(op)
+        out.append(h)
+    return out
+
+
+class HybridRetriever(BaseRetriever):
+    """LangChain retriever over the GovStack index: invoke("question") → Documents with citation metadata."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    searcher: Any
+    release: str = "latest"
+    k: int = 8
+    filters: dict = {}
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        hits = self.searcher.search(analyze(query), self.release, self.k, self.filters)
+        return [hit_to_document(h) for h in hits]
+
+
+def hit_to_document(h: Hit) -> Document:
+    md = h.chunk.metadata()
+    md.update({"id": h.id, "score": h.score, "section": h.chunk.section})
+    return Document(page_content=h.chunk.text, metadata=md)

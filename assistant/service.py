@@ -1,0 +1,215 @@
+"""The Assistant: one object that loads the index once and answers (ask) and advises (suggest)."""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Iterator
+
+from langchain_core.runnables import RunnableLambda
+
+from assistant.abstain import abstention_text, should_abstain
+from assistant.answer.evidence import Evidence, to_citation
+from assistant.answer.offline import Draft, ExtractiveAnswerer
+from assistant.config import Settings
+from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
+from assistant.query import MAX_QUESTION_CHARS, analyze
+from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch
+from assistant.types import Answer
+
+MAX_INPUT_CHARS = 50_000 * 4  # beyond this we do not even read the question
+
+
+def _clean_history(history) -> list[dict]:
+    out = []
+    for h in history or []:
+        if isinstance(h, dict) and h.get("role") in ("user", "assistant") and isinstance(h.get("content"), str):
+            out.append({"role": h["role"], "content": h["content"][:MAX_QUESTION_CHARS]})
+        elif isinstance(h, (list, tuple)) and len(h) == 2:  # (user, assistant) pairs
+            if h[0]:
+                out.append({"role": "user", "content": str(h[0])[:MAX_QUESTION_CHARS]})
+            if h[1]:
+                out.append({"role": "assistant", "content": str(h[1])[:MAX_QUESTION_CHARS]})
+    return out
+
+
+class Assistant:
+    """Loads the index (and the embedding model) once; ask() and suggest() are then fast."""
+
+    def __init__(self, settings: Settings | None = None, embedder=None, chat_model=None):
+        from ingest.embed import make_embedder
+        from ingest.store import IndexStore
+
+        self.settings = settings or Settings()
+        self.store = IndexStore(self.settings.index_dir, self.settings.chroma_url, create=False)
+        if self.store.count() == 0:
+            raise IndexMissing(f"The index at {self.settings.chroma_url or self.settings.index_dir} is empty: run `govstack-assistant ingest`.")
+        meta = self.store.meta()
+        model_name = meta.get("embedding_model") or self.settings.embedding_model
+        # the question must be embedded by the model that embedded the index
+        self.embedder = embedder or make_embedder(model_name, self.settings.embedding_backend, self.settings.cache_dir)
+        self.index = CorpusIndex(self.store)
+        self.searcher = HybridSearch(self.index, self.embedder)
+        rel0 = self.settings.release if self.settings.release in self.index.releases else None
+        bm = self.index.bm25.get(rel0 or (self.index.releases[0] if self.index.releases else ""))
+        self.idf: dict[str, float] = dict(bm.vectorizer.idf) if bm is not None else {}
+        self.offline = ExtractiveAnswerer(self.idf)
+        self.llm = None
+        if chat_model is not None or self.settings.llm:
+            from assistant.answer.llm import LLMAnswerer, make_chat_model
+
+            model = chat_model if chat_model is not None else make_chat_model(self.settings.llm, self.settings.llm_timeout_s)
+            self.llm = LLMAnswerer(model, self.offline, name=self.settings.llm or "chat-model")
+        self._suggester = None
+
+    # ----- LangChain views ---------------------------------------------------------------------------
+    def retriever(self, release: str | None = None, k: int | None = None, filters: dict | None = None) -> HybridRetriever:
+        return HybridRetriever(searcher=self.searcher, release=release or self.settings.release,
+                               k=k or self.settings.top_k, filters=filters or {})
+
+    def chain(self):
+        """question dict → Answer, as LangChain runnables: prepare | retrieve | answer | finalize."""
+        return (RunnableLambda(self._prepare) | RunnableLambda(self._retrieve) | RunnableLambda(self._answer)
+                | RunnableLambda(self._finalize))
+
+    # ----- public API --------------------------------------------------------------------------------
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
+        return self.chain().invoke({"question": question, "history": history, "filters": filters})
+
+    def ask_stream(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Iterator[Any]:
+        """Yields text pieces as they are produced, then the final Answer."""
+        tokens: list[str] = []
+        state = self._retrieve(self._prepare({"question": question, "history": history, "filters": filters}))
+        if self.llm is not None and not state.get("abstain"):
+            import queue
+            import threading
+
+            q: "queue.Queue[Any]" = queue.Queue()
+            result: dict = {}
+
+            def run():
+                try:
+                    result["state"] = self._answer(state, on_token=q.put)
+                finally:
+                    q.put(None)
+
+            t = threading.Thread(target=run, daemon=True)
+            t.start()
+            while (tok := q.get()) is not None:
+                tokens.append(tok)
+                yield tok
+            t.join()
+            yield self._finalize(result["state"])
+            return
+        ans = self._finalize(self._answer(state))
+        yield ans.text
+        yield ans
+
+    def suggest(self, description: str):
+        if self._suggester is None:
+            from assistant.suggest import Suggester
+
+            self._suggester = Suggester(self)
+        return self._suggester.suggest(description)
+
+    def status(self) -> dict:
+        st = self.store.stats()
+        st["index"] = str(self.settings.chroma_url or self.settings.index_dir)
+        st["backend"] = self.llm.name if self.llm else "offline"
+        return st
+
+    # ----- chain steps -------------------------------------------------------------------------------
+    def _prepare(self, inp: dict) -> dict:
+        t0 = time.perf_counter()
+        question = inp.get("question")
+        if not isinstance(question, str):
+            raise BadQuestion("Please type a question as text.")
+        if len(question) > MAX_INPUT_CHARS:
+            question = question[:MAX_INPUT_CHARS]
+        if not question.strip():
+            raise BadQuestion("Please type a question, e.g. “What does the Consent building block do?”")
+        history = _clean_history(inp.get("history"))
+        filters = dict(inp.get("filters") or {})
+        release = filters.pop("release", None) or self.settings.release
+        if release not in self.index.releases:
+            raise UnknownRelease(f"Release {release!r} is not in the index (it has: {', '.join(self.index.releases)}); "
+                                 f"ingest it with `govstack-assistant ingest --release {release}`.")
+        if isinstance(filters.get("bb"), str):
+            filters["bb"] = [filters["bb"]]
+        if isinstance(filters.get("kind"), str):
+            filters["kind"] = [filters["kind"]]
+        qa = analyze(question, history)
+        if self.llm is not None and history and qa.carried_bbs == [] and qa.standalone != qa.question:
+            qa.standalone = self.llm.condense(question, history)
+        elif self.llm is not None and history and (qa.carried_bbs or qa.standalone != qa.question):
+            qa.standalone = self.llm.condense(question, history) or qa.standalone
+        return {"qa": qa, "release": release, "filters": filters, "t0": t0}
+
+    def _retrieve(self, state: dict) -> dict:
+        t = time.perf_counter()
+        qa = state["qa"]
+        hits = self.searcher.search(qa, state["release"], k=self.settings.top_k, filters=state["filters"])
+        hits = self._augment(qa, hits, state["release"])
+        abstain, reason = should_abstain(qa, hits, self.idf)
+        state.update(hits=hits, abstain=abstain, reason=reason, t_retrieve=(time.perf_counter() - t) * 1000)
+        return state
+
+    def _augment(self, qa, hits, release):
+        """Evidence some intents need beyond the top-k: a BB's description and key-functionality pages,
+        or the list of its API operations (they become retrieved passages, so citations stay grounded)."""
+        from assistant.retrieve import Hit
+
+        extra = []
+        have = {h.id for h in hits}
+        if qa.intent in ("overview", "comparison") and qa.bbs:
+            for bb in qa.bbs[:3]:
+                folder = next((c.folder for c in self.index.chunks.values() if c.bb == bb and c.release == release), None)
+                if not folder:
+                    continue
+                pages = self.index.chunks_of(release, folder, r"(^spec/README\.md|description\.md|key-digital-functionalities\.md)$")
+                desc = [c for c in pages if not c.path.endswith("key-digital-functionalities.md")][:3]
+                kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
+                for c in desc + kdf:
+                    if c.id not in have:
+                        extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["augment"]))
+                        have.add(c.id)
+        return hits + extra
+
+    def _answer(self, state: dict, on_token: Callable[[str], None] | None = None) -> dict:
+        t = time.perf_counter()
+        qa, hits = state["qa"], state["hits"]
+        notice = None
+        if state["abstain"]:
+            ev = Evidence(hits)
+            nearest = []
+            for hi, h in enumerate(hits[:3]):
+                nearest.append((h.chunk.section or h.chunk.path, f"[{ev.cite(hi)}]"))
+            draft = Draft(abstention_text(qa, state["reason"], nearest), ev, {}, abstained=True)
+        elif self.llm is not None:
+            draft, notice = self.llm.stream(qa, hits, on_token)
+        else:
+            draft = self.offline.answer(qa, hits)
+            if not draft.text:
+                ev = Evidence(hits)
+                nearest = [(h.chunk.section, f"[{ev.cite(hi)}]") for hi, h in enumerate(hits[:3])]
+                draft = Draft(abstention_text(qa, "no passage answers it directly", nearest), ev, {}, abstained=True)
+        state.update(draft=draft, notice=notice, t_answer=(time.perf_counter() - t) * 1000)
+        return state
+
+    def _finalize(self, state: dict) -> Answer:
+        qa, draft = state["qa"], state["draft"]
+        text = draft.text
+        notices = [state.get("notice")] if state.get("notice") else []
+        if qa.truncated:
+            notices.append(f"Your question was long; only its first {MAX_QUESTION_CHARS} characters were used.")
+        text += f"\n\n*Source: GovStack specification, release `{state['release']}`.*"
+        total = (time.perf_counter() - state["t0"]) * 1000
+        return Answer(
+            question=qa.question,
+            text=text,
+            citations=draft.evidence.citations(draft.snippets),
+            retrieved=[to_citation(h, i + 1) for i, h in enumerate(state["hits"])],
+            abstained=draft.abstained,
+            timings_ms={"retrieve": round(state["t_retrieve"], 1), "answer": round(state["t_answer"], 1), "total": round(total, 1)},
+            release=state["release"],
+            backend=self.llm.name if self.llm and not draft.abstained and not state.get("notice") else "offline",
+            notice=" ".join(notices) or None,
+        )

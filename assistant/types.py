@@ -1,0 +1,196 @@
+"""Plain data types shared by every stage: Chunk, Citation, Answer, Suggestion (no heavy imports)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# The chunk kinds the index knows. Retrieval boosts and filters speak this vocabulary.
+CHUNK_KINDS = (
+    "prose",
+    "api_operation",
+    "glossary_term",
+    "requirement",
+    "use_case",
+    "use_case_step",
+    "framework_bb",
+    "framework_workflow",
+    "framework_use_case",
+    "sdg_target",
+)
+
+
+def content_hash(*parts: str) -> str:
+    """Stable hash of text parts; used for chunk ids so re-writing the same chunk is harmless.
+
+    >>> content_hash("a", "b") == content_hash("a", "b") != content_hash("ab")
+    True
+    """
+    h = hashlib.sha1()
+    for p in parts:
+        h.update(p.encode("utf-8", "replace"))
+        h.update(b"\x1f")  # separator so ("a","b") != ("ab",)
+    return h.hexdigest()
+
+
+@dataclass
+class Chunk:
+    """One retrievable unit of the spec, with everything needed to cite it."""
+
+    text: str  # display text (clean markdown), what answers quote
+    release: str
+    repo: str  # GitHub owner/name
+    folder: str  # repo folder name, e.g. "bb-consent"
+    path: str  # path inside the repo, e.g. "spec/3-terminology.md"
+    kind: str  # one of CHUNK_KINDS
+    bb: str | None = None  # canonical building-block id, or None
+    chapter: str | None = None  # page title, e.g. "3 Terminology"
+    heading_path: list[str] = field(default_factory=list)  # ["Consent", "4 Key Digital Functionalities", "4.2 …"]
+    url: str | None = None  # published spec page
+    commit: str | None = None  # source commit
+    extra: dict[str, Any] = field(default_factory=dict)  # kind-specific fields (method, api_path, term, level…)
+
+    @property
+    def section(self) -> str:
+        return " › ".join(self.heading_path)
+
+    @property
+    def embed_text(self) -> str:
+        """What the embedder and BM25 read: the heading path gives a passage its context."""
+        head = self.section
+        return f"{head}\n{self.text}" if head else self.text
+
+    @property
+    def id(self) -> str:
+        # Release is part of the id: the same text in two releases is two citable chunks.
+        return content_hash(self.release, self.folder, self.path, self.kind, self.section, self.text)
+
+    def metadata(self) -> dict[str, Any]:
+        """Flat, Chroma-compatible metadata (str/int/float/bool only; no None, no lists)."""
+        md: dict[str, Any] = {
+            "release": self.release,
+            "repo": self.repo,
+            "folder": self.folder,
+            "path": self.path,
+            "kind": self.kind,
+            "bb": self.bb or "",
+            "chapter": self.chapter or "",
+            "heading_path": json.dumps(self.heading_path, ensure_ascii=False),
+            "url": self.url or "",
+            "commit": self.commit or "",
+            "content_hash": content_hash(self.text),
+            "source_key": source_key(self.release, self.folder, self.path),
+        }
+        for k, v in self.extra.items():
+            if v is None:
+                continue
+            md[f"x_{k}"] = v if isinstance(v, (str, int, float, bool)) else json.dumps(v, ensure_ascii=False)
+        return md
+
+    @classmethod
+    def from_metadata(cls, text: str, md: dict[str, Any]) -> "Chunk":
+        extra = {}
+        for k, v in md.items():
+            if k.startswith("x_"):
+                extra[k[2:]] = v
+        return cls(
+            text=text,
+            release=md.get("release", ""),
+            repo=md.get("repo", ""),
+            folder=md.get("folder", ""),
+            path=md.get("path", ""),
+            kind=md.get("kind", "prose"),
+            bb=md.get("bb") or None,
+            chapter=md.get("chapter") or None,
+            heading_path=json.loads(md.get("heading_path") or "[]"),
+            url=md.get("url") or None,
+            commit=md.get("commit") or None,
+            extra=extra,
+        )
+
+
+def source_key(release: str, folder: str, path: str) -> str:
+    """Identity of one source file in one release (the unit of incremental re-ingest)."""
+    return f"{release}:{folder}/{path}"
+
+
+@dataclass
+class Citation:
+    n: int
+    repo: str
+    folder: str
+    path: str
+    release: str
+    bb: str | None
+    title: str
+    section: str
+    url: str | None
+    snippet: str
+    chunk_id: str = ""
+    kind: str = "prose"
+    score: float = 0.0
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    retrieved: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    release: str | None = None
+    backend: str = "offline"
+    notice: str | None = None  # e.g. "LLM endpoint failed; offline answer shown"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+@dataclass
+class BuildingBlockScore:
+    id: str
+    name: str
+    score: float
+    selected: bool
+    reasons: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class SuggestionStep:
+    text: str
+    workflows: list[str] = field(default_factory=list)
+    building_blocks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SimilarUseCase:
+    id: str
+    title: str
+    score: float
+    building_blocks: list[str]
+    source: str = "govstack"  # "govstack" product use case or "sdg-framework"
+    url: str | None = None
+
+
+@dataclass
+class Suggestion:
+    description: str
+    building_blocks: list[BuildingBlockScore] = field(default_factory=list)
+    steps: list[SuggestionStep] = field(default_factory=list)
+    similar_use_cases: list[SimilarUseCase] = field(default_factory=list)
+    sdg_targets: list[dict[str, Any]] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    guidance: str | None = None  # set when the input is not a service description
+
+    @property
+    def selected(self) -> list[str]:
+        return [b.id for b in self.building_blocks if b.selected]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""Ingestion pipeline: load → clean → split → embed → store."""

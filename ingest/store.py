@@ -1,0 +1,164 @@
+"""The index: chunks and their embeddings in Chroma (embedded or server), plus per-source ingest state.
+
+Everything the assistant needs lives in Chroma collections, so an embedded index folder and a
+Chroma server behave the same: the lexical index is rebuilt from the stored chunk texts.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+from urllib.parse import urlparse
+
+from assistant.errors import IndexCorrupted, IndexMissing, IndexNotWritable
+from assistant.types import Chunk
+
+CHUNKS = "govstack_chunks"
+SOURCES = "govstack_sources"
+META_ID = "__index_meta__"
+_PAGE = 2000  # chroma get() page size
+
+
+def _client(index_dir: Path | None, chroma_url: str | None, create: bool):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if chroma_url:
+        u = urlparse(chroma_url)
+        try:
+            c = chromadb.HttpClient(host=u.hostname or "localhost", port=u.port or 8000, ssl=u.scheme == "https", settings=settings)
+            c.heartbeat()
+            return c
+        except Exception as e:
+            raise IndexMissing(f"Cannot reach the Chroma server at {chroma_url} ({type(e).__name__}); start it with `chroma run --path DIR --port PORT` or drop --chroma-url.") from e
+    assert index_dir is not None
+    index_dir = Path(index_dir)
+    if not create and not (index_dir / "chroma.sqlite3").exists():
+        raise IndexMissing(f"No index at {index_dir}: build it with `govstack-assistant ingest` (add --index {index_dir} if it is not the default).")
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        probe = index_dir / ".write-probe"
+        if create:
+            probe.write_text("ok")
+            probe.unlink()
+    except OSError as e:
+        raise IndexNotWritable(f"Cannot write to the index folder {index_dir} ({e.strerror}); choose another with --index DIR.") from e
+    try:
+        return chromadb.PersistentClient(path=str(index_dir), settings=settings)
+    except Exception as e:
+        raise IndexCorrupted(f"The index at {index_dir} cannot be opened ({type(e).__name__}: {str(e)[:120]}); "
+                             "move it away and rebuild it with `govstack-assistant ingest`.") from e
+
+
+class IndexStore:
+    """Chunk store over two Chroma collections: chunks (with vectors) and sources (ingest state)."""
+
+    def __init__(self, index_dir: Path | None = None, chroma_url: str | None = None, create: bool = False):
+        self.index_dir = Path(index_dir) if index_dir else None
+        self.chroma_url = chroma_url
+        self.client = _client(self.index_dir, chroma_url, create)
+        try:
+            if create:
+                self.chunks = self.client.get_or_create_collection(CHUNKS, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+                self.sources = self.client.get_or_create_collection(SOURCES, embedding_function=None)
+            else:
+                self.chunks = self.client.get_collection(CHUNKS, embedding_function=None)
+                self.sources = self.client.get_collection(SOURCES, embedding_function=None)
+        except IndexMissing:
+            raise
+        except Exception as e:
+            if not create:
+                where = chroma_url or self.index_dir
+                raise IndexMissing(f"The index at {where} has no GovStack collections: build it with `govstack-assistant ingest`.") from e
+            raise IndexCorrupted(f"The index cannot be opened ({type(e).__name__}: {str(e)[:120]}); move it away and rebuild it.") from e
+
+    # ----- ingest state -------------------------------------------------------------------------
+    def source_states(self, release: str | None = None) -> dict[str, dict[str, Any]]:
+        where = {"release": release} if release else None
+        out = {}
+        for ids, _, mds in self._paged(self.sources, where, include=["metadatas"]):
+            for i, md in zip(ids, mds):
+                if i == META_ID:
+                    continue
+                out[i] = {"hash": md.get("hash"), "release": md.get("release"), "chunk_ids": json.loads(md.get("chunk_ids") or "[]")}
+        return out
+
+    def set_source_state(self, key: str, release: str, file_hash: str, chunk_ids: Sequence[str]) -> None:
+        self.sources.upsert(ids=[key], embeddings=[[1.0]], documents=[key],
+                            metadatas=[{"release": release, "hash": file_hash, "chunk_ids": json.dumps(list(chunk_ids))}])
+
+    def delete_source_state(self, keys: Sequence[str]) -> None:
+        if keys:
+            self.sources.delete(ids=list(keys))
+
+    def meta(self) -> dict[str, Any]:
+        got = self.sources.get(ids=[META_ID], include=["documents"])
+        if got["ids"]:
+            try:
+                return json.loads(got["documents"][0])
+            except ValueError:
+                return {}
+        return {}
+
+    def set_meta(self, meta: dict[str, Any]) -> None:
+        self.sources.upsert(ids=[META_ID], embeddings=[[1.0]], documents=[json.dumps(meta)], metadatas=[{"release": "__meta__"}])
+
+    # ----- chunks ----------------------------------------------------------------------------------
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        ids = list(ids)
+        for i in range(0, len(ids), _PAGE):
+            found.update(self.chunks.get(ids=ids[i: i + _PAGE], include=[])["ids"])
+        return found
+
+    def upsert(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
+        for i in range(0, len(chunks), 1000):
+            part = chunks[i: i + 1000]
+            self.chunks.upsert(ids=[c.id for c in part], embeddings=[list(e) for e in embeddings[i: i + 1000]],
+                               documents=[c.text for c in part], metadatas=[c.metadata() for c in part])
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        for i in range(0, len(ids), 5000):
+            self.chunks.delete(ids=ids[i: i + 5000])
+
+    def count(self) -> int:
+        return self.chunks.count()
+
+    def all_chunks(self, where: dict | None = None) -> list[tuple[str, Chunk]]:
+        out = []
+        for ids, docs, mds in self._paged(self.chunks, where, include=["documents", "metadatas"]):
+            out.extend((i, Chunk.from_metadata(d, m)) for i, d, m in zip(ids, docs, mds))
+        return out
+
+    def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        n = min(k, max(1, self.count()))
+        res = self.chunks.query(query_embeddings=[list(embedding)], n_results=n, where=where, include=["distances"])
+        return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+    def stats(self) -> dict[str, Any]:
+        by: dict[str, dict[str, int]] = {}
+        for _, _, mds in self._paged(self.chunks, None, include=["metadatas"]):
+            for m in mds:
+                r = by.setdefault(m.get("release", "?"), {})
+                r[m.get("kind", "?")] = r.get(m.get("kind", "?"), 0) + 1
+        return {"chunks": self.count(), "by_release": by, "meta": self.meta()}
+
+    @staticmethod
+    def _paged(col, where, include):
+        offset = 0
+        while True:
+            got = col.get(where=where, include=include, limit=_PAGE, offset=offset)
+            ids = got["ids"]
+            if not ids:
+                break
+            yield ids, got.get("documents") or [None] * len(ids), got.get("metadatas") or [None] * len(ids)
+            if len(ids) < _PAGE:
+                break
+            offset += _PAGE
+
+
+def now_iso() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

@@ -1,0 +1,67 @@
+"""Shared fixtures: the tiny fixture corpus, a hash-embedded index built from it, and the real corpus when configured."""
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+def pytest_collection_modifyitems(config, items):
+    corpus = os.environ.get("GOVSTACK_CORPUS")
+    live = os.environ.get("GOVSTACK_LLM")
+    for item in items:
+        if "corpus" in item.keywords and not (corpus and Path(corpus).is_dir()):
+            item.add_marker(pytest.mark.skip(reason="set GOVSTACK_CORPUS to the GovStack snapshot"))
+        if "live" in item.keywords and not live:
+            item.add_marker(pytest.mark.skip(reason="set GOVSTACK_LLM to run against a live model"))
+
+
+@pytest.fixture
+def fixture_corpus(tmp_path) -> Path:
+    """A writable copy of the fixture corpus (tests edit files to check incremental ingest)."""
+    dst = tmp_path / "corpus"
+    shutil.copytree(FIXTURE_CORPUS, dst)
+    return dst
+
+
+@pytest.fixture
+def hash_embedder():
+    from ingest.embed import HashEmbedder
+
+    return HashEmbedder(dim=128)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from assistant.config import Settings
+
+    return Settings(index_dir=tmp_path / "index", embedding_model="hash:128", cache_dir=tmp_path / "cache",
+                    feedback_file=tmp_path / "feedback.jsonl")
+
+
+@pytest.fixture
+def built_index(settings, fixture_corpus, hash_embedder):
+    """Settings whose index holds the fixture corpus (latest and 23Q4), embedded with the hash embedder."""
+    from assistant.api import ingest
+
+    ingest(settings, releases=["latest", "23Q4"], corpus=fixture_corpus, embedder=hash_embedder)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_corpus() -> Path:
+    return Path(os.environ.get("GOVSTACK_CORPUS", "../shared/govstack-corpus"))
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory, real_corpus):
+    """The real snapshot (latest) ingested with the real model; reused through GOVSTACK_TEST_INDEX when set."""
+    from assistant.api import ingest
+    from assistant.config import Settings
+
+    path = Path(os.environ.get("GOVSTACK_TEST_INDEX") or tmp_path_factory.mktemp("real-index"))
+    s = Settings(index_dir=path)
+    rep = ingest(s, releases=["latest"], corpus=real_corpus)
+    return s, rep

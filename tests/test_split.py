@@ -1,0 +1,48 @@
+"""Heading-aware splitting: structure is kept and every piece fits the token budget."""
+from ingest.embed import approx_tokens
+from ingest.split import parse_blocks, split_markdown
+
+
+def test_blocks_recognise_structure():
+    md = "# T\n\npara one\ncontinued\n\n* item a\n  more a\n* item b\n\n```\ncode | not table\n```\n\n| h |\n|---|\n| r1 |\n| r2 |"
+    kinds = [b.kind for b in parse_blocks(md)]
+    assert kinds == ["heading", "para", "item", "item", "code", "table"]
+    table = parse_blocks(md)[-1]
+    assert table.header.startswith("| h |") and table.text.splitlines() == ["| r1 |", "| r2 |"]
+
+
+def test_heading_path_follows_nesting():
+    md = "# Top\n\nintro text here\n\n## A\n\ntext a here\n\n### A.1\n\ntext a1 here\n\n## B\n\ntext b here"
+    paths = [p.heading_path for p in split_markdown(md, ["Doc"], min_tokens=1)]
+    assert paths == [["Doc", "Top"], ["Doc", "Top", "A"], ["Doc", "Top", "A", "A.1"], ["Doc", "Top", "B"]]
+
+
+def test_pieces_fit_budget_and_never_split_rows_or_items():
+    rows = "\n".join(f"| term{i} | definition number {i} with several words in it |" for i in range(80))
+    items = "\n".join(f"* requirement {i} shall be possible to do thing {i} (REQUIRED)" for i in range(60))
+    md = f"# Big\n\n| Term | Description |\n|---|---|\n{rows}\n\n## List\n\n{items}\n"
+    pieces = split_markdown(md, ["X"], max_tokens=120)
+    assert len(pieces) > 4
+    for p in pieces:
+        assert approx_tokens(" › ".join(p.heading_path)) + p.tokens <= 120 + 2
+        for line in p.text.splitlines():
+            if line.startswith("|"):
+                assert line.rstrip().endswith("|")  # whole rows only
+            if line.startswith("* requirement"):
+                assert line.rstrip().endswith("(REQUIRED)")  # whole items only
+    # the table header is repeated in every table piece
+    table_pieces = [p for p in pieces if "| term" in p.text]
+    assert all(p.text.startswith("| Term | Description |") for p in table_pieces)
+
+
+def test_code_block_kept_whole_when_it_fits():
+    md = "# C\n\n```json\n{\"a\": 1,\n\n \"b\": 2}\n```\n"
+    [p] = split_markdown(md, [])
+    assert "```json" in p.text and "\"b\": 2}" in p.text and p.text.rstrip().endswith("```")
+
+
+def test_oversized_paragraph_is_split_at_sentences():
+    md = "# P\n\n" + " ".join(f"Sentence number {i} is here." for i in range(200))
+    pieces = split_markdown(md, [], max_tokens=100)
+    assert len(pieces) > 3
+    assert all(p.text.rstrip().endswith(".") for p in pieces)
