@@ -21,6 +21,7 @@ class Settings:
     release: str = _f("latest", "Release questions are answered from by default.", "GOVSTACK_RELEASE")
     cache_dir: Path = _f(Path("data/cache"), "Where --from-github clones repositories.", "GOVSTACK_CACHE_DIR")
     feedback_file: Path = _f(Path("data/feedback.jsonl"), "Thumbs up/down from the UI.", "GOVSTACK_FEEDBACK_FILE")
+    sentence_scoring: bool = _f(False, "Score answer sentences by meaning with the embedding model (slower, better answers).", None)
     top_k: int = _f(8, "How many passages the answerer sees.", None)
     llm_timeout_s: float = _f(60.0, "Timeout for one LLM call.", "GOVSTACK_LLM_TIMEOUT")
 

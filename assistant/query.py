@@ -22,8 +22,10 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
 _USECASE = re.compile(r"\b(use case|use-case|usecase|inst-\d|agr-\d|hltc-\d|finc-\d|edu-\d|clmt-\d|env-\d|inf-\d|egov-\d|"
                       r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|difference|differences|compare|comparison|versus|vs\.?|distinguish|between)\b", re.I)
-_OVERVIEW = re.compile(r"^\s*(what\s+(is|does|are)\s+(the\s+)?.{0,40}\b(bb|building block)\b|tell me about|describe|overview|"
-                       r"what\s+does\s+the\s+.{0,40}\s+do\b|what\s+is\s+the\s+(purpose|scope|role)|purpose of|scope of|"
+_OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*\??\s*$|"
+                       r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(do|provide|offer|cover)\b|"
+                       r"tell me about|describe\s+the\s+[\w\s-]{0,40}\b(bb|building block)|give me an overview|overview of|"
+                       r"what\s+is\s+the\s+(purpose|scope|role)\s+of\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)|"
                        r"key (digital )?functionalit)", re.I)
 _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authorization|onboarding|standards?|ux|ui/ux|"
                    r"user experience|design pattern|govstack)\b", re.I)

@@ -34,6 +34,16 @@ INTENT_KINDS = {
     "use_case": {"use_case": 1.6, "use_case_step": 1.4, "framework_use_case": 1.1},
     "data": {"prose": 1.1},
 }
+# Which chapters answer which intent (GovStack BB specs share one chapter layout).
+INTENT_PATHS = {
+    "data": (re.compile(r"data-(structures|model)|7-data|appendix"), 1.5),
+    "workflow": (re.compile(r"workflow"), 1.4),
+    "requirement": (re.compile(r"requirement"), 1.3),
+    "api": (re.compile(r"service-apis|^api/"), 1.2),
+    "architecture": (re.compile(r"^(architecture|security|govstack-ui|digital-sovereignty)"), 1.3),
+}
+_HISTORY_PAGE = re.compile(r"(version-history|release-notes|changelog)", re.I)
+_ASKS_HISTORY = re.compile(r"\b(version|versions|release|releases|changed?|changes|history|new in|since)\b", re.I)
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
 
 
@@ -199,6 +209,12 @@ class HybridSearch:
             if c.kind in kind_boost:
                 s *= kind_boost[c.kind]
                 why.append("kind")
+            ip = INTENT_PATHS.get(qa.intent)
+            if ip and ip[0].search(c.path):
+                s *= ip[1]
+                why.append("chapter")
+            if _HISTORY_PAGE.search(c.path) and not _ASKS_HISTORY.search(qa.standalone):
+                s *= 0.5  # version histories mention everything and explain nothing
             if c.kind in FRAMEWORK_KINDS and qa.intent not in ("use_case", "general"):
                 s *= 0.7  # the framework data is context; the GovStack spec is the authority
             if qa.intent in ("overview", "comparison") and c.bb in qa.bbs and re.search(r"(^|/)(README|\d-description|2-description)\.md$|key-digital", c.path):

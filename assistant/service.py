@@ -51,7 +51,7 @@ class Assistant:
         rel0 = self.settings.release if self.settings.release in self.index.releases else None
         bm = self.index.bm25.get(rel0 or (self.index.releases[0] if self.index.releases else ""))
         self.idf: dict[str, float] = dict(bm.vectorizer.idf) if bm is not None else {}
-        self.offline = ExtractiveAnswerer(self.idf)
+        self.offline = ExtractiveAnswerer(self.idf, embed=self.embedder.embed if self.settings.sentence_scoring else None)
         self.llm = None
         if chat_model is not None or self.settings.llm:
             from assistant.answer.llm import LLMAnswerer, make_chat_model
@@ -103,12 +103,13 @@ class Assistant:
         yield ans.text
         yield ans
 
-    def suggest(self, description: str):
+    def suggest(self, description: str, exclude_use_cases: list[str] | None = None):
+        """Building blocks for a described service (exclude_use_cases: reference use cases to leave out, for evals)."""
         if self._suggester is None:
             from assistant.suggest import Suggester
 
             self._suggester = Suggester(self)
-        return self._suggester.suggest(description)
+        return self._suggester.suggest(description, exclude_use_cases=exclude_use_cases)
 
     def status(self) -> dict:
         st = self.store.stats()

@@ -10,6 +10,8 @@ from assistant.retrieve import Hit, tokenize
 from assistant.types import Citation
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
+_FENCE = re.compile(r"```(\w*)\n(.*?)(?:```|$)", re.S)
+_ARROW = re.compile(r"^\s*([^-<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
 _TABLE_SEP = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 
@@ -62,6 +64,7 @@ def _snippet(text: str, n: int = 280) -> str:
 def strip_md(text: str) -> str:
     t = re.sub(r"\*\*|__|`", "", text)
     t = re.sub(r"^#+\s*", "", t, flags=re.M)
+    t = re.sub(r"^(\s*>)+\s?", "", t, flags=re.M)  # quote markers of GitBook hints
     return t
 
 
@@ -70,6 +73,17 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
     units: list[Unit] = []
     header: list[str] | None = None
     order = 0
+    # code fences: sequence diagrams become readable steps ("A → B: message"); other code is not prose
+    def fence(m: re.Match) -> str:
+        body = m.group(2)
+        steps = []
+        for ln in body.splitlines():
+            a = _ARROW.match(ln)
+            if a:
+                steps.append(f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {re.sub(r'<br>', ' ', a.group(4)).strip()}")
+        return ("\n\n" + "\n".join(steps) + "\n\n") if steps else "\n\n"
+
+    text = _FENCE.sub(fence, text)
     for para in re.split(r"\n\s*\n", text):
         lines = [ln for ln in para.splitlines() if ln.strip()]
         if not lines:
@@ -109,7 +123,13 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
             for s in _SENT.split(" ".join(buf)):
                 units.append(Unit(strip_md(s).strip(), hit_index, order))
                 order += 1
-    return [u for u in units if len(u.text) >= 12 and not u.text.startswith(("[Figure", "See:", "(Embedded"))]
+    return [u for u in units if len(u.text) >= 12 and not u.text.startswith(("[Figure", "See:", "(Embedded"))
+            and not _META.match(u.text)]
+
+
+# Page furniture, not content: "This section provides context…", template hints left in the spec.
+_META = re.compile(r"^(>\s*)*(\*\*)?(Tip|Note)?:?(\*\*)?\s*(This (section|page|chapter) (provides|describes|lists|contains|gives)|"
+                   r"Set the context|The description should|If there are assumptions)", re.I)
 
 
 def score_unit(u: Unit, qtoks: set[str], idf: dict[str, float]) -> float:

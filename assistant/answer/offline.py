@@ -15,6 +15,12 @@ from assistant.query import QueryAnalysis
 from assistant.retrieve import Hit, norm_term, tokenize
 
 
+PRIMARY_UNITS = 6  # sentences taken from the best passage
+ANSWER_UNITS = 9  # sentences/items in a whole answer (measured: recall vs length, bench/bench_answer.py)
+FILL_HITS = 5  # passages supporting points may come from
+FILL_MIN_SCORE = 0.35
+
+
 @dataclass
 class Draft:
     """What an answerer produces before the service wraps it into an Answer."""
@@ -28,14 +34,22 @@ class Draft:
 class ExtractiveAnswerer:
     name = "offline"
 
-    def __init__(self, idf: dict[str, float] | None = None):
+    def __init__(self, idf: dict[str, float] | None = None, embed=None, max_dense_units: int = 48):
         self.idf = idf or {}
+        # optional: the embedding model scores sentences by meaning too (measured: see bench/bench_answer.py)
+        self.embed = embed
+        self.max_dense_units = max_dense_units
 
     # ---------------------------------------------------------------------------------------------
     def answer(self, qa: QueryAnalysis, hits: list[Hit]) -> Draft:
         ev = Evidence(hits)
         self._snips: dict[int, list[str]] = {}
+        self._dense: dict[tuple[int, int], float] = {}
+        self._taken: set[str] = set()  # what the answer already says (no repeats across sections)
+        self._n_units = 0
         qtoks = set(tokenize(qa.standalone))
+        if self.embed is not None and hits:
+            self._score_units_by_meaning(qa, hits)
         builders = {
             "term": self._term,
             "api": self._api,
@@ -49,11 +63,46 @@ class ExtractiveAnswerer:
             parts = builders[qa.intent](qa, ev, qtoks)
         if not parts:
             parts = self._general(qa, ev, qtoks)
+        if parts and qa.intent not in ("term",):
+            fill = self._fill(ev, qtoks)
+            if fill:
+                parts.append(fill)
         return Draft("\n\n".join(p for p in parts if p).strip(), ev, self._snips)
+
+    def _fill(self, ev: Evidence, qtoks: set[str]) -> str:
+        """Supporting points from the other top passages, up to the answer's budget of sentences."""
+        room = ANSWER_UNITS - self._n_units
+        if room <= 0:
+            return ""
+        units = [u for u in self._ranked_units(ev, qtoks, max_hits=FILL_HITS) if u.score > FILL_MIN_SCORE]
+        per_hit: dict[int, int] = {}
+        lines = []
+        for u in self._pick(units, room * 3):
+            if per_hit.get(u.hit_index, 0) >= 2:
+                continue
+            line = self._with_list(ev, u)
+            if not line:
+                continue
+            per_hit[u.hit_index] = per_hit.get(u.hit_index, 0) + 1
+            lines.append(f"- {line}")
+            if len(lines) >= room:
+                break
+        return ("Also in the specification:\n" + "\n".join(lines)) if lines else ""
+
+    def _score_units_by_meaning(self, qa: QueryAnalysis, hits: list[Hit]) -> None:
+        units = [u for hi, h in enumerate(hits[:6]) for u in units_of(h.chunk.text, hi)][: self.max_dense_units]
+        if not units:
+            return
+        vecs = self.embed([qa.standalone] + [clip(u.text, 240) for u in units])
+        q = vecs[0]
+        for u, v in zip(units, vecs[1:]):
+            self._dense[(u.hit_index, u.order)] = sum(a * b for a, b in zip(q, v))
 
     # ----- helpers ----------------------------------------------------------------------------------
     def _mark(self, ev: Evidence, hi: int, quoted: str) -> str:
         n = ev.cite(hi)
+        self._n_units += 1
+        self._taken.add(" ".join(tokenize(quoted))[:120])
         self._snips.setdefault(hi, [])
         if quoted not in self._snips[hi] and len(self._snips[hi]) < 3:
             self._snips[hi].append(quoted)
@@ -67,11 +116,13 @@ class ExtractiveAnswerer:
             prior = 1.0 / (1.0 + 0.35 * hi)  # retrieval rank matters: the fused score already weighed meaning
             for u in units_of(h.chunk.text, hi):
                 u.score = score_unit(u, qtoks, self.idf) * 0.7 + prior * 0.6 + (0.1 if u.order == 0 else 0.0)
+                if self._dense:
+                    u.score += 1.6 * max(0.0, self._dense.get((hi, u.order), 0.0) - 0.2)
                 units.append(u)
         units.sort(key=lambda u: -u.score)
         return units
 
-    def _sentence(self, ev: Evidence, u: Unit, n: int = 320) -> str:
+    def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
         t = clip(u.text, n)
         t = t[0].upper() + t[1:] if t else t
         if not re.search(r"[.!?…:]$", t):
@@ -80,7 +131,7 @@ class ExtractiveAnswerer:
 
     def _pick(self, units: list[Unit], k: int, taken: set[str] | None = None) -> list[Unit]:
         """Best k units, skipping near-duplicates of what was already said."""
-        taken = taken if taken is not None else set()
+        taken = taken if taken is not None else self._taken
         out = []
         for u in units:
             key = " ".join(tokenize(u.text))[:120]
@@ -94,23 +145,66 @@ class ExtractiveAnswerer:
 
     # ----- intents ----------------------------------------------------------------------------------
     def _general(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        """Lead with the best passage's most relevant sentences (in its own order), then other passages' best points."""
         units = self._ranked_units(ev, qtoks)
         if not units:
             return []
-        taken: set[str] = set()
-        lead_units = self._pick(units, 2, taken)
-        # the lead: best unit, plus the next sentence of the same passage when it continues the thought
-        lead = self._sentence(ev, lead_units[0])
-        follow = [u for u in units if u.hit_index == lead_units[0].hit_index and u.order == lead_units[0].order + 1]
-        if follow and follow[0].kind == "sentence":
-            key = " ".join(tokenize(follow[0].text))[:120]
-            taken.add(key)
-            lead += " " + self._sentence(ev, follow[0])
-        rest = [u for u in self._pick(units, 4, taken) if u is not lead_units[0]][:3]
-        parts = [lead]
-        if rest:
-            parts.append("\n".join(f"- {self._sentence(ev, u, 260)}" for u in rest))
-        return parts
+        # the primary passage: where the best-scoring units are (rank prior included in unit scores)
+        by_hit: dict[int, list[Unit]] = {}
+        for u in units:
+            by_hit.setdefault(u.hit_index, []).append(u)
+        # the top-ranked passage leads unless another of the top three is clearly more on-topic
+        strength = {hi: sum(sorted((u.score for u in by_hit[hi]), reverse=True)[:3]) for hi in by_hit}
+        primary = min(by_hit)
+        for hi in sorted(by_hit)[:3]:
+            if strength[hi] > strength[primary] * 1.4:
+                primary = hi
+        taken = self._taken
+        lead = self._passage_points(ev, by_hit[primary], taken, max_units=7 if qa.intent == "workflow" else PRIMARY_UNITS)
+        return [lead]
+
+    def _with_list(self, ev: Evidence, u: Unit) -> str:
+        """A sentence; when it introduces a list ("… the following formats:"), its items inline."""
+        if not u.text.rstrip().endswith(":"):
+            return self._sentence(ev, u, 400)
+        items = [v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order][:6]
+        items = [v for v in items if v.kind in ("item", "row")]
+        if not items:
+            return self._sentence(ev, u, 400)
+        text = clip(u.text, 200) + " " + "; ".join(clip(v.text, 90) for v in items) + "."
+        return f"{text} {self._mark(ev, u.hit_index, text)}"
+
+    def _passage_points(self, ev: Evidence, units: list[Unit], taken: set[str], max_units: int = 4) -> str:
+        """The most relevant units of one passage, shown in document order; an intro line ending
+        in ':' brings the list items that follow it (that is where its content is)."""
+        all_units = sorted(units_of(ev.hits[units[0].hit_index].chunk.text, units[0].hit_index), key=lambda u: u.order)
+        chosen = {u.order for u in self._pick(units, max_units, taken)}
+        for u in list(all_units):
+            if u.order in chosen and u.text.rstrip().endswith(":"):
+                follow = [v for v in all_units if v.order > u.order][:5]
+                for v in follow:
+                    if v.kind != "item" and v is not follow[0]:
+                        break
+                    chosen.add(v.order)
+                    taken.add(" ".join(tokenize(v.text))[:120])
+        picked = [u for u in all_units if u.order in chosen][: max_units + 5]
+        out: list[str] = []
+        prose: list[str] = []
+        for u in picked:
+            if u.kind in ("item", "row"):
+                if prose:
+                    out.append(" ".join(prose))
+                    prose = []
+                out.append(f"- {self._sentence(ev, u, 400)}")
+            else:
+                prose.append(self._sentence(ev, u))
+        if prose:
+            out.append(" ".join(prose))
+        text = ""
+        for i, piece in enumerate(out):
+            sep = "" if i == 0 else ("\n" if piece.startswith("- ") and out[i - 1].startswith("- ") else "\n\n")
+            text += sep + piece
+        return text
 
     def _term(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         want = norm_term(qa.term or "")
@@ -118,8 +212,11 @@ class ExtractiveAnswerer:
         if not gl:
             return []
         exact = [(hi, h) for hi, h in gl if norm_term(str(h.chunk.extra.get("term", ""))) == want]
-        close = exact or [(hi, h) for hi, h in gl if want and (want in norm_term(str(h.chunk.extra.get("term", ""))) or
-                                                                norm_term(str(h.chunk.extra.get("term", ""))) in want)]
+        def sim(h):
+            a, b = set(want.split()), set(norm_term(str(h.chunk.extra.get("term", ""))).split())
+            return len(a & b) / max(1, len(a | b))
+
+        close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
         chosen = (close or gl)[:2]
         if not close and ev.hits and ev.hits[0].chunk.kind != "glossary_term":
             return []  # no glossary entry for this: answer from the prose instead
@@ -135,7 +232,7 @@ class ExtractiveAnswerer:
             elif norm_term(term) == norm_term(str(chosen[0][1].chunk.extra.get('term', ''))):
                 parts.append(f"The {where} specification defines it as: {definition} {mark}")
         # one supporting sentence from prose that uses the term, if any
-        prose = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.chunk.kind != "glossary_term", max_hits=5)
+        prose = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.chunk.kind in ("prose", "requirement"), max_hits=5)
         prose = [u for u in prose if want and all(w in norm_term(u.text) for w in want.split()[:2])]
         if prose:
             parts.append(f"Related: {self._sentence(ev, prose[0], 260)}")
@@ -188,13 +285,22 @@ class ExtractiveAnswerer:
         if not desc and not kdf:
             return []
         parts = []
-        taken: set[str] = set()
-        units = self._ranked_units(ev, qtoks | {bb.split("-")[0]}, hit_filter=lambda h: h.chunk.bb == bb and
-                                   re.search(r"(README|description)\.md$", h.chunk.path), max_hits=len(ev.hits))
-        units = [u for u in units if u.kind == "sentence"] or units
-        lead = self._pick(units, 3, taken)
-        if lead:
-            parts.append(f"**{name} building block.** " + " ".join(self._sentence(ev, u) for u in lead))
+        taken = self._taken
+        # the opening of the description page says what the BB is: take it in document order
+        desc_hits = sorted(desc, key=lambda hi: (0 if "description" in ev.hits[hi].chunk.path else 1,
+                                                  len(ev.hits[hi].chunk.heading_path), hi))
+        lead_units: list[Unit] = []
+        for hi in desc_hits[:2]:
+            for u in sorted(units_of(ev.hits[hi].chunk.text, hi), key=lambda u: u.order):
+                if u.kind == "sentence" and not u.text.rstrip().endswith(":") and len(lead_units) < 3:
+                    key = " ".join(tokenize(u.text))[:120]
+                    if key not in taken:
+                        taken.add(key)
+                        lead_units.append(u)
+            if len(lead_units) >= 3:
+                break
+        if lead_units:
+            parts.append(f"**{name} building block.** " + " ".join(self._sentence(ev, u) for u in lead_units))
         # key digital functionalities: section headings of chapter 4, cited
         heads = []
         for hi in kdf:
@@ -206,14 +312,15 @@ class ExtractiveAnswerer:
             for head, hi in heads[:8]:
                 line = re.sub(r"^\d+(\.\d+)*\s*", "", head)
                 first_units = [u for u in units_of(ev.hits[hi].chunk.text, hi) if u.kind in ("sentence", "item")]
-                gist = f": {clip(first_units[0].text, 160)}" if first_units else ""
+                first_units = [u for u in first_units if len(u.text) >= 30 and not u.text.rstrip().endswith(":")]
+                gist = f": {clip(first_units[0].text, 200)}" if first_units else ""
                 items.append(f"- **{line}**{gist} {self._mark(ev, hi, line + gist)}")
             parts.append("Key digital functionalities:\n" + "\n".join(items))
         elif kdf:
             kunits = self._ranked_units(ev, qtoks, hit_filter=lambda h: "key-digital" in h.chunk.path, max_hits=len(ev.hits))
             pts = self._pick(kunits, 3, taken)
             if pts:
-                parts.append("Key digital functionalities:\n" + "\n".join(f"- {self._sentence(ev, u, 240)}" for u in pts))
+                parts.append("Key digital functionalities:\n" + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
         return parts
 
     def _comparison(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
@@ -250,19 +357,26 @@ class ExtractiveAnswerer:
         units = self._ranked_units(ev, qtoks, hit_filter=lambda x: x.chunk.extra.get("uc_id") == uc_id, max_hits=len(ev.hits))
         pts = [u for u in self._pick(units, 3) if not u.text.startswith(str(uc_id))]
         if pts:
-            parts.append("\n".join(f"- {self._sentence(ev, u, 260)}" for u in pts[:2]))
+            parts.append("\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts[:2]))
         return parts
 
     def _requirement(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         req_units = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.chunk.kind == "requirement")
         if not req_units:
             return []
-        top = self._pick(req_units, 4)
-        where = registry.name_of(ev.hits[top[0].hit_index].chunk.bb) if ev.hits[top[0].hit_index].chunk.bb else "GovStack"
-        lead = self._sentence(ev, top[0])
-        parts = [f"The {where} specification says: {lead}"]
-        if len(top) > 1:
-            parts.append("Related requirements:\n" + "\n".join(f"- {self._sentence(ev, u, 260)}" for u in top[1:]))
+        best = req_units[0].hit_index
+        c = ev.hits[best].chunk
+        where = f"The {registry.name_of(c.bb)} specification" if c.bb else f"The {c.heading_path[0] if c.heading_path else 'GovStack'} requirements"
+        sec = c.heading_path[-1] if c.heading_path else c.chapter
+        taken = self._taken
+        body = self._passage_points(ev, [u for u in req_units if u.hit_index == best], taken, max_units=5)
+        if not body.strip():
+            return []
+        parts = [f"{where} ({sec}) says:", body]
+        others = [u for u in req_units if u.hit_index != best]
+        more = self._pick(others, 2, taken)
+        if more:
+            parts.append("Related requirements:\n" + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in more))
         return parts
 
 

@@ -1,0 +1,834 @@
+"""Building-block suggestion: which GovStack building blocks a described service needs, for which needs, and why.
+
+How a description becomes a suggestion:
+
+1. The description is split into needs (sentences, then clauses: "… log in with their national ID, choose the
+   zone on a map, and pay the fee" → three needs).
+2. Every need is compared with every building block through independent signals:
+   - the cue lexicon (corpus/suggest_cues.yaml, our own words): explicit expressions ("mobile money", "sign
+     the contract electronically") and short prototype needs embedded once, so paraphrases still match;
+   - the spec: similarity to each BB's key digital functionalities and description (sentence by sentence);
+   - reference use cases: the nearest steps of the GovStack product use cases vote with their step BBs
+     (kNN), and whole use cases vote with their BB lists — with held-out use cases excluded;
+   - the SDG framework structure: a need maps to the framework workflows it resembles, and each workflow
+     to the BBs that product use-case steps using that workflow rely on;
+   - the base rate of each BB in the reference use cases.
+3. A logistic model (shared weights, one intercept per BB) turns those signals into a probability per BB;
+   BBs above the threshold are selected. The weights are fitted by bench/bench_suggest.py (leave-one-out
+   on the product use cases plus the novel gold set) and pasted into MODEL below.
+4. Every selected BB gets reasons in plain words (need → the key functionality that serves it) and
+   citations to the spec chunks that functionality comes from.
+
+Bad input (empty, one word, no recognisable service need) gets guidance instead of a guess.
+Only the index is used at runtime: `assistant.index.chunks`, `assistant.embedder` and `assistant.settings.release`.
+"""
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+import yaml
+
+from assistant import registry
+from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
+
+CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
+
+# The signals, in the order of the model's feature vector. Ablations in the bench remove one group at a time.
+FEATURES = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "workflow", "prior", "length")
+SIGNAL_GROUPS = {
+    "cue lexicon (regex)": ("cue", "cue_weak"),
+    "cue prototypes (embedded)": ("proto",),
+    "spec functionalities": ("spec",),
+    "kNN reference steps": ("knn",),
+    "similar use cases": ("usecase",),
+    "framework workflows": ("workflow",),
+    "base rate": ("prior",),
+    "description length": ("length",),
+}
+
+# Fitted by `python bench/bench_suggest.py --fit` (logistic regression, shared weights + per-BB intercepts,
+# on product-use-case leave-one-out + the novel gold set). Replace the block with the script's output.
+MODEL: dict[str, Any] = {
+    "weights": {"cue": 3.0, "cue_weak": 0.8, "proto": 2.0, "spec": 1.0, "knn": 2.0, "usecase": 1.5,
+                "workflow": 0.5, "prior": 2.0, "length": 0.3},
+    "means": {},  # feature centring (filled by the fit)
+    "scales": {},
+    "intercepts": {},
+    "threshold": 0.5,
+    "thresholds": {},
+}
+
+MIN_WORDS = 4  # fewer content words than this is not a description of a service
+K_STEPS = 8  # neighbours per need in the reference-step kNN
+MAX_NEEDS = 240  # a very long description is cut to this many needs (latency stays bounded)
+SDG_MIN_SIM = 0.5  # a need must be at least this close to an SDG target to list the target
+NEED_MIN_EVIDENCE = 0.5  # per-need evidence needed to map a need to a BB in `steps`
+
+GUIDANCE = ("Describe the service you want to build in a few sentences: who uses it and what happens, step by "
+            "step — for example \"Farmers register with their national ID, receive SMS advice, and are paid "
+            "subsidies by mobile money; officers check their land on a map.\" Mention who applies or registers, "
+            "what is checked, what is paid, signed, booked or published, and who is notified.")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Needs: the description cut into sentences and clauses
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n\s*(?:[-*•]\s+|\d+[.)]\s+)?|\s+[-–—]\s+(?=[A-Z])")
+# A clause boundary: a comma or "and"/"then"/"before"/… followed by something that starts a new action.
+_CLAUSE_SPLIT = re.compile(
+    r",\s*(?:and|or|but|then|so that|while|whereas|after which)?\s+(?=\S)"
+    r"|\s+(?:and then|and also|so that|before|after|whereupon)\s+"
+    r"|\s+and\s+(?=(?:the|a|an|they|he|she|it|their|its|each|every|all|both|citizens?|applicants?|users?|"
+    r"staff|officers?|parents?|patients?|residents?|farmers?|students?|members?|visitors?|owners?|"
+    r"approved|successful|once|when|if|then)\b)", re.I)
+_LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
+    """A description → its needs: sentences cut at clause boundaries, very short fragments joined to a neighbour.
+
+    >>> split_needs("Farmers register online, get SMS advice and receive vouchers. Officers visit farms.")
+    ['Farmers register online', 'get SMS advice and receive vouchers', 'Officers visit farms']
+    """
+    needs: list[str] = []
+    for sent in _SENT_SPLIT.split(text or ""):
+        sent = " ".join(sent.split()).strip(" .;:!?")
+        if not sent:
+            continue
+        parts = [p.strip(" ,;:") for p in _CLAUSE_SPLIT.split(sent)]
+        parts = [_LEAD.sub("", p) for p in parts if p]
+        merged: list[str] = []
+        carry = ""
+        for p in parts:
+            p = f"{carry} {p}".strip() if carry else p
+            carry = ""
+            if len(_WORD.findall(p)) < 3:
+                carry = p  # too short to stand alone ("are notified"): it belongs to what follows
+                continue
+            merged.append(p)
+        if carry:
+            if merged:
+                merged[-1] = f"{merged[-1]}, {carry}"
+            else:
+                merged.append(carry)
+        needs.extend(m for m in merged if _WORD.search(m))
+        if len(needs) >= max_needs:
+            break
+    return needs[:max_needs]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# The cue lexicon
+
+
+@dataclass(frozen=True)
+class CueHit:
+    bb: str
+    strength: float  # 1.0 strong, 0.5 weak
+    matched: str  # the words that matched
+
+
+@dataclass
+class CueLexicon:
+    needs: dict[str, str]  # bb → the need in plain words
+    strong: dict[str, list[re.Pattern]]
+    weak: dict[str, list[re.Pattern]]
+    prototypes: dict[str, list[str]]
+
+    @classmethod
+    def load(cls, path: Path = CUES_FILE) -> "CueLexicon":
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        ids = registry.bb_ids()
+        unknown = sorted(set(data) - set(ids))
+        if unknown:
+            raise ValueError(f"{path}: unknown building-block ids {unknown}")
+        comp = lambda ps: [re.compile(p, re.I) for p in ps or []]  # noqa: E731
+        return cls(needs={b: (data.get(b) or {}).get("need", registry.name_of(b)) for b in ids},
+                   strong={b: comp((data.get(b) or {}).get("strong")) for b in ids},
+                   weak={b: comp((data.get(b) or {}).get("weak")) for b in ids},
+                   prototypes={b: list((data.get(b) or {}).get("prototypes") or []) for b in ids})
+
+    def match(self, text: str) -> dict[str, CueHit]:
+        """The strongest cue for each BB in one need (BBs without a cue are absent)."""
+        out: dict[str, CueHit] = {}
+        for b, pats in self.strong.items():
+            for p in pats:
+                m = p.search(text)
+                if m:
+                    out[b] = CueHit(b, 1.0, m.group(0))
+                    break
+        for b, pats in self.weak.items():
+            if b in out:
+                continue
+            for p in pats:
+                m = p.search(text)
+                if m:
+                    out[b] = CueHit(b, 0.5, m.group(0))
+                    break
+        return out
+
+
+@lru_cache(maxsize=4)
+def _lexicon(path: str) -> CueLexicon:
+    return CueLexicon.load(Path(path))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Reference data built once from the index
+
+
+@dataclass
+class Functionality:
+    """One statement of what a BB does (a key-functionality or description sentence), with its source chunk."""
+
+    bb: str
+    text: str
+    chunk_id: str
+    source: str  # "spec" | "framework" | "registry"
+
+
+@dataclass
+class RefStep:
+    uc_id: str
+    step: str
+    title: str
+    bbs: list[str]
+    workflows: list[str]  # framework workflow names (normalised to the framework's spelling when possible)
+    chunk_id: str
+
+
+@dataclass
+class RefUseCase:
+    id: str
+    title: str
+    bbs: list[str]
+    source: str  # "govstack" | "sdg-framework"
+    url: str | None
+    chunk_id: str
+    sdgs: str = ""
+
+
+@dataclass
+class Reference:
+    """Everything the scorer compares a description with, embedded once per release."""
+
+    bb_ids: list[str]
+    funcs: list[Functionality]
+    func_vecs: np.ndarray
+    func_bb: np.ndarray  # index into bb_ids per functionality
+    proto_vecs: np.ndarray
+    proto_bb: np.ndarray
+    proto_text: list[str]
+    steps: list[RefStep]  # one per step sentence (kNN works at the grain of a need)
+    step_vecs: np.ndarray
+    step_texts: list[str]
+    step_labels: np.ndarray  # (n_step_sentences, n_bbs) 0/1
+    use_cases: list[RefUseCase]
+    uc_vecs: np.ndarray
+    workflows: list[str]
+    wf_vecs: np.ndarray
+    wf_chunks: list[str]
+    targets: list[dict]
+    target_vecs: np.ndarray
+    bb_pages: dict[str, str]  # bb → a description chunk id (fallback citation)
+    vocab: set[str]
+    build_ms: float = 0.0
+
+
+_STEP_TRAILER = re.compile(r"\n+\s*Workflows:.*$", re.S)
+_UC_BB_SENTENCE = re.compile(r"Building blocks:[^.]*\.\s*", re.I)
+_BOILER = re.compile(r"^(key digital functionalities describe|this section|the various actors|in scope of|"
+                     r"out of scope|\[figure|see:|note:|for example:?$)", re.I)
+
+
+def _norm_wf(name: str) -> str:
+    return re.sub(r"[^a-z]+", " ", name.lower()).strip()
+
+
+def _unit_texts(text: str) -> list[str]:
+    from assistant.answer.evidence import units_of
+
+    out = []
+    for u in units_of(text, 0):
+        t = " ".join(u.text.split())
+        if 25 <= len(t) <= 400 and not _BOILER.match(t):
+            out.append(t)
+    return out
+
+
+def _as_matrix(vecs: list[list[float]], dim: int) -> np.ndarray:
+    if not vecs:
+        return np.zeros((0, dim), dtype=np.float32)
+    m = np.asarray(vecs, dtype=np.float32)
+    n = np.linalg.norm(m, axis=1, keepdims=True)
+    n[n == 0] = 1.0
+    return m / n
+
+
+def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: CueLexicon) -> Reference:
+    """Collect and embed the reference material of one release (a few seconds, once per process)."""
+    t0 = time.perf_counter()
+    ids = registry.bb_ids()
+    col = {b: i for i, b in enumerate(ids)}
+    rel = [(i, c) for i, c in chunks.items() if c.release == release]
+
+    funcs: list[Functionality] = []
+    bb_pages: dict[str, str] = {}
+    for cid, c in rel:
+        if c.kind == "prose" and c.bb in col and re.search(r"(^|/)(2-description|4-key-digital-functionalities)\.md$", c.path):
+            if c.path.endswith("2-description.md") and (c.bb not in bb_pages or len(c.heading_path) < 3):
+                bb_pages.setdefault(c.bb, cid)
+            for t in _unit_texts(c.text):
+                funcs.append(Functionality(c.bb, t, cid, "spec"))
+        elif c.kind == "framework_bb" and c.extra.get("govstack_bb") in col:
+            for t in _unit_texts(c.text):
+                funcs.append(Functionality(str(c.extra["govstack_bb"]), t, cid, "framework"))
+    for b in registry.building_blocks():
+        for s in re.split(r"(?<=[.:;])\s+", b.description):
+            if len(s) > 25:
+                funcs.append(Functionality(b.id, s, bb_pages.get(b.id, ""), "registry"))
+
+    # Product use cases: overview chunks (title, BB list, SDGs) and step chunks split into sentences.
+    ucs: dict[str, RefUseCase] = {}
+    uc_text: dict[str, list[str]] = {}
+    for cid, c in rel:
+        if c.kind == "use_case" and c.extra.get("uc_id"):
+            u = str(c.extra["uc_id"])
+            if u not in ucs:
+                bbs = [b for b in str(c.extra.get("building_blocks") or "").split(",") if b in col]
+                m = re.search(r"SDGs:\s*([^\n]*)", c.text)
+                ucs[u] = RefUseCase(u, str(c.extra.get("uc_title") or c.chapter or u), bbs, "govstack", c.url, cid,
+                                    sdgs=m.group(1) if m else "")
+            uc_text.setdefault(u, []).append(_UC_BB_SENTENCE.sub("", c.text))
+    fw_names = [c.heading_path[-1] for _, c in rel if c.kind == "framework_workflow" and c.heading_path]
+    fw_by_norm = {_norm_wf(n): n for n in fw_names}
+
+    def canon_wf(name: str) -> str:
+        k = _norm_wf(name)
+        if k in fw_by_norm:
+            return fw_by_norm[k]
+        for nk, n in fw_by_norm.items():  # "Communication" → "Client Communication"
+            if k and (k in nk or nk in k):
+                return n
+        return name.strip()
+
+    steps: list[RefStep] = []
+    step_texts: list[str] = []
+    for cid, c in sorted(rel, key=lambda p: (str(p[1].extra.get("uc_id")), str(p[1].extra.get("step")), p[0])):
+        if c.kind != "use_case_step" or not c.extra.get("uc_id"):
+            continue
+        bbs = [b for b in str(c.extra.get("step_bbs") or "").split(",") if b in col]
+        wfs = [canon_wf(w) for w in str(c.extra.get("workflows") or "").split(";") if w.strip()]
+        title = c.heading_path[-1] if c.heading_path else ""
+        body = _STEP_TRAILER.sub("", c.text)
+        for t in split_needs(body, max_needs=60):
+            if len(t) < 20:
+                continue
+            steps.append(RefStep(str(c.extra["uc_id"]), str(c.extra.get("step") or ""), title, bbs, wfs, cid))
+            step_texts.append(t)
+        uc_text.setdefault(str(c.extra["uc_id"]), []).append(body[:600])
+
+    # SDG framework use cases, with the BB list of the GovStack use case of the same name where there is one.
+    by_title = {re.sub(r"\W+", " ", u.title.lower()).strip(): u for u in ucs.values()}
+    fw_ucs: list[RefUseCase] = []
+    fw_text: list[str] = []
+    seen: set[str] = set()
+    for cid, c in rel:
+        if c.kind == "framework_use_case" and c.heading_path:
+            name = c.heading_path[-1]
+            if name in seen:
+                continue
+            seen.add(name)
+            twin = by_title.get(re.sub(r"\W+", " ", name.lower()).strip())
+            fw_ucs.append(RefUseCase(f"sdg:{c.extra.get('slug') or name}", name, [], "sdg-framework", c.url, cid,
+                                     sdgs=twin.id if twin else ""))
+            fw_text.append(c.text)
+
+    wf_names: list[str] = []
+    wf_text: list[str] = []
+    wf_chunks: list[str] = []
+    for cid, c in rel:
+        if c.kind == "framework_workflow" and c.heading_path:
+            name = c.heading_path[-1]
+            if name in wf_names:
+                j = wf_names.index(name)
+                wf_text[j] += "\n" + c.text
+                continue
+            wf_names.append(name)
+            wf_text.append(f"{name}. {c.text}")
+            wf_chunks.append(cid)
+
+    targets = []
+    for cid, c in rel:
+        if c.kind == "sdg_target":
+            targets.append({"target": str(c.extra.get("target") or ""), "goal": str(c.extra.get("goal") or ""),
+                            "text": c.text.split("\n")[0], "url": c.url, "chunk_id": cid})
+
+    proto_text, proto_bb = [], []
+    for b in ids:
+        for p in lexicon.prototypes.get(b, []):
+            proto_text.append(p)
+            proto_bb.append(col[b])
+
+    uc_list = list(ucs.values())
+    uc_docs = [" ".join(uc_text.get(u.id, []))[:2000] for u in uc_list]
+    batches = [[f.text for f in funcs], proto_text, step_texts, uc_docs + fw_text, wf_text,
+               [t["text"] for t in targets]]
+    flat = [t for b in batches for t in b]
+    vecs = embedder.embed(flat) if flat else []
+    dim = len(vecs[0]) if vecs else int(getattr(embedder, "dim", 1))
+    mats, k = [], 0
+    for b in batches:
+        mats.append(_as_matrix(vecs[k: k + len(b)], dim))
+        k += len(b)
+    func_m, proto_m, step_m, uc_m, wf_m, tgt_m = mats
+
+    labels = np.zeros((len(steps), len(ids)), dtype=np.float32)
+    for i, s in enumerate(steps):
+        for b in s.bbs:
+            labels[i, col[b]] = 1.0
+    vocab: set[str] = set()
+    for _, c in rel:
+        if c.kind in ("prose", "use_case_step", "use_case", "glossary_term", "framework_use_case", "framework_workflow"):
+            vocab.update(w.lower() for w in _WORD.findall(c.text))
+    for p in proto_text:
+        vocab.update(w.lower() for w in _WORD.findall(p))
+    return Reference(
+        bb_ids=ids, funcs=funcs, func_vecs=func_m, func_bb=np.asarray([col[f.bb] for f in funcs], dtype=np.int64),
+        proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
+        steps=steps, step_vecs=step_m, step_texts=step_texts, step_labels=labels,
+        use_cases=uc_list + fw_ucs, uc_vecs=uc_m, workflows=wf_names, wf_vecs=wf_m, wf_chunks=wf_chunks,
+        targets=targets, target_vecs=tgt_m, bb_pages=bb_pages, vocab=vocab,
+        build_ms=(time.perf_counter() - t0) * 1000)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Scoring
+
+
+@dataclass
+class Analysis:
+    """Everything computed for one description: needs, per-need evidence and the per-BB feature matrix."""
+
+    needs: list[str]
+    need_vecs: np.ndarray
+    cues: list[dict[str, CueHit]]
+    need_bb: np.ndarray  # (n_needs, n_bbs) evidence in [0, 1] that a need calls for a BB
+    best_func: np.ndarray  # (n_needs, n_bbs) index of the closest functionality of that BB
+    spec_sim: np.ndarray  # (n_needs, n_bbs)
+    proto_sim: np.ndarray  # (n_needs, n_bbs)
+    knn_vote: np.ndarray  # (n_needs, n_bbs)
+    knn_idx: np.ndarray  # (n_needs, K) reference step sentences used
+    wf_vote: np.ndarray  # (n_needs, n_bbs)
+    need_wfs: list[list[str]]
+    uc_scores: list[tuple[int, float]]  # (use-case index, similarity), best first, excluded removed
+    features: dict[str, np.ndarray]  # name → (n_bbs,)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _softmax(x: np.ndarray, t: float) -> np.ndarray:
+    z = (x - x.max(axis=-1, keepdims=True)) / t
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _max_by_group(sims: np.ndarray, groups: np.ndarray, n_groups: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the max similarity within each group and the column index where it is reached."""
+    out = np.full((sims.shape[0], n_groups), -1.0, dtype=np.float32)
+    arg = np.zeros((sims.shape[0], n_groups), dtype=np.int64)
+    for g in range(n_groups):
+        cols = np.flatnonzero(groups == g)
+        if len(cols) == 0 or sims.shape[0] == 0:
+            continue
+        sub = sims[:, cols]
+        j = sub.argmax(axis=1)
+        out[:, g] = sub[np.arange(sub.shape[0]), j]
+        arg[:, g] = cols[j]
+    return out, arg
+
+
+class Suggester:
+    """Suggests building blocks for a described service; built once per Assistant (reference data is cached)."""
+
+    def __init__(self, assistant, model: dict[str, Any] | None = None, cues_file: Path | None = None):
+        self.a = assistant
+        self.model = model or MODEL
+        self.lexicon = _lexicon(str(cues_file or CUES_FILE))
+        self._refs: dict[str, Reference] = {}
+
+    # ----- reference data -------------------------------------------------------------------------
+    @property
+    def release(self) -> str:
+        return getattr(getattr(self.a, "settings", None), "release", None) or "latest"
+
+    def reference(self) -> Reference:
+        rel = self.release
+        if rel not in self._refs:
+            self._refs[rel] = build_reference(self.a.index.chunks, self.a.embedder, rel, self.lexicon)
+        return self._refs[rel]
+
+    # ----- public API -----------------------------------------------------------------------------
+    def suggest(self, description: str, exclude_use_cases: Iterable[str] | None = None) -> Suggestion:
+        t0 = time.perf_counter()
+        text = " ".join(str(description or "").split()) if not isinstance(description, str) else description.strip()
+        ids = registry.bb_ids()
+        problem = self.input_problem(text)
+        if problem:
+            return Suggestion(description=text, guidance=f"{problem} {GUIDANCE}",
+                              building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
+                              timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)})
+        ref = self.reference()
+        an = self.analyze(text, exclude_use_cases)
+        if not self._looks_like_service(an, ref):
+            return Suggestion(description=text, guidance="This does not read like a description of a service. " + GUIDANCE,
+                              building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
+                              timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)})
+        t = time.perf_counter()
+        probs = self.probabilities(an.features)
+        selected = self.select(probs)
+        scores = self.rank_scores(probs, an)
+        bbs = [self._explain(j, b, float(scores[j]), bool(selected[j]), an, ref) for j, b in enumerate(ids)]
+        bbs.sort(key=lambda s: (-s.score, s.id))
+        sel_set = {b.id for b in bbs if b.selected}
+        steps = self._steps(an, ref, sel_set)
+        similar = self._similar(an, ref, exclude_use_cases)
+        targets = self._targets(an, ref)
+        an.timings["decide"] = (time.perf_counter() - t) * 1000
+        timings = {k: round(v, 1) for k, v in an.timings.items()}
+        timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
+        return Suggestion(description=text, building_blocks=bbs, steps=steps, similar_use_cases=similar,
+                          sdg_targets=targets, timings_ms=timings)
+
+    # ----- input checks ---------------------------------------------------------------------------
+    @staticmethod
+    def input_problem(text: str) -> str | None:
+        if not text:
+            return "The description is empty."
+        words = _WORD.findall(text)
+        if len(words) < MIN_WORDS:
+            return "That is too short to tell what the service does."
+        return None
+
+    def _looks_like_service(self, an: Analysis, ref: Reference) -> bool:
+        """A service description has words the corpus knows and at least one need that resembles a BB's job."""
+        words = [w.lower() for w in _WORD.findall(" ".join(an.needs))]
+        if not words:
+            return False
+        known = sum(1 for w in words if w in ref.vocab) / len(words)
+        if known < 0.6:
+            return False  # random characters, another language, code
+        strong = sum(1 for c in an.cues for h in c.values() if h.strength >= 1.0)
+        best = float(np.max(an.need_bb)) if an.need_bb.size else 0.0
+        return strong >= 1 or best >= 0.75
+
+    # ----- analysis -------------------------------------------------------------------------------
+    def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None) -> Analysis:
+        ref = self.reference()
+        ids = ref.bb_ids
+        nb = len(ids)
+        timings: dict[str, float] = {}
+        t = time.perf_counter()
+        needs = split_needs(text) or [text]
+        timings["split"] = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        vecs = _as_matrix(self.a.embedder.embed(needs), ref.func_vecs.shape[1] if ref.func_vecs.size else 1)
+        timings["embed"] = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        excl = {str(u).upper() for u in (exclude_use_cases or [])}
+        n = len(needs)
+
+        cues = [self.lexicon.match(s) for s in needs]
+        cue_m = np.zeros((n, nb), dtype=np.float32)
+        for i, c in enumerate(cues):
+            for b, h in c.items():
+                cue_m[i, ids.index(b)] = h.strength
+
+        spec_sim, best_func = _max_by_group(vecs @ ref.func_vecs.T, ref.func_bb, nb) if ref.func_vecs.size else (
+            np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64))
+        proto_sim, _ = _max_by_group(vecs @ ref.proto_vecs.T, ref.proto_bb, nb) if ref.proto_vecs.size else (
+            np.zeros((n, nb), np.float32), None)
+
+        # kNN over reference step sentences, held-out use cases removed
+        keep = np.asarray([s.uc_id.upper() not in excl for s in ref.steps], dtype=bool)
+        knn_vote = np.zeros((n, nb), dtype=np.float32)
+        knn_idx = np.zeros((n, 0), dtype=np.int64)
+        if keep.any():
+            cols = np.flatnonzero(keep)
+            sims = vecs @ ref.step_vecs[cols].T
+            k = min(K_STEPS, len(cols))
+            top = np.argsort(-sims, axis=1)[:, :k]
+            w = np.take_along_axis(sims, top, axis=1).clip(min=0) + 1e-6
+            lab = ref.step_labels[cols][top]  # (n, k, nb)
+            knn_vote = (lab * w[:, :, None]).sum(axis=1) / w.sum(axis=1, keepdims=True)
+            knn_idx = cols[top]
+
+        # framework workflows: need → workflows it resembles → BBs that steps with those workflows use
+        wf_vote = np.zeros((n, nb), dtype=np.float32)
+        need_wfs: list[list[str]] = [[] for _ in range(n)]
+        prior = np.zeros(nb, dtype=np.float32)
+        if len(ref.workflows):
+            wf_sims = vecs @ ref.wf_vecs.T
+            wf_bb = np.zeros((len(ref.workflows), nb), dtype=np.float32)
+            wf_n = np.zeros(len(ref.workflows), dtype=np.float32)
+            for s, lab in zip(ref.steps, ref.step_labels):
+                if s.uc_id.upper() in excl:
+                    continue
+                for wname in s.workflows:
+                    if wname in ref.workflows:
+                        j = ref.workflows.index(wname)
+                        wf_bb[j] += lab
+                        wf_n[j] += 1
+            # kNN neighbours also vote for workflows (what similar reference steps were mapped to)
+            for i in range(n):
+                order = np.argsort(-wf_sims[i])[:2]
+                names = [ref.workflows[j] for j in order if wf_sims[i, j] >= 0.3]
+                for si in knn_idx[i][:3] if knn_idx.size else []:
+                    for wname in ref.steps[si].workflows:
+                        if wname in ref.workflows and wname not in names:
+                            names.append(wname)
+                need_wfs[i] = names[:3]
+            base = wf_bb.sum(axis=0) / max(1.0, wf_n.sum())
+            p_bb = (wf_bb + 2.0 * base) / (wf_n[:, None] + 2.0)
+            wsoft = _softmax(wf_sims, 0.05)
+            wf_vote = wsoft @ p_bb
+
+        ucs_kept = [(i, u) for i, u in enumerate(ref.use_cases) if u.source == "govstack" and u.id.upper() not in excl]
+        for _, u in ucs_kept:
+            for b in u.bbs:
+                prior[ids.index(b)] += 1
+        prior = prior / max(1, len(ucs_kept))
+
+        # whole-description similarity to use cases
+        dvec = vecs.mean(axis=0)
+        dvec = dvec / (np.linalg.norm(dvec) or 1.0)
+        uc_sims = ref.uc_vecs @ dvec if ref.uc_vecs.size else np.zeros(0)
+        uc_scores = sorted(((i, float(uc_sims[i])) for i, u in enumerate(ref.use_cases) if u.id.upper() not in excl
+                            and not (u.source == "sdg-framework" and u.sdgs.upper() in excl)), key=lambda p: -p[1])
+        uc_vote = np.zeros(nb, dtype=np.float32)
+        top_ucs = [(i, s) for i, s in uc_scores if ref.use_cases[i].source == "govstack"][:3]
+        if top_ucs:
+            wsum = 0.0
+            for i, s in top_ucs:
+                wv = max(s, 0.0) + 1e-6
+                for b in ref.use_cases[i].bbs:
+                    uc_vote[ids.index(b)] += wv
+                wsum += wv
+            uc_vote /= wsum
+
+        # per-need evidence: explicit cue, or a close semantic match to a prototype / spec functionality
+        sem = np.maximum((proto_sim - 0.35) / 0.3, (spec_sim - 0.4) / 0.3).clip(0, 1)
+        need_bb = np.maximum(cue_m, 0.9 * sem)
+
+        strong_counts = (cue_m >= 1.0).sum(axis=0)
+        weak_counts = ((cue_m > 0) & (cue_m < 1.0)).sum(axis=0)
+        frac = 1.0 / max(1, n)
+        features = {
+            "cue": 1.0 - np.exp(-strong_counts.astype(np.float32)),
+            "cue_weak": 1.0 - np.exp(-weak_counts.astype(np.float32) / 2.0),
+            "proto": _top_mean(proto_sim, 2),
+            "spec": _top_mean(spec_sim, 2),
+            "knn": knn_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
+            "usecase": uc_vote,
+            "workflow": wf_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
+            "prior": prior,
+            "length": np.full(nb, math.log1p(n), dtype=np.float32),
+        }
+        del frac
+        timings["score"] = (time.perf_counter() - t) * 1000
+        return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
+                        need_wfs, uc_scores, features, timings)
+
+    # ----- decision ------------------------------------------------------------------------------
+    def feature_matrix(self, features: dict[str, np.ndarray]) -> np.ndarray:
+        return np.stack([features[f] for f in FEATURES], axis=1)  # (n_bbs, n_features)
+
+    def probabilities(self, features: dict[str, np.ndarray]) -> np.ndarray:
+        m = self.model
+        ids = registry.bb_ids()
+        z = np.zeros(len(ids), dtype=np.float64)
+        for f in FEATURES:
+            w = m["weights"].get(f, 0.0)
+            if not w:
+                continue
+            x = features[f].astype(np.float64)
+            x = (x - m.get("means", {}).get(f, 0.0)) / (m.get("scales", {}).get(f, 1.0) or 1.0)
+            z += w * x
+        z += np.asarray([m.get("intercepts", {}).get(b, m.get("intercept", -3.0)) for b in ids])
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def select(self, probs: np.ndarray) -> np.ndarray:
+        m = self.model
+        th = np.asarray([m.get("thresholds", {}).get(b, m.get("threshold", 0.5)) for b in registry.bb_ids()])
+        return probs >= th
+
+    def rank_scores(self, probs: np.ndarray, an: Analysis) -> np.ndarray:
+        """The ranking score: the probability, with ties among confident BBs broken by how much of the
+        description calls for them (a BB most needs depend on is a core BB)."""
+        share = (an.need_bb >= NEED_MIN_EVIDENCE).mean(axis=0) if an.need_bb.size else np.zeros_like(probs)
+        cov = float(self.model.get("coverage_weight", 0.0))
+        return (1 - cov) * probs + cov * share
+
+    # ----- explanation ---------------------------------------------------------------------------
+    def _explain(self, j: int, b: str, score: float, selected: bool, an: Analysis, ref: Reference) -> BuildingBlockScore:
+        from assistant.answer.evidence import clip
+
+        name = registry.name_of(b)
+        order = np.argsort(-an.need_bb[:, j])
+        reasons: list[str] = []
+        cited: list[str] = []
+        for i in order[:3]:
+            ev = float(an.need_bb[i, j])
+            if ev < NEED_MIN_EVIDENCE and reasons:
+                break
+            if ev < 0.3 and not selected:
+                break
+            f = ref.funcs[int(an.best_func[i, j])] if ref.funcs else None
+            hit = an.cues[i].get(b)
+            how = f" (“{hit.matched}”)" if hit else ""
+            func = clip(f.text, 160) if f else self.lexicon.needs.get(b, name)
+            reasons.append(f"need '{clip(an.needs[i], 120)}'{how} → {name}: {func}")
+            if f and f.chunk_id and f.chunk_id not in cited:
+                cited.append(f.chunk_id)
+        if selected:
+            # evidence from reference use cases: which similar steps use this BB
+            steps = []
+            for i in order[:2]:
+                for si in an.knn_idx[i][:K_STEPS] if an.knn_idx.size else []:
+                    s = ref.steps[int(si)]
+                    if b in s.bbs:
+                        label = f"{s.uc_id} {s.title}"
+                        if label not in steps:
+                            steps.append(label)
+            if steps:
+                reasons.append(f"similar reference steps use {name}: " + "; ".join(steps[:3]))
+            if not reasons:
+                reasons.append(f"{self.lexicon.needs.get(b, name)} → {name}")
+            if not cited and ref.bb_pages.get(b):
+                cited.append(ref.bb_pages[b])
+        citations = []
+        for n_, cid in enumerate(cited[:3], 1):
+            c = self.a.index.chunks.get(cid)
+            if c is None:
+                continue
+            citations.append(_citation(cid, c, n_))
+        return BuildingBlockScore(b, name, round(score, 4), selected, reasons if (selected or score >= 0.2) else reasons[:1],
+                                  citations)
+
+    def _steps(self, an: Analysis, ref: Reference, selected: set[str]) -> list[SuggestionStep]:
+        out = []
+        for i, need in enumerate(an.needs):
+            bbs = [ref.bb_ids[j] for j in np.argsort(-an.need_bb[i])
+                   if an.need_bb[i, j] >= NEED_MIN_EVIDENCE and ref.bb_ids[j] in selected]
+            out.append(SuggestionStep(need, an.need_wfs[i], bbs[:4]))
+        return out
+
+    def _similar(self, an: Analysis, ref: Reference, exclude: Iterable[str] | None, k: int = 5) -> list[SimilarUseCase]:
+        excl = {str(u).upper() for u in (exclude or [])}
+        out: list[SimilarUseCase] = []
+        n_gov = n_fw = 0
+        for i, s in an.uc_scores:
+            u = ref.use_cases[i]
+            if u.source == "govstack":
+                if n_gov >= 3:
+                    continue
+                n_gov += 1
+                bbs = list(u.bbs)
+            else:
+                if n_fw >= 2:
+                    continue
+                n_fw += 1
+                twin = next((x for x in ref.use_cases if x.source == "govstack" and x.id == u.sdgs), None)
+                bbs = list(twin.bbs) if twin and twin.id.upper() not in excl else []
+            out.append(SimilarUseCase(u.id, u.title, round(s, 4), bbs, u.source, u.url))
+            if len(out) >= k:
+                break
+        return out
+
+    def _targets(self, an: Analysis, ref: Reference, k: int = 3) -> list[dict]:
+        if not ref.targets or not an.needs:
+            return []
+        sims = an.need_vecs @ ref.target_vecs.T  # (n_needs, n_targets)
+        best = sims.max(axis=0)
+        which = sims.argmax(axis=0)
+        out = []
+        for j in np.argsort(-best)[:k]:
+            if best[j] < SDG_MIN_SIM:
+                break
+            t = dict(ref.targets[j])
+            t.update(score=round(float(best[j]), 4), need=an.needs[int(which[j])])
+            out.append(t)
+        return out
+
+
+def _top_mean(sims: np.ndarray, k: int) -> np.ndarray:
+    if sims.shape[0] == 0:
+        return np.zeros(sims.shape[1], dtype=np.float32)
+    k = min(k, sims.shape[0])
+    return np.sort(sims, axis=0)[-k:].mean(axis=0)
+
+
+def _citation(cid: str, c: Chunk, n: int) -> Citation:
+    from assistant.answer.evidence import to_citation
+    from assistant.retrieve import Hit
+
+    return to_citation(Hit(cid, c, 1.0), n)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Terminal rendering
+
+
+def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
+    """A Suggestion as a plain-text table for a terminal."""
+    lines: list[str] = []
+    if s.guidance:
+        return s.guidance
+    sel = [b for b in s.building_blocks if b.selected]
+    lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}):")
+    lines.append("")
+    lines.append(f"  {'':2} {'Building block':<22} {'Score':>6}  Why")
+    lines.append(f"  {'':2} {'-' * 22} {'-' * 6}  {'-' * 40}")
+    for b in s.building_blocks:
+        if not (b.selected or show_all):
+            continue
+        mark = "✔" if b.selected else " "
+        why = b.reasons[0] if b.reasons and b.selected else ""
+        lines.append(f"  {mark:2} {b.name:<22} {b.score:>6.2f}  {why}")
+        if b.selected:
+            for r in b.reasons[1:]:
+                lines.append(f"  {'':2} {'':<22} {'':>6}  {r}")
+            if b.citations:
+                srcs = "; ".join(f"{c.title} — {c.section}" for c in b.citations[:2])
+                lines.append(f"  {'':2} {'':<22} {'':>6}  sources: {srcs}")
+    if s.steps:
+        lines.append("")
+        lines.append("Needs in the description:")
+        for i, st in enumerate(s.steps, 1):
+            bbs = ", ".join(registry.name_of(b) for b in st.building_blocks) or "—"
+            wfs = ", ".join(st.workflows) or "—"
+            lines.append(f"  {i:>2}. {st.text}")
+            lines.append(f"      building blocks: {bbs} | workflows: {wfs}")
+    if s.similar_use_cases:
+        lines.append("")
+        lines.append("Similar use cases:")
+        for u in s.similar_use_cases:
+            src = "GovStack" if u.source == "govstack" else "SDG framework"
+            bbs = ", ".join(registry.name_of(b) for b in u.building_blocks) or "—"
+            lines.append(f"  {u.score:5.2f}  {u.id} {u.title} ({src}) — {bbs}")
+    if s.sdg_targets:
+        lines.append("")
+        lines.append("Related SDG targets:")
+        for t in s.sdg_targets:
+            lines.append(f"  {t.get('score', 0):5.2f}  {t.get('text', '')}")
+    if s.timings_ms:
+        lines.append("")
+        lines.append(f"({s.timings_ms.get('total', 0):.0f} ms)")
+    return "\n".join(lines)

@@ -1,0 +1,398 @@
+"""Gold sets: loading the question and use-case gold files, deriving product use cases, and validating both.
+
+Question items (`evals/gold/qa.jsonl`, one JSON object a line)::
+
+    {"id", "question" | "turns": [..], "category", "bb": id | [id, id] | null, "answerable": bool,
+     "release": "latest", "expected_sources": [{"folder", "path"}], "key_facts": [[alternative, ...], ...]}
+
+Novel use cases (`evals/gold/usecases_novel.jsonl`): `{"id", "description", "expected": [bb], "core": [bb],
+"rationale"}`. The 16 product use cases are not stored: they are derived from the corpus release itself
+(see `product_use_cases`), so they follow the spec when it changes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from evals.metrics import normalise
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+QA_FILE = GOLD_DIR / "qa.jsonl"
+NOVEL_FILE = GOLD_DIR / "usecases_novel.jsonl"
+
+CATEGORIES = ("definition", "terminology", "requirement", "api", "data", "workflow", "architecture", "security",
+              "use-case", "comparison", "ui-ux", "onboarding")
+# What the issue asks of the gold set (checked by the tests without the corpus).
+MIN_QUESTIONS, MIN_MULTI_TURN, MIN_UNANSWERABLE, MIN_NOVEL_USE_CASES = 150, 15, 15, 15
+FRAMEWORK_FOLDER = "sdg-digital-investment-framework"  # lives beside the release folders in a snapshot
+
+
+class GoldError(ValueError):
+    """A gold file cannot be read (bad JSON, not an object)."""
+
+
+def load_jsonl(path: Path | str) -> list[dict]:
+    """Objects of a JSONL file, blank lines ignored; a broken line raises GoldError naming file and line."""
+    p = Path(path)
+    if not p.is_file():
+        raise GoldError(f"Gold file {p} not found.")
+    out = []
+    for ln, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as e:
+            raise GoldError(f"{p.name}:{ln}: not valid JSON ({e})") from e
+        if not isinstance(obj, dict):
+            raise GoldError(f"{p.name}:{ln}: expected a JSON object")
+        out.append(obj)
+    return out
+
+
+def load_qa(path: Path | str | None = None) -> list[dict]:
+    return load_jsonl(path or QA_FILE)
+
+
+def load_novel_use_cases(path: Path | str | None = None) -> list[dict]:
+    items = load_jsonl(path or NOVEL_FILE)
+    for it in items:
+        it.setdefault("source", "novel")
+    return items
+
+
+def file_digest(path: Path | str) -> str:
+    """Short content hash of a gold file, recorded in results so a baseline from other gold is recognisable."""
+    p = Path(path)
+    return hashlib.sha1(p.read_bytes()).hexdigest()[:12] if p.is_file() else ""
+
+
+# ------------------------------------------------------------------------------------------------------------
+# item accessors (the runner, reports and comparisons all read items through these)
+
+
+def turns_of(item: dict) -> list[str]:
+    """The user turns of an item: [question] or its multi-turn conversation (evaluated on the last turn)."""
+    t = item.get("turns")
+    return [str(x) for x in t] if t else [str(item.get("question", ""))]
+
+
+def question_of(item: dict) -> str:
+    """One-line display of what was asked: the question, or the turns joined with ' ⏵ '."""
+    return " ⏵ ".join(turns_of(item))
+
+
+def bbs_of(item: dict) -> list[str]:
+    """Building blocks an item is about ([] for cross-cutting items)."""
+    bb = item.get("bb")
+    if isinstance(bb, list):
+        return [str(b) for b in bb]
+    return [str(bb)] if bb else []
+
+
+def sources_of(item: dict) -> list[tuple[str, str]]:
+    return [(s["folder"], s["path"]) for s in item.get("expected_sources") or []]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# the corpus release a gold set is checked against
+
+
+@dataclass
+class CorpusRelease:
+    """Files of one release in a snapshot (corpus/<release>/<folder>/<path>); the framework data sits beside it."""
+
+    corpus: Path
+    release: str
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def root(self) -> Path:
+        return Path(self.corpus) / self.release
+
+    def file(self, folder: str, path: str) -> Path:
+        if folder == FRAMEWORK_FOLDER:
+            return Path(self.corpus) / folder / path
+        return self.root / folder / path
+
+    def exists(self, folder: str, path: str) -> bool:
+        key = ("exists", folder, path)
+        if key not in self._cache:
+            self._cache[key] = bool(folder and path) and ".." not in Path(path).parts and self.file(folder, path).is_file()
+        return self._cache[key]
+
+    def text(self, folder: str, path: str) -> str:
+        """Normalised text of a source file; for API files also "METHOD /path" lines of its operations."""
+        key = ("text", folder, path)
+        if key not in self._cache:
+            raw = self.file(folder, path).read_text(encoding="utf-8", errors="replace") if self.exists(folder, path) else ""
+            if raw and is_api_file(path):
+                raw += "\n" + "\n".join(api_operations(raw))
+            self._cache[key] = normalise(raw)
+        return self._cache[key]
+
+    def hashes(self) -> dict[tuple[str, str], str]:
+        """sha1 of every markdown and API file of the release, by (folder, path) (hidden folders skipped)."""
+        out: dict[tuple[str, str], str] = {}
+        if not self.root.is_dir():
+            return out
+        for repo in sorted(p for p in self.root.iterdir() if p.is_dir()):
+            for f in sorted(repo.rglob("*")):
+                rel = f.relative_to(repo).as_posix()
+                if not f.is_file() or any(part.startswith(".") for part in rel.split("/")):
+                    continue
+                if f.suffix == ".md" or (rel.startswith("api/") and is_api_file(rel)):
+                    out[(repo.name, rel)] = hashlib.sha1(f.read_bytes()).hexdigest()
+        return out
+
+
+def is_api_file(path: str) -> bool:
+    return path.lower().endswith((".yaml", ".yml", ".json"))
+
+
+_METHODS = ("get", "put", "post", "delete", "patch", "options", "head")
+
+
+def api_operations(text: str) -> list[str]:
+    """"METHOD /path" and "/path" for every operation of an OpenAPI/Swagger text (JSON is YAML too); [] if unreadable.
+
+    A key fact such as "POST /tokens/{tokenId}/revoke" is how answers state an operation, while the file
+    spreads the method and the path over two lines.
+
+    >>> api_operations("paths:\\n  /tokens/{id}:\\n    post: {summary: x}\\n    parameters: []\\n")
+    ['POST /tokens/{id}', '/tokens/{id}']
+    """
+    import yaml
+
+    try:
+        spec = yaml.safe_load(text)
+    except Exception:
+        return []
+    paths = spec.get("paths") if isinstance(spec, dict) else None
+    if not isinstance(paths, dict):
+        return []
+    out = []
+    for p, ops in paths.items():
+        if isinstance(ops, dict):
+            out.extend(f"{m.upper()} {p}" for m in ops if str(m).lower() in _METHODS)
+        out.append(str(p))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------------------
+# product use cases, derived from the corpus
+
+
+def core_of(step_bbs: Iterable[Iterable[str]]) -> list[str]:
+    """Building blocks used in at least half of the steps, most used first.
+
+    >>> core_of([["identity", "consent"], ["identity"], ["payments"], ["identity", "payments"]])
+    ['identity', 'payments']
+    """
+    steps = [set(s) for s in step_bbs]
+    if not steps:
+        return []
+    counts = Counter(b for s in steps for b in s)
+    return [b for b, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n * 2 >= len(steps)]
+
+
+def product_use_cases(corpus: Path | str, release: str = "latest") -> list[dict]:
+    """The product use cases of a release as suggestion gold, evaluated leave-one-out.
+
+    description = title, summary and each step's title and description (the steps' building-block lists
+    are left out: they are the answer); expected = the page's building-block list; core = the building blocks
+    used in at least half of its steps. A core block missing from the page's list (HLTC-3 uses the
+    Information Mediator in 6 of 10 steps but does not list it) is added to expected: the steps are the
+    more specific statement.
+    """
+    from ingest.usecases import load_use_cases
+
+    recs, _ = load_use_cases(Path(corpus) / release / "product-use-cases")
+    items = []
+    for uc in recs:
+        parts = [f"{uc.title}.", uc.summary]
+        for s in uc.steps:
+            parts.append(f"{s.title}: {s.description}".strip())
+        core = core_of(s.building_blocks for s in uc.steps)
+        items.append({
+            "id": uc.id,
+            "description": "\n\n".join(p for p in parts if p),
+            "expected": list(uc.building_blocks) + [b for b in core if b not in uc.building_blocks],
+            "core": core,
+            "source": "product",
+            "exclude_use_cases": [uc.id],
+            "path": uc.path,
+        })
+    return items
+
+
+# ------------------------------------------------------------------------------------------------------------
+# validation
+
+
+@lru_cache(maxsize=1)
+def known_bbs() -> frozenset[str]:
+    from assistant import registry
+
+    return frozenset(registry.bb_ids())
+
+
+def check_qa_schema(items: list[dict]) -> list[str]:
+    """Schema problems of question items: ids unique, one of question/turns, known category/bb, sources/facts shape."""
+    errors: list[str] = []
+    seen: set[str] = set()
+    bbs = known_bbs()
+    for n, it in enumerate(items, 1):
+        iid = it.get("id")
+        where = iid or f"item {n}"
+        if not isinstance(iid, str) or not iid:
+            errors.append(f"item {n}: missing id")
+        elif iid in seen:
+            errors.append(f"{iid}: duplicate id")
+        seen.add(iid)
+        has_q, has_t = bool(it.get("question")), bool(it.get("turns"))
+        if has_q == has_t:
+            errors.append(f"{where}: needs exactly one of 'question' and 'turns'")
+        if has_t and not (isinstance(it["turns"], list) and len(it["turns"]) >= 2
+                          and all(isinstance(t, str) and t.strip() for t in it["turns"])):
+            errors.append(f"{where}: 'turns' must be a list of at least two non-empty strings")
+        if it.get("category") not in CATEGORIES:
+            errors.append(f"{where}: unknown category {it.get('category')!r}")
+        for b in bbs_of(it):
+            if b not in bbs:
+                errors.append(f"{where}: unknown building block {b!r}")
+        if not isinstance(it.get("answerable"), bool):
+            errors.append(f"{where}: 'answerable' must be true or false")
+        srcs, facts = it.get("expected_sources"), it.get("key_facts")
+        if not isinstance(srcs, list) or not all(isinstance(s, dict) and s.get("folder") and s.get("path") for s in srcs):
+            errors.append(f"{where}: expected_sources must be a list of {{folder, path}}")
+            continue
+        if not isinstance(facts, list) or not all(
+                isinstance(f, list) and f and all(isinstance(a, str) and a.strip() for a in f) for f in facts):
+            errors.append(f"{where}: key_facts must be a list of non-empty lists of strings")
+            continue
+        if it.get("answerable") is True and (not srcs or not facts):
+            errors.append(f"{where}: an answerable item needs expected_sources and key_facts")
+        if it.get("answerable") is False and (srcs or facts):
+            errors.append(f"{where}: an unanswerable item has no expected_sources or key_facts")
+    return errors
+
+
+def check_use_case_schema(items: list[dict]) -> list[str]:
+    errors: list[str] = []
+    seen: set[str] = set()
+    bbs = known_bbs()
+    for n, it in enumerate(items, 1):
+        iid = it.get("id") or f"item {n}"
+        if iid in seen:
+            errors.append(f"{iid}: duplicate id")
+        seen.add(iid)
+        if not isinstance(it.get("description"), str) or len(it["description"].split()) < 10:
+            errors.append(f"{iid}: description must be a sentence or more")
+        exp, core = it.get("expected"), it.get("core")
+        if not (isinstance(exp, list) and exp and len(set(exp)) == len(exp) and all(b in bbs for b in exp)):
+            errors.append(f"{iid}: expected must be a non-empty list of distinct known building blocks")
+            continue
+        if not (isinstance(core, list) and core and all(b in exp for b in core)):
+            errors.append(f"{iid}: core must be a non-empty subset of expected")
+    return errors
+
+
+def check_sizes(qa: list[dict], novel: list[dict]) -> list[str]:
+    """The issue's size requirements for the gold sets."""
+    errors = []
+    n_multi = sum(1 for it in qa if it.get("turns"))
+    n_unans = sum(1 for it in qa if it.get("answerable") is False)
+    if len(qa) < MIN_QUESTIONS:
+        errors.append(f"qa: {len(qa)} questions, need at least {MIN_QUESTIONS}")
+    if n_multi < MIN_MULTI_TURN:
+        errors.append(f"qa: {n_multi} multi-turn conversations, need at least {MIN_MULTI_TURN}")
+    if n_unans < MIN_UNANSWERABLE:
+        errors.append(f"qa: {n_unans} unanswerable questions, need at least {MIN_UNANSWERABLE}")
+    if len(novel) < MIN_NOVEL_USE_CASES:
+        errors.append(f"use cases: {len(novel)} novel descriptions, need at least {MIN_NOVEL_USE_CASES}")
+    missing = [c for c in CATEGORIES if not any(it.get("category") == c for it in qa)]
+    if missing:
+        errors.append(f"qa: no item in categories {', '.join(missing)}")
+    no_items = sorted(known_bbs() - {b for it in qa for b in bbs_of(it)})
+    if no_items:
+        errors.append(f"qa: no item about {', '.join(no_items)}")
+    return errors
+
+
+@dataclass
+class FactProblem:
+    """One gold item that does not hold in a corpus release (used by validation and by release comparison)."""
+
+    id: str
+    kind: str  # "missing_source" | "missing_fact"
+    detail: str
+    source: tuple[str, str] | None = None
+
+    def __str__(self) -> str:
+        return f"{self.id}: {self.detail}"
+
+
+def item_problems(item: dict, release: CorpusRelease) -> list[FactProblem]:
+    """Expected sources missing from the release, and key-fact alternatives found in none of the expected sources."""
+    out: list[FactProblem] = []
+    iid = str(item.get("id"))
+    texts = []
+    for folder, path in sources_of(item):
+        if not release.exists(folder, path):
+            out.append(FactProblem(iid, "missing_source", f"expected source {folder}/{path} is not in {release.release}",
+                                   (folder, path)))
+        else:
+            texts.append(release.text(folder, path))
+    if not texts:
+        return out
+    for fact in item.get("key_facts") or []:
+        for alt in fact:
+            if normalise(alt) not in "\n".join(texts):
+                out.append(FactProblem(iid, "missing_fact", f"key fact {alt!r} appears in none of its expected sources "
+                                                            f"in {release.release}"))
+    return out
+
+
+def validate_against_corpus(items: list[dict], corpus: Path | str, release: str | None = None) -> list[str]:
+    """Every expected source exists in the release (the item's own, or `release`) and every key-fact
+    alternative appears in one of the item's expected sources after normalisation."""
+    releases: dict[str, CorpusRelease] = {}
+    errors = []
+    for it in items:
+        rel = release or it.get("release") or "latest"
+        cr = releases.setdefault(rel, CorpusRelease(Path(corpus), rel))
+        errors.extend(str(p) for p in item_problems(it, cr))
+    return errors
+
+
+def validate_use_cases_against_corpus(novel: list[dict], corpus: Path | str, release: str = "latest") -> list[str]:
+    """Product use cases must be readable from the release (16 upstream) and their ids must not clash with novel ids."""
+    products = product_use_cases(corpus, release)
+    errors = []
+    if not products:
+        errors.append(f"no product use cases readable from {Path(corpus) / release / 'product-use-cases'}")
+    clash = {p["id"] for p in products} & {n.get("id") for n in novel}
+    if clash:
+        errors.append(f"novel use-case ids clash with product use cases: {sorted(clash)}")
+    errors.extend(f"{p['id']}: {e}" for p in products for e in check_use_case_schema([p]))
+    return errors
+
+
+def summary(qa: list[dict], novel: list[dict]) -> dict[str, Any]:
+    """Counts of the gold sets, for reports."""
+    return {
+        "questions": len(qa),
+        "multi_turn": sum(1 for it in qa if it.get("turns")),
+        "unanswerable": sum(1 for it in qa if it.get("answerable") is False),
+        "categories": dict(sorted(Counter(it.get("category") for it in qa).items())),
+        "novel_use_cases": len(novel),
+    }
+
+
