@@ -17,6 +17,42 @@ _PRICING = re.compile(r"\b(price|prices|pricing|cost|costs|how much|fee|fees|lic
 _MONEY = re.compile(r"(\$|usd|eur|€|price|pricing|per month|per year|cost of)", re.I)
 
 
+# Questions about the world around the spec rather than the spec itself: people and their
+# contacts, who won which tender, how many countries run what, what to buy, portal support.
+OUT_OF_SCOPE = [
+    (re.compile(r"\b(his|her|their|its)\s+(phone|telephone|mobile|e-?mail|contact|home address)|"
+                r"\b(phone number|e-?mail address|contact details) (of|for) (the )?[A-Z]", re.I),
+     "the specification contains no personal contact details"),
+    (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b", re.I),
+     "the specification does not name office holders"),
+    (re.compile(r"\b(vendor|company|supplier|firm|contractor|integrator)s?\b.{0,40}\b(won|win|wins|selected|awarded|chosen|picked)\b|"
+                r"\b(won|awarded)\b.{0,30}\b(tender|contract|bid)\b", re.I),
+     "the specification does not track procurements or vendors"),
+    (re.compile(r"\bhow many (countries|governments|hospitals|ministries|agencies|users|people|citizens|deployments)\b.{0,60}"
+                r"\b(use|uses|using|run|runs|running|deployed|adopted|production|live)\b", re.I),
+     "the specification does not report adoption figures"),
+    (re.compile(r"\bshould (we|i) (buy|purchase|procure)\b|\bwhich (smartphone|phone|laptop|tablet|device|server)s?( model| brand)?\b.{0,30}\b(buy|purchase)\b", re.I),
+     "the specification does not recommend products to buy"),
+    (re.compile(r"\b(reset|recover|change) my (password|pin)\b|\bmy account\b", re.I),
+     "the specification does not cover support for a particular portal"),
+]
+_PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-zA-Z]{2,}|[A-Z]{2,})\b")
+_COMMON_CAPS = {"GovStack", "API", "APIs", "BB", "BBs", "Building", "Block", "Blocks", "REST", "JSON", "HTTP", "HTTPS",
+                "What", "Which", "How", "When", "Where", "Who", "Why", "Does", "Can", "Should", "The", "And", "For", "Is",
+                "Are", "SDG", "SDGs", "ICT", "UI", "UX", "ID", "IDs", "OK", "Tell", "Give", "List", "Explain", "Describe"}
+MAX_DENSE_FOR_UNKNOWN_NAME = 0.62
+
+
+def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8) -> list[str]:
+    """Proper names in the question (places, organisations, products) that no retrieved passage mentions."""
+    names = [m.group(1) for m in _PROPER.finditer(qa.question)]
+    names = [n for n in names if n not in _COMMON_CAPS and not registry.find_bbs(n)]
+    if not names:
+        return []
+    text = " ".join(h.chunk.embed_text for h in hits[:top]).lower()
+    return [n for n in names if n.lower() not in text and n.lower().rstrip("n") not in text]
+
+
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages."""
     toks = set(tokenize(qa.question))
@@ -41,6 +77,12 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
         return True, "the specification does not discuss this"
     if _PRICING.search(qa.question) and not any(_MONEY.search(h.chunk.text) for h in hits[:5]):
         return True, "the specification does not give prices or costs of products"
+    for pat, why in OUT_OF_SCOPE:
+        if pat.search(qa.question):
+            return True, why
+    missing = unknown_names(qa, hits)
+    if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME:
+        return True, f"the specification says nothing about {', '.join(missing[:2])}"
     return False, ""
 
 
@@ -49,6 +91,7 @@ def abstention_text(qa: QueryAnalysis, reason: str, nearest: list[tuple[str, str
     topic = qa.question.rstrip("?.! ")
     if len(topic) > 140:
         topic = topic[:140].rsplit(" ", 1)[0] + "…"
+    topic = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", topic)  # the question is quoted as text, never as markup
     lines = [f"The GovStack specification does not cover this: “{topic}” ({reason})."]
     if qa.unknown_bb:
         names = ", ".join(b.name for b in registry.building_blocks())

@@ -49,6 +49,8 @@ def cmd_ingest(args) -> int:
     print(f"Chunks: {c['total']} in the index — {c['added']} added, {c['updated']} updated, {c['deleted']} deleted, "
           f"{c['unchanged']} unchanged ({c['embedded']} embedded).")
     print("By kind: " + ", ".join(f"{k} {v}" for k, v in d["kinds"].items()))
+    if d.get("records"):
+        print("Records: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in d["records"].items()))
     for s_ in d["files"]["skipped"][:50]:
         print(f"  skipped {s_['path']}: {s_['reason']}")
     return 0

@@ -32,6 +32,7 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
 _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|\b(it|its|it's|they|them|their|"
                        r"this|that|those|these|there|the same)\b", re.I)
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 API_PATH = re.compile(r"(?<![\w])(/[\w{}.:-]+(?:/[\w{}.:-]*)*)")
 _NON_BB_NAME = re.compile(r"\b(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:BB|building block)\b")
 
@@ -101,7 +102,8 @@ def _term_of(q: str) -> str | None:
 
 def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     """Understand one question in the context of the conversation so far."""
-    q = " ".join((question or "").split())
+    # markup in a question is never rendered or searched: tags out, the words stay
+    q = " ".join(_TAG.sub(" ", question or "").split())
     truncated = False
     if len(q) > MAX_QUESTION_CHARS:
         q, truncated = q[:MAX_QUESTION_CHARS], True
@@ -109,7 +111,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     unknown = None
     for m in _NON_BB_NAME.finditer(q):
         name = re.sub(r"^(?:GovStack|The|A|An|Each|Every|This|That|Which|What|How)\b\s*", "", m.group(1).strip()).strip()
-        if name and not registry.find_bbs(name) and name.lower() not in ("govstack", "new", "other", "core"):
+        known = {a for b in registry.building_blocks() for a in (*b.aliases, b.name.lower(), b.id.replace("-", " "))}
+        low = re.sub(r"\s+(bb|building block)$", "", name.lower())
+        if name and low not in known and low not in ("govstack", "new", "other", "core", "each", "every"):
             unknown = name
     carried: list[str] = []
     standalone = q

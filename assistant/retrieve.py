@@ -85,7 +85,11 @@ class CorpusIndex:
     """In-memory view of the stored chunks: BM25 per release and exact-match tables (terms, API paths)."""
 
     def __init__(self, store):
-        from langchain_community.retrievers import BM25Retriever
+        import warnings
+
+        with warnings.catch_warnings():  # the package warns about its future at import; BM25Retriever is current
+            warnings.simplefilter("ignore")
+            from langchain_community.retrievers import BM25Retriever
 
         t0 = time.perf_counter()
         self.store = store

@@ -142,6 +142,7 @@ class CueLexicon:
     strong: dict[str, list[re.Pattern]]
     weak: dict[str, list[re.Pattern]]
     prototypes: dict[str, list[str]]
+    unless: dict[str, list[re.Pattern]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> "CueLexicon":
@@ -154,7 +155,8 @@ class CueLexicon:
         return cls(needs={b: (data.get(b) or {}).get("need", registry.name_of(b)) for b in ids},
                    strong={b: comp((data.get(b) or {}).get("strong")) for b in ids},
                    weak={b: comp((data.get(b) or {}).get("weak")) for b in ids},
-                   prototypes={b: list((data.get(b) or {}).get("prototypes") or []) for b in ids})
+                   prototypes={b: list((data.get(b) or {}).get("prototypes") or []) for b in ids},
+                   unless={b: comp((data.get(b) or {}).get("unless")) for b in ids})
 
     def match(self, text: str) -> dict[str, CueHit]:
         """The strongest cue for each BB in one need (BBs without a cue are absent)."""
@@ -163,7 +165,8 @@ class CueLexicon:
             for p in pats:
                 m = p.search(text)
                 if m:
-                    out[b] = CueHit(b, 1.0, m.group(0))
+                    demoted = any(u.search(text) for u in self.unless.get(b, []))
+                    out[b] = CueHit(b, 0.5 if demoted else 1.0, m.group(0))
                     break
         for b, pats in self.weak.items():
             if b in out:
@@ -273,7 +276,46 @@ def _as_matrix(vecs: list[list[float]], dim: int) -> np.ndarray:
     return m / n
 
 
-def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: CueLexicon) -> Reference:
+def embed_cached(embedder, texts: list[str], cache_dir: Path | None) -> list[list[float]]:
+    """Embed texts, reusing vectors stored under cache_dir/suggest by an earlier process (same model, same text).
+
+    The reference material is a few thousand sentences: embedding it costs seconds to a minute on a busy
+    CPU, so it is done once per model and corpus, not once per process. A cache that cannot be read or
+    written is simply not used.
+    """
+    import hashlib
+
+    name = str(getattr(embedder, "name", type(embedder).__name__))
+    keys = [hashlib.sha1(f"{name}\x1f{t}".encode("utf-8", "replace")).hexdigest()[:20] for t in texts]
+    store: dict[str, np.ndarray] = {}
+    file = None
+    if cache_dir is not None:
+        file = Path(cache_dir) / "suggest" / (re.sub(r"[^\w.-]+", "_", name) + ".npz")
+        try:
+            if file.is_file():
+                with np.load(file) as z:
+                    store = dict(zip(z["keys"].tolist(), z["vecs"]))
+        except Exception:
+            store = {}
+    missing = [i for i, k in enumerate(keys) if k not in store]
+    if missing:
+        new = embedder.embed([texts[i] for i in missing])
+        for i, v in zip(missing, new):
+            store[keys[i]] = np.asarray(v, dtype=np.float32)
+        if file is not None:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                tmp = file.with_name(file.stem + f".{time.time_ns()}.tmp.npz")
+                ks = list(store)
+                np.savez(tmp, keys=np.asarray(ks), vecs=np.stack([store[k] for k in ks]))
+                tmp.replace(file)  # atomic: a concurrent writer loses nothing but its own additions
+            except Exception:
+                pass
+    return [store[k].tolist() for k in keys]
+
+
+def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: CueLexicon,
+                    cache_dir: Path | None = None) -> Reference:
     """Collect and embed the reference material of one release (a few seconds, once per process)."""
     t0 = time.perf_counter()
     ids = registry.bb_ids()
@@ -383,7 +425,7 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
     batches = [[f.text for f in funcs], proto_text, step_texts, uc_docs + fw_text, wf_text,
                [t["text"] for t in targets]]
     flat = [t for b in batches for t in b]
-    vecs = embedder.embed(flat) if flat else []
+    vecs = embed_cached(embedder, flat, cache_dir) if flat else []
     dim = len(vecs[0]) if vecs else int(getattr(embedder, "dim", 1))
     mats, k = [], 0
     for b in batches:
@@ -472,7 +514,8 @@ class Suggester:
     def reference(self) -> Reference:
         rel = self.release
         if rel not in self._refs:
-            self._refs[rel] = build_reference(self.a.index.chunks, self.a.embedder, rel, self.lexicon)
+            cache = getattr(getattr(self.a, "settings", None), "cache_dir", None)
+            self._refs[rel] = build_reference(self.a.index.chunks, self.a.embedder, rel, self.lexicon, cache)
         return self._refs[rel]
 
     # ----- public API -----------------------------------------------------------------------------

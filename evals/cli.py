@@ -114,8 +114,8 @@ def cmd_eval(args) -> int:
     paths = report.write_reports(results, report_dir, gate, stem=stem)
     if args.write_baseline:
         Path(args.write_baseline).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.write_baseline).write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n",
-                                             encoding="utf-8")
+        Path(args.write_baseline).write_text(
+            json.dumps(gate_mod.slim(results), indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps({"metrics": results["metrics"], "naive_baseline": (results.get("naive_baseline") or {}).get("metrics"),
                           "gate": {k: gate[k] for k in ("regressed", "reasons", "warnings")} if gate else None,

@@ -40,6 +40,29 @@ def load_results(path: Path | str) -> dict:
     return data
 
 
+_SLIM_DROP = ("timings_ms", "scores", "notice", "backend", "facts_found")
+
+
+def slim(results: dict, answer_chars: int = 400, retrieved: int = 5) -> dict:
+    """A results document cut down for committing as a baseline: metrics and breakdowns whole; per item the
+    pass verdict, why, scores and a short answer/top sources (enough to read a flip, small enough to diff)."""
+    out = {k: v for k, v in results.items() if k not in ("items", "naive_baseline", "compare")}
+    if results.get("naive_baseline"):
+        out["naive_baseline"] = {k: v for k, v in results["naive_baseline"].items() if k != "items"}
+    items = []
+    for it in results.get("items", []):
+        it = {k: v for k, v in it.items() if k not in _SLIM_DROP}
+        if isinstance(it.get("answer"), str) and len(it["answer"]) > answer_chars:
+            it["answer"] = it["answer"][:answer_chars] + " …"
+        if it.get("retrieved"):
+            it["retrieved"] = [f"{r['folder']}/{r['path']}" for r in it["retrieved"][:retrieved]]
+        if it.get("citations"):
+            it["citations"] = [f"{c['folder']}/{c['path']}" for c in it["citations"]]
+        items.append(it)
+    out["items"] = items
+    return out
+
+
 @dataclass
 class MetricDelta:
     suite: str

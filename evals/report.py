@@ -141,7 +141,8 @@ def render_markdown(results: dict, gate: dict | None = None) -> str:
     if fails:
         lines += [f"## Failures ({len(fails)})", ""]
         for it in fails[:MAX_MD_FAILURES]:
-            lines.append(f"- **`{it['id']}`** ({it.get('category') or it.get('source', '')}) {it.get('question', '')[:200]}")
+            q = " ".join(str(it.get("question", "")).split())
+            lines.append(f"- **`{it['id']}`** ({it.get('category') or it.get('source', '')}) {q[:200]}")
             for w in it.get("why") or []:
                 lines.append(f"  - {w}")
             if it.get("retrieved"):
@@ -228,7 +229,7 @@ def svg_grouped_bars(groups: Sequence[str], series: Sequence[tuple[str, str, Seq
 def svg_histogram(bins: Sequence[tuple[float, float, int]], title: str, unit: str = "ms", width: int = 720) -> str:
     """Vertical bars of (low, high, count) bins."""
     e = html.escape
-    height, pad_l, pad_b, top = 200, 40, 34, 26
+    height, pad_l, pad_b, top = 210, 40, 34, 36
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
            f'aria-label="{e(title)}" font-family="sans-serif" font-size="10">',
            f'<text x="0" y="14" font-size="13" font-weight="bold">{e(title)}</text>']
@@ -327,7 +328,7 @@ def render_html(results: dict, gate: dict | None = None) -> str:
         body += [f"<li>{e(x)}</li>" for x in gate["reasons"]] or ["<li>no gated metric fell beyond its tolerance; no item flipped</li>"]
         body += [f"<li class='muted'>warning: {e(w)}</li>" for w in gate.get("warnings", [])]
         body.append("</ul>")
-        rows = [(f"{d['suite']} {d['metric']}", (d["delta"] or 0.0) * d["direction"], d["regressed"], d["gated"])
+        rows = [(f"{d['suite']} {d['metric']}", (d["delta"] or 0.0) * d["direction"] + 0.0, d["regressed"], d["gated"])
                 for d in gate["metrics"] if d["delta"] is not None and not d["metric"].endswith("_ms")]
         if rows:
             body.append(svg_deltas(rows, "Change vs baseline (right = better)"))

@@ -61,7 +61,8 @@ def score_answer(item: dict, answer: Any, corpus_release: CorpusRelease | None =
         "abstained": bool(answer.abstained),
         "backend": getattr(answer, "backend", None),
         "notice": getattr(answer, "notice", None),
-        "retrieved": [{"rank": i, "folder": f, "path": p, "section": getattr(c, "section", ""),
+        "retrieved": [{"rank": i, "folder": f, "path": p, "release": getattr(c, "release", None),
+                       "section": getattr(c, "section", ""),
                        "kind": getattr(c, "kind", ""), "score": getattr(c, "score", None),
                        "relevant": (f, p) in expected}
                       for i, (c, (f, p)) in enumerate(zip(answer.retrieved, retrieved), 1) if i <= RETRIEVED_KEPT],

@@ -17,9 +17,10 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
+UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
 SECTION_NO = re.compile(r"^(\d+(?:\.\d+)*)\b")
 
 
@@ -151,6 +152,16 @@ def _markdown_chunks(sf: SourceFile, text: str, ctx: LoadContext) -> list[Chunk]
                 nums = [SECTION_NO.match(h).group(1) for h in piece.heading_path if SECTION_NO.match(h)]
                 if nums:
                     extra["section_no"] = nums[-1]
+        for m in UNRESOLVED_OP.finditer(piece.text):
+            # the page lists an operation whose OpenAPI file is not in the repo (GitBook assets):
+            # still a citable API record, named by the heading it sits under
+            method, path = m.group(1).upper(), m.group(2)
+            name = re.sub(r"^[\d.]+\s*", "", piece.heading_path[-1]) if piece.heading_path else ""
+            text = f"{method} {path}" + (f" — {name}" if name else "") + \
+                f"\nListed in {title} of the {top} specification (section: {' › '.join(piece.heading_path[1:]) or title})."
+            chunks.append(Chunk(text=text, chapter=title, heading_path=piece.heading_path + [f"{method} {path}"],
+                                extra={"method": method, "api_path": path, "summary": name or None, "from_page": True},
+                                **_base(sf, "api_operation")))
         if sf.repo.kind == "building-block" and re.search(r"(?m)^(GET|POST|PUT|PATCH|DELETE) /", piece.text):
             ops = re.findall(r"(?m)^(GET|POST|PUT|PATCH|DELETE) (/\S*)", piece.text)
             extra["api_paths"] = " ".join(p for _, p in ops)

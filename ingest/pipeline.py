@@ -31,6 +31,7 @@ class IngestReport:
     unchanged: int = 0
     embedded: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
+    records: dict[str, int] = field(default_factory=dict)
     token_stats: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +42,7 @@ class IngestReport:
             "chunks": {"total": self.total, "added": self.added, "updated": self.updated,
                        "deleted": self.deleted, "unchanged": self.unchanged, "embedded": self.embedded},
             "kinds": dict(sorted(self.kinds.items())),
+            "records": self.records,
             "tokens": self.token_stats,
         }
 
@@ -171,6 +173,9 @@ def run_ingest(layout: CorpusLayout, store: IndexStore, embedder: Embedder, rele
         for kind, n in st["by_release"].get(rel, {}).items():
             report.kinds[kind] = report.kinds.get(kind, 0) + n
     report.total = sum(report.kinds.values())
+    for rel in releases:
+        for k, v in st.get("records", {}).get(rel, {}).items():
+            report.records[k] = report.records.get(k, 0) + v
     if token_counts:
         s = sorted(token_counts)
         report.token_stats = {"embedded_chunks": len(s), "median": s[len(s) // 2], "p95": s[int(len(s) * 0.95)],

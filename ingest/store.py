@@ -139,12 +139,23 @@ class IndexStore:
         return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0])]
 
     def stats(self) -> dict[str, Any]:
+        """Chunk counts by release and kind, plus distinct records (API operations, terms, use cases)."""
         by: dict[str, dict[str, int]] = {}
+        records: dict[str, dict[str, set]] = {}
         for _, _, mds in self._paged(self.chunks, None, include=["metadatas"]):
             for m in mds:
-                r = by.setdefault(m.get("release", "?"), {})
-                r[m.get("kind", "?")] = r.get(m.get("kind", "?"), 0) + 1
-        return {"chunks": self.count(), "by_release": by, "meta": self.meta()}
+                rel, kind = m.get("release", "?"), m.get("kind", "?")
+                r = by.setdefault(rel, {})
+                r[kind] = r.get(kind, 0) + 1
+                rec = records.setdefault(rel, {"api_operations": set(), "glossary_terms": set(), "use_cases": set()})
+                if kind == "api_operation":
+                    rec["api_operations"].add((m.get("folder"), m.get("x_method"), m.get("x_api_path")))
+                elif kind == "glossary_term":
+                    rec["glossary_terms"].add((m.get("folder"), m.get("path"), m.get("x_term")))
+                elif kind == "use_case":
+                    rec["use_cases"].add(m.get("x_uc_id"))
+        return {"chunks": self.count(), "by_release": by, "meta": self.meta(),
+                "records": {rel: {k: len(v) for k, v in rec.items()} for rel, rec in records.items()}}
 
     @staticmethod
     def _paged(col, where, include):

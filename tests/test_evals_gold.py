@@ -1,0 +1,105 @@
+"""Gold sets: schema and size (no corpus needed), the validator on the fixture corpus, and on the real snapshot."""
+import json
+from pathlib import Path
+
+import pytest
+
+from evals import gold, suites
+
+FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def qa():
+    return gold.load_qa()
+
+
+@pytest.fixture(scope="module")
+def novel():
+    return gold.load_novel_use_cases()
+
+
+def test_gold_files_meet_the_schema_and_size_requirements(qa, novel):
+    assert gold.check_qa_schema(qa) == []
+    assert gold.check_use_case_schema(novel) == []
+    assert gold.check_sizes(qa, novel) == []
+    s = gold.summary(qa, novel)
+    assert s["questions"] >= 150 and s["multi_turn"] >= 15 and s["unanswerable"] >= 15 and s["novel_use_cases"] >= 15
+    assert all(it.get("release") == "latest" for it in qa)
+
+
+def test_smoke_subset_is_fixed_stratified_and_exists(qa):
+    by_id = {it["id"]: it for it in qa}
+    assert set(suites.SMOKE_QA_IDS) <= set(by_id), "smoke ids missing from qa.jsonl: run python -m evals.suites"
+    items = suites.qa_items("smoke")
+    assert 35 <= len(items) <= 45
+    assert {it["category"] for it in items} == set(gold.CATEGORIES)
+    assert sum(1 for it in items if it.get("turns")) >= 3
+    assert sum(1 for it in items if not it["answerable"]) >= 3
+    # the committed list is what the selection procedure gives for the current gold (so it can be regenerated)
+    assert list(suites.SMOKE_QA_IDS) == suites.select_smoke(qa)
+
+
+def test_schema_checker_reports_each_kind_of_problem():
+    good = {"id": "q1", "question": "What?", "category": "api", "bb": "consent", "answerable": True,
+            "release": "latest", "expected_sources": [{"folder": "bb-consent", "path": "spec/README.md"}],
+            "key_facts": [["auditable trail"]]}
+    items = [good, dict(good),  # duplicate id
+             dict(good, id="q2", turns=["a", "b"]),  # both question and turns
+             dict(good, id="q3", category="gossip", bb="blockchain"),
+             dict(good, id="q4", answerable=False),  # unanswerable with sources
+             dict(good, id="q5", key_facts=[[]])]
+    errs = "\n".join(gold.check_qa_schema(items))
+    for needle in ("q1: duplicate id", "q2: needs exactly one", "unknown category 'gossip'",
+                   "unknown building block 'blockchain'", "q4: an unanswerable item", "q5: key_facts"):
+        assert needle in errs
+    assert gold.check_sizes(items, []) and "need at least 150" in gold.check_sizes(items, [])[0]
+
+
+def test_validator_on_the_fixture_corpus():
+    items = [
+        {"id": "ok-term", "release": "latest", "answerable": True,
+         "expected_sources": [{"folder": "bb-consent", "path": "spec/3-terminology.md"}],
+         "key_facts": [["**Revocation Ticket**"], ["short-lived proof"]]},
+        {"id": "ok-api", "release": "latest", "answerable": True,
+         "expected_sources": [{"folder": "bb-consent", "path": "api/consent.yaml"}],
+         "key_facts": [["POST /tokens/{tokenId}/revoke"], ["revoke a consent token"]]},
+        {"id": "bad-fact", "release": "latest", "answerable": True,
+         "expected_sources": [{"folder": "bb-consent", "path": "spec/3-terminology.md"}],
+         "key_facts": [["short-lived proof", "a long-lived proof"]]},
+        {"id": "bad-source", "release": "latest", "answerable": True,
+         "expected_sources": [{"folder": "bb-consent", "path": "spec/9-nothing.md"}], "key_facts": [["x"]]},
+    ]
+    errs = gold.validate_against_corpus(items, FIXTURE_CORPUS)
+    assert not any(e.startswith("ok-") for e in errs), errs
+    assert any(e.startswith("bad-fact") and "a long-lived proof" in e for e in errs)
+    assert any(e.startswith("bad-source") and "spec/9-nothing.md" in e for e in errs)
+    # the same gold checked against the older release: the renamed term no longer holds there
+    old = gold.validate_against_corpus(items[:1], FIXTURE_CORPUS, release="23Q4")
+    assert len(old) == 1 and "revocation ticket" in old[0].lower()
+
+
+def test_product_use_cases_derive_gold_from_the_corpus():
+    items = gold.product_use_cases(FIXTURE_CORPUS, "latest")
+    assert [it["id"] for it in items] == ["TST-1"]
+    it = items[0]
+    assert it["expected"] == ["consent", "payments"] and it["exclude_use_cases"] == ["TST-1"]
+    assert sorted(it["core"]) == ["consent", "payments"]  # each is used in 1 of 2 steps: half counts
+    assert "monthly benefit" in it["description"]
+    assert "bb-payments" not in it["description"] and "Building Blocks" not in it["description"]
+
+
+def test_broken_gold_line_is_reported_with_its_line(tmp_path):
+    p = tmp_path / "qa.jsonl"
+    p.write_text(json.dumps({"id": "a"}) + "\n\n{not json\n")
+    with pytest.raises(gold.GoldError, match=r"qa.jsonl:3"):
+        gold.load_jsonl(p)
+
+
+@pytest.mark.corpus
+def test_gold_holds_in_the_real_corpus(qa, novel, real_corpus):
+    assert gold.validate_against_corpus(qa, real_corpus) == []
+    assert gold.validate_use_cases_against_corpus(novel, real_corpus) == []
+    products = gold.product_use_cases(real_corpus, "latest")
+    assert len(products) == 16
+    assert all(set(p["core"]) <= set(p["expected"]) for p in products)
