@@ -230,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="print JSON")
     sp.set_defaults(func=cmd_suggest)
 
-    for extra in ("evals.cli", "ui.cli"):
+    for extra in ("evals.cli", "ui.cli", "ui.http"):
         try:
             __import__(extra, fromlist=["register"]).register(sub, common)
         except ImportError:

@@ -13,8 +13,8 @@ INTENTS = ("api", "term", "requirement", "data", "workflow", "use_case", "compar
 _API = re.compile(r"\b(api|apis|endpoint|endpoints|rest|route|http|openapi|swagger|call to|method|operation|request|payload|"
                   r"get|post|put|patch|delete)\b|/[\w{}-]+/", re.I)
 _API_STRONG = re.compile(r"\b(api|apis|endpoint|endpoints|openapi|swagger)\b|(?<![\w])/[\w{}.-]+", re.I)
-_TERM = re.compile(r"^\s*(what\s+(is|are|does)\s+(an?\s+|the\s+)?(term\s+)?|define\s+|definition\s+of\s+|meaning\s+of\s+|"
-                   r"what\s+does\s+the\s+term\s+|what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+)", re.I)
+_TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
+                   r"what\s+(is|are|does)\s+(an?\s+|the\s+)?(term\s+)?|define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
 _REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|"
                   r"has to|have to)\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
@@ -95,7 +95,9 @@ def _term_of(q: str) -> str | None:
     if not m:
         return None
     rest = q[m.end():]
-    rest = re.sub(r"\b(mean|means|stand for|in govstack|in the spec(ification)?|in the .{1,40}(bb|building block))\b.*$", "", rest, flags=re.I)
+    rest = re.sub(r"\b(mean|means|stand for|in govstack|in the spec(ification)?|"
+                  r"(in|for|according to) (the )?[\w\s-]{0,40}?(bb|building block|spec|specification|glossary|terminology))\b.*$",
+                  "", rest, flags=re.I)
     rest = rest.strip(" ?.!\"'`")
     return rest or None
 

@@ -41,17 +41,23 @@ from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase,
 CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 
 # The signals, in the order of the model's feature vector. Ablations in the bench remove one group at a time.
-FEATURES = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "workflow", "prior", "length")
+# Every signal also enters multiplied by `long` (0 for a short service summary, 1 for a long step-by-step use
+# case): in a short description an explicit cue is decisive, while a long one mentions nearly every need somewhere
+# and the reference use cases say more. `long` itself is a feature too.
+SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "workflow", "prior")
+FEATURES = SIGNALS + tuple(f"{f}*L" for f in SIGNALS) + ("long",)
 SIGNAL_GROUPS = {
-    "cue lexicon (regex)": ("cue", "cue_weak"),
-    "cue prototypes (embedded)": ("proto",),
-    "spec functionalities": ("spec",),
-    "kNN reference steps": ("knn",),
-    "similar use cases": ("usecase",),
-    "framework workflows": ("workflow",),
-    "base rate": ("prior",),
-    "description length": ("length",),
+    "cue lexicon (regex)": ("cue", "cue_weak", "cue*L", "cue_weak*L"),
+    "cue prototypes (embedded)": ("proto", "proto*L"),
+    "spec functionalities": ("spec", "spec*L"),
+    "kNN reference steps": ("knn", "knn*L"),
+    "similar use cases": ("usecase", "usecase*L"),
+    "framework workflows": ("workflow", "workflow*L"),
+    "base rate": ("prior", "prior*L"),
+    "length interactions": tuple(f"{f}*L" for f in SIGNALS) + ("long",),
 }
+SPECIFICITY = 2.0  # how much more central a rare BB is than a common one in a short description (rank_scores)
+SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
 # Fitted by `python bench/bench_suggest.py --fit` (logistic regression, shared weights + per-BB intercepts,
 # on product-use-case leave-one-out + the novel gold set). Replace the block with the script's output.
@@ -672,7 +678,6 @@ class Suggester:
 
         strong_counts = (cue_m >= 1.0).sum(axis=0)
         weak_counts = ((cue_m > 0) & (cue_m < 1.0)).sum(axis=0)
-        frac = 1.0 / max(1, n)
         features = {
             "cue": 1.0 - np.exp(-strong_counts.astype(np.float32)),
             "cue_weak": 1.0 - np.exp(-weak_counts.astype(np.float32) / 2.0),
@@ -682,9 +687,11 @@ class Suggester:
             "usecase": uc_vote,
             "workflow": wf_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
             "prior": prior,
-            "length": np.full(nb, math.log1p(n), dtype=np.float32),
         }
-        del frac
+        lng = longness(n)
+        for f in SIGNALS:
+            features[f"{f}*L"] = features[f] * lng
+        features["long"] = np.full(nb, lng, dtype=np.float32)
         timings["score"] = (time.perf_counter() - t) * 1000
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
                         need_wfs, uc_scores, features, timings)
@@ -708,16 +715,15 @@ class Suggester:
         return 1.0 / (1.0 + np.exp(-z))
 
     def select(self, probs: np.ndarray) -> np.ndarray:
-        m = self.model
-        th = np.asarray([m.get("thresholds", {}).get(b, m.get("threshold", 0.5)) for b in registry.bb_ids()])
-        return probs >= th
+        return probs >= self._thresholds()
 
     def rank_scores(self, probs: np.ndarray, an: Analysis) -> np.ndarray:
-        """The ranking score: the probability, with ties among confident BBs broken by how much of the
-        description calls for them (a BB most needs depend on is a core BB)."""
-        share = (an.need_bb >= NEED_MIN_EVIDENCE).mean(axis=0) if an.need_bb.size else np.zeros_like(probs)
-        cov = float(self.model.get("coverage_weight", 0.0))
-        return (1 - cov) * probs + cov * share
+        return rank_scores(probs, self.select(probs), an.features["prior"], len(an.needs),
+                           float(self.model.get("specificity", SPECIFICITY)), self._thresholds())
+
+    def _thresholds(self) -> np.ndarray:
+        m = self.model
+        return np.asarray([m.get("thresholds", {}).get(b, m.get("threshold", 0.5)) for b in registry.bb_ids()])
 
     # ----- explanation ---------------------------------------------------------------------------
     def _explain(self, j: int, b: str, score: float, selected: bool, an: Analysis, ref: Reference) -> BuildingBlockScore:
@@ -809,6 +815,35 @@ class Suggester:
             t.update(score=round(float(best[j]), 4), need=an.needs[int(which[j])])
             out.append(t)
         return out
+
+
+def rank_scores(probs: np.ndarray, selected: np.ndarray, prior: np.ndarray, n_needs: int,
+                specificity: float = None, thresholds: np.ndarray | float = 0.5) -> np.ndarray:
+    """The score BBs are ranked by: ≥ 0.5 exactly for the selected ones, which come first, ordered by how central
+    they are to the service; the others keep their probability (scaled below 0.5).
+
+    Centrality = probability × (1 + specificity × shortness × (1 − base rate)). In a short summary the building
+    blocks that make the service distinctive (a wallet credential, a marketplace) are its core, while the ones
+    nearly every service uses (identity, messaging) support it; in a long step-by-step use case the core BBs are
+    simply those most steps rely on, which the probability already reflects.
+    """
+    lam = SPECIFICITY if specificity is None else specificity
+    short = 1.0 - longness(n_needs)
+    cen = probs * (1.0 + lam * short * (1.0 - prior))
+    top = 1.0 + lam * short
+    th = np.broadcast_to(np.asarray(thresholds, dtype=np.float64), probs.shape)
+    return np.where(selected, 0.5 + 0.5 * np.minimum(cen / top, 1.0), np.minimum(0.4999, 0.5 * probs / th))
+
+
+def longness(n_needs: int) -> float:
+    """0 for a short service summary (≤ SHORT_NEEDS needs), 1 for a long step-by-step use case (≥ LONG_NEEDS), log-linear between.
+
+    >>> [round(longness(n), 2) for n in (5, 10, 20, 40, 200)]
+    [0.0, 0.0, 0.5, 1.0, 1.0]
+    """
+    if n_needs <= SHORT_NEEDS:
+        return 0.0
+    return float(min(1.0, math.log(n_needs / SHORT_NEEDS) / math.log(LONG_NEEDS / SHORT_NEEDS)))
 
 
 def _top_mean(sims: np.ndarray, k: int) -> np.ndarray:

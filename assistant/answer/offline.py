@@ -217,6 +217,8 @@ class ExtractiveAnswerer:
             return len(a & b) / max(1, len(a | b))
 
         close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
+        if qa.bbs:  # the BB the question names defines it first
+            close.sort(key=lambda x: 0 if x[1].chunk.bb in qa.bbs else 1)
         chosen = (close or gl)[:2]
         if not close and ev.hits and ev.hits[0].chunk.kind != "glossary_term":
             return []  # no glossary entry for this: answer from the prose instead
