@@ -246,8 +246,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("interrupted (the index still holds its previous complete version; run the command again to finish)", file=sys.stderr)
         return 130
+    except OSError as e:
+        if e.errno == 28:
+            print("error: the disk is full; the previous index is unchanged — free some space and run the command again.", file=sys.stderr)
+            return 2
+        if os.environ.get("GOVSTACK_DEBUG"):
+            raise
+        print(f"error: {e.strerror or e} ({getattr(e, 'filename', '') or 'system error'})", file=sys.stderr)
+        return 1
     except Exception as e:  # last line of defence: one sentence, no traceback (set GOVSTACK_DEBUG=1 for it)
         if os.environ.get("GOVSTACK_DEBUG"):
             raise

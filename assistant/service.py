@@ -1,6 +1,7 @@
 """The Assistant: one object that loads the index once and answers (ask) and advises (suggest)."""
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any, Callable, Iterator
 
@@ -40,6 +41,8 @@ class Assistant:
 
         self.settings = settings or Settings()
         self.store = IndexStore(self.settings.index_dir, self.settings.chroma_url, create=False)
+        self._refresh_lock = threading.Lock()
+        self._checked_at = time.monotonic()
         if self.store.count() == 0:
             raise IndexMissing(f"The index at {self.settings.chroma_url or self.settings.index_dir} is empty: run `govstack-assistant ingest`.")
         meta = self.store.meta()
@@ -59,6 +62,27 @@ class Assistant:
             model = chat_model if chat_model is not None else make_chat_model(self.settings.llm, self.settings.llm_timeout_s)
             self.llm = LLMAnswerer(model, self.offline, name=self.settings.llm or "chat-model")
         self._suggester = None
+
+    # ----- index updates --------------------------------------------------------------------------
+    REFRESH_EVERY_S = 5.0
+
+    def refresh(self, force: bool = False) -> bool:
+        """Pick up a newer index generation (an ingest elsewhere switched it); True when reloaded.
+        Queries in flight keep the old generation, which the switch leaves in place."""
+        now = time.monotonic()
+        if not force and now - self._checked_at < self.REFRESH_EVERY_S:
+            return False
+        self._checked_at = now
+        if not self.store.changed_since_open() and not force:
+            return False
+        with self._refresh_lock:
+            from ingest.store import IndexStore
+
+            store = IndexStore(self.settings.index_dir, self.settings.chroma_url, create=False)
+            index = CorpusIndex(store)
+            searcher = HybridSearch(index, self.embedder)
+            self.store, self.index, self.searcher = store, index, searcher  # one swap, readers see old or new
+        return True
 
     # ----- LangChain views ---------------------------------------------------------------------------
     def retriever(self, release: str | None = None, k: int | None = None, filters: dict | None = None) -> HybridRetriever:
@@ -128,6 +152,10 @@ class Assistant:
         if not question.strip():
             raise BadQuestion("Please type a question, e.g. “What does the Consent building block do?”")
         history = _clean_history(inp.get("history"))
+        try:
+            self.refresh()
+        except Exception:
+            pass  # a store hiccup while checking must not fail the question; the current index still answers
         filters = dict(inp.get("filters") or {})
         release = filters.pop("release", None) or self.settings.release
         if release not in self.index.releases:

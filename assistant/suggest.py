@@ -59,17 +59,89 @@ SIGNAL_GROUPS = {
 SPECIFICITY = 2.0  # how much more central a rare BB is than a common one in a short description (rank_scores)
 SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
-# Fitted by `python bench/bench_suggest.py --fit` (logistic regression, shared weights + per-BB intercepts,
-# on product-use-case leave-one-out + the novel gold set). Replace the block with the script's output.
+# Fitted by `python bench/bench_suggest.py --fit --write` (logistic regression: shared weights over standardised
+# features, one intercept per BB shrunk towards a common one) on product-use-case leave-one-out + the novel gold.
+# BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
-    "weights": {"cue": 3.0, "cue_weak": 0.8, "proto": 2.0, "spec": 1.0, "knn": 2.0, "usecase": 1.5,
-                "workflow": 0.5, "prior": 2.0, "length": 0.3},
-    "means": {},  # feature centring (filled by the fit)
-    "scales": {},
-    "intercepts": {},
+    "weights": {
+        "cue": 2.4111,
+        "cue_weak": 0.2108,
+        "proto": 0.7458,
+        "spec": -0.2028,
+        "knn": -0.0365,
+        "usecase": 0.0864,
+        "workflow": 0.3682,
+        "prior": 0.2904,
+        "cue*L": -1.7669,
+        "cue_weak*L": 0.0232,
+        "proto*L": -0.2094,
+        "spec*L": -0.3437,
+        "knn*L": 0.6955,
+        "usecase*L": 0.289,
+        "workflow*L": 0.2465,
+        "prior*L": 0.3605,
+        "long": 0.034
+    },
+    "means": {
+        "cue": 0.42127,
+        "cue_weak": 0.37799,
+        "proto": 0.4242,
+        "spec": 0.50347,
+        "knn": 0.27272,
+        "usecase": 0.55605,
+        "workflow": 0.27208,
+        "prior": 0.58333,
+        "cue*L": 0.23275,
+        "cue_weak*L": 0.29164,
+        "proto*L": 0.21743,
+        "spec*L": 0.26306,
+        "knn*L": 0.11762,
+        "usecase*L": 0.24655,
+        "workflow*L": 0.11876,
+        "prior*L": 0.25662,
+        "long": 0.43997
+    },
+    "scales": {
+        "cue": 0.4004,
+        "cue_weak": 0.39561,
+        "proto": 0.12427,
+        "spec": 0.10819,
+        "knn": 0.24407,
+        "usecase": 0.43115,
+        "workflow": 0.23098,
+        "prior": 0.39856,
+        "cue*L": 0.38454,
+        "cue_weak*L": 0.40963,
+        "proto*L": 0.25257,
+        "spec*L": 0.29753,
+        "knn*L": 0.2016,
+        "usecase*L": 0.39377,
+        "workflow*L": 0.20177,
+        "prior*L": 0.38972,
+        "long": 0.49259
+    },
+    "intercepts": {
+        "cloud-infrastructure": 0.4336,
+        "content-management": 0.418,
+        "consent": 0.4418,
+        "digital-registries": 0.4294,
+        "emarketplace": 0.4371,
+        "esignature": 0.4872,
+        "gis": 0.4588,
+        "identity": 0.4569,
+        "information-mediator": 0.4499,
+        "messaging": 0.4517,
+        "payments": 0.4613,
+        "registration": 0.438,
+        "scheduler": 0.4409,
+        "wallet": 0.4439,
+        "workflow": 0.4552
+    },
     "threshold": 0.5,
     "thresholds": {},
+    "specificity": 2.0
 }
+# END MODEL
 
 MIN_WORDS = 4  # fewer content words than this is not a description of a service
 K_STEPS = 8  # neighbours per need in the reference-step kNN
@@ -705,7 +777,7 @@ class Suggester:
         ids = registry.bb_ids()
         z = np.zeros(len(ids), dtype=np.float64)
         for f in FEATURES:
-            w = m["weights"].get(f, 0.0)
+            w = m.get("weights", {}).get(f, 0.0)
             if not w:
                 continue
             x = features[f].astype(np.float64)

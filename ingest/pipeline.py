@@ -82,12 +82,21 @@ def run_ingest(layout: CorpusLayout, store: IndexStore, embedder: Embedder, rele
     """Bring the index in line with the corpus for the given releases; embeds only what changed."""
     t0 = time.perf_counter()
     report = IngestReport(releases=list(releases))
+    active = store
+    # Writes go to a staging generation, made on the first change (or resumed from a killed run);
+    # readers keep using the active one until the switch at the end.
+    writer_box: list[IndexStore] = [store.begin_build()] if store.staging_generation() else []
+
+    def writer() -> IndexStore:
+        if not writer_box:
+            writer_box.append(active.begin_build())
+        return writer_box[0]
     ctx = LoadContext(count_tokens=count_tokens or embedder.count_tokens, max_tokens=max_tokens)
     api_fp_cache: dict[str, str] = {}
     token_counts: list[int] = []
 
     for release in releases:
-        states = store.source_states(release)
+        states = (writer_box[0] if writer_box else active).source_states(release)
         seen: set[str] = set()
         pending: list[_Pending] = []
         repos = [r for r in layout.repos if r.release == release]
@@ -137,7 +146,7 @@ def run_ingest(layout: CorpusLayout, store: IndexStore, embedder: Embedder, rele
             if bar:
                 bar.update(1)
             if sum(len(p.chunks) for p in pending) >= EMBED_BATCH:
-                _commit(pending, store, embedder, report, token_counts, ctx)
+                _commit(pending, writer(), embedder, report, token_counts, ctx)
                 pending = []
         if bar:
             bar.close()
@@ -160,15 +169,20 @@ def run_ingest(layout: CorpusLayout, store: IndexStore, embedder: Embedder, rele
                 fh = _file_hash(fw_hash.encode(), "", embedder.name)
                 handle(key, fh, lambda name=name: list((by_file or {}).get(name, [])), f"{fw_dir.name}/{name}")
 
-        _commit(pending, store, embedder, report, token_counts, ctx)
+        if pending:
+            _commit(pending, writer(), embedder, report, token_counts, ctx)
         # files gone from the corpus: their chunks go, then their state
         gone = [k for k in states if k not in seen]
-        for k in gone:
-            store.delete(states[k]["chunk_ids"])
-            report.deleted += len(states[k]["chunk_ids"])
-        store.delete_source_state(gone)
+        if gone:
+            w = writer()
+            for k in gone:
+                w.delete(states[k]["chunk_ids"])
+                report.deleted += len(states[k]["chunk_ids"])
+            w.delete_source_state(gone)
 
-    st = store.stats()
+    if writer_box:
+        active.commit_build(writer_box[0])  # the switch: readers now see the new generation
+    st = active.stats()
     for rel in releases:
         for kind, n in st["by_release"].get(rel, {}).items():
             report.kinds[kind] = report.kinds.get(kind, 0) + n
@@ -181,11 +195,12 @@ def run_ingest(layout: CorpusLayout, store: IndexStore, embedder: Embedder, rele
         report.token_stats = {"embedded_chunks": len(s), "median": s[len(s) // 2], "p95": s[int(len(s) * 0.95)],
                               "max": s[-1], "over_256": sum(1 for x in s if x > 254)}
     report.seconds = time.perf_counter() - t0
-    meta = store.meta()
+    meta = active.meta()
     meta.update({"last_ingest": now_iso(), "embedding_model": embedder.name, "pipeline_version": PIPELINE_VERSION,
                  "releases": sorted(set(meta.get("releases", [])) | set(releases)), "last_report": {
                      k: v for k, v in report.to_dict().items() if k != "files"}})
-    store.set_meta(meta)
+    meta["generation"] = active.generation
+    active.set_meta(meta)
     return report
 
 

@@ -16,6 +16,8 @@ from assistant.types import Chunk
 
 CHUNKS = "govstack_chunks"
 SOURCES = "govstack_sources"
+POINTER = "govstack_pointer"  # one record naming the generation readers use
+POINTER_ID = "active"
 META_ID = "__index_meta__"
 _PAGE = 2000  # chroma get() page size
 
@@ -53,20 +55,27 @@ def _client(index_dir: Path | None, chroma_url: str | None, create: bool):
 
 
 class IndexStore:
-    """Chunk store over two Chroma collections: chunks (with vectors) and sources (ingest state)."""
+    """Chunk store over Chroma collections: chunks (with vectors) and sources (ingest state) of one
+    *generation*, plus a pointer naming the generation readers use.
 
-    def __init__(self, index_dir: Path | None = None, chroma_url: str | None = None, create: bool = False):
+    An ingest that changes anything builds a new generation (unchanged chunks are copied with their
+    vectors, not re-embedded), then moves the pointer: readers — other processes, or app instances
+    sharing a Chroma server — see the old release or the new one, never a half-written one. A killed
+    or failed ingest (disk full…) leaves the pointer, and so the previous index, untouched; the next
+    run resumes the unfinished generation.
+    """
+
+    def __init__(self, index_dir: Path | None = None, chroma_url: str | None = None, create: bool = False,
+                 generation: str | None = None):
         self.index_dir = Path(index_dir) if index_dir else None
         self.chroma_url = chroma_url
         self.client = _client(self.index_dir, chroma_url, create)
         try:
-            if create:
-                self.chunks = self.client.get_or_create_collection(CHUNKS, metadata={"hnsw:space": "cosine"}, embedding_function=None)
-                self.sources = self.client.get_or_create_collection(SOURCES, embedding_function=None)
-            else:
-                self.chunks = self.client.get_collection(CHUNKS, embedding_function=None)
-                self.sources = self.client.get_collection(SOURCES, embedding_function=None)
-        except IndexMissing:
+            self.pointer = self.client.get_or_create_collection(POINTER, embedding_function=None) if create \
+                else self._get_pointer_collection()
+            self.generation = generation if generation is not None else self.active_generation()
+            self._open(create)
+        except (IndexMissing, IndexCorrupted):
             raise
         except Exception as e:
             if not create:
@@ -74,14 +83,108 @@ class IndexStore:
                 raise IndexMissing(f"The index at {where} has no GovStack collections: build it with `govstack-assistant ingest`.") from e
             raise IndexCorrupted(f"The index cannot be opened ({type(e).__name__}: {str(e)[:120]}); move it away and rebuild it.") from e
 
+    def _get_pointer_collection(self):
+        try:
+            return self.client.get_collection(POINTER, embedding_function=None)
+        except Exception:
+            return None  # an index from before generations: its collections have the bare names
+
+    def _open(self, create: bool) -> None:
+        suffix = f"__{self.generation}" if self.generation else ""
+        if create:
+            self.chunks = self.client.get_or_create_collection(CHUNKS + suffix, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+            self.sources = self.client.get_or_create_collection(SOURCES + suffix, embedding_function=None)
+        else:
+            self.chunks = self.client.get_collection(CHUNKS + suffix, embedding_function=None)
+            self.sources = self.client.get_collection(SOURCES + suffix, embedding_function=None)
+
+    # ----- generations ------------------------------------------------------------------------------
+    def _pointer_doc(self) -> dict[str, Any]:
+        if self.pointer is None:
+            return {}
+        got = self.pointer.get(ids=[POINTER_ID], include=["documents"])
+        if got["ids"]:
+            try:
+                return json.loads(got["documents"][0])
+            except ValueError:
+                return {}
+        return {}
+
+    def _set_pointer(self, doc: dict[str, Any]) -> None:
+        self.pointer.upsert(ids=[POINTER_ID], embeddings=[[1.0]], documents=[json.dumps(doc)])
+
+    def active_generation(self) -> str:
+        return self._pointer_doc().get("active", "")
+
+    def changed_since_open(self) -> bool:
+        """True when another process has switched readers to a newer generation."""
+        try:
+            return self.active_generation() != self.generation
+        except Exception:
+            return False
+
+    def staging_generation(self) -> str | None:
+        return self._pointer_doc().get("staging") or None
+
+    def begin_build(self) -> "IndexStore":
+        """A writer on a staging generation holding a copy of the active one (vectors included).
+        An unfinished staging generation from a killed run is resumed as it is."""
+        doc = self._pointer_doc()
+        staging = doc.get("staging")
+        if staging:
+            try:
+                return IndexStore(self.index_dir, self.chroma_url, create=True, generation=staging)
+            except Exception:
+                staging = None
+        staging = time.strftime("g%Y%m%d%H%M%S") + f"{int(time.time() * 1000) % 1000:03d}"
+        doc["staging"] = staging
+        self._set_pointer(doc)
+        w = IndexStore(self.index_dir, self.chroma_url, create=True, generation=staging)
+        if self.count() or self.sources.count():
+            _copy_collection(self.chunks, w.chunks, with_vectors=True)
+            _copy_collection(self.sources, w.sources, with_vectors=True)
+        return w
+
+    def commit_build(self, writer: "IndexStore") -> None:
+        """Switch readers to the writer's generation; drop generations older than the previous one."""
+        doc = self._pointer_doc()
+        previous = doc.get("active", "")
+        doc.update({"active": writer.generation, "previous": previous, "staging": None, "switched_at": now_iso()})
+        self._set_pointer(doc)
+        keep = {writer.generation, previous}
+        for name in self._collection_names():
+            for base in (CHUNKS, SOURCES):
+                if name == base and "" not in keep or name.startswith(base + "__") and name[len(base) + 2:] not in keep:
+                    try:
+                        self.client.delete_collection(name)
+                    except Exception:
+                        pass  # a reader may still hold it; it goes with the next switch
+        self.generation = writer.generation
+        self._open(create=False)
+
+    def abandon_build(self, writer: "IndexStore") -> None:
+        doc = self._pointer_doc()
+        if doc.get("staging") == writer.generation:
+            doc["staging"] = None
+            self._set_pointer(doc)
+        for base in (CHUNKS, SOURCES):
+            try:
+                self.client.delete_collection(f"{base}__{writer.generation}")
+            except Exception:
+                pass
+
+    def _collection_names(self) -> list[str]:
+        out = []
+        for c in self.client.list_collections():
+            out.append(c if isinstance(c, str) else getattr(c, "name", str(c)))
+        return out
+
     # ----- ingest state -------------------------------------------------------------------------
     def source_states(self, release: str | None = None) -> dict[str, dict[str, Any]]:
         where = {"release": release} if release else None
         out = {}
         for ids, _, mds in self._paged(self.sources, where, include=["metadatas"]):
             for i, md in zip(ids, mds):
-                if i == META_ID:
-                    continue
                 out[i] = {"hash": md.get("hash"), "release": md.get("release"), "chunk_ids": json.loads(md.get("chunk_ids") or "[]")}
         return out
 
@@ -94,7 +197,9 @@ class IndexStore:
             self.sources.delete(ids=list(keys))
 
     def meta(self) -> dict[str, Any]:
-        got = self.sources.get(ids=[META_ID], include=["documents"])
+        if self.pointer is None:
+            return {}
+        got = self.pointer.get(ids=[META_ID], include=["documents"])
         if got["ids"]:
             try:
                 return json.loads(got["documents"][0])
@@ -103,7 +208,7 @@ class IndexStore:
         return {}
 
     def set_meta(self, meta: dict[str, Any]) -> None:
-        self.sources.upsert(ids=[META_ID], embeddings=[[1.0]], documents=[json.dumps(meta)], metadatas=[{"release": "__meta__"}])
+        self.pointer.upsert(ids=[META_ID], embeddings=[[1.0]], documents=[json.dumps(meta)])
 
     # ----- chunks ----------------------------------------------------------------------------------
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
@@ -169,6 +274,20 @@ class IndexStore:
             if len(ids) < _PAGE:
                 break
             offset += _PAGE
+
+
+def _copy_collection(src, dst, with_vectors: bool) -> None:
+    offset = 0
+    while True:
+        got = src.get(include=["documents", "metadatas", "embeddings"], limit=_PAGE, offset=offset)
+        ids = got["ids"]
+        if not ids:
+            break
+        dst.upsert(ids=ids, embeddings=[list(e) for e in got["embeddings"]], documents=got["documents"],
+                   metadatas=got["metadatas"])
+        if len(ids) < _PAGE:
+            break
+        offset += _PAGE
 
 
 def now_iso() -> str:

@@ -73,33 +73,65 @@ def test_releases_live_side_by_side(built_index):
     assert ("23Q4", "Revocation Ticket") not in terms
 
 
-def test_killed_ingest_is_completed_by_the_next_run(settings, fixture_corpus, hash_embedder, monkeypatch):
+def _dying_commit(monkeypatch):
+    """Make the pipeline 'die' right after writing its first batch of chunks."""
     import ingest.pipeline as pl
 
     real_commit = pl._commit
-    state = {"n": 0}
+    state = {"dead": False}
 
-    def dying_commit(pending, *a, **kw):
-        state["n"] += 1
-        if any(p.chunks for p in pending) and state["n"] < 10**6:
-            # write the chunks of the first file that has some, then "die" before the rest
+    def dying(pending, *a, **kw):
+        if not state["dead"] and any(p.chunks for p in pending):
             first = next(i for i, p in enumerate(pending) if p.chunks)
             real_commit(pending[: first + 1], *a, **kw)
-            state["n"] = 10**6
+            state["dead"] = True
             raise KeyboardInterrupt
         return real_commit(pending, *a, **kw)
 
     monkeypatch.setattr(pl, "EMBED_BATCH", 1)
-    monkeypatch.setattr(pl, "_commit", dying_commit)
+    monkeypatch.setattr(pl, "_commit", dying)
+    return lambda: monkeypatch.setattr(pl, "_commit", real_commit)
+
+
+def test_killed_ingest_keeps_the_previous_index_and_is_resumed(settings, fixture_corpus, hash_embedder, monkeypatch):
+    ingest(settings, releases=["latest"], corpus=fixture_corpus, embedder=hash_embedder)
+    before = {c.text for _, c in IndexStore(settings.index_dir).all_chunks()}
+    readme = fixture_corpus / "latest/bb-payments/spec/README.md"
+    readme.write_text(readme.read_text() + "\n\n## Refunds\n\nRefunds go back to the payer's account.\n")
+    (fixture_corpus / "latest/bb-consent/spec/6-functional-requirements.md").write_text(
+        "# 6 Functional Requirements\n\n* Tokens shall expire after one day (REQUIRED)\n")
+    restore = _dying_commit(monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         ingest(settings, releases=["latest"], corpus=fixture_corpus, embedder=hash_embedder)
-    assert IndexStore(settings.index_dir).count() > 0  # usable, partial
-    monkeypatch.setattr(pl, "_commit", real_commit)
+    # readers still see the complete previous version, nothing half-written
+    assert {c.text for _, c in IndexStore(settings.index_dir).all_chunks()} == before
+    restore()
+    calls = hash_embedder.calls
     rep = ingest(settings, releases=["latest"], corpus=fixture_corpus, embedder=hash_embedder).to_dict()
-    full = IndexStore(settings.index_dir).count()
-    assert rep["chunks"]["total"] == full and rep["chunks"]["unchanged"] > 0
+    texts = [c.text for _, c in IndexStore(settings.index_dir).all_chunks()]
+    assert any("Refunds go back" in t for t in texts) and any("expire after one day" in t for t in texts)
+    assert hash_embedder.calls - calls == rep["chunks"]["embedded"] >= 1  # only the rest was embedded
     again = ingest(settings, releases=["latest"], corpus=fixture_corpus, embedder=hash_embedder).to_dict()
-    assert again["chunks"]["embedded"] == 0 and again["chunks"]["total"] == full
+    assert again["chunks"]["embedded"] == 0 and again["chunks"]["total"] == len(texts)
+
+
+def test_failed_write_leaves_previous_index_usable(settings, fixture_corpus, hash_embedder, monkeypatch):
+    """Disk full (or any write error) mid-ingest: the error surfaces, the old index still answers."""
+    from ingest.store import IndexStore as S
+
+    ingest(settings, releases=["latest"], corpus=fixture_corpus, embedder=hash_embedder)
+    n = S(settings.index_dir).count()
+    (fixture_corpus / "latest/bb-payments/spec/README.md").write_text("# Payments\n\nCompletely new text about refunds.\n")
+
+    def disk_full(self, chunks, embeddings):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(S, "upsert", disk_full)
+    with pytest.raises(OSError):
+        ingest(settings, releases=["latest"], corpus=fixture_corpus, embedder=hash_embedder)
+    monkeypatch.undo()
+    store = S(settings.index_dir)
+    assert store.count() == n and not any("refunds" in c.text for _, c in store.all_chunks())
 
 
 def test_non_utf8_file_is_read_with_a_warning(settings, fixture_corpus, hash_embedder):
