@@ -14,7 +14,8 @@ _API = re.compile(r"\b(api|apis|endpoint|endpoints|rest|route|http|openapi|swagg
                   r"get|post|put|patch|delete)\b|/[\w{}-]+/", re.I)
 _API_STRONG = re.compile(r"\b(api|apis|endpoint|endpoints|openapi|swagger)\b|(?<![\w])/[\w{}.-]+", re.I)
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
-                   r"what\s+(is|are|does)\s+(an?\s+|the\s+)?(term\s+)?|define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
+                   r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
+                   r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
 _REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|"
                   r"has to|have to)\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)

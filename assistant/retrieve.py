@@ -154,9 +154,14 @@ def _where(release: str, filters: dict, bbs: list[str] | None = None) -> dict:
 class HybridSearch:
     """The retrieval logic, independent of LangChain plumbing."""
 
-    def __init__(self, index: CorpusIndex, embedder):
+    def __init__(self, index: CorpusIndex, embedder, dense_weight: float = 1.0, lexical_weight: float = 1.0,
+                 boosts: bool = True):
         self.index = index
         self.embedder = embedder
+        # weights and boosts are switchable so bench/bench_retrieval.py can measure each part
+        self.dense_weight = dense_weight
+        self.lexical_weight = lexical_weight
+        self.boosts = boosts
 
     def search(self, qa: QueryAnalysis, release: str, k: int = 8, filters: dict | None = None) -> list[Hit]:
         filters = {k_: v for k_, v in (filters or {}).items() if v}
@@ -167,7 +172,7 @@ class HybridSearch:
         dense_rank: dict[str, int] = {}
         for r, (i, sim) in enumerate(idx.store.query(qvec, CANDIDATES, _where(release, filters))):
             dense[i], dense_rank[i] = sim, r
-        if qa.bbs and not filters.get("bb"):
+        if qa.bbs and not filters.get("bb") and self.boosts:
             # a second pass inside the named building blocks, so their pages are always candidates
             for r, (i, sim) in enumerate(idx.store.query(qvec, 25, _where(release, filters, qa.bbs))):
                 dense[i] = sim
@@ -193,7 +198,12 @@ class HybridSearch:
             exact.update(idx.terms.get((release, norm_term(qa.term)), []))
         if qa.api_path:
             exact.update(idx.api_paths.get((release, norm_path(qa.api_path)), []))
-        cands |= {i for i in exact if _matches(idx.chunks[i], filters)}
+        if self.boosts:
+            cands |= {i for i in exact if _matches(idx.chunks[i], filters)}
+        if self.dense_weight == 0:
+            cands = set(lex_rank)
+        if self.lexical_weight == 0:
+            cands = set(dense_rank) | (exact if self.boosts else set())
         kind_boost = INTENT_KINDS.get(qa.intent, {})
         hits = []
         for i in cands:
@@ -201,9 +211,12 @@ class HybridSearch:
             s = 0.0
             why = []
             if i in dense_rank:
-                s += 1.0 / (RRF_K + dense_rank[i])
+                s += self.dense_weight / (RRF_K + dense_rank[i])
             if i in lex_rank:
-                s += 1.0 / (RRF_K + lex_rank[i])
+                s += self.lexical_weight / (RRF_K + lex_rank[i])
+            if not self.boosts:
+                hits.append(Hit(i, c, s, dense.get(i, 0.0), lex.get(i, 0.0), why))
+                continue
             if qa.bbs:
                 if c.bb in qa.bbs:
                     s *= 1.5

@@ -56,6 +56,7 @@ SIGNAL_GROUPS = {
     "base rate": ("prior", "prior*L"),
     "length interactions": tuple(f"{f}*L" for f in SIGNALS) + ("long",),
 }
+PROTO_HIT, SPEC_HIT = 0.45, 0.5  # a need "hits" a BB when that BB's prototypes / functionalities are its closest, this close
 SPECIFICITY = 2.0  # how much more central a rare BB is than a common one in a short description (rank_scores)
 SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
@@ -221,31 +222,44 @@ class CueLexicon:
     weak: dict[str, list[re.Pattern]]
     prototypes: dict[str, list[str]]
     unless: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    combos: dict[str, list[list[re.Pattern]]] = field(default_factory=dict)  # all parts must match the clause
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> "CueLexicon":
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        concepts = {k: re.compile(v, re.I) for k, v in (data.pop("concepts", None) or {}).items()}
         ids = registry.bb_ids()
         unknown = sorted(set(data) - set(ids))
         if unknown:
             raise ValueError(f"{path}: unknown building-block ids {unknown}")
         comp = lambda ps: [re.compile(p, re.I) for p in ps or []]  # noqa: E731
+        combo = lambda cs: [[concepts.get(x) or re.compile(x, re.I) for x in c] for c in cs or []]  # noqa: E731
         return cls(needs={b: (data.get(b) or {}).get("need", registry.name_of(b)) for b in ids},
                    strong={b: comp((data.get(b) or {}).get("strong")) for b in ids},
                    weak={b: comp((data.get(b) or {}).get("weak")) for b in ids},
                    prototypes={b: list((data.get(b) or {}).get("prototypes") or []) for b in ids},
-                   unless={b: comp((data.get(b) or {}).get("unless")) for b in ids})
+                   unless={b: comp((data.get(b) or {}).get("unless")) for b in ids},
+                   combos={b: combo((data.get(b) or {}).get("combos")) for b in ids})
 
     def match(self, text: str) -> dict[str, CueHit]:
         """The strongest cue for each BB in one need (BBs without a cue are absent)."""
         out: dict[str, CueHit] = {}
         for b, pats in self.strong.items():
+            found = None
             for p in pats:
                 m = p.search(text)
                 if m:
-                    demoted = any(u.search(text) for u in self.unless.get(b, []))
-                    out[b] = CueHit(b, 0.5 if demoted else 1.0, m.group(0))
+                    found = m.group(0)
                     break
+            if found is None:
+                for parts in self.combos.get(b, []):
+                    ms = _disjoint_matches(parts, text)
+                    if ms:
+                        found = " … ".join(m.group(0).strip() for m in sorted(ms, key=lambda m: m.start()))
+                        break
+            if found is not None:
+                demoted = any(u.search(text) for u in self.unless.get(b, []))
+                out[b] = CueHit(b, 0.5 if demoted else 1.0, found)
         for b, pats in self.weak.items():
             if b in out:
                 continue
@@ -255,6 +269,25 @@ class CueLexicon:
                     out[b] = CueHit(b, 0.5, m.group(0))
                     break
         return out
+
+
+def _disjoint_matches(parts: list[re.Pattern], text: str, per_part: int = 4) -> list[re.Match] | None:
+    """One match per pattern, no two overlapping ("records" cannot be both the verb and the register), or None."""
+    options = [list(p.finditer(text))[:per_part] for p in parts]
+    if not all(options):
+        return None
+
+    def pick(i: int, chosen: list[re.Match]) -> list[re.Match] | None:
+        if i == len(options):
+            return chosen
+        for m in options[i]:
+            if all(m.end() <= c.start() or m.start() >= c.end() for c in chosen):
+                got = pick(i + 1, chosen + [m])
+                if got:
+                    return got
+        return None
+
+    return pick(0, [])
 
 
 @lru_cache(maxsize=4)
@@ -754,6 +787,9 @@ class Suggester:
             "cue": 1.0 - np.exp(-strong_counts.astype(np.float32)),
             "cue_weak": 1.0 - np.exp(-weak_counts.astype(np.float32) / 2.0),
             "proto": _top_mean(proto_sim, 2),
+            "proto_max": proto_sim.max(axis=0) if n else np.zeros(nb, np.float32),
+            "proto_hits": 1.0 - np.exp(-_argmax_hits(proto_sim, PROTO_HIT)),
+            "spec_hits": 1.0 - np.exp(-_argmax_hits(spec_sim, SPEC_HIT)),
             "spec": _top_mean(spec_sim, 2),
             "knn": knn_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
             "usecase": uc_vote,
@@ -916,6 +952,17 @@ def longness(n_needs: int) -> float:
     if n_needs <= SHORT_NEEDS:
         return 0.0
     return float(min(1.0, math.log(n_needs / SHORT_NEEDS) / math.log(LONG_NEEDS / SHORT_NEEDS)))
+
+
+def _argmax_hits(sims: np.ndarray, floor: float) -> np.ndarray:
+    """Per BB, how many needs are closest to that BB (and at least `floor` similar)."""
+    out = np.zeros(sims.shape[1], dtype=np.float32)
+    if sims.shape[0] == 0:
+        return out
+    j = sims.argmax(axis=1)
+    ok = sims[np.arange(sims.shape[0]), j] >= floor
+    np.add.at(out, j[ok], 1.0)
+    return out
 
 
 def _top_mean(sims: np.ndarray, k: int) -> np.ndarray:

@@ -16,7 +16,8 @@ from assistant.retrieve import Hit, norm_term, tokenize
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
-ANSWER_UNITS = 9  # sentences/items in a whole answer (measured: recall vs length, bench/bench_answer.py)
+PRIMARY_LIST_UNITS = 8  # items/rows taken when the best passage is a list or table
+ANSWER_UNITS = 10  # sentences/items in a whole answer (measured: recall vs length, bench/bench_answer.py)
 FILL_HITS = 5  # passages supporting points may come from
 FILL_MIN_SCORE = 0.35
 
@@ -123,9 +124,9 @@ class ExtractiveAnswerer:
         return units
 
     def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
-        t = clip(u.text, n)
+        t = clip(u.text, n).rstrip(" ;,")
         t = t[0].upper() + t[1:] if t else t
-        if not re.search(r"[.!?…:]$", t):
+        if not re.search(r"[.!?…:)]$", t):
             t += "."
         return f"{t} {self._mark(ev, u.hit_index, t)}"
 
@@ -160,7 +161,10 @@ class ExtractiveAnswerer:
             if strength[hi] > strength[primary] * 1.4:
                 primary = hi
         taken = self._taken
-        lead = self._passage_points(ev, by_hit[primary], taken, max_units=7 if qa.intent == "workflow" else PRIMARY_UNITS)
+        # a passage that is a list or table (fields, steps, requirements) gives more, shorter points
+        all_u = units_of(ev.hits[primary].chunk.text, primary)
+        listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
+        lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS)
         return [lead]
 
     def _with_list(self, ev: Evidence, u: Unit) -> str:

@@ -1,0 +1,61 @@
+"""Retrieval ablation on the gold questions: dense only, BM25 only, fused (RRF), fused + query-analysis boosts.
+
+    python bench/bench_retrieval.py --index data/index
+
+Prints hit@1, hit@5, MRR@10 per configuration (single-turn answerable questions; multi-turn items
+use their resolved standalone question), so every retrieval choice is backed by a number.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--index", default=os.environ.get("GOVSTACK_INDEX_DIR", "data/index"))
+    a = ap.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from assistant.config import Settings
+    from assistant.query import analyze
+    from assistant.retrieve import HybridSearch
+    from assistant.service import Assistant
+
+    asst = Assistant(Settings(index_dir=Path(a.index)))
+    items = [json.loads(l) for l in (ROOT / "evals/gold/qa.jsonl").read_text().splitlines() if l.strip()]
+    items = [i for i in items if i["answerable"] and i["expected_sources"]]
+    configs = {
+        "dense only": HybridSearch(asst.index, asst.embedder, 1.0, 0.0, boosts=False),
+        "BM25 only": HybridSearch(asst.index, asst.embedder, 0.0, 1.0, boosts=False),
+        "dense + BM25 (RRF)": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=False),
+        "RRF + query-analysis boosts": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
+    }
+    queries = []
+    for it in items:
+        hist = []
+        for t in (it.get("turns") or [it["question"]])[:-1]:
+            hist += [{"role": "user", "content": t}, {"role": "assistant", "content": ""}]
+        queries.append((analyze((it.get("turns") or [it["question"]])[-1], hist),
+                        {(s["folder"], s["path"]) for s in it["expected_sources"]}))
+    print(f"{'configuration':32s} {'hit@1':>6s} {'hit@5':>6s} {'MRR@10':>7s}   (n={len(queries)})")
+    for name, searcher in configs.items():
+        h1 = h5 = mrr = 0.0
+        for qa, exp in queries:
+            hits = searcher.search(qa, "latest", k=10)
+            ranks = [r for r, h in enumerate(hits) if (h.chunk.folder, h.chunk.path) in exp]
+            if ranks:
+                h1 += ranks[0] == 0
+                h5 += ranks[0] < 5
+                mrr += 1.0 / (ranks[0] + 1)
+        n = len(queries)
+        print(f"{name:32s} {h1 / n:6.3f} {h5 / n:6.3f} {mrr / n:7.3f}")
+
+
+if __name__ == "__main__":
+    main()
