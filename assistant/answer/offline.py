@@ -16,7 +16,8 @@ from assistant.retrieve import Hit, norm_term, tokenize
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
-PRIMARY_LIST_UNITS = 8  # items/rows taken when the best passage is a list or table
+PRIMARY_LIST_UNITS = 8
+TERM_UNITS = 5  # a definition plus a few supporting points  # items/rows taken when the best passage is a list or table
 ANSWER_UNITS = 10  # sentences/items in a whole answer (measured: recall vs length, bench/bench_answer.py)
 FILL_HITS = 5  # passages supporting points may come from
 FILL_MIN_SCORE = 0.35
@@ -64,15 +65,16 @@ class ExtractiveAnswerer:
             parts = builders[qa.intent](qa, ev, qtoks)
         if not parts:
             parts = self._general(qa, ev, qtoks)
-        if parts and qa.intent not in ("term",):
-            fill = self._fill(ev, qtoks)
+        if parts:
+            # a definition stays short; other answers get supporting points up to the budget
+            fill = self._fill(ev, qtoks, budget=TERM_UNITS if qa.intent == "term" else ANSWER_UNITS)
             if fill:
                 parts.append(fill)
         return Draft("\n\n".join(p for p in parts if p).strip(), ev, self._snips)
 
-    def _fill(self, ev: Evidence, qtoks: set[str]) -> str:
+    def _fill(self, ev: Evidence, qtoks: set[str], budget: int = 10) -> str:
         """Supporting points from the other top passages, up to the answer's budget of sentences."""
-        room = ANSWER_UNITS - self._n_units
+        room = budget - self._n_units
         if room <= 0:
             return ""
         units = [u for u in self._ranked_units(ev, qtoks, max_hits=FILL_HITS) if u.score > FILL_MIN_SCORE]
@@ -223,9 +225,9 @@ class ExtractiveAnswerer:
         close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
         if qa.bbs:  # the BB the question names defines it first
             close.sort(key=lambda x: 0 if x[1].chunk.bb in qa.bbs else 1)
-        chosen = (close or gl)[:2]
-        if not close and ev.hits and ev.hits[0].chunk.kind != "glossary_term":
-            return []  # no glossary entry for this: answer from the prose instead
+        if not close:
+            return []  # no glossary entry for this term: answer from the prose instead
+        chosen = close[:2]
         parts = []
         for k, (hi, h) in enumerate(chosen):
             term = str(h.chunk.extra.get("term") or "")
@@ -336,7 +338,13 @@ class ExtractiveAnswerer:
         for bb in qa.bbs[:3]:
             units = self._ranked_units(ev, qtoks | set(tokenize(registry.name_of(bb))), hit_filter=lambda h, bb=bb: h.chunk.bb == bb,
                                        max_hits=len(ev.hits))
-            pick = self._pick(units, 2)
+            # what a BB's own pages say about the other one is the comparison, in the spec's words
+            others = [o for o in qa.bbs if o != bb]
+            for u in units:
+                if any(registry.find_bbs(u.text) and o in registry.find_bbs(u.text) for o in others):
+                    u.score += 0.6
+            units.sort(key=lambda u: -u.score)
+            pick = self._pick(units, 3)
             if pick:
                 parts.append(f"**{registry.name_of(bb)}** — " + " ".join(self._sentence(ev, u, 280) for u in pick))
         if len(parts) < 2:
