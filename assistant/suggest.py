@@ -65,78 +65,78 @@ SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short sum
 # BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
     "weights": {
-        "cue": 2.4111,
-        "cue_weak": 0.2108,
-        "proto": 0.7458,
-        "spec": -0.2028,
-        "knn": -0.0365,
-        "usecase": 0.0864,
-        "workflow": 0.3682,
-        "prior": 0.2904,
-        "cue*L": -1.7669,
-        "cue_weak*L": 0.0232,
-        "proto*L": -0.2094,
-        "spec*L": -0.3437,
-        "knn*L": 0.6955,
-        "usecase*L": 0.289,
-        "workflow*L": 0.2465,
-        "prior*L": 0.3605,
-        "long": 0.034
+        "cue": 2.0767,
+        "cue_weak": -0.0683,
+        "proto": 0.8384,
+        "spec": -0.0946,
+        "knn": 0.1474,
+        "usecase": 0.1987,
+        "workflow": 0.3621,
+        "prior": 0.1563,
+        "cue*L": -1.4639,
+        "cue_weak*L": 0.2319,
+        "proto*L": -0.5088,
+        "spec*L": -0.3511,
+        "knn*L": 0.7652,
+        "usecase*L": 0.4532,
+        "workflow*L": 0.0964,
+        "prior*L": 0.3097,
+        "long": 0.0622
     },
     "means": {
-        "cue": 0.42127,
-        "cue_weak": 0.37799,
-        "proto": 0.4242,
-        "spec": 0.50347,
-        "knn": 0.27272,
-        "usecase": 0.55605,
-        "workflow": 0.27208,
+        "cue": 0.42915,
+        "cue_weak": 0.37136,
+        "proto": 0.43402,
+        "spec": 0.49362,
+        "knn": 0.27067,
+        "usecase": 0.55725,
+        "workflow": 0.27191,
         "prior": 0.58333,
-        "cue*L": 0.23275,
-        "cue_weak*L": 0.29164,
-        "proto*L": 0.21743,
-        "spec*L": 0.26306,
-        "knn*L": 0.11762,
-        "usecase*L": 0.24655,
-        "workflow*L": 0.11876,
-        "prior*L": 0.25662,
-        "long": 0.43997
+        "cue*L": 0.25454,
+        "cue_weak*L": 0.28788,
+        "proto*L": 0.20529,
+        "spec*L": 0.24781,
+        "knn*L": 0.11346,
+        "usecase*L": 0.24392,
+        "workflow*L": 0.11679,
+        "prior*L": 0.25165,
+        "long": 0.43156
     },
     "scales": {
-        "cue": 0.4004,
-        "cue_weak": 0.39561,
-        "proto": 0.12427,
-        "spec": 0.10819,
-        "knn": 0.24407,
-        "usecase": 0.43115,
-        "workflow": 0.23098,
+        "cue": 0.41269,
+        "cue_weak": 0.39623,
+        "proto": 0.10541,
+        "spec": 0.10065,
+        "knn": 0.24273,
+        "usecase": 0.43098,
+        "workflow": 0.23115,
         "prior": 0.39856,
-        "cue*L": 0.38454,
-        "cue_weak*L": 0.40963,
-        "proto*L": 0.25257,
-        "spec*L": 0.29753,
-        "knn*L": 0.2016,
-        "usecase*L": 0.39377,
-        "workflow*L": 0.20177,
-        "prior*L": 0.38972,
-        "long": 0.49259
+        "cue*L": 0.39616,
+        "cue_weak*L": 0.40217,
+        "proto*L": 0.23765,
+        "spec*L": 0.28148,
+        "knn*L": 0.1962,
+        "usecase*L": 0.3876,
+        "workflow*L": 0.19916,
+        "prior*L": 0.3829,
+        "long": 0.48434
     },
     "intercepts": {
-        "cloud-infrastructure": 0.4336,
-        "content-management": 0.418,
-        "consent": 0.4418,
-        "digital-registries": 0.4294,
-        "emarketplace": 0.4371,
-        "esignature": 0.4872,
-        "gis": 0.4588,
-        "identity": 0.4569,
-        "information-mediator": 0.4499,
-        "messaging": 0.4517,
-        "payments": 0.4613,
-        "registration": 0.438,
-        "scheduler": 0.4409,
-        "wallet": 0.4439,
-        "workflow": 0.4552
+        "cloud-infrastructure": 0.4412,
+        "content-management": 0.4186,
+        "consent": 0.4439,
+        "digital-registries": 0.4385,
+        "emarketplace": 0.4399,
+        "esignature": 0.4961,
+        "gis": 0.4681,
+        "identity": 0.4548,
+        "information-mediator": 0.449,
+        "messaging": 0.4594,
+        "payments": 0.4687,
+        "registration": 0.433,
+        "scheduler": 0.4528,
+        "wallet": 0.4477,
+        "workflow": 0.4597
     },
     "threshold": 0.5,
     "thresholds": {},
@@ -146,9 +146,12 @@ MODEL: dict[str, Any] = {
 
 MIN_WORDS = 4  # fewer content words than this is not a description of a service
 K_STEPS = 8  # neighbours per need in the reference-step kNN
-MAX_NEEDS = 240  # a very long description is cut to this many needs (latency stays bounded)
-SDG_MIN_SIM = 0.5  # a need must be at least this close to an SDG target to list the target
-NEED_MIN_EVIDENCE = 0.5  # per-need evidence needed to map a need to a BB in `steps`
+MAX_NEEDS = 64  # a longer description is read in coarser needs (sentences, then groups of sentences): latency stays bounded
+MAX_CHARS = 40_000  # and beyond this many characters it is not read at all
+SDG_MIN_SIM, SDG_MIN_DESC_SIM = 0.45, 0.3  # an SDG target is listed when a need and the whole description are this close
+NEED_MIN_EVIDENCE = 0.75  # per-need evidence (a strong cue, or a close semantic match) that maps a need to a BB
+KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
+WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least this similar
 
 GUIDANCE = ("Describe the service you want to build in a few sentences: who uses it and what happens, step by "
             "step — for example \"Farmers register with their national ID, receive SMS advice, and are paid "
@@ -166,7 +169,12 @@ _CLAUSE_SPLIT = re.compile(
     r"|\s+(?:and then|and also|so that|before|after|whereupon)\s+"
     r"|\s+and\s+(?=(?:the|a|an|they|he|she|it|their|its|each|every|all|both|citizens?|applicants?|users?|"
     r"staff|officers?|parents?|patients?|residents?|farmers?|students?|members?|visitors?|owners?|"
-    r"approved|successful|once|when|if|then)\b)", re.I)
+    r"approved|successful|once|when|if|then|"
+    # … or a second action of the same subject ("register online and are paid by mobile money")
+    r"are|is|get|gets|receive|receives|pay|pays|can|must|will|should|may|sign|signs|book|books|apply|applies|"
+    r"upload|uploads|submit|submits|choose|chooses|see|sees|check|checks|send|sends|record|records|update|updates|"
+    r"download|downloads|log|logs|track|tracks|rate|rates|browse|browses|place|places|publish|publishes|verify|"
+    r"verifies|notify|notifies|issue|issues|store|stores|keep|keeps)\b)", re.I)
 _LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
@@ -175,13 +183,12 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
     """A description → its needs: sentences cut at clause boundaries, very short fragments joined to a neighbour.
 
     >>> split_needs("Farmers register online, get SMS advice and receive vouchers. Officers visit farms.")
-    ['Farmers register online', 'get SMS advice and receive vouchers', 'Officers visit farms']
+    ['Farmers register online', 'get SMS advice', 'receive vouchers', 'Officers visit farms']
     """
+    sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
+    sentences = [s for s in sentences if _WORD.search(s)]
     needs: list[str] = []
-    for sent in _SENT_SPLIT.split(text or ""):
-        sent = " ".join(sent.split()).strip(" .;:!?")
-        if not sent:
-            continue
+    for sent in sentences:
         parts = [p.strip(" ,;:") for p in _CLAUSE_SPLIT.split(sent)]
         parts = [_LEAD.sub("", p) for p in parts if p]
         merged: list[str] = []
@@ -189,8 +196,8 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
         for p in parts:
             p = f"{carry} {p}".strip() if carry else p
             carry = ""
-            if len(_WORD.findall(p)) < 3:
-                carry = p  # too short to stand alone ("are notified"): it belongs to what follows
+            if len(_WORD.findall(p)) < 2:
+                carry = p  # too short to stand alone ("then"): it belongs to what follows
                 continue
             merged.append(p)
         if carry:
@@ -199,9 +206,13 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
             else:
                 merged.append(carry)
         needs.extend(m for m in merged if _WORD.search(m))
-        if len(needs) >= max_needs:
-            break
-    return needs[:max_needs]
+    if len(needs) <= max_needs:
+        return needs
+    # A long use case: whole sentences are its needs, and neighbouring sentences share one when there are still too many.
+    if len(sentences) <= max_needs:
+        return sentences
+    bounds = np.linspace(0, len(sentences), max_needs + 1).round().astype(int)
+    return [". ".join(sentences[a:b]) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -306,7 +317,8 @@ class Functionality:
     bb: str
     text: str
     chunk_id: str
-    source: str  # "spec" | "framework" | "registry"
+    source: str  # "spec" (key digital functionalities), "spec-description", "framework" or "registry"
+    label: str = ""  # the key functionality's name, e.g. "Map Display"
 
 
 @dataclass
@@ -338,6 +350,7 @@ class Reference:
     funcs: list[Functionality]
     func_vecs: np.ndarray
     func_bb: np.ndarray  # index into bb_ids per functionality
+    func_reason: np.ndarray  # bool: may be quoted in a reason (GovStack spec or registry text)
     proto_vecs: np.ndarray
     proto_bb: np.ndarray
     proto_text: list[str]
@@ -439,11 +452,22 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         if c.kind == "prose" and c.bb in col and re.search(r"(^|/)(2-description|4-key-digital-functionalities)\.md$", c.path):
             if c.path.endswith("2-description.md") and (c.bb not in bb_pages or len(c.heading_path) < 3):
                 bb_pages.setdefault(c.bb, cid)
+            if re.search(r"out[- ]of[- ]scope|assumption", " ".join(c.heading_path), re.I):
+                continue  # what a BB does *not* do is no reason to choose it
+            kdf = c.path.endswith("key-digital-functionalities.md")
+            label = ""
+            if kdf and len(c.heading_path) > 2:
+                label = re.sub(r"^[\d.]+\s*", "", c.heading_path[-1]).strip(" :")
             for t in _unit_texts(c.text):
-                funcs.append(Functionality(c.bb, t, cid, "spec"))
+                funcs.append(Functionality(c.bb, t, cid, "spec" if kdf else "spec-description", label))
         elif c.kind == "framework_bb" and c.extra.get("govstack_bb") in col:
             for t in _unit_texts(c.text):
                 funcs.append(Functionality(str(c.extra["govstack_bb"]), t, cid, "framework"))
+    # a page to cite for every BB the index knows: its description, else any of its spec pages, else the framework's
+    for cid, c in sorted(rel, key=lambda p: (p[1].kind != "prose", p[1].kind != "framework_bb", p[0])):
+        b = c.bb if c.bb in col else (c.extra.get("govstack_bb") if c.kind == "framework_bb" else None)
+        if b in col and b not in bb_pages and c.kind in ("prose", "framework_bb"):
+            bb_pages[b] = cid
     for b in registry.building_blocks():
         for s in re.split(r"(?<=[.:;])\s+", b.description):
             if len(s) > 25:
@@ -556,6 +580,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         vocab.update(w.lower() for w in _WORD.findall(p))
     return Reference(
         bb_ids=ids, funcs=funcs, func_vecs=func_m, func_bb=np.asarray([col[f.bb] for f in funcs], dtype=np.int64),
+        func_reason=np.asarray([f.source == "spec" or (f.source == "registry" and not any(
+            g.source == "spec" and g.bb == f.bb for g in funcs)) for f in funcs], dtype=bool),
         proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
         steps=steps, step_vecs=step_m, step_texts=step_texts, step_labels=labels,
         use_cases=uc_list + fw_ucs, uc_vecs=uc_m, workflows=wf_names, wf_vecs=wf_m, wf_chunks=wf_chunks,
@@ -575,7 +601,7 @@ class Analysis:
     need_vecs: np.ndarray
     cues: list[dict[str, CueHit]]
     need_bb: np.ndarray  # (n_needs, n_bbs) evidence in [0, 1] that a need calls for a BB
-    best_func: np.ndarray  # (n_needs, n_bbs) index of the closest functionality of that BB
+    best_func: np.ndarray  # (n_needs, n_bbs) index of the closest GovStack-spec functionality of that BB (for reasons)
     spec_sim: np.ndarray  # (n_needs, n_bbs)
     proto_sim: np.ndarray  # (n_needs, n_bbs)
     knn_vote: np.ndarray  # (n_needs, n_bbs)
@@ -585,6 +611,8 @@ class Analysis:
     uc_scores: list[tuple[int, float]]  # (use-case index, similarity), best first, excluded removed
     features: dict[str, np.ndarray]  # name → (n_bbs,)
     timings: dict[str, float] = field(default_factory=dict)
+    text: str = ""
+    question: bool = False  # the whole input is one question
 
 
 def _softmax(x: np.ndarray, t: float) -> np.ndarray:
@@ -647,8 +675,9 @@ class Suggester:
                               timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)})
         t = time.perf_counter()
         probs = self.probabilities(an.features)
-        selected = self.select(probs)
-        scores = self.rank_scores(probs, an)
+        # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
+        selected = self.select(probs) & np.asarray([b in ref.bb_pages for b in ids])
+        scores = self.rank_scores(probs, an, selected)
         bbs = [self._explain(j, b, float(scores[j]), bool(selected[j]), an, ref) for j, b in enumerate(ids)]
         bbs.sort(key=lambda s: (-s.score, s.id))
         sel_set = {b.id for b in bbs if b.selected}
@@ -672,9 +701,13 @@ class Suggester:
         return None
 
     def _looks_like_service(self, an: Analysis, ref: Reference) -> bool:
-        """A service description has words the corpus knows and at least one need that resembles a BB's job."""
+        """A service description has words the corpus knows and at least one need that resembles a BB's job;
+        a question about the spec ("What is the Consent building block?") is not one."""
         words = [w.lower() for w in _WORD.findall(" ".join(an.needs))]
         if not words:
+            return False
+        text = " ".join(an.needs)
+        if an.question and (registry.find_bbs(an.text, strict=True) or re.search(r"\b(bb|building blocks?|govstack|spec\w*)\b", text, re.I)):
             return False
         known = sum(1 for w in words if w in ref.vocab) / len(words)
         if known < 0.6:
@@ -705,8 +738,13 @@ class Suggester:
             for b, h in c.items():
                 cue_m[i, ids.index(b)] = h.strength
 
-        spec_sim, best_func = _max_by_group(vecs @ ref.func_vecs.T, ref.func_bb, nb) if ref.func_vecs.size else (
-            np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64))
+        if ref.func_vecs.size:
+            fsims = vecs @ ref.func_vecs.T
+            spec_sim, _ = _max_by_group(fsims, ref.func_bb, nb)
+            # reasons quote the GovStack spec (or our registry text), not the framework's sector examples
+            _, best_func = _max_by_group(np.where(ref.func_reason[None, :], fsims, -2.0), ref.func_bb, nb)
+        else:
+            spec_sim, best_func = np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64)
         proto_sim, _ = _max_by_group(vecs @ ref.proto_vecs.T, ref.proto_bb, nb) if ref.proto_vecs.size else (
             np.zeros((n, nb), np.float32), None)
 
@@ -743,11 +781,11 @@ class Suggester:
             # kNN neighbours also vote for workflows (what similar reference steps were mapped to)
             for i in range(n):
                 order = np.argsort(-wf_sims[i])[:2]
-                names = [ref.workflows[j] for j in order if wf_sims[i, j] >= 0.3]
-                for si in knn_idx[i][:3] if knn_idx.size else []:
-                    for wname in ref.steps[si].workflows:
-                        if wname in ref.workflows and wname not in names:
-                            names.append(wname)
+                names = [ref.workflows[j] for j in order if wf_sims[i, j] >= WORKFLOW_MIN_SIM]
+                if knn_idx.size:  # the workflows the closest reference step was mapped to
+                    si = int(knn_idx[i][0])
+                    if float(vecs[i] @ ref.step_vecs[si]) >= KNN_REASON_SIM:
+                        names += [w for w in ref.steps[si].workflows if w in ref.workflows and w not in names]
                 need_wfs[i] = names[:3]
             base = wf_bb.sum(axis=0) / max(1.0, wf_n.sum())
             p_bb = (wf_bb + 2.0 * base) / (wf_n[:, None] + 2.0)
@@ -801,8 +839,11 @@ class Suggester:
             features[f"{f}*L"] = features[f] * lng
         features["long"] = np.full(nb, lng, dtype=np.float32)
         timings["score"] = (time.perf_counter() - t) * 1000
+        question = bool(re.match(r"^\s*(what|which|who|how|why|when|where|is|are|does|do|can|could|should|tell me)\b", text, re.I)
+                        and text.rstrip().endswith("?") and len(_SENT_SPLIT.split(text.strip())) == 1) or \
+            bool(re.match(r"^\s*(what is|what are|tell me about|explain|describe the)\b", text, re.I))
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
-                        need_wfs, uc_scores, features, timings)
+                        need_wfs, uc_scores, features, timings, text=text, question=question)
 
     # ----- decision ------------------------------------------------------------------------------
     def feature_matrix(self, features: dict[str, np.ndarray]) -> np.ndarray:
@@ -825,8 +866,9 @@ class Suggester:
     def select(self, probs: np.ndarray) -> np.ndarray:
         return probs >= self._thresholds()
 
-    def rank_scores(self, probs: np.ndarray, an: Analysis) -> np.ndarray:
-        return rank_scores(probs, self.select(probs), an.features["prior"], len(an.needs),
+    def rank_scores(self, probs: np.ndarray, an: Analysis, selected: np.ndarray | None = None) -> np.ndarray:
+        sel = self.select(probs) if selected is None else selected
+        return rank_scores(probs, sel, an.features["prior"], len(an.needs),
                            float(self.model.get("specificity", SPECIFICITY)), self._thresholds())
 
     def _thresholds(self) -> np.ndarray:
@@ -843,14 +885,12 @@ class Suggester:
         cited: list[str] = []
         for i in order[:3]:
             ev = float(an.need_bb[i, j])
-            if ev < NEED_MIN_EVIDENCE and reasons:
-                break
-            if ev < 0.3 and not selected:
+            if ev < NEED_MIN_EVIDENCE and (reasons or ev < 0.5):
                 break
             f = ref.funcs[int(an.best_func[i, j])] if ref.funcs else None
             hit = an.cues[i].get(b)
             how = f" (“{hit.matched}”)" if hit else ""
-            func = clip(f.text, 160) if f else self.lexicon.needs.get(b, name)
+            func = (f"{f.label} — {clip(f.text, 140)}" if f.label else clip(f.text, 160)) if f else self.lexicon.needs.get(b, name)
             reasons.append(f"need '{clip(an.needs[i], 120)}'{how} → {name}: {func}")
             if f and f.chunk_id and f.chunk_id not in cited:
                 cited.append(f.chunk_id)
@@ -860,7 +900,7 @@ class Suggester:
             for i in order[:2]:
                 for si in an.knn_idx[i][:K_STEPS] if an.knn_idx.size else []:
                     s = ref.steps[int(si)]
-                    if b in s.bbs:
+                    if b in s.bbs and float(an.need_vecs[i] @ ref.step_vecs[int(si)]) >= KNN_REASON_SIM:
                         label = f"{s.uc_id} {s.title}"
                         if label not in steps:
                             steps.append(label)
@@ -915,10 +955,14 @@ class Suggester:
         sims = an.need_vecs @ ref.target_vecs.T  # (n_needs, n_targets)
         best = sims.max(axis=0)
         which = sims.argmax(axis=0)
+        dvec = an.need_vecs.mean(axis=0)
+        dsim = ref.target_vecs @ (dvec / (np.linalg.norm(dvec) or 1.0))
         out = []
         for j in np.argsort(-best)[:k]:
             if best[j] < SDG_MIN_SIM:
                 break
+            if dsim[j] < SDG_MIN_DESC_SIM:
+                continue  # one need happens to resemble it, but the service as a whole does not
             t = dict(ref.targets[j])
             t.update(score=round(float(best[j]), 4), need=an.needs[int(which[j])])
             out.append(t)
@@ -940,7 +984,8 @@ def rank_scores(probs: np.ndarray, selected: np.ndarray, prior: np.ndarray, n_ne
     cen = probs * (1.0 + lam * short * (1.0 - prior))
     top = 1.0 + lam * short
     th = np.broadcast_to(np.asarray(thresholds, dtype=np.float64), probs.shape)
-    return np.where(selected, 0.5 + 0.5 * np.minimum(cen / top, 1.0), np.minimum(0.4999, 0.5 * probs / th))
+    # sqrt only spreads the selected scores over [0.5, 1] for readability; the order is what matters
+    return np.where(selected, 0.5 + 0.5 * np.sqrt(np.minimum(cen / top, 1.0)), np.minimum(0.4999, 0.5 * probs / th))
 
 
 def longness(n_needs: int) -> float:

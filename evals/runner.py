@@ -100,7 +100,8 @@ def score_answer(item: dict, answer: Any, corpus_release: CorpusRelease | None =
                        + "; ".join(repr(m) for m in rec["facts_missing"]))
         if answer.abstained:
             why.append("abstained on an answerable question")
-        rec["passed"] = bool(rec["hit@5"]) and (rec["key_fact_recall"] is None or rec["key_fact_recall"] >= PASS_KF)
+        rec["passed"] = bool(rec["hit@5"]) and not answer.abstained and \
+            (rec["key_fact_recall"] is None or rec["key_fact_recall"] >= PASS_KF)
     else:
         rec["passed"] = bool(answer.abstained)
         if not answer.abstained:

@@ -17,10 +17,11 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
+FIELD_LINE = re.compile(r"^(Path|Query|Header|Cookie) parameters|^Request body|^Responses?\b|^Response fields|^Servers:")
 SECTION_NO = re.compile(r"^(\d+(?:\.\d+)*)\b")
 
 
@@ -195,7 +196,15 @@ def _load_api_file(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[
         seen.add(key)
         hp = [bb_name, "Service APIs", op.api_title or _pretty(p.name), f"{op.method} {op.path}"]
         text = render_operation(op, max_fields=30)
-        for part in _fit(text, hp, ctx):
+        # what the operation does and its field lists are separate chunks: long parameter lists
+        # otherwise drown the summary in the embedding, and "which endpoint does X" stops finding it
+        lines = text.splitlines()
+        cut = next((i for i, ln in enumerate(lines) if i > 0 and FIELD_LINE.match(ln)), len(lines))
+        head, rest = "\n".join(lines[:cut]), "\n".join(lines[cut:])
+        parts = _fit(head, hp, ctx)
+        if rest.strip():
+            parts += _fit(f"{lines[0]}\n{rest}", hp, ctx)
+        for part in parts:
             chunks.append(Chunk(text=part, chapter="Service APIs", heading_path=hp,
                                 extra={"method": op.method, "api_path": op.path, "operation_id": op.operation_id,
                                        "summary": op.summary, "api_file": sf.path},

@@ -83,6 +83,13 @@ def run_ingest(layout: CorpusLayout, store: IndexStore, embedder: Embedder, rele
     t0 = time.perf_counter()
     report = IngestReport(releases=list(releases))
     active = store
+    built_with = store.meta().get("embedding_model")
+    if built_with and built_with != embedder.name and store.count():
+        # chunk ids do not depend on the model, so the old vectors would silently stay
+        from assistant.errors import AssistantError
+
+        raise AssistantError(f"The index was built with the embedding model {built_with!r}, not {embedder.name!r}; "
+                             "ingest into a new --index folder (or delete this one) to change models.")
     # Writes go to a staging generation, made on the first change (or resumed from a killed run);
     # readers keep using the active one until the switch at the end.
     writer_box: list[IndexStore] = [store.begin_build()] if store.staging_generation() else []

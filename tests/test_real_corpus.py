@@ -43,7 +43,7 @@ def test_unchanged_reingest_is_a_no_op(real_index, real_corpus):
 
 @pytest.mark.parametrize("question,expect", [
     ("What is a consent record?", r"signed consent agreement"),
-    ("Which endpoint lists the clients registered in the Information Mediator?", r"/listClients"),
+    ("How do I start a workflow process instance through the API?", r"/processes/\{processId\}/start"),
     ("Which building blocks does the unconditional social cash transfer use case use?", r"Payments"),
     ("What does the Payments building block do?", r"Payments building block"),
 ])
