@@ -37,7 +37,7 @@ def ingest(settings: Settings, releases: list[str] | None = None, corpus: Path |
         root = resolve_corpus(settings, corpus)
     layout = discover(root, releases)
     store = IndexStore(settings.index_dir, settings.chroma_url, create=True)
-    emb = embedder or make_embedder(settings.embedding_model, settings.embedding_backend, settings.cache_dir)
+    emb = embedder or make_embedder(settings.embedding_model, settings.embedding_backend, settings.cache_dir, lazy=True)
     count = None
     if not emb.name.startswith("hash"):
         try:

@@ -65,78 +65,78 @@ SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short sum
 # BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
     "weights": {
-        "cue": 2.0767,
+        "cue": 2.077,
         "cue_weak": -0.0683,
-        "proto": 0.8384,
-        "spec": -0.0946,
-        "knn": 0.1474,
-        "usecase": 0.1987,
-        "workflow": 0.3621,
-        "prior": 0.1563,
-        "cue*L": -1.4639,
-        "cue_weak*L": 0.2319,
-        "proto*L": -0.5088,
-        "spec*L": -0.3511,
-        "knn*L": 0.7652,
-        "usecase*L": 0.4532,
-        "workflow*L": 0.0964,
-        "prior*L": 0.3097,
-        "long": 0.0622
+        "proto": 0.8439,
+        "spec": -0.1023,
+        "knn": 0.1449,
+        "usecase": 0.1982,
+        "workflow": 0.3628,
+        "prior": 0.1587,
+        "cue*L": -1.4622,
+        "cue_weak*L": 0.2304,
+        "proto*L": -0.4983,
+        "spec*L": -0.3589,
+        "knn*L": 0.7612,
+        "usecase*L": 0.4534,
+        "workflow*L": 0.0979,
+        "prior*L": 0.3113,
+        "long": 0.0627
     },
     "means": {
         "cue": 0.42915,
         "cue_weak": 0.37136,
-        "proto": 0.43402,
-        "spec": 0.49362,
+        "proto": 0.43398,
+        "spec": 0.49355,
         "knn": 0.27067,
-        "usecase": 0.55725,
-        "workflow": 0.27191,
+        "usecase": 0.55726,
+        "workflow": 0.27192,
         "prior": 0.58333,
         "cue*L": 0.25454,
         "cue_weak*L": 0.28788,
-        "proto*L": 0.20529,
-        "spec*L": 0.24781,
+        "proto*L": 0.20525,
+        "spec*L": 0.24774,
         "knn*L": 0.11346,
-        "usecase*L": 0.24392,
-        "workflow*L": 0.11679,
+        "usecase*L": 0.24393,
+        "workflow*L": 0.11681,
         "prior*L": 0.25165,
         "long": 0.43156
     },
     "scales": {
         "cue": 0.41269,
         "cue_weak": 0.39623,
-        "proto": 0.10541,
-        "spec": 0.10065,
-        "knn": 0.24273,
-        "usecase": 0.43098,
+        "proto": 0.10531,
+        "spec": 0.10058,
+        "knn": 0.24277,
+        "usecase": 0.43097,
         "workflow": 0.23115,
         "prior": 0.39856,
         "cue*L": 0.39616,
         "cue_weak*L": 0.40217,
-        "proto*L": 0.23765,
-        "spec*L": 0.28148,
-        "knn*L": 0.1962,
-        "usecase*L": 0.3876,
-        "workflow*L": 0.19916,
+        "proto*L": 0.23757,
+        "spec*L": 0.2814,
+        "knn*L": 0.19625,
+        "usecase*L": 0.38761,
+        "workflow*L": 0.19917,
         "prior*L": 0.3829,
         "long": 0.48434
     },
     "intercepts": {
-        "cloud-infrastructure": 0.4412,
-        "content-management": 0.4186,
-        "consent": 0.4439,
-        "digital-registries": 0.4385,
+        "cloud-infrastructure": 0.441,
+        "content-management": 0.4183,
+        "consent": 0.4438,
+        "digital-registries": 0.4384,
         "emarketplace": 0.4399,
-        "esignature": 0.4961,
-        "gis": 0.4681,
-        "identity": 0.4548,
-        "information-mediator": 0.449,
-        "messaging": 0.4594,
-        "payments": 0.4687,
-        "registration": 0.433,
-        "scheduler": 0.4528,
-        "wallet": 0.4477,
-        "workflow": 0.4597
+        "esignature": 0.496,
+        "gis": 0.4679,
+        "identity": 0.4546,
+        "information-mediator": 0.4488,
+        "messaging": 0.4593,
+        "payments": 0.4684,
+        "registration": 0.4331,
+        "scheduler": 0.4529,
+        "wallet": 0.4475,
+        "workflow": 0.4595
     },
     "threshold": 0.5,
     "thresholds": {},
@@ -147,6 +147,7 @@ MODEL: dict[str, Any] = {
 MIN_WORDS = 4  # fewer content words than this is not a description of a service
 K_STEPS = 8  # neighbours per need in the reference-step kNN
 MAX_NEEDS = 64  # a longer description is read in coarser needs (sentences, then groups of sentences): latency stays bounded
+EMBED_WORDS = 40
 MAX_CHARS = 40_000  # and beyond this many characters it is not read at all
 SDG_MIN_SIM, SDG_MIN_DESC_SIM = 0.45, 0.3  # an SDG target is listed when a need and the whole description are this close
 NEED_MIN_EVIDENCE = 0.75  # per-need evidence (a strong cue, or a close semantic match) that maps a need to a BB
@@ -726,7 +727,9 @@ class Suggester:
         needs = split_needs(text) or [text]
         timings["split"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
-        vecs = _as_matrix(self.a.embedder.embed(needs), ref.func_vecs.shape[1] if ref.func_vecs.size else 1)
+        # a need is compared by its first EMBED_WORDS words: long merged sentences cost more than they tell
+        vecs = _as_matrix(self.a.embedder.embed([" ".join(x.split()[:EMBED_WORDS]) for x in needs]),
+                          ref.func_vecs.shape[1] if ref.func_vecs.size else 1)
         timings["embed"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         excl = {str(u).upper() for u in (exclude_use_cases or [])}

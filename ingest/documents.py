@@ -17,7 +17,7 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
@@ -187,6 +187,10 @@ def _load_api_file(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[
     if res.error:
         raise SkipFile(res.error)
     bb_name = registry.name_of(sf.repo.bb)
+    # officials follow links to the published spec, so an operation links to the BB's Service APIs
+    # page when the repo has one (the OpenAPI file itself stays the cited path)
+    api_page = _service_api_page(sf.repo)
+    url = page_url(sf.repo, api_page) if api_page else sf.url
     chunks = []
     seen = set()
     for op in res.operations:
@@ -208,8 +212,19 @@ def _load_api_file(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[
             chunks.append(Chunk(text=part, chapter="Service APIs", heading_path=hp,
                                 extra={"method": op.method, "api_path": op.path, "operation_id": op.operation_id,
                                        "summary": op.summary, "api_file": sf.path},
-                                **_base(sf, "api_operation")))
+                                **dict(_base(sf, "api_operation"), url=url)))
     return chunks, list(res.warnings[:5])
+
+
+def _service_api_page(repo: RepoSource) -> str | None:
+    root = repo.root / (repo.gitbook_root or "")
+    for cand in sorted(root.glob("*service-api*")):
+        rel = cand.relative_to(repo.root).as_posix()
+        if cand.is_file() and cand.suffix == ".md":
+            return rel
+        if cand.is_dir() and (cand / "README.md").is_file():
+            return rel + "/README.md"
+    return None
 
 
 def _use_case_chunks(sf: SourceFile, uc, ctx: LoadContext) -> list[Chunk]:

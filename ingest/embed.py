@@ -181,9 +181,39 @@ class HashEmbedder:
         return approx_tokens(text)
 
 
-def make_embedder(model: str, backend: str = "onnx", cache_dir: str | Path | None = None) -> Embedder:
+class LazyEmbedder:
+    """Loads the model on first use: an ingest with nothing to embed never pays the model load."""
+
+    def __init__(self, factory, name: str):
+        self._factory = factory
+        self._inner = None
+        self.name = name
+
+    def _get(self):
+        if self._inner is None:
+            self._inner = self._factory()
+        return self._inner
+
+    @property
+    def dim(self) -> int:
+        return self._get().dim
+
+    @property
+    def max_tokens(self) -> int:
+        return self._get().max_tokens
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        return self._get().embed(texts) if texts else []
+
+    def count_tokens(self, text: str) -> int:
+        return self._get().count_tokens(text)
+
+
+def make_embedder(model: str, backend: str = "onnx", cache_dir: str | Path | None = None, lazy: bool = False) -> Embedder:
     """Embedder by name: 'hash' or 'hash:DIM' for the test fake, otherwise a sentence-transformers model."""
     if model.startswith("hash"):
         m = re.search(r"(\d+)$", model)
         return HashEmbedder(int(m.group(1)) if m else 256)
+    if lazy:
+        return LazyEmbedder(lambda: SentenceTransformerEmbedder(model, backend=backend, cache_dir=cache_dir), model)
     return SentenceTransformerEmbedder(model, backend=backend, cache_dir=cache_dir)

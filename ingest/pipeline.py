@@ -220,6 +220,9 @@ def _commit(pending: list[_Pending], store: IndexStore, embedder: Embedder, repo
     all_new = [c for p in pending for c in p.chunks]
     present = store.existing_ids([c.id for c in all_new])
     to_embed = [c for c in all_new if c.id not in present]
+    kept = [c for c in all_new if c.id in present]
+    if kept:
+        store.update_metadata(kept)  # same text, maybe a new commit or URL
     if to_embed:
         vecs = embedder.embed([c.embed_text for c in to_embed])
         store.upsert(to_embed, vecs)

@@ -224,6 +224,12 @@ class IndexStore:
             self.chunks.upsert(ids=[c.id for c in part], embeddings=[list(e) for e in embeddings[i: i + 1000]],
                                documents=[c.text for c in part], metadatas=[c.metadata() for c in part])
 
+    def update_metadata(self, chunks: Sequence[Chunk]) -> None:
+        """Refresh metadata (URL, commit, …) of chunks whose text — and so vector — did not change."""
+        for i in range(0, len(chunks), 1000):
+            part = chunks[i: i + 1000]
+            self.chunks.update(ids=[c.id for c in part], metadatas=[c.metadata() for c in part])
+
     def delete(self, ids: Iterable[str]) -> None:
         ids = list(ids)
         for i in range(0, len(ids), 5000):

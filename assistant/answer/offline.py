@@ -77,7 +77,10 @@ class ExtractiveAnswerer:
         room = budget - self._n_units
         if room <= 0:
             return ""
-        units = [u for u in self._ranked_units(ev, qtoks, max_hits=FILL_HITS) if u.score > FILL_MIN_SCORE]
+        # operations speak through the API lead; their field lists make poor supporting points
+        units = [u for u in self._ranked_units(ev, qtoks, max_hits=FILL_HITS,
+                                               hit_filter=lambda h: h.chunk.kind != "api_operation")
+                 if u.score > FILL_MIN_SCORE]
         per_hit: dict[int, int] = {}
         lines = []
         for u in self._pick(units, room * 3):
@@ -264,8 +267,8 @@ class ExtractiveAnswerer:
         bbname = registry.name_of(h0.chunk.bb)
         first = self._mark(ev, hi0, f"{method} {path} — {summary}")
         if listing:
-            head = f"The {bbname} specification defines these API operations, among others {first}:"
-            items = [f"- `{h0.chunk.extra.get('method')} {h0.chunk.extra.get('api_path')}` — {summary}"]
+            head = f"The {bbname} specification defines these API operations, among others:"
+            items = [f"- `{h0.chunk.extra.get('method')} {h0.chunk.extra.get('api_path')}` — {summary} {first}"]
         else:
             head = f"Use **`{method} {path}`**" + (f" — {summary}" if summary else "") + f" ({bbname} API) {first}."
             desc = _op_description(h0)
