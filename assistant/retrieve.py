@@ -129,8 +129,10 @@ class CorpusIndex:
         return self.by_release[release], np.asarray(r.vectorizer.get_scores(toks))
 
     def chunks_of(self, release: str, folder: str, path_like: str) -> list[Chunk]:
-        return [self.chunks[i] for (r, f, p), ids in self.by_source.items() if r == release and f == folder
-                and re.search(path_like, p) for i in ids]
+        """Chunks of the matching pages, each page in document order."""
+        out = [self.chunks[i] for (r, f, p), ids in self.by_source.items() if r == release and f == folder
+               and re.search(path_like, p) for i in ids]
+        return sorted(out, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0)))
 
 
 def _matches(c: Chunk, filters: dict) -> bool:

@@ -194,7 +194,8 @@ class Assistant:
                 if not folder:
                     continue
                 pages = self.index.chunks_of(release, folder, r"(^spec/README\.md|description\.md|key-digital-functionalities\.md)$")
-                desc = [c for c in pages if not c.path.endswith("key-digital-functionalities.md")][:3]
+                # the opening of the description page (document order), then the BB's landing page
+                desc = [c for c in pages if "description" in c.path][:2] + [c for c in pages if c.path.endswith("README.md")][:1]
                 kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
                 for c in desc + kdf:
                     if c.id not in have:

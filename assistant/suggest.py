@@ -44,6 +44,7 @@ CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 # Every signal also enters multiplied by `long` (0 for a short service summary, 1 for a long step-by-step use
 # case): in a short description an explicit cue is decisive, while a long one mentions nearly every need somewhere
 # and the reference use cases say more. `long` itself is a feature too.
+IMPUTED: tuple[str, ...] = ("knn", "usecase", "workflow")  # reference signals neutralised for BBs no reference uses
 SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "workflow", "prior")
 FEATURES = SIGNALS + tuple(f"{f}*L" for f in SIGNALS) + ("long",)
 SIGNAL_GROUPS = {
@@ -837,6 +838,13 @@ class Suggester:
             "workflow": wf_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
             "prior": prior,
         }
+        # BBs that no kept reference use case uses: the references say nothing about them (rather than "no"),
+        # so their reference signals take this description's average instead of zero
+        unknown = prior == 0
+        if unknown.any() and (~unknown).any():
+            for f in IMPUTED:
+                features[f] = features[f].copy()
+                features[f][unknown] = float(features[f][~unknown].mean())
         lng = longness(n)
         for f in SIGNALS:
             features[f"{f}*L"] = features[f] * lng

@@ -17,7 +17,7 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
@@ -88,6 +88,13 @@ def _base(sf: SourceFile, kind: str, **kw) -> dict:
 
 def load_chunks(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
     """Chunks of one source file and warnings; raises SkipFile with a reason when unusable."""
+    chunks, warnings = _load(sf, ctx)
+    for i, c in enumerate(chunks):
+        c.extra["seq"] = i  # position in the file: answers quote a page's opening in its own order
+    return chunks, warnings
+
+
+def _load(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
     if sf.path.startswith("api/"):
         return _load_api_file(sf, ctx)
     text, warn = read_text(sf.abspath)

@@ -299,7 +299,7 @@ class ExtractiveAnswerer:
         taken = self._taken
         # the opening of the description page says what the BB is: take it in document order
         desc_hits = sorted(desc, key=lambda hi: (0 if "description" in ev.hits[hi].chunk.path else 1,
-                                                  len(ev.hits[hi].chunk.heading_path), hi))
+                                                  int(ev.hits[hi].chunk.extra.get("seq", 99) or 0), hi))
         lead_units: list[Unit] = []
         for hi in desc_hits[:2]:
             for u in sorted(units_of(ev.hits[hi].chunk.text, hi), key=lambda u: u.order):
