@@ -44,7 +44,7 @@ CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 # Every signal also enters multiplied by `long` (0 for a short service summary, 1 for a long step-by-step use
 # case): in a short description an explicit cue is decisive, while a long one mentions nearly every need somewhere
 # and the reference use cases say more. `long` itself is a feature too.
-IMPUTED: tuple[str, ...] = ("knn", "usecase", "workflow")  # reference signals neutralised for BBs no reference uses
+IMPUTED: tuple[str, ...] = ("knn", "usecase", "workflow", "prior")  # reference signals neutralised for BBs no reference uses
 SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "workflow", "prior")
 FEATURES = SIGNALS + tuple(f"{f}*L" for f in SIGNALS) + ("long",)
 SIGNAL_GROUPS = {
