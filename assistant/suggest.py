@@ -44,7 +44,6 @@ CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 # Every signal also enters multiplied by `long` (0 for a short service summary, 1 for a long step-by-step use
 # case): in a short description an explicit cue is decisive, while a long one mentions nearly every need somewhere
 # and the reference use cases say more. `long` itself is a feature too.
-IMPUTED: tuple[str, ...] = ("knn", "usecase", "workflow", "prior")  # reference signals neutralised for BBs no reference uses
 SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "workflow", "prior")
 FEATURES = SIGNALS + tuple(f"{f}*L" for f in SIGNALS) + ("long",)
 SIGNAL_GROUPS = {
@@ -66,35 +65,35 @@ SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short sum
 # BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
     "weights": {
-        "cue": 2.077,
-        "cue_weak": -0.0683,
-        "proto": 0.8439,
-        "spec": -0.1023,
-        "knn": 0.1449,
-        "usecase": 0.1982,
-        "workflow": 0.3628,
-        "prior": 0.1587,
-        "cue*L": -1.4622,
-        "cue_weak*L": 0.2304,
-        "proto*L": -0.4983,
-        "spec*L": -0.3589,
-        "knn*L": 0.7612,
-        "usecase*L": 0.4534,
-        "workflow*L": 0.0979,
-        "prior*L": 0.3113,
-        "long": 0.0627
+        "cue": 2.0767,
+        "cue_weak": -0.0874,
+        "proto": 0.8407,
+        "spec": -0.1042,
+        "knn": 0.1441,
+        "usecase": 0.1929,
+        "workflow": 0.3654,
+        "prior": 0.164,
+        "cue*L": -1.4466,
+        "cue_weak*L": 0.211,
+        "proto*L": -0.5086,
+        "spec*L": -0.3618,
+        "knn*L": 0.7639,
+        "usecase*L": 0.4493,
+        "workflow*L": 0.1059,
+        "prior*L": 0.3272,
+        "long": 0.0658
     },
     "means": {
-        "cue": 0.42915,
-        "cue_weak": 0.37136,
+        "cue": 0.43584,
+        "cue_weak": 0.37445,
         "proto": 0.43398,
         "spec": 0.49355,
         "knn": 0.27067,
         "usecase": 0.55726,
         "workflow": 0.27192,
         "prior": 0.58333,
-        "cue*L": 0.25454,
-        "cue_weak*L": 0.28788,
+        "cue*L": 0.26121,
+        "cue_weak*L": 0.29066,
         "proto*L": 0.20525,
         "spec*L": 0.24774,
         "knn*L": 0.11346,
@@ -104,16 +103,16 @@ MODEL: dict[str, Any] = {
         "long": 0.43156
     },
     "scales": {
-        "cue": 0.41269,
-        "cue_weak": 0.39623,
+        "cue": 0.41184,
+        "cue_weak": 0.39508,
         "proto": 0.10531,
         "spec": 0.10058,
         "knn": 0.24277,
         "usecase": 0.43097,
         "workflow": 0.23115,
         "prior": 0.39856,
-        "cue*L": 0.39616,
-        "cue_weak*L": 0.40217,
+        "cue*L": 0.39818,
+        "cue_weak*L": 0.40143,
         "proto*L": 0.23757,
         "spec*L": 0.2814,
         "knn*L": 0.19625,
@@ -123,21 +122,21 @@ MODEL: dict[str, Any] = {
         "long": 0.48434
     },
     "intercepts": {
-        "cloud-infrastructure": 0.441,
-        "content-management": 0.4183,
-        "consent": 0.4438,
-        "digital-registries": 0.4384,
-        "emarketplace": 0.4399,
-        "esignature": 0.496,
-        "gis": 0.4679,
-        "identity": 0.4546,
-        "information-mediator": 0.4488,
-        "messaging": 0.4593,
-        "payments": 0.4684,
-        "registration": 0.4331,
-        "scheduler": 0.4529,
-        "wallet": 0.4475,
-        "workflow": 0.4595
+        "cloud-infrastructure": 0.4451,
+        "content-management": 0.4235,
+        "consent": 0.4489,
+        "digital-registries": 0.4429,
+        "emarketplace": 0.4469,
+        "esignature": 0.5011,
+        "gis": 0.4743,
+        "identity": 0.4602,
+        "information-mediator": 0.4542,
+        "messaging": 0.4647,
+        "payments": 0.474,
+        "registration": 0.4395,
+        "scheduler": 0.4584,
+        "wallet": 0.4534,
+        "workflow": 0.4653
     },
     "threshold": 0.5,
     "thresholds": {},
@@ -838,13 +837,6 @@ class Suggester:
             "workflow": wf_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
             "prior": prior,
         }
-        # BBs that no kept reference use case uses: the references say nothing about them (rather than "no"),
-        # so their reference signals take this description's average instead of zero
-        unknown = prior == 0
-        if unknown.any() and (~unknown).any():
-            for f in IMPUTED:
-                features[f] = features[f].copy()
-                features[f][unknown] = float(features[f][~unknown].mean())
         lng = longness(n)
         for f in SIGNALS:
             features[f"{f}*L"] = features[f] * lng

@@ -17,7 +17,7 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
@@ -63,9 +63,17 @@ def read_text(path: Path) -> tuple[str, str | None]:
         return data.decode("cp1252", errors="replace"), f"not UTF-8 (byte {e.start}); decoded as Windows-1252"
 
 
+_SMALL_WORDS = {"and", "or", "of", "the", "for", "to", "in", "on", "a", "an", "with"}
+_SPELLING = {"govstack": "GovStack", "ui": "UI", "ux": "UX", "api": "API", "apis": "APIs", "sdg": "SDG", "bb": "BB"}
+
+
 def _pretty(name: str) -> str:
+    """'architecture-and-nonfunctional-requirements' → 'Architecture and Nonfunctional Requirements'."""
     name = re.sub(r"\.(md|ya?ml|json)$", "", name)
-    return " ".join(w if w.isupper() else w.capitalize() for w in re.split(r"[-_ ]+", name) if w)
+    words = [w for w in re.split(r"[-_ ]+", name) if w]
+    return " ".join(_SPELLING.get(w.lower()) or (w if w.isupper() else (w.lower() if i and w.lower() in _SMALL_WORDS
+                                                                          else w.capitalize()))
+                    for i, w in enumerate(words))
 
 
 def doc_title(repo: RepoSource, path: str) -> str:
@@ -129,7 +137,7 @@ def _markdown_chunks(sf: SourceFile, text: str, ctx: LoadContext) -> list[Chunk]
         body = re.sub(r"^(#\s+.*\n)", lambda m: m.group(1) + "\n" + page.description.strip() + "\n\n", body, count=1) \
             if body.lstrip().startswith("# ") else page.description.strip() + "\n\n" + body
     chunks: list[Chunk] = []
-    is_req_page = "requirement" in sf.path.lower()
+    is_req_page = "requirement" in Path(sf.path).name.lower()
     if is_terminology_page(sf.path, title):
         terms = extract_terms(body)
         if len(terms) >= 3:
@@ -153,7 +161,8 @@ def _markdown_chunks(sf: SourceFile, text: str, ctx: LoadContext) -> list[Chunk]
         kind = "prose"
         extra: dict = {}
         if is_req_page:
-            levels = sorted(set(m.group(1) for m in REQ_LEVEL.finditer(piece.text)))
+            # the level is often in the heading ("5.11 Use Web Hooks for Callbacks (REQUIRED)")
+            levels = sorted(set(m.group(1) for m in REQ_LEVEL.finditer(piece.text + " " + " ".join(piece.heading_path))))
             if levels:
                 kind = "requirement"
                 extra["levels"] = ",".join(levels)

@@ -383,7 +383,7 @@ class ExtractiveAnswerer:
             return []
         best = req_units[0].hit_index
         c = ev.hits[best].chunk
-        where = f"The {registry.name_of(c.bb)} specification" if c.bb else f"The {c.heading_path[0] if c.heading_path else 'GovStack'} requirements"
+        where = f"The {registry.name_of(c.bb)} specification" if c.bb else f"The GovStack {c.heading_path[0] if c.heading_path else 'specification'}"
         sec = c.heading_path[-1] if c.heading_path else c.chapter
         taken = self._taken
         body = self._passage_points(ev, [u for u in req_units if u.hit_index == best], taken, max_units=5)
