@@ -69,6 +69,7 @@ class IndexStore:
                  generation: str | None = None):
         self.index_dir = Path(index_dir) if index_dir else None
         self.chroma_url = chroma_url
+        self._n: int | None = None
         self.client = _client(self.index_dir, chroma_url, create)
         try:
             self.pointer = self.client.get_or_create_collection(POINTER, embedding_function=None) if create \
@@ -219,6 +220,7 @@ class IndexStore:
         return found
 
     def upsert(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
+        self._n = None
         for i in range(0, len(chunks), 1000):
             part = chunks[i: i + 1000]
             self.chunks.upsert(ids=[c.id for c in part], embeddings=[list(e) for e in embeddings[i: i + 1000]],
@@ -231,6 +233,7 @@ class IndexStore:
             self.chunks.update(ids=[c.id for c in part], metadatas=[c.metadata() for c in part])
 
     def delete(self, ids: Iterable[str]) -> None:
+        self._n = None
         ids = list(ids)
         for i in range(0, len(ids), 5000):
             self.chunks.delete(ids=ids[i: i + 5000])
@@ -245,7 +248,9 @@ class IndexStore:
         return out
 
     def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        n = min(k, max(1, self.count()))
+        if self._n is None:  # one count per store, not per query (readers never write)
+            self._n = self.count()
+        n = min(k, max(1, self._n))
         res = self.chunks.query(query_embeddings=[list(embedding)], n_results=n, where=where, include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0])]
 

@@ -203,3 +203,27 @@ def test_live_llm(built_index, hash_embedder):
     a = Assistant(replace(built_index, llm=os.environ["GOVSTACK_LLM"]), embedder=hash_embedder)
     ans = a.ask("What is a consent token?")
     assert ans.citations and ans.notice is None
+
+
+def test_concurrent_questions_give_the_same_answers(assistant):
+    """The UI and the HTTP API answer several users at once: answers must not bleed into each other."""
+    import threading
+
+    qs = ["What is a consent token?", "What does the Payments BB do?", "Which API endpoint revokes a consent token?",
+          "What must the consent block support for revocation?"] * 4
+    expected = {q: assistant.ask(q).text for q in set(qs)}
+    got, errors = {}, []
+
+    def run(i, q):
+        try:
+            got[i] = assistant.ask(q).text
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=run, args=(i, q)) for i, q in enumerate(qs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert all(got[i] == expected[q] for i, q in enumerate(qs))

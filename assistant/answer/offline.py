@@ -6,6 +6,7 @@ supporting points. Every sentence it writes is taken from a cited passage and ca
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,10 @@ class ExtractiveAnswerer:
 
     # ---------------------------------------------------------------------------------------------
     def answer(self, qa: QueryAnalysis, hits: list[Hit]) -> Draft:
+        """Thread-safe: each call composes on its own copy (the UI and HTTP API answer concurrently)."""
+        return copy.copy(self)._compose(qa, hits)
+
+    def _compose(self, qa: QueryAnalysis, hits: list[Hit]) -> Draft:
         ev = Evidence(hits)
         self._snips: dict[int, list[str]] = {}
         self._dense: dict[tuple[int, int], float] = {}
