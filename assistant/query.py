@@ -71,6 +71,9 @@ def detect_intent(q: str, bbs: list[str]) -> str:
         return "use_case"
     if re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
+    if _TERM.match(q) and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", q, re.I) \
+            and len(keywords(q)) <= 6:
+        return "term"  # "What is a voucher in the Payments building block?" asks about the voucher
     if _TERM.match(q) and not _OVERVIEW.match(q) and len(keywords(q)) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview
         return "term"
@@ -130,7 +133,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             if prev_bbs:
                 break
         prev_intent = detect_intent(" ".join(last.split()), registry.find_bbs(last))
-        is_follow = bool(_FOLLOWUP.search(q)) or len(keywords(q)) <= 3
+        # a follow-up refers back ("it", "those", "and for …") or is too short to stand alone;
+        # "What is a reference use case?" is a new, complete question
+        is_follow = bool(_FOLLOWUP.search(q)) or (len(q.split()) <= 4 and intent != "term")
         if bbs and _AND_FOR.match(q) and len(keywords(q)) <= 4:
             # "and for Payments?" → the previous question, about the newly named BB
             prev_named = registry.find_bbs(last)

@@ -135,6 +135,10 @@ class Assistant:
             self._suggester = Suggester(self)
         return self._suggester.suggest(description, exclude_use_cases=exclude_use_cases)
 
+    def chunk(self, chunk_id: str):
+        """The stored passage behind a citation (None when it is not in the loaded index)."""
+        return self.index.chunks.get(chunk_id)
+
     def status(self) -> dict:
         st = self.store.stats()
         st["index"] = str(self.settings.chroma_url or self.settings.index_dir)
