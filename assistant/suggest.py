@@ -56,7 +56,6 @@ SIGNAL_GROUPS = {
     "base rate": ("prior", "prior*L"),
     "length interactions": tuple(f"{f}*L" for f in SIGNALS) + ("long",),
 }
-PROTO_HIT, SPEC_HIT = 0.45, 0.5  # a need "hits" a BB when that BB's prototypes / functionalities are its closest, this close
 SPECIFICITY = 2.0  # how much more central a rare BB is than a common one in a short description (rank_scores)
 SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
@@ -371,6 +370,7 @@ class Reference:
     build_ms: float = 0.0
 
 
+_NEGATIVE = re.compile(r"\b(not|n't|never|cannot|out of scope|out-of-scope)\b", re.I)
 _STEP_TRAILER = re.compile(r"\n+\s*Workflows:.*$", re.S)
 _UC_BB_SENTENCE = re.compile(r"Building blocks:[^.]*\.\s*", re.I)
 _BOILER = re.compile(r"^(key digital functionalities describe|this section|the various actors|in scope of|"
@@ -460,6 +460,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
             if kdf and len(c.heading_path) > 2:
                 label = re.sub(r"^[\d.]+\s*", "", c.heading_path[-1]).strip(" :")
             for t in _unit_texts(c.text):
+                if _NEGATIVE.search(t):
+                    continue  # "Applicants do not access the Registry directly" says what the BB does not do
                 funcs.append(Functionality(c.bb, t, cid, "spec" if kdf else "spec-description", label))
         elif c.kind == "framework_bb" and c.extra.get("govstack_bb") in col:
             for t in _unit_texts(c.text):
@@ -558,7 +560,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
 
     uc_list = list(ucs.values())
     uc_docs = [" ".join(uc_text.get(u.id, []))[:2000] for u in uc_list]
-    batches = [[f.text for f in funcs], proto_text, step_texts, uc_docs + fw_text, wf_text,
+    # a key functionality is compared under its name ("Payment Gateway: …"): the name says what the sentence is about
+    batches = [[f"{f.label}: {f.text}" if f.label else f.text for f in funcs], proto_text, step_texts, uc_docs + fw_text, wf_text,
                [t["text"] for t in targets]]
     flat = [t for b in batches for t in b]
     vecs = embed_cached(embedder, flat, cache_dir) if flat else []
@@ -828,9 +831,6 @@ class Suggester:
             "cue": 1.0 - np.exp(-strong_counts.astype(np.float32)),
             "cue_weak": 1.0 - np.exp(-weak_counts.astype(np.float32) / 2.0),
             "proto": _top_mean(proto_sim, 2),
-            "proto_max": proto_sim.max(axis=0) if n else np.zeros(nb, np.float32),
-            "proto_hits": 1.0 - np.exp(-_argmax_hits(proto_sim, PROTO_HIT)),
-            "spec_hits": 1.0 - np.exp(-_argmax_hits(spec_sim, SPEC_HIT)),
             "spec": _top_mean(spec_sim, 2),
             "knn": knn_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
             "usecase": uc_vote,
@@ -1000,17 +1000,6 @@ def longness(n_needs: int) -> float:
     if n_needs <= SHORT_NEEDS:
         return 0.0
     return float(min(1.0, math.log(n_needs / SHORT_NEEDS) / math.log(LONG_NEEDS / SHORT_NEEDS)))
-
-
-def _argmax_hits(sims: np.ndarray, floor: float) -> np.ndarray:
-    """Per BB, how many needs are closest to that BB (and at least `floor` similar)."""
-    out = np.zeros(sims.shape[1], dtype=np.float32)
-    if sims.shape[0] == 0:
-        return out
-    j = sims.argmax(axis=1)
-    ok = sims[np.arange(sims.shape[0]), j] >= floor
-    np.add.at(out, j[ok], 1.0)
-    return out
 
 
 def _top_mean(sims: np.ndarray, k: int) -> np.ndarray:

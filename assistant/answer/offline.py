@@ -244,9 +244,15 @@ class ExtractiveAnswerer:
             where = registry.name_of(h.chunk.bb) if h.chunk.bb else (h.chunk.heading_path[0] if h.chunk.heading_path else "GovStack")
             mark = self._mark(ev, hi, definition)
             if k == 0:
-                parts.append(f"**{term}** (as defined in the {where} specification): {definition} {mark}")
+                src = f"{where} specification" if h.chunk.bb else where
+                if re.match(r"(is|are|refers to|means)\b", definition):
+                    # "Consent Record: is created when…" reads as a sentence once the colon goes
+                    parts.append(f"In the {src}, **{term}** {definition} {mark}")
+                else:
+                    parts.append(f"**{term}** ({src}): {definition[:1].upper() + definition[1:]} {mark}")
             elif norm_term(term) == norm_term(str(chosen[0][1].chunk.extra.get('term', ''))):
-                parts.append(f"The {where} specification defines it as: {definition} {mark}")
+                src = f"{where} specification" if h.chunk.bb else where
+                parts.append(f"The {src} defines it as: {definition} {mark}")
         # one supporting sentence from prose that uses the term, if any
         prose = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.chunk.kind in ("prose", "requirement"), max_hits=5)
         prose = [u for u in prose if want and all(w in norm_term(u.text) for w in want.split()[:2])]
