@@ -105,9 +105,17 @@ def compare_releases(settings: Any, corpus: Path, old: str, new: str, items: Seq
                      embedder: Any = None, show_progress: bool = True, ingest_progress: Any = None) -> dict[str, Any]:
     """Ingest both releases into settings.index_dir (incremental), run the questions on each, report the changes."""
     from assistant.api import ingest
+    from assistant.errors import IndexMissing
     from assistant.service import Assistant
 
     corpus = Path(corpus)
+    if embedder is None:
+        # An existing index must be extended with the model that built it (the Assistant loads exactly that
+        # one from the index's metadata), not with whatever the settings name; a new index uses the settings'.
+        try:
+            embedder = Assistant(settings).embedder
+        except IndexMissing:
+            embedder = None
     ingest(settings, releases=[old, new], corpus=corpus, embedder=embedder, progress=ingest_progress)
     assistant = Assistant(settings, embedder=embedder)
     records = {rel: run_qa(assistant, items, release=rel, corpus_release=CorpusRelease(corpus, rel),

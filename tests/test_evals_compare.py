@@ -143,6 +143,10 @@ def test_eval_command_compare_releases(comparison, corpus, tmp_path, capsys, mon
                  "--compare-releases", "23Q4", "latest"])
     out = capsys.readouterr().out
     assert code == 0 and "compare 23Q4 → latest" in out and "coverage gaps" in out
+    # the index was extended with the model that built it (hash), not the settings' default model
+    from ingest.store import IndexStore
+
+    assert IndexStore(s.index_dir).meta()["embedding_model"] == "hash-128"
     md = (rep / "compare-23Q4-latest.md").read_text()
     assert "## Release comparison: `23Q4` → `latest`" in md and "Coverage gaps" in md
     html = (rep / "compare-23Q4-latest.html").read_text()
