@@ -100,10 +100,11 @@ class IndexStore:
             self.sources = self.client.get_collection(SOURCES + suffix, embedding_function=None)
 
     # ----- generations ------------------------------------------------------------------------------
-    def _pointer_doc(self) -> dict[str, Any]:
+    def _doc(self, doc_id: str) -> dict[str, Any]:
+        """A JSON record of the pointer collection ({} when absent or unreadable)."""
         if self.pointer is None:
             return {}
-        got = self.pointer.get(ids=[POINTER_ID], include=["documents"])
+        got = self.pointer.get(ids=[doc_id], include=["documents"])
         if got["ids"]:
             try:
                 return json.loads(got["documents"][0])
@@ -111,8 +112,14 @@ class IndexStore:
                 return {}
         return {}
 
+    def _set_doc(self, doc_id: str, doc: dict[str, Any]) -> None:
+        self.pointer.upsert(ids=[doc_id], embeddings=[[1.0]], documents=[json.dumps(doc)])
+
+    def _pointer_doc(self) -> dict[str, Any]:
+        return self._doc(POINTER_ID)
+
     def _set_pointer(self, doc: dict[str, Any]) -> None:
-        self.pointer.upsert(ids=[POINTER_ID], embeddings=[[1.0]], documents=[json.dumps(doc)])
+        self._set_doc(POINTER_ID, doc)
 
     def active_generation(self) -> str:
         return self._pointer_doc().get("active", "")
@@ -198,18 +205,10 @@ class IndexStore:
             self.sources.delete(ids=list(keys))
 
     def meta(self) -> dict[str, Any]:
-        if self.pointer is None:
-            return {}
-        got = self.pointer.get(ids=[META_ID], include=["documents"])
-        if got["ids"]:
-            try:
-                return json.loads(got["documents"][0])
-            except ValueError:
-                return {}
-        return {}
+        return self._doc(META_ID)
 
     def set_meta(self, meta: dict[str, Any]) -> None:
-        self.pointer.upsert(ids=[META_ID], embeddings=[[1.0]], documents=[json.dumps(meta)])
+        self._set_doc(META_ID, meta)
 
     # ----- chunks ----------------------------------------------------------------------------------
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
