@@ -71,7 +71,7 @@ def test_ingest_while_serving_switches_atomically(chroma_server, settings, fixtu
     def ask_loop():
         while not stop.is_set():
             try:
-                t = reader.ask("What is a consent token?").text
+                t = reader.ask("What is a consent token?").text.lower()
                 seen.append("new" if "signed, short-lived proof" in t else "old" if "a short-lived proof" in t else "other")
             except Exception as e:  # pragma: no cover - the assertion below reports it
                 errors.append(repr(e))
