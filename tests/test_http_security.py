@@ -248,9 +248,6 @@ def test_secrets_never_logged_by_a_real_server(http_index, monkeypatch, caplog, 
 
 
 # ----- the UI's file and report viewers (ui/app.py, ui/controller.py; owned by the UI, tested here) ----------
-@pytest.mark.xfail(reason="ui/controller.py UIController.load_report() reads any path it is given; Gradio's dropdown "
-                          "validation (value must be one of report_choices()) is the only guard. Fix in the controller: "
-                          "resolve the path and accept it only under report_dir or the baselines folder.", strict=False)
 def test_ui_report_viewer_reads_only_results_files(tmp_path):
     """The Maintain tab opens an eval report by path (a dropdown of report_choices()); a path from elsewhere —
     absolute, or escaping the report folder with '..' — must not be read, even if it is a results JSON."""

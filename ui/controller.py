@@ -446,8 +446,16 @@ class UIController:
     def load_report(self, path: str | None) -> dict:
         if not path:
             return {}
+        # only results files under the report folder or the committed baselines: never an arbitrary path
+        p = Path(path).resolve()
+        allowed = [Path(self.report_dir).resolve()]
+        base = baseline_path("smoke")
+        if base is not None:
+            allowed.append(base.resolve().parent)
+        if p.suffix != ".json" or not any(p.is_relative_to(a) for a in allowed):
+            raise AssistantError("Only eval results in the report folder or the committed baselines can be opened.")
         try:
-            doc = json.loads(Path(path).read_text(encoding="utf-8"))
+            doc = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise AssistantError(f"Cannot read the report {path} ({type(e).__name__}).") from e
         if not isinstance(doc, dict) or "metrics" not in doc:
