@@ -458,3 +458,11 @@ def test_real_assistant_is_safe_to_share_between_threads(built_index, hash_embed
 
     with ThreadPoolExecutor(12) as ex:
         assert all(ex.map(work, range(48)))
+
+
+def test_ui_login_from_environment():
+    from ui.app import ui_auth
+
+    assert ui_auth({}) is None
+    assert ui_auth({"GOVSTACK_BASIC_AUTH": "officer:s3cret"}) == ("officer", "s3cret")
+    assert ui_auth({"GOVSTACK_BASIC_AUTH": "no-colon"}) is None

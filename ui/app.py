@@ -338,5 +338,16 @@ def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, *, preven
     ctrl = getattr(demo, "controller", None)
     allowed = [str(ctrl._export_dir)] if ctrl is not None else None
     return demo.launch(server_name=host, server_port=port, prevent_thread_lock=prevent_thread_lock, quiet=quiet,
-                       show_error=False, css=CSS, theme=theme(), ssr_mode=False,
+                       show_error=False, css=CSS, theme=theme(), ssr_mode=False, auth=ui_auth(),
                        allowed_paths=allowed, max_threads=max_threads, footer_links=["api", "settings"])
+
+
+def ui_auth(environ=None):
+    """Optional login for the app: GOVSTACK_BASIC_AUTH=user:password (the same variable the HTTP API reads)."""
+    import os
+
+    raw = (environ if environ is not None else os.environ).get("GOVSTACK_BASIC_AUTH", "")
+    if ":" not in raw:
+        return None
+    user, password = raw.split(":", 1)
+    return (user, password) if user and password else None
