@@ -19,7 +19,7 @@ class Settings:
     embedding_backend: str = _f("onnx", "How the embedding model runs: 'onnx' (same vectors, faster; exported once into cache_dir) or 'torch'.", "GOVSTACK_EMBEDDING_BACKEND")
     llm: str | None = _f(None, "Chat model as 'provider:model' (openai:…, ollama:…); unset = offline extractive answers.", "GOVSTACK_LLM")
     release: str = _f("latest", "Release questions are answered from by default.", "GOVSTACK_RELEASE")
-    cache_dir: Path = _f(Path.home() / ".cache" / "govstack-assistant", "Where --from-github clones repositories.", "GOVSTACK_CACHE_DIR")
+    cache_dir: Path = _f(Path.home() / ".cache" / "govstack-assistant", "Caches: --from-github clones, the exported ONNX model, the suggester's embedded reference sentences.", "GOVSTACK_CACHE_DIR")
     feedback_file: Path = _f(Path("data/feedback.jsonl"), "Thumbs up/down from the UI.", "GOVSTACK_FEEDBACK_FILE")
     sentence_scoring: bool = _f(False, "Score answer sentences by meaning with the embedding model (slower, better answers).", None)
     top_k: int = _f(8, "How many passages the answerer sees.", None)

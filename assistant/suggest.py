@@ -14,10 +14,14 @@ How a description becomes a suggestion:
      to the BBs that product use-case steps using that workflow rely on;
    - the base rate of each BB in the reference use cases.
 3. A logistic model (shared weights, one intercept per BB) turns those signals into a probability per BB;
-   BBs above the threshold are selected. The weights are fitted by bench/bench_suggest.py (leave-one-out
-   on the product use cases plus the novel gold set) and pasted into MODEL below.
+   BBs above the threshold are selected. Every signal also enters multiplied by the description's length:
+   in a short service summary an explicit cue is decisive, in a long step-by-step use case the reference
+   use cases say more. The weights are fitted by bench/bench_suggest.py (leave-one-out on the product use
+   cases plus the novel gold set, with simulated cue misses so the model does not lean on the lexicon alone)
+   and written into MODEL below.
 4. Every selected BB gets reasons in plain words (need → the key functionality that serves it) and
-   citations to the spec chunks that functionality comes from.
+   citations to the spec chunks that functionality comes from. BBs are ranked selected-first, by how central
+   they are (rank_scores).
 
 Bad input (empty, one word, no recognisable service need) gets guidance instead of a guess.
 Only the index is used at runtime: `assistant.index.chunks`, `assistant.embedder` and `assistant.settings.release`.
@@ -56,90 +60,20 @@ SIGNAL_GROUPS = {
     "base rate": ("prior", "prior*L"),
     "length interactions": tuple(f"{f}*L" for f in SIGNALS) + ("long",),
 }
-SPECIFICITY = 2.0  # how much more central a rare BB is than a common one in a short description (rank_scores)
+SPECIFICITY = 1.0  # how much more central a rare BB is than a common one in a short description (rank_scores)
 SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
 # Fitted by `python bench/bench_suggest.py --fit --write` (logistic regression: shared weights over standardised
 # features, one intercept per BB shrunk towards a common one) on product-use-case leave-one-out + the novel gold.
 # BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
-    "weights": {
-        "cue": 1.9689,
-        "cue_weak": -0.0544,
-        "proto": 0.8438,
-        "spec": -0.0659,
-        "knn": 0.1586,
-        "usecase": 0.1686,
-        "workflow": 0.3465,
-        "prior": 0.1517,
-        "cue*L": -1.3695,
-        "cue_weak*L": 0.1884,
-        "proto*L": -0.5211,
-        "spec*L": -0.383,
-        "knn*L": 0.7637,
-        "usecase*L": 0.4596,
-        "workflow*L": 0.1156,
-        "prior*L": 0.3324,
-        "long": 0.0565
-    },
-    "means": {
-        "cue": 0.43889,
-        "cue_weak": 0.37436,
-        "proto": 0.43398,
-        "spec": 0.49355,
-        "knn": 0.27067,
-        "usecase": 0.55726,
-        "workflow": 0.27192,
-        "prior": 0.58333,
-        "cue*L": 0.26166,
-        "cue_weak*L": 0.29066,
-        "proto*L": 0.20525,
-        "spec*L": 0.24774,
-        "knn*L": 0.11346,
-        "usecase*L": 0.24393,
-        "workflow*L": 0.11681,
-        "prior*L": 0.25165,
-        "long": 0.43156
-    },
-    "scales": {
-        "cue": 0.41199,
-        "cue_weak": 0.39495,
-        "proto": 0.10531,
-        "spec": 0.10058,
-        "knn": 0.24277,
-        "usecase": 0.43097,
-        "workflow": 0.23115,
-        "prior": 0.39856,
-        "cue*L": 0.39866,
-        "cue_weak*L": 0.40143,
-        "proto*L": 0.23757,
-        "spec*L": 0.2814,
-        "knn*L": 0.19625,
-        "usecase*L": 0.38761,
-        "workflow*L": 0.19917,
-        "prior*L": 0.3829,
-        "long": 0.48434
-    },
-    "intercepts": {
-        "cloud-infrastructure": 0.4266,
-        "content-management": 0.405,
-        "consent": 0.4257,
-        "digital-registries": 0.4242,
-        "emarketplace": 0.4268,
-        "esignature": 0.4822,
-        "gis": 0.4575,
-        "identity": 0.4424,
-        "information-mediator": 0.4315,
-        "messaging": 0.4478,
-        "payments": 0.456,
-        "registration": 0.4212,
-        "scheduler": 0.4413,
-        "wallet": 0.4342,
-        "workflow": 0.4487
-    },
+    "weights": {"cue": 1.9626, "cue_weak": -0.0573, "proto": 0.8325, "spec": -0.0276, "knn": 0.1694, "usecase": 0.1703, "workflow": 0.3474, "prior": 0.1459, "cue*L": -1.373, "cue_weak*L": 0.1932, "proto*L": -0.549, "spec*L": -0.3448, "knn*L": 0.7632, "usecase*L": 0.4559, "workflow*L": 0.111, "prior*L": 0.3265, "long": 0.0364},
+    "means": {"cue": 0.43889, "cue_weak": 0.37436, "proto": 0.43338, "spec": 0.48772, "knn": 0.27067, "usecase": 0.55726, "workflow": 0.27192, "prior": 0.58333, "cue*L": 0.26166, "cue_weak*L": 0.29066, "proto*L": 0.20479, "spec*L": 0.24476, "knn*L": 0.11346, "usecase*L": 0.24393, "workflow*L": 0.11681, "prior*L": 0.25165, "long": 0.43156},
+    "scales": {"cue": 0.41199, "cue_weak": 0.39495, "proto": 0.10494, "spec": 0.09903, "knn": 0.24277, "usecase": 0.43097, "workflow": 0.23115, "prior": 0.39856, "cue*L": 0.39866, "cue_weak*L": 0.40143, "proto*L": 0.23697, "spec*L": 0.27807, "knn*L": 0.19625, "usecase*L": 0.38761, "workflow*L": 0.19917, "prior*L": 0.3829, "long": 0.48434},
+    "intercepts": {"cloud-infrastructure": 0.4236, "content-management": 0.4022, "consent": 0.4226, "digital-registries": 0.4206, "emarketplace": 0.4232, "esignature": 0.4792, "gis": 0.4548, "identity": 0.4406, "information-mediator": 0.4288, "messaging": 0.4441, "payments": 0.4525, "registration": 0.4169, "scheduler": 0.4375, "wallet": 0.4311, "workflow": 0.4459},
     "threshold": 0.5,
     "thresholds": {},
-    "specificity": 2.0
+    "specificity": 1.0,
 }
 # END MODEL
 
@@ -339,7 +273,8 @@ class RefUseCase:
     source: str  # "govstack" | "sdg-framework"
     url: str | None
     chunk_id: str
-    sdgs: str = ""
+    sdgs: str = ""  # as the use case lists them ("SDG 1: No Poverty; …")
+    twin: str = ""  # SDG-framework use case: the GovStack use case of the same name, whose BB list it shows
 
 
 @dataclass
@@ -370,7 +305,7 @@ class Reference:
     build_ms: float = 0.0
 
 
-_NEGATIVE = re.compile(r"\b(not|n't|never|cannot|out of scope|out-of-scope)\b", re.I)
+_NEGATIVE = re.compile(r"\b(not|never|cannot|out of scope|out-of-scope)\b|n't\b", re.I)
 _STEP_TRAILER = re.compile(r"\n+\s*Workflows:.*$", re.S)
 _UC_BB_SENTENCE = re.compile(r"Building blocks:[^.]*\.\s*", re.I)
 _BOILER = re.compile(r"^(key digital functionalities describe|this section|the various actors|in scope of|"
@@ -387,7 +322,7 @@ def _unit_texts(text: str) -> list[str]:
     out = []
     for u in units_of(text, 0):
         t = " ".join(u.text.split())
-        if 25 <= len(t) <= 400 and not _BOILER.match(t):
+        if 25 <= len(t) <= 400 and not _BOILER.match(t) and not t.endswith(":"):
             out.append(t)
     return out
 
@@ -529,7 +464,7 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
             seen.add(name)
             twin = by_title.get(re.sub(r"\W+", " ", name.lower()).strip())
             fw_ucs.append(RefUseCase(f"sdg:{c.extra.get('slug') or name}", name, [], "sdg-framework", c.url, cid,
-                                     sdgs=twin.id if twin else ""))
+                                     twin=twin.id if twin else ""))
             fw_text.append(c.text)
 
     wf_names: list[str] = []
@@ -576,6 +511,7 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
     for i, s in enumerate(steps):
         for b in s.bbs:
             labels[i, col[b]] = 1.0
+    with_kdf = {f.bb for f in funcs if f.source == "spec"}  # reasons quote key functionalities where a BB has them
     vocab: set[str] = set()
     for _, c in rel:
         if c.kind in ("prose", "use_case_step", "use_case", "glossary_term", "framework_use_case", "framework_workflow"):
@@ -584,8 +520,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         vocab.update(w.lower() for w in _WORD.findall(p))
     return Reference(
         bb_ids=ids, funcs=funcs, func_vecs=func_m, func_bb=np.asarray([col[f.bb] for f in funcs], dtype=np.int64),
-        func_reason=np.asarray([f.source == "spec" or (f.source == "registry" and not any(
-            g.source == "spec" and g.bb == f.bb for g in funcs)) for f in funcs], dtype=bool),
+        func_reason=np.asarray([f.source == "spec" or (f.source == "registry" and f.bb not in with_kdf)
+                                for f in funcs], dtype=bool),
         proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
         steps=steps, step_vecs=step_m, step_texts=step_texts, step_labels=labels,
         use_cases=uc_list + fw_ucs, uc_vecs=uc_m, workflows=wf_names, wf_vecs=wf_m, wf_chunks=wf_chunks,
@@ -664,7 +600,7 @@ class Suggester:
     # ----- public API -----------------------------------------------------------------------------
     def suggest(self, description: str, exclude_use_cases: Iterable[str] | None = None) -> Suggestion:
         t0 = time.perf_counter()
-        text = " ".join(str(description or "").split()) if not isinstance(description, str) else description.strip()
+        text = str(description or "").strip()
         ids = registry.bb_ids()
         problem = self.input_problem(text)
         if problem:
@@ -809,7 +745,7 @@ class Suggester:
         dvec = dvec / (np.linalg.norm(dvec) or 1.0)
         uc_sims = ref.uc_vecs @ dvec if ref.uc_vecs.size else np.zeros(0)
         uc_scores = sorted(((i, float(uc_sims[i])) for i, u in enumerate(ref.use_cases) if u.id.upper() not in excl
-                            and not (u.source == "sdg-framework" and u.sdgs.upper() in excl)), key=lambda p: -p[1])
+                            and not (u.source == "sdg-framework" and u.twin.upper() in excl)), key=lambda p: -p[1])
         uc_vote = np.zeros(nb, dtype=np.float32)
         top_ucs = [(i, s) for i, s in uc_scores if ref.use_cases[i].source == "govstack"][:3]
         if top_ucs:
@@ -945,7 +881,7 @@ class Suggester:
                 if n_fw >= 2:
                     continue
                 n_fw += 1
-                twin = next((x for x in ref.use_cases if x.source == "govstack" and x.id == u.sdgs), None)
+                twin = next((x for x in ref.use_cases if x.source == "govstack" and x.id == u.twin), None)
                 bbs = list(twin.bbs) if twin and twin.id.upper() not in excl else []
             out.append(SimilarUseCase(u.id, u.title, round(s, 4), bbs, u.source, u.url))
             if len(out) >= k:

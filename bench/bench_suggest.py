@@ -17,9 +17,19 @@ Metrics (per set)
 - latency p50/p95 of Suggester.suggest (warm).
 
 Model fit: logistic regression (shared weights, one intercept per BB shrunk towards a common one), fitted
-on both sets. Reported numbers are leave-one-description-out cross-validated (the fit never sees the
-description it is scored on); "in-sample" rows use the fit on everything (what MODEL ships).
-Ablations refit the model without one signal group, cross-validated the same way.
+on both sets, plus copies of the short descriptions with cue features randomly zeroed (--cue-dropout).
+Reported gold numbers are leave-one-description-out cross-validated (the fit never sees the description it
+is scored on). Ablations refit the model without one signal group, cross-validated the same way, and also
+score the development sets with every cue removed (how well the model copes when the lexicon misses).
+
+Development sets (DEV_SET … DEV4_SET below) are descriptions written for this benchmark, in rounds. Each was
+first run once as unseen text; the lexicon was then extended with general vocabulary its misses revealed, so
+only the first run of each is an unbiased estimate. First-run set F1 (novel / paraphrases with the original
+excluded): dev2 0.763 / 0.801, dev3 0.825 / 0.795, dev4 0.828 / 0.726. The lexicon gaps those runs exposed are
+fixed in the numbers printed now, so the printed dev rows are optimistic.
+
+The cue lexicon was written with the novel gold in view, so the gold CV numbers for novel descriptions are
+optimistic too; expect roughly 0.83–0.88 set F1 on novel descriptions written by someone else.
 """
 from __future__ import annotations
 
@@ -41,9 +51,9 @@ from assistant import suggest as S  # noqa: E402
 
 RARE = ("gis", "esignature", "emarketplace", "wallet", "content-management", "cloud-infrastructure")
 
-# A development set written for this benchmark only, after the lexicon and model design were fixed, and never
-# used to tune them: nine more services GovStack has no use case for, and short paraphrases of three product use
+# Development set 1: nine more services GovStack has no use case for, and short paraphrases of three product use
 # cases (expected = that use case's BB list). Labels reasoned from the BB scopes, in the style of the novel gold.
+# (Run once as unseen text, then the lexicon was extended with vocabulary its misses showed — see the docstring.)
 DEV_SET = [
     {"id": "dev-01", "description": "A regional health authority wants pregnant women to be able to book antenatal "
      "check-ups at their local clinic from their phone. Women identify themselves with their national ID number and a "
@@ -121,8 +131,7 @@ DEV_SET = [
      "core": ["messaging", "identity", "information-mediator"]},
 ]
 
-# A second development set, written after the lexicon had been extended once on the first one's misses; it has never
-# been looked at per description while tuning. Ten more unseen services and four paraphrases (medium length).
+# Development set 2, written after the first round: ten more services and four paraphrases (medium length).
 DEV2_SET = [
     {"id": "dev2-01", "description": "Anyone who wants to fly a drone for commercial work must hold an operator permit "
      "from the civil aviation authority. Operators apply on the authority's portal after logging in with their national "
@@ -209,6 +218,156 @@ DEV2_SET = [
      "expected": ["consent", "digital-registries", "esignature", "gis", "identity", "information-mediator", "messaging",
                   "payments", "scheduler", "workflow"],
      "core": ["scheduler", "consent", "digital-registries", "messaging", "identity"]},
+]
+
+# Development set 3, written after the second round.
+DEV3_SET = [
+    {"id": "dev3-01", "description": "The ministry of environment wants companies to apply online for permits to "
+     "discharge treated wastewater into rivers. Companies log in with their business account, describe the discharge "
+     "point on a map and upload lab test results. Inspectors review the file, may schedule a site visit, and the permit "
+     "is issued with a digital signature. Each permit holder must upload monthly water quality reports, and the system "
+     "flags any values above the legal limits to the inspector.",
+     "expected": ["registration", "identity", "gis", "scheduler", "esignature", "workflow"],
+     "core": ["registration", "workflow"]},
+    {"id": "dev3-02", "description": "Citizens over 65 can order free home delivery of their prescribed medicines from "
+     "public pharmacies. The doctor's prescription is read from the national e-prescription system, the citizen picks a "
+     "delivery day, and a courier route is planned for each pharmacy every morning. Citizens get an SMS with the "
+     "delivery window and confirm receipt on the courier's phone.",
+     "expected": ["information-mediator", "consent", "scheduler", "gis", "messaging"], "core": ["scheduler", "gis"]},
+    {"id": "dev3-03", "description": "A ministry of culture wants artists to sell their crafts through a national online "
+     "shop. Artists create a seller profile, publish photos and prices of their items, and buyers from anywhere can "
+     "browse, order and pay by card. The ministry takes a small commission and pays artists once a month, and the "
+     "shop's homepage features stories about the artists written by ministry staff.",
+     "expected": ["emarketplace", "registration", "payments", "scheduler", "content-management"],
+     "core": ["emarketplace", "payments"]},
+    {"id": "dev3-04", "description": "Workers injured on the job should be able to claim compensation online. The worker "
+     "or employer submits the claim with the medical report, the employer's contribution record is checked with the "
+     "social security fund, and a claims officer decides. Approved compensation is paid monthly to the worker's account, "
+     "and both the worker and employer are informed of the decision by email.",
+     "expected": ["registration", "information-mediator", "consent", "payments", "scheduler", "messaging"],
+     "core": ["registration", "payments"]},
+    {"id": "dev3-05", "description": "Tourists and residents should get real-time information about beaches: water "
+     "quality, lifeguard presence and crowding are shown on a public map and website that the coastal authority keeps "
+     "up to date, and people who subscribe receive an alert when a beach is closed.",
+     "expected": ["gis", "content-management", "messaging"], "core": ["gis", "content-management"]},
+    {"id": "dev3-06", "description": "The land registry wants to let banks register mortgages electronically. The bank's "
+     "officer signs in, the property and owner are looked up in the land register, the mortgage deed is signed "
+     "electronically by the owner and the bank, and the registration fee is paid online. The mortgage is then recorded "
+     "against the title and the owner is notified.",
+     "expected": ["identity", "digital-registries", "esignature", "payments", "registration", "messaging",
+                  "information-mediator"],
+     "core": ["digital-registries", "esignature"]},
+    {"id": "dev3-07", "description": "During the rainy season, the health ministry wants to track malaria cases in real "
+     "time. Clinics report each confirmed case from a tablet with the patient's village, cases are plotted on a map so "
+     "district teams can spot outbreaks, and when cases in a district pass a threshold the district health officer is "
+     "alerted automatically and a spraying campaign is scheduled.",
+     "expected": ["gis", "workflow", "messaging", "scheduler", "digital-registries"], "core": ["gis", "workflow"]},
+    {"id": "dev3-08", "description": "The national youth service wants volunteers to find and sign up for community "
+     "projects. Projects are listed on the website with their location and dates, volunteers sign up with their "
+     "national ID and choose shifts, and they receive reminders the day before a shift. Hours served are recorded in "
+     "the volunteer's profile and a signed certificate can be downloaded at the end.",
+     "expected": ["content-management", "gis", "registration", "identity", "information-mediator", "scheduler",
+                  "messaging", "digital-registries", "esignature"],
+     "core": ["registration", "scheduler"]},
+    {"id": "dev3-09", "description": "A city's parking authority wants drivers to pay for street parking from their "
+     "phones and wardens to check payments. Drivers choose their zone and duration in an app and pay by card or mobile "
+     "money, get a notification before time runs out, and wardens check the number plate against the list of paid "
+     "sessions. Fines for unpaid parking are issued and can be paid online.",
+     "expected": ["payments", "gis", "messaging", "scheduler", "digital-registries"], "core": ["payments"]},
+    {"id": "dev3-10", "paraphrase_of": "ENV-1", "description": "An environment agency wants producers of electronic "
+     "goods to take responsibility for the waste their products become. Producers and importers register and report how "
+     "many devices they put on the market, their data is checked against customs import records, and they pay fees that "
+     "finance collection and recycling. Collection points and recyclers report volumes collected, and the agency tracks "
+     "targets, sends reminders about reporting deadlines and follows up with producers who do not comply.",
+     "expected": ["consent", "digital-registries", "identity", "information-mediator", "messaging", "payments",
+                  "registration", "scheduler", "workflow"],
+     "core": ["messaging", "consent", "digital-registries", "identity", "information-mediator", "payments", "workflow"]},
+    {"id": "dev3-11", "paraphrase_of": "EDU-1", "description": "A ministry of education wants a remote learning platform "
+     "for secondary schools. Students and teachers log in with their school accounts, teachers schedule live classes and "
+     "post assignments, students submit homework and take quizzes online, and parents are kept informed of progress by "
+     "messages. Students' enrolment data is taken from the school information system with parents' agreement.",
+     "expected": ["consent", "identity", "information-mediator", "messaging", "registration", "scheduler", "workflow"],
+     "core": ["identity", "scheduler", "workflow"]},
+    {"id": "dev3-12", "paraphrase_of": "HLTC-1", "description": "A health ministry wants to follow mothers and babies "
+     "from pregnancy until the child is one year old. Mothers are registered at their first antenatal visit and "
+     "identified with their national ID, their health records are shared between the clinic and the hospital with their "
+     "consent, visits are scheduled and reminders are sent by SMS, and mothers who attend all visits receive a small "
+     "cash incentive.",
+     "expected": ["consent", "identity", "information-mediator", "messaging", "payments", "registration", "scheduler",
+                  "workflow"],
+     "core": ["consent", "identity", "information-mediator"]},
+]
+
+# Development set 4, written after the third round; its first run is the latest unbiased estimate (see docstring).
+DEV4_SET = [
+    {"id": "dev4-01", "description": "Small businesses should be able to register a new company in one day. The founder "
+     "signs in with the national digital ID, checks that the company name is free, fills in the articles of association, "
+     "and all founders sign them electronically. The registration fee is paid online, the company is entered in the "
+     "business register, and the tax authority and the social security fund automatically receive the new company's details.",
+     "expected": ["identity", "information-mediator", "registration", "esignature", "payments", "digital-registries"],
+     "core": ["registration", "digital-registries"]},
+    {"id": "dev4-02", "description": "A regional transport agency wants school buses to be tracked so parents know when "
+     "the bus will arrive. Each bus reports its GPS position every minute, parents see the bus on a map in an app and get "
+     "a push notification when it is ten minutes away, and the agency plans the routes at the start of each term.",
+     "expected": ["gis", "messaging", "scheduler"], "core": ["gis"]},
+    {"id": "dev4-03", "description": "The ministry of agriculture wants to pay farmers compensation after crop losses from "
+     "drought. Farmers file a claim on their phone with photos of the field, the claim is compared with satellite data on "
+     "rainfall and vegetation for their plot, and an adjuster visits only flagged cases. Approved compensation is sent to "
+     "the farmer's mobile money account and the farmer gets a text message.",
+     "expected": ["registration", "gis", "information-mediator", "workflow", "payments", "messaging"],
+     "core": ["registration", "payments"]},
+    {"id": "dev4-04", "description": "Citizens should be able to renew their passport online. They log in, confirm or "
+     "update their details, upload a photo that is checked automatically against quality rules, pay the fee, and book a "
+     "time at a passport office to give fingerprints. They are notified by SMS when the passport is ready for collection.",
+     "expected": ["identity", "registration", "workflow", "payments", "scheduler", "messaging"],
+     "core": ["registration", "scheduler"]},
+    {"id": "dev4-05", "description": "A national museum wants to put its collection online. Curators describe each object "
+     "with photos and text in three languages, visitors can browse and search the collection on the museum's website, "
+     "and schools can book guided virtual tours.",
+     "expected": ["content-management", "scheduler"], "core": ["content-management"]},
+    {"id": "dev4-06", "description": "Municipal markets want vendors to rent stalls online. Vendors see the free stalls on "
+     "a market map, apply for a stall, pay the monthly rent automatically from their mobile money account, and receive a "
+     "digital permit on their phone that market officers can check. Complaints from vendors are routed to the market manager.",
+     "expected": ["gis", "registration", "payments", "scheduler", "wallet", "workflow"],
+     "core": ["registration", "payments"]},
+    {"id": "dev4-07", "description": "The social welfare agency wants a single registry of vulnerable households that all "
+     "social programmes use. Field officers collect household data on tablets, the data is matched with the civil "
+     "register and the tax records, and programmes query the registry to decide who is eligible. Households can see and "
+     "correct their own data online after logging in.",
+     "expected": ["digital-registries", "registration", "information-mediator", "consent", "identity"],
+     "core": ["digital-registries", "information-mediator"]},
+    {"id": "dev4-08", "description": "The ministry of finance wants to run public tenders online. Suppliers register once, "
+     "download tender documents, and submit sealed bids before the deadline; bids are opened automatically at the "
+     "closing time and evaluated by a committee, and the contract is signed digitally with the winner.",
+     "expected": ["emarketplace", "registration", "scheduler", "workflow", "esignature"], "core": ["emarketplace"]},
+    {"id": "dev4-09", "description": "Hospitals want to cut waiting times in emergency departments. Patients check in at a "
+     "kiosk with their health card, a nurse assesses urgency and the patient's place in the queue is shown on a screen "
+     "and sent to their phone, and the patient's history is pulled from the national health record with their consent.",
+     "expected": ["identity", "workflow", "messaging", "information-mediator", "consent"], "core": ["workflow"]},
+    {"id": "dev4-10", "description": "A country wants a single online portal where citizens find every government "
+     "service, read plain-language guides, and are sent to the right online service. Each ministry maintains the pages "
+     "about its own services, and the portal must handle large traffic spikes.",
+     "expected": ["content-management", "cloud-infrastructure"], "core": ["content-management"]},
+    {"id": "dev4-11", "paraphrase_of": "INST-2", "description": "An agency wants to pay cash to vulnerable households "
+     "before a forecast flood hits. Forecasts and risk maps identify the districts that will be affected, households in "
+     "those districts are selected from the social registry and checked against the ID system, they are told by SMS that "
+     "they will receive money, and payments are triggered automatically when the forecast reaches a trigger level.",
+     "expected": ["consent", "gis", "identity", "information-mediator", "messaging", "payments", "registration",
+                  "scheduler", "workflow"],
+     "core": ["information-mediator", "identity"]},
+    {"id": "dev4-12", "paraphrase_of": "INST-3", "description": "A public institution wants to consult citizens about a "
+     "new policy. It publishes the draft, invites citizens to register and give feedback online or by SMS, schedules "
+     "public hearings, and analyses the comments; participants are verified with the ID system, their personal data is "
+     "only used with their consent, and they are informed of the outcome.",
+     "expected": ["consent", "digital-registries", "identity", "information-mediator", "messaging", "scheduler", "workflow"],
+     "core": ["consent", "digital-registries", "information-mediator", "workflow"]},
+    {"id": "dev4-13", "paraphrase_of": "AGR-2", "description": "Farmers should get advice tailored to their crops and "
+     "location. They enrol with their ID and farm details, receive weekly SMS and voice messages on planting, pests and "
+     "weather, can ask extension workers questions, and are linked to input suppliers where they can buy seed and "
+     "fertiliser with a mobile payment.",
+     "expected": ["consent", "digital-registries", "emarketplace", "identity", "information-mediator", "messaging",
+                  "payments", "registration", "scheduler", "workflow"],
+     "core": ["messaging", "scheduler", "workflow", "identity", "information-mediator"]},
 ]
 
 # Inputs that must get guidance and no selection; and short real descriptions that must not.
@@ -348,6 +507,35 @@ def fit(X: np.ndarray, Y: np.ndarray, names: tuple[str, ...], l2_w: float = 0.05
             "threshold": 0.5, "thresholds": {}}
 
 
+CUE_FEATURES = ("cue", "cue_weak", "cue*L", "cue_weak*L")
+
+
+def fit_robust(X: np.ndarray, Y: np.ndarray, names: tuple[str, ...], l2_w: float, l2_b: float, cue_dropout: float,
+               copies: int = 4, seed: int = 0) -> dict:
+    """fit() on the data plus `copies` copies of the short descriptions in which each BB's cue features are zeroed
+    with probability `cue_dropout` (the copies weigh as much as one original together).
+
+    Why: the lexicon was written with the gold descriptions in view, so on them it never misses and a plain fit
+    trusts it completely; unseen descriptions phrase needs in ways it does not know. Simulated misses teach the
+    model to fall back on the semantic and reference signals when no cue fires.
+    """
+    cols = [names.index(c) for c in CUE_FEATURES if c in names]
+    if cue_dropout <= 0 or not cols:
+        return fit(X, Y, names, l2_w, l2_b)
+    rng = np.random.default_rng(seed)
+    short = X[:, :, names.index("long")] < 0.5 if "long" in names else np.ones(X.shape[:2], dtype=bool)
+    Xs, Ys, Ws = [X], [Y], [np.ones(len(X))]
+    for _ in range(copies):
+        Xa = X.copy()
+        drop = (rng.random(X.shape[:2]) < cue_dropout) & short
+        for c in cols:
+            Xa[:, :, c] = np.where(drop, 0.0, Xa[:, :, c])
+        Xs.append(Xa)
+        Ys.append(Y)
+        Ws.append(np.full(len(X), 1.0 / copies))
+    return fit(np.concatenate(Xs), np.concatenate(Ys), names, l2_w, l2_b, sample_w=np.concatenate(Ws))
+
+
 def predict(model: dict, feats: dict[str, np.ndarray]) -> np.ndarray:
     ids = registry.bb_ids()
     z = np.zeros(len(ids))
@@ -370,7 +558,7 @@ def ranked(ids, scores) -> list[str]:
     return [ids[j] for j in np.argsort(-scores, kind="stable")]
 
 
-def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float):
+def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float, cue_dropout: float = 0.0):
     """Leave-one-description-out: predictions for each item from a model fitted on all the others."""
     ids = registry.bb_ids()
     X = np.stack([design(a.features, names) for a in analyses])
@@ -378,7 +566,7 @@ def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float)
     preds, ranks, probs = [], [], []
     for i in range(len(items)):
         tr = [j for j in range(len(items)) if j != i]
-        m = fit(X[tr], Y[tr], names, l2_w, l2_b)
+        m = fit_robust(X[tr], Y[tr], names, l2_w, l2_b, cue_dropout)
         if tune:
             Ptr = np.stack([predict(m, analyses[j].features) for j in tr])
             m["threshold"] = tune_threshold(Ptr, Y[tr])
@@ -423,6 +611,8 @@ def main(argv=None) -> int:
     ap.add_argument("--l2w", type=float, default=0.003, help="L2 penalty on the shared weights")
     ap.add_argument("--l2b", type=float, default=1.0, help="L2 penalty pulling per-BB intercepts together")
     ap.add_argument("--tune-threshold", action="store_true", help="choose the selection threshold by CV too")
+    ap.add_argument("--cue-dropout", type=float, default=0.15,
+                    help="share of cue features zeroed in augmented copies of the short descriptions (0 = plain fit)")
     ap.add_argument("--errors", action="store_true", help="print the wrong decisions per description")
     args = ap.parse_args(argv)
 
@@ -445,7 +635,8 @@ def main(argv=None) -> int:
           f"sentences, {sum(1 for u in ref.use_cases if u.source == 'govstack')} product use cases, "
           f"{len(ref.workflows)} framework workflows, {len(ref.targets)} SDG targets")
     print(f"gold: {sum(it['set'] == 'product' for it in items)} product (leave-one-out), "
-          f"{sum(it['set'] == 'novel' for it in items)} novel; dev (never tuned on): {len(DEV_SET)}; "
+          f"{sum(it['set'] == 'novel' for it in items)} novel; development sets: "
+          f"{len(DEV_SET) + len(DEV2_SET) + len(DEV3_SET) + len(DEV4_SET)} descriptions; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
     analyses = [sug.analyze(it["description"], it["exclude"]) for it in items]
@@ -467,7 +658,7 @@ def main(argv=None) -> int:
         print(f"{'explicit cue only — ' + name:34} {fmt(m)}")
 
     print("\n== model, leave-one-description-out cross-validated (fit never sees the scored description) ==")
-    preds, ranks, probs = cross_validate(items, analyses, names, args.tune_threshold, args.l2w, args.l2b)
+    preds, ranks, probs = cross_validate(items, analyses, names, args.tune_threshold, args.l2w, args.l2b, args.cue_dropout)
     rows = report_rows(items, preds, ranks)
     print(HEAD)
     for name in ("product", "novel", "all"):
@@ -476,7 +667,7 @@ def main(argv=None) -> int:
 
     X = np.stack([design(an.features, names) for an in analyses])
     Y = np.stack([[1.0 if b in it["expected"] else 0.0 for b in ids] for it in items])
-    full = fit(X, Y, names, args.l2w, args.l2b)
+    full = fit_robust(X, Y, names, args.l2w, args.l2b, args.cue_dropout)
     if args.tune_threshold:
         full["threshold"] = tune_threshold(np.stack([predict(full, an.features) for an in analyses]), Y)
     full["specificity"] = S.SPECIFICITY
@@ -486,7 +677,8 @@ def main(argv=None) -> int:
     shipped._refs = sug._refs
     dev_items, dev_preds, dev_ranks = [], [], []
     lat = []
-    for d in [dict(x, tag="dev") for x in DEV_SET] + [dict(x, tag="dev2") for x in DEV2_SET]:
+    for d in [dict(x, tag="dev") for x in DEV_SET] + [dict(x, tag="dev2") for x in DEV2_SET] + \
+            [dict(x, tag="dev3") for x in DEV3_SET] + [dict(x, tag="dev4") for x in DEV4_SET]:
         tag = d["tag"]
         variants = [(f"{tag}-novel" if "paraphrase_of" not in d else f"{tag}-paraphrase", [])]
         if "paraphrase_of" in d:
@@ -502,15 +694,36 @@ def main(argv=None) -> int:
         t = time.perf_counter()
         shipped.suggest(it["description"], exclude_use_cases=it["exclude"])
         lat.append((time.perf_counter() - t) * 1000)
-    dev_sets = [f"{t}-{k}" for t in ("dev", "dev2") for k in ("novel", "paraphrase", "paraphrase-loo")]
+    dev_sets = [f"{t}-{k}" for t in ("dev", "dev2", "dev3", "dev4") for k in ("novel", "paraphrase", "paraphrase-loo")]
     dev_rows = report_rows(dev_items, dev_preds, dev_ranks, dev_sets)
-    print("\n== shipped MODEL on the development sets (never in the fit; paraphrase-loo = original use case excluded) ==")
+    print("\n== shipped MODEL on the development sets (never in the fit, but the lexicon has seen their misses; "
+          "paraphrase-loo = original use case excluded) ==")
     print(HEAD)
     for name in dev_sets:
         print(f"{name:34} {fmt(dev_rows[name])}")
-    n2 = [i for i, it in enumerate(dev_items) if it["set"] in ("dev2-novel", "dev2-paraphrase-loo")]
-    print(f"{'dev2 all (paraphrases held out)':34} "
-          f"{fmt(metrics([dev_items[i] for i in n2], [dev_preds[i] for i in n2], [dev_ranks[i] for i in n2]))}")
+    for t in ("dev2", "dev3", "dev4"):
+        n2 = [i for i, it in enumerate(dev_items) if it["set"] in (f"{t}-novel", f"{t}-paraphrase-loo")]
+        print(f"{t + ' all (paraphrases held out)':34} "
+              f"{fmt(metrics([dev_items[i] for i in n2], [dev_preds[i] for i in n2], [dev_ranks[i] for i in n2]))}")
+
+    print("\n== ranking: core recall within top |core|+2 for the specificity weight of rank_scores ==")
+    dev_all = [(d, shipped.analyze(d["description"], [d["paraphrase_of"]] if "paraphrase_of" in d else []))
+               for d in DEV_SET + DEV2_SET + DEV3_SET + DEV4_SET]
+    print(f"{'specificity':>11}  {'product (CV)':>12}  {'novel (CV)':>10}  {'dev (all)':>9}")
+    for lam in (0.0, 1.0, 2.0, 3.0):
+        out = []
+        for name in ("product", "novel"):
+            idx = [i for i, it in enumerate(items) if it["set"] == name]
+            rk = [ranked(ids, S.rank_scores(probs[i], probs[i] >= 0.5, analyses[i].features["prior"],
+                                            len(analyses[i].needs), lam)) for i in idx]
+            out.append(metrics([items[i] for i in idx], [set()] * len(idx), rk)["core_recall"])
+        rk = []
+        for d, an in dev_all:
+            p = predict(full, an.features)
+            rk.append(ranked(ids, S.rank_scores(p, p >= 0.5, an.features["prior"], len(an.needs), lam)))
+        out.append(metrics([d for d, _ in dev_all], [set()] * len(dev_all), rk)["core_recall"])
+        mark = "  ← shipped" if lam == S.SPECIFICITY else ""
+        print(f"{lam:>11.1f}  {out[0]:>12.3f}  {out[1]:>10.3f}  {out[2]:>9.3f}{mark}")
 
     print("\n== bad input ==")
     ok_bad = sum(1 for x in BAD_INPUTS if (r := shipped.suggest(x)).guidance and not r.selected)
@@ -535,16 +748,39 @@ def main(argv=None) -> int:
                       f"core missed: {', '.join(core_miss) or '-'} (top: {', '.join(r[:len(it['core']) + 2])})")
 
     if not args.no_ablation:
-        print("\n== ablation: one signal removed, model refitted, cross-validated ==")
-        print(f"{'removed':34} {'prodF1':>6}  {'novF1':>6}  {'macro':>6}  {'rare':>6}  {'core':>6}")
-        print(f"{'(none)':34} {rows['product']['set_f1']:.3f}   {rows['novel']['set_f1']:.3f}   "
-              f"{rows['all']['macro_f1']:.3f}   {rows['all']['rare_f1']:.3f}   {rows['all']['core_recall']:.3f}")
+        # dev descriptions (paraphrases with their original excluded) scored straight from features
+        dev_an = []
+        for d in DEV_SET + DEV2_SET:
+            excl = [d["paraphrase_of"]] if "paraphrase_of" in d else []
+            dev_an.append(({**d, "set": "dev"}, sug.analyze(d["description"], excl)))
+
+        def dev_f1(model, feats_of=lambda an: an.features) -> float:
+            ps = [{ids[j] for j in np.flatnonzero(predict(model, feats_of(an)) >= model["threshold"])} for _, an in dev_an]
+            return metrics([d for d, _ in dev_an], ps, [ids] * len(ps))["set_f1"]
+
+        def nocue(an):
+            f = dict(an.features)
+            for c in CUE_FEATURES:
+                f[c] = np.zeros_like(f[c])
+            return f
+
+        print("\n== ablation: one signal removed, model refitted (gold: cross-validated; dev: fitted on all gold) ==")
+        print(f"{'removed':34} {'prodF1':>6}  {'novF1':>6}  {'macro':>6}  {'rare':>6}  {'core':>6}  {'devF1':>6}  {'dev, no cue fires':>6}")
+
+        def row(label, r, model):
+            print(f"{label:34} {r['product']['set_f1']:.3f}   {r['novel']['set_f1']:.3f}   "
+                  f"{r['all']['macro_f1']:.3f}   {r['all']['rare_f1']:.3f}   {r['all']['core_recall']:.3f}   "
+                  f"{dev_f1(model):.3f}   {dev_f1(model, nocue):.3f}")
+
+        row("(none)", rows, full)
         for group, feats in S.SIGNAL_GROUPS.items():
             sub = tuple(f for f in names if f not in feats)
-            pr, rk, _ = cross_validate(items, analyses, sub, args.tune_threshold, args.l2w, args.l2b)
-            r = report_rows(items, pr, rk)
-            print(f"{group:34} {r['product']['set_f1']:.3f}   {r['novel']['set_f1']:.3f}   "
-                  f"{r['all']['macro_f1']:.3f}   {r['all']['rare_f1']:.3f}   {r['all']['core_recall']:.3f}")
+            pr, rk, _ = cross_validate(items, analyses, sub, args.tune_threshold, args.l2w, args.l2b, args.cue_dropout)
+            Xs = np.stack([design(an.features, sub) for an in analyses])
+            row(group, report_rows(items, pr, rk), fit_robust(Xs, Y, sub, args.l2w, args.l2b, args.cue_dropout))
+        if args.cue_dropout > 0:
+            pr, rk, _ = cross_validate(items, analyses, names, args.tune_threshold, args.l2w, args.l2b, 0.0)
+            row("(training without cue dropout)", report_rows(items, pr, rk), fit(X, Y, names, args.l2w, args.l2b))
 
     if args.fit:
         print("\n== MODEL fitted on all gold ==")
@@ -559,7 +795,7 @@ def write_model(model: dict) -> None:
     """Replace the generated MODEL block in assistant/suggest.py."""
     path = Path(S.__file__)
     src = path.read_text(encoding="utf-8")
-    body = json.dumps(model, indent=4).replace("true", "True").replace("false", "False")
+    body = "{\n" + "".join(f"    {json.dumps(k)}: {json.dumps(v)},\n" for k, v in model.items()) + "}"
     block = f"# BEGIN MODEL (generated)\nMODEL: dict[str, Any] = {body}\n# END MODEL"
     new = re.sub(r"# BEGIN MODEL \(generated\).*?# END MODEL", lambda m: block, src, count=1, flags=re.S)
     path.write_text(new, encoding="utf-8")
