@@ -17,10 +17,11 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
+MAX_FIELD_CHUNKS = 2
 FIELD_LINE = re.compile(r"^(Path|Query|Header|Cookie) parameters|^Request body|^Responses?\b|^Response fields|^Servers:")
 SECTION_NO = re.compile(r"^(\d+(?:\.\d+)*)\b")
 
@@ -223,7 +224,8 @@ def _load_api_file(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[
         head, rest = "\n".join(lines[:cut]), "\n".join(lines[cut:])
         parts = _fit(head, hp, ctx)
         if rest.strip():
-            parts += _fit(f"{lines[0]}\n{rest}", hp, ctx)
+            # at most two chunks of fields: beyond that (huge nested schemas) they add cost, not answers
+            parts += _fit(f"{lines[0]}\n{rest}", hp, ctx)[:MAX_FIELD_CHUNKS]
         for part in parts:
             chunks.append(Chunk(text=part, chapter="Service APIs", heading_path=hp,
                                 extra={"method": op.method, "api_path": op.path, "operation_id": op.operation_id,
