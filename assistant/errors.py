@@ -35,3 +35,9 @@ class BadQuestion(AssistantError):
 
 class LLMUnavailable(AssistantError):
     pass
+
+
+class IndexUnavailable(AssistantError):
+    """The index store (e.g. a Chroma server) did not answer; retrying shortly may succeed."""
+
+    retryable = True

@@ -20,6 +20,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.errors import IndexUnavailable
 from assistant.query import STOP, QueryAnalysis, analyze
 from assistant.types import Chunk
 
@@ -172,13 +173,16 @@ class HybridSearch:
         qvec = self.embedder.embed([qtext])[0]
         dense: dict[str, float] = {}
         dense_rank: dict[str, int] = {}
-        for r, (i, sim) in enumerate(idx.store.query(qvec, CANDIDATES, _where(release, filters))):
-            dense[i], dense_rank[i] = sim, r
-        if qa.bbs and not filters.get("bb") and self.boosts:
-            # a second pass inside the named building blocks, so their pages are always candidates
-            for r, (i, sim) in enumerate(idx.store.query(qvec, 25, _where(release, filters, qa.bbs))):
-                dense[i] = sim
-                dense_rank[i] = min(dense_rank.get(i, 10**6), r)
+        try:
+            for r, (i, sim) in enumerate(idx.store.query(qvec, CANDIDATES, _where(release, filters))):
+                dense[i], dense_rank[i] = sim, r
+            if qa.bbs and not filters.get("bb") and self.boosts:
+                # a second pass inside the named building blocks, so their pages are always candidates
+                for r, (i, sim) in enumerate(idx.store.query(qvec, 25, _where(release, filters, qa.bbs))):
+                    dense[i] = sim
+                    dense_rank[i] = min(dense_rank.get(i, 10**6), r)
+        except Exception as e:  # a Chroma server restarting, a network blip: say so, and that a retry helps
+            raise IndexUnavailable(f"The index store did not answer ({type(e).__name__}); try again in a few seconds.") from e
         ids, scores = idx.lexical(release, qtext)
         lex_rank: dict[str, int] = {}
         lex: dict[str, float] = {}

@@ -89,3 +89,49 @@ def test_ingest_while_serving_switches_atomically(chroma_server, settings, fixtu
     # once switched, never back
     first_new = seen.index("new")
     assert all(x == "new" for x in seen[first_new:])
+
+
+def test_server_restart_gives_a_retryable_error_then_recovers(tmp_path, settings, fixture_corpus, hash_embedder):
+    """The Chroma server goes away mid-service: questions fail with a clear retryable error, and work again
+    once the server is back on the same port and data folder (no app restart)."""
+    from assistant.errors import IndexUnavailable
+
+    exe = shutil.which("chroma")
+    if not exe:
+        pytest.skip("the chroma CLI is not installed")
+    port, data = _free_port(), tmp_path / "server-data"
+
+    def start():
+        p = subprocess.Popen([exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        import chromadb
+
+        deadline = time.time() + 60
+        while True:
+            try:
+                chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
+                return p
+            except Exception:
+                if time.time() > deadline:
+                    p.kill()
+                    pytest.fail("chroma server did not start")
+                time.sleep(0.3)
+
+    proc = start()
+    try:
+        s = replace(settings, chroma_url=f"http://127.0.0.1:{port}")
+        ingest(s, releases=["latest"], corpus=fixture_corpus, embedder=hash_embedder)
+        a = Assistant(s, embedder=hash_embedder)
+        before = a.ask("What is a consent token?").text
+        proc.terminate()
+        proc.wait(timeout=20)
+        with pytest.raises(IndexUnavailable, match="try again"):
+            a.ask("What is a consent token?")
+        proc = start()
+        assert a.ask("What is a consent token?").text == before
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
