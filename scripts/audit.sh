@@ -57,7 +57,7 @@ while todo:
         missing.append(req.name)
         continue
     pins[name] = dist.version
-    for extra in req.extras:  # e.g. optimum[onnxruntime]
+    for extra in req.extras:  # e.g. package[extra]
         for r in dist.requires or []:
             rr = Requirement(r)
             if rr.marker and rr.marker.evaluate({"extra": extra}):

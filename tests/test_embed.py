@@ -1,0 +1,30 @@
+"""Embedders: the ONNX runner gives the same vectors as the PyTorch model; the hash fake is deterministic."""
+import pytest
+
+from ingest.embed import HashEmbedder, approx_tokens
+
+
+def test_hash_embedder_is_deterministic_and_normalised():
+    e = HashEmbedder(64)
+    a, b = e.embed(["consent record", "consent record"])
+    assert a == b and abs(sum(x * x for x in a) - 1.0) < 1e-9
+    assert e.calls == 2 and approx_tokens("two words") >= 2
+
+
+@pytest.mark.slow
+def test_onnx_matches_pytorch(tmp_path):
+    import numpy as np
+
+    from ingest.embed import SentenceTransformerEmbedder
+
+    texts = ["What is a consent record?", "The Payments Building Block moves money between government and people.",
+             "GET /service/verification/consent-records/ — LIST - Fetch consent records", "x"]
+    onnx = SentenceTransformerEmbedder(backend="onnx", cache_dir=tmp_path)
+    torch = SentenceTransformerEmbedder(backend="torch")
+    assert onnx.backend == "onnx" and (tmp_path / "models").is_dir()
+    a, b = np.array(onnx.embed(texts)), np.array(torch.embed(texts))
+    assert a.shape == b.shape == (4, 384)
+    assert float(np.min(np.sum(a * b, axis=1))) > 0.9999
+    # a second instance reuses the exported model
+    again = SentenceTransformerEmbedder(backend="onnx", cache_dir=tmp_path)
+    assert np.allclose(np.array(again.embed(texts)), a, atol=1e-6)
