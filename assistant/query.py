@@ -139,10 +139,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         if bbs and _AND_FOR.match(q) and len(keywords(q)) <= 4:
             # "and for Payments?" → the previous question, about the newly named BB
             prev_named = registry.find_bbs(last)
-            base = last
-            for pat, bid, _ in registry._alias_patterns():
-                if bid in prev_named:
-                    base = pat.sub(" ", base)
+            base = registry.remove_bb_names(last, prev_named)
             standalone = " ".join(f"{base} {' '.join(registry.name_of(b) for b in bbs)}".split())
             if prev_intent != "general":
                 intent = prev_intent

@@ -87,3 +87,15 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
             if bid not in hits or pos < hits[bid]:
                 hits[bid] = pos
     return sorted(hits, key=hits.get)
+
+
+def remove_bb_names(text: str, bbs: list[str]) -> str:
+    """The text without any name or alias of the given building blocks.
+
+    >>> " ".join(remove_bb_names("Which APIs does the Payments BB expose?", ["payments"]).split())
+    'Which APIs does the expose?'
+    """
+    for pat, bid, _ in _alias_patterns():
+        if bid in bbs:
+            text = pat.sub(" ", text)
+    return text

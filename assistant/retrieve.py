@@ -108,6 +108,7 @@ class CorpusIndex:
         self.terms: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.api_paths: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_source: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        self.bb_folders: dict[tuple[str, str], str] = {}  # (release, bb) → repo folder
         for i in self.ids:
             c = self.chunks[i]
             if c.kind == "glossary_term" and c.extra.get("term"):
@@ -115,6 +116,8 @@ class CorpusIndex:
             if c.kind == "api_operation" and c.extra.get("api_path"):
                 self.api_paths[(c.release, norm_path(str(c.extra["api_path"])))].append(i)
             self.by_source[(c.release, c.folder, c.path)].append(i)
+            if c.bb and c.folder.startswith("bb-"):
+                self.bb_folders.setdefault((c.release, c.bb), c.folder)
         self.load_seconds = time.perf_counter() - t0
 
     def __len__(self) -> int:

@@ -170,9 +170,8 @@ class Assistant:
         if isinstance(filters.get("kind"), str):
             filters["kind"] = [filters["kind"]]
         qa = analyze(question, history)
-        if self.llm is not None and history and qa.carried_bbs == [] and qa.standalone != qa.question:
-            qa.standalone = self.llm.condense(question, history)
-        elif self.llm is not None and history and (qa.carried_bbs or qa.standalone != qa.question):
+        if self.llm is not None and history and (qa.carried_bbs or qa.standalone != qa.question):
+            # a follow-up: the model rewrites it as a standalone question (the rule-based one is the fallback)
             qa.standalone = self.llm.condense(question, history) or qa.standalone
         return {"qa": qa, "release": release, "filters": filters, "t0": t0}
 
@@ -194,7 +193,7 @@ class Assistant:
         have = {h.id for h in hits}
         if qa.intent in ("overview", "comparison") and qa.bbs:
             for bb in qa.bbs[:3]:
-                folder = next((c.folder for c in self.index.chunks.values() if c.bb == bb and c.release == release), None)
+                folder = self.index.bb_folders.get((release, bb))
                 if not folder:
                     continue
                 pages = self.index.chunks_of(release, folder, r"(^spec/README\.md|description\.md|key-digital-functionalities\.md)$")

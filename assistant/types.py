@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 # The chunk kinds the index knows. Retrieval boosts and filters speak this vocabulary.
@@ -61,9 +62,10 @@ class Chunk:
         head = self.section
         return f"{head}\n{self.text}" if head else self.text
 
-    @property
+    @cached_property
     def id(self) -> str:
         # Release is part of the id: the same text in two releases is two citable chunks.
+        # Cached: the pipeline asks for it many times per chunk; a chunk's text never changes after creation.
         return content_hash(self.release, self.folder, self.path, self.kind, self.section, self.text)
 
     def metadata(self) -> dict[str, Any]:

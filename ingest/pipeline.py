@@ -164,17 +164,23 @@ def run_ingest(layout: CorpusLayout, store: IndexStore, embedder: Embedder, rele
             fw_hash = hashlib.sha1(b"".join(p.read_bytes() for p in fw_files)).hexdigest()
             fw_keys = {f.name: source_key(release, fw_dir.name, f.name) for f in fw_files}
             report.files_read += len(fw_files)
-            if any((states.get(k) or {}).get("hash") != _file_hash(fw_hash.encode(), "", embedder.name) for k in fw_keys.values()):
-                try:
-                    by_file, skipped = framework_chunks(fw_dir, release, ctx)
-                    report.skipped.extend(skipped)
-                except Exception as e:
-                    by_file, _ = {}, report.skipped.append({"path": str(fw_dir.name), "reason": f"{type(e).__name__}: {e}"})
-            else:
-                by_file = None
+            fh = _file_hash(fw_hash.encode(), "", embedder.name)
+            loaded: dict = {}
+
+            def fw_chunks(name: str) -> list[Chunk]:
+                # the four files are parsed together, once, and only if one of them changed
+                if "by_file" not in loaded:
+                    try:
+                        loaded["by_file"], skipped = framework_chunks(fw_dir, release, ctx)
+                        report.skipped.extend(skipped)
+                    except Exception as e:
+                        loaded["by_file"], loaded["error"] = {}, e
+                if "error" in loaded:
+                    raise loaded["error"]
+                return list(loaded["by_file"].get(name, []))
+
             for name, key in fw_keys.items():
-                fh = _file_hash(fw_hash.encode(), "", embedder.name)
-                handle(key, fh, lambda name=name: list((by_file or {}).get(name, [])), f"{fw_dir.name}/{name}")
+                handle(key, fh, lambda name=name: fw_chunks(name), f"{fw_dir.name}/{name}")
 
         if pending:
             _commit(pending, writer(), embedder, report, token_counts, ctx)

@@ -51,6 +51,44 @@ def built_index(settings, fixture_corpus, hash_embedder):
 
 
 @pytest.fixture(scope="session")
+def shared_fixture_index(tmp_path_factory):
+    """The fixture corpus (latest + 23Q4) ingested once per test session with the hash embedder.
+    Read-only: tests that change an index copy it or use `built_index`."""
+    from assistant.api import ingest
+    from assistant.config import Settings
+    from ingest.embed import HashEmbedder
+
+    root = tmp_path_factory.mktemp("shared-fixture-index")
+    corpus = root / "corpus"
+    shutil.copytree(FIXTURE_CORPUS, corpus)
+    s = Settings(index_dir=root / "index", embedding_model="hash:128", cache_dir=root / "cache",
+                 feedback_file=root / "feedback.jsonl")
+    ingest(s, releases=["latest", "23Q4"], corpus=corpus, embedder=HashEmbedder(dim=128))
+    return s
+
+
+@pytest.fixture
+def failing_llm():
+    """A LangChain fake chat model whose every call fails (an LLM endpoint that times out)."""
+    return failing_chat_model()
+
+
+def failing_chat_model(exc: Exception | None = None):
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+    err = exc or TimeoutError("endpoint timed out")
+
+    class Failing(GenericFakeChatModel):
+        def _stream(self, *a, **k):
+            raise err
+
+        def _generate(self, *a, **k):
+            raise err
+
+    return Failing(messages=iter([]))
+
+
+@pytest.fixture(scope="session")
 def real_corpus() -> Path:
     return Path(os.environ.get("GOVSTACK_CORPUS", "../shared/govstack-corpus"))
 

@@ -127,17 +127,8 @@ def test_llm_answer_without_citations_falls_back(built_index, hash_embedder):
     assert ans.backend == "offline" and "offline answer" in ans.notice and ans.text.startswith("**Consent Token**")
 
 
-def test_llm_failure_falls_back(built_index, hash_embedder):
-    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-
-    class Broken(GenericFakeChatModel):
-        def _stream(self, *a, **k):
-            raise TimeoutError("endpoint timed out")
-
-        def _generate(self, *a, **k):
-            raise TimeoutError("endpoint timed out")
-
-    a = Assistant(built_index, embedder=hash_embedder, chat_model=Broken(messages=iter([])))
+def test_llm_failure_falls_back(built_index, hash_embedder, failing_llm):
+    a = Assistant(built_index, embedder=hash_embedder, chat_model=failing_llm)
     ans = a.ask("What is a consent token?")
     assert ans.backend == "offline" and "failed" in ans.notice and ans.citations
 

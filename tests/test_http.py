@@ -1,6 +1,5 @@
 """The HTTP API on the fixture index: same JSON as the CLI, limits, error shape, health, building blocks, CLI wiring."""
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,22 +13,11 @@ from assistant.config import Settings  # noqa: E402
 from assistant.types import BuildingBlockScore, Suggestion  # noqa: E402
 from ui.http import MAX_TEXT_CHARS, create_http_app  # noqa: E402
 
-FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def http_index(tmp_path_factory):
-    """The fixture corpus (latest + 23Q4) ingested once for this module with the hash embedder."""
-    from assistant.api import ingest
-    from ingest.embed import HashEmbedder
-
-    root = tmp_path_factory.mktemp("http")
-    corpus = root / "corpus"
-    shutil.copytree(FIXTURE_CORPUS, corpus)
-    s = Settings(index_dir=root / "index", embedding_model="hash:128", cache_dir=root / "cache",
-                 feedback_file=root / "feedback.jsonl")
-    ingest(s, releases=["latest", "23Q4"], corpus=corpus, embedder=HashEmbedder(dim=128))
-    return s
+def http_index(shared_fixture_index):
+    return shared_fixture_index
 
 
 @pytest.fixture(scope="module")

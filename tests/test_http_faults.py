@@ -14,22 +14,12 @@ from fastapi.testclient import TestClient  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from ui.http import create_http_app  # noqa: E402
 
-FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 Q = {"question": "What is a consent token?"}
 
 
 @pytest.fixture(scope="module")
-def http_index(tmp_path_factory):
-    from assistant.api import ingest
-    from ingest.embed import HashEmbedder
-
-    root = tmp_path_factory.mktemp("http-faults")
-    corpus = root / "corpus"
-    shutil.copytree(FIXTURE_CORPUS, corpus)
-    s = Settings(index_dir=root / "index", embedding_model="hash:128", cache_dir=root / "cache",
-                 feedback_file=root / "feedback.jsonl")
-    ingest(s, releases=["latest"], corpus=corpus, embedder=HashEmbedder(dim=128))
-    return s
+def http_index(shared_fixture_index):
+    return shared_fixture_index
 
 
 def _assistant(settings, chat_model=None):
@@ -78,17 +68,11 @@ def test_llm_returning_garbage_falls_back_to_the_offline_answer(http_index, garb
 
 def test_llm_timing_out_falls_back_to_the_offline_answer(http_index):
     import httpx
-    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 
-    class TimesOut(GenericFakeChatModel):
-        def _stream(self, *a, **k):
-            time.sleep(0.05)
-            raise httpx.ReadTimeout("timed out")  # what langchain-openai raises when the endpoint hangs
+    from conftest import failing_chat_model
 
-        def _generate(self, *a, **k):
-            raise httpx.ReadTimeout("timed out")
-
-    a = _assistant(http_index, TimesOut(messages=iter([])))
+    # what langchain-openai raises when the endpoint hangs
+    a = _assistant(http_index, failing_chat_model(httpx.ReadTimeout("timed out")))
     r = TestClient(create_http_app(a, http_index)).post("/ask", json=Q)
     assert r.status_code == 200, r.text
     body = r.json()

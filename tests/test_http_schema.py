@@ -1,6 +1,5 @@
 """The OpenAPI document: served at /openapi.json, valid, and true — schemathesis generates requests from it
 (valid and invalid) and checks every response against it, in-process over ASGI, with bounded examples."""
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,22 +11,12 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from ui.http import HttpAuth, create_http_app  # noqa: E402
 
-FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 TOKEN = "schema-test-token"
 
 
 @pytest.fixture(scope="module")
-def http_index(tmp_path_factory):
-    from assistant.api import ingest
-    from ingest.embed import HashEmbedder
-
-    root = tmp_path_factory.mktemp("http-schema")
-    corpus = root / "corpus"
-    shutil.copytree(FIXTURE_CORPUS, corpus)
-    s = Settings(index_dir=root / "index", embedding_model="hash:128", cache_dir=root / "cache",
-                 feedback_file=root / "feedback.jsonl")
-    ingest(s, releases=["latest", "23Q4"], corpus=corpus, embedder=HashEmbedder(dim=128))
-    return s
+def http_index(shared_fixture_index):
+    return shared_fixture_index
 
 
 @pytest.fixture(scope="module")

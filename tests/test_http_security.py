@@ -4,7 +4,6 @@ import base64
 import json
 import logging
 import re
-import shutil
 import socket
 import threading
 import time
@@ -19,24 +18,14 @@ from fastapi.testclient import TestClient  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from ui.http import HttpAuth, create_http_app  # noqa: E402
 
-FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 TRAVERSALS = ["../../etc/passwd", "..%2f..%2fetc%2fpasswd", "/etc/passwd", "....//....//etc/passwd", "..\\..\\windows\\win.ini",
               "latest/../../etc/passwd", "%2e%2e/%2e%2e/etc/passwd", "file:///etc/passwd", "latest\x00.json"]
 PASSWD_LINE = re.compile(r"root:.*:0:0:")
 
 
 @pytest.fixture(scope="module")
-def http_index(tmp_path_factory):
-    from assistant.api import ingest
-    from ingest.embed import HashEmbedder
-
-    root = tmp_path_factory.mktemp("http-sec")
-    corpus = root / "corpus"
-    shutil.copytree(FIXTURE_CORPUS, corpus)
-    s = Settings(index_dir=root / "index", embedding_model="hash:128", cache_dir=root / "cache",
-                 feedback_file=root / "feedback.jsonl")
-    ingest(s, releases=["latest"], corpus=corpus, embedder=HashEmbedder(dim=128))
-    return s
+def http_index(shared_fixture_index):
+    return shared_fixture_index
 
 
 @pytest.fixture(scope="module")

@@ -422,19 +422,10 @@ def test_llm_tokens_stream_into_the_chat(built_index, hash_embedder, tmp_path, m
     assert final[0][-1]["content"].startswith("Tokens prove consent [[1]](") and "gs-src-title" in final[1]
 
 
-def test_llm_endpoint_failure_shows_notice_and_offline_answer(built_index, hash_embedder, tmp_path):
-    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-
+def test_llm_endpoint_failure_shows_notice_and_offline_answer(built_index, hash_embedder, tmp_path, failing_llm):
     from assistant.service import Assistant
 
-    class Broken(GenericFakeChatModel):
-        def _stream(self, *a, **k):
-            raise TimeoutError("endpoint timed out")
-
-        def _generate(self, *a, **k):
-            raise TimeoutError("endpoint timed out")
-
-    a = Assistant(built_index, embedder=hash_embedder, chat_model=Broken(messages=iter([])))
+    a = Assistant(built_index, embedder=hash_embedder, chat_model=failing_llm)
     ctrl = UIController(a, built_index, export_dir=tmp_path)
     *_, (chat, src, turns, _) = ctrl.ask_stream("What is a consent token?", [], "latest", None)
     msg = chat[-1]["content"]

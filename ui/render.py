@@ -864,20 +864,14 @@ def status_markdown(st: Mapping[str, Any] | None) -> str:
 
 
 def fmt_metric(v: Any, key: str = "") -> str:
-    """Rates with 3 decimals, latencies in ms, missing as an em dash (the eval reports' convention).
+    """Rates with 3 decimals, latencies in ms, missing as an em dash — the eval reports' own formatter.
 
     >>> fmt_metric(0.87345), fmt_metric(None), fmt_metric(123.4, "latency_p50_ms")
     ('0.873', '—', '123 ms')
     """
-    if v is None:
-        return "—"
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, (int, float)):
-        if key.endswith("_ms"):
-            return f"{v:.0f} ms"
-        return str(v) if isinstance(v, int) else f"{v:.3f}"
-    return str(v)
+    from evals.report import fmt
+
+    return fmt(v, key)
 
 
 QA_HEADLINE = [("pass_rate", "pass rate"), ("hit@5", "hit@5"), ("mrr", "MRR"), ("key_fact_recall", "key-fact recall"),

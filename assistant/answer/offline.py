@@ -355,7 +355,8 @@ class ExtractiveAnswerer:
             # what a BB's own pages say about the other one is the comparison, in the spec's words
             others = [o for o in qa.bbs if o != bb]
             for u in units:
-                if any(registry.find_bbs(u.text) and o in registry.find_bbs(u.text) for o in others):
+                named = registry.find_bbs(u.text)
+                if any(o in named for o in others):
                     u.score += 0.6
             units.sort(key=lambda u: -u.score)
             pick = self._pick(units, 3)
