@@ -48,7 +48,7 @@ CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 # Every signal also enters multiplied by `long` (0 for a short service summary, 1 for a long step-by-step use
 # case): in a short description an explicit cue is decisive, while a long one mentions nearly every need somewhere
 # and the reference use cases say more. `long` itself is a feature too.
-SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "workflow", "prior")
+SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "align", "workflow", "prior")
 FEATURES = SIGNALS + tuple(f"{f}*L" for f in SIGNALS) + ("long",)
 SIGNAL_GROUPS = {
     "cue lexicon (regex)": ("cue", "cue_weak", "cue*L", "cue_weak*L"),
@@ -56,24 +56,26 @@ SIGNAL_GROUPS = {
     "spec functionalities": ("spec", "spec*L"),
     "kNN reference steps": ("knn", "knn*L"),
     "similar use cases": ("usecase", "usecase*L"),
+    "aligned use case (step by step)": ("align", "align*L"),
     "framework workflows": ("workflow", "workflow*L"),
     "base rate": ("prior", "prior*L"),
     "length interactions": tuple(f"{f}*L" for f in SIGNALS) + ("long",),
 }
-SPECIFICITY = 1.0  # how much more central a rare BB is than a common one in a short description (rank_scores)
+RANK_FLOOR = 0.2  # rank_scores: a selected BB no reference step uses still ranks by its probability
+ALIGN_SHARE = 0.5  # rank_scores: weight of the aligned use case's step shares against all use cases' mean
+OWN_SHARE = 0.25  # rank_scores: weight of the description's own needs against the reference use cases' shares
 SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
 # Fitted by `python bench/bench_suggest.py --fit --write` (logistic regression: shared weights over standardised
 # features, one intercept per BB shrunk towards a common one) on product-use-case leave-one-out + the novel gold.
 # BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
-    "weights": {"cue": 1.9626, "cue_weak": -0.0573, "proto": 0.8325, "spec": -0.0276, "knn": 0.1694, "usecase": 0.1703, "workflow": 0.3474, "prior": 0.1459, "cue*L": -1.373, "cue_weak*L": 0.1932, "proto*L": -0.549, "spec*L": -0.3448, "knn*L": 0.7632, "usecase*L": 0.4559, "workflow*L": 0.111, "prior*L": 0.3265, "long": 0.0364},
-    "means": {"cue": 0.43889, "cue_weak": 0.37436, "proto": 0.43338, "spec": 0.48772, "knn": 0.27067, "usecase": 0.55726, "workflow": 0.27192, "prior": 0.58333, "cue*L": 0.26166, "cue_weak*L": 0.29066, "proto*L": 0.20479, "spec*L": 0.24476, "knn*L": 0.11346, "usecase*L": 0.24393, "workflow*L": 0.11681, "prior*L": 0.25165, "long": 0.43156},
-    "scales": {"cue": 0.41199, "cue_weak": 0.39495, "proto": 0.10494, "spec": 0.09903, "knn": 0.24277, "usecase": 0.43097, "workflow": 0.23115, "prior": 0.39856, "cue*L": 0.39866, "cue_weak*L": 0.40143, "proto*L": 0.23697, "spec*L": 0.27807, "knn*L": 0.19625, "usecase*L": 0.38761, "workflow*L": 0.19917, "prior*L": 0.3829, "long": 0.48434},
-    "intercepts": {"cloud-infrastructure": 0.4236, "content-management": 0.4022, "consent": 0.4226, "digital-registries": 0.4206, "emarketplace": 0.4232, "esignature": 0.4792, "gis": 0.4548, "identity": 0.4406, "information-mediator": 0.4288, "messaging": 0.4441, "payments": 0.4525, "registration": 0.4169, "scheduler": 0.4375, "wallet": 0.4311, "workflow": 0.4459},
+    "weights": {"cue": 1.7602, "cue_weak": 0.0112, "proto": 0.6764, "spec": -0.1755, "knn": 0.751, "usecase": 0.5313, "align": 0.598, "workflow": 0.7578, "prior": 0.439, "cue*L": -0.8084, "cue_weak*L": -0.0464, "proto*L": -0.1813, "spec*L": -0.2154, "knn*L": 0.2014, "usecase*L": 0.0069, "align*L": 0.3483, "workflow*L": -0.0954, "prior*L": -0.2128, "long": 0.0745},
+    "means": {"cue": 0.28961, "cue_weak": 0.21235, "proto": 0.40324, "spec": 0.43776, "knn": 0.27413, "usecase": 0.57602, "align": 0.59698, "workflow": 0.27193, "prior": 0.58333, "cue*L": 0.10046, "cue_weak*L": 0.10665, "proto*L": 0.0876, "spec*L": 0.10045, "knn*L": 0.04973, "usecase*L": 0.10573, "align*L": 0.11105, "workflow*L": 0.0506, "prior*L": 0.1082, "long": 0.18553},
+    "scales": {"cue": 0.3723, "cue_weak": 0.31483, "proto": 0.10899, "spec": 0.09335, "knn": 0.25047, "usecase": 0.43416, "align": 0.45837, "workflow": 0.23353, "prior": 0.39841, "cue*L": 0.26222, "cue_weak*L": 0.26649, "proto*L": 0.1711, "spec*L": 0.19753, "knn*L": 0.13185, "usecase*L": 0.26299, "align*L": 0.27744, "workflow*L": 0.13352, "prior*L": 0.25989, "long": 0.35274},
+    "intercepts": {"cloud-infrastructure": 1.593, "content-management": 1.698, "consent": 1.7855, "digital-registries": 1.6111, "emarketplace": 1.4025, "esignature": 1.7708, "gis": 1.5976, "identity": 1.6899, "information-mediator": 1.6592, "messaging": 1.6554, "payments": 0.9996, "registration": 1.5476, "scheduler": 1.6436, "wallet": 1.6405, "workflow": 1.833},
     "threshold": 0.5,
     "thresholds": {},
-    "specificity": 1.0,
 }
 # END MODEL
 
@@ -85,6 +87,7 @@ MAX_CHARS = 40_000  # and beyond this many characters it is not read at all
 SDG_MIN_SIM, SDG_MIN_DESC_SIM = 0.45, 0.3  # an SDG target is listed when a need and the whole description are this close
 NEED_MIN_EVIDENCE = 0.75  # per-need evidence (a strong cue, or a close semantic match) that maps a need to a BB
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
+ALIGN_TEMPERATURE = 0.02  # softmax temperature over use-case alignment scores (a 0.05 lead ≈ 12× the weight)
 WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least this similar
 
 GUIDANCE = ("Describe the service you want to build in a few sentences: who uses it and what happens, step by "
@@ -303,6 +306,10 @@ class Reference:
     bb_pages: dict[str, str]  # bb → a description chunk id (fallback citation)
     vocab: set[str]
     build_ms: float = 0.0
+    # product use cases by their steps: step-sentence rows per use case, and per use case the share of its steps
+    # that use each BB (how central the BB is to it)
+    uc_rows: dict[str, np.ndarray] = field(default_factory=dict)
+    uc_step_share: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 _NEGATIVE = re.compile(r"\b(not|never|cannot|out of scope|out-of-scope)\b|n't\b", re.I)
@@ -511,6 +518,18 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
     for i, s in enumerate(steps):
         for b in s.bbs:
             labels[i, col[b]] = 1.0
+    uc_rows: dict[str, list[int]] = {}
+    step_sets: dict[str, dict[str, list[str]]] = {}
+    for i, st in enumerate(steps):
+        uc_rows.setdefault(st.uc_id, []).append(i)
+        step_sets.setdefault(st.uc_id, {})[st.step or st.chunk_id] = st.bbs
+    uc_step_share = {}
+    for u, by_step in step_sets.items():
+        share = np.zeros(len(ids), dtype=np.float32)
+        for bbs in by_step.values():
+            for b in bbs:
+                share[col[b]] += 1.0
+        uc_step_share[u] = share / max(1, len(by_step))
     with_kdf = {f.bb for f in funcs if f.source == "spec"}  # reasons quote key functionalities where a BB has them
     vocab: set[str] = set()
     for _, c in rel:
@@ -526,7 +545,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         steps=steps, step_vecs=step_m, step_texts=step_texts, step_labels=labels,
         use_cases=uc_list + fw_ucs, uc_vecs=uc_m, workflows=wf_names, wf_vecs=wf_m, wf_chunks=wf_chunks,
         targets=targets, target_vecs=tgt_m, bb_pages=bb_pages, vocab=vocab,
-        build_ms=(time.perf_counter() - t0) * 1000)
+        build_ms=(time.perf_counter() - t0) * 1000,
+        uc_rows={u: np.asarray(r, dtype=np.int64) for u, r in uc_rows.items()}, uc_step_share=uc_step_share)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -553,6 +573,20 @@ class Analysis:
     timings: dict[str, float] = field(default_factory=dict)
     text: str = ""
     question: bool = False  # the whole input is one question
+    align_scores: list[tuple[str, float]] = field(default_factory=list)  # product use cases by step alignment
+    align_share: np.ndarray | None = None  # (n_bbs,) share of the aligned use case's steps using each BB
+    mean_share: np.ndarray | None = None  # (n_bbs,) the same, averaged over all reference use cases
+
+    def step_share(self, align_weight: float | None = None, own_weight: float | None = None) -> np.ndarray:
+        """Expected share of this service's steps that use each BB (what rank_scores orders the selection by):
+        the description's own needs that call for the BB, mixed with the reference use cases' step shares."""
+        w = ALIGN_SHARE if align_weight is None else align_weight
+        o = OWN_SHARE if own_weight is None else own_weight
+        nb = len(self.features["prior"])
+        a = self.align_share if self.align_share is not None else np.zeros(nb, np.float32)
+        m = self.mean_share if self.mean_share is not None else np.zeros(nb, np.float32)
+        own = (self.need_bb >= NEED_MIN_EVIDENCE).mean(axis=0) if self.need_bb.size else np.zeros(nb, np.float32)
+        return o * own + (1.0 - o) * (w * a + (1.0 - w) * m)
 
 
 def _softmax(x: np.ndarray, t: float) -> np.ndarray:
@@ -757,6 +791,27 @@ class Suggester:
                 wsum += wv
             uc_vote /= wsum
 
+        # alignment with each product use case: the mean over needs of the closest step of that use case. A
+        # paraphrase of a reference use case aligns with it clearly better than with any other, and then that use
+        # case's own BB list (and how many of its steps use each BB) is the best evidence there is.
+        align_vote = np.zeros(nb, dtype=np.float32)
+        align_share = np.zeros(nb, dtype=np.float32)
+        align_scores: list[tuple[str, float]] = []
+        uc_bbs = {u.id: u.bbs for u in ref.use_cases if u.source == "govstack"}
+        cand = [u for u in ref.uc_rows if u.upper() not in excl and u in uc_bbs]
+        if cand and n:
+            full = vecs @ ref.step_vecs.T
+            sc = np.asarray([float(full[:, ref.uc_rows[u]].max(axis=1).mean()) for u in cand])
+            wts = _softmax(sc, ALIGN_TEMPERATURE)
+            for u, w in zip(cand, wts):
+                row = np.zeros(nb, dtype=np.float32)
+                for b in uc_bbs[u]:
+                    row[ids.index(b)] = 1.0
+                align_vote += w * row
+                align_share += w * ref.uc_step_share[u]
+            align_scores = sorted(zip(cand, sc.tolist()), key=lambda p: -p[1])
+        mean_share = np.mean([ref.uc_step_share[u] for u in cand], axis=0) if cand else np.zeros(nb, np.float32)
+
         # per-need evidence: explicit cue, or a close semantic match to a prototype / spec functionality
         sem = np.maximum((proto_sim - 0.35) / 0.3, (spec_sim - 0.4) / 0.3).clip(0, 1)
         need_bb = np.maximum(cue_m, 0.9 * sem)
@@ -770,6 +825,7 @@ class Suggester:
             "spec": _top_mean(spec_sim, 2),
             "knn": knn_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
             "usecase": uc_vote,
+            "align": align_vote,
             "workflow": wf_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
             "prior": prior,
         }
@@ -782,7 +838,8 @@ class Suggester:
                         and text.rstrip().endswith("?") and len(_SENT_SPLIT.split(text.strip())) == 1) or \
             bool(re.match(r"^\s*(what is|what are|tell me about|explain|describe the)\b", text, re.I))
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
-                        need_wfs, uc_scores, features, timings, text=text, question=question)
+                        need_wfs, uc_scores, features, timings, text=text, question=question,
+                        align_scores=align_scores, align_share=align_share, mean_share=mean_share)
 
     # ----- decision ------------------------------------------------------------------------------
     def feature_matrix(self, features: dict[str, np.ndarray]) -> np.ndarray:
@@ -807,8 +864,7 @@ class Suggester:
 
     def rank_scores(self, probs: np.ndarray, an: Analysis, selected: np.ndarray | None = None) -> np.ndarray:
         sel = self.select(probs) if selected is None else selected
-        return rank_scores(probs, sel, an.features["prior"], len(an.needs),
-                           float(self.model.get("specificity", SPECIFICITY)), self._thresholds())
+        return rank_scores(probs, sel, an.step_share(), self._thresholds())
 
     def _thresholds(self) -> np.ndarray:
         m = self.model
@@ -819,6 +875,7 @@ class Suggester:
         from assistant.answer.evidence import clip
 
         name = registry.name_of(b)
+        ref_bbs = {u.id: u.bbs for u in ref.use_cases if u.source == "govstack"}
         order = np.argsort(-an.need_bb[:, j])
         reasons: list[str] = []
         cited: list[str] = []
@@ -846,7 +903,14 @@ class Suggester:
             if steps:
                 reasons.append(f"similar reference steps use {name}: " + "; ".join(steps[:3]))
             if not reasons:
-                reasons.append(f"{self.lexicon.needs.get(b, name)} → {name}")
+                # selected on the reference use cases' evidence alone: say so, with how common the BB is there
+                users = [u for u, _ in an.align_scores if b in ref_bbs.get(u, ())]
+                if users:
+                    reasons.append(f"no step of the description names it, but {len(users)} of {len(an.align_scores)} "
+                                   f"GovStack reference use cases use {name} ({self.lexicon.needs.get(b, name)}); "
+                                   f"the closest: " + ", ".join(users[:3]))
+                else:
+                    reasons.append(f"{self.lexicon.needs.get(b, name)} → {name}")
             if not cited and ref.bb_pages.get(b):
                 cited.append(ref.bb_pages[b])
         citations = []
@@ -908,21 +972,20 @@ class Suggester:
         return out
 
 
-def rank_scores(probs: np.ndarray, selected: np.ndarray, prior: np.ndarray, n_needs: int,
-                specificity: float = None, thresholds: np.ndarray | float = 0.5) -> np.ndarray:
+def rank_scores(probs: np.ndarray, selected: np.ndarray, step_share: np.ndarray,
+                thresholds: np.ndarray | float = 0.5) -> np.ndarray:
     """The score BBs are ranked by: ≥ 0.5 exactly for the selected ones, which come first, ordered by how central
     they are to the service; the others keep their probability (scaled below 0.5).
 
-    Centrality = probability × (1 + specificity × shortness × (1 − base rate)). In a short summary the building
-    blocks that make the service distinctive (a wallet credential, a marketplace) are its core, while the ones
-    nearly every service uses (identity, messaging) support it; in a long step-by-step use case the core BBs are
-    simply those most steps rely on, which the probability already reflects.
+    Centrality = probability × (RANK_FLOOR + expected share of the service's steps that use the BB), because
+    GovStack's own use cases call a BB core when most steps use it. The share (Analysis.step_share) mixes the
+    description's own needs that call for the BB with the reference use cases' step shares — from the use case
+    the description aligns with step by step and from all of them: identity, consent and the information
+    mediator sit under nearly every reference step, a marketplace or a signature under one.
     """
-    lam = SPECIFICITY if specificity is None else specificity
-    short = 1.0 - longness(n_needs)
-    cen = probs * (1.0 + lam * short * (1.0 - prior))
-    top = 1.0 + lam * short
+    cen = probs * (RANK_FLOOR + np.asarray(step_share, dtype=np.float64))
     th = np.broadcast_to(np.asarray(thresholds, dtype=np.float64), probs.shape)
+    top = max(float(cen.max()), 1e-9) if selected.any() else 1.0
     # sqrt only spreads the selected scores over [0.5, 1] for readability; the order is what matters
     return np.where(selected, 0.5 + 0.5 * np.sqrt(np.minimum(cen / top, 1.0)), np.minimum(0.4999, 0.5 * probs / th))
 

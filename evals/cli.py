@@ -85,7 +85,7 @@ def cmd_eval(args) -> int:
         cmp_["items_old"] = records[old]
         results = runner.build_results("qa", records[new], [], meta={
             "created": runner.now_iso(), "release": new, "corpus": str(corpus),
-            "gold": {"qa": gold.file_digest(gold.QA_FILE), "novel": gold.file_digest(gold.NOVEL_FILE)}, **meta})
+            "gold": {"qa": gold.file_digest(gold.QA_FILE), "novel": gold.file_digest(gold.NOVEL_FILE), "test_use_cases": gold.file_digest(gold.TEST_USE_CASES_FILE)}, **meta})
         results["compare"] = cmp_
         stem = f"compare-{old}-{new}"
     else:

@@ -5,8 +5,22 @@ Question items (`evals/gold/qa.jsonl`, one JSON object a line)::
     {"id", "question" | "turns": [..], "category", "bb": id | [id, id] | null, "answerable": bool,
      "release": "latest", "expected_sources": [{"folder", "path"}], "key_facts": [[alternative, ...], ...]}
 
-Novel use cases (`evals/gold/usecases_novel.jsonl`): `{"id", "description", "expected": [bb], "core": [bb],
-"rationale"}`. The 16 product use cases are not stored: they are derived from the corpus release itself
+Use-case descriptions, one JSON object a line: `{"id", "description", "expected": [bb], "core": [bb],
+"rationale", "unlabelled": [bb] (optional), "paraphrase_of": "AGR-1" (optional)}`:
+
+- `usecases_novel.jsonl` (20): services GovStack has no use case for, written by us;
+- `usecases_dev.jsonl` (81): more novel services and paraphrases of product use cases, written in rounds
+  (some by independent writers who did not see the suggester) — the suggester's model is fitted on these;
+- `usecases_test.jsonl` (30): an independent writer's novel services and paraphrases, never used for fitting
+  or for the cue lexicon — the honest estimate.
+
+Labels follow the GovStack product use cases' own convention (expected = every BB an implementation of the whole
+service would use, so the cross-cutting blocks — identity, consent, information mediator, messaging, scheduler,
+workflow — are nearly always in; core = BBs used in at least half of its steps). `unlabelled` lists BBs the
+writer did not judge (the independent writers followed the product use cases, which never list Content
+Management, Wallet or Cloud Infrastructure): metrics ignore those BBs for that item.
+
+The 16 product use cases are not stored: they are derived from the corpus release itself
 (see `product_use_cases`), so they follow the spec when it changes.
 """
 from __future__ import annotations
@@ -24,6 +38,8 @@ from evals.metrics import normalise
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
 NOVEL_FILE = GOLD_DIR / "usecases_novel.jsonl"
+DEV_USE_CASES_FILE = GOLD_DIR / "usecases_dev.jsonl"
+TEST_USE_CASES_FILE = GOLD_DIR / "usecases_test.jsonl"
 
 CATEGORIES = ("definition", "terminology", "requirement", "api", "data", "workflow", "architecture", "security",
               "use-case", "comparison", "ui-ux", "onboarding")
@@ -63,6 +79,21 @@ def load_novel_use_cases(path: Path | str | None = None) -> list[dict]:
     items = load_jsonl(path or NOVEL_FILE)
     for it in items:
         it.setdefault("source", "novel")
+    return items
+
+
+def load_test_use_cases(path: Path | str | None = None) -> list[dict]:
+    """The independent writer's descriptions; source "independent-paraphrase" or "independent-novel"."""
+    items = load_jsonl(path or TEST_USE_CASES_FILE)
+    for it in items:
+        it.setdefault("source", "independent-paraphrase" if it.get("paraphrase_of") else "independent-novel")
+    return items
+
+
+def load_dev_use_cases(path: Path | str | None = None) -> list[dict]:
+    items = load_jsonl(path or DEV_USE_CASES_FILE)
+    for it in items:
+        it.setdefault("source", "dev-paraphrase" if it.get("paraphrase_of") else "dev-novel")
     return items
 
 
@@ -300,6 +331,9 @@ def check_use_case_schema(items: list[dict]) -> list[str]:
             continue
         if not (isinstance(core, list) and core and all(b in exp for b in core)):
             errors.append(f"{iid}: core must be a non-empty subset of expected")
+        unl = it.get("unlabelled", [])
+        if not (isinstance(unl, list) and all(b in bbs and b not in exp for b in unl)):
+            errors.append(f"{iid}: unlabelled must list known building blocks that are not expected")
     return errors
 
 

@@ -165,7 +165,8 @@ def run_qa(assistant: Any, items: Sequence[dict], release: str | None = None,
 
 def score_suggestion(item: dict, suggestion: Any) -> dict:
     """One scored record from a use-case gold item and the Suggestion the assistant gave."""
-    bbs = list(suggestion.building_blocks)
+    unlabelled = set(item.get("unlabelled") or ())  # BBs the gold writer did not judge: not scored
+    bbs = [b for b in suggestion.building_blocks if b.id not in unlabelled]
     ranked = [b.id for b in sorted(bbs, key=lambda b: -float(b.score or 0.0))]
     selected = [b.id for b in bbs if b.selected]
     expected, core = list(item["expected"]), list(item["core"])
@@ -314,6 +315,7 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
         "created": now_iso(),
         "release": release,
         "gold": {"qa": gold.file_digest(qa_path or gold.QA_FILE), "novel": gold.file_digest(novel_path or gold.NOVEL_FILE),
+                 "test_use_cases": gold.file_digest(gold.TEST_USE_CASES_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
         "corpus": str(corpus) if corpus else None,
     }

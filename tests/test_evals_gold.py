@@ -28,6 +28,19 @@ def test_gold_files_meet_the_schema_and_size_requirements(qa, novel):
     assert all(it.get("release") == "latest" for it in qa)
 
 
+def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
+    dev, test = gold.load_dev_use_cases(), gold.load_test_use_cases()
+    assert gold.check_use_case_schema(dev) == [] and gold.check_use_case_schema(test) == []
+    assert len(dev) >= 60 and len(test) >= 30
+    ids = [it["id"] for it in novel + dev + test]
+    assert len(ids) == len(set(ids)), "use-case ids must be unique across novel, dev and test"
+    texts = {it["description"] for it in novel + dev}
+    assert not any(it["description"] in texts for it in test), "a test description leaked into the fitting data"
+    # an item that does not judge a BB cannot also expect it
+    bad = dict(test[0], unlabelled=list(test[0]["expected"][:1]))
+    assert gold.check_use_case_schema([bad])
+
+
 def test_smoke_subset_is_fixed_stratified_and_exists(qa):
     by_id = {it["id"]: it for it in qa}
     assert set(suites.SMOKE_QA_IDS) <= set(by_id), "smoke ids missing from qa.jsonl: run python -m evals.suites"

@@ -176,12 +176,13 @@ def test_rank_scores_and_longness():
     import numpy as np
 
     assert longness(5) == 0.0 and longness(400) == 1.0
-    p = np.array([0.95, 0.95, 0.2])
-    prior = np.array([1.0, 0.1, 0.5])
-    s_short = rank_scores(p, p >= 0.5, prior, 6)
-    assert s_short[1] > s_short[0] > 0.5 > s_short[2]  # in a short summary the distinctive BB ranks first
-    s_long = rank_scores(p, p >= 0.5, prior, 100)
-    assert s_long[0] == s_long[1]
+    p = np.array([0.95, 0.95, 0.2, 0.6])
+    share = np.array([0.9, 0.1, 0.9, 0.0])  # share of the service's steps expected to use each BB
+    s = rank_scores(p, p >= 0.5, share)
+    # selected first (≥ 0.5), the BB most steps use first among them; an unselected BB stays below 0.5
+    assert s[0] > s[1] > 0.5 and s[3] >= 0.5 > s[2]
+    assert s[1] > s[3]  # equal share floor: the more probable BB ranks higher
+    assert np.all(rank_scores(p, np.zeros(4, dtype=bool), share) < 0.5)
 
 
 @pytest.mark.corpus
