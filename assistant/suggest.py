@@ -9,19 +9,24 @@ How a description becomes a suggestion:
      the contract electronically") and short prototype needs embedded once, so paraphrases still match;
    - the spec: similarity to each BB's key digital functionalities and description (sentence by sentence);
    - reference use cases: the nearest steps of the GovStack product use cases vote with their step BBs
-     (kNN), and whole use cases vote with their BB lists — with held-out use cases excluded;
+     (kNN); and the description is aligned with each use case step by step (mean over needs of the closest
+     step), so a paraphrase of a reference use case inherits that use case's BB list — held-out use cases
+     excluded;
    - the SDG framework structure: a need maps to the framework workflows it resembles, and each workflow
      to the BBs that product use-case steps using that workflow rely on;
    - the base rate of each BB in the reference use cases.
 3. A logistic model (shared weights, one intercept per BB) turns those signals into a probability per BB;
    BBs above the threshold are selected. Every signal also enters multiplied by the description's length:
    in a short service summary an explicit cue is decisive, in a long step-by-step use case the reference
-   use cases say more. The weights are fitted by bench/bench_suggest.py (leave-one-out on the product use
-   cases plus the novel gold set, with simulated cue misses so the model does not lean on the lexicon alone)
-   and written into MODEL below.
+   use cases say more. The weights are fitted by bench/bench_suggest.py on the gold labelled in the product
+   use cases' own convention (the product use cases leave-one-out, the novel and dev gold; see evals/gold.py),
+   with simulated cue misses so the model does not lean on the lexicon alone, and written into MODEL below.
+   That convention lists the cross-cutting blocks (identity, consent, information mediator, messaging,
+   scheduler, workflow) for nearly every service, so they are selected unless the evidence is against them.
 4. Every selected BB gets reasons in plain words (need → the key functionality that serves it) and
-   citations to the spec chunks that functionality comes from. BBs are ranked selected-first, by how central
-   they are (rank_scores).
+   citations to the spec chunks that functionality comes from; a BB selected on the reference use cases'
+   evidence alone says so. BBs are ranked selected-first, by the expected share of the service's steps that
+   use them (rank_scores), which is how the use cases define a core BB.
 
 Bad input (empty, one word, no recognisable service need) gets guidance instead of a guess.
 Only the index is used at runtime: `assistant.index.chunks`, `assistant.embedder` and `assistant.settings.release`.
@@ -48,14 +53,13 @@ CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 # Every signal also enters multiplied by `long` (0 for a short service summary, 1 for a long step-by-step use
 # case): in a short description an explicit cue is decisive, while a long one mentions nearly every need somewhere
 # and the reference use cases say more. `long` itself is a feature too.
-SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "usecase", "align", "workflow", "prior")
+SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "align", "workflow", "prior")
 FEATURES = SIGNALS + tuple(f"{f}*L" for f in SIGNALS) + ("long",)
 SIGNAL_GROUPS = {
     "cue lexicon (regex)": ("cue", "cue_weak", "cue*L", "cue_weak*L"),
     "cue prototypes (embedded)": ("proto", "proto*L"),
     "spec functionalities": ("spec", "spec*L"),
     "kNN reference steps": ("knn", "knn*L"),
-    "similar use cases": ("usecase", "usecase*L"),
     "aligned use case (step by step)": ("align", "align*L"),
     "framework workflows": ("workflow", "workflow*L"),
     "base rate": ("prior", "prior*L"),
@@ -70,10 +74,10 @@ SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short sum
 # features, one intercept per BB shrunk towards a common one) on product-use-case leave-one-out + the novel gold.
 # BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
-    "weights": {"cue": 1.7602, "cue_weak": 0.0112, "proto": 0.6764, "spec": -0.1755, "knn": 0.751, "usecase": 0.5313, "align": 0.598, "workflow": 0.7578, "prior": 0.439, "cue*L": -0.8084, "cue_weak*L": -0.0464, "proto*L": -0.1813, "spec*L": -0.2154, "knn*L": 0.2014, "usecase*L": 0.0069, "align*L": 0.3483, "workflow*L": -0.0954, "prior*L": -0.2128, "long": 0.0745},
-    "means": {"cue": 0.28961, "cue_weak": 0.21235, "proto": 0.40324, "spec": 0.43776, "knn": 0.27413, "usecase": 0.57602, "align": 0.59698, "workflow": 0.27193, "prior": 0.58333, "cue*L": 0.10046, "cue_weak*L": 0.10665, "proto*L": 0.0876, "spec*L": 0.10045, "knn*L": 0.04973, "usecase*L": 0.10573, "align*L": 0.11105, "workflow*L": 0.0506, "prior*L": 0.1082, "long": 0.18553},
-    "scales": {"cue": 0.3723, "cue_weak": 0.31483, "proto": 0.10899, "spec": 0.09335, "knn": 0.25047, "usecase": 0.43416, "align": 0.45837, "workflow": 0.23353, "prior": 0.39841, "cue*L": 0.26222, "cue_weak*L": 0.26649, "proto*L": 0.1711, "spec*L": 0.19753, "knn*L": 0.13185, "usecase*L": 0.26299, "align*L": 0.27744, "workflow*L": 0.13352, "prior*L": 0.25989, "long": 0.35274},
-    "intercepts": {"cloud-infrastructure": 1.593, "content-management": 1.698, "consent": 1.7855, "digital-registries": 1.6111, "emarketplace": 1.4025, "esignature": 1.7708, "gis": 1.5976, "identity": 1.6899, "information-mediator": 1.6592, "messaging": 1.6554, "payments": 0.9996, "registration": 1.5476, "scheduler": 1.6436, "wallet": 1.6405, "workflow": 1.833},
+    "weights": {"cue": 1.7506, "cue_weak": 0.0266, "proto": 0.6826, "spec": -0.2018, "knn": 0.8014, "align": 0.7949, "workflow": 0.8081, "prior": 0.6336, "cue*L": -0.8157, "cue_weak*L": -0.0337, "proto*L": -0.1889, "spec*L": -0.2095, "knn*L": 0.2088, "align*L": 0.3334, "workflow*L": -0.0838, "prior*L": -0.2103, "long": 0.081},
+    "means": {"cue": 0.28961, "cue_weak": 0.21235, "proto": 0.40324, "spec": 0.43776, "knn": 0.27413, "align": 0.59698, "workflow": 0.27193, "prior": 0.58333, "cue*L": 0.10046, "cue_weak*L": 0.10665, "proto*L": 0.0876, "spec*L": 0.10045, "knn*L": 0.04973, "align*L": 0.11105, "workflow*L": 0.0506, "prior*L": 0.1082, "long": 0.18553},
+    "scales": {"cue": 0.3723, "cue_weak": 0.31483, "proto": 0.10899, "spec": 0.09335, "knn": 0.25047, "align": 0.45837, "workflow": 0.23353, "prior": 0.39841, "cue*L": 0.26222, "cue_weak*L": 0.26649, "proto*L": 0.1711, "spec*L": 0.19753, "knn*L": 0.13185, "align*L": 0.27744, "workflow*L": 0.13352, "prior*L": 0.25989, "long": 0.35274},
+    "intercepts": {"cloud-infrastructure": 1.5838, "content-management": 1.688, "consent": 1.7993, "digital-registries": 1.6021, "emarketplace": 1.3844, "esignature": 1.7691, "gis": 1.5943, "identity": 1.6902, "information-mediator": 1.6592, "messaging": 1.6544, "payments": 0.9571, "registration": 1.5973, "scheduler": 1.6396, "wallet": 1.63, "workflow": 1.8486},
     "threshold": 0.5,
     "thresholds": {},
 }
@@ -774,22 +778,13 @@ class Suggester:
                 prior[ids.index(b)] += 1
         prior = prior / max(1, len(ucs_kept))
 
-        # whole-description similarity to use cases
+        # whole-description similarity to use cases (listed as similar use cases; as a signal it added nothing the
+        # step-by-step alignment below does not give — see the bench's ablation)
         dvec = vecs.mean(axis=0)
         dvec = dvec / (np.linalg.norm(dvec) or 1.0)
         uc_sims = ref.uc_vecs @ dvec if ref.uc_vecs.size else np.zeros(0)
         uc_scores = sorted(((i, float(uc_sims[i])) for i, u in enumerate(ref.use_cases) if u.id.upper() not in excl
                             and not (u.source == "sdg-framework" and u.twin.upper() in excl)), key=lambda p: -p[1])
-        uc_vote = np.zeros(nb, dtype=np.float32)
-        top_ucs = [(i, s) for i, s in uc_scores if ref.use_cases[i].source == "govstack"][:3]
-        if top_ucs:
-            wsum = 0.0
-            for i, s in top_ucs:
-                wv = max(s, 0.0) + 1e-6
-                for b in ref.use_cases[i].bbs:
-                    uc_vote[ids.index(b)] += wv
-                wsum += wv
-            uc_vote /= wsum
 
         # alignment with each product use case: the mean over needs of the closest step of that use case. A
         # paraphrase of a reference use case aligns with it clearly better than with any other, and then that use
@@ -824,7 +819,6 @@ class Suggester:
             "proto": _top_mean(proto_sim, 2),
             "spec": _top_mean(spec_sim, 2),
             "knn": knn_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
-            "usecase": uc_vote,
             "align": align_vote,
             "workflow": wf_vote.mean(axis=0) if n else np.zeros(nb, np.float32),
             "prior": prior,

@@ -44,6 +44,9 @@ CSS = r"""
 
 /* tables */
 .gs-table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; max-width: 100%; }
+/* a wide table scrolls inside its block instead of widening the page: width 0 keeps it out of its ancestors'
+   min-content width (flex items default to min-width: auto), min-width 100% then fills the block */
+#gs-steps { width: 0; min-width: 100%; }
 .gs-table { border-collapse: collapse; width: 100%; font-size: 0.92em; border: none !important; }
 .gs-table caption { text-align: left; font-weight: 600; padding: 0.3em 0; }
 .gs-table tr, .gs-table thead, .gs-table tbody { border: none !important; }
@@ -150,6 +153,7 @@ CSS = r"""
   .gs-score { width: auto; }
   .gs-bar { width: 2.6em; }
   .gs-step { min-width: 10em; }
+  .gs-matrix td.gs-hm { width: 1.7em; min-width: 1.7em; }
   .gs-hbar { grid-template-columns: minmax(5em, 8em) 1fr 4.5em; }
   /* the building-block table becomes one card per block: mark, name and score on a line, reasons below */
   .gs-bbt thead { display: none; }
