@@ -67,6 +67,7 @@ SIGNAL_GROUPS = {
 }
 RANK_FLOOR = 0.2  # rank_scores: a selected BB no reference step uses still ranks by its probability
 ALIGN_SHARE = 0.5  # rank_scores: weight of the aligned use case's step shares against all use cases' mean
+LEAD_MIN_SHARE = 0.15  # Analysis.lead: the leading BB is called for by at least this share of the needs
 OWN_SHARE = 0.25  # rank_scores: weight of the description's own needs against the reference use cases' shares
 SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
@@ -581,6 +582,23 @@ class Analysis:
     align_share: np.ndarray | None = None  # (n_bbs,) share of the aligned use case's steps using each BB
     mean_share: np.ndarray | None = None  # (n_bbs,) the same, averaged over all reference use cases
 
+    def own_share(self) -> np.ndarray:
+        """Share of the description's needs with clear evidence for each BB."""
+        nb = len(self.features["prior"])
+        return (self.need_bb >= NEED_MIN_EVIDENCE).mean(axis=0) if self.need_bb.size else np.zeros(nb, np.float32)
+
+    def lead(self, selected: np.ndarray, min_share: float | None = None) -> int | None:
+        """The selected BB a short description revolves around: the most of its needs call for it, discounted by
+        how common the BB is across reference use cases (so a map or a marketplace leads, not identity).
+        None for a long step-by-step use case, whose core is simply what most steps use."""
+        if longness(len(self.needs)) >= 0.5 or not selected.any():
+            return None
+        own = self.own_share()
+        common = self.mean_share if self.mean_share is not None else np.zeros_like(own)
+        key = np.where(selected & (own >= (LEAD_MIN_SHARE if min_share is None else min_share)), own * (1.0 - common), -1.0)
+        j = int(np.argmax(key))
+        return j if key[j] > 0 else None
+
     def step_share(self, align_weight: float | None = None, own_weight: float | None = None) -> np.ndarray:
         """Expected share of this service's steps that use each BB (what rank_scores orders the selection by):
         the description's own needs that call for the BB, mixed with the reference use cases' step shares."""
@@ -589,8 +607,7 @@ class Analysis:
         nb = len(self.features["prior"])
         a = self.align_share if self.align_share is not None else np.zeros(nb, np.float32)
         m = self.mean_share if self.mean_share is not None else np.zeros(nb, np.float32)
-        own = (self.need_bb >= NEED_MIN_EVIDENCE).mean(axis=0) if self.need_bb.size else np.zeros(nb, np.float32)
-        return o * own + (1.0 - o) * (w * a + (1.0 - w) * m)
+        return o * self.own_share() + (1.0 - o) * (w * a + (1.0 - w) * m)
 
 
 def _softmax(x: np.ndarray, t: float) -> np.ndarray:
@@ -858,7 +875,7 @@ class Suggester:
 
     def rank_scores(self, probs: np.ndarray, an: Analysis, selected: np.ndarray | None = None) -> np.ndarray:
         sel = self.select(probs) if selected is None else selected
-        return rank_scores(probs, sel, an.step_share(), self._thresholds())
+        return rank_scores(probs, sel, an.step_share(), self._thresholds(), an.lead(sel))
 
     def _thresholds(self) -> np.ndarray:
         m = self.model
@@ -967,7 +984,7 @@ class Suggester:
 
 
 def rank_scores(probs: np.ndarray, selected: np.ndarray, step_share: np.ndarray,
-                thresholds: np.ndarray | float = 0.5) -> np.ndarray:
+                thresholds: np.ndarray | float = 0.5, lead: int | None = None) -> np.ndarray:
     """The score BBs are ranked by: ≥ 0.5 exactly for the selected ones, which come first, ordered by how central
     they are to the service; the others keep their probability (scaled below 0.5).
 
@@ -975,13 +992,18 @@ def rank_scores(probs: np.ndarray, selected: np.ndarray, step_share: np.ndarray,
     GovStack's own use cases call a BB core when most steps use it. The share (Analysis.step_share) mixes the
     description's own needs that call for the BB with the reference use cases' step shares — from the use case
     the description aligns with step by step and from all of them: identity, consent and the information
-    mediator sit under nearly every reference step, a marketplace or a signature under one.
+    mediator sit under nearly every reference step, a marketplace or a signature under one. `lead` (a selected
+    BB, see Analysis.lead) ranks first: the one block the description itself revolves around.
     """
     cen = probs * (RANK_FLOOR + np.asarray(step_share, dtype=np.float64))
     th = np.broadcast_to(np.asarray(thresholds, dtype=np.float64), probs.shape)
     top = max(float(cen.max()), 1e-9) if selected.any() else 1.0
     # sqrt only spreads the selected scores over [0.5, 1] for readability; the order is what matters
-    return np.where(selected, 0.5 + 0.5 * np.sqrt(np.minimum(cen / top, 1.0)), np.minimum(0.4999, 0.5 * probs / th))
+    score = np.where(selected, 0.5 + 0.5 * np.sqrt(np.minimum(cen / top, 1.0)), np.minimum(0.4999, 0.5 * probs / th))
+    if lead is not None and selected[lead]:
+        score = np.where(selected, 0.5 + 0.98 * (score - 0.5), score)
+        score[lead] = 1.0
+    return score
 
 
 def longness(n_needs: int) -> float:

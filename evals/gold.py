@@ -12,7 +12,10 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
 - `usecases_dev.jsonl` (81): more novel services and paraphrases of product use cases, written in rounds
   (some by independent writers who did not see the suggester) — the suggester's model is fitted on these;
 - `usecases_test.jsonl` (30): an independent writer's novel services and paraphrases, never used for fitting
-  or for the cue lexicon — the honest estimate.
+  or for the cue lexicon — the honest estimate;
+- `usecases_test_scope.jsonl` (30): a third writer who labelled novel services from the BB scopes alone, not
+  in the use cases' convention (5.3 BBs per novel service, core = the 1–3 blocks the service stands on). Only
+  the bench reports it: it measures how much the numbers depend on the labelling convention.
 
 Labels follow the GovStack product use cases' own convention (expected = every BB an implementation of the whole
 service would use, so the cross-cutting blocks — identity, consent, information mediator, messaging, scheduler,

@@ -30,8 +30,11 @@ def test_gold_files_meet_the_schema_and_size_requirements(qa, novel):
 
 def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
     dev, test = gold.load_dev_use_cases(), gold.load_test_use_cases()
+    scope = gold.load_jsonl(gold.GOLD_DIR / "usecases_test_scope.jsonl")
     assert gold.check_use_case_schema(dev) == [] and gold.check_use_case_schema(test) == []
-    assert len(dev) >= 60 and len(test) >= 30
+    assert gold.check_use_case_schema(scope) == []
+    assert len(dev) >= 60 and len(test) >= 30 and len(scope) >= 30
+    test = test + scope
     ids = [it["id"] for it in novel + dev + test]
     assert len(ids) == len(set(ids)), "use-case ids must be unique across novel, dev and test"
     texts = {it["description"] for it in novel + dev}
