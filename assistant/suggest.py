@@ -67,7 +67,8 @@ SIGNAL_GROUPS = {
 }
 RANK_FLOOR = 0.2  # rank_scores: a selected BB no reference step uses still ranks by its probability
 ALIGN_SHARE = 0.5  # rank_scores: weight of the aligned use case's step shares against all use cases' mean
-LEAD_MIN_SHARE = 0.15  # Analysis.lead: the leading BB is called for by at least this share of the needs
+FOCUS_MIN_SHARE = 0.15  # Analysis.focus: the focus BB is called for by at least this share of the needs
+FOCUS_FIRST = False  # rank the focus BB first (the bench measures both: it costs core recall in the use cases' convention)
 OWN_SHARE = 0.25  # rank_scores: weight of the description's own needs against the reference use cases' shares
 SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
@@ -587,15 +588,15 @@ class Analysis:
         nb = len(self.features["prior"])
         return (self.need_bb >= NEED_MIN_EVIDENCE).mean(axis=0) if self.need_bb.size else np.zeros(nb, np.float32)
 
-    def lead(self, selected: np.ndarray, min_share: float | None = None) -> int | None:
+    def focus(self, selected: np.ndarray, min_share: float | None = None) -> int | None:
         """The selected BB a short description revolves around: the most of its needs call for it, discounted by
-        how common the BB is across reference use cases (so a map or a marketplace leads, not identity).
+        how common the BB is across reference use cases (so a map or a marketplace, not identity).
         None for a long step-by-step use case, whose core is simply what most steps use."""
         if longness(len(self.needs)) >= 0.5 or not selected.any():
             return None
         own = self.own_share()
         common = self.mean_share if self.mean_share is not None else np.zeros_like(own)
-        key = np.where(selected & (own >= (LEAD_MIN_SHARE if min_share is None else min_share)), own * (1.0 - common), -1.0)
+        key = np.where(selected & (own >= (FOCUS_MIN_SHARE if min_share is None else min_share)), own * (1.0 - common), -1.0)
         j = int(np.argmax(key))
         return j if key[j] > 0 else None
 
@@ -673,6 +674,7 @@ class Suggester:
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
         selected = self.select(probs) & np.asarray([b in ref.bb_pages for b in ids])
         scores = self.rank_scores(probs, an, selected)
+        focus = an.focus(selected)
         bbs = [self._explain(j, b, float(scores[j]), bool(selected[j]), an, ref) for j, b in enumerate(ids)]
         bbs.sort(key=lambda s: (-s.score, s.id))
         sel_set = {b.id for b in bbs if b.selected}
@@ -683,7 +685,7 @@ class Suggester:
         timings = {k: round(v, 1) for k, v in an.timings.items()}
         timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
         return Suggestion(description=text, building_blocks=bbs, steps=steps, similar_use_cases=similar,
-                          sdg_targets=targets, timings_ms=timings)
+                          sdg_targets=targets, timings_ms=timings, focus=ids[focus] if focus is not None else None)
 
     # ----- input checks ---------------------------------------------------------------------------
     @staticmethod
@@ -875,7 +877,7 @@ class Suggester:
 
     def rank_scores(self, probs: np.ndarray, an: Analysis, selected: np.ndarray | None = None) -> np.ndarray:
         sel = self.select(probs) if selected is None else selected
-        return rank_scores(probs, sel, an.step_share(), self._thresholds(), an.lead(sel))
+        return rank_scores(probs, sel, an.step_share(), self._thresholds(), an.focus(sel) if FOCUS_FIRST else None)
 
     def _thresholds(self) -> np.ndarray:
         m = self.model
@@ -984,7 +986,7 @@ class Suggester:
 
 
 def rank_scores(probs: np.ndarray, selected: np.ndarray, step_share: np.ndarray,
-                thresholds: np.ndarray | float = 0.5, lead: int | None = None) -> np.ndarray:
+                thresholds: np.ndarray | float = 0.5, focus: int | None = None) -> np.ndarray:
     """The score BBs are ranked by: ≥ 0.5 exactly for the selected ones, which come first, ordered by how central
     they are to the service; the others keep their probability (scaled below 0.5).
 
@@ -992,17 +994,17 @@ def rank_scores(probs: np.ndarray, selected: np.ndarray, step_share: np.ndarray,
     GovStack's own use cases call a BB core when most steps use it. The share (Analysis.step_share) mixes the
     description's own needs that call for the BB with the reference use cases' step shares — from the use case
     the description aligns with step by step and from all of them: identity, consent and the information
-    mediator sit under nearly every reference step, a marketplace or a signature under one. `lead` (a selected
-    BB, see Analysis.lead) ranks first: the one block the description itself revolves around.
+    mediator sit under nearly every reference step, a marketplace or a signature under one. `focus` (a selected
+    BB, see Analysis.focus), when given, ranks first: the one block the description itself revolves around.
     """
     cen = probs * (RANK_FLOOR + np.asarray(step_share, dtype=np.float64))
     th = np.broadcast_to(np.asarray(thresholds, dtype=np.float64), probs.shape)
     top = max(float(cen.max()), 1e-9) if selected.any() else 1.0
     # sqrt only spreads the selected scores over [0.5, 1] for readability; the order is what matters
     score = np.where(selected, 0.5 + 0.5 * np.sqrt(np.minimum(cen / top, 1.0)), np.minimum(0.4999, 0.5 * probs / th))
-    if lead is not None and selected[lead]:
+    if focus is not None and selected[focus]:
         score = np.where(selected, 0.5 + 0.98 * (score - 0.5), score)
-        score[lead] = 1.0
+        score[focus] = 1.0
     return score
 
 
@@ -1041,7 +1043,9 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     if s.guidance:
         return s.guidance
     sel = [b for b in s.building_blocks if b.selected]
-    lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}):")
+    lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}), ranked by how many steps use them:")
+    if s.focus:
+        lines.append(f"The description centres on {registry.name_of(s.focus)}.")
     lines.append("")
     lines.append(f"  {'':2} {'Building block':<22} {'Score':>6}  Why")
     lines.append(f"  {'':2} {'-' * 22} {'-' * 6}  {'-' * 40}")

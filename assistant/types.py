@@ -189,6 +189,7 @@ class Suggestion:
     sdg_targets: list[dict[str, Any]] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     guidance: str | None = None  # set when the input is not a service description
+    focus: str | None = None  # the selected BB the description itself revolves around (None: no single one)
 
     @property
     def selected(self) -> list[str]:

@@ -273,7 +273,7 @@ def predict_rank(model: dict, an) -> tuple[np.ndarray, set[str], list[str]]:
     p = predict(model, an.features)
     sel = p >= model["threshold"]
     return p, {ids[j] for j in np.flatnonzero(sel)}, ranked(ids, S.rank_scores(p, sel, an.step_share(), model["threshold"],
-                                                                            an.lead(sel)))
+                                                                            an.focus(sel) if S.FOCUS_FIRST else None))
 
 
 def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float, cue_dropout: float = 0.0):
@@ -413,21 +413,21 @@ def main(argv=None) -> int:
           " convention — 5.3 BBs per novel service instead of 9, core = the 1–3 blocks the service stands on; shown to\n"
           " measure how much the numbers depend on the labelling convention, not fitted on)")
 
-    print("\n== ranking: core recall within top |core|+2 by the weights of Analysis.step_share, and the lead block ==")
-    print(f"{'own needs':>9}  {'aligned uc':>10}  {'lead':>5}  {'pool (CV)':>9}  {'test':>6}  {'scope-reasoned novel':>20}")
+    print("\n== ranking: core recall within top |core|+2 by the weights of Analysis.step_share, and the focus block ranked first or not ==")
+    print(f"{'own needs':>9}  {'aligned uc':>10}  {'focus first':>11}  {'pool (CV)':>9}  {'test':>6}  {'scope-reasoned novel':>20}")
     scope_novel = [i for i, it in enumerate(scope) if not it["paraphrase_of"]]
     for own in (0.0, 0.25, 0.5, 0.75):
         for al in (0.0, 0.5, 1.0):
-            for use_lead in (False, True):
+            for use_focus in (False, True):
                 out = []
                 for its, ans, pr in ((pool, analyses, probs), (test, test_an, [o[0] for o in t_out]),
                                      ([scope[i] for i in scope_novel], [scope_an[i] for i in scope_novel],
                                       [s_out[i][0] for i in scope_novel])):
                     rk = [ranked(ids, S.rank_scores(p, p >= 0.5, an.step_share(al, own), 0.5,
-                                                    an.lead(p >= 0.5) if use_lead else None)) for p, an in zip(pr, ans)]
+                                                    an.focus(p >= 0.5) if use_focus else None)) for p, an in zip(pr, ans)]
                     out.append(metrics(its, [set()] * len(its), rk)["core_recall"])
-                mark = "  ← shipped" if (al, own, use_lead) == (S.ALIGN_SHARE, S.OWN_SHARE, True) else ""
-                print(f"{own:>9.2f}  {al:>10.2f}  {'yes' if use_lead else 'no':>5}  {out[0]:>9.3f}  {out[1]:>6.3f}  "
+                mark = "  ← shipped" if (al, own, use_focus) == (S.ALIGN_SHARE, S.OWN_SHARE, S.FOCUS_FIRST) else ""
+                print(f"{own:>9.2f}  {al:>10.2f}  {'yes' if use_focus else 'no':>11}  {out[0]:>9.3f}  {out[1]:>6.3f}  "
                       f"{out[2]:>20.3f}{mark}")
 
     shipped = S.Suggester(a, model=model)

@@ -183,9 +183,9 @@ def test_rank_scores_and_longness():
     assert s[0] > s[1] > 0.5 and s[3] >= 0.5 > s[2]
     assert s[1] > s[3]  # equal share floor: the more probable BB ranks higher
     assert np.all(rank_scores(p, np.zeros(4, dtype=bool), share) < 0.5)
-    led = rank_scores(p, p >= 0.5, share, 0.5, lead=3)  # the block the description revolves around leads
+    led = rank_scores(p, p >= 0.5, share, 0.5, focus=3)  # the block the description revolves around, when asked to lead
     assert led[3] > led[0] > led[1] and led.max() <= 1.0
-    assert rank_scores(p, p >= 0.5, share, 0.5, lead=2)[2] < 0.5  # an unselected block is never promoted
+    assert rank_scores(p, p >= 0.5, share, 0.5, focus=2)[2] < 0.5  # an unselected block is never promoted
 
 
 @pytest.mark.corpus
@@ -211,4 +211,4 @@ def test_independent_test_set_on_real_index(real_index):
     assert metrics.macro_f1(metrics.per_label_scores(pairs)) >= 0.85
     s = sug.suggest("The city wants its departments to publish news, events and service pages on its website, "
                     "with an editor approving each page before it goes live, in English and French.")
-    assert s.building_blocks[0].id == "content-management" and s.building_blocks[0].selected
+    assert s.focus == "content-management" and "content-management" in s.selected

@@ -348,6 +348,7 @@ def _schemas() -> dict[str, Any]:
         sdg_targets: list[dict[str, Any]]
         timings_ms: dict[str, float]
         guidance: Optional[str]
+        focus: Optional[str] = None  # the building block the description centres on, if one stands out
 
     class HealthOut(BaseModel):
         status: Literal["ok"]

@@ -421,7 +421,10 @@ def suggestion_summary_markdown(s: Any, names: Mapping[str, str] | None = None) 
     listing = ", ".join(f"**{md_text(names.get(_get(b, 'id'), _get(b, 'name')))}**" for b in sel)
     ms = (_get(s, "timings_ms") or {}).get("total")
     tail = f" ({ms:.0f} ms)" if ms else ""
-    return f"Suggested: {listing} — {len(sel)} of {len(_get(s, 'building_blocks', []))} building blocks{tail}."
+    focus = _get(s, "focus")
+    centre = (f" The description centres on **{md_text(names.get(focus, focus))}**; the others are what GovStack "
+              "services of this kind also use, most-used first.") if focus else ""
+    return f"Suggested: {listing} — {len(sel)} of {len(_get(s, 'building_blocks', []))} building blocks{tail}.{centre}"
 
 
 def bb_table_html(s: Any, names: Mapping[str, str] | None = None) -> str:
