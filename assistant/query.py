@@ -19,7 +19,8 @@ _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\
 _REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|"
                   r"has to|have to)\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
-_WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how does .* work|interact|interaction)\b", re.I)
+_WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how does .* work|interact|interaction|walk (me|us) through|"
+                       r"step by step|step-by-step)\b", re.I)
 _USECASE = re.compile(r"\b(use case|use-case|usecase|inst-\d|agr-\d|hltc-\d|finc-\d|edu-\d|clmt-\d|env-\d|inf-\d|egov-\d|"
                       r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|difference|differences|compare|comparison|versus|vs\.?|distinguish|between)\b", re.I)

@@ -84,6 +84,7 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
         return ("\n\n" + "\n".join(steps) + "\n\n") if steps else "\n\n"
 
     text = _FENCE.sub(fence, text)
+    text = _mermaid_lines(text)
     for para in re.split(r"\n\s*\n", text):
         lines = [ln for ln in para.splitlines() if ln.strip()]
         if not lines:
@@ -125,6 +126,31 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
                 order += 1
     return [u for u in units if len(u.text) >= 12 and not u.text.startswith(("[Figure", "See:", "(Embedded"))
             and not _META.match(u.text)]
+
+
+_MERMAID_NOISE = re.compile(r"^\s*(sequenceDiagram|autonumber|participant\b.*|actor\b.*|(de)?activate\b.*|end|"
+                            r"alt\b.*|else\b.*|opt\b.*|loop\b.*|rect\b.*|par\b.*|and\b\s*\S*)\s*$")
+_MERMAID_NOTE = re.compile(r"^\s*Note (?:over|left of|right of) ([^:]+):\s*(.+)$")
+
+
+def _mermaid_lines(text: str) -> str:
+    """Sequence-diagram lines a chunk boundary cut off from their fence: arrows become steps, notes become
+    steps, diagram keywords go. Only applies where the text has a diagram arrow ("A->>B: …")."""
+    if "->>" not in text and "-->" not in text:
+        return text
+    out = []
+    for ln in text.splitlines():
+        a = _ARROW.match(ln) if ("->" in ln or "-x" in ln) else None
+        note = _MERMAID_NOTE.match(ln)
+        if a:
+            out.append(f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {re.sub(r'<br>', ' ', a.group(4)).strip()}")
+        elif note:
+            out.append(f"* ({note.group(1).strip()}) {note.group(2).strip()}")
+        elif _MERMAID_NOISE.match(ln):
+            continue
+        else:
+            out.append(ln)
+    return "\n".join(out)
 
 
 # Page furniture, not content: "This section provides context…", template hints left in the spec.

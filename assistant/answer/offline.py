@@ -21,6 +21,8 @@ PRIMARY_LIST_UNITS = 8
 TERM_UNITS = 5  # a definition plus a few supporting points  # items/rows taken when the best passage is a list or table
 ANSWER_UNITS = 12  # sentences/items in a whole answer: key-fact recall 0.684 at 10 (193 words), 0.696 at 11, 0.707 at 12 (214 words)
 FILL_HITS = 5  # passages supporting points may come from
+WORKFLOW_HITS = 4  # a process answer takes its steps from the best of the top passages that lists steps
+WORKFLOW_STEPS = 10
 FILL_MIN_SCORE = 0.35
 
 
@@ -64,6 +66,7 @@ class ExtractiveAnswerer:
             "comparison": self._comparison,
             "use_case": self._use_case,
             "requirement": self._requirement,
+            "workflow": self._workflow,
         }
         parts = None
         if qa.intent in builders:
@@ -176,6 +179,41 @@ class ExtractiveAnswerer:
         listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
         lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS)
         return [lead]
+
+    def _workflow(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        """A process question: what the flow is for, then its steps in order — from the top passage that lists
+        steps (a bullet/numbered list or a sequence diagram), preferring it over a passage that only introduces
+        the flow. Without such a passage the general answer applies."""
+        units = self._ranked_units(ev, qtoks)
+        by_hit: dict[int, list[Unit]] = {}
+        for u in units:
+            by_hit.setdefault(u.hit_index, []).append(u)
+        best, best_score = None, 0.0
+        top = sorted(by_hit)[:WORKFLOW_HITS]
+        for hi in top:
+            steps = [u for u in units_of(ev.hits[hi].chunk.text, hi) if u.kind == "item"]
+            if len(steps) < 3:
+                continue
+            score = sum(sorted((u.score for u in by_hit[hi]), reverse=True)[:3])
+            if best is None or score > best_score:
+                best, best_score = hi, score
+        if best is None:
+            return []
+        lead_strength = sum(sorted((u.score for u in by_hit[top[0]]), reverse=True)[:3])
+        if best_score < 0.6 * lead_strength:
+            return []  # the steps found are about something else than the best passage
+        all_u = sorted(units_of(ev.hits[best].chunk.text, best), key=lambda u: u.order)
+        steps = [u for u in all_u if u.kind == "item"][:WORKFLOW_STEPS]
+        intro_units = self._pick([u for u in by_hit[best] if u.kind == "sentence"], 2)
+        parts = []
+        if intro_units:
+            parts.append(" ".join(self._sentence(ev, u) for u in sorted(intro_units, key=lambda u: u.order)))
+        lines = []
+        for i, u in enumerate(steps, 1):
+            self._taken.add(" ".join(tokenize(u.text))[:120])
+            lines.append(f"{i}. {self._sentence(ev, u, 220)}")
+        parts.append("\n".join(lines))
+        return parts
 
     def _with_list(self, ev: Evidence, u: Unit) -> str:
         """A sentence; when it introduces a list ("… the following formats:"), its items inline."""

@@ -1,0 +1,52 @@
+"""The offline answerer's intent builders on hand-made passages (no index): process questions get the steps."""
+from assistant.answer.evidence import units_of
+from assistant.answer.offline import ExtractiveAnswerer
+from assistant.query import analyze
+from assistant.retrieve import Hit
+from assistant.types import Chunk
+
+
+def _hit(i: int, text: str, heading: str) -> Hit:
+    c = Chunk(text=text, release="latest", repo="GovStackWorkingGroup/bb-esignature", folder="bb-esignature",
+              path=f"spec/{i}.md", kind="prose", bb="esignature", chapter=heading, heading_path=["E-Signature", heading],
+              url=f"https://specs.govstack.global/esignature/{i}")
+    return Hit(f"c{i}", c, 1.0 / (i + 1))
+
+
+INTRO = ("This internal workflow is used by the eSignature Building Block to provide one-time signature. "
+         "The sequence diagram is divided into front-end and back-end parts.")
+STEPS = ("One-time signatures do not require any device to be owned by the end user. The one-time signature works as follows:\n\n"
+         "* User authenticates against the ID Building Block\n* A new key pair is created in the HSM\n"
+         "* The new key is used to timestamp and sign the document\n"
+         "* The X509 certificate is set to expire 1 minute from the time of creation\n"
+         "* The private key is deleted from the HSM")
+
+
+def test_a_process_question_gets_the_steps_in_order():
+    qa = analyze("How does one-time signing work step by step?")
+    assert qa.intent == "workflow"
+    draft = ExtractiveAnswerer().answer(qa, [_hit(0, INTRO, "9 Internal Workflows"), _hit(1, STEPS, "2 Description")])
+    text = draft.text
+    # the passage that lists the steps wins over the one that only introduces the flow, steps numbered in order
+    assert "1. User authenticates" in text and "5. The private key is deleted from the HSM" in text
+    assert text.index("1. User") < text.index("4. The X509 certificate") < text.index("5. The private key")
+    assert "[1]" in text
+
+
+def test_without_a_step_list_the_general_answer_applies():
+    qa = analyze("How does one-time signing work step by step?")
+    draft = ExtractiveAnswerer().answer(qa, [_hit(0, INTRO, "9 Internal Workflows")])
+    assert "one-time signature" in draft.text and "1. " not in draft.text
+
+
+def test_sequence_diagram_lines_cut_from_their_fence_read_as_steps():
+    text = ("Dispatcher->>GeofencingAPI: Get Geofence by ID\nNote over GeofencingAPI: Request: Get Geofence by ID\n"
+            "GeofencingAPI-->>Dispatcher: Geofence details\nend\n\nA sentence of prose stays as it is.")
+    units = units_of(text, 0)
+    assert [u.kind for u in units] == ["item", "item", "item", "sentence"]
+    assert units[0].text == "Dispatcher → GeofencingAPI: Get Geofence by ID"
+    assert units[1].text == "(GeofencingAPI) Request: Get Geofence by ID"
+    assert not any("->>" in u.text or u.text == "end" for u in units)
+    # ordinary prose with a dash is left alone
+    assert [u.text for u in units_of("Data flows in-to the system - then out. It is fine here.", 0)] == \
+        ["Data flows in-to the system - then out.", "It is fine here."]
