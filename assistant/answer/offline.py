@@ -55,6 +55,7 @@ class ExtractiveAnswerer:
         self._snips: dict[int, list[str]] = {}
         self._dense: dict[tuple[int, int], float] = {}
         self._taken: set[str] = set()  # what the answer already says (no repeats across sections)
+        self._quoted: list[str] = []  # every quote in full (a later point may repeat part of an earlier one)
         self._n_units = 0
         qtoks = set(tokenize(qa.standalone))
         if self.embed is not None and hits:
@@ -75,19 +76,24 @@ class ExtractiveAnswerer:
             parts = self._general(qa, ev, qtoks)
         if parts:
             # a definition stays short; other answers get supporting points up to the budget
-            fill = self._fill(ev, qtoks, budget=TERM_UNITS if qa.intent == "term" else ANSWER_UNITS)
+            other_term = None
+            if qa.intent == "term" and qa.term:
+                want = norm_term(qa.term)
+                # other glossary entries ("Participant", "Internal Kickoff") say nothing about the term asked
+                other_term = lambda h: h.chunk.kind == "glossary_term" and norm_term(str(h.chunk.extra.get("term", ""))) != want  # noqa: E731
+            fill = self._fill(ev, qtoks, budget=TERM_UNITS if qa.intent == "term" else ANSWER_UNITS, skip=other_term)
             if fill:
                 parts.append(fill)
         return Draft("\n\n".join(p for p in parts if p).strip(), ev, self._snips)
 
-    def _fill(self, ev: Evidence, qtoks: set[str], budget: int = 10) -> str:
+    def _fill(self, ev: Evidence, qtoks: set[str], budget: int = 10, skip=None) -> str:
         """Supporting points from the other top passages, up to the answer's budget of sentences."""
         room = budget - self._n_units
         if room <= 0:
             return ""
         # operations speak through the API lead; their field lists make poor supporting points
         units = [u for u in self._ranked_units(ev, qtoks, max_hits=FILL_HITS,
-                                               hit_filter=lambda h: h.chunk.kind != "api_operation")
+                                               hit_filter=lambda h: h.chunk.kind != "api_operation" and not (skip and skip(h)))
                  if u.score > FILL_MIN_SCORE]
         per_hit: dict[int, int] = {}
         lines = []
@@ -117,6 +123,7 @@ class ExtractiveAnswerer:
         n = ev.cite(hi)
         self._n_units += 1
         self._taken.add(" ".join(tokenize(quoted))[:120])
+        self._quoted.append(" ".join(tokenize(quoted)))
         self._snips.setdefault(hi, [])
         if quoted not in self._snips[hi] and len(self._snips[hi]) < 3:
             self._snips[hi].append(quoted)
@@ -151,6 +158,8 @@ class ExtractiveAnswerer:
             key = " ".join(tokenize(u.text))[:120]
             if not key or key in taken or any(_overlap(key, t) > 0.8 for t in taken):
                 continue
+            if len(key) > 30 and any(key in q for q in getattr(self, "_quoted", ())):
+                continue  # already said inside a longer quote
             taken.add(key)
             out.append(u)
             if len(out) >= k:
