@@ -50,3 +50,11 @@ def test_sequence_diagram_lines_cut_from_their_fence_read_as_steps():
     # ordinary prose with a dash is left alone
     assert [u.text for u in units_of("Data flows in-to the system - then out. It is fine here.", 0)] == \
         ["Data flows in-to the system - then out.", "It is fine here."]
+
+
+def test_fenced_diagram_with_attributes_keeps_arrows_and_notes():
+    text = ('Onboarding works as follows.\n\n```mermaid fullWidth="false"\nsequenceDiagram\n'
+            "note left of RBB: Functional ID is issued to Beneficiary\nRBB->>IM: Register_Beneficiary (Request ID)\n```")
+    units = units_of(text, 0)
+    assert [u.text for u in units] == ["Onboarding works as follows.", "(RBB) Functional ID is issued to Beneficiary",
+                                       "RBB → IM: Register_Beneficiary (Request ID)"]

@@ -10,7 +10,7 @@ from assistant.retrieve import Hit, tokenize
 from assistant.types import Citation
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
-_FENCE = re.compile(r"```(\w*)\n(.*?)(?:```|$)", re.S)
+_FENCE = re.compile(r"```(\w*)[^\n`]*\n(.*?)(?:```|$)", re.S)  # ```mermaid fullWidth="false" too
 _ARROW = re.compile(r"^\s*([^-<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
 _TABLE_SEP = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
@@ -79,8 +79,11 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
         steps = []
         for ln in body.splitlines():
             a = _ARROW.match(ln)
+            note = _MERMAID_NOTE.match(ln)
             if a:
                 steps.append(f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {re.sub(r'<br>', ' ', a.group(4)).strip()}")
+            elif note:
+                steps.append(f"* ({note.group(1).strip()}) {re.sub(r'<br>', ' ', note.group(2)).strip()}")
         return ("\n\n" + "\n".join(steps) + "\n\n") if steps else "\n\n"
 
     text = _FENCE.sub(fence, text)
@@ -130,7 +133,7 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
 
 _MERMAID_NOISE = re.compile(r"^\s*(sequenceDiagram|autonumber|participant\b.*|actor\b.*|(de)?activate\b.*|end|"
                             r"alt\b.*|else\b.*|opt\b.*|loop\b.*|rect\b.*|par\b.*|and\b\s*\S*)\s*$")
-_MERMAID_NOTE = re.compile(r"^\s*Note (?:over|left of|right of) ([^:]+):\s*(.+)$")
+_MERMAID_NOTE = re.compile(r"^\s*Note (?:over|left of|right of) ([^:]+):\s*(.+)$", re.I)
 
 
 def _mermaid_lines(text: str) -> str:
