@@ -596,7 +596,9 @@ class Analysis:
             return None
         own = self.own_share()
         common = self.mean_share if self.mean_share is not None else np.zeros_like(own)
-        key = np.where(selected & (own >= (FOCUS_MIN_SHARE if min_share is None else min_share)), own * (1.0 - common), -1.0)
+        several = (self.need_bb >= NEED_MIN_EVIDENCE).sum(axis=0) >= 2  # one mention is not what a service centres on
+        key = np.where(selected & several & (own >= (FOCUS_MIN_SHARE if min_share is None else min_share)),
+                       own * (1.0 - common), -1.0)
         j = int(np.argmax(key))
         return j if key[j] > 0 else None
 
