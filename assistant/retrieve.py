@@ -35,6 +35,7 @@ INTENT_KINDS = {
     "use_case": {"use_case": 1.6, "use_case_step": 1.4, "framework_use_case": 1.1},
     "data": {"prose": 1.1},
 }
+FRONT_PAGE_BOOST = 1.5
 # Which chapters answer which intent (GovStack BB specs share one chapter layout).
 INTENT_PATHS = {
     "data": (re.compile(r"data-(structures|model)|7-data|appendix"), 1.5),
@@ -44,6 +45,10 @@ INTENT_PATHS = {
     "architecture": (re.compile(r"^(architecture|security|govstack-ui|digital-sovereignty)"), 1.3),
 }
 _HISTORY_PAGE = re.compile(r"(version-history|release-notes|changelog)", re.I)
+# A question about GovStack itself (no building block named) is answered by the specification's front pages.
+_ABOUT_GOVSTACK = re.compile(r"\b(govstack|building blocks?|bbs?)\b", re.I)
+_FRONT_PAGE = re.compile(r"^(README|building-blocks|architecture-and-nonfunctional-requirements/(README|introduction|"
+                         r"1-introduction))\.md$")
 _ASKS_HISTORY = re.compile(r"\b(version|versions|release|releases|changed?|changes|history|new in|since)\b", re.I)
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
 
@@ -239,6 +244,10 @@ class HybridSearch:
             if ip and ip[0].search(c.path):
                 s *= ip[1]
                 why.append("chapter")
+            if not qa.bbs and c.folder == "specifications" and _FRONT_PAGE.match(c.path) \
+                    and _ABOUT_GOVSTACK.search(qa.standalone) and qa.intent in ("term", "overview", "general", "architecture"):
+                s *= FRONT_PAGE_BOOST
+                why.append("front-page")
             if _HISTORY_PAGE.search(c.path) and not _ASKS_HISTORY.search(qa.standalone):
                 s *= 0.5  # version histories mention everything and explain nothing
             if c.kind in FRAMEWORK_KINDS and qa.intent not in ("use_case", "general"):

@@ -66,3 +66,18 @@ def test_follow_up_on_real_index(real_assistant):
                                                                     {"role": "assistant", "content": a1.text}])
     assert a2.citations and all(c.bb == "consent" for c in a2.citations[:3])
     assert re.search(r"`(GET|POST|PUT|DELETE) /", a2.text)
+
+
+def test_questions_about_govstack_itself_cite_the_front_pages(real_assistant):
+    ans = real_assistant.ask("What is a building block in GovStack?")
+    assert any(c.folder == "specifications" and c.path in ("building-blocks.md", "README.md",
+                                                           "architecture-and-nonfunctional-requirements/introduction.md")
+               for c in ans.citations[:5]), [(c.folder, c.path) for c in ans.citations]
+    # …while a question that names a building block keeps to that block's pages
+    ans = real_assistant.ask("What does the Consent building block do?")
+    assert ans.citations[0].bb == "consent"
+
+
+def test_a_process_question_lists_the_steps(real_assistant):
+    ans = real_assistant.ask("Walk me through the 'log in with National ID' workflow step by step.")
+    assert re.search(r"^1\. .+\n2\. ", ans.text, re.M), ans.text
