@@ -182,11 +182,11 @@ class HybridSearch:
         dense: dict[str, float] = {}
         dense_rank: dict[str, int] = {}
         try:
-            for r, (i, sim) in enumerate(idx.store.query(qvec, CANDIDATES, _where(release, filters))):
+            for r, (i, sim) in _tied_ranks(idx.store.query(qvec, CANDIDATES, _where(release, filters))):
                 dense[i], dense_rank[i] = sim, r
             if qa.bbs and not filters.get("bb") and self.boosts:
                 # a second pass inside the named building blocks, so their pages are always candidates
-                for r, (i, sim) in enumerate(idx.store.query(qvec, 25, _where(release, filters, qa.bbs))):
+                for r, (i, sim) in _tied_ranks(idx.store.query(qvec, 25, _where(release, filters, qa.bbs))):
                     dense[i] = sim
                     dense_rank[i] = min(dense_rank.get(i, 10**6), r)
         except Exception as e:  # a Chroma server restarting, a network blip: say so, and that a retry helps
@@ -195,15 +195,18 @@ class HybridSearch:
         lex_rank: dict[str, int] = {}
         lex: dict[str, float] = {}
         if len(scores):
-            order = np.argsort(-scores)
-            r = 0
+            # ties (the same text in two places) in a fixed order and sharing one rank, whatever the load order
+            order = sorted(range(len(scores)), key=lambda j: (-scores[j], ids[j]))
+            r, prev, shared = 0, None, 0
             for j in order:
                 if scores[j] <= 0 or r >= CANDIDATES * 2:
                     break
                 i = ids[j]
                 if not _matches(idx.chunks[i], filters):
                     continue
-                lex_rank[i], lex[i] = r, float(scores[j])
+                if scores[j] != prev:
+                    shared, prev = r, scores[j]
+                lex_rank[i], lex[i] = shared, float(scores[j])
                 r += 1
         cands = set(dense) | set(lex_rank)
         # exact matches the fuzzy retrievers can miss: a glossary term asked for, an API path quoted
@@ -259,8 +262,20 @@ class HybridSearch:
                 s += 0.05
                 why.append("exact")
             hits.append(Hit(i, c, s, dense.get(i, 0.0), lex.get(i, 0.0), why))
-        hits.sort(key=lambda h: -h.score)
+        hits.sort(key=lambda h: (-h.score, h.id))  # ties (the same text in two places) in a fixed order
         return _dedupe(hits)[:k]
+
+
+def _tied_ranks(results) -> list[tuple[int, tuple[str, float]]]:
+    """(rank, (id, similarity)) with equal similarities sharing one rank, in id order: the same text stored
+    twice gets the same dense rank whichever copy the vector store returns first."""
+    items = sorted(results, key=lambda p: (-p[1], p[0]))
+    out, prev, shared = [], None, 0
+    for r, (i, sim) in enumerate(items):
+        if sim != prev:
+            shared, prev = r, sim
+        out.append((shared, (i, sim)))
+    return out
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

@@ -58,3 +58,12 @@ def test_fenced_diagram_with_attributes_keeps_arrows_and_notes():
     units = units_of(text, 0)
     assert [u.text for u in units] == ["Onboarding works as follows.", "(RBB) Functional ID is issued to Beneficiary",
                                        "RBB → IM: Register_Beneficiary (Request ID)"]
+
+
+def test_tied_similarities_share_a_rank_in_id_order():
+    from assistant.retrieve import _tied_ranks
+
+    # the same text stored twice comes back in either order from the vector store: same ranks both ways
+    a = _tied_ranks([("b", 0.9), ("a", 0.9), ("c", 0.5)])
+    b = _tied_ranks([("a", 0.9), ("b", 0.9), ("c", 0.5)])
+    assert a == b == [(0, ("a", 0.9)), (0, ("b", 0.9)), (2, ("c", 0.5))]
