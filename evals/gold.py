@@ -85,19 +85,21 @@ def load_novel_use_cases(path: Path | str | None = None) -> list[dict]:
     return items
 
 
+def _load_tagged(path: Path | str, prefix: str) -> list[dict]:
+    """Use-case items with source "<prefix>-paraphrase" or "<prefix>-novel"."""
+    items = load_jsonl(path)
+    for it in items:
+        it.setdefault("source", f"{prefix}-paraphrase" if it.get("paraphrase_of") else f"{prefix}-novel")
+    return items
+
+
 def load_test_use_cases(path: Path | str | None = None) -> list[dict]:
     """The independent writer's descriptions; source "independent-paraphrase" or "independent-novel"."""
-    items = load_jsonl(path or TEST_USE_CASES_FILE)
-    for it in items:
-        it.setdefault("source", "independent-paraphrase" if it.get("paraphrase_of") else "independent-novel")
-    return items
+    return _load_tagged(path or TEST_USE_CASES_FILE, "independent")
 
 
 def load_dev_use_cases(path: Path | str | None = None) -> list[dict]:
-    items = load_jsonl(path or DEV_USE_CASES_FILE)
-    for it in items:
-        it.setdefault("source", "dev-paraphrase" if it.get("paraphrase_of") else "dev-novel")
-    return items
+    return _load_tagged(path or DEV_USE_CASES_FILE, "dev")
 
 
 def file_digest(path: Path | str) -> str:

@@ -103,3 +103,24 @@ def real_index(tmp_path_factory, real_corpus):
     s = Settings(index_dir=path)
     rep = ingest(s, releases=["latest"], corpus=real_corpus)
     return s, rep
+
+
+@pytest.fixture(scope="session")
+def shared_fixture_assistant(shared_fixture_index):
+    """An Assistant over the shared fixture index (hash embedder, no LLM); read-only like the index."""
+    from assistant.service import Assistant
+    from ingest.embed import HashEmbedder
+
+    return Assistant(shared_fixture_index, embedder=HashEmbedder(dim=128))
+
+
+@pytest.fixture(scope="session")
+def http_client(shared_fixture_index, shared_fixture_assistant):
+    """The HTTP API over the shared fixture assistant, without auth."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from ui.http import create_http_app
+
+    return TestClient(create_http_app(shared_fixture_assistant, shared_fixture_index))
+

@@ -20,11 +20,15 @@ def http_index(shared_fixture_index):
 
 
 @pytest.fixture(scope="module")
-def app(http_index):
-    from assistant.service import Assistant
-    from ingest.embed import HashEmbedder
+def app(http_index, shared_fixture_assistant):
+    return create_http_app(shared_fixture_assistant, http_index)
 
-    return create_http_app(Assistant(http_index, embedder=HashEmbedder(dim=128)), http_index)
+
+def _schema_of(app):
+    # A schema-valid request may still be refused with 422 for what a schema cannot say: a release name that is
+    # well formed but not in this index, a question of only whitespace. Everything else must be accepted.
+    config = schemathesis.Config.from_dict({"checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "422"]}}})
+    return schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
 
 
 def test_openapi_document_is_served_and_describes_every_endpoint(app):
@@ -52,10 +56,7 @@ schemathesis = pytest.importorskip("schemathesis")
 
 @pytest.fixture(scope="module")
 def api_schema(app):
-    # A schema-valid request may still be refused with 422 for what a schema cannot say: a release name that is
-    # well formed but not in this index, a question of only whitespace. Everything else must be accepted.
-    config = schemathesis.Config.from_dict({"checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "422"]}}})
-    return schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
+    return _schema_of(app)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
@@ -70,13 +71,8 @@ def test_api_conforms_to_its_openapi_document(case):
 
 
 @pytest.fixture(scope="module")
-def api_schema_with_auth(http_index):
-    from assistant.service import Assistant
-    from ingest.embed import HashEmbedder
-
-    app = create_http_app(Assistant(http_index, embedder=HashEmbedder(dim=128)), http_index, auth=HttpAuth(token=TOKEN))
-    config = schemathesis.Config.from_dict({"checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "422"]}}})
-    return schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
+def api_schema_with_auth(http_index, shared_fixture_assistant):
+    return _schema_of(create_http_app(shared_fixture_assistant, http_index, auth=HttpAuth(token=TOKEN)))
 
 
 schema_with_auth = schemathesis.pytest.from_fixture("api_schema_with_auth")

@@ -28,48 +28,35 @@ def http_index(shared_fixture_index):
     return shared_fixture_index
 
 
-@pytest.fixture(scope="module")
-def assistant(http_index):
-    from assistant.service import Assistant
-    from ingest.embed import HashEmbedder
-
-    return Assistant(http_index, embedder=HashEmbedder(dim=128))
-
-
-@pytest.fixture(scope="module")
-def client(assistant, http_index):
-    return TestClient(create_http_app(assistant, http_index))
-
-
 def _no_file_content(r):
     assert not PASSWD_LINE.search(r.text) and "[fonts]" not in r.text
 
 
 # ----- path traversal through the HTTP API ---------------------------------------------------------------
 @pytest.mark.parametrize("value", TRAVERSALS)
-def test_traversal_in_release_filter_is_rejected(client, value):
-    r = client.post("/ask", json={"question": "What is a consent token?", "filters": {"release": value}})
+def test_traversal_in_release_filter_is_rejected(http_client, value):
+    r = http_client.post("/ask", json={"question": "What is a consent token?", "filters": {"release": value}})
     assert r.status_code == 422 and r.json()["retryable"] is False
     _no_file_content(r)
-    r = client.get("/buildingblocks", params={"release": value})
+    r = http_client.get("/buildingblocks", params={"release": value})
     assert r.status_code == 422
     _no_file_content(r)
 
 
 @pytest.mark.parametrize("value", TRAVERSALS)
-def test_traversal_in_bb_kind_and_use_case_fields_is_rejected_or_harmless(client, value):
+def test_traversal_in_bb_kind_and_use_case_fields_is_rejected_or_harmless(http_client, value):
     for filters in ({"bb": [value]}, {"kind": [value]}):
-        r = client.post("/ask", json={"question": "What is a consent token?", "filters": filters})
+        r = http_client.post("/ask", json={"question": "What is a consent token?", "filters": filters})
         assert r.status_code == 422
         _no_file_content(r)
-    r = client.post("/suggest", json={"description": "Citizens pay a fee online", "exclude_use_cases": [value]})
+    r = http_client.post("/suggest", json={"description": "Citizens pay a fee online", "exclude_use_cases": [value]})
     assert r.status_code == 200  # an id to leave out, compared with ids only: harmless
     _no_file_content(r)
 
 
 @pytest.mark.parametrize("value", TRAVERSALS)
-def test_traversal_in_question_or_history_reads_no_file(client, value):
-    r = client.post("/ask", json={"question": f"Show me {value}", "history": [{"role": "user", "content": value}]})
+def test_traversal_in_question_or_history_reads_no_file(http_client, value):
+    r = http_client.post("/ask", json={"question": f"Show me {value}", "history": [{"role": "user", "content": value}]})
     assert r.status_code == 200
     _no_file_content(r)
 
@@ -77,8 +64,8 @@ def test_traversal_in_question_or_history_reads_no_file(client, value):
 @pytest.mark.parametrize("path", ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/ask/..%2f..%2fetc%2fpasswd",
                                   "/static/../../etc/passwd", "/docs/../../../etc/passwd", "/file=/etc/passwd",
                                   "/gradio_api/file=/etc/passwd", "//etc/passwd"])
-def test_no_url_serves_a_file(client, path):
-    r = client.get(path)
+def test_no_url_serves_a_file(http_client, path):
+    r = http_client.get(path)
     assert r.status_code in (404, 405)
     _no_file_content(r)
 
@@ -90,8 +77,8 @@ INJECTIONS = ["<script>alert(1)</script> what is consent?", "<img src=x onerror=
 
 
 @pytest.mark.parametrize("q", INJECTIONS)
-def test_markup_in_questions_is_not_returned_live(client, q):
-    r = client.post("/ask", json={"question": q})
+def test_markup_in_questions_is_not_returned_live(http_client, q):
+    r = http_client.post("/ask", json={"question": q})
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
     assert r.headers["x-content-type-options"] == "nosniff" and "default-src 'none'" in r.headers["content-security-policy"]
     body = r.json()  # JSON-escaped: the injection cannot break out of the structure
@@ -101,16 +88,16 @@ def test_markup_in_questions_is_not_returned_live(client, q):
     assert not re.search(r"(?<!\\)\]\(\s*javascript:", text, re.I)
 
 
-def test_error_sentences_never_echo_the_input(client):
+def test_error_sentences_never_echo_the_input(http_client):
     evil = "<script>alert(1)</script>"
     for payload in ({"question": "x", "filters": {"bb": [evil]}}, {"question": "x", "filters": {"release": evil}},
                     {"question": "x", evil: 1}, {"question": "x", "history": [{"role": evil, "content": "y"}]}):
-        r = client.post("/ask", json=payload)
+        r = http_client.post("/ask", json=payload)
         assert r.status_code == 422 and "<script" not in r.json()["error"]
 
 
-def test_no_cors_by_default(client):
-    r = client.post("/ask", json={"question": "What is a consent token?"}, headers={"Origin": "https://evil.example"})
+def test_no_cors_by_default(http_client):
+    r = http_client.post("/ask", json={"question": "What is a consent token?"}, headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in r.headers
 
 
@@ -134,9 +121,9 @@ def _basic(user, pw):
 
 
 @pytest.fixture(scope="module")
-def auth_client(assistant, http_index):
+def auth_client(shared_fixture_assistant, http_index):
     auth = HttpAuth(token="tok-123456", basic_user="ops", basic_password="p4ss:word")
-    return TestClient(create_http_app(assistant, http_index, auth=auth))
+    return TestClient(create_http_app(shared_fixture_assistant, http_index, auth=auth))
 
 
 @pytest.mark.parametrize("header, ok", [
