@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
+from itertools import islice, takewhile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,7 +100,7 @@ class CorpusIndex:
 
         t0 = time.perf_counter()
         self.store = store
-        pairs = store.all_chunks()
+        pairs = sorted(store.all_chunks(), key=lambda p: p[0])  # id order: ties rank the same whatever the build order
         self.ids = [i for i, _ in pairs]
         self.chunks = {i: c for i, c in pairs}
         self.releases = sorted({c.release for c in self.chunks.values()})
@@ -195,19 +196,10 @@ class HybridSearch:
         lex_rank: dict[str, int] = {}
         lex: dict[str, float] = {}
         if len(scores):
-            # ties (the same text in two places) in a fixed order and sharing one rank, whatever the load order
-            order = sorted(range(len(scores)), key=lambda j: (-scores[j], ids[j]))
-            r, prev, shared = 0, None, 0
-            for j in order:
-                if scores[j] <= 0 or r >= CANDIDATES * 2:
-                    break
-                i = ids[j]
-                if not _matches(idx.chunks[i], filters):
-                    continue
-                if scores[j] != prev:
-                    shared, prev = r, scores[j]
-                lex_rank[i], lex[i] = shared, float(scores[j])
-                r += 1
+            order = takewhile(lambda j: scores[j] > 0, np.argsort(-scores, kind="stable"))
+            top = islice(((ids[j], float(scores[j])) for j in order if _matches(idx.chunks[ids[j]], filters)), CANDIDATES * 2)
+            for r, (i, sc) in _tied_ranks(top):
+                lex_rank[i], lex[i] = r, sc
         cands = set(dense) | set(lex_rank)
         # exact matches the fuzzy retrievers can miss: a glossary term asked for, an API path quoted
         exact: set[str] = set()
@@ -267,8 +259,8 @@ class HybridSearch:
 
 
 def _tied_ranks(results) -> list[tuple[int, tuple[str, float]]]:
-    """(rank, (id, similarity)) with equal similarities sharing one rank, in id order: the same text stored
-    twice gets the same dense rank whichever copy the vector store returns first."""
+    """(rank, (id, score)) with equal scores sharing one rank, in id order: the same text stored twice gets the
+    same rank whichever copy the vector store (or the lexical index) returns first."""
     items = sorted(results, key=lambda p: (-p[1], p[0]))
     out, prev, shared = [], None, 0
     for r, (i, sim) in enumerate(items):

@@ -76,10 +76,10 @@ SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short sum
 # features, one intercept per BB shrunk towards a common one) on product-use-case leave-one-out + the novel gold.
 # BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
-    "weights": {"cue": 1.7506, "cue_weak": 0.0266, "proto": 0.6826, "spec": -0.2018, "knn": 0.8014, "align": 0.7949, "workflow": 0.8081, "prior": 0.6336, "cue*L": -0.8157, "cue_weak*L": -0.0337, "proto*L": -0.1889, "spec*L": -0.2095, "knn*L": 0.2088, "align*L": 0.3334, "workflow*L": -0.0838, "prior*L": -0.2103, "long": 0.081},
-    "means": {"cue": 0.28961, "cue_weak": 0.21235, "proto": 0.40324, "spec": 0.43776, "knn": 0.27413, "align": 0.59698, "workflow": 0.27193, "prior": 0.58333, "cue*L": 0.10046, "cue_weak*L": 0.10665, "proto*L": 0.0876, "spec*L": 0.10045, "knn*L": 0.04973, "align*L": 0.11105, "workflow*L": 0.0506, "prior*L": 0.1082, "long": 0.18553},
-    "scales": {"cue": 0.3723, "cue_weak": 0.31483, "proto": 0.10899, "spec": 0.09335, "knn": 0.25047, "align": 0.45837, "workflow": 0.23353, "prior": 0.39841, "cue*L": 0.26222, "cue_weak*L": 0.26649, "proto*L": 0.1711, "spec*L": 0.19753, "knn*L": 0.13185, "align*L": 0.27744, "workflow*L": 0.13352, "prior*L": 0.25989, "long": 0.35274},
-    "intercepts": {"cloud-infrastructure": 1.5838, "content-management": 1.688, "consent": 1.7993, "digital-registries": 1.6021, "emarketplace": 1.3844, "esignature": 1.7691, "gis": 1.5943, "identity": 1.6902, "information-mediator": 1.6592, "messaging": 1.6544, "payments": 0.9571, "registration": 1.5973, "scheduler": 1.6396, "wallet": 1.63, "workflow": 1.8486},
+    "weights": {"cue": 1.7526, "cue_weak": 0.0272, "proto": 0.6865, "spec": -0.2039, "knn": 0.7899, "align": 0.8054, "workflow": 0.8225, "prior": 0.6206, "cue*L": -0.8127, "cue_weak*L": -0.031, "proto*L": -0.1893, "spec*L": -0.2089, "knn*L": 0.2117, "align*L": 0.3327, "workflow*L": -0.0971, "prior*L": -0.2026, "long": 0.0789},
+    "means": {"cue": 0.28961, "cue_weak": 0.21235, "proto": 0.40324, "spec": 0.43776, "knn": 0.27413, "align": 0.59698, "workflow": 0.2728, "prior": 0.58333, "cue*L": 0.10046, "cue_weak*L": 0.10665, "proto*L": 0.0876, "spec*L": 0.10045, "knn*L": 0.04973, "align*L": 0.11105, "workflow*L": 0.05046, "prior*L": 0.1082, "long": 0.18553},
+    "scales": {"cue": 0.3723, "cue_weak": 0.31483, "proto": 0.10899, "spec": 0.09335, "knn": 0.25047, "align": 0.45837, "workflow": 0.23471, "prior": 0.39841, "cue*L": 0.26222, "cue_weak*L": 0.26649, "proto*L": 0.1711, "spec*L": 0.19753, "knn*L": 0.13185, "align*L": 0.27744, "workflow*L": 0.13362, "prior*L": 0.25989, "long": 0.35274},
+    "intercepts": {"cloud-infrastructure": 1.5851, "content-management": 1.6887, "consent": 1.7983, "digital-registries": 1.5919, "emarketplace": 1.3905, "esignature": 1.7692, "gis": 1.6058, "identity": 1.6924, "information-mediator": 1.6611, "messaging": 1.6556, "payments": 0.9647, "registration": 1.6023, "scheduler": 1.6392, "wallet": 1.6311, "workflow": 1.8548},
     "threshold": 0.5,
     "thresholds": {},
 }
@@ -316,6 +316,7 @@ class Reference:
     # that use each BB (how central the BB is to it)
     uc_rows: dict[str, np.ndarray] = field(default_factory=dict)
     uc_step_share: dict[str, np.ndarray] = field(default_factory=dict)
+    uc_bb_vec: dict[str, np.ndarray] = field(default_factory=dict)  # product use case → its BB list as 0/1 (n_bbs,)
 
 
 _NEGATIVE = re.compile(r"\b(not|never|cannot|out of scope|out-of-scope)\b|n't\b", re.I)
@@ -552,7 +553,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         use_cases=uc_list + fw_ucs, uc_vecs=uc_m, workflows=wf_names, wf_vecs=wf_m, wf_chunks=wf_chunks,
         targets=targets, target_vecs=tgt_m, bb_pages=bb_pages, vocab=vocab,
         build_ms=(time.perf_counter() - t0) * 1000,
-        uc_rows={u: np.asarray(r, dtype=np.int64) for u, r in uc_rows.items()}, uc_step_share=uc_step_share)
+        uc_rows={u: np.asarray(r, dtype=np.int64) for u, r in uc_rows.items()}, uc_step_share=uc_step_share,
+        uc_bb_vec={u.id: np.asarray([1.0 if b in u.bbs else 0.0 for b in ids], dtype=np.float32) for u in uc_list})
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -750,12 +752,13 @@ class Suggester:
             np.zeros((n, nb), np.float32), None)
 
         # kNN over reference step sentences, held-out use cases removed
+        step_sims = vecs @ ref.step_vecs.T  # (n_needs, n_step_sentences), also used for the alignment below
         keep = np.asarray([s.uc_id.upper() not in excl for s in ref.steps], dtype=bool)
         knn_vote = np.zeros((n, nb), dtype=np.float32)
         knn_idx = np.zeros((n, 0), dtype=np.int64)
         if keep.any():
             cols = np.flatnonzero(keep)
-            sims = vecs @ ref.step_vecs[cols].T
+            sims = step_sims[:, cols]
             k = min(K_STEPS, len(cols))
             top = np.argsort(-sims, axis=1)[:, :k]
             w = np.take_along_axis(sims, top, axis=1).clip(min=0) + 1e-6
@@ -813,17 +816,12 @@ class Suggester:
         align_vote = np.zeros(nb, dtype=np.float32)
         align_share = np.zeros(nb, dtype=np.float32)
         align_scores: list[tuple[str, float]] = []
-        uc_bbs = {u.id: u.bbs for u in ref.use_cases if u.source == "govstack"}
-        cand = [u for u in ref.uc_rows if u.upper() not in excl and u in uc_bbs]
+        cand = [u for u in ref.uc_rows if u.upper() not in excl and u in ref.uc_bb_vec]
         if cand and n:
-            full = vecs @ ref.step_vecs.T
-            sc = np.asarray([float(full[:, ref.uc_rows[u]].max(axis=1).mean()) for u in cand])
+            sc = np.asarray([float(step_sims[:, ref.uc_rows[u]].max(axis=1).mean()) for u in cand])
             wts = _softmax(sc, ALIGN_TEMPERATURE)
             for u, w in zip(cand, wts):
-                row = np.zeros(nb, dtype=np.float32)
-                for b in uc_bbs[u]:
-                    row[ids.index(b)] = 1.0
-                align_vote += w * row
+                align_vote += w * ref.uc_bb_vec[u]
                 align_share += w * ref.uc_step_share[u]
             align_scores = sorted(zip(cand, sc.tolist()), key=lambda p: -p[1])
         mean_share = np.mean([ref.uc_step_share[u] for u in cand], axis=0) if cand else np.zeros(nb, np.float32)
@@ -890,7 +888,6 @@ class Suggester:
         from assistant.answer.evidence import clip
 
         name = registry.name_of(b)
-        ref_bbs = {u.id: u.bbs for u in ref.use_cases if u.source == "govstack"}
         order = np.argsort(-an.need_bb[:, j])
         reasons: list[str] = []
         cited: list[str] = []
@@ -919,7 +916,7 @@ class Suggester:
                 reasons.append(f"similar reference steps use {name}: " + "; ".join(steps[:3]))
             if not reasons:
                 # selected on the reference use cases' evidence alone: say so, with how common the BB is there
-                users = [u for u, _ in an.align_scores if b in ref_bbs.get(u, ())]
+                users = [u for u, _ in an.align_scores if ref.uc_bb_vec[u][j] > 0]
                 if users:
                     reasons.append(f"no step of the description names it, but {len(users)} of {len(an.align_scores)} "
                                    f"GovStack reference use cases use {name} ({self.lexicon.needs.get(b, name)}); "
