@@ -78,12 +78,9 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
         body = m.group(2)
         steps = []
         for ln in body.splitlines():
-            a = _ARROW.match(ln)
-            note = _MERMAID_NOTE.match(ln)
-            if a:
-                steps.append(f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {re.sub(r'<br>', ' ', a.group(4)).strip()}")
-            elif note:
-                steps.append(f"* ({note.group(1).strip()}) {re.sub(r'<br>', ' ', note.group(2)).strip()}")
+            step = _diagram_step(ln)
+            if step:
+                steps.append(step)
         return ("\n\n" + "\n".join(steps) + "\n\n") if steps else "\n\n"
 
     text = _FENCE.sub(fence, text)
@@ -143,17 +140,23 @@ def _mermaid_lines(text: str) -> str:
         return text
     out = []
     for ln in text.splitlines():
-        a = _ARROW.match(ln) if ("->" in ln or "-x" in ln) else None
-        note = _MERMAID_NOTE.match(ln)
-        if a:
-            out.append(f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {re.sub(r'<br>', ' ', a.group(4)).strip()}")
-        elif note:
-            out.append(f"* ({note.group(1).strip()}) {note.group(2).strip()}")
-        elif _MERMAID_NOISE.match(ln):
-            continue
-        else:
+        step = _diagram_step(ln)
+        if step:
+            out.append(step)
+        elif not _MERMAID_NOISE.match(ln):
             out.append(ln)
     return "\n".join(out)
+
+
+def _diagram_step(line: str) -> str | None:
+    """A sequence-diagram line as a list item: "A->>B: msg" → "* A → B: msg", "Note over A: text" → "* (A) text"."""
+    a = _ARROW.match(line)
+    if a:
+        return f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {re.sub(r'<br>', ' ', a.group(4)).strip()}"
+    note = _MERMAID_NOTE.match(line)
+    if note:
+        return f"* ({note.group(1).strip()}) {re.sub(r'<br>', ' ', note.group(2)).strip()}"
+    return None
 
 
 # Page furniture, not content: "This section provides context…", template hints left in the spec.

@@ -158,7 +158,7 @@ class ExtractiveAnswerer:
             key = " ".join(tokenize(u.text))[:120]
             if not key or key in taken or any(_overlap(key, t) > 0.8 for t in taken):
                 continue
-            if len(key) > 30 and any(key in q for q in getattr(self, "_quoted", ())):
+            if len(key) > 30 and any(key in q for q in self._quoted):
                 continue  # already said inside a longer quote
             taken.add(key)
             out.append(u)
