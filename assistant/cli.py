@@ -86,12 +86,17 @@ def print_answer(ans) -> None:
             print(f"  [{c.n}] {c.title} — {c.section}\n      {c.url or c.folder + '/' + c.path}")
 
 
-def _read_jsonl(path: str):
+def _read_jsonl(path: str, plain_key: str):
+    """Batch records: a JSON object per line, or — for a plain list — a line of text that does not start with
+    `{`, read as {"id": line number, plain_key: text}. A line that starts like JSON but is not is an error."""
     p = Path(path)
     if not p.is_file():
         raise AssistantError(f"Batch file {path} not found.")
     for ln, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
         if not line.strip():
+            continue
+        if not line.lstrip().startswith(("{", "[", '"')):
+            yield ln, {"id": ln, plain_key: line.strip()}, None
             continue
         try:
             obj = json.loads(line)
@@ -109,7 +114,7 @@ def cmd_ask(args) -> int:
     a = _assistant(args)
     filters = {"bb": args.bb} if args.bb else None
     if args.batch:
-        for ln, obj, err in _read_jsonl(args.batch):
+        for ln, obj, err in _read_jsonl(args.batch, "question"):
             if err:
                 print(json.dumps({"id": None, "error": err}))
                 continue
@@ -167,7 +172,7 @@ def cmd_suggest(args) -> int:
 
     a = _assistant(args)
     if args.batch:
-        for ln, obj, err in _read_jsonl(args.batch):
+        for ln, obj, err in _read_jsonl(args.batch, "description"):
             if err:
                 print(json.dumps({"id": None, "error": err}))
                 continue
@@ -214,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("question", nargs="*", help="the question")
     sp.add_argument("--release", help="release to answer from (default latest)")
     sp.add_argument("--bb", action="append", help="restrict to a building block id (repeatable)")
-    sp.add_argument("--batch", help="JSONL file: {id, question, history} or {id, turns} per line")
+    sp.add_argument("--batch", help="JSONL file: {id, question, history} or {id, turns} per line; or one plain question per line")
     sp.add_argument("--json", action="store_true", help="print JSON")
     sp.set_defaults(func=cmd_ask)
 
@@ -226,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("suggest", help="suggest building blocks for a described service")
     common(sp)
     sp.add_argument("description", nargs="*", help="the service, in your own words")
-    sp.add_argument("--batch", help="JSONL file: {id, description} per line")
+    sp.add_argument("--batch", help="JSONL file: {id, description} per line; or one plain description per line")
     sp.add_argument("--json", action="store_true", help="print JSON")
     sp.set_defaults(func=cmd_suggest)
 

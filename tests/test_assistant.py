@@ -174,15 +174,33 @@ def test_cli_batch(built_index, tmp_path, capsys, monkeypatch):
     batch.write_text("\n".join([
         json.dumps({"id": "a", "question": "What is a consent token?"}),
         json.dumps({"id": "b", "turns": ["What does the Payments BB do?", "Which APIs does it expose?"]}),
-        "not json",
+        '{"id": "broken", "question": ',
         json.dumps({"id": "c", "question": ""}),
+        "What is a consent token?",
     ]))
     rc = main(["ask", "--index", str(built_index.index_dir), "--batch", str(batch), "--json"])
     lines = [json.loads(x) for x in capsys.readouterr().out.strip().splitlines()]
-    assert rc == 0 and [x.get("id") for x in lines] == ["a", "b", None, "c"]
+    assert rc == 0 and [x.get("id") for x in lines] == ["a", "b", None, "c", 5]
     assert lines[0]["citations"] and set(lines[0]) >= {"answer", "citations", "retrieved", "abstained", "timings_ms"}
     assert "/disbursements" in lines[1]["answer"]
-    assert "error" in lines[2] and "error" in lines[3]
+    assert "line 3: not a JSON object" in lines[2]["error"] and "error" in lines[3]
+    # a plain list of questions (one per line) works too, numbered by line
+    assert lines[4]["answer"] == lines[0]["answer"]
+
+
+def test_cli_suggest_batch(built_index, tmp_path, capsys, monkeypatch):
+    from assistant.cli import main
+
+    monkeypatch.setenv("GOVSTACK_EMBEDDING_MODEL", "hash:128")
+    batch = tmp_path / "s.txt"
+    desc = "Farmers register online, pay a fee and get an SMS reminder before their appointment."
+    batch.write_text("\n".join([json.dumps({"id": "x", "description": desc}), "", "{not json", desc]))
+    rc = main(["suggest", "--index", str(built_index.index_dir), "--batch", str(batch), "--json"])
+    lines = [json.loads(x) for x in capsys.readouterr().out.strip().splitlines()]
+    assert rc == 0 and [x.get("id") for x in lines] == ["x", None, 4]
+    assert "line 3" in lines[1]["error"]
+    assert [b["id"] for b in lines[0]["building_blocks"]] == [b["id"] for b in lines[2]["building_blocks"]]
+    assert any(b["selected"] for b in lines[2]["building_blocks"])
 
 
 @pytest.mark.live
