@@ -142,7 +142,8 @@ def summary_text(results: dict, gate: dict | None, paths: dict) -> str:
     s = results.get("metrics", {}).get("suggest")
     if s:
         out.append(f"suggest: {s['n']} use cases — set F1 {fmt(s['set_f1'])} · per-BB macro F1 {fmt(s['bb_macro_f1'])} · "
-                   f"rare-BB F1 {fmt(s['rare_bb_f1'])} · core recall {fmt(s['core_recall'])} · pass {fmt(s['pass_rate'])}")
+                   f"rare-BB F1 {fmt(s['rare_bb_f1'])} · core recall {fmt(s['core_recall'])} · "
+                   f"focus@1 {fmt(s.get('focus_at_1'))} · pass {fmt(s['pass_rate'])}")
     nb = (results.get("naive_baseline") or {}).get("metrics")
     if nb:
         out.append(f"naive baseline: hit@5 {fmt(nb['hit@5'])} · MRR {fmt(nb['mrr'])} · "

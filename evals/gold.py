@@ -16,12 +16,20 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
 - `usecases_test_scope.jsonl` (30): a third writer who labelled novel services from the BB scopes alone, not
   in the use cases' convention (5.3 BBs per novel service, core = the 1–3 blocks the service stands on). Only
   the bench reports it: it measures how much the numbers depend on the labelling convention.
+- `usecases_short_dev.jsonl` and `usecases_short_test.jsonl` (30 each, two more independent writers): short
+  requests, one or two sentences as an official would type them into a chat box, each about one obvious block
+  (`focus`, which is also its core; two per BB). expected = the focus and what the text states outright; the
+  nine common blocks a full service would also use are `unlabelled`, the rare ones are judged. The dev half was
+  looked at while fixing the cue lexicon; the test half never was, and `eval --suite suggest` scores it
+  (focus@1: the focus ranks first).
 
 Labels follow the GovStack product use cases' own convention (expected = every BB an implementation of the whole
 service would use, so the cross-cutting blocks — identity, consent, information mediator, messaging, scheduler,
 workflow — are nearly always in; core = BBs used in at least half of its steps). `unlabelled` lists BBs the
 writer did not judge (the independent writers followed the product use cases, which never list Content
-Management, Wallet or Cloud Infrastructure): metrics ignore those BBs for that item.
+Management, Wallet or Cloud Infrastructure): metrics ignore those BBs for that item. The product use cases
+themselves do not judge a block none of them lists (they predate Content Management, Wallet and Cloud
+Infrastructure), so `product_use_cases` marks those `unlabelled` too.
 
 The 16 product use cases are not stored: they are derived from the corpus release itself
 (see `product_use_cases`), so they follow the spec when it changes.
@@ -43,6 +51,7 @@ QA_FILE = GOLD_DIR / "qa.jsonl"
 NOVEL_FILE = GOLD_DIR / "usecases_novel.jsonl"
 DEV_USE_CASES_FILE = GOLD_DIR / "usecases_dev.jsonl"
 TEST_USE_CASES_FILE = GOLD_DIR / "usecases_test.jsonl"
+SHORT_TEST_FILE = GOLD_DIR / "usecases_short_test.jsonl"
 
 CATEGORIES = ("definition", "terminology", "requirement", "api", "data", "workflow", "architecture", "security",
               "use-case", "comparison", "ui-ux", "onboarding")
@@ -100,6 +109,14 @@ def load_test_use_cases(path: Path | str | None = None) -> list[dict]:
 
 def load_dev_use_cases(path: Path | str | None = None) -> list[dict]:
     return _load_tagged(path or DEV_USE_CASES_FILE, "dev")
+
+
+def load_short_requests(path: Path | str | None = None) -> list[dict]:
+    """One- or two-sentence requests with a `focus` block; source "short-request"."""
+    items = load_jsonl(path or SHORT_TEST_FILE)
+    for it in items:
+        it.setdefault("source", "short-request")
+    return items
 
 
 def file_digest(path: Path | str) -> str:
@@ -255,7 +272,7 @@ def product_use_cases(corpus: Path | str, release: str = "latest") -> list[dict]
         for s in uc.steps:
             parts.append(f"{s.title}: {s.description}".strip())
         core = core_of(s.building_blocks for s in uc.steps)
-        items.append({
+        items.append({  # "unlabelled" is filled in below, once every use case's list is known
             "id": uc.id,
             "description": "\n\n".join(p for p in parts if p),
             "expected": list(uc.building_blocks) + [b for b in core if b not in uc.building_blocks],
@@ -264,6 +281,9 @@ def product_use_cases(corpus: Path | str, release: str = "latest") -> list[dict]
             "exclude_use_cases": [uc.id],
             "path": uc.path,
         })
+    listed = {b for it in items for b in it["expected"]}
+    for it in items:  # a block none of them lists is one they were not written to judge (they predate it)
+        it["unlabelled"] = sorted(known_bbs() - listed)
     return items
 
 
@@ -339,6 +359,8 @@ def check_use_case_schema(items: list[dict]) -> list[str]:
         unl = it.get("unlabelled", [])
         if not (isinstance(unl, list) and all(b in bbs and b not in exp for b in unl)):
             errors.append(f"{iid}: unlabelled must list known building blocks that are not expected")
+        if "focus" in it and not (it["focus"] in exp and it["focus"] in core):
+            errors.append(f"{iid}: focus must be expected and core")
     return errors
 
 

@@ -367,6 +367,7 @@ def summarize_suggest(records: Sequence[dict]) -> dict[str, Any]:
     ok = [r for r in records if not r.get("error")]
     per = per_label_scores((r["selected"], r["expected"]) for r in ok)
     lat = [r.get("latency_ms") for r in ok if r.get("latency_ms") is not None]
+    focus = [r["focus_first"] for r in ok if r.get("focus_first") is not None]
     return {
         "n": len(records),
         "errors": len(records) - len(ok),
@@ -376,6 +377,7 @@ def summarize_suggest(records: Sequence[dict]) -> dict[str, Any]:
         "bb_macro_f1": macro_f1(per),
         "rare_bb_f1": macro_f1(per, RARE_BBS),
         "core_recall": mean(core_recall(r["ranked"], r["core"]) for r in ok),
+        "focus_at_1": mean(focus) if focus else None,  # short requests: their focus block ranks first
         "pass_rate": mean(1.0 if r.get("passed") else 0.0 for r in records),
         "latency_p50_ms": percentile(lat, 50),
         "latency_p95_ms": percentile(lat, 95),

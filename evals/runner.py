@@ -166,6 +166,9 @@ def run_qa(assistant: Any, items: Sequence[dict], release: str | None = None,
 def score_suggestion(item: dict, suggestion: Any) -> dict:
     """One scored record from a use-case gold item and the Suggestion the assistant gave."""
     unlabelled = set(item.get("unlabelled") or ())  # BBs the gold writer did not judge: not scored
+    everything = sorted(suggestion.building_blocks, key=lambda b: -float(b.score or 0.0))
+    # a short request's focus must rank first among all 15 (nothing filtered out)
+    focus_first = (1.0 if everything and everything[0].id == item["focus"] else 0.0) if item.get("focus") else None
     bbs = [b for b in suggestion.building_blocks if b.id not in unlabelled]
     ranked = [b.id for b in sorted(bbs, key=lambda b: -float(b.score or 0.0))]
     selected = [b.id for b in bbs if b.selected]
@@ -173,8 +176,10 @@ def score_suggestion(item: dict, suggestion: Any) -> dict:
     prec, rec_, f1 = metrics.set_prf(selected, expected)
     cr = metrics.core_recall(ranked, core)
     top = set(ranked[: len(core) + 2])
-    passed = (cr is None or cr >= 1.0) and f1 >= PASS_F1
+    passed = (cr is None or cr >= 1.0) and f1 >= PASS_F1 and focus_first != 0.0
     why = []
+    if focus_first == 0.0:
+        why.append(f"focus {item['focus']} not ranked first ({everything[0].id if everything else 'nothing'} is)")
     if cr is not None and cr < 1.0:
         why.append(f"core not in top {len(core) + 2}: " + ", ".join(c for c in core if c not in top))
     if f1 < PASS_F1:
@@ -195,6 +200,8 @@ def score_suggestion(item: dict, suggestion: Any) -> dict:
         "recall": rec_,
         "f1": f1,
         "core_recall": cr,
+        "focus": item.get("focus"),
+        "focus_first": focus_first,
         "missing": sorted(set(expected) - set(selected)),
         "extra": sorted(set(selected) - set(expected)),
         "latency_ms": float((suggestion.timings_ms or {}).get("total", 0.0)) or None,

@@ -65,13 +65,13 @@ def qa_items(suite: str, qa_path: Path | None = None) -> list[dict]:
 
 
 def suggest_items(suite: str, corpus: Path | None, release: str = "latest", novel_path: Path | None = None) -> list[dict]:
-    """Novel descriptions always; the independent test descriptions for `suggest`/`all`; the product use cases
-    (leave-one-out) for `suggest`/`all` when a corpus is known."""
+    """Novel descriptions always; the independent test descriptions and short requests for `suggest`/`all`; the
+    product use cases (leave-one-out) for `suggest`/`all` when a corpus is known."""
     if suite not in ("suggest", "all", "smoke"):
         return []
     items = gold.load_novel_use_cases(novel_path)
     if suite != "smoke":
-        items = items + gold.load_test_use_cases()
+        items = items + gold.load_test_use_cases() + gold.load_short_requests()
     if suite != "smoke" and corpus is not None:
         items = gold.product_use_cases(corpus, release) + items
     return items

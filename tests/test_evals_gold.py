@@ -44,6 +44,22 @@ def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
     assert gold.check_use_case_schema([bad])
 
 
+def test_short_requests_name_one_focus_per_item_two_per_block(novel):
+    dev = gold.load_jsonl(gold.GOLD_DIR / "usecases_short_dev.jsonl")
+    test = gold.load_short_requests()
+    assert gold.check_use_case_schema(dev) == [] and gold.check_use_case_schema(test) == []
+    for items in (dev, test):
+        assert len(items) == 30
+        assert sorted(it["focus"] for it in items) == sorted(list(gold.known_bbs()) * 2)
+        assert all(it["core"] == [it["focus"]] and len(it["description"].split()) <= 60 for it in items)
+    assert all(it["source"] == "short-request" for it in test)
+    ids = [it["id"] for it in novel + gold.load_dev_use_cases() + gold.load_test_use_cases() + dev + test]
+    assert len(ids) == len(set(ids))
+    assert not {it["description"] for it in dev} & {it["description"] for it in test}
+    bad = dict(test[0], focus="wallet" if test[0]["focus"] != "wallet" else "gis")
+    assert gold.check_use_case_schema([bad]) == [f"{bad['id']}: focus must be expected and core"]
+
+
 def test_smoke_subset_is_fixed_stratified_and_exists(qa):
     by_id = {it["id"]: it for it in qa}
     assert set(suites.SMOKE_QA_IDS) <= set(by_id), "smoke ids missing from qa.jsonl: run python -m evals.suites"

@@ -138,6 +138,23 @@ def test_suggestions_scored_leave_one_out():
     res = runner.build_results("suggest", [], recs)
     assert res["metrics"]["suggest"]["rare_bb_f1"] == pytest.approx((1.0 + 0.0) / 2)  # gis 1.0, wallet 0.0
     assert res["breakdowns"]["suggest"]["bb"]["wallet"]["support"] == 1
+    assert res["metrics"]["suggest"]["focus_at_1"] is None  # no short request in this run
+
+
+def test_short_requests_are_scored_on_their_focus_among_all_fifteen():
+    """A short request's focus must rank first even among blocks its writer did not judge (unlabelled)."""
+    items = [{"id": "S-1", "description": "s1", "expected": ["gis"], "core": ["gis"], "focus": "gis",
+              "unlabelled": ["identity", "messaging"], "source": "short-request"},
+             {"id": "S-2", "description": "s2", "expected": ["wallet"], "core": ["wallet"], "focus": "wallet",
+              "unlabelled": ["identity"], "source": "short-request"}]
+    fake = FakeAssistant({}, {"s1": [("gis", True), ("identity", True), ("messaging", True)],
+                              "s2": [("identity", True), ("wallet", True), ("gis", False)]})
+    a, b = runner.run_suggest(fake, items, show_progress=False)
+    assert a["passed"] and a["focus_first"] == 1.0
+    # wallet is second only to an unlabelled block: core recall (judged blocks) is fine, the focus check is not
+    assert b["core_recall"] == 1.0 and b["focus_first"] == 0.0 and not b["passed"]
+    assert "focus wallet not ranked first (identity is)" in b["why"][0]
+    assert runner.build_results("suggest", [], [a, b])["metrics"]["suggest"]["focus_at_1"] == 0.5
 
 
 @pytest.fixture
