@@ -26,7 +26,8 @@ How a description becomes a suggestion:
 4. Every selected BB gets reasons in plain words (need → the key functionality that serves it) and
    citations to the spec chunks that functionality comes from; a BB selected on the reference use cases'
    evidence alone says so. BBs are ranked selected-first, by the expected share of the service's steps that
-   use them (rank_scores), which is how the use cases define a core BB.
+   use them (rank_scores), which is how the use cases define a core BB — except that a short request (one or two
+   sentences, ≤ SHORT_FOCUS_NEEDS needs) leads with its focus, the block it is about (Analysis.focus).
 
 Bad input (empty, one word, no recognisable service need) gets guidance instead of a guess.
 Only the index is used at runtime: `assistant.index.chunks`, `assistant.embedder` and `assistant.settings.release`.
@@ -54,9 +55,11 @@ CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 # case): in a short description an explicit cue is decisive, while a long one mentions nearly every need somewhere
 # and the reference use cases say more. `long` itself is a feature too.
 SIGNALS = ("cue", "cue_weak", "proto", "spec", "knn", "align", "workflow", "prior")
-FEATURES = SIGNALS + tuple(f"{f}*L" for f in SIGNALS) + ("long",)
+# cue*U: the explicit cue again, for a block no reference use case lists (Content Management, Wallet, Cloud): its
+# reference signals are structurally zero, so the description's own words are the only evidence there is
+FEATURES = SIGNALS + tuple(f"{f}*L" for f in SIGNALS) + ("long", "cue*U")
 SIGNAL_GROUPS = {
-    "cue lexicon (regex)": ("cue", "cue_weak", "cue*L", "cue_weak*L"),
+    "cue lexicon (regex)": ("cue", "cue_weak", "cue*L", "cue_weak*L", "cue*U"),
     "cue prototypes (embedded)": ("proto", "proto*L"),
     "spec functionalities": ("spec", "spec*L"),
     "kNN reference steps": ("knn", "knn*L"),
@@ -68,7 +71,10 @@ SIGNAL_GROUPS = {
 RANK_FLOOR = 0.2  # rank_scores: a selected BB no reference step uses still ranks by its probability
 ALIGN_SHARE = 0.5  # rank_scores: weight of the aligned use case's step shares against all use cases' mean
 FOCUS_MIN_SHARE = 0.15  # Analysis.focus: the focus BB is called for by at least this share of the needs
-FOCUS_FIRST = False  # rank the focus BB first (the bench measures both: it costs core recall in the use cases' convention)
+# A request of at most this many needs is about what it names: one need is enough to make a block its focus, and
+# the focus ranks first. Longer descriptions rank by expected step share (ranking the focus first there costs core
+# recall in the use cases' convention; the bench prints both ways and the short request sets).
+SHORT_FOCUS_NEEDS = 6
 OWN_SHARE = 0.25  # rank_scores: weight of the description's own needs against the reference use cases' shares
 SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short summaries, ≥ 40 long use cases
 
@@ -76,10 +82,10 @@ SHORT_NEEDS, LONG_NEEDS = 10, 40  # descriptions with ≤ 10 needs are short sum
 # features, one intercept per BB shrunk towards a common one) on product-use-case leave-one-out + the novel gold.
 # BEGIN MODEL (generated)
 MODEL: dict[str, Any] = {
-    "weights": {"cue": 1.7526, "cue_weak": 0.0272, "proto": 0.6865, "spec": -0.2039, "knn": 0.7899, "align": 0.8054, "workflow": 0.8225, "prior": 0.6206, "cue*L": -0.8127, "cue_weak*L": -0.031, "proto*L": -0.1893, "spec*L": -0.2089, "knn*L": 0.2117, "align*L": 0.3327, "workflow*L": -0.0971, "prior*L": -0.2026, "long": 0.0789},
-    "means": {"cue": 0.28961, "cue_weak": 0.21235, "proto": 0.40324, "spec": 0.43776, "knn": 0.27413, "align": 0.59698, "workflow": 0.2728, "prior": 0.58333, "cue*L": 0.10046, "cue_weak*L": 0.10665, "proto*L": 0.0876, "spec*L": 0.10045, "knn*L": 0.04973, "align*L": 0.11105, "workflow*L": 0.05046, "prior*L": 0.1082, "long": 0.18553},
-    "scales": {"cue": 0.3723, "cue_weak": 0.31483, "proto": 0.10899, "spec": 0.09335, "knn": 0.25047, "align": 0.45837, "workflow": 0.23471, "prior": 0.39841, "cue*L": 0.26222, "cue_weak*L": 0.26649, "proto*L": 0.1711, "spec*L": 0.19753, "knn*L": 0.13185, "align*L": 0.27744, "workflow*L": 0.13362, "prior*L": 0.25989, "long": 0.35274},
-    "intercepts": {"cloud-infrastructure": 1.5851, "content-management": 1.6887, "consent": 1.7983, "digital-registries": 1.5919, "emarketplace": 1.3905, "esignature": 1.7692, "gis": 1.6058, "identity": 1.6924, "information-mediator": 1.6611, "messaging": 1.6556, "payments": 0.9647, "registration": 1.6023, "scheduler": 1.6392, "wallet": 1.6311, "workflow": 1.8548},
+    "weights": {"cue": 1.5369, "cue_weak": 0.0476, "proto": 0.62, "spec": -0.152, "knn": 0.8029, "align": 0.8265, "workflow": 0.8535, "prior": 0.7786, "cue*L": -0.6528, "cue_weak*L": -0.0891, "proto*L": -0.048, "spec*L": -0.1329, "knn*L": 0.169, "align*L": 0.2567, "workflow*L": -0.1503, "prior*L": -0.3946, "long": 0.2239, "cue*U": 0.6901},
+    "means": {"cue": 0.28611, "cue_weak": 0.21259, "proto": 0.40324, "spec": 0.43776, "knn": 0.27413, "align": 0.59698, "workflow": 0.2728, "prior": 0.58333, "cue*L": 0.09798, "cue_weak*L": 0.10688, "proto*L": 0.0876, "spec*L": 0.10045, "knn*L": 0.04973, "align*L": 0.11105, "workflow*L": 0.05046, "prior*L": 0.1082, "long": 0.18553, "cue*U": 0.02257},
+    "scales": {"cue": 0.37156, "cue_weak": 0.31485, "proto": 0.10899, "spec": 0.09335, "knn": 0.25047, "align": 0.45837, "workflow": 0.23471, "prior": 0.39841, "cue*L": 0.25956, "cue_weak*L": 0.2666, "proto*L": 0.1711, "spec*L": 0.19753, "knn*L": 0.13185, "align*L": 0.27744, "workflow*L": 0.13362, "prior*L": 0.25989, "long": 0.35274, "cue*U": 0.12619},
+    "intercepts": {"cloud-infrastructure": 1.5326, "content-management": 1.5268, "consent": 1.7487, "digital-registries": 1.5562, "emarketplace": 1.4028, "esignature": 1.8145, "gis": 1.6483, "identity": 1.6453, "information-mediator": 1.6178, "messaging": 1.6098, "payments": 0.9132, "registration": 1.5807, "scheduler": 1.5906, "wallet": 1.5214, "workflow": 1.7988},
     "threshold": 0.5,
     "thresholds": {},
 }
@@ -598,11 +604,20 @@ class Analysis:
             return None
         own = self.own_share()
         common = self.mean_share if self.mean_share is not None else np.zeros_like(own)
-        several = (self.need_bb >= NEED_MIN_EVIDENCE).sum(axis=0) >= 2  # one mention is not what a service centres on
+        # in a longer description one mention is not what the service centres on; a short request names little else
+        several = (self.need_bb >= NEED_MIN_EVIDENCE).sum(axis=0) >= (1 if self.short() else 2)
         key = np.where(selected & several & (own >= (FOCUS_MIN_SHARE if min_share is None else min_share)),
                        own * (1.0 - common), -1.0)
         j = int(np.argmax(key))
         return j if key[j] > 0 else None
+
+    def short(self, max_needs: int | None = None) -> bool:
+        """A short request (≤ SHORT_FOCUS_NEEDS needs): its focus ranks first."""
+        return len(self.needs) <= (SHORT_FOCUS_NEEDS if max_needs is None else max_needs)
+
+    def focus_first(self, selected: np.ndarray, max_needs: int | None = None) -> int | None:
+        """The focus block if this request is short enough for it to rank first (see rank_scores)."""
+        return self.focus(selected) if self.short(max_needs) else None
 
     def step_share(self, align_weight: float | None = None, own_weight: float | None = None) -> np.ndarray:
         """Expected share of this service's steps that use each BB (what rank_scores orders the selection by):
@@ -846,6 +861,7 @@ class Suggester:
         for f in SIGNALS:
             features[f"{f}*L"] = features[f] * lng
         features["long"] = np.full(nb, lng, dtype=np.float32)
+        features["cue*U"] = features["cue"] * (prior == 0)
         timings["score"] = (time.perf_counter() - t) * 1000
         question = bool(re.match(r"^\s*(what|which|who|how|why|when|where|is|are|does|do|can|could|should|tell me)\b", text, re.I)
                         and text.rstrip().endswith("?") and len(_SENT_SPLIT.split(text.strip())) == 1) or \
@@ -877,7 +893,7 @@ class Suggester:
 
     def rank_scores(self, probs: np.ndarray, an: Analysis, selected: np.ndarray | None = None) -> np.ndarray:
         sel = self.select(probs) if selected is None else selected
-        return rank_scores(probs, sel, an.step_share(), self._thresholds(), an.focus(sel) if FOCUS_FIRST else None)
+        return rank_scores(probs, sel, an.step_share(), self._thresholds(), an.focus_first(sel))
 
     def _thresholds(self) -> np.ndarray:
         m = self.model
@@ -891,6 +907,7 @@ class Suggester:
         order = np.argsort(-an.need_bb[:, j])
         reasons: list[str] = []
         cited: list[str] = []
+        weak: tuple[str, str | None] | None = None  # a need that only resembles the BB: said only when nothing better is
         for i in order[:3]:
             ev = float(an.need_bb[i, j])
             if ev < NEED_MIN_EVIDENCE and (reasons or ev < 0.5):
@@ -899,9 +916,15 @@ class Suggester:
             hit = an.cues[i].get(b)
             how = f" (“{hit.matched}”)" if hit else ""
             func = (f"{f.label} — {clip(f.text, 140)}" if f.label else clip(f.text, 160)) if f else self.lexicon.needs.get(b, name)
-            reasons.append(f"need '{clip(an.needs[i], 120)}'{how} → {name}: {func}")
+            reason = f"need '{clip(an.needs[i], 120)}'{how} → {name}: {func}"
+            if ev < NEED_MIN_EVIDENCE:
+                weak = (reason, f.chunk_id if f else None)
+                break
+            reasons.append(reason)
             if f and f.chunk_id and f.chunk_id not in cited:
                 cited.append(f.chunk_id)
+        if weak and not selected:
+            reasons.append(weak[0])  # why an unselected BB was considered
         if selected:
             # evidence from reference use cases: which similar steps use this BB
             steps = []
@@ -914,6 +937,10 @@ class Suggester:
                             steps.append(label)
             if steps:
                 reasons.append(f"similar reference steps use {name}: " + "; ".join(steps[:3]))
+            if not reasons and weak:
+                reasons.append(weak[0])
+                if weak[1]:
+                    cited.append(weak[1])
             if not reasons:
                 # selected on the reference use cases' evidence alone: say so, with how common the BB is there
                 users = [u for u, _ in an.align_scores if ref.uc_bb_vec[u][j] > 0]
@@ -1042,7 +1069,9 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     if s.guidance:
         return s.guidance
     sel = [b for b in s.building_blocks if b.selected]
-    lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}), ranked by how many steps use them:")
+    lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}), "
+                 + ("the one it is about first, then " if sel and s.focus == sel[0].id else "")
+                 + "ranked by how many steps use them:")
     if s.focus:
         lines.append(f"The description centres on {registry.name_of(s.focus)}.")
     lines.append("")

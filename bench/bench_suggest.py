@@ -93,6 +93,10 @@ def product_gold(corpus: Path) -> list[dict]:
         gold.append({"id": r.id, "set": "product", "description": desc,
                      "expected": list(r.building_blocks) + [b for b in core if b not in r.building_blocks],
                      "core": core, "exclude": [r.id], "unlabelled": [], "group": r.id})
+    # a block no product use case lists is one they were not written to judge (they predate it)
+    listed = {b for it in gold for b in it["expected"]}
+    for it in gold:
+        it["unlabelled"] = [b for b in registry.bb_ids() if b not in listed]
     return gold
 
 
@@ -103,7 +107,8 @@ def file_gold(path: Path, set_name: str) -> list[dict]:
             d = json.loads(line)
             out.append({"id": d["id"], "set": set_name, "description": d["description"], "expected": d["expected"],
                         "core": d.get("core", []), "exclude": [], "unlabelled": d.get("unlabelled", []),
-                        "group": d.get("paraphrase_of") or d["id"], "paraphrase_of": d.get("paraphrase_of")})
+                        "group": d.get("paraphrase_of") or d["id"], "paraphrase_of": d.get("paraphrase_of"),
+                        "focus": d.get("focus")})
     return out
 
 
@@ -124,6 +129,9 @@ def f1(pred: set, gold: set) -> float:
 
 def metrics(items: list[dict], preds: list[set], ranks: list[list[str]]) -> dict:
     ids = registry.bb_ids()
+    # short requests name their focus block: is it ranked first among all 15 (nothing filtered)?
+    with_focus = [(it, r) for it, r in zip(items, ranks) if it.get("focus")]
+    focus_first = statistics.mean(r[:1] == [it["focus"]] for it, r in with_focus) if with_focus else float("nan")
     # what an item's writer did not judge is not scored
     preds = [set(p) - set(it.get("unlabelled") or ()) for it, p in zip(items, preds)]
     ranks = [[b for b in r if b not in set(it.get("unlabelled") or ())] for it, r in zip(items, ranks)]
@@ -146,7 +154,8 @@ def metrics(items: list[dict], preds: list[set], ranks: list[list[str]]) -> dict
         hit += sum(1 for b in core if b in top)
         tot += len(core)
     return {"set_f1": set_f1, "macro_f1": statistics.mean(v for _, v in per_bb) if per_bb else float("nan"),
-            "rare_f1": rare, "core_recall": hit / tot if tot else float("nan"), "per_bb": dict(per_bb)}
+            "rare_f1": rare, "core_recall": hit / tot if tot else float("nan"), "per_bb": dict(per_bb),
+            "focus_first": focus_first}
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -273,7 +282,7 @@ def predict_rank(model: dict, an) -> tuple[np.ndarray, set[str], list[str]]:
     p = predict(model, an.features)
     sel = p >= model["threshold"]
     return p, {ids[j] for j in np.flatnonzero(sel)}, ranked(ids, S.rank_scores(p, sel, an.step_share(), model["threshold"],
-                                                                            an.focus(sel) if S.FOCUS_FIRST else None))
+                                                                            an.focus_first(sel)))
 
 
 def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float, cue_dropout: float = 0.0):
@@ -294,17 +303,21 @@ def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float,
     return preds, ranks, probs
 
 
-def report_rows(items, preds, ranks, sets=("product", "novel", "dev")) -> dict:
+def report_rows(items, preds, ranks, sets=("product", "novel", "dev", "short")) -> dict:
     out = {}
     for name in sets:
         idx = [i for i, it in enumerate(items) if it["set"] == name]
+        if not idx:
+            continue
         out[name] = metrics([items[i] for i in idx], [preds[i] for i in idx], [ranks[i] for i in idx])
     out["all"] = metrics(items, preds, ranks)
     return out
 
 
 def fmt(m: dict) -> str:
-    return f"{m['set_f1']:.3f}   {m['macro_f1']:.3f}   {m['rare_f1']:.3f}   {m['core_recall']:.3f}"
+    ff = m.get("focus_first", float("nan"))
+    return (f"{m['set_f1']:.3f}   {m['macro_f1']:.3f}   {m['rare_f1']:.3f}   {m['core_recall']:.3f}"
+            + (f"   {ff:.3f}" if ff == ff else ""))
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -312,7 +325,7 @@ def pct(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
 
 
-HEAD = f"{'':34} {'set F1':>6}  {'macro':>6}  {'rare':>6}  {'core@+2':>7}"
+HEAD = f"{'':34} {'set F1':>6}  {'macro':>6}  {'rare':>6}  {'core@+2':>7}  {'focus@1':>7}"
 
 
 def main(argv=None) -> int:
@@ -329,6 +342,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cue-dropout", type=float, default=0.15,
                     help="share of cue features zeroed in augmented copies of the short descriptions (0 = plain fit)")
     ap.add_argument("--errors", action="store_true", help="print the wrong decisions per description")
+    ap.add_argument("--short-fit", action="store_true",
+                    help="add the short requests (usecases_short_dev.jsonl) to the fitting pool (measured: no gain)")
     args = ap.parse_args(argv)
 
     import os
@@ -346,6 +361,10 @@ def main(argv=None) -> int:
     gd = Path(args.gold_dir)
     pool = (product_gold(Path(args.corpus)) + file_gold(gd / "usecases_novel.jsonl", "novel")
             + file_gold(gd / "usecases_dev.jsonl", "dev"))
+    if args.short_fit:
+        pool += file_gold(gd / "usecases_short_dev.jsonl", "short")
+    short_dev = [] if args.short_fit else file_gold(gd / "usecases_short_dev.jsonl", "short")
+    short_test = file_gold(gd / "usecases_short_test.jsonl", "short test")
     test = file_gold(gd / "usecases_test.jsonl", "test")
     scope = file_gold(gd / "usecases_test_scope.jsonl", "scope")
     ids = registry.bb_ids()
@@ -354,13 +373,15 @@ def main(argv=None) -> int:
           f"sentences, {sum(1 for u in ref.use_cases if u.source == 'govstack')} product use cases, "
           f"{len(ref.workflows)} framework workflows, {len(ref.targets)} SDG targets")
     print(f"fitting pool: {sum(it['set'] == 'product' for it in pool)} product (leave-one-out), "
-          f"{sum(it['set'] == 'novel' for it in pool)} novel, {sum(it['set'] == 'dev' for it in pool)} dev; "
+          f"{sum(it['set'] == 'novel' for it in pool)} novel, {sum(it['set'] == 'dev' for it in pool)} dev, "
+          f"{sum(it['set'] == 'short' for it in pool)} short requests; "
           f"test: {len(test)} ({sum(1 for it in test if it['paraphrase_of'])} paraphrases); "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
     analyses = [sug.analyze(it["description"], it["exclude"]) for it in pool]
     test_an = [sug.analyze(it["description"]) for it in test]
     scope_an = [sug.analyze(it["description"]) for it in scope]
+    short_an = [sug.analyze(it["description"]) for it in short_test + short_dev]
     names = S.FEATURES
     test_sets = {"test — paraphrases": [i for i, it in enumerate(test) if it["paraphrase_of"]],
                  "test — novel": [i for i, it in enumerate(test) if not it["paraphrase_of"]],
@@ -387,8 +408,9 @@ def main(argv=None) -> int:
     preds, ranks, probs = cross_validate(pool, analyses, names, args.tune_threshold, args.l2w, args.l2b, args.cue_dropout)
     rows = report_rows(pool, preds, ranks)
     print(HEAD)
-    for name in ("product", "novel", "dev", "all"):
-        print(f"{name + ' (CV)':34} {fmt(rows[name])}")
+    for name in ("product", "novel", "dev", "short", "all"):
+        if name in rows:
+            print(f"{name + ' (CV)':34} {fmt(rows[name])}")
 
     X = np.stack([design(an.features, names) for an in analyses])
     Y, W = labels(pool)
@@ -404,6 +426,15 @@ def main(argv=None) -> int:
     for name, idx in test_sets.items():
         print(f"{name:34} {fmt(rows_of(test, t_preds, t_ranks, idx))}")
     print("per-BB F1 (test): " + ", ".join(f"{b} {v:.2f}" for b, v in metrics(test, t_preds, t_ranks)["per_bb"].items()))
+    sh_out = [predict_rank(model, an) for an in short_an]
+    shorts = short_test + short_dev
+    for name in ("short test", "short"):
+        idx = [i for i, it in enumerate(shorts) if it["set"] == name]
+        if idx:
+            print(f"{'short requests — ' + ('test (independent)' if name == 'short test' else 'dev, not fitted'):34} "
+                  f"{fmt(rows_of(shorts, [o[1] for o in sh_out], [o[2] for o in sh_out], idx))}")
+    print("(short requests: one or two sentences with one obvious focus block; expected = the focus and what the text\n"
+          " states; the cross-cutting blocks a full service would also use are not judged; focus@1 = the focus ranks first)")
     s_out = [predict_rank(model, an) for an in scope_an]
     for name, idx in (("paraphrases", [i for i, it in enumerate(scope) if it["paraphrase_of"]]),
                       ("novel", [i for i, it in enumerate(scope) if not it["paraphrase_of"]])):
@@ -414,21 +445,26 @@ def main(argv=None) -> int:
           " measure how much the numbers depend on the labelling convention, not fitted on)")
 
     print("\n== ranking: core recall within top |core|+2 by the weights of Analysis.step_share, and the focus block ranked first or not ==")
-    print(f"{'own needs':>9}  {'aligned uc':>10}  {'focus first':>11}  {'pool (CV)':>9}  {'test':>6}  {'scope-reasoned novel':>20}")
+    print(f"{'own needs':>9}  {'aligned uc':>10}  {'focus first':>11}  {'pool (CV)':>9}  {'test':>6}  "
+          f"{'scope-reasoned novel':>20}  {'short test focus@1':>18}")
     scope_novel = [i for i, it in enumerate(scope) if not it["paraphrase_of"]]
     for own in (0.0, 0.25, 0.5, 0.75):
         for al in (0.0, 0.5, 1.0):
-            for use_focus in (False, True):
+            for focus_label, max_needs in (("no", -1), (f"≤{S.SHORT_FOCUS_NEEDS} needs", S.SHORT_FOCUS_NEEDS),
+                                           ("always", 10**6)):
                 out = []
+                st = [i for i, it in enumerate(shorts) if it["set"] == "short test"]
                 for its, ans, pr in ((pool, analyses, probs), (test, test_an, [o[0] for o in t_out]),
                                      ([scope[i] for i in scope_novel], [scope_an[i] for i in scope_novel],
-                                      [s_out[i][0] for i in scope_novel])):
+                                      [s_out[i][0] for i in scope_novel]),
+                                     ([shorts[i] for i in st], [short_an[i] for i in st], [sh_out[i][0] for i in st])):
                     rk = [ranked(ids, S.rank_scores(p, p >= 0.5, an.step_share(al, own), 0.5,
-                                                    an.focus(p >= 0.5) if use_focus else None)) for p, an in zip(pr, ans)]
-                    out.append(metrics(its, [set()] * len(its), rk)["core_recall"])
-                mark = "  ← shipped" if (al, own, use_focus) == (S.ALIGN_SHARE, S.OWN_SHARE, S.FOCUS_FIRST) else ""
-                print(f"{own:>9.2f}  {al:>10.2f}  {'yes' if use_focus else 'no':>11}  {out[0]:>9.3f}  {out[1]:>6.3f}  "
-                      f"{out[2]:>20.3f}{mark}")
+                                                    an.focus_first(p >= 0.5, max_needs))) for p, an in zip(pr, ans)]
+                    m = metrics(its, [set()] * len(its), rk)
+                    out.append(m["focus_first"] if its and its[0]["set"] == "short test" else m["core_recall"])
+                mark = "  ← shipped" if (al, own, max_needs) == (S.ALIGN_SHARE, S.OWN_SHARE, S.SHORT_FOCUS_NEEDS) else ""
+                print(f"{own:>9.2f}  {al:>10.2f}  {focus_label:>11}  {out[0]:>9.3f}  {out[1]:>6.3f}  "
+                      f"{out[2]:>20.3f}  {out[3]:>18.3f}{mark}")
 
     shipped = S.Suggester(a, model=model)
     shipped._refs = sug._refs
