@@ -1,4 +1,5 @@
 """ui/render.py: pure render helpers — escaping, citations, highlighting, advisor tables/diagram, onboarding, reports."""
+import dataclasses
 import json
 import re
 from html.parser import HTMLParser
@@ -194,6 +195,11 @@ def test_bb_table_lists_every_block_selected_first_with_scores_and_reasons():
     assert html.index("Payments") < html.index("Identity") < html.index("GIS")
     assert "0.91" in html and "need &#x27;get paid&#x27; → Payments" in html
     assert 'href="https://specs.govstack.global/payments"' in html
+    assert "those most steps would use on top" in html
+    # a short request leads with the block it is about: the caption says so
+    led = render.bb_table_html(dataclasses.replace(suggestion(), focus="payments"), NAMES)
+    assert "the one the description is about, then those most steps would use" in led
+    assert "on top" in render.bb_table_html(dataclasses.replace(suggestion(), focus="identity"), NAMES)
 
 
 def test_steps_matrix_marks_the_blocks_of_each_step():

@@ -450,7 +450,10 @@ def bb_table_html(s: Any, names: Mapping[str, str] | None = None) -> str:
             f"<td class='gs-c'>{mark}</td>"
             f"<th scope='row'>{esc(names.get(_get(b, 'id'), _get(b, 'name') or _get(b, 'id')))}</th>"
             f"<td class='gs-score'>{_score_bar(float(_get(b, 'score') or 0.0))}</td><td class='gs-whycell'>{why_html}</td></tr>")
-    return ("<div class='gs-table-wrap' id='gs-bb-table'><table class='gs-table gs-bbt'><caption>Building blocks: selected first, those most steps would use on top"
+    leads = bool(_get(s, "focus")) and _get(bbs[0], "id") == _get(s, "focus") and _get(bbs[0], "selected")
+    caption = ("Building blocks: selected first — the one the description is about, then those most steps would use"
+               if leads else "Building blocks: selected first, those most steps would use on top")
+    return (f"<div class='gs-table-wrap' id='gs-bb-table'><table class='gs-table gs-bbt'><caption>{caption}"
             "</caption><thead><tr><th scope='col'>Selected</th><th scope='col'>Building block</th>"
             "<th scope='col'>Score</th><th scope='col'>Why</th></tr></thead><tbody>"
             + "".join(rows) + "</tbody></table></div>")
