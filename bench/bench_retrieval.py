@@ -24,6 +24,7 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from assistant.config import Settings
     from assistant.query import analyze
+    from assistant import retrieve
     from assistant.retrieve import HybridSearch
     from assistant.service import Assistant
 
@@ -34,6 +35,7 @@ def main() -> None:
         "dense only": HybridSearch(asst.index, asst.embedder, 1.0, 0.0, boosts=False),
         "BM25 only": HybridSearch(asst.index, asst.embedder, 0.0, 1.0, boosts=False),
         "dense + BM25 (RRF)": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=False),
+        "boosts, BB name kept in BM25": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
         "RRF + query-analysis boosts": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
     }
     queries = []
@@ -45,6 +47,7 @@ def main() -> None:
                         {(s["folder"], s["path"]) for s in it["expected_sources"]}))
     print(f"{'configuration':32s} {'hit@1':>6s} {'hit@5':>6s} {'MRR@10':>7s}   (n={len(queries)})")
     for name, searcher in configs.items():
+        retrieve.DROP_BB_NAME = "name kept" not in name  # the named block's name left out of BM25 (the default)
         h1 = h5 = mrr = 0.0
         for qa, exp in queries:
             hits = searcher.search(qa, "latest", k=10)

@@ -28,6 +28,26 @@ def test_every_citation_points_at_a_retrieved_chunk(assistant):
         json.loads(ans.to_json())  # JSON-serialisable
 
 
+def test_lexical_search_ranks_a_named_blocks_pages_by_the_rest_of_the_question(assistant, monkeypatch):
+    """Every page of the Consent BB says "consent": in a question naming it, BM25 ranks by the other words
+    (the BB boost already favours the block's pages); a question made only of the name keeps it."""
+    import numpy as np
+
+    idx = assistant.index
+    ids, with_name = idx.lexical("latest", "consent revocation", drop=frozenset({"consent"}))
+    _, rest = idx.lexical("latest", "revocation")
+    assert np.allclose(with_name, rest) and len(ids) == len(rest)
+    _, only = idx.lexical("latest", "consent", drop=frozenset({"consent"}))
+    assert np.allclose(only, idx.lexical("latest", "consent")[1])
+    seen = []
+    real = idx.lexical
+    monkeypatch.setattr(idx, "lexical", lambda rel, q, drop=frozenset(): seen.append(drop) or real(rel, q, drop))
+    assistant.ask("How does the Consent BB handle revocation?")
+    assert seen[-1] == frozenset({"consent"})
+    assistant.ask("What is a consent token?")  # no block named: nothing dropped
+    assert seen[-1] == frozenset()
+
+
 def test_term_question_leads_with_the_definition(assistant):
     ans = assistant.ask("What is a consent token?")
     assert ans.text.startswith("**Consent Token**")
