@@ -67,3 +67,27 @@ def test_tied_similarities_share_a_rank_in_id_order():
     a = _tied_ranks([("b", 0.9), ("a", 0.9), ("c", 0.5)])
     b = _tied_ranks([("a", 0.9), ("b", 0.9), ("c", 0.5)])
     assert a == b == [(0, ("a", 0.9)), (0, ("b", 0.9)), (2, ("c", 0.5))]
+
+
+def _part(seq: int, text: str, rank: int) -> Hit:
+    c = Chunk(text=text, release="latest", repo="GovStackWorkingGroup/bb-cloud", folder="bb-cloud", path="spec/9-workflows.md",
+              kind="prose", bb="cloud-infrastructure", chapter="9.1 Provisioning a VM",
+              heading_path=["Cloud", "9 Internal Workflows", "9.1 Provisioning a VM"], url="https://x/9", extra={"seq": seq})
+    return Hit(f"p{seq}", c, 1.0 / (rank + 1))
+
+
+def test_a_step_list_split_between_two_passages_is_answered_whole():
+    """The chunker cut the list: its second half (the next passage of the same section) is retrieved too, and
+    even ranked higher; the answer numbers all the steps, each citing the passage it comes from."""
+    first = ("Creating a new virtual machine, step by step:\n\n* Choose the VM size (flavor)\n* Choose the image to boot\n"
+             "* Choose the boot disk size")
+    second = "* Choose the network to connect to\n* Choose or create an ssh keypair\n* Create the VM with an API call"
+    other = _part(9, "* An unrelated list item\n* Another item", 2)  # same section, not the next passage
+    qa = analyze("Walk me through provisioning a new virtual machine step by step.")
+    text = ExtractiveAnswerer().answer(qa, [_part(3, second, 0), _part(2, first, 1), other]).text
+    assert "1. Choose the VM size (flavor)" in text and "5. Choose or create an ssh keypair" in text and "6. Create the VM" in text
+    assert text.index("3. Choose the boot disk size") < text.index("4. Choose the network")
+    assert "unrelated" not in text.split("Also in")[0]
+    # without the second half, the answer stops where the passage does
+    alone = ExtractiveAnswerer().answer(qa, [_part(2, first, 0)]).text
+    assert "3. Choose the boot disk size" in alone and "4. " not in alone

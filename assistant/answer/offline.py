@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
@@ -41,7 +42,7 @@ class ExtractiveAnswerer:
 
     def __init__(self, idf: dict[str, float] | None = None, embed=None, max_dense_units: int = 48):
         self.idf = idf or {}
-        # optional: the embedding model scores sentences by meaning too (measured: see bench/bench_answer.py)
+        # optional: the embedding model scores sentences by meaning too (Settings.sentence_scoring: measured, no gain)
         self.embed = embed
         self.max_dense_units = max_dense_units
 
@@ -212,7 +213,10 @@ class ExtractiveAnswerer:
         if best_score < 0.6 * lead_strength:
             return []  # the steps found are about something else than the best passage
         all_u = sorted(units_of(ev.hits[best].chunk.text, best), key=lambda u: u.order)
-        steps = [u for u in all_u if u.kind == "item"][:WORKFLOW_STEPS]
+        steps = [u for u in all_u if u.kind == "item"]
+        if all_u and all_u[-1].kind == "item":
+            steps += self._list_continues(ev, best)
+        steps = steps[:WORKFLOW_STEPS]
         intro_units = self._pick([u for u in by_hit[best] if u.kind == "sentence"], 2)
         parts = []
         if intro_units:
@@ -223,6 +227,22 @@ class ExtractiveAnswerer:
             lines.append(f"{i}. {self._sentence(ev, u, 220)}")
         parts.append("\n".join(lines))
         return parts
+
+    @staticmethod
+    def _list_continues(ev: Evidence, hi: int) -> list[Unit]:
+        """The items a list ending passage `hi` continues with in the next passage of the same section, when the
+        chunker split the list and that next passage was retrieved too."""
+        c = ev.hits[hi].chunk
+        seq = c.extra.get("seq")
+        if not isinstance(seq, int):
+            return []
+        for j, h in enumerate(ev.hits):
+            n = h.chunk
+            if (n.folder, n.path, n.section, n.release) == (c.folder, c.path, c.section, c.release) \
+                    and n.extra.get("seq") == seq + 1:
+                units = sorted(units_of(n.text, j), key=lambda u: u.order)
+                return list(takewhile(lambda u: u.kind == "item", units))
+        return []
 
     def _with_list(self, ev: Evidence, u: Unit) -> str:
         """A sentence; when it introduces a list ("… the following formats:"), its items inline."""
