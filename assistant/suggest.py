@@ -98,6 +98,9 @@ EMBED_WORDS = 40
 MAX_CHARS = 40_000  # and beyond this many characters it is not read at all
 SDG_MIN_SIM, SDG_MIN_DESC_SIM = 0.45, 0.3  # an SDG target is listed when a need and the whole description are this close
 NEED_MIN_EVIDENCE = 0.75  # per-need evidence (a strong cue, or a close semantic match) that maps a need to a BB
+# a need at least this similar to a BB's key functionality or cue prototype makes the text read as a service request;
+# the non-service sentences in the bench's BAD_INPUTS reach at most 0.43
+SERVICE_MIN_SIM = 0.48
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
 ALIGN_TEMPERATURE = 0.02  # softmax temperature over use-case alignment scores (a 0.05 lead ≈ 12× the weight)
 WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least this similar
@@ -730,7 +733,10 @@ class Suggester:
             return False  # random characters, another language, code
         strong = sum(1 for c in an.cues for h in c.values() if h.strength >= 1.0)
         best = float(np.max(an.need_bb)) if an.need_bb.size else 0.0
-        return strong >= 1 or best >= 0.75
+        # or a need close to some block's job in meaning, though no cue names it ("permission to store blood
+        # samples"): sentences about anything else stay below SERVICE_MIN_SIM (bench: BAD_INPUTS)
+        close = max(float(an.spec_sim.max(initial=0.0)), float(an.proto_sim.max(initial=0.0)))
+        return strong >= 1 or best >= NEED_MIN_EVIDENCE or close >= SERVICE_MIN_SIM
 
     # ----- analysis -------------------------------------------------------------------------------
     def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None) -> Analysis:

@@ -52,7 +52,16 @@ RARE = ("gis", "esignature", "emarketplace", "wallet", "content-management", "cl
 # Inputs that must get guidance and no selection; and short real descriptions that must not.
 BAD_INPUTS = ["", "   ", "payments", "hello", "what is the weather", "asdkjh qwe zxcmnb plokij",
               "What is the Consent building block?", "Tell me about the history of the Roman empire and its emperors.",
-              "The quick brown fox jumps over the lazy dog.", "lorem ipsum dolor sit amet consectetur adipiscing elit"]
+              "The quick brown fox jumps over the lazy dog.", "lorem ipsum dolor sit amet consectetur adipiscing elit",
+              # sentences about something other than a service (they set Suggester SERVICE_MIN_SIM)
+              "I went to the market yesterday and bought apples and bread for the family.",
+              "Please summarise this document for me in three bullet points.",
+              "My laptop is very slow since the last update, how do I fix it?",
+              "Football is the most popular sport in Brazil and Argentina.",
+              "The weather will be sunny tomorrow with a light breeze from the north.",
+              "Our team meeting is moved to Thursday because the manager is travelling.",
+              "I think the new government policy on fuel prices is unfair to farmers.",
+              "Yesterday the minister opened a new bridge over the river in the capital."]
 GOOD_SHORT = ["Citizens pay their property tax online and get a receipt by SMS.",
               "Farmers register, get SMS advice and receive subsidy vouchers by mobile money."]
 
@@ -473,6 +482,10 @@ def main(argv=None) -> int:
     ok_good = sum(1 for x in GOOD_SHORT if not (r := shipped.suggest(x)).guidance and r.selected)
     print(f"guidance and nothing selected: {ok_bad}/{len(BAD_INPUTS)} bad inputs; "
           f"a real suggestion: {ok_good}/{len(GOOD_SHORT)} short real descriptions")
+    real = [it for it in test + scope + short_test + short_dev + pool if it["set"] != "product"]
+    refused = [it["id"] for it in real if shipped.suggest(it["description"]).guidance]
+    print(f"guidance instead of a suggestion for a real description (every gold set): {len(refused)}/{len(real)}"
+          + (f" — {', '.join(refused)}" if refused else ""))
 
     lat_short, lat_long = [], []
     for it in pool + test:

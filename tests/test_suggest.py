@@ -227,6 +227,10 @@ def test_independent_test_set_on_real_index(real_index):
     # most of the time, ranked first (measured 26/30 and 21/30; the bench prints focus@1)
     short = gold.load_short_requests()
     results = [(g, sug.suggest(g["description"])) for g in short]
+    assert not [g["id"] for g, s in results if s.guidance]  # a real request is never turned away
+    for text in ("I went to the market yesterday and bought apples and bread for the family.",
+                 "Yesterday the minister opened a new bridge over the river in the capital."):
+        assert sug.suggest(text).guidance and not sug.suggest(text).selected  # nor is a sentence about something else
     assert sum(g["focus"] in s.selected for g, s in results) >= 0.8 * len(short)
     assert sum(s.building_blocks[0].id == g["focus"] for g, s in results) >= 0.6 * len(short)
     s = sug.suggest("The city wants its departments to publish news, events and service pages on its website, "
