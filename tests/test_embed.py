@@ -28,3 +28,13 @@ def test_onnx_matches_pytorch(tmp_path):
     # a second instance reuses the exported model
     again = SentenceTransformerEmbedder(backend="onnx", cache_dir=tmp_path)
     assert np.allclose(np.array(again.embed(texts)), a, atol=1e-6)
+    # batches of about ONNX_BATCH_TOKENS padded tokens (short texts together, long ones alone) or of a fixed size:
+    # the same vectors as one at a time, in the input order
+    import ingest.embed as E
+
+    mixed = texts + ["word " * 300, "Citizens book an appointment.", "Officers check the land record on a map. " * 8]
+    one = again._onnx.encode(mixed, batch_size=1)
+    assert np.allclose(again._onnx.encode(mixed), one, atol=1e-5)
+    assert np.allclose(again._onnx.encode(mixed, batch_size=3), one, atol=1e-5)
+    lengths = [again.count_tokens(t) for t in mixed]
+    assert max(lengths) > E.ONNX_BATCH_TOKENS // 2 > min(lengths)  # the budget really splits this mix
