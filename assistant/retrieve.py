@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from itertools import islice, takewhile
 from dataclasses import dataclass, field
+from itertools import islice, takewhile
 from typing import Any
 
 import numpy as np

@@ -695,8 +695,8 @@ class Suggester:
         probs = self.probabilities(an.features)
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
         selected = self.select(probs) & np.asarray([b in ref.bb_pages for b in ids])
-        scores = self.rank_scores(probs, an, selected)
         focus = an.focus(selected)
+        scores = rank_scores(probs, selected, an.step_share(), self._thresholds(), focus if an.short() else None)
         bbs = [self._explain(j, b, float(scores[j]), bool(selected[j]), an, ref) for j, b in enumerate(ids)]
         bbs.sort(key=lambda s: (-s.score, s.id))
         sel_set = {b.id for b in bbs if b.selected}
@@ -896,10 +896,6 @@ class Suggester:
 
     def select(self, probs: np.ndarray) -> np.ndarray:
         return probs >= self._thresholds()
-
-    def rank_scores(self, probs: np.ndarray, an: Analysis, selected: np.ndarray | None = None) -> np.ndarray:
-        sel = self.select(probs) if selected is None else selected
-        return rank_scores(probs, sel, an.step_share(), self._thresholds(), an.focus_first(sel))
 
     def _thresholds(self) -> np.ndarray:
         m = self.model

@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant import registry  # noqa: E402
 from assistant import suggest as S  # noqa: E402
+from evals import gold as G  # noqa: E402
 
 RARE = ("gis", "esignature", "emarketplace", "wallet", "content-management", "cloud-infrastructure")
 
@@ -102,10 +103,7 @@ def product_gold(corpus: Path) -> list[dict]:
         gold.append({"id": r.id, "set": "product", "description": desc,
                      "expected": list(r.building_blocks) + [b for b in core if b not in r.building_blocks],
                      "core": core, "exclude": [r.id], "unlabelled": [], "group": r.id})
-    # a block no product use case lists is one they were not written to judge (they predate it)
-    listed = {b for it in gold for b in it["expected"]}
-    for it in gold:
-        it["unlabelled"] = [b for b in registry.bb_ids() if b not in listed]
+    G.mark_unjudged(gold)
     return gold
 
 

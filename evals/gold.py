@@ -87,19 +87,21 @@ def load_qa(path: Path | str | None = None) -> list[dict]:
     return load_jsonl(path or QA_FILE)
 
 
-def load_novel_use_cases(path: Path | str | None = None) -> list[dict]:
-    items = load_jsonl(path or NOVEL_FILE)
+def _load_sourced(path: Path | str, source) -> list[dict]:
+    """Use-case items, each with a "source" (a name, or a function of the item) unless the file gives one."""
+    items = load_jsonl(path)
     for it in items:
-        it.setdefault("source", "novel")
+        it.setdefault("source", source(it) if callable(source) else source)
     return items
+
+
+def load_novel_use_cases(path: Path | str | None = None) -> list[dict]:
+    return _load_sourced(path or NOVEL_FILE, "novel")
 
 
 def _load_tagged(path: Path | str, prefix: str) -> list[dict]:
     """Use-case items with source "<prefix>-paraphrase" or "<prefix>-novel"."""
-    items = load_jsonl(path)
-    for it in items:
-        it.setdefault("source", f"{prefix}-paraphrase" if it.get("paraphrase_of") else f"{prefix}-novel")
-    return items
+    return _load_sourced(path, lambda it: f"{prefix}-paraphrase" if it.get("paraphrase_of") else f"{prefix}-novel")
 
 
 def load_test_use_cases(path: Path | str | None = None) -> list[dict]:
@@ -113,10 +115,7 @@ def load_dev_use_cases(path: Path | str | None = None) -> list[dict]:
 
 def load_short_requests(path: Path | str | None = None) -> list[dict]:
     """One- or two-sentence requests with a `focus` block; source "short-request"."""
-    items = load_jsonl(path or SHORT_TEST_FILE)
-    for it in items:
-        it.setdefault("source", "short-request")
-    return items
+    return _load_sourced(path or SHORT_TEST_FILE, "short-request")
 
 
 def file_digest(path: Path | str) -> str:
@@ -281,10 +280,16 @@ def product_use_cases(corpus: Path | str, release: str = "latest") -> list[dict]
             "exclude_use_cases": [uc.id],
             "path": uc.path,
         })
-    listed = {b for it in items for b in it["expected"]}
-    for it in items:  # a block none of them lists is one they were not written to judge (they predate it)
-        it["unlabelled"] = sorted(known_bbs() - listed)
+    mark_unjudged(items)
     return items
+
+
+def mark_unjudged(items: list[dict]) -> None:
+    """Set "unlabelled" on every item to the blocks none of them expects: the product use cases were not written
+    to judge a block none of them lists (they predate Content Management, Wallet and Cloud Infrastructure)."""
+    listed = {b for it in items for b in it["expected"]}
+    for it in items:
+        it["unlabelled"] = sorted(known_bbs() - listed)
 
 
 # ------------------------------------------------------------------------------------------------------------

@@ -144,28 +144,33 @@ class OnnxEncoder:
         """Vectors for texts, in batches of about ONNX_BATCH_TOKENS padded tokens (or of batch_size texts)."""
         import numpy as np
 
-        lengths = [len(ids) for ids in self.tokenizer(texts, truncation=True, max_length=self.max_length)["input_ids"]]
-        # longest first, so each batch pads little (what sentence-transformers does too)
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+        enc = self.tokenizer(texts, truncation=True, max_length=self.max_length)  # once; batches pad from it
+        lengths = [len(ids) for ids in enc["input_ids"]]
+
+        def room(b: list[int]) -> bool:  # b is longest first, so b[0] sets the padded length
+            return len(b) < batch_size if batch_size else (len(b) + 1) * lengths[b[0]] <= ONNX_BATCH_TOKENS
+
         batches: list[list[int]] = []
-        for i in order:
-            b = batches[-1] if batches else None
-            longest = lengths[b[0]] if b else 0
-            fits = len(b) < batch_size if (b and batch_size) else (b and (len(b) + 1) * longest <= ONNX_BATCH_TOKENS)
-            if fits:
-                b.append(i)
+        for i in sorted(range(len(texts)), key=lambda i: -lengths[i]):  # longest first: each batch pads little
+            if batches and room(batches[-1]):
+                batches[-1].append(i)
             else:
                 batches.append([i])
+        pad = self.tokenizer.pad_token_id or 0
         chunks = []
         for idx in batches:
-            enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                                 max_length=self.max_length, return_tensors="np")
-            feed = {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")
-                    if k in self.inputs and k in enc}
-            if "token_type_ids" in self.inputs and "token_type_ids" not in feed:
-                feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
-            hidden = self.session.run(None, feed)[0]  # (batch, seq, dim)
+            width = lengths[idx[0]]
+            feed = {"input_ids": np.full((len(idx), width), pad, dtype=np.int64),
+                    "attention_mask": np.zeros((len(idx), width), dtype=np.int64),
+                    "token_type_ids": np.zeros((len(idx), width), dtype=np.int64)}
+            for r, i in enumerate(idx):
+                n = lengths[i]
+                feed["input_ids"][r, :n] = enc["input_ids"][i]
+                feed["attention_mask"][r, :n] = 1
+                if "token_type_ids" in enc:
+                    feed["token_type_ids"][r, :n] = enc["token_type_ids"][i]
             mask = feed["attention_mask"][..., None].astype(np.float32)
+            hidden = self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]  # (batch, seq, dim)
             vec = (hidden * mask).sum(1) / np.clip(mask.sum(1), 1e-9, None)  # mean pooling
             if self.normalize:
                 vec = vec / np.clip(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12, None)
