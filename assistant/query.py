@@ -25,7 +25,7 @@ _USECASE = re.compile(r"\b(use case|use-case|usecase|inst-\d|agr-\d|hltc-\d|finc
                       r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|difference|differences|compare|comparison|versus|vs\.?|distinguish|between)\b", re.I)
 _OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*\??\s*$|"
-                       r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(do|provide|offer|cover)\b|"
+                       r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(actually\s+|really\s+|exactly\s+|in fact\s+)?(do|provide|offer|cover)\b|"
                        r"tell me about|describe\s+the\s+[\w\s-]{0,40}\b(bb|building block)|give me an overview|overview of|"
                        r"what\s+is\s+the\s+(purpose|scope|role)\s+of\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)|"
                        r"key (digital )?functionalit)", re.I)

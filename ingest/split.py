@@ -14,7 +14,7 @@ from typing import Callable
 from ingest.embed import approx_tokens
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-LIST_ITEM = re.compile(r"^(\s*)([*+-]|\d{1,3}[.)])\s+")
+LIST_ITEM = re.compile(r"^(\s*)([*+-]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))\s+")
 FENCE = re.compile(r"^\s*(```|~~~)")
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9(\"'“*`\[])")
 
@@ -200,7 +200,17 @@ def split_markdown(md: str, base_path: list[str], max_tokens: int = 240,
         for part in _fit_block(b, bud, count):
             t = count(part)
             if cur and cur_tokens + t + 2 > bud:
+                # a lead-in ("… the following best practices:") goes with the list it introduces, not at the
+                # end of a chunk that stops before that list
+                lead = None
+                if len(cur) > 1 and kinds[-1] in ("para", "item") and cur[-1].rstrip().endswith(":") \
+                        and count(cur[-1]) + t + 4 <= bud:
+                    lead = (cur.pop(), kinds.pop())
                 flush()
+                if lead:
+                    cur.append(lead[0])
+                    kinds.append(lead[1])
+                    cur_tokens = count(lead[0]) + 2
             cur.append(part)
             kinds.append(b.kind)
             cur_tokens += t + 2

@@ -91,3 +91,15 @@ def test_a_step_list_split_between_two_passages_is_answered_whole():
     # without the second half, the answer stops where the passage does
     alone = ExtractiveAnswerer().answer(qa, [_part(2, first, 0)]).text
     assert "3. Choose the boot disk size" in alone and "4. " not in alone
+
+
+def test_parenthesised_numbering_gives_list_items():
+    units = units_of("Best practices:\n\n(1) Least privilege for every actor.\n\n(2) Four-eyes principle for admins.", 0)
+    assert [u.kind for u in units] == ["sentence", "item", "item"]
+    assert units[1].text == "Least privilege for every actor."
+
+
+def test_what_does_a_bb_actually_do_is_an_overview():
+    for q in ("What does the Consent Building Block actually do for citizens?", "What does the Payments BB do?",
+              "What does the GIS building block really provide?"):
+        assert analyze(q).intent == "overview", q

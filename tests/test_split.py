@@ -46,3 +46,19 @@ def test_oversized_paragraph_is_split_at_sentences():
     pieces = split_markdown(md, [], max_tokens=100)
     assert len(pieces) > 3
     assert all(p.text.rstrip().endswith(".") for p in pieces)
+
+
+def test_lead_in_goes_with_the_list_it_introduces():
+    # the lead-in line would fit at the end of the first piece, but its list would not: it opens the next piece
+    intro = " ".join(f"Background sentence {i} explains the context." for i in range(8))
+    items = "\n\n".join(f"({i}) Practice number {i} is described in a few words here." for i in range(1, 6))
+    md = f"# S\n\n{intro}\n\nSome best practices need to be built in:\n\n{items}\n"
+    pieces = split_markdown(md, [], max_tokens=120)
+    assert len(pieces) >= 2
+    assert not any(p.text.rstrip().endswith(":") for p in pieces)
+    with_lead = [p for p in pieces if "best practices need to be built in:" in p.text]
+    assert len(with_lead) == 1 and "(1) Practice number 1" in with_lead[0].text
+
+
+def test_parenthesised_numbers_are_list_items():
+    assert [b.kind for b in parse_blocks("(1) first thing\n(2) second thing\n(a) sub thing")] == ["item"] * 3

@@ -12,6 +12,7 @@ from assistant.types import Citation
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
 _FENCE = re.compile(r"```(\w*)[^\n`]*\n(.*?)(?:```|$)", re.S)  # ```mermaid fullWidth="false" too
 _ARROW = re.compile(r"^\s*([^-<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
+_ITEM = re.compile(r"^\s*([*+-]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))\s+(.*)")  # "* a", "1. a", "(1) a", "(a) a"
 _TABLE_SEP = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 
@@ -107,7 +108,7 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
         for ln in lines:
             if re.match(r"^\s*#+\s", ln):
                 continue
-            m = re.match(r"^\s*([*+-]|\d{1,3}[.)])\s+(.*)", ln)
+            m = _ITEM.match(ln)
             if m:
                 if buf:
                     for s in _SENT.split(" ".join(buf)):

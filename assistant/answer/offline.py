@@ -472,7 +472,7 @@ class ExtractiveAnswerer:
         others = [u for u in req_units if u.hit_index != best]
         more = self._pick(others, 2, taken)
         if more:
-            parts.append("Related requirements:\n" + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in more))
+            parts.append("Related requirements:\n" + "\n".join(f"- {self._with_list(ev, u)}" for u in more))
         return parts
 
 
