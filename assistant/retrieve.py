@@ -143,6 +143,17 @@ class CorpusIndex:
             return self.by_release[release], np.zeros(len(self.by_release[release]))
         return self.by_release[release], np.asarray(r.vectorizer.get_scores(toks))
 
+    def next_in_section(self, c: Chunk) -> Chunk | None:
+        """The passage that follows `c` on its page, if it is in the same section (a list the chunker split)."""
+        seq = c.extra.get("seq")
+        if not isinstance(seq, int):
+            return None
+        for i in self.by_source.get((c.release, c.folder, c.path), ()):
+            n = self.chunks[i]
+            if n.extra.get("seq") == seq + 1:
+                return n if n.heading_path == c.heading_path else None
+        return None
+
     def chunks_of(self, release: str, folder: str, path_like: str) -> list[Chunk]:
         """Chunks of the matching pages, each page in document order."""
         out = [self.chunks[i] for (r, f, p), ids in self.by_source.items() if r == release and f == folder

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator
 from langchain_core.runnables import RunnableLambda
 
 from assistant.abstain import abstention_text, should_abstain
-from assistant.answer.evidence import Evidence, to_citation
+from assistant.answer.evidence import Evidence, to_citation, units_of
 from assistant.answer.offline import Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
@@ -16,6 +16,7 @@ from assistant.query import MAX_QUESTION_CHARS, analyze
 from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch
 from assistant.types import Answer
 
+CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 MAX_INPUT_CHARS = 50_000 * 4  # beyond this we do not even read the question
 
 
@@ -204,6 +205,17 @@ class Assistant:
                     if c.id not in have:
                         extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["augment"]))
                         have.add(c.id)
+        # a list the top passages end in mid-way goes on in the next passage of the section: bring it along
+        for h in hits[:CONTINUE_HITS]:
+            units = units_of(h.chunk.text, 0)
+            if not units or not (units[-1].kind == "item" or units[-1].text.rstrip().endswith(":")):
+                continue
+            n = self.index.next_in_section(h.chunk)
+            if n is not None and n.id not in have:
+                nxt = units_of(n.text, 0)
+                if nxt and nxt[0].kind == "item":
+                    extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
+                    have.add(n.id)
         return hits + extra
 
     def _answer(self, state: dict, on_token: Callable[[str], None] | None = None) -> dict:

@@ -103,3 +103,27 @@ def test_what_does_a_bb_actually_do_is_an_overview():
     for q in ("What does the Consent Building Block actually do for citizens?", "What does the Payments BB do?",
               "What does the GIS building block really provide?"):
         assert analyze(q).intent == "overview", q
+
+
+def test_a_flow_split_over_two_passages_is_answered_whole():
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def chunk(seq: int, text: str, heading: str = "9.1 Login flow") -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-identity", path="spec/9-workflows.md",
+                     kind="prose", bb="identity", heading_path=["Identity", "9 Internal Workflows", heading],
+                     extra={"seq": seq})
+
+    first = chunk(0, "The login works as follows:\n\n" + "\n".join(f"* Step {i} of the login happens here" for i in range(1, 9)))
+    second = chunk(1, "\n".join(f"* Step {i} of the login happens here" for i in range(9, 13)))
+    other = chunk(2, "* Step 1 of another flow that is not this one", heading="9.2 Other flow")
+    store = SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (first, second, other)])
+    index = CorpusIndex(store)
+    assert index.next_in_section(first) is second and index.next_in_section(second) is None  # next section: no
+    me = SimpleNamespace(index=index)
+    hits = Assistant._augment(me, analyze("Walk me through the login workflow"), [Hit(first.id, first, 1.0)], "latest")
+    assert [h.id for h in hits] == [first.id, second.id] and hits[1].why == ["continues"]
+    text = ExtractiveAnswerer().answer(analyze("Walk me through the login workflow step by step"), hits).text
+    assert "1. Step 1 of the login" in text and "12. Step 12 of the login" in text

@@ -23,7 +23,7 @@ TERM_UNITS = 5  # a definition plus a few supporting points  # items/rows taken 
 ANSWER_UNITS = 12  # sentences/items in a whole answer: key-fact recall 0.684 at 10 (193 words), 0.696 at 11, 0.707 at 12 (214 words)
 FILL_HITS = 5  # passages supporting points may come from
 WORKFLOW_HITS = 4  # a process answer takes its steps from the best of the top passages that lists steps
-WORKFLOW_STEPS = 10
+WORKFLOW_STEPS = 16  # a flow split over two passages (the next one brought by Assistant._augment) is shown whole
 FILL_MIN_SCORE = 0.35
 
 
