@@ -16,7 +16,7 @@ _API_STRONG = re.compile(r"\b(api|apis|endpoint|endpoints|openapi|swagger)\b|(?<
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
-_REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|"
+_REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|rules?|"
                   r"has to|have to)\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
 _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how does .* work|interact|interaction|walk (me|us) through|"
@@ -24,11 +24,15 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
 _USECASE = re.compile(r"\b(use case|use-case|usecase|inst-\d|agr-\d|hltc-\d|finc-\d|edu-\d|clmt-\d|env-\d|inf-\d|egov-\d|"
                       r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|difference|differences|compare|comparison|versus|vs\.?|distinguish|between)\b", re.I)
-_OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*\??\s*$|"
+_OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*(\?|,|;|\s-+\s|\s+and\b|$)|"
                        r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(actually\s+|really\s+|exactly\s+|in fact\s+)?(do|provide|offer|cover)\b|"
                        r"tell me about|describe\s+the\s+[\w\s-]{0,40}\b(bb|building block)|give me an overview|overview of|"
                        r"what\s+is\s+the\s+(purpose|scope|role)\s+of\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)|"
                        r"key (digital )?functionalit)", re.I)
+# "what are the rules for alert schedules?" asks for what the spec lists about a term, not for its definition
+_LIST_OF = re.compile(r"^\s*what\s+(is|are)\s+(the\s+)?(main\s+|key\s+)?(rules?|types?|kinds?|steps?|stages?|phases?|states?|"
+                      r"statuses|options?|benefits?|responsibilit(y|ies)|roles?|components?|fields?|limits?|conditions?|"
+                      r"checks?|principles?|functions?|features?|capabilities|parts?)\s+(of|for|in|on|that|when)\b", re.I)
 _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authorization|onboarding|standards?|ux|ui/ux|"
                    r"user experience|design pattern|govstack)\b", re.I)
 _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|\b(it|its|it's|they|them|their|"
@@ -75,7 +79,7 @@ def detect_intent(q: str, bbs: list[str]) -> str:
     if _TERM.match(q) and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", q, re.I) \
             and len(keywords(q)) <= 6:
         return "term"  # "What is a voucher in the Payments building block?" asks about the voucher
-    if _TERM.match(q) and not _OVERVIEW.match(q) and len(keywords(q)) <= 5:
+    if _TERM.match(q) and not _OVERVIEW.match(q) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview
         return "term"
     if _OVERVIEW.match(q) or re.search(r"\bkey (digital )?functionalit", q, re.I):

@@ -127,3 +127,12 @@ def test_a_flow_split_over_two_passages_is_answered_whole():
     assert [h.id for h in hits] == [first.id, second.id] and hits[1].why == ["continues"]
     text = ExtractiveAnswerer().answer(analyze("Walk me through the login workflow step by step"), hits).text
     assert "1. Step 1 of the login" in text and "12. Step 12 of the login" in text
+
+
+def test_list_questions_about_a_term_are_not_definitions():
+    assert analyze("What is the Scheduler building block, and what can trigger its alerts?").intent == "overview"
+    assert analyze("What are the rules for alert schedules?").intent == "requirement"
+    assert analyze("What are the phases of a consent agreement?").intent != "term"
+    # a definition stays a definition
+    assert analyze("What is a consent record?").intent == "term"
+    assert analyze("What is an alert schedule?").intent == "term"
