@@ -23,7 +23,8 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
                        r"step by step|step-by-step)\b", re.I)
 _USECASE = re.compile(r"\b(use case|use-case|usecase|inst-\d|agr-\d|hltc-\d|finc-\d|edu-\d|clmt-\d|env-\d|inf-\d|egov-\d|"
                       r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
-_COMPARE = re.compile(r"\b(differ|difference|differences|compare|comparison|versus|vs\.?|distinguish|between)\b", re.I)
+_COMPARE = re.compile(r"\b(differ|differs|different|difference|differences|differentiate|compare|compared|comparison|versus|"
+                      r"vs\.?|distinguish|between|same thing)\b", re.I)
 _OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*(\?|,|;|\s-+\s|\s+and\b|$)|"
                        r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(actually\s+|really\s+|exactly\s+|in fact\s+)?(do|provide|offer|cover)\b|"
                        r"tell me about|describe\s+the\s+[\w\s-]{0,40}\b(bb|building block)|give me an overview|overview of|"
@@ -38,6 +39,8 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
 _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|\b(it|its|it's|they|them|their|"
                        r"this|that|those|these|there|the same)\b", re.I)
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
+_LEAD_CLAUSE = re.compile(r"^\s*(in|for|within|according to|regarding|about|on|with)\s+[^,?]{1,60},\s*"
+                          r"(?=(what|which|how|who|why|when|where|define|is|are|does|do|can|should|must)\b)", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 API_PATH = re.compile(r"(?<![\w])(/[\w{}.:-]+(?:/[\w{}.:-]*)*)")
 _NON_BB_NAME = re.compile(r"\b(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:BB|building block)\b")
@@ -128,7 +131,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             unknown = name
     carried: list[str] = []
     standalone = q
-    intent = detect_intent(q, bbs)
+    # "In registration rules, what is a 'determinant'?": the lead-in names the context, the question follows it
+    q_core = _LEAD_CLAUSE.sub("", q)
+    intent = detect_intent(q_core, bbs)
     prev_user = [h.get("content", "") for h in (history or []) if h.get("role") == "user" and h.get("content")]
     if prev_user:
         last = prev_user[-1]
@@ -160,7 +165,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     all_bbs = bbs or carried
     if intent == "overview" and len(all_bbs) >= 2 and _COMPARE.search(q):
         intent = "comparison"
-    term = _term_of(q) if intent == "term" else None
+    term = _term_of(q_core) if intent == "term" else None
     m = API_PATH.search(q)
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
     return QueryAnalysis(question=q, standalone=standalone, intent=intent, bbs=all_bbs, term=term, api_path=api_path,

@@ -139,6 +139,11 @@ def summary_text(results: dict, gate: dict | None, paths: dict) -> str:
                    f"validity {fmt(q['citation_validity'])} · abstention acc {fmt(q['abstention_accuracy'])} · "
                    f"false abstention {fmt(q['false_abstention_rate'])} · pass {fmt(q['pass_rate'])} · "
                    f"p50 {fmt(q['latency_p50_ms'], '_ms')} p95 {fmt(q['latency_p95_ms'], '_ms')}")
+    by_source = results.get("breakdowns", {}).get("qa", {}).get("source") or {}
+    if len(by_source) > 1:
+        out.append("  by gold set: " + " · ".join(
+            f"{name} ({m['n']}): hit@5 {fmt(m.get('hit@5'))}, key-fact recall {fmt(m.get('key_fact_recall'))}, "
+            f"pass {fmt(m.get('pass_rate'))}" for name, m in by_source.items()))
     s = results.get("metrics", {}).get("suggest")
     if s:
         out.append(f"suggest: {s['n']} use cases — set F1 {fmt(s['set_f1'])} · per-BB macro F1 {fmt(s['bb_macro_f1'])} · "

@@ -1,6 +1,8 @@
 """Gold sets: loading the question and use-case gold files, deriving product use cases, and validating both.
 
-Question items (`evals/gold/qa.jsonl`, one JSON object a line)::
+Question items, one JSON object a line: `evals/gold/qa.jsonl` (the development set), `qa_dev2.jsonl` (an
+independent writer's 60 questions, looked at after their first run, so development data too) and `qa_test.jsonl`
+(another independent writer's 60 questions, never looked at while building the assistant: the honest estimate)::
 
     {"id", "question" | "turns": [..], "category", "bb": id | [id, id] | null, "answerable": bool,
      "release": "latest", "expected_sources": [{"folder", "path"}], "key_facts": [[alternative, ...], ...]}
@@ -48,6 +50,8 @@ from evals.metrics import normalise
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
+QA_DEV2_FILE = GOLD_DIR / "qa_dev2.jsonl"
+QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 NOVEL_FILE = GOLD_DIR / "usecases_novel.jsonl"
 DEV_USE_CASES_FILE = GOLD_DIR / "usecases_dev.jsonl"
 TEST_USE_CASES_FILE = GOLD_DIR / "usecases_test.jsonl"
@@ -84,11 +88,26 @@ def load_jsonl(path: Path | str) -> list[dict]:
 
 
 def load_qa(path: Path | str | None = None) -> list[dict]:
-    return load_jsonl(path or QA_FILE)
+    """The development questions (source "dev"): looked at while building the assistant."""
+    return _load_sourced(path or QA_FILE, "dev")
+
+
+def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
+    """An independent writer's questions (source "dev-independent") that were then looked at: the failures they
+    showed drove changes, so they are development data now."""
+    p = Path(path or QA_DEV2_FILE)
+    return _load_sourced(p, "dev-independent") if p.exists() else []
+
+
+def load_qa_test(path: Path | str | None = None) -> list[dict]:
+    """An independent writer's questions (source "independent"), never looked at while building the assistant:
+    the honest estimate of answer quality on questions nobody tuned for."""
+    p = Path(path or QA_TEST_FILE)
+    return _load_sourced(p, "independent") if p.exists() else []
 
 
 def _load_sourced(path: Path | str, source) -> list[dict]:
-    """Use-case items, each with a "source" (a name, or a function of the item) unless the file gives one."""
+    """Gold items, each with a "source" (a name, or a function of the item) unless the file gives one."""
     items = load_jsonl(path)
     for it in items:
         it.setdefault("source", source(it) if callable(source) else source)

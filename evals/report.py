@@ -119,7 +119,10 @@ def render_markdown(results: dict, gate: dict | None = None) -> str:
     bq = r.get("breakdowns", {}).get("qa")
     if bq:
         cols = ["n", "pass_rate", "hit@5", "mrr", "key_fact_recall", "citation_precision", "false_abstention_rate"]
-        for dim, title in (("category", "Per category"), ("bb", "Per building block"), ("type", "Per item type")):
+        for dim, title in (("source", "Per gold set (dev, dev-independent: looked at while building; independent: never)"),
+                           ("category", "Per category"), ("bb", "Per building block"), ("type", "Per item type")):
+            if not bq.get(dim):
+                continue
             rows = [[g] + [fmt(v.get(c), c) for c in cols] for g, v in bq[dim].items()]
             lines += [f"### {title}", "", _md_table([dim] + cols, rows), ""]
     if r.get("worst_groups"):
@@ -355,7 +358,10 @@ def render_html(results: dict, gate: dict | None = None) -> str:
                                      "Assistant vs naive dense retrieval"))
     bq = r.get("breakdowns", {}).get("qa")
     if bq:
-        for dim, title in (("category", "Per category"), ("bb", "Per building block")):
+        for dim, title in (("source", "Per gold set (dev, dev-independent: looked at while building; independent: never)"),
+                           ("category", "Per category"), ("bb", "Per building block")):
+            if not bq.get(dim):
+                continue
             groups = list(bq[dim])
             body.append(f"<h2>{title}</h2>")
             body.append(svg_grouped_bars(

@@ -120,6 +120,7 @@ def _item_head(item: dict) -> dict:
         "answerable": bool(item.get("answerable")),
         "question": gold.question_of(item),
         "expected_sources": [f"{f}/{p}" for f, p in gold.sources_of(item)],
+        "source": item.get("source", "dev"),
     }
 
 
@@ -244,6 +245,7 @@ def qa_breakdowns(records: Sequence[dict]) -> dict[str, dict]:
         "category": metrics.breakdown(records, lambda r: r["category"], metrics.summarize_qa),
         "bb": metrics.breakdown(records, lambda r: r["bb"] or "cross-cutting", metrics.summarize_qa),
         "type": metrics.breakdown(records, lambda r: r["type"], metrics.summarize_qa),
+        "source": metrics.breakdown(records, lambda r: r.get("source", "dev"), metrics.summarize_qa),
     }
 
 
@@ -323,6 +325,7 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
         "release": release,
         "gold": {"qa": gold.file_digest(qa_path or gold.QA_FILE), "novel": gold.file_digest(novel_path or gold.NOVEL_FILE),
                  "test_use_cases": gold.file_digest(gold.TEST_USE_CASES_FILE),
+                 "qa_dev2": gold.file_digest(gold.QA_DEV2_FILE), "qa_test": gold.file_digest(gold.QA_TEST_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
         "corpus": str(corpus) if corpus else None,
     }

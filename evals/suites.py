@@ -61,7 +61,9 @@ def qa_items(suite: str, qa_path: Path | None = None) -> list[dict]:
     if suite == "smoke":
         wanted = set(SMOKE_QA_IDS)
         return [it for it in items if it["id"] in wanted]
-    return items if suite in ("qa", "all") else []
+    if suite not in ("qa", "all"):
+        return []
+    return items + (gold.load_qa_dev2() + gold.load_qa_test() if qa_path is None else [])
 
 
 def suggest_items(suite: str, corpus: Path | None, release: str = "latest", novel_path: Path | None = None) -> list[dict]:

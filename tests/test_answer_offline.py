@@ -136,3 +136,26 @@ def test_list_questions_about_a_term_are_not_definitions():
     # a definition stays a definition
     assert analyze("What is a consent record?").intent == "term"
     assert analyze("What is an alert schedule?").intent == "term"
+
+
+def test_a_lead_in_clause_does_not_hide_the_question():
+    qa = analyze("In registration rules, what is a 'determinant'?")
+    assert qa.intent == "term" and qa.term == "determinant"
+    assert analyze("How is the Registration building block different from Digital Registries?").intent == "comparison"
+
+
+def test_requirements_lead_only_when_retrieval_ranks_them_first():
+    def hit(i, text, kind):
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-emarketplace", path=f"spec/{i}.md", kind=kind,
+                  bb="emarketplace", heading_path=["E-Marketplace", f"Section {i}"])
+        return Hit(f"m{i}", c, 1.0 / (i + 1))
+
+    top = hit(0, "At least one of the transacting parties in the e-Marketplace is a government entity.", "prose")
+    req = hit(1, "The e-Marketplace must allow support tickets between the parties to be created (REQUIRED).", "requirement")
+    qa = analyze("Can the e-Marketplace be used when two companies trade, or does the government have to be involved?")
+    assert qa.intent == "requirement"
+    text = ExtractiveAnswerer().answer(qa, [top, req]).text
+    assert text.startswith("At least one of the transacting parties")
+    # a requirement passage ranked first still leads, in the requirement form
+    text = ExtractiveAnswerer().answer(qa, [req, top]).text
+    assert text.startswith("The E-Marketplace specification (Section 1) says:")

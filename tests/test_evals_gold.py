@@ -128,9 +128,22 @@ def test_broken_gold_line_is_reported_with_its_line(tmp_path):
         gold.load_jsonl(p)
 
 
+def test_independent_question_sets_meet_the_schema_and_are_run_by_the_qa_suite(qa):
+    dev2, test = gold.load_qa_dev2(), gold.load_qa_test()
+    assert len(dev2) == 60 and gold.check_qa_schema(dev2) == []
+    assert gold.check_qa_schema(test) == []
+    assert {it["source"] for it in qa} == {"dev"} and {it["source"] for it in dev2} == {"dev-independent"}
+    ids = [it["id"] for it in qa + dev2 + test]
+    assert len(ids) == len(set(ids))
+    assert not {gold.question_of(it) for it in qa} & {gold.question_of(it) for it in dev2 + test}
+    run = suites.qa_items("qa")
+    assert len(run) == len(qa) + len(dev2) + len(test)
+    assert len(suites.qa_items("smoke")) == len(suites.SMOKE_QA_IDS)  # the smoke subset stays the dev one
+
+
 @pytest.mark.corpus
 def test_gold_holds_in_the_real_corpus(qa, novel, real_corpus):
-    assert gold.validate_against_corpus(qa, real_corpus) == []
+    assert gold.validate_against_corpus(qa + gold.load_qa_dev2() + gold.load_qa_test(), real_corpus) == []
     assert gold.validate_use_cases_against_corpus(novel, real_corpus) == []
     products = gold.product_use_cases(real_corpus, "latest")
     assert len(products) == 16
