@@ -42,6 +42,33 @@ _COMMON_CAPS = {"GovStack", "API", "APIs", "BB", "BBs", "Building", "Block", "Bl
                 "Are", "SDG", "SDGs", "ICT", "UI", "UX", "ID", "IDs", "OK", "Tell", "Give", "List", "Explain", "Describe"}
 MAX_DENSE_FOR_UNKNOWN_NAME = 0.62
 
+# A question for a figure ("how many staff…", "the maximum file size…", "the rate limit…") is answered only by a
+# passage that states one: the spec often discusses the topic without ever giving the number.
+_ASKS_FIGURE = re.compile(
+    r"\b(how many|how much|how long|how often|how fast|how big|how large|rate limits?|per (second|minute|hour)|"
+    r"time-?outs?|throughput|(maximum|minimum|max|min)\s+(\w+\s+){0,2}(size|length|number|lifetime|duration|time|rate|"
+    r"count|amount|age|period|limit|validity|retention)s?)\b", re.I)
+_NUM = (r"(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+        r"fifty|sixty|ninety|hundred|thousand|million|a few|several)")
+_UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|kb|mb|gb|"
+         r"tb|bytes?|characters?|chars?|requests?|messages?|sms|times|attempts?|retries|users?|staff|people|persons?|"
+         r"members?|transactions?|zones?|sites?|replicas?|copies|instances?|nodes?|countries|beneficiar(?:y|ies))")
+_FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}\b|\b(daily|weekly|monthly|hourly|annually|"
+                     r"yearly)\b", re.I)
+_HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API passage is not a figure
+
+
+def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
+    """Whether a top passage has a sentence with a figure (a number and its unit) on the question's subject."""
+    from assistant.answer.evidence import units_of
+
+    subject = set(tokenize(qa.standalone)) - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
+    for h in hits[:top]:
+        for u in units_of(h.chunk.text, 0):
+            if set(tokenize(u.text)) & subject and any(not _HTTP_STATUS.match(m.group(0)) for m in _FIGURE.finditer(u.text)):
+                return True
+    return False
+
 
 def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8) -> list[str]:
     """Proper names in the question (places, organisations, products) that no retrieved passage mentions."""
@@ -80,6 +107,8 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     for pat, why in OUT_OF_SCOPE:
         if pat.search(qa.question):
             return True, why
+    if _ASKS_FIGURE.search(qa.question) and not states_figure(qa, hits):
+        return True, "it discusses the topic but gives no figure for it"
     missing = unknown_names(qa, hits)
     if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME:
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
