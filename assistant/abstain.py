@@ -70,9 +70,22 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     return False
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(])")
+
+
+def ask_part(question: str) -> str:
+    """The sentences that ask (ending in '?'), without the context an official gives first ("We are building a land
+    registry in Rwanda. Which fields must …?"): the context is for retrieval, not evidence that the spec is silent."""
+    sents = [x for x in _SENTENCE.split(question.strip()) if x.strip()]
+    if len(sents) < 2:
+        return question
+    asks = [x for x in sents if x.rstrip().endswith("?")]
+    return " ".join(asks) if asks else question
+
+
 def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8) -> list[str]:
     """Proper names in the question (places, organisations, products) that no retrieved passage mentions."""
-    names = [m.group(1) for m in _PROPER.finditer(qa.question)]
+    names = [m.group(1) for m in _PROPER.finditer(ask_part(qa.question))]
     names = [n for n in names if n not in _COMMON_CAPS and not registry.find_bbs(n)]
     if not names:
         return []
@@ -82,7 +95,7 @@ def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8) -> list[str]
 
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages."""
-    toks = set(tokenize(qa.question))
+    toks = set(tokenize(ask_part(qa.question)))
     if not toks:
         return 0.0
     text = set(tokenize(" ".join(h.chunk.embed_text for h in hits[:top])))

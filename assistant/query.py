@@ -10,9 +10,11 @@ MAX_QUESTION_CHARS = 2000  # longer input is truncated (and the user told) rathe
 
 INTENTS = ("api", "term", "requirement", "data", "workflow", "use_case", "comparison", "overview", "architecture", "general")
 
-_API = re.compile(r"\b(api|apis|endpoint|endpoints|rest|route|http|openapi|swagger|call to|method|operation|request|payload|"
+# "API" naming a thing that is not an operation ("API tokens", "REST API design guidelines") does not ask for one
+_API_MODIFIER = r"(?!\s+(tokens?|keys?|gateways?|management|design|guidelines?|standards?|versioning|versions?|security|documentation|first|rate|limits?))"
+_API = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|rest|route|http|openapi|swagger|call to|method|operation|request|payload|"
                   r"get|post|put|patch|delete)\b|/[\w{}-]+/", re.I)
-_API_STRONG = re.compile(r"\b(api|apis|endpoint|endpoints|openapi|swagger)\b|(?<![\w])/[\w{}.-]+", re.I)
+_API_STRONG = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|openapi|swagger)\b|(?<![\w])/[\w{{}}.-]+", re.I)
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)

@@ -1,7 +1,8 @@
 """Gold sets: loading the question and use-case gold files, deriving product use cases, and validating both.
 
-Question items, one JSON object a line: `evals/gold/qa.jsonl` (the development set), `qa_dev2.jsonl` (an
-independent writer's 60 questions, looked at after their first run, so development data too) and `qa_test.jsonl`
+Question items, one JSON object a line: `evals/gold/qa.jsonl` (the development set), `qa_dev2.jsonl` and
+`qa_dev3.jsonl` (two independent writers' 60 questions each, looked at after their first run, so development data
+too) and `qa_test.jsonl`
 (another independent writer's 60 questions, never looked at while building the assistant: the honest estimate)::
 
     {"id", "question" | "turns": [..], "category", "bb": id | [id, id] | null, "answerable": bool,
@@ -51,6 +52,7 @@ from evals.metrics import normalise
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
 QA_DEV2_FILE = GOLD_DIR / "qa_dev2.jsonl"
+QA_DEV3_FILE = GOLD_DIR / "qa_dev3.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 NOVEL_FILE = GOLD_DIR / "usecases_novel.jsonl"
 DEV_USE_CASES_FILE = GOLD_DIR / "usecases_dev.jsonl"
@@ -93,10 +95,13 @@ def load_qa(path: Path | str | None = None) -> list[dict]:
 
 
 def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
-    """An independent writer's questions (source "dev-independent") that were then looked at: the failures they
-    showed drove changes, so they are development data now."""
-    p = Path(path or QA_DEV2_FILE)
-    return _load_sourced(p, "dev-independent") if p.exists() else []
+    """Two independent writers' questions (source "dev-independent": qa_dev2.jsonl, and qa_dev3.jsonl written like
+    the blind set, by askers who give their context first) that were then looked at: the failures they showed drove
+    changes, so they are development data now."""
+    out: list[dict] = []
+    for p in ([Path(path)] if path else [QA_DEV2_FILE, QA_DEV3_FILE]):
+        out += _load_sourced(p, "dev-independent") if p.exists() else []
+    return out
 
 
 def load_qa_test(path: Path | str | None = None) -> list[dict]:
