@@ -1,0 +1,43 @@
+"""Abstention on hand-made evidence: a question for a figure needs a passage that states one; context is not the ask."""
+from assistant.abstain import ask_part, should_abstain
+from assistant.query import analyze
+from assistant.retrieve import Hit
+from assistant.types import Chunk
+
+
+def _hits(*texts: str, dense: float = 0.7) -> list[Hit]:
+    out = []
+    for i, t in enumerate(texts):
+        c = Chunk(text=t, release="latest", repo="r", folder="bb-messaging", path=f"spec/{i}.md", kind="prose",
+                  bb="messaging", heading_path=["Messaging", f"Section {i}"])
+        out.append(Hit(f"h{i}", c, 1.0 / (i + 1), dense, 5.0))
+    return out
+
+
+TOPIC = "The Messaging Building Block sends SMS and email messages to citizens through external providers."
+
+
+def test_a_figure_question_without_a_figure_is_not_answered():
+    qa = analyze("What minimum number of SMS per second must the Messaging building block send?")
+    abstain, why = should_abstain(qa, _hits(TOPIC, "Messages are queued and retried when a provider fails."), {})
+    assert abstain and "no figure" in why
+
+
+def test_a_figure_question_with_the_figure_is_answered():
+    qa = analyze("How long are failed messages retried by the Messaging building block?")
+    hits = _hits(TOPIC, "Errored messages must be retried for 24 hours, then they are labelled as failed.")
+    assert should_abstain(qa, hits, {}) == (False, "")
+    # an HTTP status line in an API passage is not a figure
+    api = _hits(TOPIC, "POST /messages — send. Responses: 400 Bad request; 200 Success retried messages")
+    assert should_abstain(qa, api, {})[0]
+
+
+def test_context_before_the_question_is_not_what_is_asked():
+    q = "We are building a land registry in Rwanda for the Ministry. Which fields must the registry log hold?"
+    assert ask_part(q) == "Which fields must the registry log hold?"
+    assert ask_part("What does the Payments BB do?") == "What does the Payments BB do?"
+    # a place named only in the context does not make the spec 'silent about Rwanda'
+    hits = _hits("Every read of personal data is logged in the registry log with the reader and the fields read.", dense=0.55)
+    assert should_abstain(analyze(q), hits, {"registry": 2.0, "log": 2.0, "fields": 2.0}) == (False, "")
+    asks_rwanda = analyze("Which fields must the registry log hold in Rwanda?")
+    assert should_abstain(asks_rwanda, hits, {})[0]
