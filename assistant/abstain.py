@@ -55,6 +55,7 @@ _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?
          r"members?|transactions?|zones?|sites?|replicas?|copies|instances?|nodes?|countries|beneficiar(?:y|ies))")
 _FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}\b|\b(daily|weekly|monthly|hourly|annually|"
                      r"yearly)\b", re.I)
+NO_FIGURE = "it discusses the topic but no passage states a figure for it"
 _HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API passage is not a figure
 
 
@@ -121,7 +122,7 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
         if pat.search(qa.question):
             return True, why
     if _ASKS_FIGURE.search(qa.question) and not states_figure(qa, hits):
-        return True, "it discusses the topic but gives no figure for it"
+        return True, NO_FIGURE
     missing = unknown_names(qa, hits)
     if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME:
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
@@ -134,7 +135,10 @@ def abstention_text(qa: QueryAnalysis, reason: str, nearest: list[tuple[str, str
     if len(topic) > 140:
         topic = topic[:140].rsplit(" ", 1)[0] + "…"
     topic = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", topic)  # the question is quoted as text, never as markup
-    lines = [f"The GovStack specification does not cover this: “{topic}” ({reason})."]
+    if reason == NO_FIGURE:
+        lines = [f"The GovStack specification gives no figure for this: “{topic}” ({reason})."]
+    else:
+        lines = [f"The GovStack specification does not cover this: “{topic}” ({reason})."]
     if qa.unknown_bb:
         names = ", ".join(b.name for b in registry.building_blocks())
         lines.append(f"Its building blocks are: {names}.")

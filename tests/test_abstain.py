@@ -1,5 +1,5 @@
 """Abstention on hand-made evidence: a question for a figure needs a passage that states one; context is not the ask."""
-from assistant.abstain import ask_part, should_abstain
+from assistant.abstain import NO_FIGURE, abstention_text, ask_part, should_abstain
 from assistant.query import analyze
 from assistant.retrieve import Hit
 from assistant.types import Chunk
@@ -20,7 +20,8 @@ TOPIC = "The Messaging Building Block sends SMS and email messages to citizens t
 def test_a_figure_question_without_a_figure_is_not_answered():
     qa = analyze("What minimum number of SMS per second must the Messaging building block send?")
     abstain, why = should_abstain(qa, _hits(TOPIC, "Messages are queued and retried when a provider fails."), {})
-    assert abstain and "no figure" in why
+    assert abstain and why == NO_FIGURE
+    assert abstention_text(qa, why, []).startswith("The GovStack specification gives no figure for this:")
 
 
 def test_a_figure_question_with_the_figure_is_answered():
