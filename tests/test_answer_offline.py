@@ -159,3 +159,19 @@ def test_requirements_lead_only_when_retrieval_ranks_them_first():
     # a requirement passage ranked first still leads, in the requirement form
     text = ExtractiveAnswerer().answer(qa, [req, top]).text
     assert text.startswith("The E-Marketplace specification (Section 1) says:")
+
+
+def test_the_api_answer_leads_with_the_operation_the_question_describes():
+    def op(i, method, path, summary):
+        c = Chunk(text=f"{method} {path} — {summary}\nResponses: 200 OK", release="latest", repo="r", folder="bb-payments",
+                  path="api/g2p.yml", kind="api_operation", bb="payments", heading_path=["Payments", f"{method} {path}"],
+                  extra={"method": method, "api_path": path, "summary": summary})
+        return Hit(f"op{i}", c, 1.0 / (i + 1))
+
+    hits = [op(0, "GET", "/accounts/{id}", "Read an account"),
+            op(1, "POST", "/identityAccountMapper/beneficiary", "Register beneficiaries in the ID account mapper")]
+    text = ExtractiveAnswerer().answer(analyze("Which endpoint registers beneficiaries in the account mapper?"), hits).text
+    assert text.startswith("Use **`POST /identityAccountMapper/beneficiary`**")
+    # with nothing to tell them apart, retrieval order decides
+    text = ExtractiveAnswerer().answer(analyze("Which endpoint should I call?"), hits).text
+    assert text.startswith("Use **`GET /accounts/{id}`**")

@@ -25,6 +25,7 @@ FILL_HITS = 5  # passages supporting points may come from
 WORKFLOW_HITS = 4  # a process answer takes its steps from the best of the top passages that lists steps
 WORKFLOW_STEPS = 16  # a flow split over two passages (the next one brought by Assistant._augment) is shown whole
 FILL_MIN_SCORE = 0.35
+OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation against its rank (0.5, 1, 2 gave the same answers)
 REQ_MAX_RANK = 0  # the requirement builder leads only when the top passage is a requirement (dev-independent kf 0.497 → 0.535; 1: 0.529)
 
 
@@ -340,6 +341,8 @@ class ExtractiveAnswerer:
                 continue
             seen.add(key)
             lines.append((hi, h))
+        if not qa.api_path and len(lines) > 1:  # the operation whose own words the question uses, rank breaking ties
+            lines.sort(key=lambda p: -self._op_match(p[0], p[1], qtoks, qa))
         hi0, h0 = lines[0]
         method, path = h0.chunk.extra.get("method"), h0.chunk.extra.get("api_path")
         summary = _op_summary(h0)
@@ -364,6 +367,14 @@ class ExtractiveAnswerer:
         if fields and not listing:
             parts.append(f"Fields: {fields} {first}")
         return parts
+
+    def _op_match(self, hi: int, h: Hit, qtoks: set[str], qa: QueryAnalysis) -> float:
+        """How well an operation's summary, description and path words match the question, plus its rank."""
+        words = set(tokenize(" ".join([_op_summary(h), _op_description(h), re.sub(r"[/{}_.-]+", " ", str(h.chunk.extra.get("api_path", "")))])))
+        skip = {t for b in qa.bbs for t in tokenize(registry.name_of(b))} | {"api", "endpoint", "call", "use", "operation"}
+        q = qtoks - skip
+        lex = sum(self.idf.get(t, 1.0) for t in q & words) / max(1.0, sum(self.idf.get(t, 1.0) for t in q))
+        return OP_MATCH_WEIGHT * lex + 1.0 / (1.0 + 0.35 * hi)
 
     def _overview(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         if not qa.bbs:
