@@ -9,6 +9,8 @@ Gold sets (see evals/gold.py for the files and the labelling convention)
   The use case itself is excluded from every reference signal (`exclude_use_cases=[id]`).
 - novel (20) and dev (81: novel services and paraphrases of product use cases, 30 of them by an independent
   writer): the fitting pool, together with product.
+- test 2 (30, evals/gold/usecases_test2.jsonl): a fourth independent writer, same brief, written after the model was
+  final; its core labels weigh consent less and messaging more than the other writers'.
 - test (30, evals/gold/usecases_test.jsonl): an independent writer's novel services and paraphrases. Never in
   the fit, never looked at when the cue lexicon was written: its row is the honest estimate.
 
@@ -373,6 +375,7 @@ def main(argv=None) -> int:
     short_dev = [] if args.short_fit else file_gold(gd / "usecases_short_dev.jsonl", "short")
     short_test = file_gold(gd / "usecases_short_test.jsonl", "short test")
     test = file_gold(gd / "usecases_test.jsonl", "test")
+    test2 = file_gold(gd / "usecases_test2.jsonl", "test2") if (gd / "usecases_test2.jsonl").exists() else []
     scope = file_gold(gd / "usecases_test_scope.jsonl", "scope")
     ids = registry.bb_ids()
     print(f"index loaded in {load_s:.1f} s; reference built in {ref_s:.1f} s (embedding cache: "
@@ -432,6 +435,12 @@ def main(argv=None) -> int:
     t_preds, t_ranks = [o[1] for o in t_out], [o[2] for o in t_out]
     for name, idx in test_sets.items():
         print(f"{name:34} {fmt(rows_of(test, t_preds, t_ranks, idx))}")
+    if test2:
+        t2 = [predict_rank(model, sug.analyze(it["description"])) for it in test2]
+        for name, idx in (("test 2 — paraphrases", [i for i, it in enumerate(test2) if it["paraphrase_of"]]),
+                          ("test 2 — novel", [i for i, it in enumerate(test2) if not it["paraphrase_of"]]),
+                          ("test 2 — all", list(range(len(test2))))):
+            print(f"{name:34} {fmt(rows_of(test2, [o[1] for o in t2], [o[2] for o in t2], idx))}")
     print("per-BB F1 (test): " + ", ".join(f"{b} {v:.2f}" for b, v in metrics(test, t_preds, t_ranks)["per_bb"].items()))
     sh_out = [predict_rank(model, an) for an in short_an]
     shorts = short_test + short_dev
@@ -480,7 +489,7 @@ def main(argv=None) -> int:
     ok_good = sum(1 for x in GOOD_SHORT if not (r := shipped.suggest(x)).guidance and r.selected)
     print(f"guidance and nothing selected: {ok_bad}/{len(BAD_INPUTS)} bad inputs; "
           f"a real suggestion: {ok_good}/{len(GOOD_SHORT)} short real descriptions")
-    real = [it for it in test + scope + short_test + short_dev + pool if it["set"] != "product"]
+    real = [it for it in test + test2 + scope + short_test + short_dev + pool if it["set"] != "product"]
     refused = [it["id"] for it in real if shipped.suggest(it["description"]).guidance]
     print(f"guidance instead of a suggestion for a real description (every gold set): {len(refused)}/{len(real)}"
           + (f" — {', '.join(refused)}" if refused else ""))

@@ -16,6 +16,9 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   (some by independent writers who did not see the suggester) — the suggester's model is fitted on these;
 - `usecases_test.jsonl` (30): an independent writer's novel services and paraphrases, never used for fitting
   or for the cue lexicon — the honest estimate;
+- `usecases_test2.jsonl` (30): a fourth independent writer, same brief as the test set, written after the model
+  was final and never looked at item by item (its core labels weigh consent less and messaging more than the
+  others': core is the label writers agree on least);
 - `usecases_test_scope.jsonl` (30): a third writer who labelled novel services from the BB scopes alone, not
   in the use cases' convention (5.3 BBs per novel service, core = the 1–3 blocks the service stands on). Only
   the bench reports it: it measures how much the numbers depend on the labelling convention.
@@ -57,6 +60,7 @@ QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 NOVEL_FILE = GOLD_DIR / "usecases_novel.jsonl"
 DEV_USE_CASES_FILE = GOLD_DIR / "usecases_dev.jsonl"
 TEST_USE_CASES_FILE = GOLD_DIR / "usecases_test.jsonl"
+TEST2_USE_CASES_FILE = GOLD_DIR / "usecases_test2.jsonl"
 SHORT_TEST_FILE = GOLD_DIR / "usecases_short_test.jsonl"
 
 CATEGORIES = ("definition", "terminology", "requirement", "api", "data", "workflow", "architecture", "security",
@@ -131,6 +135,11 @@ def _load_tagged(path: Path | str, prefix: str) -> list[dict]:
 def load_test_use_cases(path: Path | str | None = None) -> list[dict]:
     """The independent writer's descriptions; source "independent-paraphrase" or "independent-novel"."""
     return _load_tagged(path or TEST_USE_CASES_FILE, "independent")
+
+
+def load_test2_use_cases(path: Path | str | None = None) -> list[dict]:
+    """A fourth independent writer's descriptions (source "independent2-…"), written after the model was final."""
+    return _load_tagged(path or TEST2_USE_CASES_FILE, "independent2")
 
 
 def load_dev_use_cases(path: Path | str | None = None) -> list[dict]:

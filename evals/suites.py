@@ -73,7 +73,7 @@ def suggest_items(suite: str, corpus: Path | None, release: str = "latest", nove
         return []
     items = gold.load_novel_use_cases(novel_path)
     if suite != "smoke":
-        items = items + gold.load_test_use_cases() + gold.load_short_requests()
+        items = items + gold.load_test_use_cases() + gold.load_test2_use_cases() + gold.load_short_requests()
     if suite != "smoke" and corpus is not None:
         items = gold.product_use_cases(corpus, release) + items
     return items

@@ -29,11 +29,11 @@ def test_gold_files_meet_the_schema_and_size_requirements(qa, novel):
 
 
 def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
-    dev, test = gold.load_dev_use_cases(), gold.load_test_use_cases()
+    dev, test = gold.load_dev_use_cases(), gold.load_test_use_cases() + gold.load_test2_use_cases()
     scope = gold.load_jsonl(gold.GOLD_DIR / "usecases_test_scope.jsonl")
     assert gold.check_use_case_schema(dev) == [] and gold.check_use_case_schema(test) == []
     assert gold.check_use_case_schema(scope) == []
-    assert len(dev) >= 60 and len(test) >= 30 and len(scope) >= 30
+    assert len(dev) >= 60 and len(test) >= 60 and len(scope) >= 30
     test = test + scope
     ids = [it["id"] for it in novel + dev + test]
     assert len(ids) == len(set(ids)), "use-case ids must be unique across novel, dev and test"
@@ -53,7 +53,8 @@ def test_short_requests_name_one_focus_per_item_two_per_block(novel):
         assert sorted(it["focus"] for it in items) == sorted(list(gold.known_bbs()) * 2)
         assert all(it["core"] == [it["focus"]] and len(it["description"].split()) <= 60 for it in items)
     assert all(it["source"] == "short-request" for it in test)
-    ids = [it["id"] for it in novel + gold.load_dev_use_cases() + gold.load_test_use_cases() + dev + test]
+    ids = [it["id"] for it in novel + gold.load_dev_use_cases() + gold.load_test_use_cases() + gold.load_test2_use_cases()
+           + dev + test]
     assert len(ids) == len(set(ids))
     assert not {it["description"] for it in dev} & {it["description"] for it in test}
     bad = dict(test[0], focus="wallet" if test[0]["focus"] != "wallet" else "gis")
