@@ -10,6 +10,7 @@ import pytest
 from assistant.config import Settings
 from assistant.errors import BadQuestion
 from assistant.types import Answer, BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
+from ui import render
 from ui.controller import UIController, build_command
 from ui.feedback import FeedbackLog
 from ui.onboarding import CORE, ROLES, path_for
@@ -457,3 +458,15 @@ def test_ui_login_from_environment():
     assert ui_auth({}) is None
     assert ui_auth({"GOVSTACK_BASIC_AUTH": "officer:s3cret"}) == ("officer", "s3cret")
     assert ui_auth({"GOVSTACK_BASIC_AUTH": "no-colon"}) is None
+
+
+def test_a_cited_sequence_diagram_reads_as_steps_in_the_sources_panel(ctrl, fake):
+    fake.index.chunks["c1"] = Chunk(text="Login:\n```mermaid\nsequenceDiagram\nUser->>+App: Click <br>log in\nApp-->>User: Show page\n```",
+                                    release="latest", repo="r", folder="bb-identity", path="spec/9-workflows.md", kind="prose",
+                                    bb="identity", heading_path=["Identity", "9 Internal Workflows"])
+    cit = _cit(1, "c1")
+    cit.snippet = "App → User: Show page."
+    passages = ctrl._passages([cit])
+    assert passages["c1"] == "Login:\n\n\n* User → App: Click log in\n* App → User: Show page"
+    html = render.sources_html([cit], passages)
+    assert "<mark>App → User: Show page</mark>" in html and "sequenceDiagram" not in html and "-&gt;&gt;" not in html

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from assistant.answer.evidence import readable_diagrams
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from ui import render
@@ -124,8 +125,8 @@ class UIController:
         out = {}
         for c in citations:
             ch = chunks.get(getattr(c, "chunk_id", None) or "")
-            if ch is not None:
-                out[c.chunk_id] = ch.text
+            if ch is not None:  # a sequence diagram reads as the steps the answer quotes, so they highlight in place
+                out[c.chunk_id] = readable_diagrams(ch.text).strip()
         return out
 
     # ----- Ask ---------------------------------------------------------------------------------------

@@ -212,6 +212,10 @@ def highlight_spans(passage: str, snippet: str) -> list[tuple[int, int]]:
         if len(ns) < 3:
             continue
         pos = norm.find(ns)
+        if pos < 0 and ns[-1] in ".;" and len(ns) > 3:
+            # answers end a quoted list item with a full stop the passage does not have
+            ns = ns[:-1]
+            pos = norm.find(ns)
         if pos < 0 and len(ns) > 40:
             # a clipped or re-joined sentence: highlight the longest leading part found (≥ 40 characters)
             ns, pos = _longest_found_prefix(norm, ns, 40)
@@ -225,7 +229,7 @@ def highlight_spans(passage: str, snippet: str) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
-        if merged and a <= merged[-1][1]:
+        if merged and (a <= merged[-1][1] or not passage[merged[-1][1]:a].strip()):  # only a space between: one mark
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))

@@ -14,6 +14,7 @@ _FENCE = re.compile(r"```(\w*)[^\n`]*\n(.*?)(?:```|$)", re.S)  # ```mermaid full
 _ARROW = re.compile(r"^\s*([^-<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
 _ITEM = re.compile(r"^\s*([*+-]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))\s+(.*)")  # "* a", "1. a", "(1) a", "(a) a"
 _TABLE_SEP = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.I)  # line breaks inside diagram labels
 
 
 @dataclass
@@ -74,18 +75,7 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
     units: list[Unit] = []
     header: list[str] | None = None
     order = 0
-    # code fences: sequence diagrams become readable steps ("A → B: message"); other code is not prose
-    def fence(m: re.Match) -> str:
-        body = m.group(2)
-        steps = []
-        for ln in body.splitlines():
-            step = _diagram_step(ln)
-            if step:
-                steps.append(step)
-        return ("\n\n" + "\n".join(steps) + "\n\n") if steps else "\n\n"
-
-    text = _FENCE.sub(fence, text)
-    text = _mermaid_lines(text)
+    text = readable_diagrams(text, keep_code=False)  # other code is not prose
     for para in re.split(r"\n\s*\n", text):
         lines = [ln for ln in para.splitlines() if ln.strip()]
         if not lines:
@@ -129,6 +119,22 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
             and not _META.match(u.text)]
 
 
+def readable_diagrams(text: str, keep_code: bool = True) -> str:
+    r"""Sequence diagrams as the steps answers quote them ("* A → B: message"), inside code fences or cut off from
+    theirs by a chunk boundary; other code blocks kept (or dropped with keep_code=False).
+
+    >>> readable_diagrams("Flow:\n```mermaid\nsequenceDiagram\nUser->>+App: Log in<br>with ID\n```\n```json\n{}\n```")
+    'Flow:\n\n\n* User → App: Log in with ID\n\n\n```json\n{}\n```'
+    """
+    def fence(m: re.Match) -> str:
+        steps = [st for st in (_diagram_step(ln) for ln in m.group(2).splitlines()) if st]
+        if steps:
+            return "\n\n" + "\n".join(steps) + "\n\n"
+        return m.group(0) if keep_code else "\n\n"
+
+    return _mermaid_lines(_FENCE.sub(fence, text))
+
+
 _MERMAID_NOISE = re.compile(r"^\s*(sequenceDiagram|autonumber|participant\b.*|actor\b.*|(de)?activate\b.*|end|"
                             r"alt\b.*|else\b.*|opt\b.*|loop\b.*|rect\b.*|par\b.*|and\b\s*\S*)\s*$")
 _MERMAID_NOTE = re.compile(r"^\s*Note (?:over|left of|right of) ([^:]+):\s*(.+)$", re.I)
@@ -153,10 +159,10 @@ def _diagram_step(line: str) -> str | None:
     """A sequence-diagram line as a list item: "A->>B: msg" → "* A → B: msg", "Note over A: text" → "* (A) text"."""
     a = _ARROW.match(line)
     if a:
-        return f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {re.sub(r'<br>', ' ', a.group(4)).strip()}"
+        return f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {_BR.sub(' ', a.group(4)).strip()}"
     note = _MERMAID_NOTE.match(line)
     if note:
-        return f"* ({note.group(1).strip()}) {re.sub(r'<br>', ' ', note.group(2)).strip()}"
+        return f"* ({note.group(1).strip()}) {_BR.sub(' ', note.group(2)).strip()}"
     return None
 
 
