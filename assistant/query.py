@@ -68,6 +68,16 @@ class QueryAnalysis:
     keywords: list[str] = field(default_factory=list)
 
 
+# "Which building blocks do I need for a birth registration service?" — a job for the building-block advisor
+_ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+(do|would|should|could|shall|must)\s+(i|we|you|they|my|our)\b"
+                     r"[^?]{0,40}\b(need|use|pick|choose|combine|require)\b", re.I)
+
+
+def asks_for_advice(question: str) -> bool:
+    """A request for building blocks for the asker's own service (not about a GovStack use case)."""
+    return bool(_ADVICE.search(question or "")) and not _USECASE.search(question or "")
+
+
 def keywords(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9][a-z0-9-]+", text.lower()) if w not in STOP and len(w) > 2]
 

@@ -12,10 +12,13 @@ from assistant.answer.evidence import Evidence, to_citation, units_of
 from assistant.answer.offline import Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
-from assistant.query import MAX_QUESTION_CHARS, analyze
+from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice
 from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch
 from assistant.types import Answer
 
+ADVICE_POINTER = ("*For building blocks suggested for your own service, describe it in a few sentences (who uses it, what "
+                  "happens step by step) to the **Building-block advisor** — the app's second tab, or "
+                  "`govstack-assistant suggest \"…\"`.*")
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 MAX_INPUT_CHARS = 50_000 * 4  # beyond this we do not even read the question
 
@@ -245,6 +248,8 @@ class Assistant:
         notices = [state.get("notice")] if state.get("notice") else []
         if qa.truncated:
             notices.append(f"Your question was long; only its first {MAX_QUESTION_CHARS} characters were used.")
+        if asks_for_advice(qa.question):  # answered or not, the advisor is what this asker needs
+            text += f"\n\n{ADVICE_POINTER}"
         text += f"\n\n*Source: GovStack specification, release `{state['release']}`.*"
         total = (time.perf_counter() - state["t0"]) * 1000
         return Answer(

@@ -256,3 +256,12 @@ def test_concurrent_questions_give_the_same_answers(assistant):
         t.join()
     assert not errors
     assert all(got[i] == expected[q] for i, q in enumerate(qs))
+
+
+def test_a_request_for_blocks_for_ones_own_service_points_to_the_advisor(assistant):
+    from assistant.service import ADVICE_POINTER
+
+    ans = assistant.ask("Which building blocks do I need for a birth registration service?")
+    assert ADVICE_POINTER in ans.text
+    assert ans.text.index(ADVICE_POINTER) < ans.text.index("*Source: GovStack specification")
+    assert ADVICE_POINTER not in assistant.ask("What is a consent record?").text
