@@ -230,8 +230,9 @@ def test_real_index_in_the_browser(request, browser, tmp_path):
         # feedback goes to the JSONL log
         b.type_into("#ask-comment textarea", "clear answer")
         b.clickable("#ask-up").click()
-        b.wait(lambda d: (tmp_path / "feedback.jsonl").exists(), 20, "no feedback written")
-        assert '"rating": "up"' in (tmp_path / "feedback.jsonl").read_text()
+        log = tmp_path / "feedback.jsonl"
+        # the log file exists a moment before its line is written: wait for the line itself
+        b.wait(lambda d: log.exists() and '"rating": "up"' in log.read_text(), 20, "no feedback written")
 
         # HTML typed by a user is shown as text, never run
         b.type_into("#ask-input textarea", 'What is <img src=x onerror="window.__x=1"><script>window.__x=2</script> consent?',
