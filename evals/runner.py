@@ -326,7 +326,8 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
         "gold": {"qa": gold.file_digest(qa_path or gold.QA_FILE), "novel": gold.file_digest(novel_path or gold.NOVEL_FILE),
                  "test_use_cases": gold.file_digest(gold.TEST_USE_CASES_FILE),
                  "test2_use_cases": gold.file_digest(gold.TEST2_USE_CASES_FILE),
-                 "qa_dev2": gold.file_digest(gold.QA_DEV2_FILE), "qa_dev3": gold.file_digest(gold.QA_DEV3_FILE), "qa_test": gold.file_digest(gold.QA_TEST_FILE),
+                 "qa_dev2": gold.file_digest(gold.QA_DEV2_FILE), "qa_dev3": gold.file_digest(gold.QA_DEV3_FILE),
+                 "qa_test": gold.file_digest(gold.QA_TEST_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
         "corpus": str(corpus) if corpus else None,
     }

@@ -175,3 +175,11 @@ def test_the_api_answer_leads_with_the_operation_the_question_describes():
     # with nothing to tell them apart, retrieval order decides
     text = ExtractiveAnswerer().answer(analyze("Which endpoint should I call?"), hits).text
     assert text.startswith("Use **`GET /accounts/{id}`**")
+
+
+def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentences():
+    draft = ExtractiveAnswerer().answer(analyze("How does one-time signing work step by step?"),
+                                        [_hit(0, INTRO, "9 Internal Workflows"), _hit(1, STEPS, "2 Description")])
+    assert "1. User authenticates against the ID Building Block. [1]" in draft.text  # a full stop for the reader
+    quotes = [q for qs in draft.snippets.values() for q in qs]
+    assert "User authenticates against the ID Building Block" in quotes  # the snippet as the passage has it

@@ -213,7 +213,8 @@ def highlight_spans(passage: str, snippet: str) -> list[tuple[int, int]]:
             continue
         pos = norm.find(ns)
         if pos < 0 and ns[-1] in ".;" and len(ns) > 3:
-            # answers end a quoted list item with a full stop the passage does not have
+            # a snippet that ends a quoted list item with a full stop the passage does not have (an answer's
+            # sentence rather than its quote, e.g. from a saved conversation)
             ns = ns[:-1]
             pos = norm.find(ns)
         if pos < 0 and len(ns) > 40:

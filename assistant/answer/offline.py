@@ -147,11 +147,11 @@ class ExtractiveAnswerer:
         return units
 
     def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
-        t = clip(u.text, n).rstrip(" ;,")
-        t = t[0].upper() + t[1:] if t else t
+        quote = clip(u.text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
+        t = quote[0].upper() + quote[1:] if quote else quote
         if not re.search(r"[.!?…:)]$", t):
-            t += "."
-        return f"{t} {self._mark(ev, u.hit_index, t)}"
+            t += "."  # the answer reads as sentences
+        return f"{t} {self._mark(ev, u.hit_index, quote)}"
 
     def _pick(self, units: list[Unit], k: int, taken: set[str] | None = None) -> list[Unit]:
         """Best k units, skipping near-duplicates of what was already said."""
