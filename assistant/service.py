@@ -56,8 +56,7 @@ class Assistant:
         self.index = CorpusIndex(self.store)
         self.searcher = HybridSearch(self.index, self.embedder)
         rel0 = self.settings.release if self.settings.release in self.index.releases else None
-        bm = self.index.bm25.get(rel0 or (self.index.releases[0] if self.index.releases else ""))
-        self.idf: dict[str, float] = dict(bm.vectorizer.idf) if bm is not None else {}
+        self.idf: dict[str, float] = self.index.idf.get(rel0 or (self.index.releases[0] if self.index.releases else ""), {})
         self.offline = ExtractiveAnswerer(self.idf, embed=self.embedder.embed if self.settings.sentence_scoring else None)
         self.llm = None
         if chat_model is not None or self.settings.llm:

@@ -48,6 +48,22 @@ def test_lexical_search_ranks_a_named_blocks_pages_by_the_rest_of_the_question(a
     assert seen[-1] == frozenset()
 
 
+def test_bm25_matches_other_forms_of_a_word_while_word_weights_stay_on_plain_words(assistant):
+    """'revoking' finds pages that say 'revoke'/'revoked' (BM25 ranks by stems); abstention and answer scoring
+    weigh the words as written, so a stem never stands in for a word in their idf."""
+    import numpy as np
+
+    idx = assistant.index
+    ids, forms = idx.lexical("latest", "revoking")
+    _, base = idx.lexical("latest", "revoke")
+    assert np.allclose(forms, base) and forms.max() > 0
+    assert any("Revoked" in idx.chunks[i].text for i, s in zip(ids, forms) if s > 0)
+    assert "revoke" in assistant.idf and "revocation" in assistant.idf and "revok" not in assistant.idf
+    plain = type(idx)(idx.store, stem=False)
+    assert plain.lexical("latest", "revoking")[1].max() == 0  # no page says "revoking"
+    assert plain.idf == idx.idf
+
+
 def test_term_question_leads_with_the_definition(assistant):
     ans = assistant.ask("What is a consent token?")
     assert ans.text.startswith("**Consent Token**")
