@@ -175,6 +175,10 @@ def test_the_api_answer_leads_with_the_operation_the_question_describes():
     # with nothing to tell them apart, retrieval order decides
     text = ExtractiveAnswerer().answer(analyze("Which endpoint should I call?"), hits).text
     assert text.startswith("Use **`GET /accounts/{id}`**")
+    # ... unless one is clearly closer in meaning to the question (its embedding similarity)
+    hits[1].dense, hits[0].dense = 0.60, 0.45
+    text = ExtractiveAnswerer().answer(analyze("Which endpoint should I call?"), hits).text
+    assert text.startswith("Use **`POST /identityAccountMapper/beneficiary`**")
 
 
 def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentences():
