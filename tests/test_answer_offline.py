@@ -187,3 +187,22 @@ def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentenc
     assert "1. User authenticates against the ID Building Block. [1]" in draft.text  # a full stop for the reader
     quotes = [q for qs in draft.snippets.values() for q in qs]
     assert "User authenticates against the ID Building Block" in quotes  # the snippet as the passage has it
+
+
+def test_a_yes_no_question_gets_the_sentence_that_rules_on_it():
+    # eight sentences share as many words with the question as the one that answers it, and come first
+    topical = ("Ministries send transfers to agencies through the treasury single account. "
+               "Each ministry approves transfers above a threshold before release. "
+               "Transfers to beneficiaries are batched by the paying ministry overnight. "
+               "A ministry reconciles its transfers with the central bank each week. "
+               "Two signatures are needed for transfers from a ministry budget line. "
+               "Transfers across ministries are reported in the financial management information system. "
+               "Ministries may delegate transfers to regional offices. "
+               "Failed transfers are returned to the originating ministry.")
+    text = topical + " Government to Government (G2G) transfers are not covered in this specification."
+    hits = [_hit(0, text, "2 Description")]
+    answer = ExtractiveAnswerer().answer(analyze("Does the building block handle transfers between two ministries?"), hits).text
+    assert "not covered in this specification" in answer
+    # a question that does not ask yes or no gets no such bonus: the topical sentences fill the answer
+    answer = ExtractiveAnswerer().answer(analyze("How are transfers between two ministries handled?"), hits).text
+    assert "not covered" not in answer
