@@ -195,6 +195,35 @@ class CorpusIndex:
                 return n if n.heading_path == c.heading_path else None
         return None
 
+    def section_operations(self, c: Chunk, reach: int = 3) -> list[Chunk]:
+        """The API operations the passage's section documents: a spec page describes an endpoint, then gives its
+        "Sample user story" and "API endpoint" as sub-sections, and only the last names the operation. Looks at
+        the passages within `reach` of `c` on its page under the same section heading, nearest first; a passage
+        directly under a chapter heading has no such section."""
+        seq = c.extra.get("seq")
+        if not isinstance(seq, int) or c.kind == "api_operation" or len(c.heading_path) < 3:
+            return []
+        parent = c.heading_path[:-1]
+        own = c.heading_path
+        # the passage's own sub-sections first, then its siblings, each nearest first
+        near = sorted(((self.chunks[i].heading_path[:len(own)] != own, abs(int(self.chunks[i].extra["seq"]) - seq),
+                        int(self.chunks[i].extra["seq"]), i)
+                       for i in self.by_source.get((c.release, c.folder, c.path), ())
+                       if isinstance(self.chunks[i].extra.get("seq"), int)))
+        out: list[Chunk] = []
+        for _, dist, _, i in near:
+            n = self.chunks[i]
+            if dist > reach or n.heading_path[:len(parent)] != parent:
+                continue
+            for path in str(n.extra.get("api_paths", "")).split():
+                ops = [self.chunks[j] for j in self.api_paths.get((c.release, norm_path(path)), ())
+                       if self.chunks[j].bb == c.bb]
+                if ops:  # an operation's first passage (a long one is split) names and describes it
+                    out.append(min(ops, key=lambda o: (int(o.extra.get("seq", 0) or 0), o.id)))
+            if out:
+                break
+        return out
+
     def chunks_of(self, release: str, folder: str, path_like: str) -> list[Chunk]:
         """Chunks of the matching pages, each page in document order."""
         out = [self.chunks[i] for (r, f, p), ids in self.by_source.items() if r == release and f == folder

@@ -206,3 +206,41 @@ def test_a_yes_no_question_gets_the_sentence_that_rules_on_it():
     # a question that does not ask yes or no gets no such bonus: the topical sentences fill the answer
     answer = ExtractiveAnswerer().answer(analyze("How are transfers between two ministries handled?"), hits).text
     assert "not covered" not in answer
+
+
+def test_an_endpoint_question_gets_the_operation_its_section_documents():
+    """GitBook API pages: a description, then "Sample user story" and "API endpoint" sub-sections; the question's
+    words match the user story, and only the last sub-section names the operation."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def page(seq: int, text: str, *heads: str, **extra) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-messaging", path="spec/8-service-apis.md",
+                     kind="prose", bb="messaging", heading_path=["Messaging", "8 Service APIs", *heads],
+                     extra={"seq": seq, **extra})
+
+    def op(path: str, summary: str) -> Chunk:
+        return Chunk(text=f"POST {path} — {summary}", release="latest", repo="r", folder="bb-messaging",
+                     path="api/swagger.yaml", kind="api_operation", bb="messaging",
+                     heading_path=["Messaging", f"POST {path}"], extra={"method": "POST", "api_path": path, "summary": summary, "seq": 0})
+
+    single, batch = "8.1.1 Sending single emails", "8.1.2 Sending multiple (batch) emails at once"
+    chunks = [page(0, "This API sends out emails one by one.", single),
+              page(1, "POST /send/email/single — Send a single email", single, "API endpoint", api_paths="/send/email/single"),
+              page(2, "This API sends out identical emails to multiple (batch) recipients at once.", batch),
+              page(3, "As a Hospital I want to notify a group of my clients about vacant time slots.", batch, "Sample user story"),
+              page(4, "POST /send/email/batch — Send batch emails", batch, "API endpoint", api_paths="/send/email/batch"),
+              op("/send/email/single", "Send a single email"), op("/send/email/batch", "Send batch emails")]
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
+    story = chunks[3]
+    assert [o.extra["api_path"] for o in index.section_operations(story)] == ["/send/email/batch"]
+    assert [o.extra["api_path"] for o in index.section_operations(chunks[2])] == ["/send/email/batch"]  # its sub-sections
+    me = SimpleNamespace(index=index)
+    qa = analyze("A hospital wants to notify a group of patients about vacant slots. Which endpoint should it call?")
+    hits = Assistant._augment(me, qa, [Hit(story.id, story, 1.0, 0.6)], "latest")
+    assert hits[-1].chunk.extra["api_path"] == "/send/email/batch" and hits[-1].why == ["section-api"]
+    assert ExtractiveAnswerer().answer(qa, hits).text.startswith("Use **`POST /send/email/batch`**")
+    # not an endpoint question: the passages stay as retrieved
+    assert len(Assistant._augment(me, analyze("Who is notified about vacant slots?"), [Hit(story.id, story, 1.0)], "latest")) == 1
