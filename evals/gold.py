@@ -2,8 +2,9 @@
 
 Question items, one JSON object a line: `evals/gold/qa.jsonl` (the development set), `qa_dev2.jsonl` and
 `qa_dev3.jsonl` (two independent writers' 60 questions each, looked at after their first run, so development data
-too) and `qa_test.jsonl`
-(another independent writer's 60 questions, never looked at while building the assistant: the honest estimate)::
+too), `qa_test.jsonl` (another independent writer's 60 questions, never looked at item by item; its totals were read
+when accepting changes) and `qa_test2.jsonl` (a fourth writer's 60, written later; only its totals have been
+read)::
 
     {"id", "question" | "turns": [..], "category", "bb": id | [id, id] | null, "answerable": bool,
      "release": "latest", "expected_sources": [{"folder", "path"}], "key_facts": [[alternative, ...], ...]}
@@ -57,6 +58,7 @@ QA_FILE = GOLD_DIR / "qa.jsonl"
 QA_DEV2_FILE = GOLD_DIR / "qa_dev2.jsonl"
 QA_DEV3_FILE = GOLD_DIR / "qa_dev3.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
+QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 NOVEL_FILE = GOLD_DIR / "usecases_novel.jsonl"
 DEV_USE_CASES_FILE = GOLD_DIR / "usecases_dev.jsonl"
 TEST_USE_CASES_FILE = GOLD_DIR / "usecases_test.jsonl"
@@ -109,10 +111,15 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
 
 
 def load_qa_test(path: Path | str | None = None) -> list[dict]:
-    """An independent writer's questions (source "independent"), never looked at while building the assistant:
-    the honest estimate of answer quality on questions nobody tuned for."""
-    p = Path(path or QA_TEST_FILE)
-    return _load_sourced(p, "independent") if p.exists() else []
+    """Independent writers' questions, never looked at item by item while building the assistant: qa_test.jsonl
+    (source "independent"; its totals have been read to accept or reject changes) and qa_test2.jsonl (source
+    "independent2", written later by a fourth writer with the same brief; only its totals have been read)."""
+    if path:
+        return _load_sourced(Path(path), "independent")
+    out: list[dict] = []
+    for p, source in ((QA_TEST_FILE, "independent"), (QA_TEST2_FILE, "independent2")):
+        out += _load_sourced(p, source) if p.exists() else []
+    return out
 
 
 def _load_sourced(path: Path | str, source) -> list[dict]:

@@ -119,7 +119,7 @@ def render_markdown(results: dict, gate: dict | None = None) -> str:
     bq = r.get("breakdowns", {}).get("qa")
     if bq:
         cols = ["n", "pass_rate", "hit@5", "mrr", "key_fact_recall", "citation_precision", "false_abstention_rate"]
-        for dim, title in (("source", "Per gold set (dev, dev-independent: looked at while building; independent: never)"),
+        for dim, title in (("source", "Per gold set (dev, dev-independent: looked at while building; independent, independent2: never item by item)"),
                            ("category", "Per category"), ("bb", "Per building block"), ("type", "Per item type")):
             if not bq.get(dim):
                 continue
@@ -358,7 +358,7 @@ def render_html(results: dict, gate: dict | None = None) -> str:
                                      "Assistant vs naive dense retrieval"))
     bq = r.get("breakdowns", {}).get("qa")
     if bq:
-        for dim, title in (("source", "Per gold set (dev, dev-independent: looked at while building; independent: never)"),
+        for dim, title in (("source", "Per gold set (dev, dev-independent: looked at while building; independent, independent2: never item by item)"),
                            ("category", "Per category"), ("bb", "Per building block")):
             if not bq.get(dim):
                 continue
