@@ -10,7 +10,8 @@ from assistant.retrieve import Hit, tokenize
 # Calibrated on the looked-at gold sets (qa.jsonl, qa_dev2.jsonl, qa_dev3.jsonl: 39 unanswerable, 339 answerable
 # questions); `govstack-assistant eval` reports the abstention accuracy / false-abstention trade-off they give.
 # After stemmed BM25, WEAK_DENSE 0.44–0.46 abstains on as many unanswerable questions as 0.48 (35 of 39) and refuses
-# none of the answerable ones (0.48 refused one: "Can a citizen revoke consent they gave earlier?" was another).
+# none of the answerable ones, where 0.48 refused one (and, outside the gold sets, "Can a citizen revoke consent
+# they gave earlier?").
 MIN_DENSE = 0.34  # best cosine similarity below this: nothing in the spec is about the question
 MIN_COVERAGE = 0.55  # share (IDF-weighted) of the question's words found in the top passages
 WEAK_DENSE = 0.45  # between MIN_DENSE and this, low coverage also means "not covered"
