@@ -151,10 +151,11 @@ class CorpusIndex:
         self.idf: dict[str, dict[str, float]] = {}  # per release: idf of each (unstemmed) word, for abstention and answers
         for rel, ids in self.by_release.items():
             docs = [Document(page_content=self.chunks[i].embed_text, metadata={"id": i}) for i in ids]
-            words = [tokenize(d.page_content) for d in docs]
             self.bm25[rel] = BM25Retriever.from_documents(
                 docs, preprocess_func=(lambda t: stem_tokens(tokenize(t))) if stem else tokenize, k=CANDIDATES)
-            self.idf[rel] = word_idf(words)
+            # stemmed, BM25's own idf is of stems; abstention and answers need it of the words as written
+            self.idf[rel] = word_idf([tokenize(d.page_content) for d in docs]) if stem \
+                else dict(self.bm25[rel].vectorizer.idf)
         self.terms: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.api_paths: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_source: dict[tuple[str, str, str], list[str]] = defaultdict(list)

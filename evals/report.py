@@ -19,6 +19,8 @@ SUGGEST_HEADLINE = [("set_f1", "set F1"), ("precision", "precision"), ("recall",
                     ("latency_p50_ms", "latency p50"), ("latency_p95_ms", "latency p95")]
 NAIVE_ROWS = [("hit@5", "hit@5"), ("mrr", "MRR"), ("ndcg@5", "nDCG@5"), ("key_fact_recall", "key-fact recall")]
 MAX_MD_FAILURES = 80
+# how each question set has been used (docs/evals.md): a reader of the report must know which numbers are optimistic
+SOURCE_TITLE = "Per gold set (dev, dev-independent: looked at while building; independent, independent2: never item by item)"
 
 
 def fmt(v: Any, key: str = "") -> str:
@@ -119,7 +121,7 @@ def render_markdown(results: dict, gate: dict | None = None) -> str:
     bq = r.get("breakdowns", {}).get("qa")
     if bq:
         cols = ["n", "pass_rate", "hit@5", "mrr", "key_fact_recall", "citation_precision", "false_abstention_rate"]
-        for dim, title in (("source", "Per gold set (dev, dev-independent: looked at while building; independent, independent2: never item by item)"),
+        for dim, title in (("source", SOURCE_TITLE),
                            ("category", "Per category"), ("bb", "Per building block"), ("type", "Per item type")):
             if not bq.get(dim):
                 continue
@@ -358,7 +360,7 @@ def render_html(results: dict, gate: dict | None = None) -> str:
                                      "Assistant vs naive dense retrieval"))
     bq = r.get("breakdowns", {}).get("qa")
     if bq:
-        for dim, title in (("source", "Per gold set (dev, dev-independent: looked at while building; independent, independent2: never item by item)"),
+        for dim, title in (("source", SOURCE_TITLE),
                            ("category", "Per category"), ("bb", "Per building block")):
             if not bq.get(dim):
                 continue

@@ -61,7 +61,9 @@ def test_bm25_matches_other_forms_of_a_word_while_word_weights_stay_on_plain_wor
     assert "revoke" in assistant.idf and "revocation" in assistant.idf and "revok" not in assistant.idf
     plain = type(idx)(idx.store, stem=False)
     assert plain.lexical("latest", "revoking")[1].max() == 0  # no page says "revoking"
-    assert plain.idf == idx.idf
+    # the hand-written idf of plain words (built beside the stemmed index) is rank_bm25's own, as the plain index has it
+    assert plain.idf["latest"].keys() == idx.idf["latest"].keys()
+    assert all(abs(plain.idf["latest"][w] - v) < 1e-9 for w, v in idx.idf["latest"].items())
 
 
 def test_term_question_leads_with_the_definition(assistant):
