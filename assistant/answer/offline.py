@@ -37,6 +37,10 @@ YN_BONUS = 0.2
 _YES_NO = re.compile(r"(^|[.?!]\s+)(does|do|can|could|is|are|should|must|may|will|would|has|have)\b[^.?!]*\?", re.I)
 _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|not required|not allowed|not permitted|"
                       r"not covered|out of scope|not in scope|not supported|is not|are not|does not|do not|never)\b", re.I)
+# An API answer leads with an operation only when one is among the top passages (or was brought in for the section a
+# top passage documents, Assistant._augment): an operation further down matched some words of a question that asks
+# about something else ("Which TLS version must APIs support?" led with E-Marketplace's support calls)
+API_LEAD_HITS = 3
 REQ_MAX_RANK = 0  # the requirement builder leads only when the top passage is a requirement (dev-independent kf 0.497 → 0.535; 1: 0.529)
 
 
@@ -345,7 +349,7 @@ class ExtractiveAnswerer:
 
     def _api(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         ops = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "api_operation" and h.chunk.extra.get("api_path")]
-        if not ops:
+        if not ops or not (qa.api_path or any(hi < API_LEAD_HITS or "section-api" in h.why for hi, h in ops)):
             return []
         listing = bool(re.search(r"\b(which|what|list)\b.*\b(apis|endpoints|operations|services)\b", qa.question, re.I)) and not qa.api_path
         seen, lines = set(), []
