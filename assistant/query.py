@@ -14,7 +14,13 @@ INTENTS = ("api", "term", "requirement", "data", "workflow", "use_case", "compar
 _API_MODIFIER = r"(?!\s+(tokens?|keys?|gateways?|management|design|guidelines?|standards?|versioning|versions?|security|documentation|first|rate|limits?))"
 _API = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|rest|route|http|openapi|swagger|call to|method|operation|request|payload|"
                   r"get|post|put|patch|delete)\b|/[\w{}-]+/", re.I)
-_API_STRONG = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|openapi|swagger)\b|(?<![\w])/[\w{{}}.-]+", re.I)
+# Asking for an operation: "endpoint", a path, "API call", "which API …", "… via the API". "API" merely mentioned ("How
+# should a building block version its APIs?", "Which TLS version must APIs support?") is weaker evidence (_API), which
+# the requirement, data and process cues come before
+_API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls?|operations?|methods?|requests?|endpoints?|paths?|"
+                         rf"specs?|specifications?|definitions?|payloads?)|(which|what)\s+(\w+\s+){{0,2}}apis?{_API_MODIFIER}|"
+                         rf"(via|through|using|with|from|by|in|into|of)\s+(the|its|their|an?)\s+([\w-]+\s+){{0,3}}apis?{_API_MODIFIER})\b"
+                         r"|(?<![\w])/[\w{}.-]+", re.I)
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)

@@ -182,14 +182,14 @@ def test_the_api_answer_leads_with_the_operation_the_question_describes():
 
 
 def test_an_operation_far_down_the_passages_does_not_lead_the_answer():
-    """"Which TLS version must building block APIs support?" reads as an API question, but the passages that answer
-    it are prose; an operation that merely shares a word, at rank 4, must not become "Use **`GET /support`**"."""
+    """"Which API operations must support TLS 1.3?" reads as an API question, but the passages that answer it are
+    prose; an operation that merely shares a word, at rank 4, must not become "Use **`GET /support`**"."""
     prose = [_hit(i, f"All Building Blocks MUST support secure HTTPS transport with TLS 1.3 (passage {i}).", "Security")
              for i in range(3)]
     c = Chunk(text="GET /support/{orderId} — Fetch a support session", release="latest", repo="r", folder="bb-emarketplace",
               path="api/swagger.yaml", kind="api_operation", bb="emarketplace", heading_path=["E-Marketplace", "GET /support"],
               extra={"method": "GET", "api_path": "/support/{orderId}", "summary": "Fetch a support session"})
-    qa = analyze("Which TLS version must building block APIs support?")
+    qa = analyze("Which API operations must support TLS 1.3?")
     assert qa.intent == "api"
     text = ExtractiveAnswerer().answer(qa, prose + [Hit("op", c, 0.1)]).text
     assert text.startswith("All Building Blocks MUST support secure HTTPS transport with TLS 1.3") and "/support" not in text

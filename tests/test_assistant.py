@@ -93,6 +93,20 @@ def test_bb_filter_restricts_evidence(assistant):
     assert ans.retrieved and all(r.bb == "payments" for r in ans.retrieved)
 
 
+@pytest.mark.parametrize("question, intent", [
+    ("Which endpoint tells me whether consent was given?", "api"),
+    ("Is there a GIS API call to geocode many addresses in one go?", "api"),
+    ("Which Messaging API sends an SMS?", "api"),
+    ("How do I register a beneficiary via the Payments API?", "api"),
+    ("What does GET /processes/{processId} return?", "api"),
+    # "API" named, but the question is about a rule for APIs, not an operation to call
+    ("How should a building block version its APIs?", "requirement"),
+    ("Which TLS version must building block APIs support?", "requirement"),
+])
+def test_an_endpoint_lookup_is_told_from_a_question_about_apis(question, intent):
+    assert analyze(question).intent == intent
+
+
 def test_follow_up_carries_the_building_block():
     qa = analyze("Which APIs does it expose?", [{"role": "user", "content": "What does the Payments BB do?"}])
     assert qa.bbs == ["payments"] and qa.intent == "api"
