@@ -66,12 +66,14 @@ def main() -> None:
 
     asst = Assistant(Settings(index_dir=Path(a.index)))
     unstemmed = HybridSearch(CorpusIndex(asst.index.store, stem=False), asst.embedder, 1.0, 1.0, boosts=True)
+    no_pairs = HybridSearch(CorpusIndex(asst.index.store, bigram_weight=0.0), asst.embedder, 1.0, 1.0, boosts=True)
     configs = {
         "dense only": HybridSearch(asst.index, asst.embedder, 1.0, 0.0, boosts=False),
         "BM25 only": HybridSearch(asst.index, asst.embedder, 0.0, 1.0, boosts=False),
         "dense + BM25 (RRF)": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=False),
         "boosts, BB name kept in BM25": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
         "boosts, BM25 on plain words": unstemmed,
+        "boosts, BM25 without word pairs": no_pairs,
         "RRF + query-analysis boosts": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
     }
     queries = [run(asst, configs, gold) for gold in GOLD_SETS][0]

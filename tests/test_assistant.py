@@ -66,6 +66,26 @@ def test_bm25_matches_other_forms_of_a_word_while_word_weights_stay_on_plain_wor
     assert all(abs(plain.idf["latest"][w] - v) < 1e-9 for w, v in idx.idf["latest"].items())
 
 
+def test_bm25_ranks_a_passage_with_the_phrase_above_one_with_its_words_apart():
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.types import Chunk
+
+    texts = {"apart": "Use plain language in every service. Translation of language files is part of programming the site.",
+             "phrase": "The solution should support common programming languages such as Java, Python and Go.",
+             "other": "Vouchers are redeemed at the point of sale."}
+    chunks = [(k, Chunk(text=t, release="latest", repo="r", folder="f", path=f"{k}.md", kind="prose")) for k, t in texts.items()]
+    store = SimpleNamespace(all_chunks=lambda: chunks)
+
+    def best(index):
+        ids, scores = index.lexical("latest", "Does GovStack recommend a particular programming language?")
+        return ids[int(scores.argmax())]
+
+    assert best(CorpusIndex(store, bigram_weight=0.0)) == "apart"  # 'language' twice outweighs the phrase
+    assert best(CorpusIndex(store)) == "phrase"
+
+
 def test_term_question_leads_with_the_definition(assistant):
     ans = assistant.ask("What is a consent token?")
     assert ans.text.startswith("**Consent Token**")
