@@ -468,6 +468,25 @@ def _md_cell(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
 
 
+def _looks_like_header(row: list[str]) -> bool:
+    """Column labels ("Term or Acronym", "Name | Type | Description"), not a first record: every cell short.
+
+    GitBook hides the header of tables whose first row is data (the security requirements' "5.12.1 OWASP Compliance;
+    The custom developed applications … | REQUIRED"); taken for a header, that row was repeated in every chunk of the
+    table and left out of every answer.
+
+    >>> _looks_like_header(["Term or Acronym", "Meaning and Expansion", "Comments and Links"])
+    True
+    >>> _looks_like_header(["5.12.1 OWASP Compliance; The custom developed applications MUST take steps", "REQUIRED"])
+    False
+    """
+    cells = [c for c in row if c]
+    return bool(cells) and all(len(c) <= HEADER_CELL_CHARS and len(c.split()) <= HEADER_CELL_WORDS for c in cells)
+
+
+HEADER_CELL_CHARS, HEADER_CELL_WORDS = 40, 6
+
+
 def _html_table(m: re.Match) -> str:
     p = _TableParser()
     try:
@@ -486,7 +505,7 @@ def _html_table(m: re.Match) -> str:
     rows = [[r[c] for c in keep] for r in rows]
     head, body = rows[:header_rows], rows[header_rows:]
     head = [h for h in head if any(h)]
-    if not head and body:  # `data-header-hidden`: the first body row is the real header
+    if not head and body and _looks_like_header(body[0]):  # `data-header-hidden`: the first row may be the real header
         head, body = [body[0]], body[1:]
     if not keep:
         return "\n"

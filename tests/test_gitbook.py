@@ -274,6 +274,23 @@ def test_html_table_becomes_pipe_table_with_hidden_header_promoted():
     assert body.endswith("After.")
 
 
+def test_html_table_with_hidden_header_whose_first_row_is_data_keeps_it_as_a_row():
+    """The security requirements hide the header of tables that have none: the first row is a requirement."""
+    html_table = (
+        '<table data-header-hidden><thead><tr><th width="635"></th><th width="126"></th></tr></thead><tbody>'
+        "<tr><td><p><strong>5.12.1 OWASP Compliance</strong></p><p>The custom developed applications MUST take steps "
+        "to protect against the top OWASP vulnerabilities.</p></td><td>REQUIRED</td></tr>"
+        "<tr><td><p><strong>5.12.3 Support for Common Programming Languages</strong></p><p>The solution should support "
+        "common programming languages.</p></td><td>OPTIONAL</td></tr>"
+        "</tbody></table>"
+    )
+    lines = _body(f"# T\n\n{html_table}\n").split("\n")
+    i = lines.index("| --- | --- |")
+    assert lines[i - 1].replace(" ", "") == "|||"  # no header of its own
+    assert lines[i + 1].startswith("| 5.12.1 OWASP Compliance; The custom developed applications MUST") \
+        and lines[i + 1].endswith("| REQUIRED |")
+
+
 def test_card_table_becomes_list_without_hidden_columns():
     cards = (
         '<table data-view="cards"><thead><tr><th></th><th></th>'
