@@ -337,6 +337,31 @@ def pct(xs: list[float], q: float) -> float:
 HEAD = f"{'':34} {'set F1':>6}  {'macro':>6}  {'rare':>6}  {'core@+2':>7}  {'focus@1':>7}"
 
 
+def workflow_mapping(sug) -> None:
+    """Need → SDG-framework workflows, scored on the reference steps themselves: each product use case's step
+    sentences are read as a description with that use case left out, and the workflows named for each sentence are
+    compared with the ones its step lists."""
+    ref = sug.reference()
+    p1 = r3 = n = empty = 0
+    for uc in ref.uc_rows:
+        rows = [int(i) for i in ref.uc_rows[uc]]
+        an = sug.analyze("\n".join(ref.step_texts[i] for i in rows), exclude_use_cases=[uc])
+        gold_of = {ref.step_texts[i]: {w for w in ref.steps[i].workflows if w in ref.workflows} for i in rows}
+        for need, wfs in zip(an.needs, an.need_wfs):
+            gold = gold_of.get(need)
+            if not gold:
+                continue  # re-split differently, or a step with no framework workflow
+            n += 1
+            if not wfs:
+                empty += 1
+                continue
+            p1 += wfs[0] in gold
+            r3 += len(set(wfs[:3]) & gold) / len(gold)
+    print("\n== need → framework workflows (reference steps, their use case left out) ==")
+    print(f"step sentences scored: {n}; first workflow listed by the step: {p1 / max(1, n):.3f}; "
+          f"recall of the step's workflows in the top 3: {r3 / max(1, n):.3f}; none named: {empty / max(1, n):.3f}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", default="data/index")
@@ -493,6 +518,8 @@ def main(argv=None) -> int:
     refused = [it["id"] for it in real if shipped.suggest(it["description"]).guidance]
     print(f"guidance instead of a suggestion for a real description (every gold set): {len(refused)}/{len(real)}"
           + (f" — {', '.join(refused)}" if refused else ""))
+
+    workflow_mapping(shipped)
 
     lat_short, lat_long = [], []
     for it in pool + test:

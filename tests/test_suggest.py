@@ -139,6 +139,25 @@ def test_steps_split_the_description_into_needs(suggester):
     assert set(b for st in s.steps for b in st.building_blocks) <= set(s.selected)
 
 
+def test_a_need_gets_the_workflows_its_nearest_reference_steps_agree_on():
+    """The closest reference step lists "Identification and Registration" first; it and three more payment steps
+    list "Financial Services": the neighbours' votes, weighted by similarity, put that first."""
+    fake = _fake_assistant()
+    chunks = list(fake.index.chunks.values())
+    chunks.append(_chunk("Short Description: Registering people.", "framework_workflow", "workflows.json",
+                         heading=["SDG Digital Investment Framework", "Workflows", "Identification and Registration"],
+                         folder="sdg"))
+    chunks += _use_case("INST-9", "Benefits", ["payments", "registration"], [
+        ("The monthly benefit is paid to a mobile money account.", ["payments", "registration"],
+         "Identification and Registration; Financial Services"),
+        ("The pension is paid to a mobile money account.", ["payments"], "Financial Services"),
+        ("The grant is paid to a bank account.", ["payments"], "Financial Services"),
+    ])
+    fake.index = SimpleNamespace(chunks={f"c{i}": c for i, c in enumerate(chunks)})
+    an = Suggester(fake).analyze("The monthly benefit is paid to their mobile money account.")
+    assert an.need_wfs[0][0] == "Financial Services" and "Identification and Registration" in an.need_wfs[0]
+
+
 def test_json_round_trip_and_terminal_table(suggester):
     s = suggester.suggest("Citizens pay their property tax online and get a receipt by SMS.")
     d = json.loads(json.dumps(s.to_dict()))
