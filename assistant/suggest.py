@@ -104,6 +104,11 @@ SERVICE_MIN_SIM = 0.48
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
 ALIGN_TEMPERATURE = 0.02  # softmax temperature over use-case alignment scores (a 0.05 lead ≈ 12× the weight)
 WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least this similar
+# A need that names a block outright (a strong cue) maps to another block only on a cue of its own: the semantic
+# evidence is scaled by this, below NEED_MIN_EVIDENCE. It decides reasons, the per-need table and the own-needs share;
+# every bench figure is unchanged by it (pool, tests, short requests), and reasons stop saying "pay the annual fee by
+# mobile money → Wallet: Presenting a Credential"
+CUE_EXPLAINS_AWAY = 0.8
 
 GUIDANCE = ("Describe the service you want to build in a few sentences: who uses it and what happens, step by "
             "step — for example \"Farmers register with their national ID, receive SMS advice, and are paid "
@@ -855,7 +860,10 @@ class Suggester:
 
         # per-need evidence: explicit cue, or a close semantic match to a prototype / spec functionality
         sem = np.maximum((proto_sim - 0.35) / 0.3, (spec_sim - 0.4) / 0.3).clip(0, 1)
-        need_bb = np.maximum(cue_m, 0.9 * sem)
+        # … discounted where the need names another block outright: "pay the fee by mobile money" is a payment,
+        # not the credential wallet its words resemble (CUE_EXPLAINS_AWAY)
+        named_other = ((cue_m >= 1.0).sum(axis=1, keepdims=True) > 0) & (cue_m == 0)
+        need_bb = np.maximum(cue_m, 0.9 * sem * np.where(named_other, CUE_EXPLAINS_AWAY, 1.0))
 
         strong_counts = (cue_m >= 1.0).sum(axis=0)
         weak_counts = ((cue_m > 0) & (cue_m < 1.0)).sum(axis=0)

@@ -158,6 +158,19 @@ def test_a_need_gets_the_workflows_its_nearest_reference_steps_agree_on():
     assert an.need_wfs[0][0] == "Financial Services" and "Identification and Registration" in an.need_wfs[0]
 
 
+def test_a_need_that_names_one_block_is_not_also_claimed_by_resemblance(suggester):
+    """"… paid for by mobile money" names Payments; that its words also resemble a Messaging prototype ("farmers get
+    advice on their phones") is no longer evidence that the same need calls for Messaging."""
+    from assistant.suggest import NEED_MIN_EVIDENCE
+
+    ids = registry.bb_ids()
+    msg, pay = ids.index("messaging"), ids.index("payments")
+    alone = suggester.analyze("farmers get advice on their phones every week")
+    assert alone.need_bb[0, msg] >= NEED_MIN_EVIDENCE  # resemblance alone is evidence …
+    named = suggester.analyze("farmers get advice on their phones paid for by mobile money")
+    assert named.need_bb[0, pay] >= NEED_MIN_EVIDENCE and named.need_bb[0, msg] < NEED_MIN_EVIDENCE  # … not beside a named block
+
+
 def test_json_round_trip_and_terminal_table(suggester):
     s = suggester.suggest("Citizens pay their property tax online and get a receipt by SMS.")
     d = json.loads(json.dumps(s.to_dict()))
