@@ -295,7 +295,30 @@ def _basename(p: str) -> str:
     return re.split(r"[/\\]", p.rstrip("/"))[-1] if p else p
 
 
+_COLUMNS_RE = re.compile(r"\{%\s*columns\b" + _TAG_BODY + r"{0,300}?%\}(.*?)\{%\s*endcolumns\s*%\}", re.S)
+_LINK_ONLY_RE = re.compile(r"^\[([^\]\n]+)\]\([^)\s]*\)$")
+
+
+def _columns(m: re.Match) -> str:
+    """GitBook columns of bare links (the release's list of building blocks) → one line naming them all.
+
+    As separate paragraphs, each name ("Consent", "Wallet") was too short to be quoted, and an answer to "which
+    building blocks are specified?" listed none of them.
+
+    >>> _columns(_COLUMNS_RE.search("{% columns %}{% column %}[Consent](c)\\n\\n[GIS](g){% endcolumn %}"
+    ...                             "{% column %}[Wallet](w){% endcolumn %}{% endcolumns %}")).strip()
+    'Consent; GIS; Wallet.'
+    """
+    inner = _ANY_TAG_RE.sub("\n\n", m.group(1))
+    paras = [p.strip() for p in re.split(r"\n\s*\n", inner) if p.strip()]
+    links = [_LINK_ONLY_RE.match(p) for p in paras]
+    if len(paras) >= 2 and all(links):
+        return "\n\n" + "; ".join(lm.group(1).strip() for lm in links) + ".\n\n"
+    return "\n\n" + "\n\n".join(paras) + "\n\n"
+
+
 def _replace_liquid(text: str) -> str:
+    text = _COLUMNS_RE.sub(_columns, text)
     text = _HINT_RE.sub(_hint, text)
     text = _CONTENT_REF_RE.sub(_content_ref, text)
     text = _TAB_RE.sub(lambda m: "\n\n**" + (_attrs(m.group(1)).get("title", "").strip() or "Tab") + "**\n\n", text)

@@ -291,6 +291,19 @@ def test_html_table_with_hidden_header_whose_first_row_is_data_keeps_it_as_a_row
         and lines[i + 1].endswith("| REQUIRED |")
 
 
+def test_columns_of_links_become_one_line_naming_them_all():
+    text = ("Browse the building blocks in the following list:\n\n**Building Blocks Specifications**\n\n"
+            "{% columns %}\n{% column %}\n[Consent](https://specs.govstack.global/consent)\n\n"
+            "[Identity](https://specs.govstack.global/identity)\n{% endcolumn %}\n\n{% column %}\n"
+            "[Wallet](https://specs.govstack.global/wallet)\n{% endcolumn %}\n{% endcolumns %}\n\nAfter.\n")
+    body = _body(text)
+    assert "Consent; Identity; Wallet." in body.split("\n") and "{%" not in body and body.endswith("After.")
+    # columns that hold anything but bare links keep their paragraphs
+    body = _body("{% columns %}\n{% column %}\nSome text.\n{% endcolumn %}\n{% column %}\n[A](a)\n{% endcolumn %}\n"
+                 "{% endcolumns %}\n")
+    assert body.split("\n\n") == ["Some text.", "A"]
+
+
 def test_card_table_becomes_list_without_hidden_columns():
     cards = (
         '<table data-view="cards"><thead><tr><th></th><th></th>'
