@@ -198,6 +198,16 @@ def test_an_operation_far_down_the_passages_does_not_lead_the_answer():
     assert text.startswith("The E-Marketplace specification defines these API operations")
 
 
+def test_a_definition_is_followed_by_a_sentence_about_the_term_not_one_that_mentions_it():
+    g = Chunk(text="Voucher: A token of value redeemable for goods.", release="latest", repo="r", folder="bb-payments",
+              path="spec/3-terminology.md", kind="glossary_term", bb="payments", heading_path=["Payments", "Voucher"],
+              extra={"term": "Voucher"})
+    prose = _hit(1, "This page explains how a voucher payment is reconciled by the paying agency every night. "
+                    "Vouchers are issued in groups and redeemed at registered merchants.", "Payments")
+    text = ExtractiveAnswerer().answer(analyze("What is a voucher?"), [Hit("g", g, 1.0), prose]).text
+    assert "Related: Vouchers are issued in groups" in text
+
+
 def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentences():
     draft = ExtractiveAnswerer().answer(analyze("How does one-time signing work step by step?"),
                                         [_hit(0, INTRO, "9 Internal Workflows"), _hit(1, STEPS, "2 Description")])

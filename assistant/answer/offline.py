@@ -343,6 +343,8 @@ class ExtractiveAnswerer:
         # one supporting sentence from prose that uses the term, if any
         prose = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.chunk.kind in ("prose", "requirement"), max_hits=5)
         prose = [u for u in prose if want and all(w in norm_term(u.text) for w in want.split()[:2])]
+        # a sentence about the term ("GovStack aims to …") before one that merely mentions it; ranking breaks ties
+        prose.sort(key=lambda u: not norm_term(strip_md(u.text)).startswith(want))
         if prose:
             parts.append(f"Related: {self._sentence(ev, prose[0], 260)}")
         return parts
