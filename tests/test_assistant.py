@@ -86,6 +86,19 @@ def test_bm25_ranks_a_passage_with_the_phrase_above_one_with_its_words_apart():
     assert best(CorpusIndex(store)) == "phrase"
 
 
+def test_cached_bm25_scoring_gives_rank_bm25s_scores(assistant):
+    import numpy as np
+
+    from assistant.retrieve import stem_tokens, tokenize
+
+    idx = assistant.index
+    for q in ("revoke a consent token", "consent consent record", "nothing like this zzz", "payment voucher redeem"):
+        toks = stem_tokens(tokenize(q))
+        for _ in range(2):  # the second time from the cached postings
+            assert np.allclose(idx.scorers[("latest", "words")].get_scores(toks),
+                               idx.bm25["latest"].vectorizer.get_scores(toks))
+
+
 def test_term_question_leads_with_the_definition(assistant):
     ans = assistant.ask("What is a consent token?")
     assert ans.text.startswith("**Consent Token**")
