@@ -208,6 +208,13 @@ def test_a_definition_is_followed_by_a_sentence_about_the_term_not_one_that_ment
     assert "Related: Vouchers are issued in groups" in text
 
 
+def test_an_answer_that_leads_with_a_list_says_whose_list_it_is():
+    text = ("- Each message is logged with its sender and time.\n- Logs are kept for five years.\n"
+            "- Administrators can search the logs.\n- Log entries cannot be changed.")
+    answer = ExtractiveAnswerer().answer(analyze("How long are messages logged?"), [_hit(0, text, "6.6 Logging Services:")]).text
+    assert answer.startswith("The E-Signature specification (6.6 Logging Services) says:\n\n- ")
+
+
 def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentences():
     draft = ExtractiveAnswerer().answer(analyze("How does one-time signing work step by step?"),
                                         [_hit(0, INTRO, "9 Internal Workflows"), _hit(1, STEPS, "2 Description")])

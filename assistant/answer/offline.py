@@ -208,6 +208,8 @@ class ExtractiveAnswerer:
         all_u = units_of(ev.hits[primary].chunk.text, primary)
         listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
         lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS)
+        if lead.startswith("- "):  # a list needs a line saying whose list it is, or it reads as a dump of fragments
+            return [_says(ev.hits[primary].chunk), lead]
         return [lead]
 
     def _workflow(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
@@ -496,19 +498,23 @@ class ExtractiveAnswerer:
         best = req_units[0].hit_index
         if best > REQ_MAX_RANK:
             return []  # the requirement passages rank below what retrieval found most relevant: the general answer
-        c = ev.hits[best].chunk
-        where = f"The {registry.name_of(c.bb)} specification" if c.bb else f"The GovStack {c.heading_path[0] if c.heading_path else 'specification'}"
-        sec = c.heading_path[-1] if c.heading_path else c.chapter
         taken = self._taken
         body = self._passage_points(ev, [u for u in req_units if u.hit_index == best], taken, max_units=5)
         if not body.strip():
             return []
-        parts = [f"{where} ({sec}) says:", body]
+        parts = [_says(ev.hits[best].chunk), body]
         others = [u for u in req_units if u.hit_index != best]
         more = self._pick(others, 2, taken)
         if more:
             parts.append("Related requirements:\n" + "\n".join(f"- {self._with_list(ev, u)}" for u in more))
         return parts
+
+
+def _says(c) -> str:
+    """"The Payments specification (6.4 Payment Request Initiation) says:" — the line that introduces a quoted list."""
+    where = f"The {registry.name_of(c.bb)} specification" if c.bb else f"The GovStack {c.heading_path[0] if c.heading_path else 'specification'}"
+    sec = (c.heading_path[-1] if c.heading_path else c.chapter or "").strip(" :")
+    return f"{where} ({sec}) says:" if sec else f"{where} says:"
 
 
 def _overlap(a: str, b: str) -> float:
