@@ -215,6 +215,19 @@ def test_an_answer_that_leads_with_a_list_says_whose_list_it_is():
     assert answer.startswith("The E-Signature specification (6.6 Logging Services) says:\n\n- ")
 
 
+def test_sequence_diagram_steps_keep_participants_with_hyphens():
+    from assistant.answer.evidence import readable_diagrams
+
+    text = ("```mermaid\nsequenceDiagram\n    e-Service->>e-Signature BB frontend: Redirect with document hash\n"
+            "    e-Signature BB frontend->>ID BB: Authenticate the user\n    ID BB->>ID BB: \n```")
+    assert readable_diagrams(text).split() == (
+        "* e-Service → e-Signature BB frontend: Redirect with document hash\n"
+        "* e-Signature BB frontend → ID BB: Authenticate the user").split()  # a step without a message is no step
+    draft = ExtractiveAnswerer().answer(analyze("What happens step by step when a document is signed?"),
+                                        [_hit(0, "The signing flow:\n\n" + text, "9 Workflows")])
+    assert "- e-Service → e-Signature BB frontend: Redirect with document hash. [1]" in draft.text  # as written
+
+
 def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentences():
     draft = ExtractiveAnswerer().answer(analyze("How does one-time signing work step by step?"),
                                         [_hit(0, INTRO, "9 Internal Workflows"), _hit(1, STEPS, "2 Description")])

@@ -11,7 +11,8 @@ from assistant.types import Citation
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
 _FENCE = re.compile(r"```(\w*)[^\n`]*\n(.*?)(?:```|$)", re.S)  # ```mermaid fullWidth="false" too
-_ARROW = re.compile(r"^\s*([^-<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
+# a participant's name may hold a hyphen ("e-Signature BB frontend->>ID BB: …"): the lazy name stops at the first arrow
+_ARROW = re.compile(r"^\s*([^<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
 _ITEM = re.compile(r"^\s*([*+-]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))\s+(.*)")  # "* a", "1. a", "(1) a", "(a) a"
 _TABLE_SEP = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.I)  # line breaks inside diagram labels
@@ -159,7 +160,8 @@ def _diagram_step(line: str) -> str | None:
     """A sequence-diagram line as a list item: "A->>B: msg" → "* A → B: msg", "Note over A: text" → "* (A) text"."""
     a = _ARROW.match(line)
     if a:
-        return f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {_BR.sub(' ', a.group(4)).strip()}"
+        msg = _BR.sub(" ", a.group(4)).strip()
+        return f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {msg}" if msg else None
     note = _MERMAID_NOTE.match(line)
     if note:
         return f"* ({note.group(1).strip()}) {_BR.sub(' ', note.group(2)).strip()}"

@@ -166,7 +166,7 @@ class ExtractiveAnswerer:
 
     def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
         quote = clip(u.text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
-        t = quote[0].upper() + quote[1:] if quote else quote
+        t = quote[0].upper() + quote[1:] if quote and quote[1:2] != "-" else quote  # "e-Service" stays as written
         if not re.search(r"[.!?…:)]$", t):
             t += "."  # the answer reads as sentences
         return f"{t} {self._mark(ev, u.hit_index, quote)}"
