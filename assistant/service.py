@@ -23,6 +23,7 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 # (answers changed on 2 of 438 questions, metrics unchanged: "send the same email to a whole group of patients at
 # once — which endpoint?" now names POST /send/email/batch instead of quoting the user story)
 SECTION_OP_HITS = 3
+WORKFLOW_STEP_HITS = 4  # the passages the process answer looks for steps in (answer.offline.WORKFLOW_HITS)
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 MAX_INPUT_CHARS = 50_000 * 4  # beyond this we do not even read the question
 
@@ -222,6 +223,30 @@ class Assistant:
                 if nxt and nxt[0].kind == "item":
                     extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
                     have.add(n.id)
+        # a process question whose best passages introduce the flow but list no steps: the steps (a list or sequence
+        # diagram) often follow in the next passage of the top passage's section
+        if qa.intent == "workflow" and not any(sum(u.kind == "item" for u in units_of(h.chunk.text, 0)) >= 3
+                                               for h in hits[:WORKFLOW_STEP_HITS] + extra):
+            for h in hits[:WORKFLOW_STEP_HITS]:
+                n = self.index.next_in_section(h.chunk)
+                if n is None or sum(u.kind == "item" for u in units_of(n.text, 0)) < 3:
+                    continue
+                lower = next((x for x in hits[WORKFLOW_STEP_HITS:] if x.id == n.id), None)
+                if lower is not None:
+                    lower.why.append("steps")  # retrieved, but ranked below where the process answer looks
+                elif n.id not in have:
+                    extra.append(Hit(n.id, n, 0.0, h.dense, 0.0, ["steps"]))
+                    have.add(n.id)
+                else:
+                    continue
+                # and where the chunker split those steps (a long sequence diagram), the rest of them
+                for _ in range(2):
+                    n = self.index.next_in_section(n) if units_of(n.text, 0)[-1].kind == "item" else None
+                    if n is None or n.id in have or sum(u.kind == "item" for u in units_of(n.text, 0)) < 2:
+                        break
+                    extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
+                    have.add(n.id)
+                break
         # an endpoint question whose best passages describe an operation in prose ("send identical emails to many
         # recipients at once") gets the operation that section documents, so the answer can name it
         if qa.intent == "api" and not any(h.chunk.kind == "api_operation" for h in hits[:SECTION_OP_HITS]):

@@ -228,6 +228,33 @@ def test_sequence_diagram_steps_keep_participants_with_hyphens():
     assert "- e-Service → e-Signature BB frontend: Redirect with document hash. [1]" in draft.text  # as written
 
 
+def test_a_process_question_gets_the_steps_that_follow_the_passage_introducing_the_flow():
+    """The top passage introduces a flow and the next passage of its section holds the steps (as in the E-Signature
+    one-time signing workflow, whose sequence diagram follows three paragraphs of prose)."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def page(seq: int, text: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-esignature", path="spec/9-workflows.md",
+                     kind="prose", bb="esignature", heading_path=["E-Signature", "9 Workflows", "9.1 One-time signing"],
+                     extra={"seq": seq})
+
+    intro = page(0, "This internal workflow is used to provide a one-time signature. It is divided into front-end "
+                    "and back-end parts.")
+    steps = page(1, "* User authenticates with the ID Building Block\n* A key pair is created in the HSM\n"
+                    "* The document hash is signed\n* The private key is deleted from the HSM")
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (intro, steps)]))
+    qa = analyze("How does one-time signing work?")
+    assert qa.intent == "workflow"
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(intro.id, intro, 1.0, 0.6)], "latest")
+    assert [h.id for h in hits] == [intro.id, steps.id] and hits[1].why == ["steps"]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("This internal workflow is used to provide a one-time signature.") \
+        and "4. The private key is deleted from the HSM." in text
+
+
 def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentences():
     draft = ExtractiveAnswerer().answer(analyze("How does one-time signing work step by step?"),
                                         [_hit(0, INTRO, "9 Internal Workflows"), _hit(1, STEPS, "2 Description")])

@@ -222,16 +222,20 @@ class ExtractiveAnswerer:
             by_hit.setdefault(u.hit_index, []).append(u)
         best, best_score = None, 0.0
         top = sorted(by_hit)[:WORKFLOW_HITS]
-        for hi in top:
+        if not top:
+            return []
+        lead_strength = sum(sorted((u.score for u in by_hit[top[0]]), reverse=True)[:3])
+        # the steps that follow a top passage in its section (Assistant._augment) count as that passage's
+        follow = [hi for hi, h in enumerate(ev.hits) if "steps" in h.why]
+        for hi in top + follow:
             steps = [u for u in units_of(ev.hits[hi].chunk.text, hi) if u.kind == "item"]
             if len(steps) < 3:
                 continue
-            score = sum(sorted((u.score for u in by_hit[hi]), reverse=True)[:3])
+            score = lead_strength if hi in follow else sum(sorted((u.score for u in by_hit[hi]), reverse=True)[:3])
             if best is None or score > best_score:
                 best, best_score = hi, score
         if best is None:
             return []
-        lead_strength = sum(sorted((u.score for u in by_hit[top[0]]), reverse=True)[:3])
         if best_score < 0.6 * lead_strength:
             return []  # the steps found are about something else than the best passage
         all_u = sorted(units_of(ev.hits[best].chunk.text, best), key=lambda u: u.order)
@@ -239,7 +243,10 @@ class ExtractiveAnswerer:
         if all_u and all_u[-1].kind == "item":
             steps += self._list_continues(ev, best)
         steps = steps[:WORKFLOW_STEPS]
-        intro_units = self._pick([u for u in by_hit[best] if u.kind == "sentence"], 2)
+        intro = [u for u in by_hit.get(best, []) if u.kind == "sentence"]
+        if not intro and best in follow:  # steps that follow the passage introducing them: that passage says what for
+            intro = [u for u in by_hit[top[0]] if u.kind == "sentence"]
+        intro_units = self._pick(intro, 2)
         parts = []
         if intro_units:
             parts.append(" ".join(self._sentence(ev, u) for u in sorted(intro_units, key=lambda u: u.order)))
