@@ -28,7 +28,9 @@ _REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|manda
                   r"has to|have to)\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
 _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how does .* work|interact|interaction|walk (me|us) through|"
-                       r"step by step|step-by-step)\b", re.I)
+                       r"step by step|step-by-step)\b"
+                       # "How are beneficiaries onboarded …?", "How is a voucher redeemed?": how something comes about
+                       r"|^\s*how (is|are) (an? |the )?[\w'-]+( [\w'-]+){0,3} (\w+ed|\w+en)\b", re.I)
 _USECASE = re.compile(r"\b(use case|use-case|usecase|inst-\d|agr-\d|hltc-\d|finc-\d|edu-\d|clmt-\d|env-\d|inf-\d|egov-\d|"
                       r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|differs|different|difference|differences|differentiate|compare|compared|comparison|versus|"

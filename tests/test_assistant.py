@@ -135,8 +135,11 @@ def test_bb_filter_restricts_evidence(assistant):
     # "API" named, but the question is about a rule for APIs, not an operation to call
     ("How should a building block version its APIs?", "requirement"),
     ("Which TLS version must building block APIs support?", "requirement"),
+    # how something comes about is a process question
+    ("How are beneficiaries onboarded into the account mapper?", "workflow"),
+    ("How is a voucher redeemed?", "workflow"),
 ])
-def test_an_endpoint_lookup_is_told_from_a_question_about_apis(question, intent):
+def test_question_intent(question, intent):
     assert analyze(question).intent == intent
 
 
