@@ -9,7 +9,7 @@ from langchain_core.runnables import RunnableLambda
 
 from assistant.abstain import abstention_text, should_abstain
 from assistant.answer.evidence import Evidence, to_citation, units_of
-from assistant.answer.offline import Draft, ExtractiveAnswerer
+from assistant.answer.offline import WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice
@@ -23,7 +23,6 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 # (answers changed on 2 of 438 questions, metrics unchanged: "send the same email to a whole group of patients at
 # once — which endpoint?" now names POST /send/email/batch instead of quoting the user story)
 SECTION_OP_HITS = 3
-WORKFLOW_STEP_HITS = 4  # the passages the process answer looks for steps in (answer.offline.WORKFLOW_HITS)
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 MAX_INPUT_CHARS = 50_000 * 4  # beyond this we do not even read the question
 
@@ -226,12 +225,12 @@ class Assistant:
         # a process question whose best passages introduce the flow but list no steps: the steps (a list or sequence
         # diagram) often follow in the next passage of the top passage's section
         if qa.intent == "workflow" and not any(sum(u.kind == "item" for u in units_of(h.chunk.text, 0)) >= 3
-                                               for h in hits[:WORKFLOW_STEP_HITS] + extra):
-            for h in hits[:WORKFLOW_STEP_HITS]:
+                                               for h in hits[:WORKFLOW_HITS] + extra):
+            for h in hits[:WORKFLOW_HITS]:
                 n = self.index.next_in_section(h.chunk)
                 if n is None or sum(u.kind == "item" for u in units_of(n.text, 0)) < 3:
                     continue
-                lower = next((x for x in hits[WORKFLOW_STEP_HITS:] if x.id == n.id), None)
+                lower = next((x for x in hits[WORKFLOW_HITS:] if x.id == n.id), None)
                 if lower is not None:
                     lower.why.append("steps")  # retrieved, but ranked below where the process answer looks
                 elif n.id not in have:
@@ -241,7 +240,8 @@ class Assistant:
                     continue
                 # and where the chunker split those steps (a long sequence diagram), the rest of them
                 for _ in range(2):
-                    n = self.index.next_in_section(n) if units_of(n.text, 0)[-1].kind == "item" else None
+                    last = units_of(n.text, 0)[-1:]
+                    n = self.index.next_in_section(n) if last and last[0].kind == "item" else None
                     if n is None or n.id in have or sum(u.kind == "item" for u in units_of(n.text, 0)) < 2:
                         break
                     extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
