@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from langchain_core.runnables import RunnableLambda
@@ -38,6 +39,19 @@ def _clean_history(history) -> list[dict]:
             if h[1]:
                 out.append({"role": "assistant", "content": str(h[1])[:MAX_QUESTION_CHARS]})
     return out
+
+
+@lru_cache(maxsize=4096)
+def _n_items(text: str) -> int:
+    """How many list items (or sequence-diagram steps) a passage holds."""
+    return sum(u.kind == "item" for u in units_of(text, 0))
+
+
+@lru_cache(maxsize=4096)
+def _ends_with_item(text: str) -> bool:
+    """The passage ends inside a list: the chunker may have cut it, and the next passage goes on with it."""
+    units = units_of(text, 0)
+    return bool(units) and units[-1].kind == "item"
 
 
 class Assistant:
@@ -224,11 +238,10 @@ class Assistant:
                     have.add(n.id)
         # a process question whose best passages introduce the flow but list no steps: the steps (a list or sequence
         # diagram) often follow in the next passage of the top passage's section
-        if qa.intent == "workflow" and not any(sum(u.kind == "item" for u in units_of(h.chunk.text, 0)) >= 3
-                                               for h in hits[:WORKFLOW_HITS] + extra):
+        if qa.intent == "workflow" and not any(_n_items(h.chunk.text) >= 3 for h in hits[:WORKFLOW_HITS] + extra):
             for h in hits[:WORKFLOW_HITS]:
                 n = self.index.next_in_section(h.chunk)
-                if n is None or sum(u.kind == "item" for u in units_of(n.text, 0)) < 3:
+                if n is None or _n_items(n.text) < 3:
                     continue
                 lower = next((x for x in hits[WORKFLOW_HITS:] if x.id == n.id), None)
                 if lower is not None:
@@ -240,9 +253,8 @@ class Assistant:
                     continue
                 # and where the chunker split those steps (a long sequence diagram), the rest of them
                 for _ in range(2):
-                    last = units_of(n.text, 0)[-1:]
-                    n = self.index.next_in_section(n) if last and last[0].kind == "item" else None
-                    if n is None or n.id in have or sum(u.kind == "item" for u in units_of(n.text, 0)) < 2:
+                    n = self.index.next_in_section(n) if _ends_with_item(n.text) else None
+                    if n is None or n.id in have or _n_items(n.text) < 2:
                         break
                     extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
                     have.add(n.id)

@@ -491,6 +491,9 @@ def _md_cell(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
 
 
+HEADER_CELL_CHARS, HEADER_CELL_WORDS = 40, 6  # a column label is at most this long
+
+
 def _looks_like_header(row: list[str]) -> bool:
     """Column labels ("Term or Acronym", "Name | Type | Description"), not a first record: every cell short.
 
@@ -505,9 +508,6 @@ def _looks_like_header(row: list[str]) -> bool:
     """
     cells = [c for c in row if c]
     return bool(cells) and all(len(c) <= HEADER_CELL_CHARS and len(c.split()) <= HEADER_CELL_WORDS for c in cells)
-
-
-HEADER_CELL_CHARS, HEADER_CELL_WORDS = 40, 6
 
 
 def _html_table(m: re.Match) -> str:
