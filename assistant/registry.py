@@ -60,6 +60,15 @@ def _alias_patterns() -> list[tuple[re.Pattern, str, bool]]:
     return pats
 
 
+@lru_cache(maxsize=1)
+def _any_alias() -> tuple[re.Pattern, dict[str, str]]:
+    """Every name and alias in one pattern (longest first), and which BB each names: one scan of a text instead of
+    one per alias (an alias is never another block's, so the longest match at a position is the only one)."""
+    owner = {a: b.id for b in building_blocks() for a in (*b.aliases, b.name.lower(), b.id.replace("-", " "), b.id)}
+    alt = "|".join(re.escape(a) for a in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I), owner
+
+
 def find_bbs(text: str, strict: bool = False) -> list[str]:
     """Building blocks a text names, in order of first mention.
 
@@ -69,23 +78,22 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
     >>> find_bbs("How does the IM talk to Payments?")
     ['information-mediator', 'payments']
     """
+    pattern, owner = _any_alias()
     hits: dict[str, int] = {}
-    for pat, bid, ambiguous in _alias_patterns():
-        for m in pat.finditer(text):
-            word = m.group(0)
-            if ambiguous:
-                # "IM"/"ID" must be upper-case; other common words must be capitalised or followed by BB/building block.
-                tail = text[m.end(): m.end() + 18].lower()
-                named = word[:1].isupper() or tail.lstrip().startswith(("bb", "building block"))
-                if word.lower() in ("im", "id") and word != word.upper():
-                    continue
-                if strict and not tail.lstrip().startswith(("bb", "building block")) and word.lower() not in ("im",):
-                    continue
-                if not named:
-                    continue
-            pos = m.start()
-            if bid not in hits or pos < hits[bid]:
-                hits[bid] = pos
+    for m in pattern.finditer(text):
+        word = m.group(0)
+        alias = word.lower()
+        if alias in _AMBIGUOUS:
+            # "IM"/"ID" must be upper-case; other common words must be capitalised or followed by BB/building block.
+            tail = text[m.end(): m.end() + 18].lower()
+            named = word[:1].isupper() or tail.lstrip().startswith(("bb", "building block"))
+            if alias in ("im", "id") and word != word.upper():
+                continue
+            if strict and not tail.lstrip().startswith(("bb", "building block")) and alias != "im":
+                continue
+            if not named:
+                continue
+        hits.setdefault(owner[alias], m.start())
     return sorted(hits, key=hits.get)
 
 

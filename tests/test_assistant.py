@@ -333,3 +333,23 @@ def test_a_request_for_blocks_for_ones_own_service_points_to_the_advisor(assista
     assert ADVICE_POINTER in ans.text
     assert ans.text.index(ADVICE_POINTER) < ans.text.index("*Source: GovStack specification")
     assert ADVICE_POINTER not in assistant.ask("What is a consent record?").text
+
+
+def test_a_cross_cutting_passage_that_names_the_block_asked_about_counts_as_its_own(assistant, monkeypatch):
+    """The security requirements name the Consent BB: in a question about that block they rank as its own pages do
+    (a passage of another block would be discounted, one naming no block kept as it is)."""
+    from assistant import retrieve
+
+    idx = assistant.index
+    sec = [i for i, c in idx.chunks.items() if c.path == "security-requirements/2-description.md" and c.release == "latest"]
+    assert sec and idx.mentions[sec[0]] == frozenset({"consent"})
+    assert all(not c.bb for i, c in idx.chunks.items() if i in idx.mentions)  # a block's own pages are boosted as such
+    qa = analyze("How long must the Consent BB keep the audit logs of access to its records?", [])
+
+    def score(boost):
+        monkeypatch.setattr(retrieve, "MENTION_BOOST", boost)
+        return {h.id: h for h in assistant.searcher.search(qa, "latest", k=50)}
+
+    on, off = score(1.5), score(1.0)
+    assert "bb-named" in on[sec[0]].why and "bb-named" not in off[sec[0]].why
+    assert on[sec[0]].score == pytest.approx(off[sec[0]].score * 1.5)
