@@ -74,11 +74,40 @@ class QueryAnalysis:
     unknown_bb: str | None = None  # "the Blockchain building block" that GovStack does not have
     truncated: bool = False
     keywords: list[str] = field(default_factory=list)
+    bb_need: str | None = None  # "Which building block sends reminders?" → "sends reminders" (need_of_which_bb)
+    # the blocks that need calls for, filled in by the service: (BB id, chunk id of the functionality, its sentence)
+    need_blocks: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 # "Which building blocks do I need for a birth registration service?" — a job for the building-block advisor
 _ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+(do|would|should|could|shall|must)\s+(i|we|you|they|my|our)\b"
                      r"[^?]{0,40}\b(need|use|pick|choose|combine|require)\b", re.I)
+
+
+# "Which building block sends appointment reminders?", "What BB should I use to store a list of farmers?": a block asked
+# for by what it does. The need (the rest of the question) is matched to the blocks the way the advisor matches a
+# service's needs (Suggester.blocks_for). Not: "Which building blocks are specified…", "… does GovStack specify?"
+_WHICH_BB = re.compile(r"^\s*(?:(?:and|so|then|ok|okay),?\s+)?(?:which|what)\s+(?:govstack\s+)?(?:building[ -]blocks?|bbs?)\s+"
+                       r"(?:(?:is|are)\s+(?=(?:responsible|used|best|in charge|meant|designed|needed|required|suited|there to)\b)"
+                       r"|(?!(?:is|are|was|were|does|do|did|exist|exists|has|have|had|of|in|from|the|a|an)\b))"
+                       r"(?P<need>[^?]{6,200})\??\s*$", re.I)
+
+
+def need_of_which_bb(question: str) -> str | None:
+    """The need in a "which building block does X?" question (None for other questions).
+
+    >>> need_of_which_bb("Which building block sends appointment reminders by SMS?")
+    'sends appointment reminders by SMS'
+    >>> need_of_which_bb("Which BB is responsible for storing consent records?")
+    'responsible for storing consent records'
+    >>> need_of_which_bb("Which building blocks are specified in this release?") is None
+    True
+    """
+    q = " ".join((question or "").split())
+    m = _WHICH_BB.match(q)
+    if not m or asks_for_advice(q) or _USECASE.search(q):
+        return None
+    return m.group("need").strip()
 
 
 def asks_for_advice(question: str) -> bool:
@@ -189,4 +218,5 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     m = API_PATH.search(q)
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
     return QueryAnalysis(question=q, standalone=standalone, intent=intent, bbs=all_bbs, term=term, api_path=api_path,
-                         carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone))
+                         carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
+                         bb_need=need_of_which_bb(q))

@@ -150,11 +150,7 @@ class Assistant:
 
     def suggest(self, description: str, exclude_use_cases: list[str] | None = None):
         """Building blocks for a described service (exclude_use_cases: reference use cases to leave out, for evals)."""
-        if self._suggester is None:
-            from assistant.suggest import Suggester
-
-            self._suggester = Suggester(self)
-        return self._suggester.suggest(description, exclude_use_cases=exclude_use_cases)
+        return self._suggester_instance().suggest(description, exclude_use_cases=exclude_use_cases)
 
     def chunk(self, chunk_id: str):
         """The stored passage behind a citation (None when it is not in the loaded index)."""
@@ -202,8 +198,43 @@ class Assistant:
         hits = self.searcher.search(qa, state["release"], k=self.settings.top_k, filters=state["filters"])
         hits = self._augment(qa, hits, state["release"])
         abstain, reason = should_abstain(qa, hits, self.idf)
+        if qa.bb_need and not abstain and not state["filters"].get("bb"):
+            hits = self._blocks_for_need(qa, hits, state["release"])
         state.update(hits=hits, abstain=abstain, reason=reason, t_retrieve=(time.perf_counter() - t) * 1000)
         return state
+
+    def _blocks_for_need(self, qa, hits, release):
+        """"Which building block sends reminders?": the blocks the advisor maps that need to, each with the spec
+        functionality closest to it, which becomes the first retrieved passage (the answer leads with it)."""
+        from assistant.retrieve import Hit
+
+        sug = self._suggester_instance()
+        if sug.release != release:
+            return hits  # the advisor reads the default release only
+        have = {h.id: h for h in hits}
+        extra = []
+        for bb, _, f in sug.blocks_for(qa.bb_need):
+            if f is None:
+                continue
+            c = self.index.chunks.get(f.chunk_id)
+            if c is None:
+                continue
+            qa.need_blocks.append((bb, c.id, f"{f.label}: {f.text}" if f.label else f.text))
+            if c.id in have:
+                have[c.id].why.append("need-block")
+                extra.append(have[c.id])
+            else:
+                extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["need-block"]))
+                have[c.id] = extra[-1]
+        first = {h.id for h in extra}
+        return extra + [h for h in hits if h.id not in first]
+
+    def _suggester_instance(self):
+        if self._suggester is None:
+            from assistant.suggest import Suggester
+
+            self._suggester = Suggester(self)
+        return self._suggester
 
     def _augment(self, qa, hits, release):
         """Evidence some intents need beyond the top-k: a BB's description and key-functionality pages,

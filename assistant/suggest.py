@@ -714,6 +714,28 @@ class Suggester:
         return Suggestion(description=text, building_blocks=bbs, steps=steps, similar_use_cases=similar,
                           sdg_targets=targets, timings_ms=timings, focus=ids[focus] if focus is not None else None)
 
+    def blocks_for(self, need: str, k: int = 3) -> list[tuple[str, float, Functionality | None]]:
+        """The blocks one need calls for ("sends appointment reminders by SMS" → Scheduler, Messaging), as the advisor
+        maps a service's needs: (BB id, evidence ≥ NEED_MIN_EVIDENCE, the spec functionality closest to the need),
+        strongest first. For "Which building block …?" questions."""
+        if self.input_problem(need or "") and len(_WORD.findall(need or "")) < 2:
+            return []
+        ref = self.reference()
+        an = self.analyze(need)
+        if not an.need_bb.size:
+            return []
+        best = an.need_bb.max(axis=0)
+        which = an.need_bb.argmax(axis=0)
+        closeness = an.spec_sim.max(axis=0) if an.spec_sim.size else np.zeros_like(best)
+        out = []
+        for j in sorted(np.flatnonzero(best >= NEED_MIN_EVIDENCE), key=lambda j: (-best[j], -closeness[j])):
+            b = ref.bb_ids[int(j)]
+            if b not in ref.bb_pages:
+                continue  # its spec is not in the index: nothing to cite
+            f = ref.funcs[int(an.best_func[int(which[j]), int(j)])] if ref.funcs else None
+            out.append((b, round(float(best[j]), 3), f if f is not None and f.chunk_id in self.a.index.chunks else None))
+        return out[:k]
+
     # ----- input checks ---------------------------------------------------------------------------
     @staticmethod
     def input_problem(text: str) -> str | None:

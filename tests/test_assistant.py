@@ -326,6 +326,30 @@ def test_concurrent_questions_give_the_same_answers(assistant):
     assert all(got[i] == expected[q] for i, q in enumerate(qs))
 
 
+@pytest.mark.parametrize("question, need", [
+    ("Which building block sends appointment reminders by SMS?", "sends appointment reminders by SMS"),
+    ("What BB should we use to record consent to share data?", "should we use to record consent to share data"),
+    ("Which BB is responsible for paying benefits?", "responsible for paying benefits"),
+    ("Which building blocks are specified in this release?", None),
+    ("Which building blocks does GovStack specify?", None),
+    ("Which building blocks do I need for a fishing licence service?", None),  # the advisor's job
+    ("Which building blocks does the postpartum care use case use?", None),
+    ("What is the Consent building block?", None),
+])
+def test_which_building_block_questions_carry_their_need(question, need):
+    assert analyze(question, []).bb_need == need
+
+
+def test_which_building_block_question_names_the_block_and_cites_its_spec(assistant):
+    ans = assistant.ask("Which building block records a person's agreement to the use of their personal data?")
+    assert not ans.abstained
+    assert ans.text.startswith("This is the job of the **Consent** building block")
+    first = ans.citations[0]
+    assert first.n == 1 and first.folder == "bb-consent"  # the quoted functionality, cited first
+    other = assistant.ask("What must the consent block support for revocation?")
+    assert "This is the job of" not in other.text
+
+
 def test_a_request_for_blocks_for_ones_own_service_points_to_the_advisor(assistant):
     from assistant.service import ADVICE_POINTER
 

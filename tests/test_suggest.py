@@ -268,3 +268,15 @@ def test_independent_test_set_on_real_index(real_index):
     s = sug.suggest("The city wants its departments to publish news, events and service pages on its website, "
                     "with an editor approving each page before it goes live, in English and French.")
     assert s.focus == "content-management" and "content-management" in s.selected
+
+
+def test_blocks_for_one_need_names_the_blocks_with_the_closest_functionality(suggester):
+    """"Which building block …?" questions: one need → the blocks it calls for, strongest first, each with the spec
+    sentence to quote (a chunk of that block's own pages)."""
+    got = suggester.blocks_for("pays the benefit to a mobile money account")
+    assert got and got[0][0] == "payments" and got[0][1] >= 0.75
+    f = got[0][2]
+    assert f is not None and f.bb == "payments" and suggester.a.index.chunks[f.chunk_id].bb == "payments"
+    both = {b for b, _, _ in suggester.blocks_for("books an appointment and sends an SMS reminder the day before")}
+    assert {"scheduler", "messaging"} <= both
+    assert suggester.blocks_for("") == [] and suggester.blocks_for("   ") == []

@@ -41,6 +41,10 @@ _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|
 # top passage documents, Assistant._augment): an operation further down matched some words of a question that asks
 # about something else ("Which TLS version must APIs support?" led with E-Marketplace's support calls)
 API_LEAD_HITS = 3
+# "Which building blocks does GovStack specify?" asks for names: a sentence or list naming at least three blocks answers
+# it, though it shares no word with the question ("building blocks" is a stop word of every GovStack question)
+BB_LIST_BONUS = 0.5
+_ASKS_BBS = re.compile(r"\b(which|what|list|name|enumerate)\b[^?]*\b(building blocks|bbs)\b|\b(building blocks|bbs)\b[^?]*\b(are there|exist)\b", re.I)
 REQ_MAX_RANK = 0  # the requirement builder leads only when the top passage is a requirement (dev-independent kf 0.497 → 0.535; 1: 0.529)
 
 
@@ -77,6 +81,7 @@ class ExtractiveAnswerer:
         self._n_units = 0
         qtoks = set(tokenize(qa.standalone))
         self._yes_no = bool(_YES_NO.search(qa.question))
+        self._asks_bbs = not qa.bbs and bool(_ASKS_BBS.search(qa.question))
         if self.embed is not None and hits:
             self._score_units_by_meaning(qa, hits)
         builders = {
@@ -88,11 +93,14 @@ class ExtractiveAnswerer:
             "requirement": self._requirement,
             "workflow": self._workflow,
         }
+        lead = self._need_blocks(qa, ev) if qa.need_blocks else ""  # first, so that its citations come first
         parts = None
         if qa.intent in builders:
             parts = builders[qa.intent](qa, ev, qtoks)
         if not parts:
             parts = self._general(qa, ev, qtoks)
+        if lead:
+            parts = [lead] + (parts or [])
         if parts:
             # a definition stays short; other answers get supporting points up to the budget
             other_term = None
@@ -158,6 +166,8 @@ class ExtractiveAnswerer:
                 u.score = score_unit(u, qtoks, self.idf) * 0.7 + prior * 0.6 + (0.1 if u.order == 0 else 0.0)
                 if self._yes_no and _VERDICT.search(u.text):
                     u.score += YN_BONUS
+                if self._asks_bbs and len(registry.find_bbs(u.text)) >= 3:
+                    u.score += BB_LIST_BONUS
                 if self._dense:
                     u.score += 1.6 * max(0.0, self._dense.get((hi, u.order), 0.0) - 0.2)
                 units.append(u)
@@ -211,6 +221,24 @@ class ExtractiveAnswerer:
         if lead.startswith("- "):  # a list needs a line saying whose list it is, or it reads as a dump of fragments
             return [_says(ev.hits[primary].chunk), lead]
         return [lead]
+
+    def _need_blocks(self, qa: QueryAnalysis, ev: Evidence) -> str:
+        """"Which building block sends reminders?" → the blocks the need maps to, each with the functionality of its
+        specification closest to the need (Assistant._blocks_for_need put those passages among the hits)."""
+        where = {h.id: hi for hi, h in enumerate(ev.hits)}
+        lines = []
+        for bb, cid, text in qa.need_blocks:
+            if cid not in where:
+                continue
+            quote = clip(text, 300)
+            self._taken.add(" ".join(tokenize(quote))[:120])
+            lines.append((registry.name_of(bb), f"{quote} {self._mark(ev, where[cid], quote)}"))
+        if not lines:
+            return ""
+        if len(lines) == 1:
+            return f"This is the job of the **{lines[0][0]}** building block. The closest functionality in its specification: {lines[0][1]}"
+        names = ", ".join(f"**{n}**" for n, _ in lines[:-1]) + f" and **{lines[-1][0]}**"
+        return f"This is the job of the {names} building blocks:\n" + "\n".join(f"- **{n}**: {t}" for n, t in lines)
 
     def _workflow(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         """A process question: what the flow is for, then its steps in order — from the top passage that lists
