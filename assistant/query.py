@@ -90,7 +90,7 @@ _ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+(do|would
 _WHICH_BB = re.compile(r"^\s*(?:(?:and|so|then|ok|okay),?\s+)?(?:which|what)\s+(?:govstack\s+)?(?:building[ -]blocks?|bbs?)\s+"
                        r"(?:(?:is|are)\s+(?=(?:responsible|used|best|in charge|meant|designed|needed|required|suited|there to)\b)"
                        r"|(?!(?:is|are|was|were|does|do|did|exist|exists|has|have|had|of|in|from|the|a|an)\b))"
-                       r"(?P<need>[^?]{6,200})\??\s*$", re.I)
+                       r"(?P<need>[^?]{6,400})\??\s*$", re.I)
 
 
 def need_of_which_bb(question: str) -> str | None:

@@ -198,8 +198,12 @@ class Assistant:
         hits = self.searcher.search(qa, state["release"], k=self.settings.top_k, filters=state["filters"])
         hits = self._augment(qa, hits, state["release"])
         abstain, reason = should_abstain(qa, hits, self.idf)
-        if qa.bb_need and not abstain and not state["filters"].get("bb"):
+        if qa.bb_need and not qa.unknown_bb and not state["filters"].get("bb"):
             hits = self._blocks_for_need(qa, hits, state["release"])
+            if qa.need_blocks:
+                # it asks for a block, and one is called for: the job's particulars ("the licence fee", "their
+                # phone", "the Ministry of Education") are not what it asks the specification about
+                abstain, reason = False, ""
         state.update(hits=hits, abstain=abstain, reason=reason, t_retrieve=(time.perf_counter() - t) * 1000)
         return state
 

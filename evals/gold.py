@@ -66,7 +66,7 @@ TEST2_USE_CASES_FILE = GOLD_DIR / "usecases_test2.jsonl"
 SHORT_TEST_FILE = GOLD_DIR / "usecases_short_test.jsonl"
 
 CATEGORIES = ("definition", "terminology", "requirement", "api", "data", "workflow", "architecture", "security",
-              "use-case", "comparison", "ui-ux", "onboarding")
+              "use-case", "comparison", "ui-ux", "onboarding", "which-bb")
 # What the issue asks of the gold set (checked by the tests without the corpus).
 MIN_QUESTIONS, MIN_MULTI_TURN, MIN_UNANSWERABLE, MIN_NOVEL_USE_CASES = 150, 15, 15, 15
 FRAMEWORK_FOLDER = "sdg-digital-investment-framework"  # lives beside the release folders in a snapshot
