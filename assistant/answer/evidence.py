@@ -170,7 +170,8 @@ def _diagram_step(line: str) -> str | None:
 
 # Page furniture, not content: "This section provides context…", template hints left in the spec.
 _META = re.compile(r"^(>\s*)*(\*\*)?(Tip|Note)?:?(\*\*)?\s*(This (section|page|chapter) (provides|describes|lists|contains|gives)|"
-                   r"Set the context|The description should|If there are assumptions)", re.I)
+                   r"Set the context|The description should|If there are assumptions|"
+                   r"Key Digital Functionalities describe the core)", re.I)
 
 
 def score_unit(u: Unit, qtoks: set[str], idf: dict[str, float]) -> float:

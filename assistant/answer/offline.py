@@ -158,10 +158,12 @@ class ExtractiveAnswerer:
 
     def _ranked_units(self, ev: Evidence, qtoks: set[str], hit_filter=None, max_hits: int = 6) -> list[Unit]:
         units: list[Unit] = []
-        for hi, h in enumerate(ev.hits[:max_hits]):
+        # passages brought in front for the which-block lead (Assistant._blocks_for_need) take no retrieval rank
+        lead = len(list(takewhile(lambda h: h.why == ["need-block"], ev.hits)))
+        for hi, h in enumerate(ev.hits[:max_hits + lead]):
             if hit_filter and not hit_filter(h):
                 continue
-            prior = 1.0 / (1.0 + 0.35 * hi)  # retrieval rank matters: the fused score already weighed meaning
+            prior = 1.0 / (1.0 + 0.35 * max(0, hi - lead))  # retrieval rank matters: the fused score already weighed meaning
             for u in units_of(h.chunk.text, hi):
                 u.score = score_unit(u, qtoks, self.idf) * 0.7 + prior * 0.6 + (0.1 if u.order == 0 else 0.0)
                 if self._yes_no and _VERDICT.search(u.text):
@@ -200,7 +202,8 @@ class ExtractiveAnswerer:
     # ----- intents ----------------------------------------------------------------------------------
     def _general(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         """Lead with the best passage's most relevant sentences (in its own order), then other passages' best points."""
-        units = self._ranked_units(ev, qtoks)
+        # a passage brought only for the which-block lead has said its part
+        units = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.why != ["need-block"])
         if not units:
             return []
         # the primary passage: where the best-scoring units are (rank prior included in unit scores)
