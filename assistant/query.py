@@ -20,7 +20,10 @@ _API = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|rest|route|http|
 _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls?|operations?|methods?|requests?|endpoints?|paths?|"
                          rf"specs?|specifications?|definitions?|payloads?)|(which|what)\s+(\w+\s+){{0,2}}apis?{_API_MODIFIER}|"
                          rf"(via|through|using|with|from|by|in|into|of)\s+(the|its|their|an?)\s+([\w-]+\s+){{0,3}}apis?{_API_MODIFIER})\b"
-                         r"|(?<![\w])/[\w{}.-]+", re.I)
+                         r"|(?<![\w])/[\w{}.-]+"
+                         # "How can my application check whether consent was given?": one system asking another
+                         r"|\bhow (can|do|does|could|will) (my|our|the|a|an|their|your) ([\w-]+ ){0,2}(system|systems|"
+                         r"application|applications|app|apps|client|clients|software|backend|back-end|platform)\b", re.I)
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)

@@ -132,6 +132,9 @@ def test_bb_filter_restricts_evidence(assistant):
     ("Which Messaging API sends an SMS?", "api"),
     ("How do I register a beneficiary via the Payments API?", "api"),
     ("What does GET /processes/{processId} return?", "api"),
+    # one system asking another for something is an operation to call; how a service should behave is not
+    ("How can my application check whether consent was given before fetching data?", "api"),
+    ("How should a service choose the user's default language?", "requirement"),
     # "API" named, but the question is about a rule for APIs, not an operation to call
     ("How should a building block version its APIs?", "requirement"),
     ("Which TLS version must building block APIs support?", "requirement"),
