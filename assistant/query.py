@@ -87,30 +87,62 @@ _ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+(do|would
                      r"[^?]{0,40}\b(need|use|pick|choose|combine|require)\b", re.I)
 
 
-# "Which building block sends appointment reminders?", "What BB should I use to store a list of farmers?": a block asked
-# for by what it does. The need (the rest of the question) is matched to the blocks the way the advisor matches a
+# "Which building block sends appointment reminders?", "What BB should I use to store a list of farmers?", "We want
+# officers to sign permits digitally. Which BB covers that?": a block asked for by the job it does. The need (the rest
+# of the asking sentence, and the context sentences before it) is matched to the blocks the way the advisor matches a
 # service's needs (Suggester.blocks_for). Not: "Which building blocks are specified…", "… does GovStack specify?"
-_WHICH_BB = re.compile(r"^\s*(?:(?:and|so|then|ok|okay),?\s+)?(?:which|what)\s+(?:govstack\s+)?(?:building[ -]blocks?|bbs?)\s+"
-                       r"(?:(?:is|are)\s+(?=(?:responsible|used|best|in charge|meant|designed|needed|required|suited|there to)\b)"
-                       r"|(?!(?:is|are|was|were|does|do|did|exist|exists|has|have|had|of|in|from|the|a|an)\b))"
-                       r"(?P<need>[^?]{6,400})\??\s*$", re.I)
+_WHICH_BB = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?(?:building[ -]blocks?|bbs?|blocks?)\b(?P<rest>[^?]*)\??\s*$",
+                       re.I)
+# what may follow "which building block": a verb of the job, or a form that leads to one (stripped)
+_WHICH_LEAD = re.compile(r"^(?:(?:do|would|should|could|can|shall|must|will)\s+(?:i|we|you|they|one|(?:a|an|the|our|my|their|"
+                         r"your)(?:\s+[\w'-]+){1,3})\s+(?:use|pick|choose|take|go with)(?:\s+(?:for|to))?|(?:would|could|can|will|should|shall|must|might)"
+                         r"(?=\s+(?!(?:i|we|you|they|one|govstack)\b)\w)|(?:is|are)\s+(?:(?=(?:responsible|used|best|in charge|meant|"
+                         r"designed|needed|required|suited|there to|the|a|an|that|this|it)\b)|about|for)|"
+                         r"(?:does|do)(?=\s+(?!(?:govstack|the spec\w*|i|we|you|they|my|our|a|an)\b)\w))\s*", re.I)
+_NOT_A_JOB = re.compile(r"^(?:['’]s\b|is|are|was|were|does|do|did|exist|exists|has|have|had|of|in|from|the|a|an|govstack)\b"
+                        r"|^['’]", re.I)
+_REFERS_BACK = re.compile(r"^(?:(?:covers?|handles?|does|is|are|do|provides?|supports?|manages?)\s+)?(?:(?:that|this|it|these|"
+                          r"those)(?:\s+(?:kind|sort|type)\s+of\s+\w+)?|the\s+\w+)?\s*[.!]?$", re.I)
+_NAMES_USE_CASE = re.compile(r"\b(use[ -]?cases?|usecases?|(inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d)\b", re.I)
+_ASK_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def need_of_which_bb(question: str) -> str | None:
-    """The need in a "which building block does X?" question (None for other questions).
+    """The job in a "which building block does X?" question (None for other questions): the rest of the asking
+    sentence, with the sentences before it when they describe the job ("… Which BB covers that?").
 
     >>> need_of_which_bb("Which building block sends appointment reminders by SMS?")
     'sends appointment reminders by SMS'
     >>> need_of_which_bb("Which BB is responsible for storing consent records?")
     'responsible for storing consent records'
+    >>> need_of_which_bb("We pay cash transfers into mobile money accounts. Which BB handles that?")
+    'We pay cash transfers into mobile money accounts.'
     >>> need_of_which_bb("Which building blocks are specified in this release?") is None
     True
     """
     q = " ".join((question or "").split())
-    m = _WHICH_BB.match(q)
-    if not m or asks_for_advice(q) or _USECASE.search(q):
+    if not q or asks_for_advice(q) or _NAMES_USE_CASE.search(q):
         return None
-    return m.group("need").strip()
+    sents = [x for x in _ASK_SENTENCES.split(q) if x.strip()]
+    for i in range(len(sents) - 1, -1, -1):
+        m = _WHICH_BB.search(sents[i])
+        if not m:
+            continue
+        before = sents[i][: m.start()].strip(" ,;:-")  # "we want officers to sign permits digitally, which bb?"
+        if len(before.split()) < 3:
+            before = ""  # "In which building block …", "And which BB …"
+        context = " ".join(sents[:i] + ([before] if before else [])).strip()
+        # the asking sentence runs on past an abbreviation's full stop ("… automatically, e.g. when a clinic …")
+        rest = " ".join([m.group("rest")] + sents[i + 1:]).strip(" ,;:-?")
+        lead = _WHICH_LEAD.match(rest)
+        if lead:
+            rest = rest[lead.end():]
+        elif rest and _NOT_A_JOB.match(rest) and not _REFERS_BACK.match(rest):
+            return None
+        if not rest or _REFERS_BACK.match(rest):
+            return context or None
+        return f"{context} {rest}".strip() if context else rest
+    return None
 
 
 def asks_for_advice(question: str) -> bool:

@@ -727,7 +727,10 @@ class Suggester:
         an = self.analyze(need)
         if not an.need_bb.size:
             return []
-        strong = an.need_bb >= NEED_MIN_EVIDENCE
+        # and it must resemble what the block's spec or prototype needs say, not only share a cue word ("calculates
+        # civil servants' payroll … pension deductions" has the money cue, but no GovStack block does payroll)
+        close = np.maximum(an.spec_sim, an.proto_sim) >= SERVICE_MIN_SIM
+        strong = (an.need_bb >= NEED_MIN_EVIDENCE) & close.any(axis=0, keepdims=True)
         votes = strong.sum(axis=0) + an.need_bb.mean(axis=0)  # clauses that call for it; mean evidence breaks ties
         top = int(strong.sum(axis=0).max())
         if top == 0:
