@@ -94,11 +94,19 @@ _ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+(do|would
 _WHICH_BB = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?(?:building[ -]blocks?|bbs?|blocks?)\b(?P<rest>[^?]*)\??\s*$",
                        re.I)
 # what may follow "which building block": a verb of the job, or a form that leads to one (stripped)
-_WHICH_LEAD = re.compile(r"^(?:(?:do|would|should|could|can|shall|must|will)\s+(?:i|we|you|they|one|(?:a|an|the|our|my|their|"
-                         r"your)(?:\s+[\w'-]+){1,3})\s+(?:use|pick|choose|take|go with)(?:\s+(?:for|to))?|(?:would|could|can|will|should|shall|must|might)"
-                         r"(?=\s+(?!(?:i|we|you|they|one|govstack)\b)\w)|(?:is|are)\s+(?:(?=(?:responsible|used|best|in charge|meant|"
-                         r"designed|needed|required|suited|there to|the|a|an|that|this|it)\b)|about|for)|"
-                         r"(?:does|do)(?=\s+(?!(?:govstack|the spec\w*|i|we|you|they|my|our|a|an)\b)\w))\s*", re.I)
+_WHICH_LEAD = re.compile(
+    r"^(?:"
+    # "… should we use to", "… would the ministry use for"
+    r"(?:do|would|should|could|can|shall|must|will)\s+(?:i|we|you|they|one|(?:a|an|the|our|my|their|your)(?:\s+[\w'-]+){1,3})"
+    r"\s+(?:use|pick|choose|take|go with)(?:\s+(?:for|to))?"
+    # "… would handle", "… can sign"
+    r"|(?:would|could|can|will|should|shall|must|might)(?=\s+(?!(?:i|we|you|they|one|govstack)\b)\w)"
+    # "… is responsible for", "… is the secure gateway for", "… is about running servers"
+    r"|(?:is|are)\s+(?:(?=(?:responsible|used|best|in charge|meant|designed|needed|required|suited|there to|the|a|an|that|"
+    r"this|it)\b)|about|for)"
+    # "… does publish/subscribe" (not "does GovStack specify", "do I need")
+    r"|(?:does|do)(?=\s+(?!(?:govstack|the spec\w*|i|we|you|they|my|our|a|an)\b)\w)"
+    r")\s*", re.I)
 _NOT_A_JOB = re.compile(r"^(?:['’]s\b|is|are|was|were|does|do|did|exist|exists|has|have|had|of|in|from|the|a|an|govstack)\b"
                         r"|^['’]", re.I)
 _REFERS_BACK = re.compile(r"^(?:(?:covers?|handles?|does|is|are|do|provides?|supports?|manages?)\s+)?(?:(?:that|this|it|these|"
