@@ -233,6 +233,14 @@ class Assistant:
         first = {h.id for h in extra}
         return extra + [h for h in hits if h.id not in first]
 
+    def warm_advisor(self) -> None:
+        """Build the advisor's reference data now (embedded once into the cache: about 7 s on a fresh machine), so the
+        first suggestion or "Which building block …?" question does not wait for it. For a server's start-up thread."""
+        try:
+            self._suggester_instance().reference()
+        except Exception:  # the first real request retries and reports any error itself
+            pass
+
     def _suggester_instance(self):
         if self._suggester is None:
             from assistant.suggest import Suggester

@@ -384,3 +384,12 @@ def test_a_cross_cutting_passage_that_names_the_block_asked_about_counts_as_its_
     on, off = score(1.5), score(1.0)
     assert "bb-named" in on[sec[0]].why and "bb-named" not in off[sec[0]].why
     assert on[sec[0]].score == pytest.approx(off[sec[0]].score * 1.5)
+
+
+def test_warm_advisor_builds_the_reference_once(assistant):
+    assert assistant._suggester is None
+    assistant.warm_advisor()
+    sug = assistant._suggester
+    assert sug is not None and sug._refs  # the reference is built
+    assistant.ask("Which building block records a person's agreement to the use of their personal data?")
+    assert assistant._suggester is sug  # the which-block question reuses it

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 
@@ -75,6 +76,8 @@ def cmd_ui(args) -> int:
     assistant, why = load_or_build(settings, corpus, build=not args.no_build, log=say)
     if assistant is None:
         say(f"warning: {why} The app starts anyway and shows how to build the index.")
+    else:
+        threading.Thread(target=assistant.warm_advisor, name="warm-advisor", daemon=True).start()
 
     from ui.app import DEFAULT_CONCURRENCY, create_app, launch  # gradio is imported only now
 
