@@ -23,7 +23,8 @@ _MONEY = re.compile(r"(\$|usd|eur|€|price|pricing|per month|per year|cost of)"
 # Questions about the world around the spec rather than the spec itself: people and their
 # contacts, who won which tender, how many countries run what, what to buy, portal support.
 OUT_OF_SCOPE = [
-    (re.compile(r"\b(his|her|their|its)\s+(phone|telephone|mobile|e-?mail|contact|home address)|"
+    # (a person's number or address, not "credentials on their phone")
+    (re.compile(r"\b(his|her|their|its)\s+((phone|telephone|mobile)\s+(number|no\b)|e-?mail|contact|home address)|"
                 r"\b(phone number|e-?mail address|contact details) (of|for) (the )?[A-Z]", re.I),
      "the specification contains no personal contact details"),
     (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b", re.I),

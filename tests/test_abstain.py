@@ -42,3 +42,11 @@ def test_context_before_the_question_is_not_what_is_asked():
     assert should_abstain(analyze(q), hits, {"registry": 2.0, "log": 2.0, "fields": 2.0}) == (False, "")
     asks_rwanda = analyze("Which fields must the registry log hold in Rwanda?")
     assert should_abstain(asks_rwanda, hits, {})[0]
+
+
+def test_asking_for_a_persons_number_is_out_of_scope_but_a_phone_as_a_device_is_not():
+    hits = _hits(TOPIC, "Citizens keep their credentials in a wallet app on their phone.")
+    asks_contact = analyze("Who runs the Messaging building block and what is their phone number?")
+    assert should_abstain(asks_contact, hits, {}) == (True, "the specification contains no personal contact details")
+    device = analyze("Can the Messaging building block send SMS to citizens on their phone?")
+    assert should_abstain(device, hits, {}) == (False, "")
