@@ -16,7 +16,11 @@ MIN_DENSE = 0.34  # best cosine similarity below this: nothing in the spec is ab
 MIN_COVERAGE = 0.55  # share (IDF-weighted) of the question's words found in the top passages
 WEAK_DENSE = 0.45  # between MIN_DENSE and this, low coverage also means "not covered"
 
-_PRICING = re.compile(r"\b(price|prices|pricing|cost|costs|how much|fee|fees|licen[cs]e fee|per (user|citizen|month|year)|budget|quote)\b", re.I)
+# asking what something costs, not how fees are paid ("How are fees collected by the Payments BB?" is in the spec)
+_PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|will|should|to)|how much\b.{0,40}\b(cost|costs|charge|"
+                      r"charges|fee|fees)|costs? (of|per|to)|(what|which) (does|do|would|will)\b.{0,60}\bcost|(what|how high) (is|are) "
+                      r"the (\w+ ){0,2}(fee|fees|charge|charges)|per (user|citizen|month|year|sms|message|transaction)|budget|quote)\b",
+                      re.I)
 _MONEY = re.compile(r"(\$|usd|eur|€|price|pricing|per month|per year|cost of)", re.I)
 
 

@@ -50,3 +50,12 @@ def test_asking_for_a_persons_number_is_out_of_scope_but_a_phone_as_a_device_is_
     assert should_abstain(asks_contact, hits, {}) == (True, "the specification contains no personal contact details")
     device = analyze("Can the Messaging building block send SMS to citizens on their phone?")
     assert should_abstain(device, hits, {}) == (False, "")
+
+
+def test_asking_what_something_costs_is_out_of_scope_but_how_fees_are_paid_is_not():
+    hits = _hits(TOPIC, "Citizens pay fees and bills through the Payments Building Block.")
+    for q in ("How much does the Messaging building block cost per citizen?", "What is the price per SMS?",
+              "What is the licence fee for the Messaging building block?"):
+        assert should_abstain(analyze(q), hits, {}) == (True, "the specification does not give prices or costs of products"), q
+    for q in ("How are fees collected through the Messaging building block?", "Can citizens pay fees by SMS?"):
+        assert should_abstain(analyze(q), hits, {}) == (False, ""), q
