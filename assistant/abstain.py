@@ -42,7 +42,10 @@ OUT_OF_SCOPE = [
      "the specification does not report adoption figures"),
     (re.compile(r"\bshould (we|i) (buy|purchase|procure)\b|\bwhich (smartphone|phone|laptop|tablet|device|server)s?( model| brand)?\b.{0,30}\b(buy|purchase)\b", re.I),
      "the specification does not recommend products to buy"),
-    (re.compile(r"\b(reset|recover|change) my (password|pin)\b|\bmy account\b", re.I),
+    # (a user's own account on some portal, not "who accessed my account data")
+    (re.compile(r"\b(reset|recover|change|forgot|forgotten) my (password|pin)\b|\b(log ?in(to)?|sign ?in(to)?|unlock|recover|"
+                r"delete|close|access) (to |into )?my account\b|\bmy account (is|was|has been|got) (locked|blocked|hacked|"
+                r"suspended|disabled)\b", re.I),
      "the specification does not cover support for a particular portal"),
 ]
 _PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-zA-Z]{2,}|[A-Z]{2,})\b")

@@ -70,3 +70,10 @@ def test_a_place_named_as_context_is_not_what_is_asked():
     subject = analyze("What did Ghana's parliament decide about exchange rates and tariffs last year?")
     abstain, why = should_abstain(subject, hits, {})
     assert abstain and "Ghana" in why
+
+
+def test_support_for_ones_own_portal_account_is_out_of_scope_but_account_data_is_not():
+    hits = _hits(TOPIC, "Data owners can see who has read their personal data in the registry log.")
+    assert should_abstain(analyze("I cannot log into my account on the tax portal, what do I do?"), hits, {})[0]
+    assert should_abstain(analyze("How do I reset my password on the e-tax portal?"), hits, {})[0]
+    assert should_abstain(analyze("Can I see who has read my account data in the registry?"), hits, {}) == (False, "")
