@@ -51,6 +51,7 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
                    r"user experience|design pattern|govstack)\b", re.I)
 _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|\b(it|its|it's|they|them|their|"
                        r"this|that|those|these|there|the same)\b", re.I)
+_REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
 _LEAD_CLAUSE = re.compile(r"^\s*(in|for|within|according to|regarding|about|on|with)\s+[^,?]{1,60},\s*"
                           r"(?=(what|which|how|who|why|when|where|define|is|are|does|do|can|should|must)\b)", re.I)
@@ -238,6 +239,12 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # a follow-up refers back ("it", "those", "and for …") or is too short to stand alone;
         # "What is a reference use case?" is a new, complete question
         is_follow = bool(_FOLLOWUP.search(q)) or (len(q.split()) <= 4 and intent != "term")
+        # "How can citizens in Rwanda give consent on their phone?" after a Payments question: "their" are the
+        # citizens, and the question's own subject word belongs to another block: a new topic, not a follow-up
+        if is_follow and not _AND_FOR.match(q) and not _REFERS_TO_BLOCK.search(q):
+            own = registry.mentioned_loosely(q)
+            if own and not own & set(prev_bbs):
+                is_follow = False
         if bbs and _AND_FOR.match(q) and len(keywords(q)) <= 4:
             # "and for Payments?" → the previous question, about the newly named BB
             prev_named = registry.find_bbs(last)

@@ -97,6 +97,17 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
     return sorted(hits, key=hits.get)
 
 
+def mentioned_loosely(text: str) -> set[str]:
+    """Blocks whose name or alias a text uses in any case, common words included ("give consent", "send an SMS"):
+    what a question is about, not which block it names (find_bbs).
+
+    >>> sorted(mentioned_loosely("Can citizens give consent on their phone?"))
+    ['consent']
+    """
+    pattern, owner = _any_alias()
+    return {owner[m.group(0).lower()] for m in pattern.finditer(text) if m.group(0).lower() not in ("id", "im")}
+
+
 def remove_bb_names(text: str, bbs: list[str]) -> str:
     """The text without any name or alias of the given building blocks.
 

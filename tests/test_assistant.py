@@ -151,6 +151,11 @@ def test_follow_up_carries_the_building_block():
     assert qa.bbs == ["payments"] and qa.intent == "api"
     qa = analyze("and for Identity?", [{"role": "user", "content": "Which APIs does the Payments BB expose?"}])
     assert qa.bbs == ["identity"] and qa.intent == "api" and "Payments" not in qa.standalone
+    # "their" are the citizens, and consent is another block's subject: a new topic, nothing carried
+    prev = [{"role": "user", "content": "How does the Payments BB pay beneficiaries by mobile money?"}]
+    qa = analyze("How can citizens in Rwanda give consent on their phone?", prev)
+    assert qa.carried_bbs == [] and qa.standalone == "How can citizens in Rwanda give consent on their phone?"
+    assert analyze("How do they receive it?", prev).carried_bbs == ["payments"]
 
 
 def test_follow_up_answer_uses_history(assistant):
