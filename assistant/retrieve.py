@@ -406,7 +406,7 @@ class HybridSearch:
                 why.append("front-page")
             if _HISTORY_PAGE.search(c.path) and not _ASKS_HISTORY.search(qa.standalone):
                 s *= 0.5  # version histories mention everything and explain nothing
-            if c.kind in FRAMEWORK_KINDS and qa.intent not in ("use_case", "general"):
+            if c.kind in FRAMEWORK_KINDS and (qa.intent not in ("use_case", "general") or (qa.bbs and qa.intent == "general")):
                 s *= 0.7  # the framework data is context; the GovStack spec is the authority
             if qa.intent in ("overview", "comparison") and c.bb in qa.bbs and re.search(r"(^|/)(README|\d-description|2-description)\.md$|key-digital", c.path):
                 s *= 1.5

@@ -318,3 +318,15 @@ def test_an_endpoint_question_gets_the_operation_its_section_documents():
     assert ExtractiveAnswerer().answer(qa, hits).text.startswith("Use **`POST /send/email/batch`**")
     # not an endpoint question: the passages stay as retrieved
     assert len(Assistant._augment(me, analyze("Who is notified about vacant slots?"), [Hit(story.id, story, 1.0)], "latest")) == 1
+
+
+def test_a_quoted_list_says_whose_words_it_is():
+    from assistant.answer.offline import _says
+    from assistant.types import Chunk
+
+    spec = Chunk(text="x", release="latest", repo="r", folder="bb-payments", path="spec/6-functional-requirements.md",
+                 kind="requirement", bb="payments", heading_path=["Payments", "6 Functional Requirements", "6.4 Vouchers"])
+    framework = Chunk(text="x", release="latest", repo="r", folder="sdg-digital-investment-framework", path="building-blocks.json",
+                      kind="framework_bb", bb="payments", heading_path=["SDG Digital Investment Framework", "Payments"])
+    assert _says(spec) == "The Payments specification (6.4 Vouchers) says:"
+    assert _says(framework) == "The SDG Digital Investment Framework (Payments) says:"  # not the GovStack spec's words

@@ -14,7 +14,7 @@ from itertools import takewhile
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import QueryAnalysis
-from assistant.retrieve import Hit, norm_term, tokenize
+from assistant.retrieve import FRAMEWORK_KINDS, Hit, norm_term, tokenize
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -550,7 +550,12 @@ class ExtractiveAnswerer:
 
 def _says(c) -> str:
     """"The Payments specification (6.4 Payment Request Initiation) says:" — the line that introduces a quoted list."""
-    where = f"The {registry.name_of(c.bb)} specification" if c.bb else f"The GovStack {c.heading_path[0] if c.heading_path else 'specification'}"
+    if c.kind in FRAMEWORK_KINDS:  # the ITU/DIAL framework's words about a block, not the block's specification
+        where = "The SDG Digital Investment Framework"
+    elif c.bb:
+        where = f"The {registry.name_of(c.bb)} specification"
+    else:
+        where = f"The GovStack {c.heading_path[0] if c.heading_path else 'specification'}"
     sec = (c.heading_path[-1] if c.heading_path else c.chapter or "").strip(" :")
     return f"{where} ({sec}) says:" if sec else f"{where} says:"
 
