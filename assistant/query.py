@@ -163,7 +163,7 @@ def keywords(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9][a-z0-9-]+", text.lower()) if w not in STOP and len(w) > 2]
 
 
-def detect_intent(q: str, bbs: list[str]) -> str:
+def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     if len(bbs) >= 2 and _COMPARE.search(q):
         return "comparison"
     if _API_STRONG.search(q):
@@ -178,7 +178,7 @@ def detect_intent(q: str, bbs: list[str]) -> str:
     if _TERM.match(q) and not _OVERVIEW.match(q) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview
         return "term"
-    if _OVERVIEW.match(q) or re.search(r"\bkey (digital )?functionalit", q, re.I):
+    if overview and _OVERVIEW.match(q) or re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
     if _REQ.search(q):
         return "requirement"
@@ -262,6 +262,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         elif not bbs and is_follow:
             standalone = f"{q} ({last})"
     all_bbs = bbs or carried
+    if intent == "overview" and not all_bbs:
+        # "What are the mandatory security requirements for all building blocks?" is not about one block
+        intent = detect_intent(q_core, bbs, overview=False)
     if intent == "overview" and len(all_bbs) >= 2 and _COMPARE.search(q):
         intent = "comparison"
     term = _term_of(q_core) if intent == "term" else None

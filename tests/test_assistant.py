@@ -138,6 +138,9 @@ def test_bb_filter_restricts_evidence(assistant):
     # "API" named, but the question is about a rule for APIs, not an operation to call
     ("How should a building block version its APIs?", "requirement"),
     ("Which TLS version must building block APIs support?", "requirement"),
+    # "building blocks" in general is no block to give an overview of
+    ("What are the mandatory security requirements for all building blocks?", "requirement"),
+    ("What is the Consent building block?", "overview"),
     # how something comes about is a process question
     ("How are beneficiaries onboarded into the account mapper?", "workflow"),
     ("How is a voucher redeemed?", "workflow"),
