@@ -168,10 +168,10 @@ def _diagram_step(line: str) -> str | None:
     return None
 
 
-# Page furniture, not content: "This section provides context…", template hints left in the spec.
+# Page furniture, not content: "This section provides context…", template hints left in the spec, author credits.
 _META = re.compile(r"^(>\s*)*(\*\*)?(Tip|Note)?:?(\*\*)?\s*(This (section|page|chapter) (provides|describes|lists|contains|gives)|"
                    r"Set the context|The description should|If there are assumptions|"
-                   r"Key Digital Functionalities describe the core)", re.I)
+                   r"Key Digital Functionalities describe the core|Developed by\b)", re.I)
 
 
 def score_unit(u: Unit, qtoks: set[str], idf: dict[str, float]) -> float:
