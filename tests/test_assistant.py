@@ -226,6 +226,15 @@ def test_llm_answer_without_citations_falls_back(built_index, hash_embedder):
     assert ans.backend == "offline" and "offline answer" in ans.notice and ans.text.startswith("**Consent Token**")
 
 
+def test_llm_sees_the_which_block_passage_first(built_index, hash_embedder):
+    """With a chat model, "Which building block …?" puts the functionality the advisor matched first among the
+    passages the model reads, so [1] is the block's own page."""
+    a = Assistant(built_index, embedder=hash_embedder, chat_model=_fake(["The Consent building block does this [1]."]))
+    ans = a.ask("Which building block records a person's agreement to the use of their personal data?")
+    assert ans.backend != "offline" and ans.text.startswith("The Consent building block")
+    assert ans.citations[0].folder == "bb-consent" and ans.retrieved[0].folder == "bb-consent"
+
+
 def test_llm_failure_falls_back(built_index, hash_embedder, failing_llm):
     a = Assistant(built_index, embedder=hash_embedder, chat_model=failing_llm)
     ans = a.ask("What is a consent token?")
