@@ -268,6 +268,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     if intent == "overview" and len(all_bbs) >= 2 and _COMPARE.search(q):
         intent = "comparison"
     term = _term_of(q_core) if intent == "term" else None
+    if term and registry.is_block_name(term):
+        intent, term = "overview", None  # "What is the Information Mediator?" asks about the block, not a glossary entry
     m = API_PATH.search(q)
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
     return QueryAnalysis(question=q, standalone=standalone, intent=intent, bbs=all_bbs, term=term, api_path=api_path,

@@ -97,6 +97,18 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
     return sorted(hits, key=hits.get)
 
 
+def is_block_name(text: str) -> bool:
+    """Whether a text is nothing but a block's unambiguous name ("the Information Mediator", "e-Signature BB").
+
+    >>> is_block_name("Information Mediator"), is_block_name("registry"), is_block_name("Information Mediator log")
+    (True, False, False)
+    """
+    t = re.sub(r"^(the|a|an)\s+|\s+(bb|building block)$", "", " ".join(text.split()).strip(" ?.!'\"“”‘’"), flags=re.I)
+    pattern, owner = _any_alias()
+    m = pattern.fullmatch(t)
+    return bool(m) and m.group(0).lower() not in _AMBIGUOUS
+
+
 def mentioned_loosely(text: str) -> set[str]:
     """Blocks whose name or alias a text uses in any case, common words included ("give consent", "send an SMS"):
     what a question is about, not which block it names (find_bbs).

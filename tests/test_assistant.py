@@ -141,6 +141,8 @@ def test_bb_filter_restricts_evidence(assistant):
     # "building blocks" in general is no block to give an overview of
     ("What are the mandatory security requirements for all building blocks?", "requirement"),
     ("What is the Consent building block?", "overview"),
+    ("What is the Information Mediator?", "overview"),  # a block's name is not a glossary term
+    ("What is a registry?", "term"),
     # how something comes about is a process question
     ("How are beneficiaries onboarded into the account mapper?", "workflow"),
     ("How is a voucher redeemed?", "workflow"),
