@@ -722,9 +722,15 @@ def _validation_sentence(errors) -> str:
 # ------------------------------------------------------------------------------------------------
 def _assistant_factory(settings: Settings) -> Callable[[], Any]:
     def make():
+        import threading
+
         from assistant.service import Assistant
 
-        return Assistant(settings)
+        a = Assistant(settings)
+        # the advisor's reference data (which-block questions, /suggest) is built in the background, not by the
+        # first request that needs it
+        threading.Thread(target=a.warm_advisor, name="warm-advisor", daemon=True).start()
+        return a
 
     return make
 
