@@ -34,7 +34,8 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
                        r"step by step|step-by-step)\b"
                        # "How are beneficiaries onboarded …?", "How is a voucher redeemed?": how something comes about
                        r"|^\s*how (is|are) (an? |the )?[\w'-]+( [\w'-]+){0,3} (\w+ed|\w+en)\b", re.I)
-_USECASE = re.compile(r"\b(use case|use-case|usecase|inst-\d|agr-\d|hltc-\d|finc-\d|edu-\d|clmt-\d|env-\d|inf-\d|egov-\d|"
+_UC_ID = r"(?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d"  # a GovStack product use case's id ("INST-1")
+_USECASE = re.compile(rf"\b(use case|use-case|usecase|{_UC_ID}|"
                       r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|differs|different|difference|differences|differentiate|compare|compared|comparison|versus|"
                       r"vs\.?|distinguish|between|same thing)\b", re.I)
@@ -112,7 +113,8 @@ _NOT_A_JOB = re.compile(r"^(?:['’]s\b|is|are|was|were|does|do|did|exist|exists
                         r"|^['’]", re.I)
 _REFERS_BACK = re.compile(r"^(?:(?:covers?|handles?|does|is|are|do|provides?|supports?|manages?)\s+)?(?:(?:that|this|it|these|"
                           r"those)(?:\s+(?:kind|sort|type)\s+of\s+\w+)?|the\s+\w+)?\s*[.!]?$", re.I)
-_NAMES_USE_CASE = re.compile(r"\b(use[ -]?cases?|usecases?|(inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d)\b", re.I)
+# a use case named outright (not a topic that one covers, as _USECASE also takes): "Which BBs does the INST-1 use case use?"
+_NAMES_USE_CASE = re.compile(rf"\b(use[ -]?cases?|usecases?|{_UC_ID})\b", re.I)
 _ASK_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -178,7 +180,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     if _TERM.match(q) and not _OVERVIEW.match(q) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview
         return "term"
-    if overview and _OVERVIEW.match(q) or re.search(r"\bkey (digital )?functionalit", q, re.I):
+    if (overview and _OVERVIEW.match(q)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
     if _REQ.search(q):
         return "requirement"

@@ -12,21 +12,6 @@ from assistant.types import Citation
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
 # a full stop that ends an abbreviation ends no sentence: "documents (e.g. Request for Proposals)", "Dr. Ramkumar"
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|nos|dr|mr|mrs|ms|prof|fig|ref|sec|art|para)\.|\b[A-Z]\.)$", re.I)
-
-
-def sentences(text: str) -> list[str]:
-    """Split prose into sentences, not at an abbreviation's full stop.
-
-    >>> sentences("Publish tenders (e.g. Request for Proposals). Providers bid. Dr. Ramkumar wrote it.")
-    ['Publish tenders (e.g. Request for Proposals).', 'Providers bid.', 'Dr. Ramkumar wrote it.']
-    """
-    out: list[str] = []
-    for piece in _SENT.split(text):
-        if out and _ABBREV.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
 _FENCE = re.compile(r"```(\w*)[^\n`]*\n(.*?)(?:```|$)", re.S)  # ```mermaid fullWidth="false" too
 # a participant's name may hold a hyphen ("e-Signature BB frontend->>ID BB: …"): the lazy name stops at the first arrow
 _ARROW = re.compile(r"^\s*([^<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
@@ -86,6 +71,21 @@ def strip_md(text: str) -> str:
     t = re.sub(r"^#+\s*", "", t, flags=re.M)
     t = re.sub(r"^(\s*>)+\s?", "", t, flags=re.M)  # quote markers of GitBook hints
     return t
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, not at an abbreviation's full stop.
+
+    >>> sentences("Publish tenders (e.g. Request for Proposals). Providers bid. Dr. Ramkumar wrote it.")
+    ['Publish tenders (e.g. Request for Proposals).', 'Providers bid.', 'Dr. Ramkumar wrote it.']
+    """
+    out: list[str] = []
+    for piece in _SENT.split(text):
+        if out and _ABBREV.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def units_of(text: str, hit_index: int) -> list[Unit]:

@@ -158,8 +158,9 @@ class ExtractiveAnswerer:
 
     def _ranked_units(self, ev: Evidence, qtoks: set[str], hit_filter=None, max_hits: int = 6) -> list[Unit]:
         units: list[Unit] = []
-        # passages brought in front for the which-block lead (Assistant._blocks_for_need) take no retrieval rank
-        lead = len(list(takewhile(lambda h: h.why == ["need-block"], ev.hits)))
+        # the passages put in front for the which-block lead (Assistant._blocks_for_need) do not push the others'
+        # retrieval ranks down
+        lead = len(list(takewhile(lambda h: "need-block" in h.why, ev.hits)))
         for hi, h in enumerate(ev.hits[:max_hits + lead]):
             if hit_filter and not hit_filter(h):
                 continue
