@@ -251,7 +251,9 @@ def test_a_process_question_gets_the_steps_that_follow_the_passage_introducing_t
     hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(intro.id, intro, 1.0, 0.6)], "latest")
     assert [h.id for h in hits] == [intro.id, steps.id] and hits[1].why == ["steps"]
     text = ExtractiveAnswerer().answer(qa, hits).text
-    assert text.startswith("This internal workflow is used to provide a one-time signature.") \
+    # "This internal workflow …" says which workflow only with its section title
+    assert text.startswith("The E-Signature specification (9.1 One-time signing) says:\n\n"
+                           "This internal workflow is used to provide a one-time signature.") \
         and "4. The private key is deleted from the HSM." in text
 
 
@@ -330,3 +332,28 @@ def test_a_quoted_list_says_whose_words_it_is():
                       kind="framework_bb", bb="payments", heading_path=["SDG Digital Investment Framework", "Payments"])
     assert _says(spec) == "The Payments specification (6.4 Vouchers) says:"
     assert _says(framework) == "The SDG Digital Investment Framework (Payments) says:"  # not the GovStack spec's words
+
+
+def test_a_question_about_many_items_at_once_leads_with_the_batch_operation():
+    def op(i, path, summary):
+        c = Chunk(text=f"POST {path} — {summary}", release="latest", repo="r", folder="bb-gis", path="api/geo.yaml",
+                  kind="api_operation", bb="gis", heading_path=["GIS", f"POST {path}"],
+                  extra={"method": "POST", "api_path": path, "summary": summary})
+        return Hit(f"op{i}", c, 1.0 / (i + 1))
+
+    hits = [op(0, "/geocode", "Geocode an address"), op(1, "/batchGeocode", "Batch geocode")]
+    many = "I have a spreadsheet with thousands of addresses. Which GIS API call geocodes them all in one go?"
+    assert ExtractiveAnswerer().answer(analyze(many), hits).text.startswith("Use **`POST /batchGeocode`**")
+    one = "Which GIS API call geocodes an address?"
+    assert ExtractiveAnswerer().answer(analyze(one), hits).text.startswith("Use **`POST /geocode`**")
+
+
+def test_a_lead_that_refers_back_to_its_section_title_gets_the_title():
+    """"Some key principles from these design guidelines …" does not say which guidelines: the section title does."""
+    lead = _hit(0, "Some key principles from these design guidelines are as follows: resources are nouns, and "
+                   "APIs use JSON payloads.", "5.1 Follow TM Forum REST API Design Guidelines")
+    text = ExtractiveAnswerer().answer(analyze("Which REST API design guidelines must building blocks follow?"), [lead]).text
+    assert text.startswith("The E-Signature specification (5.1 Follow TM Forum REST API Design Guidelines) says:")
+    plain = _hit(0, "Building blocks follow the REST API design guidelines of TM Forum.", "5.1 Guidelines")
+    text = ExtractiveAnswerer().answer(analyze("Which REST API design guidelines must building blocks follow?"), [plain]).text
+    assert text.startswith("Building blocks follow the REST API design guidelines")

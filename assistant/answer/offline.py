@@ -44,6 +44,14 @@ API_LEAD_HITS = 3
 # "Which building blocks does GovStack specify?" asks for names: a sentence or list naming at least three blocks answers
 # it, though it shares no word with the question ("building blocks" is a stop word of every GovStack question)
 BB_LIST_BONUS = 0.5
+# the question is about many items at once: an operation for a batch answers it before the one-item operation
+_MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at once|at once|at the same time|in bulk|bulk|"
+                           r"batch(es)?|thousands|hundreds|(many|multiple|several) (\w+ )?(recipients|records|items|"
+                           r"addresses|people|persons|beneficiaries|payments|transactions|messages|emails|files))\b", re.I)
+_BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
+# a lead that refers back to its section's title ("These design guidelines …", "This pattern …") needs the title
+_REFERS_BACK = re.compile(r"^(\*\*)?(these|this|those|such|they|it|its|the above|the same)\b|"
+                          r"^[^.:\n]{0,60}\b(these|the above|the aforementioned|above-mentioned)\b", re.I)
 _ASKS_BBS = re.compile(r"\b(which|what|list|name|enumerate)\b[^?]*\b(building blocks|bbs)\b|\b(building blocks|bbs)\b[^?]*\b(are there|exist)\b", re.I)
 REQ_MAX_RANK = 0  # the requirement builder leads only when the top passage is a requirement (dev-independent kf 0.497 → 0.535; 1: 0.529)
 
@@ -222,7 +230,9 @@ class ExtractiveAnswerer:
         all_u = units_of(ev.hits[primary].chunk.text, primary)
         listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
         lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS)
-        if lead.startswith("- "):  # a list needs a line saying whose list it is, or it reads as a dump of fragments
+        if lead.startswith("- ") or _REFERS_BACK.search(lead):
+            # a list needs a line saying whose list it is, or it reads as a dump of fragments; "This pattern …" needs
+            # the section that says which pattern
             return [_says(ev.hits[primary].chunk), lead]
         return [lead]
 
@@ -281,7 +291,10 @@ class ExtractiveAnswerer:
         intro_units = self._pick(intro, 2)
         parts = []
         if intro_units:
-            parts.append(" ".join(self._sentence(ev, u) for u in sorted(intro_units, key=lambda u: u.order)))
+            intro_text = " ".join(self._sentence(ev, u) for u in sorted(intro_units, key=lambda u: u.order))
+            if _REFERS_BACK.search(intro_text):  # "This internal workflow …": the section title says which
+                parts.append(_says(ev.hits[intro_units[0].hit_index].chunk))
+            parts.append(intro_text)
         lines = []
         for i, u in enumerate(steps, 1):
             self._taken.add(" ".join(tokenize(u.text))[:120])
@@ -436,7 +449,9 @@ class ExtractiveAnswerer:
         skip = {t for b in qa.bbs for t in tokenize(registry.name_of(b))} | {"api", "endpoint", "call", "use", "operation"}
         q = qtoks - skip
         lex = sum(self.idf.get(t, 1.0) for t in q & words) / max(1.0, sum(self.idf.get(t, 1.0) for t in q))
-        return OP_MATCH_WEIGHT * lex + 1.0 / (1.0 + 0.35 * hi) + OP_DENSE_WEIGHT * h.dense
+        many = bool(_MANY_AT_ONCE.search(qa.question)) and bool(_BATCH_OP.search(
+            " ".join([_op_summary(h), str(h.chunk.extra.get("api_path", ""))])))
+        return OP_MATCH_WEIGHT * (lex + 0.5 * many) + 1.0 / (1.0 + 0.35 * hi) + OP_DENSE_WEIGHT * h.dense
 
     def _overview(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         if not qa.bbs:
