@@ -412,3 +412,18 @@ def test_warm_advisor_builds_the_reference_once(assistant):
     assert sug is not None and sug._refs  # the reference is built
     assistant.ask("Which building block records a person's agreement to the use of their personal data?")
     assert assistant._suggester is sug  # the which-block question reuses it
+
+
+@pytest.mark.parametrize("question,between", [
+    ("Can two building blocks exchange data through a shared database?", True),
+    ("Two of our building blocks run on the same server. Do they still need the Information Mediator?", True),
+    ("Can building blocks call each other's internal functions directly?", True),
+    ("Can the payments module read directly from the registration module's database?", True),
+    ("Can the Payments BB read the Registration building block's database?", True),
+    ("How does the Payments BB store vouchers in its database?", False),
+    ("Which building blocks does GovStack specify?", False),
+])
+def test_questions_about_blocks_dealing_with_each_other_are_recognised(question, between):
+    from assistant.retrieve import _BETWEEN_BBS
+
+    assert bool(_BETWEEN_BBS.search(question)) is between

@@ -81,3 +81,13 @@ def test_questions_about_govstack_itself_cite_the_front_pages(real_assistant):
 def test_a_process_question_lists_the_steps(real_assistant):
     ans = real_assistant.ask("Walk me through the 'log in with National ID' workflow step by step.")
     assert re.search(r"^1\. .+\n2\. ", ans.text, re.M), ans.text
+
+
+def test_a_question_about_blocks_dealing_with_each_other_reaches_the_architecture_rules(real_assistant):
+    """"Our two modules share the same database tables" is answered by the rule that blocks talk only via APIs (the
+    architecture page), not by the Digital Registries' requirement about multiple databases."""
+    ans = real_assistant.ask("Our two modules share the same database tables. Is that allowed?")
+    first = ans.citations[0]
+    assert (first.folder, first.path) == ("specifications", "architecture-and-nonfunctional-requirements/"
+                                                            "5-cross-cutting-requirements.md"), ans.text
+    assert "MUST NOT use shared databases" in ans.text

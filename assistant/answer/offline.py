@@ -222,8 +222,10 @@ class ExtractiveAnswerer:
         # the top-ranked passage leads unless another of the top three is clearly more on-topic
         strength = {hi: sum(sorted((u.score for u in by_hit[hi]), reverse=True)[:3]) for hi in by_hit}
         primary = min(by_hit)
+        # a yes/no question is answered by a rule: the top-ranked passage that states one keeps the lead
+        rule_first = self._yes_no and any(_VERDICT.search(u.text) for u in by_hit[primary])
         for hi in sorted(by_hit)[:3]:
-            if strength[hi] > strength[primary] * 1.4:
+            if strength[hi] > strength[primary] * 1.4 and not rule_first:
                 primary = hi
         taken = self._taken
         # a passage that is a list or table (fields, steps, requirements) gives more, shorter points
