@@ -130,3 +130,15 @@ def remove_bb_names(text: str, bbs: list[str]) -> str:
         if bid in bbs:
             text = pat.sub(" ", text)
     return text
+
+
+def job_words(bbs: list[str]) -> re.Pattern | None:
+    """The words of the blocks' jobs, from their names: Scheduler → "scheduling", "schedules"; Messaging → "messages".
+
+    >>> bool(job_words(["scheduler"]).search("Workflow is not always responsible for scheduling the execution"))
+    True
+    >>> bool(job_words(["scheduler"]).search("a workflow step")), job_words([])
+    (False, None)
+    """
+    stems = [w[:6] for b in bbs for w in name_of(b).lower().split() if len(w) >= 5]
+    return re.compile(r"\b(" + "|".join(map(re.escape, stems)) + r")\w*", re.I) if stems else None

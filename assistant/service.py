@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterator
 
 from langchain_core.runnables import RunnableLambda
 
+from assistant import registry
 from assistant.abstain import abstention_text, should_abstain
 from assistant.answer.evidence import Evidence, to_citation, units_of
 from assistant.answer.offline import WORKFLOW_HITS, Draft, ExtractiveAnswerer
@@ -25,6 +26,7 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 # once — which endpoint?" now names POST /send/email/batch instead of quoting the user story)
 SECTION_OP_HITS = 3
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
+COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
 MAX_INPUT_CHARS = 50_000 * 4  # beyond this we do not even read the question
 
 
@@ -263,6 +265,9 @@ class Assistant:
                 pages = self.index.chunks_of(release, folder, r"(^spec/README\.md|description\.md|key-digital-functionalities\.md)$")
                 # the opening of the description page (document order), then the BB's landing page
                 desc = [c for c in pages if "description" in c.path][:2] + [c for c in pages if c.path.endswith("README.md")][:1]
+                if qa.intent == "comparison":  # where its description or functionalities speak of the other block's job
+                    job = registry.job_words([o for o in qa.bbs[:3] if o != bb])
+                    desc += [c for c in pages if not c.path.endswith("README.md") and job and job.search(c.text)][:COMPARISON_EDGE_CHUNKS]
                 kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
                 for c in desc + kdf:
                     if c.id not in have:

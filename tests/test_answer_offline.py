@@ -357,3 +357,59 @@ def test_a_lead_that_refers_back_to_its_section_title_gets_the_title():
     plain = _hit(0, "Building blocks follow the REST API design guidelines of TM Forum.", "5.1 Guidelines")
     text = ExtractiveAnswerer().answer(analyze("Which REST API design guidelines must building blocks follow?"), [plain]).text
     assert text.startswith("Building blocks follow the REST API design guidelines")
+
+
+def test_a_comparison_says_first_what_each_block_is():
+    def page(bb, folder, i, path, text):
+        c = Chunk(text=text, release="latest", repo="r", folder=folder, path=path, kind="prose", bb=bb,
+                  heading_path=[bb, "2 Description"], extra={"seq": i})
+        return Hit(f"{bb}{i}", c, 1.0 / (i + 2))
+
+    hits = [
+        page("scheduler", "bb-scheduler", 3, "spec/2-description.md",
+             "Currently the following actors have been identified as users of the scheduler building block. "
+             "The Scheduler can be used to trigger activities based on time only."),
+        page("scheduler", "bb-scheduler", 0, "spec/2-description.md",
+             "Digital governance may employ common software components to automate applications. Instead of "
+             "replicating the logic, the Scheduler Building Block enables coordination of time-driven activities."),
+        page("workflow", "bb-workflow", 0, "spec/2-description.md",
+             "The Workflow Building Block provides automation and orchestration of business processes."),
+        page("workflow", "bb-workflow", 5, "spec/4-key-digital-functionalities.md",
+             "While the WFbb does provide process scheduling capabilities, it is not always responsible for scheduling "
+             "the execution of processes."),
+    ]
+    qa = analyze("What's the difference between the Scheduler and the Workflow building blocks?")
+    assert qa.intent == "comparison"
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    # the sentence naming the block opens its side, not the sector's context before it
+    assert "**Scheduler** — Instead of replicating the logic, the Scheduler Building Block enables" in text
+    assert "**Workflow** — The Workflow Building Block provides automation" in text
+    assert "Digital governance may employ" not in text.split("**Workflow**")[0]
+    assert "not always responsible for scheduling" in text
+
+
+def test_a_comparison_brings_the_passages_where_a_block_speaks_of_the_other_ones_job():
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def chunk(bb, path, seq, text):
+        return Chunk(text=text, release="latest", repo="r", folder=f"bb-{bb}", path=path, kind="prose", bb=bb,
+                     heading_path=[bb, path], extra={"seq": seq})
+
+    wf = [chunk("workflow", "spec/2-description.md", 0, "The Workflow Building Block orchestrates processes."),
+          chunk("workflow", "spec/4-key-digital-functionalities.md", 0, "Workflow process building with BPMN."),
+          chunk("workflow", "spec/4-key-digital-functionalities.md", 1,
+                "While the WFbb does provide process scheduling capabilities, it is not always responsible for it."),
+          chunk("workflow", "spec/6-functional-requirements.md", 0, "The engine must schedule timers.")]
+    sch = [chunk("scheduler", "spec/2-description.md", 0, "The Scheduler Building Block sends time-driven alerts.")]
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in wf + sch]))
+    qa = analyze("What's the difference between the Scheduler and the Workflow building blocks?")
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(sch[0].id, sch[0], 1.0)], "latest")
+    got = {h.chunk.text for h in hits}
+    assert wf[2].text in got and wf[0].text in got  # its functionality about scheduling, and what it is
+    assert wf[1].text not in got and wf[3].text not in got  # not its other functionalities, nor other chapters
+    # a question that is not a comparison or overview brings nothing
+    assert len(Assistant._augment(SimpleNamespace(index=index), analyze("How are timers scheduled?"),
+                                  [Hit(wf[3].id, wf[3], 1.0)], "latest")) == 1

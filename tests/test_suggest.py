@@ -180,13 +180,6 @@ def test_json_round_trip_and_terminal_table(suggester):
     assert format_suggestion(suggester.suggest("hello")).startswith("That is too short") or "Describe" in format_suggestion(suggester.suggest("hello"))
 
 
-def test_doctests():
-    import doctest
-
-    import assistant.suggest as mod
-
-    assert doctest.testmod(mod).failed == 0
-
 
 def test_split_needs_keeps_long_texts_bounded():
     text = " ".join(f"Step {i} pays the fee and notifies the applicant." for i in range(300))

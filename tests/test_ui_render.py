@@ -405,8 +405,3 @@ def test_feedback_rows_newest_first():
     assert rows[0][:4] == ["2", "✗ not helpful", "b", "c"] and rows[1][1] == "✓ helpful"
     assert len(rows[0]) == len(render.FEEDBACK_HEADERS)
 
-
-def test_doctests():
-    import doctest
-
-    assert doctest.testmod(render).failed == 0
