@@ -413,3 +413,20 @@ def test_a_comparison_brings_the_passages_where_a_block_speaks_of_the_other_ones
     # a question that is not a comparison or overview brings nothing
     assert len(Assistant._augment(SimpleNamespace(index=index), analyze("How are timers scheduled?"),
                                   [Hit(wf[3].id, wf[3], 1.0)], "latest")) == 1
+
+
+def test_a_flow_whose_middle_passage_ranks_first_is_told_from_its_first_step():
+    """The steps most like the question are in the middle of a list the chunker cut in three: the answer starts at
+    the first step (the passages before it were retrieved too) and runs to the last."""
+    first = "Provisioning works as follows:\n\n* Validate the API key of the caller\n* Log the request as is"
+    middle = ("* Choose the VM size for provisioning a virtual machine\n* Choose the image to boot the virtual machine\n"
+              "* Choose the boot disk size of the virtual machine")
+    last = "* Create the VM with an API call"
+    qa = analyze("Walk me through provisioning a virtual machine step by step.")
+    text = ExtractiveAnswerer().answer(qa, [_part(5, middle, 0), _part(6, last, 1), _part(4, first, 2)]).text
+    assert "1. Validate the API key of the caller" in text and "2. Log the request as is" in text
+    assert "3. Choose the VM size" in text and "6. Create the VM with an API call" in text
+    # a passage before it that ends in prose is another part of the section: the list starts where the passage does
+    prose_before = "Provisioning is described below. It has several steps."
+    text = ExtractiveAnswerer().answer(qa, [_part(5, middle, 0), _part(4, prose_before, 1)]).text
+    assert "1. Choose the VM size" in text
