@@ -253,6 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted (the index still holds its previous complete version; run the command again to finish)", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `… | head` closed the pipe: the reader has what it wanted, as with any Unix tool
+        try:  # no second error when Python flushes stdout at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout is not a file (captured)
+            pass
+        return 0
     except OSError as e:
         if e.errno == 28:
             print("error: the disk is full; the previous index is unchanged — free some space and run the command again.", file=sys.stderr)

@@ -179,3 +179,15 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     rc = main(["ask", "--index", str(tmp_path / "noindex"), "hello"])
     err = capsys.readouterr().err
     assert rc == 2 and "govstack-assistant ingest" in err
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(monkeypatch, capsys):
+    """`govstack-assistant ask … | head -2`: the closed pipe is not reported as an error."""
+    from assistant import cli
+
+    def closed_pipe(args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "cmd_ask", closed_pipe)
+    assert cli.main(["ask", "What does the Consent BB do?"]) == 0
+    assert capsys.readouterr().err == ""
