@@ -1,6 +1,7 @@
 """The Assistant: one object that loads the index once and answers (ask) and advises (suggest)."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from functools import lru_cache
@@ -26,6 +27,9 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 # once — which endpoint?" now names POST /send/email/batch instead of quoting the user story)
 SECTION_OP_HITS = 3
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
+DATA_TABLES = True
+DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
+_DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
 MAX_INPUT_CHARS = 50_000 * 4  # beyond this we do not even read the question
 
@@ -50,6 +54,11 @@ def _n_items(text: str) -> int:
 
 
 @lru_cache(maxsize=4096)
+def _n_rows(text: str) -> int:
+    """How many table rows a passage holds."""
+    return sum(u.kind == "row" for u in units_of(text, 0))
+
+
 def _ends_with_item(text: str) -> bool:
     """The passage ends inside a list: the chunker may have cut it, and the next passage goes on with it."""
     units = units_of(text, 0)
@@ -315,6 +324,17 @@ class Assistant:
                     if op.id not in have:
                         extra.append(Hit(op.id, op, 0.0, h.dense, 0.0, ["section-api"]))
                         have.add(op.id)
+        # "What fields describe a registration Service?": the data-structure page a top passage is on has the table
+        # titled with the object asked about, though another of its tables ranked higher
+        if qa.intent == "data" and DATA_TABLES:
+            for h in hits[:DATA_HITS]:
+                if not _DATA_PAGE.search(h.chunk.path):
+                    continue
+                for c in self.index.chunks_of(h.chunk.release, h.chunk.folder, "^" + re.escape(h.chunk.path) + "$"):
+                    if c.id not in have and _n_rows(c.text) >= 2:
+                        extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["data-table"]))
+                        have.add(c.id)
+                break
         return hits + extra
 
     def _answer(self, state: dict, on_token: Callable[[str], None] | None = None) -> dict:

@@ -430,3 +430,50 @@ def test_a_flow_whose_middle_passage_ranks_first_is_told_from_its_first_step():
     prose_before = "Provisioning is described below. It has several steps."
     text = ExtractiveAnswerer().answer(qa, [_part(5, middle, 0), _part(4, prose_before, 1)]).text
     assert "1. Choose the VM size" in text
+
+
+def test_a_fields_question_is_answered_by_the_table_titled_with_the_object():
+    def table(i, title, rows, rank_why=None):
+        text = "| Name | Type | Description |\n| --- | --- | --- |\n" + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-registration", path="spec/7-data-structures.md",
+                  kind="prose", bb="registration", heading_path=["Registration", "7 Data Structures", title], extra={"seq": i})
+        return Hit(f"t{i}", c, 1.0 / (i + 1), why=rank_why or [])
+
+    reg = table(0, "7.2.1 Registration (REQUIRED)", [("id", "varchar", "identity of the registration"),
+                                                     ("fees", "object", "fees that apply")])
+    svc = table(1, "7.2.2 Service (REQUIRED)", [("serviceId", "varchar", "service identifier"),
+                                                ("active", "boolean", "defines if service is active")])
+    header = table(2, "7.2.3 Service header", [("authToken", "String", "JWT token"), ("lang", "String", "language")])
+    qa = analyze("What fields describe a registration Service object?")
+    assert qa.intent == "data"
+    text = ExtractiveAnswerer().answer(qa, [reg, header, svc]).text
+    # "Service" heads the noun phrase; "Service header" has a word the question does not
+    assert text.startswith("The Registration specification (7.2.2 Service (REQUIRED)) says:")
+    assert "- ServiceId: varchar; service identifier. [1]\n- Active: boolean; defines if service is active. [1]" in text
+    # the table of what is asked, though another one ranks higher
+    text = ExtractiveAnswerer().answer(analyze("Which fields does a registration record hold?"), [svc, reg]).text
+    assert text.startswith("The Registration specification (7.2.1 Registration (REQUIRED)) says:")
+
+
+def test_a_data_question_brings_the_other_tables_of_the_page_a_top_passage_is_on():
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def chunk(path, seq, title, text):
+        return Chunk(text=text, release="latest", repo="r", folder="bb-esignature", path=path, kind="prose",
+                     bb="esignature", heading_path=["E-Signature", "7 Data Structures", title], extra={"seq": seq})
+
+    rows = "| Name | Type |\n| --- | --- |\n| {0}Id | String |\n| {0}Type | Enum |"
+    op = chunk("spec/7-data-structures.md", 0, "7.1.1 eSignature operation", rows.format("Signature"))
+    header = chunk("spec/7-data-structures.md", 1, "7.1.2 eSignature operation header", rows.format("Auth"))
+    prose = chunk("spec/7-data-structures.md", 2, "7.2 Notes", "Some words about the data.")
+    other = chunk("spec/8-service-apis.md", 0, "8.1 APIs", rows.format("Api"))
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (op, header, prose, other)]))
+    qa = analyze("What fields describe an eSignature operation?")
+    assert qa.intent == "data"
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(header.id, header, 1.0)], "latest")
+    assert [h.id for h in hits] == [header.id, op.id] and hits[1].why == ["data-table"]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("The E-Signature specification (7.1.1 eSignature operation) says:") and "SignatureId" in text

@@ -51,6 +51,13 @@ BB_LIST_BONUS = 0.5
 # the other block's job are brought in by Assistant._augment). Key-fact recall on independent2 0.567 → 0.574, others
 # unchanged; "Registration is a process through which an applicant …" now opens its side of Registration vs Registries
 COMPARISON_LEAD = True
+# A data question ("What fields describe …?") is answered by the table titled with the object asked about, shown whole
+DATA_TOP = 5  # retrieved tables considered (and those Assistant._augment brought from the same page)
+DATA_ROWS = 14
+_DATA_WORDS = {"field", "fields", "describe", "described", "object", "structure", "data", "attribute", "propertie",
+               "property", "element", "schema", "contain", "type", "value", "list", "mandatory", "required", "format",
+               "model", "parameter", "table", "include", "included", "stored", "record", "hold", "what", "which"}
+_SECTION_NO = re.compile(r"^\s*[\d.]+\s*|\((REQUIRED|OPTIONAL|RECOMMENDED)\)", re.I)
 # the question is about many items at once: an operation for a batch answers it before the one-item operation
 _MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at once|at once|at the same time|in bulk|bulk|"
                            r"batch(es)?|thousands|hundreds|(many|multiple|several) (\w+ )?(recipients|records|items|"
@@ -107,6 +114,7 @@ class ExtractiveAnswerer:
             "use_case": self._use_case,
             "requirement": self._requirement,
             "workflow": self._workflow,
+            "data": self._data,
         }
         lead = self._need_blocks(qa, ev) if qa.need_blocks else ""  # first, so that its citations come first
         parts = None
@@ -554,6 +562,39 @@ class ExtractiveAnswerer:
         if len(parts) < 2:
             return []
         return [f"Both are GovStack building blocks with different scopes:"] + parts
+
+    def _data(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
+        """"What fields describe a registration Service?": the table titled with the object asked about (a top passage
+        or a table of the data-structure page it is on, Assistant._augment), all its rows in order. Without such a
+        table the general answer applies."""
+        want = qtoks - _DATA_WORDS - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
+        order = [t for t in tokenize(qa.question) if t in want]
+        best, best_key = None, None
+        for hi, h in enumerate(ev.hits):
+            if hi >= DATA_TOP and "data-table" not in h.why:
+                continue
+            title = set(tokenize(_SECTION_NO.sub(" ", h.chunk.heading_path[-1] if h.chunk.heading_path else "")))
+            rows = [u for u in units_of(h.chunk.text, hi) if u.kind == "row"]
+            if len(rows) < 2 or not title or not title & set(order):
+                continue
+            fit = len(title & want) / len(title)
+            # on a tie, the table named by the head of the noun phrase ("registration Service": Service), then a
+            # retrieved table before one brought in
+            head = max(i for i, t in enumerate(order) if t in title)
+            key = (fit, head, -hi if hi < DATA_TOP else -DATA_TOP)
+            if fit >= 0.5 and (best_key is None or key > best_key):
+                best, best_key = hi, key
+        if best is None:
+            return []
+        units = sorted(units_of(ev.hits[best].chunk.text, best), key=lambda u: u.order)
+        lines = []
+        for u in units:
+            if u.kind == "row" or (u.kind == "sentence" and not lines and not u.text.rstrip().endswith(":")):
+                self._taken.add(" ".join(tokenize(u.text))[:120])
+                lines.append(("- " if u.kind == "row" else "") + self._sentence(ev, u, 300))
+            if len(lines) >= DATA_ROWS:
+                break
+        return [_says(ev.hits[best].chunk), "\n".join(lines)]
 
     def _defining_sentence(self, ev: Evidence, bb: str) -> Unit | None:
         """The first sentence naming the block on its description page among the passages (document order), if it is not
