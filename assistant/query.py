@@ -209,10 +209,40 @@ def _term_of(q: str) -> str | None:
     return rest or None
 
 
+# The words a question is routed by, mistyped with two letters swapped or one left out ("whcih bb", "buidling block")
+_ROUTING_WORDS = ("which", "what", "building", "block", "blocks", "endpoint", "between", "difference", "government")
+
+
+def _typo_of(word: str) -> str | None:
+    """The routing word `word` is a slip of the keyboard for, if any.
+
+    >>> _typo_of("whcih"), _typo_of("Buidling"), _typo_of("bulding"), _typo_of("wich")
+    ('which', 'building', 'building', 'which')
+    >>> _typo_of("thaw"), _typo_of("which"), _typo_of("lock"), _typo_of("wat"), _typo_of("block")
+    (None, None, None, None, None)
+    """
+    w = word.lower()
+    if w in _ROUTING_WORDS:
+        return None
+    for t in _ROUTING_WORDS:
+        if w[:1] != t[0]:
+            continue
+        if len(w) == len(t) and sorted(w) == sorted(t) and sum(a != b for a, b in zip(w, t)) == 2:
+            return t  # two neighbouring letters swapped
+        if len(w) == len(t) - 1 >= 4 and any(t[:i] + t[i + 1:] == w for i in range(len(t))):
+            return t  # one letter left out
+    return None
+
+
+def fix_typos(text: str) -> str:
+    """The question with its routing words spelt right; every other word as the user wrote it."""
+    return re.sub(r"[A-Za-z]{4,10}", lambda m: _typo_of(m.group(0)) or m.group(0), text)
+
+
 def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     """Understand one question in the context of the conversation so far."""
-    # markup in a question is never rendered or searched: tags out, the words stay
-    q = " ".join(_TAG.sub(" ", question or "").split())
+    # markup in a question is never rendered or searched: tags out, the words stay; routing words' typos fixed
+    q = fix_typos(" ".join(_TAG.sub(" ", question or "").split()))
     truncated = False
     if len(q) > MAX_QUESTION_CHARS:
         q, truncated = q[:MAX_QUESTION_CHARS], True

@@ -361,6 +361,7 @@ def test_concurrent_questions_give_the_same_answers(assistant):
     ("Which building blocks do I need for a fishing licence service?", None),  # the advisor's job
     ("Which building blocks does the postpartum care use case use?", None),
     ("What is the Consent building block?", None),
+    ("whcih buidling block sends appointment reminders by SMS?", "sends appointment reminders by SMS"),  # typos
 ])
 def test_which_building_block_questions_carry_their_need(question, need):
     assert analyze(question, []).bb_need == need
