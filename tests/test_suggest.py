@@ -195,6 +195,12 @@ def test_lexicon_cues():
     assert lex.match("the diploma is signed with the university's key")["esignature"].strength == 1.0
     assert lex.match("the customs record is fetched from the customs system")["information-mediator"].strength == 1.0
     assert "gis" in lex.match("choose the zone on a map")
+    # people free at the same time is a scheduling matter; many users at the same time is load on the platform
+    assert lex.match("find trainers who are free at the same time").get("cloud-infrastructure") is None
+    assert lex.match("find trainers who are free at the same time")["scheduler"].strength == 1.0
+    assert lex.match("thousands of students log in at the same time")["cloud-infrastructure"].strength == 1.0
+    assert lex.match("the ministry plans training sessions for teachers")["scheduler"].strength == 1.0
+    assert lex.match("a registry that is the single source of truth for vehicles")["digital-registries"].strength == 1.0
 
 
 def test_rank_scores_and_longness():
