@@ -82,6 +82,7 @@ class QueryAnalysis:
     bb_need: str | None = None  # "Which building block sends reminders?" → "sends reminders" (need_of_which_bb)
     # the blocks that need calls for, filled in by the service: (BB id, chunk id of the functionality, its sentence)
     need_blocks: list[tuple[str, str, str]] = field(default_factory=list)
+    need_matched: bool = False  # the advisor has mapped bb_need (need_blocks empty then: no block is clearly called for)
 
 
 # "Which building blocks do I need for a birth registration service?" — a job for the building-block advisor

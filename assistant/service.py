@@ -228,6 +228,7 @@ class Assistant:
             return hits  # the advisor reads the default release only
         have = {h.id: h for h in hits}
         extra = []
+        qa.need_matched = True
         for bb, _, f in sug.blocks_for(qa.bb_need):
             if f is None:
                 continue

@@ -477,3 +477,15 @@ def test_a_data_question_brings_the_other_tables_of_the_page_a_top_passage_is_on
     assert [h.id for h in hits] == [header.id, op.id] and hits[1].why == ["data-table"]
     text = ExtractiveAnswerer().answer(qa, hits).text
     assert text.startswith("The E-Signature specification (7.1.1 eSignature operation) says:") and "SignatureId" in text
+
+
+def test_a_which_block_question_no_block_matches_says_so_and_where_the_nearest_passage_is():
+    qa = analyze("Which building block runs video calls between doctors and patients?")
+    assert qa.bb_need
+    hit = _hit(0, "The consultation can be done through a live video chat using a personal device.", "2 Description")
+    qa.need_matched = True  # the advisor looked (Assistant._blocks_for_need) and no block was called for
+    text = ExtractiveAnswerer().answer(qa, [hit]).text
+    assert text.startswith("No building block's key functionalities match this job closely enough to name one; the "
+                           "closest passage is in the **E-Signature** specification:")
+    # when the advisor has not looked (another release), nothing is claimed
+    assert not ExtractiveAnswerer().answer(analyze("Which building block runs video calls?"), [hit]).text.startswith("No ")

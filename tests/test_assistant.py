@@ -428,3 +428,4 @@ def test_questions_about_blocks_dealing_with_each_other_are_recognised(question,
     from assistant.retrieve import _BETWEEN_BBS
 
     assert bool(_BETWEEN_BBS.search(question)) is between
+

@@ -51,6 +51,7 @@ BB_LIST_BONUS = 0.5
 # the other block's job are brought in by Assistant._augment). Key-fact recall on independent2 0.567 → 0.574, others
 # unchanged; "Registration is a process through which an applicant …" now opens its side of Registration vs Registries
 COMPARISON_LEAD = True
+NO_BLOCK_MATCHED = "No building block's key functionalities match this job closely enough to name one;"
 # A data question ("What fields describe …?") is answered by the table titled with the object asked about, shown whole
 DATA_TOP = 5  # retrieved tables considered (and those Assistant._augment brought from the same page)
 DATA_ROWS = 14
@@ -117,6 +118,10 @@ class ExtractiveAnswerer:
             "data": self._data,
         }
         lead = self._need_blocks(qa, ev) if qa.need_blocks else ""  # first, so that its citations come first
+        if qa.bb_need and qa.need_matched and not qa.need_blocks:  # say so, rather than let a passage pass for a block
+            near = ev.hits[0].chunk.bb if ev.hits else None
+            lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
+                    else NO_BLOCK_MATCHED + " the nearest the specification comes:")
         parts = None
         if qa.intent in builders:
             parts = builders[qa.intent](qa, ev, qtoks)
