@@ -74,6 +74,7 @@ class QueryAnalysis:
     intent: str
     bbs: list[str] = field(default_factory=list)
     term: str | None = None
+    terms: list[str] = field(default_factory=list)  # "difference between a use case and a building block" → both
     api_path: str | None = None
     carried_bbs: list[str] = field(default_factory=list)  # BBs taken from earlier turns
     unknown_bb: str | None = None  # "the Blockchain building block" that GovStack does not have
@@ -210,6 +211,44 @@ def _term_of(q: str) -> str | None:
     return rest or None
 
 
+# "What is the difference between a use case and a building block?", "registry vs register", "How does a consent
+# record differ from a consent agreement?": two terms compared (two building blocks are compared as blocks)
+TERM_PAIRS = True
+_ART = r"(?:an?\s+|the\s+)?"
+_PAIR = [re.compile(r"\b(?:difference|differences|distinction)\s+between\s+" + _ART + r"([\w' -]{2,40}?)\s+and\s+" + _ART
+                    + r"([\w' -]{2,40}?)\s*(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I),
+         re.compile(r"^\s*(?:how\s+(?:is|are|does|do)\s+|what(?:'s|\s+is)\s+meant\s+by\s+)?" + _ART + r"([\w -]{2,40}?)\s+"
+                    r"(?:differ(?:ent)?\s+from|compared?\s+(?:to|with)|vs\.?|versus)\s+" + _ART + r"([\w -]{2,40}?)\s*"
+                    r"(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I)]
+
+
+def term_pair(q: str) -> list[str]:
+    """The two terms a question compares, the head noun shared when it is said once ("foundational and functional
+    identity" → "foundational identity", "functional identity").
+
+    >>> term_pair("What is the difference between a use case and a building block?")
+    ['use case', 'building block']
+    >>> term_pair("What's the difference between foundational and functional identity?")
+    ['foundational identity', 'functional identity']
+    >>> term_pair("How does a consent record differ from a consent agreement?")
+    ['consent record', 'consent agreement']
+    >>> term_pair("What's meant by backend versus frontend in the CMS spec?")
+    ['backend', 'frontend']
+    >>> term_pair("What is a consent record?")
+    []
+    """
+    for pat in _PAIR:
+        m = pat.search(q.strip())
+        if m:
+            a, b = (" ".join(x.split()) for x in m.groups())
+            if not a or not b or len(a.split()) > 5 or len(b.split()) > 5:
+                return []
+            if len(a.split()) == 1 and len(b.split()) > 1:
+                a = f"{a} {' '.join(b.split()[1:])}"
+            return [a, b]
+    return []
+
+
 # The words a question is routed by, mistyped with two letters swapped or one left out ("whcih bb", "buidling block")
 _ROUTING_WORDS = ("which", "what", "building", "block", "blocks", "endpoint", "between", "difference", "government")
 
@@ -303,8 +342,10 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     term = _term_of(q_core) if intent == "term" else None
     if term and registry.is_block_name(term):
         intent, term = "overview", None  # "What is the Information Mediator?" asks about the block, not a glossary entry
+    # the answerer compares them when the glossary defines both; the intent stays as detected otherwise
+    terms = term_pair(q_core) if len(all_bbs) < 2 and TERM_PAIRS else []
     m = API_PATH.search(q)
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
-    return QueryAnalysis(question=q, standalone=standalone, intent=intent, bbs=all_bbs, term=term, api_path=api_path,
+    return QueryAnalysis(question=q, standalone=standalone, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
                          bb_need=need_of_which_bb(q))

@@ -254,6 +254,14 @@ class CorpusIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def glossary(self, release: str, term: str) -> list[str]:
+        """The glossary entries of a term, as written or in the singular ("registries" → "registry")."""
+        t = norm_term(term)
+        for form in (t, re.sub(r"ies$", "y", t), re.sub(r"s$", "", t)):
+            if (release, form) in self.terms:
+                return list(self.terms[(release, form)])
+        return []
+
     def lexical(self, release: str, query: str, drop: frozenset[str] = frozenset()) -> tuple[list[str], np.ndarray]:
         r = self.bm25.get(release)
         if r is None:
@@ -378,8 +386,8 @@ class HybridSearch:
         cands = set(dense) | set(lex_rank)
         # exact matches the fuzzy retrievers can miss: a glossary term asked for, an API path quoted
         exact: set[str] = set()
-        if qa.term:
-            exact.update(idx.terms.get((release, norm_term(qa.term)), []))
+        for term in ([qa.term] if qa.term else []) + list(qa.terms):
+            exact.update(idx.glossary(release, term))
         if qa.api_path:
             exact.update(idx.api_paths.get((release, norm_path(qa.api_path)), []))
         if self.boosts:

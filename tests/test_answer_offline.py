@@ -489,3 +489,24 @@ def test_a_which_block_question_no_block_matches_says_so_and_where_the_nearest_p
                            "closest passage is in the **E-Signature** specification:")
     # when the advisor has not looked (another release), nothing is claimed
     assert not ExtractiveAnswerer().answer(analyze("Which building block runs video calls?"), [hit]).text.startswith("No ")
+
+
+def test_two_terms_compared_are_each_defined_from_the_glossary():
+    def entry(i, term, text, bb=None):
+        c = Chunk(text=f"{term}: {text}", release="latest", repo="r", folder="implementation-playbook" if not bb else f"bb-{bb}",
+                  path="terminology.md", kind="glossary_term", bb=bb, heading_path=["Implementation Playbook", term],
+                  extra={"term": term})
+        return Hit(f"g{i}", c, 1.0 / (i + 1))
+
+    qa = analyze("What is the difference between a use case and a building block?")
+    assert qa.terms == ["use case", "building block"] and not qa.bbs
+    hits = [entry(0, "Use Case", "A use case is what the IM BB may be used for.", bb="information-mediator"),
+            entry(1, "Building Block", "An interoperable software component."),
+            entry(2, "Use Case", "A sequence of actions to achieve a goal.")]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("The specification defines them as different things:\n\n**Use Case** (Implementation Playbook): "
+                           "A sequence of actions to achieve a goal. [1]")  # GovStack's own glossary, with no block named
+    assert "**Building Block** (Implementation Playbook): An interoperable software component. [2]" in text
+    # one of them not in the glossary: the answer the question's intent gives
+    text = ExtractiveAnswerer().answer(qa, hits[1:2]).text
+    assert not text.startswith("The specification defines them")

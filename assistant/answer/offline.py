@@ -122,8 +122,8 @@ class ExtractiveAnswerer:
             near = ev.hits[0].chunk.bb if ev.hits else None
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
                     else NO_BLOCK_MATCHED + " the nearest the specification comes:")
-        parts = None
-        if qa.intent in builders:
+        parts = self._term_comparison(qa, ev) if qa.terms and len(qa.bbs) < 2 else None
+        if not parts and qa.intent in builders:
             parts = builders[qa.intent](qa, ev, qtoks)
         if not parts:
             parts = self._general(qa, ev, qtoks)
@@ -600,6 +600,28 @@ class ExtractiveAnswerer:
             if len(lines) >= DATA_ROWS:
                 break
         return [_says(ev.hits[best].chunk), "\n".join(lines)]
+
+    def _term_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
+        """"What is the difference between a use case and a building block?": each term's glossary definition. Without
+        an entry for both, the general answer applies."""
+        parts = []
+        for term in qa.terms[:2]:
+            forms = {norm_term(term), norm_term(re.sub(r"ies$", "y", term)), norm_term(re.sub(r"s$", "", term))}
+            found = [(hi, h) for hi, h in enumerate(ev.hits)
+                     if h.chunk.kind == "glossary_term" and norm_term(str(h.chunk.extra.get("term", ""))) in forms]
+            if not found:
+                return []
+            # the block the question names defines it first; with none named, GovStack's own glossary (the playbook's)
+            found.sort(key=lambda x: 0 if (x[1].chunk.bb in qa.bbs if qa.bbs else not x[1].chunk.bb) else 1)
+            hi, h = found[0]
+            name = str(h.chunk.extra.get("term") or term)
+            definition = strip_md(h.chunk.text.split(":", 1)[1] if ":" in h.chunk.text else h.chunk.text).strip()
+            definition = clip(re.sub(r"^[*-]\s+", "", definition), 420)  # "* Is linked to …": a one-item list
+            where = registry.name_of(h.chunk.bb) + " specification" if h.chunk.bb else (
+                h.chunk.heading_path[0] if h.chunk.heading_path else "GovStack")
+            self._taken.add(" ".join(tokenize(definition))[:120])
+            parts.append(f"**{name}** ({where}): {definition[:1].upper() + definition[1:]} {self._mark(ev, hi, definition)}")
+        return ["The specification defines them as different things:"] + parts
 
     def _defining_sentence(self, ev: Evidence, bb: str) -> Unit | None:
         """The first sentence naming the block on its description page among the passages (document order), if it is not
