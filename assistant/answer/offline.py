@@ -55,9 +55,10 @@ NO_BLOCK_MATCHED = "No building block's key functionalities match this job close
 # A data question ("What fields describe …?") is answered by the table titled with the object asked about, shown whole
 DATA_TOP = 5  # retrieved tables considered (and those Assistant._augment brought from the same page)
 DATA_ROWS = 14
-_DATA_WORDS = {"field", "fields", "describe", "described", "object", "structure", "data", "attribute", "propertie",
-               "property", "element", "schema", "contain", "type", "value", "list", "mandatory", "required", "format",
-               "model", "parameter", "table", "include", "included", "stored", "record", "hold", "what", "which"}
+# words of any fields question, not the object's name (as tokenize() gives them: "properties" → "propertie")
+_DATA_WORDS = set(tokenize("fields describe described object structure data attributes properties property elements "
+                           "schema contains type values list mandatory required format model parameters table includes "
+                           "included stored records hold"))
 _SECTION_NO = re.compile(r"^\s*[\d.]+\s*|\((REQUIRED|OPTIONAL|RECOMMENDED)\)", re.I)
 # the question is about many items at once: an operation for a batch answers it before the one-item operation
 _MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at once|at once|at the same time|in bulk|bulk|"
