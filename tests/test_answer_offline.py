@@ -510,3 +510,14 @@ def test_two_terms_compared_are_each_defined_from_the_glossary():
     # one of them not in the glossary: the answer the question's intent gives
     text = ExtractiveAnswerer().answer(qa, hits[1:2]).text
     assert not text.startswith("The specification defines them")
+
+
+def test_a_table_with_a_hidden_header_keeps_its_first_row():
+    """GitBook's `data-header-hidden` tables convert to an empty header row ("|  |  |"): the first data row after the
+    separator is content, not a header."""
+    text = ("|  |  |\n| --- | --- |\n| 5.25.1 Comprehensive Sandbox; the solution MUST include a sandbox | REQUIRED |\n"
+            "| 5.25.2 Scalability; the sandbox MUST scale | REQUIRED |")
+    assert [u.text for u in units_of(text, 0)] == ["5.25.1 Comprehensive Sandbox; the solution MUST include a sandbox: REQUIRED",
+                                                   "5.25.2 Scalability; the sandbox MUST scale: REQUIRED"]
+    named = "| Name | Type |\n| --- | --- |\n| serviceId | varchar, the service identifier |"
+    assert [u.text for u in units_of(named, 0)] == ["serviceId: varchar, the service identifier"]  # a header is dropped

@@ -99,10 +99,13 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
         if not lines:
             continue
         if all(ln.lstrip().startswith("|") for ln in lines):
-            rows = [ln for ln in lines if not _TABLE_SEP.match(ln)]
+            body = lines
             if len(lines) >= 2 and _TABLE_SEP.match(lines[1]):
+                # the header row, even an empty one ("|  |  |" of a GitBook table with a hidden header, which the
+                # separator pattern matches too: dropping "the first row" after it lost the first data row)
                 header = [c.strip() for c in lines[0].strip().strip("|").split("|")]
-                rows = rows[1:]
+                body = lines[2:]
+            rows = [ln for ln in body if not _TABLE_SEP.match(ln)]
             for r in rows:
                 cells = [strip_md(c).strip() for c in r.strip().strip("|").split("|")]
                 cells = [c for c in cells if c]
