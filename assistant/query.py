@@ -213,7 +213,6 @@ def _term_of(q: str) -> str | None:
 
 # "What is the difference between a use case and a building block?", "registry vs register", "How does a consent
 # record differ from a consent agreement?": two terms compared (two building blocks are compared as blocks)
-TERM_PAIRS = True
 _ART = r"(?:an?\s+|the\s+)?"
 _PAIR = [re.compile(r"\b(?:difference|differences|distinction)\s+between\s+" + _ART + r"([\w' -]{2,40}?)\s+and\s+" + _ART
                     + r"([\w' -]{2,40}?)\s*(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I),
@@ -267,7 +266,7 @@ def _typo_of(word: str) -> str | None:
     for t in _ROUTING_WORDS:
         if w[:1] != t[0]:
             continue
-        if len(w) == len(t) and sorted(w) == sorted(t) and sum(a != b for a, b in zip(w, t)) == 2:
+        if len(w) == len(t) and any(t[:i] + t[i + 1] + t[i] + t[i + 2:] == w for i in range(len(t) - 1)):
             return t  # two neighbouring letters swapped
         if len(w) == len(t) - 1 >= 4 and any(t[:i] + t[i + 1:] == w for i in range(len(t))):
             return t  # one letter left out
@@ -343,7 +342,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     if term and registry.is_block_name(term):
         intent, term = "overview", None  # "What is the Information Mediator?" asks about the block, not a glossary entry
     # the answerer compares them when the glossary defines both; the intent stays as detected otherwise
-    terms = term_pair(q_core) if len(all_bbs) < 2 and TERM_PAIRS else []
+    terms = term_pair(q_core) if len(all_bbs) < 2 else []
     m = API_PATH.search(q)
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
     return QueryAnalysis(question=q, standalone=standalone, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,

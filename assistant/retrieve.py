@@ -103,6 +103,15 @@ _ASKS_HISTORY = re.compile(r"\b(version|versions|release|releases|changed?|chang
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
 
 
+def term_forms(term: str) -> tuple[str, ...]:
+    """A glossary term normalised (norm_term folds a plural 's'), and with a plural "-ies" made "-y".
+
+    >>> term_forms("Digital Registries"), term_forms("Consent Records")
+    (('digital registrie', 'digital registry'), ('consent record',))
+    """
+    return tuple(dict.fromkeys((norm_term(term), norm_term(re.sub(r"ies\b", "y", term, flags=re.I)))))
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens without stop words; plural 's' folded so 'consents' finds 'consent'."""
     out = []
@@ -256,8 +265,7 @@ class CorpusIndex:
 
     def glossary(self, release: str, term: str) -> list[str]:
         """The glossary entries of a term, as written or in the singular ("registries" → "registry")."""
-        t = norm_term(term)
-        for form in (t, re.sub(r"ies$", "y", t), re.sub(r"s$", "", t)):
+        for form in term_forms(term):
             if (release, form) in self.terms:
                 return list(self.terms[(release, form)])
         return []

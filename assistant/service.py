@@ -28,8 +28,7 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 SECTION_OP_HITS = 3
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
-# choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001; False for the ablation)
-DATA_TABLES = True
+# choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
 _DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
@@ -50,15 +49,9 @@ def _clean_history(history) -> list[dict]:
 
 
 @lru_cache(maxsize=4096)
-def _n_items(text: str) -> int:
-    """How many list items (or sequence-diagram steps) a passage holds."""
-    return sum(u.kind == "item" for u in units_of(text, 0))
-
-
-@lru_cache(maxsize=4096)
-def _n_rows(text: str) -> int:
-    """How many table rows a passage holds."""
-    return sum(u.kind == "row" for u in units_of(text, 0))
+def _n_units(text: str, kind: str = "item") -> int:
+    """How many list items (or sequence-diagram steps), or table rows (kind "row"), a passage holds."""
+    return sum(u.kind == kind for u in units_of(text, 0))
 
 
 @lru_cache(maxsize=4096)
@@ -299,10 +292,10 @@ class Assistant:
                     have.add(n.id)
         # a process question whose best passages introduce the flow but list no steps: the steps (a list or sequence
         # diagram) often follow in the next passage of the top passage's section
-        if qa.intent == "workflow" and not any(_n_items(h.chunk.text) >= 3 for h in hits[:WORKFLOW_HITS] + extra):
+        if qa.intent == "workflow" and not any(_n_units(h.chunk.text) >= 3 for h in hits[:WORKFLOW_HITS] + extra):
             for h in hits[:WORKFLOW_HITS]:
                 n = self.index.next_in_section(h.chunk)
-                if n is None or _n_items(n.text) < 3:
+                if n is None or _n_units(n.text) < 3:
                     continue
                 lower = next((x for x in hits[WORKFLOW_HITS:] if x.id == n.id), None)
                 if lower is not None:
@@ -315,7 +308,7 @@ class Assistant:
                 # and where the chunker split those steps (a long sequence diagram), the rest of them
                 for _ in range(2):
                     n = self.index.next_in_section(n) if _ends_with_item(n.text) else None
-                    if n is None or n.id in have or _n_items(n.text) < 2:
+                    if n is None or n.id in have or _n_units(n.text) < 2:
                         break
                     extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
                     have.add(n.id)
@@ -330,12 +323,12 @@ class Assistant:
                         have.add(op.id)
         # "What fields describe a registration Service?": the data-structure page a top passage is on has the table
         # titled with the object asked about, though another of its tables ranked higher
-        if qa.intent == "data" and DATA_TABLES:
+        if qa.intent == "data":
             for h in hits[:DATA_HITS]:
                 if not _DATA_PAGE.search(h.chunk.path):
                     continue
                 for c in self.index.chunks_of(h.chunk.release, h.chunk.folder, "^" + re.escape(h.chunk.path) + "$"):
-                    if c.id not in have and _n_rows(c.text) >= 2:
+                    if c.id not in have and _n_units(c.text, "row") >= 2:
                         extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["data-table"]))
                         have.add(c.id)
                 break

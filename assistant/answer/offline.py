@@ -14,7 +14,7 @@ from itertools import takewhile
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import QueryAnalysis
-from assistant.retrieve import FRAMEWORK_KINDS, Hit, norm_term, tokenize
+from assistant.retrieve import FRAMEWORK_KINDS, Hit, norm_term, term_forms, tokenize
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -24,8 +24,8 @@ ANSWER_UNITS = 12  # sentences/items in a whole answer: key-fact recall 0.684 at
 FILL_HITS = 5  # passages supporting points may come from
 WORKFLOW_HITS = 4  # a process answer takes its steps from the best of the top passages that lists steps
 # A flow whose best-matching passage opens in the middle of a list is told from the first step, taken from the passages
-# before it in the section that were retrieved too: dev pass 0.854 -> 0.857 (id-workflow-001), other sets unchanged
-LIST_STARTS = True
+# before it in the section that were retrieved too (_list_starts): dev pass 0.854 -> 0.857 (id-workflow-001), other sets
+# unchanged
 WORKFLOW_STEPS = 16  # a flow split over two passages (the next one brought by Assistant._augment) is shown whole
 FILL_MIN_SCORE = 0.35
 OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation against its rank (0.5, 1, 2 gave the same answers)
@@ -50,7 +50,6 @@ BB_LIST_BONUS = 0.5
 # A comparison says first what each block is: the first sentence naming it on its description page (the passages about
 # the other block's job are brought in by Assistant._augment). Key-fact recall on independent2 0.567 → 0.574, others
 # unchanged; "Registration is a process through which an applicant …" now opens its side of Registration vs Registries
-COMPARISON_LEAD = True
 NO_BLOCK_MATCHED = "No building block's key functionalities match this job closely enough to name one;"
 # A data question ("What fields describe …?") is answered by the table titled with the object asked about, shown whole
 DATA_TOP = 5  # retrieved tables considered (and those Assistant._augment brought from the same page)
@@ -66,7 +65,7 @@ _MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at
                            r"addresses|people|persons|beneficiaries|payments|transactions|messages|emails|files))\b", re.I)
 _BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
 # a lead that refers back to its section's title ("These design guidelines …", "This pattern …") needs the title
-_REFERS_BACK = re.compile(r"^(\*\*)?(these|this|those|such|they|it|its|the above|the same)\b|"
+_ANAPHORIC_LEAD = re.compile(r"^(\*\*)?(these|this|those|such|they|it|its|the above|the same)\b|"
                           r"^[^.:\n]{0,60}\b(these|the above|the aforementioned|above-mentioned)\b", re.I)
 _ASKS_BBS = re.compile(r"\b(which|what|list|name|enumerate)\b[^?]*\b(building blocks|bbs)\b|\b(building blocks|bbs)\b[^?]*\b(are there|exist)\b", re.I)
 REQ_MAX_RANK = 0  # the requirement builder leads only when the top passage is a requirement (dev-independent kf 0.497 → 0.535; 1: 0.529)
@@ -253,7 +252,7 @@ class ExtractiveAnswerer:
         all_u = units_of(ev.hits[primary].chunk.text, primary)
         listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
         lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS)
-        if lead.startswith("- ") or _REFERS_BACK.search(lead):
+        if lead.startswith("- ") or _ANAPHORIC_LEAD.search(lead):
             # a list needs a line saying whose list it is, or it reads as a dump of fragments; "This pattern …" needs
             # the section that says which pattern
             return [_says(ev.hits[primary].chunk), lead]
@@ -307,7 +306,7 @@ class ExtractiveAnswerer:
         steps = [u for u in all_u if u.kind == "item"]
         if all_u and all_u[-1].kind == "item":
             steps += self._list_continues(ev, best)
-        if all_u and all_u[0].kind == "item" and LIST_STARTS:
+        if all_u and all_u[0].kind == "item":
             steps = self._list_starts(ev, best) + steps
         steps = steps[:WORKFLOW_STEPS]
         intro = [u for u in by_hit.get(best, []) if u.kind == "sentence"]
@@ -317,7 +316,7 @@ class ExtractiveAnswerer:
         parts = []
         if intro_units:
             intro_text = " ".join(self._sentence(ev, u) for u in sorted(intro_units, key=lambda u: u.order))
-            if _REFERS_BACK.search(intro_text):  # "This internal workflow …": the section title says which
+            if _ANAPHORIC_LEAD.search(intro_text):  # "This internal workflow …": the section title says which
                 parts.append(_says(ev.hits[intro_units[0].hit_index].chunk))
             parts.append(intro_text)
         lines = []
@@ -331,37 +330,22 @@ class ExtractiveAnswerer:
     def _list_starts(ev: Evidence, hi: int, back: int = 2) -> list[Unit]:
         """The items a list that passage `hi` opens in the middle of starts with, in the passages before it in the same
         section (up to `back` of them) that were retrieved too: a flow is told from its first step."""
-        c = ev.hits[hi].chunk
-        seq = c.extra.get("seq")
-        if not isinstance(seq, int) or back <= 0:
+        j = _neighbour(ev, hi, -1) if back > 0 else None
+        if j is None:
             return []
-        for j, h in enumerate(ev.hits):
-            p = h.chunk
-            if (p.folder, p.path, p.section, p.release) == (c.folder, c.path, c.section, c.release) \
-                    and p.extra.get("seq") == seq - 1:
-                units = sorted(units_of(p.text, j), key=lambda u: u.order)
-                tail = list(takewhile(lambda u: u.kind == "item", reversed(units)))[::-1]
-                if not tail:
-                    return []
-                earlier = ExtractiveAnswerer._list_starts(ev, j, back - 1) if len(tail) == len(units) else []
-                return earlier + tail
-        return []
+        units = sorted(units_of(ev.hits[j].chunk.text, j), key=lambda u: u.order)
+        tail = list(takewhile(lambda u: u.kind == "item", reversed(units)))[::-1]
+        earlier = ExtractiveAnswerer._list_starts(ev, j, back - 1) if tail and len(tail) == len(units) else []
+        return earlier + tail
 
     @staticmethod
     def _list_continues(ev: Evidence, hi: int) -> list[Unit]:
         """The items a list ending passage `hi` continues with in the next passage of the same section, when the
         chunker split the list and that next passage was retrieved too."""
-        c = ev.hits[hi].chunk
-        seq = c.extra.get("seq")
-        if not isinstance(seq, int):
+        j = _neighbour(ev, hi, +1)
+        if j is None:
             return []
-        for j, h in enumerate(ev.hits):
-            n = h.chunk
-            if (n.folder, n.path, n.section, n.release) == (c.folder, c.path, c.section, c.release) \
-                    and n.extra.get("seq") == seq + 1:
-                units = sorted(units_of(n.text, j), key=lambda u: u.order)
-                return list(takewhile(lambda u: u.kind == "item", units))
-        return []
+        return list(takewhile(lambda u: u.kind == "item", sorted(units_of(ev.hits[j].chunk.text, j), key=lambda u: u.order)))
 
     def _with_list(self, ev: Evidence, u: Unit) -> str:
         """A sentence; when it introduces a list ("… the following formats:"), its items inline."""
@@ -425,9 +409,7 @@ class ExtractiveAnswerer:
         parts = []
         for k, (hi, h) in enumerate(chosen):
             term = str(h.chunk.extra.get("term") or "")
-            definition = strip_md(h.chunk.text.split(":", 1)[1] if ":" in h.chunk.text else h.chunk.text).strip()
-            definition = clip(definition, 420)
-            where = registry.name_of(h.chunk.bb) if h.chunk.bb else (h.chunk.heading_path[0] if h.chunk.heading_path else "GovStack")
+            definition, where = _definition(h)
             mark = self._mark(ev, hi, definition)
             if k == 0:
                 src = f"{where} specification" if h.chunk.bb else where
@@ -561,7 +543,7 @@ class ExtractiveAnswerer:
                     u.score += 0.6
             units.sort(key=lambda u: -u.score)
             # what the block is: the opening sentence of its description page, then what sets it apart
-            lead = self._defining_sentence(ev, bb) if COMPARISON_LEAD else None
+            lead = self._defining_sentence(ev, bb)
             pick = ([lead] if lead else []) + self._pick(units, 3 - bool(lead))
             if pick:
                 parts.append(f"**{registry.name_of(bb)}** — " + " ".join(self._sentence(ev, u, 280) for u in pick))
@@ -580,8 +562,7 @@ class ExtractiveAnswerer:
             if hi >= DATA_TOP and "data-table" not in h.why:
                 continue
             title = set(tokenize(_SECTION_NO.sub(" ", h.chunk.heading_path[-1] if h.chunk.heading_path else "")))
-            rows = [u for u in units_of(h.chunk.text, hi) if u.kind == "row"]
-            if len(rows) < 2 or not title or not title & set(order):
+            if not title & set(order) or sum(u.kind == "row" for u in units_of(h.chunk.text, hi)) < 2:
                 continue
             fit = len(title & want) / len(title)
             # on a tie, the table named by the head of the noun phrase ("registration Service": Service), then a
@@ -607,7 +588,7 @@ class ExtractiveAnswerer:
         an entry for both, the general answer applies."""
         parts = []
         for term in qa.terms[:2]:
-            forms = {norm_term(term), norm_term(re.sub(r"ies$", "y", term)), norm_term(re.sub(r"s$", "", term))}
+            forms = set(term_forms(term))
             found = [(hi, h) for hi, h in enumerate(ev.hits)
                      if h.chunk.kind == "glossary_term" and norm_term(str(h.chunk.extra.get("term", ""))) in forms]
             if not found:
@@ -616,10 +597,8 @@ class ExtractiveAnswerer:
             found.sort(key=lambda x: 0 if (x[1].chunk.bb in qa.bbs if qa.bbs else not x[1].chunk.bb) else 1)
             hi, h = found[0]
             name = str(h.chunk.extra.get("term") or term)
-            definition = strip_md(h.chunk.text.split(":", 1)[1] if ":" in h.chunk.text else h.chunk.text).strip()
-            definition = clip(re.sub(r"^[*-]\s+", "", definition), 420)  # "* Is linked to …": a one-item list
-            where = registry.name_of(h.chunk.bb) + " specification" if h.chunk.bb else (
-                h.chunk.heading_path[0] if h.chunk.heading_path else "GovStack")
+            definition, where = _definition(h)
+            where = f"{where} specification" if h.chunk.bb else where
             self._taken.add(" ".join(tokenize(definition))[:120])
             parts.append(f"**{name}** ({where}): {definition[:1].upper() + definition[1:]} {self._mark(ev, hi, definition)}")
         return ["The specification defines them as different things:"] + parts
@@ -676,6 +655,28 @@ class ExtractiveAnswerer:
         if more:
             parts.append("Related requirements:\n" + "\n".join(f"- {self._with_list(ev, u)}" for u in more))
         return parts
+
+
+def _definition(h: Hit) -> tuple[str, str]:
+    """A glossary entry's definition (without its term and a one-item list's bullet: "* Is linked to …") and who gives
+    it: a block's name, or the document (the playbook's terminology)."""
+    c = h.chunk
+    definition = strip_md(c.text.split(":", 1)[1] if ":" in c.text else c.text).strip()
+    where = registry.name_of(c.bb) if c.bb else (c.heading_path[0] if c.heading_path else "GovStack")
+    return clip(re.sub(r"^[*-]\s+", "", definition), 420), where
+
+
+def _neighbour(ev: Evidence, hi: int, step: int) -> int | None:
+    """The retrieved passage right before (step -1) or after (+1) passage `hi` in its section, if there is one."""
+    c = ev.hits[hi].chunk
+    seq = c.extra.get("seq")
+    if not isinstance(seq, int):
+        return None
+    for j, h in enumerate(ev.hits):
+        n = h.chunk
+        if (n.folder, n.path, n.section, n.release) == (c.folder, c.path, c.section, c.release) and n.extra.get("seq") == seq + step:
+            return j
+    return None
 
 
 def _says(c) -> str:
