@@ -77,3 +77,14 @@ def test_support_for_ones_own_portal_account_is_out_of_scope_but_account_data_is
     assert should_abstain(analyze("I cannot log into my account on the tax portal, what do I do?"), hits, {})[0]
     assert should_abstain(analyze("How do I reset my password on the e-tax portal?"), hits, {})[0]
     assert should_abstain(analyze("Can I see who has read my account data in the registry?"), hits, {}) == (False, "")
+
+
+def test_coverage_matches_word_forms():
+    """'sharing one database' is covered by a passage saying 'shared databases' (stems), not by one on another topic."""
+    from assistant.abstain import coverage
+
+    qa = analyze("What about two building blocks sharing one database?")
+    rule = _hits("Building blocks MUST NOT use shared databases, file systems or memory for data exchange.")
+    other = _hits("Building blocks publish their APIs through the Information Mediator.")
+    assert coverage(qa, rule, {}) > coverage(qa, other, {})
+    assert coverage(qa, rule, {}) == 0.5  # sharing, database; not "two", "one"

@@ -521,3 +521,19 @@ def test_a_table_with_a_hidden_header_keeps_its_first_row():
                                                    "5.25.2 Scalability; the sandbox MUST scale: REQUIRED"]
     named = "| Name | Type |\n| --- | --- |\n| serviceId | varchar, the service identifier |"
     assert [u.text for u in units_of(named, 0)] == ["serviceId: varchar, the service identifier"]  # a header is dropped
+
+
+def test_a_may_we_question_is_answered_by_the_prohibition_in_the_second_passage():
+    """The top passage states no rule; the next one prohibits outright: the prohibition leads, though a third passage
+    shares more words with the question. A mere negation ("cannot be thought of only as …") does not take the lead."""
+    rule = "Database processing tools like triggers and stored procedures should be avoided."
+    ban = "Building blocks MUST NOT use shared databases, file systems or memory for data exchange with other building blocks."
+    feature = ("Analysts can create multiple database tables in one instance. Modules can share database tables through "
+               "links. Linked database tables share records between modules.")
+    qa = analyze("Our two modules share the same database tables. Is that allowed?")
+    hits = [_hit(0, rule, "5.17 Databases"), _hit(1, ban, "5.3 Communicate only via API"), _hit(2, feature, "DRS-2")]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("Building blocks MUST NOT use shared databases"), text
+    soft = "Sharing tables between modules cannot be thought of only as a one-time project."
+    hits[1] = _hit(1, soft, "Strategy")
+    assert not ExtractiveAnswerer().answer(qa, hits).text.startswith("Sharing tables")

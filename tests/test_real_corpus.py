@@ -91,3 +91,14 @@ def test_a_question_about_blocks_dealing_with_each_other_reaches_the_architectur
     assert (first.folder, first.path) == ("specifications", "architecture-and-nonfunctional-requirements/"
                                                             "5-cross-cutting-requirements.md"), ans.text
     assert "MUST NOT use shared databases" in ans.text
+
+
+def test_a_question_about_blocks_sharing_data_finds_the_architecture_rule(real_assistant):
+    """Naming two blocks ranks their pages first; the rule between blocks is found by its words all the same."""
+    from assistant.query import analyze
+
+    q = "Our developers want the payments module to read directly from the registration module's database. Is that OK?"
+    hits = real_assistant.searcher.search(analyze(q), "latest", k=5)
+    rule = [h for h in hits if "5.3 Communicate with other BBs only via API" in h.chunk.section]
+    assert rule and rule[0].dense > 0, "\n".join(f"{h.chunk.section} {h.chunk.text[:80]!r}" for h in hits)  # with its real similarity, which the abstention check reads
+    assert not real_assistant.ask(q).abstained

@@ -37,9 +37,15 @@ OP_DENSE_WEIGHT = 3.0
 # the sentences describing the topic: such a sentence gets this bonus (independent dev key-fact recall 0.612 → 0.622,
 # pass 0.700 → 0.708; dev and blind unchanged; 0.2 and 0.4 gave the same answers)
 YN_BONUS = 0.2
+# … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
+# modules share the same database tables. Is that allowed?" is answered by "… MUST NOT use shared databases", not by a
+# registry's feature of linked tables that happens to share more words. With any verdict (_VERDICT: "cannot be thought
+# of only as …"), one of the 554 gold answers lost its lead; with prohibitions only, none changes.
+RULE_REACH = 2
 _YES_NO = re.compile(r"(^|[.?!]\s+)(does|do|can|could|is|are|should|must|may|will|would|has|have)\b[^.?!]*\?", re.I)
 _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|not required|not allowed|not permitted|"
                       r"not covered|out of scope|not in scope|not supported|is not|are not|does not|do not|never)\b", re.I)
+_PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|prohibited|forbidden)\b", re.I)
 # An API answer leads with an operation only when one is among the top passages (or was brought in for the section a
 # top passage documents, Assistant._augment): an operation further down matched some words of a question that asks
 # about something else ("Which TLS version must APIs support?" led with E-Marketplace's support calls)
@@ -244,6 +250,12 @@ class ExtractiveAnswerer:
         primary = min(by_hit)
         # a yes/no question is answered by a rule: the top-ranked passage that states one keeps the lead
         rule_first = self._yes_no and any(_VERDICT.search(u.text) for u in by_hit[primary])
+        if self._yes_no and not rule_first and RULE_REACH > 1:
+            # … or the next passage, when the top one states none and it states a requirement outright
+            for hi in sorted(by_hit)[1:RULE_REACH]:
+                if any(_PROHIBITION.search(u.text) for u in by_hit[hi]):
+                    primary, rule_first = hi, True
+                    break
         for hi in sorted(by_hit)[:3]:
             if strength[hi] > strength[primary] * 1.4 and not rule_first:
                 primary = hi
