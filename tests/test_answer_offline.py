@@ -181,6 +181,21 @@ def test_the_api_answer_leads_with_the_operation_the_question_describes():
     assert text.startswith("Use **`POST /identityAccountMapper/beneficiary`**")
 
 
+def test_a_related_operation_with_a_terse_summary_says_what_it_does():
+    def op(i, path, summary, desc):
+        c = Chunk(text=f"GET {path} — {summary}\n{desc}\nAPI: Spatial Awareness and Analysis API", release="latest",
+                  repo="r", folder="bb-gis", path="api/gis.yaml", kind="api_operation", bb="gis",
+                  heading_path=["GIS", f"GET {path}"], extra={"method": "GET", "api_path": path, "summary": summary})
+        return Hit(f"op{i}", c, 1.0 / (i + 1))
+
+    hits = [op(0, "/terminateTask/{taskId}", "Terminate Task", "Terminate an asynchronously executed geoprocessing task."),
+            op(1, "/taskStatus/{taskId}", "Get Task Status", "Get the status of an asynchronously executed geoprocessing task."),
+            op(2, "/processes", "Get Available Processes", "Get Available Processes")]
+    text = ExtractiveAnswerer().answer(analyze("How can the client cancel an asynchronous geoprocessing task?"), hits).text
+    assert "- `GET /taskStatus/{taskId}` — Get Task Status: Get the status of an asynchronously executed geoprocessing task. [2]" in text
+    assert "- `GET /processes` — Get Available Processes [3]" in text  # a description that only repeats the summary is left out
+
+
 def test_an_operation_far_down_the_passages_does_not_lead_the_answer():
     """"Which API operations must support TLS 1.3?" reads as an API question, but the passages that answer it are
     prose; an operation that merely shares a word, at rank 4, must not become "Use **`GET /support`**"."""

@@ -472,6 +472,9 @@ class ExtractiveAnswerer:
             items = []
         for hi, h in lines[1: 8 if listing else 5]:
             s = _op_summary(h)
+            d = _op_description(h)
+            if d and not listing and len(s.split()) <= 4 and d.lower().rstrip(".") != s.lower().rstrip("."):
+                s = f"{s.rstrip('.')}: {clip(d, 160)}"  # "Get Task Status" says less than its description
             items.append(f"- `{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')}` — {s} {self._mark(ev, hi, s)}")
         parts = [head]
         if items:
