@@ -51,7 +51,7 @@ _LIST_OF = re.compile(r"^\s*what\s+(is|are)\s+(the\s+)?(main\s+|key\s+)?(rules?|
 _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authorization|onboarding|standards?|ux|ui/ux|"
                    r"user experience|design pattern|govstack)\b", re.I)
 _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|\b(it|its|it's|they|them|their|"
-                       r"this|that|those|these|there|the same)\b", re.I)
+                       r"this|that|those|these|there)\b|\bthe same\b(?!\s+(?!for\b|as\b|true\b|thing\b|applies\b|apply\b)[a-z])", re.I)
 _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
 _LEAD_CLAUSE = re.compile(r"^\s*(in|for|within|according to|regarding|about|on|with)\s+[^,?]{1,60},\s*"
@@ -309,7 +309,10 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         prev_intent = detect_intent(" ".join(last.split()), registry.find_bbs(last))
         # a follow-up refers back ("it", "those", "and for …") or is too short to stand alone;
         # "What is a reference use case?" is a new, complete question
-        is_follow = bool(_FOLLOWUP.search(q)) or (len(q.split()) <= 4 and intent != "term")
+        # A pronoun after the question's own first sentence points into that sentence ("Our two modules share the
+        # same database tables. Is that allowed?"), and "the same" before a noun is a description ("the same tables")
+        first = _ASK_SENTENCES.split(q.strip(), maxsplit=1)[0]
+        is_follow = bool(_FOLLOWUP.search(first)) or (len(q.split()) <= 4 and intent != "term")
         # "How can citizens in Rwanda give consent on their phone?" after a Payments question: "their" are the
         # citizens, and the question's own subject word belongs to another block: a new topic, not a follow-up
         if is_follow and not _AND_FOR.match(q) and not _REFERS_TO_BLOCK.search(q):

@@ -163,6 +163,15 @@ def test_follow_up_carries_the_building_block():
     assert analyze("How do they receive it?", prev).carried_bbs == ["payments"]
 
 
+def test_a_question_that_says_what_its_pronoun_means_is_not_a_follow_up():
+    prev = [{"role": "user", "content": "How can a client cancel a GIS geoprocessing task?"}]
+    q = "Our two modules share the same database tables. Is that allowed?"
+    qa = analyze(q, prev)
+    assert qa.carried_bbs == [] and qa.standalone == q  # "that" is the first sentence; "the same tables" describes
+    assert analyze("Does the same apply to batch tasks?", prev).carried_bbs == ["gis"]
+    assert analyze("Is that allowed for them?", prev).carried_bbs == ["gis"]
+
+
 def test_follow_up_answer_uses_history(assistant):
     hist = [{"role": "user", "content": "What does the Payments building block do?"},
             {"role": "assistant", "content": "It moves money."}]
