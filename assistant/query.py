@@ -34,6 +34,8 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
                        r"step by step|step-by-step)\b"
                        # "How are beneficiaries onboarded …?", "How is a voucher redeemed?": how something comes about
                        r"|^\s*how (is|are) (an? |the )?[\w'-]+( [\w'-]+){0,3} (\w+ed|\w+en)\b", re.I)
+_INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
+                       r"\binternal (workflows?|flows?|process(es)?|sequences?|steps)\b", re.I)
 _UC_ID = r"(?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d"  # a GovStack product use case's id ("INST-1")
 _USECASE = re.compile(rf"\b(use case|use-case|usecase|{_UC_ID}|"
                       r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
@@ -170,6 +172,8 @@ def keywords(text: str) -> list[str]:
 def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     if len(bbs) >= 2 and _COMPARE.search(q):
         return "comparison"
+    if _INTERNAL.search(q):
+        return "workflow"  # "What happens internally when … starts a workflow via the API?" asks for the steps behind the call
     if _API_STRONG.search(q):
         return "api"
     if _USECASE.search(q):

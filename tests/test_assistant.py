@@ -146,6 +146,10 @@ def test_bb_filter_restricts_evidence(assistant):
     # how something comes about is a process question
     ("How are beneficiaries onboarded into the account mapper?", "workflow"),
     ("How is a voucher redeemed?", "workflow"),
+    # what happens behind an API call is its internal workflow, not the operation
+    ("What happens internally when an external application starts a workflow via the API?", "workflow"),
+    ("What goes on behind the scenes when consent is revoked through the API?", "workflow"),
+    ("Which API call revokes consent?", "api"),
 ])
 def test_question_intent(question, intent):
     assert analyze(question).intent == intent
