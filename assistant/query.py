@@ -86,6 +86,37 @@ class QueryAnalysis:
     # the blocks that need calls for, filled in by the service: (BB id, chunk id of the functionality, its sentence)
     need_blocks: list[tuple[str, str, str]] = field(default_factory=list)
     need_matched: bool = False  # the advisor has mapped bb_need (need_blocks empty then: no block is clearly called for)
+    enumerates: str | None = None  # "What payment infrastructure scenarios does the spec describe?" → "scenario"
+
+
+# "What payment infrastructure scenarios does the Payments spec describe?", "Which flows are described?", "What are the
+# deployment options defined in …?": the answer is the spec's sections of that kind, one point each
+_ENUMERATES = re.compile(
+    r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:are|does|do|did|is|can|has|have)\b"
+    r"[^?.!]*?\b(?:describ|defin|cover|specif|list|outlin|document|present|propos|distinguish)\w*"
+    r"|\b(?:what|which)\s+are\s+the\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:described|defined|covered|specified|listed|outlined)\b",
+    re.I)
+# nouns other answers handle (requirements, operations, fields, steps, blocks, use cases, terms)
+_NOT_ENUMERATED = {"requirement", "api", "endpoint", "operation", "field", "attribute", "block", "bb", "step", "case", "term",
+                   "thing", "detail", "information", "data"}
+
+
+def enumerated_noun(q: str) -> str | None:
+    """The kind of section a question asks the spec to list, singular.
+
+    >>> enumerated_noun("What payment infrastructure scenarios does the Payments spec describe?")
+    'scenario'
+    >>> enumerated_noun("How does a wallet obtain a credential? Which flows are described?")
+    'flow'
+    >>> enumerated_noun("Which endpoints does the Payments BB define?") is None
+    True
+    """
+    m = _ENUMERATES.search(q or "")
+    if not m:
+        return None
+    noun = (m.group(1) or m.group(2)).lower()
+    noun = noun[:-2] if re.search(r"(ss|x|ch|sh)es$", noun) else noun[:-1]
+    return None if noun in _NOT_ENUMERATED else noun
 
 
 # "Which building blocks do I need for a birth registration service?" — a job for the building-block advisor
@@ -354,4 +385,4 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
     return QueryAnalysis(question=q, standalone=standalone, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
-                         bb_need=need_of_which_bb(q))
+                         bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q))

@@ -29,6 +29,8 @@ SECTION_OP_HITS = 3
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
+LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
+LIST_SECTION_MAX = 12
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
 _DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
@@ -332,7 +334,34 @@ class Assistant:
                         extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["data-table"]))
                         have.add(c.id)
                 break
+        # "What payment infrastructure scenarios does the spec describe?": a top passage's page has a section for each
+        # kind asked about; the opening passage of every such section comes along, in page order (the answer lists them)
+        if qa.enumerates:
+            for h in hits[:LIST_SECTION_HITS]:
+                sections = self._sections_titled(h.chunk, qa.enumerates)
+                if len(sections) < 2:
+                    continue
+                for c in sections[:LIST_SECTION_MAX]:
+                    known = next((x for x in hits + extra if x.id == c.id), None)
+                    if known is not None:
+                        known.why.append("section-list")
+                    else:
+                        extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["section-list"]))
+                        have.add(c.id)
+                break
         return hits + extra
+
+    def _sections_titled(self, chunk, noun: str) -> list:
+        """The opening passage of each section on the chunk's page whose title names the noun ("Payment Infrastructure
+        Scenario 2-A" for "scenario"), innermost sections only (not "Payment infrastructure scenarios" above them)."""
+        word = re.compile(rf"\b{re.escape(noun)}(e?s)?\b", re.I)
+        first: dict[tuple, object] = {}
+        for c in self.index.chunks_of(chunk.release, chunk.folder, "^" + re.escape(chunk.path) + "$"):
+            if c.heading_path and len(c.heading_path) > 1 and word.search(c.heading_path[-1]):
+                first.setdefault(tuple(c.heading_path), c)
+        keys = list(first)
+        inner = [k for k in keys if not any(o != k and o[:len(k)] == k for o in keys)]
+        return [first[k] for k in inner]
 
     def _answer(self, state: dict, on_token: Callable[[str], None] | None = None) -> dict:
         t = time.perf_counter()

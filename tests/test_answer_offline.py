@@ -552,3 +552,36 @@ def test_a_may_we_question_is_answered_by_the_prohibition_in_the_second_passage(
     soft = "Sharing tables between modules cannot be thought of only as a one-time project."
     hits[1] = _hit(1, soft, "Strategy")
     assert not ExtractiveAnswerer().answer(qa, hits).text.startswith("Sharing tables")
+
+
+def test_a_question_for_the_kinds_of_section_a_spec_describes_lists_them():
+    """"What payment infrastructure scenarios does the spec describe?": every section of the page titled with that
+    kind, innermost ones only, in page order, each with its opening sentence."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def page(seq: int, text: str, *heads: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-payments", path="spec/2-description.md",
+                     kind="prose", bb="payments", heading_path=["Payments", "2 Description", *heads], extra={"seq": seq})
+
+    top = "Payment infrastructure scenarios"
+    chunks = [page(0, "This section provides context for this Building Block.", "Overview"),
+              page(1, "| Scenario | Approach |\n| --- | --- |\n| 1 | Regional switch |", top),
+              page(2, "Regional Switch connects financial service providers. It serves several countries.", top, "Scenario 1"),
+              page(3, "More about the regional switch and its settlement.", top, "Scenario 1"),
+              page(4, "The Central Bank mints digital currency (CBDC).", top, "Scenario 2"),
+              page(5, "Mobile money accounts are widespread.", "Financial inclusion")]
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
+    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n))
+    qa = analyze("What payment infrastructure scenarios does the Payments spec describe?")
+    assert qa.enumerates == "scenario"
+    hits = Assistant._augment(me, qa, [Hit(chunks[4].id, chunks[4], 1.0), Hit(chunks[5].id, chunks[5], 0.5)], "latest")
+    assert [h.chunk.extra["seq"] for h in hits if "section-list" in h.why] == [4, 2]  # retrieved one marked, other brought
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("The Payments specification describes 2 scenarios (Payment infrastructure scenarios):\n"
+                           "- **Scenario 1**: Regional Switch connects financial service providers. [")
+    assert "- **Scenario 2**: The Central Bank mints digital currency (CBDC). [2]" in text
+    # a question that lists nothing keeps the usual answer
+    assert analyze("How does scenario 2 distribute funds?").enumerates is None

@@ -129,6 +129,8 @@ class ExtractiveAnswerer:
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
                     else NO_BLOCK_MATCHED + " the nearest the specification comes:")
         parts = self._term_comparison(qa, ev) if qa.terms and len(qa.bbs) < 2 else None
+        if not parts and qa.enumerates:
+            parts = self._sections(qa, ev)
         if not parts and qa.intent in builders:
             parts = builders[qa.intent](qa, ev, qtoks)
         if not parts:
@@ -441,6 +443,35 @@ class ExtractiveAnswerer:
         if prose:
             parts.append(f"Related: {self._sentence(ev, prose[0], 260)}")
         return parts
+
+    def _sections(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
+        """"What payment infrastructure scenarios does the spec describe?": one point per section of that kind (brought
+        in by the service, Assistant._augment), its title and opening sentence, in the page's order."""
+        found = [hi for hi, h in enumerate(ev.hits) if "section-list" in h.why]
+        if len(found) < 2:
+            return []
+        found.sort(key=lambda hi: int(ev.hits[hi].chunk.extra.get("seq", 0) or 0))
+        first = ev.hits[found[0]].chunk
+        paths = [ev.hits[hi].chunk.heading_path for hi in found]
+        common = [p[0] for p in zip(*paths) if len(set(p)) == 1] if all(paths) else []
+        where = _says(first).split(" (")[0].removesuffix(" says:")
+        under = f" ({common[-1].strip(' :')})" if len(common) > 1 else ""
+        plural = qa.enumerates + ("es" if re.search(r"(s|x|ch|sh)$", qa.enumerates) else "s")
+        lines = [f"{where} describes {len(found)} {plural}{under}:"]
+        for hi in found:
+            c = ev.hits[hi].chunk
+            title = re.sub(r"^[\d.]+\s*", "", strip_md(c.heading_path[-1])).strip(" :")
+            units = [u for u in units_of(c.text, hi) if u.kind != "row"]
+            line = f"- **{title}**"
+            if units:
+                quote = clip(units[0].text, 220).rstrip(" ;,")
+                self._taken.add(" ".join(tokenize(units[0].text))[:120])
+                self._n_units += 1
+                line += f": {quote} {self._mark(ev, hi, quote)}"
+            else:
+                line += f" {self._mark(ev, hi, title)}"
+            lines.append(line)
+        return ["\n".join(lines)]
 
     def _api(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         ops = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "api_operation" and h.chunk.extra.get("api_path")]
