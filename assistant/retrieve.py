@@ -120,6 +120,20 @@ def term_forms(term: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((norm_term(term), norm_term(re.sub(r"ies\b", "y", term, flags=re.I)))))
 
 
+def term_names(term: str) -> tuple[str, ...]:
+    """A glossary entry's names, normalised: the whole entry, and each alternative it gives ("X or Y", "X / Y",
+    "Name (ABBR)").
+
+    >>> term_names("Account Mapper or Account Lookup Directory Service")
+    ('account mapper or account lookup directory service', 'account mapper', 'account lookup directory service')
+    >>> term_names("Building Block (BB)")
+    ('building block bb', 'building block', 'bb')
+    """
+    parts = [p for p in re.split(r"\s+or\s+|\s*/\s*|\s*[()]\s*", term) if p and p.strip()]
+    names = [norm_term(term)] + ([norm_term(p) for p in parts] if len(parts) > 1 else [])
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens without stop words; plural 's' folded so 'consents' finds 'consent'."""
     out = []
@@ -260,7 +274,8 @@ class CorpusIndex:
                 if 0 < len(named) <= MENTION_MAX_BBS:
                     self.mentions[i] = frozenset(named)
             if c.kind == "glossary_term" and c.extra.get("term"):
-                self.terms[(c.release, norm_term(str(c.extra["term"])))].append(i)
+                for name in term_names(str(c.extra["term"])):
+                    self.terms[(c.release, name)].append(i)
             if c.kind == "api_operation" and c.extra.get("api_path"):
                 self.api_paths[(c.release, norm_path(str(c.extra["api_path"])))].append(i)
             self.by_source[(c.release, c.folder, c.path)].append(i)

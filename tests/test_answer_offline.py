@@ -585,3 +585,21 @@ def test_a_question_for_the_kinds_of_section_a_spec_describes_lists_them():
     assert "- **Scenario 2**: The Central Bank mints digital currency (CBDC). [2]" in text
     # a question that lists nothing keeps the usual answer
     assert analyze("How does scenario 2 distribute funds?").enumerates is None
+
+
+def test_a_glossary_entry_with_alternative_names_defines_each_of_them():
+    def entry(i: int, term: str, definition: str) -> Hit:
+        c = Chunk(text=f"{term}: {definition}", release="latest", repo="r", folder="bb-payments",
+                  path="spec/3-terminology.md", kind="glossary_term", bb="payments", heading_path=["Payments", term],
+                  extra={"term": term})
+        return Hit(f"g{i}", c, 1.0 / (i + 1))
+
+    workflow = Hit("w", Chunk(text="Functional IDs must be pre-registered in the Account Mapper before a bulk payment.",
+                              release="latest", repo="r", folder="bb-payments", path="spec/9-workflows.md", kind="prose",
+                              bb="payments", heading_path=["Payments", "9.1 Bulk payment"]), 2.0)
+    mapper = entry(1, "Account Mapper or Account Lookup Directory Service",
+                   "A dynamic directory matching beneficiaries' unique identifier and their account numbers.")
+    text = ExtractiveAnswerer().answer(analyze("What is an account mapper in the Payments BB?"), [workflow, mapper]).text
+    assert text.startswith("**Account Mapper or Account Lookup Directory Service** (Payments specification): A dynamic"), text
+    text = ExtractiveAnswerer().answer(analyze("What is an account lookup directory service?"), [workflow, mapper]).text
+    assert text.startswith("**Account Mapper or Account Lookup Directory Service**"), text

@@ -14,7 +14,7 @@ from itertools import takewhile
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import QueryAnalysis
-from assistant.retrieve import FRAMEWORK_KINDS, Hit, norm_term, term_forms, tokenize
+from assistant.retrieve import FRAMEWORK_KINDS, Hit, norm_term, term_forms, term_names, tokenize
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -143,7 +143,7 @@ class ExtractiveAnswerer:
             if qa.intent == "term" and qa.term:
                 want = norm_term(qa.term)
                 # other glossary entries ("Participant", "Internal Kickoff") say nothing about the term asked
-                other_term = lambda h: h.chunk.kind == "glossary_term" and norm_term(str(h.chunk.extra.get("term", ""))) != want  # noqa: E731
+                other_term = lambda h: h.chunk.kind == "glossary_term" and want not in _names(h)  # noqa: E731
             fill = self._fill(ev, qtoks, budget=TERM_UNITS if qa.intent == "term" else ANSWER_UNITS, skip=other_term)
             if fill:
                 parts.append(fill)
@@ -409,10 +409,11 @@ class ExtractiveAnswerer:
         gl = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "glossary_term"]
         if not gl:
             return []
-        exact = [(hi, h) for hi, h in gl if norm_term(str(h.chunk.extra.get("term", ""))) == want]
+        exact = [(hi, h) for hi, h in gl if want in _names(h)]
+
         def sim(h):
-            a, b = set(want.split()), set(norm_term(str(h.chunk.extra.get("term", ""))).split())
-            return len(a & b) / max(1, len(a | b))
+            a = set(want.split())
+            return max(len(a & set(n.split())) / max(1, len(a | set(n.split()))) for n in _names(h))
 
         close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
         if qa.bbs:  # the BB the question names defines it first
@@ -636,7 +637,7 @@ class ExtractiveAnswerer:
         for term in qa.terms[:2]:
             forms = set(term_forms(term))
             found = [(hi, h) for hi, h in enumerate(ev.hits)
-                     if h.chunk.kind == "glossary_term" and norm_term(str(h.chunk.extra.get("term", ""))) in forms]
+                     if h.chunk.kind == "glossary_term" and forms & set(_names(h))]
             if not found:
                 return []
             # the block the question names defines it first; with none named, GovStack's own glossary (the playbook's)
@@ -723,6 +724,11 @@ def _neighbour(ev: Evidence, hi: int, step: int) -> int | None:
         if (n.folder, n.path, n.section, n.release) == (c.folder, c.path, c.section, c.release) and n.extra.get("seq") == seq + step:
             return j
     return None
+
+
+def _names(h: Hit) -> tuple[str, ...]:
+    """The names a glossary passage defines ("Account Mapper or Account Lookup Directory Service": both)."""
+    return term_names(str(h.chunk.extra.get("term", "")))
 
 
 def _says(c) -> str:
