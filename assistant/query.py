@@ -24,6 +24,7 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
                          # "How can my application check whether consent was given?": one system asking another
                          r"|\bhow (can|do|does|could|will) (my|our|the|a|an|their|your) ([\w-]+ ){0,2}(system|systems|"
                          r"application|applications|app|apps|client|clients|software|backend|back-end|platform)\b", re.I)
+SHORT_TERM_WORDS = 3  # a definition question about at most this many words asks for the word's meaning
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
@@ -239,6 +240,9 @@ def _term_of(q: str) -> str | None:
     if not m:
         return None
     rest = q[m.end():]
+    by = re.match(r"^.{1,40}?\bmean\s+by\s+(.+)$", rest, re.I)  # "What does GovStack mean by a building block?"
+    if by:
+        rest = by.group(1)
     rest = re.sub(r"\b(mean|means|stand for|in govstack|in the spec(ification)?|"
                   r"(in|for|according to) (the )?[\w\s-]{0,40}?(bb|building block|spec|specification|glossary|terminology))\b.*$",
                   "", rest, flags=re.I)
@@ -376,7 +380,15 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         intent = detect_intent(q_core, bbs, overview=False)
     if intent == "overview" and len(all_bbs) >= 2 and _COMPARE.search(q):
         intent = "comparison"
+    if intent != "term" and not all_bbs and _TERM.match(q_core):
+        # a bare definition question: "What is an API?", "What does API mean?", "What is a BB?" ask what the word means,
+        # whatever routing words it contains (the answerer falls back to prose when the glossary has no entry)
+        bare = _term_of(q_core)
+        if bare and len(bare.split()) <= SHORT_TERM_WORDS and not API_PATH.search(bare):
+            intent = "term"
     term = _term_of(q_core) if intent == "term" else None
+    if term and re.fullmatch(r"(an? |the )?(bbs?|building blocks?)", term, re.I):
+        term = "building block"  # "What is a BB?"
     if term and registry.is_block_name(term):
         intent, term = "overview", None  # "What is the Information Mediator?" asks about the block, not a glossary entry
     # the answerer compares them when the glossary defines both; the intent stays as detected otherwise

@@ -603,3 +603,24 @@ def test_a_glossary_entry_with_alternative_names_defines_each_of_them():
     assert text.startswith("**Account Mapper or Account Lookup Directory Service** (Payments specification): A dynamic"), text
     text = ExtractiveAnswerer().answer(analyze("What is an account lookup directory service?"), [workflow, mapper]).text
     assert text.startswith("**Account Mapper or Account Lookup Directory Service**"), text
+
+
+def test_a_term_is_defined_first_by_govstack_s_own_glossary_unless_a_block_is_its_subject():
+    def entry(i: int, bb: str, definition: str, term: str = "Determinant") -> Hit:
+        c = Chunk(text=f"{term}: {definition}", release="latest", repo="r", folder=f"bb-{bb}" if bb else "playbook",
+                  path="terminology.md", kind="glossary_term", bb=bb or None,
+                  heading_path=[registry_name(bb) if bb else "Implementation Playbook", term], extra={"term": term})
+        return Hit(f"g{i}", c, 1.0 / (i + 1))
+
+    hits = [entry(0, "registration", "An attribute used as a filter in a registration rule."),
+            entry(1, "", "An attribute, defined in the rule, used as a filter.")]
+    text = ExtractiveAnswerer().answer(analyze("What is a determinant?"), hits).text
+    assert text.startswith("**Determinant** (Implementation Playbook)"), text
+    text = ExtractiveAnswerer().answer(analyze("In registration rules, what is a 'determinant'?"), hits).text
+    assert text.startswith("**Determinant** (Registration specification)"), text
+
+
+def registry_name(bb: str) -> str:
+    from assistant import registry
+
+    return registry.name_of(bb)

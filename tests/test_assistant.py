@@ -155,6 +155,23 @@ def test_question_intent(question, intent):
     assert analyze(question).intent == intent
 
 
+@pytest.mark.parametrize("question,term", [
+    ("What is a BB?", "building block"),
+    ("What are building blocks?", "building block"),
+    ("What does API mean?", "API"),
+    ("What is an API?", "API"),
+    ("What does GovStack mean by a building block?", "building block"),
+])
+def test_a_bare_definition_question_asks_for_the_word(question, term):
+    qa = analyze(question)
+    assert (qa.intent, qa.term) == ("term", term)
+
+
+def test_a_question_about_an_api_is_not_a_definition_question():
+    assert analyze("What is the endpoint to create a consent record?").intent == "api"
+    assert analyze("What is the Payments BB?").intent == "overview"
+
+
 def test_follow_up_carries_the_building_block():
     qa = analyze("Which APIs does it expose?", [{"role": "user", "content": "What does the Payments BB do?"}])
     assert qa.bbs == ["payments"] and qa.intent == "api"

@@ -416,8 +416,10 @@ class ExtractiveAnswerer:
             return max(len(a & set(n.split())) / max(1, len(a | set(n.split()))) for n in _names(h))
 
         close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
-        if qa.bbs:  # the BB the question names defines it first
-            close.sort(key=lambda x: 0 if x[1].chunk.bb in qa.bbs else 1)
+        # the BB the question names (or whose subject it uses: "In registration rules, what is a 'determinant'?") defines
+        # it first; with none, GovStack's own glossary (the playbook's): "What is a building block in GovStack?"
+        about = set(qa.bbs) or registry.mentioned_loosely(re.sub(re.escape(qa.term or ""), " ", qa.question, flags=re.I))
+        close.sort(key=lambda x: 0 if (x[1].chunk.bb in about if about else not x[1].chunk.bb) else 1)
         if not close:
             return []  # no glossary entry for this term: answer from the prose instead
         chosen = close[:2]
