@@ -16,6 +16,7 @@ from assistant.retrieve import Hit, stem_tokens, tokenize
 MIN_DENSE = 0.34  # best cosine similarity below this: nothing in the spec is about the question
 MIN_COVERAGE = 0.55  # share (IDF-weighted) of the question's words found in the top passages
 WEAK_DENSE = 0.45  # between MIN_DENSE and this, low coverage also means "not covered"
+FRONT_PAGE_REACH = 2
 
 # asking what something costs, not how fees are paid ("How are fees collected by the Payments BB?" is in the spec)
 _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|will|should|to)|how much\b.{0,40}\b(cost|costs|charge|"
@@ -128,7 +129,11 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     cov = coverage(qa, hits, idf)
     if best < MIN_DENSE:
         return True, "nothing in the specification is about this"
-    if best < WEAK_DENSE and cov < MIN_COVERAGE:
+    # a question about GovStack's building blocks in general ("How do the building blocks fit together?") is what the
+    # specification's front pages are about, in words of their own: retrieval ranked one of them first ("Which block counts
+    # ballots?" asks for a block by its job, which is not)
+    about_govstack = not qa.bbs and not qa.bb_need and any("front-page" in h.why for h in hits[:FRONT_PAGE_REACH])
+    if best < WEAK_DENSE and cov < MIN_COVERAGE and not about_govstack:
         return True, "the specification does not discuss this"
     if _PRICING.search(qa.question) and not any(_MONEY.search(h.chunk.text) for h in hits[:5]):
         return True, "the specification does not give prices or costs of products"

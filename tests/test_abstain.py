@@ -88,3 +88,15 @@ def test_coverage_matches_word_forms():
     other = _hits("Building blocks publish their APIs through the Information Mediator.")
     assert coverage(qa, rule, {}) > coverage(qa, other, {})
     assert coverage(qa, rule, {}) == 0.5  # sharing, database; not "two", "one"
+
+
+def test_a_question_about_govstack_itself_is_answered_by_its_front_pages_in_their_own_words():
+    """Low similarity and few shared words say "not covered" — except for a general question whose top passage is one
+    of the specification's front pages (retrieval boosts them for questions about GovStack itself)."""
+    qa = analyze("How do the building blocks fit together?")
+    hits = _hits("Building blocks MUST be connected together in a secure, robust, trusted manner.", dense=0.41)
+    assert should_abstain(qa, hits, {})[0]
+    hits[0].why = ["front-page"]
+    assert should_abstain(qa, hits, {}) == (False, "")
+    # a block asked for by its job is not a question about GovStack itself
+    assert should_abstain(analyze("Which building block counts ballots and tabulates election results?"), hits, {})[0]
