@@ -95,11 +95,13 @@ class QueryAnalysis:
 _ENUMERATES = re.compile(
     r"\b(?:what|which)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:are|does|do|did|is|can|has|have)\b"
     r"[^?.!]*?\b(?:describ|defin|cover|specif|list|outlin|document|present|propos|distinguish)\w*"
-    r"|\b(?:what|which)\s+are\s+the\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:described|defined|covered|specified|listed|outlined)\b",
+    r"|\b(?:what|which)\s+are\s+the\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:described|defined|covered|specified|listed|outlined)\b"
+    # "What design principles should building blocks follow?": a question opening on a plural noun it asks about
+    r"|(?:^|[.?!]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,2}?([a-z-]{3,}s)\s+(?:should|must|shall|does|do|are|can)\b",
     re.I)
 # nouns other answers handle (requirements, operations, fields, steps, blocks, use cases, terms)
 _NOT_ENUMERATED = {"requirement", "api", "endpoint", "operation", "field", "attribute", "block", "bb", "step", "case", "term",
-                   "thing", "detail", "information", "data"}
+                   "thing", "detail", "information", "data", "building", "bb", "doe", "thi", "wa", "ha"}
 
 
 def enumerated_noun(q: str) -> str | None:
@@ -109,14 +111,16 @@ def enumerated_noun(q: str) -> str | None:
     'scenario'
     >>> enumerated_noun("How does a wallet obtain a credential? Which flows are described?")
     'flow'
+    >>> enumerated_noun("What design principles should building blocks follow?")
+    'principle'
     >>> enumerated_noun("Which endpoints does the Payments BB define?") is None
     True
     """
     m = _ENUMERATES.search(q or "")
     if not m:
         return None
-    noun = (m.group(1) or m.group(2)).lower()
-    noun = noun[:-2] if re.search(r"(ss|x|ch|sh)es$", noun) else noun[:-1]
+    noun = (m.group(1) or m.group(2) or m.group(3)).lower()
+    noun = noun[:-2] if re.search(r"(ss|us|x|ch|sh)es$", noun) else noun[:-1]
     return None if noun in _NOT_ENUMERATED else noun
 
 

@@ -31,6 +31,9 @@ CONTINUE_HITS = 3  # top passages whose split list is completed from the next pa
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
 LIST_SECTION_MAX = 12
+# … or the sub-sections of the one section named for them, when it has at least this many ("6.1 Adaptors" has two,
+# "Key Components and Definitions" and "Adaptor Requirements", which are not kinds of adaptor; "4.1 Design Principles" seven)
+LIST_SECTION_CHILDREN = 3
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
 _DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
@@ -353,7 +356,8 @@ class Assistant:
 
     def _sections_titled(self, chunk, noun: str) -> list:
         """The opening passage of each section on the chunk's page whose title names the noun ("Payment Infrastructure
-        Scenario 2-A" for "scenario"), innermost sections only (not "Payment infrastructure scenarios" above them)."""
+        Scenario 2-A" for "scenario"), innermost sections only (not "Payment infrastructure scenarios" above them); or,
+        with fewer than two such, of each sub-section of the section named for them."""
         word = re.compile(rf"\b{re.escape(noun)}(e?s)?\b", re.I)
         first: dict[tuple, object] = {}
         for c in self.index.chunks_of(chunk.release, chunk.folder, "^" + re.escape(chunk.path) + "$"):
@@ -361,6 +365,16 @@ class Assistant:
                 first.setdefault(tuple(c.heading_path), c)
         keys = list(first)
         inner = [k for k in keys if not any(o != k and o[:len(k)] == k for o in keys)]
+        if len(inner) >= 2:
+            return [first[k] for k in inner]
+        # … or the sub-sections of a section named for them ("4.1 Design Principles": 4.1.1 Citizen-Centric, 4.1.2 Open …)
+        every: dict[tuple, object] = {}
+        for c in self.index.chunks_of(chunk.release, chunk.folder, "^" + re.escape(chunk.path) + "$"):
+            every.setdefault(tuple(c.heading_path), c)
+        for k in keys:
+            children = [every[o] for o in every if len(o) == len(k) + 1 and o[:len(k)] == k]
+            if len(children) >= LIST_SECTION_CHILDREN:
+                return children
         return [first[k] for k in inner]
 
     def _answer(self, state: dict, on_token: Callable[[str], None] | None = None) -> dict:

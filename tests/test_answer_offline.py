@@ -624,3 +624,38 @@ def registry_name(bb: str) -> str:
     from assistant import registry
 
     return registry.name_of(bb)
+
+
+def test_the_sub_sections_of_the_section_named_for_what_is_asked_are_listed(monkeypatch):
+    """"What design principles should building blocks follow?": no section title names a principle, but "4.1 Design
+    Principles" has one sub-section each; a sub-section that is only a list is quoted by its first items."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def page(seq: int, text: str, *heads: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="specifications", path="arch/4-principles.md",
+                     kind="prose", heading_path=["GovStack Architecture", "4 Design Principles and Considerations", *heads],
+                     extra={"seq": seq})
+
+    top = "4.1 Design Principles"
+    chunks = [page(0, "While the following principles are relevant to many deployments, keep them in mind.", top),
+              page(1, "Design of systems should be rooted in the needs of the citizens.", top, "4.1.1 Citizen-Centric"),
+              page(2, "The open flow is shown in the diagram below. GovStack advocates for open technology.", top, "4.1.2 Open"),
+              page(3, "Deployments should follow these principles:\n\n* Occasional power\n* Low bandwidth", top, "4.1.3 Robust"),
+              page(4, "ICT governance matters.", "4.2 Considerations", "4.2.1 ICT Governance")]
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
+    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n))
+    qa = analyze("What design principles should building blocks follow?")
+    hits = Assistant._augment(me, qa, [Hit(chunks[0].id, chunks[0], 1.0)], "latest")
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("The GovStack Architecture describes 3 principles (4.1 Design Principles):\n"
+                           "- **Citizen-Centric**: Design of systems should be rooted in the needs of the citizens. ["), text
+    assert "- **Open**: GovStack advocates for open technology. [" in text  # not the diagram pointer
+    assert "- **Robust**: Occasional power; Low bandwidth [" in text
+    # too few sub-sections are not read as kinds ("6.1 Adaptors" has two: definitions, requirements)
+    from assistant import service
+
+    monkeypatch.setattr(service, "LIST_SECTION_CHILDREN", 4)
+    assert len(Assistant._sections_titled(me, chunks[0], "principle")) == 1

@@ -45,6 +45,8 @@ RULE_REACH = 2
 _YES_NO = re.compile(r"(^|[.?!]\s+)(does|do|can|could|is|are|should|must|may|will|would|has|have)\b[^.?!]*\?", re.I)
 _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|not required|not allowed|not permitted|"
                       r"not covered|out of scope|not in scope|not supported|is not|are not|does not|do not|never)\b", re.I)
+_POINTER = re.compile(r"\b(shown|illustrated|depicted|described|presented|given) (in the (\w+ )?(diagram|figure|table) )?(below|above)\b|"
+                      r"\b(diagram|figure|table) (below|above)\b", re.I)
 _PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|prohibited|forbidden)\b", re.I)
 # An API answer leads with an operation only when one is among the top passages (or was brought in for the section a
 # top passage documents, Assistant._augment): an operation further down matched some words of a question that asks
@@ -453,6 +455,10 @@ class ExtractiveAnswerer:
         found = [hi for hi, h in enumerate(ev.hits) if "section-list" in h.why]
         if len(found) < 2:
             return []
+        top = ev.hits[0]
+        if "section-list" not in top.why and re.search(rf"\b{re.escape(qa.enumerates)}", top.chunk.text, re.I) \
+                and sum(u.kind == "item" for u in units_of(top.chunk.text, 0)) >= 3:
+            return []  # the top passage lists them itself ("… supports three workflows: 1. Administration …")
         found.sort(key=lambda hi: int(ev.hits[hi].chunk.extra.get("seq", 0) or 0))
         first = ev.hits[found[0]].chunk
         paths = [ev.hits[hi].chunk.heading_path for hi in found]
@@ -464,15 +470,25 @@ class ExtractiveAnswerer:
         for hi in found:
             c = ev.hits[hi].chunk
             title = re.sub(r"^[\d.]+\s*", "", strip_md(c.heading_path[-1])).strip(" :")
-            units = [u for u in units_of(c.text, hi) if u.kind != "row"]
+            # its opening sentence, unless that only points at a diagram or a list ("… is shown in the diagram below."); a
+            # section that is only a list is quoted by its first items ("Robust: … occasional power; low bandwidth; …")
+            every = [u for u in units_of(c.text, hi) if u.kind != "row"]
+            sents = [u for u in every if u.kind == "sentence" and not _POINTER.search(u.text)
+                     and not (u.text.rstrip().endswith(":") and len(u.text) < 90)]  # "… follow these principles:"
+            items = [u for u in every if u.kind == "item"]
             line = f"- **{title}**"
-            if units:
-                quote = clip(units[0].text, 220).rstrip(" ;,")
-                self._taken.add(" ".join(tokenize(units[0].text))[:120])
-                self._n_units += 1
+            if sents:
+                quote = clip(sents[0].text, 220).rstrip(" ;,")
+                if quote.lower().startswith(title.lower() + ":"):  # a glossary entry opens with its own term
+                    quote = quote[len(title) + 1:].strip()
+                self._taken.add(" ".join(tokenize(sents[0].text))[:120])
                 line += f": {quote} {self._mark(ev, hi, quote)}"
+            elif items:
+                said = "; ".join(strip_md(u.text).strip().rstrip(":;.") for u in items[:6])
+                line += f": {clip(said, 220)} {self._mark(ev, hi, clip(items[0].text, 220))}"
             else:
                 line += f" {self._mark(ev, hi, title)}"
+            self._n_units += 1
             lines.append(line)
         return ["\n".join(lines)]
 
@@ -740,7 +756,8 @@ def _says(c) -> str:
     elif c.bb:
         where = f"The {registry.name_of(c.bb)} specification"
     else:
-        where = f"The GovStack {c.heading_path[0] if c.heading_path else 'specification'}"
+        doc = c.heading_path[0] if c.heading_path else "specification"
+        where = f"The {doc}" if doc.lower().startswith("govstack") else f"The GovStack {doc}"
     sec = (c.heading_path[-1] if c.heading_path else c.chapter or "").strip(" :")
     return f"{where} ({sec}) says:" if sec else f"{where} says:"
 
