@@ -97,7 +97,9 @@ _ENUMERATES = re.compile(
     r"[^?.!]*?\b(?:describ|defin|cover|specif|list|outlin|document|present|propos|distinguish)\w*"
     r"|\b(?:what|which)\s+are\s+the\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:described|defined|covered|specified|listed|outlined)\b"
     # "What design principles should building blocks follow?": a question opening on a plural noun it asks about
-    r"|(?:^|[.?!]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,2}?([a-z-]{3,}s)\s+(?:should|must|shall|does|do|are|can)\b",
+    # (not one narrowed by a condition: "What notifications are sent when a payment fails?")
+    r"|(?:^|[.?!]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,2}?([a-z-]{3,}s)\s+(?:should|must|shall|does|do|are|can)\b"
+    r"(?![^?.!]*\b(?:when|whenever|if|after|before|during|once|unless)\b)",
     re.I)
 # nouns other answers handle (requirements, operations, fields, steps, blocks, use cases, terms)
 _NOT_ENUMERATED = {"requirement", "api", "endpoint", "operation", "field", "attribute", "block", "bb", "step", "case", "term",
@@ -114,6 +116,8 @@ def enumerated_noun(q: str) -> str | None:
     >>> enumerated_noun("What design principles should building blocks follow?")
     'principle'
     >>> enumerated_noun("Which endpoints does the Payments BB define?") is None
+    True
+    >>> enumerated_noun("What notifications are sent when a payment fails?") is None
     True
     """
     m = _ENUMERATES.search(q or "")
