@@ -344,14 +344,24 @@ class Assistant:
                 sections = self._sections_titled(h.chunk, qa.enumerates)
                 if len(sections) < 2:
                     continue
-                for c in sections[:LIST_SECTION_MAX]:
-                    known = next((x for x in hits + extra if x.id == c.id), None)
-                    if known is not None:
-                        known.why.append("section-list")
-                    else:
-                        extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["section-list"]))
-                        have.add(c.id)
                 break
+            else:
+                # … or the named block's glossary entries of that kind ("Event Status", "Alert Status" for "What statuses
+                # can an event go through in the scheduler?"), when no top passage's page has such sections
+                word = re.compile(rf"\b{re.escape(qa.enumerates)}(e?s)?\b", re.I)
+                about = set(qa.bbs[:1]) or registry.mentioned_loosely(qa.question)  # "… in the scheduler?"
+                sections = [c for c in self.index.chunks.values() if c.kind == "glossary_term" and c.release == release
+                            and c.bb and c.bb in about and word.search(str(c.extra.get("term", "")))] if len(about) == 1 else []
+                sections = sorted(sections, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0)))
+                if len(sections) < 2:
+                    sections = []
+            for c in sections[:LIST_SECTION_MAX]:
+                known = next((x for x in hits + extra if x.id == c.id), None)
+                if known is not None:
+                    known.why.append("section-list")
+                else:
+                    extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["section-list"]))
+                    have.add(c.id)
         return hits + extra
 
     def _sections_titled(self, chunk, noun: str) -> list:

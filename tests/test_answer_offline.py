@@ -659,3 +659,32 @@ def test_the_sub_sections_of_the_section_named_for_what_is_asked_are_listed(monk
 
     monkeypatch.setattr(service, "LIST_SECTION_CHILDREN", 4)
     assert len(Assistant._sections_titled(me, chunks[0], "principle")) == 1
+
+
+def test_kinds_of_thing_a_block_s_glossary_defines_are_listed_when_no_page_has_sections_for_them():
+    """"What statuses can an event go through in the scheduler?": no top passage's page has status sections, but the
+    Scheduler's glossary has 'Event Status' and 'Alert Status' (another block's or the playbook's entries do not count)."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def term(seq: int, name: str, definition: str, bb: str | None) -> Chunk:
+        return Chunk(text=f"{name}: {definition}", release="latest", repo="r", folder=f"bb-{bb or 'playbook'}",
+                     path="spec/3-terminology.md", kind="glossary_term", bb=bb, heading_path=["Scheduler", "3 Terminology", name],
+                     extra={"seq": seq, "term": name})
+
+    req = Chunk(text="It must be possible to find details of all events in a date range.", release="latest", repo="r",
+                folder="bb-scheduler", path="spec/6-functional-requirements.md", kind="requirement", bb="scheduler",
+                heading_path=["Scheduler", "6 Functional Requirements", "6.1 Event Management"], extra={"seq": 0})
+    chunks = [req, term(1, "Event Status", "State of an event (proposed/published/booked/cancelled).", "scheduler"),
+              term(2, "Alert Status", "The state of a scheduled alert (pending/sent/failed).", "scheduler"),
+              term(3, "Session Status", "The state of a session.", None)]
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
+    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n))
+    qa = analyze("What statuses can an event go through in the scheduler?")
+    hits = Assistant._augment(me, qa, [Hit(req.id, req, 1.0)], "latest")
+    assert [h.chunk.extra["term"] for h in hits if "section-list" in h.why] == ["Event Status", "Alert Status"]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("The Scheduler specification describes 2 statuses (3 Terminology):\n"
+                           "- **Event Status**: State of an event (proposed/published/booked/cancelled). [1]"), text
