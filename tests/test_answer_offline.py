@@ -688,3 +688,16 @@ def test_kinds_of_thing_a_block_s_glossary_defines_are_listed_when_no_page_has_s
     text = ExtractiveAnswerer().answer(qa, hits).text
     assert text.startswith("The Scheduler specification describes 2 statuses (3 Terminology):\n"
                            "- **Event Status**: State of an event (proposed/published/booked/cancelled). [1]"), text
+
+
+def test_a_glossary_entry_for_a_modifier_of_the_asked_term_does_not_define_it():
+    """"What is the GovStack sandbox?" is not answered with the definition of GovStack (the head word is 'sandbox')."""
+    def entry(term: str, definition: str) -> Hit:
+        c = Chunk(text=f"{term}: {definition}", release="latest", repo="r", folder="playbook", path="terminology.md",
+                  kind="glossary_term", heading_path=["Implementation Playbook", term], extra={"term": term})
+        return Hit(term, c, 1.0)
+
+    hits = [entry("GovStack", "An expert community effort. It offers a sandbox for testing.")]
+    text = ExtractiveAnswerer().answer(analyze("What is the GovStack sandbox?"), hits).text
+    assert not text.startswith("**GovStack**"), text
+    assert ExtractiveAnswerer().answer(analyze("What is GovStack?"), hits).text.startswith("**GovStack**")

@@ -413,9 +413,12 @@ class ExtractiveAnswerer:
             return []
         exact = [(hi, h) for hi, h in gl if want in _names(h)]
 
-        def sim(h):
+        head = want.split()[-1] if want else ""
+
+        def sim(h):  # a name without the asked term's head word is another thing ("GovStack" for "GovStack sandbox")
             a = set(want.split())
-            return max(len(a & set(n.split())) / max(1, len(a | set(n.split()))) for n in _names(h))
+            return max((len(a & set(n.split())) / max(1, len(a | set(n.split()))) if head in n.split() else 0.0)
+                       for n in _names(h))
 
         close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
         # the BB the question names (or whose subject it uses: "In registration rules, what is a 'determinant'?") defines
