@@ -28,7 +28,7 @@ def run(asst, configs: dict, gold: str) -> list:
     from assistant import retrieve
     from assistant.query import analyze
 
-    mention_boost, between_boost = retrieve.MENTION_BOOST, retrieve.BETWEEN_BBS_BOOST
+    mention_boost, between_boost, loose_boost = retrieve.MENTION_BOOST, retrieve.BETWEEN_BBS_BOOST, retrieve.LOOSE_BOOST
     items = [json.loads(l) for l in (ROOT / "evals/gold" / gold).read_text().splitlines() if l.strip()]
     items = [i for i in items if i["answerable"] and i["expected_sources"]]
     queries = []
@@ -44,6 +44,7 @@ def run(asst, configs: dict, gold: str) -> list:
         retrieve.DROP_BB_NAME = "name kept" not in name  # the named block's name left out of BM25 (the default)
         retrieve.MENTION_BOOST = 1.0 if "no mention boost" in name else mention_boost
         retrieve.BETWEEN_BBS_BOOST = 1.0 if "no between-blocks boost" in name else between_boost
+        retrieve.LOOSE_BOOST = 1.0 if "no subject boost" in name else loose_boost
         h1 = h5 = mrr = 0.0
         for qa, exp in queries:
             hits = searcher.search(qa, "latest", k=10)
@@ -57,6 +58,7 @@ def run(asst, configs: dict, gold: str) -> list:
     retrieve.DROP_BB_NAME = True
     retrieve.MENTION_BOOST = mention_boost
     retrieve.BETWEEN_BBS_BOOST = between_boost
+    retrieve.LOOSE_BOOST = loose_boost
     return queries
 
 
@@ -81,6 +83,7 @@ def main() -> None:
         "boosts, BM25 without word pairs": no_pairs,
         "boosts, no mention boost": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
         "boosts, no between-blocks boost": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
+        "boosts, no subject boost": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
         "RRF + query-analysis boosts": HybridSearch(asst.index, asst.embedder, 1.0, 1.0, boosts=True),
     }
     queries = [run(asst, configs, gold) for gold in GOLD_SETS][0]

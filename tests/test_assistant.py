@@ -459,3 +459,23 @@ def test_questions_about_blocks_dealing_with_each_other_are_recognised(question,
 
     assert bool(_BETWEEN_BBS.search(question)) is between
 
+
+
+def test_a_block_s_subject_in_plain_words_favours_its_pages(assistant, monkeypatch):
+    """"Can a citizen withdraw consent?" names no block, but consent is the Consent block's subject: its pages rank ×1.2
+    (registry.mentioned_loosely); not in a question about blocks dealing with each other."""
+    from assistant import retrieve
+
+    qa = analyze("Can a citizen withdraw consent they gave earlier?", [])
+    assert qa.bbs == []
+
+    def hits(boost):
+        monkeypatch.setattr(retrieve, "LOOSE_BOOST", boost)
+        return {h.id: h for h in assistant.searcher.search(qa, "latest", k=50)}
+
+    on, off = hits(1.2), hits(1.0)
+    own = [i for i, h in on.items() if h.chunk.bb == "consent"]
+    assert own and all("bb-subject" in on[i].why for i in own)
+    assert all(on[i].score == pytest.approx(off[i].score * 1.2) for i in own if i in off)
+    between = analyze("Can the payments module read the registration module's database directly?", [])
+    assert not any("bb-subject" in h.why for h in assistant.searcher.search(between, "latest", k=20))
