@@ -98,7 +98,7 @@ _ENUMERATES = re.compile(
     r"|\b(?:what|which)\s+are\s+the\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:described|defined|covered|specified|listed|outlined)\b"
     # "What design principles should building blocks follow?": a question opening on a plural noun it asks about
     # (not one narrowed by a condition: "What notifications are sent when a payment fails?")
-    r"|(?:^|[.?!]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,2}?([a-z-]{3,}s)\s+(?:should|must|shall|does|do|are|can)\b"
+    r"|(?:^|[.?!]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:should|must|shall|does|do|are|can)\b"
     r"(?![^?.!]*\b(?:when|whenever|if|after|before|during|once|unless)\b)",
     re.I)
 # nouns other answers handle (requirements, operations, fields, steps, blocks, use cases, terms)

@@ -94,6 +94,7 @@ INTENT_PATHS = {
 # the rule). bench/bench_retrieval.py has the row without it.
 _BETWEEN_BBS = re.compile(
     r"\b(each other'?s?|one another'?s?|between (the |two |different |several )?(building blocks|bbs|modules|components)|"
+    r"across (all )?(the )?(building blocks|bbs)|"
     r"(two|both|several|multiple) (of (our|the|these) )?(building blocks|bbs|modules)|(another|other) (building blocks?|bbs?|"
     r"modules?)'?s?|co-?located|side by side|same (server|infrastructure|machine|host|database|data ?cent(er|re))|"
     r"shar(e|es|ed|ing) (a |one |the same |their )?(database|file system|memory|tables?)|"

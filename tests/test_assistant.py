@@ -451,6 +451,7 @@ def test_warm_advisor_builds_the_reference_once(assistant):
     ("Can building blocks call each other's internal functions directly?", True),
     ("Can the payments module read directly from the registration module's database?", True),
     ("Can the Payments BB read the Registration building block's database?", True),
+    ("What format should timestamps use across building blocks?", True),
     ("How does the Payments BB store vouchers in its database?", False),
     ("Which building blocks does GovStack specify?", False),
 ])
