@@ -59,7 +59,7 @@ NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an
 # A question for a figure ("how many staff…", "the maximum file size…", "the rate limit…") is answered only by a
 # passage that states one: the spec often discusses the topic without ever giving the number.
 _ASKS_FIGURE = re.compile(
-    r"\b(how many|how much|how long|how often|how fast|how big|how large|rate limits?|per (second|minute|hour)|"
+    r"\b(how many|how much|how long|how often|how fast|how big|how large|rate limits?|per (second|minute|hour)|slas?|uptime|"
     r"time-?outs?|throughput|(maximum|minimum|max|min)\s+(\w+\s+){0,2}(size|length|number|lifetime|duration|time|rate|"
     r"count|amount|age|period|limit|validity|retention)s?)\b", re.I)
 _NUM = (r"(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"

@@ -100,3 +100,9 @@ def test_a_question_about_govstack_itself_is_answered_by_its_front_pages_in_thei
     assert should_abstain(qa, hits, {}) == (False, "")
     # a block asked for by its job is not a question about GovStack itself
     assert should_abstain(analyze("Which building block counts ballots and tabulates election results?"), hits, {})[0]
+
+
+def test_an_sla_or_uptime_question_asks_for_a_figure():
+    qa = analyze("What uptime must the Messaging building block guarantee?")
+    assert should_abstain(qa, _hits(TOPIC), {}) == (True, NO_FIGURE)
+    assert should_abstain(qa, _hits(TOPIC, "The Messaging building block must guarantee 99.9% uptime per month."), {}) == (False, "")
