@@ -67,7 +67,7 @@ _NUM = (r"(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|elev
 _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|kb|mb|gb|"
          r"tb|bytes?|characters?|chars?|requests?|messages?|sms|times|attempts?|retries|users?|staff|people|persons?|"
          r"members?|transactions?|zones?|sites?|replicas?|copies|instances?|nodes?|countries|beneficiar(?:y|ies))")
-_FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}\b|\b(daily|weekly|monthly|hourly|annually|"
+_FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}(?![A-Za-z])|\b(daily|weekly|monthly|hourly|annually|"
                      r"yearly)\b", re.I)
 NO_FIGURE = "it discusses the topic but no passage states a figure for it"
 _HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API passage is not a figure
