@@ -101,9 +101,11 @@ _ENUMERATES = re.compile(
     r"|(?:^|[.?!]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:should|must|shall|does|do|are|can)\b"
     r"(?![^?.!]*\b(?:when|whenever|if|after|before|during|once|unless)\b)",
     re.I)
-# nouns other answers handle (requirements, operations, fields, steps, blocks, use cases, terms)
+# nouns other answers handle (requirements, operations, fields, steps, blocks, use cases, terms), and words in a noun's
+# place that are none ("What does …", "Which of this …")
 _NOT_ENUMERATED = {"requirement", "api", "endpoint", "operation", "field", "attribute", "block", "bb", "step", "case", "term",
-                   "thing", "detail", "information", "data", "building", "bb", "doe", "thi", "wa", "ha"}
+                   "thing", "detail", "information", "data", "building"}
+_NOT_NOUNS = {"does", "this", "thus", "always", "perhaps", "news"}
 
 
 def enumerated_noun(q: str) -> str | None:
@@ -124,6 +126,8 @@ def enumerated_noun(q: str) -> str | None:
     if not m:
         return None
     noun = (m.group(1) or m.group(2) or m.group(3)).lower()
+    if noun in _NOT_NOUNS:
+        return None
     noun = noun[:-2] if re.search(r"(ss|us|x|ch|sh)es$", noun) else noun[:-1]
     return None if noun in _NOT_ENUMERATED else noun
 

@@ -408,6 +408,8 @@ class HybridSearch:
         qtext = qa.standalone
         qvec = self.embedder.embed([qtext])[0]
         between = BETWEEN_BBS_BOOST != 1.0 and bool(_BETWEEN_BBS.search(qa.standalone))
+        # the architecture pages, for a question about blocks dealing with each other: see BETWEEN_BBS_PASS
+        arch = idx.arch_paths(release) if between and not filters and self.boosts and BETWEEN_BBS_PASS else []
         dense: dict[str, float] = {}
         dense_rank: dict[str, int] = {}
         sims: dict[str, float] = {}  # similarities known beyond the dense candidates
@@ -419,13 +421,11 @@ class HybridSearch:
                 for r, (i, sim) in _tied_ranks(idx.store.query(qvec, 25, _where(release, filters, qa.bbs))):
                     dense[i] = sim
                     dense_rank[i] = min(dense_rank.get(i, 10**6), r)
-            if between and not filters and self.boosts and BETWEEN_BBS_PASS:
+            if arch:
                 # the architecture rules' similarities, for the lexical pass below: a rule found by its words alone
                 # still reports its real similarity (the abstention check reads it), not 0
-                arch = idx.arch_paths(release)
-                if arch:
-                    where = {"$and": [{"release": release}, {"path": {"$in": arch}}]}
-                    sims.update(idx.store.query(qvec, ARCH_MAX_CHUNKS, where))
+                where = {"$and": [{"release": release}, {"path": {"$in": arch}}]}
+                sims.update(idx.store.query(qvec, ARCH_MAX_CHUNKS, where))
         except Exception as e:  # a Chroma server restarting, a network blip: say so, and that a retry helps
             raise IndexUnavailable(f"The index store did not answer ({type(e).__name__}); try again in a few seconds.") from e
         # the named building block's own name does not tell its pages apart (they all say it); the BB boost below
@@ -436,15 +436,17 @@ class HybridSearch:
         lex_rank: dict[str, int] = {}
         lex: dict[str, float] = {}
         if len(scores):
-            order = takewhile(lambda j: scores[j] > 0, np.argsort(-scores, kind="stable"))
+            ranked = np.argsort(-scores, kind="stable")  # sorted once; both passes below stop early
+            order = takewhile(lambda j: scores[j] > 0, ranked)
             top = islice(((ids[j], float(scores[j])) for j in order if _matches(idx.chunks[ids[j]], filters)), CANDIDATES * 2)
             for r, (i, sc) in _tied_ranks(top):
                 lex_rank[i], lex[i] = r, sc
-            if between and not filters and self.boosts and BETWEEN_BBS_PASS:
-                arch = set(idx.arch_paths(release))
-                inside = [(ids[j], float(scores[j])) for j in np.argsort(-scores, kind="stable")
-                          if scores[j] > 0 and idx.chunks[ids[j]].folder == "specifications" and idx.chunks[ids[j]].path in arch]
-                for r, (i, sc) in _tied_ranks(inside[:BETWEEN_BBS_PASS]):
+            if arch:
+                pages = set(arch)
+                inside = islice(((ids[j], float(scores[j])) for j in takewhile(lambda j: scores[j] > 0, ranked)
+                                 if idx.chunks[ids[j]].folder == "specifications" and idx.chunks[ids[j]].path in pages),
+                                BETWEEN_BBS_PASS)
+                for r, (i, sc) in _tied_ranks(inside):
                     lex[i] = sc
                     lex_rank[i] = min(lex_rank.get(i, 10**6), r)
         cands = set(dense) | set(lex_rank)
@@ -461,7 +463,8 @@ class HybridSearch:
         if self.lexical_weight == 0:
             cands = set(dense_rank) | (exact if self.boosts else set())
         kind_boost = INTENT_KINDS.get(qa.intent, {})
-        loose = registry.mentioned_loosely(qa.standalone) if not qa.bbs else set()
+        # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
+        loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
         hits = []
         for i in cands:
             c = idx.chunks[i]
@@ -483,7 +486,7 @@ class HybridSearch:
                     why.append("bb-named")
                 elif c.bb:
                     s *= 0.55
-            if not qa.bbs and not between and LOOSE_BOOST != 1.0 and c.bb and c.bb in loose:
+            if c.bb and c.bb in loose:
                 s *= LOOSE_BOOST
                 why.append("bb-subject")
             if c.kind in kind_boost:

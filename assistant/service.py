@@ -29,14 +29,14 @@ SECTION_OP_HITS = 3
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
+DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
+_DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
+COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
 LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
 LIST_SECTION_MAX = 12
 # … or the sub-sections of the one section named for them, when it has at least this many ("6.1 Adaptors" has two,
 # "Key Components and Definitions" and "Adaptor Requirements", which are not kinds of adaptor; "4.1 Design Principles" seven)
 LIST_SECTION_CHILDREN = 3
-DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
-_DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
-COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
 MAX_INPUT_CHARS = 50_000 * 4  # beyond this we do not even read the question
 
 
@@ -340,52 +340,49 @@ class Assistant:
         # "What payment infrastructure scenarios does the spec describe?": a top passage's page has a section for each
         # kind asked about; the opening passage of every such section comes along, in page order (the answer lists them)
         if qa.enumerates:
-            for h in hits[:LIST_SECTION_HITS]:
-                sections = self._sections_titled(h.chunk, qa.enumerates)
-                if len(sections) < 2:
-                    continue
-                break
-            else:
-                # … or the named block's glossary entries of that kind ("Event Status", "Alert Status" for "What statuses
-                # can an event go through in the scheduler?"), when no top passage's page has such sections
-                word = re.compile(rf"\b{re.escape(qa.enumerates)}(e?s)?\b", re.I)
-                about = set(qa.bbs[:1]) or registry.mentioned_loosely(qa.question)  # "… in the scheduler?"
-                sections = [c for c in self.index.chunks.values() if c.kind == "glossary_term" and c.release == release
-                            and c.bb and c.bb in about and word.search(str(c.extra.get("term", "")))] if len(about) == 1 else []
-                sections = sorted(sections, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0)))
-                if len(sections) < 2:
-                    sections = []
-            for c in sections[:LIST_SECTION_MAX]:
-                known = next((x for x in hits + extra if x.id == c.id), None)
-                if known is not None:
-                    known.why.append("section-list")
+            known = {x.id: x for x in hits + extra}
+            for c in self._listed_sections(qa, hits, release)[:LIST_SECTION_MAX]:
+                if c.id in known:
+                    known[c.id].why.append("section-list")
                 else:
                     extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["section-list"]))
-                    have.add(c.id)
         return hits + extra
+
+    def _listed_sections(self, qa, hits, release) -> list:
+        """The sections a listing question asks for: those of the first top passage's page that has two or more
+        (_sections_titled), else the glossary entries of that kind of the one block the question is about ("Event
+        Status", "Alert Status" for "What statuses can an event go through in the scheduler?")."""
+        for h in hits[:LIST_SECTION_HITS]:
+            sections = self._sections_titled(h.chunk, qa.enumerates)
+            if len(sections) >= 2:
+                return sections
+        about = set(qa.bbs[:1]) or registry.mentioned_loosely(qa.question)  # "… in the scheduler?"
+        if len(about) != 1:
+            return []
+        word = re.compile(rf"\b{re.escape(qa.enumerates)}(e?s)?\b", re.I)
+        entries = sorted((c for c in self.index.chunks.values() if c.kind == "glossary_term" and c.release == release
+                          and c.bb in about and word.search(str(c.extra.get("term", "")))),
+                         key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0)))
+        return entries if len(entries) >= 2 else []
 
     def _sections_titled(self, chunk, noun: str) -> list:
         """The opening passage of each section on the chunk's page whose title names the noun ("Payment Infrastructure
         Scenario 2-A" for "scenario"), innermost sections only (not "Payment infrastructure scenarios" above them); or,
-        with fewer than two such, of each sub-section of the section named for them."""
+        with fewer than two such, of each sub-section (at least LIST_SECTION_CHILDREN) of the section named for them."""
         word = re.compile(rf"\b{re.escape(noun)}(e?s)?\b", re.I)
-        first: dict[tuple, object] = {}
-        for c in self.index.chunks_of(chunk.release, chunk.folder, "^" + re.escape(chunk.path) + "$"):
-            if c.heading_path and len(c.heading_path) > 1 and word.search(c.heading_path[-1]):
-                first.setdefault(tuple(c.heading_path), c)
-        keys = list(first)
-        inner = [k for k in keys if not any(o != k and o[:len(k)] == k for o in keys)]
-        if len(inner) >= 2:
-            return [first[k] for k in inner]
-        # … or the sub-sections of a section named for them ("4.1 Design Principles": 4.1.1 Citizen-Centric, 4.1.2 Open …)
-        every: dict[tuple, object] = {}
+        every: dict[tuple, object] = {}  # heading path → the section's opening passage, in page order
         for c in self.index.chunks_of(chunk.release, chunk.folder, "^" + re.escape(chunk.path) + "$"):
             every.setdefault(tuple(c.heading_path), c)
+        keys = [k for k in every if len(k) > 1 and word.search(k[-1])]
+        inner = [k for k in keys if not any(o != k and o[:len(k)] == k for o in keys)]
+        if len(inner) >= 2:
+            return [every[k] for k in inner]
+        # … or the sub-sections of a section named for them ("4.1 Design Principles": 4.1.1 Citizen-Centric, 4.1.2 Open …)
         for k in keys:
             children = [every[o] for o in every if len(o) == len(k) + 1 and o[:len(k)] == k]
             if len(children) >= LIST_SECTION_CHILDREN:
                 return children
-        return [first[k] for k in inner]
+        return [every[k] for k in inner]
 
     def _answer(self, state: dict, on_token: Callable[[str], None] | None = None) -> dict:
         t = time.perf_counter()

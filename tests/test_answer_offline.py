@@ -574,7 +574,8 @@ def test_a_question_for_the_kinds_of_section_a_spec_describes_lists_them():
               page(4, "The Central Bank mints digital currency (CBDC).", top, "Scenario 2"),
               page(5, "Mobile money accounts are widespread.", "Financial inclusion")]
     index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
-    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n))
+    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
+                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
     qa = analyze("What payment infrastructure scenarios does the Payments spec describe?")
     assert qa.enumerates == "scenario"
     hits = Assistant._augment(me, qa, [Hit(chunks[4].id, chunks[4], 1.0), Hit(chunks[5].id, chunks[5], 0.5)], "latest")
@@ -646,7 +647,8 @@ def test_the_sub_sections_of_the_section_named_for_what_is_asked_are_listed(monk
               page(3, "Deployments should follow these principles:\n\n* Occasional power\n* Low bandwidth", top, "4.1.3 Robust"),
               page(4, "ICT governance matters.", "4.2 Considerations", "4.2.1 ICT Governance")]
     index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
-    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n))
+    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
+                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
     qa = analyze("What design principles should building blocks follow?")
     hits = Assistant._augment(me, qa, [Hit(chunks[0].id, chunks[0], 1.0)], "latest")
     text = ExtractiveAnswerer().answer(qa, hits).text
@@ -681,7 +683,8 @@ def test_kinds_of_thing_a_block_s_glossary_defines_are_listed_when_no_page_has_s
               term(2, "Alert Status", "The state of a scheduled alert (pending/sent/failed).", "scheduler"),
               term(3, "Session Status", "The state of a session.", None)]
     index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
-    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n))
+    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
+                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
     qa = analyze("What statuses can an event go through in the scheduler?")
     hits = Assistant._augment(me, qa, [Hit(req.id, req, 1.0)], "latest")
     assert [h.chunk.extra["term"] for h in hits if "section-list" in h.why] == ["Event Status", "Alert Status"]

@@ -254,7 +254,7 @@ class ExtractiveAnswerer:
         primary = min(by_hit)
         # a yes/no question is answered by a rule: the top-ranked passage that states one keeps the lead
         rule_first = self._yes_no and any(_VERDICT.search(u.text) for u in by_hit[primary])
-        if self._yes_no and not rule_first and RULE_REACH > 1:
+        if self._yes_no and not rule_first:
             # … or the next passage, when the top one states none and it states a requirement outright
             for hi in sorted(by_hit)[1:RULE_REACH]:
                 if any(_PROHIBITION.search(u.text) for u in by_hit[hi]):
@@ -412,7 +412,6 @@ class ExtractiveAnswerer:
         if not gl:
             return []
         exact = [(hi, h) for hi, h in gl if want in _names(h)]
-
         head = want.split()[-1] if want else ""
 
         def sim(h):  # a name without the asked term's head word is another thing ("GovStack" for "GovStack sandbox")
@@ -421,10 +420,7 @@ class ExtractiveAnswerer:
                        for n in _names(h))
 
         close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
-        # the BB the question names (or whose subject it uses: "In registration rules, what is a 'determinant'?") defines
-        # it first; with none, GovStack's own glossary (the playbook's): "What is a building block in GovStack?"
-        about = set(qa.bbs) or registry.mentioned_loosely(re.sub(re.escape(qa.term or ""), " ", qa.question, flags=re.I))
-        close.sort(key=lambda x: 0 if (x[1].chunk.bb in about if about else not x[1].chunk.bb) else 1)
+        close.sort(key=_glossary_order(qa, [qa.term or ""]))
         if not close:
             return []  # no glossary entry for this term: answer from the prose instead
         chosen = close[:2]
@@ -466,7 +462,7 @@ class ExtractiveAnswerer:
         first = ev.hits[found[0]].chunk
         paths = [ev.hits[hi].chunk.heading_path for hi in found]
         common = [p[0] for p in zip(*paths) if len(set(p)) == 1] if all(paths) else []
-        where = _says(first).split(" (")[0].removesuffix(" says:")
+        where = _whose(first)
         under = f" ({common[-1].strip(' :')})" if len(common) > 1 else ""
         plural = qa.enumerates + ("es" if re.search(r"(s|x|ch|sh)$", qa.enumerates) else "s")
         lines = [f"{where} describes {len(found)} {plural}{under}:"]
@@ -661,8 +657,7 @@ class ExtractiveAnswerer:
                      if h.chunk.kind == "glossary_term" and forms & set(_names(h))]
             if not found:
                 return []
-            # the block the question names defines it first; with none named, GovStack's own glossary (the playbook's)
-            found.sort(key=lambda x: 0 if (x[1].chunk.bb in qa.bbs if qa.bbs else not x[1].chunk.bb) else 1)
+            found.sort(key=_glossary_order(qa, qa.terms))
             hi, h = found[0]
             name = str(h.chunk.extra.get("term") or term)
             definition, where = _definition(h)
@@ -752,15 +747,30 @@ def _names(h: Hit) -> tuple[str, ...]:
     return term_names(str(h.chunk.extra.get("term", "")))
 
 
+def _glossary_order(qa: QueryAnalysis, terms: list[str]):
+    """Sort key for glossary entries (hit index, hit): those of the block the question names, or whose subject it uses
+    besides the terms themselves ("In registration rules, what is a 'determinant'?"), first; with neither, GovStack's
+    own glossary (the playbook's): "What is a building block in GovStack?"."""
+    rest = qa.question
+    for t in terms:
+        rest = re.sub(re.escape(t), " ", rest, flags=re.I) if t else rest
+    about = set(qa.bbs) or registry.mentioned_loosely(rest)
+    return lambda x: 0 if (x[1].chunk.bb in about if about else not x[1].chunk.bb) else 1
+
+
+def _whose(c) -> str:
+    """"The Payments specification", "The GovStack Architecture and Nonfunctional Requirements": whose words a passage is."""
+    if c.kind in FRAMEWORK_KINDS:  # the ITU/DIAL framework's words about a block, not the block's specification
+        return "The SDG Digital Investment Framework"
+    if c.bb:
+        return f"The {registry.name_of(c.bb)} specification"
+    doc = c.heading_path[0] if c.heading_path else "specification"
+    return f"The {doc}" if doc.lower().startswith("govstack") else f"The GovStack {doc}"
+
+
 def _says(c) -> str:
     """"The Payments specification (6.4 Payment Request Initiation) says:" — the line that introduces a quoted list."""
-    if c.kind in FRAMEWORK_KINDS:  # the ITU/DIAL framework's words about a block, not the block's specification
-        where = "The SDG Digital Investment Framework"
-    elif c.bb:
-        where = f"The {registry.name_of(c.bb)} specification"
-    else:
-        doc = c.heading_path[0] if c.heading_path else "specification"
-        where = f"The {doc}" if doc.lower().startswith("govstack") else f"The GovStack {doc}"
+    where = _whose(c)
     sec = (c.heading_path[-1] if c.heading_path else c.chapter or "").strip(" :")
     return f"{where} ({sec}) says:" if sec else f"{where} says:"
 
