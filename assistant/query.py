@@ -255,6 +255,9 @@ def _term_of(q: str) -> str | None:
     by = re.match(r"^.{1,40}?\bmean\s+by\s+(.+)$", rest, re.I)  # "What does GovStack mean by a building block?"
     if by:
         rest = by.group(1)
+    quoted = re.match(r"^\s*(?:an?\s+|the\s+)?['\"‘“`]([^'\"’”`]{2,60})['\"’”`]", rest)
+    if quoted:  # "… mean by an 'appointment', and what statuses …": the quoted term
+        return quoted.group(1).strip() or None
     rest = re.sub(r"\b(mean|means|stand for|in govstack|in the spec(ification)?|"
                   r"(in|for|according to) (the )?[\w\s-]{0,40}?(bb|building block|spec|specification|glossary|terminology))\b.*$",
                   "", rest, flags=re.I)
