@@ -69,6 +69,12 @@ def _any_alias() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I), owner
 
 
+# words whose "… ID" is that thing's identifier (a record's, a payee's functional ID), not a person's identity
+_OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|request|session|message|reader|functional|"
+                       r"object|order|application|client|correlation|policy|agreement|schema|database|service|resource|"
+                       r"file|document|batch|job|tenant|device|account|key|operation)s?\s+$", re.I)
+
+
 def find_bbs(text: str, strict: bool = False) -> list[str]:
     """Building blocks a text names, in order of first mention.
 
@@ -77,6 +83,8 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
 
     >>> find_bbs("How does the IM talk to Payments?")
     ['information-mediator', 'payments']
+    >>> find_bbs("Can we change the payee's functional ID?"), find_bbs("our national ID system")
+    ([], ['identity'])
     """
     pattern, owner = _any_alias()
     hits: dict[str, int] = {}
@@ -89,6 +97,8 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
             named = word[:1].isupper() or tail.lstrip().startswith(("bb", "building block"))
             if alias in ("im", "id") and word != word.upper():
                 continue
+            if alias == "id" and _OTHER_ID.search(text[max(0, m.start() - 20): m.start()]):
+                continue  # "the record ID", "their functional ID": another thing's identifier, not the Identity BB
             if strict and not tail.lstrip().startswith(("bb", "building block")) and alias != "im":
                 continue
             if not named:

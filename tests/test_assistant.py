@@ -161,6 +161,8 @@ def test_question_intent(question, intent):
     ("What does API mean?", "API"),
     ("What is an API?", "API"),
     ("What does GovStack mean by a building block?", "building block"),
+    # a quoted term is the term, whatever the question asks next
+    ("What does the scheduler spec mean by an 'appointment', and what statuses can an event be in?", "appointment"),
 ])
 def test_a_bare_definition_question_asks_for_the_word(question, term):
     qa = analyze(question)
@@ -182,6 +184,10 @@ def test_follow_up_carries_the_building_block():
     qa = analyze("How can citizens in Rwanda give consent on their phone?", prev)
     assert qa.carried_bbs == [] and qa.standalone == "How can citizens in Rwanda give consent on their phone?"
     assert analyze("How do they receive it?", prev).carried_bbs == ["payments"]
+    # a payee's "functional ID" is the Payments BB's field, not the Identity BB: the follow-up stays with Payments
+    prev = [{"role": "user", "content": "Which Payments BB API adds beneficiaries to the account mapper?"}]
+    qa = analyze("And later, how do we update their bank account, and can we change their functional ID?", prev)
+    assert qa.bbs == ["payments"]
 
 
 def test_a_question_that_says_what_its_pronoun_means_is_not_a_follow_up():
