@@ -102,3 +102,11 @@ def test_a_question_about_blocks_sharing_data_finds_the_architecture_rule(real_a
     rule = [h for h in hits if "5.3 Communicate with other BBs only via API" in h.chunk.section]
     assert rule and rule[0].dense > 0, "\n".join(f"{h.chunk.section} {h.chunk.text[:80]!r}" for h in hits)  # with its real similarity, which the abstention check reads
     assert not real_assistant.ask(q).abstained
+
+
+def test_a_term_without_a_glossary_entry_is_said_so_and_quoted_in_use(real_assistant):
+    """No glossary defines "digital public good": another entry ("Digital Service") is not passed off as its
+    definition; the answer says there is none and quotes the spec's sentence about it."""
+    ans = real_assistant.ask("What is a digital public good?")
+    assert "no glossary entry for **digital public good**" in ans.text, ans.text
+    assert "generic Digital Public Goods" in ans.text and "Digital service is" not in ans.text

@@ -422,7 +422,7 @@ class ExtractiveAnswerer:
         close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
         close.sort(key=_glossary_order(qa, [qa.term or ""]))
         if not close:
-            return []  # no glossary entry for this term: answer from the prose instead
+            return self._term_in_use(qa, ev, qtoks, want)
         chosen = close[:2]
         parts = []
         for k, (hi, h) in enumerate(chosen):
@@ -447,6 +447,31 @@ class ExtractiveAnswerer:
         if prose:
             parts.append(f"Related: {self._sentence(ev, prose[0], 260)}")
         return parts
+
+    def _term_in_use(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str], want: str) -> list[str]:
+        """No glossary entry for the term: say so, and quote the sentences that use it, one that says what it is
+        ("GovStack building blocks are interoperable, generic Digital Public Goods …") first. Without any, the usual
+        answer from the prose. Only for questions that name no block."""
+        if not want or qa.bbs:  # "What is out of scope for the Messaging BB?" is answered by the block's own page
+            return []
+        words = want.split()
+        uses = [u for u in self._ranked_units(ev, qtoks, max_hits=5,
+                                              hit_filter=lambda h: h.chunk.kind in ("prose", "requirement"))
+                if u.kind in ("sentence", "item") and not u.text.rstrip().endswith("?") and len(u.text.split()) >= 6
+                and re.search(r"\b" + r"\W+".join(map(re.escape, words)), norm_term(strip_md(u.text)))]
+        if not uses:
+            return []
+        says = re.compile(r"\b(is|are|means|refers to|defined as)\b", re.I)
+        uses.sort(key=lambda u: not says.search(u.text))  # stable: retrieval order within each kind
+        lines, hits_used = [], set()
+        for u in uses:
+            if u.hit_index in hits_used:
+                continue
+            hits_used.add(u.hit_index)
+            lines.append(f"- {self._sentence(ev, u, 300)}")
+            if len(lines) == 2:
+                break
+        return [f"The specification has no glossary entry for **{qa.term}**; it uses the term like this:\n" + "\n".join(lines)]
 
     def _sections(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
         """"What payment infrastructure scenarios does the spec describe?": one point per section of that kind (brought
