@@ -224,8 +224,10 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "use_case"
     if re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
-    if _TERM.match(q) and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", q, re.I) \
-            and len(keywords(q)) <= 6:
+    # "What is an SCD in the eSignature BB, and what's the difference between …?": the first question decides
+    first = re.split(r",\s*and\s+(?=(?:what|how|which|why|who)\b)", q, maxsplit=1, flags=re.I)[0]
+    if _TERM.match(q) and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", first, re.I) \
+            and len(keywords(first)) <= 6:
         return "term"  # "What is a voucher in the Payments building block?" asks about the voucher
     if _TERM.match(q) and not _OVERVIEW.match(q) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview

@@ -163,6 +163,8 @@ def test_question_intent(question, intent):
     ("What does GovStack mean by a building block?", "building block"),
     # a quoted term is the term, whatever the question asks next
     ("What does the scheduler spec mean by an 'appointment', and what statuses can an event be in?", "appointment"),
+    # the first question decides ("…, and what's the difference …" does not make it a question about the block)
+    ("What is an SCD in the eSignature BB, and what's the difference between a local and a remote one?", "SCD"),
 ])
 def test_a_bare_definition_question_asks_for_the_word(question, term):
     qa = analyze(question)
