@@ -404,6 +404,14 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         if bare and len(bare.split()) <= SHORT_TERM_WORDS and not API_PATH.search(bare):
             intent = "term"
     term = _term_of(q_core) if intent == "term" else None
+    if intent != "term":
+        # "Our web team says the CMS must support 'content blocks'. What does the spec mean by that, …?": the term is
+        # the phrase the context quotes
+        *context, ask = [x for x in _ASK_SENTENCES.split(q_core.strip()) if x.strip()] or [""]
+        quoted = re.findall(r"['\"‘“]([^'\"’”]{2,60})['\"’”]", " ".join(context))
+        said = _term_of(ask) if quoted and _TERM.match(ask) else None
+        if said and re.match(r"(that|this|it|these|those)\b", said, re.I):
+            intent, term = "term", quoted[-1].strip()
     if term and re.fullmatch(r"(an? |the )?(bbs?|building blocks?)", term, re.I):
         term = "building block"  # "What is a BB?"
     if term and registry.is_block_name(term):

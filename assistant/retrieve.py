@@ -143,6 +143,21 @@ def term_names(term: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+def inline_definition(term: str) -> re.Pattern:
+    """A bold term led definition: "**Content block:** …", "**Content blocks**: …" (singular or plural).
+
+    >>> bool(inline_definition("content blocks").search("* **Content block:** A modular section"))
+    True
+    >>> bool(inline_definition("content block").search("Create and manage **content blocks** of these types"))
+    False
+    """
+    words = norm_term(term).split()
+    if not words:
+        return re.compile(r"(?!x)x")
+    name = r"\s+".join(map(re.escape, words)) + r"(?:e?s)?"
+    return re.compile(rf"(?:^|\n)\s*(?:[*-]\s+)?\*\*{name}\s*(?::\s*\*\*|\*\*\s*:)", re.I)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens without stop words; plural 's' folded so 'consents' finds 'consent'."""
     out = []
@@ -270,6 +285,7 @@ class CorpusIndex:
             self.idf[rel] = word_idf([plain[d.page_content] for d in docs]) if stem \
                 else dict(self.bm25[rel].vectorizer.idf)
         self.terms: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._inline: dict[tuple[str, str], list[str]] = {}  # defined_inline's answers, per release and term
         self.api_paths: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_source: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         self.bb_folders: dict[tuple[str, str], str] = {}  # (release, bb) → repo folder
@@ -309,6 +325,16 @@ class CorpusIndex:
             if (release, form) in self.terms:
                 return list(self.terms[(release, form)])
         return []
+
+    def defined_inline(self, release: str, term: str) -> list[str]:
+        """Passages outside the glossary that define a term inline, as a bold lead ("* **Content block:** A modular
+        section of content …" on the CMS functionalities page)."""
+        key = (release, norm_term(term))
+        if key not in self._inline:
+            pat = inline_definition(term)
+            self._inline[key] = [i for i, c in self.chunks.items()
+                                 if c.release == release and c.kind != "glossary_term" and pat.search(c.text)]
+        return self._inline[key]
 
     def lexical(self, release: str, query: str, drop: frozenset[str] = frozenset()) -> tuple[list[str], np.ndarray]:
         r = self.bm25.get(release)
@@ -454,6 +480,8 @@ class HybridSearch:
         exact: set[str] = set()
         for term in ([qa.term] if qa.term else []) + list(qa.terms):
             exact.update(idx.glossary(release, term))
+        if qa.term and not idx.glossary(release, qa.term):
+            exact.update(idx.defined_inline(release, qa.term))
         if qa.api_path:
             exact.update(idx.api_paths.get((release, norm_path(qa.api_path)), []))
         if self.boosts:

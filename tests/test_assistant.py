@@ -171,6 +171,13 @@ def test_a_bare_definition_question_asks_for_the_word(question, term):
     assert (qa.intent, qa.term) == ("term", term)
 
 
+def test_a_term_quoted_in_the_context_is_the_term_asked_about():
+    qa = analyze("I keep seeing 'account mapper' in the cash transfer documents. What does that mean?")
+    assert (qa.intent, qa.term) == ("term", "account mapper")
+    # without a pronoun pointing back, the context's quote is only context
+    assert analyze("Our team says 'go live' in May. Which building block sends SMS reminders?").term is None
+
+
 def test_a_question_about_an_api_is_not_a_definition_question():
     assert analyze("What is the endpoint to create a consent record?").intent == "api"
     assert analyze("What is the Payments BB?").intent == "overview"

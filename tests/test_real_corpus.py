@@ -110,3 +110,9 @@ def test_a_term_without_a_glossary_entry_is_said_so_and_quoted_in_use(real_assis
     ans = real_assistant.ask("What is a digital public good?")
     assert "no glossary entry for **digital public good**" in ans.text, ans.text
     assert "generic Digital Public Goods" in ans.text and "Digital service is" not in ans.text
+
+
+def test_a_term_defined_inline_on_a_page_is_answered_with_that_definition(real_assistant):
+    """'Content block' is defined in a bold-led list on the CMS functionalities page, not in its glossary."""
+    ans = real_assistant.ask("Our web team says the CMS must support 'content blocks'. What does the spec mean by that?")
+    assert ans.text.startswith("**Content block**") and "modular section of content" in ans.text, ans.text

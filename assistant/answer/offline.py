@@ -14,7 +14,7 @@ from itertools import takewhile
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import QueryAnalysis
-from assistant.retrieve import FRAMEWORK_KINDS, Hit, norm_term, term_forms, term_names, tokenize
+from assistant.retrieve import FRAMEWORK_KINDS, Hit, inline_definition, norm_term, term_forms, term_names, tokenize
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -422,7 +422,7 @@ class ExtractiveAnswerer:
         close = exact or sorted([(hi, h) for hi, h in gl if want and sim(h) >= 0.5], key=lambda x: -sim(x[1]))
         close.sort(key=_glossary_order(qa, [qa.term or ""]))
         if not close:
-            return self._term_in_use(qa, ev, qtoks, want)
+            return self._term_inline(qa, ev) or self._term_in_use(qa, ev, qtoks, want)
         chosen = close[:2]
         parts = []
         for k, (hi, h) in enumerate(chosen):
@@ -447,6 +447,26 @@ class ExtractiveAnswerer:
         if prose:
             parts.append(f"Related: {self._sentence(ev, prose[0], 260)}")
         return parts
+
+    def _term_inline(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
+        """A definition given inline, as a bold lead in a list ("* **Content block:** A modular section of content …"),
+        by a top passage (Retriever: CorpusIndex.defined_inline)."""
+        pat = inline_definition(qa.term or "")
+        for hi, h in enumerate(ev.hits[:5]):
+            if not pat.search(h.chunk.text):
+                continue
+            for line in h.chunk.text.splitlines():
+                if pat.search("\n" + line):
+                    name, _, definition = strip_md(re.sub(r"^\s*[*-]\s+", "", line)).partition(":")
+                    definition = definition.strip()
+                    if len(definition.split()) < 4:
+                        continue
+                    where = f"{registry.name_of(h.chunk.bb)} specification" if h.chunk.bb else _whose(h.chunk)
+                    title = re.sub(r"^[\d.]+\s*", "", strip_md(h.chunk.heading_path[-1])) if h.chunk.heading_path else ""
+                    where += f", {title}" if title else ""
+                    quote = clip(definition, 420)
+                    return [f"**{name.strip()}** ({where}): {quote[:1].upper() + quote[1:]} {self._mark(ev, hi, quote)}"]
+        return []
 
     def _term_in_use(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str], want: str) -> list[str]:
         """No glossary entry for the term: say so, and quote the sentences that use it, one that says what it is
