@@ -97,6 +97,8 @@ _BETWEEN_BBS = re.compile(
     r"across (all )?(the )?(building blocks|bbs)|"
     r"(two|both|several|multiple) (of (our|the|these) )?(building blocks|bbs|modules)|(another|other) (building blocks?|bbs?|"
     r"modules?)'?s?|co-?located|side by side|same (server|infrastructure|machine|host|database|data ?cent(er|re))|"
+    r"(separate|different) (data ?cent(er|re)s|servers|hosts|networks|clouds)|"
+    r"(building blocks|bbs|modules) (have to |must |should |need to |can )?(talk|communicate|exchange data|call)|"
     r"shar(e|es|ed|ing) (a |one |the same |their )?(database|file system|memory|tables?)|"
     r"(directly|straight) (from|into|to|in|out of) [\w' -]{0,40}(database|module|building block|bb)s?|"
     r"(building block|bb|module)'s (own |internal )?(database|data ?store|tables?|memory|file system|internal functions?))(?!\w)",

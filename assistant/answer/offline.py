@@ -19,6 +19,9 @@ from assistant.retrieve import FRAMEWORK_KINDS, Hit, inline_definition, norm_ter
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
 PRIMARY_LIST_UNITS = 8
+# A line ending in ':' brings the list it introduces: at least 5 items, and up to 12 while they are short ("An
+# Information Mediator MUST provide the following capabilities:" lists 11 one-to-four-word items; 5 cut it in half)
+INTRO_LIST_ITEMS, INTRO_LIST_MAX, INTRO_LIST_CHARS = 5, 12, 500
 TERM_UNITS = 5  # a definition plus a few supporting points  # items/rows taken when the best passage is a list or table
 ANSWER_UNITS = 12  # sentences/items in a whole answer: key-fact recall 0.684 at 10 (193 words), 0.696 at 11, 0.707 at 12 (214 words)
 FILL_HITS = 5  # passages supporting points may come from
@@ -379,15 +382,21 @@ class ExtractiveAnswerer:
         in ':' brings the list items that follow it (that is where its content is)."""
         all_units = sorted(units_of(ev.hits[units[0].hit_index].chunk.text, units[0].hit_index), key=lambda u: u.order)
         chosen = {u.order for u in self._pick(units, max_units, taken)}
+        brought = 0
         for u in list(all_units):
             if u.order in chosen and u.text.rstrip().endswith(":"):
-                follow = [v for v in all_units if v.order > u.order][:5]
-                for v in follow:
+                follow = [v for v in all_units if v.order > u.order][:INTRO_LIST_MAX]
+                size = 0
+                for k, v in enumerate(follow):
                     if v.kind != "item" and v is not follow[0]:
                         break
+                    size += len(v.text)
+                    if k >= INTRO_LIST_ITEMS and size > INTRO_LIST_CHARS:
+                        break  # a long list of long items: its first ones
                     chosen.add(v.order)
+                    brought += 1
                     taken.add(" ".join(tokenize(v.text))[:120])
-        picked = [u for u in all_units if u.order in chosen][: max_units + 5]
+        picked = [u for u in all_units if u.order in chosen][: max_units + max(INTRO_LIST_ITEMS, brought)]
         out: list[str] = []
         prose: list[str] = []
         for u in picked:
@@ -400,6 +409,7 @@ class ExtractiveAnswerer:
                 prose.append(self._sentence(ev, u))
         if prose:
             out.append(" ".join(prose))
+        self._n_units -= max(0, brought - INTRO_LIST_ITEMS)  # a list shown whole does not crowd out the other points
         text = ""
         for i, piece in enumerate(out):
             sep = "" if i == 0 else ("\n" if piece.startswith("- ") and out[i - 1].startswith("- ") else "\n\n")
