@@ -704,3 +704,21 @@ def test_a_glossary_entry_for_a_modifier_of_the_asked_term_does_not_define_it():
     text = ExtractiveAnswerer().answer(analyze("What is the GovStack sandbox?"), hits).text
     assert not text.startswith("**GovStack**"), text
     assert ExtractiveAnswerer().answer(analyze("What is GovStack?"), hits).text.startswith("**GovStack**")
+
+
+def test_the_specs_own_questions_are_not_quoted_as_answers():
+    """FAQ-style pages put questions among their sentences; an answer quotes what the spec says, not what it asks."""
+    faq = ("Messaging BB can relay the messages over any existing communication channel, such as WhatsApp. "
+           "The functionality is called BRIDGE-TO. What examples of use cases do the ID BB specifications support?")
+    other = "Can different messaging channels talk to each other? Channels are configured per sender organisation."
+    text = ExtractiveAnswerer().answer(analyze("Does the Messaging BB relay messages over WhatsApp?"),
+                                       [_hit(0, faq, "Building block approach"), _hit(1, other, "Channels")]).text
+    assert "BRIDGE-TO" in text and "?" not in text.replace("relay messages over WhatsApp?", ""), text
+
+
+def test_a_list_announced_by_its_intro_is_shown_whole_when_short():
+    caps = "An Information Mediator MUST provide the following capabilities:\n\n" + "\n".join(
+        f"* capability {n}" for n in range(1, 12))
+    text = ExtractiveAnswerer().answer(analyze("What capabilities must an Information Mediator provide?"),
+                                       [_hit(0, caps, "2.4.1 Federation")]).text
+    assert "Capability 11" in text and "Capability 5" in text, text

@@ -160,9 +160,10 @@ class ExtractiveAnswerer:
         if room <= 0:
             return ""
         # operations speak through the API lead; their field lists make poor supporting points
+        # a question in the spec ("Can different GovStack ecosystems talk to each other?", an FAQ heading) is no point
         units = [u for u in self._ranked_units(ev, qtoks, max_hits=FILL_HITS,
                                                hit_filter=lambda h: h.chunk.kind != "api_operation" and not (skip and skip(h)))
-                 if u.score > FILL_MIN_SCORE]
+                 if u.score > FILL_MIN_SCORE and not strip_md(u.text).rstrip().endswith("?")]
         per_hit: dict[int, int] = {}
         lines = []
         for u in self._pick(units, room * 3):
@@ -381,6 +382,8 @@ class ExtractiveAnswerer:
         """The most relevant units of one passage, shown in document order; an intro line ending
         in ':' brings the list items that follow it (that is where its content is)."""
         all_units = sorted(units_of(ev.hits[units[0].hit_index].chunk.text, units[0].hit_index), key=lambda u: u.order)
+        # the spec's own questions (FAQ headings: "What examples of use cases do the … support?") are not answers
+        units = [u for u in units if not strip_md(u.text).rstrip().endswith("?")] or units
         chosen = {u.order for u in self._pick(units, max_units, taken)}
         brought = 0
         for u in list(all_units):
