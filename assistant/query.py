@@ -88,6 +88,11 @@ class QueryAnalysis:
     need_blocks: list[tuple[str, str, str]] = field(default_factory=list)
     need_matched: bool = False  # the advisor has mapped bb_need (need_blocks empty then: no block is clearly called for)
     enumerates: str | None = None  # "What payment infrastructure scenarios does the spec describe?" → "scenario"
+    # "We want farmers to register online, get SMS advice … Which building blocks do we need?": the advisor's answer,
+    # filled in by the service: the selected blocks as (BB id, chunk id of the cited passage, reason), and the closest
+    # reference use case as (id, title, its blocks) or None
+    advice: list[tuple[str, str, str]] = field(default_factory=list)
+    advice_use_case: tuple[str, str, list[str]] | None = None
 
 
 # "What payment infrastructure scenarios does the Payments spec describe?", "Which flows are described?", "What are the
@@ -133,8 +138,14 @@ def enumerated_noun(q: str) -> str | None:
 
 
 # "Which building blocks do I need for a birth registration service?" — a job for the building-block advisor
-_ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+(do|would|should|could|shall|must)\s+(i|we|you|they|my|our)\b"
-                     r"[^?]{0,40}\b(need|use|pick|choose|combine|require)\b", re.I)
+_ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+((do|would|should|could|shall|must)\s+(i|we|you|they|my|our)\b"
+                     r"[^?]{0,40}\b(need|use|pick|choose|combine|require)\b|"
+                     # "Which building blocks are needed for our farmer subsidy service?"
+                     r"(are|would be|will be|might be)\s+(needed|required|used|useful)\s+(for|in)\s+(our|my|a|an|this|such an?)\s"
+                     r"[^?]{0,60}\b(service|system|programme|program|platform|app|application|portal|project|solution)s?\b|"
+                     # "What building blocks would a birth registration service use?"
+                     r"(would|will|does|do|might)\s+(a|an|our|my|this|such an?)\s[^?]{0,60}\b(service|system|programme|program|"
+                     r"platform|app|application|portal|project|solution)s?\s+(need|use|require)\b)", re.I)
 
 
 # "Which building block sends appointment reminders?", "What BB should I use to store a list of farmers?", "We want
@@ -205,8 +216,15 @@ def need_of_which_bb(question: str) -> str | None:
 
 
 def asks_for_advice(question: str) -> bool:
-    """A request for building blocks for the asker's own service (not about a GovStack use case)."""
-    return bool(_ADVICE.search(question or "")) and not _USECASE.search(question or "")
+    """A request for building blocks for the asker's own service (not about a GovStack use case; a service in a use
+    case's field — "our telemedicine service", "a cash transfer programme" — is still the asker's own).
+
+    >>> asks_for_advice("Nurses book telemedicine calls and patients get SMS reminders. Which building blocks do we need?")
+    True
+    >>> asks_for_advice("Which building blocks would we use for the INST-1 use case?")
+    False
+    """
+    return bool(_ADVICE.search(question or "")) and not _NAMES_USE_CASE.search(question or "")
 
 
 def keywords(text: str) -> list[str]:

@@ -1,6 +1,7 @@
 """The Assistant: one object that loads the index once and answers (ask) and advises (suggest)."""
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -19,6 +20,13 @@ from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice
 from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch
 from assistant.types import Answer
 
+log = logging.getLogger(__name__)
+
+ADVICE_MORE = ("*The advisor's full analysis — each step of your service mapped to blocks, scores, similar reference use "
+               "cases — is in the **Building-block advisor** (the app's second tab) or `govstack-assistant suggest \"…\"`.*")
+ADVICE_MIN_WORDS = 8  # a question's description without its asking sentence, when it has at least this many words
+# "Which building blocks do we need?" — the asking sentence, left out of the description the advisor reads
+_ADVICE_ASK = re.compile(r"[^.!?]*\b(which|what)\s+(building blocks|bbs|blocks)\b[^.!?]*\?", re.I)
 ADVICE_POINTER = ("*For building blocks suggested for your own service, describe it in a few sentences (who uses it, what "
                   "happens step by step) to the **Building-block advisor** — the app's second tab, or "
                   "`govstack-assistant suggest \"…\"`.*")
@@ -210,6 +218,10 @@ class Assistant:
         hits = self.searcher.search(qa, state["release"], k=self.settings.top_k, filters=state["filters"])
         hits = self._augment(qa, hits, state["release"])
         abstain, reason = should_abstain(qa, hits, self.idf)
+        if asks_for_advice(qa.question) and not state["filters"].get("bb"):
+            hits = self._advise(qa, hits, state["release"])
+            if qa.advice:
+                abstain, reason = False, ""  # the advisor has answered the question the asker has
         if qa.bb_need and not qa.unknown_bb and not state["filters"].get("bb"):
             hits = self._blocks_for_need(qa, hits, state["release"])
             if qa.need_blocks:
@@ -245,6 +257,46 @@ class Assistant:
                 have[c.id] = extra[-1]
         first = {h.id for h in extra}
         return extra + [h for h in hits if h.id not in first]
+
+    def _advise(self, qa, hits, release):
+        """"We want farmers to register online, get SMS advice … Which building blocks do we need?": the advisor's
+        selected blocks for the service described, each with its reason and the spec passage behind it, which go
+        first among the retrieved passages (the answer leads with them). A question that describes too little for
+        the advisor (its guidance) keeps the usual answer and the pointer to the advisor."""
+        from assistant.retrieve import Hit
+
+        sug = self._suggester_instance()
+        if sug.release != release:
+            return hits
+        described = _ADVICE_ASK.sub(" ", qa.question).strip()
+        try:
+            result = self.suggest(described if len(described.split()) >= ADVICE_MIN_WORDS else qa.question)
+        except Exception:  # the advisor is an extra here: the answer from the spec still stands
+            log.exception("advisor failed on a chat question")
+            return hits
+        if result.guidance:
+            return hits
+        have = {h.id: h for h in hits}
+        front = []
+        for b in result.building_blocks:
+            if not b.selected or not b.citations or not b.reasons:
+                continue
+            cid = b.citations[0].chunk_id
+            c = self.index.chunks.get(cid)
+            if c is None:
+                continue
+            qa.advice.append((b.id, cid, b.reasons[0]))
+            if cid not in have:
+                have[cid] = Hit(cid, c, 0.0, 0.0, 0.0, ["advice"])
+            elif "advice" not in have[cid].why:
+                have[cid].why.append("advice")
+            if have[cid] not in front:
+                front.append(have[cid])
+        uc = next((u for u in result.similar_use_cases if u.source == "govstack"), None)
+        if qa.advice and uc:
+            qa.advice_use_case = (uc.id, uc.title, list(uc.building_blocks))
+        first = {h.id for h in front}
+        return front + [h for h in hits if h.id not in first]
 
     def warm_advisor(self) -> None:
         """Build the advisor's reference data now (embedded once into the cache: about 7 s on a fresh machine), so the
@@ -394,7 +446,7 @@ class Assistant:
             for hi, h in enumerate(hits[:3]):
                 nearest.append((h.chunk.section or h.chunk.path, f"[{ev.cite(hi)}]"))
             draft = Draft(abstention_text(qa, state["reason"], nearest), ev, {}, abstained=True)
-        elif self.llm is not None:
+        elif self.llm is not None and not qa.advice:  # the advisor's list is shown as it is, whichever backend
             draft, notice = self.llm.stream(qa, hits, on_token)
         else:
             draft = self.offline.answer(qa, hits)
@@ -412,7 +464,7 @@ class Assistant:
         if qa.truncated:
             notices.append(f"Your question was long; only its first {MAX_QUESTION_CHARS} characters were used.")
         if asks_for_advice(qa.question):  # answered or not, the advisor is what this asker needs
-            text += f"\n\n{ADVICE_POINTER}"
+            text += f"\n\n{ADVICE_MORE if qa.advice and not draft.abstained else ADVICE_POINTER}"
         text += f"\n\n*Source: GovStack specification, release `{state['release']}`.*"
         total = (time.perf_counter() - state["t0"]) * 1000
         return Answer(

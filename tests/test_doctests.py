@@ -4,7 +4,8 @@ import importlib
 
 import pytest
 
-MODULES = ["assistant.registry", "assistant.query", "assistant.retrieve", "assistant.types", "assistant.answer.evidence", "assistant.suggest",
+MODULES = ["assistant.registry", "assistant.query", "assistant.retrieve", "assistant.types", "assistant.answer.evidence",
+           "assistant.answer.offline", "assistant.suggest",
            "ingest.framework", "ingest.gitbook", "ingest.glossary", "ingest.openapi", "ingest.sources", "ingest.split",
            "ingest.usecases", "ui.render", "evals.metrics", "evals.gold", "evals.report", "evals.compare"]
 

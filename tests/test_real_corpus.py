@@ -116,3 +116,33 @@ def test_a_term_defined_inline_on_a_page_is_answered_with_that_definition(real_a
     """'Content block' is defined in a bold-led list on the CMS functionalities page, not in its glossary."""
     ans = real_assistant.ask("Our web team says the CMS must support 'content blocks'. What does the spec mean by that?")
     assert ans.text.startswith("**Content block**") and "modular section of content" in ans.text, ans.text
+
+
+FARM = ("We want farmers to register online, get SMS advice, and receive subsidy vouchers they redeem at agro-dealers. "
+        "Which building blocks do we need?")
+
+
+def test_a_chat_question_asking_blocks_for_a_described_service_gets_the_advisors_answer(real_assistant):
+    """The chat answers with the advisor's selected blocks (same set as `suggest`), each with its reason and source,
+    not with use-case prose; too short a description keeps the usual answer and the pointer to the advisor."""
+    ans = real_assistant.ask(FARM)
+    assert ans.text.startswith("For the service you describe, the building-block advisor suggests"), ans.text
+    listed = re.findall(r"^- \*\*(.+?)\*\* — .+\[(\d+)\]$", ans.text, re.M)
+    selected = real_assistant.suggest(FARM.rsplit(".", 1)[0] + ".").selected
+    from assistant import registry
+
+    assert {registry.name_of(b) for b in selected} == {n for n, _ in listed}
+    assert {"Registration", "Messaging", "Payments"} <= {n for n, _ in listed}
+    assert all(ans.citations[int(k) - 1].bb for _, k in listed)  # each block cites its own spec page
+    short = real_assistant.ask("Which building blocks do we need for our new service?")
+    assert "suggests these" not in short.text and "Building-block advisor" in short.text
+
+
+def test_the_advisors_answer_is_shown_as_it_is_with_an_llm_backend(real_index):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from assistant.service import Assistant
+
+    settings, _ = real_index
+    asst = Assistant(settings, chat_model=FakeListChatModel(responses=["An LLM paraphrase."]))
+    assert asst.ask(FARM).text.startswith("For the service you describe")

@@ -128,6 +128,10 @@ class ExtractiveAnswerer:
             "workflow": self._workflow,
             "data": self._data,
         }
+        if qa.advice:
+            advice = self._advice(qa, ev)
+            if advice:
+                return Draft(advice, ev, self._snips)
         lead = self._need_blocks(qa, ev) if qa.need_blocks else ""  # first, so that its citations come first
         if qa.bb_need and qa.need_matched and not qa.need_blocks:  # say so, rather than let a passage pass for a block
             near = ev.hits[0].chunk.bb if ev.hits else None
@@ -277,6 +281,30 @@ class ExtractiveAnswerer:
             # the section that says which pattern
             return [_says(ev.hits[primary].chunk), lead]
         return [lead]
+
+    def _advice(self, qa: QueryAnalysis, ev: Evidence) -> str:
+        """"… Which building blocks do we need?" for a described service: the advisor's selected blocks (Assistant._advise
+        put their passages first), each with its reason in plain words, and the closest reference use case."""
+        where = {h.id: hi for hi, h in enumerate(ev.hits)}
+        lines = []
+        for bb, cid, reason in qa.advice:
+            if cid not in where:
+                continue
+            hi = where[cid]
+            said = re.search(r"→ [^:]+: (?:[^:]{1,60}: |[^—]{1,60} — )?(.+?)…?$", reason)  # the functionality's own words
+            if said and said.group(1) in ev.hits[hi].chunk.text:
+                self._snips.setdefault(hi, []).append(said.group(1))  # highlighted in the source panel
+            self._snips.setdefault(hi, [])
+            lines.append(f"- **{registry.name_of(bb)}** — {_plain_reason(reason)} [{ev.cite(hi)}]")
+        if not lines:
+            return ""
+        text = (f"For the service you describe, the building-block advisor suggests these {len(lines)} building blocks, "
+                f"most needed first:\n" + "\n".join(lines))
+        if qa.advice_use_case:
+            uid, title, bbs = qa.advice_use_case
+            text += (f"\n\nThe closest GovStack reference use case is **{uid} {title}**, which uses "
+                     f"{', '.join(registry.name_of(b) for b in bbs)}.")
+        return text
 
     def _need_blocks(self, qa: QueryAnalysis, ev: Evidence) -> str:
         """"Which building block sends reminders?" → the blocks the need maps to, each with the functionality of its
@@ -798,6 +826,24 @@ def _neighbour(ev: Evidence, hi: int, step: int) -> int | None:
         if (n.folder, n.path, n.section, n.release) == (c.folder, c.path, c.section, c.release) and n.extra.get("seq") == seq + step:
             return j
     return None
+
+
+def _plain_reason(reason: str) -> str:
+    """An advisor reason as a clause: "need 'Farmers register online' (“register online”) → Registration: Online
+    registration: e-services …" reads "for ‘Farmers register online’: Online registration: e-services …".
+
+    >>> _plain_reason("need 'get SMS advice' (“SMS”) → Messaging: The Messaging Building Block is a gateway")
+    'for ‘get SMS advice’: The Messaging Building Block is a gateway'
+    >>> _plain_reason("similar reference steps use Consent: AGR-2 Step 3 Registration")
+    'similar reference steps use it: AGR-2 Step 3 Registration'
+    """
+    m = re.match(r"need '(.+?)'(?: \(“[^”]*”\))? → [^:]+: (.+)$", reason)
+    if m:
+        return clip(f"for ‘{m.group(1)}’: {m.group(2)}", 260)
+    m = re.match(r"similar reference steps use [^:]+: (.+)$", reason)
+    if m:
+        return clip(f"similar reference steps use it: {m.group(1)}", 260)
+    return clip(reason, 260)
 
 
 def _names(h: Hit) -> tuple[str, ...]:

@@ -1,0 +1,61 @@
+"""Building-block advice in the chat: a described service followed by "Which building blocks do we need?".
+
+    python bench/bench_chat_advice.py --index data/index
+
+Asks each description of the advisor's development pool (usecases_dev.jsonl) and the novel set through `ask`, reads
+the blocks the answer lists, and prints how often they are exactly the `suggest` selection, their set F1 against the
+labels (the advisor's own figure beside it) and the chat latency. The test sets stay with `bench_suggest.py`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--index", default=os.environ.get("GOVSTACK_INDEX_DIR", "data/index"))
+    a = ap.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from assistant import registry
+    from assistant.config import Settings
+    from assistant.service import Assistant
+    from evals import gold, metrics
+
+    asst = Assistant(Settings(index_dir=Path(a.index)))
+    asst.warm_advisor()
+    names = {registry.name_of(b): b for b in registry.bb_ids()}
+    items = gold.load_dev_use_cases() + gold.load_novel_use_cases()
+    same = advised = 0
+    f_chat, f_sug, ms = [], [], []
+    for it in items:
+        d = it["description"].strip()
+        q = d + ("" if d.endswith((".", "!", "?")) else ".") + " Which building blocks do we need?"
+        t = time.perf_counter()
+        ans = asst.ask(q)
+        ms.append((time.perf_counter() - t) * 1000)
+        chat = {names[n] for n in re.findall(r"^- \*\*(.+?)\*\* — ", ans.text, re.M) if n in names}
+        advised += bool(chat)
+        sel = set(asst.suggest(d).selected)
+        same += chat == sel
+        skip = set(it.get("unlabelled", []))
+        want = set(it["expected"]) - skip
+        f_chat.append(metrics.set_f1(chat - skip, want))
+        f_sug.append(metrics.set_f1(sel - skip, want))
+    n = len(items)
+    print(f"descriptions asked in the chat: {n}")
+    print(f"answered with the advisor's list: {advised}/{n}; list identical to `suggest`: {same}/{n}")
+    print(f"set F1 of the chat's list {statistics.mean(f_chat):.3f} (suggest {statistics.mean(f_sug):.3f})")
+    print(f"chat latency p50 {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
