@@ -41,6 +41,12 @@ OUT_OF_SCOPE = [
     (re.compile(r"\bhow many (countries|governments|hospitals|ministries|agencies|users|people|citizens|deployments)\b.{0,60}"
                 r"\b(use|uses|using|run|runs|running|deployed|adopted|production|live)\b", re.I),
      "the specification does not report adoption figures"),
+    # "Which countries have already deployed the Wallet BB in production?" (not "Which countries does the CMS spec mention
+    # as examples …?": the spec's own examples are asked about there)
+    (re.compile(r"\b(which|what) (countries|governments|ministries|organi[sz]ations|agencies|cities)\b(?!.{0,40}\b(spec|"
+                r"specification|mention|mentions|mentioned|example|examples|describe|describes|listed)\b).{0,60}"
+                r"\b(have|has|are|is)\b.{0,20}\b(deployed|adopted|implemented|rolled out|using|live|in production|gone live)\b", re.I),
+     "the specification does not track which countries or organisations deploy it"),
     (re.compile(r"\bshould (we|i) (buy|purchase|procure)\b|\bwhich (smartphone|phone|laptop|tablet|device|server)s?( model| brand)?\b.{0,30}\b(buy|purchase)\b", re.I),
      "the specification does not recommend products to buy"),
     # (a user's own account on some portal, not "who accessed my account data")

@@ -106,3 +106,12 @@ def test_an_sla_or_uptime_question_asks_for_a_figure():
     qa = analyze("What uptime must the Messaging building block guarantee?")
     assert should_abstain(qa, _hits(TOPIC), {}) == (True, NO_FIGURE)
     assert should_abstain(qa, _hits(TOPIC, "The Messaging building block must guarantee 99.9% uptime per month."), {}) == (False, "")
+
+
+def test_which_countries_deploy_a_block_is_out_of_scope_but_the_specs_own_examples_are_not():
+    hits = _hits(TOPIC, "Countries implement GovStack in their own way; the Messaging Building Block is used in many.")
+    deployed = analyze("Which countries have already deployed the GovStack Messaging BB in production?")
+    assert should_abstain(deployed, hits, {}) == (True, "the specification does not track which countries or "
+                                                        "organisations deploy it")
+    examples = analyze("Which countries does the Messaging spec mention as examples of SMS gateways?")
+    assert should_abstain(examples, hits, {}) == (False, "")
