@@ -146,3 +146,11 @@ def test_the_advisors_answer_is_shown_as_it_is_with_an_llm_backend(real_index):
     settings, _ = real_index
     asst = Assistant(settings, chat_model=FakeListChatModel(responses=["An LLM paraphrase."]))
     assert asst.ask(FARM).text.startswith("For the service you describe")
+
+
+def test_an_operation_is_cited_on_the_spec_page_that_renders_it_too(real_assistant):
+    """The OpenAPI file's operation leads; the '8 Service APIs' page section that renders it is cited beside it."""
+    ans = real_assistant.ask("Which Registration BB endpoint marks an operator's task as complete?")
+    assert "`POST /tasks/{taskId}/complete`" in ans.text.split("\n")[0]
+    assert ans.text.split("\n")[0].rstrip(".").endswith("[1][2]"), ans.text
+    assert (ans.citations[1].folder, ans.citations[1].path) == ("bb-registration", "spec/8-service-apis.md")

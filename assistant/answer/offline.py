@@ -207,10 +207,12 @@ class ExtractiveAnswerer:
         # the passages put in front for the which-block lead (Assistant._blocks_for_need) do not push the others'
         # retrieval ranks down
         lead = len(list(takewhile(lambda h: "need-block" in h.why, ev.hits)))
-        for hi, h in enumerate(ev.hits[:max_hits + lead]):
+        # an operation's page passage (retrieve: rendered-op) is there to be cited, not quoted, and takes no rank
+        pool = [(hi, h) for hi, h in enumerate(ev.hits) if "rendered-op" not in h.why]
+        for r, (hi, h) in enumerate(pool[:max_hits + lead]):
             if hit_filter and not hit_filter(h):
                 continue
-            prior = 1.0 / (1.0 + 0.35 * max(0, hi - lead))  # retrieval rank matters: the fused score already weighed meaning
+            prior = 1.0 / (1.0 + 0.35 * max(0, r - lead))  # retrieval rank matters: the fused score already weighed meaning
             for u in units_of(h.chunk.text, hi):
                 u.score = score_unit(u, qtoks, self.idf) * 0.7 + prior * 0.6 + (0.1 if u.order == 0 else 0.0)
                 if self._yes_no and _VERDICT.search(u.text):
@@ -596,6 +598,12 @@ class ExtractiveAnswerer:
         summary = _op_summary(h0)
         bbname = registry.name_of(h0.chunk.bb)
         first = self._mark(ev, hi0, f"{method} {path} — {summary}")
+        # …and the spec page section that renders it (retrieve: rendered-op brings it), the page a reader opens
+        op_line = re.compile(rf"(?:^|\n)\s*{re.escape(str(method))} {re.escape(str(path))}(?:\s|$)", re.I)
+        page = next((hi for hi, h in enumerate(ev.hits) if hi != hi0 and h.chunk.kind == "prose"
+                     and h.chunk.path.startswith("spec/") and op_line.search(h.chunk.text)), None)
+        if page is not None:
+            first += self._mark(ev, page, f"{method} {path}")
         if listing:
             head = f"The {bbname} specification defines these API operations, among others:"
             items = [f"- `{h0.chunk.extra.get('method')} {h0.chunk.extra.get('api_path')}` — {summary} {first}"]
