@@ -258,7 +258,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "data"
     if _API.search(q):
         return "api"
-    if _WORKFLOW.search(q):
+    if _WORKFLOW.search(re.sub(r"\bworkflow\s+(bb|building block)s?\b", " ", q, flags=re.I)):  # the block's name is no process
         return "workflow"
     if _ARCH.search(q) and not bbs:
         return "architecture"
@@ -356,6 +356,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     """Understand one question in the context of the conversation so far."""
     # markup in a question is never rendered or searched: tags out, the words stay; routing words' typos fixed
     q = fix_typos(" ".join(_TAG.sub(" ", question or "").split()))
+    if len(q.split()) <= 5:  # a bare definition typed fast: "whats a functional id", "what's an SCD?"
+        q = re.sub(r"^\s*what(?:'|’)?s\b(?=\s+(a|an)\b)", "what is", q, flags=re.I)
     truncated = False
     if len(q) > MAX_QUESTION_CHARS:
         q, truncated = q[:MAX_QUESTION_CHARS], True

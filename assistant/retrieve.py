@@ -130,10 +130,16 @@ FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "
 def term_forms(term: str) -> tuple[str, ...]:
     """A glossary term normalised (norm_term folds a plural 's'), and with a plural "-ies" made "-y".
 
+    "ID" is short for identity or identifier ("functional ID" finds the glossary's "Functional Identity").
+
     >>> term_forms("Digital Registries"), term_forms("Consent Records")
     (('digital registrie', 'digital registry'), ('consent record',))
+    >>> term_forms("functional ID")
+    ('functional id', 'functional identity', 'functional identifier')
     """
-    return tuple(dict.fromkeys((norm_term(term), norm_term(re.sub(r"ies\b", "y", term, flags=re.I)))))
+    forms = [norm_term(term), norm_term(re.sub(r"ies\b", "y", term, flags=re.I))]
+    forms += [re.sub(r"\bid$", long, forms[0]) for long in ("identity", "identifier") if re.search(r"\bid$", forms[0])]
+    return tuple(dict.fromkeys(forms))
 
 
 def term_names(term: str) -> tuple[str, ...]:

@@ -150,6 +150,8 @@ def test_bb_filter_restricts_evidence(assistant):
     ("What happens internally when an external application starts a workflow via the API?", "workflow"),
     ("What goes on behind the scenes when consent is revoked through the API?", "workflow"),
     ("Which API call revokes consent?", "api"),
+    # the Workflow BB's name is no process question
+    ("what notation does workflow bb use for processes", "general"),
 ])
 def test_question_intent(question, intent):
     assert analyze(question).intent == intent
@@ -165,6 +167,7 @@ def test_question_intent(question, intent):
     ("What does the scheduler spec mean by an 'appointment', and what statuses can an event be in?", "appointment"),
     # the first question decides ("…, and what's the difference …" does not make it a question about the block)
     ("What is an SCD in the eSignature BB, and what's the difference between a local and a remote one?", "SCD"),
+    ("whats a functional id", "functional id"),  # typed fast
 ])
 def test_a_bare_definition_question_asks_for_the_word(question, term):
     qa = analyze(question)

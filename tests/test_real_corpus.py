@@ -154,3 +154,8 @@ def test_an_operation_is_cited_on_the_spec_page_that_renders_it_too(real_assista
     assert "`POST /tasks/{taskId}/complete`" in ans.text.split("\n")[0]
     assert ans.text.split("\n")[0].rstrip(".").endswith("[1][2]"), ans.text
     assert (ans.citations[1].folder, ans.citations[1].path) == ("bb-registration", "spec/8-service-apis.md")
+
+
+def test_an_id_term_finds_the_identity_glossary_entry(real_assistant):
+    ans = real_assistant.ask("whats a functional id")
+    assert ans.text.startswith("**Functional Identity**") and "Operation ID" not in ans.text, ans.text

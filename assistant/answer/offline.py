@@ -35,6 +35,7 @@ OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation agains
 # …and its embedding similarity to the question (a 0.05 lead ≈ 0.15): independent dev API key-fact recall 0.429 → 0.500,
 # dev and blind unchanged (3 and 8 gave the same answers)
 OP_DENSE_WEIGHT = 3.0
+_API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # OpenAPI files and the pages rendering them
 # A yes/no question ("Does the Payments BB handle transfers between ministries?") is answered by the sentence that
 # rules on it ("… are not covered in this specification"), which often shares fewer words with the question than
 # the sentences describing the topic: such a sentence gets this bonus (independent dev key-fact recall 0.612 → 0.622,
@@ -152,7 +153,9 @@ class ExtractiveAnswerer:
             if qa.intent == "term" and qa.term:
                 want = norm_term(qa.term)
                 # other glossary entries ("Participant", "Internal Kickoff") say nothing about the term asked
-                other_term = lambda h: h.chunk.kind == "glossary_term" and want not in _names(h)  # noqa: E731
+                # …and an API page's field lists say nothing about what a term means
+                other_term = lambda h: (h.chunk.kind == "glossary_term" and want not in _names(h)) or bool(  # noqa: E731
+                    _API_PAGE.search(h.chunk.path))
             fill = self._fill(ev, qtoks, budget=TERM_UNITS if qa.intent == "term" else ANSWER_UNITS, skip=other_term)
             if fill:
                 parts.append(fill)
@@ -454,7 +457,7 @@ class ExtractiveAnswerer:
         gl = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "glossary_term"]
         if not gl:
             return []
-        exact = [(hi, h) for hi, h in gl if want in _names(h)]
+        exact = [(hi, h) for hi, h in gl if any(f in _names(h) for f in term_forms(qa.term or ""))]
         head = want.split()[-1] if want else ""
 
         def sim(h):  # a name without the asked term's head word is another thing ("GovStack" for "GovStack sandbox")
@@ -483,7 +486,8 @@ class ExtractiveAnswerer:
                 src = f"{where} specification" if h.chunk.bb else where
                 parts.append(f"The {src} defines it as: {definition} {mark}")
         # one supporting sentence from prose that uses the term, if any
-        prose = self._ranked_units(ev, qtoks, hit_filter=lambda h: h.chunk.kind in ("prose", "requirement"), max_hits=5)
+        prose = self._ranked_units(ev, qtoks, max_hits=5, hit_filter=lambda h: h.chunk.kind in ("prose", "requirement")
+                                   and not _API_PAGE.search(h.chunk.path))
         prose = [u for u in prose if want and all(w in norm_term(u.text) for w in want.split()[:2])]
         # a sentence about the term ("GovStack aims to …") before one that merely mentions it; ranking breaks ties
         prose.sort(key=lambda u: not norm_term(strip_md(u.text)).startswith(want))
