@@ -5,7 +5,7 @@ import re
 from typing import Iterable
 
 from assistant import registry
-from assistant.query import QueryAnalysis
+from assistant.query import QueryAnalysis, ask_part
 from assistant.retrieve import Hit, stem_tokens, tokenize
 
 # Calibrated on the looked-at gold sets (qa.jsonl, qa_dev2.jsonl, qa_dev3.jsonl: 39 unanswerable, 339 answerable
@@ -89,19 +89,6 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
             if set(tokenize(u.text)) & subject and any(not _HTTP_STATUS.match(m.group(0)) for m in _FIGURE.finditer(u.text)):
                 return True
     return False
-
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(])")
-
-
-def ask_part(question: str) -> str:
-    """The sentences that ask (ending in '?'), without the context an official gives first ("We are building a land
-    registry in Rwanda. Which fields must …?"): the context is for retrieval, not evidence that the spec is silent."""
-    sents = [x for x in _SENTENCE.split(question.strip()) if x.strip()]
-    if len(sents) < 2:
-        return question
-    asks = [x for x in sents if x.rstrip().endswith("?")]
-    return " ".join(asks) if asks else question
 
 
 def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8) -> list[str]:

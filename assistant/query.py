@@ -215,6 +215,19 @@ def need_of_which_bb(question: str) -> str | None:
     return None
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(])")
+
+
+def ask_part(question: str) -> str:
+    """The sentences that ask (ending in '?'), without the context an official gives first ("We are building a land
+    registry in Rwanda. Which fields must …?"): the context is for retrieval, not evidence that the spec is silent."""
+    sents = [x for x in _SENTENCE.split(question.strip()) if x.strip()]
+    if len(sents) < 2:
+        return question
+    asks = [x for x in sents if x.rstrip().endswith("?")]
+    return " ".join(asks) if asks else question
+
+
 def asks_for_advice(question: str) -> bool:
     """A request for building blocks for the asker's own service (not about a GovStack use case; a service in a use
     case's field — "our telemedicine service", "a cash transfer programme" — is still the asker's own).

@@ -722,3 +722,14 @@ def test_a_list_announced_by_its_intro_is_shown_whole_when_short():
     text = ExtractiveAnswerer().answer(analyze("What capabilities must an Information Mediator provide?"),
                                        [_hit(0, caps, "2.4.1 Federation")]).text
     assert "Capability 11" in text and "Capability 5" in text, text
+
+
+def test_the_sentence_that_asks_outweighs_the_context_given_first():
+    """An official's context ('slow 2G connections in rural areas') must not pick the passage about rural areas over
+    the one the question asks about (design guidance to keep the service usable)."""
+    rural = "Number of household with internet connectivity is concentrated in the urban areas as opposed to rural areas."
+    guidance = "Design guidance: keep pages light so the service stays usable; cache content for offline use."
+    qa = analyze("Lots of our users are on slow connections in rural areas with little internet connectivity. "
+                 "What design guidance is there to keep the service usable?")
+    text = ExtractiveAnswerer().answer(qa, [_hit(0, rural, "Context"), _hit(1, guidance, "Guidance")]).text
+    assert text.startswith("Design guidance"), text
