@@ -47,6 +47,11 @@ OUT_OF_SCOPE = [
                 r"specification|mention|mentions|mentioned|example|examples|describe|describes|listed)\b).{0,60}"
                 r"\b(have|has|are|is)\b.{0,20}\b(deployed|adopted|implemented|rolled out|using|live|in production|gone live)\b", re.I),
      "the specification does not track which countries or organisations deploy it"),
+    # "Which public cloud providers has GovStack certified as compliant …?": the spec sets requirements and tests; it
+    # names no certified or approved products
+    (re.compile(r"\b(which|what|any)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
+                r"platforms?|tools?)\b.{0,60}\b(certified|approved|endorsed|accredited)\b", re.I),
+     "the specification names no certified or approved products"),
     (re.compile(r"\bshould (we|i) (buy|purchase|procure)\b|\bwhich (smartphone|phone|laptop|tablet|device|server)s?( model| brand)?\b.{0,30}\b(buy|purchase)\b", re.I),
      "the specification does not recommend products to buy"),
     # (a user's own account on some portal, not "who accessed my account data")

@@ -115,3 +115,11 @@ def test_which_countries_deploy_a_block_is_out_of_scope_but_the_specs_own_exampl
                                                         "organisations deploy it")
     examples = analyze("Which countries does the Messaging spec mention as examples of SMS gateways?")
     assert should_abstain(examples, hits, {}) == (False, "")
+
+
+def test_which_products_govstack_certified_is_out_of_scope_but_compliance_testing_is_not():
+    hits = _hits(TOPIC, "A product is tested against the building block's API specification with the compliance tests.")
+    certified = analyze("Which public cloud providers has GovStack certified as compliant with the Messaging BB?")
+    assert should_abstain(certified, hits, {}) == (True, "the specification names no certified or approved products")
+    testing = analyze("How is a product tested for compliance with the Messaging BB?")
+    assert should_abstain(testing, hits, {}) == (False, "")
