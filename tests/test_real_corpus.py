@@ -159,3 +159,9 @@ def test_an_operation_is_cited_on_the_spec_page_that_renders_it_too(real_assista
 def test_an_id_term_finds_the_identity_glossary_entry(real_assistant):
     ans = real_assistant.ask("whats a functional id")
     assert ans.text.startswith("**Functional Identity**") and "Operation ID" not in ans.text, ans.text
+
+
+def test_a_use_case_question_about_its_sdgs_gets_them(real_assistant):
+    ans = real_assistant.ask("construction permit use case - which SDG?")
+    assert ans.text.startswith("**INF-1 – Construction Permit** (sector: Sustainable Infrastructure) serves SDG 11: "
+                               "Sustainable Cities and Communities"), ans.text

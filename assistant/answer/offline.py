@@ -39,6 +39,7 @@ OP_DENSE_WEIGHT = 3.0
 # 0.778 -> 0.789 (k-055, d4-049), key-fact recall 0.699 -> 0.714; qa_dev5 key-fact recall +0.009; dev and the blind
 # sets unchanged; 0.3 gained less, 0.7 lost d4-006, 1.0-1.6 gave the same answers
 ASK_WEIGHT = 1.0
+_ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
 _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # OpenAPI files and the pages rendering them
 # A yes/no question ("Does the Payments BB handle transfers between ministries?") is answered by the sentence that
 # rules on it ("… are not covered in this specification"), which often shares fewer words with the question than
@@ -801,8 +802,13 @@ class ExtractiveAnswerer:
             parts.append(f"In **{uc_id} {title}**, {step}: " + " ".join(self._sentence(ev, u, 300) for u in pts))
             return parts
         bbs = [registry.name_of(b) for b in str(c.extra.get("building_blocks", "")).split(",") if b]
+        sdgs = re.search(r"\bSDGs: (.+?)\.(?:\s|$)", c.text)
+        if sdgs and _ASKS_SDG.search(qa.question):  # "construction permit use case - which SDG?"
+            sector = f" (sector: {c.extra['sector']})" if c.extra.get("sector") else ""
+            parts.append(f"**{uc_id} – {title}**{sector} serves {sdgs.group(1)} {self._mark(ev, hi, f'SDGs: {sdgs.group(1)}')}.")
         mark = self._mark(ev, hi, f"{uc_id} {title}: {', '.join(bbs)}")
-        parts.append(f"**{uc_id} – {title}** uses these building blocks: {', '.join(bbs)} {mark}.")
+        who = "It" if parts else f"**{uc_id} – {title}**"
+        parts.append(f"{who} uses these building blocks: {', '.join(bbs)} {mark}.")
         units = self._ranked_units(ev, qtoks, hit_filter=lambda x: x.chunk.extra.get("uc_id") == uc_id, max_hits=len(ev.hits))
         pts = [u for u in self._pick(units, 3) if not u.text.startswith(str(uc_id))]
         if pts:
