@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-# the gold sets written while building (qa) and by independent writers and already looked at (dev2, dev3, dev4); the
+# the gold sets written while building (qa) and by independent writers and already looked at (dev2-dev5); the
 # blind set (qa_test) is left to the eval suite, so that no retrieval choice is made on it
-GOLD_SETS = ("qa.jsonl", "qa_dev2.jsonl", "qa_dev3.jsonl", "qa_dev4.jsonl")
+GOLD_SETS = ("qa.jsonl", "qa_dev2.jsonl", "qa_dev3.jsonl", "qa_dev4.jsonl",
+             "qa_dev5.jsonl")
 
 
 def run(asst, configs: dict, gold: str) -> list:
