@@ -109,6 +109,7 @@ _BETWEEN_BBS = re.compile(
     r"(building block|bb|module)'s (own |internal )?(database|data ?store|tables?|memory|file system|internal functions?))(?!\w)",
     re.I)
 BETWEEN_BBS_BOOST = 1.5
+_SAME_PLACE = re.compile(r"side by side|same (server|infrastructure|machine|host|data ?cent(er|re)|cluster|premises)", re.I)
 # … and the architecture rules that share the most words with the question are always candidates then: "read directly
 # from the registration module's database" is answered by "5.3 … MUST NOT use shared databases", which neither
 # retriever ranked in its top 60 (questions that name blocks rank those blocks' pages first). Measured (eval --suite
@@ -479,6 +480,8 @@ class HybridSearch:
         # already favours them, so BM25 ranks them by the rest of the question
         drop = frozenset(t for b in qa.bbs for t in tokenize(registry.name_of(b))) \
             if (qa.bbs and self.boosts and DROP_BB_NAME) else frozenset()
+        if between and self.boosts and _SAME_PLACE.search(qtext) and not re.search(r"co-?located", qtext, re.I):
+            qtext = f"{qtext} co-located"  # the spec's word for blocks that run in one place ("side by side", "same server")
         ids, scores = idx.lexical(release, qtext, drop)
         lex_rank: dict[str, int] = {}
         lex: dict[str, float] = {}

@@ -165,3 +165,10 @@ def test_a_use_case_question_about_its_sdgs_gets_them(real_assistant):
     ans = real_assistant.ask("construction permit use case - which SDG?")
     assert ans.text.startswith("**INF-1 – Construction Permit** (sector: Sustainable Infrastructure) serves SDG 11: "
                                "Sustainable Cities and Communities"), ans.text
+
+
+def test_blocks_side_by_side_find_the_rule_for_co_located_blocks(real_assistant):
+    """'side by side in the same data centre' is what the spec calls co-located blocks."""
+    ans = real_assistant.ask("Our health and social welfare applications run side by side in the same data centre. "
+                             "Do their building blocks have to talk to each other through an Information Mediator?")
+    assert ans.citations[0].path == "architecture-and-nonfunctional-requirements/introduction.md", ans.text
