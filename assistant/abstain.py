@@ -106,6 +106,26 @@ def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8) -> list[str]
     return [n for n in names if n.lower() not in text and n.lower().rstrip("n") not in text]
 
 
+# a name the question asks about as a thing the block would have or use ("the WebSocket endpoint", "support Kafka",
+# "over MQTT"), not as a place or owner ("in Rwanda", "for the Ministry of X"): what comes right before it
+_ASKED_THING = re.compile(r"\b(the|a|an|any|support|supports|supported|use|uses|using|via|over|with|on|offer|offers|"
+                          r"provide|provides|expose|exposes|integrate|integrates)\s+$", re.I)
+
+
+def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) -> list[str]:
+    """Names the question asks about as a feature of the one block it names ("What's the WebSocket endpoint in the
+    Scheduler BB API …?") that the block's whole specification (block_text, lower case) never mentions."""
+    if len(qa.bbs) != 1 or not block_text:
+        return []
+    ask = ask_part(qa.question)
+    out = []
+    for n in unknown_names(qa, hits):
+        at = ask.find(n)
+        if at >= 0 and _ASKED_THING.search(ask[:at]) and n.lower() not in block_text:
+            out.append(n)
+    return out
+
+
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5, without: Iterable[str] = ()) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages (`without` these words)."""
     toks = set(tokenize(ask_part(qa.question))) - set(tokenize(" ".join(without)))

@@ -358,6 +358,13 @@ class CorpusIndex:
                                  if c.release == release and c.kind != "glossary_term" and pat.search(c.text)]
         return self._inline[key]
 
+    def block_text(self, release: str, bb: str) -> str:
+        """All of a building block's passages in one lower-case text (built once per block and release)."""
+        key = (release, f"bb:{bb}")
+        if key not in self._inline:
+            self._inline[key] = [" ".join(c.text.lower() for c in self.chunks.values() if c.release == release and c.bb == bb)]
+        return self._inline[key][0]
+
     def lexical(self, release: str, query: str, drop: frozenset[str] = frozenset()) -> tuple[list[str], np.ndarray]:
         r = self.bm25.get(release)
         if r is None:

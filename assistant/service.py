@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator
 from langchain_core.runnables import RunnableLambda
 
 from assistant import registry
-from assistant.abstain import abstention_text, should_abstain
+from assistant.abstain import abstention_text, should_abstain, unmentioned_by_block
 from assistant.answer.evidence import Evidence, to_citation, units_of
 from assistant.answer.offline import WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
@@ -218,6 +218,10 @@ class Assistant:
         hits = self.searcher.search(qa, state["release"], k=self.settings.top_k, filters=state["filters"])
         hits = self._augment(qa, hits, state["release"])
         abstain, reason = should_abstain(qa, hits, self.idf)
+        if not abstain and len(qa.bbs) == 1:
+            missing = unmentioned_by_block(qa, hits, self.index.block_text(state["release"], qa.bbs[0]))
+            if missing:
+                abstain, reason = True, f"the {registry.name_of(qa.bbs[0])} specification never mentions {', '.join(missing[:2])}"
         if asks_for_advice(qa.question) and not state["filters"].get("bb"):
             hits = self._advise(qa, hits, state["release"])
             if qa.advice:

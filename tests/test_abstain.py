@@ -1,5 +1,5 @@
 """Abstention on hand-made evidence: a question for a figure needs a passage that states one; context is not the ask."""
-from assistant.abstain import NO_FIGURE, abstention_text, ask_part, should_abstain
+from assistant.abstain import NO_FIGURE, abstention_text, ask_part, should_abstain, unmentioned_by_block
 from assistant.query import analyze
 from assistant.retrieve import Hit
 from assistant.types import Chunk
@@ -123,3 +123,12 @@ def test_which_products_govstack_certified_is_out_of_scope_but_compliance_testin
     assert should_abstain(certified, hits, {}) == (True, "the specification names no certified or approved products")
     testing = analyze("How is a product tested for compliance with the Messaging BB?")
     assert should_abstain(testing, hits, {}) == (False, "")
+
+
+def test_a_technology_the_named_blocks_spec_never_mentions_is_not_covered_but_a_place_is_context():
+    hits = _hits(TOPIC, "Messages are delivered through SMS gateways and e-mail servers.")
+    block = " ".join([TOPIC, "Messages are delivered through SMS gateways and e-mail servers, or WhatsApp."]).lower()
+    ws = analyze("What's the WebSocket endpoint in the Messaging BB for live delivery updates?")
+    assert unmentioned_by_block(ws, hits, block) == ["WebSocket"]
+    assert unmentioned_by_block(analyze("Does the Messaging BB support WhatsApp?"), hits, block) == []
+    assert unmentioned_by_block(analyze("Can the Messaging BB send SMS to citizens in Rwanda?"), hits, block) == []
