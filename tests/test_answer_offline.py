@@ -733,3 +733,13 @@ def test_the_sentence_that_asks_outweighs_the_context_given_first():
                  "What design guidance is there to keep the service usable?")
     text = ExtractiveAnswerer().answer(qa, [_hit(0, rural, "Context"), _hit(1, guidance, "Guidance")]).text
     assert text.startswith("Design guidance"), text
+
+
+def test_a_glossary_definition_with_bullets_reads_as_sentences():
+    from assistant.answer.offline import _definition
+
+    c = _hit(0, "Functional Identity: * Is linked to systems with a specific function. * Functional identification "
+                "systems provide official proof of identity", "3 Terminology").chunk
+    c.kind = "glossary_term"
+    text, _ = _definition(Hit("g", c, 1.0))
+    assert "*" not in text and text.startswith("Is linked to systems") and ". Functional identification" in text

@@ -846,7 +846,11 @@ def _definition(h: Hit) -> tuple[str, str]:
     c = h.chunk
     definition = strip_md(c.text.split(":", 1)[1] if ":" in c.text else c.text).strip()
     where = registry.name_of(c.bb) if c.bb else (c.heading_path[0] if c.heading_path else "GovStack")
-    return clip(re.sub(r"^[*-]\s+", "", definition), 420), where
+    definition = re.sub(r"^[*-]\s+", "", definition)
+    # the entry's other bullets, run into one line ("… functional Identities. * Functional identification systems …",
+    # "supported: * Local - … * Remote - …"), read as sentences or as a list in the sentence
+    definition = re.sub(r"(?<=(.))\s+\*\s+", lambda m: " " if m.group(1) in ".!?:" else "; ", definition)
+    return clip(definition, 420), where
 
 
 def _neighbour(ev: Evidence, hi: int, step: int) -> int | None:
