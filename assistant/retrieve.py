@@ -300,6 +300,7 @@ class CorpusIndex:
                 else dict(self.bm25[rel].vectorizer.idf)
         self.terms: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._inline: dict[tuple[str, str], list[str]] = {}  # defined_inline's answers, per release and term
+        self._block_text: dict[tuple[str, str], str] = {}  # block_text's answers, per release and block
         self.api_paths: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_source: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         self.bb_folders: dict[tuple[str, str], str] = {}  # (release, bb) → repo folder
@@ -360,10 +361,10 @@ class CorpusIndex:
 
     def block_text(self, release: str, bb: str) -> str:
         """All of a building block's passages in one lower-case text (built once per block and release)."""
-        key = (release, f"bb:{bb}")
-        if key not in self._inline:
-            self._inline[key] = [" ".join(c.text.lower() for c in self.chunks.values() if c.release == release and c.bb == bb)]
-        return self._inline[key][0]
+        if (release, bb) not in self._block_text:
+            self._block_text[(release, bb)] = " ".join(c.text.lower() for c in self.chunks.values()
+                                                       if c.release == release and c.bb == bb)
+        return self._block_text[(release, bb)]
 
     def lexical(self, release: str, query: str, drop: frozenset[str] = frozenset()) -> tuple[list[str], np.ndarray]:
         r = self.bm25.get(release)
