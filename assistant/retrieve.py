@@ -525,7 +525,7 @@ class HybridSearch:
         kind_boost = INTENT_KINDS.get(qa.intent, {})
         # a glossary entry is lifted for a term question only if it names the term's head word: "Digital Service" is
         # not the answer to "What is a digital public good?" (a spec without that entry answers from its prose)
-        head = norm_term(qa.term).split()[-1:] if qa.intent == "term" and qa.term and norm_term(qa.term) else []
+        heads = {f.split()[-1] for f in term_forms(qa.term) if f} if qa.intent == "term" and qa.term else set()
         # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
         loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
         hits = []
@@ -552,8 +552,8 @@ class HybridSearch:
             if c.bb and c.bb in loose:
                 s *= LOOSE_BOOST
                 why.append("bb-subject")
-            if c.kind in kind_boost and not (head and c.kind == "glossary_term" and not any(
-                    head[0] in n.split() for n in term_names(str(c.extra.get("term", ""))))):
+            if c.kind in kind_boost and not (heads and c.kind == "glossary_term" and not any(
+                    heads & set(n.split()) for n in term_names(str(c.extra.get("term", ""))))):
                 s *= kind_boost[c.kind]
                 why.append("kind")
             if between and c.folder == "specifications" and _ARCH_PAGE.match(c.path):
