@@ -172,3 +172,11 @@ def test_blocks_side_by_side_find_the_rule_for_co_located_blocks(real_assistant)
     ans = real_assistant.ask("Our health and social welfare applications run side by side in the same data centre. "
                              "Do their building blocks have to talk to each other through an Information Mediator?")
     assert ans.citations[0].path == "architecture-and-nonfunctional-requirements/introduction.md", ans.text
+
+
+def test_a_use_case_question_about_a_step_is_answered_by_the_step(real_assistant):
+    ans = real_assistant.ask("How are businesses selected for a tax audit in the business taxation use case?")
+    assert ans.text.startswith("In **FINC-1 Business Taxation**, Step 9 Audit:"), ans.text
+    # asking for its blocks still gets the block list
+    ans = real_assistant.ask("Which building blocks does the business taxation use case use?")
+    assert "uses these building blocks" in ans.text.split("\n")[0], ans.text

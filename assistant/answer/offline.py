@@ -41,6 +41,7 @@ OP_DENSE_WEIGHT = 3.0
 ASK_WEIGHT = 1.0
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
 _POINTS_BACK = re.compile(r"\b(that|this|those|these|it|they|them|there)\b", re.I)
+USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
 _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # OpenAPI files and the pages rendering them
 # A yes/no question ("Does the Payments BB handle transfers between ministries?") is answered by the sentence that
@@ -798,10 +799,19 @@ class ExtractiveAnswerer:
         if not ucs:
             return []
         hi, h = ucs[0]
+        asks_bbs = re.search(r"\bbuilding blocks?\b.*\b(use|uses|need|needed|involved)\b", qa.question, re.I)
+        if h.chunk.kind == "use_case" and not asks_bbs and not _ASKS_SDG.search(qa.question) and not re.search(
+                r"\b(building blocks?|bbs?)\b", qa.question, re.I):
+            # "What does the disaster management use case suggest for alerting people …?" asks about a step, which a
+            # top passage has: it answers, not the use case's summary and block list
+            steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step" and j < USE_CASE_STEP_REACH
+                     and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")]
+            if steps:  # the step its title names ("… handle early warning?" → Step 3 Early Warning Systems), else the first
+                hi, h = max(steps, key=lambda p: (len(qtoks & set(tokenize(p[1].chunk.heading_path[-1]))), -p[0]))
         c = h.chunk
         uc_id, title = c.extra.get("uc_id"), c.extra.get("uc_title")
         parts = []
-        if c.kind == "use_case_step" and not re.search(r"\bbuilding blocks?\b.*\b(use|uses|need|needed|involved)\b", qa.question, re.I):
+        if c.kind == "use_case_step" and not asks_bbs:
             units = self._ranked_units(ev, qtoks, hit_filter=lambda x: x is h, max_hits=len(ev.hits))
             pts = self._pick(units, 3)
             step = c.heading_path[-1] if c.heading_path else ""
