@@ -180,3 +180,9 @@ def test_a_use_case_question_about_a_step_is_answered_by_the_step(real_assistant
     # asking for its blocks still gets the block list
     ans = real_assistant.ask("Which building blocks does the business taxation use case use?")
     assert "uses these building blocks" in ans.text.split("\n")[0], ans.text
+
+
+def test_an_operation_the_page_only_lists_is_described_by_its_section(real_assistant):
+    ans = real_assistant.ask("In the Identity BB credential management API, POST /share-credential doesn't hand back "
+                             "the credential directly. How do I get the result?")
+    assert "Listed in 8 Service APIs" not in ans.text and "/events/{eventId}" in ans.text, ans.text

@@ -647,6 +647,16 @@ class ExtractiveAnswerer:
         fields = _op_fields(h0)
         if fields and not listing:
             parts.append(f"Fields: {fields} {first}")
+        if h0.chunk.extra.get("from_page") and not listing:
+            # an operation the page only lists: what its section says about these operations is the description
+            section = h0.chunk.heading_path[:-1]
+            about = self._ranked_units(ev, qtoks, max_hits=len(ev.hits), hit_filter=lambda h: h.chunk.kind == "prose"
+                                       and h.chunk.path == h0.chunk.path and h.chunk.heading_path == section)
+            pts = self._pick([u for u in about if not re.match(r"API operation:", u.text)], 2)
+            if pts:
+                title = re.sub(r"^[\d.]+\s*", "", section[-1]) if section else "this section"
+                parts.append(f"What the specification says about these operations ({title}):\n"
+                             + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
         return parts
 
     def _op_match(self, hi: int, h: Hit, qtoks: set[str], qa: QueryAnalysis) -> float:
@@ -942,6 +952,8 @@ def _op_summary(h: Hit) -> str:
 
 def _op_description(h: Hit) -> str:
     lines = h.chunk.text.splitlines()
+    if h.chunk.extra.get("from_page"):
+        return ""  # a page's operation listing ("Listed in 8 Service APIs of …") describes nothing
     if len(lines) > 1 and lines[1].strip() and not re.match(r"^(API|Tags|Path|Query|Header|Request|Responses|Response|Servers)\b", lines[1]):
         return clip(strip_md(lines[1]), 220)
     return ""
