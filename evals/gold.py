@@ -61,6 +61,7 @@ QA_DEV4_FILE = GOLD_DIR / "qa_dev4.jsonl"
 QA_DEV5_FILE = GOLD_DIR / "qa_dev5.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
+QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
 NOVEL_FILE = GOLD_DIR / "usecases_novel.jsonl"
 DEV_USE_CASES_FILE = GOLD_DIR / "usecases_dev.jsonl"
 TEST_USE_CASES_FILE = GOLD_DIR / "usecases_test.jsonl"
@@ -116,12 +117,14 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
 
 def load_qa_test(path: Path | str | None = None) -> list[dict]:
     """Independent writers' questions, never looked at item by item while building the assistant: qa_test.jsonl
-    (source "independent"; its totals have been read to accept or reject changes) and qa_test2.jsonl (source
-    "independent2", written later by a fourth writer with the same brief; only its totals have been read)."""
+    (source "independent"; its totals have been read to accept or reject changes), qa_test2.jsonl (source
+    "independent2", written later by a fourth writer with the same brief; only its totals have been read) and
+    qa_test3.jsonl (source "independent3", 40 questions by a seventh writer in mixed styles, written at the end of
+    the session that added qa_dev4/qa_dev5; only its first-run totals have been read)."""
     if path:
         return _load_sourced(Path(path), "independent")
     out: list[dict] = []
-    for p, source in ((QA_TEST_FILE, "independent"), (QA_TEST2_FILE, "independent2")):
+    for p, source in ((QA_TEST_FILE, "independent"), (QA_TEST2_FILE, "independent2"), (QA_TEST3_FILE, "independent3")):
         out += _load_sourced(p, source) if p.exists() else []
     return out
 

@@ -20,7 +20,7 @@ SUGGEST_HEADLINE = [("set_f1", "set F1"), ("precision", "precision"), ("recall",
 NAIVE_ROWS = [("hit@5", "hit@5"), ("mrr", "MRR"), ("ndcg@5", "nDCG@5"), ("key_fact_recall", "key-fact recall")]
 MAX_MD_FAILURES = 80
 # how each question set has been used (docs/evals.md): a reader of the report must know which numbers are optimistic
-SOURCE_TITLE = "Per gold set (dev, dev-independent: looked at while building; independent, independent2: never item by item)"
+SOURCE_TITLE = "Per gold set (dev, dev-independent: looked at while building; independent, independent2, independent3: never item by item)"
 
 
 def fmt(v: Any, key: str = "") -> str:
