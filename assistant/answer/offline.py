@@ -125,8 +125,10 @@ class ExtractiveAnswerer:
         qtoks = set(tokenize(qa.standalone))
         # the words of the sentence that asks weigh more than the context an official gives first ("We're procuring a CMS
         # for all government websites. What accessibility level does the CMS BB specify?")
-        asked = set(tokenize(ask_part(qa.question)))
+        asking = ask_part(qa.question)
+        asked = set(tokenize(asking))
         self._ask_toks = asked if asked != qtoks and ASK_WEIGHT else set()
+        self._ask_points_back = bool(_POINTS_BACK.search(asking))
         self._yes_no = bool(_YES_NO.search(qa.question))
         self._asks_bbs = not qa.bbs and bool(_ASKS_BBS.search(qa.question))
         if self.embed is not None and hits:
@@ -182,7 +184,7 @@ class ExtractiveAnswerer:
         # a question in the spec ("Can different GovStack ecosystems talk to each other?", an FAQ heading) is no point
         units = [u for u in self._ranked_units(ev, qtoks, max_hits=FILL_HITS,
                                                hit_filter=lambda h: h.chunk.kind != "api_operation" and not (skip and skip(h)))
-                 if u.score > FILL_MIN_SCORE and not strip_md(u.text).rstrip().endswith("?")]
+                 if u.score > FILL_MIN_SCORE and not _is_question(u)]
         per_hit: dict[int, int] = {}
         lines = []
         for u in self._pick(units, room * 3):
@@ -280,7 +282,7 @@ class ExtractiveAnswerer:
         # (with context first, on-topic means on the asking sentence's words: the context is shared by many passages;
         # unless the asking sentence points back into it: "Is that allowed …?", "What do those words mean there?")
         on_topic = (lambda u: score_unit(u, self._ask_toks, self.idf) + 0.6 / (1.0 + 0.35 * u.hit_index)) \
-            if self._ask_toks and STRENGTH_ON_ASK and not _POINTS_BACK.search(ask_part(qa.question)) else (lambda u: u.score)
+            if self._ask_toks and STRENGTH_ON_ASK and not self._ask_points_back else (lambda u: u.score)
         strength = {hi: sum(sorted((on_topic(u) for u in by_hit[hi]), reverse=True)[:3]) for hi in by_hit}
         primary = min(by_hit)
         # a yes/no question is answered by a rule: the top-ranked passage that states one keeps the lead
@@ -315,9 +317,9 @@ class ExtractiveAnswerer:
                 continue
             hi = where[cid]
             said = re.search(r"→ [^:]+: (?:[^:]{1,60}: |[^—]{1,60} — )?(.+?)…?$", reason)  # the functionality's own words
-            if said and said.group(1) in ev.hits[hi].chunk.text:
-                self._snips.setdefault(hi, []).append(said.group(1))  # highlighted in the source panel
             self._snips.setdefault(hi, [])
+            if said and said.group(1) in ev.hits[hi].chunk.text:
+                self._snips[hi].append(said.group(1))  # highlighted in the source panel
             lines.append(f"- **{registry.name_of(bb)}** — {_plain_reason(reason)} [{ev.cite(hi)}]")
         if not lines:
             return ""
@@ -434,7 +436,7 @@ class ExtractiveAnswerer:
         in ':' brings the list items that follow it (that is where its content is)."""
         all_units = sorted(units_of(ev.hits[units[0].hit_index].chunk.text, units[0].hit_index), key=lambda u: u.order)
         # the spec's own questions (FAQ headings: "What examples of use cases do the … support?") are not answers
-        units = [u for u in units if not strip_md(u.text).rstrip().endswith("?")] or units
+        units = [u for u in units if not _is_question(u)] or units
         chosen = {u.order for u in self._pick(units, max_units, taken)}
         brought = 0
         for u in list(all_units):
@@ -527,7 +529,7 @@ class ExtractiveAnswerer:
                     if len(definition.split()) < 4:
                         continue
                     where = f"{registry.name_of(h.chunk.bb)} specification" if h.chunk.bb else _whose(h.chunk)
-                    title = re.sub(r"^[\d.]+\s*", "", strip_md(h.chunk.heading_path[-1])) if h.chunk.heading_path else ""
+                    title = _heading_title(h.chunk.heading_path[-1]) if h.chunk.heading_path else ""
                     where += f", {title}" if title else ""
                     quote = clip(definition, 420)
                     return [f"**{name.strip()}** ({where}): {quote[:1].upper() + quote[1:]} {self._mark(ev, hi, quote)}"]
@@ -542,7 +544,7 @@ class ExtractiveAnswerer:
         words = want.split()
         uses = [u for u in self._ranked_units(ev, qtoks, max_hits=5,
                                               hit_filter=lambda h: h.chunk.kind in ("prose", "requirement"))
-                if u.kind in ("sentence", "item") and not u.text.rstrip().endswith("?") and len(u.text.split()) >= 6
+                if u.kind in ("sentence", "item") and not _is_question(u) and len(u.text.split()) >= 6
                 and re.search(r"\b" + r"\W+".join(map(re.escape, words)), norm_term(strip_md(u.text)))]
         if not uses:
             return []
@@ -578,7 +580,7 @@ class ExtractiveAnswerer:
         lines = [f"{where} describes {len(found)} {plural}{under}:"]
         for hi in found:
             c = ev.hits[hi].chunk
-            title = re.sub(r"^[\d.]+\s*", "", strip_md(c.heading_path[-1])).strip(" :")
+            title = _heading_title(c.heading_path[-1])
             # its opening sentence, unless that only points at a diagram or a list ("… is shown in the diagram below."); a
             # section that is only a list is quoted by its first items ("Robust: … occasional power; low bandwidth; …")
             every = [u for u in units_of(c.text, hi) if u.kind != "row"]
@@ -654,7 +656,7 @@ class ExtractiveAnswerer:
                                        and h.chunk.path == h0.chunk.path and h.chunk.heading_path == section)
             pts = self._pick([u for u in about if not re.match(r"API operation:", u.text)], 2)
             if pts:
-                title = re.sub(r"^[\d.]+\s*", "", section[-1]) if section else "this section"
+                title = _heading_title(section[-1]) if section else "this section"
                 parts.append(f"What the specification says about these operations ({title}):\n"
                              + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
         return parts
@@ -884,6 +886,16 @@ def _neighbour(ev: Evidence, hi: int, step: int) -> int | None:
         if (n.folder, n.path, n.section, n.release) == (c.folder, c.path, c.section, c.release) and n.extra.get("seq") == seq + step:
             return j
     return None
+
+
+def _heading_title(heading: str) -> str:
+    """A section heading as a title, without its number: "6.1.2 Adaptor Requirements" → "Adaptor Requirements"."""
+    return re.sub(r"^[\d.]+\s*", "", strip_md(heading)).strip(" :")
+
+
+def _is_question(u: Unit) -> bool:
+    """A unit that asks rather than states (an FAQ heading: "What examples of use cases do the … support?")."""
+    return strip_md(u.text).rstrip().endswith("?")
 
 
 def _plain_reason(reason: str) -> str:
