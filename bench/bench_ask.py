@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _common import index_option, open_assistant  # noqa: E402
+
 
 def pct(xs, p):
     xs = sorted(xs)
@@ -26,15 +28,11 @@ def pct(xs, p):
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--index", default=os.environ.get("GOVSTACK_INDEX_DIR", "data/index"))
+    index_option(ap)
     ap.add_argument("--n", type=int, default=120)
     a = ap.parse_args()
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from assistant.config import Settings
-    from assistant.service import Assistant
-
     t = time.perf_counter()
-    asst = Assistant(Settings(index_dir=Path(a.index)))
+    asst = open_assistant(a.index)
     load_s = time.perf_counter() - t
     qs = [json.loads(l).get("question") for l in (ROOT / "evals/gold/qa.jsonl").read_text().splitlines()]
     qs = [q for q in qs if q][: a.n]

@@ -9,7 +9,6 @@ labels (the advisor's own figure beside it) and the chat latency. The test sets 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
 import sys
@@ -19,18 +18,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _common import index_option, open_assistant  # noqa: E402
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--index", default=os.environ.get("GOVSTACK_INDEX_DIR", "data/index"))
-    a = ap.parse_args()
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    index_option(ap)
+    asst = open_assistant(ap.parse_args().index)
     from assistant import registry
-    from assistant.config import Settings
-    from assistant.service import Assistant
     from evals import gold, metrics
 
-    asst = Assistant(Settings(index_dir=Path(a.index)))
     asst.warm_advisor()
     names = {registry.name_of(b): b for b in registry.bb_ids()}
     items = gold.load_dev_use_cases() + gold.load_novel_use_cases()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _common import index_option, open_assistant  # noqa: E402
 
 
 # the gold sets written while building (qa) and by independent writers and already looked at (dev2-dev5); the
@@ -65,14 +66,10 @@ def run(asst, configs: dict, gold: str) -> list:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--index", default=os.environ.get("GOVSTACK_INDEX_DIR", "data/index"))
-    a = ap.parse_args()
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from assistant.config import Settings
+    index_option(ap)
+    asst = open_assistant(ap.parse_args().index)
     from assistant.retrieve import CorpusIndex, HybridSearch
-    from assistant.service import Assistant
 
-    asst = Assistant(Settings(index_dir=Path(a.index)))
     unstemmed = HybridSearch(CorpusIndex(asst.index.store, stem=False), asst.embedder, 1.0, 1.0, boosts=True)
     no_pairs = HybridSearch(CorpusIndex(asst.index.store, bigram_weight=0.0), asst.embedder, 1.0, 1.0, boosts=True)
     configs = {
