@@ -195,6 +195,11 @@ def test_lexicon_cues():
     assert lex.match("the diploma is signed with the university's key")["esignature"].strength == 1.0
     assert lex.match("the customs record is fetched from the customs system")["information-mediator"].strength == 1.0
     assert "gis" in lex.match("choose the zone on a map")
+    assert lex.match("field teams map the flooded villages")["gis"].strength == 1.0
+    # a map that is a plan or a correspondence is not about places: at most a weak hint
+    for text in ("develop a road map with all ministries", "stakeholders are mapped and included",
+                 "the data fields are mapped to the national schema", "payments are mapped to the payee's account"):
+        assert lex.match(text).get("gis") is None or lex.match(text)["gis"].strength < 1.0, text
     # people free at the same time is a scheduling matter; many users at the same time is load on the platform
     assert lex.match("find trainers who are free at the same time").get("cloud-infrastructure") is None
     assert lex.match("find trainers who are free at the same time")["scheduler"].strength == 1.0
