@@ -75,6 +75,11 @@ _OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|reque
                        r"file|document|batch|job|tenant|device|account|key|operation)s?\s+$", re.I)
 
 
+# "an ID", "any ID", "no ID" on its own is having some identifier; the Identity BB's things keep naming it
+_ANY_ID = re.compile(r"\b(an|any|no)\s+$", re.I)
+_ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet)\b")
+
+
 def find_bbs(text: str, strict: bool = False) -> list[str]:
     """Building blocks a text names, in order of first mention.
 
@@ -84,6 +89,8 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
     >>> find_bbs("How does the IM talk to Payments?")
     ['information-mediator', 'payments']
     >>> find_bbs("Can we change the payee's functional ID?"), find_bbs("our national ID system")
+    ([], ['identity'])
+    >>> find_bbs("How is consent recorded before they have an ID?"), find_bbs("citizens without an ID card")
     ([], ['identity'])
     """
     pattern, owner = _any_alias()
@@ -99,6 +106,8 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
                 continue
             if alias == "id" and _OTHER_ID.search(text[max(0, m.start() - 20): m.start()]):
                 continue  # "the record ID", "their functional ID": another thing's identifier, not the Identity BB
+            if alias == "id" and _ANY_ID.search(text[max(0, m.start() - 8): m.start()]) and not _ID_THING.match(tail):
+                continue  # "before they have an ID": holding some identifier, not the Identity BB (an ID card/number is)
             if strict and not tail.lstrip().startswith(("bb", "building block")) and alias != "im":
                 continue
             if not named:
