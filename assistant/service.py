@@ -34,6 +34,7 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 # (answers changed on 2 of 438 questions, metrics unchanged: "send the same email to a whole group of patients at
 # once — which endpoint?" now names POST /send/email/batch instead of quoting the user story)
 SECTION_OP_HITS = 3
+BLOCK_OP = True
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
@@ -381,6 +382,16 @@ class Assistant:
                 for op in self.index.section_operations(h.chunk)[:1]:
                     if op.id not in have:
                         extra.append(Hit(op.id, op, 0.0, h.dense, 0.0, ["section-api"]))
+                        have.add(op.id)
+            # …and when those sections document none (a workflow page tells the flow, not the call), the named
+            # block's operation that best matches the question, searched among its operations alone
+            if BLOCK_OP and qa.bbs and not any("section-api" in h.why for h in extra):
+                for op in self.searcher.search(qa, release, k=1, filters={"bb": qa.bbs[:1], "kind": ["api_operation"]}):
+                    if op.id in have:
+                        op = next(h for h in hits if h.id == op.id)
+                        op.why.append("block-api")
+                    else:
+                        extra.append(Hit(op.id, op.chunk, 0.0, op.dense, 0.0, ["block-api"]))
                         have.add(op.id)
         # "What fields describe a registration Service?": the data-structure page a top passage is on has the table
         # titled with the object asked about, though another of its tables ranked higher

@@ -337,6 +337,43 @@ def test_an_endpoint_question_gets_the_operation_its_section_documents():
     assert len(Assistant._augment(me, analyze("Who is notified about vacant slots?"), [Hit(story.id, story, 1.0)], "latest")) == 1
 
 
+def test_an_endpoint_question_gets_the_named_blocks_best_operation_when_the_pages_name_none():
+    """A workflow page tells the flow ("find the free slots of a resource"), not the call: the named block's operation
+    the question's words match leads; one that shares none of them does not ("which protocol is the API based on?")."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    flow = Chunk(text="The Scheduler calculates the free slots of the resource in the date range and returns them.",
+                 release="latest", repo="r", folder="bb-scheduler", path="spec/9-workflows.md", kind="prose", bb="scheduler",
+                 heading_path=["Scheduler", "9 Internal Workflows", "9.5.2 Finding resource availability"], extra={"seq": 3})
+    op = Chunk(text="GET /resource/availability — get resources that are free in a given date range", release="latest",
+               repo="r", folder="bb-scheduler", path="api/scheduler.json", kind="api_operation", bb="scheduler",
+               heading_path=["Scheduler", "GET /resource/availability"],
+               extra={"method": "GET", "api_path": "/resource/availability", "seq": 0,
+                      "summary": "get resources that are free in a given date range"})
+    calls = []
+
+    def search(qa, release, k, filters):
+        calls.append(filters)
+        return [Hit(op.id, op, 0.5, 0.45)]
+
+    me = SimpleNamespace(index=CorpusIndex(SimpleNamespace(all_chunks=lambda: [(flow.id, flow), (op.id, op)])),
+                         searcher=SimpleNamespace(search=search))
+    top = [Hit(flow.id, flow, 1.0, 0.6)] + [Hit(f"x{i}", Chunk(text=f"Scheduler passage {i}.", release="latest", repo="r",
+                                                               folder="bb-scheduler", path=f"spec/{i}.md", kind="prose",
+                                                               bb="scheduler", heading_path=["Scheduler"]), 0.5, 0.5)
+                                            for i in range(3)]  # the operation comes after the retrieved top k
+    qa = analyze("Which Scheduler BB API do I use to find a doctor's free time slots?")
+    hits = Assistant._augment(me, qa, list(top), "latest")
+    assert calls == [{"bb": ["scheduler"], "kind": ["api_operation"]}] and hits[-1].why == ["block-api"]
+    assert ExtractiveAnswerer().answer(qa, hits).text.startswith("Use **`GET /resource/availability`**")
+    other = analyze("Which protocol is the Scheduler BB API based on?")
+    text = ExtractiveAnswerer().answer(other, Assistant._augment(me, other, top, "latest")).text
+    assert not text.startswith("Use **")
+
+
 def test_a_quoted_list_says_whose_words_it_is():
     from assistant.answer.offline import _says
     from assistant.types import Chunk

@@ -64,6 +64,11 @@ _PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|proh
 # top passage documents, Assistant._augment): an operation further down matched some words of a question that asks
 # about something else ("Which TLS version must APIs support?" led with E-Marketplace's support calls)
 API_LEAD_HITS = 3
+# …or the named block's best-matching operation (Assistant._augment: block-api), when it shares some of the question's
+# own words: "find a doctor's free time slots" → GET /resource/availability ("free"), but "which protocol is the API
+# based on?" shares none with POST /select
+BLOCK_OP_MIN_SHARE = 0.1
+_API_WORDS = {"api", "apis", "endpoint", "endpoints", "call", "calls", "use", "operation", "operations"}
 # "Which building blocks does GovStack specify?" asks for names: a sentence or list naming at least three blocks answers
 # it, though it shares no word with the question ("building blocks" is a stop word of every GovStack question)
 BB_LIST_BONUS = 0.5
@@ -605,7 +610,9 @@ class ExtractiveAnswerer:
 
     def _api(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         ops = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "api_operation" and h.chunk.extra.get("api_path")]
-        if not ops or not (qa.api_path or any(hi < API_LEAD_HITS or "section-api" in h.why for hi, h in ops)):
+        if not ops or not (qa.api_path or any(hi < API_LEAD_HITS or "section-api" in h.why
+                                                  or ("block-api" in h.why and self._op_share(h, qtoks, qa) >= BLOCK_OP_MIN_SHARE)
+                                                  for hi, h in ops)):
             return []
         listing = bool(re.search(r"\b(which|what|list)\b.*\b(apis|endpoints|operations|services)\b", qa.question, re.I)) and not qa.api_path
         seen, lines = set(), []
@@ -661,13 +668,18 @@ class ExtractiveAnswerer:
                              + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
         return parts
 
+    def _op_share(self, h: Hit, qtoks: set[str], qa: QueryAnalysis) -> float:
+        """The idf-weighted share of the question's words (its block's name and the words for an API aside) that an
+        operation's summary, description and path use."""
+        words = set(tokenize(" ".join([_op_summary(h), _op_description(h), re.sub(r"[/{}_.-]+", " ", str(h.chunk.extra.get("api_path", "")))])))
+        skip = {t for b in qa.bbs for t in tokenize(registry.name_of(b))} | _API_WORDS
+        q = qtoks - skip
+        return sum(self.idf.get(t, 1.0) for t in q & words) / max(1.0, sum(self.idf.get(t, 1.0) for t in q))
+
     def _op_match(self, hi: int, h: Hit, qtoks: set[str], qa: QueryAnalysis) -> float:
         """How well an operation's summary, description and path words match the question, plus its rank and its
         similarity in meaning to the question ("whether a record exists" → `/exists`, whatever words it uses)."""
-        words = set(tokenize(" ".join([_op_summary(h), _op_description(h), re.sub(r"[/{}_.-]+", " ", str(h.chunk.extra.get("api_path", "")))])))
-        skip = {t for b in qa.bbs for t in tokenize(registry.name_of(b))} | {"api", "endpoint", "call", "use", "operation"}
-        q = qtoks - skip
-        lex = sum(self.idf.get(t, 1.0) for t in q & words) / max(1.0, sum(self.idf.get(t, 1.0) for t in q))
+        lex = self._op_share(h, qtoks, qa)
         many = bool(_MANY_AT_ONCE.search(qa.question)) and bool(_BATCH_OP.search(
             " ".join([_op_summary(h), str(h.chunk.extra.get("api_path", ""))])))
         return OP_MATCH_WEIGHT * (lex + 0.5 * many) + 1.0 / (1.0 + 0.35 * hi) + OP_DENSE_WEIGHT * h.dense
