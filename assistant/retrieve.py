@@ -196,9 +196,21 @@ def stem_tokens(tokens: list[str]) -> list[str]:
     return [_stem(t) for t in tokens]
 
 
+# Porter2 leaves a verb and its noun apart where the verb ends in -y ("verify" → verifi, "verification" → verif;
+# "comply" → compli, "compliance" → complianc) and the spec spells both -ise and -ize ("authorisation" → authoris,
+# "authorization" → author): one spelling, -fy verbs without their i, -iance/-iant nouns as their -y verb. (Not every
+# -i: "directory" → director, "registry" → registr would meet other words.)
+STEM_FAMILIES = True
+_BRITISH_IZE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$")
+
+
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:  # the corpus has ~11k distinct words; stemming each once keeps the BM25 build at ~1 s
-    return _STEMMER.stemWord(word)
+    if not STEM_FAMILIES:
+        return _STEMMER.stemWord(word)
+    s = _STEMMER.stemWord(_BRITISH_IZE.sub(lambda m: "iz" + m.group(1), word))
+    s = re.sub(r"(?<=\w{3})i(anc|ant)$", "i", s)  # compliance, compliant → compli (as comply)
+    return s[:-1] if s.endswith("fi") and len(s) >= 5 else s  # verifi → verif (as verification); not -ory → -or
 
 
 def word_idf(token_lists: list[list[str]]) -> dict[str, float]:

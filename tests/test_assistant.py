@@ -86,6 +86,19 @@ def test_bm25_ranks_a_passage_with_the_phrase_above_one_with_its_words_apart():
     assert best(CorpusIndex(store)) == "phrase"
 
 
+def test_word_families_share_a_stem():
+    """A -fy verb and its noun, a -iance noun and its -y verb, and the two spellings of -ise/-ize meet in BM25;
+    words that only look alike do not (registry ≠ registration, directory ≠ director)."""
+    from assistant.retrieve import stem_tokens
+
+    same = [("verify", "verification"), ("notify", "notifications"), ("comply", "compliance"), ("complies", "compliant"),
+            ("authorisation", "authorization"), ("digitising", "digitizing"), ("organise", "organization")]
+    for a, b in same:
+        assert stem_tokens([a]) == stem_tokens([b]), (a, b)
+    for a, b in [("registry", "registration"), ("directory", "director"), ("promise", "prompt")]:
+        assert stem_tokens([a]) != stem_tokens([b]), (a, b)
+
+
 def test_cached_bm25_scoring_gives_rank_bm25s_scores(assistant):
     import numpy as np
 
