@@ -29,6 +29,7 @@ class Unit:
     order: int  # position inside the passage
     kind: str = "sentence"  # sentence | item | row
     score: float = 0.0
+    meaning: float = 0.0  # the part of `score` that comes from the unit's similarity in meaning to the question
 
 
 @dataclass
