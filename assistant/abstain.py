@@ -52,6 +52,12 @@ OUT_OF_SCOPE = [
     (re.compile(r"\b(which|what|any)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
                 r"platforms?|tools?)\b.{0,60}\b(certified|approved|endorsed|accredited)\b", re.I),
      "the specification names no certified or approved products"),
+    # "When is version 2.0 of the Wallet BB scheduled to be published?": the spec's version histories record past
+    # releases, not future ones
+    (re.compile(r"\bwhen (is|are|will|would|do (you|they) expect)\b.{0,60}\b(version|release|v ?\d|edition|update)\b.{0,80}"
+                r"\b(scheduled|planned|expected|due|released|published|available|out|coming|ready|launch\w*)\b|"
+                r"\b(release date|roadmap|timeline) (of|for) (the )?(next|upcoming|future|coming) (version|release|edition)", re.I),
+     "the specification does not announce future releases"),
     (re.compile(r"\bshould (we|i) (buy|purchase|procure)\b|\bwhich (smartphone|phone|laptop|tablet|device|server)s?( model| brand)?\b.{0,30}\b(buy|purchase)\b", re.I),
      "the specification does not recommend products to buy"),
     # (a user's own account on some portal, not "who accessed my account data")
@@ -96,9 +102,24 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     return False
 
 
+# Well-known products, platforms and protocols, however they are typed ("sync with google calendar or outlook"): a
+# name the capitalisation test (_PROPER) misses in a lower-case chat message
+_KNOWN_PRODUCTS = re.compile(
+    r"\b(google calendar|google cloud|google pay|google|gmail|outlook|microsoft teams|microsoft|office 365|zoom|skype|"
+    r"whatsapp|telegram|viber|facebook|twitter|instagram|tiktok|linkedin|slack|wechat|aws|amazon web services|azure|gcp|"
+    r"alibaba cloud|digitalocean|heroku|openstack|vmware|kubernetes|docker|terraform|openshift|postgresql|postgres|mysql|"
+    r"mongodb|oracle|sql server|elasticsearch|redis|cassandra|kafka|rabbitmq|snowflake|hadoop|tableau|power bi|excel|okta|"
+    r"auth0|keycloak|active directory|m-?pesa|paypal|stripe|visa|mastercard|flutterwave|paystack|alipay|apple pay|bitcoin|"
+    r"ethereum|crypto(currency|currencies)?|blockchains?|hyperledger|nfts?|twilio|sendgrid|mailchimp|infobip|vonage|"
+    r"wordpress|drupal|joomla|sharepoint|contentful|wix|websockets?|graphql|grpc|mqtt|amqp|chatgpt|openai|salesforce|sap|"
+    r"odoo|servicenow|jira|github|gitlab|camunda|zeebe|android|ios|iphone|huawei|samsung)\b", re.I)
+
+
 def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8) -> list[str]:
     """Proper names in the question (places, organisations, products) that no retrieved passage mentions."""
-    names = [m.group(1) for m in _PROPER.finditer(ask_part(qa.question))]
+    ask = ask_part(qa.question)
+    names = [m.group(1) for m in _PROPER.finditer(ask)]
+    names += [m.group(1) for m in _KNOWN_PRODUCTS.finditer(ask) if not any(m.group(1).lower() in n.lower() for n in names)]
     names = [n for n in names if n not in _COMMON_CAPS and not registry.find_bbs(n)]
     if not names:
         return []
@@ -121,7 +142,9 @@ def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) ->
     out = []
     for n in unknown_names(qa, hits):
         at = ask.find(n)
-        if at >= 0 and _ASKED_THING.search(ask[:at]) and n.lower() not in block_text:
+        # …and a name coordinated with one that is ("with google calendar or outlook")
+        asked = _ASKED_THING.search(ask[:at]) or (out and re.search(r"(\bor|\band|,)\s*$", ask[:at]))
+        if at >= 0 and asked and n.lower() not in block_text:
             out.append(n)
     return out
 

@@ -132,3 +132,15 @@ def test_a_technology_the_named_blocks_spec_never_mentions_is_not_covered_but_a_
     assert unmentioned_by_block(ws, hits, block) == ["WebSocket"]
     assert unmentioned_by_block(analyze("Does the Messaging BB support WhatsApp?"), hits, block) == []
     assert unmentioned_by_block(analyze("Can the Messaging BB send SMS to citizens in Rwanda?"), hits, block) == []
+    # a known product typed in lower case is a name all the same
+    gcal = analyze("can the messaging bb sync with google calendar or outlook?")
+    assert unmentioned_by_block(gcal, hits, block) == ["google calendar", "outlook"]
+    assert unmentioned_by_block(analyze("can the messaging bb send whatsapp messages?"), hits, block) == []
+
+
+def test_a_future_release_date_is_out_of_scope_but_past_releases_are_not():
+    hits = _hits(TOPIC, "Version 1.0 of the Messaging Building Block was released in 2023.")
+    why = "the specification does not announce future releases"
+    assert should_abstain(analyze("When is version 2.0 of the Messaging BB scheduled to be published?"), hits, {}) == (True, why)
+    assert should_abstain(analyze("When will the next release of the Messaging spec come out?"), hits, {}) == (True, why)
+    assert should_abstain(analyze("When was version 1.0 of the Messaging BB released?"), hits, {})[1] != why
