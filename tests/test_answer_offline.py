@@ -780,3 +780,20 @@ def test_a_glossary_definition_with_bullets_reads_as_sentences():
     c.kind = "glossary_term"
     text, _ = _definition(Hit("g", c, 1.0))
     assert "*" not in text and text.startswith("Is linked to systems") and ". Functional identification" in text
+
+
+def test_sentences_are_embedded_once_across_questions():
+    """Scoring by meaning embeds the question and only the sentences it has not met before (the cache is shared by
+    the per-call copies that answer concurrently); the scores are the same either way."""
+    calls: list[list[str]] = []
+
+    def embed(texts):
+        calls.append(list(texts))
+        return [[1.0, float(len(t) % 7)] for t in texts]
+
+    hits = [_hit(0, "Consent can be withdrawn at any time. The withdrawal is logged.", "Consent › 2 Description")]
+    a = ExtractiveAnswerer(embed=embed)
+    first = a.answer(analyze("Can consent be withdrawn?"), hits).text
+    second = a.answer(analyze("Can consent be withdrawn?"), hits).text
+    assert first == second
+    assert len(calls[0]) == 3 and calls[1] == ["Can consent be withdrawn?"]  # the question, then no sentence again

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from itertools import takewhile
 
+import numpy as np
+
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import QueryAnalysis, ask_part
@@ -42,6 +44,7 @@ ASK_WEIGHT = 1.0
 # Settings.sentence_scoring: a unit's similarity in meaning to the question above this floor adds this much to its score
 # (it picks the points; the leading passage is chosen on the words, see _general)
 MEANING_WEIGHT, MEANING_FLOOR = 2.4, 0.35
+UNIT_CACHE_SIZE = 20_000  # sentence vectors kept (~30 MB); emptied when full
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
 _POINTS_BACK = re.compile(r"\b(that|this|those|these|it|they|them|there)\b", re.I)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
@@ -117,6 +120,7 @@ class ExtractiveAnswerer:
         # the embedding model scores sentences by meaning too (Settings.sentence_scoring, on by default; see MEANING_WEIGHT)
         self.embed = embed
         self.max_dense_units = max_dense_units
+        self._unit_vecs: dict[str, np.ndarray] = {}  # shared by the per-call copies (answer): a cache, never iterated
 
     # ---------------------------------------------------------------------------------------------
     def answer(self, qa: QueryAnalysis, hits: list[Hit]) -> Draft:
@@ -211,10 +215,21 @@ class ExtractiveAnswerer:
         units = [u for hi, h in enumerate(hits[:6]) for u in units_of(h.chunk.text, hi)][: self.max_dense_units]
         if not units:
             return
-        vecs = self.embed([qa.standalone] + [clip(u.text, 240) for u in units])
-        q = vecs[0]
-        for u, v in zip(units, vecs[1:]):
-            self._dense[(u.hit_index, u.order)] = sum(a * b for a, b in zip(q, v))
+        texts = [clip(u.text, 240) for u in units]
+        # the same passages come back for many questions: their sentences are embedded once (UNIT_CACHE_SIZE vectors)
+        # (read into a local map first: another thread may empty the shared cache meanwhile)
+        cache = self._unit_vecs
+        have = {t: cache.get(t) for t in dict.fromkeys(texts)}
+        todo = [t for t, v in have.items() if v is None]
+        vecs = self.embed([qa.standalone] + todo)
+        for t, v in zip(todo, vecs[1:]):
+            have[t] = np.asarray(v, dtype=np.float32)
+        if len(cache) + len(todo) > UNIT_CACHE_SIZE:
+            cache.clear()
+        cache.update((t, have[t]) for t in todo)
+        q = np.asarray(vecs[0], dtype=np.float32)
+        for u, t in zip(units, texts):
+            self._dense[(u.hit_index, u.order)] = float(have[t] @ q)
 
     # ----- helpers ----------------------------------------------------------------------------------
     def _mark(self, ev: Evidence, hi: int, quoted: str) -> str:
