@@ -395,15 +395,17 @@ class CorpusIndex:
             scores = scores + self.bigram_weight * self.scorers[(release, "pairs")].get_scores(bigrams(toks))
         return self.by_release[release], scores
 
-    def next_in_section(self, c: Chunk) -> Chunk | None:
-        """The passage that follows `c` on its page, if it is in the same section (a list the chunker split)."""
+    def next_in_section(self, c: Chunk, into_subsections: bool = False) -> Chunk | None:
+        """The passage that follows `c` on its page, if it is in the same section (a list the chunker split) — or,
+        with into_subsections, in one of that section's sub-sections (what "Below is shown how …" points to)."""
         seq = c.extra.get("seq")
         if not isinstance(seq, int):
             return None
         for i in self.by_source.get((c.release, c.folder, c.path), ()):
             n = self.chunks[i]
             if n.extra.get("seq") == seq + 1:
-                return n if n.heading_path == c.heading_path else None
+                same = n.heading_path[:len(c.heading_path)] == c.heading_path if into_subsections else n.heading_path == c.heading_path
+                return n if same else None
         return None
 
     def section_operations(self, c: Chunk, reach: int = 3) -> list[Chunk]:

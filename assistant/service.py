@@ -13,7 +13,7 @@ from langchain_core.runnables import RunnableLambda
 from assistant import registry
 from assistant.abstain import abstention_text, should_abstain, unmentioned_by_block
 from assistant.answer.evidence import Evidence, to_citation, units_of
-from assistant.answer.offline import WORKFLOW_HITS, Draft, ExtractiveAnswerer
+from assistant.answer.offline import _FORWARD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice
@@ -36,6 +36,7 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 SECTION_OP_HITS = 3
 BLOCK_OP = True
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
+FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
@@ -351,6 +352,22 @@ class Assistant:
                 nxt = units_of(n.text, 0)
                 if nxt and nxt[0].kind == "item":
                     extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
+                    have.add(n.id)
+        # a top passage that ends by pointing at what follows ("Below is shown how a pre-registration use of Consent's
+        # Workflow works.") goes on in the next passage, often the first sub-section: bring it along
+        if FOLLOW_POINTERS:
+            for h in hits[:CONTINUE_HITS]:
+                units = units_of(h.chunk.text, 0)
+                if not units or not _FORWARD.search(max(units, key=lambda u: u.order).text):
+                    continue
+                n = self.index.next_in_section(h.chunk, into_subsections=True)
+                if n is None:
+                    continue
+                known = next((x for x in hits + extra if x.id == n.id), None)
+                if known is not None:
+                    known.why.append("follows")  # retrieved already, lower down
+                else:
+                    extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["follows"]))
                     have.add(n.id)
         # a process question whose best passages introduce the flow but list no steps: the steps (a list or sequence
         # diagram) often follow in the next passage of the top passage's section

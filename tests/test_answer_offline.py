@@ -797,3 +797,32 @@ def test_sentences_are_embedded_once_across_questions():
     second = a.answer(analyze("Can consent be withdrawn?"), hits).text
     assert first == second
     assert len(calls[0]) == 3 and calls[1] == ["Can consent be withdrawn?"]  # the question, then no sentence again
+
+
+def test_a_lead_that_points_at_what_follows_goes_on_into_it():
+    """"Below is shown how a pre-registration use of Consent's Workflow works." ends a section whose steps open its
+    first sub-section: the answer goes on with them instead of stopping at the pointer."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    sec = ["Consent", "9 Internal Workflows", "9.2 Recording consent at initial registration (pre-registration)"]
+
+    def page(seq: int, text: str, heads: list[str]) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-consent", path="spec/9-workflows.md", kind="prose",
+                     bb="consent", heading_path=heads, extra={"seq": seq})
+
+    intro = page(0, "Consent is needed before the individual is provisioned in the system. Below is shown how a "
+                    "pre-registration use of the workflow works.", sec)
+    steps = page(1, "* The signing starts with a call to the draft endpoint, which returns a ConsentRecord and a Signature.\n"
+                    "* None of these are stored in the database until the registration completes.", sec + ["9.2.1 Internal workflow"])
+    other = page(2, "Post-registration consent is recorded directly.", sec[:2] + ["9.3 Post-registration"])
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (intro, steps, other)]))
+    assert index.next_in_section(intro) is None and index.next_in_section(intro, into_subsections=True) is steps
+    assert index.next_in_section(steps, into_subsections=True) is None  # 9.3 is not inside 9.2.1
+    qa = analyze("How is consent recorded before the person is registered?")
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(intro.id, intro, 1.0, 0.6)], "latest")
+    assert hits[-1].chunk is steps and hits[-1].why == ["follows"]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.index("Below is shown") < text.index("None of these are stored in the database")

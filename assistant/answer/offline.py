@@ -65,6 +65,9 @@ _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|
                       r"not covered|out of scope|not in scope|not supported|is not|are not|does not|do not|never)\b", re.I)
 _POINTER = re.compile(r"\b(shown|illustrated|depicted|described|presented|given) (in the (\w+ )?(diagram|figure|table) )?(below|above)\b|"
                       r"\b(diagram|figure|table) (below|above)\b", re.I)
+# a passage's last sentence pointing at what comes next on the page ("Below is shown how …", "… works as follows.")
+_FORWARD = re.compile(r"\b(below|as follows|the following)\b[^.!?]*[.:]?\s*$|^\s*below\b", re.I)
+FOLLOW_UNITS = 6  # what a lead passage points at (Assistant._augment: follows) continues the lead with this many units
 _PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|prohibited|forbidden)\b", re.I)
 # An API answer leads with an operation only when one is among the top passages (or was brought in for the section a
 # top passage documents, Assistant._augment): an operation further down matched some words of a question that asks
@@ -325,11 +328,28 @@ class ExtractiveAnswerer:
         all_u = units_of(ev.hits[primary].chunk.text, primary)
         listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
         lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS)
+        lead += self._what_follows(ev, primary, taken)
         if lead.startswith("- ") or _ANAPHORIC_LEAD.search(lead):
             # a list needs a line saying whose list it is, or it reads as a dump of fragments; "This pattern …" needs
             # the section that says which pattern
             return [_says(ev.hits[primary].chunk), lead]
         return [lead]
+
+    def _what_follows(self, ev: Evidence, hi: int, taken: set[str]) -> str:
+        """When the lead passage's quoted last sentence points at what follows ("Below is shown how … works."), the
+        opening of the passage it points at (brought by Assistant._augment), in its own order."""
+        c = ev.hits[hi].chunk
+        units = sorted(units_of(c.text, hi), key=lambda u: u.order)
+        if not units or not _FORWARD.search(units[-1].text) or not any(units[-1].text in q for q in self._snips.get(hi, [])):
+            return ""
+        seq = c.extra.get("seq")
+        nxt = next((j for j, h in enumerate(ev.hits) if "follows" in h.why and h.chunk.path == c.path
+                    and h.chunk.folder == c.folder and isinstance(seq, int) and h.chunk.extra.get("seq") == seq + 1), None)
+        if nxt is None:
+            return ""
+        more = self._passage_points(ev, sorted(units_of(ev.hits[nxt].chunk.text, nxt), key=lambda u: u.order), taken,
+                                    max_units=FOLLOW_UNITS)
+        return ("\n\n" + more) if more else ""
 
     def _advice(self, qa: QueryAnalysis, ev: Evidence) -> str:
         """"… Which building blocks do we need?" for a described service: the advisor's selected blocks (Assistant._advise
