@@ -280,6 +280,9 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     return "general"
 
 
+_PRONOUN = re.compile(r"\b(it|its|this|that|they|them|their)\b", re.I)
+
+
 def _term_of(q: str) -> str | None:
     m = _TERM.match(q)
     if not m:
@@ -419,7 +422,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         elif not bbs and is_follow and prev_bbs:
             carried = prev_bbs[:2]
             names = " ".join(registry.name_of(b) for b in carried)
-            standalone = f"{q} ({names})"
+            # "what is the account mapper in the payments bb?" → "who runs it …?": "it" is the term asked about
+            prev_term = _term_of(_LEAD_CLAUSE.sub("", last)) if prev_intent == "term" and _PRONOUN.search(q) else None
+            standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
                 intent = prev_intent
         elif not bbs and is_follow:

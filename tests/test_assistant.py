@@ -213,6 +213,11 @@ def test_follow_up_carries_the_building_block():
     prev = [{"role": "user", "content": "Which Payments BB API adds beneficiaries to the account mapper?"}]
     qa = analyze("And later, how do we update their bank account, and can we change their functional ID?", prev)
     assert qa.bbs == ["payments"]
+    # after a definition, "it" is the term defined: the follow-up is searched with it
+    prev = [{"role": "user", "content": "what is the account mapper in the payments bb?"}]
+    qa = analyze("and who is supposed to run it if there is no national switch?", prev)
+    assert qa.bbs == ["payments"] and qa.standalone.endswith("(Payments: account mapper)")
+    assert "account mapper" not in analyze("and which fields does the API take?", prev).standalone  # no pronoun
 
 
 def test_a_question_that_says_what_its_pronoun_means_is_not_a_follow_up():
