@@ -58,7 +58,9 @@ YN_BONUS = 0.2
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
 # modules share the same database tables. Is that allowed?" is answered by "… MUST NOT use shared databases", not by a
 # registry's feature of linked tables that happens to share more words. With any verdict (_VERDICT: "cannot be thought
-# of only as …"), one of the 554 gold answers lost its lead; with prohibitions only, none changes.
+# of only as …"), one of the 554 gold answers lost its lead; with prohibitions only, none changes. A scope statement
+# rules too ("Can we use the Messaging BB for ministries to message each other?" → "… (government to government) is
+# out of the scope of this Building Block …"): dev-independent +1, no other answer changed.
 RULE_REACH = 2
 _YES_NO = re.compile(r"(^|[.?!]\s+)(does|do|can|could|is|are|should|must|may|will|would|has|have)\b[^.?!]*\?", re.I)
 _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|not required|not allowed|not permitted|"
@@ -68,7 +70,7 @@ _POINTER = re.compile(r"\b(shown|illustrated|depicted|described|presented|given)
 # a passage's last sentence pointing at what comes next on the page ("Below is shown how …", "… works as follows.")
 _FORWARD = re.compile(r"\b(below|as follows|the following)\b[^.!?]*[.:]?\s*$|^\s*below\b", re.I)
 FOLLOW_UNITS = 6  # what a lead passage points at (Assistant._augment: follows) continues the lead with this many units
-_PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|prohibited|forbidden)\b", re.I)
+_PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|prohibited|forbidden|out of (the )?scope|out-of-scope)\b", re.I)
 # An API answer leads with an operation only when one is among the top passages (or was brought in for the section a
 # top passage documents, Assistant._augment): an operation further down matched some words of a question that asks
 # about something else ("Which TLS version must APIs support?" led with E-Marketplace's support calls)
