@@ -589,6 +589,12 @@ def test_a_may_we_question_is_answered_by_the_prohibition_in_the_second_passage(
     soft = "Sharing tables between modules cannot be thought of only as a one-time project."
     hits[1] = _hit(1, soft, "Strategy")
     assert not ExtractiveAnswerer().answer(qa, hits).text.startswith("Sharing tables")
+    # a scope statement rules on a "can we use it for …?" question as well
+    examples = "Example B: a reminder is sent and a video consultation is started when the doctor decides to hold it remotely."
+    scope = "Communication between ministries (government to government) is out of the scope of this Building Block."
+    qa = analyze("Can we use the Messaging BB for video consultations, or for ministries to message each other?")
+    text = ExtractiveAnswerer().answer(qa, [_hit(0, examples, "2 Description"), _hit(1, scope, "Out-of-Scope")]).text
+    assert text.startswith("Communication between ministries"), text
 
 
 def test_a_question_for_the_kinds_of_section_a_spec_describes_lists_them():
