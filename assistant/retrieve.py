@@ -314,6 +314,7 @@ class CorpusIndex:
                 else dict(self.bm25[rel].vectorizer.idf)
         self.terms: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._inline: dict[tuple[str, str], list[str]] = {}  # defined_inline's answers, per release and term
+        self._acronyms: dict[str, dict[str, str]] = {}  # acronyms()' answers, per release
         self._block_text: dict[tuple[str, str], str] = {}  # block_text's answers, per release and block
         self.api_paths: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_source: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -362,6 +363,31 @@ class CorpusIndex:
             if (release, form) in self.terms:
                 return list(self.terms[(release, form)])
         return []
+
+    def acronyms(self, release: str) -> dict[str, str]:
+        """Acronyms the glossaries spell out ("**HSM**: Hardware Security Module - a device …" → {"hardware security
+        module": "HSM"}): the expansion, lower case, to the acronym. Built once per release."""
+        if release not in self._acronyms:
+            out: dict[str, str] = {}
+            for c in self.chunks.values():
+                term = str(c.extra.get("term", "")) if c.kind == "glossary_term" and c.release == release else ""
+                if not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", term) or sum(ch.isupper() for ch in term) < 2:
+                    continue
+                body = re.sub(r"^\W*" + re.escape(term) + r"\W*", "", c.text.replace("*", "")).split()
+                words = [w.strip("(),.:;-") for w in body[: len(term) + 3]]
+                exp = _spell_out(term, words)
+                if exp:
+                    out.setdefault(exp.lower(), term)
+            self._acronyms[release] = out
+        return self._acronyms[release]
+
+    def with_acronyms(self, text: str, release: str) -> str:
+        """The text, with the acronym of each spelled-out name it uses that the specification abbreviates
+        ("… the hardware security module …" → "… (HSM)"): the spec's passages mostly use the acronym."""
+        low = " ".join(text.lower().split())
+        add = [ac for exp, ac in self.acronyms(release).items()
+               if exp in low and not re.search(rf"\b{re.escape(ac)}\b", text, re.I)]
+        return f"{text} ({', '.join(add)})" if add else text
 
     def defined_inline(self, release: str, term: str) -> list[str]:
         """Passages outside the glossary that define a term inline, as a bold lead ("* **Content block:** A modular
@@ -450,6 +476,33 @@ def _matches(c: Chunk, filters: dict) -> bool:
     if filters.get("kind") and c.kind not in filters["kind"]:
         return False
     return True
+
+
+_SMALL_WORDS = {"of", "and", "for", "the", "a", "an", "to", "in", "on", "as", "&"}
+
+
+def _spell_out(acronym: str, words: list[str]) -> str | None:
+    """The words that spell the acronym out by their initials, small words skipped ("Hardware Security Module" → HSM,
+    "Catalogue Service for the Web" → CSW); None if the opening words do not.
+
+    >>> _spell_out("HSM", "Hardware Security Module - a device".split()), _spell_out("UUID", "Unique identifier.".split())
+    ('Hardware Security Module', None)
+    """
+    letters = acronym.upper()
+    got, used = "", []
+    for w in words:
+        if not w:
+            break
+        if w.lower() in _SMALL_WORDS and got:
+            used.append(w)
+            continue
+        got += w[0].upper()
+        used.append(w)
+        if not letters.startswith(got):
+            return None
+        if got == letters:
+            return " ".join(used) if len(used) >= 2 else None
+    return None
 
 
 def _where(release: str, filters: dict, bbs: list[str] | None = None) -> dict:

@@ -36,7 +36,8 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 SECTION_OP_HITS = 3
 BLOCK_OP = True
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
-FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
+FOLLOW_POINTERS = True
+ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym  # … or that point at what follows ("Below is shown how …")
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
@@ -212,6 +213,8 @@ class Assistant:
         if self.llm is not None and history and (qa.carried_bbs or qa.standalone != qa.question):
             # a follow-up: the model rewrites it as a standalone question (the rule-based one is the fallback)
             qa.standalone = self.llm.condense(question, history) or qa.standalone
+        if ACRONYMS:
+            qa.standalone = self.index.with_acronyms(qa.standalone, release)  # "hardware security module" → also "HSM"
         return {"qa": qa, "release": release, "filters": filters, "t0": t0}
 
     def _retrieve(self, state: dict) -> dict:

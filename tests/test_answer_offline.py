@@ -832,3 +832,22 @@ def test_a_lead_that_points_at_what_follows_goes_on_into_it():
     assert hits[-1].chunk is steps and hits[-1].why == ["follows"]
     text = ExtractiveAnswerer().answer(qa, hits).text
     assert text.index("Below is shown") < text.index("None of these are stored in the database")
+
+
+def test_a_spelled_out_name_is_searched_with_the_acronym_the_glossary_gives():
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+
+    def term(t: str, text: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-esignature", path="spec/3-terminology.md",
+                     kind="glossary_term", bb="esignature", heading_path=["E-Signature", "3 Terminology", t], extra={"term": t})
+
+    chunks = [term("HSM", "**HSM**: Hardware Security Module - a device or software that can store private keys safely."),
+              term("UUID", "**UUID**: Unique identifier. Typically a random number."),
+              term("CSW", "**CSW**: Catalogue Service for the Web: A standard for discovering metadata.")]
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
+    assert index.acronyms("latest") == {"hardware security module": "HSM", "catalogue service for the web": "CSW"}
+    q = "Which certification must the hardware security module have?"
+    assert index.with_acronyms(q, "latest") == q + " (HSM)"
+    assert index.with_acronyms("Must the HSM (hardware security module) be certified?", "latest").endswith("certified?")
