@@ -407,14 +407,15 @@ class ExtractiveAnswerer:
         top = sorted(by_hit)[:WORKFLOW_HITS]
         if not top:
             return []
-        lead_strength = sum(sorted((u.score for u in by_hit[top[0]]), reverse=True)[:3])
+        # passages are compared on the question's words, as in _general (meaning picks the points, not the passage)
+        lead_strength = sum(sorted((u.score - u.meaning for u in by_hit[top[0]]), reverse=True)[:3])
         # the steps that follow a top passage in its section (Assistant._augment) count as that passage's
         follow = [hi for hi, h in enumerate(ev.hits) if "steps" in h.why]
         for hi in top + follow:
             steps = [u for u in units_of(ev.hits[hi].chunk.text, hi) if u.kind == "item"]
             if len(steps) < 3:
                 continue
-            score = lead_strength if hi in follow else sum(sorted((u.score for u in by_hit[hi]), reverse=True)[:3])
+            score = lead_strength if hi in follow else sum(sorted((u.score - u.meaning for u in by_hit[hi]), reverse=True)[:3])
             if best is None or score > best_score:
                 best, best_score = hi, score
         if best is None:
