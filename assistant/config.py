@@ -21,7 +21,7 @@ class Settings:
     release: str = _f("latest", "Release questions are answered from by default.", "GOVSTACK_RELEASE")
     cache_dir: Path = _f(Path.home() / ".cache" / "govstack-assistant", "Caches: --from-github clones, the exported ONNX model, the suggester's embedded reference sentences.", "GOVSTACK_CACHE_DIR")
     feedback_file: Path = _f(Path("data/feedback.jsonl"), "Thumbs up/down from the UI.", "GOVSTACK_FEEDBACK_FILE")
-    sentence_scoring: bool = _f(True, "Also score answer sentences by meaning with the embedding model. They pick the points; the leading passage is still chosen on the question's words. Measured on the gold questions: pass +1 independent, +1 independent2, +2 on a new writer's set, −1 dev-independent (the set the word scoring was tuned on); answer p50 57 → 114 ms.", None)
+    sentence_scoring: bool = _f(True, "Also score answer sentences by meaning with the embedding model. They pick the points; the leading passage is still chosen on the question's words. Measured on the gold questions: pass +1 independent, +1 independent2, +2 on a new writer's set, −1 dev-independent (the set the word scoring was tuned on); answer p50 57 → ~100 ms (sentence vectors cached). Off: GOVSTACK_SENTENCE_SCORING=0.", "GOVSTACK_SENTENCE_SCORING")
     top_k: int = _f(8, "How many passages the answerer sees.", None)
     llm_timeout_s: float = _f(60.0, "Timeout for one LLM call.", "GOVSTACK_LLM_TIMEOUT")
 
@@ -38,6 +38,8 @@ class Settings:
                     values[f.name] = Path(raw).expanduser()
                 elif f.type == "float":
                     values[f.name] = float(raw)
+                elif f.type == "bool":
+                    values[f.name] = raw.strip().lower() not in ("0", "false", "no", "off")
                 else:
                     values[f.name] = raw
         s = cls(**values)
