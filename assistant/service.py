@@ -13,7 +13,7 @@ from langchain_core.runnables import RunnableLambda
 from assistant import registry
 from assistant.abstain import abstention_text, should_abstain, unmentioned_by_block
 from assistant.answer.evidence import Evidence, to_citation, units_of
-from assistant.answer.offline import _FORWARD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
+from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice
@@ -34,10 +34,10 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 # (answers changed on 2 of 438 questions, metrics unchanged: "send the same email to a whole group of patients at
 # once — which endpoint?" now names POST /send/email/batch instead of quoting the user story)
 SECTION_OP_HITS = 3
-BLOCK_OP = True
+BLOCK_OP = True  # … and, when those sections document none, the named block's best-matching operation
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
-FOLLOW_POINTERS = True
-ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym  # … or that point at what follows ("Below is shown how …")
+FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
+ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
@@ -361,7 +361,7 @@ class Assistant:
         if FOLLOW_POINTERS:
             for h in hits[:CONTINUE_HITS]:
                 units = units_of(h.chunk.text, 0)
-                if not units or not _FORWARD.search(max(units, key=lambda u: u.order).text):
+                if not units or not POINTS_AHEAD.search(max(units, key=lambda u: u.order).text):
                     continue
                 n = self.index.next_in_section(h.chunk, into_subsections=True)
                 if n is None:
@@ -408,8 +408,7 @@ class Assistant:
             if BLOCK_OP and qa.bbs and not any("section-api" in h.why for h in extra):
                 for op in self.searcher.search(qa, release, k=1, filters={"bb": qa.bbs[:1], "kind": ["api_operation"]}):
                     if op.id in have:
-                        op = next(h for h in hits if h.id == op.id)
-                        op.why.append("block-api")
+                        next(h for h in hits + extra if h.id == op.id).why.append("block-api")
                     else:
                         extra.append(Hit(op.id, op.chunk, 0.0, op.dense, 0.0, ["block-api"]))
                         have.add(op.id)

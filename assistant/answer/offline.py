@@ -68,7 +68,7 @@ _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|
 _POINTER = re.compile(r"\b(shown|illustrated|depicted|described|presented|given) (in the (\w+ )?(diagram|figure|table) )?(below|above)\b|"
                       r"\b(diagram|figure|table) (below|above)\b", re.I)
 # a passage's last sentence pointing at what comes next on the page ("Below is shown how …", "… works as follows.")
-_FORWARD = re.compile(r"\b(below|as follows|the following)\b[^.!?]*[.:]?\s*$|^\s*below\b", re.I)
+POINTS_AHEAD = re.compile(r"\b(below|as follows|the following)\b[^.!?]*[.:]?\s*$|^\s*below\b", re.I)
 FOLLOW_UNITS = 6  # what a lead passage points at (Assistant._augment: follows) continues the lead with this many units
 _PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|prohibited|forbidden|out of (the )?scope|out-of-scope)\b", re.I)
 # An API answer leads with an operation only when one is among the top passages (or was brought in for the section a
@@ -342,7 +342,7 @@ class ExtractiveAnswerer:
         opening of the passage it points at (brought by Assistant._augment), in its own order."""
         c = ev.hits[hi].chunk
         units = sorted(units_of(c.text, hi), key=lambda u: u.order)
-        if not units or not _FORWARD.search(units[-1].text) or not any(units[-1].text in q for q in self._snips.get(hi, [])):
+        if not units or not POINTS_AHEAD.search(units[-1].text) or not any(units[-1].text in q for q in self._snips.get(hi, [])):
             return ""
         seq = c.extra.get("seq")
         nxt = next((j for j, h in enumerate(ev.hits) if "follows" in h.why and h.chunk.path == c.path
