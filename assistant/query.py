@@ -93,6 +93,7 @@ class QueryAnalysis:
     # reference use case as (id, title, its blocks) or None
     advice: list[tuple[str, str, str]] = field(default_factory=list)
     advice_use_case: tuple[str, str, list[str]] | None = None
+    advice_guidance: str | None = None  # … or, for a description too thin to analyse, what the advisor asks for
 
 
 # "What payment infrastructure scenarios does the Payments spec describe?", "Which flows are described?", "What are the

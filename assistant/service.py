@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 ADVICE_MORE = ("*The advisor's full analysis — each step of your service mapped to blocks, scores, similar reference use "
                "cases — is in the **Building-block advisor** (the app's second tab) or `govstack-assistant suggest \"…\"`.*")
+ADVICE_THIN = ("To suggest building blocks for your service, the **Building-block advisor** needs a short description of "
+               "it, here or in the app's second tab.")
 ADVICE_MIN_WORDS = 8  # a question's description without its asking sentence, when it has at least this many words
 # "Which building blocks do we need?" — the asking sentence, left out of the description the advisor reads
 _ADVICE_ASK = re.compile(r"[^.!?]*\b(which|what)\s+(building blocks|bbs|blocks)\b[^.!?]*\?", re.I)
@@ -229,8 +231,8 @@ class Assistant:
                 abstain, reason = True, f"the {registry.name_of(qa.bbs[0])} specification never mentions {', '.join(missing[:2])}"
         if asks_for_advice(qa.question) and not state["filters"].get("bb"):
             hits = self._advise(qa, hits, state["release"])
-            if qa.advice:
-                abstain, reason = False, ""  # the advisor has answered the question the asker has
+            if qa.advice or qa.advice_guidance:
+                abstain, reason = False, ""  # the advisor has answered the question the asker has (or asked for more)
         if qa.bb_need and not qa.unknown_bb and not state["filters"].get("bb"):
             hits = self._blocks_for_need(qa, hits, state["release"])
             if qa.need_blocks:
@@ -284,6 +286,7 @@ class Assistant:
             log.exception("advisor failed on a chat question")
             return hits
         if result.guidance:
+            qa.advice_guidance = result.guidance  # the answer says what to describe, not a passage about something else
             return hits
         have = {h.id: h for h in hits}
         front = []
@@ -480,6 +483,11 @@ class Assistant:
             for hi, h in enumerate(hits[:3]):
                 nearest.append((h.chunk.section or h.chunk.path, f"[{ev.cite(hi)}]"))
             draft = Draft(abstention_text(qa, state["reason"], nearest), ev, {}, abstained=True)
+        elif qa.advice_guidance and not state["filters"].get("bb"):
+            # "Which building blocks do I need for an online marriage certificate service?": too little to analyse, and
+            # the spec passages sharing its words answer another question
+            how = qa.advice_guidance[qa.advice_guidance.find("Describe"):] if "Describe" in qa.advice_guidance else qa.advice_guidance
+            draft = Draft(f"{ADVICE_THIN} {how}", Evidence(hits), {})
         elif self.llm is not None and not qa.advice:  # the advisor's list is shown as it is, whichever backend
             draft, notice = self.llm.stream(qa, hits, on_token)
         else:
@@ -498,8 +506,10 @@ class Assistant:
         if qa.truncated:
             notices.append(f"Your question was long; only its first {MAX_QUESTION_CHARS} characters were used.")
         if asks_for_advice(qa.question):  # answered or not, the advisor is what this asker needs
-            text += f"\n\n{ADVICE_MORE if qa.advice and not draft.abstained else ADVICE_POINTER}"
-        text += f"\n\n*Source: GovStack specification, release `{state['release']}`.*"
+            if not qa.advice_guidance:
+                text += f"\n\n{ADVICE_MORE if qa.advice and not draft.abstained else ADVICE_POINTER}"
+        if not qa.advice_guidance:  # (the advisor's request for a description quotes no specification)
+            text += f"\n\n*Source: GovStack specification, release `{state['release']}`.*"
         total = (time.perf_counter() - state["t0"]) * 1000
         return Answer(
             question=qa.question,
