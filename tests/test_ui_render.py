@@ -154,6 +154,8 @@ def test_sources_html_is_inert_for_malicious_corpus_text():
 def test_sources_html_empty_state():
     html = render.sources_html([])
     assert "Sources" in html and "appear here" in html
+    # an answer that quoted nothing, though passages were retrieved (the advisor asking for a description)
+    assert "quotes no passage" in render.sources_html([], {}, [cit(1)])
 
 
 def test_feedback_record_fields():

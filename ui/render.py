@@ -334,7 +334,9 @@ def sources_html(citations: Sequence[Any], passages: Mapping[str, str] | None = 
     passage with the quoted sentences highlighted) and the other retrieved passages folded below."""
     passages = passages or {}
     if not citations:
-        empty = ("Ask a question: the passages the answer quotes appear here, with links to the published "
+        # after an answer that quotes nothing (the advisor asking for a description), say so rather than invite a question
+        empty = ("This answer quotes no passage of the specification." if retrieved else
+                 "Ask a question: the passages the answer quotes appear here, with links to the published "
                  "specification.")
         body = f"<p class='gs-muted'>{esc(empty)}</p>"
     else:
