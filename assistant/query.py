@@ -94,6 +94,9 @@ class QueryAnalysis:
     advice: list[tuple[str, str, str]] = field(default_factory=list)
     advice_use_case: tuple[str, str, list[str]] | None = None
     advice_guidance: str | None = None  # … or, for a description too thin to analyse, what the advisor asks for
+    # (text, vector): the standalone question as embedded by the first search, so that later searches and the answerer's
+    # scoring by meaning do not embed it again
+    query_vector: tuple[str, list[float]] | None = None
 
 
 # "What payment infrastructure scenarios does the Payments spec describe?", "Which flows are described?", "What are the

@@ -531,7 +531,11 @@ class HybridSearch:
         filters = {k_: v for k_, v in (filters or {}).items() if v}
         idx = self.index
         qtext = qa.standalone
-        qvec = self.embedder.embed([qtext])[0]
+        if qa.query_vector is not None and qa.query_vector[0] == qtext:
+            qvec = qa.query_vector[1]
+        else:
+            qvec = self.embedder.embed([qtext])[0]
+            qa.query_vector = (qtext, qvec)
         between = BETWEEN_BBS_BOOST != 1.0 and bool(_BETWEEN_BBS.search(qa.standalone))
         # the architecture pages, for a question about blocks dealing with each other: see BETWEEN_BBS_PASS
         arch = idx.arch_paths(release) if between and not filters and self.boosts and BETWEEN_BBS_PASS else []

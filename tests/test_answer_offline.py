@@ -803,6 +803,10 @@ def test_sentences_are_embedded_once_across_questions():
     second = a.answer(analyze("Can consent be withdrawn?"), hits).text
     assert first == second
     assert len(calls[0]) == 3 and calls[1] == ["Can consent be withdrawn?"]  # the question, then no sentence again
+    # the question the search embedded is not embedded again
+    qa = analyze("Can consent be withdrawn?")
+    qa.query_vector = (qa.standalone, [1.0, 4.0])
+    assert a.answer(qa, hits).text == first and len(calls) == 2
 
 
 def test_a_lead_that_points_at_what_follows_goes_on_into_it():

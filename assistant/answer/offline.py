@@ -226,13 +226,18 @@ class ExtractiveAnswerer:
         cache = self._unit_vecs
         have = {t: cache.get(t) for t in dict.fromkeys(texts)}
         todo = [t for t, v in have.items() if v is None]
-        vecs = self.embed([qa.standalone] + todo)
-        for t, v in zip(todo, vecs[1:]):
+        # the question itself was embedded by the search (QueryAnalysis.query_vector)
+        known = qa.query_vector[1] if qa.query_vector is not None and qa.query_vector[0] == qa.standalone else None
+        texts_to_embed = todo if known is not None else [qa.standalone] + todo
+        vecs = self.embed(texts_to_embed) if texts_to_embed else []
+        if known is None:
+            known, vecs = vecs[0], vecs[1:]
+        q = np.asarray(known, dtype=np.float32)
+        for t, v in zip(todo, vecs):
             have[t] = np.asarray(v, dtype=np.float32)
         if len(cache) + len(todo) > UNIT_CACHE_SIZE:
             cache.clear()
         cache.update((t, have[t]) for t in todo)
-        q = np.asarray(vecs[0], dtype=np.float32)
         for u, t in zip(units, texts):
             self._dense[(u.hit_index, u.order)] = float(have[t] @ q)
 
