@@ -53,8 +53,11 @@ _LIST_OF = re.compile(r"^\s*what\s+(is|are)\s+(the\s+)?(main\s+|key\s+)?(rules?|
                       r"checks?|principles?|functions?|features?|capabilities|parts?)\s+(of|for|in|on|that|when)\b", re.I)
 _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authorization|onboarding|standards?|ux|ui/ux|"
                    r"user experience|design pattern|govstack)\b", re.I)
-_FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|\b(it|its|it's|they|them|their|"
-                       r"this|that|those|these|there)\b|\bthe same\b(?!\s+(?!for\b|as\b|true\b|thing\b|applies\b|apply\b)[a-z])", re.I)
+# words that point back at something said before (the previous question, or the context before the asking sentence)
+_POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
+POINTS_BACK = re.compile(_POINTING, re.I)
+_FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|" + _POINTING +
+                       r"|\bthe same\b(?!\s+(?!for\b|as\b|true\b|thing\b|applies\b|apply\b)[a-z])", re.I)
 _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
 _LEAD_CLAUSE = re.compile(r"^\s*(in|for|within|according to|regarding|about|on|with)\s+[^,?]{1,60},\s*"
@@ -284,9 +287,6 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     return "general"
 
 
-_PRONOUN = re.compile(r"\b(it|its|this|that|they|them|their)\b", re.I)
-
-
 def _term_of(q: str) -> str | None:
     m = _TERM.match(q)
     if not m:
@@ -427,7 +427,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             carried = prev_bbs[:2]
             names = " ".join(registry.name_of(b) for b in carried)
             # "what is the account mapper in the payments bb?" → "who runs it …?": "it" is the term asked about
-            prev_term = _term_of(_LEAD_CLAUSE.sub("", last)) if prev_intent == "term" and _PRONOUN.search(q) else None
+            prev_term = _term_of(_LEAD_CLAUSE.sub("", last)) if prev_intent == "term" and POINTS_BACK.search(q) else None
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
                 intent = prev_intent

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
-from assistant.query import QueryAnalysis, ask_part
+from assistant.query import POINTS_BACK, QueryAnalysis, ask_part
 from assistant.retrieve import FRAMEWORK_KINDS, Hit, inline_definition, norm_term, term_forms, term_names, tokenize
 
 
@@ -46,7 +46,6 @@ ASK_WEIGHT = 1.0
 MEANING_WEIGHT, MEANING_FLOOR = 2.4, 0.35
 UNIT_CACHE_SIZE = 20_000  # sentence vectors kept (~30 MB); emptied when full
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
-_POINTS_BACK = re.compile(r"\b(that|this|those|these|it|they|them|there)\b", re.I)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
 _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # OpenAPI files and the pages rendering them
@@ -145,7 +144,7 @@ class ExtractiveAnswerer:
         asking = ask_part(qa.question)
         asked = set(tokenize(asking))
         self._ask_toks = asked if asked != qtoks and ASK_WEIGHT else set()
-        self._ask_points_back = bool(_POINTS_BACK.search(asking))
+        self._ask_points_back = bool(POINTS_BACK.search(asking))
         self._yes_no = bool(_YES_NO.search(qa.question))
         self._asks_bbs = not qa.bbs and bool(_ASKS_BBS.search(qa.question))
         if self.embed is not None and hits:
