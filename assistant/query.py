@@ -181,7 +181,9 @@ _REFERS_BACK = re.compile(r"^(?:(?:covers?|handles?|does|is|are|do|provides?|sup
                           r"those)(?:\s+(?:kind|sort|type)\s+of\s+\w+)?|the\s+\w+)?\s*[.!]?$", re.I)
 # a use case named outright (not a topic that one covers, as _USECASE also takes): "Which BBs does the INST-1 use case use?"
 _NAMES_USE_CASE = re.compile(rf"\b(use[ -]?cases?|usecases?|{_UC_ID})\b", re.I)
-_ASK_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# a sentence ends at . ! ? and a space, typed in lower case too ("we pay cash. which bb handles that?"), but not after an
+# abbreviation ("… messages, e.g. telling an applicant …")
+_ASK_SENTENCES = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bcf\.)(?<=[.!?])\s+", re.I)
 
 
 def need_of_which_bb(question: str) -> str | None:
@@ -222,13 +224,10 @@ def need_of_which_bb(question: str) -> str | None:
     return None
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(])")
-
-
 def ask_part(question: str) -> str:
     """The sentences that ask (ending in '?'), without the context an official gives first ("We are building a land
     registry in Rwanda. Which fields must …?"): the context is for retrieval, not evidence that the spec is silent."""
-    sents = [x for x in _SENTENCE.split(question.strip()) if x.strip()]
+    sents = [x for x in _ASK_SENTENCES.split(question.strip()) if x.strip()]
     if len(sents) < 2:
         return question
     asks = [x for x in sents if x.rstrip().endswith("?")]
