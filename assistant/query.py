@@ -226,7 +226,11 @@ def need_of_which_bb(question: str) -> str | None:
 
 def ask_part(question: str) -> str:
     """The sentences that ask (ending in '?'), without the context an official gives first ("We are building a land
-    registry in Rwanda. Which fields must …?"): the context is for retrieval, not evidence that the spec is silent."""
+    registry in Rwanda. Which fields must …?"): the context is for retrieval, not evidence that the spec is silent.
+
+    >>> ask_part("our two modules share tables. is that allowed?"), ask_part("Which BB sends SMS, e.g. reminders?")
+    ('is that allowed?', 'Which BB sends SMS, e.g. reminders?')
+    """
     sents = [x for x in _ASK_SENTENCES.split(question.strip()) if x.strip()]
     if len(sents) < 2:
         return question
