@@ -201,6 +201,7 @@ def stem_tokens(tokens: list[str]) -> list[str]:
 # "authorization" → author): one spelling, -fy verbs without their i, -iance/-iant nouns as their -y verb. (Not every
 # -i: "directory" → director, "registry" → registr would meet other words.)
 STEM_FAMILIES = True
+INLINE_CACHE_SIZE = 2_000  # terms whose inline definitions (CorpusIndex.defined_inline) are remembered
 _BRITISH_IZE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$")
 
 
@@ -394,6 +395,8 @@ class CorpusIndex:
         section of content …" on the CMS functionalities page)."""
         key = (release, norm_term(term))
         if key not in self._inline:
+            if len(self._inline) >= INLINE_CACHE_SIZE:
+                self._inline.clear()  # the terms come from users' questions: the cache must not grow without end
             pat = inline_definition(term)
             self._inline[key] = [i for i, c in self.chunks.items()
                                  if c.release == release and c.kind != "glossary_term" and pat.search(c.text)]
