@@ -332,6 +332,17 @@ class Assistant:
 
         extra = []
         have = {h.id for h in hits}
+
+        def bring(c, why: str, dense: float = 0.0, mark: bool = False) -> bool:
+            """Adds passage c for this reason; one already among the passages gets the reason too when `mark`."""
+            if c.id not in have:
+                extra.append(Hit(c.id, c, 0.0, dense, 0.0, [why]))
+                have.add(c.id)
+                return True
+            if mark:
+                next(x for x in hits + extra if x.id == c.id).why.append(why)
+            return False
+
         if qa.intent in ("overview", "comparison") and qa.bbs:
             for bb in qa.bbs[:3]:
                 folder = self.index.bb_folders.get((release, bb))
@@ -345,9 +356,7 @@ class Assistant:
                     desc += [c for c in pages if not c.path.endswith("README.md") and job and job.search(c.text)][:COMPARISON_EDGE_CHUNKS]
                 kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
                 for c in desc + kdf:
-                    if c.id not in have:
-                        extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["augment"]))
-                        have.add(c.id)
+                    bring(c, "augment")
         # a list the top passages end in mid-way goes on in the next passage of the section: bring it along
         for h in hits[:CONTINUE_HITS]:
             units = units_of(h.chunk.text, 0)
@@ -357,8 +366,7 @@ class Assistant:
             if n is not None and n.id not in have:
                 nxt = units_of(n.text, 0)
                 if nxt and nxt[0].kind == "item":
-                    extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
-                    have.add(n.id)
+                    bring(n, "continues")
         # a top passage that ends by pointing at what follows ("Below is shown how a pre-registration use of Consent's
         # Workflow works.") goes on in the next passage, often the first sub-section: bring it along
         if FOLLOW_POINTERS:
@@ -367,14 +375,8 @@ class Assistant:
                 if not units or not POINTS_AHEAD.search(max(units, key=lambda u: u.order).text):
                     continue
                 n = self.index.next_in_section(h.chunk, into_subsections=True)
-                if n is None:
-                    continue
-                known = next((x for x in hits + extra if x.id == n.id), None)
-                if known is not None:
-                    known.why.append("follows")  # retrieved already, lower down
-                else:
-                    extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["follows"]))
-                    have.add(n.id)
+                if n is not None:
+                    bring(n, "follows", mark=True)  # (retrieved already, lower down: marked)
         # a process question whose best passages introduce the flow but list no steps: the steps (a list or sequence
         # diagram) often follow in the next passage of the top passage's section
         if qa.intent == "workflow" and not any(_n_units(h.chunk.text) >= 3 for h in hits[:WORKFLOW_HITS] + extra):
@@ -385,36 +387,26 @@ class Assistant:
                 lower = next((x for x in hits[WORKFLOW_HITS:] if x.id == n.id), None)
                 if lower is not None:
                     lower.why.append("steps")  # retrieved, but ranked below where the process answer looks
-                elif n.id not in have:
-                    extra.append(Hit(n.id, n, 0.0, h.dense, 0.0, ["steps"]))
-                    have.add(n.id)
-                else:
+                elif not bring(n, "steps", h.dense):
                     continue
                 # and where the chunker split those steps (a long sequence diagram), the rest of them
                 for _ in range(2):
                     n = self.index.next_in_section(n) if _ends_with_item(n.text) else None
                     if n is None or n.id in have or _n_units(n.text) < 2:
                         break
-                    extra.append(Hit(n.id, n, 0.0, 0.0, 0.0, ["continues"]))
-                    have.add(n.id)
+                    bring(n, "continues")
                 break
         # an endpoint question whose best passages describe an operation in prose ("send identical emails to many
         # recipients at once") gets the operation that section documents, so the answer can name it
         if qa.intent == "api" and not any(h.chunk.kind == "api_operation" for h in hits[:SECTION_OP_HITS]):
             for h in hits[:SECTION_OP_HITS]:
                 for op in self.index.section_operations(h.chunk)[:1]:
-                    if op.id not in have:
-                        extra.append(Hit(op.id, op, 0.0, h.dense, 0.0, ["section-api"]))
-                        have.add(op.id)
+                    bring(op, "section-api", h.dense)
             # …and when those sections document none (a workflow page tells the flow, not the call), the named
             # block's operation that best matches the question, searched among its operations alone
             if BLOCK_OP and qa.bbs and not any("section-api" in h.why for h in extra):
                 for op in self.searcher.search(qa, release, k=1, filters={"bb": qa.bbs[:1], "kind": ["api_operation"]}):
-                    if op.id in have:
-                        next(h for h in hits + extra if h.id == op.id).why.append("block-api")
-                    else:
-                        extra.append(Hit(op.id, op.chunk, 0.0, op.dense, 0.0, ["block-api"]))
-                        have.add(op.id)
+                    bring(op.chunk, "block-api", op.dense, mark=True)
         # "What fields describe a registration Service?": the data-structure page a top passage is on has the table
         # titled with the object asked about, though another of its tables ranked higher
         if qa.intent == "data":
@@ -422,19 +414,14 @@ class Assistant:
                 if not _DATA_PAGE.search(h.chunk.path):
                     continue
                 for c in self.index.chunks_of(h.chunk.release, h.chunk.folder, "^" + re.escape(h.chunk.path) + "$"):
-                    if c.id not in have and _n_units(c.text, "row") >= 2:
-                        extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["data-table"]))
-                        have.add(c.id)
+                    if _n_units(c.text, "row") >= 2:
+                        bring(c, "data-table")
                 break
         # "What payment infrastructure scenarios does the spec describe?": a top passage's page has a section for each
         # kind asked about; the opening passage of every such section comes along, in page order (the answer lists them)
         if qa.enumerates:
-            known = {x.id: x for x in hits + extra}
             for c in self._listed_sections(qa, hits, release)[:LIST_SECTION_MAX]:
-                if c.id in known:
-                    known[c.id].why.append("section-list")
-                else:
-                    extra.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["section-list"]))
+                bring(c, "section-list", mark=True)
         return hits + extra
 
     def _listed_sections(self, qa, hits, release) -> list:
