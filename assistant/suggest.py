@@ -101,6 +101,11 @@ NEED_MIN_EVIDENCE = 0.75  # per-need evidence (a strong cue, or a close semantic
 # a need at least this similar to a BB's key functionality or cue prototype makes the text read as a service request;
 # the non-service sentences in the bench's BAD_INPUTS reach at most 0.43
 SERVICE_MIN_SIM = 0.48
+# Which key functionality a reason quotes: sentence similarity + this × similarity to the functionality's name.
+# On 179 (need, block) pairs from the dev descriptions, each labelled with the functionalities that explain it by a
+# writer who saw no code (evals/gold/reason_functionalities.jsonl), a right one was quoted for 0.592 of them by the
+# sentence alone and for 0.665–0.676 with the name weighted 0.5–1.0 (bench/bench_reasons.py)
+REASON_NAME_WEIGHT = 0.5
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
 ALIGN_TEMPERATURE = 0.02  # softmax temperature over use-case alignment scores (a 0.05 lead ≈ 12× the weight)
 WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least this similar
@@ -309,6 +314,7 @@ class Reference:
     func_vecs: np.ndarray
     func_bb: np.ndarray  # index into bb_ids per functionality
     func_reason: np.ndarray  # bool: may be quoted in a reason (GovStack spec or registry text)
+    func_label_vecs: np.ndarray  # (n_funcs, dim) the functionality's name (or its BB's name): what reasons are chosen by
     proto_vecs: np.ndarray
     proto_bb: np.ndarray
     proto_text: list[str]
@@ -416,8 +422,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         if c.kind == "prose" and c.bb in col and re.search(r"(^|/)(2-description|4-key-digital-functionalities)\.md$", c.path):
             if c.path.endswith("2-description.md") and (c.bb not in bb_pages or len(c.heading_path) < 3):
                 bb_pages.setdefault(c.bb, cid)
-            if re.search(r"out[- ]of[- ]scope|assumption", " ".join(c.heading_path), re.I):
-                continue  # what a BB does *not* do is no reason to choose it
+            if re.search(r"out[- ]of[- ]scope|assumption|future scope", " ".join(c.heading_path), re.I):
+                continue  # what a BB does *not* do (yet) is no reason to choose it
             kdf = c.path.endswith("key-digital-functionalities.md")
             label = ""
             if kdf and len(c.heading_path) > 2:
@@ -524,8 +530,9 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
     uc_list = list(ucs.values())
     uc_docs = [" ".join(uc_text.get(u.id, []))[:2000] for u in uc_list]
     # a key functionality is compared under its name ("Payment Gateway: …"): the name says what the sentence is about
+    func_names = sorted({f.label or registry.name_of(f.bb) for f in funcs})
     batches = [[f"{f.label}: {f.text}" if f.label else f.text for f in funcs], proto_text, step_texts, uc_docs + fw_text, wf_text,
-               [t["text"] for t in targets]]
+               [t["text"] for t in targets], func_names]
     flat = [t for b in batches for t in b]
     vecs = embed_cached(embedder, flat, cache_dir) if flat else []
     dim = len(vecs[0]) if vecs else int(getattr(embedder, "dim", 1))
@@ -533,7 +540,9 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
     for b in batches:
         mats.append(_as_matrix(vecs[k: k + len(b)], dim))
         k += len(b)
-    func_m, proto_m, step_m, uc_m, wf_m, tgt_m = mats
+    func_m, proto_m, step_m, uc_m, wf_m, tgt_m, name_m = mats
+    name_row = {n: i for i, n in enumerate(func_names)}
+    func_label_m = name_m[[name_row[f.label or registry.name_of(f.bb)] for f in funcs]] if funcs else name_m
 
     labels = np.zeros((len(steps), len(ids)), dtype=np.float32)
     for i, s in enumerate(steps):
@@ -562,7 +571,7 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         bb_ids=ids, funcs=funcs, func_vecs=func_m, func_bb=np.asarray([col[f.bb] for f in funcs], dtype=np.int64),
         func_reason=np.asarray([f.source == "spec" or (f.source == "registry" and f.bb not in with_kdf)
                                 for f in funcs], dtype=bool),
-        proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
+        func_label_vecs=func_label_m, proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
         steps=steps, step_vecs=step_m, step_texts=step_texts, step_labels=labels,
         use_cases=uc_list + fw_ucs, uc_vecs=uc_m, workflows=wf_names, wf_vecs=wf_m, wf_chunks=wf_chunks,
         targets=targets, target_vecs=tgt_m, bb_pages=bb_pages, vocab=vocab,
@@ -636,6 +645,15 @@ class Analysis:
         a = self.align_share if self.align_share is not None else np.zeros(nb, np.float32)
         m = self.mean_share if self.mean_share is not None else np.zeros(nb, np.float32)
         return o * self.own_share() + (1.0 - o) * (w * a + (1.0 - w) * m)
+
+
+def _reason_functionalities(vecs: np.ndarray, fsims: np.ndarray, ref: Reference) -> np.ndarray:
+    """(n_needs, n_bbs) index of the functionality a reason quotes for each need and BB: the GovStack spec (or our
+    registry text), not the framework's sector examples; a sentence chosen by the need's similarity to it and to
+    the name of its key functionality (REASON_NAME_WEIGHT)."""
+    rsims = fsims + REASON_NAME_WEIGHT * (vecs @ ref.func_label_vecs.T)
+    _, best = _max_by_group(np.where(ref.func_reason[None, :], rsims, -2.0), ref.func_bb, len(ref.bb_ids))
+    return best
 
 
 def _softmax(x: np.ndarray, t: float) -> np.ndarray:
@@ -749,6 +767,15 @@ class Suggester:
             out.append((b, round(float(an.need_bb[i, j]), 3), f if f is not None and f.chunk_id in self.a.index.chunks else None))
         return out
 
+    def functionality_for(self, need: str, bb: str) -> Functionality | None:
+        """The key functionality of `bb` that a reason for `need` quotes (what bench/bench_reasons.py scores)."""
+        ref = self.reference()
+        if not ref.funcs or bb not in ref.bb_ids:
+            return None
+        vecs = _as_matrix(self.a.embedder.embed([" ".join(need.split()[:EMBED_WORDS])]), ref.func_vecs.shape[1])
+        best = _reason_functionalities(vecs, vecs @ ref.func_vecs.T, ref)
+        return ref.funcs[int(best[0, ref.bb_ids.index(bb)])]
+
     # ----- input checks ---------------------------------------------------------------------------
     @staticmethod
     def input_problem(text: str) -> str | None:
@@ -805,8 +832,7 @@ class Suggester:
         if ref.func_vecs.size:
             fsims = vecs @ ref.func_vecs.T
             spec_sim, _ = _max_by_group(fsims, ref.func_bb, nb)
-            # reasons quote the GovStack spec (or our registry text), not the framework's sector examples
-            _, best_func = _max_by_group(np.where(ref.func_reason[None, :], fsims, -2.0), ref.func_bb, nb)
+            best_func = _reason_functionalities(vecs, fsims, ref)
         else:
             spec_sim, best_func = np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64)
         proto_sim, _ = _max_by_group(vecs @ ref.proto_vecs.T, ref.proto_bb, nb) if ref.proto_vecs.size else (

@@ -289,3 +289,15 @@ def test_blocks_for_one_need_names_the_blocks_with_the_closest_functionality(sug
     assert suggester.analyze("computes the payroll and salary tax of civil servants").cues[0].get("payments")
     assert suggester.blocks_for("computes the payroll and salary tax of civil servants") == []
     assert suggester.blocks_for("") == [] and suggester.blocks_for("   ") == []
+
+
+def test_a_reason_quotes_the_functionality_its_need_names_never_a_future_one():
+    """The functionality a reason quotes is chosen by the need's similarity to its sentences and to its name; what a
+    block will only do in a later release ("Future Scope") is never quoted (bench/bench_reasons.py measures it)."""
+    a = _fake_assistant()
+    a.index.chunks["future"] = _kdf("payments", "4.9 Future Scope", "Voucher management for offline vouchers is planned.")
+    sug = Suggester(a)
+    assert not [f for f in sug.reference().funcs if "Future" in f.label]
+    f = sug.functionality_for("voucher management", "payments")
+    assert f is not None and f.bb == "payments" and f.label == "Voucher Management"
+    assert sug.functionality_for("voucher management", "no-such-block") is None
