@@ -31,10 +31,15 @@ def test_gold_files_meet_the_schema_and_size_requirements(qa, novel):
 def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
     dev, test = gold.load_dev_use_cases(), gold.load_test_use_cases() + gold.load_test2_use_cases()
     scope = gold.load_jsonl(gold.GOLD_DIR / "usecases_test_scope.jsonl")
+    steps = gold.load_jsonl(gold.GOLD_DIR / "usecases_dev_steps.jsonl")
     assert gold.check_use_case_schema(dev) == [] and gold.check_use_case_schema(test) == []
-    assert gold.check_use_case_schema(scope) == []
-    assert len(dev) >= 60 and len(test) >= 60 and len(scope) >= 30
-    test = test + scope
+    assert gold.check_use_case_schema(scope) == [] and gold.check_use_case_schema(steps) == []
+    assert len(dev) >= 60 and len(test) >= 60 and len(scope) >= 30 and len(steps) == 30
+    # its core is derived from its own step lists: the blocks in at least half of them
+    for it in steps:
+        used = [{b.strip() for b in s.split("→")[-1].split(",")} for s in it["steps"]]
+        assert sorted(it["core"]) == sorted(b for b in it["expected"] if 2 * sum(b in u for u in used) >= len(used)), it["id"]
+    test = test + scope + steps
     ids = [it["id"] for it in novel + dev + test]
     assert len(ids) == len(set(ids)), "use-case ids must be unique across novel, dev and test"
     texts = {it["description"] for it in novel + dev}
@@ -55,6 +60,8 @@ def test_short_requests_name_one_focus_per_item_two_per_block(novel):
     assert all(it["source"] == "short-request" for it in test)
     ids = [it["id"] for it in novel + gold.load_dev_use_cases() + gold.load_test_use_cases() + gold.load_test2_use_cases()
            + dev + test]
+    ids += [it["id"] for it in gold.load_jsonl(gold.GOLD_DIR / "usecases_test_scope.jsonl")
+            + gold.load_jsonl(gold.GOLD_DIR / "usecases_dev_steps.jsonl")]
     assert len(ids) == len(set(ids))
     assert not {it["description"] for it in dev} & {it["description"] for it in test}
     bad = dict(test[0], focus="wallet" if test[0]["focus"] != "wallet" else "gis")
