@@ -21,9 +21,11 @@ FRONT_PAGE_REACH = 2
 # asking what something costs, not how fees are paid ("How are fees collected by the Payments BB?" is in the spec)
 _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|will|should|to)|how much\b.{0,40}\b(cost|costs|charge|"
                       r"charges|fee|fees)|costs? (of|per|to)|(what|which) (does|do|would|will)\b.{0,60}\bcost|(what|how high) (is|are) "
-                      r"the (\w+ ){0,2}(fee|fees|charge|charges)|per (user|citizen|month|year|sms|message|transaction)|budget|quote)\b",
+                      r"the (\w+ ){0,2}(fee|fees|charge|charges)|per (user|citizen|month|year|sms|message|transaction)|budget|quote|"
+                      r"(what|which|how much) (\w+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|deducts?)|"
+                      r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent))\b",
                       re.I)
-_MONEY = re.compile(r"(\$|usd|eur|€|price|pricing|per month|per year|cost of)", re.I)
+_MONEY = re.compile(r"(\$|usd|eur|€|price|pricing|per month|per year|cost of|\d\s*%|\bpercent)", re.I)
 
 
 # Questions about the world around the spec rather than the spec itself: people and their
@@ -54,10 +56,28 @@ OUT_OF_SCOPE = [
      "the specification names no certified or approved products"),
     # "When is version 2.0 of the Wallet BB scheduled to be published?": the spec's version histories record past
     # releases, not future ones
-    (re.compile(r"\bwhen (is|are|will|would|do (you|they) expect)\b.{0,60}\b(version|release|v ?\d|edition|update)\b.{0,80}"
+    (re.compile(r"\b(when|(what|which) (exact )?(date|day|month|year|quarter)) (is|are|will|would|do (you|they) expect)\b.{0,60}"
+                r"\b(version|release|v ?\d|edition|update)\b.{0,80}"
                 r"\b(scheduled|planned|expected|due|released|published|available|out|coming|ready|launch\w*)\b|"
                 r"\b(release date|roadmap|timeline) (of|for) (the )?(next|upcoming|future|coming) (version|release|edition)", re.I),
      "the specification does not announce future releases"),
+    # "Which programming language is the reference implementation written in, and where do I download its binaries?":
+    # the specification sets requirements for any implementation; it prescribes no language and ships no software
+    (re.compile(r"\b(programming )?language (is|are|was|were)\b.{0,60}\b(written|implemented|coded|built|developed) in\b|"
+                r"\b(written|implemented|coded) in (which|what) (programming )?language|\bdownload\b.{0,40}\b(binar(y|ies)|"
+                r"executables?|installers?)\b", re.I),
+     "the specification prescribes no implementation language and ships no software"),
+    # "Under our Data Protection Act, what fines would we face …?": national laws and their penalties
+    (re.compile(r"\b(what|which|how (much|large|big|high))\b.{0,20}\b(fines?|penalt(y|ies)|sanctions?)\b.{0,60}\b(face|incur|pay|"
+                r"imposed?|get|apply|risk)\b|\b(fined|penali[sz]ed)\b.{0,40}\b(under|by)\b.{0,30}\b(law|act|regulation|"
+                r"authority|regulator)\b", re.I),
+     "the specification does not cover national laws or their penalties"),
+    # "Which mobile network operators in Nigeria have already integrated with the Payments BB?": who has connected to
+    # it in the world, not what the spec says about such parties
+    (re.compile(r"\b(which|what) (\w+ ){0,3}(operators|mnos|banks|telcos|providers|companies|vendors|institutions|"
+                r"hospitals|agencies|ministries|countries|governments)\b.{0,60}\b(have|has)( already| now| so far| yet)? "
+                r"(integrated|connected|onboarded|joined|signed up|deployed|adopted|implemented|gone live)\b", re.I),
+     "the specification does not track who has integrated or deployed it"),
     (re.compile(r"\bshould (we|i) (buy|purchase|procure)\b|\bwhich (smartphone|phone|laptop|tablet|device|server)s?( model| brand)?\b.{0,30}\b(buy|purchase)\b", re.I),
      "the specification does not recommend products to buy"),
     # (a user's own account on some portal, not "who accessed my account data")

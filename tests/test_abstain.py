@@ -61,6 +61,10 @@ def test_asking_what_something_costs_is_out_of_scope_but_how_fees_are_paid_is_no
         assert should_abstain(analyze(q), hits, {}) == (True, "the specification does not give prices or costs of products"), q
     for q in ("How are fees collected through the Messaging building block?", "Can citizens pay fees by SMS?"):
         assert should_abstain(analyze(q), hits, {}) == (False, ""), q
+    # a fee as a percentage is a price too, unless a passage states one
+    pct = analyze("What transaction fee, in percent, does the Messaging BB charge on each message?")
+    assert should_abstain(pct, hits, {}) == (True, "the specification does not give prices or costs of products")
+    assert should_abstain(pct, _hits(TOPIC, "Providers may charge a fee of 2% per message."), {}) == (False, "")
 
 
 def test_a_place_named_as_context_is_not_what_is_asked():
@@ -144,3 +148,23 @@ def test_a_future_release_date_is_out_of_scope_but_past_releases_are_not():
     assert should_abstain(analyze("When is version 2.0 of the Messaging BB scheduled to be published?"), hits, {}) == (True, why)
     assert should_abstain(analyze("When will the next release of the Messaging spec come out?"), hits, {}) == (True, why)
     assert should_abstain(analyze("When was version 1.0 of the Messaging BB released?"), hits, {})[1] != why
+    assert should_abstain(analyze("On what exact date will the next version of the Messaging spec be published?"), hits, {}) == (True, why)
+
+
+def test_implementation_languages_fines_and_who_integrated_are_out_of_scope():
+    hits = _hits(TOPIC, "The solution should support common programming languages; the law may fine misuse of data.")
+    cases = {
+        "Which programming language is the Messaging BB reference implementation written in?":
+            "the specification prescribes no implementation language and ships no software",
+        "Where can I download the binaries of the Messaging BB?":
+            "the specification prescribes no implementation language and ships no software",
+        "Under our Data Protection Act, what fines would we face if messages leaked?":
+            "the specification does not cover national laws or their penalties",
+        "Which mobile network operators in Nigeria have already integrated with the Messaging BB?":
+            "the specification does not track who has integrated or deployed it",
+    }
+    for q, why in cases.items():
+        assert should_abstain(analyze(q), hits, {}) == (True, why), q
+    for q in ("Which programming languages should the Messaging BB's hosting platform support?",
+              "Which building blocks have integrated with the Messaging BB?"):
+        assert should_abstain(analyze(q), hits, {}) == (False, ""), q
