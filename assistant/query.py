@@ -255,6 +255,15 @@ def keywords(text: str) -> list[str]:
 
 
 def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
+    """What kind of answer a question wants (see INTENTS).
+
+    >>> detect_intent("Which endpoint returns a consent record?", [])
+    'api'
+    >>> detect_intent("How does the Payments API report a failed transfer?", ["payments"])
+    'api'
+    >>> detect_intent("how do i handle a breaking change in my bb's api?", [])
+    'architecture'
+    """
     if len(bbs) >= 2 and _COMPARE.search(q):
         return "comparison"
     if _INTERNAL.search(q):
@@ -280,7 +289,9 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     if _DATA.search(q):
         return "data"
     if _API.search(q):
-        return "api"
+        # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
+        # every block follows (versioning, timestamps, idempotency) are in the cross-cutting requirements
+        return "api" if bbs else "architecture"
     if _WORKFLOW.search(re.sub(r"\bworkflow\s+(bb|building block)s?\b", " ", q, flags=re.I)):  # the block's name is no process
         return "workflow"
     if _ARCH.search(q) and not bbs:
