@@ -247,6 +247,7 @@ class Hit:
     dense: float = 0.0
     lexical: float = 0.0
     why: list[str] = field(default_factory=list)
+    moved_from: int | None = None  # retrieval rank it had before it was moved up (an operation's page, see _with_rendering_pages)
 
 
 class CachedScores:
@@ -659,7 +660,7 @@ class HybridSearch:
         if self.boosts and RENDERED_OPS and qa.intent == "api":
             # the page passages come on top of the k: they cite, they do not displace evidence
             with_pages = _with_rendering_pages(idx, hits, k)
-            return with_pages[: k + sum("rendered-op" in h.why for h in with_pages[:k])]
+            return with_pages[: k + sum("rendered-op" in h.why and "moved" not in h.why for h in with_pages[:k])]
         return hits[:k]
 
 
@@ -676,10 +677,12 @@ def _with_rendering_pages(idx: "CorpusIndex", hits: list[Hit], k: int) -> list[H
             continue
         page = idx.rendered_on.get((c.release, c.bb or "", str(c.extra.get("method", "")).upper(),
                                     norm_path(str(c.extra.get("api_path", "")))))
-        if page and page not in shown:
-            shown.add(page)
+        if page and page not in {o.id for o in out}:
             added += 1
-            out.append(Hit(page, idx.chunks[page], h.score, h.dense, h.lexical, ["rendered-op"]))
+            # a page already among the k moves up beside its operation (the answer still reads it at its own rank)
+            moved = next((n for n, o in enumerate(hits[:k]) if o.id == page), None)
+            out.append(Hit(page, idx.chunks[page], h.score, h.dense, h.lexical,
+                           ["rendered-op"] if moved is None else ["rendered-op", "moved"], moved_from=moved))
     seen: set[str] = set()
     return [h for h in out if not (h.id in seen or seen.add(h.id))]
 

@@ -855,3 +855,30 @@ def test_a_spelled_out_name_is_searched_with_the_acronym_the_glossary_gives():
     q = "Which certification must the hardware security module have?"
     assert index.with_acronyms(q, "latest") == q + " (HSM)"
     assert index.with_acronyms("Must the HSM (hardware security module) be certified?", "latest").endswith("certified?")
+
+
+def test_an_operations_page_among_the_passages_moves_up_beside_it_and_is_still_read_at_its_rank():
+    from types import SimpleNamespace
+
+    from assistant.answer.evidence import Evidence
+    from assistant.retrieve import CorpusIndex, _with_rendering_pages
+
+    def chunk(i, path, kind, text, extra=None):
+        return Chunk(text=text, release="latest", repo="r", folder="bb-gis", path=path, kind=kind, bb="gis",
+                     heading_path=["GIS", f"Section {i}"], extra=extra or {})
+
+    op = chunk(0, "api/gis.yaml", "api_operation", "POST /batchGeocode — Batch Geocode",
+               {"method": "POST", "api_path": "/batchGeocode"})
+    others = [chunk(i, f"spec/{i}-other.md", "prose", f"Other passage {i} about geocoding.") for i in range(1, 5)]
+    page = chunk(5, "spec/8-service-apis.md", "prose", "POST /batchGeocode — Batch Geocode\nPerform batch geocoding.")
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in [op, *others, page]]))
+    hits = [Hit(c.id, c, 1.0 - n / 10, 0.5) for n, c in enumerate([op, *others, page])]
+    got = _with_rendering_pages(index, hits, k=6)
+    assert [h.id for h in got] == [op.id, page.id] + [c.id for c in others]  # cited beside the operation it renders
+    assert got[1].moved_from == 5 and "rendered-op" in got[1].why
+    # the answer reads the passages in their retrieval order: the moved page is quoted no earlier than before
+    reader = ExtractiveAnswerer()
+    reader._ask_toks, reader._yes_no, reader._asks_bbs, reader._dense = set(), False, False, {}  # as _compose sets them
+    units = reader._ranked_units(Evidence(got), set(), max_hits=6)
+    first = {u.hit_index: u.score for u in units if u.order == 0}
+    assert set(first) == set(range(6)) and first[1] < min(first[i] for i in range(2, 6))

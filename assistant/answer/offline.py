@@ -256,8 +256,10 @@ class ExtractiveAnswerer:
         # the passages put in front for the which-block lead (Assistant._blocks_for_need) do not push the others'
         # retrieval ranks down
         lead = len(list(takewhile(lambda h: "need-block" in h.why, ev.hits)))
-        # an operation's page passage (retrieve: rendered-op) is there to be cited, not quoted, and takes no rank
-        pool = [(hi, h) for hi, h in enumerate(ev.hits) if "rendered-op" not in h.why]
+        # an operation's page passage (retrieve: rendered-op) is there to be cited, not quoted, and takes no rank; one
+        # that was among the passages anyway and was moved up beside its operation is read at the rank it had
+        pool = [(hi, h) for hi, h in enumerate(ev.hits) if "rendered-op" not in h.why or h.moved_from is not None]
+        pool.sort(key=lambda p: p[1].moved_from + 0.5 if p[1].moved_from is not None else p[0])
         for r, (hi, h) in enumerate(pool[:max_hits + lead]):
             if hit_filter and not hit_filter(h):
                 continue
