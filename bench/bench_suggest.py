@@ -121,6 +121,22 @@ def file_gold(path: Path, set_name: str) -> list[dict]:
     return out
 
 
+def writer_of(it: dict) -> str:
+    """Who labelled an item: its id's prefix ("A-07" → "A", "dev3-02" → "dev3"); product use cases are "product"."""
+    return "product" if it["set"] == "product" else re.sub(r"[-_]?\d+$", "", it["id"])
+
+
+def core_rates(items: list[dict], ids: list[str]) -> dict[str, float]:
+    """Share of novel services whose writer calls each block core, averaged over writers (each writer counts once:
+    writers disagree most on core, see S.CORE_RATES)."""
+    by: dict[str, list[dict]] = {}
+    for it in items:
+        if it["set"] != "product" and not it.get("paraphrase_of"):
+            by.setdefault(writer_of(it), []).append(it)
+    per = [[sum(b in it["core"] for it in its) / len(its) for b in ids] for its in by.values()]
+    return {b: round(float(np.mean([p[j] for p in per])), 3) for j, b in enumerate(ids)} if per else {}
+
+
 def novel_gold(path: Path) -> list[dict]:
     return file_gold(path, "novel")
 
@@ -286,16 +302,25 @@ def folds(items, k: int = 10) -> list[list[int]]:
     return [f for f in out if f]
 
 
-def predict_rank(model: dict, an) -> tuple[np.ndarray, set[str], list[str]]:
+def rates_array(rates: dict | None) -> np.ndarray | None:
+    return np.asarray([float(rates.get(b, 0.0)) for b in registry.bb_ids()], dtype=np.float32) if rates else None
+
+
+def predict_rank(model: dict, an, rates: dict | None = None) -> tuple[np.ndarray, set[str], list[str]]:
+    """Selection and ranking as Suggester.suggest makes them; `rates` (core rates) replace the model's own, so that a
+    writer's items are ranked without their own labels in the rates."""
     ids = registry.bb_ids()
     p = predict(model, an.features)
     sel = p >= model["threshold"]
-    return p, {ids[j] for j in np.flatnonzero(sel)}, ranked(ids, S.rank_scores(p, sel, an.step_share(), model["threshold"],
+    share = an.step_share(core_rates=rates_array(rates if rates is not None else model.get("core_rates")))
+    return p, {ids[j] for j in np.flatnonzero(sel)}, ranked(ids, S.rank_scores(p, sel, share, model["threshold"],
                                                                             an.focus_first(sel)))
 
 
-def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float, cue_dropout: float = 0.0):
-    """k-fold: predictions for each item from a model fitted on the other folds."""
+def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float, cue_dropout: float = 0.0,
+                   rates_for=None):
+    """k-fold: predictions for each item from a model fitted on the other folds (and ranked with the core rates
+    `rates_for(item)` gives: those of the other writers)."""
     X = np.stack([design(a.features, names) for a in analyses])
     Y, W = labels(items)
     preds: list = [None] * len(items)
@@ -308,7 +333,7 @@ def cross_validate(items, analyses, names, tune: bool, l2_w: float, l2_b: float,
             Ptr = np.stack([predict(m, analyses[j].features) for j in tr])
             m["threshold"] = tune_threshold(Ptr, Y[tr])
         for i in fold:
-            probs[i], preds[i], ranks[i] = predict_rank(m, analyses[i])
+            probs[i], preds[i], ranks[i] = predict_rank(m, analyses[i], rates_for(items[i]) if rates_for else {})
     return preds, ranks, probs
 
 
@@ -440,8 +465,18 @@ def main(argv=None) -> int:
         rk = [ranked(ids, analyses[i].features["cue"] + 0.01 * analyses[i].features["prior"]) for i in idx]
         print(f"{'explicit cue only — ' + name:34} {fmt(metrics([pool[i] for i in idx], pr, rk))}")
 
-    print("\n== model, 10-fold cross-validated on the pool (the fit never sees the scored description) ==")
-    preds, ranks, probs = cross_validate(pool, analyses, names, args.tune_threshold, args.l2w, args.l2b, args.cue_dropout)
+    # core rates (S.CORE_RATE_WEIGHT) from the writers of the pool and of the steps-listed set; an item is ranked
+    # with the rates of the other writers only
+    rated = pool + steps_set
+    rates_without = {w: core_rates([it for it in rated if writer_of(it) != w], ids) for w in {writer_of(it) for it in rated}}
+
+    def rates_for(it):
+        return rates_without.get(writer_of(it)) or core_rates(rated, ids)
+
+    print("\n== model, 10-fold cross-validated on the pool (the fit never sees the scored description; ranked with the "
+          "other writers' core rates) ==")
+    preds, ranks, probs = cross_validate(pool, analyses, names, args.tune_threshold, args.l2w, args.l2b, args.cue_dropout,
+                                         rates_for)
     rows = report_rows(pool, preds, ranks)
     print(HEAD)
     for name in ("product", "novel", "dev", "short", "all"):
@@ -451,6 +486,7 @@ def main(argv=None) -> int:
     X = np.stack([design(an.features, names) for an in analyses])
     Y, W = labels(pool)
     full = fit_robust(X, Y, names, args.l2w, args.l2b, args.cue_dropout, W=W)
+    full["core_rates"] = core_rates(rated, ids)
     if args.tune_threshold:
         full["threshold"] = tune_threshold(np.stack([predict(full, an.features) for an in analyses]), Y)
     model = full if args.fit else S.MODEL
@@ -486,7 +522,8 @@ def main(argv=None) -> int:
           " convention — 5.3 BBs per novel service instead of 9, core = the 1–3 blocks the service stands on; shown to\n"
           " measure how much the numbers depend on the labelling convention, not fitted on)")
     if steps_set:
-        st_out = [predict_rank(model, sug.analyze(it["description"])) for it in steps_set]
+        steps_an = [sug.analyze(it["description"]) for it in steps_set]
+        st_out = [predict_rank(model, an, rates_for(it)) for it, an in zip(steps_set, steps_an)]
         for name, idx in (("paraphrases", [i for i, it in enumerate(steps_set) if it["paraphrase_of"]]),
                           ("novel", [i for i, it in enumerate(steps_set) if not it["paraphrase_of"]]),
                           ("all", list(range(len(steps_set))))):
@@ -494,7 +531,31 @@ def main(argv=None) -> int:
                   f"{fmt(rows_of(steps_set, [o[1] for o in st_out], [o[2] for o in st_out], idx))}")
         print("(core from listed steps: a fifth writer, the use cases' convention for expected, who listed each service's\n"
               " steps with the blocks each uses and took core = blocks in at least half of them — 2.4 per service, mostly\n"
-              " workflow, registries, maps, messaging; not fitted on, looked at after its first run)")
+              " workflow, registries, maps, messaging; not fitted on, looked at after its first run; ranked with the\n"
+              " other writers' core rates)")
+
+    print("\n== core rates, one writer left out: core recall on each writer's novel services, ranked with the other "
+          "writers' rates at each weight ==")
+    scored = [(it, an, pr) for it, an, pr in zip(pool, analyses, probs) if it["set"] != "product"]
+    scored += [(it, an, o[0]) for it, an, o in zip(steps_set, steps_an, st_out)] if steps_set else []
+    scored = [x for x in scored if not x[0].get("paraphrase_of")]
+    named = sorted({writer_of(it) for it, _, _ in scored})
+    outside = [("test", test, test_an, [o[0] for o in t_out])]
+    print(f"{'weight':>6}  " + "  ".join(f"{w:>6}" for w in named) + f"  {'mean':>6}  {'test':>6}")
+    for cw in (0.0, 0.25, 0.5, 1.0):
+        row = []
+        for w in named:
+            sub = [(it, an, pr) for it, an, pr in scored if writer_of(it) == w]
+            rk = [ranked(ids, S.rank_scores(pr, pr >= 0.5, an.step_share(core_rates=rates_array(rates_for(it)), core_weight=cw),
+                                            0.5, an.focus_first(pr >= 0.5))) for it, an, pr in sub]
+            row.append(metrics([x[0] for x in sub], [set()] * len(sub), rk)["core_recall"])
+        for _, its, ans, prs in outside:
+            rk = [ranked(ids, S.rank_scores(pr, pr >= 0.5, an.step_share(core_rates=rates_array(model.get("core_rates")),
+                                                                         core_weight=cw), 0.5, an.focus_first(pr >= 0.5)))
+                  for an, pr in zip(ans, prs)]
+            test_cr = metrics(its, [set()] * len(its), rk)["core_recall"]
+        mark = "  ← shipped" if cw == S.CORE_RATE_WEIGHT else ""
+        print(f"{cw:>6.2f}  " + "  ".join(f"{x:>6.3f}" for x in row) + f"  {np.mean(row):>6.3f}  {test_cr:>6.3f}{mark}")
 
     print("\n== ranking: core recall within top |core|+2 by the weights of Analysis.step_share, and the focus block ranked first or not ==")
     print(f"{'own needs':>9}  {'aligned uc':>10}  {'focus first':>11}  {'pool (CV)':>9}  {'test':>6}  "
@@ -510,8 +571,10 @@ def main(argv=None) -> int:
                                      ([scope[i] for i in scope_novel], [scope_an[i] for i in scope_novel],
                                       [s_out[i][0] for i in scope_novel]),
                                      ([shorts[i] for i in st], [short_an[i] for i in st], [sh_out[i][0] for i in st])):
-                    rk = [ranked(ids, S.rank_scores(p, p >= 0.5, an.step_share(al, own), 0.5,
-                                                    an.focus_first(p >= 0.5, max_needs))) for p, an in zip(pr, ans)]
+                    rk = [ranked(ids, S.rank_scores(p, p >= 0.5, an.step_share(
+                        al, own, core_rates=rates_array(rates_for(it) if it["set"] in ("product", "novel", "dev")
+                                                        else model.get("core_rates"))), 0.5,
+                        an.focus_first(p >= 0.5, max_needs))) for p, an, it in zip(pr, ans, its)]
                     m = metrics(its, [set()] * len(its), rk)
                     out.append(m["focus_first"] if its and its[0]["set"] == "short test" else m["core_recall"])
                 mark = "  ← shipped" if (al, own, max_needs) == (S.ALIGN_SHARE, S.OWN_SHARE, S.SHORT_FOCUS_NEEDS) else ""

@@ -301,3 +301,19 @@ def test_a_reason_quotes_the_functionality_its_need_names_never_a_future_one():
     f = sug.functionality_for("voucher management", "payments")
     assert f is not None and f.bb == "payments" and f.label == "Voucher Management"
     assert sug.functionality_for("voucher management", "no-such-block") is None
+
+
+def test_writers_core_rates_are_mixed_into_the_ranking_share(suggester):
+    """The ranking share mixes in how often writers call each block core (MODEL["core_rates"], CORE_RATE_WEIGHT)."""
+    import numpy as np
+
+    from assistant.suggest import CORE_RATE_WEIGHT, MODEL
+
+    an = suggester.analyze("Citizens pay their fees by mobile money and get an SMS receipt.")
+    rates = np.zeros(len(registry.bb_ids()), dtype=np.float32)
+    rates[registry.bb_ids().index("workflow")] = 1.0
+    base = an.step_share()
+    assert np.allclose(an.step_share(core_rates=rates), (1 - CORE_RATE_WEIGHT) * base + CORE_RATE_WEIGHT * rates)
+    shipped = Suggester(suggester.a).core_rates()
+    assert shipped is not None and shipped[registry.bb_ids().index("messaging")] == MODEL["core_rates"]["messaging"]
+    assert Suggester(suggester.a, model={k: v for k, v in MODEL.items() if k != "core_rates"}).core_rates() is None
