@@ -13,11 +13,11 @@ from langchain_core.runnables import RunnableLambda
 from assistant import registry
 from assistant.abstain import abstention_text, should_abstain, unmentioned_by_block
 from assistant.answer.evidence import Evidence, to_citation, units_of
-from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
+from assistant.answer.offline import ASKS_HEADERS, ASKS_RESPONSE, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice
-from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch
+from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch, norm_path
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -407,6 +407,15 @@ class Assistant:
             if BLOCK_OP and qa.bbs and not any("section-api" in h.why for h in extra):
                 for op in self.searcher.search(qa, release, k=1, filters={"bb": qa.bbs[:1], "kind": ["api_operation"]}):
                     bring(op.chunk, "block-api", op.dense, mark=True)
+        # "… and what does a successful response look like?": the other passages of the top operation (a long
+        # operation is split; its responses or headers may be in a passage that did not rank)
+        if qa.intent == "api" and (ASKS_RESPONSE.search(qa.question) or ASKS_HEADERS.search(qa.question)):
+            top = next((h for h in hits[:SECTION_OP_HITS] + extra if h.chunk.kind == "api_operation"), None)
+            if top is not None:
+                for i in self.index.api_paths.get((release, norm_path(str(top.chunk.extra.get("api_path", "")))), []):
+                    c = self.index.chunks[i]
+                    if c.path == top.chunk.path and c.extra.get("method") == top.chunk.extra.get("method"):
+                        bring(c, "op-detail")
         # "What fields describe a registration Service?": the data-structure page a top passage is on has the table
         # titled with the object asked about, though another of its tables ranked higher
         if qa.intent == "data":

@@ -882,3 +882,21 @@ def test_an_operations_page_among_the_passages_moves_up_beside_it_and_is_still_r
     units = reader._ranked_units(Evidence(got), set(), max_hits=6)
     first = {u.hit_index: u.score for u in units if u.order == 0}
     assert set(first) == set(range(6)) and first[1] < min(first[i] for i in range(2, 6))
+
+
+def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own_lines():
+    def op(seq, text):
+        return Hit(f"op{seq}", Chunk(text=text, release="latest", repo="r", folder="bb-workflow", path="api/swagger.yaml",
+                                     kind="api_operation", bb="workflow", heading_path=["Workflow", "API", "POST /processes/{id}/start"],
+                                     extra={"method": "POST", "api_path": "/processes/{id}/start", "seq": seq}), 1.0 - seq / 10, 0.6)
+
+    hits = [op(0, "POST /processes/{id}/start — starts a process instance\nCreate a process instance"),
+            op(1, "Header parameters: X-Tenant (string, required) — the tenant Request body fields: who (string) "
+                  "Responses: 201 Process started; 404 Process not found Response fields (201): id (string)")]
+    text = ExtractiveAnswerer().answer(analyze("What does the Workflow BB return when I call POST /processes/{id}/start, "
+                                               "and what if the process id is wrong?"), hits).text
+    assert "Responses: 201 Process started; 404 Process not found [" in text and "Header parameters" not in text
+    text = ExtractiveAnswerer().answer(analyze("Which headers does POST /processes/{id}/start of the Workflow BB need?"), hits).text
+    assert "Header parameters: X-Tenant (string, required) — the tenant [" in text
+    plain = ExtractiveAnswerer().answer(analyze("Which Workflow BB endpoint starts a process?"), hits).text
+    assert "Responses:" not in plain and "Header parameters:" not in plain

@@ -74,6 +74,16 @@ _PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|proh
 # top passage documents, Assistant._augment): an operation further down matched some words of a question that asks
 # about something else ("Which TLS version must APIs support?" led with E-Marketplace's support calls)
 API_LEAD_HITS = 3
+# A developer asking what an operation sends back ("what does a successful response look like?", "what if the process
+# id is wrong?") or which headers it needs gets the operation's own response and header lines, from whichever of its
+# passages holds them (Assistant._augment brings them along: a long operation is split into several passages)
+ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|codes?)|error codes?|errors?|comes? back|"
+                           r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|what (does|do|will|would)\b.{0,40}\b(return|"
+                           r"send back)|if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
+ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?)\b", re.I)
+_OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
+            "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
+                                            r"Path parameters|Responses):|\n|$)")}
 # …or the named block's best-matching operation (Assistant._augment: block-api), when it shares some of the question's
 # own words: "find a doctor's free time slots" → GET /resource/availability ("free"), but "which protocol is the API
 # based on?" shares none with POST /select
@@ -704,6 +714,12 @@ class ExtractiveAnswerer:
         fields = _op_fields(h0)
         if fields and not listing:
             parts.append(f"Fields: {fields} {first}")
+        if not listing:
+            for label, asks in (("Header parameters", ASKS_HEADERS), ("Responses", ASKS_RESPONSE)):
+                if asks.search(qa.question):
+                    part = self._op_part(ev, h0, label)
+                    if part:
+                        parts.append(part)
         if h0.chunk.extra.get("from_page") and not listing:
             # an operation the page only lists: what its section says about these operations is the description
             section = h0.chunk.heading_path[:-1]
@@ -715,6 +731,19 @@ class ExtractiveAnswerer:
                 parts.append(f"What the specification says about these operations ({title}):\n"
                              + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
         return parts
+
+    def _op_part(self, ev: Evidence, op: Hit, label: str) -> str:
+        """'Responses: 201 Process started …; 404 Process not found' from whichever passage of the same operation
+        (same file, method and path) states it, cited there."""
+        key = (op.chunk.path, op.chunk.extra.get("method"), op.chunk.extra.get("api_path"))
+        for hi, h in enumerate(ev.hits):
+            if h.chunk.kind != "api_operation" or (h.chunk.path, h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) != key:
+                continue
+            m = _OP_PART[label].search(h.chunk.text)
+            if m:
+                text = clip(m.group(1).strip().rstrip(";"), 600)
+                return f"{label}: {text} {self._mark(ev, hi, text)}"
+        return ""
 
     def _op_share(self, h: Hit, qtoks: set[str], qa: QueryAnalysis) -> float:
         """The idf-weighted share of the question's words (its block's name and the words for an API aside) that an
