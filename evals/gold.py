@@ -1,7 +1,7 @@
 """Gold sets: loading the question and use-case gold files, deriving product use cases, and validating both.
 
 Question items, one JSON object a line: `evals/gold/qa.jsonl` (the development set), `qa_dev2.jsonl` and
-`qa_dev3.jsonl`, `qa_dev4.jsonl`, `qa_dev5.jsonl`, `qa_dev6.jsonl`, `qa_dev7.jsonl` (six independent writers' 60 questions each, looked at after their
+`qa_dev3.jsonl`, `qa_dev4.jsonl`, `qa_dev5.jsonl`, `qa_dev6.jsonl`, `qa_dev7.jsonl`, `qa_dev8.jsonl` (seven independent writers' 60 questions each (40 in dev8), looked at after their
 first run, so development data too), `qa_test.jsonl` (another independent writer's 60 questions, never looked at item by item; its totals were read
 when accepting changes) and `qa_test2.jsonl` (a fourth writer's 60, written later; only its totals have been
 read)::
@@ -64,6 +64,7 @@ QA_DEV4_FILE = GOLD_DIR / "qa_dev4.jsonl"
 QA_DEV5_FILE = GOLD_DIR / "qa_dev5.jsonl"
 QA_DEV6_FILE = GOLD_DIR / "qa_dev6.jsonl"
 QA_DEV7_FILE = GOLD_DIR / "qa_dev7.jsonl"
+QA_DEV8_FILE = GOLD_DIR / "qa_dev8.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -109,15 +110,16 @@ def load_qa(path: Path | str | None = None) -> list[dict]:
 
 
 def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
-    """Six independent writers' questions (source "dev-independent": qa_dev2.jsonl; qa_dev3.jsonl written like
+    """Seven independent writers' questions (source "dev-independent": qa_dev2.jsonl; qa_dev3.jsonl written like
     the blind set, by askers who give their context first; qa_dev4.jsonl, a fifth writer with the same brief, first
     run on 71ab765 at pass 0.733; qa_dev5.jsonl, a sixth writer asked for short chat questions, context-first
     officials, newcomers and developers, first run at pass 0.700; qa_dev6.jsonl, an eighth writer in mixed styles
     (ids d7-…), first run on 01a8fa5 at pass 0.683; qa_dev7.jsonl, a ninth writer in mixed styles (ids d8-…), first
-    run on 61369a8 at pass 0.633) that were then looked at: the failures they showed drove
+    run on 61369a8 at pass 0.633; qa_dev8.jsonl, a tenth writer's 40 (ids f9-…), first run at pass 0.625 on both
+    61369a8 and 76b719a) that were then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
-    for p in ([Path(path)] if path else [QA_DEV2_FILE, QA_DEV3_FILE, QA_DEV4_FILE, QA_DEV5_FILE, QA_DEV6_FILE, QA_DEV7_FILE]):
+    for p in ([Path(path)] if path else [QA_DEV2_FILE, QA_DEV3_FILE, QA_DEV4_FILE, QA_DEV5_FILE, QA_DEV6_FILE, QA_DEV7_FILE, QA_DEV8_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
