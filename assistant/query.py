@@ -38,8 +38,10 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
 _INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
                        r"\binternal (workflows?|flows?|process(es)?|sequences?|steps)\b", re.I)
 _UC_ID = r"(?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d"  # a GovStack product use case's id ("INST-1")
-_USECASE = re.compile(rf"\b(use case|use-case|usecase|{_UC_ID}|"
-                      r"cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
+_USECASE = re.compile(rf"\b(use case|use-case|usecase|{_UC_ID})\b", re.I)
+# the fields of GovStack's use cases: a question about one asks about the use case, but an official's context sentence
+# ("Our disaster management agency wants … . Which GIS capability covers this?") only says where they work
+_USECASE_FIELD = re.compile(r"\b(cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|differs|different|difference|differences|differentiate|compare|compared|comparison|versus|"
                       r"vs\.?|distinguish|between|same thing)\b", re.I)
 _OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*(\?|,|;|\s-+\s|\s+and\b|$)|"
@@ -179,7 +181,7 @@ _NOT_A_JOB = re.compile(r"^(?:['’]s\b|is|are|was|were|does|do|did|exist|exists
                         r"|^['’]", re.I)
 _REFERS_BACK = re.compile(r"^(?:(?:covers?|handles?|does|is|are|do|provides?|supports?|manages?)\s+)?(?:(?:that|this|it|these|"
                           r"those)(?:\s+(?:kind|sort|type)\s+of\s+\w+)?|the\s+\w+)?\s*[.!]?$", re.I)
-# a use case named outright (not a topic that one covers, as _USECASE also takes): "Which BBs does the INST-1 use case use?"
+# a use case named outright (not a topic that one covers, as _USECASE_FIELD takes): "Which BBs does the INST-1 use case use?"
 _NAMES_USE_CASE = re.compile(rf"\b(use[ -]?cases?|usecases?|{_UC_ID})\b", re.I)
 # a sentence ends at . ! ? and a space, typed in lower case too ("we pay cash. which bb handles that?"), but not after an
 # abbreviation ("… messages, e.g. telling an applicant …")
@@ -263,6 +265,10 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'api'
     >>> detect_intent("how do i handle a breaking change in my bb's api?", [])
     'architecture'
+    >>> detect_intent("Which building blocks does the telemedicine use case use?", [])
+    'use_case'
+    >>> detect_intent("Our disaster agency tracks trucks. Which GIS capability alerts us when one leaves a zone?", ["gis"])
+    'general'
     """
     if len(bbs) >= 2 and _COMPARE.search(q):
         return "comparison"
@@ -270,7 +276,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "workflow"  # "What happens internally when … starts a workflow via the API?" asks for the steps behind the call
     if _API_STRONG.search(q):
         return "api"
-    if _USECASE.search(q):
+    if _USECASE.search(q) or _USECASE_FIELD.search(ask_part(q)):
         return "use_case"
     if re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
