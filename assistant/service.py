@@ -40,6 +40,7 @@ BLOCK_OP = True  # … and, when those sections document none, the named block's
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
+SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
@@ -211,13 +212,36 @@ class Assistant:
             filters["bb"] = [filters["bb"]]
         if isinstance(filters.get("kind"), str):
             filters["kind"] = [filters["kind"]]
+        spelled: list[tuple[str, str]] = []
+        if SPELLING:
+            question, spelled = self._speller(release).correct(question)  # "accesibility" → "accessibility"
         qa = analyze(question, history)
         if self.llm is not None and history and (qa.carried_bbs or qa.standalone != qa.question):
             # a follow-up: the model rewrites it as a standalone question (the rule-based one is the fallback)
             qa.standalone = self.llm.condense(question, history) or qa.standalone
         if ACRONYMS:
             qa.standalone = self.index.with_acronyms(qa.standalone, release)  # "hardware security module" → also "HSM"
-        return {"qa": qa, "release": release, "filters": filters, "t0": t0}
+        return {"qa": qa, "release": release, "filters": filters, "t0": t0, "spelled": spelled}
+
+    def _speller(self, release: str):
+        """The typo repairer for a release's vocabulary (built once per index generation and release)."""
+        from assistant.spelling import Speller, model_words
+        from ingest.embed import resolve_model_path
+
+        index = self.index
+        cache = self.__dict__.setdefault("_spellers", {})
+        if "known" not in cache:
+            try:
+                cache["known"] = model_words(resolve_model_path(self.store.meta().get("embedding_model")
+                                                                or self.settings.embedding_model))
+            except Exception:
+                cache["known"] = set()  # a model without a WordPiece vocabulary: the corpus alone decides
+        if cache.get("index") is not index:  # a new index generation: new vocabulary
+            cache.update(index=index, by_release={})
+        by_release = cache["by_release"]
+        if release not in by_release:
+            by_release[release] = Speller((c.text for c in index.chunks.values() if c.release == release), cache["known"])
+        return by_release[release]
 
     def _retrieve(self, state: dict) -> dict:
         t = time.perf_counter()
@@ -501,6 +525,8 @@ class Assistant:
         notices = [state.get("notice")] if state.get("notice") else []
         if qa.truncated:
             notices.append(f"Your question was long; only its first {MAX_QUESTION_CHARS} characters were used.")
+        if state.get("spelled"):
+            notices.append("Read " + ", ".join(f"“{a}” as “{b}”" for a, b in state["spelled"]) + ".")
         if asks_for_advice(qa.question):  # answered or not, the advisor is what this asker needs
             if not qa.advice_guidance:
                 text += f"\n\n{ADVICE_MORE if qa.advice and not draft.abstained else ADVICE_POINTER}"
