@@ -109,6 +109,7 @@ class Assistant:
             model = chat_model if chat_model is not None else make_chat_model(self.settings.llm, self.settings.llm_timeout_s)
             self.llm = LLMAnswerer(model, self.offline, name=self.settings.llm or "chat-model")
         self._suggester = None
+        self._spellers: dict = {}  # see _speller
 
     # ----- index updates --------------------------------------------------------------------------
     REFRESH_EVERY_S = 5.0
@@ -229,7 +230,7 @@ class Assistant:
         from ingest.embed import resolve_model_path
 
         index = self.index
-        cache = self.__dict__.setdefault("_spellers", {})
+        cache = self._spellers
         if "known" not in cache:
             try:
                 cache["known"] = model_words(resolve_model_path(self.store.meta().get("embedding_model")
