@@ -549,6 +549,13 @@ class HybridSearch:
         try:
             for r, (i, sim) in _tied_ranks(idx.store.query(qvec, CANDIDATES, _where(release, filters))):
                 dense[i], dense_rank[i] = sim, r
+            if qa.ask_again and self.boosts:
+                # the asking sentence read twice (see query.ASK_TWICE): a pass of its own, ranks merged; a passage's
+                # similarity stays the one to the question as asked (the abstention thresholds read it)
+                for r, (i, sim) in _tied_ranks(idx.store.query(self.embedder.embed([qa.search_text])[0], CANDIDATES,
+                                                               _where(release, filters))):
+                    dense.setdefault(i, sim)
+                    dense_rank[i] = min(dense_rank.get(i, 10**6), r)
             if qa.bbs and not filters.get("bb") and self.boosts:
                 # a second pass inside the named building blocks, so their pages are always candidates
                 for r, (i, sim) in _tied_ranks(idx.store.query(qvec, 25, _where(release, filters, qa.bbs))):
@@ -565,6 +572,7 @@ class HybridSearch:
         # already favours them, so BM25 ranks them by the rest of the question
         drop = frozenset(t for b in qa.bbs for t in tokenize(registry.name_of(b))) \
             if (qa.bbs and self.boosts and DROP_BB_NAME) else frozenset()
+        qtext = qa.search_text  # the words matched (the asking sentence twice when context comes first)
         if between and self.boosts and _SAME_PLACE.search(qtext) and not re.search(r"co-?located", qtext, re.I):
             qtext = f"{qtext} co-located"  # the spec's word for blocks that run in one place ("side by side", "same server")
         ids, scores = idx.lexical(release, qtext, drop)

@@ -900,3 +900,11 @@ def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own
     assert "Header parameters: X-Tenant (string, required) — the tenant [" in text
     plain = ExtractiveAnswerer().answer(analyze("Which Workflow BB endpoint starts a process?"), hits).text
     assert "Responses:" not in plain and "Header parameters:" not in plain
+
+
+def test_the_search_reads_an_officials_asking_sentence_twice_unless_it_points_back():
+    qa = analyze("Our land registry office wants citizens to sign deeds online. How does the eSignature BB protect keys?")
+    assert qa.ask_again == "How does the eSignature BB protect keys?"
+    assert qa.search_text == f"{qa.standalone} {qa.ask_again}" and qa.standalone == qa.question
+    for q in ("Our two modules share the same database tables. Is that allowed?", "How does the eSignature BB protect keys?"):
+        assert analyze(q).ask_again == "" and analyze(q).search_text == analyze(q).standalone, q
