@@ -57,8 +57,8 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
                    r"user experience|design pattern|govstack)\b", re.I)
 # the search reads an official's asking sentence twice when context comes first (see analyze): its words count twice
 # in BM25, and a second dense pass embeds it with them (ranks merged, similarities still the question's own). With it:
-# hit@5 +0.019 / +0.019 / +0.029 on the three blind sets, pass +1 on one; dev-independent hit@5 +0.005, passes +1 −2
-# (two answers composed from a reshuffled section); no false refusal (embedding the doubled text for the only dense
+# hit@5 +0.019 / +0.019 / +0.029 on the three blind sets, pass +1 on one; dev-independent hit@5 +0.005, passes +1 −1
+# (one answer composed from a reshuffled section); no false refusal (embedding the doubled text for the only dense
 # pass refused one dev question: its similarities fell under the abstention thresholds)
 ASK_TWICE = True
 # words that point back at something said before (the previous question, or the context before the asking sentence)

@@ -432,6 +432,15 @@ class Assistant:
             if BLOCK_OP and qa.bbs and not any("section-api" in h.why for h in extra):
                 for op in self.searcher.search(qa, release, k=1, filters={"bb": qa.bbs[:1], "kind": ["api_operation"]}):
                     bring(op.chunk, "block-api", op.dense, mark=True)
+        # an operation the spec page only lists ("POST /share-credential" under "8.3 Credential Management") is
+        # described by its section's prose: that comes along however the passages ranked
+        if qa.intent == "api":
+            top = next((h for h in hits[:SECTION_OP_HITS] + extra if h.chunk.kind == "api_operation"), None)
+            if top is not None and top.chunk.extra.get("from_page") and len(top.chunk.heading_path) > 1:
+                section = top.chunk.heading_path[:-1]
+                for c in self.index.chunks_of(release, top.chunk.folder, "^" + re.escape(top.chunk.path) + "$"):
+                    if c.kind == "prose" and c.heading_path == section:
+                        bring(c, "op-section")
         # "… and what does a successful response look like?": the other passages of the top operation (a long
         # operation is split; its responses or headers may be in a passage that did not rank)
         if qa.intent == "api" and (ASKS_RESPONSE.search(qa.question) or ASKS_HEADERS.search(qa.question)):
