@@ -105,9 +105,9 @@ class QueryAnalysis:
     advice: list[tuple[str, str, str]] = field(default_factory=list)
     advice_use_case: tuple[str, str, list[str]] | None = None
     advice_guidance: str | None = None  # … or, for a description too thin to analyse, what the advisor asks for
-    # (text, vector): the standalone question as embedded by the first search, so that later searches and the answerer's
-    # scoring by meaning do not embed it again
-    query_vector: tuple[str, list[float]] | None = None
+    # text → vector: the question's texts as the first search embedded them (the standalone question, and its search_text),
+    # so that later searches and the answerer's scoring by meaning do not embed them again
+    vectors: dict[str, list[float]] = field(default_factory=dict)
     ask_again: str = ""  # the asking sentence, read twice by the search when context comes first (ASK_TWICE)
 
     @property

@@ -531,15 +531,16 @@ class HybridSearch:
         self.lexical_weight = lexical_weight
         self.boosts = boosts
 
+    def _vector(self, qa: QueryAnalysis, text: str) -> list[float]:
+        """The text's embedding, computed once per question (QueryAnalysis.vectors)."""
+        if text not in qa.vectors:
+            qa.vectors[text] = self.embedder.embed([text])[0]
+        return qa.vectors[text]
+
     def search(self, qa: QueryAnalysis, release: str, k: int = 8, filters: dict | None = None) -> list[Hit]:
         filters = {k_: v for k_, v in (filters or {}).items() if v}
         idx = self.index
-        qtext = qa.standalone
-        if qa.query_vector is not None and qa.query_vector[0] == qtext:
-            qvec = qa.query_vector[1]
-        else:
-            qvec = self.embedder.embed([qtext])[0]
-            qa.query_vector = (qtext, qvec)
+        qvec = self._vector(qa, qa.standalone)
         between = BETWEEN_BBS_BOOST != 1.0 and bool(_BETWEEN_BBS.search(qa.standalone))
         # the architecture pages, for a question about blocks dealing with each other: see BETWEEN_BBS_PASS
         arch = idx.arch_paths(release) if between and not filters and self.boosts and BETWEEN_BBS_PASS else []
@@ -552,7 +553,7 @@ class HybridSearch:
             if qa.ask_again and self.boosts:
                 # the asking sentence read twice (see query.ASK_TWICE): a pass of its own, ranks merged; a passage's
                 # similarity stays the one to the question as asked (the abstention thresholds read it)
-                for r, (i, sim) in _tied_ranks(idx.store.query(self.embedder.embed([qa.search_text])[0], CANDIDATES,
+                for r, (i, sim) in _tied_ranks(idx.store.query(self._vector(qa, qa.search_text), CANDIDATES,
                                                                _where(release, filters))):
                     dense.setdefault(i, sim)
                     dense_rank[i] = min(dense_rank.get(i, 10**6), r)

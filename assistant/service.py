@@ -432,24 +432,21 @@ class Assistant:
             if BLOCK_OP and qa.bbs and not any("section-api" in h.why for h in extra):
                 for op in self.searcher.search(qa, release, k=1, filters={"bb": qa.bbs[:1], "kind": ["api_operation"]}):
                     bring(op.chunk, "block-api", op.dense, mark=True)
+        top = next((h.chunk for h in hits[:SECTION_OP_HITS] + extra if h.chunk.kind == "api_operation"), None) \
+            if qa.intent == "api" else None
         # an operation the spec page only lists ("POST /share-credential" under "8.3 Credential Management") is
         # described by its section's prose: that comes along however the passages ranked
-        if qa.intent == "api":
-            top = next((h for h in hits[:SECTION_OP_HITS] + extra if h.chunk.kind == "api_operation"), None)
-            if top is not None and top.chunk.extra.get("from_page") and len(top.chunk.heading_path) > 1:
-                section = top.chunk.heading_path[:-1]
-                for c in self.index.chunks_of(release, top.chunk.folder, "^" + re.escape(top.chunk.path) + "$"):
-                    if c.kind == "prose" and c.heading_path == section:
-                        bring(c, "op-section")
+        if top is not None and top.extra.get("from_page") and len(top.heading_path) > 1:
+            for c in self.index.chunks_of(release, top.folder, "^" + re.escape(top.path) + "$"):
+                if c.kind == "prose" and c.heading_path == top.heading_path[:-1]:
+                    bring(c, "op-section")
         # "… and what does a successful response look like?": the other passages of the top operation (a long
         # operation is split; its responses or headers may be in a passage that did not rank)
-        if qa.intent == "api" and (ASKS_RESPONSE.search(qa.question) or ASKS_HEADERS.search(qa.question)):
-            top = next((h for h in hits[:SECTION_OP_HITS] + extra if h.chunk.kind == "api_operation"), None)
-            if top is not None:
-                for i in self.index.api_paths.get((release, norm_path(str(top.chunk.extra.get("api_path", "")))), []):
-                    c = self.index.chunks[i]
-                    if c.path == top.chunk.path and c.extra.get("method") == top.chunk.extra.get("method"):
-                        bring(c, "op-detail")
+        if top is not None and (ASKS_RESPONSE.search(qa.question) or ASKS_HEADERS.search(qa.question)):
+            for i in self.index.api_paths.get((release, norm_path(str(top.extra.get("api_path", "")))), []):
+                c = self.index.chunks[i]
+                if c.path == top.path and c.extra.get("method") == top.extra.get("method"):
+                    bring(c, "op-detail")
         # "What fields describe a registration Service?": the data-structure page a top passage is on has the table
         # titled with the object asked about, though another of its tables ranked higher
         if qa.intent == "data":

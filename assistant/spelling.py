@@ -19,16 +19,12 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from assistant.retrieve import _stem  # the search's own stemmer: one notion of "the same word"
+
 MIN_LEN = 5  # shorter words have too many neighbours one edit away
 MIN_DF = 2  # a correction must be a word at least this many passages use
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]{%d,}(?![\w'’-])" % MIN_LEN)
-
-
-def _stem(word: str) -> str:
-    from assistant.retrieve import _stem as stem  # the search's own stemmer (one notion of "the same word")
-
-    return stem(word)
 
 
 class Speller:

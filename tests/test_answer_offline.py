@@ -805,7 +805,7 @@ def test_sentences_are_embedded_once_across_questions():
     assert len(calls[0]) == 3 and calls[1] == ["Can consent be withdrawn?"]  # the question, then no sentence again
     # the question the search embedded is not embedded again
     qa = analyze("Can consent be withdrawn?")
-    qa.query_vector = (qa.standalone, [1.0, 4.0])
+    qa.vectors[qa.standalone] = [1.0, 4.0]
     assert a.answer(qa, hits).text == first and len(calls) == 2
 
 

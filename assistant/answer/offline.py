@@ -235,8 +235,8 @@ class ExtractiveAnswerer:
         cache = self._unit_vecs
         have = {t: cache.get(t) for t in dict.fromkeys(texts)}
         todo = [t for t, v in have.items() if v is None]
-        # the question itself was embedded by the search (QueryAnalysis.query_vector)
-        known = qa.query_vector[1] if qa.query_vector is not None and qa.query_vector[0] == qa.standalone else None
+        # the question itself was embedded by the search (QueryAnalysis.vectors)
+        known = qa.vectors.get(qa.standalone)
         texts_to_embed = todo if known is not None else [qa.standalone] + todo
         vecs = self.embed(texts_to_embed) if texts_to_embed else []
         if known is None:
