@@ -669,14 +669,14 @@ class HybridSearch:
         if self.boosts and RENDERED_OPS and qa.intent == "api":
             # the page passages come on top of the k: they cite, they do not displace evidence
             with_pages = _with_rendering_pages(idx, hits, k)
-            return with_pages[: k + sum("rendered-op" in h.why and "moved" not in h.why for h in with_pages[:k])]
+            return with_pages[: k + sum("rendered-op" in h.why and h.moved_from is None for h in with_pages[:k])]
         return hits[:k]
 
 
 def _with_rendering_pages(idx: "CorpusIndex", hits: list[Hit], k: int) -> list[Hit]:
-    """Each of the top operations (from an api/ OpenAPI file) followed by the spec page passage that renders it, when
-    that passage is not already among the first k: the operation is cited both in its file and on its page."""
-    shown = {h.id for h in hits[:k]}
+    """Each of the top operations (from an api/ OpenAPI file) followed by the spec page passage that renders it: the
+    operation is cited both in its file and on its page. A page already among the first k moves up beside it
+    (`moved_from` keeps its rank: the answer still reads it there); another comes on top of the k."""
     out: list[Hit] = []
     added = 0
     for r, h in enumerate(hits):
@@ -688,10 +688,8 @@ def _with_rendering_pages(idx: "CorpusIndex", hits: list[Hit], k: int) -> list[H
                                     norm_path(str(c.extra.get("api_path", "")))))
         if page and page not in {o.id for o in out}:
             added += 1
-            # a page already among the k moves up beside its operation (the answer still reads it at its own rank)
             moved = next((n for n, o in enumerate(hits[:k]) if o.id == page), None)
-            out.append(Hit(page, idx.chunks[page], h.score, h.dense, h.lexical,
-                           ["rendered-op"] if moved is None else ["rendered-op", "moved"], moved_from=moved))
+            out.append(Hit(page, idx.chunks[page], h.score, h.dense, h.lexical, ["rendered-op"], moved_from=moved))
     seen: set[str] = set()
     return [h for h in out if not (h.id in seen or seen.add(h.id))]
 
