@@ -1170,8 +1170,10 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}), "
                  + ("the one it is about first, then " if sel and s.focus == sel[0].id else "")
                  + "ranked by how many steps use them:")
-    if s.focus:
+    if s.focus and sel and s.focus == sel[0].id:
         lines.append(f"The description centres on {registry.name_of(s.focus)}.")
+    elif s.focus:  # a longer description: its steps rank first, the block that sets it apart may not
+        lines.append(f"What sets this service apart from most: {registry.name_of(s.focus)}.")
     lines.append("")
     lines.append(f"  {'':2} {'Building block':<22} {'Score':>6}  Why")
     lines.append(f"  {'':2} {'-' * 22} {'-' * 6}  {'-' * 40}")

@@ -706,6 +706,40 @@ def test_the_sub_sections_of_the_section_named_for_what_is_asked_are_listed(monk
     assert len(Assistant._sections_titled(me, chunks[0], "principle")) == 1
 
 
+def test_points_under_a_section_about_the_noun_are_not_counted_as_instances_of_it():
+    """"Which languages must a GovStack UI support?": the sub-sections of "Support multiple languages" are five pieces of
+    advice, not five languages; the answer says what they are, and counts them as sections."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def page(seq: int, text: str, *heads: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="design", path="ux/multilingual.md", kind="prose",
+                     heading_path=["UI UX Guidelines", "3.2 Accessibility", *heads], extra={"seq": seq})
+
+    top = "3.2.2.2 Support multiple languages"
+    chunks = [page(0, "Governments often serve people who speak several languages.", top),
+              page(1, "Analyse user demographics data to determine the languages spoken.", top, "Know your users"),
+              page(2, "Avoid using complex jargon and technical terms.", top, "Plain words"),
+              page(3, "Offer the option for users to set their language preferences.", top, "Preferences"),
+              page(4, "Options to switch languages are clearly visible.", top, "Switching")]
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
+    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
+                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
+    qa = analyze("Which languages must a GovStack UI support?")
+    hits = Assistant._augment(me, qa, [Hit(chunks[0].id, chunks[0], 1.0)], "latest")
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert "4 languages" not in text, text
+    assert "“Support multiple languages” has 4 sections:\n- **Know your users**: " in text, text
+    # sections titled with the noun but not each one of it ("Language switching") are sections about it
+    for c, title in zip(chunks[1:], ("Identify the languages users speak", "Use simple language", "Language preferences",
+                                      "Language switching")):
+        c.heading_path[-1] = title
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert "4 languages" not in text and "4 sections are about languages (3.2.2.2 Support multiple languages):" in text, text
+
+
 def test_kinds_of_thing_a_block_s_glossary_defines_are_listed_when_no_page_has_sections_for_them():
     """"What statuses can an event go through in the scheduler?": no top passage's page has status sections, but the
     Scheduler's glossary has 'Event Status' and 'Alert Status' (another block's or the playbook's entries do not count)."""

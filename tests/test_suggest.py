@@ -181,6 +181,17 @@ def test_json_round_trip_and_terminal_table(suggester):
 
 
 
+def test_terminal_table_says_centres_on_only_when_the_focus_leads():
+    from assistant.types import BuildingBlockScore, Suggestion
+
+    s = Suggestion(description="d", building_blocks=[BuildingBlockScore("identity", "Identity", 1.0, True, []),
+                                                     BuildingBlockScore("wallet", "Wallet", 0.8, True, [])], focus="wallet")
+    table = format_suggestion(s)
+    assert "centres on" not in table and "What sets this service apart from most: Wallet." in table
+    s.building_blocks.reverse()
+    assert "The description centres on Wallet." in format_suggestion(s)
+
+
 def test_split_needs_keeps_long_texts_bounded():
     text = " ".join(f"Step {i} pays the fee and notifies the applicant." for i in range(300))
     needs = split_needs(text)

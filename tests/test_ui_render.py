@@ -248,6 +248,16 @@ def test_suggestion_exports_markdown_and_json():
     assert [b["id"] for b in d["building_blocks"]] == ["payments", "identity", "information-mediator", "gis"]
 
 
+def test_summary_says_centres_on_only_when_the_focus_leads():
+    s = suggestion()
+    s.focus = "payments"  # ranked first: the description is about it
+    md = render.suggestion_summary_markdown(s, NAMES)
+    assert "centres on **Payments**" in md and "sets this service apart" not in md
+    s.focus = "information-mediator"  # a longer description ranks by its steps; the distinctive block comes third
+    md = render.suggestion_summary_markdown(s, NAMES)
+    assert "centres on" not in md and "What sets this service apart from most is **Information Mediator**" in md
+
+
 def test_guidance_replaces_the_tables():
     s = Suggestion(description="hi", guidance="That is too short <b>.")
     assert "Tell me a bit more" in render.suggestion_summary_markdown(s, NAMES) and "<b>" not in render.suggestion_summary_markdown(s, NAMES)

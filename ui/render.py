@@ -429,8 +429,15 @@ def suggestion_summary_markdown(s: Any, names: Mapping[str, str] | None = None) 
     ms = (_get(s, "timings_ms") or {}).get("total")
     tail = f" ({ms:.0f} ms)" if ms else ""
     focus = _get(s, "focus")
-    centre = (f" The description centres on **{md_text(names.get(focus, focus))}**; the others are what GovStack "
-              "services of this kind also use, most-used first.") if focus else ""
+    fname = md_text(names.get(focus, focus)) if focus else ""
+    if focus and _get(sel[0], "id") == focus:
+        centre = (f" The description centres on **{fname}**; the others are what GovStack services of this kind also "
+                  "use, most-used first.")
+    elif focus:  # a longer description ranks by what most of its steps use; the distinctive block may come later
+        centre = (f" What sets this service apart from most is **{fname}**; the list is ranked by how many of its steps "
+                  "would use each block.")
+    else:
+        centre = ""
     return f"Suggested: {listing} — {len(sel)} of {len(_get(s, 'building_blocks', []))} building blocks{tail}.{centre}"
 
 

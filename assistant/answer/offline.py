@@ -640,7 +640,21 @@ class ExtractiveAnswerer:
         where = _whose(first)
         under = f" ({common[-1].strip(' :')})" if len(common) > 1 else ""
         plural = qa.enumerates + ("es" if re.search(r"(s|x|ch|sh)$", qa.enumerates) else "s")
-        lines = [f"{where} describes {len(found)} {plural}{under}:"]
+        # a title names one when it ends with the noun, or with the noun and a label ("Payment Infrastructure Scenario
+        # 2-A", "Workflow 1: Administration"); "Identify the languages users speak" is advice about languages
+        word = re.compile(rf"\b{re.escape(qa.enumerates)}(e?s)?\b", re.I)
+        one = re.compile(rf"\b(?i:{re.escape(qa.enumerates)}(e?s)?)(\s+(\d[\w.-]*|[A-Z](-?\d+)?|[IVX]+))?\s*(:.*)?$")
+        parent = _heading_title(common[-1]) if common else ""
+        # each title names one, or the question names their section ("What design principles …?" — "4.1 Design
+        # Principles"); otherwise they are points under a section about the noun: "Support multiple languages" has
+        # five sub-sections, not five languages
+        if all(p and one.search(_heading_title(p[-1])) for p in paths) or (
+                parent and set(tokenize(parent)) <= set(tokenize(qa.question))):
+            lines = [f"{where} describes {len(found)} {plural}{under}:"]
+        elif all(p and word.search(p[-1]) for p in paths) or not parent:  # titled for them, not each one of them
+            lines = [f"In the {_unthe(where)}, {len(found)} sections are about {plural}{under}:"]
+        else:  # the sub-sections of the section named for them
+            lines = [f"In the {_unthe(where)}, “{parent}” has {len(found)} sections:"]
         for hi in found:
             c = ev.hits[hi].chunk
             title = _heading_title(c.heading_path[-1])
@@ -975,6 +989,11 @@ def _neighbour(ev: Evidence, hi: int, step: int) -> int | None:
         if (n.folder, n.path, n.section, n.release) == (c.folder, c.path, c.section, c.release) and n.extra.get("seq") == seq + step:
             return j
     return None
+
+
+def _unthe(name: str) -> str:
+    """"The GovStack UI UX Guidelines" → "GovStack UI UX Guidelines" (to follow "In the")."""
+    return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
 def _heading_title(heading: str) -> str:
