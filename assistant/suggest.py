@@ -324,6 +324,7 @@ class Reference:
     func_bb: np.ndarray  # index into bb_ids per functionality
     func_reason: np.ndarray  # bool: may be quoted in a reason (GovStack spec or registry text)
     func_label_vecs: np.ndarray  # (n_funcs, dim) the functionality's name (or its BB's name): what reasons are chosen by
+    func_disburses: np.ndarray  # bool: a Payments key functionality named for paying out ("Bulk payment service"; _DISBURSES)
     proto_vecs: np.ndarray
     proto_bb: np.ndarray
     proto_text: list[str]
@@ -580,7 +581,10 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         bb_ids=ids, funcs=funcs, func_vecs=func_m, func_bb=np.asarray([col[f.bb] for f in funcs], dtype=np.int64),
         func_reason=np.asarray([f.source == "spec" or (f.source == "registry" and f.bb not in with_kdf)
                                 for f in funcs], dtype=bool),
-        func_label_vecs=func_label_m, proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
+        func_label_vecs=func_label_m,
+        func_disburses=np.asarray([f.bb == "payments" and bool(_DISBURSES.search(f.label or "")) for f in funcs],
+                                  dtype=bool),
+        proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
         steps=steps, step_vecs=step_m, step_texts=step_texts, step_labels=labels,
         use_cases=uc_list + fw_ucs, uc_vecs=uc_m, workflows=wf_names, wf_vecs=wf_m, wf_chunks=wf_chunks,
         targets=targets, target_vecs=tgt_m, bb_pages=bb_pages, vocab=vocab,
@@ -662,11 +666,42 @@ class Analysis:
         return (1.0 - c) * share + c * np.asarray(core_rates, dtype=np.float32)
 
 
-def _reason_functionalities(vecs: np.ndarray, fsims: np.ndarray, ref: Reference) -> np.ndarray:
+# Money moves two ways, and the Payments spec keeps them apart: a government paying many people (G2P bulk disbursement,
+# vouchers) and a person or business paying the government (a fee, a fine, a tax). A need that only pays in is not
+# explained by a disbursement functionality, however alike their words ("pay the annual fee" — "bulk payment
+# services"): those are not quoted for it (bench/bench_reasons.py).
+_PAYS_IN = re.compile(
+    r"\b(pay|pays|paid|paying)\b[^.;]{0,40}?\b(fees?|fines?|tax(es)?|bills?|levy|levies|premiums?|contributions?|charges?|"
+    r"dut(y|ies)|rent|deposits?|instal+ments?|tuition|tolls?)\b|\b(fees?|fines?|tax(es)?|bills?|levies|premiums?|tolls?)\b"
+    r"[^.;]{0,30}?\b(paid|payable|pay)\b|\bpay(s|ing)? (online|by (card|mobile money|bank)|at (a|the) (bank|agent))", re.I)
+_PAYS_OUT = re.compile(
+    r"\b(disburs\w*|payouts?|grants?|benefits?|compensation|subsid\w*|stipends?|allowances?|cash transfers?|pensions?|"
+    r"salar(y|ies)|wages|refunds?|reimburs\w*|payroll)\b|\bpa(y|ys|id|ying) (out|(\w+ ){0,2}to (the )?(farmers|"
+    r"beneficiar\w*|households?|pensioners|workers|families|recipients|suppliers|claimants?))\b", re.I)
+_DISBURSES = re.compile(r"\b(G2P|G2B|bulk|disburs\w*|vouchers?|beneficiar\w*|payroll)\b", re.I)
+
+
+def pays_in_only(need: str) -> bool:
+    """A need in which a person or business pays the government, and nothing is paid out.
+
+    >>> pays_in_only("they pay the fee by mobile money"), pays_in_only("Owners pay online")
+    (True, True)
+    >>> pays_in_only("pay farmers compensation"), pays_in_only("pensions are paid monthly"), pays_in_only("register")
+    (False, False, False)
+    """
+    return bool(_PAYS_IN.search(need)) and not _PAYS_OUT.search(need)
+
+
+def _reason_functionalities(vecs: np.ndarray, fsims: np.ndarray, ref: Reference,
+                            needs: list[str] | None = None) -> np.ndarray:
     """(n_needs, n_bbs) index of the functionality a reason quotes for each need and BB: the GovStack spec (or our
     registry text), not the framework's sector examples; a sentence chosen by the need's similarity to it and to
-    the name of its key functionality (REASON_NAME_WEIGHT)."""
+    the name of its key functionality (REASON_NAME_WEIGHT); for a need that only pays in, not a disbursement
+    functionality (_PAYS_IN)."""
     rsims = fsims + REASON_NAME_WEIGHT * (vecs @ ref.func_label_vecs.T)
+    if needs is not None and ref.func_disburses.any():
+        pays_in = np.asarray([pays_in_only(n) for n in needs], dtype=bool)
+        rsims = np.where(pays_in[:, None] & ref.func_disburses[None, :], rsims - 1.0, rsims)
     _, best = _max_by_group(np.where(ref.func_reason[None, :], rsims, -2.0), ref.func_bb, len(ref.bb_ids))
     return best
 
@@ -789,7 +824,7 @@ class Suggester:
         if not ref.funcs or bb not in ref.bb_ids:
             return None
         vecs = _as_matrix(self.a.embedder.embed([" ".join(need.split()[:EMBED_WORDS])]), ref.func_vecs.shape[1])
-        best = _reason_functionalities(vecs, vecs @ ref.func_vecs.T, ref)
+        best = _reason_functionalities(vecs, vecs @ ref.func_vecs.T, ref, [need])
         return ref.funcs[int(best[0, ref.bb_ids.index(bb)])]
 
     # ----- input checks ---------------------------------------------------------------------------
@@ -848,7 +883,7 @@ class Suggester:
         if ref.func_vecs.size:
             fsims = vecs @ ref.func_vecs.T
             spec_sim, _ = _max_by_group(fsims, ref.func_bb, nb)
-            best_func = _reason_functionalities(vecs, fsims, ref)
+            best_func = _reason_functionalities(vecs, fsims, ref, needs)
         else:
             spec_sim, best_func = np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64)
         proto_sim, _ = _max_by_group(vecs @ ref.proto_vecs.T, ref.proto_bb, nb) if ref.proto_vecs.size else (

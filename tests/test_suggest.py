@@ -181,6 +181,14 @@ def test_json_round_trip_and_terminal_table(suggester):
 
 
 
+def test_a_fee_paid_in_is_not_explained_by_a_disbursement_functionality(suggester):
+    """"they pay the fee" is money paid to the government: a reason does not quote a functionality named for paying
+    out (the fixture's Voucher Management), though its words are as close as any."""
+    f = suggester.functionality_for("they pay the voucher fee", "payments")
+    assert f is not None and f.label == "Payment Orchestration"
+    assert suggester.functionality_for("vouchers are issued and redeemed", "payments").label == "Voucher Management"
+
+
 def test_terminal_table_says_centres_on_only_when_the_focus_leads():
     from assistant.types import BuildingBlockScore, Suggestion
 
