@@ -942,3 +942,30 @@ def test_the_search_reads_an_officials_asking_sentence_twice_unless_it_points_ba
     assert qa.search_text == f"{qa.standalone} {qa.ask_again}" and qa.standalone == qa.question
     for q in ("Our two modules share the same database tables. Is that allowed?", "How does the eSignature BB protect keys?"):
         assert analyze(q).ask_again == "" and analyze(q).search_text == analyze(q).standalone, q
+
+
+def test_a_short_list_item_is_quoted_with_the_line_that_introduces_its_list():
+    """"Member (e.g., Ministry of X)" alone, as a supporting point for a question about ministries, says nothing; with
+    the line that introduces its list it says what it is part of."""
+    lead = _hit(0, "The Information Mediator connects the applications of different ministries. Each ministry runs a "
+                   "security server of its own.", "2 Description")
+    listing = _hit(1, "Accessing services is done through REST calls.\n\n* The components of the request must be:\n"
+                      "  * Security server URL;\n  * Instance (e.g., Country);\n  * Member (e.g., Ministry of X);\n"
+                      "  * Application;", "6 Functional Requirements")
+    text = ExtractiveAnswerer().answer(analyze("Do ministries each need their own mediator security server?"),
+                                       [lead, listing]).text
+    for line in text.splitlines():
+        if any(item in line for item in ("Security server URL", "Ministry of X", "Instance (e.g.")):  # quoted in its list
+            assert "The components of the request must be: Security server URL; Instance (e.g., Country); Member" in line, text
+
+
+def test_a_short_item_of_a_list_that_opens_its_section_is_quoted_with_the_section_title():
+    """An out-of-scope list under its heading: "Real-time video and audio conferencing." alone reads as a feature."""
+    lead = _hit(0, "Messages are sent to citizens by SMS, e-mail and messaging apps. A doctor may send a video consultation link.",
+                "2 Description")
+    scope = _hit(1, "* Fully offline and no internet connection scenarios.\n* Real-time video and audio conferencing.",
+                 "Out-of-Scope Assumptions")
+    text = ExtractiveAnswerer().answer(analyze("Can the messaging service run video conferencing with audio?"),
+                                       [lead, scope]).text
+    assert "video and audio conferencing" in text, text
+    assert "- Out-of-Scope Assumptions: Real-time video and audio conferencing. [2]" in text, text

@@ -33,6 +33,8 @@ WORKFLOW_HITS = 4  # a process answer takes its steps from the best of the top p
 # unchanged
 WORKFLOW_STEPS = 16  # a flow split over two passages (the next one brought by Assistant._augment) is shown whole
 FILL_MIN_SCORE = 0.35
+# a list item shorter than this many words is quoted as a supporting point only with the line introducing its list
+SHORT_ITEM_WORDS = 6
 OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation against its rank (0.5, 1, 2 gave the same answers)
 # …and its embedding similarity to the question (a 0.05 lead ≈ 0.15): independent dev API key-fact recall 0.429 → 0.500,
 # dev and blind unchanged (3 and 8 gave the same answers)
@@ -484,14 +486,28 @@ class ExtractiveAnswerer:
         return list(takewhile(lambda u: u.kind == "item", sorted(units_of(ev.hits[j].chunk.text, j), key=lambda u: u.order)))
 
     def _with_list(self, ev: Evidence, u: Unit) -> str:
-        """A sentence; when it introduces a list ("… the following formats:"), its items inline."""
+        """A sentence; when it introduces a list ("… the following formats:"), its items inline. A short list item on
+        its own ("Member (e.g., Ministry of X)") says nothing: it comes with the line that introduces its list, or
+        not at all ("")."""
+        if u.kind == "item" and len(strip_md(u.text).split()) < SHORT_ITEM_WORDS:
+            every = units_of(ev.hits[u.hit_index].chunk.text, u.hit_index)
+            intro = [v for v in every if v.order < u.order and v.text.rstrip().endswith(":")]
+            if intro:
+                return self._with_list(ev, intro[-1])
+            # a list that opens its section is introduced by the section's title ("Out-of-Scope Assumptions: …")
+            c = ev.hits[u.hit_index].chunk
+            title = _heading_title(c.heading_path[-1]) if c.heading_path else ""
+            if not title or any(v.kind != "item" for v in every if v.order < u.order):
+                return ""
+            text = f"{title}: {clip(u.text, 200).rstrip(' ;,.')}."
+            return f"{text} {self._mark(ev, u.hit_index, u.text)}"
         if not u.text.rstrip().endswith(":"):
             return self._sentence(ev, u, 400)
         items = [v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order][:6]
         items = [v for v in items if v.kind in ("item", "row")]
         if not items:
             return self._sentence(ev, u, 400)
-        text = clip(u.text, 200) + " " + "; ".join(clip(v.text, 90) for v in items) + "."
+        text = clip(u.text, 200) + " " + "; ".join(clip(v.text, 90).rstrip(" ;,.") for v in items) + "."
         return f"{text} {self._mark(ev, u.hit_index, text)}"
 
     def _passage_points(self, ev: Evidence, units: list[Unit], taken: set[str], max_units: int = 4) -> str:
