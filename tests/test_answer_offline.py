@@ -13,6 +13,19 @@ def _hit(i: int, text: str, heading: str) -> Hit:
     return Hit(f"c{i}", c, 1.0 / (i + 1))
 
 
+def _listing_assistant(chunks: list[Chunk]):
+    """Just enough of an Assistant over these chunks for Assistant._augment to bring a listing question's sections."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
+    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
+                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
+    return me
+
+
 INTRO = ("This internal workflow is used by the eSignature Building Block to provide one-time signature. "
          "The sequence diagram is divided into front-end and back-end parts.")
 STEPS = ("One-time signatures do not require any device to be owned by the end user. The one-time signature works as follows:\n\n"
@@ -600,9 +613,7 @@ def test_a_may_we_question_is_answered_by_the_prohibition_in_the_second_passage(
 def test_a_question_for_the_kinds_of_section_a_spec_describes_lists_them():
     """"What payment infrastructure scenarios does the spec describe?": every section of the page titled with that
     kind, innermost ones only, in page order, each with its opening sentence."""
-    from types import SimpleNamespace
 
-    from assistant.retrieve import CorpusIndex
     from assistant.service import Assistant
 
     def page(seq: int, text: str, *heads: str) -> Chunk:
@@ -616,9 +627,7 @@ def test_a_question_for_the_kinds_of_section_a_spec_describes_lists_them():
               page(3, "More about the regional switch and its settlement.", top, "Scenario 1"),
               page(4, "The Central Bank mints digital currency (CBDC).", top, "Scenario 2"),
               page(5, "Mobile money accounts are widespread.", "Financial inclusion")]
-    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
-    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
-                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
+    me = _listing_assistant(chunks)
     qa = analyze("What payment infrastructure scenarios does the Payments spec describe?")
     assert qa.enumerates == "scenario"
     hits = Assistant._augment(me, qa, [Hit(chunks[4].id, chunks[4], 1.0), Hit(chunks[5].id, chunks[5], 0.5)], "latest")
@@ -673,9 +682,7 @@ def registry_name(bb: str) -> str:
 def test_the_sub_sections_of_the_section_named_for_what_is_asked_are_listed(monkeypatch):
     """"What design principles should building blocks follow?": no section title names a principle, but "4.1 Design
     Principles" has one sub-section each; a sub-section that is only a list is quoted by its first items."""
-    from types import SimpleNamespace
 
-    from assistant.retrieve import CorpusIndex
     from assistant.service import Assistant
 
     def page(seq: int, text: str, *heads: str) -> Chunk:
@@ -689,9 +696,7 @@ def test_the_sub_sections_of_the_section_named_for_what_is_asked_are_listed(monk
               page(2, "The open flow is shown in the diagram below. GovStack advocates for open technology.", top, "4.1.2 Open"),
               page(3, "Deployments should follow these principles:\n\n* Occasional power\n* Low bandwidth", top, "4.1.3 Robust"),
               page(4, "ICT governance matters.", "4.2 Considerations", "4.2.1 ICT Governance")]
-    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
-    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
-                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
+    me = _listing_assistant(chunks)
     qa = analyze("What design principles should building blocks follow?")
     hits = Assistant._augment(me, qa, [Hit(chunks[0].id, chunks[0], 1.0)], "latest")
     text = ExtractiveAnswerer().answer(qa, hits).text
@@ -709,9 +714,7 @@ def test_the_sub_sections_of_the_section_named_for_what_is_asked_are_listed(monk
 def test_points_under_a_section_about_the_noun_are_not_counted_as_instances_of_it():
     """"Which languages must a GovStack UI support?": the sub-sections of "Support multiple languages" are five pieces of
     advice, not five languages; the answer says what they are, and counts them as sections."""
-    from types import SimpleNamespace
 
-    from assistant.retrieve import CorpusIndex
     from assistant.service import Assistant
 
     def page(seq: int, text: str, *heads: str) -> Chunk:
@@ -724,9 +727,7 @@ def test_points_under_a_section_about_the_noun_are_not_counted_as_instances_of_i
               page(2, "Avoid using complex jargon and technical terms.", top, "Plain words"),
               page(3, "Offer the option for users to set their language preferences.", top, "Preferences"),
               page(4, "Options to switch languages are clearly visible.", top, "Switching")]
-    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
-    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
-                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
+    me = _listing_assistant(chunks)
     qa = analyze("Which languages must a GovStack UI support?")
     hits = Assistant._augment(me, qa, [Hit(chunks[0].id, chunks[0], 1.0)], "latest")
     text = ExtractiveAnswerer().answer(qa, hits).text
@@ -743,9 +744,7 @@ def test_points_under_a_section_about_the_noun_are_not_counted_as_instances_of_i
 def test_kinds_of_thing_a_block_s_glossary_defines_are_listed_when_no_page_has_sections_for_them():
     """"What statuses can an event go through in the scheduler?": no top passage's page has status sections, but the
     Scheduler's glossary has 'Event Status' and 'Alert Status' (another block's or the playbook's entries do not count)."""
-    from types import SimpleNamespace
 
-    from assistant.retrieve import CorpusIndex
     from assistant.service import Assistant
 
     def term(seq: int, name: str, definition: str, bb: str | None) -> Chunk:
@@ -759,9 +758,7 @@ def test_kinds_of_thing_a_block_s_glossary_defines_are_listed_when_no_page_has_s
     chunks = [req, term(1, "Event Status", "State of an event (proposed/published/booked/cancelled).", "scheduler"),
               term(2, "Alert Status", "The state of a scheduled alert (pending/sent/failed).", "scheduler"),
               term(3, "Session Status", "The state of a session.", None)]
-    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
-    me = SimpleNamespace(index=index, _sections_titled=lambda c, n: Assistant._sections_titled(me, c, n),
-                         _listed_sections=lambda q, h, r: Assistant._listed_sections(me, q, h, r))
+    me = _listing_assistant(chunks)
     qa = analyze("What statuses can an event go through in the scheduler?")
     hits = Assistant._augment(me, qa, [Hit(req.id, req, 1.0)], "latest")
     assert [h.chunk.extra["term"] for h in hits if "section-list" in h.why] == ["Event Status", "Alert Status"]

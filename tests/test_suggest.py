@@ -1,6 +1,5 @@
 """Building-block suggestion: properties on a tiny hand-made index (fast), and accuracy on the real index (slow)."""
 import json
-import os
 from pathlib import Path
 from types import SimpleNamespace
 

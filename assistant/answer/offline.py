@@ -860,7 +860,7 @@ class ExtractiveAnswerer:
                 parts.append(f"**{registry.name_of(bb)}** — " + " ".join(self._sentence(ev, u, 280) for u in pick))
         if len(parts) < 2:
             return []
-        return [f"Both are GovStack building blocks with different scopes:"] + parts
+        return ["Both are GovStack building blocks with different scopes:"] + parts
 
     def _data(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         """"What fields describe a registration Service?": the table titled with the object asked about (a top passage
