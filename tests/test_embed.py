@@ -25,9 +25,14 @@ def test_onnx_matches_pytorch(tmp_path):
     a, b = np.array(onnx.embed(texts)), np.array(torch.embed(texts))
     assert a.shape == b.shape == (4, 384)
     assert float(np.min(np.sum(a * b, axis=1))) > 0.9999
-    # a second instance reuses the exported model
+    # a second instance reuses the exported model, loaded without sentence-transformers (its tokenizer.json read by
+    # `tokenizers`): the same vectors and the same token counts, long and odd texts included
     again = SentenceTransformerEmbedder(backend="onnx", cache_dir=tmp_path)
+    assert again._model is None and again.dim == onnx.dim and again.max_tokens == onnx.max_tokens
     assert np.allclose(np.array(again.embed(texts)), a, atol=1e-6)
+    odd = ["word " * 600, "Ünïcödé – “quotes” &#x20; {% hint %}", "GET /data/{registryName}/{versionNumber}/exists"]
+    assert np.allclose(np.array(again.embed(odd)), np.array(onnx.embed(odd)), atol=1e-6)
+    assert [again.count_tokens(t) for t in odd] == [onnx.count_tokens(t) for t in odd]
     # batches of about ONNX_BATCH_TOKENS padded tokens (short texts together, long ones alone) or of a fixed size:
     # the same vectors as one at a time, in the input order
     import ingest.embed as E
