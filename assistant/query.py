@@ -158,6 +158,15 @@ def enumerated_noun(q: str) -> str | None:
     return None if noun in _NOT_ENUMERATED else noun
 
 
+def noun_pattern(noun: str) -> re.Pattern:
+    """The enumerated noun, singular or plural, anywhere in a text (a section title, a glossary term).
+
+    >>> bool(noun_pattern("scenario").search("Payment Infrastructure Scenarios")), bool(noun_pattern("process").search("Processes"))
+    (True, True)
+    """
+    return re.compile(rf"\b{re.escape(noun)}(e?s)?\b", re.I)
+
+
 # "Which building blocks do I need for a birth registration service?" — a job for the building-block advisor
 _ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+((do|would|should|could|shall|must)\s+(i|we|you|they|my|our)\b"
                      r"[^?]{0,40}\b(need|use|pick|choose|combine|require)\b|"

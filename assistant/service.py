@@ -16,7 +16,7 @@ from assistant.answer.evidence import Evidence, to_citation, units_of
 from assistant.answer.offline import ASKS_HEADERS, ASKS_RESPONSE, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
-from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice
+from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, noun_pattern
 from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch, norm_path
 from assistant.types import Answer
 
@@ -475,7 +475,7 @@ class Assistant:
         about = set(qa.bbs[:1]) or registry.mentioned_loosely(qa.question)  # "… in the scheduler?"
         if len(about) != 1:
             return []
-        word = re.compile(rf"\b{re.escape(qa.enumerates)}(e?s)?\b", re.I)
+        word = noun_pattern(qa.enumerates)
         entries = sorted((c for c in self.index.chunks.values() if c.kind == "glossary_term" and c.release == release
                           and c.bb in about and word.search(str(c.extra.get("term", "")))),
                          key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0)))
@@ -485,7 +485,7 @@ class Assistant:
         """The opening passage of each section on the chunk's page whose title names the noun ("Payment Infrastructure
         Scenario 2-A" for "scenario"), innermost sections only (not "Payment infrastructure scenarios" above them); or,
         with fewer than two such, of each sub-section (at least LIST_SECTION_CHILDREN) of the section named for them."""
-        word = re.compile(rf"\b{re.escape(noun)}(e?s)?\b", re.I)
+        word = noun_pattern(noun)
         every: dict[tuple, object] = {}  # heading path → the section's opening passage, in page order
         for c in self.index.chunks_of(chunk.release, chunk.folder, "^" + re.escape(chunk.path) + "$"):
             every.setdefault(tuple(c.heading_path), c)

@@ -116,7 +116,7 @@ class OnnxEncoder:
     model to cosine 1.000 (tests/test_embed.py), ~1.8x faster on 2 CPU cores.
     """
 
-    def __init__(self, onnx_path: Path, tokenizer, max_length: int, normalize: bool = True):
+    def __init__(self, onnx_path: Path, tokenizer, max_length: int, normalize: bool = True, dim: int | None = None):
         import onnxruntime as ort
 
         so = ort.SessionOptions()
@@ -126,6 +126,7 @@ class OnnxEncoder:
         self.tokenizer = tokenizer
         self.max_length = max_length
         self.normalize = normalize
+        self.dim = dim  # the vectors' size, when known without running the model
 
     @staticmethod
     def export_path(name: str, cache_dir: str | Path | None) -> Path:
@@ -148,9 +149,8 @@ class OnnxEncoder:
                     or set(modules[2:]) - {"Normalize"} or not pooling.get("pooling_mode_mean_tokens") or any(
                         v for k, v in pooling.items() if k.startswith("pooling_mode_") and k != "pooling_mode_mean_tokens"):
                 return None
-            enc = cls(onnx, _FastTokenizer(d / "tokenizer.json", max_length), max_length, "Normalize" in modules)
-            enc.dim = int(pooling["word_embedding_dimension"])
-            return enc
+            return cls(onnx, _FastTokenizer(d / "tokenizer.json", max_length), max_length, "Normalize" in modules,
+                       int(pooling["word_embedding_dimension"]))
         except Exception:  # an unreadable or unusual model folder: the full load decides
             return None
 

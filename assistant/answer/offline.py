@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
-from assistant.query import POINTS_BACK, QueryAnalysis, ask_part
+from assistant.query import POINTS_BACK, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import FRAMEWORK_KINDS, Hit, inline_definition, norm_term, term_forms, term_names, tokenize
 
 
@@ -490,17 +490,16 @@ class ExtractiveAnswerer:
         its own ("Member (e.g., Ministry of X)") says nothing: it comes with the line that introduces its list, or
         not at all ("")."""
         if u.kind == "item" and len(strip_md(u.text).split()) < SHORT_ITEM_WORDS:
-            every = units_of(ev.hits[u.hit_index].chunk.text, u.hit_index)
-            intro = [v for v in every if v.order < u.order and v.text.rstrip().endswith(":")]
-            if intro:
-                return self._with_list(ev, intro[-1])
-            # a list that opens its section is introduced by the section's title ("Out-of-Scope Assumptions: …")
-            c = ev.hits[u.hit_index].chunk
+            # what comes right before the list's run of items: its intro line (a bullet itself, maybe: "* The components
+            # of the request must be:"), another sentence, or nothing (the list opens the section)
+            before = [v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order < u.order]
+            head = max((v for v in before if v.kind != "item" or v.text.rstrip().endswith(":")), key=lambda v: v.order,
+                       default=None)
+            if head is not None:
+                return self._with_list(ev, head) if head.text.rstrip().endswith(":") else ""
+            c = ev.hits[u.hit_index].chunk  # … introduced by the section's title ("Out-of-Scope Assumptions: …")
             title = _heading_title(c.heading_path[-1]) if c.heading_path else ""
-            if not title or any(v.kind != "item" for v in every if v.order < u.order):
-                return ""
-            text = f"{title}: {clip(u.text, 200).rstrip(' ;,.')}."
-            return f"{text} {self._mark(ev, u.hit_index, u.text)}"
+            return f"{title}: {clip(u.text, 200).rstrip(' ;,.')}. {self._mark(ev, u.hit_index, u.text)}" if title else ""
         if not u.text.rstrip().endswith(":"):
             return self._sentence(ev, u, 400)
         items = [v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order][:6]
@@ -658,7 +657,7 @@ class ExtractiveAnswerer:
         plural = qa.enumerates + ("es" if re.search(r"(s|x|ch|sh)$", qa.enumerates) else "s")
         # a title names one when it ends with the noun, or with the noun and a label ("Payment Infrastructure Scenario
         # 2-A", "Workflow 1: Administration"); "Identify the languages users speak" is advice about languages
-        word = re.compile(rf"\b{re.escape(qa.enumerates)}(e?s)?\b", re.I)
+        word = noun_pattern(qa.enumerates)
         one = re.compile(rf"\b(?i:{re.escape(qa.enumerates)}(e?s)?)(\s+(\d[\w.-]*|[A-Z](-?\d+)?|[IVX]+))?\s*(:.*)?$")
         parent = _heading_title(common[-1]) if common else ""
         # each title names one, or the question names their section ("What design principles …?" — "4.1 Design
