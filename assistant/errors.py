@@ -35,9 +35,3 @@ class BadQuestion(AssistantError):
 
 class LLMUnavailable(AssistantError):
     pass
-
-
-class IndexUnavailable(AssistantError):
-    """The index store (e.g. a Chroma server) did not answer; retrying shortly may succeed."""
-
-    retryable = True

@@ -98,6 +98,7 @@ class Assistant:
         # the question must be embedded by the model that embedded the index
         self.embedder = embedder or make_embedder(model_name, self.settings.embedding_backend, self.settings.cache_dir)
         self.index = CorpusIndex(self.store)
+        self.index.vectors  # read now, not on the first question
         self.searcher = HybridSearch(self.index, self.embedder)
         rel0 = self.settings.release if self.settings.release in self.index.releases else None
         self.idf: dict[str, float] = self.index.idf.get(rel0 or (self.index.releases[0] if self.index.releases else ""), {})
@@ -128,6 +129,7 @@ class Assistant:
 
             store = IndexStore(self.settings.index_dir, self.settings.chroma_url, create=False)
             index = CorpusIndex(store)
+            index.vectors  # read before the swap: no question waits for them
             searcher = HybridSearch(index, self.embedder)
             self.store, self.index, self.searcher = store, index, searcher  # one swap, readers see old or new
         return True

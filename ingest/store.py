@@ -246,6 +246,22 @@ class IndexStore:
             out.extend((i, Chunk.from_metadata(d, m)) for i, d, m in zip(ids, docs, mds))
         return out
 
+    def all_vectors(self) -> tuple[list[str], "Any"]:
+        """Every chunk's id and stored vector (float32 rows, in the order of the ids)."""
+        import numpy as np
+
+        ids, rows, offset = [], [], 0
+        while True:
+            got = self.chunks.get(include=["embeddings"], limit=_PAGE, offset=offset)
+            if not got["ids"]:
+                break
+            ids.extend(got["ids"])
+            rows.append(np.asarray(got["embeddings"], dtype=np.float32))
+            if len(got["ids"]) < _PAGE:
+                break
+            offset += _PAGE
+        return ids, (np.concatenate(rows) if rows else np.zeros((0, 0), dtype=np.float32))
+
     def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
         if self._n is None:  # one count per store, not per query (readers never write)
             self._n = self.count()

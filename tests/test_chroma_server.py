@@ -91,11 +91,9 @@ def test_ingest_while_serving_switches_atomically(chroma_server, settings, fixtu
     assert all(x == "new" for x in seen[first_new:])
 
 
-def test_server_restart_gives_a_retryable_error_then_recovers(tmp_path, settings, fixture_corpus, hash_embedder):
-    """The Chroma server goes away mid-service: questions fail with a clear retryable error, and work again
-    once the server is back on the same port and data folder (no app restart)."""
-    from assistant.errors import IndexUnavailable
-
+def test_server_restart_costs_no_question(tmp_path, settings, fixture_corpus, hash_embedder):
+    """The Chroma server goes away mid-service: questions are still answered (passages and vectors were read into
+    memory at load), and the same once the server is back on the same port and data folder (no app restart)."""
     exe = shutil.which("chroma")
     if not exe:
         pytest.skip("the chroma CLI is not installed")
@@ -125,8 +123,8 @@ def test_server_restart_gives_a_retryable_error_then_recovers(tmp_path, settings
         before = a.ask("What is a consent token?").text
         proc.terminate()
         proc.wait(timeout=20)
-        with pytest.raises(IndexUnavailable, match="try again"):
-            a.ask("What is a consent token?")
+        a._checked_at = -1e9  # the refresh check meets the stopped server on this question
+        assert a.ask("What is a consent token?").text == before
         proc = start()
         assert a.ask("What is a consent token?").text == before
     finally:
