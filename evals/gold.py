@@ -26,6 +26,9 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
 - `usecases_dev_steps.jsonl` (30: 22 novel, 8 paraphrases): a fifth writer (2026-11-29), the use cases' convention
   for expected, who listed each service's steps with the blocks each uses (`steps`) and derived core from them
   (blocks in at least half of the steps: 2.4 per service). Only the bench reports it; looked at after its first run.
+- `usecases_dev_steps2.jsonl` (30: 25 novel, 5 paraphrases, ids `V-…`): a sixth writer (2026-11-29, fourth session),
+  same brief as the fifth (core from the listed steps: 2.2 per service). Only the bench reports it; looked at after
+  its first run.
 - `usecases_short_dev.jsonl` and `usecases_short_test.jsonl` (30 each, two more independent writers): short
   requests, one or two sentences as an official would type them into a chat box, each about one obvious block
   (`focus`, which is also its core; two per BB). expected = the focus and what the text states outright; the

@@ -31,10 +31,11 @@ def test_gold_files_meet_the_schema_and_size_requirements(qa, novel):
 def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
     dev, test = gold.load_dev_use_cases(), gold.load_test_use_cases() + gold.load_test2_use_cases()
     scope = gold.load_jsonl(gold.GOLD_DIR / "usecases_test_scope.jsonl")
-    steps = gold.load_jsonl(gold.GOLD_DIR / "usecases_dev_steps.jsonl")
+    steps = [it for name in ("usecases_dev_steps.jsonl", "usecases_dev_steps2.jsonl")
+             for it in gold.load_jsonl(gold.GOLD_DIR / name)]  # two steps-listing writers
     assert gold.check_use_case_schema(dev) == [] and gold.check_use_case_schema(test) == []
     assert gold.check_use_case_schema(scope) == [] and gold.check_use_case_schema(steps) == []
-    assert len(dev) >= 60 and len(test) >= 60 and len(scope) >= 30 and len(steps) == 30
+    assert len(dev) >= 60 and len(test) >= 60 and len(scope) >= 30 and len(steps) == 60
     # its core is derived from its own step lists: the blocks in at least half of them
     for it in steps:
         used = [{b.strip() for b in s.split("→")[-1].split(",")} for s in it["steps"]]
@@ -61,7 +62,8 @@ def test_short_requests_name_one_focus_per_item_two_per_block(novel):
     ids = [it["id"] for it in novel + gold.load_dev_use_cases() + gold.load_test_use_cases() + gold.load_test2_use_cases()
            + dev + test]
     ids += [it["id"] for it in gold.load_jsonl(gold.GOLD_DIR / "usecases_test_scope.jsonl")
-            + gold.load_jsonl(gold.GOLD_DIR / "usecases_dev_steps.jsonl")]
+            + gold.load_jsonl(gold.GOLD_DIR / "usecases_dev_steps.jsonl")
+            + gold.load_jsonl(gold.GOLD_DIR / "usecases_dev_steps2.jsonl")]
     assert len(ids) == len(set(ids))
     assert not {it["description"] for it in dev} & {it["description"] for it in test}
     bad = dict(test[0], focus="wallet" if test[0]["focus"] != "wallet" else "gis")
