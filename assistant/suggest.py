@@ -195,6 +195,7 @@ class CueHit:
     bb: str
     strength: float  # 1.0 strong, 0.5 weak
     matched: str  # the words that matched
+    definite: bool = False  # the need names the block's own job outright: the block is selected (CueLexicon.definite)
 
 
 @dataclass
@@ -205,6 +206,9 @@ class CueLexicon:
     prototypes: dict[str, list[str]]
     unless: dict[str, list[re.Pattern]] = field(default_factory=dict)
     combos: dict[str, list[list[re.Pattern]]] = field(default_factory=dict)  # all parts must match the clause
+    # expressions that name the block's own job outright ("signs the agreement digitally"): a need matching one selects
+    # the block whatever the model's probability (see Suggester.suggest)
+    definite: dict[str, list[re.Pattern]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> "CueLexicon":
@@ -221,14 +225,20 @@ class CueLexicon:
                    weak={b: comp((data.get(b) or {}).get("weak")) for b in ids},
                    prototypes={b: list((data.get(b) or {}).get("prototypes") or []) for b in ids},
                    unless={b: comp((data.get(b) or {}).get("unless")) for b in ids},
-                   combos={b: combo((data.get(b) or {}).get("combos")) for b in ids})
+                   combos={b: combo((data.get(b) or {}).get("combos")) for b in ids},
+                   definite={b: comp((data.get(b) or {}).get("definite")) for b in ids})
 
     def match(self, text: str) -> dict[str, CueHit]:
         """The strongest cue for each BB in one need (BBs without a cue are absent)."""
         out: dict[str, CueHit] = {}
         for b, pats in self.strong.items():
-            found = None
-            for p in pats:
+            found, definite = None, False
+            for p in self.definite.get(b, []):
+                m = p.search(text)
+                if m:
+                    found, definite = m.group(0), True
+                    break
+            for p in pats if found is None else []:
                 m = p.search(text)
                 if m:
                     found = m.group(0)
@@ -241,7 +251,7 @@ class CueLexicon:
                         break
             if found is not None:
                 demoted = any(u.search(text) for u in self.unless.get(b, []))
-                out[b] = CueHit(b, 0.5 if demoted else 1.0, found)
+                out[b] = CueHit(b, 0.5 if demoted else 1.0, found, definite and not demoted)
         for b, pats in self.weak.items():
             if b in out:
                 continue
@@ -621,6 +631,11 @@ class Analysis:
     align_share: np.ndarray | None = None  # (n_bbs,) share of the aligned use case's steps using each BB
     mean_share: np.ndarray | None = None  # (n_bbs,) the same, averaged over all reference use cases
 
+    def definite(self) -> np.ndarray:
+        """(n_bbs,) True for a block one of the needs names outright (CueHit.definite): it is selected."""
+        named = {b for c in self.cues for b, h in c.items() if h.definite}
+        return np.asarray([b in named for b in registry.bb_ids()], dtype=bool)
+
     def own_share(self) -> np.ndarray:
         """Share of the description's needs with clear evidence for each BB."""
         nb = len(self.features["prior"])
@@ -767,7 +782,7 @@ class Suggester:
         t = time.perf_counter()
         probs = self.probabilities(an.features)
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
-        selected = self.select(probs) & np.asarray([b in ref.bb_pages for b in ids])
+        selected = (self.select(probs) | an.definite()) & np.asarray([b in ref.bb_pages for b in ids])
         focus = an.focus(selected)
         scores = rank_scores(probs, selected, an.step_share(core_rates=self.core_rates()), self._thresholds(),
                              focus if an.short() else None)
