@@ -47,6 +47,7 @@ def _fake_assistant():
         _kdf("digital-registries", "4.1 Registry lifecycle management", "Records are created, read, updated and deleted in a registry database."),
         _kdf("scheduler", "4.8 Appointment Management", "Appointments are booked and reminders are scheduled."),
         _kdf("gis", "4.1 Map Display", "Locations are displayed on a map."),
+        _kdf("esignature", "4.6 Signing", "Documents and agreements are signed with the signer's key."),
         _chunk("Short Description: Communicating with clients by SMS.", "framework_workflow", "workflows.json",
                heading=["SDG Digital Investment Framework", "Workflows", "Client Communication"], folder="sdg"),
         _chunk("Short Description: Payments and transfers.", "framework_workflow", "workflows.json",
@@ -204,6 +205,22 @@ def test_split_needs_keeps_long_texts_bounded():
     needs = split_needs(text)
     assert 0 < len(needs) <= 64
     assert "Step 299" in needs[-1]  # the end of the text is still read
+
+
+def test_a_definite_cue_selects_its_block_whatever_the_model_says(suggester, monkeypatch):
+    import numpy as np
+
+    lex = CueLexicon.load()
+    assert lex.match("winners sign the grant agreement digitally")["esignature"].definite
+    assert lex.match("the award letter is signed digitally and sent")["esignature"].definite
+    assert not lex.match("both parties sign the contract")["esignature"].definite  # a cue, but not a definite one
+    assert lex.match("members sign in digitally").get("esignature") is None
+    text = ("Students apply for a scholarship online with their national ID. Exam results are pulled from the exam "
+            "council. Successful students sign the scholarship agreement digitally.")
+    monkeypatch.setattr(suggester, "probabilities", lambda features: np.zeros(len(registry.bb_ids())))
+    s = suggester.suggest(text)
+    assert [b.id for b in s.building_blocks if b.selected] == ["esignature"]
+    assert any("sign the scholarship agreement digitally" in r for r in _by_id(s)["esignature"].reasons)
 
 
 def test_lexicon_cues():
