@@ -46,6 +46,19 @@ def test_a_process_question_gets_the_steps_in_order():
     assert "[1]" in text
 
 
+def test_a_process_answer_takes_no_steps_from_another_spec_than_its_top_passage():
+    from dataclasses import replace
+
+    qa = analyze("How does one-time signing work step by step?")
+    elsewhere = _hit(1, STEPS.replace("User authenticates", "Shopper authenticates"), "9 Internal Workflows")
+    elsewhere = Hit(elsewhere.id, replace(elsewhere.chunk, folder="bb-emarketplace", bb="emarketplace"), elsewhere.score)
+    text = ExtractiveAnswerer().answer(qa, [_hit(0, INTRO, "9 Internal Workflows"), elsewhere]).text
+    assert "1. Shopper authenticates" not in text and "one-time signature" in text
+    # the same list in the top passage's own spec is taken
+    text = ExtractiveAnswerer().answer(qa, [_hit(0, INTRO, "9 Internal Workflows"), _hit(1, STEPS, "2 Description")]).text
+    assert "1. User authenticates" in text
+
+
 def test_without_a_step_list_the_general_answer_applies():
     qa = analyze("How does one-time signing work step by step?")
     draft = ExtractiveAnswerer().answer(qa, [_hit(0, INTRO, "9 Internal Workflows")])
