@@ -79,6 +79,10 @@ where can could should would will shall may might must i we you they it its this
 with by from as at about into over under than then so if not no yes any some all each every more most other such only own same
 too very just also give tell explain describe please list show govstack bb bbs building block blocks spec specification
 according does doing done use used using""".split())
+# contractions typed without the apostrophe in a chat ("whats the max latency"): function words, not unknown ones (tokenize
+# would fold "whats" to "what" and look it up as a rare word; the spec's formal text never writes them)
+STOP |= set("""whats hows whos wheres whens whys thats theres heres dont doesnt didnt isnt arent wasnt cant wont shouldnt
+wouldnt couldnt""".split())
 
 
 @dataclass

@@ -168,3 +168,15 @@ def test_implementation_languages_fines_and_who_integrated_are_out_of_scope():
     for q in ("Which programming languages should the Messaging BB's hosting platform support?",
               "Which building blocks have integrated with the Messaging BB?"):
         assert should_abstain(analyze(q), hits, {}) == (False, ""), q
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_not_an_unknown_word():
+    """'whats' is 'what's': a function word, not a rare word the spec lacks (which used to pull the coverage of a chat
+    question under the abstention line)."""
+    from assistant.abstain import coverage
+    from assistant.retrieve import tokenize
+
+    assert tokenize("whats the throughput, and dont we need it?") == ["throughput", "need"]
+    hits = _hits("The Messaging Building Block sends SMS at a throughput of 100 messages per second.", dense=0.44)
+    idf = {"throughput": 3.0, "messaging": 1.0, "sms": 2.0}
+    assert coverage(analyze("whats the sms throughput"), hits, idf) == coverage(analyze("what's the sms throughput"), hits, idf) == 1.0
