@@ -110,6 +110,27 @@ NO_FIGURE = "it discusses the topic but no passage states a figure for it"
 _HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API passage is not a figure
 
 
+# the asks of a question: its sentences, and clauses joined by "and"/"or" that open with a question word
+_ASK_SPLIT = re.compile(r"(?<=[?])\s+|,?\s+\b(?:and|or|also)\s+(?=(?:which|what|where|who|how|does|do|is|are|can|should|"
+                        r"must)\b)", re.I)
+_ASK_OPENS = re.compile(r"^\W*(\S+\s+){0,6}?(which|what|where|who|how|does|do|is|are|can|should|must)\b", re.I)
+
+
+def asks_more_than_a_figure(question: str) -> bool:
+    """A question that also asks something other than a figure ("Which endpoint signs without a device, and how long is
+    its certificate valid?"): the other part is answered even when the spec states no figure.
+
+    >>> asks_more_than_a_figure("Which endpoint signs without a device, and how long is the certificate valid?")
+    True
+    >>> asks_more_than_a_figure("How much does certification cost, and how many weeks does it take?")
+    False
+    >>> asks_more_than_a_figure("We run a hotline. How many SMS per second can the Messaging BB send?")
+    False
+    """
+    asks = [a for a in _ASK_SPLIT.split(ask_part(question)) if a and _ASK_OPENS.search(a)]
+    return len(asks) > 1 and any(not _ASKS_FIGURE.search(a) and not _PRICING.search(a) for a in asks)
+
+
 def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     """Whether a top passage has a sentence with a figure (a number and its unit) on the question's subject."""
     from assistant.answer.evidence import units_of
@@ -201,7 +222,7 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     for pat, why in OUT_OF_SCOPE:
         if pat.search(qa.question):
             return True, why
-    if _ASKS_FIGURE.search(qa.question) and not states_figure(qa, hits):
+    if _ASKS_FIGURE.search(qa.question) and not states_figure(qa, hits) and not asks_more_than_a_figure(qa.question):
         return True, NO_FIGURE
     missing = unknown_names(qa, hits)
     # a name is what is asked about unless the rest of the question is well covered: "How can citizens in Rwanda give

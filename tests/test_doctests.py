@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["assistant.registry", "assistant.query", "assistant.spelling", "assistant.retrieve", "assistant.types", "assistant.answer.evidence",
+MODULES = ["assistant.abstain", "assistant.registry", "assistant.query", "assistant.spelling", "assistant.retrieve", "assistant.types", "assistant.answer.evidence",
            "assistant.answer.offline", "assistant.suggest",
            "ingest.framework", "ingest.gitbook", "ingest.glossary", "ingest.openapi", "ingest.sources", "ingest.split",
            "ingest.usecases", "ui.render", "evals.metrics", "evals.gold", "evals.report", "evals.compare"]
