@@ -59,6 +59,17 @@ def test_a_process_answer_takes_no_steps_from_another_spec_than_its_top_passage(
     assert "1. User authenticates" in text
 
 
+def test_a_bold_line_on_its_own_introduces_what_follows():
+    text = ("Browse the blocks of this release in the following list:\n\n**Overarching Specifications**\n\n"
+            "Architecture and Cross-Functional Requirements\n\n**Building Blocks Specifications**\n\nConsent; Identity; Wallet.")
+    assert [u.text for u in units_of(text, 0)] == [
+        "Browse the blocks of this release in the following list:", "Overarching Specifications:",
+        "Architecture and Cross-Functional Requirements", "Building Blocks Specifications:", "Consent; Identity; Wallet."]
+    # bold inside a sentence, or a bold lead with text after it, is not a sub-heading
+    assert [u.text for u in units_of("**Note:** the token expires after one hour of inactivity.", 0)] == \
+        ["Note: the token expires after one hour of inactivity."]
+
+
 def test_without_a_step_list_the_general_answer_applies():
     qa = analyze("How does one-time signing work step by step?")
     draft = ExtractiveAnswerer().answer(qa, [_hit(0, INTRO, "9 Internal Workflows")])

@@ -89,6 +89,9 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+_BOLD_LABEL = re.compile(r"^\s*\*\*[^*\n]{1,80}\*\*:?\s*$")
+
+
 def units_of(text: str, hit_index: int) -> list[Unit]:
     """Split a passage into sentences, list items and table rows (header rows dropped)."""
     units: list[Unit] = []
@@ -115,6 +118,12 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
                 txt = f"{cells[0]}: {'; '.join(cells[1:])}" if len(cells) > 1 else cells[0]
                 units.append(Unit(txt, hit_index, order, "row"))
                 order += 1
+            continue
+        if len(lines) == 1 and _BOLD_LABEL.match(lines[0]):
+            # a bold line on its own is a sub-heading ("**Building Blocks Specifications**"): it introduces what follows,
+            # and reads as such ("…:"), not as a sentence of its own
+            units.append(Unit(strip_md(lines[0]).strip().rstrip(":") + ":", hit_index, order))
+            order += 1
             continue
         buf: list[str] = []
         for ln in lines:
