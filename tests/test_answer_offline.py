@@ -955,6 +955,12 @@ def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own
     assert "Header parameters: X-Tenant (string, required) — the tenant [" in text
     plain = ExtractiveAnswerer().answer(analyze("Which Workflow BB endpoint starts a process?"), hits).text
     assert "Responses:" not in plain and "Header parameters:" not in plain
+    # a bare status code says little: the fields of the response come with it; a long path between "what does" and
+    # "return" is still a question about what comes back
+    hits = [op(0, "POST /processes/{id}/start — starts a process instance\nResponses: 200\n"
+                  "Response fields: answer.status (boolean, required) — true when the process exists")]
+    text = ExtractiveAnswerer().answer(analyze("What does POST /processes/{id}/start in the Workflow BB return?"), hits).text
+    assert "Responses: 200; response fields: answer.status (boolean, required) — true when the process exists [" in text
 
 
 def test_the_search_reads_an_officials_asking_sentence_twice_unless_it_points_back():

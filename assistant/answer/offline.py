@@ -84,8 +84,9 @@ API_LEAD_HITS = 3
 # id is wrong?") or which headers it needs gets the operation's own response and header lines, from whichever of its
 # passages holds them (Assistant._augment brings them along: a long operation is split into several passages)
 ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|codes?)|error codes?|errors?|comes? back|"
-                           r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|what (does|do|will|would)\b.{0,40}\b(return|"
-                           r"send back)|if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
+                           r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|what (does|do|will|would)\b.{0,90}?\b(return|"
+                           r"send back)|(what|which \w+) (is|are|gets?) returned|if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
+_RESPONSE_FIELDS = re.compile(r"(?:^|\n)Response fields: (.+?)(?=\n|$)")
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?)\b", re.I)
 _OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
             "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
@@ -778,6 +779,9 @@ class ExtractiveAnswerer:
             m = _OP_PART[label].search(h.chunk.text)
             if m:
                 text = clip(m.group(1).strip().rstrip(";"), 600)
+                fields = _RESPONSE_FIELDS.search(h.chunk.text) if label == "Responses" else None
+                if fields:  # "Responses: 200" says little; what comes back is in its fields
+                    text += f"; response fields: {clip(fields.group(1).strip().rstrip(';'), 400)}"
                 return f"{label}: {text} {self._mark(ev, hi, text)}"
         return ""
 
