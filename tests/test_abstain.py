@@ -180,3 +180,11 @@ def test_a_contraction_typed_without_its_apostrophe_is_not_an_unknown_word():
     hits = _hits("The Messaging Building Block sends SMS at a throughput of 100 messages per second.", dense=0.44)
     idf = {"throughput": 3.0, "messaging": 1.0, "sms": 2.0}
     assert coverage(analyze("whats the sms throughput"), hits, idf) == coverage(analyze("what's the sms throughput"), hits, idf) == 1.0
+
+
+def test_a_number_the_question_gives_as_its_example_is_not_its_subject():
+    qa = analyze("What minimum uptime SLA, for example 99.9%, must the Messaging building block guarantee?")
+    other = _hits(TOPIC, "The certificate authority server must be highly available, for example 99.99% of the time.")
+    assert should_abstain(qa, other, {}) == (True, NO_FIGURE)
+    stated = _hits(TOPIC, "The Messaging Building Block must guarantee an uptime of 99.9% per month.")
+    assert should_abstain(qa, stated, {}) == (False, "")
