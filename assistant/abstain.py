@@ -107,7 +107,7 @@ _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?
 _FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}(?![A-Za-z])|\b(daily|weekly|monthly|hourly|annually|"
                      r"yearly)\b", re.I)
 NO_FIGURE = "it discusses the topic but no passage states a figure for it"
-_EXAMPLE_WORDS = {"example", "eg", "instance", "say", "like", "such"}
+_EXAMPLE_WORDS = {"example", "eg", "instance", "say", "like", "such", "hundred", "thousand", "million", "billion"}
 _HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API passage is not a figure
 
 
@@ -136,8 +136,8 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     """Whether a top passage has a sentence with a figure (a number and its unit) on the question's subject."""
     from assistant.answer.evidence import units_of
 
-    # the subject is what the figure is of: not the block's name, not a number the question gives as its own example
-    # ("an uptime SLA, for example 99.9%": a passage with "99.99%" for another server is not on that subject)
+    # the subject is what the figure is of: not the block's name, not a number the question gives itself ("an uptime SLA,
+    # for example 99.9%": a passage with "99.99%" for another server is not on that subject; "for 5 million citizens")
     subject = {t for t in tokenize(qa.standalone) if not t.isdigit() and t not in _EXAMPLE_WORDS} \
         - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
     for h in hits[:top]:

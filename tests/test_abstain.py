@@ -188,3 +188,6 @@ def test_a_number_the_question_gives_as_its_example_is_not_its_subject():
     assert should_abstain(qa, other, {}) == (True, NO_FIGURE)
     stated = _hits(TOPIC, "The Messaging Building Block must guarantee an uptime of 99.9% per month.")
     assert should_abstain(qa, stated, {}) == (False, "")
+    # …nor a size it gives ("for 5 million citizens"): a passage on a million page views is about something else
+    qa = analyze("How many servers does the Messaging building block need for 5 million citizens?")
+    assert should_abstain(qa, _hits(TOPIC, "1GB of space could handle over a million simple page views."), {}) == (True, NO_FIGURE)
