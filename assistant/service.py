@@ -83,8 +83,9 @@ def _ends_with_item(text: str) -> bool:
 def _single_thread_blas() -> None:
     """numpy's products here are small (a question against 6,553 vectors, a description's needs against 1,503
     functionality sentences): one BLAS thread does them as fast, and OpenBLAS threads spin-waiting after each product
-    took the 2 cores from ONNX Runtime's embedding of the next texts. bench_ask on a 2-core machine, one session:
-    total p50 186 -> 152 ms (answer stage 152 -> 120 ms). Applies to the whole process, as BLAS threads are global."""
+    took the 2 cores from ONNX Runtime's embedding of the next texts. bench_ask on a 2-core machine, alternating runs
+    in one session: total p50 243/244 -> 178/160 ms; bench_suggest p50 141 -> 56 ms. Applies to the whole process, as
+    BLAS threads are global."""
     try:
         from threadpoolctl import threadpool_limits
 
