@@ -250,16 +250,10 @@ class IndexStore:
         """Every chunk's id and stored vector (float32 rows, in the order of the ids)."""
         import numpy as np
 
-        ids, rows, offset = [], [], 0
-        while True:
-            got = self.chunks.get(include=["embeddings"], limit=_PAGE, offset=offset)
-            if not got["ids"]:
-                break
+        ids, rows = [], []
+        for got in _pages(self.chunks, None, ["embeddings"]):
             ids.extend(got["ids"])
             rows.append(np.asarray(got["embeddings"], dtype=np.float32))
-            if len(got["ids"]) < _PAGE:
-                break
-            offset += _PAGE
         return ids, (np.concatenate(rows) if rows else np.zeros((0, 0), dtype=np.float32))
 
     def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
@@ -290,30 +284,28 @@ class IndexStore:
 
     @staticmethod
     def _paged(col, where, include):
-        offset = 0
-        while True:
-            got = col.get(where=where, include=include, limit=_PAGE, offset=offset)
+        for got in _pages(col, where, include):
             ids = got["ids"]
-            if not ids:
-                break
             yield ids, got.get("documents") or [None] * len(ids), got.get("metadatas") or [None] * len(ids)
-            if len(ids) < _PAGE:
-                break
-            offset += _PAGE
+
+
+def _pages(col, where, include):
+    """A collection's records, _PAGE at a time (each page as Chroma's get() returns it)."""
+    offset = 0
+    while True:
+        got = col.get(where=where, include=include, limit=_PAGE, offset=offset)
+        if not got["ids"]:
+            break
+        yield got
+        if len(got["ids"]) < _PAGE:
+            break
+        offset += _PAGE
 
 
 def _copy_collection(src, dst, with_vectors: bool) -> None:
-    offset = 0
-    while True:
-        got = src.get(include=["documents", "metadatas", "embeddings"], limit=_PAGE, offset=offset)
-        ids = got["ids"]
-        if not ids:
-            break
-        dst.upsert(ids=ids, embeddings=[list(e) for e in got["embeddings"]], documents=got["documents"],
+    for got in _pages(src, None, ["documents", "metadatas", "embeddings"]):
+        dst.upsert(ids=got["ids"], embeddings=[list(e) for e in got["embeddings"]], documents=got["documents"],
                    metadatas=got["metadatas"])
-        if len(ids) < _PAGE:
-            break
-        offset += _PAGE
 
 
 def now_iso() -> str:

@@ -96,9 +96,6 @@ def to_api_error(exc: BaseException) -> ApiError:
     if isinstance(exc, ApiError):
         return exc
     if isinstance(exc, AssistantError):
-        # an IndexUnavailable-style error the core may add later: retryable by name
-        if type(exc).__name__ in ("IndexUnavailable", "StoreUnavailable"):
-            return ApiError(503, str(exc), True, 5)
         for typ, status, retryable, after in _LIBRARY_ERRORS:
             if isinstance(exc, typ):
                 return ApiError(status, _one_line(str(exc)), retryable, after)
