@@ -213,6 +213,17 @@ def test_suggest_renders_tables_diagram_and_exports(ctrl):
     assert json.loads(js_path.read_text())["building_blocks"][0]["id"] == "payments"
 
 
+def test_default_export_folder_is_removed_with_the_controller(fake, ui_settings):
+    import gc
+
+    c = UIController(fake, ui_settings)
+    folder = Path(c.suggest("Citizens pay the fee online and get a receipt")["files"][0]).parent.parent
+    assert folder.is_dir() and folder.name.startswith("govstack-ui-")
+    del c
+    gc.collect()
+    assert not folder.exists()
+
+
 def test_suggest_guidance_for_bad_input(ctrl):
     r = ctrl.suggest("hello")
     assert "too short" in r["summary"] and r["table"] == "" and r["files"] is None

@@ -58,7 +58,10 @@ class UIController:
         self.lessons = LessonBook(self._ask_lesson)
         self._glossary: list[dict] | None = None
         self._cards: list[dict] | None = None
-        self._export_dir = export_dir or Path(tempfile.mkdtemp(prefix="govstack-ui-"))
+        # Suggestion exports (.md/.json downloads) go to a private temporary folder, removed when the controller is
+        # garbage-collected or the process exits (TemporaryDirectory's finalizer), so runs leave nothing in /tmp.
+        self._export_tmp = None if export_dir else tempfile.TemporaryDirectory(prefix="govstack-ui-")
+        self._export_dir = Path(export_dir) if export_dir else Path(self._export_tmp.name)
         try:
             from assistant import registry
 
