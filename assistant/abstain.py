@@ -196,7 +196,7 @@ def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) ->
 
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5, without: Iterable[str] = ()) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages (`without` these words)."""
-    toks = set(tokenize(ask_part(qa.question))) - set(tokenize(" ".join(without)))
+    toks = set(tokenize(registry.spell_out(ask_part(qa.question)))) - set(tokenize(" ".join(without)))
     if not toks:
         return 0.0
     text = set(tokenize(" ".join(h.chunk.embed_text for h in hits[:top])))

@@ -27,6 +27,7 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
 SHORT_TERM_WORDS = 3  # a definition question about at most this many words asks for the word's meaning
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
+                   r"what\s+do\s+(?=[\w\s-]{1,40}\bmean\s+by\b)|"
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
 _REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|rules?|"
                   r"has to|have to)\b", re.I)
@@ -68,7 +69,9 @@ _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and
                        r"|\bthe same\b(?!\s+(?!for\b|as\b|true\b|thing\b|applies\b|apply\b)[a-z])", re.I)
 _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
-_LEAD_CLAUSE = re.compile(r"^\s*(in|for|within|according to|regarding|about|on|with)\s+[^,?]{1,60},\s*"
+# "In the Payments BB, what …", and a chat topic typed first: "reg bb - what do they mean by …", "idv bb: what is …"
+_LEAD_CLAUSE = re.compile(r"^\s*(?:(in|for|within|according to|regarding|about|on|with)\s+[^,?]{1,60},\s*|"
+                          r"[\w -]{1,30}?\b(?:bb|building block)s?(?:\s+apis?)?\s*[:\u2013\u2014-]\s+)"
                           r"(?=(what|which|how|who|why|when|where|define|is|are|does|do|can|should|must)\b)", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 API_PATH = re.compile(r"(?<![\w])(/[\w{}.:-]+(?:/[\w{}.:-]*)*)")
@@ -514,7 +517,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # asking sentence points back into the context: "Is that allowed?")
         ask = ask_part(q)
         if ask != q and not POINTS_BACK.search(ask):
-            ask_again = ask
+            ask_again = registry.spell_out(ask)
+    # "reg bb", "IDV", "IM" are searched as the blocks' names (the question itself stays as typed)
+    standalone = registry.spell_out(standalone)
     return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
                          bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q))

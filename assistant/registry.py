@@ -116,6 +116,30 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
     return sorted(hits, key=hits.get)
 
 
+# Short names people type for a block, which neither the embedding model nor the spec's words know as that block
+# ("reg bb", "IDV", "e-sig"): spell_out writes the block's name in their place
+_SHORT_NAMES = [(re.compile(r"(?<![\w-])IM(?![\w-])"), "information-mediator"),
+                (re.compile(r"(?<![\w-])(?:idv|eid)(?![\w-])", re.I), "identity"),
+                (re.compile(r"(?<![\w-])reg(?=\s+(?:bb|building block)s?\b)", re.I), "registration"),
+                (re.compile(r"(?<![\w-])e-?sig(?![\w-])", re.I), "esignature")]
+# ("CMS" stays: it is the Content Management spec's own word for itself; spelled out, 3 dev answers lost their pages)
+
+
+def spell_out(text: str) -> str:
+    """The text with a block's short name written as its name, for the search and the coverage check.
+
+    >>> spell_out("reg bb - what do they mean by 'single window'?")
+    "Registration bb - what do they mean by 'single window'?"
+    >>> spell_out("IM bb: can it convert payloads?"), spell_out("I'm new; does the idv bb issue a UIN?")
+    ('Information Mediator bb: can it convert payloads?', "I'm new; does the Identity bb issue a UIN?")
+    >>> spell_out("register, regulate, the CMS itself")
+    'register, regulate, the CMS itself'
+    """
+    for pat, bid in _SHORT_NAMES:
+        text = pat.sub(name_of(bid), text)
+    return text
+
+
 def is_block_name(text: str) -> bool:
     """Whether a text is nothing but a block's unambiguous name ("the Information Mediator", "e-Signature BB").
 

@@ -187,6 +187,17 @@ def test_a_bare_definition_question_asks_for_the_word(question, term):
     assert (qa.intent, qa.term) == ("term", term)
 
 
+def test_a_chat_topic_typed_first_and_short_block_names():
+    # "reg bb - …": the topic comes first; "what do they mean by" asks for a term
+    qa = analyze("reg bb - what do they mean by 'single window'?")
+    assert (qa.intent, qa.term, qa.bbs) == ("term", "single window", ["registration"])
+    assert analyze("idv bb: what is a PSUT?").term == "PSUT"
+    # the search reads the short names as the blocks' names; the question stays as typed
+    qa = analyze("IM bb - can it convert payloads between formats, like XML to JSON?")
+    assert qa.standalone.startswith("Information Mediator bb - can it") and qa.question.startswith("IM bb")
+    assert analyze("What is the CMS BB for?").standalone == "What is the CMS BB for?"  # the spec's own word stays
+
+
 def test_a_term_quoted_in_the_context_is_the_term_asked_about():
     qa = analyze("I keep seeing 'account mapper' in the cash transfer documents. What does that mean?")
     assert (qa.intent, qa.term) == ("term", "account mapper")
@@ -245,6 +256,25 @@ def test_unknown_building_block_abstains(assistant):
 def test_out_of_scope_abstains_and_points_to_nearest(assistant):
     ans = assistant.ask("Which vendor won the tender to build the payments system in Atlantis?")
     assert ans.abstained and "nearest topics" in ans.text
+
+
+def test_the_nearest_topics_of_a_declined_question_name_each_section_once():
+    from assistant.answer.evidence import Evidence
+    from assistant.retrieve import Hit
+    from assistant.service import _nearest_topics
+    from assistant.types import Chunk
+
+    def hit(i, section):
+        c = Chunk(text=f"text {i}", release="latest", repo="r", folder="bb-scheduler", path=f"spec/{section}.md",
+                  kind="prose", bb="scheduler", chapter=section, heading_path=["Scheduler", section],
+                  url=f"https://specs.govstack.global/scheduler/{section}")
+        return Hit(f"h{i}", c, 1.0 / (i + 1))
+
+    hits = [hit(0, "2 Description"), hit(1, "2 Description"), hit(2, "6 Requirements"), hit(3, "8 APIs"), hit(4, "9 Flows")]
+    topics = _nearest_topics(hits, Evidence(hits))
+    labels = [t for t, _ in topics]
+    assert len(labels) == len(set(labels)) == 3 and labels[0].endswith("2 Description")
+    assert all(m.startswith("[") for _, m in topics)
 
 
 def test_bad_input_is_handled(assistant):
