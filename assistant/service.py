@@ -80,6 +80,20 @@ def _ends_with_item(text: str) -> bool:
     return bool(units) and units[-1].kind == "item"
 
 
+def _nearest_topics(hits: list, ev: Evidence, topics: int = 3, reach: int = 5) -> list[tuple[str, str]]:
+    """The sections of the best passages, for a declined question: each once (two passages of one section are one
+    topic, cited by both), up to `topics` of them from the first `reach` passages."""
+    out: dict[str, str] = {}
+    for hi, h in enumerate(hits[:reach]):
+        label = h.chunk.section or h.chunk.path
+        if label not in out and len(out) >= topics:
+            continue
+        mark = f"[{ev.cite(hi)}]"
+        if mark not in out.get(label, ""):
+            out[label] = out.get(label, "") + mark
+    return list(out.items())
+
+
 def _single_thread_blas() -> None:
     """numpy's products here are small (a question against 6,553 vectors, a description's needs against 1,503
     functionality sentences): one BLAS thread does them as fast, and OpenBLAS threads spin-waiting after each product
@@ -523,10 +537,7 @@ class Assistant:
         notice = None
         if state["abstain"]:
             ev = Evidence(hits)
-            nearest = []
-            for hi, h in enumerate(hits[:3]):
-                nearest.append((h.chunk.section or h.chunk.path, f"[{ev.cite(hi)}]"))
-            draft = Draft(abstention_text(qa, state["reason"], nearest), ev, {}, abstained=True)
+            draft = Draft(abstention_text(qa, state["reason"], _nearest_topics(hits, ev)), ev, {}, abstained=True)
         elif qa.advice_guidance and not state["filters"].get("bb"):
             # "Which building blocks do I need for an online marriage certificate service?": too little to analyse, and
             # the spec passages sharing its words answer another question
@@ -538,8 +549,8 @@ class Assistant:
             draft = self.offline.answer(qa, hits)
             if not draft.text:
                 ev = Evidence(hits)
-                nearest = [(h.chunk.section, f"[{ev.cite(hi)}]") for hi, h in enumerate(hits[:3])]
-                draft = Draft(abstention_text(qa, "no passage answers it directly", nearest), ev, {}, abstained=True)
+                draft = Draft(abstention_text(qa, "no passage answers it directly", _nearest_topics(hits, ev)), ev, {},
+                              abstained=True)
         state.update(draft=draft, notice=notice, t_answer=(time.perf_counter() - t) * 1000)
         return state
 

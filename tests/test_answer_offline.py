@@ -996,3 +996,47 @@ def test_a_short_item_of_a_list_that_opens_its_section_is_quoted_with_the_sectio
                                        [lead, scope]).text
     assert "video and audio conferencing" in text, text
     assert "- Out-of-Scope Assumptions: Real-time video and audio conferencing. [2]" in text, text
+
+
+def _list_hit(i: int, text: str, seq: int, section: str = "6.1.2 Adaptor Requirements") -> Hit:
+    c = Chunk(text=text, release="latest", repo="GovStackWorkingGroup/specs", folder="specifications",
+              path="architecture/6-onboarding.md", kind="requirement", bb=None, chapter="6 Onboarding",
+              heading_path=["Architecture", "6 Onboarding", section], url="https://specs.govstack.global/arch/6",
+              extra={"seq": seq})
+    return Hit(f"l{i}", c, 1.0 / (i + 1))
+
+
+ADAPTOR_1 = ("1. Adaptors should not be used for outbound requests.\n2. Adaptors should always be tied to specific products.\n"
+             "3. Adaptors Perform 3 distinct functions (all synchronous):\n   1. Class 1 - URL rewriting (mapping URLs)")
+ADAPTOR_2 = "2. Class 2 - Payload mapping (transforming data payloads)\n3. Class 3 - Synchronous 1:many calls\n\nA closing remark."
+
+
+def test_a_list_the_chunker_split_goes_on_in_the_next_passage_of_its_section():
+    qa = analyze("What kinds of adaptor functions does GovStack define for an existing product?")
+    hits = [_list_hit(0, ADAPTOR_1, 4), _list_hit(1, ADAPTOR_2, 5)]
+    lead = ExtractiveAnswerer().answer(qa, hits).text.split("Also in the specification")[0]
+    assert "- Class 1 - URL rewriting" in lead and "- Class 2 - Payload mapping" in lead and "- Class 3 - Synchronous" in lead
+    assert lead.index("Class 1") < lead.index("Class 2") < lead.index("Class 3")
+    # a passage of another section (or not the next one) does not continue the list
+    for other in (_list_hit(1, ADAPTOR_2, 5, section="6.2 Native"), _list_hit(1, ADAPTOR_2, 7)):
+        text = ExtractiveAnswerer().answer(qa, [hits[0], other]).text
+        assert "- Class 2" not in text.split("Also in the specification")[0]
+
+
+def test_a_short_line_introducing_a_list_comes_with_the_sentence_before_it():
+    premise = ("The CMS Building Block is a model for government websites. The CMSs must integrate with other blocks. "
+               "The model therefore uses three overarching criteria to ensure compatibility. CMSs should be:\n\n"
+               "* Built for interoperability and easy integration.\n* Respecting open standards.\n"
+               "* Designed for scale, flexibility, and upgradability.")
+    qa = analyze("What are the three overarching criteria a CMS should meet?")
+    text = ExtractiveAnswerer().answer(qa, [_list_hit(0, premise, 1, section="2.1 Premise")]).text
+    assert "CMSs should be:" in text and "- Built for interoperability" in text and "- Designed for scale" in text
+    # a label line heads a list of its own, not the sentence before it
+    steps = ("Bidders submit their bids on the auctions platform. Bids are recorded by the office. The bidding period "
+             "ends after two weeks. The office reviews the bids. The highest bid wins the auction. Bidders are told by "
+             "the platform. Building Blocks for Workflows:\n\n* EMarketplace\n* Authentication & Authorization")
+    text = ExtractiveAnswerer().answer(analyze("Who submits the bids on the auctions platform?"),
+                                       [_list_hit(0, steps, 1, section="Step 4")]).text
+    lead, _, points = text.partition("Also in the specification")
+    assert "Bidders submit" in lead and "Authentication & Authorization" not in lead
+    assert points.count("Authentication & Authorization") <= 1  # two short items of one list bring its line once

@@ -24,6 +24,8 @@ PRIMARY_LIST_UNITS = 8
 # A line ending in ':' brings the list it introduces: at least 5 items, and up to 12 while they are short ("An
 # Information Mediator MUST provide the following capabilities:" lists 11 one-to-four-word items; 5 cut it in half)
 INTRO_LIST_ITEMS, INTRO_LIST_MAX, INTRO_LIST_CHARS = 5, 12, 500
+SHORT_INTRO_CHARS = 80  # "CMSs should be:" finishes the sentence before it, which names what the list is
+_ENDS_SENTENCE_INTRO = re.compile(r"\b[a-z][\w-]*\s*:\s*$")  # "… should be:", not a Title Case label
 TERM_UNITS = 5  # a definition plus a few supporting points  # items/rows taken when the best passage is a list or table
 ANSWER_UNITS = 12  # sentences/items in a whole answer: key-fact recall 0.684 at 10 (193 words), 0.696 at 11, 0.707 at 12 (214 words)
 FILL_HITS = 5  # passages supporting points may come from
@@ -43,6 +45,9 @@ OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation agains
 # …and its embedding similarity to the question (a 0.05 lead ≈ 0.15): independent dev API key-fact recall 0.429 → 0.500,
 # dev and blind unchanged (3 and 8 gave the same answers)
 OP_DENSE_WEIGHT = 3.0
+# an operation's summary as quoted (and matched): 69 of the 682 summaries are longer than 140 characters, 11 longer than
+# 200; at 140 the Consent API's "Deleting a Policy is not possible if it's associated with active…" lost its object
+OP_SUMMARY_CHARS = 200
 # the asking sentence's words count once more in a sentence's score when context comes first: dev-independent pass
 # 0.778 -> 0.789 (k-055, d4-049), key-fact recall 0.699 -> 0.714; qa_dev5 key-fact recall +0.009; dev and the blind
 # sets unchanged; 0.3 gained less, 0.7 lost d4-006, 1.0-1.6 gave the same answers
@@ -224,7 +229,7 @@ class ExtractiveAnswerer:
             if per_hit.get(u.hit_index, 0) >= 2:
                 continue
             line = self._with_list(ev, u)
-            if not line:
+            if not line or f"- {line}" in lines:  # two short items of one list both bring that list's line
                 continue
             per_hit[u.hit_index] = per_hit.get(u.hit_index, 0) + 1
             lines.append(f"- {line}")
@@ -524,10 +529,20 @@ class ExtractiveAnswerer:
         # the spec's own questions (FAQ headings: "What examples of use cases do the … support?") are not answers
         units = [u for u in units if not _is_question(u)] or units
         chosen = {u.order for u in self._pick(units, max_units, taken)}
+        # a chosen sentence whose list is introduced by a short line of its own ("The model therefore uses three
+        # overarching criteria … . CMSs should be:") brings that line, and so the list
+        # (a label is no such line: "Example Implementation:", "Building Blocks for Workflows:" head lists of their own)
+        for u, v in zip(all_units, all_units[1:]):
+            if u.order in chosen and v.order not in chosen and u.kind == v.kind == "sentence" \
+                    and len(v.text) <= SHORT_INTRO_CHARS and _ENDS_SENTENCE_INTRO.search(strip_md(v.text)):
+                chosen.add(v.order)
         brought = 0
+        carried: list[Unit] = []  # the list's items the chunker put in the next passage
         for u in list(all_units):
             if u.order in chosen and u.text.rstrip().endswith(":"):
                 follow = [v for v in all_units if v.order > u.order][:INTRO_LIST_MAX]
+                if all(v.kind == "item" for v in follow):  # the list runs to the passage's end: it may go on in the next
+                    follow += _continuation(ev, units[0].hit_index)[: INTRO_LIST_MAX - len(follow)]
                 size = 0
                 for k, v in enumerate(follow):
                     if v.kind != "item" and v is not follow[0]:
@@ -535,10 +550,13 @@ class ExtractiveAnswerer:
                     size += len(v.text)
                     if k >= INTRO_LIST_ITEMS and size > INTRO_LIST_CHARS:
                         break  # a long list of long items: its first ones
-                    chosen.add(v.order)
+                    if v.hit_index == u.hit_index:
+                        chosen.add(v.order)
+                    else:
+                        carried.append(v)
                     brought += 1
                     taken.add(" ".join(tokenize(v.text))[:120])
-        picked = [u for u in all_units if u.order in chosen][: max_units + max(INTRO_LIST_ITEMS, brought)]
+        picked = ([u for u in all_units if u.order in chosen] + carried)[: max_units + max(INTRO_LIST_ITEMS, brought)]
         out: list[str] = []
         prose: list[str] = []
         for u in picked:
@@ -991,6 +1009,22 @@ class ExtractiveAnswerer:
         return parts
 
 
+def _continuation(ev: Evidence, hi: int) -> list[Unit]:
+    """The leading list items of the passage that continues passage hi in its section (the chunker split the list
+    there; Assistant._augment brings that passage along): "Adaptors Perform 3 distinct functions:" ends one passage
+    after its first item, and Class 2 and Class 3 open the next."""
+    c = ev.hits[hi].chunk
+    seq = c.extra.get("seq")
+    if not isinstance(seq, int):
+        return []
+    for hj, h in enumerate(ev.hits):
+        n = h.chunk
+        if (n.release, n.folder, n.path, n.heading_path) == (c.release, c.folder, c.path, c.heading_path) \
+                and n.extra.get("seq") == seq + 1:
+            return list(takewhile(lambda v: v.kind == "item", units_of(n.text, hj)))
+    return []
+
+
 def _definition(h: Hit) -> tuple[str, str]:
     """A glossary entry's definition (without its term and a one-item list's bullet: "* Is linked to …") and who gives
     it: a block's name, or the document (the playbook's terminology)."""
@@ -1091,9 +1125,9 @@ def _overlap(a: str, b: str) -> float:
 def _op_summary(h: Hit) -> str:
     s = h.chunk.extra.get("summary")
     if s:
-        return clip(strip_md(str(s)), 140).rstrip(".")
+        return clip(strip_md(str(s)), OP_SUMMARY_CHARS).rstrip(".")
     first = h.chunk.text.splitlines()[0] if h.chunk.text else ""
-    return clip(first.split("—", 1)[1].strip(), 140).rstrip(".") if "—" in first else ""
+    return clip(first.split("—", 1)[1].strip(), OP_SUMMARY_CHARS).rstrip(".") if "—" in first else ""
 
 
 def _op_description(h: Hit) -> str:
