@@ -98,7 +98,14 @@ NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an
 _ASKS_FIGURE = re.compile(
     r"\b(how many|how much|how long|how often|how fast|how big|how large|rate limits?|per (second|minute|hour)|slas?|uptime|"
     r"time-?outs?|throughput|(maximum|minimum|max|min)\s+(\w+\s+){0,2}(size|length|number|lifetime|duration|time|rate|"
-    r"count|amount|age|period|limit|validity|retention)s?)\b", re.I)
+    r"count|amount|age|period|limit|validity|retention)s?|(what|which)\s+(percentage|percent|share|proportion))\b", re.I)
+# …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second")
+_ASKS_PERCENT = re.compile(r"\b(percentage|percent|share|proportion)\b", re.I)
+_PERCENT = re.compile(r"%|\bpercent", re.I)
+# the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"
+# is not about passwords)
+_FIGURE_ASKING_WORDS = {"minimum", "maximum", "min", "max", "many", "much", "long", "often", "fast", "big", "large",
+                        "percentage", "percent", "share", "proportion"}
 _NUM = (r"(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
         r"fifty|sixty|ninety|hundred|thousand|million|a few|several)")
 _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|kb|mb|gb|"
@@ -139,10 +146,12 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     # the subject is what the figure is of: not the block's name, not a number the question gives itself ("an uptime SLA,
     # for example 99.9%": a passage with "99.99%" for another server is not on that subject; "for 5 million citizens")
     subject = {t for t in tokenize(qa.standalone) if not t.isdigit() and t not in _EXAMPLE_WORDS} \
-        - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
+        - {t for b in qa.bbs for t in tokenize(registry.name_of(b))} - _FIGURE_ASKING_WORDS
+    percent = bool(_ASKS_PERCENT.search(ask_part(qa.question)))
     for h in hits[:top]:
         for u in units_of(h.chunk.text, 0):
-            if set(tokenize(u.text)) & subject and any(not _HTTP_STATUS.match(m.group(0)) for m in _FIGURE.finditer(u.text)):
+            if set(tokenize(u.text)) & subject and any(not _HTTP_STATUS.match(m.group(0)) and (
+                    not percent or _PERCENT.search(m.group(0))) for m in _FIGURE.finditer(u.text)):
                 return True
     return False
 

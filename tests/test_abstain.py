@@ -191,3 +191,16 @@ def test_a_number_the_question_gives_as_its_example_is_not_its_subject():
     # …nor a size it gives ("for 5 million citizens"): a passage on a million page views is about something else
     qa = analyze("How many servers does the Messaging building block need for 5 million citizens?")
     assert should_abstain(qa, _hits(TOPIC, "1GB of space could handle over a million simple page views."), {}) == (True, NO_FIGURE)
+
+
+def test_the_words_asking_for_a_figure_are_not_its_subject_and_a_percentage_needs_one():
+    qa = analyze("What's the minimum password length the Messaging building block mandates for user accounts?")
+    other = _hits(TOPIC, "The credential store must be highly available with a minimum of 99.99% uptime.")
+    assert should_abstain(qa, other, {}) == (True, NO_FIGURE)
+    stated = _hits(TOPIC, "User account passwords must be at least 12 characters long.")
+    assert should_abstain(qa, stated, {}) == (False, "")
+    qa = analyze("What percentage of messages must the Messaging building block deliver on the first attempt?")
+    counts = _hits(TOPIC, "The gateway must deliver 1000 messages per second on the first attempt.")
+    assert should_abstain(qa, counts, {}) == (True, NO_FIGURE)
+    share = _hits(TOPIC, "At least 95% of messages must be delivered on the first attempt.")
+    assert should_abstain(qa, share, {}) == (False, "")
