@@ -1040,3 +1040,18 @@ def test_a_short_line_introducing_a_list_comes_with_the_sentence_before_it():
     lead, _, points = text.partition("Also in the specification")
     assert "Bidders submit" in lead and "Authentication & Authorization" not in lead
     assert points.count("Authentication & Authorization") <= 1  # two short items of one list bring its line once
+
+
+def test_a_sentence_left_open_before_a_list_introduces_it():
+    text = ("The wallet and the verifier should be able to verify the validity of the credentials. Validity of "
+            "credentials means, that\n\n* The credential signature is verified\n* The credential has not expired or revoked")
+    units = units_of(text, 0)
+    assert [u.kind for u in units] == ["sentence", "sentence", "item", "item"]
+    assert units[1].text == "Validity of credentials means, that:" and units[0].text.endswith("credentials.")
+    # a closed sentence before a list stays as it is
+    assert units_of("Keys are kept in an HSM.\n\n* one\n* two items", 0)[0].text == "Keys are kept in an HSM."
+    # a trailing comma gives way to the colon; a sentence ending in a link is left alone; task boxes are no words
+    units = units_of("Credentials of any format, including, but not limited to,\n\n* W3C Verifiable Credentials", 0)
+    assert units[0].text.endswith("not limited to:")
+    assert units_of("See https://example.org/api-mandate/\n\n* one item of the list", 0)[0].text.endswith("mandate/")
+    assert units_of("Checklist for teams:\n\n* [ ] Test for accessibility", 0)[1].text == "Test for accessibility"

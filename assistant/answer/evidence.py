@@ -92,6 +92,9 @@ def sentences(text: str) -> list[str]:
 _BOLD_LABEL = re.compile(r"^\s*\*\*[^*\n]{1,80}\*\*:?\s*$")
 
 
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
+
+
 def units_of(text: str, hit_index: int) -> list[Unit]:
     """Split a passage into sentences, list items and table rows (header rows dropped)."""
     units: list[Unit] = []
@@ -136,7 +139,8 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
                         units.append(Unit(strip_md(s).strip(), hit_index, order))
                         order += 1
                     buf = []
-                units.append(Unit(strip_md(m.group(2)).strip(), hit_index, order, "item"))
+                # (a GitBook task-list box, "[ ] Test for accessibility", is not part of the item's words)
+                units.append(Unit(_TASK_BOX.sub("", strip_md(m.group(2)).strip()), hit_index, order, "item"))
                 order += 1
             elif units and units[-1].kind == "item" and ln.startswith((" ", "\t")):
                 units[-1].text += " " + strip_md(ln).strip()
@@ -146,6 +150,13 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
             for s in sentences(" ".join(buf)):
                 units.append(Unit(strip_md(s).strip(), hit_index, order))
                 order += 1
+    # a sentence left open right before a list introduces it ("Validity of credentials means, that" + three items):
+    # it reads as the intro it is, as a line ending in ':' does
+    # (a trailing comma gives way: "including, but not limited to,"; a sentence ending in a link stays as it is)
+    for u, v in zip(units, units[1:]):
+        if u.kind == "sentence" and v.kind == "item" and not re.search(r"[.!?:;)\]/]$|://\S*$", u.text) \
+                and len(u.text) >= 12:
+            u.text = u.text.rstrip(",") + ":"
     return [u for u in units if len(u.text) >= 12 and not u.text.startswith(("[Figure", "See:", "(Embedded"))
             and not _META.match(u.text)]
 
