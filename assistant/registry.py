@@ -119,10 +119,11 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
 # Short names people type for a block, which neither the embedding model nor the spec's words know as that block
 # ("reg bb", "IDV", "e-sig"): spell_out writes the block's name in their place
 _SHORT_NAMES = [(re.compile(r"(?<![\w-])IM(?![\w-])"), "information-mediator"),
-                (re.compile(r"(?<![\w-])(?:idv|eid)(?![\w-])", re.I), "identity"),
+                (re.compile(r"(?<![\w-])idv(?![\w-])", re.I), "identity"),
                 (re.compile(r"(?<![\w-])reg(?=\s+(?:bb|building block)s?\b)", re.I), "registration"),
                 (re.compile(r"(?<![\w-])e-?sig(?![\w-])", re.I), "esignature")]
-# ("CMS" stays: it is the Content Management spec's own word for itself; spelled out, 3 dev answers lost their pages)
+# ("CMS" stays: it is the Content Management spec's own word for itself; spelled out, 3 dev answers lost their pages.
+# "eID" stays too: it is a glossary term, "Electronic Identifier (eID)", not the block)
 
 
 def spell_out(text: str) -> str:
