@@ -390,8 +390,8 @@ def _as_matrix(vecs: list[list[float]], dim: int) -> np.ndarray:
     return m / n
 
 
-def embed_cached(embedder, texts: list[str], cache_dir: Path | None) -> list[list[float]]:
-    """Embed texts, reusing vectors stored under cache_dir/suggest by an earlier process (same model, same text).
+def embed_cached(embedder, texts: list[str], cache_dir: Path | None, kind: str = "suggest") -> list[list[float]]:
+    """Embed texts, reusing vectors stored under cache_dir/<kind> by an earlier process (same model, same text).
 
     The reference material is a few thousand sentences: embedding it costs seconds to a minute on a busy
     CPU, so it is done once per model and corpus, not once per process. A cache that cannot be read or
@@ -404,7 +404,7 @@ def embed_cached(embedder, texts: list[str], cache_dir: Path | None) -> list[lis
     store: dict[str, np.ndarray] = {}
     file = None
     if cache_dir is not None:
-        file = Path(cache_dir) / "suggest" / (re.sub(r"[^\w.-]+", "_", name) + ".npz")
+        file = Path(cache_dir) / kind / (re.sub(r"[^\w.-]+", "_", name) + ".npz")
         try:
             if file.is_file():
                 with np.load(file) as z:

@@ -92,6 +92,7 @@ def cmd_eval(args) -> int:
         from assistant.service import Assistant
 
         assistant = Assistant(settings)
+        assistant.warm_answers()  # as a server does at start-up: the latencies measured are a warm server's
         results = runner.run_suite(assistant, args.suite, corpus=corpus, release=settings.release,
                                    show_progress=show, limit=args.limit, meta=meta)
         if (args.with_naive_baseline or args.suite == "all") and args.suite != "suggest":

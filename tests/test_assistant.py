@@ -513,6 +513,28 @@ def test_warm_advisor_builds_the_reference_once(assistant):
     assert assistant._suggester is sug  # the which-block question reuses it
 
 
+def test_warm_answers_embeds_every_sentence_once_and_a_later_process_reads_them(built_index, hash_embedder):
+    calls = []
+
+    class Counting:
+        name = hash_embedder.name
+
+        def embed(self, texts):
+            calls.append(len(texts))
+            return hash_embedder.embed(texts)
+
+    a = Assistant(built_index, embedder=Counting())
+    n = a.warm_answers()
+    assert n > 20 and sum(calls) == n  # every distinct sentence, once
+    calls.clear()
+    ans = a.ask("What does the Consent building block do?")
+    assert ans.text and sum(calls) <= 1  # the question itself at most: its passages' sentences are known
+    b = Assistant(built_index, embedder=Counting())  # a later process: the vectors come from the cache folder
+    calls.clear()
+    assert b.warm_answers() == n and sum(calls) == 0
+    assert b.ask("What does the Consent building block do?").text == ans.text
+
+
 @pytest.mark.parametrize("question,between", [
     ("Can two building blocks exchange data through a shared database?", True),
     ("Two of our building blocks run on the same server. Do they still need the Information Mediator?", True),

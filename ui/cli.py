@@ -77,7 +77,7 @@ def cmd_ui(args) -> int:
     if assistant is None:
         say(f"warning: {why} The app starts anyway and shows how to build the index.")
     else:
-        threading.Thread(target=assistant.warm_advisor, name="warm-advisor", daemon=True).start()
+        threading.Thread(target=assistant.warm, name="warm-up", daemon=True).start()
 
     from ui.app import DEFAULT_CONCURRENCY, create_app, launch  # gradio is imported only now
 

@@ -724,9 +724,9 @@ def _assistant_factory(settings: Settings) -> Callable[[], Any]:
         from assistant.service import Assistant
 
         a = Assistant(settings)
-        # the advisor's reference data (which-block questions, /suggest) is built in the background, not by the
-        # first request that needs it
-        threading.Thread(target=a.warm_advisor, name="warm-advisor", daemon=True).start()
+        # the advisor's reference data (which-block questions, /suggest) and the answerer's sentence vectors are built
+        # in the background, not by the first request that needs them
+        threading.Thread(target=a.warm, name="warm-up", daemon=True).start()
         return a
 
     return make

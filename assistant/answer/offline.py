@@ -55,7 +55,9 @@ ASK_WEIGHT = 1.0
 # Settings.sentence_scoring: a unit's similarity in meaning to the question above this floor adds this much to its score
 # (it picks the points; the leading passage is chosen on the words, see _general)
 MEANING_WEIGHT, MEANING_FLOOR = 2.4, 0.35
-UNIT_CACHE_SIZE = 20_000  # sentence vectors kept (~30 MB); emptied when full
+# sentence vectors kept (~75 MB); emptied when full. The index of `latest` has 18,758 distinct sentences, all embedded
+# ahead by Assistant.warm_answers in a server
+UNIT_CACHE_SIZE = 50_000
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
@@ -237,11 +239,16 @@ class ExtractiveAnswerer:
                 break
         return ("Also in the specification:\n" + "\n".join(lines)) if lines else ""
 
+    def preload(self, texts: list[str], vectors) -> None:
+        """Sentence vectors computed ahead (Assistant.warm_answers), for texts as `unit_texts` gives them."""
+        if len(texts) <= UNIT_CACHE_SIZE:
+            self._unit_vecs.update((t, np.asarray(v, dtype=np.float32)) for t, v in zip(texts, vectors))
+
     def _score_units_by_meaning(self, qa: QueryAnalysis, hits: list[Hit]) -> None:
         units = [u for hi, h in enumerate(hits[:6]) for u in units_of(h.chunk.text, hi)][: self.max_dense_units]
         if not units:
             return
-        texts = [clip(u.text, 240) for u in units]
+        texts = [unit_text(u) for u in units]
         # the same passages come back for many questions: their sentences are embedded once (UNIT_CACHE_SIZE vectors)
         # (read into a local map first: another thread may empty the shared cache meanwhile)
         cache = self._unit_vecs
@@ -1007,6 +1014,11 @@ class ExtractiveAnswerer:
         if more:
             parts.append("Related requirements:\n" + "\n".join(f"- {self._with_list(ev, u)}" for u in more))
         return parts
+
+
+def unit_text(u: Unit) -> str:
+    """The text a sentence is embedded as, for scoring by meaning (and for computing the vectors ahead)."""
+    return clip(u.text, 240)
 
 
 def _continuation(ev: Evidence, hi: int) -> list[Unit]:
