@@ -321,6 +321,16 @@ class ExactVectors:
         return sorted(((ids[j], float(sims[j])) for j in top), key=lambda p: (-p[1], p[0]))
 
 
+def continues(c: Chunk, n: Chunk, into_subsections: bool = False) -> bool:
+    """Whether passage n is the one right after c on its page, in the same section (a list the chunker split) — or,
+    with into_subsections, in one of that section's sub-sections."""
+    seq = c.extra.get("seq")
+    if not isinstance(seq, int) or n.extra.get("seq") != seq + 1 \
+            or (n.release, n.folder, n.path) != (c.release, c.folder, c.path):
+        return False
+    return n.heading_path[:len(c.heading_path)] == c.heading_path if into_subsections else n.heading_path == c.heading_path
+
+
 class CorpusIndex:
     """In-memory view of the stored chunks: BM25 per release, the vectors, and exact-match tables (terms, API paths)."""
 
@@ -484,14 +494,10 @@ class CorpusIndex:
     def next_in_section(self, c: Chunk, into_subsections: bool = False) -> Chunk | None:
         """The passage that follows `c` on its page, if it is in the same section (a list the chunker split) — or,
         with into_subsections, in one of that section's sub-sections (what "Below is shown how …" points to)."""
-        seq = c.extra.get("seq")
-        if not isinstance(seq, int):
-            return None
         for i in self.by_source.get((c.release, c.folder, c.path), ()):
             n = self.chunks[i]
-            if n.extra.get("seq") == seq + 1:
-                same = n.heading_path[:len(c.heading_path)] == c.heading_path if into_subsections else n.heading_path == c.heading_path
-                return n if same else None
+            if continues(c, n, into_subsections):
+                return n
         return None
 
     def section_operations(self, c: Chunk, reach: int = 3) -> list[Chunk]:

@@ -381,12 +381,12 @@ class Assistant:
         file (29 MB) in about a second. For a server's start-up thread; returns how many vectors were loaded."""
         try:
             from assistant.answer.offline import unit_text
-            from assistant.suggest import embed_cached
+            from ingest.embed import embed_cached
 
             if self.offline.embed is None:
                 return 0
             texts = list(dict.fromkeys(unit_text(u) for c in self.index.chunks.values() for u in units_of(c.text, 0)))
-            vectors = embed_cached(self.embedder, texts, self.settings.cache_dir, kind="answers")
+            vectors = embed_cached(self.embedder, texts, self.settings.cache_dir, "answers")
             self.offline.preload(texts, vectors)
             return len(texts)
         except Exception:  # a question embeds its sentences itself, as without the warm-up

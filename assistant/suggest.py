@@ -47,6 +47,7 @@ import yaml
 
 from assistant import registry
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
+from ingest.embed import embed_cached
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 
@@ -390,44 +391,6 @@ def _as_matrix(vecs: list[list[float]], dim: int) -> np.ndarray:
     return m / n
 
 
-def embed_cached(embedder, texts: list[str], cache_dir: Path | None, kind: str = "suggest") -> list[list[float]]:
-    """Embed texts, reusing vectors stored under cache_dir/<kind> by an earlier process (same model, same text).
-
-    The reference material is a few thousand sentences: embedding it costs seconds to a minute on a busy
-    CPU, so it is done once per model and corpus, not once per process. A cache that cannot be read or
-    written is simply not used.
-    """
-    import hashlib
-
-    name = str(getattr(embedder, "name", type(embedder).__name__))
-    keys = [hashlib.sha1(f"{name}\x1f{t}".encode("utf-8", "replace")).hexdigest()[:20] for t in texts]
-    store: dict[str, np.ndarray] = {}
-    file = None
-    if cache_dir is not None:
-        file = Path(cache_dir) / kind / (re.sub(r"[^\w.-]+", "_", name) + ".npz")
-        try:
-            if file.is_file():
-                with np.load(file) as z:
-                    store = dict(zip(z["keys"].tolist(), z["vecs"]))
-        except Exception:
-            store = {}
-    missing = [i for i, k in enumerate(keys) if k not in store]
-    if missing:
-        new = embedder.embed([texts[i] for i in missing])
-        for i, v in zip(missing, new):
-            store[keys[i]] = np.asarray(v, dtype=np.float32)
-        if file is not None:
-            try:
-                file.parent.mkdir(parents=True, exist_ok=True)
-                tmp = file.with_name(file.stem + f".{time.time_ns()}.tmp.npz")
-                ks = list(store)
-                np.savez(tmp, keys=np.asarray(ks), vecs=np.stack([store[k] for k in ks]))
-                tmp.replace(file)  # atomic: a concurrent writer loses nothing but its own additions
-            except Exception:
-                pass
-    return [store[k].tolist() for k in keys]
-
-
 def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: CueLexicon,
                     cache_dir: Path | None = None) -> Reference:
     """Collect and embed the reference material of one release (a few seconds, once per process)."""
@@ -554,7 +517,7 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
     batches = [[f"{f.label}: {f.text}" if f.label else f.text for f in funcs], proto_text, step_texts, uc_docs + fw_text, wf_text,
                [t["text"] for t in targets], func_names]
     flat = [t for b in batches for t in b]
-    vecs = embed_cached(embedder, flat, cache_dir) if flat else []
+    vecs = embed_cached(embedder, flat, cache_dir, "suggest") if flat else []
     dim = len(vecs[0]) if vecs else int(getattr(embedder, "dim", 1))
     mats, k = [], 0
     for b in batches:

@@ -344,6 +344,47 @@ class LazyEmbedder:
         return self._get().count_tokens(text)
 
 
+def embed_cached(embedder, texts: list[str], cache_dir: str | Path | None, kind: str) -> list["np.ndarray"]:
+    """Embed texts, reusing vectors stored under cache_dir/<kind> by an earlier process (same model, same text);
+    float32 rows, in the order of the texts.
+
+    The suggester's reference (a few thousand sentences, kind "suggest") and the answerer's sentences (about 19,000,
+    kind "answers") cost seconds to minutes to embed on a busy CPU: they are embedded once per model and corpus, not
+    once per process. A cache that cannot be read or written is simply not used.
+    """
+    import time
+
+    import numpy as np
+
+    name = str(getattr(embedder, "name", type(embedder).__name__))
+    keys = [hashlib.sha1(f"{name}\x1f{t}".encode("utf-8", "replace")).hexdigest()[:20] for t in texts]
+    store: dict[str, np.ndarray] = {}
+    file = None
+    if cache_dir is not None:
+        file = Path(cache_dir) / kind / (re.sub(r"[^\w.-]+", "_", name) + ".npz")
+        try:
+            if file.is_file():
+                with np.load(file) as z:
+                    store = dict(zip(z["keys"].tolist(), z["vecs"]))
+        except Exception:
+            store = {}
+    missing = [i for i, k in enumerate(keys) if k not in store]
+    if missing:
+        new = embedder.embed([texts[i] for i in missing])
+        for i, v in zip(missing, new):
+            store[keys[i]] = np.asarray(v, dtype=np.float32)
+        if file is not None:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                tmp = file.with_name(file.stem + f".{time.time_ns()}.tmp.npz")
+                ks = list(store)
+                np.savez(tmp, keys=np.asarray(ks), vecs=np.stack([store[k] for k in ks]))
+                tmp.replace(file)  # atomic: a concurrent writer loses nothing but its own additions
+            except Exception:
+                pass
+    return [store[k] for k in keys]
+
+
 def make_embedder(model: str, backend: str = "onnx", cache_dir: str | Path | None = None, lazy: bool = False) -> Embedder:
     """Embedder by name: 'hash' or 'hash:DIM' for the test fake, otherwise a sentence-transformers model."""
     if model.startswith("hash"):

@@ -16,7 +16,8 @@ import numpy as np
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import POINTS_BACK, QueryAnalysis, ask_part, noun_pattern
-from assistant.retrieve import FRAMEWORK_KINDS, Hit, inline_definition, norm_term, term_forms, term_names, tokenize
+from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, term_forms, term_names,
+                                tokenize)
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -1026,14 +1027,9 @@ def _continuation(ev: Evidence, hi: int) -> list[Unit]:
     there; Assistant._augment brings that passage along): "Adaptors Perform 3 distinct functions:" ends one passage
     after its first item, and Class 2 and Class 3 open the next."""
     c = ev.hits[hi].chunk
-    seq = c.extra.get("seq")
-    if not isinstance(seq, int):
-        return []
     for hj, h in enumerate(ev.hits):
-        n = h.chunk
-        if (n.release, n.folder, n.path, n.heading_path) == (c.release, c.folder, c.path, c.heading_path) \
-                and n.extra.get("seq") == seq + 1:
-            return list(takewhile(lambda v: v.kind == "item", units_of(n.text, hj)))
+        if continues(c, h.chunk):
+            return list(takewhile(lambda v: v.kind == "item", units_of(h.chunk.text, hj)))
     return []
 
 
