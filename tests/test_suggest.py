@@ -241,6 +241,10 @@ def test_lexicon_cues():
     assert lex.match("thousands of students log in at the same time")["cloud-infrastructure"].strength == 1.0
     assert lex.match("the ministry plans training sessions for teachers")["scheduler"].strength == 1.0
     assert lex.match("a registry that is the single source of truth for vehicles")["digital-registries"].strength == 1.0
+    # a wallet that holds money is a payment account, not the Wallet BB's credential wallet
+    assert lex.match("subsidies are paid to their mobile money wallets")["wallet"].strength < 1.0
+    assert lex.match("citizens check their e-wallet balance")["wallet"].strength < 1.0
+    assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
 
 
 def test_rank_scores_and_longness():
