@@ -213,7 +213,10 @@ def test_a_definite_cue_selects_its_block_whatever_the_model_says(suggester, mon
     lex = CueLexicon.load()
     assert lex.match("winners sign the grant agreement digitally")["esignature"].definite
     assert lex.match("the award letter is signed digitally and sent")["esignature"].definite
-    assert not lex.match("both parties sign the contract")["esignature"].definite  # a cue, but not a definite one
+    assert lex.match("both parties sign the contract")["esignature"].definite  # signing a document at all
+    assert lex.match("issue a signed e-prescription")["esignature"].definite
+    assert not lex.match("the officer signs off the request")["esignature"].definite  # a weak cue only
+    assert lex.match("members sign up with their phone").get("esignature") is None
     assert lex.match("members sign in digitally").get("esignature") is None
     text = ("Students apply for a scholarship online with their national ID. Exam results are pulled from the exam "
             "council. Successful students sign the scholarship agreement digitally.")
