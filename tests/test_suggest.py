@@ -217,6 +217,10 @@ def test_a_definite_cue_selects_its_block_whatever_the_model_says(suggester, mon
     assert lex.match("issue a signed e-prescription")["esignature"].definite
     assert not lex.match("the officer signs off the request")["esignature"].definite  # a weak cue only
     assert lex.match("members sign up with their phone").get("esignature") is None
+    assert lex.match("value zones are drawn on the map")["gis"].definite  # a map the service has
+    assert lex.match("combining the land register with the cadastral map")["gis"].definite
+    assert "gis" not in lex.match("developing an implementation plan (road map)")
+    assert not lex.match("the ministry can map policies from other countries")["gis"].definite  # a verb: a cue only
     assert lex.match("members sign in digitally").get("esignature") is None
     text = ("Students apply for a scholarship online with their national ID. Exam results are pulled from the exam "
             "council. Successful students sign the scholarship agreement digitally.")
