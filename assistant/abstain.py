@@ -54,6 +54,12 @@ OUT_OF_SCOPE = [
     (re.compile(r"\b(which|what|any)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
                 r"platforms?|tools?)\b.{0,60}\b(certified|approved|endorsed|accredited)\b", re.I),
      "the specification names no certified or approved products"),
+    # "Which HSM vendor or model does the eSignature BB mandate?", "Does GovStack recommend Esri or another GIS vendor?":
+    # the specification sets requirements any product can meet; it recommends no vendor or brand
+    (re.compile(r"\b(which|what|any|some|other)\s+(\w+\s+){0,3}(vendors?|brands?|manufacturers?)\b.{0,60}\b(recommend\w*|"
+                r"mandate[sd]?|requires?|required|prescribes?|endorse[sd]?|buy|purchase|procure)\b|"
+                r"\b(recommend\w*|endorse[sd]?)\s+(\w+\s+){0,6}(vendors?|brands?|manufacturers?)\b(?!\s+(to|should|must|that)\b)", re.I),
+     "the specification recommends no vendor or brand"),
     # "When is version 2.0 of the Wallet BB scheduled to be published?": the spec's version histories record past
     # releases, not future ones
     (re.compile(r"\b(when|(what|which) (exact )?(date|day|month|year|quarter)) (is|are|will|would|do (you|they) expect)\b.{0,60}"
@@ -89,7 +95,9 @@ OUT_OF_SCOPE = [
 _PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-zA-Z]{2,}|[A-Z]{2,})\b")
 _COMMON_CAPS = {"GovStack", "API", "APIs", "BB", "BBs", "Building", "Block", "Blocks", "REST", "JSON", "HTTP", "HTTPS",
                 "What", "Which", "How", "When", "Where", "Who", "Why", "Does", "Can", "Should", "The", "And", "For", "Is",
-                "Are", "SDG", "SDGs", "ICT", "UI", "UX", "ID", "IDs", "OK", "Tell", "Give", "List", "Explain", "Describe"}
+                "Are", "SDG", "SDGs", "ICT", "UI", "UX", "ID", "IDs", "OK", "Tell", "Give", "List", "Explain", "Describe",
+                # HTTP methods: "After I send the POST to provision a VM …" names a request, not a product
+                "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 MAX_DENSE_FOR_UNKNOWN_NAME = 0.62
 NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an unknown name context (see should_abstain)
 
@@ -98,7 +106,9 @@ NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an
 _ASKS_FIGURE = re.compile(
     r"\b(how many|how much|how long|how often|how fast|how big|how large|rate limits?|per (second|minute|hour)|slas?|uptime|"
     r"time-?outs?|throughput|(maximum|minimum|max|min)\s+(\w+\s+){0,2}(size|length|number|lifetime|duration|time|rate|"
-    r"count|amount|age|period|limit|validity|retention)s?|(what|which)\s+(percentage|percent|share|proportion))\b", re.I)
+    r"count|amount|age|period|limit|validity|retention|value)s?|(what|which)\s+(percentage|percent|share|proportion)|"
+    # a quantity asked for in a unit ("What positional accuracy in metres …?")
+    r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters))\b", re.I)
 # …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second")
 _ASKS_PERCENT = re.compile(r"\b(percentage|percent|share|proportion)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
@@ -110,7 +120,8 @@ _NUM = (r"(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|elev
         r"fifty|sixty|ninety|hundred|thousand|million|a few|several)")
 _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|kb|mb|gb|"
          r"tb|bytes?|characters?|chars?|requests?|messages?|sms|times|attempts?|retries|users?|staff|people|persons?|"
-         r"members?|transactions?|zones?|sites?|replicas?|copies|instances?|nodes?|countries|beneficiar(?:y|ies))")
+         r"members?|transactions?|zones?|sites?|replicas?|copies|instances?|nodes?|countries|beneficiar(?:y|ies)|m|metres?|meters?|"
+         r"km|kilometres?|kilometers?)")
 _FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}(?![A-Za-z])|\b(daily|weekly|monthly|hourly|annually|"
                      r"yearly)\b", re.I)
 NO_FIGURE = "it discusses the topic but no passage states a figure for it"
@@ -203,9 +214,15 @@ def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) ->
     return out
 
 
+# words that frame a question rather than name its subject: "Is it acceptable for them to exchange data through a shared
+# database?" is covered when the passages speak of exchanging data through shared databases
+_FRAME_WORDS = {"acceptable", "okay", "ok", "fine", "alright", "them", "him", "her", "his", "he", "she",
+                "themselves", "itself", "through"}
+
+
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5, without: Iterable[str] = ()) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages (`without` these words)."""
-    toks = set(tokenize(registry.spell_out(ask_part(qa.question)))) - set(tokenize(" ".join(without)))
+    toks = set(tokenize(registry.spell_out(ask_part(qa.question)))) - set(tokenize(" ".join(without))) - _FRAME_WORDS
     if not toks:
         return 0.0
     text = set(tokenize(" ".join(h.chunk.embed_text for h in hits[:top])))

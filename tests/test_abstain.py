@@ -204,3 +204,31 @@ def test_the_words_asking_for_a_figure_are_not_its_subject_and_a_percentage_need
     assert should_abstain(qa, counts, {}) == (True, NO_FIGURE)
     share = _hits(TOPIC, "At least 95% of messages must be delivered on the first attempt.")
     assert should_abstain(qa, share, {}) == (False, "")
+
+
+def test_a_quantity_asked_in_a_unit_or_a_maximum_value_needs_a_figure():
+    gis = "The geocoding service must return the best match for an address, with its coordinates and a match score."
+    qa = analyze("What positional accuracy in metres must the GIS BB geocoding service guarantee?")
+    assert should_abstain(qa, _hits(gis), {}) == (True, NO_FIGURE)
+    assert should_abstain(qa, _hits(gis + " Geocoding accuracy must be within 10 metres."), {}) == (False, "")
+    qa = analyze("What's the maximum monetary value a single voucher can carry?")
+    assert should_abstain(qa, _hits("A voucher has a denomination, a serial number and an expiry date."), {}) == (True, NO_FIGURE)
+
+
+def test_a_vendor_or_brand_recommendation_is_out_of_scope_but_what_vendors_must_do_is_not():
+    hsm = "The one-time signing service interacts with the Hardware Security Module (HSM) to create keys."
+    abstain, why = should_abstain(analyze("Which HSM vendor or model does the eSignature BB mandate?"), _hits(hsm), {})
+    assert abstain and "vendor" in why
+    assert not should_abstain(analyze("What does GovStack require from vendors who want their product tested?"),
+                              _hits("Vendors add their product's adaptor and tests to the building block repository."),
+                              {})[0]
+
+
+def test_words_that_frame_a_question_and_http_methods_are_not_its_subject():
+    rule = ("Building blocks must not use shared databases, file systems or memory for data exchange with other "
+            "building blocks; the only communication allowed is via service interface calls over the network.")
+    qa = analyze("Is it acceptable for them to exchange data through a shared database, or is that fine?")
+    assert should_abstain(qa, _hits(rule, dense=0.4), {}) == (False, "")
+    vm = "Creating a virtual machine through the API is a long-running process: poll the status of the new VM."
+    assert should_abstain(analyze("After I send the POST to create a VM, can I use the VM right away?"), _hits(vm, dense=0.5), {}) \
+        == (False, "")
