@@ -108,6 +108,10 @@ def _load(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
         return _load_api_file(sf, ctx)
     text, warn = read_text(sf.abspath)
     warnings = [warn] if warn else []
+    if sf.repo.kind == "building-block" and sf.path == "README.md":
+        text = repo_readme(text)
+        if not text:
+            return [], warnings
     if sf.repo.kind == "use-cases" and "/" in sf.path and sf.path.split("/")[0] == "use-cases":
         from ingest.usecases import parse_use_case
 
@@ -115,6 +119,40 @@ def _load(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
         if uc is not None:
             return _use_case_chunks(sf, uc, ctx), warnings
     return _markdown_chunks(sf, text, ctx), warnings
+
+
+# The README every block repo starts from (GovStackWorkingGroup's building-block template): its sections say the same
+# in every repo (where the spec, api and test folders are), so they are left out; what a repo adds is kept.
+TEMPLATE_TITLE = "GovStack Building Block Template"
+_TEMPLATE_SECTIONS = {TEMPLATE_TITLE, 'Gitbook and the published "Building Block Specifications" document', "Repo Structure"}
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def repo_readme(text: str) -> str:
+    r"""A block repo's README for the index: the template's sections out, under the title "Repository README" unless it
+    has a title of its own; "" when the template is all there is.
+
+    >>> t = "# GovStack Building Block Template\nThis template …\n## Repo Structure\n```sh\n# not a heading\n```\n"
+    >>> repo_readme(t + "## Run Cucumber tests\nLaunch the mock server.\n")
+    '# Repository README\n\n## Run Cucumber tests\nLaunch the mock server.'
+    >>> repo_readme(t), repo_readme("# ID Building Block\n## Building the server\nRun make.")[:20]
+    ('', '# ID Building Block\n')
+    """
+    lines = text.splitlines()
+    if not any((m := _HEADING.match(ln)) and m.group(2) == TEMPLATE_TITLE for ln in lines[:5]):
+        return text.strip()
+    kept, skip, fence = [], False, False
+    for ln in lines:
+        if _FENCE.match(ln):
+            fence = not fence
+        m = None if fence else _HEADING.match(ln)
+        if m:
+            skip = m.group(2) in _TEMPLATE_SECTIONS
+        if not skip:
+            kept.append(ln)
+    body = "\n".join(kept).strip()
+    return f"# Repository README\n\n{body}" if body else ""
 
 
 def _markdown_chunks(sf: SourceFile, text: str, ctx: LoadContext) -> list[Chunk]:

@@ -186,8 +186,12 @@ def list_files(repo: RepoSource) -> list[SourceFile]:
             continue
         rel = p.relative_to(repo.root).as_posix()
         if p.suffix == ".md" and p.name not in MD_SKIP:
-            if repo.kind == "building-block" and repo.gitbook_root and not rel.startswith(repo.gitbook_root):
-                continue  # the repo's GitHub README is about the repo, not the spec
+            # a block repo's other Markdown (test plans, examples) is not the spec; its README is kept: how to run the
+            # block's tests against its mock server, how to build and deploy a reference server (see
+            # ingest.documents.repo_readme for the shared template text it leaves out)
+            if repo.kind == "building-block" and repo.gitbook_root and not rel.startswith(repo.gitbook_root) \
+                    and rel != "README.md":
+                continue
             files.append(p)
         elif repo.kind == "building-block" and rel.startswith("api/") and p.suffix.lower() in API_EXT:
             files.append(p)

@@ -6,7 +6,7 @@ import pytest
 
 MODULES = ["assistant.abstain", "assistant.registry", "assistant.query", "assistant.spelling", "assistant.retrieve", "assistant.types", "assistant.answer.evidence",
            "assistant.answer.offline", "assistant.suggest",
-           "ingest.framework", "ingest.gitbook", "ingest.glossary", "ingest.openapi", "ingest.sources", "ingest.split",
+           "ingest.documents", "ingest.framework", "ingest.gitbook", "ingest.glossary", "ingest.openapi", "ingest.sources", "ingest.split",
            "ingest.usecases", "ui.render", "evals.metrics", "evals.gold", "evals.report", "evals.compare"]
 
 

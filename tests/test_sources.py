@@ -21,6 +21,29 @@ def test_snapshot_layout(fixture_corpus):
     assert lay.framework_dir is not None
 
 
+def test_a_block_repos_readme_is_read_without_the_shared_template_and_its_other_markdown_is_not(fixture_corpus):
+    from ingest.documents import LoadContext, load_chunks
+
+    root = fixture_corpus / "latest/bb-consent"
+    (root / "test").mkdir(exist_ok=True)
+    (root / "test/plan.md").write_text("# Test plan\n\nNot the spec.\n")
+    (root / "README.md").write_text(
+        "# GovStack Building Block Template\n\nThis template is intended to be used by the various repos.\n\n"
+        "## Repo Structure\n\n```sh\n/spec # the markdown files\n```\n\n## Run Cucumber tests\n\n"
+        "Launch the mock server from examples/mock folder, then run npx cucumber-js in the test folder.\n")
+    consent = next(r for r in discover(fixture_corpus, ["latest"]).repos if r.folder == "bb-consent")
+    files = {f.path: f for f in list_files(consent)}
+    assert "test/plan.md" not in files
+    readme = files["README.md"]
+    assert readme.url == "https://github.com/GovStackWorkingGroup/bb-consent/blob/" + "1" * 40 + "/README.md"
+    chunks, _ = load_chunks(readme, LoadContext(count_tokens=lambda t: len(t.split()), max_tokens=256))
+    text = " ".join(c.text for c in chunks)
+    assert "npx cucumber-js" in text and "template is intended" not in text and "/spec #" not in text
+    assert all(c.bb == "consent" and c.heading_path[:2] == ["Consent", "Repository README"] for c in chunks)
+    (root / "README.md").write_text("# GovStack Building Block Template\n\nThis template is intended to be used.\n")
+    assert load_chunks(readme, LoadContext(count_tokens=lambda t: len(t.split()), max_tokens=256))[0] == []
+
+
 def test_identical_copies_are_kept_once(fixture_corpus):
     spec = fixture_corpus / "latest/bb-consent/spec"
     (spec / "2-terminology.md").write_bytes((spec / "3-terminology.md").read_bytes())
