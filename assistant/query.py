@@ -88,6 +88,26 @@ STOP |= set("""whats hows whos wheres whens whys thats theres heres dont doesnt 
 wouldnt couldnt""".split())
 
 
+# Chat English for what the spec says with one plain verb ("how do I kick off an instance?": the spec starts one).
+# Only phrases the spec itself never uses as verbs: it writes "spin up", "turn on" and "switch off" now and then, and
+# "kick-off" as a noun ("the kick-off phase"), which stay as typed.
+_PHRASAL = [(re.compile(p, re.I), v) for p, v in (
+    (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
+    (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
+    (r"\bfire(s|d)? off\b", "send"), (r"\bhook(s|ed|ing)? (up|into)\b", "connect"))]
+
+
+def plain_words(text: str) -> str:
+    """The text with chat phrasal verbs as the plain verb the spec uses, for the search and the coverage check.
+
+    >>> plain_words("Now how do I kick off an instance and tear down the old one?")
+    'Now how do I start an instance and delete the old one?'
+    """
+    for pat, verb in _PHRASAL:
+        text = pat.sub(verb, text)
+    return text
+
+
 @dataclass
 class QueryAnalysis:
     question: str  # as asked (after trimming/truncation)
@@ -517,9 +537,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # asking sentence points back into the context: "Is that allowed?")
         ask = ask_part(q)
         if ask != q and not POINTS_BACK.search(ask):
-            ask_again = registry.spell_out(ask)
-    # "reg bb", "IDV", "IM" are searched as the blocks' names (the question itself stays as typed)
-    standalone = registry.spell_out(standalone)
+            ask_again = plain_words(registry.spell_out(ask))
+    # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
+    standalone = plain_words(registry.spell_out(standalone))
     return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
                          bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q))

@@ -232,3 +232,10 @@ def test_words_that_frame_a_question_and_http_methods_are_not_its_subject():
     vm = "Creating a virtual machine through the API is a long-running process: poll the status of the new VM."
     assert should_abstain(analyze("After I send the POST to create a VM, can I use the VM right away?"), _hits(vm, dense=0.5), {}) \
         == (False, "")
+
+
+def test_what_staff_should_earn_is_out_of_scope_but_paying_salaries_is_not():
+    pay = "The Payments Building Block supports bulk G2P payments such as salaries and social benefits."
+    abstain, why = should_abstain(analyze("What salary should a GovStack solution architect earn?"), _hits(pay), {})
+    assert abstain and "salaries" in why
+    assert not should_abstain(analyze("Can the Payments BB pay civil servants' salaries in bulk?"), _hits(pay), {})[0]
