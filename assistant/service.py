@@ -13,7 +13,7 @@ from langchain_core.runnables import RunnableLambda
 from assistant import registry
 from assistant.abstain import abstention_text, should_abstain, unmentioned_by_block
 from assistant.answer.evidence import Evidence, to_citation, units_of
-from assistant.answer.offline import ASKS_HEADERS, ASKS_RESPONSE, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
+from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, noun_pattern
@@ -494,9 +494,9 @@ class Assistant:
             for c in self.index.chunks_of(release, top.folder, "^" + re.escape(top.path) + "$"):
                 if c.kind == "prose" and c.heading_path == top.heading_path[:-1]:
                     bring(c, "op-section")
-        # "… and what does a successful response look like?": the other passages of the top operation (a long
-        # operation is split; its responses or headers may be in a passage that did not rank)
-        if top is not None and (ASKS_RESPONSE.search(qa.question) or ASKS_HEADERS.search(qa.question)):
+        # the other passages of the top operation: a long operation is split, and its fields, responses or headers
+        # may be in a passage that did not rank ("… and what does a successful response look like?")
+        if top is not None:
             for i in self.index.api_paths.get((release, norm_path(str(top.extra.get("api_path", "")))), []):
                 c = self.index.chunks[i]
                 if c.path == top.path and c.extra.get("method") == top.extra.get("method"):

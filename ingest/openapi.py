@@ -61,6 +61,7 @@ class ApiOperation:
     api_title: str | None  # info.title
     api_version: str | None  # info.version
     servers: list[str]
+    request_description: str | None = None  # the request body's own description ("initial 'state' for the process")
 
 
 @dataclass
@@ -159,6 +160,9 @@ def render_operation(op: ApiOperation, max_fields: int = 40) -> str:
         params = [f for f in op.parameters if f.location == loc]
         if params:
             lines.append(f"{loc.capitalize()} parameters: " + _render_fields(params, max_fields))
+    request_about = _clean_text(op.request_description)
+    if request_about and not _is_bare_body(op.request_fields):  # a bare body's line carries it already
+        lines.append(f"Request body description: {_truncate(request_about, 300)}")
     if _is_bare_body(op.request_fields):
         lines.append("Request body: " + _render_fields(op.request_fields, max_fields, bare=True))
     elif op.request_fields:
@@ -479,8 +483,11 @@ class _DocumentReader:
         where = f"{method.upper()} {path}"
         params, request_fields = self._parameters(path_params, raw.get("parameters"), ctx, where)
         body = raw.get("requestBody")
+        request_description = None
         if body is not None:
             request_fields.extend(self._request_body(body, ctx))
+            resolved = self._deref(body, ctx)[0]
+            request_description = _str_or_none(resolved.get("description")) if isinstance(resolved, dict) else None
         responses, response_fields = self._responses(raw.get("responses"), ctx)
         tags = raw.get("tags") if isinstance(raw.get("tags"), list) else []
         return ApiOperation(
@@ -497,6 +504,7 @@ class _DocumentReader:
             api_title=title,
             api_version=version,
             servers=servers,
+            request_description=request_description,
         )
 
     def _parameters(self, path_level, op_level, ctx, where) -> tuple[list[ApiField], list[ApiField]]:

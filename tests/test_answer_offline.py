@@ -1055,3 +1055,40 @@ def test_a_sentence_left_open_before_a_list_introduces_it():
     assert units[0].text.endswith("not limited to:")
     assert units_of("See https://example.org/api-mandate/\n\n* one item of the list", 0)[0].text.endswith("mandate/")
     assert units_of("Checklist for teams:\n\n* [ ] Test for accessibility", 0)[1].text == "Test for accessibility"
+
+
+def test_an_operation_split_in_two_passages_names_its_fields_and_what_comes_back_from_the_other():
+    """The lead operation's description passage ranked, its fields passage did not: Assistant._augment brings the other
+    passage of the same operation, and the answer names the request body and, asked what comes back, the 201 fields."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def part(seq: int, text: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-workflow", path="api/swagger.yaml",
+                     kind="api_operation", bb="workflow", heading_path=["Workflow", "POST /processes/{processId}/start"],
+                     extra={"method": "POST", "api_path": "/processes/{processId}/start", "seq": seq,
+                            "summary": "instantiates a process execution; creates a process instance"})
+
+    about = part(0, "POST /processes/{processId}/start — instantiates a process execution; creates a process instance\n"
+                    "Create a process instance and register it with the execution engine\nOperation ID: start")
+    fields = part(1, "POST /processes/{processId}/start — instantiates a process execution; creates a process instance\n"
+                     "Path parameters: processId (string, required) — The id for a defined process.\n"
+                     "Request body description: Process instance initiation payload (initial 'state' for the process)\n"
+                     "Request body fields: processStartedBy (string, required)\n"
+                     "Responses: 201 Process started; 404 Process not found\n"
+                     "Response fields (201): id (string) — The unique process instance ID.")
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (about, fields)]))
+    me = SimpleNamespace(index=index)
+    qa = analyze("How do I start a Workflow process instance through the API, and what do I get back?")
+    hits = Assistant._augment(me, qa, [Hit(about.id, about, 1.0, 0.6)], "latest")
+    assert [h.chunk.id for h in hits] == [about.id, fields.id] and hits[1].why == ["op-detail"]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("Use **`POST /processes/{processId}/start`**")
+    assert "request body: Process instance initiation payload (initial 'state' for the process)" in text
+    assert "response fields: id (string) — The unique process instance ID." in text
+    # not asked what comes back: the fields passage still comes along for the request body
+    qa = analyze("How do I start a Workflow process instance through the API?")
+    text = ExtractiveAnswerer().answer(qa, Assistant._augment(me, qa, [Hit(about.id, about, 1.0, 0.6)], "latest")).text
+    assert "request body: Process instance initiation payload" in text and "response fields" not in text

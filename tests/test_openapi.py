@@ -650,3 +650,36 @@ def test_corpus_latest_has_at_least_350_operations_and_no_file_raises():
     assert not any(e.startswith("internal error") for e in errors.values()), errors
     # The only skipped files are empty placeholders and non-OpenAPI payload/config files.
     assert set(errors.values()) <= {"empty file", "not an OpenAPI document"}, errors
+
+
+def test_a_request_bodys_own_description_is_rendered(tmp_path):
+    from ingest.openapi import load_openapi_file, render_operation
+
+    spec = tmp_path / "wf.yaml"
+    spec.write_text("""openapi: 3.0.0
+info: {title: Workflow, version: "1"}
+paths:
+  /processes/{processId}/start:
+    post:
+      summary: instantiates a process execution
+      requestBody:
+        description: Process instance initiation payload (initial 'state' for the process)
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                processStartedBy: {type: string}
+      responses:
+        '201':
+          description: Process started
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  id: {type: string, description: The unique process instance ID.}
+""")
+    text = render_operation(load_openapi_file(spec).operations[0])
+    assert "Request body description: Process instance initiation payload (initial 'state' for the process)" in text
+    assert "Request body fields: processStartedBy (string)" in text and "Response fields (201): id (string)" in text

@@ -94,7 +94,8 @@ API_LEAD_HITS = 3
 ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|codes?)|error codes?|errors?|comes? back|"
                            r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|what (does|do|will|would)\b.{0,90}?\b(return|"
                            r"send back)|(what|which \w+) (is|are|gets?) returned|if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
-_RESPONSE_FIELDS = re.compile(r"(?:^|\n)Response fields: (.+?)(?=\n|$)")
+# "Response fields: …", "Response fields (201): …" (an operation whose success code is not 200)
+_RESPONSE_FIELDS = re.compile(r"(?:^|\n)Response (?:fields|body)(?: \(\w+\))?: (.+?)(?=\n|$)")
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?)\b", re.I)
 _OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
             "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
@@ -774,9 +775,10 @@ class ExtractiveAnswerer:
         parts = [head]
         if items:
             parts.append(("Related operations:\n" if not listing else "") + "\n".join(items))
-        fields = _op_fields(h0)
+        # an operation split into two passages (its description, its fields) names its fields from the other one
+        fields, fields_at = next(((f, hi) for hi, h in self._same_op(ev, h0) if (f := _op_fields(h))), ("", hi0))
         if fields and not listing:
-            parts.append(f"Fields: {fields} {first}")
+            parts.append(f"Fields: {fields} " + (first if fields_at == hi0 else self._mark(ev, fields_at, fields)))
         if not listing:
             for label, asks in (("Header parameters", ASKS_HEADERS), ("Responses", ASKS_RESPONSE)):
                 if asks.search(qa.question):
@@ -795,13 +797,18 @@ class ExtractiveAnswerer:
                              + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
         return parts
 
+    @staticmethod
+    def _same_op(ev: Evidence, op: Hit):
+        """The retrieved passages of one operation (same file, method and path), the given one first."""
+        key = (op.chunk.path, op.chunk.extra.get("method"), op.chunk.extra.get("api_path"))
+        same = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "api_operation"
+                and (h.chunk.path, h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) == key]
+        return sorted(same, key=lambda p: p[1] is not op)
+
     def _op_part(self, ev: Evidence, op: Hit, label: str) -> str:
         """'Responses: 201 Process started …; 404 Process not found' from whichever passage of the same operation
         (same file, method and path) states it, cited there."""
-        key = (op.chunk.path, op.chunk.extra.get("method"), op.chunk.extra.get("api_path"))
-        for hi, h in enumerate(ev.hits):
-            if h.chunk.kind != "api_operation" or (h.chunk.path, h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) != key:
-                continue
+        for hi, h in self._same_op(ev, op):
             m = _OP_PART[label].search(h.chunk.text)
             if m:
                 text = clip(m.group(1).strip().rstrip(";"), 600)
@@ -1148,9 +1155,12 @@ def _op_description(h: Hit) -> str:
 
 
 def _op_fields(h: Hit) -> str:
+    """The first list of an operation's parameters by name, and what its request body is when the API says so."""
+    about = re.search(r"(?:^|\n)Request body description: (.+?)(?=\n|$)", h.chunk.text)
     for ln in h.chunk.text.splitlines():
         if re.match(r"^(Path parameters|Request body fields|Query parameters):", ln):
             names = re.findall(r"(?:^|; |: )([\w.\[\]-]+) \(", ln)
             if names:
-                return f"{ln.split(':')[0].lower()} " + ", ".join(f"`{n}`" for n in names[:8])
-    return ""
+                out = f"{ln.split(':')[0].lower()} " + ", ".join(f"`{n}`" for n in names[:8])
+                return out + (f"; request body: {clip(about.group(1), 200)}" if about else "")
+    return f"request body: {clip(about.group(1), 200)}" if about else ""
