@@ -417,3 +417,10 @@ def test_feedback_rows_newest_first():
     assert rows[0][:4] == ["2", "✗ not helpful", "b", "c"] and rows[1][1] == "✓ helpful"
     assert len(rows[0]) == len(render.FEEDBACK_HEADERS)
 
+
+
+def test_a_source_on_github_says_so_and_a_spec_page_opens_in_the_specification():
+    readme = cit(2, title="Messaging — Repository README", url="https://github.com/GovStackWorkingGroup/bb-messaging/blob/main/README.md",
+                 chunk_id="c2")
+    html = render.sources_html([cit(1), readme], {})
+    assert html.count("Open on GitHub ↗") == 1 and html.count("Open in the specification ↗") == 1

@@ -354,7 +354,8 @@ def sources_html(citations: Sequence[Any], passages: Mapping[str, str] | None = 
                 meta.append(f"<span class='gs-badge gs-kind'>{esc(KIND_LABELS.get(kind, kind))}</span>")
             passage = passages.get(_get(c, "chunk_id") or "")
             snip = highlighted_passage_html(passage, _get(c, "snippet") or "")
-            open_ = (f"<div class='gs-src-open'>{link('Open in the specification ↗', url)}</div>"
+            where = "Open on GitHub ↗" if re.match(r"https://github\.com/", url or "") else "Open in the specification ↗"
+            open_ = (f"<div class='gs-src-open'>{link(where, url)}</div>"
                      if safe_url(url) else
                      f"<div class='gs-src-open gs-muted'>{esc((_get(c, 'folder') or '') + '/' + (_get(c, 'path') or ''))}</div>")
             items.append(

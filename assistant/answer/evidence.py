@@ -95,12 +95,29 @@ _BOLD_LABEL = re.compile(r"^\s*\*\*[^*\n]{1,80}\*\*:?\s*$")
 _TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 
 
+# a short code block right after a line that introduces it ("… use the following command:" + ```yarn test```)
+_SHORT_CODE = re.compile(r":[ \t]*\n\s*```(?!mermaid)[\w-]*[^\n`]*\n((?:[^\n`]{1,100}\n){1,3})```")
+
+
+def inline_short_code(text: str) -> str:
+    r"""A command or value that a line introduces with ':' in a code block of up to three short lines, quoted at the end
+    of that line: the sentence that says "run the following command:" says which.
+
+    >>> inline_short_code("Then to run the tests use the following command:\n\n```\nyarn test\n```\n\nor")
+    'Then to run the tests use the following command: "yarn test"\n\nor'
+    >>> inline_short_code("The flow:\n```mermaid\nsequenceDiagram\n```")[:10]
+    'The flow:\n'
+    """
+    return _SHORT_CODE.sub(lambda m: ": " + "; ".join(f'"{ln.strip()}"' for ln in m.group(1).splitlines()
+                                                     if ln.strip()), text)
+
+
 def units_of(text: str, hit_index: int) -> list[Unit]:
     """Split a passage into sentences, list items and table rows (header rows dropped)."""
     units: list[Unit] = []
     header: list[str] | None = None
     order = 0
-    text = readable_diagrams(text, keep_code=False)  # other code is not prose
+    text = readable_diagrams(inline_short_code(text), keep_code=False)  # other code is not prose
     for para in re.split(r"\n\s*\n", text):
         lines = [ln for ln in para.splitlines() if ln.strip()]
         if not lines:
