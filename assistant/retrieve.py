@@ -15,7 +15,7 @@ import math
 import re
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, takewhile
@@ -202,6 +202,7 @@ def stem_tokens(tokens: list[str]) -> list[str]:
 # "authorization" → author): one spelling, -fy verbs without their i, -iance/-iant nouns as their -y verb. (Not every
 # -i: "directory" → director, "registry" → registr would meet other words.)
 STEM_FAMILIES = True
+INLINE_ACRONYMS = True  # acronyms defined in passing in the prose count too (Searcher: the question gets them added)
 INLINE_CACHE_SIZE = 2_000  # terms whose inline definitions (CorpusIndex.defined_inline) are remembered
 _BRITISH_IZE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$")
 
@@ -446,6 +447,16 @@ class CorpusIndex:
                 exp = _spell_out(term, words)
                 if exp:
                     out.setdefault(exp.lower(), term)
+            if INLINE_ACRONYMS:  # …and the ones prose defines in passing ("… to the Payee Bank (PyBank) …")
+                found: Counter[tuple[str, str]] = Counter()
+                for c in self.chunks.values():
+                    if c.release == release and c.kind in ("prose", "requirement"):
+                        found.update(inline_acronyms(c.text))
+                for (exp, ac), _n in found.most_common():
+                    # (not a block's own name: "Information Mediator (IM)", "Payments Building Block (PBB)" are
+                    # searched as the blocks already)
+                    if not registry.find_bbs(exp) and not re.search(r"\bbu[il]+ding blocks?\b", exp):
+                        out.setdefault(exp, ac)
             self._acronyms[release] = out
         return self._acronyms[release]
 
@@ -545,6 +556,33 @@ def _matches(c: Chunk, filters: dict) -> bool:
 
 
 _SMALL_WORDS = {"of", "and", "for", "the", "a", "an", "to", "in", "on", "as", "&"}
+
+
+_INLINE_ACRONYM = re.compile(r"((?:[\w-]+[ ]+){1,8})\(([A-Z][A-Za-z]{1,7}?)s?\)")
+
+
+def inline_acronyms(text: str) -> list[tuple[str, str]]:
+    """(expansion, acronym) pairs a passage defines in passing, the acronym in brackets right after the words whose
+    capitals it takes ("the Payee Bank (PyBank)", "Mobile Money (MoMo)", "Verifiable Credentials (VCs)").
+
+    >>> inline_acronyms("PrBank forwards it to the Payee Bank (PyBank). It uses a Signature Creation Device (SCD).")
+    [('payee bank', 'PyBank'), ('signature creation device', 'SCD')]
+    >>> inline_acronyms("Mandatory Access (REQUIRED) and Prof. Ramkumar (ITU)")
+    []
+    """
+    out = []
+    for m in _INLINE_ACRONYM.finditer(text):
+        ac = m.group(2)
+        caps = "".join(ch for ch in ac if ch.isupper())
+        if len(caps) < 2 or (ac.isupper() and len(caps) != len(ac)):
+            continue
+        words = m.group(1).split()
+        for k in range(len(caps), min(len(words), len(caps) + 3) + 1):  # the shortest run of words before it that spells it
+            exp = _spell_out(caps, words[-k:])
+            if exp and exp.split() == words[-k:] and exp.split()[0].lower() not in _SMALL_WORDS:
+                out.append((exp.lower(), ac))
+                break
+    return out
 
 
 def _spell_out(acronym: str, words: list[str]) -> str | None:

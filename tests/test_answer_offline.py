@@ -1092,3 +1092,17 @@ def test_an_operation_split_in_two_passages_names_its_fields_and_what_comes_back
     qa = analyze("How do I start a Workflow process instance through the API?")
     text = ExtractiveAnswerer().answer(qa, Assistant._augment(me, qa, [Hit(about.id, about, 1.0, 0.6)], "latest")).text
     assert "request body: Process instance initiation payload" in text and "response fields" not in text
+
+
+def test_an_acronym_the_prose_defines_in_passing_is_searched_too_but_not_for_a_blocks_own_name():
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+
+    prose = Chunk(text="The process involves the Payments BB, a Payer Bank (PrBank) and the Payee Bank (PyBank). The "
+                       "Information Mediator (IM) carries it.", release="latest", repo="r", folder="bb-payments",
+                  path="spec/9-internal-workflows.md", kind="prose", bb="payments", heading_path=["Payments", "9 Flows"])
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(prose.id, prose)]))
+    assert index.acronyms("latest") == {"payer bank": "PrBank", "payee bank": "PyBank"}
+    q = "What does the payee bank check during pre-validation?"
+    assert index.with_acronyms(q, "latest") == q + " (PyBank)"
