@@ -1106,3 +1106,36 @@ def test_an_acronym_the_prose_defines_in_passing_is_searched_too_but_not_for_a_b
     assert index.acronyms("latest") == {"payer bank": "PrBank", "payee bank": "PyBank"}
     q = "What does the payee bank check during pre-validation?"
     assert index.with_acronyms(q, "latest") == q + " (PyBank)"
+
+
+def test_a_pointer_after_more_quotes_than_a_citation_keeps_still_goes_on_and_a_figure_alone_adds_nothing():
+    """The lead quotes five sentences, the last "… four main phases, as illustrated in the figure below:": a citation
+    keeps three snippets, but the pointer was quoted all the same and the phases follow. A next passage that is only
+    a figure adds nothing (and breaks nothing)."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    sec = ["Consent", "2 Description", "Consent Agreement Lifecycle"]
+
+    def page(seq: int, text: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-consent", path="spec/2-description.md",
+                     kind="prose", bb="consent", heading_path=sec, extra={"seq": seq})
+
+    intro = page(0, "The consent agreement is defined by the organisation. The organisation designs the consent "
+                    "workflow. The consent agreement contains a data policy. The consent agreement names its purpose. "
+                    "A consent agreement life-cycle has four main phases, as illustrated in the figure below:\n\n"
+                    "[Figure: Diagram Source]")
+    phases = page(1, "**Definition**: In this phase, the organisation adopts a Data Policy.\n\n**Capture**: In this "
+                     "phase, the Individual reviews the Consent Agreement and it is captured in a Consent Record.")
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (intro, phases)]))
+    qa = analyze("How does a consent agreement life-cycle go?")
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(intro.id, intro, 1.0, 0.6)], "latest")
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    # in the page's order, right after the pointer (not as supporting points in order of relevance)
+    assert text.index("four main phases") < text.index("adopts a Data Policy") < text.index("captured in a Consent Record")
+    figure = page(1, "[Figure: Consent lifecycle]")
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (intro, figure)]))
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(intro.id, intro, 1.0, 0.6)], "latest")
+    assert "four main phases" in ExtractiveAnswerer().answer(qa, hits).text

@@ -379,7 +379,9 @@ class ExtractiveAnswerer:
         opening of the passage it points at (brought by Assistant._augment), in its own order."""
         c = ev.hits[hi].chunk
         units = sorted(units_of(c.text, hi), key=lambda u: u.order)
-        if not units or not POINTS_AHEAD.search(units[-1].text) or not any(units[-1].text in q for q in self._snips.get(hi, [])):
+        # (quoted at all: a citation keeps only its first three quotes as snippets)
+        last = " ".join(tokenize(units[-1].text)) if units else ""
+        if not units or not POINTS_AHEAD.search(units[-1].text) or not any(last and last in q for q in self._quoted):
             return ""
         seq = c.extra.get("seq")
         nxt = next((j for j, h in enumerate(ev.hits) if "follows" in h.why and h.chunk.path == c.path
@@ -534,6 +536,8 @@ class ExtractiveAnswerer:
     def _passage_points(self, ev: Evidence, units: list[Unit], taken: set[str], max_units: int = 4) -> str:
         """The most relevant units of one passage, shown in document order; an intro line ending
         in ':' brings the list items that follow it (that is where its content is)."""
+        if not units:  # a passage with nothing to quote (a figure alone)
+            return ""
         all_units = sorted(units_of(ev.hits[units[0].hit_index].chunk.text, units[0].hit_index), key=lambda u: u.order)
         # the spec's own questions (FAQ headings: "What examples of use cases do the … support?") are not answers
         units = [u for u in units if not _is_question(u)] or units
