@@ -1139,3 +1139,14 @@ def test_a_pointer_after_more_quotes_than_a_citation_keeps_still_goes_on_and_a_f
     index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (intro, figure)]))
     hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(intro.id, intro, 1.0, 0.6)], "latest")
     assert "four main phases" in ExtractiveAnswerer().answer(qa, hits).text
+
+
+def test_an_operations_id_and_tags_are_not_quoted_as_its_words():
+    from assistant.answer.evidence import units_of
+
+    op = ("POST /documents — Upload a required document\nUpload a document/attachment to receive a documentId.\n"
+          "API: Registration Building Block API (version 0.1.1)\nOperation ID: uploadFile\nTags: Applicant, Operator")
+    text = " ".join(u.text for u in units_of(op, 0))
+    assert "Upload a document/attachment to receive a documentId" in text and "version 0.1.1" in text
+    assert "Operation ID" not in text and "Tags" not in text
+    assert "Tags: a label" in " ".join(u.text for u in units_of("Some prose.\nTags: a label in prose stays.", 0))
