@@ -558,7 +558,7 @@ def _matches(c: Chunk, filters: dict) -> bool:
 _SMALL_WORDS = {"of", "and", "for", "the", "a", "an", "to", "in", "on", "as", "&"}
 
 
-_INLINE_ACRONYM = re.compile(r"((?:[\w-]+[ ]+){1,8})\(([A-Z][A-Za-z]{1,7}?)s?\)")
+_INLINE_ACRONYM = re.compile(r" \(([A-Z][A-Za-z]{1,7}?)s?\)")
 
 
 def inline_acronyms(text: str) -> list[tuple[str, str]]:
@@ -572,11 +572,11 @@ def inline_acronyms(text: str) -> list[tuple[str, str]]:
     """
     out = []
     for m in _INLINE_ACRONYM.finditer(text):
-        ac = m.group(2)
+        ac = m.group(1)
         caps = "".join(ch for ch in ac if ch.isupper())
         if len(caps) < 2 or (ac.isupper() and len(caps) != len(ac)):
             continue
-        words = m.group(1).split()
+        words = re.findall(r"[\w-]+", text[max(0, m.start() - 120):m.start()].splitlines()[-1] if m.start() else "")[-8:]
         for k in range(len(caps), min(len(words), len(caps) + 3) + 1):  # the shortest run of words before it that spells it
             exp = _spell_out(caps, words[-k:])
             if exp and exp.split() == words[-k:] and exp.split()[0].lower() not in _SMALL_WORDS:
