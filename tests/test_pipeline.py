@@ -191,3 +191,37 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(monkeypatch, c
     monkeypatch.setattr(cli, "cmd_ask", closed_pipe)
     assert cli.main(["ask", "What does the Consent BB do?"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_app_brings_an_index_built_by_an_older_pipeline_up_to_date_before_serving(built_index, fixture_corpus):
+    """`govstack-assistant ui` (ui.cli.load_or_build) on an index an older ingest pipeline built: with the corpus at hand
+    it updates the index first; without building it says how, and serves the index as it is."""
+    from assistant.service import Assistant
+    from ingest.documents import PIPELINE_VERSION
+    from ui.cli import load_or_build
+
+    store = Assistant(built_index).store
+    store.set_meta(dict(store.meta(), pipeline_version="0"))
+    said: list[str] = []
+    assistant, why = load_or_build(built_index, fixture_corpus, build=False, log=said.append)
+    assert why is None and assistant.store.meta()["pipeline_version"] == "0"
+    assert any("run `govstack-assistant ingest`" in m for m in said)
+    said.clear()
+    assistant, why = load_or_build(built_index, fixture_corpus, build=True, log=said.append)
+    assert why is None and assistant.store.meta()["pipeline_version"] == PIPELINE_VERSION
+    assert any("updating it from" in m for m in said) and any("Index updated" in m for m in said)
+    assert assistant.ask("What is a consent record?").citations  # it still answers from the updated index
+    said.clear()
+    load_or_build(built_index, fixture_corpus, build=True, log=said.append)
+    assert said == []  # up to date: nothing to do
+
+
+def test_an_older_index_the_corpus_cannot_update_is_served_as_it_is(built_index, fixture_corpus):
+    from assistant.service import Assistant
+    from ui.cli import load_or_build
+
+    store = Assistant(built_index).store
+    store.set_meta(dict(store.meta(), pipeline_version="0", releases=["latest", "24Q9"]))  # 24Q9: not in the corpus
+    said: list[str] = []
+    assistant, why = load_or_build(built_index, fixture_corpus, build=True, log=said.append)
+    assert why is None and assistant is not None and any("could not update the index" in m for m in said)

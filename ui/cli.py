@@ -37,10 +37,12 @@ def load_or_build(settings, corpus: Path | None, build: bool = True, log=print):
     from assistant.service import Assistant
 
     try:
-        return Assistant(settings), None
+        assistant = Assistant(settings)
     except IndexMissing as e:
         if not build or settings.chroma_url:
             return None, str(e)
+    else:
+        return _updated_if_stale(assistant, settings, corpus, build, log), None
     from assistant.api import ingest, resolve_corpus
     from assistant.errors import CorpusNotFound
 
@@ -60,6 +62,37 @@ def load_or_build(settings, corpus: Path | None, build: bool = True, log=print):
     log(f"Index built: {d['chunks']['total']} chunks in {d['seconds']:.0f} s "
         f"({len(d['files']['skipped'])} files skipped).")
     return Assistant(settings), None
+
+
+def _updated_if_stale(assistant, settings, corpus: Path | None, build: bool, log):
+    """An index built by an older pipeline (ingest.documents.PIPELINE_VERSION: how pages are read and cut) is brought up
+    to date from the corpus first, when there is one: only passages that changed are embedded again."""
+    from assistant.api import ingest, resolve_corpus
+    from assistant.service import Assistant
+    from ingest.documents import PIPELINE_VERSION
+
+    meta = assistant.store.meta()
+    built_by = str(meta.get("pipeline_version") or "")
+    if built_by == PIPELINE_VERSION or not built_by:
+        return assistant
+    try:
+        root = resolve_corpus(settings, corpus)
+    except Exception:
+        root = None
+    if not build or settings.chroma_url or root is None or not Path(root).is_dir():
+        log(f"note: the index was built by an older version of the ingest pipeline ({built_by}, now {PIPELINE_VERSION}); "
+            "run `govstack-assistant ingest` to bring it up to date.")
+        return assistant
+    log(f"The index was built by an older version of the ingest pipeline ({built_by}, now {PIPELINE_VERSION}): "
+        f"updating it from {root} (only changed passages are embedded again) …")
+    releases = list(meta.get("releases") or [settings.release])  # every release the index holds
+    try:
+        rep = ingest(settings, releases=releases, corpus=root, progress=_progress).to_dict()
+    except Exception as e:  # a corpus without one of those releases, a full disk: the index as it is still serves
+        log(f"note: could not update the index ({e}); it is served as it is.")
+        return assistant
+    log(f"Index updated: {rep['chunks']['total']} chunks in {rep['seconds']:.0f} s.")
+    return Assistant(settings)
 
 
 def cmd_ui(args) -> int:
