@@ -1150,3 +1150,21 @@ def test_an_operations_id_and_tags_are_not_quoted_as_its_words():
     assert "Upload a document/attachment to receive a documentId" in text and "version 0.1.1" in text
     assert "Operation ID" not in text and "Tags" not in text
     assert "Tags: a label" in " ".join(u.text for u in units_of("Some prose.\nTags: a label in prose stays.", 0))
+
+
+def test_a_supporting_point_brings_the_short_line_after_it_that_introduces_a_list_and_the_list():
+    """Wallet 4.4: "The wallet and the verifier should be able to verify the validity of the credentials. Validity of
+    credentials means, that" + three items. As a supporting point the first sentence comes with the line and its items."""
+    lead = Chunk(text="A digital credential wallet stores digital credentials. The wallet stores the digital credentials "
+                      "that issuers issue. Holders keep digital credentials in the wallet.", release="latest",
+                 repo="r", folder="bb-wallet", path="spec/2-description.md", kind="prose", bb="wallet",
+                 heading_path=["Wallet", "2 Description"], extra={"seq": 0})
+    kdf = Chunk(text="The wallet and the verifier should be able to verify the validity of the credentials. Validity of "
+                     "credentials means, that\n\n* The credential signature is verified\n* The credential has not expired "
+                     "or revoked\n* A trusted issuer issued the credential", release="latest", repo="r", folder="bb-wallet",
+                path="spec/4-key-digital-functionalities.md", kind="prose", bb="wallet",
+                heading_path=["Wallet", "4 Key Digital Functionalities", "4.4. Credential Validity"], extra={"seq": 3})
+    qa = analyze("What does a digital credential wallet store?")
+    text = ExtractiveAnswerer().answer(qa, [Hit("a", lead, 1.0, 0.7), Hit("b", kdf, 0.5, 0.5)]).text
+    assert "verify the validity of the credentials. [2] Validity of credentials means, that: The credential signature is " \
+           "verified; The credential has not expired or revoked; A trusted issuer issued the credential." in text.replace("\n", " ")

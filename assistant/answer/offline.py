@@ -233,6 +233,10 @@ class ExtractiveAnswerer:
             if per_hit.get(u.hit_index, 0) >= 2:
                 continue
             line = self._with_list(ev, u)
+            if line and u.kind == "sentence" and not u.text.rstrip().endswith(":"):
+                # …and the short line right after it that introduces a list ("The wallet and the verifier should be
+                # able to verify the validity of the credentials. Validity of credentials means, that:" + its items)
+                line += self._intro_after(ev, u)
             if not line or f"- {line}" in lines:  # two short items of one list both bring that list's line
                 continue
             per_hit[u.hit_index] = per_hit.get(u.hit_index, 0) + 1
@@ -508,6 +512,17 @@ class ExtractiveAnswerer:
         if j is None:
             return []
         return list(takewhile(lambda u: u.kind == "item", sorted(units_of(ev.hits[j].chunk.text, j), key=lambda u: u.order)))
+
+    def _intro_after(self, ev: Evidence, u: Unit) -> str:
+        """" " + a short line that follows sentence u in its passage and introduces a list, with its items; else ""."""
+        after = sorted((v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order),
+                       key=lambda v: v.order)
+        if len(after) < 2 or after[0].kind != "sentence" or after[1].kind != "item" \
+                or len(after[0].text) > SHORT_INTRO_CHARS or not after[0].text.rstrip().endswith(":") \
+                or not _ENDS_SENTENCE_INTRO.search(strip_md(after[0].text)):
+            return ""
+        more = self._with_list(ev, after[0])
+        return f" {more}" if more else ""
 
     def _with_list(self, ev: Evidence, u: Unit) -> str:
         """A sentence; when it introduces a list ("… the following formats:"), its items inline. A short list item on
