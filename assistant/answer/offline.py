@@ -383,9 +383,10 @@ class ExtractiveAnswerer:
         opening of the passage it points at (brought by Assistant._augment), in its own order."""
         c = ev.hits[hi].chunk
         units = sorted(units_of(c.text, hi), key=lambda u: u.order)
-        # (quoted at all: a citation keeps only its first three quotes as snippets)
-        last = " ".join(tokenize(units[-1].text)) if units else ""
-        if not units or not POINTS_AHEAD.search(units[-1].text) or not any(last and last in q for q in self._quoted):
+        if not units or not POINTS_AHEAD.search(units[-1].text):
+            return ""
+        last = " ".join(tokenize(units[-1].text))  # quoted at all (a citation keeps only its first three quotes as snippets)
+        if not last or not any(last in q for q in self._quoted):
             return ""
         seq = c.extra.get("seq")
         nxt = next((j for j, h in enumerate(ev.hits) if "follows" in h.why and h.chunk.path == c.path
@@ -517,9 +518,7 @@ class ExtractiveAnswerer:
         """" " + a short line that follows sentence u in its passage and introduces a list, with its items; else ""."""
         after = sorted((v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order),
                        key=lambda v: v.order)
-        if len(after) < 2 or after[0].kind != "sentence" or after[1].kind != "item" \
-                or len(after[0].text) > SHORT_INTRO_CHARS or not after[0].text.rstrip().endswith(":") \
-                or not _ENDS_SENTENCE_INTRO.search(strip_md(after[0].text)):
+        if len(after) < 2 or after[1].kind != "item" or not _finishes_with_intro(u, after[0]):
             return ""
         more = self._with_list(ev, after[0])
         return f" {more}" if more else ""
@@ -561,8 +560,7 @@ class ExtractiveAnswerer:
         # overarching criteria … . CMSs should be:") brings that line, and so the list
         # (a label is no such line: "Example Implementation:", "Building Blocks for Workflows:" head lists of their own)
         for u, v in zip(all_units, all_units[1:]):
-            if u.order in chosen and v.order not in chosen and u.kind == v.kind == "sentence" \
-                    and len(v.text) <= SHORT_INTRO_CHARS and _ENDS_SENTENCE_INTRO.search(strip_md(v.text)):
+            if u.order in chosen and v.order not in chosen and _finishes_with_intro(u, v):
                 chosen.add(v.order)
         brought = 0
         carried: list[Unit] = []  # the list's items the chunker put in the next passage
@@ -1041,6 +1039,13 @@ class ExtractiveAnswerer:
         if more:
             parts.append("Related requirements:\n" + "\n".join(f"- {self._with_list(ev, u)}" for u in more))
         return parts
+
+
+def _finishes_with_intro(u: Unit, v: Unit) -> bool:
+    """Whether sentence v, right after sentence u, is a short line that finishes it by introducing a list ("The model
+    uses three criteria … . CMSs should be:"); a Title Case label ("Example Implementation:") heads a list of its own."""
+    return u.kind == v.kind == "sentence" and len(v.text) <= SHORT_INTRO_CHARS \
+        and bool(_ENDS_SENTENCE_INTRO.search(strip_md(v.text)))
 
 
 def unit_text(u: Unit) -> str:
