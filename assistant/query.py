@@ -136,6 +136,9 @@ class QueryAnalysis:
     # so that later searches and the answerer's scoring by meaning do not embed them again
     vectors: dict[str, list[float]] = field(default_factory=dict)
     ask_again: str = ""  # the asking sentence, read twice by the search when context comes first (ASK_TWICE)
+    # "How do blocks exchange data? Could one block read another's database directly?": the asking sentences after the
+    # first, when each has words of its own (more_asks); the search brings their passages, the answer answers each
+    more_asks: list[str] = field(default_factory=list)
 
     @property
     def search_text(self) -> str:
@@ -286,6 +289,54 @@ def ask_part(question: str) -> str:
         return question
     asks = [x for x in sents if x.rstrip().endswith("?")]
     return " ".join(asks) if asks else question
+
+
+# an asking sentence whose subject is the sentence before it ("… be able to undo mistakes. Does the GIS building block
+# cover this?"): a pronoun pointing back, at most two other words of content
+_POINTS_BACK = re.compile(r"\b(this|that|these|those|such|it)\b", re.I)
+
+
+def subject_part(question: str) -> str:
+    """The asking sentences, with the sentence before them when they only point back at it: what the question is about.
+
+    >>> subject_part("We track who edits parcels and undo mistakes. Does the GIS building block cover this?")
+    'We track who edits parcels and undo mistakes. Does the GIS building block cover this?'
+    >>> subject_part("We are building a land registry in Rwanda. Which fields must a parcel record hold?")
+    'Which fields must a parcel record hold?'
+    """
+    ask = ask_part(question)
+    if ask == question or not _POINTS_BACK.search(ask):
+        return ask
+    content = [w for w in keywords(registry.spell_out(ask)) if not registry.find_bbs(w)]
+    if len(content) > 3:
+        return ask
+    sents = [x for x in _ASK_SENTENCES.split(question.strip()) if x.strip()]
+    first = next(n for n, x in enumerate(sents) if x.rstrip().endswith("?"))
+    return " ".join(sents[max(first - 1, 0):first]) + " " + ask if first else ask
+
+
+def more_asks(question: str, most: int = 2) -> list[str]:
+    """The question's asking sentences after the first, each with at least three words of content of its own that the
+    first does not have: a second question, not a refinement of the first ("… ? Which approach is recommended?",
+    "What does the Consent BB require here?" are answered by the answer to the first).
+
+    >>> more_asks("How do building blocks exchange data? Could one block read another block's database directly?")
+    ["Could one block read another block's database directly?"]
+    >>> more_asks("Is the Wallet BB a mobile money wallet? Is it one?"), more_asks("What is a PSUT?")
+    ([], [])
+    """
+    asks = [x.strip() for x in _ASK_SENTENCES.split(question.strip()) if x.strip().endswith("?")]
+    if len(asks) < 2:
+        return []
+    seen = set(keywords(registry.spell_out(asks[0])))
+    out = []
+    for a in asks[1:]:
+        own = [w for w in keywords(registry.spell_out(a)) if w not in seen and w not in ("here", "there")
+               and not registry.find_bbs(w)]
+        seen.update(own)
+        if len(own) >= 3:
+            out.append(a)
+    return out[:most]
 
 
 def asks_for_advice(question: str) -> bool:
@@ -542,4 +593,4 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     standalone = plain_words(registry.spell_out(standalone))
     return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
-                         bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q))
+                         bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q), more_asks=more_asks(q))

@@ -1,6 +1,7 @@
 """The Assistant: one object that loads the index once and answers (ask) and advises (suggest)."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
@@ -48,6 +49,7 @@ _DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
 LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
 LIST_SECTION_MAX = 12
+MORE_ASK_HITS = 2  # a second question in the message ("… ? Could one block read another's database?"): its best passages
 # … or the sub-sections of the one section named for them, when it has at least this many ("6.1 Adaptors" has two,
 # "Key Components and Definitions" and "Adaptor Requirements", which are not kinds of adaptor; "4.1 Design Principles" seven)
 LIST_SECTION_CHILDREN = 3
@@ -279,7 +281,7 @@ class Assistant:
         t = time.perf_counter()
         qa = state["qa"]
         hits = self.searcher.search(qa, state["release"], k=self.settings.top_k, filters=state["filters"])
-        hits = self._augment(qa, hits, state["release"])
+        hits = self._augment(qa, hits, state["release"], state["filters"])
         abstain, reason = should_abstain(qa, hits, self.idf)
         if not abstain and len(qa.bbs) == 1:
             missing = unmentioned_by_block(qa, hits, self.index.block_text(state["release"], qa.bbs[0]))
@@ -404,7 +406,7 @@ class Assistant:
             self._suggester = Suggester(self)
         return self._suggester
 
-    def _augment(self, qa, hits, release):
+    def _augment(self, qa, hits, release, filters: dict | None = None):
         """Evidence some intents need beyond the top-k: a BB's description and key-functionality pages,
         or the list of its API operations (they become retrieved passages, so citations stay grounded)."""
         from assistant.retrieve import Hit
@@ -516,6 +518,13 @@ class Assistant:
         if qa.enumerates:
             for c in self._listed_sections(qa, hits, release)[:LIST_SECTION_MAX]:
                 bring(c, "section-list", mark=True)
+        # a second question in the same message: its own best passages come along (marked when retrieved already), so
+        # that the answer can answer it too (searched as the whole message with that question read twice: alone,
+        # "Could one block read another block's database?" loses what the message is about)
+        for ask in qa.more_asks if MORE_ASK_HITS else []:
+            sub = dataclasses.replace(qa, ask_again=ask, vectors=dict(qa.vectors))
+            for h in self.searcher.search(sub, release, k=MORE_ASK_HITS, filters=filters):
+                bring(h.chunk, "next-ask", h.dense, mark=True)
         return hits + extra
 
     def _listed_sections(self, qa, hits, release) -> list:

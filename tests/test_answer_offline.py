@@ -1168,3 +1168,28 @@ def test_a_supporting_point_brings_the_short_line_after_it_that_introduces_a_lis
     text = ExtractiveAnswerer().answer(qa, [Hit("a", lead, 1.0, 0.7), Hit("b", kdf, 0.5, 0.5)]).text
     assert "verify the validity of the credentials. [2] Validity of credentials means, that: The credential signature is " \
            "verified; The credential has not expired or revoked; A trusted issuer issued the credential." in text.replace("\n", " ")
+
+
+def test_a_second_question_in_the_message_is_answered_under_it():
+    """"How do blocks exchange data? Could one block read another block's database directly?": the first question's
+    answer leaves the second open, so it is answered, under the question, from the passage retrieved for it."""
+    q = "How are the building blocks supposed to exchange data? Could one block simply read another block's database directly?"
+    qa = analyze(q)
+    assert qa.more_asks == ["Could one block simply read another block's database directly?"]
+    lead = _hit(0, "Each building block deployment SHOULD use an Information Mediator to federate and exchange data with "
+                   "other data consumers and providers.", "Federation")
+    layers = [_hit(i, f"Building blocks are layered ({i}): each exposes its services as REST APIs to the others.", "Layers")
+              for i in range(1, 5)]  # the rule ranks below where the lead and the supporting points are taken from
+    rule = _hit(5, "Building blocks MUST NOT use shared databases, file systems or memory for data exchange with other "
+                   "building blocks.", "Communicate only via API")
+    rule.why.append("next-ask")
+    idf = {"database": 5.0, "read": 4.0, "directly": 4.0}  # rare words weigh (the corpus gives them ~4-6)
+    text = ExtractiveAnswerer(idf).answer(qa, [lead, *layers, rule]).text
+    assert "**Could one block simply read another block's database directly?**" in text
+    first, second = text.split("**Could one block")
+    assert "Information Mediator" in first and "shared databases" not in first
+    assert "MUST NOT use shared databases" in second
+    # a refinement of the first question is no question of its own; and a passage not retrieved for it is not used
+    assert analyze("How does the login move between the two UIs? Which approach is recommended?").more_asks == []
+    rule.why.remove("next-ask")
+    assert "**Could one block" not in ExtractiveAnswerer(idf).answer(qa, [lead, *layers, rule]).text

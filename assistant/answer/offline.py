@@ -40,6 +40,11 @@ WORKFLOW_HITS = 4  # a process answer takes its steps from the best of the top p
 # unchanged
 WORKFLOW_STEPS = 16  # a flow split over two passages (the next one brought by Assistant._augment) is shown whole
 FILL_MIN_SCORE = 0.35
+# a further question in the message (QueryAnalysis.more_asks) the answer so far leaves open (less than this share of its
+# words, IDF-weighted, said) is answered under it, with up to MORE_ASK_UNITS points of its own passages
+MORE_ASK_SAID = 0.6
+MORE_ASK_UNITS = 3
+MORE_ASK_MIN_SCORE = 0.5
 # a list item shorter than this many words is quoted as a supporting point only with the line introducing its list
 SHORT_ITEM_WORDS = 6
 OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation against its rank (0.5, 1, 2 gave the same answers)
@@ -203,6 +208,8 @@ class ExtractiveAnswerer:
             parts = self._general(qa, ev, qtoks)
         if lead:
             parts = [lead] + (parts or [])
+        if parts and qa.more_asks and MORE_ASK_UNITS:
+            parts += self._more_asks(qa, ev, parts)
         if parts:
             # a definition stays short; other answers get supporting points up to the budget
             other_term = None
@@ -244,6 +251,35 @@ class ExtractiveAnswerer:
             if len(lines) >= room:
                 break
         return ("Also in the specification:\n" + "\n".join(lines)) if lines else ""
+
+    def _more_asks(self, qa: QueryAnalysis, ev: Evidence, parts: list[str]) -> list[str]:
+        """An answer to each further question of the message (QueryAnalysis.more_asks) that the answer so far leaves
+        open: the best points, on that question's words, of the passages retrieved for it (Assistant._augment:
+        next-ask), under the question itself."""
+        said = set(tokenize(" ".join(parts)))
+        names = set(tokenize(" ".join(registry.name_of(b) for b in qa.bbs)))
+        out = []
+        for ask in qa.more_asks:
+            words = set(tokenize(ask)) - names
+            weight = sum(self.idf.get(t, 8.0) for t in words)
+            if not weight or sum(self.idf.get(t, 8.0) for t in words if t in said) / weight >= MORE_ASK_SAID:
+                continue  # answered already
+            best: tuple[float, list[Unit]] | None = None
+            for hi, h in enumerate(ev.hits):
+                if "next-ask" not in h.why:
+                    continue
+                units = [u for u in units_of(h.chunk.text, hi) if not _is_question(u)]
+                for u in units:
+                    u.score = score_unit(u, words, self.idf)
+                units.sort(key=lambda u: -u.score)
+                if units and (best is None or units[0].score > best[0]):
+                    best = (units[0].score, units)
+            if best is None or best[0] < MORE_ASK_MIN_SCORE:
+                continue
+            points = self._passage_points(ev, best[1], self._taken, max_units=MORE_ASK_UNITS)
+            if points:
+                out.append(f"**{ask}**\n\n{points}")
+        return out
 
     def preload(self, texts: list[str], vectors) -> None:
         """Sentence vectors computed ahead (Assistant.warm_answers), for texts as `unit_texts` gives them."""
