@@ -1193,3 +1193,35 @@ def test_a_second_question_in_the_message_is_answered_under_it():
     assert analyze("How does the login move between the two UIs? Which approach is recommended?").more_asks == []
     rule.why.remove("next-ask")
     assert "**Could one block" not in ExtractiveAnswerer(idf).answer(qa, [lead, *layers, rule]).text
+
+
+def _op(seq: int, text: str, summary: str | None = "Token Endpoint") -> Hit:
+    c = Chunk(text=text, release="latest", repo="r", folder="bb-identity", path="api/idp.yaml", kind="api_operation",
+              bb="identity", heading_path=["Identity", "POST /oauth/token"],
+              extra={"method": "POST", "api_path": "/oauth/token", "summary": summary, "seq": seq})
+    return Hit(f"op{seq}", c, 1.0 / (seq + 1))
+
+
+def test_a_long_operation_description_split_over_passages_is_read_for_the_question():
+    """A long operation is split into passages on one line ("POST /oauth/token — Token Endpoint Once the client …
+    1. The only supported client authentication method : <b>private_key_jwt</b> 2. …"): its description is read from
+    there, without HTML, and of a long one the sentences the question asks about come along; a passage that goes on
+    with the fields ("… (string) — The GPS co-ordinates …") names no summary."""
+    desc = _op(0, "POST /oauth/token — Token Endpoint Once the client application receives the authorization code "
+                  "through redirect, this endpoint will be called from the relying party backend application to get the "
+                  "ID Token and Access Token. 1. The only supported client authentication method : <b>private_key_jwt</b> "
+                  "2. The JWT payload of the assertion is shown in the example below and is signed by the client. "
+                  "3. Signing keys are rotated every year by the administrators of the platform.")
+    fields = _op(1, "POST /oauth/token — Token Endpoint Request body fields: grant_type (string, required) — Grant type.; "
+                    "code (string, required) — Authorization code.")
+    rest = _op(2, "redirect_uri (string, required) — Valid client redirect_uri. Responses: 200 OK", summary=None)
+    qa = analyze("How does my backend authenticate itself when it calls the token endpoint of the Identity API?")
+    text = ExtractiveAnswerer({"authent": 5.0, "authenticate": 5.0}).answer(qa, [fields, rest, desc]).text
+    head = text.split("\n")[0]
+    assert head.startswith("Use **`POST /oauth/token`** — Token Endpoint (Identity API)")
+    assert "Once the client application receives the authorization code" in head
+    assert "The only supported client authentication method : private_key_jwt" in head and "<b>" not in head
+    assert "rotated" not in head  # a sentence of a long description that the question does not ask about
+    assert "Fields: request body fields `grant_type`, `code`" in text
+    from assistant.answer.offline import _op_summary
+    assert _op_summary(rest) == "" and _op_summary(fields) == "Token Endpoint"

@@ -16,8 +16,8 @@ import numpy as np
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import POINTS_BACK, QueryAnalysis, ask_part, noun_pattern
-from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, term_forms, term_names,
-                                tokenize)
+from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, stem_tokens, term_forms,
+                                term_names, tokenize)
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -54,6 +54,13 @@ OP_DENSE_WEIGHT = 3.0
 # an operation's summary as quoted (and matched): 69 of the 682 summaries are longer than 140 characters, 11 longer than
 # 200; at 140 the Consent API's "Deleting a Policy is not possible if it's associated with active…" lost its object
 OP_SUMMARY_CHARS = 200
+OP_DESCRIPTION_CHARS = 220
+OP_ABOUT_MORE = 2  # sentences of a long description beyond its first, when they use the question's words …
+OP_ABOUT_MIN = 0.5  # … this well (score_unit)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+# where an operation's passage goes on from its description to its parts
+_OP_LABEL = re.compile(r"(?:^|\s)(?:API|Tags|Operation ID|Path parameters|Query parameters|Header parameters|Request body(?: fields| description)?|"
+                       r"Responses|Response fields(?: \(\w+\))?|Response body|Servers):")
 # the asking sentence's words count once more in a sentence's score when context comes first: dev-independent pass
 # 0.778 -> 0.789 (k-055, d4-049), key-fact recall 0.699 -> 0.714; qa_dev5 key-fact recall +0.009; dev and the blind
 # sets unchanged; 0.3 gained less, 0.7 lost d4-006, 1.0-1.6 gave the same answers
@@ -801,7 +808,7 @@ class ExtractiveAnswerer:
             lines.sort(key=lambda p: -self._op_match(p[0], p[1], qtoks, qa))
         hi0, h0 = lines[0]
         method, path = h0.chunk.extra.get("method"), h0.chunk.extra.get("api_path")
-        summary = _op_summary(h0)
+        summary = next((t for _, h in self._same_op(ev, h0) if (t := _op_summary(h))), "")  # whichever passage has it
         bbname = registry.name_of(h0.chunk.bb)
         first = self._mark(ev, hi0, f"{method} {path} — {summary}")
         # …and the spec page section that renders it (retrieve: rendered-op brings it), the page a reader opens
@@ -815,9 +822,9 @@ class ExtractiveAnswerer:
             items = [f"- `{h0.chunk.extra.get('method')} {h0.chunk.extra.get('api_path')}` — {summary} {first}"]
         else:
             head = f"Use **`{method} {path}`**" + (f" — {summary}" if summary else "") + f" ({bbname} API) {first}."
-            desc = _op_description(h0)
-            if desc and desc.lower() != summary.lower():
-                head += f" {desc} {first}"
+            desc, desc_at = self._op_about(ev, h0, qtoks)
+            if desc and desc.lower().rstrip(". ") != summary.lower().rstrip(". "):
+                head += f" {desc} " + (first if desc_at == hi0 else self._mark(ev, desc_at, desc))
             items = []
         for hi, h in lines[1: 8 if listing else 5]:
             s = _op_summary(h)
@@ -870,6 +877,28 @@ class ExtractiveAnswerer:
                     text += f"; response fields: {clip(fields.group(1).strip().rstrip(';'), 400)}"
                 return f"{label}: {text} {self._mark(ev, hi, text)}"
         return ""
+
+    def _op_about(self, ev: Evidence, op: Hit, qtoks: set[str]) -> tuple[str, int]:
+        """What the lead operation's description says, from whichever of its passages has it: a short one whole; of a
+        long one ("Once the relying party receives the authorization code … 1. The only supported client authentication
+        method: private_key_jwt 2. …"), its first sentence and the OP_ABOUT_MORE sentences that use the question's words."""
+        for hi, h in self._same_op(ev, op):
+            desc = _op_description(h, full=True)
+            if not desc:
+                continue
+            if len(desc) <= OP_DESCRIPTION_CHARS:
+                return desc, hi
+            units = units_of(desc, hi)
+            asked = dict(zip(stem_tokens(list(qtoks)), qtoks))  # "authenticate itself" is about "client authentication"
+            for u in units:
+                toks = set(stem_tokens(tokenize(u.text)))
+                u.score = sum(self.idf.get(asked[t], 1.0) for t in toks & asked.keys()) / max(8, len(toks)) ** 0.5
+            # (an example payload is no sentence to quote: "Example: … { "essential" : true } …")
+            more = {u.order for u in sorted(units[1:], key=lambda u: -u.score)[:OP_ABOUT_MORE]
+                    if u.score >= OP_ABOUT_MIN and not re.search(r"[{}]|^Example\b", u.text)}
+            said = [clip(re.sub(r"\s+\d+\.$", "", u.text), OP_DESCRIPTION_CHARS) for u in units if u.order == 0 or u.order in more]
+            return " ".join(t if re.search(r"[.!?…:]$", t) else t + "." for t in said), hi
+        return "", -1
 
     def _op_share(self, h: Hit, qtoks: set[str], qa: QueryAnalysis) -> float:
         """The idf-weighted share of the question's words (its block's name and the words for an API aside) that an
@@ -1202,25 +1231,40 @@ def _op_summary(h: Hit) -> str:
     if s:
         return clip(strip_md(str(s)), OP_SUMMARY_CHARS).rstrip(".")
     first = h.chunk.text.splitlines()[0] if h.chunk.text else ""
-    return clip(first.split("—", 1)[1].strip(), OP_SUMMARY_CHARS).rstrip(".") if "—" in first else ""
+    head = f"{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')} —"
+    if not first.startswith(head):
+        return ""  # a passage that goes on with an operation's fields ("… context.location.gps (string) — The GPS …")
+    # (a passage on one line goes on to the operation's parts: "GET /x — Check availability … Path parameters: …")
+    return clip(_OP_LABEL.split(first[len(head):].strip(), 1)[0], OP_SUMMARY_CHARS).rstrip(".")
 
 
-def _op_description(h: Hit) -> str:
+def _op_description(h: Hit, full: bool = False) -> str:
+    """The operation's description (the line after its summary), clipped to OP_DESCRIPTION_CHARS unless `full`; the
+    HTML some OpenAPI descriptions use ("<b>private_key_jwt</b>") is dropped."""
     lines = h.chunk.text.splitlines()
     if h.chunk.extra.get("from_page"):
         return ""  # a page's operation listing ("Listed in 8 Service APIs of …") describes nothing
-    if len(lines) > 1 and lines[1].strip() and not re.match(r"^(API|Tags|Path|Query|Header|Request|Responses|Response|Servers)\b", lines[1]):
-        return clip(strip_md(lines[1]), 220)
+    text = lines[1] if len(lines) > 1 else ""
+    head = f"{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')} — {h.chunk.extra.get('summary') or ''}".rstrip()
+    if lines and lines[0].startswith(head) and len(lines[0]) > len(head) + 1:
+        text = lines[0][len(head):]  # a long operation split into passages runs on in one line: "POST /x — Sum Description…"
+    text = _OP_LABEL.split(text.strip(), 1)[0] if text.strip() and not _OP_LABEL.match(text.strip()) else ""
+    if text:
+        text = " ".join(_HTML_TAG.sub(" ", strip_md(text)).split())
+        return text if full else clip(text, OP_DESCRIPTION_CHARS)
     return ""
 
 
 def _op_fields(h: Hit) -> str:
     """The first list of an operation's parameters by name, and what its request body is when the API says so."""
     about = re.search(r"(?:^|\n)Request body description: (.+?)(?=\n|$)", h.chunk.text)
-    for ln in h.chunk.text.splitlines():
-        if re.match(r"^(Path parameters|Request body fields|Query parameters):", ln):
-            names = re.findall(r"(?:^|; |: )([\w.\[\]-]+) \(", ln)
+    for line in h.chunk.text.splitlines():
+        # (on a line of its own, or further along the one line of a split operation: "POST /x — Sum Request body fields: …")
+        m = re.search(r"(?:^|\s)((?:Path parameters|Request body fields|Query parameters):.*)", line)
+        if m:
+            ln = _OP_LABEL.split(m.group(1).split(":", 1)[1], 1)[0]
+            names = re.findall(r"(?:^|; |: |^\s)([\w.\[\]-]+) \(", ln)
             if names:
-                out = f"{ln.split(':')[0].lower()} " + ", ".join(f"`{n}`" for n in names[:8])
+                out = f"{m.group(1).split(':')[0].lower()} " + ", ".join(f"`{n}`" for n in names[:8])
                 return out + (f"; request body: {clip(about.group(1), 200)}" if about else "")
     return f"request body: {clip(about.group(1), 200)}" if about else ""
