@@ -284,16 +284,15 @@ def ask_part(question: str) -> str:
     >>> ask_part("our two modules share tables. is that allowed?"), ask_part("Which BB sends SMS, e.g. reminders?")
     ('is that allowed?', 'Which BB sends SMS, e.g. reminders?')
     """
-    sents = [x for x in _ASK_SENTENCES.split(question.strip()) if x.strip()]
+    sents = _sentences(question)
     if len(sents) < 2:
         return question
-    asks = [x for x in sents if x.rstrip().endswith("?")]
+    asks = [x for x in sents if x.endswith("?")]
     return " ".join(asks) if asks else question
 
 
-# an asking sentence whose subject is the sentence before it ("… be able to undo mistakes. Does the GIS building block
-# cover this?"): a pronoun pointing back, at most two other words of content
-_POINTS_BACK = re.compile(r"\b(this|that|these|those|such|it)\b", re.I)
+def _sentences(text: str) -> list[str]:
+    return [x.strip() for x in _ASK_SENTENCES.split(text.strip()) if x.strip()]
 
 
 def subject_part(question: str) -> str:
@@ -305,14 +304,13 @@ def subject_part(question: str) -> str:
     'Which fields must a parcel record hold?'
     """
     ask = ask_part(question)
-    if ask == question or not _POINTS_BACK.search(ask):
+    # (a pronoun pointing back, at most three other words of content)
+    if ask == question or not POINTS_BACK.search(ask) or len([w for w in keywords(registry.spell_out(ask))
+                                                               if not registry.find_bbs(w)]) > 3:
         return ask
-    content = [w for w in keywords(registry.spell_out(ask)) if not registry.find_bbs(w)]
-    if len(content) > 3:
-        return ask
-    sents = [x for x in _ASK_SENTENCES.split(question.strip()) if x.strip()]
-    first = next(n for n, x in enumerate(sents) if x.rstrip().endswith("?"))
-    return " ".join(sents[max(first - 1, 0):first]) + " " + ask if first else ask
+    sents = _sentences(question)
+    first = next(n for n, x in enumerate(sents) if x.endswith("?"))
+    return f"{sents[first - 1]} {ask}" if first else ask
 
 
 def more_asks(question: str, most: int = 2) -> list[str]:
@@ -325,7 +323,7 @@ def more_asks(question: str, most: int = 2) -> list[str]:
     >>> more_asks("Is the Wallet BB a mobile money wallet? Is it one?"), more_asks("What is a PSUT?")
     ([], [])
     """
-    asks = [x.strip() for x in _ASK_SENTENCES.split(question.strip()) if x.strip().endswith("?")]
+    asks = [x for x in _sentences(question) if x.endswith("?")]
     if len(asks) < 2:
         return []
     seen = set(keywords(registry.spell_out(asks[0])))

@@ -94,7 +94,7 @@ _BOLD_LABEL = re.compile(r"^\s*\*\*[^*\n]{1,80}\*\*:?\s*$")
 
 _TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 _OP_HEAD = re.compile(r"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* — ")
-_OP_LABEL = re.compile(r"(Operation ID|Tags): ")
+_OP_ID_LINE = re.compile(r"(Operation ID|Tags): ")
 
 
 # a short code block right after a line that introduces it ("… use the following command:" + ```yarn test```)
@@ -123,7 +123,7 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
     if _OP_HEAD.match(text):
         # an API operation's rendering (ingest.openapi.render_operation): its operation id and tags are labels, not
         # statements ("… API: Registration BB API Operation ID: uploadFile Tags: Applicant, Operator")
-        text = "\n".join(ln for ln in text.splitlines() if not _OP_LABEL.match(ln))
+        text = "\n".join(ln for ln in text.splitlines() if not _OP_ID_LINE.match(ln))
     for para in re.split(r"\n\s*\n", text):
         lines = [ln for ln in para.splitlines() if ln.strip()]
         if not lines:

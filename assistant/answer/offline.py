@@ -1231,11 +1231,15 @@ def _op_summary(h: Hit) -> str:
     if s:
         return clip(strip_md(str(s)), OP_SUMMARY_CHARS).rstrip(".")
     first = h.chunk.text.splitlines()[0] if h.chunk.text else ""
-    head = f"{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')} —"
-    if not first.startswith(head):
+    if not first.startswith(_op_head(h)):
         return ""  # a passage that goes on with an operation's fields ("… context.location.gps (string) — The GPS …")
     # (a passage on one line goes on to the operation's parts: "GET /x — Check availability … Path parameters: …")
-    return clip(_OP_LABEL.split(first[len(head):].strip(), 1)[0], OP_SUMMARY_CHARS).rstrip(".")
+    return clip(_OP_LABEL.split(first[len(_op_head(h)):].strip(), 1)[0], OP_SUMMARY_CHARS).rstrip(".")
+
+
+def _op_head(h: Hit) -> str:
+    """How an operation's passages open (ingest.openapi.render_operation): "POST /oauth/token —"."""
+    return f"{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')} —"
 
 
 def _op_description(h: Hit, full: bool = False) -> str:
@@ -1245,14 +1249,14 @@ def _op_description(h: Hit, full: bool = False) -> str:
     if h.chunk.extra.get("from_page"):
         return ""  # a page's operation listing ("Listed in 8 Service APIs of …") describes nothing
     text = lines[1] if len(lines) > 1 else ""
-    head = f"{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')} — {h.chunk.extra.get('summary') or ''}".rstrip()
+    head = f"{_op_head(h)} {h.chunk.extra.get('summary') or ''}".rstrip()
     if lines and lines[0].startswith(head) and len(lines[0]) > len(head) + 1:
         text = lines[0][len(head):]  # a long operation split into passages runs on in one line: "POST /x — Sum Description…"
-    text = _OP_LABEL.split(text.strip(), 1)[0] if text.strip() and not _OP_LABEL.match(text.strip()) else ""
-    if text:
-        text = " ".join(_HTML_TAG.sub(" ", strip_md(text)).split())
-        return text if full else clip(text, OP_DESCRIPTION_CHARS)
-    return ""
+    text = text.strip()
+    if not text or _OP_LABEL.match(text):
+        return ""
+    text = " ".join(_HTML_TAG.sub(" ", strip_md(_OP_LABEL.split(text, 1)[0])).split())
+    return text if full else clip(text, OP_DESCRIPTION_CHARS)
 
 
 def _op_fields(h: Hit) -> str:
