@@ -106,6 +106,8 @@ _COMMON_CAPS = {"GovStack", "API", "APIs", "BB", "BBs", "Building", "Block", "Bl
                 # HTTP methods: "After I send the POST to provision a VM …" names a request, not a product
                 "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 MAX_DENSE_FOR_UNKNOWN_NAME = 0.62
+# a name this common in the corpus (idf; OpenAPI 4.3, JWT 4.5, OIDC 5.0, OAuth 5.1, MOSIP 6.3, Kafka 7.3) is the spec's own word
+SPEC_WORD_IDF = 5.0
 NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an unknown name context (see should_abstain)
 
 # A question for a figure ("how many staff…", "the maximum file size…", "the rate limit…") is answered only by a
@@ -187,12 +189,15 @@ _KNOWN_PRODUCTS = re.compile(
     r"odoo|servicenow|jira|github|gitlab|camunda|zeebe|android|ios|iphone|huawei|samsung)\b", re.I)
 
 
-def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8) -> list[str]:
-    """Proper names in the question (places, organisations, products) that no retrieved passage mentions."""
+def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8, idf: dict[str, float] | None = None) -> list[str]:
+    """Proper names in the question (places, organisations, products) that no retrieved passage mentions — and, given
+    the corpus's idf, that the specification does not use often itself ("OpenAPI", "JWT": the spec's own vocabulary,
+    which the passages on an operation need not repeat)."""
     ask = ask_part(qa.question)
     names = [m.group(1) for m in _PROPER.finditer(ask)]
     names += [m.group(1) for m in _KNOWN_PRODUCTS.finditer(ask) if not any(m.group(1).lower() in n.lower() for n in names)]
-    names = [n for n in names if n not in _COMMON_CAPS and not registry.find_bbs(n)]
+    names = [n for n in names if n not in _COMMON_CAPS and not registry.find_bbs(n)
+             and not (idf and idf.get(n.lower(), 99.0) <= SPEC_WORD_IDF)]
     if not names:
         return []
     text = " ".join(h.chunk.embed_text for h in hits[:top]).lower()
@@ -262,7 +267,7 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
             return True, why
     if _ASKS_FIGURE.search(qa.question) and not states_figure(qa, hits) and not asks_more_than_a_figure(qa.question):
         return True, NO_FIGURE
-    missing = unknown_names(qa, hits)
+    missing = unknown_names(qa, hits, idf=idf)
     # a name is what is asked about unless the rest of the question is well covered: "How can citizens in Rwanda give
     # consent on their phone?" names where, not what (the looked-at unanswerable questions it stops: rest covered
     # 0.21–0.53; such context names: 0.76–1.0)

@@ -239,3 +239,15 @@ def test_what_staff_should_earn_is_out_of_scope_but_paying_salaries_is_not():
     abstain, why = should_abstain(analyze("What salary should a GovStack solution architect earn?"), _hits(pay), {})
     assert abstain and "salaries" in why
     assert not should_abstain(analyze("Can the Payments BB pay civil servants' salaries in bulk?"), _hits(pay), {})[0]
+
+
+def test_a_name_the_spec_uses_often_is_its_own_word_even_where_the_passages_do_not_repeat_it():
+    """"Workflow BB OpenAPI: …" — the operation's passages never say "OpenAPI", but the corpus does, often (idf 4.3):
+    it is the spec's own vocabulary, not a product it says nothing about; a rare name ("Kafka") still is."""
+    hits = _hits(TOPIC, "POST /messages sends one email to many recipients and returns the request id.", dense=0.55)
+    ask = "Messaging BB {}: when I POST a batch of emails, what do I get back on success?"
+    idf = {"openapi": 4.3, "kafka": 7.3, "messaging": 2.0, "email": 4.0}
+    assert should_abstain(analyze(ask.format("OpenAPI")), hits, idf) == (False, "")
+    assert should_abstain(analyze(ask.format("OpenAPI")), hits, {})[0]  # without the corpus's word counts: unknown
+    abstain, why = should_abstain(analyze(ask.format("Kafka topic")), hits, idf)
+    assert abstain and "Kafka" in why
