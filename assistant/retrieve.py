@@ -463,9 +463,10 @@ class CorpusIndex:
     def with_acronyms(self, text: str, release: str) -> str:
         """The text, with the acronym of each spelled-out name it uses that the specification abbreviates
         ("… the hardware security module …" → "… (HSM)"): the spec's passages mostly use the acronym."""
-        low = " ".join(text.lower().split())
+        # (hyphens as spaces on both sides: "the one-time-password server" uses "One Time Password (OTP)")
+        low = " ".join(text.lower().replace("-", " ").split())
         add = [ac for exp, ac in self.acronyms(release).items()
-               if exp in low and not re.search(rf"\b{re.escape(ac)}\b", text, re.I)]
+               if exp.replace("-", " ") in low and not re.search(rf"\b{re.escape(ac)}\b", text, re.I)]
         return f"{text} ({', '.join(add)})" if add else text
 
     def defined_inline(self, release: str, term: str) -> list[str]:

@@ -910,6 +910,8 @@ def test_a_spelled_out_name_is_searched_with_the_acronym_the_glossary_gives():
     q = "Which certification must the hardware security module have?"
     assert index.with_acronyms(q, "latest") == q + " (HSM)"
     assert index.with_acronyms("Must the HSM (hardware security module) be certified?", "latest").endswith("certified?")
+    # typed with hyphens, it is the same name
+    assert index.with_acronyms("Where is the hardware-security-module kept?", "latest").endswith("kept? (HSM)")
 
 
 def test_an_operations_page_among_the_passages_moves_up_beside_it_and_is_still_read_at_its_rank():
