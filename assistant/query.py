@@ -94,7 +94,8 @@ wouldnt couldnt""".split())
 _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
-    (r"\bfire(s|d)? off\b", "send"), (r"\bhook(s|ed|ing)? (up|into)\b", "connect"))]
+    (r"\bfire(s|d)? off\b", "send"), (r"\bhook(s|ed|ing)? (up|into)\b", "connect"),
+    (r"\b(take|takes|taking|took|taken) back\b", "withdraw"))]
 
 
 def plain_words(text: str) -> str:
@@ -102,6 +103,8 @@ def plain_words(text: str) -> str:
 
     >>> plain_words("Now how do I kick off an instance and tear down the old one?")
     'Now how do I start an instance and delete the old one?'
+    >>> plain_words("can a person take back their consent later on?")
+    'can a person withdraw their consent later on?'
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
