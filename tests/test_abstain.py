@@ -251,3 +251,17 @@ def test_a_name_the_spec_uses_often_is_its_own_word_even_where_the_passages_do_n
     assert should_abstain(analyze(ask.format("OpenAPI")), hits, {})[0]  # without the corpus's word counts: unknown
     abstain, why = should_abstain(analyze(ask.format("Kafka topic")), hits, idf)
     assert abstain and "Kafka" in why
+
+
+def test_words_that_frame_a_question_are_not_its_subject():
+    """"How are the building blocks supposed to exchange data? Could one block simply read another block's database
+    directly?" is covered by passages on exchanging data and databases: "supposed" and "simply" frame it."""
+    from assistant.abstain import coverage
+    from assistant.retrieve import _BETWEEN_BBS
+
+    q = "How are the building blocks supposed to exchange data? Could one block simply read another block's database?"
+    hits = _hits("Building blocks MUST NOT use shared databases for data exchange; another block's data is read via its API.")
+    idf = {"supposed": 8.4, "simply": 5.6, "exchange": 4.5, "database": 3.2, "read": 3.7, "another": 3.6, "data": 0.8}
+    plain = "How are the building blocks to exchange data? Could one block read another block's database?"
+    assert coverage(analyze(q), hits, idf) == coverage(analyze(plain), hits, idf) > 0.55
+    assert _BETWEEN_BBS.search(q)  # …and it asks about blocks dealing with each other (the architecture pages answer)
