@@ -1227,3 +1227,25 @@ def test_a_long_operation_description_split_over_passages_is_read_for_the_questi
     assert "Fields: request body fields `grant_type`, `code`" in text
     from assistant.answer.offline import _op_summary
     assert _op_summary(rest) == "" and _op_summary(fields) == "Token Endpoint"
+
+
+def test_a_use_case_question_leads_with_the_step_whose_sentence_answers_it_unless_it_names_a_step():
+    def step(i, n, title, text):
+        c = Chunk(text=f"{text}\n\nWorkflows: Client Communication\nBuilding blocks: Messaging", release="latest", repo="r",
+                  folder="product-use-cases", path="use-cases/clmt-1-disaster-management.md", kind="use_case_step",
+                  heading_path=["CLMT-1 Disaster Management", f"Step {n} {title}"],
+                  extra={"uc_id": "CLMT-1", "uc_title": "Disaster Management", "step": str(n)})
+        return Hit(f"s{i}", c, 1.0 / (i + 1))
+
+    hits = [step(0, 2, "Risk Management & Planning", "Authorities draw up disaster plans for each region. "
+                 "Protection methods are outlined against each identified disaster."),
+            step(1, 3, "Early Warning Systems", "For residents in the vicinity of an imminent emergency, the authorities "
+                 "can send a direct alert to warn them. Weather warnings go out via a mobile app.")]
+    qa = analyze("How does the disaster management use case warn residents close to an imminent emergency?")
+    assert qa.intent == "use_case"
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("In **CLMT-1 Disaster Management**, Step 3 Early Warning Systems: For residents")
+    # a question that names the top step's subject keeps it
+    qa = analyze("What does the disaster management use case do for risk planning?")
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("In **CLMT-1 Disaster Management**, Step 2 Risk Management & Planning:")

@@ -72,6 +72,7 @@ MEANING_WEIGHT, MEANING_FLOOR = 2.4, 0.35
 # ahead by Assistant.warm_answers in a server
 UNIT_CACHE_SIZE = 50_000
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
+STEP_BY_SENTENCE = True  # a use-case question naming no step leads with the step holding its best sentence (3 answers change, none loses a fact)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
 _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # OpenAPI files and the pages rendering them
@@ -1068,6 +1069,18 @@ class ExtractiveAnswerer:
         uc_id, title = c.extra.get("uc_id"), c.extra.get("uc_title")
         parts = []
         if c.kind == "use_case_step" and not asks_bbs:
+            named = set(tokenize(c.heading_path[-1] if c.heading_path else "")) - set(tokenize(title or ""))
+            if STEP_BY_SENTENCE and not qtoks & named:
+                # a step the question does not name: the one whose sentence answers best ("… residents close to an imminent emergency warned?": Step 3's
+                # direct 'Alert', not the top-ranked Step 2 on planning)
+                uc = c.extra.get("uc_id")
+                near = [u for u in self._ranked_units(ev, qtoks, max_hits=USE_CASE_STEP_REACH + 1)
+                        if ev.hits[u.hit_index].chunk.kind == "use_case_step"
+                        and ev.hits[u.hit_index].chunk.extra.get("uc_id") == uc]
+                if near:
+                    hi = near[0].hit_index
+                    h = ev.hits[hi]
+                    c = h.chunk
             units = self._ranked_units(ev, qtoks, hit_filter=lambda x: x is h, max_hits=len(ev.hits))
             pts = self._pick(units, 3)
             step = c.heading_path[-1] if c.heading_path else ""
