@@ -333,6 +333,7 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
                  "qa_dev8": gold.file_digest(gold.QA_DEV8_FILE), "qa_dev9": gold.file_digest(gold.QA_DEV9_FILE),
                  "qa_dev10": gold.file_digest(gold.QA_DEV10_FILE), "qa_dev11": gold.file_digest(gold.QA_DEV11_FILE),
                  "qa_dev12": gold.file_digest(gold.QA_DEV12_FILE),
+                 "qa_dev13": gold.file_digest(gold.QA_DEV13_FILE),
                  "qa_test": gold.file_digest(gold.QA_TEST_FILE), "qa_test2": gold.file_digest(gold.QA_TEST2_FILE),
                  "qa_test3": gold.file_digest(gold.QA_TEST3_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
