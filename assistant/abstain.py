@@ -41,7 +41,7 @@ OUT_OF_SCOPE = [
                 r"\b(won|awarded)\b.{0,30}\b(tender|contract|bid)\b", re.I),
      "the specification does not track procurements or vendors"),
     (re.compile(r"\bhow many (countries|governments|hospitals|ministries|agencies|users|people|citizens|deployments)\b.{0,60}"
-                r"\b(use|uses|using|run|runs|running|deployed|adopted|production|live)\b", re.I),
+                r"\b(use|uses|used|using|run|runs|running|deployed|adopted|production|live)\b", re.I),
      "the specification does not report adoption figures"),
     # "Which countries have already deployed the Wallet BB in production?" (not "Which countries does the CMS spec mention
     # as examples …?": the spec's own examples are asked about there)
@@ -85,6 +85,16 @@ OUT_OF_SCOPE = [
                 r"imposed?|get|apply|risk)\b|\b(fined|penali[sz]ed)\b.{0,40}\b(under|by)\b.{0,30}\b(law|act|regulation|"
                 r"authority|regulator)\b", re.I),
      "the specification does not cover national laws or their penalties"),
+    # "Is it legal under Kenya's Data Protection Act for our ministry to store chat logs for five years?": a ruling on a
+    # national law (the spec says what is "legally required" in general, never whether something is legal somewhere)
+    (re.compile(r"\b(is|would|will|was) (it|this|that) (be )?(legal|lawful|illegal|unlawful)\b|\b(legal|lawful|illegal|unlawful|"
+                r"legally (recogni[sz]ed|valid|binding|enforceable))\b.{0,60}\b(under|according to|in terms of)\b.{0,40}\b(law|"
+                r"act|regulations?|legislation|constitution|gdpr)\b", re.I),
+     "the specification gives no rulings on national laws"),
+    # "How much funding does GIZ provide to a country that joins GovStack …?": money for projects, not money a block moves
+    (re.compile(r"\bhow much (\w+ ){0,2}(funding|financing|grants?|financial support|donor money)\b|\b(apply|applications?) "
+                r"(for|to get) (\w+ ){0,2}(funding|financing|grants?)\b", re.I),
+     "the specification does not cover funding or grants for projects"),
     # "Which mobile network operators in Nigeria have already integrated with the Payments BB?": who has connected to
     # it in the world, not what the spec says about such parties
     (re.compile(r"\b(which|what) (\w+ ){0,3}(operators|mnos|banks|telcos|providers|companies|vendors|institutions|"

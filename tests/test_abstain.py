@@ -265,3 +265,21 @@ def test_words_that_frame_a_question_are_not_its_subject():
     plain = "How are the building blocks to exchange data? Could one block read another block's database?"
     assert coverage(analyze(q), hits, idf) == coverage(analyze(plain), hits, idf) > 0.55
     assert _BETWEEN_BBS.search(q)  # …and it asks about blocks dealing with each other (the architecture pages answer)
+
+
+def test_rulings_on_national_law_project_funding_and_past_usage_figures_are_out_of_scope():
+    hits = _hits(TOPIC, "Messages are kept as long as legally required. A funding account pays the SMS provider.")
+    cases = {
+        "Is it legal under Kenya's Data Protection Act to store message logs for five years?":
+            "the specification gives no rulings on national laws",
+        "Will an SMS receipt be legally recognised as proof under our consumer protection law?":
+            "the specification gives no rulings on national laws",
+        "How much funding does GIZ provide to a country that adopts the Messaging BB?":
+            "the specification does not cover funding or grants for projects",
+        "How many citizens used the Messaging BB in the pilot?": "the specification does not report adoption figures",
+    }
+    for q, why in cases.items():
+        assert should_abstain(analyze(q), hits, {}) == (True, why), q
+    for q in ("Does the Messaging BB keep messages as long as legally required?",
+              "Which funding account pays the SMS provider in the Messaging BB?"):
+        assert should_abstain(analyze(q), hits, {}) == (False, ""), q
