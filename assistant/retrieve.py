@@ -137,8 +137,8 @@ def term_forms(term: str) -> tuple[str, ...]:
 
     "ID" is short for identity or identifier ("functional ID" finds the glossary's "Functional Identity").
 
-    >>> term_forms("Digital Registries"), term_forms("Consent Records")
-    (('digital registrie', 'digital registry'), ('consent record',))
+    >>> term_forms("Digital Registries"), term_forms("Consent Records"), term_forms("event statuses")
+    (('digital registrie', 'digital registry'), ('consent record',), ('event status',))
     >>> term_forms("functional ID")
     ('functional id', 'functional identity', 'functional identifier')
     """
@@ -203,6 +203,7 @@ def stem_tokens(tokens: list[str]) -> list[str]:
 # "authorization" → author): one spelling, -fy verbs without their i, -iance/-iant nouns as their -y verb. (Not every
 # -i: "directory" → director, "registry" → registr would meet other words.)
 STEM_FAMILIES = True
+US_WORDS = True  # glossary names: 'event statuses' finds 'Event Status' (norm_term)
 INLINE_ACRONYMS = True  # acronyms defined in passing in the prose count too (Searcher: the question gets them added)
 INLINE_CACHE_SIZE = 2_000  # terms whose inline definitions (CorpusIndex.defined_inline) are remembered
 _BRITISH_IZE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$")
@@ -233,8 +234,20 @@ def word_idf(token_lists: list[list[str]]) -> dict[str, float]:
 def norm_term(t: str) -> str:
     t = re.sub(r"[^a-z0-9 ]+", " ", t.lower())
     t = re.sub(r"\b(the|a|an)\b", " ", t)
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in t.split()]
-    return " ".join(words)
+    return " ".join(_singular(w) for w in t.split())
+
+
+def _singular(w: str) -> str:
+    """A term's word without its plural 's'; "status" is singular and "statuses" its plural (as "bonus", "virus").
+
+    >>> [_singular(w) for w in ("records", "status", "statuses", "address", "clauses")]
+    ['record', 'status', 'status', 'address', 'clause']
+    """
+    if US_WORDS and re.search(r"[tnrp]uses$", w):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and not (US_WORDS and w.endswith("us")):
+        return w[:-1]
+    return w
 
 
 def norm_path(p: str) -> str:
