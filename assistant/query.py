@@ -24,6 +24,10 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
                          # "How can my application check whether consent was given?": one system asking another
                          r"|\bhow (can|do|does|could|will) (my|our|the|a|an|their|your) ([\w-]+ ){0,2}(system|systems|"
                          r"application|applications|app|apps|client|clients|software|backend|back-end|platform)\b", re.I)
+# what a thing is based on: a protocol, standard or framework, not one of its operations or requirements
+_BASIS = re.compile(r"\b(what|which)\s+(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b[^?]{0,80}\b(based|built|modell?ed|"
+                    r"derived|adapted)\s+(on|upon|from)\b|\b(based|built|derived|adapted)\s+(on|upon|from)\s+(which|what)\s+"
+                    r"(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b", re.I)
 SHORT_TERM_WORDS = 3  # a definition question about at most this many words asks for the word's meaning
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
@@ -369,11 +373,15 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'use_case'
     >>> detect_intent("Our disaster agency tracks trucks. Which GIS capability alerts us when one leaves a zone?", ["gis"])
     'general'
+    >>> detect_intent("What protocol are the order lifecycle APIs (search, select, init) based on?", ["emarketplace"])
+    'general'
     """
     if len(bbs) >= 2 and _COMPARE.search(q):
         return "comparison"
     if _INTERNAL.search(q):
         return "workflow"  # "What happens internally when … starts a workflow via the API?" asks for the steps behind the call
+    if _BASIS.search(q):
+        return "general"  # "What protocol are the order lifecycle APIs (search, select, …) based on?" asks for no operation
     if _API_STRONG.search(q):
         return "api"
     if _USECASE.search(q) or _USECASE_FIELD.search(ask_part(q)):
