@@ -522,6 +522,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     # "In registration rules, what is a 'determinant'?": the lead-in names the context, the question follows it
     q_core = _LEAD_CLAUSE.sub("", q)
     intent = detect_intent(q_core, bbs)
+    if intent == "general" and q_core != q and _USECASE.search(q[: len(q) - len(q_core)]):
+        intent = "use_case"  # "In the construction permit use case, how can inspectors verify a permit is genuine?"
     prev_user = [h.get("content", "") for h in (history or []) if h.get("role") == "user" and h.get("content")]
     if prev_user:
         last = prev_user[-1]

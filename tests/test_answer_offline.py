@@ -1249,3 +1249,31 @@ def test_a_use_case_question_leads_with_the_step_whose_sentence_answers_it_unles
     qa = analyze("What does the disaster management use case do for risk planning?")
     text = ExtractiveAnswerer().answer(qa, hits).text
     assert text.startswith("In **CLMT-1 Disaster Management**, Step 2 Risk Management & Planning:")
+
+
+def _uc_hit(i, kind, heading, text, uc="AGR-2", title="Rural Advisory Service"):
+    c = Chunk(text=text, release="latest", repo="r", folder="product-use-cases", path="use-cases/agr-2.md", kind=kind,
+              heading_path=["Product Use Cases", f"{uc} {title}"] + ([heading] if heading else []),
+              extra={"uc_id": uc, "uc_title": title, "building_blocks": "emarketplace,messaging,payments"})
+    return Hit(f"u{i}", c, 1.0 / (i + 1))
+
+
+def test_a_step_whose_text_and_labels_ingest_split_is_answered_from_its_text_and_names_its_blocks_when_asked():
+    labels = _uc_hit(0, "use_case_step", "Step 7 Marketplace", "Workflows: Communication; Marketplace\n"
+                     "Building blocks: E-Marketplace, Messaging, Payments")
+    summary = _uc_hit(1, "use_case", None, "AGR-2 – Rural Advisory Service. This use case profiles advisory services.")
+    text = _uc_hit(2, "use_case_step", "Step 7 Marketplace", "A marketplace is where farmers find vendors selling "
+                   "products. Farmers can book a meeting with an agronomist.")
+    qa = analyze("In the rural advisory service use case, what can farmers do in the marketplace step?")
+    assert qa.intent == "use_case"  # the use case named in a lead-in clause still makes it a use-case question
+    answer = ExtractiveAnswerer().answer(qa, [labels, summary, text]).text
+    assert answer.startswith("In **AGR-2 Rural Advisory Service**, Step 7 Marketplace: A marketplace is where farmers")
+    qa = analyze("In the rural advisory service use case, what can farmers do at the marketplace, and which building "
+                 "blocks support that step?")
+    answer = ExtractiveAnswerer().answer(qa, [summary, labels, text]).text
+    assert answer.startswith("In **AGR-2 Rural Advisory Service**, Step 7 Marketplace:")
+    assert "Building blocks: E-Marketplace, Messaging, Payments" in answer.split("\n")[0]
+    # with only the labels retrieved, the use case's summary answers
+    answer = ExtractiveAnswerer().answer(analyze("In the rural advisory service use case, what happens at the marketplace?"),
+                                         [labels, summary]).text
+    assert answer.startswith("**AGR-2 – Rural Advisory Service** uses these building blocks")

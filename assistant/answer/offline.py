@@ -72,6 +72,8 @@ MEANING_WEIGHT, MEANING_FLOOR = 2.4, 0.35
 # ahead by Assistant.warm_answers in a server
 UNIT_CACHE_SIZE = 50_000
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
+_STEP_LABELS = re.compile(r"^\s*(Workflows|Building blocks):")
+_ABOUT_STEP = re.compile(r"\b(that|this|the|each|which|what|every) (\w+ ){0,2}(step|stage|phase)s?\b", re.I)
 STEP_BY_SENTENCE = True  # a use-case question naming no step leads with the step holding its best sentence (3 answers change, none loses a fact)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
@@ -1057,8 +1059,10 @@ class ExtractiveAnswerer:
             return []
         hi, h = ucs[0]
         asks_bbs = re.search(r"\bbuilding blocks?\b.*\b(use|uses|need|needed|involved)\b", qa.question, re.I)
-        if h.chunk.kind == "use_case" and not asks_bbs and not _ASKS_SDG.search(qa.question) and not re.search(
-                r"\b(building blocks?|bbs?)\b", qa.question, re.I):
+        names_bbs = bool(re.search(r"\b(building blocks?|bbs?)\b", qa.question, re.I))
+        # "… what do health workers provide when they register, and which building blocks support that step?"
+        about_step = bool(_ABOUT_STEP.search(qa.question))
+        if h.chunk.kind == "use_case" and not _ASKS_SDG.search(qa.question) and (about_step or not (asks_bbs or names_bbs)):
             # "What does the disaster management use case suggest for alerting people …?" asks about a step, which a
             # top passage has: it answers, not the use case's summary and block list
             steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step" and j < USE_CASE_STEP_REACH
@@ -1068,24 +1072,35 @@ class ExtractiveAnswerer:
         c = h.chunk
         uc_id, title = c.extra.get("uc_id"), c.extra.get("uc_title")
         parts = []
-        if c.kind == "use_case_step" and not asks_bbs:
+        if c.kind == "use_case_step" and (about_step or not asks_bbs):
             named = set(tokenize(c.heading_path[-1] if c.heading_path else "")) - set(tokenize(title or ""))
             if STEP_BY_SENTENCE and not qtoks & named:
                 # a step the question does not name: the one whose sentence answers best ("… residents close to an imminent emergency warned?": Step 3's
                 # direct 'Alert', not the top-ranked Step 2 on planning)
                 uc = c.extra.get("uc_id")
                 near = [u for u in self._ranked_units(ev, qtoks, max_hits=USE_CASE_STEP_REACH + 1)
-                        if ev.hits[u.hit_index].chunk.kind == "use_case_step"
+                        if ev.hits[u.hit_index].chunk.kind == "use_case_step" and not _STEP_LABELS.match(u.text)
                         and ev.hits[u.hit_index].chunk.extra.get("uc_id") == uc]
                 if near:
                     hi = near[0].hit_index
                     h = ev.hits[hi]
                     c = h.chunk
-            units = self._ranked_units(ev, qtoks, hit_filter=lambda x: x is h, max_hits=len(ev.hits))
-            pts = self._pick(units, 3)
+            # every retrieved passage of the step (ingest may cut its text from its "Workflows:" and "Building blocks:"
+            # lines), the text first
             step = c.heading_path[-1] if c.heading_path else ""
-            parts.append(f"In **{uc_id} {title}**, {step}: " + " ".join(self._sentence(ev, u, 300) for u in pts))
-            return parts
+            units = self._ranked_units(ev, qtoks, max_hits=len(ev.hits), hit_filter=lambda x: x.chunk.kind == c.kind and (
+                x.chunk.extra.get("uc_id"), x.chunk.heading_path[-1:]) == (uc_id, c.heading_path[-1:]))
+            units.sort(key=lambda u: bool(_STEP_LABELS.match(u.text)))
+            summary = next(((j, x) for j, x in ucs if x.chunk.kind == "use_case" and x.chunk.extra.get("uc_id") == uc_id), None)
+            if summary is None or any(not _STEP_LABELS.match(u.text) for u in units):
+                pts = self._pick(units, 3)
+                blocks = [u for u in units if "Building blocks:" in u.text]
+                if names_bbs and blocks and blocks[0] not in pts:
+                    pts = pts + blocks[:1]  # the blocks the step uses, when they are asked for
+                parts.append(f"In **{uc_id} {title}**, {step}: " + " ".join(self._sentence(ev, u, 300) for u in pts))
+                return parts
+            hi, h = summary  # only the step's labels were retrieved: the use case's summary answers
+            c = h.chunk
         bbs = [registry.name_of(b) for b in str(c.extra.get("building_blocks", "")).split(",") if b]
         sdgs = re.search(r"\bSDGs: (.+?)\.(?:\s|$)", c.text)
         if sdgs and _ASKS_SDG.search(qa.question):  # "construction permit use case - which SDG?"
