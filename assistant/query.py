@@ -375,6 +375,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'general'
     >>> detect_intent("What protocol are the order lifecycle APIs (search, select, init) based on?", ["emarketplace"])
     'general'
+    >>> detect_intent("We need none of their personal attributes. How does the login flow differ then?", ["identity"])
+    'workflow'
     """
     if len(bbs) >= 2 and _COMPARE.search(q):
         return "comparison"
@@ -400,7 +402,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "overview"
     if _REQ.search(q):
         return "requirement"
-    if _DATA.search(q):
+    if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields
         return "data"
     if _API.search(q):
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules

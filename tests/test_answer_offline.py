@@ -1277,3 +1277,18 @@ def test_a_step_whose_text_and_labels_ingest_split_is_answered_from_its_text_and
     answer = ExtractiveAnswerer().answer(analyze("In the rural advisory service use case, what happens at the marketplace?"),
                                          [labels, summary]).text
     assert answer.startswith("**AGR-2 – Rural Advisory Service** uses these building blocks")
+
+
+def test_a_flow_whose_diagram_is_a_passage_of_its_own_is_introduced_by_the_passage_before_it():
+    intro = _part(4, "If the user only wants a quick machine, a lean flow can be adopted. The image is preset and "
+                     "no disk size is asked for.", 1)
+    diagram = _part(5, "* User chooses a VM size\n* Cloud boots the preset image\n* Cloud returns the VM address", 0)
+    qa = analyze("How does the VM provisioning flow differ for a quick machine?")
+    assert qa.intent == "workflow"
+    text = ExtractiveAnswerer().answer(qa, [diagram, intro]).text
+    assert text.startswith("If the user only wants a quick machine, a lean flow can be adopted.")
+    assert "1. User chooses a VM size" in text
+    # the passage before it in another section says nothing about it
+    other = Hit("o", Chunk(text=intro.chunk.text, release="latest", repo="r", folder="bb-cloud", path="spec/9-workflows.md",
+                          kind="prose", bb="cloud-infrastructure", heading_path=["Cloud", "9.2 Other"], extra={"seq": 4}), 0.5)
+    assert ExtractiveAnswerer().answer(qa, [diagram, other]).text.startswith("1. User chooses a VM size")

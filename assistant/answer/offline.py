@@ -74,6 +74,7 @@ UNIT_CACHE_SIZE = 50_000
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
 _STEP_LABELS = re.compile(r"^\s*(Workflows|Building blocks):")
 _ABOUT_STEP = re.compile(r"\b(that|this|the|each|which|what|every) (\w+ ){0,2}(step|stage|phase)s?\b", re.I)
+FLOW_INTRO_BEFORE = True
 STEP_BY_SENTENCE = True  # a use-case question naming no step leads with the step holding its best sentence (3 answers change, none loses a fact)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
@@ -525,6 +526,9 @@ class ExtractiveAnswerer:
         intro = [u for u in by_hit.get(best, []) if u.kind == "sentence"]
         if not intro and best in follow:  # steps that follow the passage introducing them: that passage says what for
             intro = [u for u in by_hit[top[0]] if u.kind == "sentence"]
+        before = _neighbour(ev, best, -1) if not intro and FLOW_INTRO_BEFORE else None
+        if before is not None:  # a diagram's own passage has no words: the passage before it in its section says what for
+            intro = [u for u in by_hit.get(before, []) if u.kind == "sentence"]
         intro_units = self._pick(intro, 2)
         parts = []
         if intro_units:
