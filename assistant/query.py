@@ -256,6 +256,8 @@ def need_of_which_bb(question: str) -> str | None:
     'responsible for storing consent records'
     >>> need_of_which_bb("We pay cash transfers into mobile money accounts. Which BB handles that?")
     'We pay cash transfers into mobile money accounts.'
+    >>> need_of_which_bb("We need SMS reminders. Does the scheduler send them itself or which BB does that?")
+    'We need SMS reminders.'
     >>> need_of_which_bb("Which building blocks are specified in this release?") is None
     True
     """
@@ -268,8 +270,8 @@ def need_of_which_bb(question: str) -> str | None:
         if not m:
             continue
         before = sents[i][: m.start()].strip(" ,;:-")  # "we want officers to sign permits digitally, which bb?"
-        if len(before.split()) < 3:
-            before = ""  # "In which building block …", "And which BB …"
+        if len(before.split()) < 3 or re.search(r"\bor$", before, re.I):
+            before = ""  # "In which building block …", "And which BB …", "Does the scheduler send them itself or which BB …"
         context = " ".join(sents[:i] + ([before] if before else [])).strip()
         # the asking sentence runs on past an abbreviation's full stop ("… automatically, e.g. when a clinic …")
         rest = " ".join([m.group("rest")] + sents[i + 1:]).strip(" ,;:-?")
