@@ -1292,3 +1292,18 @@ def test_a_flow_whose_diagram_is_a_passage_of_its_own_is_introduced_by_the_passa
     other = Hit("o", Chunk(text=intro.chunk.text, release="latest", repo="r", folder="bb-cloud", path="spec/9-workflows.md",
                           kind="prose", bb="cloud-infrastructure", heading_path=["Cloud", "9.2 Other"], extra={"seq": 4}), 0.5)
     assert ExtractiveAnswerer().answer(qa, [diagram, other]).text.startswith("1. User chooses a VM size")
+
+
+def test_the_related_operations_of_an_api_answer_are_the_lead_operations_own_blocks():
+    def op(i, bb, method, path, summary):
+        c = Chunk(text=f"{method} {path} — {summary}", release="latest", repo="r", folder=f"bb-{bb}", path="api/x.yml",
+                  kind="api_operation", bb=bb, heading_path=[bb, f"{method} {path}"],
+                  extra={"method": method, "api_path": path, "summary": summary})
+        return Hit(f"op{i}", c, 1.0 / (i + 1))
+
+    hits = [op(0, "gis", "GET", "/taskResult/{taskId}", "Get the result of a geoprocessing task"),
+            op(1, "registration", "POST", "/tasks/{taskId}/complete", "Complete task by id"),
+            op(2, "registration", "GET", "/tasks", "Retrieve all tasks")]
+    text = ExtractiveAnswerer().answer(analyze("Which endpoint marks a registration task as complete?"), hits).text
+    assert text.startswith("Use **`POST /tasks/{taskId}/complete`**")
+    assert "`GET /tasks`" in text and "/taskResult" not in text

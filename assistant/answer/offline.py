@@ -74,6 +74,7 @@ UNIT_CACHE_SIZE = 50_000
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
 _STEP_LABELS = re.compile(r"^\s*(Workflows|Building blocks):")
 _ABOUT_STEP = re.compile(r"\b(that|this|the|each|which|what|every) (\w+ ){0,2}(step|stage|phase)s?\b", re.I)
+RELATED_SAME_BB = True
 FLOW_INTRO_BEFORE = True
 STEP_BY_SENTENCE = True  # a use-case question naming no step leads with the step holding its best sentence (3 answers change, none loses a fact)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
@@ -833,7 +834,9 @@ class ExtractiveAnswerer:
             if desc and desc.lower().rstrip(". ") != summary.lower().rstrip(". "):
                 head += f" {desc} " + (first if desc_at == hi0 else self._mark(ev, desc_at, desc))
             items = []
-        for hi, h in lines[1: 8 if listing else 5]:
+        # the lead's related operations are its own block's (another block's API answers another question)
+        rest = [p for p in lines[1:] if listing or not RELATED_SAME_BB or p[1].chunk.bb == h0.chunk.bb]
+        for hi, h in rest[: 7 if listing else 4]:
             s = _op_summary(h)
             d = _op_description(h)
             if d and not listing and len(s.split()) <= 4 and d.lower().rstrip(".") != s.lower().rstrip("."):
