@@ -1301,8 +1301,8 @@ def test_the_related_operations_of_an_api_answer_are_the_lead_operations_own_blo
                   extra={"method": method, "api_path": path, "summary": summary})
         return Hit(f"op{i}", c, 1.0 / (i + 1))
 
-    hits = [op(0, "gis", "GET", "/taskResult/{taskId}", "Get the result of a geoprocessing task"),
-            op(1, "registration", "POST", "/tasks/{taskId}/complete", "Complete task by id"),
+    hits = [op(0, "registration", "POST", "/tasks/{taskId}/complete", "Complete task by id"),
+            op(1, "gis", "GET", "/taskResult/{taskId}", "Get the result of a geoprocessing task"),
             op(2, "registration", "GET", "/tasks", "Retrieve all tasks")]
     text = ExtractiveAnswerer().answer(analyze("Which endpoint marks a registration task as complete?"), hits).text
     assert text.startswith("Use **`POST /tasks/{taskId}/complete`**")
