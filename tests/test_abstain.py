@@ -125,6 +125,8 @@ def test_which_products_govstack_certified_is_out_of_scope_but_compliance_testin
     hits = _hits(TOPIC, "A product is tested against the building block's API specification with the compliance tests.")
     certified = analyze("Which public cloud providers has GovStack certified as compliant with the Messaging BB?")
     assert should_abstain(certified, hits, {}) == (True, "the specification names no certified or approved products")
+    passed = analyze("Which commercial vendors have already passed the GovStack compliance tests for the Messaging BB?")
+    assert should_abstain(passed, hits, {}) == (True, "the specification names no certified or approved products")
     testing = analyze("How is a product tested for compliance with the Messaging BB?")
     assert should_abstain(testing, hits, {}) == (False, "")
 
@@ -246,8 +248,9 @@ def test_a_name_the_spec_uses_often_is_its_own_word_even_where_the_passages_do_n
     it is the spec's own vocabulary, not a product it says nothing about; a rare name ("Kafka") still is."""
     hits = _hits(TOPIC, "POST /messages sends one email to many recipients and returns the request id.", dense=0.55)
     ask = "Messaging BB {}: when I POST a batch of emails, what do I get back on success?"
-    idf = {"openapi": 4.3, "kafka": 7.3, "messaging": 2.0, "email": 4.0}
+    idf = {"openapi": 4.3, "oauth": 5.14, "kafka": 7.3, "messaging": 2.0, "email": 4.0}
     assert should_abstain(analyze(ask.format("OpenAPI")), hits, idf) == (False, "")
+    assert should_abstain(analyze(ask.format("OAuth")), hits, idf) == (False, "")
     assert should_abstain(analyze(ask.format("OpenAPI")), hits, {})[0]  # without the corpus's word counts: unknown
     abstain, why = should_abstain(analyze(ask.format("Kafka topic")), hits, idf)
     assert abstain and "Kafka" in why
@@ -273,6 +276,8 @@ def test_rulings_on_national_law_project_funding_and_past_usage_figures_are_out_
         "Is it legal under Kenya's Data Protection Act to store message logs for five years?":
             "the specification gives no rulings on national laws",
         "Will an SMS receipt be legally recognised as proof under our consumer protection law?":
+            "the specification gives no rulings on national laws",
+        "Under Nigeria's Data Protection Act 2023, would an SMS receipt be legally valid proof in court?":
             "the specification gives no rulings on national laws",
         "How much funding does GIZ provide to a country that adopts the Messaging BB?":
             "the specification does not cover funding or grants for projects",
