@@ -102,14 +102,14 @@ INTENT_PATHS = {
 _SAME_PLACE_WORDS = r"side by side|same (server|infrastructure|machine|host|data ?cent(er|re)|cluster|premises)"
 _SAME_PLACE = re.compile(_SAME_PLACE_WORDS, re.I)
 _BETWEEN_BBS = re.compile(
-    r"\b(each other'?s?|one another'?s?|between (the |two |different |several )?(building blocks|bbs|modules|components)|"
+    r"\b(each other'?s?|one another'?s?|between (the |two |different |several )?(govstack )?(building blocks|bbs|modules|components)|"
     r"across (all )?(the )?(building blocks|bbs)|"
     r"(two|both|several|multiple) (of (our|the|these) )?(building blocks|bbs|modules)|(another|other) (building blocks?|bbs?|"
     r"modules?|blocks?)'?s?|co-?located|" + _SAME_PLACE_WORDS + r"|same database|"
     r"(separate|different) (data ?cent(er|re)s|servers|hosts|networks|clouds)|"
     r"(building blocks|bbs|modules) (have to |must |should |need to |can |are supposed to |are meant to |are expected to )?"
     r"(talk|communicate|exchange data|call)|"
-    r"shar(e|es|ed|ing) (a |one |the same |their )?(database|file system|memory|tables?)|"
+    r"shar(e|es|ed|ing) (a |one |the same |their )?([\w-]+ )?(database|file system|memory|tables?)|"
     r"(directly|straight) (from|into|to|in|out of) [\w' -]{0,40}(database|module|building block|bb)s?|"
     r"(building block|bb|module)'s (own |internal )?(database|data ?store|tables?|memory|file system|internal functions?))(?!\w)",
     re.I)

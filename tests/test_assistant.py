@@ -543,6 +543,8 @@ def test_warm_answers_embeds_every_sentence_once_and_a_later_process_reads_them(
     ("Can the Payments BB read the Registration building block's database?", True),
     ("What format should timestamps use across building blocks?", True),
     ("How does the Payments BB store vouchers in its database?", False),
+    ("Our registration system and payments engine share one Postgres database. Is that OK?", True),
+    ("Is that OK between GovStack building blocks?", True),
     ("Which building blocks does GovStack specify?", False),
 ])
 def test_questions_about_blocks_dealing_with_each_other_are_recognised(question, between):
