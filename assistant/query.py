@@ -28,6 +28,8 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
 _BASIS = re.compile(r"\b(what|which)\s+(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b[^?]{0,80}\b(based|built|modell?ed|"
                     r"derived|adapted)\s+(on|upon|from)\b|\b(based|built|derived|adapted)\s+(on|upon|from)\s+(which|what)\s+"
                     r"(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b", re.I)
+SPLIT_CLAUSES = True
+_CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|which|how|who|why|when|where|does|do|is|are|can|could|should|must|will)\b)", re.I)
 SHORT_TERM_WORDS = 3  # a definition question about at most this many words asks for the word's meaning
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
@@ -329,15 +331,21 @@ def more_asks(question: str, most: int = 2) -> list[str]:
 
     >>> more_asks("How do building blocks exchange data? Could one block read another block's database directly?")
     ["Could one block read another block's database directly?"]
+    >>> more_asks("What certification level does the HSM need, and which interface standards should it follow?")
+    ['which interface standards should it follow?']
     >>> more_asks("Is the Wallet BB a mobile money wallet? Is it one?"), more_asks("What is a PSUT?")
     ([], [])
     """
     asks = [x for x in _sentences(question) if x.endswith("?")]
+    first_split = False
+    if SPLIT_CLAUSES and asks:
+        # "Which endpoint reports delivery, and what statuses can it report?": two questions in one sentence
+        asks = [c.strip() for a in asks for c in _CLAUSE_SPLIT.split(a) if c.strip()]
     if len(asks) < 2:
         return []
-    seen = set(keywords(registry.spell_out(asks[0])))
+    seen = set() if first_split else set(keywords(registry.spell_out(asks[0])))
     out = []
-    for a in asks[1:]:
+    for a in (asks if first_split else asks[1:]):
         own = [w for w in keywords(registry.spell_out(a)) if w not in seen and w not in ("here", "there")
                and not registry.find_bbs(w)]
         seen.update(own)

@@ -1195,6 +1195,13 @@ def test_a_second_question_in_the_message_is_answered_under_it():
     assert analyze("How does the login move between the two UIs? Which approach is recommended?").more_asks == []
     rule.why.remove("next-ask")
     assert "**Could one block" not in ExtractiveAnswerer(idf).answer(qa, [lead, *layers, rule]).text
+    # a second question joined to the first by ", and which …" is one too, shown as a question of its own
+    qa = analyze("How are the building blocks supposed to exchange data, and could one block simply read another block's "
+                 "database directly?")
+    assert qa.more_asks == ["could one block simply read another block's database directly?"]
+    rule.why.append("next-ask")
+    text = ExtractiveAnswerer(idf).answer(qa, [lead, *layers, rule]).text
+    assert "**Could one block simply read another block's database directly?**" in text
 
 
 def _op(seq: int, text: str, summary: str | None = "Token Endpoint") -> Hit:

@@ -290,7 +290,8 @@ class ExtractiveAnswerer:
                 continue
             points = self._passage_points(ev, best[1], self._taken, max_units=MORE_ASK_UNITS)
             if points:
-                out.append(f"**{ask}**\n\n{points}")
+                title = ask[0].upper() + ask[1:] if ask[1:2] != "-" else ask  # a clause cut from its sentence: "how …"
+                out.append(f"**{title if title.endswith('?') else title + '?'}**\n\n{points}")
         return out
 
     def preload(self, texts: list[str], vectors) -> None:
