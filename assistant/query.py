@@ -27,7 +27,11 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
 # what a thing is based on: a protocol, standard or framework, not one of its operations or requirements
 _BASIS = re.compile(r"\b(what|which)\s+(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b[^?]{0,80}\b(based|built|modell?ed|"
                     r"derived|adapted)\s+(on|upon|from)\b|\b(based|built|derived|adapted)\s+(on|upon|from)\s+(which|what)\s+"
-                    r"(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b", re.I)
+                    r"(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b|"
+                    # "which image format/standard does the ID BB enrollment API prefer for biometric data?"
+                    r"\b(what|which)\s+(\w+\s+){0,2}(formats?|standards?|protocols?|encodings?)(/\w+)?\s+(does|do|is|are|should|must)"
+                    r"\b[^?]{0,80}\b(prefer|prefers|preferred|use|uses|used|support|supports|supported|require|requires|required)\b",
+                    re.I)
 SPLIT_CLAUSES = True
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|which|how|who|why|when|where|does|do|is|are|can|could|should|must|will)\b)", re.I)
 SHORT_TERM_WORDS = 3  # a definition question about at most this many words asks for the word's meaning
@@ -385,6 +389,10 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'general'
     >>> detect_intent("What protocol are the order lifecycle APIs (search, select, init) based on?", ["emarketplace"])
     'general'
+    >>> detect_intent("Which image format does the ID BB enrollment API prefer for biometric data?", ["identity"])
+    'general'
+    >>> detect_intent("What does POST /data/exists return, and what format does its header use?", ["digital-registries"])
+    'api'
     >>> detect_intent("We need none of their personal attributes. How does the login flow differ then?", ["identity"])
     'workflow'
     """
@@ -392,7 +400,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "comparison"
     if _INTERNAL.search(q):
         return "workflow"  # "What happens internally when … starts a workflow via the API?" asks for the steps behind the call
-    if _BASIS.search(q):
+    if _BASIS.search(q) and not re.search(r"(?<![\w])/[\w{}.-]+", q):  # (an operation named by its path is asked about)
         return "general"  # "What protocol are the order lifecycle APIs (search, select, …) based on?" asks for no operation
     if _API_STRONG.search(q):
         return "api"
