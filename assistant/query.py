@@ -168,7 +168,10 @@ _ENUMERATES = re.compile(
     # "What design principles should building blocks follow?": a question opening on a plural noun it asks about
     # (not one narrowed by a condition: "What notifications are sent when a payment fails?")
     r"|(?:^|[.?!]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:should|must|shall|does|do|are|can)\b"
-    r"(?![^?.!]*\b(?:when|whenever|if|after|before|during|once|unless)\b)",
+    r"(?![^?.!]*\b(?:when|whenever|if|after|before|during|once|unless)\b)"
+    # "what kinds of holder binding are defined?": kinds of a thing named in the singular
+    r"|\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,})\s+(?:are|is|does|do|exist)\b"
+    r"[^?.!]*?\b(?:describ|defin|cover|specif|list|outlin|document|present|propos|distinguish|support)\w*",
     re.I)
 # nouns other answers handle (requirements, operations, fields, steps, blocks, use cases, terms), and words in a noun's
 # place that are none ("What does …", "Which of this …")
@@ -186,6 +189,8 @@ def enumerated_noun(q: str) -> str | None:
     'flow'
     >>> enumerated_noun("What design principles should building blocks follow?")
     'principle'
+    >>> enumerated_noun("What does 'holder binding' mean, and what kinds of holder binding are defined?")
+    'binding'
     >>> enumerated_noun("Which endpoints does the Payments BB define?") is None
     True
     >>> enumerated_noun("What notifications are sent when a payment fails?") is None
@@ -194,10 +199,11 @@ def enumerated_noun(q: str) -> str | None:
     m = _ENUMERATES.search(q or "")
     if not m:
         return None
-    noun = (m.group(1) or m.group(2) or m.group(3)).lower()
+    noun = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
     if noun in _NOT_NOUNS:
         return None
-    noun = noun[:-2] if re.search(r"(ss|us|x|ch|sh)es$", noun) else noun[:-1]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        noun = noun[:-2] if re.search(r"(ss|us|x|ch|sh)es$", noun) else noun[:-1]
     return None if noun in _NOT_ENUMERATED else noun
 
 

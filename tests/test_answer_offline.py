@@ -1314,3 +1314,22 @@ def test_the_related_operations_of_an_api_answer_are_the_lead_operations_own_blo
     text = ExtractiveAnswerer().answer(analyze("Which endpoint marks a registration task as complete?"), hits).text
     assert text.startswith("Use **`POST /tasks/{taskId}/complete`**")
     assert "`GET /tasks`" in text and "/taskResult" not in text
+
+
+def test_a_term_question_that_also_asks_for_its_kinds_defines_it_then_lists_the_sections_of_each_kind():
+    qa = analyze("What does 'holder binding' mean in the Wallet BB spec, and what kinds of holder binding are defined?")
+    assert qa.intent == "term" and qa.term == "holder binding" and qa.enumerates == "binding"
+    g = Chunk(text="Holder Binding: the property that lets verifiers trust the presenter is the credential's holder.",
+              release="latest", repo="r", folder="bb-wallet", path="spec/3-terminology.md", kind="glossary_term",
+              bb="wallet", heading_path=["Wallet", "3 Terminology", "Holder Binding"], extra={"term": "Holder Binding"})
+    hits = [Hit("g", g, 1.0)]
+    for i, (title, text) in enumerate([("5.2.1.1. Cryptographic Holder Binding", "Credentials are bound to a key."),
+                                       ("5.2.1.2. Claim-based Holder Binding", "No cryptographic binding identifier."),
+                                       ("5.2.1.3. Biometrics-based Holder Binding", "A biometric trait authenticates.")], 1):
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-wallet", path="spec/5-cross-cutting-requirements.md",
+                  kind="prose", bb="wallet", heading_path=["Wallet", "5.2.1. Holder Binding", title], extra={"seq": i})
+        hits.append(Hit(f"s{i}", c, 0.5 / i, why=["section-list"]))
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("**Holder Binding** (Wallet specification): The property")
+    assert "describes 3 bindings" in text and text.index("Claim-based Holder Binding**: No cryptographic") > text.index(
+        "**Holder Binding**")

@@ -212,7 +212,11 @@ class ExtractiveAnswerer:
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
                     else NO_BLOCK_MATCHED + " the nearest the specification comes:")
         parts = self._term_comparison(qa, ev) if qa.terms and len(qa.bbs) < 2 else None
-        if not parts and qa.enumerates:
+        if not parts and qa.enumerates and qa.intent == "term" and qa.term:
+            # "What does 'holder binding' mean, and what kinds of holder binding are defined?": the term, then its kinds
+            parts = self._term(qa, ev, qtoks)
+            parts = (parts or []) + self._sections(qa, ev)
+        elif not parts and qa.enumerates:
             parts = self._sections(qa, ev)
         if not parts and qa.intent in builders:
             parts = builders[qa.intent](qa, ev, qtoks)
