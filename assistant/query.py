@@ -81,6 +81,9 @@ _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
 # "In the Payments BB, what …", and a chat topic typed first: "reg bb - what do they mean by …", "idv bb: what is …"
 _LEAD_CLAUSE = re.compile(r"^\s*(?:(in|for|within|according to|regarding|about|on|with)\s+[^,?]{1,60},\s*|"
+                          # "In the registration spec what does 'determinant' mean?" (no comma after a spec's name)
+                          r"(in|within|according to)\s+(the\s+)?[\w-]+(\s+[\w-]+)?\s+(spec|specs|specification|bb|"
+                          r"building block|docs|documentation)\s+|"
                           r"[\w -]{1,30}?\b(?:bb|building block)s?(?:\s+apis?)?\s*[:\u2013\u2014-]\s+)"
                           r"(?=(what|which|how|who|why|when|where|define|is|are|does|do|can|should|must)\b)", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")

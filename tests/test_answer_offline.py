@@ -178,6 +178,9 @@ def test_list_questions_about_a_term_are_not_definitions():
 def test_a_lead_in_clause_does_not_hide_the_question():
     qa = analyze("In registration rules, what is a 'determinant'?")
     assert qa.intent == "term" and qa.term == "determinant"
+    qa = analyze("In the registration spec what does 'determinant' mean? I keep seeing it next to 'rule' and 'requirement'.")
+    assert qa.intent == "term" and qa.term == "determinant"  # no comma after the spec's name
+    assert analyze("In which building block are consent records kept?").term is None
     assert analyze("How is the Registration building block different from Digital Registries?").intent == "comparison"
 
 
