@@ -350,15 +350,14 @@ def more_asks(question: str, most: int = 2) -> list[str]:
     ([], [])
     """
     asks = [x for x in _sentences(question) if x.endswith("?")]
-    first_split = False
     if SPLIT_CLAUSES and asks:
         # "Which endpoint reports delivery, and what statuses can it report?": two questions in one sentence
         asks = [c.strip() for a in asks for c in _CLAUSE_SPLIT.split(a) if c.strip()]
     if len(asks) < 2:
         return []
-    seen = set() if first_split else set(keywords(registry.spell_out(asks[0])))
+    seen = set(keywords(registry.spell_out(asks[0])))
     out = []
-    for a in (asks if first_split else asks[1:]):
+    for a in asks[1:]:
         own = [w for w in keywords(registry.spell_out(a)) if w not in seen and w not in ("here", "there")
                and not registry.find_bbs(w)]
         seen.update(own)

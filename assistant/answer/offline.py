@@ -74,9 +74,10 @@ UNIT_CACHE_SIZE = 50_000
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
 _STEP_LABELS = re.compile(r"^\s*(Workflows|Building blocks):")
 _ABOUT_STEP = re.compile(r"\b(that|this|the|each|which|what|every) (\w+ ){0,2}(step|stage|phase)s?\b", re.I)
-RELATED_SAME_BB = True
-FLOW_INTRO_BEFORE = True
-STEP_BY_SENTENCE = True  # a use-case question naming no step leads with the step holding its best sentence (3 answers change, none loses a fact)
+RELATED_SAME_BB = True  # an API answer's related operations are the lead operation's block's (4 answers changed)
+FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passage before it in its section (u14-008)
+# a use-case question naming no step leads with the step holding its best sentence (3 answers changed, none lost a fact)
+STEP_BY_SENTENCE = True
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
 _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # OpenAPI files and the pages rendering them
@@ -1087,8 +1088,8 @@ class ExtractiveAnswerer:
         if c.kind == "use_case_step" and (about_step or not asks_bbs):
             named = set(tokenize(c.heading_path[-1] if c.heading_path else "")) - set(tokenize(title or ""))
             if STEP_BY_SENTENCE and not qtoks & named:
-                # a step the question does not name: the one whose sentence answers best ("… residents close to an imminent emergency warned?": Step 3's
-                # direct 'Alert', not the top-ranked Step 2 on planning)
+                # a step the question does not name: the one whose sentence answers best ("… residents close to an
+                # imminent emergency warned?": Step 3's direct 'Alert', not the top-ranked Step 2 on planning)
                 uc = c.extra.get("uc_id")
                 near = [u for u in self._ranked_units(ev, qtoks, max_hits=USE_CASE_STEP_REACH + 1)
                         if ev.hits[u.hit_index].chunk.kind == "use_case_step" and not _STEP_LABELS.match(u.text)
