@@ -408,7 +408,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "comparison"
     if _INTERNAL.search(q):
         return "workflow"  # "What happens internally when … starts a workflow via the API?" asks for the steps behind the call
-    if _BASIS.search(q) and not re.search(r"(?<![\w])/[\w{}.-]+", q):  # (an operation named by its path is asked about)
+    if _BASIS.search(q) and not API_PATH.search(q):  # (an operation named by its path is asked about)
         return "general"  # "What protocol are the order lifecycle APIs (search, select, …) based on?" asks for no operation
     if _API_STRONG.search(q):
         return "api"

@@ -295,7 +295,7 @@ class ExtractiveAnswerer:
                 continue
             points = self._passage_points(ev, best[1], self._taken, max_units=MORE_ASK_UNITS)
             if points:
-                title = ask[0].upper() + ask[1:] if ask[1:2] != "-" else ask  # a clause cut from its sentence: "how …"
+                title = _sentence_case(ask)  # a clause cut from its sentence: "how …"
                 out.append(f"**{title if title.endswith('?') else title + '?'}**\n\n{points}")
         return out
 
@@ -370,7 +370,7 @@ class ExtractiveAnswerer:
 
     def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
         quote = clip(u.text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
-        t = quote[0].upper() + quote[1:] if quote and quote[1:2] != "-" else quote  # "e-Service" stays as written
+        t = _sentence_case(quote)
         if not re.search(r"[.!?…:)]$", t):
             t += "."  # the answer reads as sentences
         return f"{t} {self._mark(ev, u.hit_index, quote)}"
@@ -1152,6 +1152,11 @@ def _finishes_with_intro(u: Unit, v: Unit) -> bool:
     uses three criteria … . CMSs should be:"); a Title Case label ("Example Implementation:") heads a list of its own."""
     return u.kind == v.kind == "sentence" and len(v.text) <= SHORT_INTRO_CHARS \
         and bool(_ENDS_SENTENCE_INTRO.search(strip_md(v.text)))
+
+
+def _sentence_case(text: str) -> str:
+    """The text with a capital first letter ("e-Service" stays as written)."""
+    return text[0].upper() + text[1:] if text and text[1:2] != "-" else text
 
 
 def unit_text(u: Unit) -> str:
