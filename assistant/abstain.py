@@ -45,11 +45,12 @@ OUT_OF_SCOPE = [
      "the specification does not report adoption figures"),
     # "Which countries have already deployed the Wallet BB in production?" (not "Which countries does the CMS spec mention
     # as examples …?": the spec's own examples are asked about there)
-    # … or "Which country was the first to put the GIS BB into production?"
+    # … or "Which country was the first to put the GIS BB into production?" or "Which countries are running the Consent
+    # BB in production today?"
     (re.compile(r"\b(which|what) (countries|country|governments?|ministries|ministry|organi[sz]ations?|agenc(y|ies)|cities|city)\b"
                 r"(?!.{0,40}\b(spec|specification|mention|mentions|mentioned|example|examples|describe|describes|listed)\b).{0,60}"
-                r"\b(have|has|are|is|was|were)\b.{0,30}\b(deployed|adopted|implemented|rolled out|using|live|in production|"
-                r"into production|gone live|first)\b", re.I),
+                r"\b(have|has|are|is|was|were)\b.{0,40}\b(deployed|adopted|implemented|rolled out|using|running|operating|live|"
+                r"in production|into production|gone live|first)\b", re.I),
      "the specification does not track which countries or organisations deploy it"),
     # "Which public cloud providers has GovStack certified as compliant …?": the spec sets requirements and tests; it
     # names no certified or approved products

@@ -282,9 +282,12 @@ def test_rulings_on_national_law_project_funding_and_past_usage_figures_are_out_
         "How much funding does GIZ provide to a country that adopts the Messaging BB?":
             "the specification does not cover funding or grants for projects",
         "How many citizens used the Messaging BB in the pilot?": "the specification does not report adoption figures",
+        "Which countries are running the Messaging BB in production today?":
+            "the specification does not track which countries or organisations deploy it",
     }
     for q, why in cases.items():
         assert should_abstain(analyze(q), hits, {}) == (True, why), q
     for q in ("Does the Messaging BB keep messages as long as legally required?",
-              "Which funding account pays the SMS provider in the Messaging BB?"):
+              "Which funding account pays the SMS provider in the Messaging BB?",
+              "Which countries does the Messaging spec mention as running SMS gateways?"):
         assert should_abstain(analyze(q), hits, {}) == (False, ""), q
