@@ -87,6 +87,7 @@ _LEAD_CLAUSE = re.compile(r"^\s*(?:(in|for|within|according to|regarding|about|o
                           r"[\w -]{1,30}?\b(?:bb|building block)s?(?:\s+apis?)?\s*[:\u2013\u2014-]\s+)"
                           r"(?=(what|which|how|who|why|when|where|define|is|are|does|do|can|should|must)\b)", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
+LEAD_API = True  # a lead-in naming an endpoint makes the question an API question (y16-020)
 API_PATH = re.compile(r"(?<![\w])(/[\w{}.:-]+(?:/[\w{}.:-]*)*)")
 _NON_BB_NAME = re.compile(r"\b(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:BB|building block)\b")
 
@@ -552,6 +553,10 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     intent = detect_intent(q_core, bbs)
     if intent == "general" and q_core != q and _USECASE.search(q[: len(q) - len(q_core)]):
         intent = "use_case"  # "In the construction permit use case, how can inspectors verify a permit is genuine?"
+    elif LEAD_API and intent in ("general", "requirement", "workflow") and q_core != q \
+            and _API_STRONG.search(q[: len(q) - len(q_core)]) and not _DATA.search(q[: len(q) - len(q_core)]):
+        intent = "api"  # "For the Identity BB's /oauth/token endpoint, how does … authenticate and what must … be?"
+        # (not "In the Consent BB OpenAPI schema, what does the forgettable flag mean?": a schema's fields are data)
     prev_user = [h.get("content", "") for h in (history or []) if h.get("role") == "user" and h.get("content")]
     if prev_user:
         last = prev_user[-1]

@@ -944,6 +944,31 @@ def test_an_operations_page_among_the_passages_moves_up_beside_it_and_is_still_r
     assert set(first) == set(range(6)) and first[1] < min(first[i] for i in range(2, 6))
 
 
+def test_a_field_the_question_names_is_quoted_with_what_the_api_says_of_it():
+    def op(seq, text):
+        return Hit(f"op{seq}", Chunk(text=text, release="latest", repo="r", folder="bb-identity", path="api/idp.yaml",
+                                     kind="api_operation", bb="identity", heading_path=["Identity", "API", "POST /oauth/token"],
+                                     extra={"method": "POST", "api_path": "/oauth/token", "seq": seq}), 1.0 - seq / 10, 0.6)
+
+    hits = [op(0, "POST /oauth/token — Token Endpoint\nCalled by the relying party backend to get the ID token."),
+            op(1, "POST /oauth/token — Token Endpoint Request body fields: grant_type (string, required) — Grant type.; "
+                  "clientId (string, required); redirect_uri (string, required) — Valid client redirect_uri. Must be same "
+                  "as the one sent in the authorize call. Responses: 200 OK")]
+    q = "For the Identity BB's /oauth/token endpoint, what must the redirect_uri be?"
+    assert analyze(q).intent == "api"  # the lead-in names the endpoint
+    text = ExtractiveAnswerer().answer(analyze(q), hits).text
+    assert "- `redirect_uri` (string, required) — Valid client redirect_uri. Must be same as the one sent in the authorize " \
+           "call. [" in text and "`grant_type` (string" not in text
+    # a field the API says nothing of (clientId) is left to the Fields line; in words ("redirect URI") it is the domain's
+    text = ExtractiveAnswerer().answer(analyze("What must the redirect_uri be for POST /oauth/token in the Identity BB? "
+                                               "And the clientId?"), hits).text
+    assert "`redirect_uri` (string, required) — Valid" in text and "`clientId` (string" not in text
+    text = ExtractiveAnswerer().answer(analyze("What must the redirect URI be for POST /oauth/token?"), hits).text
+    assert "fields asked about" not in text
+    # a path's own parameter is no field asked about; a question naming none gets no such list
+    assert "fields asked about" not in ExtractiveAnswerer().answer(analyze("What does POST /oauth/token return?"), hits).text
+
+
 def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own_lines():
     def op(seq, text):
         return Hit(f"op{seq}", Chunk(text=text, release="latest", repo="r", folder="bb-workflow", path="api/swagger.yaml",

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
-from assistant.query import POINTS_BACK, QueryAnalysis, ask_part, noun_pattern
+from assistant.query import API_PATH, POINTS_BACK, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, stem_tokens, term_forms,
                                 term_names, tokenize)
 
@@ -114,6 +114,12 @@ ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|c
                            r"send back)|(what|which \w+) (is|are|gets?) returned|if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
 # "Response fields: …", "Response fields (201): …" (an operation whose success code is not 200)
 _RESPONSE_FIELDS = re.compile(r"(?:^|\n)Response (?:fields|body)(?: \(\w+\))?: (.+?)(?=\n|$)")
+# a field or parameter the question names by its identifier is quoted with what the API says of it (y16-020)
+NAMED_FIELDS, NAMED_FIELDS_MAX = True, 4
+_FIELD_LIST = re.compile(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields|"
+                         r"Response fields(?: \(\w+\))?): (.+?)(?=\s+(?:Path parameters|Query parameters|Header parameters|"
+                         r"Request body fields|Request body description|Responses|Response fields(?: \(\w+\))?|Servers|API):|\n|$)")
+_FIELD_ENTRY = re.compile(r"([\w.\[\]-]+) \(([^)]*)\)(?: — (.*))?$", re.S)
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?)\b", re.I)
 _OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
             "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
@@ -855,6 +861,10 @@ class ExtractiveAnswerer:
         fields, fields_at = next(((f, hi) for hi, h in self._same_op(ev, h0) if (f := _op_fields(h))), ("", hi0))
         if fields and not listing:
             parts.append(f"Fields: {fields} " + (first if fields_at == hi0 else self._mark(ev, fields_at, fields)))
+        if not listing and NAMED_FIELDS:
+            named = self._named_fields(ev, h0, qa.question)
+            if named:
+                parts.append("The fields asked about:\n" + "\n".join(named))
         if not listing:
             for label, asks in (("Header parameters", ASKS_HEADERS), ("Responses", ASKS_RESPONSE)):
                 if asks.search(qa.question):
@@ -880,6 +890,26 @@ class ExtractiveAnswerer:
         same = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "api_operation"
                 and (h.chunk.path, h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) == key]
         return sorted(same, key=lambda p: p[1] is not op)
+
+    def _named_fields(self, ev: Evidence, op: Hit, question: str) -> list[str]:
+        """The lead operation's parameters and fields the question names ("what must the redirect_uri be?"), each with
+        what the API says of it, from whichever passage of the operation lists it: "- `redirect_uri` (string, required) —
+        Valid client redirect_uri. Must be same as the one sent in the authorize call." Named as written: in words
+        ("consent record", "process id") a name is the domain's, not the field's. One the API says nothing of is left
+        out (the Fields line names it already)."""
+        written = _question_names(question)
+        out, seen = [], set()
+        for hi, h in self._same_op(ev, op):
+            for m in _FIELD_LIST.finditer(h.chunk.text):
+                for entry in re.split(r"; (?=[\w.\[\]-]+ \()", m.group(2)):
+                    f = _FIELD_ENTRY.match(entry.strip())
+                    forms = _identifier_forms(f.group(1)) if f and f.group(3) and f.group(1) not in seen else set()
+                    if not forms & written:
+                        continue
+                    seen.add(f.group(1))
+                    text = f"`{f.group(1)}` ({f.group(2)}) — {clip(strip_md(_HTML_TAG.sub(' ', f.group(3))).strip(), 300)}"
+                    out.append(f"- {text} {self._mark(ev, hi, text)}")
+        return out[:NAMED_FIELDS_MAX]
 
     def _op_part(self, ev: Evidence, op: Hit, label: str) -> str:
         """'Responses: 201 Process started …; 404 Process not found' from whichever passage of the same operation
@@ -1303,6 +1333,21 @@ def _op_description(h: Hit, full: bool = False) -> str:
         return ""
     text = " ".join(_HTML_TAG.sub(" ", strip_md(_OP_LABEL.split(text, 1)[0])).split())
     return text if full else clip(text, OP_DESCRIPTION_CHARS)
+
+
+def _identifier_forms(name: str) -> set[str]:
+    """A compound field name as a question may write it ("redirect_uri", "clientAssertion", "data.status"); a one-word
+    name ("code", "status") is an ordinary word, no identifier, and none is returned."""
+    compound = re.compile(r"[_.]|[a-z][A-Z]")
+    name = name.replace("[]", "").lstrip(".")
+    last = name.split(".")[-1]  # "request.redirectUris" is asked as "redirectUris" too, "signature.signature" not as "signature"
+    return ({name.lower()} | ({last.lower()} if compound.search(last) else set())) if compound.search(name) else set()
+
+
+def _question_names(question: str) -> set[str]:
+    """The identifiers a question writes; a path's own parameters ("POST /processes/{processId}/start") name the
+    operation, not a field asked about."""
+    return {m.group(0).rstrip(".") for m in re.finditer(r"[a-z][\w.]*", API_PATH.sub(" ", question).lower())}
 
 
 def _op_fields(h: Hit) -> str:
