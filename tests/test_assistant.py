@@ -572,3 +572,17 @@ def test_a_block_s_subject_in_plain_words_favours_its_pages(assistant, monkeypat
     assert all(on[i].score == pytest.approx(off[i].score * 1.2) for i in own if i in off)
     between = analyze("Can the payments module read the registration module's database directly?", [])
     assert not any("bb-subject" in h.why for h in assistant.searcher.search(between, "latest", k=20))
+
+
+@pytest.mark.parametrize("question,scope", [
+    ("Does the Registration BB also keep the records long-term, or do we need another building block for that?", True),
+    ("Is the Payments BB itself supposed to check eligibility, or is that another block's job?", True),
+    ("Is payment processing out of scope for the e-Marketplace BB?", True),
+    ("Is the Scheduler also responsible for sending the reminders?", True),
+    ("How does the Registration BB store application files?", False),
+    ("Which other building block sends the reminders?", False),
+])
+def test_questions_whether_a_block_does_a_job_itself_are_recognised(question, scope):
+    from assistant.retrieve import _ASKS_SCOPE
+
+    assert bool(_ASKS_SCOPE.search(question)) is scope

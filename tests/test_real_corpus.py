@@ -186,3 +186,11 @@ def test_an_operation_the_page_only_lists_is_described_by_its_section(real_assis
     ans = real_assistant.ask("In the Identity BB credential management API, POST /share-credential doesn't hand back "
                              "the credential directly. How do I get the result?")
     assert "Listed in 8 Service APIs" not in ans.text and "/events/{eventId}" in ans.text, ans.text
+
+
+def test_a_question_whether_a_block_leaves_a_job_to_another_leads_with_its_scope_section(real_assistant):
+    """"… does the Registration BB also keep the records long-term, or do we need another building block?": the named
+    block's out-of-scope section leads (retrieve.SCOPE_BOOST), not a passage that shares the context's words."""
+    ans = real_assistant.ask("We issue fishing permits. Citizens apply online and inspectors approve. Does the Registration "
+                             "BB also keep the permit records long-term, or do we need another building block for that?")
+    assert re.search(r"Long-term storing of registration data.{0,40}not covered", ans.text.split("Also in")[0]), ans.text
