@@ -84,6 +84,20 @@ FRONT_PAGE_BOOST = 1.5
 # with "Long-term storing of registration data … is not covered in this Building Block"; ×1.5 found it as a lesser point
 # only. The pattern matches 5 of the 1,224 gold questions; no other answer changed
 SCOPE_BOOST = 2.0
+# The cross-cutting documents a question may name ("according to the architecture spec", "the GovStack security
+# requirements", "the UI/UX guidelines", "the implementation playbook"): their passages ×1.5 (how it is named, folder,
+# path prefix). arch-008 and y16-034 ("… what capabilities MUST an Information Mediator provide?") now quote the
+# architecture's list instead of the IM's own requirements page: dev 0.911 → 0.914, dev-independent 0.811 → 0.813,
+# independent key-fact recall unchanged in total (one blind answer changed); ×2.0 gave the same
+DOC_BOOST = 1.5
+NAMED_DOCS = [
+    (re.compile(r"\barchitecture (spec|specification|requirements|document|doc|chapter|rules)s?\b|"
+                r"\bnon-?functional requirements\b", re.I), "specifications", "architecture-and-nonfunctional-requirements/"),
+    (re.compile(r"\bsecurity (spec|specification|requirements|document|doc|chapter)s?\b", re.I), "specifications",
+     "security-requirements/"),
+    (re.compile(r"\b(ui ?/ ?ux|ux|ui|design) guidelines?\b", re.I), "specifications", "govstack-ui-ux-guidelines/"),
+    (re.compile(r"\bplaybook\b", re.I), "implementation-playbook", ""),
+]
 _ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+(an)?other\b|"
                          r"\bor\s+(is|would|will)\s+(that|this|it)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
                          r"(an)?other\b|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
@@ -727,6 +741,7 @@ class HybridSearch:
         # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
         loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
         asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(_ASKS_SCOPE.search(qa.question))
+        docs = [(f, p) for pat, f, p in NAMED_DOCS if pat.search(qa.standalone)] if DOC_BOOST != 1.0 else []
         hits = []
         for i in cands:
             c = idx.chunks[i]
@@ -748,6 +763,9 @@ class HybridSearch:
                     why.append("bb-named")
                 elif c.bb:
                     s *= 0.55
+            if docs and any(c.folder == f and c.path.startswith(p) for f, p in docs):
+                s *= DOC_BOOST
+                why.append("named-doc")
             if asks_scope and c.bb in qa.bbs and _SCOPE_SECTION.search(c.section or ""):
                 s *= SCOPE_BOOST
                 why.append("scope")

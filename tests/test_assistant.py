@@ -586,3 +586,18 @@ def test_questions_whether_a_block_does_a_job_itself_are_recognised(question, sc
     from assistant.retrieve import _ASKS_SCOPE
 
     assert bool(_ASKS_SCOPE.search(question)) is scope
+
+
+@pytest.mark.parametrize("question,doc", [
+    ("According to the architecture spec, what must an Information Mediator provide?",
+     ("specifications", "architecture-and-nonfunctional-requirements/")),
+    ("What do the GovStack security requirements say about OTP?", ("specifications", "security-requirements/")),
+    ("Which tool do the UI/UX guidelines suggest for performance?", ("specifications", "govstack-ui-ux-guidelines/")),
+    ("Who is the implementation playbook written for?", ("implementation-playbook", "")),
+    ("What security does the Payments BB need?", None),
+])
+def test_a_cross_cutting_document_the_question_names_is_recognised(question, doc):
+    from assistant.retrieve import NAMED_DOCS
+
+    found = [(f, p) for pat, f, p in NAMED_DOCS if pat.search(question)]
+    assert found == ([doc] if doc else [])

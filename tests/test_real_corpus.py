@@ -194,3 +194,11 @@ def test_a_question_whether_a_block_leaves_a_job_to_another_leads_with_its_scope
     ans = real_assistant.ask("We issue fishing permits. Citizens apply online and inspectors approve. Does the Registration "
                              "BB also keep the permit records long-term, or do we need another building block for that?")
     assert re.search(r"Long-term storing of registration data.{0,40}not covered", ans.text.split("Also in")[0]), ans.text
+
+
+def test_a_question_naming_the_architecture_spec_is_answered_from_it(real_assistant):
+    """The block's own pages also speak of what it must provide; the document the question names answers
+    (retrieve.NAMED_DOCS)."""
+    ans = real_assistant.ask("Which capabilities does the architecture spec say an Information Mediator MUST provide?")
+    lead = ans.text.split("Also in")[0]
+    assert "An Information Mediator MUST provide the following capabilities" in lead and "Message routing" in lead, ans.text
