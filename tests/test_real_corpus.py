@@ -202,3 +202,22 @@ def test_a_question_naming_the_architecture_spec_is_answered_from_it(real_assist
     ans = real_assistant.ask("Which capabilities does the architecture spec say an Information Mediator MUST provide?")
     lead = ans.text.split("Also in")[0]
     assert "An Information Mediator MUST provide the following capabilities" in lead and "Message routing" in lead, ans.text
+
+
+def test_a_passage_negating_what_the_question_negates_is_found(real_assistant, monkeypatch):
+    """"Hardly anyone … owns a … signing device" meets "This approach does not require any device to be owned by the end
+    user" (retrieve.NEG_BOOST): that passage ranks higher, and the answer quotes it."""
+    from assistant import retrieve
+    from assistant.query import analyze
+
+    q = "Hardly anyone in our villages owns a smart card or a signing device. Which eSignature approach works for them?"
+    assert "does not require any device to be owned" in real_assistant.ask(q).text
+
+    def rank():
+        hits = real_assistant.searcher.search(analyze(q), "latest", k=60)
+        return next((r, h.why) for r, h in enumerate(hits) if "does not require any device" in h.chunk.text)
+
+    boosted, why = rank()
+    monkeypatch.setattr(retrieve, "NEG_BOOST", 1.0)
+    plain, _ = rank()
+    assert "negation" in why and boosted < plain
