@@ -108,8 +108,10 @@ def test_highlight_spans_find_the_quoted_sentences(passage, snippet, expected):
 
 def test_highlighted_passage_marks_and_escapes():
     html = render.highlighted_passage_html("<b>Intro</b>. The token is revoked. Done.", "The token is revoked.")
-    assert "<mark>The token is revoked.</mark>" in html and "&lt;b&gt;Intro&lt;/b&gt;" in html
-    assert [t for t, _ in tags_of(html)] == ["mark"]
+    # the formatting tags an OpenAPI description carries are read (not shown), anything else is escaped, never rendered
+    assert html == "Intro. <mark>The token is revoked.</mark> Done."
+    html = render.highlighted_passage_html("Intro. <script>x</script> The token is revoked.", "The token is revoked.")
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and [t for t, _ in tags_of(html)] == ["mark"]
 
 
 def test_highlighted_passage_windows_long_text_around_the_highlight():

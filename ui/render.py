@@ -261,12 +261,21 @@ _BULLET = re.compile(r"^(\s*)[*+-]\s+(?=\S)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
+_HTML_BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|tr|td|th|table)\b[^<>]*>", re.I)
+_HTML_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|mark|code|sup|sub|u|a|font)\b[^<>]*>", re.I)
+
+
 def plain_passage(passage: str) -> str:
-    r"""Passage text for reading in a card: markdown table rows become "cell · cell" lines, separator rows go.
+    r"""Passage text for reading in a card: markdown table rows become "cell · cell" lines, separator rows go, and the
+    HTML the OpenAPI descriptions carry ("<b>private_key_jwt</b>", "<ul> <li>iss</li>") is read, not shown.
 
     >>> plain_passage("Intro\n| a | b |\n|---|---|\n| 1 | |\n* item")
     'Intro\na · b\n1\n• item'
+    >>> plain_passage('method : <b>private_key_jwt</b> 2. <span style="color:red">*</span> claims: <ul> <li>iss</li></ul>')
+    'method : private_key_jwt 2. * claims: iss'
     """
+    if "<" in (passage or ""):
+        passage = re.sub(r"[ \t]{2,}", " ", _HTML_INLINE_TAG.sub("", _HTML_BLOCK_TAG.sub(" ", passage))).replace(" \n", "\n").strip()
     out = []
     for line in (passage or "").split("\n"):
         st = line.strip()
