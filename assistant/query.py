@@ -235,8 +235,8 @@ _ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+((do|woul
 # officers to sign permits digitally. Which BB covers that?": a block asked for by the job it does. The need (the rest
 # of the asking sentence, and the context sentences before it) is matched to the blocks the way the advisor matches a
 # service's needs (Suggester.blocks_for). Not: "Which building blocks are specified…", "… does GovStack specify?"
-_WHICH_BB = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?(?:building[ -]blocks?|bbs?|blocks?)\b(?P<rest>[^?]*)\??\s*$",
-                       re.I)
+_WHICH_BB = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?(?:building[ -]blocks?|bbs?|blocks?"
+                       r"|(?:part|component|piece)s?\s+of\s+(?:the\s+)?govstack)\b(?P<rest>[^?]*)\??\s*$", re.I)
 # what may follow "which building block": a verb of the job, or a form that leads to one (stripped)
 _WHICH_LEAD = re.compile(
     r"^(?:"
@@ -274,6 +274,8 @@ def need_of_which_bb(question: str) -> str | None:
     'We pay cash transfers into mobile money accounts.'
     >>> need_of_which_bb("We need SMS reminders. Does the scheduler send them itself or which BB does that?")
     'We need SMS reminders.'
+    >>> need_of_which_bb("We must be warned when a delivery truck leaves its zone. Which part of GovStack covers that?")
+    'We must be warned when a delivery truck leaves its zone.'
     >>> need_of_which_bb("Which building blocks are specified in this release?") is None
     True
     """
