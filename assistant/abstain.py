@@ -73,7 +73,10 @@ OUT_OF_SCOPE = [
     (re.compile(r"\b(when|(what|which) (exact )?(date|day|month|year|quarter)) (is|are|will|would|do (you|they) expect)\b.{0,60}"
                 r"\b(version|release|v ?\d|edition|update)\b.{0,80}"
                 r"\b(scheduled|planned|expected|due|released|published|available|out|coming|ready|launch\w*)\b|"
-                r"\b(release date|roadmap|timeline) (of|for) (the )?(next|upcoming|future|coming) (version|release|edition)", re.I),
+                r"\b(release date|roadmap|timeline) (of|for) (the )?(next|upcoming|future|coming) (version|release|edition)|"
+                # "On what date will G2G payments be added to the Payments BB specification?"
+                r"\b(when|what date|which date|by when)\b.{0,60}\bwill\b.{0,80}\b(added|included|introduced|covered|specified)\s+"
+                r"(to|in|into)\s+(the\s+)?([\w-]+\s+){0,4}(spec|specification|standard)\b", re.I),
      "the specification does not announce future releases"),
     # "Which programming language is the reference implementation written in, and where do I download its binaries?":
     # the specification sets requirements for any implementation; it prescribes no language and ships no software
@@ -127,6 +130,7 @@ NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an
 # passage that states one: the spec often discusses the topic without ever giving the number.
 _ASKS_FIGURE = re.compile(
     r"\b(how many|how much|how long|how often|how fast|how big|how large|rate limits?|per (second|minute|hour)|slas?|uptime|"
+    r"(what|which)\s+([\w-]+\s+){0,3}rates?|"  # "What false match rate must … achieve?"
     r"time-?outs?|throughput|(maximum|minimum|max|min)\s+(\w+\s+){0,2}(size|length|number|lifetime|duration|time|rate|"
     r"count|amount|age|period|limit|validity|retention|value)s?|(what|which)\s+(percentage|percent|share|proportion)|"
     # a quantity asked for in a unit ("What positional accuracy in metres …?")

@@ -151,6 +151,8 @@ def test_a_future_release_date_is_out_of_scope_but_past_releases_are_not():
     assert should_abstain(analyze("When will the next release of the Messaging spec come out?"), hits, {}) == (True, why)
     assert should_abstain(analyze("When was version 1.0 of the Messaging BB released?"), hits, {})[1] != why
     assert should_abstain(analyze("On what exact date will the next version of the Messaging spec be published?"), hits, {}) == (True, why)
+    assert should_abstain(analyze("On what date will group SMS be added to the Messaging BB specification?"), hits, {}) == (True, why)
+    assert should_abstain(analyze("When will a message be added to the outbox?"), hits, {})[1] != why
 
 
 def test_implementation_languages_fines_and_who_integrated_are_out_of_scope():
@@ -213,6 +215,9 @@ def test_a_quantity_asked_in_a_unit_or_a_maximum_value_needs_a_figure():
     qa = analyze("What positional accuracy in metres must the GIS BB geocoding service guarantee?")
     assert should_abstain(qa, _hits(gis), {}) == (True, NO_FIGURE)
     assert should_abstain(qa, _hits(gis + " Geocoding accuracy must be within 10 metres."), {}) == (False, "")
+    qa = analyze("What false match rate must the GIS BB geocoder achieve?")
+    assert should_abstain(qa, _hits(gis), {}) == (True, NO_FIGURE)
+    assert should_abstain(qa, _hits(gis + " The false match rate must stay below 0.1%."), {}) == (False, "")
     qa = analyze("What's the maximum monetary value a single voucher can carry?")
     assert should_abstain(qa, _hits("A voucher has a denomination, a serial number and an expiry date."), {}) == (True, NO_FIGURE)
 
