@@ -101,7 +101,9 @@ NAMED_DOCS = [
 _ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+(an)?other\b|"
                          r"\bor\s+(is|would|will)\s+(that|this|it)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
                          r"(an)?other\b|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
-                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b", re.I)
+                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
+                         r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
+                         r"(job|responsibility|role|task)\b", re.I)
 _SCOPE_SECTION = re.compile(r"\bscope\b", re.I)
 # A passage that negates what the question negates ×1.3: "hardly anyone owns a smart card or signing device" meets
 # "This approach does not require any device to be owned by the end user" (the one-time signature), "the person

@@ -579,6 +579,7 @@ def test_a_block_s_subject_in_plain_words_favours_its_pages(assistant, monkeypat
     ("Is the Payments BB itself supposed to check eligibility, or is that another block's job?", True),
     ("Is payment processing out of scope for the e-Marketplace BB?", True),
     ("Is the Scheduler also responsible for sending the reminders?", True),
+    ("Which block carries data between two ministries? Is that the Messaging BB's job?", True),
     ("How does the Registration BB store application files?", False),
     ("Which other building block sends the reminders?", False),
 ])
