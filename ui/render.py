@@ -275,7 +275,8 @@ def plain_passage(passage: str) -> str:
     'method : private_key_jwt 2. * claims: iss'
     """
     if "<" in (passage or ""):
-        passage = re.sub(r"[ \t]{2,}", " ", _HTML_INLINE_TAG.sub("", _HTML_BLOCK_TAG.sub(" ", passage))).replace(" \n", "\n").strip()
+        passage = _HTML_INLINE_TAG.sub("", _HTML_BLOCK_TAG.sub(" ", passage))
+        passage = re.sub(r"[ \t]{2,}", " ", passage).replace(" \n", "\n").strip()
     out = []
     for line in (passage or "").split("\n"):
         st = line.strip()

@@ -120,6 +120,7 @@ _FIELD_LIST = re.compile(r"(?:^|\s)(Path parameters|Query parameters|Header para
                          r"Response fields(?: \(\w+\))?): (.+?)(?=\s+(?:Path parameters|Query parameters|Header parameters|"
                          r"Request body fields|Request body description|Responses|Response fields(?: \(\w+\))?|Servers|API):|\n|$)")
 _FIELD_ENTRY = re.compile(r"([\w.\[\]-]+) \(([^)]*)\)(?: — (.*))?$", re.S)
+_COMPOUND = re.compile(r"[_.]|[a-z][A-Z]")  # an identifier of parts: redirect_uri, clientAssertion, data.status
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?)\b", re.I)
 _OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
             "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
@@ -1338,10 +1339,9 @@ def _op_description(h: Hit, full: bool = False) -> str:
 def _identifier_forms(name: str) -> set[str]:
     """A compound field name as a question may write it ("redirect_uri", "clientAssertion", "data.status"); a one-word
     name ("code", "status") is an ordinary word, no identifier, and none is returned."""
-    compound = re.compile(r"[_.]|[a-z][A-Z]")
     name = name.replace("[]", "").lstrip(".")
     last = name.split(".")[-1]  # "request.redirectUris" is asked as "redirectUris" too, "signature.signature" not as "signature"
-    return ({name.lower()} | ({last.lower()} if compound.search(last) else set())) if compound.search(name) else set()
+    return ({name.lower()} | ({last.lower()} if _COMPOUND.search(last) else set())) if _COMPOUND.search(name) else set()
 
 
 def _question_names(question: str) -> set[str]:
