@@ -944,11 +944,16 @@ def test_an_operations_page_among_the_passages_moves_up_beside_it_and_is_still_r
     assert set(first) == set(range(6)) and first[1] < min(first[i] for i in range(2, 6))
 
 
+def _op_hit(bb: str, method: str, path: str, seq: int, text: str) -> Hit:
+    """One passage (number seq) of an API operation of the block, ranked by seq."""
+    return Hit(f"op{seq}", Chunk(text=text, release="latest", repo="r", folder=f"bb-{bb}", path="api/swagger.yaml",
+                                 kind="api_operation", bb=bb, heading_path=[bb.title(), "API", f"{method} {path}"],
+                                 extra={"method": method, "api_path": path, "seq": seq}), 1.0 - seq / 10, 0.6)
+
+
 def test_a_field_the_question_names_is_quoted_with_what_the_api_says_of_it():
     def op(seq, text):
-        return Hit(f"op{seq}", Chunk(text=text, release="latest", repo="r", folder="bb-identity", path="api/idp.yaml",
-                                     kind="api_operation", bb="identity", heading_path=["Identity", "API", "POST /oauth/token"],
-                                     extra={"method": "POST", "api_path": "/oauth/token", "seq": seq}), 1.0 - seq / 10, 0.6)
+        return _op_hit("identity", "POST", "/oauth/token", seq, text)
 
     hits = [op(0, "POST /oauth/token — Token Endpoint\nCalled by the relying party backend to get the ID token."),
             op(1, "POST /oauth/token — Token Endpoint Request body fields: grant_type (string, required) — Grant type.; "
@@ -971,9 +976,7 @@ def test_a_field_the_question_names_is_quoted_with_what_the_api_says_of_it():
 
 def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own_lines():
     def op(seq, text):
-        return Hit(f"op{seq}", Chunk(text=text, release="latest", repo="r", folder="bb-workflow", path="api/swagger.yaml",
-                                     kind="api_operation", bb="workflow", heading_path=["Workflow", "API", "POST /processes/{id}/start"],
-                                     extra={"method": "POST", "api_path": "/processes/{id}/start", "seq": seq}), 1.0 - seq / 10, 0.6)
+        return _op_hit("workflow", "POST", "/processes/{id}/start", seq, text)
 
     hits = [op(0, "POST /processes/{id}/start — starts a process instance\nCreate a process instance"),
             op(1, "Header parameters: X-Tenant (string, required) — the tenant Request body fields: who (string) "
