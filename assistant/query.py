@@ -561,10 +561,11 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     # "In registration rules, what is a 'determinant'?": the lead-in names the context, the question follows it
     q_core = _LEAD_CLAUSE.sub("", q)
     intent = detect_intent(q_core, bbs)
-    if intent == "general" and q_core != q and _USECASE.search(q[: len(q) - len(q_core)]):
+    lead = q[: len(q) - len(q_core)]  # the lead-in, when there is one
+    if intent == "general" and lead and _USECASE.search(lead):
         intent = "use_case"  # "In the construction permit use case, how can inspectors verify a permit is genuine?"
-    elif LEAD_API and intent in ("general", "requirement", "workflow") and q_core != q \
-            and _API_STRONG.search(q[: len(q) - len(q_core)]) and not _DATA.search(q[: len(q) - len(q_core)]):
+    elif LEAD_API and intent in ("general", "requirement", "workflow") and lead and _API_STRONG.search(lead) \
+            and not _DATA.search(lead):
         intent = "api"  # "For the Identity BB's /oauth/token endpoint, how does … authenticate and what must … be?"
         # (not "In the Consent BB OpenAPI schema, what does the forgettable flag mean?": a schema's fields are data)
     prev_user = [h.get("content", "") for h in (history or []) if h.get("role") == "user" and h.get("content")]
