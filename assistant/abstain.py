@@ -64,8 +64,10 @@ OUT_OF_SCOPE = [
                 r"\b(recommend\w*|endorse[sd]?)\s+(\w+\s+){0,6}(vendors?|brands?|manufacturers?)\b(?!\s+(to|should|must|that)\b)", re.I),
      "the specification recommends no vendor or brand"),
     # "What salary should a GovStack solution architect earn?": staffing costs, not paying salaries through Payments
+    # … "What salary band does the playbook recommend for a Head of Service Design?"
     (re.compile(r"\b(what|which|how much) (\w+ )?(salary|salaries|wage|wages|pay|compensation|remuneration)\b.{0,60}"
-                r"\b(earn|earns|get|be paid|receive|offer|expect)\b|\bhow much (should|would|does|do|can|will) (a|an|the|our|my)? ?"
+                r"\b(earn|earns|get|be paid|receive|offer|expect|recommends?|suggests?|advises?|proposes?)\b|"
+                r"\b(salary|pay|wage) (bands?|scales?|ranges?|grades?)\b|\bhow much (should|would|does|do|can|will) (a|an|the|our|my)? ?"
                 r"(\w+ ){0,3}(earn|make|be paid)\b", re.I),
      "the specification does not cover staffing, salaries or pay scales"),
     # "When is version 2.0 of the Wallet BB scheduled to be published?": the spec's version histories record past
@@ -76,7 +78,11 @@ OUT_OF_SCOPE = [
                 r"\b(release date|roadmap|timeline) (of|for) (the )?(next|upcoming|future|coming) (version|release|edition)|"
                 # "On what date will G2G payments be added to the Payments BB specification?"
                 r"\b(when|what date|which date|by when)\b.{0,60}\bwill\b.{0,80}\b(added|included|introduced|covered|specified)\s+"
-                r"(to|in|into)\s+(the\s+)?([\w-]+\s+){0,4}(spec|specification|standard)\b", re.I),
+                r"(to|in|into)\s+(the\s+)?([\w-]+\s+){0,4}(spec|specification|standard)\b|"
+                # "On what date will the Scheduler spec publish the still-missing Pub/Sub APIs?"
+                r"\b(when|(what|which) (exact )?(date|day|month|year|quarter)|by when)\b.{0,20}\bwill\b.{0,60}"
+                r"\b(spec|specification|working group|version|release)\b.{0,30}\b(publish|release|add|include|finali[sz]e|"
+                r"complete)\b", re.I),
      "the specification does not announce future releases"),
     # "Which programming language is the reference implementation written in, and where do I download its binaries?":
     # the specification sets requirements for any implementation; it prescribes no language and ships no software

@@ -33,10 +33,11 @@ _BASIS = re.compile(r"\b(what|which)\s+(\w+\s+){0,2}(protocols?|standards?|frame
                     r"\b[^?]{0,80}\b(prefer|prefers|preferred|use|uses|used|support|supports|supported|require|requires|required)\b",
                     re.I)
 SPLIT_CLAUSES = True
+PREAMBLE = True  # greetings, apologies and acknowledgements before the question are not searched (strip_preamble)
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:what|which|how|who|why|when|where|does|do|is|are|can|could|should|must|will)\b)", re.I)
 SHORT_TERM_WORDS = 3  # a definition question about at most this many words asks for the word's meaning
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
-                   r"what\s+(is|are)\s+(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
+                   r"what\s+((exactly|actually|really)\s+)?(is|are)\s+((exactly|actually|really)\s+)?(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
                    r"what\s+do\s+(?=[\w\s-]{1,40}\bmean\s+by\b)|"
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
 _REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|rules?|"
@@ -139,6 +140,7 @@ class QueryAnalysis:
     bbs: list[str] = field(default_factory=list)
     term: str | None = None
     terms: list[str] = field(default_factory=list)  # "difference between a use case and a building block" → both
+    terms_defined: bool = False  # the terms are asked to be defined each ("what do 'issuer', 'holder' … mean?"), not compared
     api_path: str | None = None
     carried_bbs: list[str] = field(default_factory=list)  # BBs taken from earlier turns
     unknown_bb: str | None = None  # "the Blockchain building block" that GovStack does not have
@@ -509,6 +511,28 @@ def term_pair(q: str) -> list[str]:
     return []
 
 
+_MEANING = re.compile(r"\b(mean|means|meaning|meant|stand for|stands for|refer to|refers to|definitions?|define)\b", re.I)
+_QUOTED = re.compile(r"['\"‘“`]([^'\"’”`?]{2,50})['\"’”`]")
+MAX_DEFINED_TERMS = 4
+
+
+def quoted_terms(q: str) -> list[str]:
+    """The terms a question quotes and asks the meaning of, when it quotes two or more.
+
+    >>> quoted_terms("In the Wallet building block, what do 'issuer', 'holder' and 'verifier' mean?")
+    ['issuer', 'holder', 'verifier']
+    >>> quoted_terms("In the CMS building block, what do 'backend' and 'frontend' refer to?")
+    ['backend', 'frontend']
+    >>> quoted_terms("What does 'holder binding' mean?"), quoted_terms("Is 'draft' or 'submitted' the first status?")
+    ([], [])
+    """
+    if not _MEANING.search(q):
+        return []
+    found = [" ".join(t.split()) for t in _QUOTED.findall(q)]
+    found = [t for t in dict.fromkeys(found) if len(t.split()) <= 5]
+    return found if 2 <= len(found) <= MAX_DEFINED_TERMS else []
+
+
 # The words a question is routed by, mistyped with two letters swapped or one left out ("whcih bb", "buidling block")
 _ROUTING_WORDS = ("which", "what", "building", "block", "blocks", "endpoint", "between", "difference", "government")
 
@@ -534,6 +558,40 @@ def _typo_of(word: str) -> str | None:
     return None
 
 
+# What a chat message may open with before it asks anything: a greeting, an apology, a word about oneself or the
+# question, an acknowledgement of the last answer. "Sorry if this is a basic one - what exactly is a 'building block'?"
+# asks what "what is a 'building block'?" asks; left in, "basic" finds the spec's "basic workflow for provisioning", and
+# "Nice. And can an applicant …?" opens with a sentence that hides the follow-up ("And …").
+_PREAMBLE = re.compile(
+    r"^(?:\s*(?:(?:hi|hello|hey|greetings|good (?:morning|afternoon|evening))(?: there| all| team| everyone| folks)?"
+    r"|(?:sorry|apologies|apologi[sz]e|forgive me|excuse me|pardon)(?: (?:if|for|in advance|to ask)\b[^?.!:;,\u2013\u2014-]{0,60})?"
+    r"|(?:a |(?:total|complete|absolute) )?(?:newbie|beginner|noob|novice|newcomer)(?: here| question| alert)?"
+    r"|(?:a |one )?(?:quick|basic|simple|dumb|silly|stupid|naive|beginner'?s?|newbie) question"
+    r"|(?:this|it) (?:may|might|could|is probably|is likely) (?:be )?a (?:basic|dumb|silly|stupid|naive|simple|beginner'?s?|"
+    r"newbie) (?:one|question)(?:,? but\b)?"
+    r"|(?:ok(?:ay)?|great|nice|thanks|thank you|cool|perfect|got it|understood|i see|makes sense)(?:,? thanks| thank you)?)"
+    r"\s*(?:[,!.:;\u2013\u2014]+|\s-+|(?<=but))\s*)+", re.I)
+
+
+def strip_preamble(text: str) -> str:
+    """The question without the greeting, apology or acknowledgement it opens with (unless nothing would be left).
+
+    >>> strip_preamble("Sorry if this is a basic one - what exactly is a 'building block' in GovStack?")
+    "what exactly is a 'building block' in GovStack?"
+    >>> strip_preamble("Nice. And can an applicant stop halfway through the form?")
+    'And can an applicant stop halfway through the form?'
+    >>> strip_preamble("Hi team, this might be a dumb question, but what is a voucher?")
+    'what is a voucher?'
+    >>> strip_preamble("total newbie here - what is a BB?"), strip_preamble("Thanks!"), strip_preamble("OK")
+    ('what is a BB?', 'Thanks!', 'OK')
+    >>> strip_preamble("Hello world is not a greeting here.")
+    'Hello world is not a greeting here.'
+    """
+    m = _PREAMBLE.match(text) if PREAMBLE else None
+    rest = text[m.end():] if m else text
+    return rest if len(rest.split()) >= 2 else text
+
+
 def fix_typos(text: str) -> str:
     """The question with its routing words spelt right; every other word as the user wrote it."""
     return re.sub(r"[A-Za-z]{4,10}", lambda m: _typo_of(m.group(0)) or m.group(0), text)
@@ -542,7 +600,7 @@ def fix_typos(text: str) -> str:
 def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     """Understand one question in the context of the conversation so far."""
     # markup in a question is never rendered or searched: tags out, the words stay; routing words' typos fixed
-    q = fix_typos(" ".join(_TAG.sub(" ", question or "").split()))
+    q = strip_preamble(fix_typos(" ".join(_TAG.sub(" ", question or "").split())))
     if len(q.split()) <= 5:  # a bare definition typed fast: "whats a functional id", "what's an SCD?"
         q = re.sub(r"^\s*what(?:'|’)?s\b(?=\s+(a|an)\b)", "what is", q, flags=re.I)
     truncated = False
@@ -634,6 +692,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         intent, term = "overview", None  # "What is the Information Mediator?" asks about the block, not a glossary entry
     # the answerer compares them when the glossary defines both; the intent stays as detected otherwise
     terms = term_pair(q_core) if len(all_bbs) < 2 else []
+    defined = not terms and len(all_bbs) < 2 and bool(terms := quoted_terms(q_core))
+    if defined and intent == "general":
+        intent = "term"  # "what do 'issuer', 'holder' and 'verifier' mean?": glossary entries answer it
     m = API_PATH.search(q)
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
     ask_again = ""
@@ -647,5 +708,6 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
     standalone = plain_words(registry.spell_out(standalone))
     return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
+                         terms_defined=defined,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
                          bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q), more_asks=more_asks(q))

@@ -508,6 +508,13 @@ class CorpusIndex:
                 return list(self.terms[(release, form)])
         return []
 
+    def glossary_headed(self, release: str, term: str, bbs: list[str]) -> list[str]:
+        """The named blocks' glossary entries whose name ends in the term ("issuer" in the Wallet BB → "Credential
+        Issuer"): a block's glossary often qualifies the word its readers use."""
+        tails = {f" {f}" for f in term_forms(term) if f}
+        return [i for (r, name), ids in self.terms.items() if r == release and any(name.endswith(t) for t in tails)
+                for i in ids if self.chunks[i].bb in bbs]
+
     def acronyms(self, release: str) -> dict[str, str]:
         """Acronyms the glossaries spell out ("**HSM**: Hardware Security Module - a device …" → {"hardware security
         module": "HSM"}): the expansion, lower case, to the acronym. Built once per release."""
@@ -759,7 +766,8 @@ class HybridSearch:
         # exact matches the fuzzy retrievers can miss: a glossary term asked for, an API path quoted
         exact: set[str] = set()
         for term in ([qa.term] if qa.term else []) + list(qa.terms):
-            exact.update(idx.glossary(release, term))
+            exact.update(idx.glossary(release, term) or (idx.glossary_headed(release, term, qa.bbs)
+                                                         if qa.terms_defined and qa.bbs else []))
         if qa.term and not idx.glossary(release, qa.term):
             exact.update(idx.defined_inline(release, qa.term))
         if qa.api_path:

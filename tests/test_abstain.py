@@ -153,6 +153,9 @@ def test_a_future_release_date_is_out_of_scope_but_past_releases_are_not():
     assert should_abstain(analyze("On what exact date will the next version of the Messaging spec be published?"), hits, {}) == (True, why)
     assert should_abstain(analyze("On what date will group SMS be added to the Messaging BB specification?"), hits, {}) == (True, why)
     assert should_abstain(analyze("When will a message be added to the outbox?"), hits, {})[1] != why
+    assert should_abstain(analyze("On what date will the Scheduler spec publish the still-missing Pub/Sub APIs?"), hits,
+                          {}) == (True, why)
+    assert should_abstain(analyze("When will the scheduler publish the alert to the room?"), hits, {})[1] != why
 
 
 def test_implementation_languages_fines_and_who_integrated_are_out_of_scope():
@@ -245,6 +248,8 @@ def test_what_staff_should_earn_is_out_of_scope_but_paying_salaries_is_not():
     pay = "The Payments Building Block supports bulk G2P payments such as salaries and social benefits."
     abstain, why = should_abstain(analyze("What salary should a GovStack solution architect earn?"), _hits(pay), {})
     assert abstain and "salaries" in why
+    ask = "What salary band does the GovStack implementation playbook recommend for a Head of Service Design?"
+    assert "salaries" in should_abstain(analyze(ask), _hits(pay), {})[1]
     assert not should_abstain(analyze("Can the Payments BB pay civil servants' salaries in bulk?"), _hits(pay), {})[0]
 
 

@@ -604,6 +604,29 @@ def test_two_terms_compared_are_each_defined_from_the_glossary():
     assert not text.startswith("The specification defines them")
 
 
+def test_terms_asked_to_be_defined_each_get_the_named_blocks_glossary_entry():
+    """"In the Wallet BB, what do 'issuer', 'holder' and 'verifier' mean?": each quoted term's entry, found under the
+    qualified name the block's glossary gives it ("Credential Issuer"); another block's "Issuer" is not a point."""
+    def entry(i, term, text, bb):
+        c = Chunk(text=f"{term}: {text}", release="latest", repo="r", folder=f"bb-{bb}", path="spec/3-terminology.md",
+                  kind="glossary_term", bb=bb, heading_path=["3 Terminology", term], extra={"term": term})
+        return Hit(f"g{i}", c, 1.0 / (i + 1))
+
+    qa = analyze("New to the wallet topic: in the Wallet building block, what do 'issuer', 'holder' and 'verifier' mean?")
+    assert qa.terms == ["issuer", "holder", "verifier"] and qa.terms_defined and qa.intent == "term"
+    hits = [entry(0, "Credential Holder", "An entity that possesses and manages digital credentials.", "wallet"),
+            entry(1, "Issuer", "Entity that creates a credential for one or more entities.", "registration"),
+            entry(2, "Credential Issuer", "An entity responsible for the lifecycle management of credentials.", "wallet"),
+            entry(3, "Credential Verifier", "An entity checking the authenticity of digital credentials.", "wallet")]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("**Credential Issuer** (Wallet specification): An entity responsible for the lifecycle "
+                           "management of credentials. [1]")
+    assert text.index("**Credential Holder**") < text.index("**Credential Verifier**")
+    assert "creates a credential" not in text
+    # a term the glossary lacks: the answer the question's intent gives
+    assert not ExtractiveAnswerer().answer(qa, hits[:3]).text.startswith("**")
+
+
 def test_a_table_with_a_hidden_header_keeps_its_first_row():
     """GitBook's `data-header-hidden` tables convert to an empty header row ("|  |  |"): the first data row after the
     separator is content, not a header."""
@@ -985,6 +1008,10 @@ def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own
                                                "and what if the process id is wrong?"), hits).text
     assert "Responses: 201 Process started; 404 Process not found [" in text and "Header parameters" not in text
     text = ExtractiveAnswerer().answer(analyze("Which headers does POST /processes/{id}/start of the Workflow BB need?"), hits).text
+    assert "Header parameters: X-Tenant (string, required) — the tenant [" in text
+    # what to send to authenticate is a header, where the API has one
+    text = ExtractiveAnswerer().answer(analyze("When I call POST /processes/{id}/start on the Workflow BB, what auth do "
+                                               "I have to send?"), hits).text
     assert "Header parameters: X-Tenant (string, required) — the tenant [" in text
     plain = ExtractiveAnswerer().answer(analyze("Which Workflow BB endpoint starts a process?"), hits).text
     assert "Responses:" not in plain and "Header parameters:" not in plain

@@ -181,6 +181,10 @@ def test_question_intent(question, intent):
     # the first question decides ("…, and what's the difference …" does not make it a question about the block)
     ("What is an SCD in the eSignature BB, and what's the difference between a local and a remote one?", "SCD"),
     ("whats a functional id", "functional id"),  # typed fast
+    # an adverb, and an apology or a greeting before the question, change nothing
+    ("What exactly is a 'building block' in GovStack?", "building block"),
+    ("Sorry if this is a basic one - what exactly is a 'building block' in GovStack?", "building block"),
+    ("Hi team, this might be a dumb question, but what is a voucher?", "voucher"),
 ])
 def test_a_bare_definition_question_asks_for_the_word(question, term):
     qa = analyze(question)
@@ -203,6 +207,14 @@ def test_a_term_quoted_in_the_context_is_the_term_asked_about():
     assert (qa.intent, qa.term) == ("term", "account mapper")
     # without a pronoun pointing back, the context's quote is only context
     assert analyze("Our team says 'go live' in May. Which building block sends SMS reminders?").term is None
+
+
+def test_an_acknowledgement_before_a_follow_up_hides_neither_the_follow_up_nor_the_words_searched():
+    prev = [{"role": "user", "content": "How do analysts build a registration service with the Registration BB?"},
+            {"role": "assistant", "content": "With a form builder."}]
+    qa = analyze("Nice. And can an applicant stop halfway through the form and come back to it later?", prev)
+    assert qa.question.startswith("And can an applicant") and qa.carried_bbs == ["registration"]
+    assert "basic" not in analyze("Sorry if this is a basic one - what is a BB?").standalone
 
 
 def test_a_question_about_an_api_is_not_a_definition_question():

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
-from assistant.query import API_PATH, POINTS_BACK, QueryAnalysis, ask_part, noun_pattern
+from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, stem_tokens, term_forms,
                                 term_names, tokenize)
 
@@ -121,7 +121,8 @@ _FIELD_LIST = re.compile(r"(?:^|\s)(Path parameters|Query parameters|Header para
                          r"Request body fields|Request body description|Responses|Response fields(?: \(\w+\))?|Servers|API):|\n|$)")
 _FIELD_ENTRY = re.compile(r"([\w.\[\]-]+) \(([^)]*)\)(?: — (.*))?$", re.S)
 _COMPOUND = re.compile(r"[_.]|[a-z][A-Z]")  # an identifier of parts: redirect_uri, clientAssertion, data.status
-ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?)\b", re.I)
+# … and so does authentication: "what auth do I have to send?" → "Header parameters: apiKey (string, required)"
+ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?|auth|authenticat\w*|authori[sz]ation|api[ -]?keys?|credentials?|bearer)\b", re.I)
 _OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
             "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
                                             r"Path parameters|Responses):|\n|$)")}
@@ -243,6 +244,8 @@ class ExtractiveAnswerer:
                 # …and an API page's field lists say nothing about what a term means
                 other_term = lambda h: (h.chunk.kind == "glossary_term" and want not in _names(h)) or bool(  # noqa: E731
                     _API_PAGE.search(h.chunk.path))
+            elif qa.terms_defined and qa.bbs:  # another block's glossary defines its own "Issuer"
+                other_term = lambda h: h.chunk.kind == "glossary_term" and h.chunk.bb not in qa.bbs  # noqa: E731
             fill = self._fill(ev, qtoks, budget=TERM_UNITS if qa.intent == "term" else ANSWER_UNITS, skip=other_term)
             if fill:
                 parts.append(fill)
@@ -1068,12 +1071,15 @@ class ExtractiveAnswerer:
 
     def _term_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
         """"What is the difference between a use case and a building block?": each term's glossary definition. Without
-        an entry for both, the general answer applies."""
+        an entry for both, the general answer applies. So for terms asked to be defined ("In the Wallet BB, what do
+        'issuer', 'holder' and 'verifier' mean?"), where the named block's entry may qualify the word ("Credential
+        Issuer")."""
         parts = []
-        for term in qa.terms[:2]:
+        for term in qa.terms[: MAX_DEFINED_TERMS if qa.terms_defined else 2]:
             forms = set(term_forms(term))
-            found = [(hi, h) for hi, h in enumerate(ev.hits)
-                     if h.chunk.kind == "glossary_term" and forms & set(_names(h))]
+            tails = tuple(f" {f}" for f in forms if f) if qa.terms_defined and qa.bbs else ()
+            found = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "glossary_term" and (
+                forms & set(_names(h)) or (h.chunk.bb in qa.bbs and any(n.endswith(tails) for n in _names(h)) if tails else False))]
             if not found:
                 return []
             found.sort(key=_glossary_order(qa, qa.terms))
@@ -1083,7 +1089,7 @@ class ExtractiveAnswerer:
             where = f"{where} specification" if h.chunk.bb else where
             self._taken.add(" ".join(tokenize(definition))[:120])
             parts.append(f"**{name}** ({where}): {definition[:1].upper() + definition[1:]} {self._mark(ev, hi, definition)}")
-        return ["The specification defines them as different things:"] + parts
+        return parts if qa.terms_defined else ["The specification defines them as different things:"] + parts
 
     def _defining_sentence(self, ev: Evidence, bb: str) -> Unit | None:
         """The first sentence naming the block on its description page among the passages (document order), if it is not
