@@ -155,6 +155,8 @@ def test_bb_filter_restricts_evidence(assistant):
     ("What are the mandatory security requirements for all building blocks?", "requirement"),
     ("What is the Consent building block?", "overview"),
     ("What is the Information Mediator?", "overview"),  # a block's name is not a glossary term
+    ("What does the Consent BB do?", "overview"),
+    ("What does the Consent BB do when a person withdraws consent?", "general"),  # what it does then, not what it is
     ("What is a registry?", "term"),
     # how something comes about is a process question
     ("How are beneficiaries onboarded into the account mapper?", "workflow"),
