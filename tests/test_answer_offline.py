@@ -627,6 +627,24 @@ def test_terms_asked_to_be_defined_each_get_the_named_blocks_glossary_entry():
     assert not ExtractiveAnswerer().answer(qa, hits[:3]).text.startswith("**")
 
 
+def test_fields_a_question_names_are_quoted_from_a_field_list_on_a_page():
+    """A schema's fields rendered on a spec page ("…; dataAgreement.forgettable (boolean) — …"): the fields the
+    question names, as an identifier or in words before "flag"/"field", are quoted whole, not the clipped run."""
+    fields = ("Displayed to the user.; dataAgreement.lawfulBasis (string, required) — Lawful basis of the Data Agreement - "
+              "consent / legal_obligation / contract; dataAgreement.dpia (string, required) — Data Protection Impact "
+              "Assessment " + "and more words " * 30 + "; dataAgreement.active (boolean) — Data Agreement is active; "
+              "dataAgreement.forgettable (boolean) — Consent Record may be deleted when consent is withdrawn.")
+    hit = _hit(0, fields, "8.1.2 Service APIs")
+    qa = analyze("In the Consent BB OpenAPI schema, what does the forgettable flag on a DataAgreement mean, and which "
+                 "values does lawfulBasis allow?")
+    text = ExtractiveAnswerer().answer(qa, [hit]).text
+    assert text.startswith("The fields asked about:\n- `dataAgreement.lawfulBasis` (string, required) — Lawful basis")
+    assert "- `dataAgreement.forgettable` (boolean) — Consent Record may be deleted when consent is withdrawn. [1]" in text
+    assert "dataAgreement.active" not in text and "dpia" not in text
+    # a question naming no field gets no such list
+    assert "fields asked about" not in ExtractiveAnswerer().answer(analyze("What does a data agreement hold?"), [hit]).text
+
+
 def test_a_table_with_a_hidden_header_keeps_its_first_row():
     """GitBook's `data-header-hidden` tables convert to an empty header row ("|  |  |"): the first data row after the
     separator is content, not a header."""

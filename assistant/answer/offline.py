@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
-from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, QueryAnalysis, ask_part, noun_pattern
+from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, stem_tokens, term_forms,
                                 term_names, tokenize)
 
@@ -120,6 +120,11 @@ _FIELD_LIST = re.compile(r"(?:^|\s)(Path parameters|Query parameters|Header para
                          r"Response fields(?: \(\w+\))?): (.+?)(?=\s+(?:Path parameters|Query parameters|Header parameters|"
                          r"Request body fields|Request body description|Responses|Response fields(?: \(\w+\))?|Servers|API):|\n|$)")
 _FIELD_ENTRY = re.compile(r"([\w.\[\]-]+) \(([^)]*)\)(?: — (.*))?$", re.S)
+# a field named in words before the word for a field: "the forgettable flag", "the lawful basis field"
+_FIELD_NAMED = re.compile(r"((?:[a-z][\w-]*\s+){1,3})(?:field|flag|attribute|property|parameter|param|claim)s?\b", re.I)
+# one entry of a field list rendered on a page or in an operation: "dataAgreement.forgettable (boolean) — Consent …"
+_ENTRY_AT = re.compile(r"(?:^|; |: |\n)(?=[\w.\[\]-]+ \([^)]*\) — )")
+NAMED_FIELDS_HITS = 6  # the passages searched for the entries of the fields a non-API question names
 _COMPOUND = re.compile(r"[_.]|[a-z][A-Z]")  # an identifier of parts: redirect_uri, clientAssertion, data.status
 # … and so does authentication: "what auth do I have to send?" → "Header parameters: apiKey (string, required)"
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?|auth|authenticat\w*|authori[sz]ation|api[ -]?keys?|credentials?|bearer)\b", re.I)
@@ -233,6 +238,13 @@ class ExtractiveAnswerer:
             parts = self._general(qa, ev, qtoks)
         if lead:
             parts = [lead] + (parts or [])
+        if parts and NAMED_FIELDS and qa.intent != "api" and not qa.advice:
+            named = self._fields_named_in(ev, qa.question)
+            if named:
+                fields = "The fields asked about:\n" + "\n".join(named)
+                # a lead that is itself a run of field entries, clipped, gives way to the entries asked about
+                dump = len(_ENTRY_AT.findall(parts[0])) >= 2 and len(parts) == 1 + sum(p.startswith("Also") for p in parts)
+                parts = [fields] + parts[1:] if dump else parts + [fields]
         if parts and qa.more_asks and MORE_ASK_UNITS:
             parts += self._more_asks(qa, ev, parts)
         if parts:
@@ -901,18 +913,36 @@ class ExtractiveAnswerer:
         Valid client redirect_uri. Must be same as the one sent in the authorize call." Named as written: in words
         ("consent record", "process id") a name is the domain's, not the field's. One the API says nothing of is left
         out (the Fields line names it already)."""
-        written = _question_names(question)
+        asked = _fields_asked(question)
         out, seen = [], set()
         for hi, h in self._same_op(ev, op):
             for m in _FIELD_LIST.finditer(h.chunk.text):
                 for entry in re.split(r"; (?=[\w.\[\]-]+ \()", m.group(2)):
                     f = _FIELD_ENTRY.match(entry.strip())
-                    forms = _identifier_forms(f.group(1)) if f and f.group(3) and f.group(1) not in seen else set()
-                    if not forms & written:
+                    if not (f and f.group(3) and f.group(1) not in seen and _names_field(f.group(1), asked)):
                         continue
                     seen.add(f.group(1))
                     text = f"`{f.group(1)}` ({f.group(2)}) — {clip(strip_md(_HTML_TAG.sub(' ', f.group(3))).strip(), 300)}"
                     out.append(f"- {text} {self._mark(ev, hi, text)}")
+        return out[:NAMED_FIELDS_MAX]
+
+    def _fields_named_in(self, ev: Evidence, question: str) -> list[str]:
+        """For a question that is no API question ("In the Consent BB OpenAPI schema, what does the forgettable flag on
+        a DataAgreement mean, and which values does lawfulBasis allow?"): each field it names, as an identifier or in
+        words before "field"/"flag"/…, with what the first top passage listing it says of it."""
+        asked = _fields_asked(question)
+        out, seen = [], set()
+        for hi, h in enumerate(ev.hits[:NAMED_FIELDS_HITS]):
+            for entry in _ENTRY_AT.split(h.chunk.text):
+                f = _FIELD_ENTRY.match(entry.split("; ")[0].strip()) if " — " in entry else None
+                if not f or not f.group(3):
+                    continue
+                last = f.group(1).replace("[]", "").split(".")[-1]
+                if not _names_field(f.group(1), asked) or last.lower() in seen:
+                    continue
+                seen.add(last.lower())
+                text = f"`{f.group(1)}` ({f.group(2)}) — {clip(strip_md(_HTML_TAG.sub(' ', f.group(3))).strip(), 300)}"
+                out.append(f"- {text} {self._mark(ev, hi, text)}")
         return out[:NAMED_FIELDS_MAX]
 
     def _op_part(self, ev: Evidence, op: Hit, label: str) -> str:
@@ -1348,6 +1378,35 @@ def _identifier_forms(name: str) -> set[str]:
     name = name.replace("[]", "").lstrip(".")
     last = name.split(".")[-1]  # "request.redirectUris" is asked as "redirectUris" too, "signature.signature" not as "signature"
     return ({name.lower()} | ({last.lower()} if _COMPOUND.search(last) else set())) if _COMPOUND.search(name) else set()
+
+
+def _fields_asked(question: str) -> tuple[set[str], set[tuple[str, ...]]]:
+    """What a question names fields by: the identifiers it writes, and the words before a word for a field ("the
+    lawful basis field" → ("lawful", "basis"))."""
+    worded = set()
+    for m in _FIELD_NAMED.finditer(question):
+        words = m.group(1).lower().split()
+        while words and words[0] in STOP:  # "the", "that", "which"
+            words = words[1:]
+        if words:
+            worded.add(tuple(words))
+    return _question_names(question), worded
+
+
+def _names_field(name: str, asked: tuple[set[str], set[tuple[str, ...]]]) -> bool:
+    """Whether a field ("dataAgreement[].lawfulBasis") is one the question names (_fields_asked): as a compound
+    identifier ("lawfulBasis"), or in words ("the lawful basis field"; a one-word field only so: "the forgettable flag").
+
+    >>> asked = _fields_asked("What does the forgettable flag mean, and what can the lawful basis field hold?")
+    >>> [_names_field(n, asked) for n in ("dataAgreement.forgettable", "dataAgreement[].lawfulBasis", "basis", "active")]
+    [True, True, False, False]
+    >>> _names_field("client.redirect_uri", _fields_asked("What must the redirect_uri be?"))
+    True
+    """
+    written, worded = asked
+    last = name.replace("[]", "").split(".")[-1]
+    words = tuple(w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", last))
+    return bool(_identifier_forms(name) & written) or (bool(words) and words in worded)
 
 
 def _question_names(question: str) -> set[str]:
