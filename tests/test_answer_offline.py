@@ -645,6 +645,21 @@ def test_fields_a_question_names_are_quoted_from_a_field_list_on_a_page():
     assert "fields asked about" not in ExtractiveAnswerer().answer(analyze("What does a data agreement hold?"), [hit]).text
 
 
+def test_a_supporting_point_that_points_back_comes_with_the_sentence_it_points_at():
+    ask = analyze("How can a service guess the preferred language of a user?")
+    lead = _hit(0, "A service should know the preferred language of a user. The preferred language of a user is kept in "
+                   "the profile. A service can ask a user for the preferred language.", "Languages")
+    more = _hit(1, "Implement detection based on the settings. Use the Accept-Language HTTP header to read the browser "
+                   "settings. This gives a first guess at the preferred language of a user.", "Language Detection")
+    text = ExtractiveAnswerer().answer(ask, [lead, more]).text
+    assert "- Use the Accept-Language HTTP header to read the browser settings. [2] This gives a first guess at the " \
+           "preferred language of a user. [2]" in text
+    # a sentence about "this section" or "this building block" points at no sentence
+    from assistant.answer.offline import _POINTS_BACK_START
+    assert not _POINTS_BACK_START.match("This section describes the languages.")
+    assert not _POINTS_BACK_START.match("This Building Block sends messages.") and _POINTS_BACK_START.match("It is kept.")
+
+
 def test_a_table_with_a_hidden_header_keeps_its_first_row():
     """GitBook's `data-header-hidden` tables convert to an empty header row ("|  |  |"): the first data row after the
     separator is content, not a header."""

@@ -157,6 +157,9 @@ _MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at
                            r"addresses|people|persons|beneficiaries|payments|transactions|messages|emails|files))\b", re.I)
 _BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
 # a lead that refers back to its section's title ("These design guidelines …", "This pattern …") needs the title
+POINTED_AT = True  # a supporting point opening with "This …"/"It …" comes with the sentence it points back at
+_POINTS_BACK_START = re.compile(r"^(this|that|these|those|it|they|such)\b(?!\s+(section|page|document|chapter|specification|"
+                                r"building block|bb|api|table|figure|diagram)\b)", re.I)
 _ANAPHORIC_LEAD = re.compile(r"^(\*\*)?(these|this|those|such|they|it|its|the above|the same)\b|"
                           r"^[^.:\n]{0,60}\b(these|the above|the aforementioned|above-mentioned)\b", re.I)
 _ASKS_BBS = re.compile(r"\b(which|what|list|name|enumerate)\b[^?]*\b(building blocks|bbs)\b|\b(building blocks|bbs)\b[^?]*\b(are there|exist)\b", re.I)
@@ -278,7 +281,12 @@ class ExtractiveAnswerer:
         for u in self._pick(units, room * 3):
             if per_hit.get(u.hit_index, 0) >= 2:
                 continue
+            before = self._pointed_at(ev, u) if POINTED_AT else None
             line = self._with_list(ev, u)
+            if line and before is not None:
+                # "This can give you a default language …" says nothing without what "this" is: the sentence before it
+                self._taken.add(" ".join(tokenize(before.text))[:120])
+                line = f"{self._sentence(ev, before)} {line}"
             if line and u.kind == "sentence" and not u.text.rstrip().endswith(":"):
                 # …and the short line right after it that introduces a list ("The wallet and the verifier should be
                 # able to verify the validity of the credentials. Validity of credentials means, that:" + its items)
@@ -290,6 +298,18 @@ class ExtractiveAnswerer:
             if len(lines) >= room:
                 break
         return ("Also in the specification:\n" + "\n".join(lines)) if lines else ""
+
+    def _pointed_at(self, ev: Evidence, u: Unit) -> Unit | None:
+        """The sentence right before a sentence that opens by pointing back at it ("This can give you …", "It …"),
+        unless already said; else None."""
+        if u.kind != "sentence" or not _POINTS_BACK_START.match(u.text):
+            return None
+        prev = max((v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order < u.order),
+                   key=lambda v: v.order, default=None)
+        if prev is None or prev.kind != "sentence" or prev.order != u.order - 1 or prev.text.rstrip().endswith(":"):
+            return None
+        said = " ".join(tokenize(prev.text))
+        return None if any(said in q for q in self._quoted) else prev
 
     def _more_asks(self, qa: QueryAnalysis, ev: Evidence, parts: list[str]) -> list[str]:
         """An answer to each further question of the message (QueryAnalysis.more_asks) that the answer so far leaves
