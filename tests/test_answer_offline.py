@@ -637,8 +637,10 @@ def test_fields_a_question_names_are_quoted_from_a_field_list_on_a_page():
     hit = _hit(0, fields, "8.1.2 Service APIs")
     qa = analyze("In the Consent BB OpenAPI schema, what does the forgettable flag on a DataAgreement mean, and which "
                  "values does lawfulBasis allow?")
-    text = ExtractiveAnswerer().answer(qa, [hit]).text
+    draft = ExtractiveAnswerer().answer(qa, [hit])
+    text = draft.text
     assert text.startswith("The fields asked about:\n- `dataAgreement.lawfulBasis` (string, required) — Lawful basis")
+    assert all(q.startswith("`dataAgreement.") for q in draft.snippets[0])  # the card highlights the entries quoted
     assert "- `dataAgreement.forgettable` (boolean) — Consent Record may be deleted when consent is withdrawn. [1]" in text
     assert "dataAgreement.active" not in text and "dpia" not in text
     # a question naming no field gets no such list

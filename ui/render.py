@@ -160,7 +160,9 @@ def error_markdown(message: str) -> str:
     return "⚠ " + safe_markdown(" ".join(str(message).split()))
 
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?;:])\s+(?=[\"“(\[A-Z0-9*•-])")
+# a sentence ends before a capital (or the like), and each quote of a citation's snippet ends where Evidence.citations
+# joined it to the next with " … " (a quoted field entry "`forgettable` (boolean) — …" may start in lower case)
+_SENT_SPLIT = re.compile(r"(?<=[.!?;:])\s+(?=[\"“(\[A-Z0-9*•-])|\s+…\s+")
 _MD_NOISE = re.compile(r"\*\*|__|`")
 
 
@@ -190,6 +192,8 @@ def snippet_sentences(snippet: str) -> list[str]:
 
     >>> snippet_sentences("It signs. It verifies the seal…")
     ['It signs.', 'It verifies the seal']
+    >>> snippet_sentences("`a.basis` (string) — consent / contract … `a.forgettable` (boolean) — may be deleted.")
+    ['`a.basis` (string) — consent / contract', '`a.forgettable` (boolean) — may be deleted.']
     """
     s = " ".join((snippet or "").split())
     s = re.sub(r"\s*(…|\.\.\.)$", "", s)

@@ -248,6 +248,9 @@ class ExtractiveAnswerer:
                 # a lead that is itself a run of field entries, clipped, gives way to the entries asked about
                 dump = len(_ENTRY_AT.findall(parts[0])) >= 2 and len(parts) == 1 + sum(p.startswith("Also") for p in parts)
                 parts = [fields] + parts[1:] if dump else parts + [fields]
+                if dump:  # the source card highlights what the answer quotes, not the run it dropped
+                    kept = "\n".join(parts)
+                    self._snips = {hi: [q for q in qs if q in kept] for hi, qs in self._snips.items()}
         if parts and qa.more_asks and MORE_ASK_UNITS:
             parts += self._more_asks(qa, ev, parts)
         if parts:
