@@ -264,6 +264,13 @@ def stem_tokens(tokens: list[str]) -> list[str]:
 # "authorization" → author): one spelling, -fy verbs without their i, -iance/-iant nouns as their -y verb. (Not every
 # -i: "directory" → director, "registry" → registr would meet other words.)
 STEM_FAMILIES = True
+# a sentence in this many repositories' passages is the spec template's wording; a passage that is mostly such text
+# (TEMPLATE_SHARE) ranks ×TEMPLATE_DEMOTE
+# (in 3–6 repositories a sentence may be a rule blocks share: "Logs must include timestamps …", "Require
+# authentication for all API users"; from 7 on, only the template's wording: 10 sentences in `latest`)
+TEMPLATE_FOLDERS = 7
+TEMPLATE_SHARE = 0.5
+TEMPLATE_DEMOTE = 0.5
 US_WORDS = True  # glossary names: 'event statuses' finds 'Event Status' (norm_term)
 INLINE_ACRONYMS = True  # acronyms defined in passing in the prose count too (Searcher: the question gets them added)
 INLINE_CACHE_SIZE = 2_000  # terms whose inline definitions (CorpusIndex.defined_inline) are remembered
@@ -469,6 +476,7 @@ class CorpusIndex:
             self.by_source[(c.release, c.folder, c.path)].append(i)
             if c.bb and c.folder.startswith("bb-"):
                 self.bb_folders.setdefault((c.release, c.bb), c.folder)
+        self.template, self.template_keys = template_shares(self.chunks)
         # the published spec page that renders an operation ("8 Service APIs" embeds the OpenAPI file): (release, bb,
         # METHOD, path) → that page's passage, so that an operation is cited on the page readers open as well
         self.rendered_on: dict[tuple[str, str, str, str], str] = {}
@@ -692,6 +700,46 @@ def _spell_out(acronym: str, words: list[str]) -> str | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_TEMPLATE_LABEL = re.compile(r"^(tip|note|hint|info|important|warning) ")
+
+
+def template_key(sentence: str) -> str:
+    """A sentence's words, lower case, as the template check compares them (a hint's label aside: "Tip: The …").
+
+    >>> template_key("> **Tip:** The APIs defined here establish a blueprint.") == template_key("The APIs defined here establish a blueprint")
+    True
+    """
+    return _TEMPLATE_LABEL.sub("", _NON_WORD.sub(" ", sentence.lower()).strip())[:100]
+
+
+def template_shares(chunks: dict[str, Chunk]) -> tuple[dict[str, float], frozenset[str]]:
+    """The share of each passage's text that is the specification template's own wording: a sentence found, word for
+    word, in the passages of TEMPLATE_FOLDERS or more repositories of one release ("This section links to any external
+    documents that may be relevant …", "The APIs defined here establish a blueprint …"). Such text tells how a
+    chapter is meant to be written, not what a block does. Only passages with any are listed; with them, the template
+    sentences' keys (template_key)."""
+    where: dict[tuple[str, str], set[str]] = defaultdict(set)
+    sents: dict[str, list[tuple[str, int]]] = {}
+    for i, c in chunks.items():
+        if c.kind not in ("prose", "requirement"):  # (the template is the chapters' prose: operations and glossaries
+            continue                                # are not searched; ~0.5 s at load on this corpus)
+        parts = [(template_key(t) if len(t) >= 25 else "", len(t)) for t in _SENTENCE_END.split(c.text) if t.strip()]
+        sents[i] = parts
+        for k, _n in parts:
+            if len(k) >= 25:
+                where[(c.release, k)].add(c.folder)
+    keys = frozenset(k for (_rel, k), folders in where.items() if len(folders) >= TEMPLATE_FOLDERS)
+    out: dict[str, float] = {}
+    for i, parts in sents.items():
+        total = sum(n for _k, n in parts) or 1
+        share = sum(n for k, n in parts if k in keys) / total
+        if share:
+            out[i] = share
+    return out, keys
+
+
 class HybridSearch:
     """The retrieval logic, independent of LangChain plumbing."""
 
@@ -835,6 +883,8 @@ class HybridSearch:
                     and _ABOUT_GOVSTACK.search(qa.standalone) and qa.intent in ("term", "overview", "general", "architecture"):
                 s *= FRONT_PAGE_BOOST
                 why.append("front-page")
+            if TEMPLATE_DEMOTE != 1.0 and idx.template.get(i, 0.0) >= TEMPLATE_SHARE:
+                s *= TEMPLATE_DEMOTE  # mostly the chapter template's own wording
             if _HISTORY_PAGE.search(c.path) and not _ASKS_HISTORY.search(qa.standalone):
                 s *= 0.5  # version histories mention everything and explain nothing
             if c.kind in FRAMEWORK_KINDS and (qa.intent not in ("use_case", "general") or (qa.bbs and qa.intent == "general")):

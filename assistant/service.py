@@ -133,7 +133,8 @@ class Assistant:
         self.searcher = HybridSearch(self.index, self.embedder)
         rel0 = self.settings.release if self.settings.release in self.index.releases else None
         self.idf: dict[str, float] = self.index.idf.get(rel0 or (self.index.releases[0] if self.index.releases else ""), {})
-        self.offline = ExtractiveAnswerer(self.idf, embed=self.embedder.embed if self.settings.sentence_scoring else None)
+        self.offline = ExtractiveAnswerer(self.idf, embed=self.embedder.embed if self.settings.sentence_scoring else None,
+                                          template=self.index.template_keys)
         self.llm = None
         if chat_model is not None or self.settings.llm:
             from assistant.answer.llm import LLMAnswerer, make_chat_model
@@ -163,6 +164,7 @@ class Assistant:
             index.vectors  # read before the swap: no question waits for them
             searcher = HybridSearch(index, self.embedder)
             self.store, self.index, self.searcher = store, index, searcher  # one swap, readers see old or new
+            self.offline.template = index.template_keys
         return True
 
     # ----- LangChain views ---------------------------------------------------------------------------

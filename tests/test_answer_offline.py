@@ -662,6 +662,27 @@ def test_a_supporting_point_that_points_back_comes_with_the_sentence_it_points_a
     assert not _POINTS_BACK_START.match("This Building Block sends messages.") and _POINTS_BACK_START.match("It is kept.")
 
 
+def test_the_spec_templates_own_sentences_are_found_across_repositories_and_never_quoted():
+    from assistant.retrieve import template_key, template_shares
+    from assistant.types import Chunk
+
+    boiler = "This section links to any external documents that may be relevant, such as standards documents."
+    chunks = {f"c{n}": Chunk(text=f"> **Tip:** {boiler}\n\nThe {bb} block keeps its own records of {n} kinds.",
+                             release="latest", repo="r", folder=f"bb-{bb}", path="spec/10-other-resources.md", kind="prose",
+                             bb=bb)
+              for n, bb in enumerate(["payments", "consent", "scheduler", "wallet", "gis", "identity", "messaging"])}
+    shares, keys = template_shares(chunks)
+    assert template_key(boiler) in keys and len(keys) == 1  # the block's own sentence differs in each repository
+    assert 0.5 < shares["c0"] < 1.0
+    shares, keys = template_shares(dict(list(chunks.items())[:6]))  # in six repositories it may be a shared rule
+    assert not keys and not shares
+    hit = _hit(0, f"{boiler} The external documents of the E-Signature BB are the eIDAS regulation texts.", "Resources")
+    qa = analyze("Which external documents are relevant to the eSignature BB?")
+    assert ExtractiveAnswerer(template=frozenset({template_key(boiler)})).answer(qa, [hit]).text.startswith(
+        "The external documents of the E-Signature BB are the eIDAS regulation texts. [1]")
+    assert "This section links" in ExtractiveAnswerer().answer(qa, [hit]).text
+
+
 def test_a_table_with_a_hidden_header_keeps_its_first_row():
     """GitBook's `data-header-hidden` tables convert to an empty header row ("|  |  |"): the first data row after the
     separator is content, not a header."""

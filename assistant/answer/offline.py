@@ -17,7 +17,7 @@ from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, stem_tokens, term_forms,
-                                term_names, tokenize)
+                                template_key, term_names, tokenize)
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -179,8 +179,12 @@ class Draft:
 class ExtractiveAnswerer:
     name = "offline"
 
-    def __init__(self, idf: dict[str, float] | None = None, embed=None, max_dense_units: int = 48):
+    def __init__(self, idf: dict[str, float] | None = None, embed=None, max_dense_units: int = 48,
+                 template: frozenset[str] = frozenset()):
         self.idf = idf or {}
+        # the spec template's own sentences (CorpusIndex.template_keys: "This section links to any external documents
+        # that may be relevant …") are never quoted
+        self.template = template
         # the embedding model scores sentences by meaning too (Settings.sentence_scoring, on by default; see MEANING_WEIGHT)
         self.embed = embed
         self.max_dense_units = max_dense_units
@@ -399,6 +403,8 @@ class ExtractiveAnswerer:
                 continue
             prior = 1.0 / (1.0 + 0.35 * max(0, r - lead))  # retrieval rank matters: the fused score already weighed meaning
             for u in units_of(h.chunk.text, hi):
+                if self.template and template_key(u.text) in self.template:
+                    continue
                 u.score = score_unit(u, qtoks, self.idf) * 0.7 + prior * 0.6 + (0.1 if u.order == 0 else 0.0)
                 if self._ask_toks:
                     u.score += ASK_WEIGHT * score_unit(u, self._ask_toks, self.idf)
