@@ -72,8 +72,8 @@ OUT_OF_SCOPE = [
      "the specification does not cover staffing, salaries or pay scales"),
     # "When is version 2.0 of the Wallet BB scheduled to be published?": the spec's version histories record past
     # releases, not future ones
-    (re.compile(r"\b(when|(what|which) (exact )?(date|day|month|year|quarter)) (is|are|will|would|do (you|they) expect)\b.{0,60}"
-                r"\b(version|release|v ?\d|edition|update)\b.{0,80}"
+    (re.compile(r"\b(when|(what|which) (exact )?(date|day|month|year|quarter))( exactly)? (is|are|will|would|do (you|they) expect)\b.{0,60}"
+                r"\b(version|release|v ?\d|edition|update)\b.{0,120}"
                 r"\b(scheduled|planned|expected|due|released|published|available|out|coming|ready|launch\w*)\b|"
                 r"\b(release date|roadmap|timeline) (of|for) (the )?(next|upcoming|future|coming) (version|release|edition)|"
                 # "On what date will G2G payments be added to the Payments BB specification?"
@@ -95,6 +95,16 @@ OUT_OF_SCOPE = [
                 r"imposed?|get|apply|risk)\b|\b(fined|penali[sz]ed)\b.{0,40}\b(under|by)\b.{0,30}\b(law|act|regulation|"
                 r"authority|regulator)\b", re.I),
      "the specification does not cover national laws or their penalties"),
+    # "Has any court or data protection authority ruled that consent records … are valid GDPR consent?": rulings are
+    # made about the spec in the world, not in it
+    (re.compile(r"\b(has|have|did)\s+(any|a|the|\w+'s)?\s*(\w+\s+){0,4}(courts?|judges?|tribunals?|regulators?|authorit(y|ies))\b"
+                r".{0,60}\b(ruled|decided|found|held|confirmed|declared)\b", re.I),
+     "the specification reports no court or regulator rulings"),
+    # "How much does it cost to get our platform certified as GovStack compliant?": GovStack's own fees, not fees a
+    # service collects through a block
+    (re.compile(r"\b(cost|costs|fee|fees|price|pricing|charges?)\b.{0,60}\b(certif\w*|accredit\w*|membership|to join|joining)\b|"
+                r"\b(certif\w*|accredit\w*|membership)\b.{0,40}\b(cost|costs|fee|fees|price|charges?)\b", re.I),
+     "the specification sets no fees for certification or membership"),
     # "Is it legal under Kenya's Data Protection Act for our ministry to store chat logs for five years?": a ruling on a
     # national law (the spec says what is "legally required" in general, never whether something is legal somewhere)
     (re.compile(r"\b(is|would|will|was) (it|this|that) (be )?(legal|lawful|illegal|unlawful)\b|\b(legal|lawful|illegal|unlawful|"
@@ -130,6 +140,7 @@ MAX_DENSE_FOR_UNKNOWN_NAME = 0.62
 # a name this common in the corpus (idf; OpenAPI 4.3, JWT 4.5, OIDC 5.0, OAuth 5.1, OpenID 5.2; not XML 5.5, W3C 5.6,
 # Docker 5.9, MOSIP 6.3, Kafka 7.3) is the spec's own word
 SPEC_WORD_IDF = 5.25
+INSTANCE_NAMES = True  # a product named before a kind of thing the passages discuss is an example, not the subject
 NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an unknown name context (see should_abstain)
 
 # A question for a figure ("how many staff…", "the maximum file size…", "the rate limit…") is answered only by a
@@ -227,6 +238,30 @@ def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8, idf: dict[st
     return [n for n in names if n.lower() not in text and n.lower().rstrip("n") not in text]
 
 
+def names_an_instance(qa: QueryAnalysis, name: str, hits: list[Hit], top: int = 5) -> bool:
+    """Whether a product name only says which one of a kind the question asks about ("can two of our BBs share one
+    postgres database?": a database, which the passages discuss), when the question names no single block (for one
+    block, "does the Messaging BB support Kafka queues?" asks about Kafka: see unmentioned_by_block).
+
+    >>> from assistant.query import analyze
+    >>> from assistant.types import Chunk
+    >>> hit = Hit("c0", Chunk(text="BBs MUST NOT use shared databases.", release="latest", repo="r", folder="specifications",
+    ...                       path="a.md", kind="prose"), 1.0)
+    >>> names_an_instance(analyze("Can two BBs share one postgres database?"), "postgres", [hit])
+    True
+    >>> names_an_instance(analyze("Can two BBs share one postgres cluster?"), "postgres", [hit])
+    False
+    """
+    if not INSTANCE_NAMES or len(qa.bbs) == 1:
+        return False
+    m = re.search(rf"\b{re.escape(name)}\s+(\w+)", qa.question, re.I)
+    if not m:
+        return False
+    kind = set(stem_tokens(tokenize(m.group(1))))
+    text = set(stem_tokens(tokenize(" ".join(h.chunk.text for h in hits[:top]))))
+    return bool(kind) and kind <= text
+
+
 # a name the question asks about as a thing the block would have or use ("the WebSocket endpoint", "support Kafka",
 # "over MQTT"), not as a place or owner ("in Rwanda", "for the Ministry of X"): what comes right before it
 _ASKED_THING = re.compile(r"\b(the|a|an|any|support|supports|supported|use|uses|using|via|over|with|on|offer|offers|"
@@ -292,7 +327,7 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
             return True, why
     if _ASKS_FIGURE.search(qa.question) and not states_figure(qa, hits) and not asks_more_than_a_figure(qa.question):
         return True, NO_FIGURE
-    missing = unknown_names(qa, hits, idf=idf)
+    missing = [n for n in unknown_names(qa, hits, idf=idf) if not names_an_instance(qa, n, hits)]
     # a name is what is asked about unless the rest of the question is well covered: "How can citizens in Rwanda give
     # consent on their phone?" names where, not what (the looked-at unanswerable questions it stops: rest covered
     # 0.21–0.53; such context names: 0.76–1.0)

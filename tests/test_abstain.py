@@ -156,6 +156,19 @@ def test_a_future_release_date_is_out_of_scope_but_past_releases_are_not():
     assert should_abstain(analyze("On what date will the Scheduler spec publish the still-missing Pub/Sub APIs?"), hits,
                           {}) == (True, why)
     assert should_abstain(analyze("When will the scheduler publish the alert to the room?"), hits, {})[1] != why
+    assert should_abstain(analyze("When exactly will the version of the identity bb that covers self-sovereign identity be "
+                                  "published?"), hits, {}) == (True, why)
+
+
+def test_rulings_and_certification_fees_are_out_of_scope_but_fees_a_service_collects_are_not():
+    hits = _hits(TOPIC, "A fee can be charged to cover the administration cost of registering; certified products are listed.")
+    ruled = should_abstain(analyze("Has any court or data protection authority ruled that consent records are valid GDPR "
+                                   "consent?"), hits, {})
+    assert ruled == (True, "the specification reports no court or regulator rulings")
+    fee = should_abstain(analyze("How much does it cost to get our payments platform certified as GovStack compliant?"), hits, {})
+    assert fee == (True, "the specification sets no fees for certification or membership")
+    assert not should_abstain(analyze("Which building block lets citizens pay their driving-licence fee?"), hits, {})[0]
+    assert not should_abstain(analyze("How is the registration fee collected?"), hits, {})[0]
 
 
 def test_implementation_languages_fines_and_who_integrated_are_out_of_scope():
