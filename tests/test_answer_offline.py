@@ -1316,6 +1316,13 @@ def test_a_second_question_in_the_message_is_answered_under_it():
     rule.why.append("next-ask")
     text = ExtractiveAnswerer(idf).answer(qa, [lead, *layers, rule]).text
     assert "**Could one block simply read another block's database directly?**" in text
+    # an operation's label line ("API: Database API (version 1.0)") answers nothing
+    label = _op_hit("digital-registries", "GET", "/databases", 6, "GET /databases — list\n\nAPI: Database read-directly "
+                                                                      "block API (version 1.0)")
+    label.why.append("next-ask")
+    rule.why.remove("next-ask")
+    text = ExtractiveAnswerer(idf).answer(qa, [lead, *layers, rule, label]).text
+    assert "API: Database" not in text
 
 
 def _op(seq: int, text: str, summary: str | None = "Token Endpoint") -> Hit:

@@ -116,6 +116,7 @@ ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|c
 _RESPONSE_FIELDS = re.compile(r"(?:^|\n)Response (?:fields|body)(?: \(\w+\))?: (.+?)(?=\n|$)")
 # a field or parameter the question names by its identifier is quoted with what the API says of it (y16-020)
 NAMED_FIELDS, NAMED_FIELDS_MAX = True, 4
+_OP_META = re.compile(r"^\s*(API|Tags|Operation ID|Servers):")
 _FIELD_LIST = re.compile(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields|"
                          r"Response fields(?: \(\w+\))?): (.+?)(?=\s+(?:Path parameters|Query parameters|Header parameters|"
                          r"Request body fields|Request body description|Responses|Response fields(?: \(\w+\))?|Servers|API):|\n|$)")
@@ -334,7 +335,8 @@ class ExtractiveAnswerer:
             for hi, h in enumerate(ev.hits):
                 if "next-ask" not in h.why:
                     continue
-                units = [u for u in units_of(h.chunk.text, hi) if not _is_question(u)]
+                # (an operation's label lines, "API: Voucher Cancellation API (version 1.0.1)", are no answer)
+                units = [u for u in units_of(h.chunk.text, hi) if not _is_question(u) and not _OP_META.match(u.text)]
                 for u in units:
                     u.score = score_unit(u, words, self.idf)
                 units.sort(key=lambda u: -u.score)
