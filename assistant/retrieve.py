@@ -99,7 +99,8 @@ NAMED_DOCS = [
     (re.compile(r"\b(ui ?/ ?ux|ux|ui|design) guidelines?\b", re.I), "specifications", "govstack-ui-ux-guidelines/"),
     (re.compile(r"\bplaybook\b", re.I), "implementation-playbook", ""),
 ]
-_ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+(an)?other\b|"
+_ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+((an)?other\b|"
+                         r"(something|anything|someone|somebody)\s+else\b)|"
                          r"\bor\s+(is|would|will)\s+(that|this|it)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
                          r"(an)?other\b|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
                          r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"

@@ -594,6 +594,8 @@ def test_a_block_s_subject_in_plain_words_favours_its_pages(assistant, monkeypat
     ("Is payment processing out of scope for the e-Marketplace BB?", True),
     ("Is the Scheduler also responsible for sending the reminders?", True),
     ("Which block carries data between two ministries? Is that the Messaging BB's job?", True),
+    ("Does the eMarketplace BB handle supplier vetting, or do we need something else for that?", True),
+    ("Do we need something else to vet suppliers?", False),
     ("How does the Registration BB store application files?", False),
     ("Which other building block sends the reminders?", False),
 ])
