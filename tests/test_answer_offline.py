@@ -683,6 +683,21 @@ def test_the_spec_templates_own_sentences_are_found_across_repositories_and_neve
     assert "This section links" in ExtractiveAnswerer().answer(qa, [hit]).text
 
 
+def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself():
+    """"Does the eMarketplace BB handle supplier vetting, or do we need something else?": the block's scope section
+    (retrieve: SCOPE_BOOST marks it "scope") leads, though a use case uses more of the question's words."""
+    scope = _hit(0, "The use cases covered in this scope assume that the providers are already vetted and empanelled.",
+                 "2.1 Current scope")
+    scope.why.append("scope")
+    steps = _hit(1, "Completed supplier applications are evaluated. Suppliers handle vetting steps. Supplier vetting "
+                    "is done by the supplier vetting office.", "Use case")
+    qa = analyze("Does the eMarketplace BB handle supplier vetting, or do we need something else for that?")
+    text = ExtractiveAnswerer().answer(qa, [scope, steps]).text
+    assert text.startswith("The use cases covered in this scope assume that the providers are already vetted")
+    scope.why.remove("scope")
+    assert not ExtractiveAnswerer().answer(qa, [scope, steps]).text.startswith("The use cases covered")
+
+
 def test_a_table_with_a_hidden_header_keeps_its_first_row():
     """GitBook's `data-header-hidden` tables convert to an empty header row ("|  |  |"): the first data row after the
     separator is content, not a header."""

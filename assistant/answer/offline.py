@@ -116,6 +116,7 @@ ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|c
 _RESPONSE_FIELDS = re.compile(r"(?:^|\n)Response (?:fields|body)(?: \(\w+\))?: (.+?)(?=\n|$)")
 # a field or parameter the question names by its identifier is quoted with what the API says of it (y16-020)
 NAMED_FIELDS, NAMED_FIELDS_MAX = True, 4
+SCOPE_LEADS, SCOPE_REACH = True, 2  # a scope passage among the first two leads a scope question's answer
 _OP_META = re.compile(r"^\s*(API|Tags|Operation ID|Servers):")
 _FIELD_LIST = re.compile(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields|"
                          r"Response fields(?: \(\w+\))?): (.+?)(?=\s+(?:Path parameters|Query parameters|Header parameters|"
@@ -470,6 +471,10 @@ class ExtractiveAnswerer:
                 if any(_PROHIBITION.search(u.text) for u in by_hit[hi]):
                     primary, rule_first = hi, True
                     break
+        # … and a question whether the named block does a job itself is answered by its scope (retrieve: SCOPE_BOOST)
+        scoped = next((hi for hi in sorted(by_hit)[:SCOPE_REACH] if "scope" in ev.hits[hi].why), None) if SCOPE_LEADS else None
+        if scoped is not None and not rule_first:
+            primary, rule_first = scoped, True
         for hi in sorted(by_hit)[:3]:
             if strength[hi] > strength[primary] * 1.4 and not rule_first:
                 primary = hi
