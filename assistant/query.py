@@ -694,7 +694,10 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         intent, term = "overview", None  # "What is the Information Mediator?" asks about the block, not a glossary entry
     # the answerer compares them when the glossary defines both; the intent stays as detected otherwise
     terms = term_pair(q_core) if len(all_bbs) < 2 else []
-    defined = not terms and len(all_bbs) < 2 and bool(terms := quoted_terms(q_core))
+    defined = False  # … or defines each ("what do 'issuer', 'holder' and 'verifier' mean?")
+    if not terms and len(all_bbs) < 2:
+        terms = quoted_terms(q_core)
+        defined = bool(terms)
     if defined and intent == "general":
         intent = "term"  # "what do 'issuer', 'holder' and 'verifier' mean?": glossary entries answer it
     m = API_PATH.search(q)

@@ -319,6 +319,16 @@ def _singular(w: str) -> str:
     return w
 
 
+def qualifies(name: str, term: str) -> bool:
+    """Whether a glossary name (as term_names gives it) is the term with words in front ("credential issuer" for
+    "issuer"; not "issuer" itself, nor "issuer id").
+
+    >>> qualifies("credential issuer", "Issuers"), qualifies("issuer", "issuer"), qualifies("issuer id", "issuer")
+    (True, False, False)
+    """
+    return any(f and name.endswith(f" {f}") for f in term_forms(term))
+
+
 def norm_path(p: str) -> str:
     p = re.sub(r"\{[^}]*\}", "{}", p.strip().lower())
     return p.rstrip("/") or "/"
@@ -518,10 +528,9 @@ class CorpusIndex:
         return []
 
     def glossary_headed(self, release: str, term: str, bbs: list[str]) -> list[str]:
-        """The named blocks' glossary entries whose name ends in the term ("issuer" in the Wallet BB → "Credential
-        Issuer"): a block's glossary often qualifies the word its readers use."""
-        tails = {f" {f}" for f in term_forms(term) if f}
-        return [i for (r, name), ids in self.terms.items() if r == release and any(name.endswith(t) for t in tails)
+        """The named blocks' glossary entries whose name qualifies the term ("issuer" in the Wallet BB → "Credential
+        Issuer", see qualifies): a block's glossary often qualifies the word its readers use."""
+        return [i for (r, name), ids in self.terms.items() if r == release and qualifies(name, term)
                 for i in ids if self.chunks[i].bb in bbs]
 
     def acronyms(self, release: str) -> dict[str, str]:
@@ -706,6 +715,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _TEMPLATE_LABEL = re.compile(r"^(tip|note|hint|info|important|warning) ")
 
 
+@lru_cache(maxsize=100_000)  # the answerer checks every sentence it scores; the same passages come back often
 def template_key(sentence: str) -> str:
     """A sentence's words, lower case, as the template check compares them (a hint's label aside: "Tip: The …").
 

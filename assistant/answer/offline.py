@@ -16,8 +16,8 @@ import numpy as np
 from assistant import registry
 from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
 from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
-from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, stem_tokens, term_forms,
-                                template_key, term_names, tokenize)
+from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, qualifies, stem_tokens,
+                                template_key, term_forms, term_names, tokenize)
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -958,8 +958,7 @@ class ExtractiveAnswerer:
                     if not (f and f.group(3) and f.group(1) not in seen and _names_field(f.group(1), asked)):
                         continue
                     seen.add(f.group(1))
-                    text = f"`{f.group(1)}` ({f.group(2)}) — {clip(strip_md(_HTML_TAG.sub(' ', f.group(3))).strip(), 300)}"
-                    out.append(f"- {text} {self._mark(ev, hi, text)}")
+                    out.append(self._field_line(ev, hi, f))
         return out[:NAMED_FIELDS_MAX]
 
     def _fields_named_in(self, ev: Evidence, question: str) -> list[str]:
@@ -977,9 +976,14 @@ class ExtractiveAnswerer:
                 if not _names_field(f.group(1), asked) or last.lower() in seen:
                     continue
                 seen.add(last.lower())
-                text = f"`{f.group(1)}` ({f.group(2)}) — {clip(strip_md(_HTML_TAG.sub(' ', f.group(3))).strip(), 300)}"
-                out.append(f"- {text} {self._mark(ev, hi, text)}")
+                out.append(self._field_line(ev, hi, f))
         return out[:NAMED_FIELDS_MAX]
+
+    def _field_line(self, ev: Evidence, hi: int, f: re.Match) -> str:
+        """'- `redirect_uri` (string, required) — Valid client redirect_uri. [n]' for a field entry (_FIELD_ENTRY) of
+        passage hi."""
+        text = f"`{f.group(1)}` ({f.group(2)}) — {clip(strip_md(_HTML_TAG.sub(' ', f.group(3))).strip(), 300)}"
+        return f"- {text} {self._mark(ev, hi, text)}"
 
     def _op_part(self, ev: Evidence, op: Hit, label: str) -> str:
         """'Responses: 201 Process started …; 404 Process not found' from whichever passage of the same operation
@@ -1143,9 +1147,13 @@ class ExtractiveAnswerer:
         parts = []
         for term in qa.terms[: MAX_DEFINED_TERMS if qa.terms_defined else 2]:
             forms = set(term_forms(term))
-            tails = tuple(f" {f}" for f in forms if f) if qa.terms_defined and qa.bbs else ()
-            found = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "glossary_term" and (
-                forms & set(_names(h)) or (h.chunk.bb in qa.bbs and any(n.endswith(tails) for n in _names(h)) if tails else False))]
+            qualified = qa.terms_defined and bool(qa.bbs)  # the named block's "Credential Issuer" for "issuer"
+
+            def defines(h: Hit, term=term, forms=forms, qualified=qualified) -> bool:
+                names = _names(h)
+                return bool(forms & set(names)) or (qualified and h.chunk.bb in qa.bbs
+                                                    and any(qualifies(n, term) for n in names))
+            found = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "glossary_term" and defines(h)]
             if not found:
                 return []
             found.sort(key=_glossary_order(qa, qa.terms))
