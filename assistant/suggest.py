@@ -138,7 +138,9 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n\s*(?:[-*•]\s+|\d+[.)]\s+)?|\s+[-�
 # A clause boundary: a comma or "and"/"then"/"before"/… followed by something that starts a new action.
 _CLAUSE_SPLIT = re.compile(
     r",\s*(?:and|or|but|then|so that|while|whereas|after which)?\s+(?=\S)"
-    r"|\s+(?:and then|and also|so that|before|after|whereupon)\s+"
+    r"|\s+(?:and then|and also|so that|whereupon)\s+"
+    # "before"/"after" opens a clause of its own only when it has an action in it, not a time ("before they expire")
+    r"|\s+(?:before|after)\s+(?=(?:[^\s,;]+\s+){3}[^\s,;])"
     r"|\s+and\s+(?=(?:the|a|an|they|he|she|it|their|its|each|every|all|both|citizens?|applicants?|users?|"
     r"staff|officers?|parents?|patients?|residents?|farmers?|students?|members?|visitors?|owners?|"
     r"approved|successful|once|when|if|then|"
@@ -146,7 +148,11 @@ _CLAUSE_SPLIT = re.compile(
     r"are|is|get|gets|receive|receives|pay|pays|can|must|will|should|may|sign|signs|book|books|apply|applies|"
     r"upload|uploads|submit|submits|choose|chooses|see|sees|check|checks|send|sends|record|records|update|updates|"
     r"download|downloads|log|logs|track|tracks|rate|rates|browse|browses|place|places|publish|publishes|verify|"
-    r"verifies|notify|notifies|issue|issues|store|stores|keep|keeps)\b)", re.I)
+    r"verifies|notify|notifies|issue|issues|store|stores|keep|keeps)\b)"
+    # … or a new subject doing something ("are signed digitally and fishers get SMS reminders")
+    r"|\s+and\s+(?=[a-z]+s\s+(?:get|receive|pay|sign|book|apply|upload|submit|choose|see|check|send|record|update|"
+    r"download|track|rate|browse|place|publish|verify|issue|store|keep|register|visit|report|inspect|approve|review|"
+    r"enrol|enroll|collect|confirm)\b)", re.I)
 _LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
@@ -156,6 +162,8 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
 
     >>> split_needs("Farmers register online, get SMS advice and receive vouchers. Officers visit farms.")
     ['Farmers register online', 'get SMS advice', 'receive vouchers', 'Officers visit farms']
+    >>> split_needs("Licences are signed digitally and fishers get SMS reminders before they expire.")
+    ['Licences are signed digitally', 'fishers get SMS reminders before they expire']
     """
     sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
     sentences = [s for s in sentences if _WORD.search(s)]
