@@ -909,6 +909,14 @@ def test_the_specs_own_questions_are_not_quoted_as_answers():
     text = ExtractiveAnswerer().answer(analyze("Does the Messaging BB relay messages over WhatsApp?"),
                                        [_hit(0, faq, "Building block approach"), _hit(1, other, "Channels")]).text
     assert "BRIDGE-TO" in text and "?" not in text.replace("relay messages over WhatsApp?", ""), text
+    # … also as a bold paragraph over its answer (the playbook's FAQ: the question becomes a label, "…support?:")
+    bold = ("* The Messaging BB specifications aim to provide practical solutions for national communication.\n\n"
+            "Messaging BB can relay the messages over any existing communication channel, such as WhatsApp. "
+            "The functionality is called BRIDGE-TO.\n\n**What examples of use cases do the ID BB specifications support?**"
+            "\n\nThe Messaging BB specifications cater to a wide array of use cases.")
+    text = ExtractiveAnswerer().answer(analyze("Can the Messaging BB send WhatsApp messages?"),
+                                       [_hit(0, bold, "Building block approach")]).text
+    assert "BRIDGE-TO" in text and "support?" not in text, text
 
 
 def test_a_list_announced_by_its_intro_is_shown_whole_when_short():

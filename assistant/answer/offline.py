@@ -1323,8 +1323,9 @@ def _heading_title(heading: str) -> str:
 
 
 def _is_question(u: Unit) -> bool:
-    """A unit that asks rather than states (an FAQ heading: "What examples of use cases do the … support?")."""
-    return strip_md(u.text).rstrip().endswith("?")
+    """A unit that asks rather than states (an FAQ heading: "What examples of use cases do the … support?", also as a
+    bold label over its answer: "…support?:")."""
+    return bool(re.search(r"\?\s*:?$", strip_md(u.text).rstrip()))
 
 
 def _plain_reason(reason: str) -> str:
