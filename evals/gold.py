@@ -78,6 +78,7 @@ QA_DEV15_FILE = GOLD_DIR / "qa_dev15.jsonl"
 QA_DEV16_FILE = GOLD_DIR / "qa_dev16.jsonl"
 QA_DEV17_FILE = GOLD_DIR / "qa_dev17.jsonl"
 QA_DEV18_FILE = GOLD_DIR / "qa_dev18.jsonl"
+QA_DEV19_FILE = GOLD_DIR / "qa_dev19.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -137,14 +138,16 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     run on 80401ef; qa_dev15.jsonl, a seventeenth writer's 50 (ids y16-…, ninth session), first run on f4d126d;
     qa_dev16.jsonl, an eighteenth writer's 50 (ids z17-…, ninth session), first run after that session's changes;
     qa_dev17.jsonl, a nineteenth writer's 50 (ids b19-…, tenth session), first run on ca77841; qa_dev18.jsonl, a
-    twentieth writer's 40 (ids c20-…, tenth session), first run after that session's changes) that were
+    twentieth writer's 40 (ids c20-…, tenth session), first run after that session's changes; qa_dev19.jsonl, a
+    twenty-first writer's 40 (ids e21-…, eleventh session: procurement officers checking products and vendor claims,
+    and newcomers' follow-ups), first run on e3376b8) that were
     then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
     for p in ([Path(path)] if path else [QA_DEV2_FILE, QA_DEV3_FILE, QA_DEV4_FILE, QA_DEV5_FILE, QA_DEV6_FILE, QA_DEV7_FILE, QA_DEV8_FILE,
                                           QA_DEV9_FILE, QA_DEV10_FILE, QA_DEV11_FILE, QA_DEV12_FILE,
                                           QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
-                                          QA_DEV18_FILE]):
+                                          QA_DEV18_FILE, QA_DEV19_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
