@@ -61,7 +61,10 @@ OUT_OF_SCOPE = [
     # the specification sets requirements any product can meet; it recommends no vendor or brand
     (re.compile(r"\b(which|what|any|some|other)\s+(\w+\s+){0,3}(vendors?|brands?|manufacturers?)\b.{0,60}\b(recommend\w*|"
                 r"mandate[sd]?|requires?|required|prescribes?|endorse[sd]?|buy|purchase|procure)\b|"
-                r"\b(recommend\w*|endorse[sd]?)\s+(\w+\s+){0,6}(vendors?|brands?|manufacturers?)\b(?!\s+(to|should|must|that)\b)", re.I),
+                r"\b(recommend\w*|endorse[sd]?)\s+(\w+\s+){0,6}(vendors?|brands?|manufacturers?)\b(?!\s+(to|should|must|that)\b)|"
+                # … or a product to buy: "Which wallet app does GovStack recommend we procure …?"
+                r"\b(which|what)\s+(\w+\s+){0,4}(does|do|would|will)\s+(\w+\s+){0,3}(recommend|endorse)\s+(that\s+)?"
+                r"(we|i|you|governments?|ministries|countries)\s+(should\s+)?(buy|procure|purchase)\b", re.I),
      "the specification recommends no vendor or brand"),
     # "What salary should a GovStack solution architect earn?": staffing costs, not paying salaries through Payments
     # … "What salary band does the playbook recommend for a Head of Service Design?"
@@ -84,6 +87,11 @@ OUT_OF_SCOPE = [
                 r"\b(spec|specification|working group|version|release)\b.{0,30}\b(publish|release|add|include|finali[sz]e|"
                 r"complete)\b", re.I),
      "the specification does not announce future releases"),
+    # "By what date does GovStack require ministries to move onto a sovereign cloud?": the specification sets
+    # requirements for products; it sets no country a deadline for adopting them
+    (re.compile(r"\b(by|before) (what|which) (date|month|year)\b|\b(what|which) deadline\b.{0,40}"
+                r"\b(require|requires|required|must|have to|has to|need to|needs to|mandate)\b", re.I),
+     "the specification sets no adoption deadlines"),
     # "Which programming language is the reference implementation written in, and where do I download its binaries?":
     # the specification sets requirements for any implementation; it prescribes no language and ships no software
     (re.compile(r"\b(programming )?language (is|are|was|were)\b.{0,60}\b(written|implemented|coded|built|developed) in\b|"

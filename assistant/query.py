@@ -47,6 +47,15 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
                        r"step by step|step-by-step)\b"
                        # "How are beneficiaries onboarded …?", "How is a voucher redeemed?": how something comes about
                        r"|^\s*how (is|are) (an? |the )?[\w'-]+( [\w'-]+){0,3} (\w+ed|\w+en)\b", re.I)
+# Whether the named block does a job itself or leaves it to another ("…, or do we need another building block for that?",
+# "is X in scope?"): a question about its scope, not a process, whatever it names ("approval workflows")
+ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+((an)?other\b|"
+                        r"(something|anything|someone|somebody)\s+else\b)|"
+                        r"\bor\s+(is|would|will)\s+(that|this|it)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
+                        r"(an)?other\b|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
+                        r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
+                        r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
+                        r"(job|responsibility|role|task)\b", re.I)
 _INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
                        r"\binternal (workflows?|flows?|process(es)?|sequences?|steps)\b", re.I)
 _UC_ID = r"(?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d"  # a GovStack product use case's id ("INST-1")
@@ -418,6 +427,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'workflow'
     >>> detect_intent("Are we allowed to write voucher numbers into the logs?", []), detect_intent("Is that ok?", [])
     ('requirement', 'requirement')
+    >>> detect_intent("Does it come with approval workflows, or do we need another building block for that?", ["digital-registries"])
+    'general'
     """
     if len(bbs) >= 2 and _COMPARE.search(q):
         return "comparison"
@@ -449,8 +460,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
         # every block follows (versioning, timestamps, idempotency) are in the cross-cutting requirements
         return "api" if bbs else "architecture"
-    if _WORKFLOW.search(re.sub(r"\bworkflow\s+(bb|building block)s?\b", " ", q, flags=re.I)):  # the block's name is no process
-        return "workflow"
+    if _WORKFLOW.search(re.sub(r"\bworkflow\s+(bb|building block)s?\b", " ", q, flags=re.I)) and not (bbs and ASKS_SCOPE.search(q)):
+        return "workflow"  # (the block's name is no process; nor is a job asked whether the block does it itself)
     if _ARCH.search(q) and not bbs:
         return "architecture"
     if len(bbs) >= 2 and re.search(r"\b(and|vs)\b", q, re.I):

@@ -30,7 +30,7 @@ from pydantic import ConfigDict
 import snowballstemmer
 
 from assistant import registry
-from assistant.query import STOP, QueryAnalysis, analyze
+from assistant.query import ASKS_SCOPE, STOP, QueryAnalysis, analyze
 from assistant.types import Chunk
 
 RRF_K = 60
@@ -99,13 +99,6 @@ NAMED_DOCS = [
     (re.compile(r"\b(ui ?/ ?ux|ux|ui|design) guidelines?\b", re.I), "specifications", "govstack-ui-ux-guidelines/"),
     (re.compile(r"\bplaybook\b", re.I), "implementation-playbook", ""),
 ]
-_ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+((an)?other\b|"
-                         r"(something|anything|someone|somebody)\s+else\b)|"
-                         r"\bor\s+(is|would|will)\s+(that|this|it)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
-                         r"(an)?other\b|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
-                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
-                         r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
-                         r"(job|responsibility|role|task)\b", re.I)
 _SCOPE_SECTION = re.compile(r"\bscope\b", re.I)
 # A passage that negates what the question negates ×1.3: "hardly anyone owns a smart card or signing device" meets
 # "This approach does not require any device to be owned by the end user" (the one-time signature), "the person
@@ -843,7 +836,7 @@ class HybridSearch:
         heads = {f.split()[-1] for f in term_forms(qa.term) if f} if qa.intent == "term" and qa.term else set()
         # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
         loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
-        asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(_ASKS_SCOPE.search(qa.question))
+        asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(ASKS_SCOPE.search(qa.question))
         docs = [(f, p) for pat, f, p in NAMED_DOCS if pat.search(qa.standalone)] if DOC_BOOST != 1.0 else []
         negated = negated_stems(qa.question) if NEG_BOOST != 1.0 else set()
         hits = []

@@ -245,6 +245,20 @@ def test_a_vendor_or_brand_recommendation_is_out_of_scope_but_what_vendors_must_
     assert not should_abstain(analyze("What does GovStack require from vendors who want their product tested?"),
                               _hits("Vendors add their product's adaptor and tests to the building block repository."),
                               {})[0]
+    wallet = "A wallet holds verifiable credentials that the holder presents to a verifier."
+    abstain, why = should_abstain(analyze("Which wallet app does GovStack recommend we procure for our ID credentials?"),
+                                  _hits(wallet), {})
+    assert abstain and "vendor" in why
+    assert not should_abstain(analyze("Which standards does the Wallet BB recommend for credentials?"), _hits(wallet), {})[0]
+
+
+def test_an_adoption_deadline_is_out_of_scope_but_a_time_limit_in_the_spec_is_not():
+    cloud = "Ministries should move their workloads onto a sovereign cloud platform run on open technology."
+    abstain, why = should_abstain(analyze("By what date does GovStack require ministries to move onto a sovereign cloud?"),
+                                  _hits(cloud), {})
+    assert abstain and "deadline" in why
+    assert not should_abstain(analyze("By when must the Scheduler send a reminder before the appointment?"),
+                              _hits("The Scheduler sends a reminder a configured time before the appointment."), {})[0]
 
 
 def test_words_that_frame_a_question_and_http_methods_are_not_its_subject():
