@@ -600,7 +600,7 @@ def test_a_block_s_subject_in_plain_words_favours_its_pages(assistant, monkeypat
     ("Which other building block sends the reminders?", False),
 ])
 def test_questions_whether_a_block_does_a_job_itself_are_recognised(question, scope):
-    from assistant.retrieve import _ASKS_SCOPE
+    from assistant.query import ASKS_SCOPE as _ASKS_SCOPE
 
     assert bool(_ASKS_SCOPE.search(question)) is scope
 
