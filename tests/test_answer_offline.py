@@ -1477,3 +1477,20 @@ def test_a_term_question_that_also_asks_for_its_kinds_defines_it_then_lists_the_
     assert text.startswith("**Holder Binding** (Wallet specification): The property")
     assert "describes 3 bindings" in text and text.index("Claim-based Holder Binding**: No cryptographic") > text.index(
         "**Holder Binding**")
+
+
+def test_a_yes_no_answer_opens_with_the_sentence_that_answers_it():
+    """The lead passage is quoted in its own order, but a yes/no question's verdict comes first when it clearly
+    outscores the passage's opening; a sentence that leans on the one before it ("This ensures …") stays in place."""
+    passage = ("A building block is only so useful on its own. In practice, building blocks must be connected in a "
+               "trusted manner. An Information Mediator is not required for communication between building blocks "
+               "which are co-located.")
+    qa = analyze("Does every call between two co-located building blocks have to go through the Information Mediator?")
+    text = ExtractiveAnswerer().answer(qa, [_hit(0, passage, "Federation")]).text
+    assert text.startswith("An Information Mediator is not required"), text
+    leaning = passage.replace("An Information Mediator is not required", "This means an Information Mediator is not required")
+    text = ExtractiveAnswerer().answer(qa, [_hit(0, leaning, "Federation")]).text
+    assert text.startswith("A building block is only"), text
+    # not a yes/no question: document order
+    qa = analyze("How do co-located building blocks communicate with the Information Mediator?")
+    assert ExtractiveAnswerer().answer(qa, [_hit(0, passage, "Federation")]).text.startswith("A building block"), text
