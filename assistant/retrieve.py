@@ -91,6 +91,11 @@ SCOPE_BOOST = 2.0
 # architecture's list instead of the IM's own requirements page: dev 0.911 → 0.914, dev-independent 0.811 → 0.813,
 # independent key-fact recall unchanged in total (one blind answer changed); ×2.0 gave the same
 DOC_BOOST = 1.5
+# … and a dense pass inside the named documents brings their best passages in as candidates (ranked as the named
+# building blocks' own pass does). 4: dev-independent pass 0.800 → 0.801 (d7-052: 'How can we check whether it conforms
+# to a GovStack Building Block spec?' finds the testing harness), key-fact recall +0.001, nothing lost; 10 crowded a
+# shared-database rule out for the architecture pages around it (a false refusal)
+DOC_PASS = 4
 NAMED_DOCS = [
     (re.compile(r"\barchitecture (spec|specification|requirements|document|doc|chapter|rules)s?\b|"
                 r"\bnon-?functional requirements\b", re.I), "specifications", "architecture-and-nonfunctional-requirements/"),
@@ -98,6 +103,12 @@ NAMED_DOCS = [
      "security-requirements/"),
     (re.compile(r"\b(ui ?/ ?ux|ux|ui|design) guidelines?\b", re.I), "specifications", "govstack-ui-ux-guidelines/"),
     (re.compile(r"\bplaybook\b", re.I), "implementation-playbook", ""),
+    # … and a question how to check that a product conforms names, in effect, the architecture's onboarding chapter (its
+    # testing harness and adaptors): "How can we check whether our product conforms to a building block specification?"
+    # had ranked use-case pages about products first
+    (re.compile(r"\b(check|test|verify|validate|prove|assess|confirm)\w*\b[^.?]{0,60}\b(conform\w*|complian\w*|comply|complies)\b"
+                r"(?=[^.?]{0,80}\b(spec|specification|govstack|building block|bb)s?\b)", re.I),
+     "specifications", "architecture-and-nonfunctional-requirements/6-onboarding"),
 ]
 _SCOPE_SECTION = re.compile(r"\bscope\b", re.I)
 # A passage that negates what the question negates ×1.3: "hardly anyone owns a smart card or signing device" meets
@@ -490,6 +501,7 @@ class CorpusIndex:
                 for m in _RENDERED_OP.finditer(c.text):
                     self.rendered_on.setdefault((c.release, c.bb, m.group(1), norm_path(m.group(2))), i)
         self._arch: dict[str, list[str]] = {}
+        self._doc_paths: dict[tuple, set[str]] = {}
         self._vectors: ExactVectors | None = None
         self._vectors_lock = threading.Lock()
         self.load_seconds = time.perf_counter() - t0
@@ -502,6 +514,14 @@ class CorpusIndex:
                 if self._vectors is None:
                     self._vectors = ExactVectors(self.store, self.by_release, self.chunks)
         return self._vectors
+
+    def doc_paths(self, release: str, docs: tuple) -> set[str]:
+        """The paths of a release's passages inside the named documents ((folder, path prefix) pairs: NAMED_DOCS)."""
+        key = (release, docs)
+        if key not in self._doc_paths:
+            self._doc_paths[key] = {p for (r, f, p) in self.by_source if r == release
+                                    and any(f == df and p.startswith(dp) for df, dp in docs)}
+        return self._doc_paths[key]
 
     def arch_paths(self, release: str) -> list[str]:
         """The architecture-and-nonfunctional-requirements pages of a release (the rules between building blocks)."""
@@ -786,6 +806,13 @@ class HybridSearch:
             for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, 25, release, qa.bbs, filters.get("kind"))):
                 dense[i] = sim
                 dense_rank[i] = min(dense_rank.get(i, 10**6), r)
+        docs = [(f, p) for pat, f, p in NAMED_DOCS if pat.search(qa.standalone)] if DOC_BOOST != 1.0 else []
+        if docs and not filters and self.boosts and DOC_PASS:
+            # a pass inside the documents the question names, so their passages are always candidates (as the named
+            # building blocks' are)
+            for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, DOC_PASS, release, paths=idx.doc_paths(release, tuple(docs)))):
+                dense[i] = sim
+                dense_rank[i] = min(dense_rank.get(i, 10**6), r)
         if arch:
             # the architecture rules' similarities, for the lexical pass below: a rule found by its words alone
             # still reports its real similarity (the abstention check reads it), not 0
@@ -837,7 +864,6 @@ class HybridSearch:
         # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
         loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
         asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(ASKS_SCOPE.search(qa.question))
-        docs = [(f, p) for pat, f, p in NAMED_DOCS if pat.search(qa.standalone)] if DOC_BOOST != 1.0 else []
         negated = negated_stems(qa.question) if NEG_BOOST != 1.0 else set()
         hits = []
         for i in cands:

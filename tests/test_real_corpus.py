@@ -204,6 +204,14 @@ def test_a_question_naming_the_architecture_spec_is_answered_from_it(real_assist
     assert "An Information Mediator MUST provide the following capabilities" in lead and "Message routing" in lead, ans.text
 
 
+def test_how_to_check_a_products_conformance_is_answered_from_the_onboarding_chapter(real_assistant):
+    """"How can we check whether it conforms to a … spec?" names, in effect, the architecture's onboarding chapter (its
+    testing harness): its passages are candidates whatever else the question says (retrieve.NAMED_DOCS, DOC_PASS)."""
+    ans = real_assistant.ask("We maintain an open-source health records product. How can we check whether it conforms "
+                             "to a GovStack Building Block specification?")
+    assert any("6-onboarding" in c.path for c in ans.citations[:3]), [c.path for c in ans.citations]
+
+
 def test_a_passage_negating_what_the_question_negates_is_found(real_assistant, monkeypatch):
     """"Hardly anyone … owns a … signing device" meets "This approach does not require any device to be owned by the end
     user" (retrieve.NEG_BOOST): that passage ranks higher, and the answer quotes it."""
