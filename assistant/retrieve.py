@@ -101,7 +101,9 @@ NAMED_DOCS = [
                 r"\bnon-?functional requirements\b", re.I), "specifications", "architecture-and-nonfunctional-requirements/"),
     (re.compile(r"\bsecurity (spec|specification|requirements|document|doc|chapter)s?\b", re.I), "specifications",
      "security-requirements/"),
-    (re.compile(r"\b(ui ?/ ?ux|ux|ui|design) guidelines?\b", re.I), "specifications", "govstack-ui-ux-guidelines/"),
+    # ("REST API design guidelines" are the architecture's, not the UI/UX guidelines)
+    (re.compile(r"\b(ui ?/ ?ux|ux|ui) (design )?guidelines?\b|(?<!api )(?<!rest )\bdesign guidelines?\b", re.I), "specifications",
+     "govstack-ui-ux-guidelines/"),
     (re.compile(r"\bplaybook\b", re.I), "implementation-playbook", ""),
     # … and a question how to check that a product conforms names, in effect, the architecture's onboarding chapter (its
     # testing harness and adaptors): "How can we check whether our product conforms to a building block specification?"

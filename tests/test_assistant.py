@@ -612,6 +612,8 @@ def test_questions_whether_a_block_does_a_job_itself_are_recognised(question, sc
     ("Which tool do the UI/UX guidelines suggest for performance?", ("specifications", "govstack-ui-ux-guidelines/")),
     ("Who is the implementation playbook written for?", ("implementation-playbook", "")),
     ("What security does the Payments BB need?", None),
+    ("Which REST API design guidelines are building blocks required to follow?", None),
+    ("What do the design guidelines say about forms?", ("specifications", "govstack-ui-ux-guidelines/")),
     ("I represent a vendor. How can we check whether our product conforms to a building block specification?",
      ("specifications", "architecture-and-nonfunctional-requirements/6-onboarding")),
     ("Which OGC standards does the GIS map display conform to?", None),
