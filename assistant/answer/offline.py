@@ -167,11 +167,10 @@ _BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
 POINTED_AT = True  # a supporting point opening with "This …"/"It …" comes with the sentence it points back at
 _POINTS_BACK_START = re.compile(r"^(this|that|these|those|it|they|such)\b(?!\s+(section|page|document|chapter|specification|"
                                 r"building block|bb|api|table|figure|diagram)\b)", re.I)
-# a sentence that may open an answer out of its passage's order: it neither points back ("This ensures …", "Indeed, …",
-# "The UI then redirects …") nor introduces what follows ("… the following capabilities:")
-_LEANS_ON = re.compile(r"^(this|that|these|those|it|its|they|such|indeed|however|thus|therefore|hence|then|also|moreover|"
-                       r"furthermore|so|but|and|for example|for instance|e\.g\.)\b|^([a-z]|\d+)[.)]\s|\bthen\b|:\s*$", re.I)
-_STANDS_ALONE = lambda t: not _LEANS_ON.search(strip_md(t).strip())  # noqa: E731
+# what a sentence leans on besides a word pointing back (_POINTS_BACK_START): a connective ("Indeed, …", "For example,
+# …", "The UI then redirects …"), an enumeration mark ("A. The called service …"), or what follows ("… capabilities:")
+_LEANS_ON = re.compile(r"^(its|indeed|however|thus|therefore|hence|also|moreover|furthermore|so|but|and|for example|"
+                       r"for instance|e\.g\.)\b|^([a-z]|\d+)[.)]\s|\bthen\b|:\s*$", re.I)
 _ANAPHORIC_LEAD = re.compile(r"^(\*\*)?(these|this|those|such|they|it|its|the above|the same)\b|"
                           r"^[^.:\n]{0,60}\b(these|the above|the aforementioned|above-mentioned)\b", re.I)
 _ASKS_BBS = re.compile(r"\b(which|what|list|name|enumerate)\b[^?]*\b(building blocks|bbs)\b|\b(building blocks|bbs)\b[^?]*\b(are there|exist)\b", re.I)
@@ -493,7 +492,7 @@ class ExtractiveAnswerer:
         all_u = units_of(ev.hits[primary].chunk.text, primary)
         listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
         lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS,
-                                    best_first=self._yes_no and BEST_FIRST > 0)
+                                    best_first=self._yes_no)
         lead += self._what_follows(ev, primary, taken)
         if lead.startswith("- ") or _ANAPHORIC_LEAD.search(lead):
             # a list needs a line saying whose list it is, or it reads as a dump of fragments; "This pattern …" needs
@@ -713,7 +712,7 @@ class ExtractiveAnswerer:
         if best_first and picked:
             score = {u.order: u.score for u in units}
             top = max(picked, key=lambda u: score.get(u.order, 0.0) if u.hit_index == units[0].hit_index else 0.0)
-            if top is not picked[0] and top.kind == "sentence" and _STANDS_ALONE(top.text) \
+            if top is not picked[0] and top.kind == "sentence" and _stands_alone(top.text) \
                     and score.get(top.order, 0.0) >= BEST_FIRST * score.get(picked[0].order, 0.0):
                 picked.remove(top)
                 picked.insert(0, top)
@@ -1341,10 +1340,26 @@ def _heading_title(heading: str) -> str:
     return re.sub(r"^[\d.]+\s*", "", strip_md(heading)).strip(" :")
 
 
+_ASKS_END = re.compile(r"\?\s*:?$")
+
+
 def _is_question(u: Unit) -> bool:
     """A unit that asks rather than states (an FAQ heading: "What examples of use cases do the … support?", also as a
     bold label over its answer: "…support?:")."""
-    return bool(re.search(r"\?\s*:?$", strip_md(u.text).rstrip()))
+    return bool(_ASKS_END.search(strip_md(u.text).rstrip()))
+
+
+def _stands_alone(text: str) -> bool:
+    """Whether a sentence may open an answer out of its passage's order: it neither points back ("This ensures …") nor
+    leans on what comes before or after it (_LEANS_ON).
+
+    >>> _stands_alone("An Information Mediator is not required for co-located blocks."), _stands_alone("This ensures it.")
+    (True, False)
+    >>> _stands_alone("For example, asking for data."), _stands_alone("The IM MUST provide the following capabilities:")
+    (False, False)
+    """
+    t = strip_md(text).strip()
+    return not (_POINTS_BACK_START.match(t) or _LEANS_ON.search(t))
 
 
 def _plain_reason(reason: str) -> str:
