@@ -57,6 +57,13 @@ OUT_OF_SCOPE = [
     (re.compile(r"\b(which|what|any)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
                 r"platforms?|tools?)\b.{0,60}\b(certified|approved|endorsed|accredited|passed)\b", re.I),
      "the specification names no certified or approved products"),
+    # "Which commercial GIS platform does GovStack rank highest …?", "What are the top-rated wallet apps?": it compares
+    # no products
+    (re.compile(r"\b(which|what)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|platforms?|"
+                r"tools?|apps?|applications?|software|systems?|engines?)\b.{0,60}\b(rank(s|ed)?|rate[sd]?|score[sd]?)\s+(the\s+)?"
+                r"(highest|best|first|top|higher|better)\b|\b(top|best|highest)[- ](rated|ranked|scoring)\s+(\w+\s+){0,2}"
+                r"(providers?|vendors?|products?|solutions?|platforms?|tools?|apps?|applications?|software|systems?)\b", re.I),
+     "the specification does not rank or rate products"),
     # "Which HSM vendor or model does the eSignature BB mandate?", "Does GovStack recommend Esri or another GIS vendor?":
     # the specification sets requirements any product can meet; it recommends no vendor or brand
     (re.compile(r"\b(which|what|any|some|other)\s+(\w+\s+){0,3}(vendors?|brands?|manufacturers?)\b.{0,60}\b(recommend\w*|"
@@ -184,6 +191,42 @@ _HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API 
 _ASK_SPLIT = re.compile(r"(?<=[?])\s+|,?\s+\b(?:and|or|also)\s+(?=(?:which|what|where|who|how|does|do|is|are|can|should|"
                         r"must)\b)", re.I)
 _ASK_OPENS = re.compile(r"^\W*(\S+\s+){0,6}?(which|what|where|who|how|does|do|is|are|can|should|must)\b", re.I)
+
+
+# A question for the version of a named product or standard ("Which TLS version …?", "the minimum Android version",
+# "Which PostgreSQL version …?") is answered only by a passage that gives one ("Transport Layer Security (TLS) 1.2",
+# "WCAG 2.2"): the spec names many products without ever pinning a version of them
+_ASKS_VERSION = re.compile(r"\b(?:which|what|min(?:imum)?|lowest|oldest|max(?:imum)?|supported)\s+(?:[\w-]+\s+){0,2}?"
+                           r"([A-Za-z][\w.+-]*)\s+versions?\b|\bversions?\s+of\s+(?:the\s+)?([A-Za-z][\w.+-]*)", re.I)
+# … what "version" there qualifies is not a named thing
+_VERSION_OF_GENERIC = {"api", "apis", "schema", "spec", "specification", "database", "new", "previous", "current", "latest",
+                       "next", "old", "older", "its", "their", "our", "this", "that", "document", "standard", "protocol",
+                       "the", "a", "an", "which", "what", "release", "software", "block", "bb", "building"}
+NO_VERSION = "it states no {} version"
+
+
+def asked_version_of(question: str) -> str | None:
+    """The named product or standard whose version a question asks for, if it asks for one.
+
+    >>> asked_version_of("What's the minimum Android version a citizen's phone must run?")
+    'Android'
+    >>> asked_version_of("which tls version do building blocks need to support")
+    'tls'
+    >>> asked_version_of("What happens to the API version when an analyst republishes the schema?") is None
+    True
+    """
+    m = _ASKS_VERSION.search(ask_part(question))
+    name = m and (m.group(1) or m.group(2))
+    if not name or name.lower() in _VERSION_OF_GENERIC or registry.find_bbs(name):
+        return None
+    return name
+
+
+def states_version(name: str, hits: list[Hit], top: int = 8) -> bool:
+    """Whether a top passage gives a version number of `name` ("TLS 1.2", "Transport Layer Security (TLS) 1.2",
+    "OpenAPI v3", "WCAG 2.2")."""
+    pat = re.compile(rf"\b{re.escape(name)}\)?\W{{0,3}}(?:version\s*|v\s*)?\d+(?:\.\d+)*\b", re.I)
+    return any(pat.search(h.chunk.text) for h in hits[:top])
 
 
 def asks_more_than_a_figure(question: str) -> bool:
@@ -335,6 +378,9 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
             return True, why
     if _ASKS_FIGURE.search(qa.question) and not states_figure(qa, hits) and not asks_more_than_a_figure(qa.question):
         return True, NO_FIGURE
+    version_of = asked_version_of(qa.question)
+    if version_of and not states_version(version_of, hits) and not asks_more_than_a_figure(qa.question):
+        return True, NO_VERSION.format(version_of)
     missing = [n for n in unknown_names(qa, hits, idf=idf) if not names_an_instance(qa, n, hits)]
     # a name is what is asked about unless the rest of the question is well covered: "How can citizens in Rwanda give
     # consent on their phone?" names where, not what (the looked-at unanswerable questions it stops: rest covered

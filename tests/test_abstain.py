@@ -261,6 +261,32 @@ def test_an_adoption_deadline_is_out_of_scope_but_a_time_limit_in_the_spec_is_no
                               _hits("The Scheduler sends a reminder a configured time before the appointment."), {})[0]
 
 
+def test_a_version_question_needs_a_passage_that_gives_the_version():
+    rule = "All Building Blocks MUST support secure HTTPS transport with TLS 1.3 and insecure cyphers disabled."
+    assert should_abstain(analyze("Which TLS version do building blocks need to support?"), _hits(rule), {}) == (False, "")
+    devices = "Note: as most Android devices don't have trusted hardware, the wallet keeps keys in software."
+    abstain, why = should_abstain(analyze("What's the minimum Android version a citizen's phone must run for the wallet?"),
+                                  _hits(devices), {})
+    assert abstain and why == "it states no Android version"
+    # … and a second ask is answered even so
+    assert not should_abstain(analyze("Which Android version is needed, and how does the wallet keep its keys?"),
+                              _hits(devices), {})[0]
+    # the version of the API or of the schema is the spec's own business, not a product's
+    versions = "Each publish request creates a new version of the database schema and API services."
+    assert not should_abstain(analyze("What happens to the API version when an analyst republishes the schema?"),
+                              _hits(versions), {})[0]
+
+
+def test_ranking_products_is_out_of_scope_but_ranking_in_the_spec_is_not():
+    gis = "The GIS Building Block provides tools for managing geospatial information."
+    abstain, why = should_abstain(analyze("Which commercial GIS platform does GovStack rank highest for the GIS BB?"),
+                                  _hits(gis), {})
+    assert abstain and "rank" in why
+    assert not should_abstain(analyze("How does the E-Marketplace rank search results for a buyer?"),
+                              _hits("The catalogue ranks the providers' offers by relevance to the buyer's search."),
+                              {})[0]
+
+
 def test_words_that_frame_a_question_and_http_methods_are_not_its_subject():
     rule = ("Building blocks must not use shared databases, file systems or memory for data exchange with other "
             "building blocks; the only communication allowed is via service interface calls over the network.")
