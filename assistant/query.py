@@ -108,6 +108,12 @@ _PERMISSION = re.compile(r"\b(is it|is that|is this|are we|am i|would it be|is i
 LEAD_API = True  # a lead-in naming an endpoint makes the question an API question (y16-020)
 API_PATH = re.compile(r"(?<![\w])(/[\w{}.:-]+(?:/[\w{}.:-]*)*)")
 _NON_BB_NAME = re.compile(r"\b(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:BB|building block)\b")
+# … but a block's role in an exchange is no name: the spec itself writes "the Source BB", "the calling building block",
+# "the target BB" (source: 65 times in `latest`)
+_BB_ROLES = {"source", "target", "calling", "caller", "requesting", "requester", "consuming", "consumer", "providing",
+             "provider", "publishing", "publisher", "subscribing", "subscriber", "sending", "sender", "receiving",
+             "receiver", "client", "server", "external", "internal", "separate", "standalone", "existing", "future",
+             "related", "local", "remote", "upstream", "downstream", "originating", "destination", "host"}
 
 STOP = set("""a an the of to in on for and or is are was were be been being do does did what which who whom whose how why when
 where can could should would will shall may might must i we you they it its this that these those there their our your my me us
@@ -625,7 +631,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         name = re.sub(r"^(?:GovStack|The|A|An|Each|Every|This|That|Which|What|How)\b\s*", "", m.group(1).strip()).strip()
         known = {a for b in registry.building_blocks() for a in (*b.aliases, b.name.lower(), b.id.replace("-", " "))}
         low = re.sub(r"\s+(bb|building block)$", "", name.lower())
-        if name and low not in known and low not in ("govstack", "new", "other", "core", "each", "every"):
+        if name and low not in known and low not in ("govstack", "new", "other", "core", "each", "every") and low not in _BB_ROLES:
             unknown = name
     carried: list[str] = []
     standalone = q

@@ -17,7 +17,7 @@ from assistant.answer.evidence import Evidence, to_citation, units_of
 from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
-from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, noun_pattern
+from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
 from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch, norm_path
 from assistant.types import Answer
 
@@ -524,7 +524,9 @@ class Assistant:
         # that the answer can answer it too (searched as the whole message with that question read twice: alone,
         # "Could one block read another block's database?" loses what the message is about)
         for ask in qa.more_asks if MORE_ASK_HITS else []:
-            sub = dataclasses.replace(qa, ask_again=ask, vectors=dict(qa.vectors))
+            # (…with the kind of answer that question wants: "and what happens to the API version?" after "which endpoint
+            # …?" wants a sentence, not more operations)
+            sub = dataclasses.replace(qa, ask_again=ask, vectors=dict(qa.vectors), intent=detect_intent(ask, qa.bbs))
             for h in self.searcher.search(sub, release, k=MORE_ASK_HITS, filters=filters):
                 bring(h.chunk, "next-ask", h.dense, mark=True)
         return hits + extra

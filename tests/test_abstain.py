@@ -277,6 +277,12 @@ def test_a_version_question_needs_a_passage_that_gives_the_version():
                               _hits(versions), {})[0]
 
 
+def test_a_block_named_by_its_role_is_no_unknown_block_but_an_invented_block_is():
+    assert analyze("We're the Source BB in a G2P programme. Which call updates the account mapper?").unknown_bb is None
+    assert analyze("What does the calling building block send to the Consent BB?").unknown_bb is None
+    assert analyze("What does the Blockchain building block specify?").unknown_bb == "Blockchain"
+
+
 def test_ranking_products_is_out_of_scope_but_ranking_in_the_spec_is_not():
     gis = "The GIS Building Block provides tools for managing geospatial information."
     abstain, why = should_abstain(analyze("Which commercial GIS platform does GovStack rank highest for the GIS BB?"),

@@ -212,6 +212,23 @@ def test_how_to_check_a_products_conformance_is_answered_from_the_onboarding_cha
     assert any("6-onboarding" in c.path for c in ans.citations[:3]), [c.path for c in ans.citations]
 
 
+def test_a_second_question_after_an_api_question_gets_its_own_kind_of_answer(real_assistant):
+    """"Which endpoint …, and what happens to the API version …?": the second question's passages are searched as the kind
+    of question it is (Assistant._augment, next-ask), not as one more operation to list, so the answer answers it too."""
+    ans = real_assistant.ask("Which Digital Registries endpoint changes a database schema, and what happens to the API "
+                             "version when the schema is published again?")
+    assert "/database/modify" in ans.text and "**What happens to the API version" in ans.text, ans.text
+    after = ans.text.split("**What happens to the API version", 1)[1]
+    assert "version" in after.split("?**", 1)[1].lower(), ans.text
+
+
+def test_a_block_named_by_its_role_is_not_an_unknown_block(real_assistant):
+    """The spec writes "the Source BB" for the block that sends the data: no "GovStack has no Source building block"."""
+    ans = real_assistant.ask("We are the Source BB in a G2P programme. Which call updates a beneficiary's financial "
+                             "address in the Payments account mapper?")
+    assert not ans.abstained and "Source" not in ans.text.split("\n", 1)[0], ans.text
+
+
 def test_a_passage_negating_what_the_question_negates_is_found(real_assistant, monkeypatch):
     """"Hardly anyone … owns a … signing device" meets "This approach does not require any device to be owned by the end
     user" (retrieve.NEG_BOOST): that passage ranks higher, and the answer quotes it."""
