@@ -40,6 +40,9 @@ _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\
                    r"what\s+((exactly|actually|really)\s+)?(is|are)\s+((exactly|actually|really)\s+)?(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
                    r"what\s+do\s+(?=[\w\s-]{1,40}\bmean\s+by\b)|"
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
+# "What is the eSignature BB not allowed to write into its logs?", "What is the Pub/Sub interface supposed to do?": "what
+# is" opens a question about what something may or must do, not a definition
+_NOT_A_DEFINITION = re.compile(r"\b(allowed|required|supposed|able|permitted|expected|obliged|forbidden|prohibited)\s+to\b", re.I)
 _REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|rules?|"
                   r"has to|have to)\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
@@ -435,6 +438,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     ('requirement', 'requirement')
     >>> detect_intent("Does it come with approval workflows, or do we need another building block for that?", ["digital-registries"])
     'general'
+    >>> detect_intent("What is the eSignature BB not allowed to write into its logs?", ["esignature"])
+    'requirement'
     """
     if len(bbs) >= 2 and _COMPARE.search(q):
         return "comparison"
@@ -450,10 +455,11 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "overview"
     # "What is an SCD in the eSignature BB, and what's the difference between …?": the first question decides
     first = re.split(r",\s*and\s+(?=(?:what|how|which|why|who)\b)", q, maxsplit=1, flags=re.I)[0]
-    if _TERM.match(q) and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", first, re.I) \
+    defines = bool(_TERM.match(q)) and not _NOT_A_DEFINITION.search(first)
+    if defines and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", first, re.I) \
             and len(keywords(first)) <= 6:
         return "term"  # "What is a voucher in the Payments building block?" asks about the voucher
-    if _TERM.match(q) and not _OVERVIEW.match(q) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
+    if defines and not _OVERVIEW.match(q) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview
         return "term"
     if (overview and _OVERVIEW.match(q)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
