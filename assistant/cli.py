@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from assistant.config import Settings
@@ -40,6 +41,13 @@ def cmd_ingest(args) -> int:
     rep = ingest(s, releases=args.release or None, corpus=Path(args.corpus) if args.corpus else None,
                  from_github=args.from_github, progress=_progress_factory(show))
     d = rep.to_dict()
+    if not args.no_warm:
+        # the answerer's sentence vectors, stored under the cache folder: the first `ask` after an ingest then embeds
+        # only its question (about 2 minutes once per corpus on 2 cores; seconds when the corpus did not change)
+        if show:
+            print("Embedding the answer sentences ahead (once per corpus) …", file=sys.stderr)
+        t = time.perf_counter()
+        d["sentences"] = {"vectors": _assistant(args).warm_answers(), "seconds": round(time.perf_counter() - t, 1)}
     if args.json:
         print(json.dumps(d, ensure_ascii=False))
         return 0
@@ -53,6 +61,8 @@ def cmd_ingest(args) -> int:
         print("Records: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in d["records"].items()))
     for s_ in d["files"]["skipped"][:50]:
         print(f"  skipped {s_['path']}: {s_['reason']}")
+    if d.get("sentences"):
+        print(f"Answer sentences: {d['sentences']['vectors']} vectors ready ({d['sentences']['seconds']:.1f} s).")
     return 0
 
 
@@ -212,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--from-github", action="store_true", help="clone/fetch the repositories from GitHub")
     sp.add_argument("--release", action="append", help="release to ingest (repeatable; default latest)")
     sp.add_argument("--json", action="store_true", help="print one JSON report on stdout")
+    sp.add_argument("--no-warm", action="store_true",
+                    help="do not embed the answer sentences ahead (a server does it in the background at start)")
     sp.set_defaults(func=cmd_ingest)
 
     sp = sub.add_parser("ask", help="answer one question (or a --batch file) with citations")

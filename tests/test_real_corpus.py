@@ -229,6 +229,14 @@ def test_a_block_named_by_its_role_is_not_an_unknown_block(real_assistant):
     assert not ans.abstained and "Source" not in ans.text.split("\n", 1)[0], ans.text
 
 
+def test_a_passage_holding_the_one_sentence_that_answers_is_rescued(real_assistant):
+    """The rule on what a bulk batch file carries is one item of a Payments requirements list about bulk payments in
+    general (passage rank > 5); its sentence beats every sentence of the first five passages, so the passage becomes
+    the fifth (Assistant._rescue) and the answer quotes it."""
+    ans = real_assistant.ask("For G2P bulk payments, is the beneficiaries' account information put in the batch file?")
+    assert "payment information is not included in the batch file" in ans.text, ans.text
+
+
 def test_a_passage_negating_what_the_question_negates_is_found(real_assistant, monkeypatch):
     """"Hardly anyone … owns a … signing device" meets "This approach does not require any device to be owned by the end
     user" (retrieve.NEG_BOOST): that passage ranks higher, and the answer quotes it."""

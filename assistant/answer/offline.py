@@ -370,25 +370,26 @@ class ExtractiveAnswerer:
         if not units:
             return
         texts = [unit_text(u) for u in units]
-        # the same passages come back for many questions: their sentences are embedded once (UNIT_CACHE_SIZE vectors)
+        # the same passages come back for many questions: their sentences are embedded once (UNIT_CACHE_SIZE vectors);
+        # the question itself was embedded by the search (QueryAnalysis.vectors)
+        known = qa.vectors.get(qa.standalone)
+        q = np.asarray(known if known is not None else self.embed([qa.standalone])[0], dtype=np.float32)
+        have = self.unit_vectors(texts)
+        for u, t in zip(units, texts):
+            self._dense[(u.hit_index, u.order)] = float(have[t] @ q)
+
+    def unit_vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """The vectors of sentences (as `unit_text` gives them): from the shared cache, the others embedded now and kept."""
         # (read into a local map first: another thread may empty the shared cache meanwhile)
         cache = self._unit_vecs
         have = {t: cache.get(t) for t in dict.fromkeys(texts)}
         todo = [t for t, v in have.items() if v is None]
-        # the question itself was embedded by the search (QueryAnalysis.vectors)
-        known = qa.vectors.get(qa.standalone)
-        texts_to_embed = todo if known is not None else [qa.standalone] + todo
-        vecs = self.embed(texts_to_embed) if texts_to_embed else []
-        if known is None:
-            known, vecs = vecs[0], vecs[1:]
-        q = np.asarray(known, dtype=np.float32)
-        for t, v in zip(todo, vecs):
+        for t, v in zip(todo, self.embed(todo) if todo else []):
             have[t] = np.asarray(v, dtype=np.float32)
         if len(cache) + len(todo) > UNIT_CACHE_SIZE:
             cache.clear()
         cache.update((t, have[t]) for t in todo)
-        for u, t in zip(units, texts):
-            self._dense[(u.hit_index, u.order)] = float(have[t] @ q)
+        return have
 
     # ----- helpers ----------------------------------------------------------------------------------
     def _mark(self, ev: Evidence, hi: int, quoted: str) -> str:
