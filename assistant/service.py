@@ -47,6 +47,8 @@ SPELLING = True  # typos in a question are repaired before it is read (assistant
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
 _DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
+COMPARISON_SCOPE_CHUNKS = 2  # … and of its scope sections naming the other (dev-independent +1, f9-009; key-fact recall +0.001)
+_SCOPE_SECTION = re.compile(r"\bscope\b", re.I)
 LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
 LIST_SECTION_MAX = 12
 MORE_ASK_HITS = 2  # a second question in the message ("… ? Could one block read another's database?"): its best passages
@@ -503,8 +505,14 @@ class Assistant:
                 # the opening of the description page (document order), then the BB's landing page
                 desc = [c for c in pages if "description" in c.path][:2] + [c for c in pages if c.path.endswith("README.md")][:1]
                 if qa.intent == "comparison":  # where its description or functionalities speak of the other block's job
-                    job = registry.job_words([o for o in qa.bbs[:3] if o != bb])
+                    others = [o for o in qa.bbs[:3] if o != bb]
+                    job = registry.job_words(others)
                     desc += [c for c in pages if not c.path.endswith("README.md") and job and job.search(c.text)][:COMPARISON_EDGE_CHUNKS]
+                    # … and where its scope sections send a job to the other block ("Long-term storing of registration
+                    # data … is not covered in this Building Block. See Digital Registries Building Block")
+                    desc += [c for c in self.index.chunks_of(release, folder, r"^spec/")
+                             if _SCOPE_SECTION.search(c.section or "") and set(registry.find_bbs(c.text)) & set(others)
+                             ][:COMPARISON_SCOPE_CHUNKS]
                 kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
                 for c in desc + kdf:
                     bring(c, "augment")

@@ -237,6 +237,13 @@ def test_a_passage_holding_the_one_sentence_that_answers_is_rescued(real_assista
     assert "payment information is not included in the batch file" in ans.text, ans.text
 
 
+def test_a_comparison_quotes_where_one_block_sends_a_job_to_the_other(real_assistant):
+    """The Registration BB's out-of-scope section sends long-term storage to Digital Registries: a comparison of the two
+    brings that passage (Assistant._augment, COMPARISON_SCOPE_CHUNKS) and quotes it."""
+    ans = real_assistant.ask("Registration BB or Digital Registries BB - what is the difference for storing applications?")
+    assert "Long-term storing of registration data" in ans.text, ans.text
+
+
 def test_a_passage_negating_what_the_question_negates_is_found(real_assistant, monkeypatch):
     """"Hardly anyone … owns a … signing device" meets "This approach does not require any device to be owned by the end
     user" (retrieve.NEG_BOOST): that passage ranks higher, and the answer quotes it."""
