@@ -440,9 +440,11 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'general'
     >>> detect_intent("What is the eSignature BB not allowed to write into its logs?", ["esignature"])
     'requirement'
+    >>> detect_intent("Should G2G traffic go through the Messaging BB or the Information Mediator?", ["messaging", "information-mediator"])
+    'comparison'
     """
-    if len(bbs) >= 2 and _COMPARE.search(q):
-        return "comparison"
+    if len(bbs) >= 2 and (_COMPARE.search(q) or registry.offers_choice(q)):
+        return "comparison"  # (…or "Is that the Messaging BB or the Scheduler BB?")
     if _INTERNAL.search(q):
         return "workflow"  # "What happens internally when … starts a workflow via the API?" asks for the steps behind the call
     if _BASIS.search(q) and not API_PATH.search(q):  # (an operation named by its path is asked about)

@@ -69,6 +69,30 @@ def _any_alias() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I), owner
 
 
+_OR_BETWEEN = re.compile(r"\s*(?:(?:bb|building block)s?\s+)?or\s+(?:the\s+)?$", re.I)
+_BB_AFTER = re.compile(r"\s*(?:bb|building block)s?\b", re.I)
+
+
+def offers_choice(text: str) -> bool:
+    """Whether a text asks to choose between two blocks it names side by side ("Is that the Messaging BB or the Scheduler
+    BB?", "Messaging or the Information Mediator?"): each one named as a block ("… BB"), by a name nothing else has, or
+    with a capital (not "registration or payment", two jobs).
+
+    >>> offers_choice("Is that the Messaging BB or the Scheduler BB?"), offers_choice("Messaging or the Information Mediator?")
+    (True, True)
+    >>> offers_choice("Does the form take registration or payment details?")
+    False
+    """
+    pat, owner = _any_alias()
+    found = list(pat.finditer(text))
+
+    def named(m: re.Match) -> bool:
+        return bool(_BB_AFTER.match(text, m.end())) or m.group(0).lower() not in _AMBIGUOUS or m.group(0)[0].isupper()
+
+    return any(owner[a.group(0).lower()] != owner[b.group(0).lower()] and _OR_BETWEEN.fullmatch(text[a.end():b.start()])
+               and named(a) and named(b) for a, b in zip(found, found[1:]))
+
+
 # words whose "… ID" is that thing's identifier (a record's, a payee's functional ID), not a person's identity
 _OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|request|session|message|reader|functional|"
                        r"object|order|application|client|correlation|policy|agreement|schema|database|service|resource|"
