@@ -47,7 +47,10 @@ def cmd_ingest(args) -> int:
         if show:
             print("Embedding the answer sentences ahead (once per corpus) …", file=sys.stderr)
         t = time.perf_counter()
-        d["sentences"] = {"vectors": _assistant(args).warm_answers(), "seconds": round(time.perf_counter() - t, 1)}
+        try:
+            d["sentences"] = {"vectors": _assistant(args).warm_answers(), "seconds": round(time.perf_counter() - t, 1)}
+        except Exception as e:  # the index is built: the first questions embed their sentences themselves
+            d["sentences"] = {"vectors": 0, "seconds": round(time.perf_counter() - t, 1), "error": str(e)}
     if args.json:
         print(json.dumps(d, ensure_ascii=False))
         return 0
@@ -61,7 +64,9 @@ def cmd_ingest(args) -> int:
         print("Records: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in d["records"].items()))
     for s_ in d["files"]["skipped"][:50]:
         print(f"  skipped {s_['path']}: {s_['reason']}")
-    if d.get("sentences"):
+    if d.get("sentences", {}).get("error"):
+        print(f"Answer sentences not embedded ahead ({d['sentences']['error']}); questions embed them as they come.")
+    elif d.get("sentences"):
         print(f"Answer sentences: {d['sentences']['vectors']} vectors ready ({d['sentences']['seconds']:.1f} s).")
     return 0
 

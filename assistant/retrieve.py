@@ -112,7 +112,7 @@ NAMED_DOCS = [
                 r"(?=[^.?]{0,80}\b(spec|specification|govstack|building block|bb)s?\b)", re.I),
      "specifications", "architecture-and-nonfunctional-requirements/6-onboarding"),
 ]
-_SCOPE_SECTION = re.compile(r"\bscope\b", re.I)
+SCOPE_SECTION = re.compile(r"\bscope\b", re.I)  # a block's scope sections ("2.2 Out of Scope", "2.1 Current scope")
 # A passage that negates what the question negates ×1.3: "hardly anyone owns a smart card or signing device" meets
 # "This approach does not require any device to be owned by the end user" (the one-time signature), "the person
 # doesn't have a foundational ID yet" meets the consent flow for individuals without one. Measured (dev /
@@ -894,7 +894,7 @@ class HybridSearch:
             if docs and any(c.folder == f and c.path.startswith(p) for f, p in docs):
                 s *= DOC_BOOST
                 why.append("named-doc")
-            if asks_scope and c.bb in qa.bbs and _SCOPE_SECTION.search(c.section or ""):
+            if asks_scope and c.bb in qa.bbs and SCOPE_SECTION.search(c.section or ""):
                 s *= SCOPE_BOOST
                 why.append("scope")
             if c.bb and c.bb in loose:

@@ -18,7 +18,7 @@ from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, Extract
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
-from assistant.retrieve import CorpusIndex, HybridRetriever, HybridSearch, norm_path
+from assistant.retrieve import SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,6 @@ DATA_HITS = 3  # a data question: the tables of the data-structure page one of t
 _DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
 COMPARISON_SCOPE_CHUNKS = 2  # … and of its scope sections naming the other (dev-independent +1, f9-009; key-fact recall +0.001)
-_SCOPE_SECTION = re.compile(r"\bscope\b", re.I)
 LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
 LIST_SECTION_MAX = 12
 MORE_ASK_HITS = 2  # a second question in the message ("… ? Could one block read another's database?"): its best passages
@@ -511,7 +510,7 @@ class Assistant:
                     # … and where its scope sections send a job to the other block ("Long-term storing of registration
                     # data … is not covered in this Building Block. See Digital Registries Building Block")
                     desc += [c for c in self.index.chunks_of(release, folder, r"^spec/")
-                             if _SCOPE_SECTION.search(c.section or "") and set(registry.find_bbs(c.text)) & set(others)
+                             if SCOPE_SECTION.search(c.section or "") and set(registry.find_bbs(c.text)) & set(others)
                              ][:COMPARISON_SCOPE_CHUNKS]
                 kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
                 for c in desc + kdf:

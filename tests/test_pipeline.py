@@ -166,8 +166,12 @@ def test_cli_ingest_json_is_one_object(settings, fixture_corpus, capsys, monkeyp
     out = capsys.readouterr().out.strip().splitlines()
     assert rc == 0 and len(out) == 1
     d = json.loads(out[0])
-    assert set(d) >= {"releases", "seconds", "files", "chunks", "kinds"}
+    assert set(d) >= {"releases", "seconds", "files", "chunks", "kinds", "sentences"}
     assert set(d["chunks"]) >= {"total", "added", "updated", "deleted", "unchanged"}
+    # the answer sentences were embedded ahead into the cache folder; --no-warm leaves that to the first questions
+    assert d["sentences"]["vectors"] > 0 and "error" not in d["sentences"], d["sentences"]
+    rc = main(["ingest", "--corpus", str(fixture_corpus), "--index", str(settings.index_dir), "--json", "--no-warm"])
+    assert rc == 0 and "sentences" not in json.loads(capsys.readouterr().out)
 
 
 def test_cli_errors_are_one_line(tmp_path, capsys):
