@@ -345,27 +345,30 @@ class Assistant:
         hit.why.append("rescue")
         return rest[: RESCUE_RANK - 1] + [hit] + rest[RESCUE_RANK - 1:]
 
-    def _block_sentences(self, release: str, bb: str, known: dict | None = None):
+    def _block_sentences(self, release: str, bb: str):
         """The passage id and vector of every sentence of a block's pages in a release (computed once per index: the
-        vectors are the answerer's — `known`, or those stored under the cache folder by `warm_answers` or `ingest`, else
-        embedded now)."""
-        import numpy as np
-
-        from assistant.answer.offline import unit_text
+        vectors are the answerer's, stored under the cache folder by `warm_answers` or `ingest`, else embedded now)."""
         from ingest.embed import embed_cached
 
         key = (id(self.index), release, bb)
         if key not in self._sentences:
-            pairs = list(dict.fromkeys((c.id, unit_text(u)) for c in self.index.chunks.values()
-                                       if c.release == release and c.bb == bb for u in units_of(c.text, 0)))
+            pairs = self._sentence_pairs(c for c in self.index.chunks.values() if c.release == release and c.bb == bb)
             texts = [t for _, t in pairs]
-            if known is not None and all(t in known for t in texts):
-                vectors = [known[t] for t in texts]
-            else:
-                vectors = embed_cached(self.embedder, texts, self.settings.cache_dir, "answers") if pairs else []
-            self._sentences = {k: v for k, v in self._sentences.items() if k[0] == id(self.index)}  # older indexes go
-            self._sentences[key] = ([i for i, _ in pairs], np.stack(vectors) if pairs else np.zeros((0, 0), np.float32))
+            self._keep_block(key, pairs, embed_cached(self.embedder, texts, self.settings.cache_dir, "answers") if texts else [])
         return self._sentences[key]
+
+    @staticmethod
+    def _sentence_pairs(chunks) -> list[tuple[str, str]]:
+        """(passage id, sentence as the answerer embeds it) for each sentence of the passages, each pair once."""
+        from assistant.answer.offline import unit_text
+
+        return list(dict.fromkeys((c.id, unit_text(u)) for c in chunks for u in units_of(c.text, 0)))
+
+    def _keep_block(self, key: tuple, pairs: list[tuple[str, str]], vectors) -> None:
+        import numpy as np
+
+        self._sentences = {k: v for k, v in self._sentences.items() if k[0] == key[0]}  # an older index's go
+        self._sentences[key] = ([i for i, _ in pairs], np.stack(vectors) if pairs else np.zeros((0, 0), np.float32))
 
     def _blocks_for_need(self, qa, hits, release):
         """"Which building block sends reminders?": the blocks the advisor maps that need to, each with the spec
@@ -450,17 +453,23 @@ class Assistant:
         cores (19,379 sentences in `latest`); later starts read the file (33 MB) in about a second. For a server's
         start-up thread and the end of `ingest`; returns how many vectors were loaded."""
         try:
-            from assistant.answer.offline import unit_text
             from ingest.embed import embed_cached
 
             if self.offline.embed is None:
                 return 0
-            texts = list(dict.fromkeys(unit_text(u) for c in self.index.chunks.values() for u in units_of(c.text, 0)))
+            pairs = self._sentence_pairs(self.index.chunks.values())  # each passage's sentences, split once
+            texts = list(dict.fromkeys(t for _, t in pairs))
             vectors = embed_cached(self.embedder, texts, self.settings.cache_dir, "answers")
             self.offline.preload(texts, vectors)
+            # …and each block's, stacked for the sentence rescue (_rescue)
             known = dict(zip(texts, vectors))
-            for release, bb in sorted({(c.release, c.bb) for c in self.index.chunks.values() if c.bb}):
-                self._block_sentences(release, bb, known)  # for the sentence rescue (_rescue)
+            blocks: dict[tuple, list[tuple[str, str]]] = {}
+            for i, t in pairs:
+                c = self.index.chunks[i]
+                if c.bb:
+                    blocks.setdefault((id(self.index), c.release, c.bb), []).append((i, t))
+            for key, block in blocks.items():
+                self._keep_block(key, block, [known[t] for _, t in block])
             return len(texts)
         except Exception:  # a question embeds its sentences itself, as without the warm-up
             return 0
