@@ -80,6 +80,7 @@ QA_DEV17_FILE = GOLD_DIR / "qa_dev17.jsonl"
 QA_DEV18_FILE = GOLD_DIR / "qa_dev18.jsonl"
 QA_DEV19_FILE = GOLD_DIR / "qa_dev19.jsonl"
 QA_DEV20_FILE = GOLD_DIR / "qa_dev20.jsonl"
+QA_DEV21_FILE = GOLD_DIR / "qa_dev21.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -143,14 +144,17 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     twenty-first writer's 40 (ids e21-…, eleventh session: procurement officers checking products and vendor claims,
     and newcomers' follow-ups), first run on e3376b8; qa_dev20.jsonl, a twenty-second writer's 40 (ids f22-…, twelfth
     session: integrators asking about endpoints, fields and status values, data-protection officers, and the less
-    covered blocks), first run on 27fa189) that were
+    covered blocks), first run on 27fa189; qa_dev21.jsonl, a twenty-third writer's 40 (ids g23-…, thirteenth session:
+    procurement officers, vendor developers, project managers, reviewers, and a quarter typed tersely with typos),
+    first run on 1204893) that were
     then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
     for p in ([Path(path)] if path else [QA_DEV2_FILE, QA_DEV3_FILE, QA_DEV4_FILE, QA_DEV5_FILE, QA_DEV6_FILE, QA_DEV7_FILE, QA_DEV8_FILE,
                                           QA_DEV9_FILE, QA_DEV10_FILE, QA_DEV11_FILE, QA_DEV12_FILE,
                                           QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
-                                          QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE]):
+                                          QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
+                                          QA_DEV21_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
