@@ -1197,6 +1197,19 @@ def test_a_sentence_left_open_before_a_list_introduces_it():
     assert units_of("Checklist for teams:\n\n* [ ] Test for accessibility", 0)[1].text == "Test for accessibility"
 
 
+def test_a_line_saying_the_following_before_a_list_introduces_it():
+    """"…, storing at least the following information." names what its list is, as "…:" does, so its items come with it."""
+    text = ("* Personal Data logs are stored with a data tag, storing at least the following information.\n"
+            "  * PersonalDataID (unique and unchangeable identifier of a person)\n  * Reader ID- who read the data")
+    units = units_of(text, 0)
+    assert units[0].text.endswith("the following information:") and [u.kind for u in units] == ["item"] * 3
+    assert units_of("The preconditions are as follows.\n\n* one precondition\n* another one", 0)[0].text.endswith(
+        "as follows:")
+    # a pointer elsewhere is no intro, and neither is a line saying "the following" that no list follows
+    assert units_of("Authorization is handled outside of it (see below).\n\n* one item here", 0)[0].text.endswith(".")
+    assert units_of("It lists the following information.\n\nA paragraph, not a list.", 0)[0].text.endswith(".")
+
+
 def test_an_operation_split_in_two_passages_names_its_fields_and_what_comes_back_from_the_other():
     """The lead operation's description passage ranked, its fields passage did not: Assistant._augment brings the other
     passage of the same operation, and the answer names the request body and, asked what comes back, the 201 fields."""

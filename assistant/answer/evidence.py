@@ -114,6 +114,9 @@ def inline_short_code(text: str) -> str:
                                                      if ln.strip()), text)
 
 
+_SAYS_WHAT_FOLLOWS = re.compile(r"\b(the following(?: [\w-]+){0,3}|as follows|the below list)\.$", re.I)
+
+
 def units_of(text: str, hit_index: int) -> list[Unit]:
     """Split a passage into sentences, list items and table rows (header rows dropped)."""
     units: list[Unit] = []
@@ -180,6 +183,9 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
         if u.kind == "sentence" and v.kind == "item" and not re.search(r"[.!?:;)\]/]$|://\S*$", u.text) \
                 and len(u.text) >= 12:
             u.text = u.text.rstrip(",") + ":"
+        # … and so does a line that says what follows ("…, storing at least the following information." + its items)
+        elif v.kind == "item" and _SAYS_WHAT_FOLLOWS.search(u.text):
+            u.text = u.text.rstrip()[:-1] + ":"
     return [u for u in units if len(u.text) >= 12 and not u.text.startswith(("[Figure", "See:", "(Embedded"))
             and not _META.match(u.text)]
 
