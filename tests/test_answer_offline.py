@@ -1508,3 +1508,27 @@ def test_a_yes_no_answer_opens_with_the_sentence_that_answers_it():
     # not a yes/no question: document order
     qa = analyze("How do co-located building blocks communicate with the Information Mediator?")
     assert ExtractiveAnswerer().answer(qa, [_hit(0, passage, "Federation")]).text.startswith("A building block"), text
+
+
+def test_a_list_the_answer_said_already_is_not_said_again():
+    """A further question answered from the lead's own passage (z17-015: "What URL do I actually hit?") brings that
+    passage's intro line and so its list: the items said already are left out, and a list said whole takes its intro
+    line with it."""
+    from assistant.answer.evidence import Evidence
+    from assistant.retrieve import tokenize
+
+    h = _hit(0, "The REST request must use HTTPS to the local security server.\n\nThe components of the request must be:\n\n"
+                "* Security server URL of the caller\n* Instance of the caller (e.g., Country)\n"
+                "* Member of the caller (e.g., Ministry of X)", "Accessing Services")
+    ev = Evidence([h])
+    me = ExtractiveAnswerer()
+    me._snips, me._dense, me._taken, me._quoted, me._n_units = {}, {}, set(), [], 0
+    units = units_of(h.chunk.text, 0)
+    first = me._passage_points(ev, [u for u in units if u.text.startswith("The components")], me._taken)
+    assert first.count("- ") == 3 and "Member of the caller" in first
+    again = me._passage_points(ev, [u for u in units if not u.text.startswith("The REST")], me._taken)
+    assert "caller" not in again and "components" not in again
+    # a list partly said: only the items not said yet
+    me._taken = {" ".join(tokenize("Security server URL of the caller"))}
+    part = me._passage_points(ev, [u for u in units if u.text.startswith("The components")], me._taken)
+    assert "Security server URL" not in part and "Instance of the caller" in part and "components" in part

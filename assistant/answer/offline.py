@@ -682,6 +682,7 @@ class ExtractiveAnswerer:
         all_units = sorted(units_of(ev.hits[units[0].hit_index].chunk.text, units[0].hit_index), key=lambda u: u.order)
         # the spec's own questions (FAQ headings: "What examples of use cases do the … support?") are not answers
         units = [u for u in units if not _is_question(u)] or units
+        said = set(taken)  # what the answer says already: a list brought by its intro leaves out the items said
         chosen = {u.order for u in self._pick(units, max_units, taken)}
         # a chosen sentence whose list is introduced by a short line of its own ("The model therefore uses three
         # overarching criteria … . CMSs should be:") brings that line, and so the list
@@ -696,19 +697,25 @@ class ExtractiveAnswerer:
                 follow = [v for v in all_units if v.order > u.order][:INTRO_LIST_MAX]
                 if all(v.kind == "item" for v in follow):  # the list runs to the passage's end: it may go on in the next
                     follow += _continuation(ev, units[0].hit_index)[: INTRO_LIST_MAX - len(follow)]
-                size = 0
+                size, repeated, fresh = 0, 0, 0
                 for k, v in enumerate(follow):
                     if v.kind != "item" and v is not follow[0]:
                         break
                     size += len(v.text)
                     if k >= INTRO_LIST_ITEMS and size > INTRO_LIST_CHARS:
                         break  # a long list of long items: its first ones
+                    if " ".join(tokenize(v.text))[:120] in said:
+                        repeated += 1
+                        continue
+                    fresh += 1
                     if v.hit_index == u.hit_index:
                         chosen.add(v.order)
                     else:
                         carried.append(v)
                     brought += 1
                     taken.add(" ".join(tokenize(v.text))[:120])
+                if repeated and not fresh:  # a list said already: its intro line says nothing new either
+                    chosen.discard(u.order)
         picked = ([u for u in all_units if u.order in chosen] + carried)[: max_units + max(INTRO_LIST_ITEMS, brought)]
         if best_first and picked:
             score = {u.order: u.score for u in units}
