@@ -93,7 +93,7 @@ def test_fenced_diagram_with_attributes_keeps_arrows_and_notes():
     text = ('Onboarding works as follows.\n\n```mermaid fullWidth="false"\nsequenceDiagram\n'
             "note left of RBB: Functional ID is issued to Beneficiary\nRBB->>IM: Register_Beneficiary (Request ID)\n```")
     units = units_of(text, 0)
-    assert [u.text for u in units] == ["Onboarding works as follows.", "(RBB) Functional ID is issued to Beneficiary",
+    assert [u.text for u in units] == ["Onboarding works as follows:", "(RBB) Functional ID is issued to Beneficiary",
                                        "RBB → IM: Register_Beneficiary (Request ID)"]
 
 
