@@ -136,7 +136,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
     (r"\bfire(s|d)? off\b", "send"), (r"\bhook(s|ed|ing)? (up|into)\b", "connect"),
-    (r"\b(take|takes|taking|took|taken) back\b", "withdraw"))]
+    (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
+    # consent is withdrawn in the spec (the Consent BB's word, and the GDPR's), never revoked or cancelled
+    (r"\b(revoke|revokes|revoked|revoking|cancel|cancels|cancelled|canceled|cancelling|retract|retracts|retracted|"
+     r"rescind|rescinds|rescinded)\b(?=(\s+[\w']+){0,2}\s+consents?\b)", "withdraw"))]
 
 
 def plain_words(text: str) -> str:
@@ -146,6 +149,8 @@ def plain_words(text: str) -> str:
     'Now how do I start an instance and delete the old one?'
     >>> plain_words("can a person take back their consent later on?")
     'can a person withdraw their consent later on?'
+    >>> plain_words("how do i revoke consent after i already gave it")
+    'how do i withdraw consent after i already gave it'
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
