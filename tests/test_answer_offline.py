@@ -1532,3 +1532,18 @@ def test_a_list_the_answer_said_already_is_not_said_again():
     me._taken = {" ".join(tokenize("Security server URL of the caller"))}
     part = me._passage_points(ev, [u for u in units if u.text.startswith("The components")], me._taken)
     assert "Security server URL" not in part and "Instance of the caller" in part and "components" in part
+
+
+def test_a_supporting_point_is_not_repeated_after_it_came_with_the_point_that_leans_on_it():
+    """"This ensures …" brings the sentence it points back at; that sentence, picked as a point of its own before the
+    lines were written, is not said a second time (arch-003 said "Each building block deployment SHOULD use an
+    Information Mediator …" twice)."""
+    qa = analyze("Can two building blocks exchange data through a shared database?")
+    lead = _hit(0, "Building blocks MUST NOT use shared databases, file systems or memory for data exchange.", "Rules")
+    im = _hit(1, "Each building block deployment SHOULD use an Information Mediator to federate with other consumers. "
+                 "This ensures that two building blocks exchange data through the mediator, not through a shared database.",
+              "Information Mediator")
+    idf = {"shared": 4.0, "database": 5.0, "exchange": 3.0, "data": 1.0}
+    text = ExtractiveAnswerer(idf).answer(qa, [lead, im]).text
+    assert "This ensures that two building blocks" in text
+    assert text.count("Each building block deployment SHOULD use") == 1

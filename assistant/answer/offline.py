@@ -299,6 +299,9 @@ class ExtractiveAnswerer:
         for u in self._pick(units, room * 3):
             if per_hit.get(u.hit_index, 0) >= 2:
                 continue
+            key = " ".join(tokenize(u.text))
+            if len(key) >= 20 and any(key in q for q in self._quoted):
+                continue  # an item quoted already with the line introducing its list (picked before it was shown)
             before = self._pointed_at(ev, u) if POINTED_AT else None
             line = self._with_list(ev, u)
             if line and before is not None:
