@@ -1547,3 +1547,15 @@ def test_a_supporting_point_is_not_repeated_after_it_came_with_the_point_that_le
     text = ExtractiveAnswerer(idf).answer(qa, [lead, im]).text
     assert "This ensures that two building blocks" in text
     assert text.count("Each building block deployment SHOULD use") == 1
+
+
+def test_a_supporting_line_introducing_a_figure_ends_as_a_sentence():
+    """"… four main phases, as illustrated in the figure below:" is followed by a figure, not words: as a supporting
+    point it ends with a full stop, not a colon left hanging."""
+    qa = analyze("What phases does the lifecycle of a consent agreement have?")
+    lead = _hit(0, "Consent agreements are versioned documents signed by the individual.", "Agreements")
+    phases = _hit(1, "A consent agreement life-cycle has four main phases, as illustrated in the figure below:\n\n"
+                     "[Figure: lifecycle]", "Lifecycle")
+    idf = {"phases": 5.0, "lifecycle": 4.0, "life": 3.0, "cycle": 3.0}
+    text = ExtractiveAnswerer(idf).answer(qa, [lead, phases]).text
+    assert "has four main phases, as illustrated in the figure below. [2]" in text and "below:" not in text

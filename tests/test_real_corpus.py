@@ -261,3 +261,23 @@ def test_a_passage_negating_what_the_question_negates_is_found(real_assistant, m
     monkeypatch.setattr(retrieve, "NEG_BOOST", 1.0)
     plain, _ = rank()
     assert "negation" in why and boosted < plain
+
+
+@pytest.mark.parametrize("question", [
+    "Can two building blocks exchange data through a shared database?",
+    "Does the Registration BB store registration data for the long term?",
+    "Our current national ID system hands the citizen's master unique number to every relying party. Would that be "
+    "acceptable under the GovStack Identity BB, or what should we do instead?",
+    "reg bb – what's a 'determinant' in the data model?",
+    "After I send the POST to provision a VM through the cloud infrastructure BB API, can I use the VM right away?",
+])
+def test_an_answer_says_each_sentence_once(real_assistant, question):
+    """Each of these answers once said one of its sentences twice: a point quoted again after it came with the point
+    leaning on it, or inside the list its intro line brought (d20953d and after)."""
+    import re
+    from collections import Counter
+
+    body = real_assistant.ask(question).text.split("*Source:")[0]
+    pieces = [re.sub(r"^[-\d.\s]+", "", p).strip() for p in re.split(r"\s*\[\d+\]\s*|\n+", body)]
+    said = Counter(p for p in pieces if len(p) > 40)
+    assert [p for p, n in said.items() if n > 1] == []

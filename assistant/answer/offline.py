@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import takewhile
 
 import numpy as np
@@ -303,7 +303,10 @@ class ExtractiveAnswerer:
             if len(key) >= 20 and any(key in q for q in self._quoted):
                 continue  # an item quoted already with the line introducing its list (picked before it was shown)
             before = self._pointed_at(ev, u) if POINTED_AT else None
+            quoted = list(self._quoted)
             line = self._with_list(ev, u)
+            if line and any(" ".join(tokenize(re.sub(r"\[\d+\]", "", line))) in q for q in quoted):
+                continue  # all of it said already: a short item's list, brought by another item of it or its intro
             if line and before is not None:
                 # "This can give you a default language …" says nothing without what "this" is: the sentence before it
                 self._taken.add(" ".join(tokenize(before.text))[:120])
@@ -649,6 +652,9 @@ class ExtractiveAnswerer:
                        key=lambda v: v.order)
         if len(after) < 2 or after[1].kind != "item" or not _finishes_with_intro(u, after[0]):
             return ""
+        said = " ".join(tokenize(after[0].text))
+        if any(said in q for q in self._quoted):
+            return ""  # the list was quoted already
         more = self._with_list(ev, after[0])
         return f" {more}" if more else ""
 
@@ -672,7 +678,9 @@ class ExtractiveAnswerer:
         items = [v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order][:6]
         items = [v for v in items if v.kind in ("item", "row")]
         if not items:
-            return self._sentence(ev, u, 400)
+            # a line introducing what the passage does not go on with in words (a figure, a code block: "A consent
+            # agreement life-cycle has four main phases, as illustrated in the figure below:") ends as a sentence
+            return self._sentence(ev, replace(u, text=u.text.rstrip().rstrip(":").rstrip()), 400)
         text = clip(u.text, 200) + " " + "; ".join(clip(v.text, 90).rstrip(" ;,.") for v in items) + "."
         return f"{text} {self._mark(ev, u.hit_index, text)}"
 
