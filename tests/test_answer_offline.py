@@ -1559,3 +1559,11 @@ def test_a_supporting_line_introducing_a_figure_ends_as_a_sentence():
     idf = {"phases": 5.0, "lifecycle": 4.0, "life": 3.0, "cycle": 3.0}
     text = ExtractiveAnswerer(idf).answer(qa, [lead, phases]).text
     assert "has four main phases, as illustrated in the figure below. [2]" in text and "below:" not in text
+
+
+def test_a_lead_sentence_introducing_a_code_block_ends_as_a_sentence():
+    qa = analyze("How do cloud providers publish the status of their services?")
+    lead = _hit(0, "Providers publish the status of their services through an API. An example API specification for the "
+                   "status of services would look like this:\n\n```yaml\nopenapi: 3.0.0\n```", "Status page")
+    text = ExtractiveAnswerer({"status": 4.0, "publish": 4.0}).answer(qa, [lead]).text
+    assert "would look like this. [1]" in text and "this:" not in text

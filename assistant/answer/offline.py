@@ -737,13 +737,15 @@ class ExtractiveAnswerer:
                 picked.insert(0, top)
         out: list[str] = []
         prose: list[str] = []
-        for u in picked:
+        for k, u in enumerate(picked):
             if u.kind in ("item", "row"):
                 if prose:
                     out.append(" ".join(prose))
                     prose = []
                 out.append(f"- {self._sentence(ev, u, 400)}")
             else:
+                if u.text.rstrip().endswith(":") and (k + 1 == len(picked) or picked[k + 1].kind == "sentence"):
+                    u = replace(u, text=u.text.rstrip().rstrip(":").rstrip())  # it introduces a figure or code block
                 prose.append(self._sentence(ev, u))
         if prose:
             out.append(" ".join(prose))
