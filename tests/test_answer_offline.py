@@ -1564,6 +1564,7 @@ def test_a_supporting_line_introducing_a_figure_ends_as_a_sentence():
 def test_a_lead_sentence_introducing_a_code_block_ends_as_a_sentence():
     qa = analyze("How do cloud providers publish the status of their services?")
     lead = _hit(0, "Providers publish the status of their services through an API. An example API specification for the "
-                   "status of services would look like this:\n\n```yaml\nopenapi: 3.0.0\n```", "Status page")
+                   "status of services would look like this:\n\n```yaml\nopenapi: 3.0.0\ninfo:\n  title: Status API\n"
+                   "paths:\n  /status:\n    get:\n      summary: the status of each service\n```", "Status page")
     text = ExtractiveAnswerer({"status": 4.0, "publish": 4.0}).answer(qa, [lead]).text
     assert "would look like this. [1]" in text and "this:" not in text
