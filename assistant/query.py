@@ -139,7 +139,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
     # consent is withdrawn in the spec (the Consent BB's word, and the GDPR's), never revoked or cancelled
     (r"\b(revoke|revokes|revoked|revoking|cancel|cancels|cancelled|canceled|cancelling|retract|retracts|retracted|"
-     r"rescind|rescinds|rescinded)\b(?=(\s+[\w']+){0,2}\s+consents?\b)", "withdraw"))]
+     r"rescind|rescinds|rescinded)\b(?=(\s+[\w']+){0,2}\s+consents?\b(?![\s-]+tokens?\b))", "withdraw"))]
 
 
 def plain_words(text: str) -> str:
@@ -151,6 +151,8 @@ def plain_words(text: str) -> str:
     'can a person withdraw their consent later on?'
     >>> plain_words("how do i revoke consent after i already gave it")
     'how do i withdraw consent after i already gave it'
+    >>> plain_words("Which endpoint revokes a consent token?")  # a token is revoked
+    'Which endpoint revokes a consent token?'
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
@@ -290,6 +292,7 @@ _REFERS_BACK = re.compile(r"^(?:(?:covers?|handles?|does|is|are|do|provides?|sup
                           r"those)(?:\s+(?:kind|sort|type)\s+of\s+\w+)?|the\s+\w+)?\s*[.!]?$", re.I)
 # a use case named outright (not a topic that one covers, as _USECASE_FIELD takes): "Which BBs does the INST-1 use case use?"
 _NAMES_USE_CASE = re.compile(rf"\b(use[ -]?cases?|usecases?|{_UC_ID})\b", re.I)
+NAMES_USE_CASE = _NAMES_USE_CASE  # (retrieve: a question about one block that names no use case)
 # a sentence ends at . ! ? and a space, typed in lower case too ("we pay cash. which bb handles that?"), but not after an
 # abbreviation ("… messages, e.g. telling an applicant …")
 _ASK_SENTENCES = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bcf\.)(?<=[.!?])\s+", re.I)
