@@ -623,3 +623,22 @@ def test_a_cross_cutting_document_the_question_names_is_recognised(question, doc
 
     found = [(f, p) for pat, f, p in NAMED_DOCS if pat.search(question)]
     assert found == ([doc] if doc else [])
+
+
+def test_a_question_about_a_named_block_ranks_use_case_pages_below_its_spec_unless_it_names_a_use_case(assistant,
+                                                                                                        monkeypatch):
+    """"… can the GIS BB do this?" after a story like a product use case's: the block's specification answers, not the
+    use case that tells a similar story (c20-006 led with CLMT-1's steps). A question naming a use case keeps them."""
+    import assistant.retrieve as retrieve
+
+    def use_case_scores(q):
+        st = assistant._retrieve(assistant._prepare({"question": q}))
+        return [h.score for h in assistant.searcher.search(st["qa"], "latest", k=20) if h.chunk.folder == "product-use-cases"]
+
+    story = "How does the Payments BB pay the monthly benefit to each household's account?"
+    named = "In the fixture benefit use case, how does the Payments BB pay the monthly benefit to each household's account?"
+    demoted, kept, factor = use_case_scores(story), use_case_scores(named), retrieve.USE_CASE_DEMOTE
+    monkeypatch.setattr(retrieve, "USE_CASE_DEMOTE", 1.0)
+    assert factor < 1.0 and demoted
+    assert sorted(round(s / factor, 6) for s in demoted) == sorted(round(s, 6) for s in use_case_scores(story))
+    assert kept == use_case_scores(named)
