@@ -1568,3 +1568,22 @@ def test_a_lead_sentence_introducing_a_code_block_ends_as_a_sentence():
                    "paths:\n  /status:\n    get:\n      summary: the status of each service\n```", "Status page")
     text = ExtractiveAnswerer({"status": 4.0, "publish": 4.0}).answer(qa, [lead]).text
     assert "would look like this. [1]" in text and "this:" not in text
+
+
+def test_a_short_item_chosen_without_its_lists_intro_line_is_left_out():
+    """"Domain of member." / "Member (e.g., Ministry of X)" chosen on their words, without the line that says what
+    they are the parts of, read as fragments (y16-027): they are left out when the passage has more to say."""
+    from assistant.answer.evidence import Evidence
+
+    h = _hit(0, "The REST request must use HTTPS to the local security server.\n\nThe components of the request that "
+                "every calling application sends must be (with colour code):\n\n* Security server URL\n* Domain of member\n"
+                "* Member (e.g., Ministry of X)", "Accessing Services")
+    me = ExtractiveAnswerer()
+    me._snips, me._dense, me._taken, me._quoted, me._n_units = {}, {}, set(), [], 0
+    units = units_of(h.chunk.text, 0)
+    text = me._passage_points(Evidence([h]), [u for u in units if not u.text.startswith("The components")], me._taken)
+    assert "local security server" in text and "Domain of member" not in text and "Ministry of X" not in text
+    # … and kept when they are all it has
+    me._taken, me._quoted = set(), []
+    items = me._passage_points(Evidence([h]), [u for u in units if u.kind == "item"], me._taken)
+    assert "Domain of member" in items

@@ -52,6 +52,7 @@ MORE_ASK_UNITS = 3
 MORE_ASK_MIN_SCORE = 0.5
 # a list item shorter than this many words is quoted as a supporting point only with the line introducing its list
 SHORT_ITEM_WORDS = 6
+ORPHAN_ITEMS_DROPPED = True  # _passage_points: a short item chosen without its list's intro line is left out
 OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation against its rank (0.5, 1, 2 gave the same answers)
 # …and its embedding similarity to the question (a 0.05 lead ≈ 0.15): independent dev API key-fact recall 0.429 → 0.500,
 # dev and blind unchanged (3 and 8 gave the same answers)
@@ -701,6 +702,14 @@ class ExtractiveAnswerer:
         for u, v in zip(all_units, all_units[1:]):
             if u.order in chosen and v.order not in chosen and _finishes_with_intro(u, v):
                 chosen.add(v.order)
+        if ORPHAN_ITEMS_DROPPED:
+            # a short item of a list whose intro line is not quoted ("Domain of member.", "Member (e.g., Ministry of X)")
+            # is a fragment: it is left out when the passage has anything else to say
+            orphans = {u.order for u in all_units if u.order in chosen and u.kind == "item"
+                       and len(strip_md(u.text).split()) < SHORT_ITEM_WORDS
+                       and (head := _list_head(all_units, u)) is not None and head.order not in chosen}
+            if orphans and len(chosen) > len(orphans):
+                chosen -= orphans
         brought = 0
         carried: list[Unit] = []  # the list's items the chunker put in the next passage
         for u in list(all_units):
@@ -1302,6 +1311,16 @@ def _finishes_with_intro(u: Unit, v: Unit) -> bool:
     uses three criteria … . CMSs should be:"); a Title Case label ("Example Implementation:") heads a list of its own."""
     return u.kind == v.kind == "sentence" and len(v.text) <= SHORT_INTRO_CHARS \
         and bool(_ENDS_SENTENCE_INTRO.search(strip_md(v.text)))
+
+
+def _list_head(units: list[Unit], item: Unit) -> Unit | None:
+    """The line ending in ':' that opens the run of list items `item` is in (units in document order), else None."""
+    for v in reversed([w for w in units if w.order < item.order]):
+        if v.text.rstrip().endswith(":"):
+            return v
+        if v.kind != "item":
+            return None
+    return None
 
 
 def _sentence_case(text: str) -> str:
