@@ -1195,6 +1195,11 @@ def test_a_sentence_left_open_before_a_list_introduces_it():
     assert units[0].text.endswith("not limited to:")
     assert units_of("See https://example.org/api-mandate/\n\n* one item of the list", 0)[0].text.endswith("mandate/")
     assert units_of("Checklist for teams:\n\n* [ ] Test for accessibility", 0)[1].text == "Test for accessibility"
+    # … and so does one left open before a table ("The most commonly used personas are" + its rows)
+    table = units_of("The most commonly used personas are\n\n| Persona | Capabilities |\n| --- | --- |\n"
+                     "| system-admin | Omnipotent |", 0)
+    assert [(u.kind, u.text) for u in table] == [("sentence", "The most commonly used personas are:"),
+                                                  ("row", "system-admin: Omnipotent")]
 
 
 def test_a_line_saying_the_following_before_a_list_introduces_it():

@@ -180,7 +180,7 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
     # it reads as the intro it is, as a line ending in ':' does
     # (a trailing comma gives way: "including, but not limited to,"; a sentence ending in a link stays as it is)
     for u, v in zip(units, units[1:]):
-        if u.kind == "sentence" and v.kind == "item" and not re.search(r"[.!?:;)\]/]$|://\S*$", u.text) \
+        if u.kind == "sentence" and v.kind in ("item", "row") and not re.search(r"[.!?:;)\]/]$|://\S*$", u.text) \
                 and len(u.text) >= 12:
             u.text = u.text.rstrip(",") + ":"
         # … and so does a line that says what follows ("…, storing at least the following information." + its items)
