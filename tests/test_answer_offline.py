@@ -1595,3 +1595,14 @@ def test_a_short_item_chosen_without_its_lists_intro_line_is_left_out():
     me._taken, me._quoted = set(), []
     items = me._passage_points(Evidence([h]), [u for u in units if u.kind == "item"], me._taken)
     assert "Domain of member" in items
+
+
+def test_a_supporting_point_of_a_few_words_is_a_label_and_is_left_out():
+    qa = analyze("Which use case covers the construction permit application?")
+    lead = _hit(0, "The construction permit use case covers the application for a construction permit online. The "
+                   "permit application is reviewed by the construction permit office.", "INF-1")
+    other = _hit(1, "Other use cases follow below.\n\nINF-1 – Construction Permit.\n\nThe permit is issued after the "
+                    "plans are approved by the municipality.", "Use cases")
+    text = ExtractiveAnswerer({"construction": 4.0, "permit": 4.0, "application": 2.0}).answer(qa, [lead, other]).text
+    assert text.startswith("The construction permit use case")
+    assert "issued after the plans are approved" in text and "INF-1 – Construction Permit." not in text

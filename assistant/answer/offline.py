@@ -48,6 +48,8 @@ WORKFLOW_HITS = 4  # a process answer takes its steps from the best of the top p
 # unchanged
 WORKFLOW_STEPS = 16  # a flow split over two passages (the next one brought by Assistant._augment) is shown whole
 FILL_MIN_SCORE = 0.35
+FILL_MIN_WORDS = 4  # a supporting point of fewer words is a title or a label ('INF-1 – Construction Permit.', '(OpenID Connect)')
+_WORD = re.compile(r"[A-Za-z]{2,}")
 FILL_PER_PASSAGE = 3  # supporting points one passage may give (2: the relevant second passage was cut short)
 # a further question in the message (QueryAnalysis.more_asks) the answer so far leaves open (less than this share of its
 # words, IDF-weighted, said) is answered under it, with up to MORE_ASK_UNITS points of its own passages
@@ -298,7 +300,8 @@ class ExtractiveAnswerer:
         # a question in the spec ("Can different GovStack ecosystems talk to each other?", an FAQ heading) is no point
         units = [u for u in self._ranked_units(ev, qtoks, max_hits=FILL_HITS,
                                                hit_filter=lambda h: h.chunk.kind != "api_operation" and not (skip and skip(h)))
-                 if u.score > FILL_MIN_SCORE and not _is_question(u)]
+                 if u.score > FILL_MIN_SCORE and not _is_question(u)
+                 and (u.text.rstrip().endswith(":") or len(_WORD.findall(u.text)) >= FILL_MIN_WORDS)]
         per_hit: dict[int, int] = {}
         lines = []
         for u in self._pick(units, room * 3):
