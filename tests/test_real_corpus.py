@@ -281,3 +281,13 @@ def test_an_answer_says_each_sentence_once(real_assistant, question):
     pieces = [re.sub(r"^[-\d.\s]+", "", p).strip() for p in re.split(r"\s*\[\d+\]\s*|\n+", body)]
     said = Counter(p for p in pieces if len(p) > 40)
     assert [p for p, n in said.items() if n > 1] == []
+
+
+def test_a_definition_is_not_repeated_by_the_glossary_row_that_holds_it(real_assistant):
+    """The lead quotes the playbook's definition of a foundational identity system; the Identity glossary's row
+    "Foundational Identity System (fID System): An identification system primarily created …" says it again."""
+    ans = real_assistant.ask("What is a foundational identity system?")
+    assert ans.text.count("An identification system primarily created") == 1
+    import re
+
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", ans.text)} == {c.n for c in ans.citations}

@@ -289,7 +289,8 @@ class ExtractiveAnswerer:
             fill = self._fill(ev, qtoks, budget=TERM_UNITS if qa.intent == "term" else ANSWER_UNITS, skip=other_term)
             if fill:
                 parts.append(fill)
-        return Draft("\n\n".join(p for p in parts if p).strip(), ev, self._snips)
+        text = _drop_unused_citations("\n\n".join(p for p in parts if p).strip(), ev, self._snips)
+        return Draft(text, ev, self._snips)
 
     def _fill(self, ev: Evidence, qtoks: set[str], budget: int = 10, skip=None) -> str:
         """Supporting points from the other top passages, up to the answer's budget of sentences."""
@@ -308,12 +309,17 @@ class ExtractiveAnswerer:
             if per_hit.get(u.hit_index, 0) >= FILL_PER_PASSAGE:
                 continue
             key = " ".join(tokenize(u.text))
-            if len(key) >= 20 and any(key in q for q in self._quoted):
-                continue  # an item quoted already with the line introducing its list (picked before it was shown)
+            told = u.text.partition(": ")[2] if ": " in u.text[:120] else ""
+            told = " ".join(tokenize(told))
+            if len(key) >= 20 and any(key in q or (len(told) >= 40 and told in q) for q in self._quoted):
+                # an item quoted already with the line introducing its list (picked before it was shown), or a
+                # glossary row whose definition the lead quoted ("Foundational Identity System (fID System): An …")
+                continue
             before = self._pointed_at(ev, u) if POINTED_AT else None
-            quoted = list(self._quoted)
+            mark = self._checkpoint(ev)
             line = self._with_list(ev, u)
-            if line and any(" ".join(tokenize(re.sub(r"\[\d+\]", "", line))) in q for q in quoted):
+            if line and any(" ".join(tokenize(re.sub(r"\[\d+\]", "", line))) in q for q in self._quoted[:mark[2]]):
+                self._restore(ev, mark)  # (the line cites nothing, and the source card highlights nothing of it)
                 continue  # all of it said already: a short item's list, brought by another item of it or its intro
             if line and before is not None:
                 # "This can give you a default language …" says nothing without what "this" is: the sentence before it
@@ -330,6 +336,20 @@ class ExtractiveAnswerer:
             if len(lines) >= room:
                 break
         return ("Also in the specification:\n" + "\n".join(lines)) if lines else ""
+
+    def _checkpoint(self, ev: Evidence) -> tuple:
+        """What quoting changes (citations, units counted, quotes, source-card snippets), to take a line back."""
+        return (len(ev.used), self._n_units, len(self._quoted), {hi: len(q) for hi, q in self._snips.items()},
+                set(self._taken))
+
+    def _restore(self, ev: Evidence, mark: tuple) -> None:
+        used, n_units, quoted, snips, taken = mark
+        del ev.used[used:]
+        self._n_units = n_units
+        del self._quoted[quoted:]
+        self._snips = {hi: q[: snips[hi]] for hi, q in self._snips.items() if hi in snips}
+        self._taken.clear()
+        self._taken.update(taken)
 
     def _pointed_at(self, ev: Evidence, u: Unit) -> Unit | None:
         """The sentence right before a sentence that opens by pointing back at it ("This can give you …", "It …"),
@@ -1318,6 +1338,31 @@ def _finishes_with_intro(u: Unit, v: Unit) -> bool:
     uses three criteria … . CMSs should be:"); a Title Case label ("Example Implementation:") heads a list of its own."""
     return u.kind == v.kind == "sentence" and len(v.text) <= SHORT_INTRO_CHARS \
         and bool(_ENDS_SENTENCE_INTRO.search(strip_md(v.text)))
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _drop_unused_citations(text: str, ev: Evidence, snips: dict[int, list[str]]) -> str:
+    """The answer's citations are the passages its text cites: a passage numbered for a line that was then left out
+    (a repeat) is dropped and the others renumbered in order ("[1] … [3]" becomes "[1] … [2]").
+
+    >>> from assistant.types import Chunk
+    >>> ev = Evidence([Hit(f"c{i}", Chunk(text="t", release="latest", repo="r", folder="f", path="p.md", kind="prose"), 1.0)
+    ...                for i in range(3)], used=[0, 1, 2])
+    >>> _drop_unused_citations("A. [1] B, see [21]. [3]", ev, {}), ev.used
+    ('A. [1] B, see [21]. [2]', [0, 2])
+    """
+    present = {int(m) for m in _MARKER.findall(text) if 1 <= int(m) <= len(ev.used)}
+    if len(present) == len(ev.used):
+        return text
+    keep = [(n, hi) for n, hi in enumerate(ev.used, 1) if n in present]
+    new = {old: k for k, (old, _) in enumerate(keep, 1)}
+    for n, hi in enumerate(ev.used, 1):
+        if n not in present:
+            snips.pop(hi, None)
+    ev.used[:] = [hi for _, hi in keep]
+    return _MARKER.sub(lambda m: f"[{new[int(m.group(1))]}]" if int(m.group(1)) in new else m.group(0), text)
 
 
 def _list_head(units: list[Unit], item: Unit) -> Unit | None:
