@@ -18,7 +18,7 @@ from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, Extract
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
-from assistant.retrieve import SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path
+from assistant.retrieve import FRAMEWORK_KINDS, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,12 @@ def _nearest_topics(hits: list, ev: Evidence, topics: int = 3, reach: int = 5) -
         if mark not in out.get(label, ""):
             out[label] = out.get(label, "") + mark
     return list(out.items())
+
+
+def _rescuable(c) -> bool:
+    """Whether a passage is one of its block's specification pages the sentence rescue reads (the SDG framework's
+    records carry a block too, but the specification is the authority: retrieve ranks them ×0.7)."""
+    return bool(c.bb) and c.kind not in FRAMEWORK_KINDS
 
 
 def _single_thread_blas() -> None:
@@ -352,7 +358,8 @@ class Assistant:
 
         key = (id(self.index), release, bb)
         if key not in self._sentences:
-            pairs = self._sentence_pairs(c for c in self.index.chunks.values() if c.release == release and c.bb == bb)
+            pairs = self._sentence_pairs(c for c in self.index.chunks.values()
+                                         if c.release == release and c.bb == bb and _rescuable(c))
             texts = [t for _, t in pairs]
             self._keep_block(key, pairs, embed_cached(self.embedder, texts, self.settings.cache_dir, "answers") if texts else [])
         return self._sentences[key]
@@ -466,7 +473,7 @@ class Assistant:
             blocks: dict[tuple, list[tuple[str, str]]] = {}
             for i, t in pairs:
                 c = self.index.chunks[i]
-                if c.bb:
+                if _rescuable(c):
                     blocks.setdefault((id(self.index), c.release, c.bb), []).append((i, t))
             for key, block in blocks.items():
                 self._keep_block(key, block, [known[t] for _, t in block])

@@ -642,3 +642,16 @@ def test_a_question_about_a_named_block_ranks_use_case_pages_below_its_spec_unle
     assert factor < 1.0 and demoted
     assert sorted(round(s / factor, 6) for s in demoted) == sorted(round(s, 6) for s in use_case_scores(story))
     assert kept == use_case_scores(named)
+
+
+def test_the_sentence_rescue_reads_a_blocks_specification_not_the_framework_records():
+    """The SDG framework's record of a block ("Full Description: The information mediator services ICT Building
+    Blocks …") carries the block's id but is no page of its specification: the rescue (z17-015) does not bring it."""
+    from assistant.service import _rescuable
+    from assistant.types import Chunk
+
+    def chunk(kind, bb):
+        return Chunk(text="t", release="latest", repo="r", folder="f", path="p", kind=kind, bb=bb)
+
+    assert _rescuable(chunk("prose", "information-mediator")) and _rescuable(chunk("api_operation", "payments"))
+    assert not _rescuable(chunk("framework_bb", "information-mediator")) and not _rescuable(chunk("prose", None))
