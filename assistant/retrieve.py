@@ -32,6 +32,7 @@ import snowballstemmer
 from assistant import registry
 from assistant.query import ASKS_SCOPE, NAMES_USE_CASE, STOP, QueryAnalysis, analyze
 from assistant.types import Chunk
+from ingest.sources import load_manifest
 
 RRF_K = 60
 # A passage outside any block's pages (architecture, security, use cases, playbook) that names the block a question asks
@@ -53,7 +54,7 @@ MENTION_MAX_BBS = 2
 # A question about a named block that names no use case is answered by that block's specification, not by a product use
 # case that tells a story like the asker's (589 of 590 such gold questions expect no use-case page)
 USE_CASE_DEMOTE = 0.55
-USE_CASE_FOLDER = "product-use-cases"
+USE_CASE_FOLDERS = frozenset(r["folder"] for r in load_manifest()["repositories"] if r.get("kind") == "use-cases")
 DROP_BB_NAME = True  # BM25 leaves out the named building block's name (see search); False for the ablation
 CANDIDATES = 60
 # BM25 ranks by word stems. Pass rate: dev 0.818 → 0.822, independent dev 0.667 → 0.683, independent 0.550 → 0.600,
@@ -893,7 +894,7 @@ class HybridSearch:
                     why.append("bb-named")
                 elif c.bb:
                     s *= 0.55
-                if USE_CASE_DEMOTE != 1.0 and c.folder == USE_CASE_FOLDER and not about_use_case:
+                if USE_CASE_DEMOTE != 1.0 and c.folder in USE_CASE_FOLDERS and not about_use_case:
                     s *= USE_CASE_DEMOTE
             if negated and negated & negated_stems(c.text):
                 s *= NEG_BOOST

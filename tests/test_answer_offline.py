@@ -1530,7 +1530,7 @@ def test_a_list_the_answer_said_already_is_not_said_again():
                 "* Member of the caller (e.g., Ministry of X)", "Accessing Services")
     ev = Evidence([h])
     me = ExtractiveAnswerer()
-    me._snips, me._dense, me._taken, me._quoted, me._n_units = {}, {}, set(), [], 0
+    me._start_answer()
     units = units_of(h.chunk.text, 0)
     first = me._passage_points(ev, [u for u in units if u.text.startswith("The components")], me._taken)
     assert first.count("- ") == 3 and "Member of the caller" in first
@@ -1587,12 +1587,12 @@ def test_a_short_item_chosen_without_its_lists_intro_line_is_left_out():
                 "every calling application sends must be (with colour code):\n\n* Security server URL\n* Domain of member\n"
                 "* Member (e.g., Ministry of X)", "Accessing Services")
     me = ExtractiveAnswerer()
-    me._snips, me._dense, me._taken, me._quoted, me._n_units = {}, {}, set(), [], 0
+    me._start_answer()
     units = units_of(h.chunk.text, 0)
     text = me._passage_points(Evidence([h]), [u for u in units if not u.text.startswith("The components")], me._taken)
     assert "local security server" in text and "Domain of member" not in text and "Ministry of X" not in text
     # … and kept when they are all it has
-    me._taken, me._quoted = set(), []
+    me._start_answer()
     items = me._passage_points(Evidence([h]), [u for u in units if u.kind == "item"], me._taken)
     assert "Domain of member" in items
 

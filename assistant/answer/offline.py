@@ -215,11 +215,7 @@ class ExtractiveAnswerer:
 
     def _compose(self, qa: QueryAnalysis, hits: list[Hit]) -> Draft:
         ev = Evidence(hits)
-        self._snips: dict[int, list[str]] = {}
-        self._dense: dict[tuple[int, int], float] = {}
-        self._taken: set[str] = set()  # what the answer already says (no repeats across sections)
-        self._quoted: list[str] = []  # every quote in full (a later point may repeat part of an earlier one)
-        self._n_units = 0
+        self._start_answer()
         qtoks = set(tokenize(qa.standalone))
         # the words of the sentence that asks weigh more than the context an official gives first ("We're procuring a CMS
         # for all government websites. What accessibility level does the CMS BB specify?")
@@ -292,6 +288,14 @@ class ExtractiveAnswerer:
         text = _drop_unused_citations("\n\n".join(p for p in parts if p).strip(), ev, self._snips)
         return Draft(text, ev, self._snips)
 
+    def _start_answer(self) -> None:
+        """The state one answer builds up as it quotes."""
+        self._snips: dict[int, list[str]] = {}
+        self._dense: dict[tuple[int, int], float] = {}
+        self._taken: set[str] = set()  # what the answer already says (no repeats across sections)
+        self._quoted: list[str] = []  # every quote in full (a later point may repeat part of an earlier one)
+        self._n_units = 0
+
     def _fill(self, ev: Evidence, qtoks: set[str], budget: int = 10, skip=None) -> str:
         """Supporting points from the other top passages, up to the answer's budget of sentences."""
         room = budget - self._n_units
@@ -308,19 +312,18 @@ class ExtractiveAnswerer:
         for u in self._pick(units, room * 3):
             if per_hit.get(u.hit_index, 0) >= FILL_PER_PASSAGE:
                 continue
-            key = " ".join(tokenize(u.text))
-            told = u.text.partition(": ")[2] if ": " in u.text[:120] else ""
-            told = " ".join(tokenize(told))
-            if len(key) >= 20 and any(key in q or (len(told) >= 40 and told in q) for q in self._quoted):
-                # an item quoted already with the line introducing its list (picked before it was shown), or a
-                # glossary row whose definition the lead quoted ("Foundational Identity System (fID System): An …")
-                continue
             before = self._pointed_at(ev, u) if POINTED_AT else None
             mark = self._checkpoint(ev)
             line = self._with_list(ev, u)
-            if line and any(" ".join(tokenize(re.sub(r"\[\d+\]", "", line))) in q for q in self._quoted[:mark[2]]):
-                self._restore(ev, mark)  # (the line cites nothing, and the source card highlights nothing of it)
-                continue  # all of it said already: a short item's list, brought by another item of it or its intro
+            told = u.text.partition(": ")[2] if ": " in u.text[:120] else ""  # a glossary row's definition
+            if line and (self._quoted_already(_MARKER.sub("", line), upto=mark[2])
+                         or self._quoted_already(u.text, upto=mark[2], least=20)
+                         or self._quoted_already(told, upto=mark[2], least=40)):
+                # said already (points are picked before their lines are written): with the point leaning on it, in
+                # the list an intro line brought, or as the definition the lead quoted; the line is taken back whole
+                # (it cites nothing, and the source card highlights nothing of it)
+                self._restore(ev, mark)
+                continue
             if line and before is not None:
                 # "This can give you a default language …" says nothing without what "this" is: the sentence before it
                 self._taken.add(" ".join(tokenize(before.text))[:120])
@@ -336,6 +339,12 @@ class ExtractiveAnswerer:
             if len(lines) >= room:
                 break
         return ("Also in the specification:\n" + "\n".join(lines)) if lines else ""
+
+    def _quoted_already(self, text: str, upto: int | None = None, least: int = 1) -> bool:
+        """Whether the answer has quoted this text (its words, `least` characters of them at the least) inside one of
+        its quotes (the first `upto` of them)."""
+        said = " ".join(tokenize(text))
+        return len(said) >= least and any(said in q for q in self._quoted[:upto])
 
     def _checkpoint(self, ev: Evidence) -> tuple:
         """What quoting changes (citations, units counted, quotes, source-card snippets), to take a line back."""
@@ -360,8 +369,7 @@ class ExtractiveAnswerer:
                    key=lambda v: v.order, default=None)
         if prev is None or prev.kind != "sentence" or prev.order != u.order - 1 or prev.text.rstrip().endswith(":"):
             return None
-        said = " ".join(tokenize(prev.text))
-        return None if any(said in q for q in self._quoted) else prev
+        return None if self._quoted_already(prev.text, least=0) else prev
 
     def _more_asks(self, qa: QueryAnalysis, ev: Evidence, parts: list[str]) -> list[str]:
         """An answer to each further question of the message (QueryAnalysis.more_asks) that the answer so far leaves
@@ -542,8 +550,7 @@ class ExtractiveAnswerer:
         units = sorted(units_of(c.text, hi), key=lambda u: u.order)
         if not units or not POINTS_AHEAD.search(units[-1].text):
             return ""
-        last = " ".join(tokenize(units[-1].text))  # quoted at all (a citation keeps only its first three quotes as snippets)
-        if not last or not any(last in q for q in self._quoted):
+        if not self._quoted_already(units[-1].text):  # (a citation keeps only its first three quotes as snippets)
             return ""
         seq = c.extra.get("seq")
         nxt = next((j for j, h in enumerate(ev.hits) if "follows" in h.why and h.chunk.path == c.path
@@ -680,8 +687,7 @@ class ExtractiveAnswerer:
                        key=lambda v: v.order)
         if len(after) < 2 or after[1].kind != "item" or not _finishes_with_intro(u, after[0]):
             return ""
-        said = " ".join(tokenize(after[0].text))
-        if any(said in q for q in self._quoted):
+        if self._quoted_already(after[0].text):
             return ""  # the list was quoted already
         more = self._with_list(ev, after[0])
         return f" {more}" if more else ""
@@ -694,10 +700,11 @@ class ExtractiveAnswerer:
             # what comes right before the list's run of items: its intro line (a bullet itself, maybe: "* The components
             # of the request must be:"), another sentence, or nothing (the list opens the section)
             before = [v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order < u.order]
-            head = max((v for v in before if v.kind != "item" or v.text.rstrip().endswith(":")), key=lambda v: v.order,
-                       default=None)
+            head = _list_head(before, u)
             if head is not None:
-                return self._with_list(ev, head) if head.text.rstrip().endswith(":") else ""
+                return self._with_list(ev, head)
+            if any(v.kind != "item" for v in before):
+                return ""  # a sentence that does not introduce it
             c = ev.hits[u.hit_index].chunk  # … introduced by the section's title ("Out-of-Scope Assumptions: …")
             title = _heading_title(c.heading_path[-1]) if c.heading_path else ""
             return f"{title}: {clip(u.text, 200).rstrip(' ;,.')}. {self._mark(ev, u.hit_index, u.text)}" if title else ""
@@ -708,7 +715,7 @@ class ExtractiveAnswerer:
         if not items:
             # a line introducing what the passage does not go on with in words (a figure, a code block: "A consent
             # agreement life-cycle has four main phases, as illustrated in the figure below:") ends as a sentence
-            return self._sentence(ev, replace(u, text=u.text.rstrip().rstrip(":").rstrip()), 400)
+            return self._sentence(ev, _closed(u), 400)
         text = clip(u.text, 200) + " " + "; ".join(clip(v.text, 90).rstrip(" ;,.") for v in items) + "."
         return f"{text} {self._mark(ev, u.hit_index, text)}"
 
@@ -781,7 +788,7 @@ class ExtractiveAnswerer:
                 out.append(f"- {self._sentence(ev, u, 400)}")
             else:
                 if u.text.rstrip().endswith(":") and (k + 1 == len(picked) or picked[k + 1].kind == "sentence"):
-                    u = replace(u, text=u.text.rstrip().rstrip(":").rstrip())  # it introduces a figure or code block
+                    u = _closed(u)  # it introduces a figure or code block
                 prose.append(self._sentence(ev, u))
         if prose:
             out.append(" ".join(prose))
@@ -1363,6 +1370,11 @@ def _drop_unused_citations(text: str, ev: Evidence, snips: dict[int, list[str]])
             snips.pop(hi, None)
     ev.used[:] = [hi for _, hi in keep]
     return _MARKER.sub(lambda m: f"[{new[int(m.group(1))]}]" if int(m.group(1)) in new else m.group(0), text)
+
+
+def _closed(u: Unit) -> Unit:
+    """A line introducing what is not quoted in words (a figure, a code block) as a sentence: without its colon."""
+    return replace(u, text=u.text.rstrip().rstrip(":").rstrip())
 
 
 def _list_head(units: list[Unit], item: Unit) -> Unit | None:
