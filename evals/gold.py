@@ -81,6 +81,7 @@ QA_DEV18_FILE = GOLD_DIR / "qa_dev18.jsonl"
 QA_DEV19_FILE = GOLD_DIR / "qa_dev19.jsonl"
 QA_DEV20_FILE = GOLD_DIR / "qa_dev20.jsonl"
 QA_DEV21_FILE = GOLD_DIR / "qa_dev21.jsonl"
+QA_DEV22_FILE = GOLD_DIR / "qa_dev22.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -146,7 +147,9 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     session: integrators asking about endpoints, fields and status values, data-protection officers, and the less
     covered blocks), first run on 27fa189; qa_dev21.jsonl, a twenty-third writer's 40 (ids g23-…, thirteenth session:
     procurement officers, vendor developers, project managers, reviewers, and a quarter typed tersely with typos),
-    first run on 1204893) that were
+    first run on 1204893; qa_dev22.jsonl, a twenty-fourth writer's 40 (ids h24-…, fourteenth session: auditors, an NGO
+    running cash transfers, researchers, a small island state's CIO, conformance testers, service designers), first run
+    on 7c1b923) that were
     then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -154,7 +157,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV9_FILE, QA_DEV10_FILE, QA_DEV11_FILE, QA_DEV12_FILE,
                                           QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
                                           QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
-                                          QA_DEV21_FILE]):
+                                          QA_DEV21_FILE, QA_DEV22_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
