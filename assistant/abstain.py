@@ -289,6 +289,26 @@ def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8, idf: dict[st
     return [n for n in names if n.lower() not in text and n.lower().rstrip("n") not in text]
 
 
+def offers_names(question: str, names: list[str]) -> bool:
+    """Whether the question offers a choice between names ("Does the GIS BB mandate Google Maps or OpenStreetMap …?",
+    "AWS, Azure or Google Cloud"): two of them joined by "or", a comma or a slash. A place or an owner is named once
+    ("citizens in Rwanda"), not as one of several options.
+
+    >>> offers_names("Does the GIS BB mandate Google Maps or OpenStreetMap as the base map?", ["Google", "OpenStreetMap"])
+    True
+    >>> offers_names("Which providers (AWS, Azure or Google Cloud) are certified?", ["AWS", "Azure", "Google"])
+    True
+    >>> offers_names("How can citizens in Rwanda and Kenya give consent on their phone?", ["Rwanda", "Kenya"])
+    False
+    >>> offers_names("Does the scheduler work with Outlook?", ["Outlook"])
+    False
+    """
+    if len(names) < 2:
+        return False
+    alt = "|".join(re.escape(n) for n in names)
+    return bool(re.search(rf"\b({alt})\b(\s+[A-Z][\w-]*)?\s*(,|/|\bor\b)\s*(\w+\s+)?({alt})\b", question))
+
+
 def names_an_instance(qa: QueryAnalysis, name: str, hits: list[Hit], top: int = 5) -> bool:
     """Whether a product name only says which one of a kind the question asks about ("can two of our BBs share one
     postgres database?": a database, which the passages discuss), when the question names no single block (for one
@@ -384,8 +404,10 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     missing = [n for n in unknown_names(qa, hits, idf=idf) if not names_an_instance(qa, n, hits)]
     # a name is what is asked about unless the rest of the question is well covered: "How can citizens in Rwanda give
     # consent on their phone?" names where, not what (the looked-at unanswerable questions it stops: rest covered
-    # 0.21–0.53; such context names: 0.76–1.0)
-    if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME and coverage(qa, hits, idf, without=missing) < NAME_CONTEXT_COVERAGE:
+    # 0.21–0.53; such context names: 0.76–1.0); names offered as a choice ("Google Maps or OpenStreetMap") are asked
+    # about however well the rest is covered
+    if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME and (offers_names(qa.question, missing)
+                                                          or coverage(qa, hits, idf, without=missing) < NAME_CONTEXT_COVERAGE):
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
     return False, ""
 

@@ -46,6 +46,17 @@ def test_context_before_the_question_is_not_what_is_asked():
     assert should_abstain(asks_rwanda, hits, {})[0]
 
 
+def test_names_offered_as_a_choice_are_asked_about_however_well_the_rest_is_covered():
+    hits = _hits("The messaging gateway delivers SMS through providers; the provider of the base service is configured.",
+                 dense=0.55)
+    covered = {"messaging": 1.0, "gateway": 1.0, "provider": 1.0}
+    # one name, the rest of the question covered: the name is context
+    assert should_abstain(analyze("Does the messaging gateway use Twilio as the provider?"), hits, covered) == (False, "")
+    # a choice between names the passages never mention: the choice is what is asked, and the spec does not make it
+    abstain, why = should_abstain(analyze("Does the messaging gateway use Twilio or Vonage as the provider?"), hits, covered)
+    assert abstain and "Twilio" in why
+
+
 def test_asking_for_a_persons_number_is_out_of_scope_but_a_phone_as_a_device_is_not():
     hits = _hits(TOPIC, "Citizens keep their credentials in a wallet app on their phone.")
     asks_contact = analyze("Who runs the Messaging building block and what is their phone number?")
