@@ -1606,3 +1606,31 @@ def test_a_supporting_point_of_a_few_words_is_a_label_and_is_left_out():
     text = ExtractiveAnswerer({"construction": 4.0, "permit": 4.0, "application": 2.0}).answer(qa, [lead, other]).text
     assert text.startswith("The construction permit use case")
     assert "issued after the plans are approved" in text and "INF-1 – Construction Permit." not in text
+
+
+LOG_ITEM = ("* The purpose of the message log is to provide means to prove the reception of a request or response message "
+            "to a third party. Messages exchanged between security servers are signed and encrypted. For every regular "
+            "request and response, the security server produces a completely signed and timestamped document, which "
+            "it keeps together with the original message for as long as the retention policy of the member requires. "
+            "At a minimum, the log must store metadata that identifies a specific message, the status of the "
+            "transaction carried out on that message, along with source ID and date time stamp.")
+
+
+def test_a_long_item_is_quoted_in_whole_sentences_with_the_one_the_question_asks_about():
+    """An item longer than a quote may be was cut at its length: "At a minimum, the log must store metadata that
+    identifies a…" (h24-004). The sentence past the cut that the question asks about takes the place of one that
+    does not, and the quote marks the gap."""
+    from assistant.answer.evidence import Evidence
+
+    h = _hit(0, LOG_ITEM, "Logging Services")
+    me = ExtractiveAnswerer({"minimum": 5.0, "store": 3.0, "log": 3.0, "message": 1.0})
+    me._start_answer()
+    me._qtoks = {"minimum", "store", "log", "message"}
+    line = me._sentence(Evidence([h]), units_of(h.chunk.text, 0)[0])
+    assert "source ID and date time stamp. [1]" in line and line.startswith("The purpose of the message log")
+    assert " … At a minimum, the log must store" in line and "completely signed" not in line
+    # a question none of whose words come after the cut: the item is clipped where it was
+    me._start_answer()
+    me._qtoks = {"purpose", "third"}
+    line = me._sentence(Evidence([h]), units_of(h.chunk.text, 0)[0])
+    assert "source ID" not in line and line.endswith("… [1]") and " … " not in line and "completely signed" in line

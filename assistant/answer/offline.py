@@ -14,7 +14,7 @@ from itertools import takewhile
 import numpy as np
 
 from assistant import registry
-from assistant.answer.evidence import Evidence, Unit, clip, score_unit, strip_md, units_of
+from assistant.answer.evidence import Evidence, Unit, clip, score_unit, sentences, strip_md, units_of
 from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, qualifies, stem_tokens,
                                 template_key, term_forms, term_names, tokenize)
@@ -37,6 +37,7 @@ TERM_UNITS = 5  # a definition plus a few supporting points  # items/rows taken 
 # earlier answerer); at 14 with three points from one passage (FILL_PER_PASSAGE, was 2) every set's pass rate rose or held
 # (dev-independent 0.807 -> 0.820, independent 0.817 -> 0.867) for a median answer of 304 words instead of 253
 ANSWER_UNITS = 14
+LONG_UNITS_BY_SENTENCE = True  # a long unit keeps the later sentence the question asks about whole (see _shortened)
 FILL_HITS = 5  # passages supporting points may come from
 WORKFLOW_HITS = 4  # a process answer takes its steps from the best of the top passages that lists steps
 # …in the same spec (repository folder) as the top passage: a list elsewhere that shares more of the question's words
@@ -217,6 +218,8 @@ class ExtractiveAnswerer:
         ev = Evidence(hits)
         self._start_answer()
         qtoks = set(tokenize(qa.standalone))
+        # (the named blocks' names say nothing about which of a passage's sentences answers: they all are about them)
+        self._qtoks = qtoks - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
         # the words of the sentence that asks weigh more than the context an official gives first ("We're procuring a CMS
         # for all government websites. What accessibility level does the CMS BB specify?")
         asking = ask_part(qa.question)
@@ -295,6 +298,7 @@ class ExtractiveAnswerer:
         self._taken: set[str] = set()  # what the answer already says (no repeats across sections)
         self._quoted: list[str] = []  # every quote in full (a later point may repeat part of an earlier one)
         self._n_units = 0
+        self._qtoks: set[str] = set()  # the question's words but the named blocks' names (_compose sets them)
 
     def _fill(self, ev: Evidence, qtoks: set[str], budget: int = 10, skip=None) -> str:
         """Supporting points from the other top passages, up to the answer's budget of sentences."""
@@ -475,11 +479,47 @@ class ExtractiveAnswerer:
         return units
 
     def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
-        quote = clip(u.text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
+        text = self._shortened(u.text, n) if LONG_UNITS_BY_SENTENCE and u.kind != "row" else u.text
+        quote = clip(text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
         t = _sentence_case(quote)
         if not re.search(r"[.!?…:)]$", t):
             t += "."  # the answer reads as sentences
         return f"{t} {self._mark(ev, u.hit_index, quote)}"
+
+    def _shortened(self, text: str, n: int) -> str:
+        """A unit longer than n characters (a list item of several sentences) cut at n loses its later sentences,
+        however much of the question they answer ("The purpose of the message log is … At a minimum, the log must store
+        metadata that identifies a…"). A later sentence that uses more of the question's words than some before the cut
+        takes their place when that makes room for it whole (the first sentence stays); the quote is then in whole
+        sentences, in the spec's order, a gap marked " … ". Otherwise the text as it is (clip cuts it)."""
+        text = " ".join(text.split())
+        if len(text) <= n:
+            return text
+        sents = sentences(text)
+        size, k = len(sents[0]), 1
+        while k < len(sents) and size + 1 + len(sents[k]) <= n:
+            size += 1 + len(sents[k])
+            k += 1
+        if k >= len(sents) or len(sents[0]) > n:
+            return text
+        asked = dict(zip(stem_tokens(list(self._qtoks)), self._qtoks))
+        score = [sum(self.idf.get(asked[w], 1.0) for w in set(stem_tokens(tokenize(t))) & asked.keys()) for t in sents]
+        keep = set(range(k))
+        for j in sorted(range(k, len(sents)), key=lambda j: (-score[j], j)):
+            weaker = sorted((i for i in keep if i and score[i] < score[j]), key=lambda i: (score[i], -i))
+            room = n - sum(len(sents[i]) + 3 for i in keep)
+            drop = []
+            while room < len(sents[j]) + 3 and weaker:
+                drop.append(weaker.pop(0))
+                room += len(sents[drop[-1]]) + 3
+            if score[j] > 0 and room >= len(sents[j]) + 3:
+                keep = (keep - set(drop)) | {j}
+        if max(keep) < k:
+            return text
+        out = ""
+        for j in sorted(keep):
+            out += ((" " if j - 1 in keep else " … ") + sents[j]) if out else sents[j]
+        return out
 
     def _pick(self, units: list[Unit], k: int, taken: set[str] | None = None) -> list[Unit]:
         """Best k units, skipping near-duplicates of what was already said."""
