@@ -42,7 +42,9 @@ _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
 # "What is the eSignature BB not allowed to write into its logs?", "What is the Pub/Sub interface supposed to do?": "what
 # is" opens a question about what something may or must do, not a definition
-_NOT_A_DEFINITION = re.compile(r"\b(allowed|required|supposed|able|permitted|expected|obliged|forbidden|prohibited)\s+to\b", re.I)
+# …nor do "What are the possible event statuses …?" and "What are the different kinds …?": they ask for a list
+_NOT_A_DEFINITION = re.compile(r"\b(allowed|required|supposed|able|permitted|expected|obliged|forbidden|prohibited)\s+to\b|"
+                               r"^\s*what\s+are\s+(all\s+)?the\s+(possible|different|valid|allowed|available|supported)\s", re.I)
 _REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|rules?|"
                   r"has to|have to)\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
@@ -210,7 +212,13 @@ _ENUMERATES = re.compile(
     r"(?![^?.!]*\b(?:when|whenever|if|after|before|during|once|unless)\b)"
     # "what kinds of holder binding are defined?": kinds of a thing named in the singular
     r"|\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,})\s+(?:are|is|does|do|exist)\b"
-    r"[^?.!]*?\b(?:describ|defin|cover|specif|list|outlin|document|present|propos|distinguish|support)\w*",
+    r"[^?.!]*?\b(?:describ|defin|cover|specif|list|outlin|document|present|propos|distinguish|support)\w*"
+    # "list of possible event statuses in the scheduler pls", "What are the possible event statuses?": the values a
+    # thing can take, asked for as a list
+    r"|(?:^|[.?!]\s+)(?:(?:a|the|full|complete)\s+)?(?:list|overview)\s+(?:of\s+)?(?:all\s+)?(?:the\s+)?"
+    r"(?:possible|different|valid|allowed|available|supported)\s+(?:[\w-]+\s+){0,2}?([a-z-]{3,}s)\b"
+    r"|\b(?:what|which)\s+are\s+(?:all\s+)?the\s+(?:possible|different|valid|allowed|available|supported)\s+"
+    r"(?:[\w-]+\s+){0,2}?([a-z-]{3,}s)\b",
     re.I)
 # nouns other answers handle (requirements, operations, fields, steps, blocks, use cases, terms), and words in a noun's
 # place that are none ("What does …", "Which of this …")
@@ -234,11 +242,17 @@ def enumerated_noun(q: str) -> str | None:
     True
     >>> enumerated_noun("What notifications are sent when a payment fails?") is None
     True
+    >>> enumerated_noun("list of possible event statuses in the scheduler pls")
+    'status'
+    >>> enumerated_noun("What are the different alert statuses in the Scheduler BB?")
+    'status'
+    >>> enumerated_noun("What are the possible requirements?") is None
+    True
     """
     m = _ENUMERATES.search(q or "")
     if not m:
         return None
-    noun = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
+    noun = next(g for g in m.groups() if g).lower()
     if noun in _NOT_NOUNS:
         return None
     if noun.endswith("s") and not noun.endswith("ss"):
