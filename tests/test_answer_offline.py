@@ -321,18 +321,18 @@ def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentenc
 
 
 def test_a_yes_no_question_gets_the_sentence_that_rules_on_it():
-    # eleven sentences share as many words with the question as the one that answers it, and come first
-    topical = ("Ministries send transfers to agencies through the treasury single account. "
-               "Each ministry approves transfers above a threshold before release. "
-               "Transfers to beneficiaries are batched by the paying ministry overnight. "
-               "A ministry reconciles its transfers with the central bank each week. "
-               "Two signatures are needed for transfers from a ministry budget line. "
-               "Transfers across ministries are reported in the financial management information system. "
-               "Ministries may delegate transfers to regional offices. "
-               "Failed transfers are returned to the originating ministry. "
-               "Ministries publish their transfers to agencies in the annual report. "
-               "Large transfers between ministries are audited by the supreme audit institution. "
-               "Transfers to agencies follow the ministry's cash plan.")
+    # eleven sentences share as many words (stems) with the question as the one that answers it, and come first
+    topical = ("Departments send transfers to agencies through the treasury single account. "
+               "Each department approves transfers above a threshold before release. "
+               "Transfers to beneficiaries are batched by the paying department overnight. "
+               "A department reconciles its transfers with the central bank each week. "
+               "Two signatures are needed for transfers from a department budget line. "
+               "Transfers across departments are reported in the financial management information system. "
+               "Departments may delegate transfers to regional offices. "
+               "Failed transfers are returned to the originating department. "
+               "Departments publish their transfers to agencies in the annual report. "
+               "Large transfers between departments are audited by the supreme audit institution. "
+               "Transfers to agencies follow the department's cash plan.")
     text = topical + " Government to Government (G2G) transfers are not covered in this specification."
     hits = [_hit(0, text, "2 Description")]
     answer = ExtractiveAnswerer().answer(analyze("Does the building block handle transfers between two ministries?"), hits).text

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import registry
-from assistant.retrieve import Hit, tokenize
+from assistant.retrieve import Hit, stem_tokens, tokenize
 from assistant.types import Citation
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
@@ -244,11 +244,28 @@ _META = re.compile(r"^(>\s*)*(\*\*)?(Tip|Note)?:?(\*\*)?\s*(This (section|page|c
                    r"Key Digital Functionalities describe the core|Developed by\b)", re.I)
 
 
+STEMMED_OVERLAP = True  # the question's words meet a unit's on their stems, as in retrieval's BM25
+
+
 def score_unit(u: Unit, qtoks: set[str], idf: dict[str, float]) -> float:
+    """How much of the question (its words, weighted by rarity) a unit uses, for its length: "Who is responsible for
+    evaluating the bids?" is about "The evaluation shall be conducted by the consumer …" as much as about a list item
+    "Order management (i.e. contracts, appointments, bids, service requests)".
+
+    >>> idf = {"evaluating": 4.0, "bids": 3.0}
+    >>> round(score_unit(Unit("The bid evaluation shall be conducted by the consumer.", 0, 0), {"evaluating", "bids"}, idf), 2)
+    2.47
+    """
     toks = tokenize(u.text)
     if not toks:
         return 0.0
-    overlap = sum(idf.get(t, 1.0) for t in set(toks) & qtoks)
+    if STEMMED_OVERLAP:
+        asked = {}
+        for t, st in zip(qtoks, stem_tokens(list(qtoks))):
+            asked[st] = max(asked.get(st, 0.0), idf.get(t, 1.0))
+        overlap = sum(asked[st] for st in set(stem_tokens(toks)) if st in asked)
+    else:
+        overlap = sum(idf.get(t, 1.0) for t in set(toks) & qtoks)
     return overlap / math.sqrt(max(8, len(toks)))
 
 
