@@ -406,8 +406,11 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     # consent on their phone?" names where, not what (the looked-at unanswerable questions it stops: rest covered
     # 0.21–0.53; such context names: 0.76–1.0); names offered as a choice ("Google Maps or OpenStreetMap") are asked
     # about however well the rest is covered
-    if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME and (offers_names(qa.question, missing)
-                                                          or coverage(qa, hits, idf, without=missing) < NAME_CONTEXT_COVERAGE):
+    # however close the passages come to the rest of the question ("Which basemap tile provider (e.g. Google Maps or
+    # Mapbox) does the GIS BB mandate for its map display service?" is about map display)
+    if missing and offers_names(qa.question, missing):
+        return True, f"the specification says nothing about {', '.join(missing[:2])}"
+    if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME and coverage(qa, hits, idf, without=missing) < NAME_CONTEXT_COVERAGE:
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
     return False, ""
 

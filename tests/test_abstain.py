@@ -55,6 +55,10 @@ def test_names_offered_as_a_choice_are_asked_about_however_well_the_rest_is_cove
     # a choice between names the passages never mention: the choice is what is asked, and the spec does not make it
     abstain, why = should_abstain(analyze("Does the messaging gateway use Twilio or Vonage as the provider?"), hits, covered)
     assert abstain and "Twilio" in why
+    # …however close the passages come to the rest of it
+    close = _hits(hits[0].chunk.text, dense=0.7)
+    assert should_abstain(analyze("Does the messaging gateway use Twilio as the provider?"), close, covered) == (False, "")
+    assert should_abstain(analyze("Which provider (e.g. Twilio or Vonage) does the messaging gateway use?"), close, covered)[0]
 
 
 def test_asking_for_a_persons_number_is_out_of_scope_but_a_phone_as_a_device_is_not():
