@@ -142,6 +142,8 @@ def negated_stems(text: str, reach: int = NEG_REACH) -> frozenset[str]:
     ['anyon', 'card', 'here', 'own', 'sign', 'smart']
     >>> sorted(negated_stems("This approach does not require any device to be owned by the end user.", 8))
     ['devic', 'own', 'requir']
+    >>> sorted(negated_stems("Most citizens don't own smart cards."))
+    ['card', 'own', 'smart']
     >>> negated_stems("The wallet stores credentials.")
     frozenset()
     """
@@ -151,6 +153,9 @@ def negated_stems(text: str, reach: int = NEG_REACH) -> frozenset[str]:
     for m in _NEGATION.finditer(text):
         words = re.findall(r"[A-Za-z][\w-]*", text[m.end():])[:reach]
         out.update(stem_tokens(tokenize(" ".join(words))))
+        # "own", a stop word elsewhere ("its own"), is what a negation says of it here: "don't own smart cards" meets
+        # "does not require any device to be owned"
+        out.update("own" for w in words if w.lower() == "own")
     return frozenset(out)
 
 
