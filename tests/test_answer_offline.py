@@ -483,6 +483,33 @@ def test_a_comparison_says_first_what_each_block_is():
     assert "not always responsible for scheduling" in text
 
 
+def test_a_comparison_quotes_first_where_one_blocks_spec_names_the_other():
+    """"Is that the Messaging BB or the Scheduler BB?": the Messaging spec's line that sends the job to the Scheduler
+    Building Block answers it, ahead of lines that only use the words of its subject ("Appointment reminder: …" names
+    no block, though "appointment" and "reminder" are words of the Scheduler's subject)."""
+    def page(bb, folder, i, text, heading="2 Description"):
+        c = Chunk(text=text, release="latest", repo="r", folder=folder, path="spec/2-description.md", kind="prose",
+                  bb=bb, heading_path=[bb, heading], extra={"seq": i})
+        return Hit(f"{bb}{i}", c, 1.0 / (i + 2))
+
+    hits = [
+        page("messaging", "bb-messaging", 0, "The Messaging Building Block provides a secure channel to citizens."),
+        page("messaging", "bb-messaging", 1, "Appointment reminder: reminding mothers by SMS before the appointment. "
+             "Appointment booking: asking mothers by SMS to confirm the appointment. Reminder: mothers get an SMS "
+             "before their appointment.", "Use cases"),
+        page("messaging", "bb-messaging", 2, "Appointment reminders are sent to mothers by SMS before the "
+             "appointment. Mothers confirm their appointment by SMS.", "Examples"),
+        page("scheduler", "bb-scheduler", 0, "The Scheduler Building Block coordinates time-driven activities."),
+        page("messaging", "bb-messaging", 7, "Scheduling messages according to business logic is out of the scope of "
+             "this Building Block because it is done by the Scheduler Building Block.", "Out of scope"),
+    ]
+    qa = analyze("We want to remind mothers by SMS before their appointment. Is that the Messaging BB or the Scheduler BB?")
+    assert qa.intent == "comparison"
+    idf = {"mother": 4.0, "sms": 4.0, "appointment": 4.0, "remind": 3.0, "reminder": 3.0}
+    messaging_side = ExtractiveAnswerer(idf).answer(qa, hits).text.split("**Scheduler**")[0]
+    assert "done by the Scheduler Building Block" in messaging_side
+
+
 def test_a_comparison_brings_the_passages_where_a_block_speaks_of_the_other_ones_job():
     from types import SimpleNamespace
 

@@ -99,6 +99,7 @@ _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # Ope
 # the sentences describing the topic: such a sentence gets this bonus (independent dev key-fact recall 0.612 → 0.622,
 # pass 0.700 → 0.708; dev and blind unchanged; 0.2 and 0.4 gave the same answers)
 YN_BONUS = 0.2
+NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
 # modules share the same database tables. Is that allowed?" is answered by "… MUST NOT use shared databases", not by a
 # registry's feature of linked tables that happens to share more words. With any verdict (_VERDICT: "cannot be thought
@@ -1213,12 +1214,13 @@ class ExtractiveAnswerer:
         for bb in qa.bbs[:3]:
             units = self._ranked_units(ev, qtoks | set(tokenize(registry.name_of(bb))), hit_filter=lambda h, bb=bb: h.chunk.bb == bb,
                                        max_hits=len(ev.hits))
-            # what a BB's own pages say about the other one is the comparison, in the spec's words
+            # what a BB's own pages say about the other one is the comparison, in the spec's words: where they name it
+            # (not where they use a word of its subject: "Appointment reminder: …" names no Scheduler)
             others = [o for o in qa.bbs if o != bb]
             for u in units:
-                named = registry.find_bbs(u.text)
+                named = registry.find_bbs(u.text, strict=True)
                 if any(o in named for o in others):
-                    u.score += 0.6
+                    u.score += NAMES_OTHER_BONUS
             units.sort(key=lambda u: -u.score)
             # what the block is: the opening sentence of its description page, then what sets it apart
             lead = self._defining_sentence(ev, bb)
