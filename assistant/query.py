@@ -60,7 +60,11 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(an)?other\b|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
                         r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
-                        r"(job|responsibility|role|task)\b", re.I)
+                        r"(job|responsibility|role|task)\b|"
+                        # "Does the Scheduler send them by itself, or which other building block …?", "… the fees itself,
+                        # or does it hand payment off to something else?"
+                        r"\bitself\s*,?\s+or\s+(which|what|does|do|is|would|will|should|must)\b|"
+                        r"\bor\s+which\s+(other\s+)?(bbs?|building\s+blocks?|blocks?)\b", re.I)
 _INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
                        r"\binternal (workflows?|flows?|process(es)?|sequences?|steps)\b", re.I)
 _UC_ID = r"(?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d"  # a GovStack product use case's id ("INST-1")

@@ -93,6 +93,17 @@ FRONT_PAGE_BOOST = 1.5
 # only. "Is that the Messaging BB's job?" (z17-025) too. The pattern matches 7 of the 1,274 gold questions; no other
 # answer changed
 SCOPE_BOOST = 2.0
+HANDOVER_BOOST = 1.5
+
+
+def _names_another(c: "Chunk") -> bool:
+    """Whether a block's passage names another building block outright ("… through Messaging Building Block")."""
+    return bool(set(_named_outright(c.text)) - {c.bb})
+
+
+@lru_cache(maxsize=20_000)
+def _named_outright(text: str) -> tuple[str, ...]:
+    return tuple(registry.find_bbs(text, strict=True))
 # The cross-cutting documents a question may name ("according to the architecture spec", "the GovStack security
 # requirements", "the UI/UX guidelines", "the implementation playbook"): their passages ×1.5 (how it is named, folder,
 # path prefix). arch-008 and y16-034 ("… what capabilities MUST an Information Mediator provide?") now quote the
@@ -913,6 +924,9 @@ class HybridSearch:
             if asks_scope and c.bb in qa.bbs and SCOPE_SECTION.search(c.section or ""):
                 s *= SCOPE_BOOST
                 why.append("scope")
+            elif asks_scope and HANDOVER_BOOST != 1.0 and c.bb in qa.bbs and _names_another(c):
+                s *= HANDOVER_BOOST  # "… send alerts … through Messaging Building Block": where it hands the job over
+                why.append("handover")
             if c.bb and c.bb in loose:
                 s *= LOOSE_BOOST
                 why.append("bb-subject")

@@ -726,6 +726,14 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert text.startswith("The use cases covered in this scope assume that the providers are already vetted")
     scope.why.remove("scope")
     assert not ExtractiveAnswerer().answer(qa, [scope, steps]).text.startswith("The use cases covered")
+    # …and so does a passage where the block hands the job to another (retrieve: HANDOVER_BOOST marks it "handover")
+    scope.why.append("handover")
+    assert ExtractiveAnswerer().answer(qa, [scope, steps]).text.startswith("The use cases covered")
+    # the question "…, or which other building block …?" asks the same
+    from assistant.query import ASKS_SCOPE
+    assert ASKS_SCOPE.search("Does the Scheduler send reminders by itself, or which other building block delivers them?")
+    assert ASKS_SCOPE.search("Does the Registration BB collect the fees itself or does it hand payment off?")
+    assert not ASKS_SCOPE.search("How does the Scheduler send reminders by itself?")
 
 
 def test_a_table_with_a_hidden_header_keeps_its_first_row():

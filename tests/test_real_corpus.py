@@ -196,6 +196,15 @@ def test_a_question_whether_a_block_leaves_a_job_to_another_leads_with_its_scope
     assert re.search(r"Long-term storing of registration data.{0,40}not covered", ans.text.split("Also in")[0]), ans.text
 
 
+def test_a_question_whether_a_block_does_a_job_itself_leads_with_where_it_hands_the_job_over(real_assistant):
+    """The Scheduler has no scope section on sending alerts; its glossary says which block transmits them
+    (retrieve.HANDOVER_BOOST: the named block's passages that name another block outright)."""
+    ans = real_assistant.ask("Does the Scheduler send appointment reminder SMS/emails by itself, or which other "
+                             "building block is supposed to deliver the alerts?")
+    assert ans.text.startswith("Messaging building Block: Another GovStack Building Block needed for transmitting alert "
+                               "messages through SMS/Email"), ans.text
+
+
 def test_a_question_naming_the_architecture_spec_is_answered_from_it(real_assistant):
     """The block's own pages also speak of what it must provide; the document the question names answers
     (retrieve.NAMED_DOCS)."""

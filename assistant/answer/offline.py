@@ -565,7 +565,10 @@ class ExtractiveAnswerer:
                     primary, rule_first = hi, True
                     break
         # … and a question whether the named block does a job itself is answered by its scope (retrieve: SCOPE_BOOST)
-        scoped = next((hi for hi in sorted(by_hit)[:SCOPE_REACH] if "scope" in ev.hits[hi].why), None) if SCOPE_LEADS else None
+        # (…or where it hands the job to another block, when that ranks first: "Messaging building Block: Another GovStack
+        # Building Block needed for transmitting alert messages")
+        scoped = next((hi for hi in sorted(by_hit)[:SCOPE_REACH] if {"scope", "handover"} & set(ev.hits[hi].why)),
+                      None) if SCOPE_LEADS else None
         if scoped is not None and not rule_first:
             primary, rule_first = scoped, True
         for hi in sorted(by_hit)[:3]:
