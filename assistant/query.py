@@ -673,8 +673,11 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     q_core = _LEAD_CLAUSE.sub("", q)
     intent = detect_intent(q_core, bbs)
     lead = q[: len(q) - len(q_core)]  # the lead-in, when there is one
-    if intent == "general" and lead and _USECASE.search(lead):
-        intent = "use_case"  # "In the construction permit use case, how can inspectors verify a permit is genuine?"
+    if lead and _USECASE.search(lead) and (intent == "general" or (
+            intent == "comparison" and not (_COMPARE.search(q_core) or registry.offers_choice(q_core)))):
+        # "In the construction permit use case, how can inspectors verify a permit is genuine?"; "In the Unconditional
+        # Social Cash Transfer use case, what happens at the Enrollment step and where is …?" compares no blocks
+        intent = "use_case"
     elif LEAD_API and intent in ("general", "requirement", "workflow") and lead and _API_STRONG.search(lead) \
             and not _DATA.search(lead):
         intent = "api"  # "For the Identity BB's /oauth/token endpoint, how does … authenticate and what must … be?"

@@ -1474,6 +1474,10 @@ def test_a_step_whose_text_and_labels_ingest_split_is_answered_from_its_text_and
                    "products. Farmers can book a meeting with an agronomist.")
     qa = analyze("In the rural advisory service use case, what can farmers do in the marketplace step?")
     assert qa.intent == "use_case"  # the use case named in a lead-in clause still makes it a use-case question
+    # …when the rest names two blocks' subjects joined by "and" too (cash transfer: Payments; enrollment: Registration)
+    assert analyze("In the Unconditional Social Cash Transfer use case, what happens at the Enrollment step and where "
+                   "is the programme-specific data kept?").intent == "use_case"
+    assert analyze("In the cash transfer use case, how do the Payments and Registration BBs differ?").intent == "comparison"
     answer = ExtractiveAnswerer().answer(qa, [labels, summary, text]).text
     assert answer.startswith("In **AGR-2 Rural Advisory Service**, Step 7 Marketplace: A marketplace is where farmers")
     qa = analyze("In the rural advisory service use case, what can farmers do at the marketplace, and which building "
