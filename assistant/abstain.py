@@ -309,6 +309,29 @@ def offers_names(question: str, names: list[str]) -> bool:
     return bool(re.search(rf"\b({alt})\b(\s+[A-Z][\w-]*)?\s*(,|/|\bor\b)\s*(\w+\s+)?({alt})\b", question))
 
 
+def allows_any(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
+    """Whether a top passage leaves the choice open for a thing the question names ("Which database engine (e.g.
+    PostgreSQL or MySQL) …?" — "Any traditional database platform could be used"): "any" within three words before
+    one of the question's words (the named blocks' names aside).
+
+    >>> from assistant.query import analyze
+    >>> from assistant.types import Chunk
+    >>> hit = Hit("c0", Chunk(text="Any traditional database platform could be used.", release="latest", repo="r",
+    ...                       folder="bb-digital-registries", path="a.md", kind="prose"), 1.0)
+    >>> allows_any(analyze("Which database engine (e.g. PostgreSQL or MySQL) should the registry use?"), [hit])
+    True
+    >>> allows_any(analyze("Which basemap provider (Google Maps or Mapbox) does the GIS BB mandate?"), [hit])
+    False
+    """
+    asked = set(stem_tokens(tokenize(ask_part(qa.question)))) - {
+        t for b in qa.bbs for t in stem_tokens(tokenize(registry.name_of(b)))}
+    for h in hits[:top]:
+        for m in re.finditer(r"\bany\s+((?:[\w-]+\s+){0,2}[\w-]+)", h.chunk.text, re.I):
+            if set(stem_tokens(tokenize(m.group(1)))) & asked:
+                return True
+    return False
+
+
 def names_an_instance(qa: QueryAnalysis, name: str, hits: list[Hit], top: int = 5) -> bool:
     """Whether a product name only says which one of a kind the question asks about ("can two of our BBs share one
     postgres database?": a database, which the passages discuss), when the question names no single block (for one
@@ -408,7 +431,7 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     # about however well the rest is covered
     # however close the passages come to the rest of the question ("Which basemap tile provider (e.g. Google Maps or
     # Mapbox) does the GIS BB mandate for its map display service?" is about map display)
-    if missing and offers_names(qa.question, missing):
+    if missing and offers_names(qa.question, missing) and not allows_any(qa, hits):
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
     if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME and coverage(qa, hits, idf, without=missing) < NAME_CONTEXT_COVERAGE:
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
