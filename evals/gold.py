@@ -82,6 +82,7 @@ QA_DEV19_FILE = GOLD_DIR / "qa_dev19.jsonl"
 QA_DEV20_FILE = GOLD_DIR / "qa_dev20.jsonl"
 QA_DEV21_FILE = GOLD_DIR / "qa_dev21.jsonl"
 QA_DEV22_FILE = GOLD_DIR / "qa_dev22.jsonl"
+QA_DEV23_FILE = GOLD_DIR / "qa_dev23.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -149,7 +150,9 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     procurement officers, vendor developers, project managers, reviewers, and a quarter typed tersely with typos),
     first run on 1204893; qa_dev22.jsonl, a twenty-fourth writer's 40 (ids h24-…, fourteenth session: auditors, an NGO
     running cash transfers, researchers, a small island state's CIO, conformance testers, service designers), first run
-    on 7c1b923) that were
+    on 7c1b923; qa_dev23.jsonl, a twenty-fifth writer's 40 (ids j25-…, fourteenth session: data protection officers, a
+    land registry, a fintech in G2P payments, a telecom regulator, a small municipal IT team, a donor's evaluator),
+    first run after that session's changes) that were
     then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -157,7 +160,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV9_FILE, QA_DEV10_FILE, QA_DEV11_FILE, QA_DEV12_FILE,
                                           QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
                                           QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
-                                          QA_DEV21_FILE, QA_DEV22_FILE]):
+                                          QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
