@@ -376,6 +376,9 @@ def _sentences(text: str) -> list[str]:
     return [x.strip() for x in _ASK_SENTENCES.split(text.strip()) if x.strip()]
 
 
+_PURPOSE_LEAD = re.compile(r"^\s*(?:just\s+|so\s+as\s+|in\s+order\s+)?to\s+[a-z]+(?:\s+[\w'-]+){0,4}\s*,\s*", re.I)
+
+
 def subject_part(question: str) -> str:
     """The asking sentences, with the sentence before them when they only point back at it: what the question is about.
 
@@ -383,8 +386,11 @@ def subject_part(question: str) -> str:
     'We track who edits parcels and undo mistakes. Does the GIS building block cover this?'
     >>> subject_part("We are building a land registry in Rwanda. Which fields must a parcel record hold?")
     'Which fields must a parcel record hold?'
+    >>> subject_part("To save effort, can two building blocks exchange data through a shared database?")
+    'can two building blocks exchange data through a shared database?'
     """
-    ask = ask_part(question)
+    # a purpose before the question ("To save effort, …", "To cut costs, …") says why it is asked, not what about
+    ask = _PURPOSE_LEAD.sub("", ask_part(question))
     # (a pronoun pointing back, at most three other words of content)
     if ask == question or not POINTS_BACK.search(ask) or len([w for w in keywords(registry.spell_out(ask))
                                                                if not registry.find_bbs(w)]) > 3:
