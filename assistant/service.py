@@ -18,7 +18,8 @@ from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, Extract
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
-from assistant.retrieve import FRAMEWORK_KINDS, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path
+from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path,
+                               norm_term, term_forms)
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its descrip
 COMPARISON_SCOPE_CHUNKS = 2  # … and of its scope sections naming the other (dev-independent +1, f9-009; key-fact recall +0.001)
 LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
 LIST_SECTION_MAX = 12
+TERM_SECTIONS = True  # two things compared that the block's spec has a section each for: those sections come along
 MORE_ASK_HITS = 2  # a second question in the message ("… ? Could one block read another's database?"): its best passages
 # … or the sub-sections of the one section named for them, when it has at least this many ("6.1 Adaptors" has two,
 # "Key Components and Definitions" and "Adaptor Requirements", which are not kinds of adaptor; "4.1 Design Principles" seven)
@@ -611,6 +613,11 @@ class Assistant:
         if qa.enumerates:
             for c in self._listed_sections(qa, hits, release)[:LIST_SECTION_MAX]:
                 bring(c, "section-list", mark=True)
+        # "What's the difference between the one-time signature approach and the SCD-based approach?": two things the
+        # block's pages have a section each for, and no glossary entry; each section's opening comes along
+        if TERM_SECTIONS and len(qa.terms) == 2 and len(qa.bbs) == 1 and not qa.terms_defined:
+            for c in self._sections_for_terms(qa.terms, qa.bbs[0], release):
+                bring(c, "term-section", mark=True)
         # a second question in the same message: its own best passages come along (marked when retrieved already), so
         # that the answer can answer it too (searched as the whole message with that question read twice: alone,
         # "Could one block read another block's database?" loses what the message is about)
@@ -638,6 +645,24 @@ class Assistant:
                           and c.bb in about and word.search(str(c.extra.get("term", "")))),
                          key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0)))
         return entries if len(entries) >= 2 else []
+
+    def _sections_for_terms(self, terms: list[str], bb: str, release: str) -> list:
+        """The opening passage of the block's spec section titled with each term ("2.2.1 One-Time Signature Approach"
+        for "one-time signature approach"), when every term has one and none has a glossary entry."""
+        if any(self.index.glossary(release, t) for t in terms):
+            return []
+        folder = self.index.bb_folders.get((release, bb))
+        if not folder:
+            return []
+        out = []
+        for term in terms:
+            want = {norm_term(f) for f in term_forms(term)}
+            found = [c for c in self.index.chunks_of(release, folder, r"^spec/") if c.kind == "prose" and c.heading_path
+                     and norm_term(re.sub(r"^[\d.]+\s*", "", c.heading_path[-1]).strip(" :")) in want]
+            if not found:
+                return []
+            out.append(min(found, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0))))
+        return out
 
     def _sections_titled(self, chunk, noun: str) -> list:
         """The opening passage of each section on the chunk's page whose title names the noun ("Payment Infrastructure

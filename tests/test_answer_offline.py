@@ -510,6 +510,30 @@ def test_a_comparison_quotes_first_where_one_blocks_spec_names_the_other():
     assert "done by the Scheduler Building Block" in messaging_side
 
 
+def test_two_things_with_a_section_each_and_no_glossary_entry_are_compared_from_their_sections():
+    def section(i, title, text, why):
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-esignature", path="spec/2-description.md",
+                  kind="prose", bb="esignature", heading_path=["E-Signature", "2 Description", title], extra={"seq": i})
+        return Hit(f"s{i}", c, 1.0 / (i + 1), why=why)
+
+    hits = [section(0, "2.2.2 SCD-based approach", "The SCD is a personal device of the user. It stores the keys for "
+                    "long-term usage.", ["bb", "term-section"]),
+            section(1, "4.6 SCD Signing", "The SCD signing is a vital function.", ["bb"]),
+            section(2, "2.2.1 One-Time Signature Approach", "One-time signatures need no device. A new key pair is "
+                    "created in the HSM for each signature.", ["term-section"])]
+    qa = analyze("What's the difference between the one-time signature approach and the SCD-based approach in the "
+                 "eSignature BB?")
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("The specification describes them in sections of their own:")
+    one, _, scd = text.partition("**SCD-based approach** (E-Signature specification, 2.2.2)")
+    assert "**One-Time Signature Approach** (E-Signature specification, 2.2.1)" in one and "need no device" in one
+    assert "long-term usage" in scd
+    # without the sections the service brings, no such comparison
+    for h in hits:
+        h.why[:] = [w for w in h.why if w != "term-section"]
+    assert not ExtractiveAnswerer().answer(qa, hits).text.startswith("The specification describes them")
+
+
 def test_a_comparison_brings_the_passages_where_a_block_speaks_of_the_other_ones_job():
     from types import SimpleNamespace
 

@@ -205,6 +205,16 @@ def test_a_question_whether_a_block_does_a_job_itself_leads_with_where_it_hands_
                                "messages through SMS/Email"), ans.text
 
 
+def test_two_approaches_compared_are_answered_from_their_own_sections(real_assistant):
+    """No glossary entry for either, but a section each (2.2.1 One-Time Signature Approach, 2.2.2 SCD-based approach):
+    the service brings both sections' openings and the answer quotes each under its title."""
+    ans = real_assistant.ask("What's the difference between the one-time signature approach and the SCD-based approach "
+                             "in the eSignature Building Block?")
+    one, _, scd = ans.text.partition("**SCD-based approach**")
+    assert "**One-Time Signature Approach** (E-Signature specification, 2.2.1)" in one, ans.text
+    assert "does not require any device to be owned by the end user" in one and "store the keys for long-term usage" in scd
+
+
 def test_a_question_naming_the_architecture_spec_is_answered_from_it(real_assistant):
     """The block's own pages also speak of what it must provide; the document the question names answers
     (retrieve.NAMED_DOCS)."""

@@ -99,6 +99,7 @@ _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # Ope
 # the sentences describing the topic: such a sentence gets this bonus (independent dev key-fact recall 0.612 → 0.622,
 # pass 0.700 → 0.708; dev and blind unchanged; 0.2 and 0.4 gave the same answers)
 YN_BONUS = 0.2
+SECTION_POINTS = 8  # points quoted from each section of two things compared (see _section_comparison)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
 # modules share the same database tables. Is that allowed?" is answered by "… MUST NOT use shared databases", not by a
@@ -1282,7 +1283,7 @@ class ExtractiveAnswerer:
                                                     and any(qualifies(n, term) for n in names))
             found = [(hi, h) for hi, h in enumerate(ev.hits) if h.chunk.kind == "glossary_term" and defines(h)]
             if not found:
-                return []
+                return self._section_comparison(qa, ev)
             found.sort(key=_glossary_order(qa, qa.terms))
             hi, h = found[0]
             name = str(h.chunk.extra.get("term") or term)
@@ -1291,6 +1292,28 @@ class ExtractiveAnswerer:
             self._taken.add(" ".join(tokenize(definition))[:120])
             parts.append(f"**{name}** ({where}): {definition[:1].upper() + definition[1:]} {self._mark(ev, hi, definition)}")
         return parts if qa.terms_defined else ["The specification defines them as different things:"] + parts
+
+    def _section_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
+        """"What's the difference between the one-time signature approach and the SCD-based approach?": no glossary
+        entry, but a section of the block's spec for each (brought by the service, Assistant._sections_for_terms): each
+        section's most relevant points, under its title."""
+        qtoks = set(tokenize(qa.standalone))
+        parts = []
+        for term in qa.terms[:2]:
+            want = {norm_term(f) for f in term_forms(term)}
+            hi = next((hi for hi, h in enumerate(ev.hits) if "term-section" in h.why and h.chunk.heading_path
+                       and norm_term(_heading_title(h.chunk.heading_path[-1])) in want), None)
+            if hi is None:
+                return []
+            units = self._ranked_units(ev, qtoks, hit_filter=lambda h, hi=hi: h is ev.hits[hi], max_hits=len(ev.hits))
+            points = self._passage_points(ev, units, self._taken, max_units=SECTION_POINTS)
+            if not points:
+                return []
+            heading = ev.hits[hi].chunk.heading_path[-1]
+            number = re.match(r"^[\d.]*\d", heading.strip())
+            where = _unthe(_whose(ev.hits[hi].chunk)) + (f", {number.group(0)}" if number else "")
+            parts.append(f"**{_heading_title(heading)}** ({where}):\n\n{points}")
+        return ["The specification describes them in sections of their own:"] + parts
 
     def _defining_sentence(self, ev: Evidence, bb: str) -> Unit | None:
         """The first sentence naming the block on its description page among the passages (document order), if it is not
