@@ -425,14 +425,15 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     if version_of and not states_version(version_of, hits) and not asks_more_than_a_figure(qa.question):
         return True, NO_VERSION.format(version_of)
     missing = [n for n in unknown_names(qa, hits, idf=idf) if not names_an_instance(qa, n, hits)]
-    # a name is what is asked about unless the rest of the question is well covered: "How can citizens in Rwanda give
-    # consent on their phone?" names where, not what (the looked-at unanswerable questions it stops: rest covered
-    # 0.21–0.53; such context names: 0.76–1.0); names offered as a choice ("Google Maps or OpenStreetMap") are asked
-    # about however well the rest is covered
-    # however close the passages come to the rest of the question ("Which basemap tile provider (e.g. Google Maps or
-    # Mapbox) does the GIS BB mandate for its map display service?" is about map display)
+    # names offered as a choice ("Google Maps or OpenStreetMap") are what is asked, however well the rest of the question
+    # is covered and however close the passages come to it ("Which basemap tile provider (e.g. Google Maps or Mapbox)
+    # does the GIS BB mandate for its map display service?" is about map display), unless a passage leaves the choice
+    # open ("Any traditional database platform could be used")
     if missing and offers_names(qa.question, missing) and not allows_any(qa, hits):
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
+    # any other name is what is asked about unless the rest of the question is well covered: "How can citizens in Rwanda
+    # give consent on their phone?" names where, not what (the looked-at unanswerable questions it stops: rest covered
+    # 0.21–0.53; such context names: 0.76–1.0)
     if missing and best < MAX_DENSE_FOR_UNKNOWN_NAME and coverage(qa, hits, idf, without=missing) < NAME_CONTEXT_COVERAGE:
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
     return False, ""

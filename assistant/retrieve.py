@@ -93,6 +93,9 @@ FRONT_PAGE_BOOST = 1.5
 # only. "Is that the Messaging BB's job?" (z17-025) too. The pattern matches 7 of the 1,274 gold questions; no other
 # answer changed
 SCOPE_BOOST = 2.0
+# … and the named block's passages that name another block outright, where it hands a job over ("Does the Scheduler
+# send reminders by itself, or which other building block …?": "Messaging building Block: Another GovStack Building
+# Block needed for transmitting alert messages through SMS/Email"): dev-independent +1 (z17-040), blind sets unchanged
 HANDOVER_BOOST = 1.5
 
 
@@ -104,6 +107,8 @@ def _names_another(c: "Chunk") -> bool:
 @lru_cache(maxsize=20_000)
 def _named_outright(text: str) -> tuple[str, ...]:
     return tuple(registry.find_bbs(text, strict=True))
+
+
 # The cross-cutting documents a question may name ("according to the architecture spec", "the GovStack security
 # requirements", "the UI/UX guidelines", "the implementation playbook"): their passages ×1.5 (how it is named, folder,
 # path prefix). arch-008 and y16-034 ("… what capabilities MUST an Information Mediator provide?") now quote the
