@@ -149,6 +149,11 @@ _NEGATION = re.compile(r"\b(?:not|no|without|never|cannot|unable|lacks?|lacking|
                        r"haven'?t|can'?t|won'?t|hardly|neither|nor|\w+n't)\b", re.I)
 
 
+# stop words elsewhere ("its own") that a negation makes the point of: "don't own smart cards" meets "does not require
+# any device to be owned"
+_NEGATED_STOP_WORDS = frozenset({"own"})
+
+
 @lru_cache(maxsize=20_000)
 def negated_stems(text: str, reach: int = NEG_REACH) -> frozenset[str]:
     """The content words a text puts under a negation: the stems of the `reach` words after each negation word, stop
@@ -169,9 +174,7 @@ def negated_stems(text: str, reach: int = NEG_REACH) -> frozenset[str]:
     for m in _NEGATION.finditer(text):
         words = re.findall(r"[A-Za-z][\w-]*", text[m.end():])[:reach]
         out.update(stem_tokens(tokenize(" ".join(words))))
-        # "own", a stop word elsewhere ("its own"), is what a negation says of it here: "don't own smart cards" meets
-        # "does not require any device to be owned"
-        out.update("own" for w in words if w.lower() == "own")
+        out.update(w.lower() for w in words if w.lower() in _NEGATED_STOP_WORDS)
     return frozenset(out)
 
 

@@ -13,7 +13,7 @@ from langchain_core.runnables import RunnableLambda
 
 from assistant import registry
 from assistant.abstain import abstention_text, should_abstain, unmentioned_by_block
-from assistant.answer.evidence import Evidence, to_citation, units_of
+from assistant.answer.evidence import Evidence, heading_title, to_citation, units_of
 from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
@@ -658,7 +658,7 @@ class Assistant:
         for term in terms:
             want = {norm_term(f) for f in term_forms(term)}
             found = [c for c in self.index.chunks_of(release, folder, r"^spec/") if c.kind == "prose" and c.heading_path
-                     and norm_term(re.sub(r"^[\d.]+\s*", "", c.heading_path[-1]).strip(" :")) in want]
+                     and norm_term(heading_title(c.heading_path[-1])) in want]
             if not found:
                 return []
             out.append(min(found, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0))))

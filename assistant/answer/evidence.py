@@ -247,6 +247,19 @@ _META = re.compile(r"^(>\s*)*(\*\*)?(Tip|Note)?:?(\*\*)?\s*(This (section|page|c
 STEMMED_OVERLAP = True  # the question's words meet a unit's on their stems, as in retrieval's BM25
 
 
+def overlap(toks: list[str], qtoks: set[str], idf: dict[str, float]) -> float:
+    """The question's words (weighted by rarity) that tokens use, met on their stems ("evaluating the bids" in "bid
+    evaluation"); a stem two question words share weighs as the rarer of them.
+
+    >>> overlap(["bid", "evaluation"], {"evaluating", "bids"}, {"evaluating": 4.0, "bids": 3.0})
+    7.0
+    """
+    asked: dict[str, float] = {}
+    for t, st in zip(qtoks, stem_tokens(list(qtoks))):
+        asked[st] = max(asked.get(st, 0.0), idf.get(t, 1.0))
+    return sum(asked[st] for st in set(stem_tokens(toks)) if st in asked)
+
+
 def score_unit(u: Unit, qtoks: set[str], idf: dict[str, float]) -> float:
     """How much of the question (its words, weighted by rarity) a unit uses, for its length: "Who is responsible for
     evaluating the bids?" is about "The evaluation shall be conducted by the consumer …" as much as about a list item
@@ -259,14 +272,13 @@ def score_unit(u: Unit, qtoks: set[str], idf: dict[str, float]) -> float:
     toks = tokenize(u.text)
     if not toks:
         return 0.0
-    if STEMMED_OVERLAP:
-        asked = {}
-        for t, st in zip(qtoks, stem_tokens(list(qtoks))):
-            asked[st] = max(asked.get(st, 0.0), idf.get(t, 1.0))
-        overlap = sum(asked[st] for st in set(stem_tokens(toks)) if st in asked)
-    else:
-        overlap = sum(idf.get(t, 1.0) for t in set(toks) & qtoks)
-    return overlap / math.sqrt(max(8, len(toks)))
+    said = overlap(toks, qtoks, idf) if STEMMED_OVERLAP else sum(idf.get(t, 1.0) for t in set(toks) & qtoks)
+    return said / math.sqrt(max(8, len(toks)))
+
+
+def heading_title(heading: str) -> str:
+    """A section heading as a title, without its number: "6.1.2 Adaptor Requirements" → "Adaptor Requirements"."""
+    return re.sub(r"^[\d.]+\s*", "", strip_md(heading)).strip(" :")
 
 
 def clip(text: str, n: int = 320) -> str:

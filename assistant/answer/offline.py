@@ -14,9 +14,10 @@ from itertools import takewhile
 import numpy as np
 
 from assistant import registry
-from assistant.answer.evidence import Evidence, Unit, clip, score_unit, sentences, strip_md, units_of
+from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
+                                      units_of)
 from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
-from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, qualifies, stem_tokens,
+from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, qualifies,
                                 template_key, term_forms, term_names, tokenize)
 
 
@@ -504,8 +505,7 @@ class ExtractiveAnswerer:
             k += 1
         if k >= len(sents) or len(sents[0]) > n:
             return text
-        asked = dict(zip(stem_tokens(list(self._qtoks)), self._qtoks))
-        score = [sum(self.idf.get(asked[w], 1.0) for w in set(stem_tokens(tokenize(t))) & asked.keys()) for t in sents]
+        score = [overlap(tokenize(t), self._qtoks, self.idf) for t in sents]
         keep = set(range(k))
         for j in sorted(range(k, len(sents)), key=lambda j: (-score[j], j)):
             weaker = sorted((i for i in keep if i and score[i] < score[j]), key=lambda i: (score[i], -i))
@@ -751,7 +751,7 @@ class ExtractiveAnswerer:
             if any(v.kind != "item" for v in before):
                 return ""  # a sentence that does not introduce it
             c = ev.hits[u.hit_index].chunk  # … introduced by the section's title ("Out-of-Scope Assumptions: …")
-            title = _heading_title(c.heading_path[-1]) if c.heading_path else ""
+            title = heading_title(c.heading_path[-1]) if c.heading_path else ""
             return f"{title}: {clip(u.text, 200).rstrip(' ;,.')}. {self._mark(ev, u.hit_index, u.text)}" if title else ""
         if not u.text.rstrip().endswith(":"):
             return self._sentence(ev, u, 400)
@@ -901,7 +901,7 @@ class ExtractiveAnswerer:
                     if len(definition.split()) < 4:
                         continue
                     where = f"{registry.name_of(h.chunk.bb)} specification" if h.chunk.bb else _whose(h.chunk)
-                    title = _heading_title(h.chunk.heading_path[-1]) if h.chunk.heading_path else ""
+                    title = heading_title(h.chunk.heading_path[-1]) if h.chunk.heading_path else ""
                     where += f", {title}" if title else ""
                     quote = clip(definition, 420)
                     return [f"**{name.strip()}** ({where}): {quote[:1].upper() + quote[1:]} {self._mark(ev, hi, quote)}"]
@@ -953,11 +953,11 @@ class ExtractiveAnswerer:
         # 2-A", "Workflow 1: Administration"); "Identify the languages users speak" is advice about languages
         word = noun_pattern(qa.enumerates)
         one = re.compile(rf"\b(?i:{re.escape(qa.enumerates)}(e?s)?)(\s+(\d[\w.-]*|[A-Z](-?\d+)?|[IVX]+))?\s*(:.*)?$")
-        parent = _heading_title(common[-1]) if common else ""
+        parent = heading_title(common[-1]) if common else ""
         # each title names one, or the question names their section ("What design principles …?" — "4.1 Design
         # Principles"); otherwise they are points under a section about the noun: "Support multiple languages" has
         # five sub-sections, not five languages
-        if all(p and one.search(_heading_title(p[-1])) for p in paths) or (
+        if all(p and one.search(heading_title(p[-1])) for p in paths) or (
                 parent and set(tokenize(parent)) <= set(tokenize(qa.question))):
             lines = [f"{where} describes {len(found)} {plural}{under}:"]
         elif all(p and word.search(p[-1]) for p in paths) or not parent:  # titled for them, not each one of them
@@ -966,7 +966,7 @@ class ExtractiveAnswerer:
             lines = [f"In the {_unthe(where)}, “{parent}” has {len(found)} sections:"]
         for hi in found:
             c = ev.hits[hi].chunk
-            title = _heading_title(c.heading_path[-1])
+            title = heading_title(c.heading_path[-1])
             # its opening sentence, unless that only points at a diagram or a list ("… is shown in the diagram below."); a
             # section that is only a list is quoted by its first items ("Robust: … occasional power; low bandwidth; …")
             every = [u for u in units_of(c.text, hi) if u.kind != "row"]
@@ -1057,7 +1057,7 @@ class ExtractiveAnswerer:
                                        and h.chunk.path == h0.chunk.path and h.chunk.heading_path == section)
             pts = self._pick([u for u in about if not re.match(r"API operation:", u.text)], 2)
             if pts:
-                title = _heading_title(section[-1]) if section else "this section"
+                title = heading_title(section[-1]) if section else "this section"
                 parts.append(f"What the specification says about these operations ({title}):\n"
                              + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
         return parts
@@ -1136,10 +1136,8 @@ class ExtractiveAnswerer:
             if len(desc) <= OP_DESCRIPTION_CHARS:
                 return desc, hi
             units = units_of(desc, hi)
-            asked = dict(zip(stem_tokens(list(qtoks)), qtoks))  # "authenticate itself" is about "client authentication"
-            for u in units:
-                toks = set(stem_tokens(tokenize(u.text)))
-                u.score = sum(self.idf.get(asked[t], 1.0) for t in toks & asked.keys()) / max(8, len(toks)) ** 0.5
+            for u in units:  # (on stems: "authenticate itself" is about "client authentication")
+                u.score = score_unit(u, qtoks, self.idf)
             # (an example payload is no sentence to quote: "Example: … { "essential" : true } …")
             more = {u.order for u in sorted(units[1:], key=lambda u: -u.score)[:OP_ABOUT_MORE]
                     if u.score >= OP_ABOUT_MIN and not re.search(r"[{}]|^Example\b", u.text)}
@@ -1302,7 +1300,7 @@ class ExtractiveAnswerer:
         for term in qa.terms[:2]:
             want = {norm_term(f) for f in term_forms(term)}
             hi = next((hi for hi, h in enumerate(ev.hits) if "term-section" in h.why and h.chunk.heading_path
-                       and norm_term(_heading_title(h.chunk.heading_path[-1])) in want), None)
+                       and norm_term(heading_title(h.chunk.heading_path[-1])) in want), None)
             if hi is None:
                 return []
             units = self._ranked_units(ev, qtoks, hit_filter=lambda h, hi=hi: h is ev.hits[hi], max_hits=len(ev.hits))
@@ -1312,7 +1310,7 @@ class ExtractiveAnswerer:
             heading = ev.hits[hi].chunk.heading_path[-1]
             number = re.match(r"^[\d.]*\d", heading.strip())
             where = _unthe(_whose(ev.hits[hi].chunk)) + (f", {number.group(0)}" if number else "")
-            parts.append(f"**{_heading_title(heading)}** ({where}):\n\n{points}")
+            parts.append(f"**{heading_title(heading)}** ({where}):\n\n{points}")
         return ["The specification describes them in sections of their own:"] + parts
 
     def _defining_sentence(self, ev: Evidence, bb: str) -> Unit | None:
@@ -1505,11 +1503,6 @@ def _neighbour(ev: Evidence, hi: int, step: int) -> int | None:
 def _unthe(name: str) -> str:
     """"The GovStack UI UX Guidelines" → "GovStack UI UX Guidelines" (to follow "In the")."""
     return re.sub(r"^the\s+", "", name, flags=re.I)
-
-
-def _heading_title(heading: str) -> str:
-    """A section heading as a title, without its number: "6.1.2 Adaptor Requirements" → "Adaptor Requirements"."""
-    return re.sub(r"^[\d.]+\s*", "", strip_md(heading)).strip(" :")
 
 
 _ASKS_END = re.compile(r"\?\s*:?$")
