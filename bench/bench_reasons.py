@@ -9,6 +9,12 @@ each labelled by a writer who saw no code with every key functionality of that b
 one. 28 pairs got none (the need does not call for that block, or no functionality of it is about the need);
 they are counted apart, as the share of reasons given for a need the block does not serve.
 
+Sentences (`evals/gold/reason_sentences.jsonl`, 164 of those needs): every sentence of the functionality the reason
+quoted when the file was written, graded by a second writer who saw no code as a quote after "<block>: <functionality> —":
+2 = says what the block does for this need, 1 = weak (vague, partial, or needs the text around it), 0 = no reason for
+it (another subject, or generic: "It conforms to OGC and ISO standards."). The bench prints the grades of the sentences
+quoted now, where the quoted functionality is still the graded one, next to the best grade on offer.
+
 Prints: the share of the 179 labelled pairs whose quoted functionality is a good one, and the share where it is the
 best one; then the same with the sentence similarity alone (REASON_NAME_WEIGHT = 0) for comparison. The labels
 name the headings of the `latest` release: after a spec update renames a heading, its pairs count as wrong
@@ -27,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from _common import index_option, open_assistant  # noqa: E402
 
 GOLD = ROOT / "evals" / "gold" / "reason_functionalities.jsonl"
+SENTENCES = ROOT / "evals" / "gold" / "reason_sentences.jsonl"
 
 
 def score(sug, items: list[dict], show_errors: bool = False) -> tuple[float, float]:
@@ -62,6 +69,29 @@ def main() -> None:
     finally:
         S.REASON_NAME_WEIGHT = shipped
     print(f"sentence similarity alone: good {g0:.3f}  best: {b0:.3f}")
+    sentence_grades(sug)
+
+
+def sentence_grades(sug) -> None:
+    """Grades of the quoted sentences (reason_sentences.jsonl), against the best sentence of the same functionality."""
+    rows = [json.loads(line) for line in SENTENCES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    quoted, best = [], []
+    for r in rows:
+        f = sug.functionality_for(r["need"], r["bb"])
+        grades = {s["text"]: s["grade"] for s in r["sentences"]}
+        if f is None or (f.label or "(description)") != r["functionality"] or f.text not in grades:
+            continue  # the reason quotes another functionality now: its sentences were not graded
+        quoted.append(grades[f.text])
+        best.append(max(grades.values()))
+    if not quoted:
+        print("quoted sentences: none of the graded functionalities is quoted now")
+        return
+
+    def shares(g: list[int]) -> str:
+        return (f"mean grade {sum(g) / len(g):.3f}, good (2) {sum(x == 2 for x in g) / len(g):.3f}, "
+                f"no reason (0) {sum(x == 0 for x in g) / len(g):.3f}")
+    print(f"quoted sentences ({len(quoted)} of {len(rows)} graded needs): {shares(quoted)}")
+    print(f"best sentence of the same functionality:   {shares(best)}")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^(\s*)([*+-]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))\s+")
 FENCE = re.compile(r"^\s*(```|~~~)")
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9(\"'“*`\[])")
+# a full stop that ends an abbreviation ends no sentence: "forms of trusted ID (i.e. ID Card Number, …)" had been cut
+# between two chunks after "(i.e."; "etc." is left out, as it mostly does end a sentence
+ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|vs|cf|approx|incl|dr|mr|mrs|ms|prof|fig)\.$", re.I)
 
 
 @dataclass
@@ -93,8 +96,19 @@ def parse_blocks(md: str) -> list[Block]:
 
 
 def _split_sentences(text: str, budget: int, count: Callable[[str], int], prefix: str = "") -> list[str]:
-    """Split an over-long block at sentence ends (then at words) so each part fits the budget."""
-    sents = [s for s in SENTENCE_END.split(text) if s.strip()]
+    """Split an over-long block at sentence ends (then at words) so each part fits the budget.
+
+    >>> _split_sentences("Users sign up. Link a trusted ID (i.e. ID Card, Passport). Use it.", 8, lambda t: len(t.split()))
+    ['Users sign up.', 'Link a trusted ID (i.e. ID Card, Passport).', 'Use it.']
+    """
+    sents: list[str] = []
+    for s in SENTENCE_END.split(text):
+        if not s.strip():
+            continue
+        if sents and ABBREVIATION_END.search(sents[-1]):
+            sents[-1] = f"{sents[-1]} {s}"
+        else:
+            sents.append(s)
     parts: list[str] = []
     cur = ""
     for s in sents:
