@@ -70,7 +70,13 @@ def _any_alias() -> tuple[re.Pattern, dict[str, str]]:
 
 
 _OR_BETWEEN = re.compile(r"\s*(?:(?:bb|building block)s?\s+)?or\s+(?:the\s+)?$", re.I)
+# after a common word, what makes it a block's name: "messaging bb". "the payments block", "the wallet spec" too was
+# read and not kept (dev-independent −1, independent2 −1)
 _BB_AFTER = re.compile(r"\s*(?:bb|building block)s?\b", re.I)
+# nouns that name the system itself: "the scheduler" is the Scheduler BB ("the registry", "the wallet" are any one)
+NAME_THE_SYSTEM = True
+_SYSTEM_NOUNS = {"scheduler", "mediator"}
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
 def offers_choice(text: str) -> bool:
@@ -116,6 +122,8 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
     ([], ['identity'])
     >>> find_bbs("How is consent recorded before they have an ID?"), find_bbs("citizens without an ID card")
     ([], ['identity'])
+    >>> find_bbs("event statuses in the scheduler"), find_bbs("a scheduler for batch jobs")
+    (['scheduler'], [])
     """
     pattern, owner = _any_alias()
     hits: dict[str, int] = {}
@@ -125,14 +133,15 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
         if alias in _AMBIGUOUS:
             # "IM"/"ID" must be upper-case; other common words must be capitalised or followed by BB/building block.
             tail = text[m.end(): m.end() + 18].lower()
-            named = word[:1].isupper() or tail.lstrip().startswith(("bb", "building block"))
+            named = word[:1].isupper() or bool(_BB_AFTER.match(tail)) or (
+                NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and _THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))
             if alias in ("im", "id") and word != word.upper():
                 continue
             if alias == "id" and _OTHER_ID.search(text[max(0, m.start() - 20): m.start()]):
                 continue  # "the record ID", "their functional ID": another thing's identifier, not the Identity BB
             if alias == "id" and _ANY_ID.search(text[max(0, m.start() - 8): m.start()]) and not _ID_THING.match(tail):
                 continue  # "before they have an ID": holding some identifier, not the Identity BB (an ID card/number is)
-            if strict and not tail.lstrip().startswith(("bb", "building block")) and alias != "im":
+            if strict and not _BB_AFTER.match(tail) and alias != "im":
                 continue
             if not named:
                 continue
