@@ -656,6 +656,12 @@ def fix_typos(text: str) -> str:
     return re.sub(r"[A-Za-z]{4,10}", lambda m: _typo_of(m.group(0)) or m.group(0), text)
 
 
+# A block named by its name makes the words of another block's subject just words: "Is the Wallet BB a mobile money
+# wallet?" is about the Wallet BB, not also the Payments BB ("mobile money"). dev-independent +1 (d7-042; d8-043 0 → 1 of
+# 3 key facts), no blind answer changed; keeping the subject's block after the named one changed nothing
+NAMES_OVER_SUBJECTS = True
+
+
 def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     """Understand one question in the context of the conversation so far."""
     # markup in a question is never rendered or searched: tags out, the words stay; routing words' typos fixed
@@ -666,6 +672,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     if len(q) > MAX_QUESTION_CHARS:
         q, truncated = q[:MAX_QUESTION_CHARS], True
     bbs = registry.find_bbs(q)
+    by_name = registry.find_bbs(q, names_only=True)
+    if NAMES_OVER_SUBJECTS and by_name and len(bbs) > len(by_name):
+        bbs = by_name
     unknown = None
     for m in _NON_BB_NAME.finditer(q):
         name = re.sub(r"^(?:GovStack|The|A|An|Each|Every|This|That|Which|What|How)\b\s*", "", m.group(1).strip()).strip()

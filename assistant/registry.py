@@ -110,11 +110,27 @@ _ANY_ID = re.compile(r"\b(an|any|no)\s+$", re.I)
 _ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet)\b")
 
 
-def find_bbs(text: str, strict: bool = False) -> list[str]:
+# A block's own names, as against the words of its subject ("mobile money", "SMS", "credentials"): names_only=True
+_SHORT_NAME_ALIASES = {"im", "idv", "esig", "e-sig", "cms", "emarketplace", "e-marketplace", "esignature", "e-signature",
+                       "x-road", "xroad"}
+
+
+@lru_cache(maxsize=1)
+def _name_aliases() -> frozenset[str]:
+    return frozenset(a for b in building_blocks()
+                     for a in (b.name.lower(), b.id, b.id.replace("-", " "), *b.aliases)
+                     if a in (b.name.lower(), b.id, b.id.replace("-", " ")) or a.endswith(" bb") or a in _SHORT_NAME_ALIASES)
+
+
+def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[str]:
     """Building blocks a text names, in order of first mention.
 
     strict=True only counts unambiguous names (e.g. "Information Mediator", "IM BB", "e-sig"),
-    so that "register a user" does not imply the Registration BB.
+    so that "register a user" does not imply the Registration BB. names_only=True counts a block's names and not the
+    words of its subject ("mobile money", "SMS").
+
+    >>> find_bbs("Is the Wallet BB a mobile money wallet?"), find_bbs("Is the Wallet BB a mobile money wallet?", names_only=True)
+    (['wallet', 'payments'], ['wallet'])
 
     >>> find_bbs("How does the IM talk to Payments?")
     ['information-mediator', 'payments']
@@ -145,6 +161,8 @@ def find_bbs(text: str, strict: bool = False) -> list[str]:
                 continue
             if not named:
                 continue
+        if names_only and alias not in _name_aliases() and not _BB_AFTER.match(text, m.end()):
+            continue
         hits.setdefault(owner[alias], m.start())
     return sorted(hits, key=hits.get)
 

@@ -204,6 +204,15 @@ def test_a_chat_topic_typed_first_and_short_block_names():
     assert analyze("What is the CMS BB for?").standalone == "What is the CMS BB for?"  # the spec's own word stays
 
 
+def test_a_block_named_by_name_outweighs_another_blocks_subject_words():
+    # "mobile money" is the Payments BB's subject, but the question is about the Wallet BB
+    assert analyze("Is the GovStack Wallet BB a mobile money wallet?").bbs == ["wallet"]
+    # with no block named by name, the subject still routes ("which block sends SMS?")
+    assert analyze("Which block sends SMS reminders for mobile money payments?").bbs == ["messaging", "payments"]
+    # lower-case "the scheduler" is the Scheduler BB
+    assert analyze("list of possible event statuses in the scheduler pls").bbs == ["scheduler"]
+
+
 def test_a_term_quoted_in_the_context_is_the_term_asked_about():
     qa = analyze("I keep seeing 'account mapper' in the cash transfer documents. What does that mean?")
     assert (qa.intent, qa.term) == ("term", "account mapper")
