@@ -135,6 +135,13 @@ NAMED_DOCS = [
     (re.compile(r"\b(check|test|verify|validate|prove|assess|confirm)\w*\b[^.?]{0,60}\b(conform\w*|complian\w*|comply|complies)\b"
                 r"(?=[^.?]{0,80}\b(spec|specification|govstack|building block|bb)s?\b)", re.I),
      "specifications", "architecture-and-nonfunctional-requirements/6-onboarding"),
+    # … as does an existing product whose API does not follow the spec, which that chapter's adaptors are for: "We already
+    # run a national ID platform whose API doesn't follow the GovStack spec. Do we have to replace it …?"
+    (re.compile(r"\b(apis?|products?|platforms?|systems?|dpgs?|tools?|solutions?|software)\b[^.?]{0,60}"
+                r"\b(doesn'?t|does not|don'?t|do not|isn'?t|is not|aren'?t|are not)\b[^.?]{0,20}"
+                r"\b(follow|match|comply|conform|fit|meet|implement)\w*(?=[^.?]{0,40}\b(spec|specification|govstack|"
+                r"building block|bb)s?\b)", re.I),
+     "specifications", "architecture-and-nonfunctional-requirements/6-onboarding"),
 ]
 SCOPE_SECTION = re.compile(r"\bscope\b", re.I)  # a block's scope sections ("2.2 Out of Scope", "2.1 Current scope")
 # A passage that negates what the question negates ×1.3: "hardly anyone owns a smart card or signing device" meets
