@@ -1157,6 +1157,10 @@ def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own
     assert "Header parameters: X-Tenant (string, required) — the tenant [" in text
     plain = ExtractiveAnswerer().answer(analyze("Which Workflow BB endpoint starts a process?"), hits).text
     assert "Responses:" not in plain and "Header parameters:" not in plain
+    # a status code named in the question asks what comes back, as "answer with" does
+    text = ExtractiveAnswerer().answer(analyze("The Workflow BB says a start should answer with 202 Accepted. What does "
+                                               "POST /processes/{id}/start specify?"), hits).text
+    assert "Responses: 201 Process started; 404 Process not found [" in text
     # a bare status code says little: the fields of the response come with it; a long path between "what does" and
     # "return" is still a question about what comes back
     hits = [op(0, "POST /processes/{id}/start — starts a process instance\nResponses: 200\n"

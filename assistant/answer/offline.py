@@ -126,6 +126,7 @@ API_LEAD_HITS = 3
 # id is wrong?") or which headers it needs gets the operation's own response and header lines, from whichever of its
 # passages holds them (Assistant._augment brings them along: a long operation is split into several passages)
 ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|codes?)|error codes?|errors?|comes? back|"
+                           r"answers? with|20[0-6]|40[0-9]|41[0-5]|422|429|50[0-4]|"
                            r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|what (does|do|will|would)\b.{0,90}?\b(return|"
                            r"send back)|(what|which \w+) (is|are|gets?) returned|if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
 # "Response fields: …", "Response fields (201): …" (an operation whose success code is not 200)
