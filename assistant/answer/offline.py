@@ -92,6 +92,7 @@ RELATED_SAME_BB = True  # an API answer's related operations are the lead operat
 FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passage before it in its section (u14-008)
 # a use-case question naming no step leads with the step holding its best sentence (3 answers changed, none lost a fact)
 STEP_BY_SENTENCE = True
+STEP_TITLE_REACH = True
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
 _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # OpenAPI files and the pages rendering them
@@ -1340,6 +1341,12 @@ class ExtractiveAnswerer:
             # top passage has: it answers, not the use case's summary and block list
             steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step" and j < USE_CASE_STEP_REACH
                      and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")]
+            if not steps and STEP_TITLE_REACH:
+                # … or a step of the same use case ranked lower whose title the question names ("… how is the trigger
+                # meant to be automated?" → Step 5 Program Trigger, 8th)
+                steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step"
+                         and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")
+                         and qtoks & (set(tokenize(x.chunk.heading_path[-1])) - set(tokenize(str(x.chunk.extra.get("uc_title") or ""))))]
             if steps:  # the step its title names ("… handle early warning?" → Step 3 Early Warning Systems), else the first
                 hi, h = max(steps, key=lambda p: (len(qtoks & set(tokenize(p[1].chunk.heading_path[-1]))), -p[0]))
         c = h.chunk
