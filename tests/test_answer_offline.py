@@ -1519,6 +1519,20 @@ def test_a_step_whose_text_and_labels_ingest_split_is_answered_from_its_text_and
     assert answer.startswith("**AGR-2 – Rural Advisory Service** uses these building blocks")
 
 
+def test_a_lower_ranked_step_whose_title_the_question_names_answers_when_no_step_ranks_high():
+    summary = _uc_hit(0, "use_case", None, "AGR-2 – Rural Advisory Service. This use case profiles advisory services.")
+    other = [_uc_hit(i, "use_case", None, f"Another use case {i}.", uc=f"X-{i}", title="Other") for i in (1, 2, 3)]
+    step = _uc_hit(4, "use_case_step", "Step 7 Marketplace", "A marketplace is where farmers find vendors selling "
+                   "products. Farmers can book a meeting with an agronomist.")
+    qa = analyze("In the rural advisory service use case, how do farmers meet vendors at the marketplace?")
+    answer = ExtractiveAnswerer().answer(qa, [summary, *other, step]).text
+    assert answer.startswith("In **AGR-2 Rural Advisory Service**, Step 7 Marketplace: A marketplace is where farmers")
+    # a step whose title the question does not name leaves the summary to answer
+    qa = analyze("In the rural advisory service use case, how do farmers meet vendors?")
+    answer = ExtractiveAnswerer().answer(qa, [summary, *other, step]).text
+    assert answer.startswith("**AGR-2 – Rural Advisory Service** uses these building blocks")
+
+
 def test_a_flow_whose_diagram_is_a_passage_of_its_own_is_introduced_by_the_passage_before_it():
     intro = _part(4, "If the user only wants a quick machine, a lean flow can be adopted. The image is preset and "
                      "no disk size is asked for.", 1)
