@@ -1116,6 +1116,19 @@ def _op_hit(bb: str, method: str, path: str, seq: int, text: str) -> Hit:
                                  extra={"method": method, "api_path": path, "seq": seq}), 1.0 - seq / 10, 0.6)
 
 
+def test_a_question_what_to_send_gets_each_parameter_with_what_the_api_says_of_it():
+    hit = _op_hit("digital-registries", "GET", "/data/myPersonalDataUsage", 0,
+                  "GET /data/myPersonalDataUsage — Allows a user to see who has read their personal data\n"
+                  "Query parameters: userId (string, required) — User's personal unique identifier; databaseId (string, "
+                  "required) — Database acronym Header parameters: Information-Mediator-Client (string, required)")
+    text = ExtractiveAnswerer().answer(analyze("Which Digital Registries endpoint shows who read my data, and what do we "
+                                               "have to pass in?"), [hit]).text
+    assert ("Fields: query parameters: userId (string, required) — User's personal unique identifier; databaseId "
+            "(string, required) — Database acronym [") in text
+    text = ExtractiveAnswerer().answer(analyze("Which Digital Registries endpoint shows who read my data?"), [hit]).text
+    assert "Fields: query parameters `userId`, `databaseId` [" in text
+
+
 def test_a_field_the_question_names_is_quoted_with_what_the_api_says_of_it():
     def op(seq, text):
         return _op_hit("identity", "POST", "/oauth/token", seq, text)

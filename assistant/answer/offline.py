@@ -147,6 +147,11 @@ _ENTRY_AT = re.compile(r"(?:^|; |: |\n)(?=[\w.\[\]-]+ \([^)]*\) — )")
 NAMED_FIELDS_HITS = 6  # the passages searched for the entries of the fields a non-API question names
 _COMPOUND = re.compile(r"[_.]|[a-z][A-Z]")  # an identifier of parts: redirect_uri, clientAssertion, data.status
 # … and so does authentication: "what auth do I have to send?" → "Header parameters: apiKey (string, required)"
+# … and one asking what to send ("what do we have to pass in?", "which parameters …?") gets the parameters with what
+# the API says of each, not their names alone
+DESCRIBED_FIELDS, DESCRIBED_FIELDS_CHARS = True, 300
+ASKS_INPUT = re.compile(r"\b(pass(ed|ing)? in|parameters?|params|inputs?|arguments?|what (do|must|should|does) (we|i|you|it|the \w+) "
+                        r"(have to |need to )?(send|pass|provide|include|supply|give)|request body|payload)\b", re.I)
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?|auth|authenticat\w*|authori[sz]ation|api[ -]?keys?|credentials?|bearer)\b", re.I)
 _OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
             "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
@@ -1039,7 +1044,8 @@ class ExtractiveAnswerer:
         if items:
             parts.append(("Related operations:\n" if not listing else "") + "\n".join(items))
         # an operation split into two passages (its description, its fields) names its fields from the other one
-        fields, fields_at = next(((f, hi) for hi, h in self._same_op(ev, h0) if (f := _op_fields(h))), ("", hi0))
+        described = DESCRIBED_FIELDS and bool(ASKS_INPUT.search(qa.question))
+        fields, fields_at = next(((f, hi) for hi, h in self._same_op(ev, h0) if (f := _op_fields(h, described))), ("", hi0))
         if fields and not listing:
             parts.append(f"Fields: {fields} " + (first if fields_at == hi0 else self._mark(ev, fields_at, fields)))
         if not listing and NAMED_FIELDS:
@@ -1667,9 +1673,20 @@ def _question_names(question: str) -> set[str]:
     return {m.group(0).rstrip(".") for m in re.finditer(r"[a-z][\w.]*", API_PATH.sub(" ", question).lower())}
 
 
-def _op_fields(h: Hit) -> str:
-    """The first list of an operation's parameters by name, and what its request body is when the API says so."""
+def _op_fields(h: Hit, described: bool = False) -> str:
+    """The first list of an operation's parameters by name, and what its request body is when the API says so; with
+    `described`, the list as the API gives it, with each parameter's type and description."""
     about = re.search(r"(?:^|\n)Request body description: (.+?)(?=\n|$)", h.chunk.text)
+    if described:
+        lists = []
+        for m in re.finditer(r"(?:^|\s)(Path parameters|Query parameters|Request body fields): ", h.chunk.text):
+            ln = _OP_LABEL.split(h.chunk.text[m.end():].split("\n", 1)[0], 1)[0].strip()
+            if ln:
+                lists.append(f"{m.group(1).lower()}: {clip(ln, DESCRIBED_FIELDS_CHARS)}")
+        if about:
+            lists.append(f"request body: {clip(about.group(1), 200)}")
+        if lists:
+            return "; ".join(lists)
     for line in h.chunk.text.splitlines():
         # (on a line of its own, or further along the one line of a split operation: "POST /x — Sum Request body fields: …")
         m = re.search(r"(?:^|\s)((?:Path parameters|Request body fields|Query parameters):.*)", line)
