@@ -94,10 +94,16 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
 # pass refused one dev question: its similarities fell under the abstention thresholds)
 ASK_TWICE = True
 # words that point back at something said before (the previous question, or the context before the asking sentence)
+# "afterwards", "after that", "instead" mark a follow-up as a pronoun does: 4 answers changed, none lost (m26-014's
+# "which endpoint would we call, and how do we get the results back afterwards?" now carries the GIS BB). Carrying the
+# previous question's words as well, for API follow-ups: m26-014 passes, but independent2 −1; for all: −3 dev-independent
+FOLLOW_AFTER = True
 _POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
 POINTS_BACK = re.compile(_POINTING, re.I)
 _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|" + _POINTING +
-                       r"|\bthe same\b(?!\s+(?!for\b|as\b|true\b|thing\b|applies\b|apply\b)[a-z])", re.I)
+                       r"|\bthe same\b(?!\s+(?!for\b|as\b|true\b|thing\b|applies\b|apply\b)[a-z])" +
+                       # "… and how do we get the results back afterwards?": after what was asked before
+                       (r"|\b(afterwards|after that|in that case|instead)\b" if FOLLOW_AFTER else ""), re.I)
 _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
 # "In the Payments BB, what …", and a chat topic typed first: "reg bb - what do they mean by …", "idv bb: what is …"

@@ -204,6 +204,13 @@ def test_a_chat_topic_typed_first_and_short_block_names():
     assert analyze("What is the CMS BB for?").standalone == "What is the CMS BB for?"  # the spec's own word stays
 
 
+def test_afterwards_marks_a_follow_up():
+    prev = [{"role": "user", "content": "Our GIS team needs to geocode a few thousand addresses. Does the GIS building "
+                                        "block support doing that in bulk?"}, {"role": "assistant", "content": "Yes."}]
+    assert analyze("which endpoint would we call, and how do we get the results back afterwards?", prev).bbs == ["gis"]
+    assert analyze("which endpoint would we call, and how do we get the results back?", prev).bbs == []
+
+
 def test_a_block_named_by_name_outweighs_another_blocks_subject_words():
     # "mobile money" is the Payments BB's subject, but the question is about the Wallet BB
     assert analyze("Is the GovStack Wallet BB a mobile money wallet?").bbs == ["wallet"]
