@@ -117,9 +117,11 @@ _SHORT_NAME_ALIASES = {"im", "idv", "esig", "e-sig", "cms", "emarketplace", "e-m
 
 @lru_cache(maxsize=1)
 def _name_aliases() -> frozenset[str]:
-    return frozenset(a for b in building_blocks()
-                     for a in (b.name.lower(), b.id, b.id.replace("-", " "), *b.aliases)
-                     if a in (b.name.lower(), b.id, b.id.replace("-", " ")) or a.endswith(" bb") or a in _SHORT_NAME_ALIASES)
+    out = set()
+    for b in building_blocks():
+        names = {b.name.lower(), b.id, b.id.replace("-", " ")}
+        out |= names | {a for a in b.aliases if a.endswith(" bb") or a in _SHORT_NAME_ALIASES}
+    return frozenset(out)
 
 
 def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[str]:
@@ -129,7 +131,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     so that "register a user" does not imply the Registration BB. names_only=True counts a block's names and not the
     words of its subject ("mobile money", "SMS").
 
-    >>> find_bbs("Is the Wallet BB a mobile money wallet?"), find_bbs("Is the Wallet BB a mobile money wallet?", names_only=True)
+    >>> q = "Is the Wallet BB a mobile money wallet?"
+    >>> find_bbs(q), find_bbs(q, names_only=True)
     (['wallet', 'payments'], ['wallet'])
 
     >>> find_bbs("How does the IM talk to Payments?")
@@ -150,7 +153,7 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
             # "IM"/"ID" must be upper-case; other common words must be capitalised or followed by BB/building block.
             tail = text[m.end(): m.end() + 18].lower()
             named = word[:1].isupper() or bool(_BB_AFTER.match(tail)) or (
-                NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and _THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))
+                NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()])))
             if alias in ("im", "id") and word != word.upper():
                 continue
             if alias == "id" and _OTHER_ID.search(text[max(0, m.start() - 20): m.start()]):

@@ -92,7 +92,7 @@ RELATED_SAME_BB = True  # an API answer's related operations are the lead operat
 FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passage before it in its section (u14-008)
 # a use-case question naming no step leads with the step holding its best sentence (3 answers changed, none lost a fact)
 STEP_BY_SENTENCE = True
-STEP_TITLE_REACH = True
+STEP_TITLE_REACH = True  # … or, with no step in that reach, a lower-ranked step whose title the question names (m26-037)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
 _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # OpenAPI files and the pages rendering them
@@ -150,8 +150,9 @@ _COMPOUND = re.compile(r"[_.]|[a-z][A-Z]")  # an identifier of parts: redirect_u
 # … and one asking what to send ("what do we have to pass in?", "which parameters …?") gets the parameters with what
 # the API says of each, not their names alone
 DESCRIBED_FIELDS, DESCRIBED_FIELDS_CHARS = True, 300
-ASKS_INPUT = re.compile(r"\b(pass(ed|ing)? in|parameters?|params|inputs?|arguments?|what (do|must|should|does) (we|i|you|it|the \w+) "
-                        r"(have to |need to )?(send|pass|provide|include|supply|give)|request body|payload)\b", re.I)
+ASKS_INPUT = re.compile(r"\b(pass(ed|ing)? in|parameters?|params|inputs?|arguments?|"
+                        r"what (do|must|should|does) (we|i|you|it|the \w+) (have to |need to )?"
+                        r"(send|pass|provide|include|supply|give)|request body|payload)\b", re.I)
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?|auth|authenticat\w*|authori[sz]ation|api[ -]?keys?|credentials?|bearer)\b", re.I)
 _OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
             "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
@@ -1045,7 +1046,8 @@ class ExtractiveAnswerer:
             parts.append(("Related operations:\n" if not listing else "") + "\n".join(items))
         # an operation split into two passages (its description, its fields) names its fields from the other one
         described = DESCRIBED_FIELDS and bool(ASKS_INPUT.search(qa.question))
-        fields, fields_at = next(((f, hi) for hi, h in self._same_op(ev, h0) if (f := _op_fields(h, described))), ("", hi0))
+        fields, fields_at = next(((f, hi) for hi, h in self._same_op(ev, h0) if (f := _op_fields(h, described))),
+                                 ("", hi0))
         if fields and not listing:
             parts.append(f"Fields: {fields} " + (first if fields_at == hi0 else self._mark(ev, fields_at, fields)))
         if not listing and NAMED_FIELDS:
@@ -1350,9 +1352,10 @@ class ExtractiveAnswerer:
             if not steps and STEP_TITLE_REACH:
                 # … or a step of the same use case ranked lower whose title the question names ("… how is the trigger
                 # meant to be automated?" → Step 5 Program Trigger, 8th)
+                uc_words = set(tokenize(str(h.chunk.extra.get("uc_title") or "")))
                 steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step"
                          and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")
-                         and qtoks & (set(tokenize(x.chunk.heading_path[-1])) - set(tokenize(str(x.chunk.extra.get("uc_title") or ""))))]
+                         and qtoks & (set(tokenize(x.chunk.heading_path[-1])) - uc_words)]
             if steps:  # the step its title names ("… handle early warning?" → Step 3 Early Warning Systems), else the first
                 hi, h = max(steps, key=lambda p: (len(qtoks & set(tokenize(p[1].chunk.heading_path[-1]))), -p[0]))
         c = h.chunk
