@@ -74,6 +74,9 @@ _USECASE = re.compile(rf"\b(use case|use-case|usecase|{_UC_ID})\b", re.I)
 _USECASE_FIELD = re.compile(r"\b(cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|differs|different|difference|differences|differentiate|compare|compared|comparison|versus|"
                       r"vs\.?|distinguish|between|same thing)\b", re.I)
+IS_THE_BB_A = True
+_IS_THE_BB_A = re.compile(r"^\s*is\s+(the\s+)?(govstack\s+)?[\w\s-]{0,30}?\b(bb|building block)\s+"
+                          r"(just\s+|really\s+|only\s+|actually\s+|basically\s+)?(a|an)\s+\w", re.I)
 _OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*(\?|,|;|\s-+\s|\s+and\b|$)|"
                        # (not "What does the Consent BB do when a person withdraws consent?": what it does then)
                        r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(actually\s+|really\s+|exactly\s+|in fact\s+)?(do|provide|offer|cover)\b"
@@ -504,6 +507,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "term"
     if (overview and _OVERVIEW.match(q)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
+    if overview and IS_THE_BB_A and _IS_THE_BB_A.match(q):
+        return "overview"  # "Is the GovStack Wallet BB a mobile money wallet?" asks what the block is
     if _REQ.search(q) or (PERMISSION_IS_RULE and _PERMISSION.search(q)):
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does
     if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields

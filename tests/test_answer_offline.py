@@ -138,8 +138,23 @@ def test_parenthesised_numbering_gives_list_items():
 
 def test_what_does_a_bb_actually_do_is_an_overview():
     for q in ("What does the Consent Building Block actually do for citizens?", "What does the Payments BB do?",
-              "What does the GIS building block really provide?"):
+              "What does the GIS building block really provide?",
+              "Is the GovStack Wallet BB a mobile money wallet?"):  # asks what the block is
         assert analyze(q).intent == "overview", q
+    assert analyze("Is the Payments BB required for G2P?").intent != "overview"
+
+
+def test_an_overview_lists_functionalities_by_their_titles():
+    lead = Chunk(text="The Wallet Building Block provides specifications for building Digital Credential Wallets.",
+                 release="latest", repo="r", folder="bb-wallet", path="spec/2-description.md", kind="prose", bb="wallet",
+                 heading_path=["Wallet", "2 Description"], extra={"seq": 0})
+    kdf = Chunk(text="An Issuer should be able to issue digitally verifiable credentials to a trusted Wallet.",
+                release="latest", repo="r", folder="bb-wallet", path="spec/4-key-digital-functionalities.md", kind="prose",
+                bb="wallet", heading_path=["Wallet", "4 Key Digital Functionalities", "4.2. Credential Issuance"],
+                extra={"seq": 1})
+    text = ExtractiveAnswerer().answer(analyze("What does the Wallet BB do?"), [Hit("a", lead, 1.0, 0.7),
+                                                                                Hit("b", kdf, 0.5, 0.5)]).text
+    assert "- **Credential Issuance**: An Issuer should be able to issue" in text  # not "**. Credential Issuance**"
 
 
 def test_a_flow_split_over_two_passages_is_answered_whole():

@@ -1206,7 +1206,7 @@ class ExtractiveAnswerer:
         if heads:
             items = []
             for head, hi in heads[:8]:
-                line = re.sub(r"^\d+(\.\d+)*\s*", "", head)
+                line = heading_title(head)  # "4.1. Credential Discovery" → "Credential Discovery"
                 first_units = [u for u in units_of(ev.hits[hi].chunk.text, hi) if u.kind in ("sentence", "item")]
                 first_units = [u for u in first_units if len(u.text) >= 30 and not u.text.rstrip().endswith(":")]
                 gist = f": {clip(first_units[0].text, 200)}" if first_units else ""
