@@ -74,15 +74,15 @@ _USECASE = re.compile(rf"\b(use case|use-case|usecase|{_UC_ID})\b", re.I)
 _USECASE_FIELD = re.compile(r"\b(cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|differs|different|difference|differences|differentiate|compare|compared|comparison|versus|"
                       r"vs\.?|distinguish|between|same thing)\b", re.I)
-IS_THE_BB_A = True
-_IS_THE_BB_A = re.compile(r"^\s*is\s+(the\s+)?(govstack\s+)?[\w\s-]{0,30}?\b(bb|building block)\s+"
-                          r"(just\s+|really\s+|only\s+|actually\s+|basically\s+)?(a|an)\s+\w", re.I)
 _OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*(\?|,|;|\s-+\s|\s+and\b|$)|"
                        # (not "What does the Consent BB do when a person withdraws consent?": what it does then)
                        r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(actually\s+|really\s+|exactly\s+|in fact\s+)?(do|provide|offer|cover)\b"
                        r"(?!\s+(when|whenever|if|after|once|with|about|in case|during|before|while|for (a|an|the|each|every)\b))|"
                        r"tell me about|describe\s+the\s+[\w\s-]{0,40}\b(bb|building block)|give me an overview|overview of|"
                        r"what\s+is\s+the\s+(purpose|scope|role)\s+of\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)|"
+                       # "Is the GovStack Wallet BB a mobile money wallet?" asks what the block is
+                       r"is\s+(the\s+)?(govstack\s+)?[\w\s-]{0,30}?\b(bb|building block)\s+"
+                       r"(just\s+|really\s+|only\s+|actually\s+|basically\s+)?(a|an)\s+\w|"
                        r"key (digital )?functionalit)", re.I)
 # "what are the rules for alert schedules?" asks for what the spec lists about a term, not for its definition
 _LIST_OF = re.compile(r"^\s*what\s+(is|are)\s+(the\s+)?(main\s+|key\s+)?(rules?|types?|kinds?|steps?|stages?|phases?|states?|"
@@ -97,16 +97,14 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
 # pass refused one dev question: its similarities fell under the abstention thresholds)
 ASK_TWICE = True
 # words that point back at something said before (the previous question, or the context before the asking sentence)
-# "afterwards", "after that", "instead" mark a follow-up as a pronoun does: 4 answers changed, none lost (m26-014's
-# "which endpoint would we call, and how do we get the results back afterwards?" now carries the GIS BB). Carrying the
-# previous question's words as well, for API follow-ups: m26-014 passes, but independent2 −1; for all: −3 dev-independent
-FOLLOW_AFTER = True
 _POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
 POINTS_BACK = re.compile(_POINTING, re.I)
 _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and what|then|so)\b|" + _POINTING +
-                       r"|\bthe same\b(?!\s+(?!for\b|as\b|true\b|thing\b|applies\b|apply\b)[a-z])" +
-                       # "… and how do we get the results back afterwards?": after what was asked before
-                       (r"|\b(afterwards|after that|in that case|instead)\b" if FOLLOW_AFTER else ""), re.I)
+                       r"|\bthe same\b(?!\s+(?!for\b|as\b|true\b|thing\b|applies\b|apply\b)[a-z])"
+                       # "afterwards", "after that", "instead" point back as a pronoun does: "which endpoint would we call,
+                       # and how do we get the results back afterwards?" (4 answers changed, none lost; carrying the
+                       # previous question's words too, for API follow-ups: independent2 −1; for all: −3 dev-independent)
+                       r"|\b(afterwards|after that|in that case|instead)\b", re.I)
 _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
 # "In the Payments BB, what …", and a chat topic typed first: "reg bb - what do they mean by …", "idv bb: what is …"
@@ -507,8 +505,6 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "term"
     if (overview and _OVERVIEW.match(q)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
-    if overview and IS_THE_BB_A and _IS_THE_BB_A.match(q):
-        return "overview"  # "Is the GovStack Wallet BB a mobile money wallet?" asks what the block is
     if _REQ.search(q) or (PERMISSION_IS_RULE and _PERMISSION.search(q)):
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does
     if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields

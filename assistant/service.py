@@ -13,13 +13,12 @@ from langchain_core.runnables import RunnableLambda
 
 from assistant import registry
 from assistant.abstain import abstention_text, should_abstain, unmentioned_by_block
-from assistant.answer.evidence import Evidence, heading_title, to_citation, units_of
+from assistant.answer.evidence import Evidence, titled_for, to_citation, units_of
 from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
-from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path,
-                               norm_term, term_forms)
+from assistant.retrieve import FRAMEWORK_KINDS, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -656,9 +655,8 @@ class Assistant:
             return []
         out = []
         for term in terms:
-            want = {norm_term(f) for f in term_forms(term)}
-            found = [c for c in self.index.chunks_of(release, folder, r"^spec/") if c.kind == "prose" and c.heading_path
-                     and norm_term(heading_title(c.heading_path[-1])) in want]
+            found = [c for c in self.index.chunks_of(release, folder, r"^spec/")
+                     if c.kind == "prose" and titled_for(c.heading_path, term)]
             if not found:
                 return []
             out.append(min(found, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0))))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import registry
-from assistant.retrieve import Hit, stem_tokens, tokenize
+from assistant.retrieve import Hit, norm_term, stem_tokens, term_forms, tokenize
 from assistant.types import Citation
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
@@ -279,6 +279,18 @@ def score_unit(u: Unit, qtoks: set[str], idf: dict[str, float]) -> float:
 def heading_title(heading: str) -> str:
     """A section heading as a title, without its number: "6.1.2 Adaptor Requirements" → "Adaptor Requirements"."""
     return re.sub(r"^[\d.]+\s*", "", strip_md(heading)).strip(" :")
+
+
+def titled_for(heading_path: list[str], term: str) -> bool:
+    """Whether a passage's section is titled with the term, in any of its forms ("2.2.1 One-Time Signature Approach"
+    for "one-time signature approach").
+
+    >>> titled_for(["eSignature", "2.2.1 One-Time Signature Approach"], "one-time signature approach")
+    True
+    >>> titled_for(["eSignature", "2.2 eSignature Lifecycle"], "one-time signature approach")
+    False
+    """
+    return bool(heading_path) and norm_term(heading_title(heading_path[-1])) in {norm_term(f) for f in term_forms(term)}
 
 
 def clip(text: str, n: int = 320) -> str:

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant import registry
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
-                                      units_of)
+                                      titled_for, units_of)
 from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, qualifies,
                                 template_key, term_forms, term_names, tokenize)
@@ -1308,9 +1308,8 @@ class ExtractiveAnswerer:
         qtoks = set(tokenize(qa.standalone))
         parts = []
         for term in qa.terms[:2]:
-            want = {norm_term(f) for f in term_forms(term)}
-            hi = next((hi for hi, h in enumerate(ev.hits) if "term-section" in h.why and h.chunk.heading_path
-                       and norm_term(heading_title(h.chunk.heading_path[-1])) in want), None)
+            hi = next((hi for hi, h in enumerate(ev.hits) if "term-section" in h.why
+                       and titled_for(h.chunk.heading_path, term)), None)
             if hi is None:
                 return []
             units = self._ranked_units(ev, qtoks, hit_filter=lambda h, hi=hi: h is ev.hits[hi], max_hits=len(ev.hits))
@@ -1347,15 +1346,14 @@ class ExtractiveAnswerer:
         if h.chunk.kind == "use_case" and not _ASKS_SDG.search(qa.question) and (about_step or not (asks_bbs or names_bbs)):
             # "What does the disaster management use case suggest for alerting people …?" asks about a step, which a
             # top passage has: it answers, not the use case's summary and block list
-            steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step" and j < USE_CASE_STEP_REACH
-                     and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")]
+            its_steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step"
+                         and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")]
+            steps = [(j, x) for j, x in its_steps if j < USE_CASE_STEP_REACH]
             if not steps and STEP_TITLE_REACH:
-                # … or a step of the same use case ranked lower whose title the question names ("… how is the trigger
-                # meant to be automated?" → Step 5 Program Trigger, 8th)
+                # … or one ranked lower whose title the question names ("… how is the trigger meant to be automated?"
+                # → Step 5 Program Trigger, 8th)
                 uc_words = set(tokenize(str(h.chunk.extra.get("uc_title") or "")))
-                steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step"
-                         and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")
-                         and qtoks & (set(tokenize(x.chunk.heading_path[-1])) - uc_words)]
+                steps = [(j, x) for j, x in its_steps if qtoks & (set(tokenize(x.chunk.heading_path[-1])) - uc_words)]
             if steps:  # the step its title names ("… handle early warning?" → Step 3 Early Warning Systems), else the first
                 hi, h = max(steps, key=lambda p: (len(qtoks & set(tokenize(p[1].chunk.heading_path[-1]))), -p[0]))
         c = h.chunk
