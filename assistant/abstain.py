@@ -185,6 +185,40 @@ _FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}(
 NO_FIGURE = "it discusses the topic but no passage states a figure for it"
 _EXAMPLE_WORDS = {"example", "eg", "instance", "say", "like", "such", "hundred", "thousand", "million", "billion"}
 _HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API passage is not a figure
+# A question that names the unit of time it wants ("within how many hours …?", "how many days …?") is answered by a
+# figure in that unit or one near it (minutes, days), not by any figure: "a minimum of three years' experience" in a
+# job profile does not say within how many hours a breach is reported
+_TIME_SCALE = [("ms", "milliseconds?"), ("s", "seconds?|secs?"), ("min", "minutes?|mins?"), ("h", "hours?|hrs?|h|hourly"),
+               ("d", "days?|daily"), ("w", "weeks?|weekly"), ("mo", "months?|monthly"),
+               ("y", "years?|yearly|annually")]
+_ASKS_TIME_UNIT = re.compile(r"\bhow many\s+(milliseconds|seconds|minutes|hours|days|weeks|months|years)\b|"
+                             r"\bin\s+(milliseconds|seconds|minutes|hours|days|weeks|months|years)\b", re.I)
+TIME_UNIT_REACH = 2  # hours: seconds … weeks
+
+
+def _time_scale(word: str) -> int | None:
+    return next((n for n, (_, pat) in enumerate(_TIME_SCALE) if re.fullmatch(pat, word, re.I)), None)
+
+
+def asked_time_scale(question: str) -> int | None:
+    """The unit of time a question asks its figure in, as a position on the scale ms … years.
+
+    >>> asked_time_scale("Within how many hours must a data breach be reported?")
+    3
+    >>> asked_time_scale("How long are audit logs kept?") is None
+    True
+    """
+    m = _ASKS_TIME_UNIT.search(ask_part(question))
+    return _time_scale((m.group(1) or m.group(2))) if m else None
+
+
+def _in_scale(figure: str, scale: int | None) -> bool:
+    """Whether a figure ("24 hours", "3 days", "daily") is given in a unit of time near `scale` (any figure when None)."""
+    if scale is None:
+        return True
+    word = re.findall(r"[A-Za-z]+", figure)
+    here = _time_scale(word[-1]) if word else None
+    return here is not None and abs(here - scale) <= TIME_UNIT_REACH
 
 
 # the asks of a question: its sentences, and clauses joined by "and"/"or" that open with a question word
@@ -253,10 +287,12 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     subject = {t for t in tokenize(qa.standalone) if not t.isdigit() and t not in _EXAMPLE_WORDS} \
         - {t for b in qa.bbs for t in tokenize(registry.name_of(b))} - _FIGURE_ASKING_WORDS
     percent = bool(_ASKS_PERCENT.search(ask_part(qa.question)))
+    scale = asked_time_scale(qa.question)
     for h in hits[:top]:
         for u in units_of(h.chunk.text, 0):
             if set(tokenize(u.text)) & subject and any(not _HTTP_STATUS.match(m.group(0)) and (
-                    not percent or _PERCENT.search(m.group(0))) for m in _FIGURE.finditer(u.text)):
+                    not percent or _PERCENT.search(m.group(0))) and _in_scale(m.group(0), scale)
+                    for m in _FIGURE.finditer(u.text)):
                 return True
     return False
 

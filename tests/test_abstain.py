@@ -253,6 +253,17 @@ def test_a_quantity_asked_in_a_unit_or_a_maximum_value_needs_a_figure():
     assert should_abstain(qa, _hits("A voucher has a denomination, a serial number and an expiry date."), {}) == (True, NO_FIGURE)
 
 
+def test_a_figure_asked_in_a_unit_of_time_needs_one_near_it():
+    qa = analyze("Within how many hours must the Messaging building block report a failed delivery to the sender?")
+    years = _hits(TOPIC, "Operators need a minimum of three years' experience in reporting message delivery.")
+    assert should_abstain(qa, years, {}) == (True, NO_FIGURE)
+    for stated in ("A failed delivery must be reported within 24 hours.", "A failed delivery must be reported within 2 days."):
+        assert should_abstain(qa, _hits(TOPIC, stated), {}) == (False, "")
+    # a question that names no unit is answered by a figure in any
+    assert should_abstain(analyze("How long until the Messaging building block reports a failed delivery?"), years, {}) \
+        == (False, "")
+
+
 def test_a_vendor_or_brand_recommendation_is_out_of_scope_but_what_vendors_must_do_is_not():
     hsm = "The one-time signing service interacts with the Hardware Security Module (HSM) to create keys."
     abstain, why = should_abstain(analyze("Which HSM vendor or model does the eSignature BB mandate?"), _hits(hsm), {})
