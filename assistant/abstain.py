@@ -165,6 +165,7 @@ _ASKS_FIGURE = re.compile(
     r"(what|which)\s+([\w-]+\s+){0,3}rates?|"  # "What false match rate must … achieve?"
     r"time-?outs?|throughput|(maximum|minimum|max|min)\s+(\w+\s+){0,2}(size|length|number|lifetime|duration|time|rate|"
     r"count|amount|age|period|limit|validity|retention|value)s?|(what|which)\s+(percentage|percent|share|proportion)|"
+    r"(what|which)\s+([\w-]+\s+){1,2}(percentage|percent)|latency|latencies|response times?|"  # "What commission percentage …?"
     # a quantity asked for in a unit ("What positional accuracy in metres …?")
     r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters))\b", re.I)
 # …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second")
@@ -194,6 +195,31 @@ _TIME_SCALE = [("ms", "milliseconds?"), ("s", "seconds?|secs?"), ("min", "minute
 _ASKS_TIME_UNIT = re.compile(r"\bhow many\s+(milliseconds|seconds|minutes|hours|days|weeks|months|years)\b|"
                              r"\bin\s+(milliseconds|seconds|minutes|hours|days|weeks|months|years)\b", re.I)
 TIME_UNIT_REACH = 2  # hours: seconds … weeks
+
+
+# "how many field enumerators …?" counts enumerators: a figure of something else ("10 000 square meters") is no answer.
+# When the counted word is not a unit the figures are read in, the number must count it ("one enumerator per …").
+_ASKS_COUNT_OF = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?([a-z]{3,}s)\b", re.I)
+
+
+def counted_noun(question: str) -> str | None:
+    """The word a "how many …?" question counts, when it is not one of the units figures are read in.
+
+    >>> counted_noun("How many field enumerators per 1,000 households does GovStack recommend?")
+    'enumerators'
+    >>> counted_noun("How many SMS messages per second can it send?") is None
+    True
+    """
+    m = _ASKS_COUNT_OF.search(ask_part(question))
+    if not m or re.fullmatch(_UNIT, m.group(1), re.I) or _time_scale(m.group(1)) is not None:
+        return None
+    return m.group(1).lower()
+
+
+def _counts(text: str, noun: str) -> bool:
+    """Whether `text` has a number counting `noun` (within two words before it, singular or plural)."""
+    stem = noun[:-1] if noun.endswith("s") else noun
+    return bool(re.search(rf"(?<![\w./-]){_NUM}\s+([\w-]+\s+){{0,2}}{re.escape(stem)}", text, re.I))
 
 
 def _time_scale(word: str) -> int | None:
@@ -288,8 +314,13 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
         - {t for b in qa.bbs for t in tokenize(registry.name_of(b))} - _FIGURE_ASKING_WORDS
     percent = bool(_ASKS_PERCENT.search(ask_part(qa.question)))
     scale = asked_time_scale(qa.question)
+    noun = counted_noun(qa.question)
     for h in hits[:top]:
         for u in units_of(h.chunk.text, 0):
+            if noun:
+                if set(tokenize(u.text)) & subject and _counts(u.text, noun):
+                    return True
+                continue
             if set(tokenize(u.text)) & subject and any(not _HTTP_STATUS.match(m.group(0)) and (
                     not percent or _PERCENT.search(m.group(0))) and _in_scale(m.group(0), scale)
                     for m in _FIGURE.finditer(u.text)):

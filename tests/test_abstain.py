@@ -264,6 +264,23 @@ def test_a_figure_asked_in_a_unit_of_time_needs_one_near_it():
         == (False, "")
 
 
+def test_a_count_of_something_needs_a_number_counting_it():
+    qa = analyze("How many field agents per 1,000 households does the Messaging building block recommend for outreach?")
+    other = _hits(TOPIC, "Outreach messages for households with land over 10 000 square meters are sent first.")
+    assert should_abstain(qa, other, {}) == (True, NO_FIGURE)
+    stated = _hits(TOPIC, "Outreach needs one field agent per 200 households.")
+    assert should_abstain(qa, stated, {}) == (False, "")
+
+
+def test_a_percentage_or_a_latency_asked_for_is_a_figure():
+    qa = analyze("What commission percentage does the Messaging building block take on each message?")
+    assert should_abstain(qa, _hits(TOPIC, "Each message has a price agreed with the provider."), {}) == (True, NO_FIGURE)
+    assert should_abstain(qa, _hits(TOPIC, "The provider takes 2% of each message's price."), {}) == (False, "")
+    qa = analyze("What is the maximum number of messages the Messaging building block was tested with, and what latency "
+                 "should we expect?")
+    assert should_abstain(qa, _hits(TOPIC, "Messages are queued and retried when a provider fails."), {}) == (True, NO_FIGURE)
+
+
 def test_a_vendor_or_brand_recommendation_is_out_of_scope_but_what_vendors_must_do_is_not():
     hsm = "The one-time signing service interacts with the Hardware Security Module (HSM) to create keys."
     abstain, why = should_abstain(analyze("Which HSM vendor or model does the eSignature BB mandate?"), _hits(hsm), {})
