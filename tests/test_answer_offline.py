@@ -1743,3 +1743,40 @@ def test_a_long_item_is_quoted_in_whole_sentences_with_the_one_the_question_asks
     me._qtoks = {"purpose", "third"}
     line = me._sentence(Evidence([h]), units_of(h.chunk.text, 0)[0])
     assert "source ID" not in line and line.endswith("… [1]") and " … " not in line and "completely signed" in line
+
+
+def test_a_lead_list_split_by_the_chunker_goes_on_with_the_items_asked_about():
+    """The scope list's fifth item ends one passage; the item on consent opens the next (brought along, ranked low).
+    The answer quotes it after the lead's own items; an item of the next passage on nothing asked stays out."""
+    from assistant.answer.offline import ExtractiveAnswerer as _Answerer
+
+    def chunk(seq: int, text: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-registration", path="spec/4-kdf.md", kind="prose",
+                     bb="registration", heading_path=["Registration", "4 Key Digital Functionalities",
+                                                      "4.4 Out-of-Scope Assumptions"], extra={"seq": seq})
+
+    own = "\n".join(f"* {what} is not covered in this Building Block. See more in the {bb} Building Block."
+                    for what, bb in (("Long-term storing of registration data", "Digital Registries"),
+                                     ("Event notification from external endpoints", "Messaging"),
+                                     ("Payment of registration fees", "Payment"),
+                                     ("Data transfer security between agencies", "Information Mediator")))
+    goes_on = ("* Consent management for applicants is not covered in this Building Block. See more in the Consent "
+               "Building Block.\n* Integration with special hardware such as scanners is not covered in this Building Block.")
+    hits = [Hit("a", chunk(0, own), 1.0, 0.7)] + [Hit(f"o{i}", Chunk(
+        text=f"Applicants fill in forms on screen {i} and submit documents to the registrar for review.", release="latest",
+        repo="r", folder="bb-registration", path=f"spec/6-{i}.md", kind="prose", bb="registration",
+        heading_path=["Registration", "6 Functional Requirements"], extra={"seq": 0}), 0.5 - i / 100, 0.5)
+        for i in range(7)] + [Hit("b", chunk(1, goes_on), 0.0, 0.3, why=["continues"])]
+    qa = analyze("Does the Registration BB itself take the fee payments and consent of applicants, or are those other "
+                 "building blocks?")
+    lead = _Answerer().answer(qa, hits).text.split("Also in")[0]
+    assert "Payment of registration fees" in lead and "Consent management for applicants is not covered" in lead
+    assert "special hardware" not in lead
+
+
+def test_or_are_those_other_building_blocks_asks_for_the_scope():
+    from assistant.query import ASKS_SCOPE
+
+    assert ASKS_SCOPE.search("Does the Registration BB itself handle fee payments and consent capture, or are those "
+                             "other building blocks?")
+    assert not ASKS_SCOPE.search("Which payments are those other building blocks making?")

@@ -23,6 +23,7 @@ from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definiti
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
 PRIMARY_LIST_UNITS = 8
+SPLIT_LIST_LEAD = True  # a lead list split by the chunker is chosen from whole (see _general)
 # A yes/no question's lead passage opens with its best sentence when that scores this many times the passage's first
 # chosen one and stands alone (_STANDS_ALONE): "Does every call … go through the Information Mediator?" opens with "An
 # Information Mediator is not required for communication between building blocks which are co-located", not with the
@@ -472,22 +473,28 @@ class ExtractiveAnswerer:
             if hit_filter and not hit_filter(h):
                 continue
             prior = 1.0 / (1.0 + 0.35 * max(0, r - lead))  # retrieval rank matters: the fused score already weighed meaning
-            for u in units_of(h.chunk.text, hi):
-                if self.template and template_key(u.text) in self.template:
-                    continue
-                u.score = score_unit(u, qtoks, self.idf) * 0.7 + prior * 0.6 + (0.1 if u.order == 0 else 0.0)
-                if self._ask_toks:
-                    u.score += ASK_WEIGHT * score_unit(u, self._ask_toks, self.idf)
-                if self._yes_no and _VERDICT.search(u.text):
-                    u.score += YN_BONUS
-                if self._asks_bbs and len(registry.find_bbs(u.text)) >= 3:
-                    u.score += BB_LIST_BONUS
-                if self._dense:
-                    u.meaning = MEANING_WEIGHT * max(0.0, self._dense.get((hi, u.order), 0.0) - MEANING_FLOOR)
-                    u.score += u.meaning
-                units.append(u)
+            units += self._scored_units(ev, hi, qtoks, prior)
         units.sort(key=lambda u: -u.score)
         return units
+
+    def _scored_units(self, ev: Evidence, hi: int, qtoks: set[str], prior: float) -> list[Unit]:
+        """Passage hi's units, each scored on the question (and its asking sentence), with the passage's rank prior."""
+        out = []
+        for u in units_of(ev.hits[hi].chunk.text, hi):
+            if self.template and template_key(u.text) in self.template:
+                continue
+            u.score = score_unit(u, qtoks, self.idf) * 0.7 + prior * 0.6 + (0.1 if u.order == 0 else 0.0)
+            if self._ask_toks:
+                u.score += ASK_WEIGHT * score_unit(u, self._ask_toks, self.idf)
+            if self._yes_no and _VERDICT.search(u.text):
+                u.score += YN_BONUS
+            if self._asks_bbs and len(registry.find_bbs(u.text)) >= 3:
+                u.score += BB_LIST_BONUS
+            if self._dense:
+                u.meaning = MEANING_WEIGHT * max(0.0, self._dense.get((hi, u.order), 0.0) - MEANING_FLOOR)
+                u.score += u.meaning
+            out.append(u)
+        return out
 
     def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
         text = self._shortened(u.text, n) if LONG_UNITS_BY_SENTENCE and u.kind != "row" else u.text
@@ -587,14 +594,30 @@ class ExtractiveAnswerer:
         # a passage that is a list or table (fields, steps, requirements) gives more, shorter points
         all_u = units_of(ev.hits[primary].chunk.text, primary)
         listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
+        # a list the chunker split goes on in the next passage of its section: its items there are chosen from too
+        # ("Consent management is not covered in this Building Block" after five other out-of-scope items)
+        # (only their order among themselves matters: they fill the places the lead's own units leave)
+        goes_on = next((hj for hj, h in enumerate(ev.hits) if hj != primary and continues(ev.hits[primary].chunk, h.chunk)),
+                       None) if listy and SPLIT_LIST_LEAD and all_u and all_u[-1].kind == "item" else None
         lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS,
-                                    best_first=self._yes_no)
+                                    best_first=self._yes_no,
+                                    continuation=self._went_on(ev, primary, goes_on, qtoks) if goes_on is not None else None)
         lead += self._what_follows(ev, primary, taken)
         if lead.startswith("- ") or _ANAPHORIC_LEAD.search(lead):
             # a list needs a line saying whose list it is, or it reads as a dump of fragments; "This pattern …" needs
             # the section that says which pattern
             return [_says(ev.hits[primary].chunk), lead]
         return [lead]
+
+    def _went_on(self, ev: Evidence, hi: int, hj: int, qtoks: set[str]) -> list[Unit]:
+        """The items of passage hj, where passage hi's list goes on, that are as much on the question as the better half
+        of hi's own items on average (scored alike, without rank priors), and say something (not a short label:
+        "Service Information Sheet Standard.")."""
+        own = [u.score for u in self._scored_units(ev, hi, qtoks, 0.0) if u.kind == "item"]
+        better = sorted(own, reverse=True)[:max(1, len(own) // 2)]
+        bar = sum(better) / len(better) if own else float("inf")
+        return [u for u in self._scored_units(ev, hj, qtoks, 0.0) if u.kind == "item" and u.score >= bar
+                and len(strip_md(u.text).split()) >= SHORT_ITEM_WORDS]
 
     def _what_follows(self, ev: Evidence, hi: int, taken: set[str]) -> str:
         """When the lead passage's quoted last sentence points at what follows ("Below is shown how … works."), the
@@ -773,16 +796,23 @@ class ExtractiveAnswerer:
         return f"{text} {self._mark(ev, u.hit_index, text)}"
 
     def _passage_points(self, ev: Evidence, units: list[Unit], taken: set[str], max_units: int = 4,
-                        best_first: bool = False) -> str:
+                        best_first: bool = False, continuation: list[Unit] | None = None) -> str:
         """The most relevant units of one passage, shown in document order; an intro line ending
-        in ':' brings the list items that follow it (that is where its content is)."""
+        in ':' brings the list items that follow it (that is where its content is). `continuation`: the scored items
+        of the passage that goes on with this passage's closing list (the chunker split it there), which fill the places its own
+        units leave, best first, and are shown after them."""
         if not units:  # a passage with nothing to quote (a figure alone)
             return ""
-        all_units = sorted(units_of(ev.hits[units[0].hit_index].chunk.text, units[0].hit_index), key=lambda u: u.order)
+        hi = units[0].hit_index
+        all_units = sorted(units_of(ev.hits[hi].chunk.text, hi), key=lambda u: u.order)
         # the spec's own questions (FAQ headings: "What examples of use cases do the … support?") are not answers
         units = [u for u in units if not _is_question(u)] or units
         said = set(taken)  # what the answer says already: a list brought by its intro leaves out the items said
         chosen = {u.order for u in self._pick(units, max_units, taken)}
+        # (the passage's own units first: the items where its list goes on fill the places left, best first)
+        went_on = sorted(self._pick(sorted(continuation or [], key=lambda u: -u.score),
+                                    max_units - len(chosen), taken), key=lambda u: u.order) \
+            if continuation and len(chosen) < max_units else []
         # a chosen sentence whose list is introduced by a short line of its own ("The model therefore uses three
         # overarching criteria … . CMSs should be:") brings that line, and so the list
         # (a label is no such line: "Example Implementation:", "Building Blocks for Workflows:" head lists of their own)
@@ -798,7 +828,7 @@ class ExtractiveAnswerer:
             if orphans and len(chosen) > len(orphans):
                 chosen -= orphans
         brought = 0
-        carried: list[Unit] = []  # the list's items the chunker put in the next passage
+        carried: list[Unit] = list(went_on)  # the list's items the chunker put in the next passage
         for u in list(all_units):
             if u.order in chosen and u.text.rstrip().endswith(":"):
                 follow = [v for v in all_units if v.order > u.order][:INTRO_LIST_MAX]
@@ -808,6 +838,8 @@ class ExtractiveAnswerer:
                 for k, v in enumerate(follow):
                     if v.kind != "item" and v is not follow[0]:
                         break
+                    if any((v.hit_index, v.order) == (w.hit_index, w.order) for w in went_on):
+                        continue
                     size += len(v.text)
                     if k >= INTRO_LIST_ITEMS and size > INTRO_LIST_CHARS:
                         break  # a long list of long items: its first ones
@@ -846,6 +878,7 @@ class ExtractiveAnswerer:
         if prose:
             out.append(" ".join(prose))
         self._n_units -= max(0, brought - INTRO_LIST_ITEMS)  # a list shown whole does not crowd out the other points
+        self._n_units -= len(went_on)  # (nor does the rest of a split one)
         text = ""
         for i, piece in enumerate(out):
             sep = "" if i == 0 else ("\n" if piece.startswith("- ") and out[i - 1].startswith("- ") else "\n\n")
