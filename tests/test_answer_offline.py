@@ -1561,6 +1561,18 @@ def test_a_lower_ranked_step_whose_title_the_question_names_answers_when_no_step
     assert answer.startswith("**AGR-2 – Rural Advisory Service** uses these building blocks")
 
 
+def test_a_step_the_question_names_as_a_step_answers_before_a_higher_ranked_one():
+    summary = _uc_hit(0, "use_case", None, "AGR-2 – Rural Advisory Service. This use case profiles advisory services.")
+    outreach = _uc_hit(1, "use_case_step", "Step 2 Outreach", "Farmers hear about the advisory service on the radio.")
+    other = [_uc_hit(i, "use_case", None, f"Another use case {i}.", uc=f"X-{i}", title="Other") for i in (2, 3)]
+    step = _uc_hit(4, "use_case_step", "Step 7 Marketplace", "A marketplace is where farmers find vendors selling "
+                   "products. Farmers can book a meeting with an agronomist.")
+    qa = analyze("In the rural advisory service use case, which building blocks support the marketplace step, and who "
+                 "do farmers meet?")
+    answer = ExtractiveAnswerer().answer(qa, [summary, outreach, *other, step]).text
+    assert answer.startswith("In **AGR-2 Rural Advisory Service**, Step 7 Marketplace: A marketplace is where farmers")
+
+
 def test_a_flow_whose_diagram_is_a_passage_of_its_own_is_introduced_by_the_passage_before_it():
     intro = _part(4, "If the user only wants a quick machine, a lean flow can be adopted. The image is preset and "
                      "no disk size is asked for.", 1)

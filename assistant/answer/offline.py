@@ -1382,11 +1382,17 @@ class ExtractiveAnswerer:
             its_steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step"
                          and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")]
             steps = [(j, x) for j, x in its_steps if j < USE_CASE_STEP_REACH]
-            if not steps and STEP_TITLE_REACH:
-                # … or one ranked lower whose title the question names ("… how is the trigger meant to be automated?"
-                # → Step 5 Program Trigger, 8th)
-                uc_words = set(tokenize(str(h.chunk.extra.get("uc_title") or "")))
-                steps = [(j, x) for j, x in its_steps if qtoks & (set(tokenize(x.chunk.heading_path[-1])) - uc_words)]
+            if STEP_TITLE_REACH:
+                # … or, with none there, one ranked lower whose title the question names ("… how is the trigger meant
+                # to be automated?" → Step 5 Program Trigger, 8th); one it names as a step comes first ("… for the
+                # programme trigger step"), and not Step 2 Outreach Communications, ranked higher)
+                uc_words = set(tokenize(str(h.chunk.extra.get("uc_title") or ""))) | {"step"}
+
+                def titled(words: set[str]) -> list[tuple[int, Hit]]:
+                    return [(j, x) for j, x in its_steps if words & (set(tokenize(x.chunk.heading_path[-1])) - uc_words)]
+
+                as_step = _ABOUT_STEP.search(qa.question)
+                steps = (titled(set(tokenize(as_step.group(0)))) if as_step else []) or steps or titled(qtoks)
             if steps:  # the step its title names ("… handle early warning?" → Step 3 Early Warning Systems), else the first
                 hi, h = max(steps, key=lambda p: (len(qtoks & set(tokenize(p[1].chunk.heading_path[-1]))), -p[0]))
         c = h.chunk
