@@ -610,7 +610,8 @@ def test_a_fields_question_is_answered_by_the_table_titled_with_the_object():
     text = ExtractiveAnswerer().answer(qa, [reg, header, svc]).text
     # "Service" heads the noun phrase; "Service header" has a word the question does not
     assert text.startswith("The Registration specification (7.2.2 Service (REQUIRED)) says:")
-    assert "- ServiceId: varchar; service identifier. [1]\n- Active: boolean; defines if service is active. [1]" in text
+    assert "- serviceId — Type: varchar; Description: service identifier. [1]\n" \
+           "- Active — Type: boolean; Description: defines if service is active. [1]" in text
     # the table of what is asked, though another one ranks higher
     text = ExtractiveAnswerer().answer(analyze("Which fields does a registration record hold?"), [svc, reg]).text
     assert text.startswith("The Registration specification (7.2.1 Registration (REQUIRED)) says:")
@@ -1792,3 +1793,14 @@ def test_or_are_those_other_building_blocks_asks_for_the_scope():
     assert ASKS_SCOPE.search("Does the Registration BB itself handle fee payments and consent capture, or are those "
                              "other building blocks?")
     assert not ASKS_SCOPE.search("Which payments are those other building blocks making?")
+
+
+def test_a_table_row_reads_with_its_columns_named():
+    c = Chunk(text="| Field | Type | M/O | Description |\n|---|---|---|---|\n| requestID | String (12) | M | Globally unique ID |\n"
+                   "| paymentModality | String (2) | O | 00 for Bank Account, 01 for Mobile Money |",
+              release="latest", repo="r", folder="bb-payments", path="spec/7-data-structures.md", kind="prose",
+              bb="payments", heading_path=["Payments", "7 Data Structures", "7.1 Register Beneficiary"], extra={"seq": 0})
+    text = ExtractiveAnswerer().answer(analyze("What fields does the Payments BB register beneficiary request have?"),
+                                       [Hit("a", c, 1.0, 0.7)]).text
+    assert "requestID — Type: String (12); M/O: M; Description: Globally unique ID" in text
+    assert "paymentModality — Type: String (2); M/O: O; Description: 00 for Bank Account" in text

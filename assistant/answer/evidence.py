@@ -30,6 +30,7 @@ class Unit:
     kind: str = "sentence"  # sentence | item | row
     score: float = 0.0
     meaning: float = 0.0  # the part of `score` that comes from the unit's similarity in meaning to the question
+    shown: str = ""  # how a table row reads with its columns named ("requestID — Type: String (12); M/O: M; …"), if so
 
 
 @dataclass
@@ -140,12 +141,12 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
                 body = lines[2:]
             rows = [ln for ln in body if not _TABLE_SEP.match(ln)]
             for r in rows:
-                cells = [strip_md(c).strip() for c in r.strip().strip("|").split("|")]
-                cells = [c for c in cells if c]
+                raw = [strip_md(c).strip() for c in r.strip().strip("|").split("|")]
+                cells = [c for c in raw if c]
                 if not cells:
                     continue
                 txt = f"{cells[0]}: {'; '.join(cells[1:])}" if len(cells) > 1 else cells[0]
-                units.append(Unit(txt, hit_index, order, "row"))
+                units.append(Unit(txt, hit_index, order, "row", shown=_row_shown(header, raw)))
                 order += 1
             continue
         if len(lines) == 1 and _BOLD_LABEL.match(lines[0]):
@@ -188,6 +189,23 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
             u.text = u.text.rstrip()[:-1] + ":"
     return [u for u in units if len(u.text) >= 12 and not u.text.startswith(("[Figure", "See:", "(Embedded"))
             and not _META.match(u.text)]
+
+
+def _row_shown(header: list[str] | None, cells: list[str]) -> str:
+    """A row of a table of three or more named columns as it reads with the names of its columns: "paymentModality —
+    Type: String (2); M/O: O; Description: 00 for Bank Account …" (a bare "String (2); O; …" says nothing of what
+    "O" is). Two columns ("Term | Definition") read as "term: definition" already; so does a table whose header is
+    missing or does not line up with the row ("" then).
+
+    >>> _row_shown(["Field", "Type", "M/O", "Description"], ["requestID", "String (12)", "M", "Globally unique ID"])
+    'requestID — Type: String (12); M/O: M; Description: Globally unique ID'
+    >>> _row_shown(["Term", "Definition"], ["Holder", "The person holding a credential"])
+    ''
+    """
+    names = [strip_md(h).strip() for h in header or []]
+    if len(names) < 3 or len(names) != len(cells) or not all(names[1:]) or not cells[0]:
+        return ""
+    return f"{cells[0]} — " + "; ".join(f"{h}: {c}" for h, c in zip(names[1:], cells[1:]) if c)
 
 
 def readable_diagrams(text: str, keep_code: bool = True) -> str:

@@ -23,7 +23,8 @@ from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definiti
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
 PRIMARY_LIST_UNITS = 8
-SPLIT_LIST_LEAD = True  # a lead list split by the chunker is chosen from whole (see _general)
+SPLIT_LIST_LEAD = True
+ROW_COLUMNS = True  # a row of a table of three or more columns reads with the columns' names (evidence._row_shown)  # a lead list split by the chunker is chosen from whole (see _general)
 # A yes/no question's lead passage opens with its best sentence when that scores this many times the passage's first
 # chosen one and stands alone (_STANDS_ALONE): "Does every call … go through the Information Mediator?" opens with "An
 # Information Mediator is not required for communication between building blocks which are co-located", not with the
@@ -499,7 +500,8 @@ class ExtractiveAnswerer:
     def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
         text = self._shortened(u.text, n) if LONG_UNITS_BY_SENTENCE and u.kind != "row" else u.text
         quote = clip(text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
-        t = _sentence_case(quote)
+        # (a table row reads with its columns named, when ROW_COLUMNS; what is marked as said is the row itself)
+        t = _sentence_case(clip(u.shown, n).rstrip(" ;,") if ROW_COLUMNS and u.shown else quote)
         if not re.search(r"[.!?…:)]$", t):
             t += "."  # the answer reads as sentences
         return f"{t} {self._mark(ev, u.hit_index, quote)}"
@@ -1507,9 +1509,16 @@ def _list_head(units: list[Unit], item: Unit) -> Unit | None:
     return None
 
 
+_CAMEL_START = re.compile(r"[a-z]+[A-Z]\w*\b")  # "requestID", "paymentModality"
+
+
 def _sentence_case(text: str) -> str:
-    """The text with a capital first letter ("e-Service" stays as written)."""
-    return text[0].upper() + text[1:] if text and text[1:2] != "-" else text
+    """The text with a capital first letter ("e-Service" and an identifier, "requestID", stay as written).
+
+    >>> _sentence_case("fees are paid online"), _sentence_case("serviceId — Type: varchar")
+    ('Fees are paid online', 'serviceId — Type: varchar')
+    """
+    return text[0].upper() + text[1:] if text and text[1:2] != "-" and not _CAMEL_START.match(text) else text
 
 
 def unit_text(u: Unit) -> str:
