@@ -41,7 +41,7 @@ def coverage_gaps(changes: dict[str, list[tuple[str, str]]], items: Sequence[dic
     """
     by_source: dict[tuple[str, str], list[str]] = {}
     for it in items:
-        for s in gold.sources_of(it):
+        for s in gold.with_copies(gold.sources_of(it)):
             by_source.setdefault(s, []).append(str(it.get("id")))
     gaps, covered = [], []
     for change in ("changed", "new"):

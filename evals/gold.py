@@ -256,6 +256,21 @@ def sources_of(item: dict) -> list[tuple[str, str]]:
     return [(s["folder"], s["path"]) for s in item.get("expected_sources") or []]
 
 
+def with_copies(sources: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The sources, and for an OpenAPI file given as JSON its YAML copy: ingest indexes the YAML copy of an API that
+    is published in both forms (ingest.documents: "same API as … (YAML copy indexed)"), so a passage of the YAML
+    file is a passage of the document the gold names.
+
+    >>> sorted(with_copies([("bb-messaging", "api/swagger.json")]))
+    [('bb-messaging', 'api/swagger.json'), ('bb-messaging', 'api/swagger.yaml'), ('bb-messaging', 'api/swagger.yml')]
+    """
+    out = set(sources)
+    for folder, path in sources:
+        if path.startswith("api/") and path.lower().endswith(".json"):
+            out |= {(folder, path[:-5] + ext) for ext in (".yaml", ".yml")}
+    return out
+
+
 # ------------------------------------------------------------------------------------------------------------
 # the corpus release a gold set is checked against
 

@@ -123,7 +123,7 @@ class NaiveBaseline:
 
 
 def score_naive(item: dict, hits: Sequence[tuple[str, str, str]]) -> dict:
-    expected = set(gold.sources_of(item))
+    expected = gold.with_copies(gold.sources_of(item))
     ranked = [(f, p) for f, p, _ in hits]
     top_text = hits[0][2] if hits else ""
     return {

@@ -51,7 +51,7 @@ def answer_body(text: str) -> str:
 
 def score_answer(item: dict, answer: Any, corpus_release: CorpusRelease | None = None) -> dict:
     """One scored record from a gold item and the Answer the assistant gave (pure apart from file-exists checks)."""
-    expected = set(gold.sources_of(item))
+    expected = gold.with_copies(gold.sources_of(item))
     retrieved = [_source(c) for c in answer.retrieved]
     cited = [_source(c) for c in answer.citations]
     answerable = bool(item.get("answerable"))

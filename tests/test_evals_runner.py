@@ -123,6 +123,15 @@ def test_retrieval_miss_and_abstention_are_explained():
     assert "first at rank 7" in why and "key facts 0/2" in why and "abstained" in why
 
 
+def test_an_api_expected_as_json_is_found_in_its_indexed_yaml_copy():
+    item = dict(ITEMS[0], expected_sources=[{"folder": "bb-messaging", "path": "api/swagger.json"}])
+    script = {item["question"]: ("It takes back an earlier agreement: a revocation ticket [1].",
+                                 [PAY, ("bb-messaging", "api/swagger.yaml")], [("bb-messaging", "api/swagger.yaml")], False)}
+    r = runner.run_qa(FakeAssistant(script), [item], show_progress=False)[0]
+    assert r["first_relevant_rank"] == 2 and r["passed"]
+    assert r["expected_sources"] == ["bb-messaging/api/swagger.json"]  # reported as the gold has it
+
+
 def test_suggestions_scored_leave_one_out():
     items = [{"id": "UC-1", "description": "d1", "expected": ["identity", "payments", "gis"], "core": ["gis"],
               "source": "product", "exclude_use_cases": ["UC-1"]},
