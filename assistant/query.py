@@ -452,6 +452,9 @@ def keywords(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9][a-z0-9-]+", text.lower()) if w not in STOP and len(w) > 2]
 
 
+NAMES_WITHOUT_BB = True
+
+
 def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     """What kind of answer a question wants (see INTENTS).
 
@@ -481,6 +484,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'requirement'
     >>> detect_intent("Should G2G traffic go through the Messaging BB or the Information Mediator?", ["messaging", "information-mediator"])
     'comparison'
+    >>> detect_intent("What does the Information Mediator do?", ["information-mediator"])
+    'overview'
     """
     if len(bbs) >= 2 and (_COMPARE.search(q) or registry.offers_choice(q)):
         return "comparison"  # (…or "Is that the Messaging BB or the Scheduler BB?")
@@ -500,10 +505,12 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     if defines and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", first, re.I) \
             and len(keywords(first)) <= 6:
         return "term"  # "What is a voucher in the Payments building block?" asks about the voucher
-    if defines and not _OVERVIEW.match(q) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
+    # (a block named without "BB" is the block: "What does the Information Mediator do?")
+    named = registry.with_block_suffix(q) if NAMES_WITHOUT_BB else q
+    if defines and not _OVERVIEW.match(named) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview
         return "term"
-    if (overview and _OVERVIEW.match(q)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
+    if (overview and _OVERVIEW.match(named)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
     if _REQ.search(q) or (PERMISSION_IS_RULE and _PERMISSION.search(q)):
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does

@@ -195,6 +195,29 @@ def spell_out(text: str) -> str:
     return text
 
 
+def with_block_suffix(text: str) -> str:
+    """The text with " BB" after each block name that goes without it: "What is the Information Mediator, …?" asks
+    what "the Information Mediator BB" is. A name that is also a common word only when written as a name ("the
+    Scheduler", not "the scheduler", "registration").
+
+    >>> with_block_suffix("what is the Information Mediator, and does the Scheduler use it for registration?")
+    'what is the Information Mediator BB, and does the Scheduler BB use it for registration?'
+    >>> with_block_suffix("What does the GIS BB do?")
+    'What does the GIS BB do?'
+    """
+    pattern, _ = _any_alias()
+
+    def suffixed(m: re.Match) -> str:
+        name = m.group(0)
+        if _BB_AFTER.match(text, m.end()):
+            return name
+        if name.lower() in _AMBIGUOUS and not (name[:1].isupper() and re.search(r"\bthe\s+$", text[:m.start()], re.I)):
+            return name
+        return name + " BB"
+
+    return pattern.sub(suffixed, text)
+
+
 def is_block_name(text: str) -> bool:
     """Whether a text is nothing but a block's unambiguous name ("the Information Mediator", "e-Signature BB").
 
