@@ -938,6 +938,17 @@ def test_points_under_a_section_about_the_noun_are_not_counted_as_instances_of_i
         c.heading_path[-1] = title
     text = ExtractiveAnswerer().answer(qa, hits).text
     assert "4 languages" not in text and "4 sections are about languages (3.2.2.2 Support multiple languages):" in text, text
+    # …though the question uses every word of the section's title: "Use a frontend framework" is about one framework,
+    # not a collection of them ("Design Principles" is)
+    top = "3.3.2.3 Use a frontend framework"
+    chunks = [page(0, "A frontend framework is a collection of tools for building user interfaces.", top),
+              page(1, "They save developers a significant amount of time.", top, "Benefits of a frontend framework"),
+              page(2, "Setting up involves downloading the framework's files.", top, "Setting up a frontend framework"),
+              page(3, "Consider the framework's community support and ease of use.", top, "Choosing a frontend framework")]
+    me = _listing_assistant(chunks)
+    qa = analyze("Which frontend frameworks does the UI guide compare?")
+    text = ExtractiveAnswerer().answer(qa, Assistant._augment(me, qa, [Hit(chunks[0].id, chunks[0], 1.0)], "latest")).text
+    assert "3 frameworks" not in text and "3 sections are about frameworks" in text, text
 
 
 def test_kinds_of_thing_a_block_s_glossary_defines_are_listed_when_no_page_has_sections_for_them():

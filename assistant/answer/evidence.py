@@ -199,13 +199,16 @@ def _row_shown(header: list[str] | None, cells: list[str]) -> str:
 
     >>> _row_shown(["Field", "Type", "M/O", "Description"], ["requestID", "String (12)", "M", "Globally unique ID"])
     'requestID — Type: String (12); M/O: M; Description: Globally unique ID'
+    >>> _row_shown(["Framework", "Accessibility", "RTL Support"], ["Vue.js", "Strong.", "No native RTL support."])
+    'Vue.js — Accessibility: Strong; RTL Support: No native RTL support.'
     >>> _row_shown(["Term", "Definition"], ["Holder", "The person holding a credential"])
     ''
     """
     names = [strip_md(h).strip() for h in header or []]
     if len(names) < 3 or len(names) != len(cells) or not all(names[1:]) or not cells[0]:
         return ""
-    return f"{cells[0]} — " + "; ".join(f"{h}: {c}" for h, c in zip(names[1:], cells[1:]) if c)
+    shown = [f"{h}: {c}" for h, c in zip(names[1:], cells[1:]) if c]
+    return f"{cells[0]} — " + "; ".join([re.sub(r"(?<!\.\.)\.$", "", c) for c in shown[:-1]] + shown[-1:])
 
 
 def readable_diagrams(text: str, keep_code: bool = True) -> str:

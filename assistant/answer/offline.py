@@ -1000,8 +1000,13 @@ class ExtractiveAnswerer:
         # each title names one, or the question names their section ("What design principles …?" — "4.1 Design
         # Principles"); otherwise they are points under a section about the noun: "Support multiple languages" has
         # five sub-sections, not five languages
-        if all(p and one.search(heading_title(p[-1])) for p in paths) or (
-                parent and set(tokenize(parent)) <= set(tokenize(qa.question))):
+        # (a section named for them is one of them in the plural — "Design Principles"; "Use a frontend framework" is
+        # about one, and its "Benefits of a frontend framework", "Choosing a frontend framework" are not frameworks)
+        # ("Choosing a frontend framework", "Benefits of a frontend framework" end with it, but are about one)
+        about_one = re.compile(rf"\b(?i:a|an|the)\s+([\w-]+\s+)?(?i:{re.escape(qa.enumerates)})")
+        if all(p and one.search(heading_title(p[-1])) and not about_one.search(heading_title(p[-1])) for p in paths) or (
+                parent and set(tokenize(parent)) <= set(tokenize(qa.question))
+                and re.search(rf"(?i:{re.escape(qa.enumerates)})(e?s)\W*$", parent)):
             lines = [f"{where} describes {len(found)} {plural}{under}:"]
         elif all(p and word.search(p[-1]) for p in paths) or not parent:  # titled for them, not each one of them
             lines = [f"In the {_unthe(where)}, {len(found)} sections are about {plural}{under}:"]
