@@ -156,6 +156,7 @@ MAX_DENSE_FOR_UNKNOWN_NAME = 0.62
 # Docker 5.9, MOSIP 6.3, Kafka 7.3) is the spec's own word
 SPEC_WORD_IDF = 5.25
 INSTANCE_NAMES = True  # a product named before a kind of thing the passages discuss is an example, not the subject
+UNUSED_QUOTED_TERM = True
 NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an unknown name context (see should_abstain)
 
 # A question for a figure ("how many staff…", "the maximum file size…", "the rate limit…") is answered only by a
@@ -466,6 +467,19 @@ def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int
     return got / total if total else 0.0
 
 
+def uses_term(term: str, hits: list[Hit]) -> bool:
+    """Whether a passage has the term's words in a row (plurals folded, case and punctuation aside).
+
+    >>> from assistant.types import Chunk
+    >>> hits = [Hit("a", Chunk(text="Digital public goods are open-source software.", release="latest", repo="r",
+    ...                        folder="f", path="p.md", kind="prose"), 1.0)]
+    >>> uses_term("digital public good", hits), uses_term("quantum-safe cryptography", hits)
+    (True, False)
+    """
+    phrase = " " + " ".join(tokenize(term)) + " "
+    return phrase.strip() == "" or any(phrase in " " + " ".join(tokenize(h.chunk.text)) + " " for h in hits)
+
+
 def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) -> tuple[bool, str]:
     if qa.unknown_bb:
         return True, f"GovStack has no “{qa.unknown_bb}” building block"
@@ -481,6 +495,11 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     about_govstack = not qa.bbs and not qa.bb_need and any("front-page" in h.why for h in hits[:FRONT_PAGE_REACH])
     if best < WEAK_DENSE and cov < MIN_COVERAGE and not about_govstack:
         return True, "the specification does not discuss this"
+    # a term the question quotes to have it defined, which no passage found uses ("How does GovStack define
+    # 'quantum-safe cryptography'?": passages on cryptography are not about it)
+    if UNUSED_QUOTED_TERM and qa.intent == "term" and qa.term and not uses_term(qa.term, hits) \
+            and re.search(rf"['\"‘“`]{re.escape(qa.term)}['\"’”`]", qa.question):
+        return True, f"no passage uses the term “{qa.term}”"
     if _PRICING.search(qa.question) and not any(_MONEY.search(h.chunk.text) for h in hits[:5]):
         return True, "the specification does not give prices or costs of products"
     for pat, why in OUT_OF_SCOPE:

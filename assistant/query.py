@@ -39,7 +39,10 @@ SHORT_TERM_WORDS = 3  # a definition question about at most this many words asks
 _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\s+|what\s+does\s+the\s+term\s+|"
                    r"what\s+((exactly|actually|really)\s+)?(is|are)\s+((exactly|actually|really)\s+)?(an?\s+|the\s+)?(term\s+)?|what\s+does\s+(?=.{1,60}\b(mean|stand for)\b)|"
                    r"what\s+do\s+(?=[\w\s-]{1,40}\bmean\s+by\b)|"
-                   r"define\s+|definition\s+of\s+|meaning\s+of\s+)", re.I)
+                   r"define\s+|definition\s+of\s+|meaning\s+of\s+|"
+                   # "How does GovStack define 'digital public good'?"
+                   r"how\s+(?:does|do|would)\s+(?:govstack|the\s+spec(?:ification)?|the\s+[\w\s-]{0,40}?\b(?:bb|building\s+block))"
+                   r"\s+define\s+)", re.I)
 # "What is the eSignature BB not allowed to write into its logs?", "What is the Pub/Sub interface supposed to do?": "what
 # is" opens a question about what something may or must do, not a definition
 # …nor do "What are the possible event statuses …?" and "What are the different kinds …?": they ask for a list

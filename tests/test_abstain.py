@@ -281,6 +281,17 @@ def test_a_percentage_or_a_latency_asked_for_is_a_figure():
     assert should_abstain(qa, _hits(TOPIC, "Messages are queued and retried when a provider fails."), {}) == (True, NO_FIGURE)
 
 
+def test_a_quoted_term_no_passage_uses_is_not_defined_from_passages_on_its_words():
+    qa = analyze("How does the Messaging building block define 'quantum-safe messages'?")
+    assert qa.intent == "term" and qa.term == "quantum-safe messages"
+    assert should_abstain(qa, _hits(TOPIC, "Messages are queued and retried when a provider fails."), {})[0]
+    used = _hits(TOPIC, "Quantum-safe messages are encrypted with post-quantum algorithms.")
+    assert should_abstain(qa, used, {}) == (False, "")
+    # a term not quoted is left to the other checks (its words may be the spec's in another order)
+    assert should_abstain(analyze("How does the Messaging building block define quantum-safe messages?"),
+                          _hits(TOPIC, "Messages are queued and retried when a provider fails."), {}) == (False, "")
+
+
 def test_a_vendor_or_brand_recommendation_is_out_of_scope_but_what_vendors_must_do_is_not():
     hsm = "The one-time signing service interacts with the Hardware Security Module (HSM) to create keys."
     abstain, why = should_abstain(analyze("Which HSM vendor or model does the eSignature BB mandate?"), _hits(hsm), {})
