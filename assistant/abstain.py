@@ -190,9 +190,8 @@ _HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API 
 # A question that names the unit of time it wants ("within how many hours …?", "how many days …?") is answered by a
 # figure in that unit or one near it (minutes, days), not by any figure: "a minimum of three years' experience" in a
 # job profile does not say within how many hours a breach is reported
-_TIME_SCALE = [("ms", "milliseconds?"), ("s", "seconds?|secs?"), ("min", "minutes?|mins?"), ("h", "hours?|hrs?|h|hourly"),
-               ("d", "days?|daily"), ("w", "weeks?|weekly"), ("mo", "months?|monthly"),
-               ("y", "years?|yearly|annually")]
+_TIME_SCALE = ["milliseconds?", "seconds?|secs?", "minutes?|mins?", "hours?|hrs?|h|hourly", "days?|daily", "weeks?|weekly",
+               "months?|monthly", "years?|yearly|annually"]  # the words of each unit, smallest first
 _ASKS_TIME_UNIT = re.compile(r"\bhow many\s+(milliseconds|seconds|minutes|hours|days|weeks|months|years)\b|"
                              r"\bin\s+(milliseconds|seconds|minutes|hours|days|weeks|months|years)\b", re.I)
 TIME_UNIT_REACH = 2  # hours: seconds … weeks
@@ -224,7 +223,7 @@ def _counts(text: str, noun: str) -> bool:
 
 
 def _time_scale(word: str) -> int | None:
-    return next((n for n, (_, pat) in enumerate(_TIME_SCALE) if re.fullmatch(pat, word, re.I)), None)
+    return next((n for n, pat in enumerate(_TIME_SCALE) if re.fullmatch(pat, word, re.I)), None)
 
 
 def asked_time_scale(question: str) -> int | None:
@@ -236,7 +235,7 @@ def asked_time_scale(question: str) -> int | None:
     True
     """
     m = _ASKS_TIME_UNIT.search(ask_part(question))
-    return _time_scale((m.group(1) or m.group(2))) if m else None
+    return _time_scale(m.group(1) or m.group(2)) if m else None
 
 
 def _in_scale(figure: str, scale: int | None) -> bool:

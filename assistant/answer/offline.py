@@ -23,8 +23,8 @@ from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definiti
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
 PRIMARY_LIST_UNITS = 8
-SPLIT_LIST_LEAD = True
-ROW_COLUMNS = True  # a row of a table of three or more columns reads with the columns' names (evidence._row_shown)  # a lead list split by the chunker is chosen from whole (see _general)
+SPLIT_LIST_LEAD = True  # a lead list split by the chunker is chosen from whole (see _general)
+ROW_COLUMNS = True  # a row of a table of three or more columns reads with the columns' names (evidence._row_shown)
 # A yes/no question's lead passage opens with its best sentence when that scores this many times the passage's first
 # chosen one and stands alone (_STANDS_ALONE): "Does every call … go through the Information Mediator?" opens with "An
 # Information Mediator is not required for communication between building blocks which are co-located", not with the
@@ -801,8 +801,8 @@ class ExtractiveAnswerer:
                         best_first: bool = False, continuation: list[Unit] | None = None) -> str:
         """The most relevant units of one passage, shown in document order; an intro line ending
         in ':' brings the list items that follow it (that is where its content is). `continuation`: the scored items
-        of the passage that goes on with this passage's closing list (the chunker split it there), which fill the places its own
-        units leave, best first, and are shown after them."""
+        of the passage that goes on with this passage's closing list (the chunker split it there), which fill the
+        places its own units leave, best first, and are shown after them."""
         if not units:  # a passage with nothing to quote (a figure alone)
             return ""
         hi = units[0].hit_index
@@ -1000,9 +1000,8 @@ class ExtractiveAnswerer:
         # each title names one, or the question names their section ("What design principles …?" — "4.1 Design
         # Principles"); otherwise they are points under a section about the noun: "Support multiple languages" has
         # five sub-sections, not five languages
-        # (a section named for them is one of them in the plural — "Design Principles"; "Use a frontend framework" is
-        # about one, and its "Benefits of a frontend framework", "Choosing a frontend framework" are not frameworks)
-        # ("Choosing a frontend framework", "Benefits of a frontend framework" end with it, but are about one)
+        # (a title about one does not name one: "Choosing a frontend framework", "Benefits of a frontend framework"; and
+        # a section named for them is them in the plural — "Design Principles", not "Use a frontend framework")
         about_one = re.compile(rf"\b(?i:a|an|the)\s+([\w-]+\s+)?(?i:{re.escape(qa.enumerates)})")
         if all(p and one.search(heading_title(p[-1])) and not about_one.search(heading_title(p[-1])) for p in paths) or (
                 parent and set(tokenize(parent)) <= set(tokenize(qa.question))
