@@ -496,8 +496,8 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
         return True, "the specification does not discuss this"
     # a term the question quotes to have it defined, which no passage found uses ("How does GovStack define
     # 'quantum-safe cryptography'?": passages on cryptography are not about it)
-    if UNUSED_QUOTED_TERM and qa.intent == "term" and qa.term and not uses_term(qa.term, hits) \
-            and re.search(rf"['\"‘“`]{re.escape(qa.term)}['\"’”`]", qa.question):
+    if UNUSED_QUOTED_TERM and qa.intent == "term" and qa.term \
+            and re.search(rf"['\"‘“`]{re.escape(qa.term)}['\"’”`]", qa.question) and not uses_term(qa.term, hits):
         return True, f"no passage uses the term “{qa.term}”"
     if _PRICING.search(qa.question) and not any(_MONEY.search(h.chunk.text) for h in hits[:5]):
         return True, "the specification does not give prices or costs of products"

@@ -211,7 +211,7 @@ def with_block_suffix(text: str) -> str:
         name = m.group(0)
         if _BB_AFTER.match(text, m.end()):
             return name
-        if name.lower() in _AMBIGUOUS and not (name[:1].isupper() and re.search(r"\bthe\s+$", text[:m.start()], re.I)):
+        if name.lower() in _AMBIGUOUS and not (name[:1].isupper() and _THE_BEFORE.search(text[max(0, m.start() - 5): m.start()])):
             return name
         return name + " BB"
 

@@ -613,12 +613,13 @@ class ExtractiveAnswerer:
 
     def _went_on(self, ev: Evidence, hi: int, hj: int, qtoks: set[str]) -> list[Unit]:
         """The items of passage hj, where passage hi's list goes on, that are as much on the question as the better half
-        of hi's own items on average (scored alike, without rank priors), and say something (not a short label:
-        "Service Information Sheet Standard.")."""
-        own = [u.score for u in self._scored_units(ev, hi, qtoks, 0.0) if u.kind == "item"]
+        of hi's own items on average, and say something (not a short label: "Service Information Sheet Standard.").
+        Both are scored alike: without rank priors, and on words only (sentences are scored by meaning in the top
+        passages alone, which hj, brought along, need not be among)."""
+        own = [u.score - u.meaning for u in self._scored_units(ev, hi, qtoks, 0.0) if u.kind == "item"]
         better = sorted(own, reverse=True)[:max(1, len(own) // 2)]
         bar = sum(better) / len(better) if own else float("inf")
-        return [u for u in self._scored_units(ev, hj, qtoks, 0.0) if u.kind == "item" and u.score >= bar
+        return [u for u in self._scored_units(ev, hj, qtoks, 0.0) if u.kind == "item" and u.score - u.meaning >= bar
                 and len(strip_md(u.text).split()) >= SHORT_ITEM_WORDS]
 
     def _what_follows(self, ev: Evidence, hi: int, taken: set[str]) -> str:
