@@ -21,7 +21,8 @@ FRONT_PAGE_REACH = 2
 # asking what something costs, not how fees are paid ("How are fees collected by the Payments BB?" is in the spec)
 _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|will|should|to)|how much\b.{0,40}\b(cost|costs|charge|"
                       r"charges|fee|fees)|costs? (of|per|to)|(what|which) (does|do|would|will)\b.{0,60}\bcost|(what|how high) (is|are) "
-                      r"the (\w+ ){0,2}(fee|fees|charge|charges)|per (user|citizen|month|year|sms|message|transaction)|budget|quote|"
+                      # (not what they are based on: "what are the fees based on?" asks how they are worked out)
+                      r"the (\w+ ){0,2}(fee|fees|charge|charges)(?! (based|calculated|determined|computed|derived|worked out))|per (user|citizen|month|year|sms|message|transaction)|budget|quote|"
                       r"(what|which|how much) (\w+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|deducts?)|"
                       r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent))\b",
                       re.I)
@@ -169,8 +170,13 @@ _ASKS_FIGURE = re.compile(
     r"(what|which)\s+([\w-]+\s+){1,2}(percentage|percent)|latency|latencies|response times?|"  # "What commission percentage …?"
     # a quantity asked for in a unit ("What positional accuracy in metres …?")
     r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters))\b", re.I)
-# …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second")
-_ASKS_PERCENT = re.compile(r"\b(percentage|percent|share|proportion)\b", re.I)
+# …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second"),
+# also asked with the sign after a word ("min bid security %?"), not after a number the question gives ("99.9%")
+_PERCENT_SIGN_ASKED = re.compile(r"[a-z]\s?%(?!\w)", re.I)
+_ASKS_PERCENT = re.compile(rf"\b(percentage|percent|share|proportion)\b|{_PERCENT_SIGN_ASKED.pattern}", re.I)
+# "how do I check how many emails bounced?" asks for the means of finding out, not for a figure
+_FINDS_OUT = re.compile(r"\b(check|see|find out|know|tell|count|track|monitor|view|get|query|look up|determine|report|"
+                        r"show|list|retrieve|fetch)\s+(how many|how much|how long|how often)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 # the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"
 # is not about passwords)
@@ -289,6 +295,17 @@ def states_version(name: str, hits: list[Hit], top: int = 8) -> bool:
     return any(pat.search(h.chunk.text) for h in hits[:top])
 
 
+def asks_figure(question: str) -> bool:
+    """Whether a question asks for a figure (a number and its unit, a percentage).
+
+    >>> asks_figure("min bid security % required for tenders?"), asks_figure("How many SMS per second can it send?")
+    (True, True)
+    >>> asks_figure("How do I check how many of those emails bounced?")
+    False
+    """
+    return bool(_ASKS_FIGURE.search(_FINDS_OUT.sub(" ", question)) or _PERCENT_SIGN_ASKED.search(question))
+
+
 def asks_more_than_a_figure(question: str) -> bool:
     """A question that also asks something other than a figure ("Which endpoint signs without a device, and how long is
     its certificate valid?"): the other part is answered even when the spec states no figure.
@@ -301,7 +318,7 @@ def asks_more_than_a_figure(question: str) -> bool:
     False
     """
     asks = [a for a in _ASK_SPLIT.split(ask_part(question)) if a and _ASK_OPENS.search(a)]
-    return len(asks) > 1 and any(not _ASKS_FIGURE.search(a) and not _PRICING.search(a) for a in asks)
+    return len(asks) > 1 and any(not asks_figure(a) and not _PRICING.search(a) for a in asks)
 
 
 def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
@@ -504,7 +521,7 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     for pat, why in OUT_OF_SCOPE:
         if pat.search(qa.question):
             return True, why
-    if _ASKS_FIGURE.search(qa.question) and not states_figure(qa, hits) and not asks_more_than_a_figure(qa.question):
+    if asks_figure(qa.question) and not states_figure(qa, hits) and not asks_more_than_a_figure(qa.question):
         return True, NO_FIGURE
     version_of = asked_version_of(qa.question)
     if version_of and not states_version(version_of, hits) and not asks_more_than_a_figure(qa.question):

@@ -414,3 +414,20 @@ def test_rulings_on_national_law_project_funding_and_past_usage_figures_are_out_
               "Which funding account pays the SMS provider in the Messaging BB?",
               "Which countries does the Messaging spec mention as running SMS gateways?"):
         assert should_abstain(analyze(q), hits, {}) == (False, ""), q
+
+
+def test_a_percent_sign_asks_for_a_percentage_but_finding_out_how_many_asks_for_the_means():
+    qa = analyze("min bid security % required for messages sent by the messaging bb?")
+    assert should_abstain(qa, _hits(TOPIC, "Each message sent needs a bid security agreed with the provider."), {}) \
+        == (True, NO_FIGURE)
+    assert should_abstain(qa, _hits(TOPIC, "A bid security of 2% of the message value is required."), {}) == (False, "")
+    # "how do I check how many …" asks how to find out, which a passage on the status endpoint answers
+    qa = analyze("How do I check how many of the messages sent by the Messaging building block bounced?")
+    status = _hits(TOPIC, "GET /status/email returns how many sent messages bounced, were deferred or delivered.")
+    assert should_abstain(qa, status, {}) == (False, "")
+
+
+def test_what_fees_are_based_on_is_not_a_price_question():
+    hits = _hits(TOPIC, "Messaging fees are calculated based on the number and the size of the messages sent.")
+    assert should_abstain(analyze("What are the messaging fees based on?"), hits, {}) == (False, "")
+    assert should_abstain(analyze("What are the messaging fees per SMS?"), hits, {})[0]
