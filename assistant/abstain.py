@@ -191,6 +191,8 @@ _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?
 _FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}(?![A-Za-z])|\b(daily|weekly|monthly|hourly|annually|"
                      r"yearly)\b", re.I)
 NO_FIGURE = "it discusses the topic but no passage states a figure for it"
+NOT_ABOUT = "nothing in the specification is about this"
+NOT_DISCUSSED = "the specification does not discuss this"
 _EXAMPLE_WORDS = {"example", "eg", "instance", "say", "like", "such", "hundred", "thousand", "million", "billion"}
 _HTTP_STATUS = re.compile(r"^[1-5]\d\d\s+[A-Z]")  # "400 Bad request" in an API passage is not a figure
 # A question that names the unit of time it wants ("within how many hours …?", "how many days …?") is answered by a
@@ -504,13 +506,13 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     best = max(h.dense for h in hits[:5])
     cov = coverage(qa, hits, idf)
     if best < MIN_DENSE:
-        return True, "nothing in the specification is about this"
+        return True, NOT_ABOUT
     # a question about GovStack's building blocks in general ("How do the building blocks fit together?") is what the
     # specification's front pages are about, in words of their own: retrieval ranked one of them first ("Which block counts
     # ballots?" asks for a block by its job, which is not)
     about_govstack = not qa.bbs and not qa.bb_need and any("front-page" in h.why for h in hits[:FRONT_PAGE_REACH])
     if best < WEAK_DENSE and cov < MIN_COVERAGE and not about_govstack:
-        return True, "the specification does not discuss this"
+        return True, NOT_DISCUSSED
     # a term the question quotes to have it defined, which no passage found uses ("How does GovStack define
     # 'quantum-safe cryptography'?": passages on cryptography are not about it)
     if UNUSED_QUOTED_TERM and qa.intent == "term" and qa.term \

@@ -207,6 +207,7 @@ class QueryAnalysis:
     # "How do blocks exchange data? Could one block read another's database directly?": the asking sentences after the
     # first, when each has words of its own (more_asks); the search brings their passages, the answer answers each
     more_asks: list[str] = field(default_factory=list)
+    previous: str = ""  # a follow-up's previous question ("… subscribe to identity change events?" for "does that cover deaths?")
 
     @property
     def search_text(self) -> str:
@@ -701,6 +702,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             unknown = name
     carried: list[str] = []
     standalone = q
+    previous = ""
     # "In registration rules, what is a 'determinant'?": the lead-in names the context, the question follows it
     q_core = _LEAD_CLAUSE.sub("", q)
     intent = detect_intent(q_core, bbs)
@@ -753,6 +755,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 intent = prev_intent
         elif not bbs and is_follow:
             standalone = f"{q} ({last})"
+        if is_follow:
+            previous = last
     all_bbs = bbs or carried
     if intent == "overview" and not all_bbs:
         # "What are the mandatory security requirements for all building blocks?" is not about one block
@@ -798,7 +802,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             ask_again = plain_words(registry.spell_out(ask))
     # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
     standalone = plain_words(registry.spell_out(standalone))
-    return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
+    return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, previous=previous, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          terms_defined=defined,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
                          bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q), more_asks=more_asks(q))

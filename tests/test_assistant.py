@@ -277,6 +277,28 @@ def test_follow_up_answer_uses_history(assistant):
     assert "/disbursements" in ans.text
 
 
+def test_a_follow_up_the_spec_seems_not_to_discuss_is_judged_again_with_the_question_it_follows(assistant, monkeypatch):
+    import assistant.service as service
+    from assistant.abstain import NOT_DISCUSSED, should_abstain
+
+    hist = [{"role": "user", "content": "What does the Payments building block do?"},
+            {"role": "assistant", "content": "It moves money."}]
+    assert analyze("and does that cover refunds?", hist).previous == "What does the Payments building block do?"
+    assert analyze("What does the Payments building block do?").previous == ""
+    # the follow-up's own search finds nothing on it; searched with the question it follows, it is covered
+    seen = []
+
+    def judged(qa, hits, idf):
+        seen.append(qa.standalone)
+        return (True, NOT_DISCUSSED) if "What does the Payments" not in qa.standalone else should_abstain(qa, hits, idf)
+
+    monkeypatch.setattr(service, "should_abstain", judged)
+    ans = assistant.ask("and does that cover refunds?", history=hist)
+    assert not ans.abstained and len(seen) == 2 and "What does the Payments building block do?" in seen[1]
+    monkeypatch.setattr(service, "FOLLOWUP_WITH_PREVIOUS", False)
+    assert assistant.ask("and does that cover refunds?", history=hist).abstained
+
+
 def test_unknown_building_block_abstains(assistant):
     ans = assistant.ask("What does the GovStack Teleportation building block specify?")
     assert ans.abstained and ans.text.startswith("The GovStack specification does not cover")
