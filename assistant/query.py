@@ -99,6 +99,8 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
 # (one answer composed from a reshuffled section); no false refusal (embedding the doubled text for the only dense
 # pass refused one dev question: its similarities fell under the abstention thresholds)
 ASK_TWICE = True
+# a follow-up pointing back ("can it …?") carries the schema, field or API path the previous question names (see analyze)
+CARRY_IDENTIFIERS = True
 # words that point back at something said before (the previous question, or the context before the asking sentence)
 _POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
 POINTS_BACK = re.compile(_POINTING, re.I)
@@ -325,6 +327,20 @@ NAMES_USE_CASE = _NAMES_USE_CASE  # (retrieve: a question about one block that n
 # a sentence ends at . ! ? and a space, typed in lower case too ("we pay cash. which bb handles that?"), but not after an
 # abbreviation ("… messages, e.g. telling an applicant …")
 _ASK_SENTENCES = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bcf\.)(?<=[.!?])\s+", re.I)
+
+
+_IDENTIFIER = re.compile(r"(?<![\w/])(?:[a-z]{2,}[A-Z][a-z]\w*|[A-Z][a-z]+[A-Z][a-z]\w*)\b|" + API_PATH.pattern)
+
+
+def identifiers(text: str) -> list[str]:
+    """The schema names, field names and API paths a question names ("DataAgreement", "requestUid", "/consent/{id}").
+
+    >>> identifiers("What is the DataAgreement schema for, and what does /data/myPersonalDataUsage return?")
+    ['DataAgreement', '/data/myPersonalDataUsage']
+    >>> identifiers("What does the GovStack eMarketplace BB do with an mDL?")
+    []
+    """
+    return [m.group(0) for m in _IDENTIFIER.finditer(text or "") if m.group(0) not in ("GovStack", "OpenAPI", "eSignature", "iFrame", "JavaScript", "OAuth")]
 
 
 def need_of_which_bb(question: str) -> str | None:
@@ -750,6 +766,10 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             names = " ".join(registry.name_of(b) for b in carried)
             # "what is the account mapper in the payments bb?" → "who runs it …?": "it" is the term asked about
             prev_term = _term_of(_LEAD_CLAUSE.sub("", last)) if prev_intent == "term" and POINTS_BACK.search(q) else None
+            if not prev_term and CARRY_IDENTIFIERS and POINTS_BACK.search(q):
+                # "what is the DataAgreement schema meant to represent?" → "which lawful bases can it declare?": "it" is
+                # the schema, an API path or a field the previous question names
+                prev_term = " ".join(dict.fromkeys(identifiers(last))) or None
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
                 intent = prev_intent

@@ -270,6 +270,18 @@ def test_a_question_that_says_what_its_pronoun_means_is_not_a_follow_up():
     assert analyze("Is that allowed for them?", prev).carried_bbs == ["gis"]
 
 
+def test_a_follow_up_pointing_back_carries_the_schema_or_path_the_previous_question_names():
+    prev = [{"role": "user", "content": "In the Consent BB OpenAPI, what is the DataAgreement schema meant to represent?"}]
+    qa = analyze("Which lawful bases can it declare besides consent?", prev)
+    assert qa.carried_bbs == ["consent"] and "DataAgreement" in qa.standalone
+    # not a name of a block or an acronym, and not without a word pointing back
+    prev = [{"role": "user", "content": "Which credential formats can the Wallet BB handle, like mDL?"}]
+    assert "mDL" not in analyze("and how does the verifier know it is valid?", prev).standalone
+    prev = [{"role": "user", "content": "What does GET /data/myPersonalDataUsage in Digital Registries return?"}]
+    assert "/data/myPersonalDataUsage" in analyze("who may call it?", prev).standalone
+    assert "/data/myPersonalDataUsage" not in analyze("and the status codes?", prev).standalone
+
+
 def test_follow_up_answer_uses_history(assistant):
     hist = [{"role": "user", "content": "What does the Payments building block do?"},
             {"role": "assistant", "content": "It moves money."}]
