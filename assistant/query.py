@@ -456,6 +456,43 @@ def more_asks(question: str, most: int = 2) -> list[str]:
     return out[:most]
 
 
+# the asking frame of a "Which building blocks …?" sentence; what it leaves is the service described ("… would we need
+# to pay monthly pensions …?", "… would a birth registration service use?", "… are needed for our farmer subsidy service?")
+_ADVICE_FRAME = re.compile(
+    r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?(?:building[ -]blocks|bbs|blocks)\b"
+    r"(?:\s+(?:do|does|would|should|could|will|might|must|shall|can)\s+(?P<subj>i|we|you|they|one|it|"
+    r"(?:a|an|the|our|my|their|your|this|such(?:\s+an?)?)(?:\s+[\w'-]+){1,5}?)"
+    r"\s+(?:need|use|require|want|combine|reuse|involve|be\s+(?:needed|required|used|useful))"
+    r"|\s+(?:are|is|would\s+be|will\s+be|might\s+be)\s+(?:needed|required|used|useful|relevant|involved|best))?"
+    r"(?:\s+(?:(?:in\s+order\s+)?to|for|in|with))?", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^(i|we|you|they|one|it)$", re.I)
+
+
+def described_service(question: str) -> str:
+    """A "which building blocks …?" request without its asking frame: the service it describes, for the advisor.
+
+    >>> described_service("We run a pensions agency. Which building blocks would we need to pay monthly pensions?")
+    'We run a pensions agency. pay monthly pensions'
+    >>> described_service("Which building blocks would a city need to let residents pay parking fines online?")
+    'a city. let residents pay parking fines online'
+    >>> described_service("What building blocks would a birth registration service use?")
+    'a birth registration service'
+    >>> described_service("Farmers register and get SMS advice. Which BBs do we need?")
+    'Farmers register and get SMS advice.'
+    """
+    kept = []
+    for sent in (x for x in _ASK_SENTENCES.split(" ".join((question or "").split())) if x.strip()):
+        m = _ADVICE_FRAME.search(sent)
+        if not m:
+            kept.append(sent)
+            continue
+        subj = m.group("subj") or ""
+        parts = [sent[: m.start()].strip(" ,;:-–—"), "" if _PRONOUN_SUBJECT.match(subj) else subj,
+                 sent[m.end():].strip(" ,;:-–—?")]
+        kept.append(". ".join(p for p in parts if p))
+    return " ".join(k for k in kept if k).strip()
+
+
 def asks_for_advice(question: str) -> bool:
     """A request for building blocks for the asker's own service (not about a GovStack use case; a service in a use
     case's field — "our telemedicine service", "a cash transfer programme" — is still the asker's own).

@@ -27,9 +27,6 @@ ADVICE_MORE = ("*The advisor's full analysis — each step of your service mappe
                "cases — is in the **Building-block advisor** (the app's second tab) or `govstack-assistant suggest \"…\"`.*")
 ADVICE_THIN = ("To suggest building blocks for your service, the **Building-block advisor** needs a short description of "
                "it, here or in the app's second tab.")
-ADVICE_MIN_WORDS = 8  # a question's description without its asking sentence, when it has at least this many words
-# "Which building blocks do we need?" — the asking sentence, left out of the description the advisor reads
-_ADVICE_ASK = re.compile(r"[^.!?]*\b(which|what)\s+(building blocks|bbs|blocks)\b[^.!?]*\?", re.I)
 ADVICE_POINTER = ("*For building blocks suggested for your own service, describe it in a few sentences (who uses it, what "
                   "happens step by step) to the **Building-block advisor** — the app's second tab, or "
                   "`govstack-assistant suggest \"…\"`.*")
@@ -426,9 +423,8 @@ class Assistant:
         sug = self._suggester_instance()
         if sug.release != release:
             return hits
-        described = _ADVICE_ASK.sub(" ", qa.question).strip()
         try:
-            result = self.suggest(described if len(described.split()) >= ADVICE_MIN_WORDS else qa.question)
+            result = self.suggest(qa.question)  # (the advisor reads the service the request describes: described_service)
         except Exception:  # the advisor is an extra here: the answer from the spec still stands
             log.exception("advisor failed on a chat question")
             return hits

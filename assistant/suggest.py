@@ -46,6 +46,7 @@ import numpy as np
 import yaml
 
 from assistant import registry
+from assistant.query import asks_for_advice, described_service
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
 from ingest.embed import embed_cached
 
@@ -738,6 +739,9 @@ class Suggester:
     def suggest(self, description: str, exclude_use_cases: Iterable[str] | None = None) -> Suggestion:
         t0 = time.perf_counter()
         text = str(description or "").strip()
+        if asks_for_advice(text):
+            # "Which building blocks would we need to pay monthly pensions …?": the service, not the asking frame
+            text = described_service(text) or text
         ids = registry.bb_ids()
         problem = self.input_problem(text)
         if problem:

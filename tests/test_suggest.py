@@ -139,6 +139,14 @@ def test_steps_split_the_description_into_needs(suggester):
     assert set(b for st in s.steps for b in st.building_blocks) <= set(s.selected)
 
 
+def test_a_request_asking_which_blocks_is_read_without_its_asking_frame(suggester):
+    s = suggester.suggest("We run a farmers' agency. Which building blocks would we need to let farmers register online "
+                          "and pay them subsidies by mobile money?")
+    assert [st.text for st in s.steps] == ["We run a farmers' agency", "let farmers register online",
+                                           "pay them subsidies by mobile money"]
+    assert "payments" in s.selected and not s.guidance
+
+
 def test_a_need_gets_the_workflows_its_nearest_reference_steps_agree_on():
     """The closest reference step lists "Identification and Registration" first; it and three more payment steps
     list "Financial Services": the neighbours' votes, weighted by similarity, put that first."""
