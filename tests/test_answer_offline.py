@@ -1815,3 +1815,17 @@ def test_a_table_row_reads_with_its_columns_named():
                                        [Hit("a", c, 1.0, 0.7)]).text
     assert "requestID — Type: String (12); M/O: M; Description: Globally unique ID" in text
     assert "paymentModality — Type: String (2); M/O: O; Description: 00 for Bank Account" in text
+
+
+def test_a_passages_closing_sub_heading_that_introduces_the_next_passage_is_not_quoted():
+    text = ("There are some disadvantages of one-time signatures as well.\n\n"
+            "_Key deletion:_ The private key is deleted from the HSM, so a signature cannot be renewed.\n\n"
+            "_Short validity:_ The one-time signature certificate expires one minute after it is created.\n\n"
+            "**2. Remote signature with a qualified device**")
+    qa = analyze("What are the disadvantages of one-time signatures?")
+    ans = ExtractiveAnswerer().answer(qa, [_hit(0, text, "One-time signature")]).text
+    assert "The private key is deleted from the HSM" in ans and "Remote signature with a qualified device" not in ans
+    # … but a closing line pointing at what follows stays (the next passage comes with it: _what_follows)
+    text = text.replace("**2. Remote signature with a qualified device**", "The steps are shown below:")
+    ans = ExtractiveAnswerer().answer(qa, [_hit(0, text, "One-time signature")]).text
+    assert "The steps are shown below" in ans

@@ -185,6 +185,7 @@ _MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at
                            r"addresses|people|persons|beneficiaries|payments|transactions|messages|emails|files))\b", re.I)
 _BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
 # a lead that refers back to its section's title ("These design guidelines …", "This pattern …") needs the title
+DANGLING_HEAD_DROPPED = True  # a lead passage's closing line that introduces the next passage is not quoted
 POINTED_AT = True  # a supporting point opening with "This …"/"It …" comes with the sentence it points back at
 _POINTS_BACK_START = re.compile(r"^(this|that|these|those|it|they|such)\b(?!\s+(section|page|document|chapter|specification|"
                                 r"building block|bb|api|table|figure|diagram)\b)", re.I)
@@ -858,6 +859,12 @@ class ExtractiveAnswerer:
                     taken.add(" ".join(tokenize(v.text))[:120])
                 if repeated and not fresh:  # a list said already: its intro line says nothing new either
                     chosen.discard(u.order)
+        if DANGLING_HEAD_DROPPED and all_units and not carried and all_units[-1].order in chosen and len(chosen) > 1 \
+                and all_units[-1].text.rstrip().endswith(":") and len(all_units[-1].text.split()) <= 8 \
+                and not POINTS_AHEAD.search(all_units[-1].text):
+            # the passage's last line introduces what the next passage says ("2. IFRAME based Secure Proxy
+            # Authentication:" after the first method's drawbacks): here it introduces nothing
+            chosen.discard(all_units[-1].order)
         picked = ([u for u in all_units if u.order in chosen] + carried)[: max_units + max(INTRO_LIST_ITEMS, brought)]
         if best_first and picked:
             score = {u.order: u.score for u in units}
