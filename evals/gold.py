@@ -86,6 +86,7 @@ QA_DEV23_FILE = GOLD_DIR / "qa_dev23.jsonl"
 QA_DEV24_FILE = GOLD_DIR / "qa_dev24.jsonl"
 QA_DEV25_FILE = GOLD_DIR / "qa_dev25.jsonl"
 QA_DEV26_FILE = GOLD_DIR / "qa_dev26.jsonl"
+QA_DEV27_FILE = GOLD_DIR / "qa_dev27.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -162,7 +163,9 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     tax authority, an open-data unit, offline field registration, a national CERT, a UX designer), first run on
     c59412c; qa_dev26.jsonl, a twenty-eighth writer's 40 (ids p28-…, seventeenth session: municipal permits, a health
     insurance fund, input subsidies, procurement, pensions, civil registration, disaster alerts, a DPO, DevOps, a
-    vendor's bid, a journalist), first run on f947b5c) that were
+    vendor's bid, a journalist), first run on f947b5c; qa_dev27.jsonl, a twenty-ninth writer's 40 (ids s29-…,
+    seventeenth session: a treasury, a land registry, school meals, immunisation, a mobile operator, court e-filing,
+    traffic fines, customs, a researcher, an accessibility auditor, a QA engineer), first run on 4dbe875) that were
     then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -171,7 +174,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
                                           QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
                                           QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
-                                          QA_DEV25_FILE, QA_DEV26_FILE]):
+                                          QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
