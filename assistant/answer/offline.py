@@ -184,8 +184,9 @@ _MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at
                            r"batch(es)?|thousands|hundreds|(many|multiple|several) (\w+ )?(recipients|records|items|"
                            r"addresses|people|persons|beneficiaries|payments|transactions|messages|emails|files))\b", re.I)
 _BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
-# a lead that refers back to its section's title ("These design guidelines …", "This pattern …") needs the title
+STRENGTH_MEAN = True  # how much a passage is on the question, for the lead: the mean of its best three units
 DANGLING_HEAD_DROPPED = True  # a lead passage's closing line that introduces the next passage is not quoted
+# a lead that refers back to its section's title ("These design guidelines …", "This pattern …") needs the title
 POINTED_AT = True  # a supporting point opening with "This …"/"It …" comes with the sentence it points back at
 _POINTS_BACK_START = re.compile(r"^(this|that|these|those|it|they|such)\b(?!\s+(section|page|document|chapter|specification|"
                                 r"building block|bb|api|table|figure|diagram)\b)", re.I)
@@ -573,7 +574,10 @@ class ExtractiveAnswerer:
         # unless the asking sentence points back into it: "Is that allowed …?", "What do those words mean there?")
         on_topic = (lambda u: score_unit(u, self._ask_toks, self.idf) + 0.6 / (1.0 + 0.35 * u.hit_index)) \
             if self._ask_toks and STRENGTH_ON_ASK and not self._ask_points_back else (lambda u: u.score - u.meaning)
-        strength = {hi: sum(sorted((on_topic(u) for u in by_hit[hi]), reverse=True)[:3]) for hi in by_hit}
+        # (the mean of a passage's best three units: their sum had a one-sentence note, "As most Android devices don't
+        # have trusted hardware, a trusted execution environment (TEE) can be used to store … keys", lose to any list)
+        strength = {hi: sum(top := sorted((on_topic(u) for u in by_hit[hi]), reverse=True)[:3]) / (len(top) if STRENGTH_MEAN else 1)
+                    for hi in by_hit}
         primary = min(by_hit)
         # a yes/no question is answered by a rule: the top-ranked passage that states one keeps the lead
         rule_first = self._yes_no and any(_VERDICT.search(u.text) for u in by_hit[primary])
