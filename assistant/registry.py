@@ -106,8 +106,9 @@ _OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|reque
 
 
 # "an ID", "any ID", "no ID" on its own is having some identifier; the Identity BB's things keep naming it
-_ANY_ID = re.compile(r"\b(an|any|no)\s+$", re.I)
-_ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet)\b")
+_ANY_ID = re.compile(r"\b(an|any|no|that|this|these|those|unique|same|its|their|his|her|our|your|my|each|every)\s+$", re.I)
+_ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet|"
+                       r"products?|platforms?|solutions?|software|vendors?|modules?)\b")
 
 
 # A block's own names, as against the words of its subject ("mobile money", "SMS", "credentials"): names_only=True
@@ -140,6 +141,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     >>> find_bbs("Can we change the payee's functional ID?"), find_bbs("our national ID system")
     ([], ['identity'])
     >>> find_bbs("How is consent recorded before they have an ID?"), find_bbs("citizens without an ID card")
+    ([], ['identity'])
+    >>> find_bbs("once we're given that ID and prefix, what do we do with it?"), find_bbs("does that ID BB log it?")
     ([], ['identity'])
     >>> find_bbs("event statuses in the scheduler"), find_bbs("a scheduler for batch jobs")
     (['scheduler'], [])
