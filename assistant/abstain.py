@@ -167,7 +167,9 @@ _ASKS_FIGURE = re.compile(
     r"(what|which)\s+([\w-]+\s+){0,3}rates?|"  # "What false match rate must … achieve?"
     r"time-?outs?|throughput|(maximum|minimum|max|min)\s+(\w+\s+){0,2}(size|length|number|lifetime|duration|time|rate|"
     r"count|amount|age|period|limit|validity|retention|value)s?|(what|which)\s+(percentage|percent|share|proportion)|"
-    r"(what|which)\s+([\w-]+\s+){1,2}(percentage|percent)|latency|latencies|response times?|"  # "What commission percentage …?"
+    r"(what|which)\s+([\w-]+\s+){1,2}(percentage|percent)|"  # "What commission percentage …?"
+    # a latency asked for ("what latency should we expect?"), not one to avoid ("… directly to avoid API latency")
+    r"(what|which|expected|maximum|minimum|max|min|acceptable|target|required|guaranteed)\s+([\w-]+\s+)?(latency|latencies|response times?)|"
     # a quantity asked for in a unit ("What positional accuracy in metres …?")
     r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters))\b", re.I)
 # …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second"),
@@ -318,9 +320,12 @@ def asks_more_than_a_figure(question: str) -> bool:
     False
     >>> asks_more_than_a_figure("We run a hotline. How many SMS per second can the Messaging BB send?")
     False
+    >>> asks_more_than_a_figure("Which SMPP version and what throughput in messages per second must an SMSC support?")
+    False
     """
     asks = [a for a in _ASK_SPLIT.split(ask_part(question)) if a and _ASK_OPENS.search(a)]
-    return len(asks) > 1 and any(not asks_figure(a) and not _PRICING.search(a) for a in asks)
+    # (a version is a value as a figure is: "Which SMPP version and what throughput …?" asks for nothing else)
+    return len(asks) > 1 and any(not asks_figure(a) and not _PRICING.search(a) and not asked_version_of(a) for a in asks)
 
 
 def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:

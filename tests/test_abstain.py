@@ -431,3 +431,13 @@ def test_what_fees_are_based_on_is_not_a_price_question():
     hits = _hits(TOPIC, "Messaging fees are calculated based on the number and the size of the messages sent.")
     assert should_abstain(analyze("What are the messaging fees based on?"), hits, {}) == (False, "")
     assert should_abstain(analyze("What are the messaging fees per SMS?"), hits, {})[0]
+
+
+def test_a_version_and_a_figure_asked_together_ask_for_nothing_else_and_avoiding_latency_asks_no_figure():
+    qa = analyze("Which SMPP version and what throughput in messages per second must an SMSC support for the Messaging BB?")
+    assert should_abstain(qa, _hits(TOPIC, "Messages are handed to SMSC providers through their gateways."), {})[0]
+    qa = analyze("Can the Messaging BB read another block's database directly to avoid API latency, and which TLS "
+                 "version must its APIs support?")
+    hits = _hits(TOPIC, "Building blocks must not read another block's database directly.",
+                 "All Building Blocks MUST support secure HTTPS transport with TLS 1.3.")
+    assert should_abstain(qa, hits, {}) == (False, "")
