@@ -21,6 +21,8 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
                          rf"specs?|specifications?|definitions?|payloads?)|(which|what)\s+(\w+\s+){{0,2}}apis?{_API_MODIFIER}|"
                          rf"(via|through|using|with|from|by|in|into|of)\s+(the|its|their|an?)\s+([\w-]+\s+){{0,3}}apis?{_API_MODIFIER})\b"
                          r"|(?<![\w])/[\w{}.-]+"
+                         # "which headers are mandatory?", "the request headers": an operation's header parameters
+                         r"|\b(which|what|request|response|http|mandatory|required)\s+(\w+\s+)?headers\b"
                          # "How can my application check whether consent was given?": one system asking another
                          r"|\bhow (can|do|does|could|will) (my|our|the|a|an|their|your) ([\w-]+ ){0,2}(system|systems|"
                          r"application|applications|app|apps|client|clients|software|backend|back-end|platform)\b", re.I)
@@ -530,6 +532,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     >>> detect_intent("Which image format does the ID BB enrollment API prefer for biometric data?", ["identity"])
     'general'
     >>> detect_intent("What does POST /data/exists return, and what format does its header use?", ["digital-registries"])
+    'api'
+    >>> detect_intent("rtpRequest to payments bb for a traffic fine - which headers r mandatory?", ["payments"])
     'api'
     >>> detect_intent("We need none of their personal attributes. How does the login flow differ then?", ["identity"])
     'workflow'
