@@ -103,6 +103,8 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
 ASK_TWICE = True
 # a follow-up pointing back ("can it …?") carries the schema, field or API path the previous question names (see analyze)
 CARRY_IDENTIFIERS = True
+API_ASKS_PREVIOUS = True  # … and an API follow-up pointing back at a job carries the previous asking sentence
+_POINTS_AT_JOB = re.compile(r"\b(for|does|do|doing|handles?|supports?|covers?|allows?)\s+(that|this)\b", re.I)
 # words that point back at something said before (the previous question, or the context before the asking sentence)
 _POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
 POINTS_BACK = re.compile(_POINTING, re.I)
@@ -811,6 +813,10 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 # "what is the DataAgreement schema meant to represent?" → "which lawful bases can it declare?": "it" is
                 # the schema, an API path or a field the previous question names
                 prev_term = " ".join(dict.fromkeys(identifiers(last))) or None
+            if not prev_term and API_ASKS_PREVIOUS and intent == "api" and prev_intent != "api" and _POINTS_AT_JOB.search(q):
+                # "Can a member see who has read their personal data?" → "which endpoint does that?": the job "that" is
+                # the previous question's ask (its asking sentence, not the context before it)
+                prev_term = ask_part(last).rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
                 intent = prev_intent

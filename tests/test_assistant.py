@@ -282,6 +282,16 @@ def test_a_follow_up_pointing_back_carries_the_schema_or_path_the_previous_quest
     assert "/data/myPersonalDataUsage" not in analyze("and the status codes?", prev).standalone
 
 
+def test_an_api_follow_up_pointing_at_a_job_carries_the_previous_asking_sentence():
+    prev = [{"role": "user", "content": "Property owners ask us who looked up their records. Can a Digital Registries BB "
+                                        "show a person who has read their personal data?"}]
+    qa = analyze("ok, which endpoint would our portal call for that?", prev)
+    assert qa.intent == "api" and "who has read their personal data" in qa.standalone
+    assert "Property owners" not in qa.standalone  # the context before the asking sentence stays behind
+    # "it" points at a thing, which the previous question's words do not name better than the block
+    assert "who has read" not in analyze("which endpoint returns it?", prev).standalone
+
+
 def test_follow_up_answer_uses_history(assistant):
     hist = [{"role": "user", "content": "What does the Payments building block do?"},
             {"role": "assistant", "content": "It moves money."}]
