@@ -161,7 +161,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
     # consent is withdrawn in the spec (the Consent BB's word, and the GDPR's), never revoked or cancelled
     (r"\b(revoke|revokes|revoked|revoking|cancel|cancels|cancelled|canceled|cancelling|retract|retracts|retracted|"
-     r"rescind|rescinds|rescinded)\b(?=(\s+[\w']+){0,2}\s+consents?\b(?![\s-]+tokens?\b))", "withdraw"))]
+     r"rescind|rescinds|rescinded)\b(?=(\s+[\w']+){0,2}\s+consents?\b(?![\s-]+tokens?\b))", "withdraw"),
+    # something done twice is what the spec calls a duplicate ("the same request submitted twice": "check for message
+    # duplicates"); not "twice a month"
+    (r"\b(submit|submitted|send|sent|enter|entered|register|registered|pay|paid|record|recorded|process|processed|receive|"
+     r"received|create|created|charge|charged|count|counted|enrol|enroll|enrolled|book|booked|made|issue|issued|upload|"
+     r"uploaded|import|imported|post|posted)\s+twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
+     r"\g<0> (a duplicate)"))]
 
 
 def plain_words(text: str) -> str:
@@ -175,6 +181,8 @@ def plain_words(text: str) -> str:
     'how do i withdraw consent after i already gave it'
     >>> plain_words("Which endpoint revokes a consent token?")  # a token is revoked
     'Which endpoint revokes a consent token?'
+    >>> plain_words("what if the same payment is submitted twice?"), plain_words("reminders are sent twice a day")
+    ('what if the same payment is submitted twice (a duplicate)?', 'reminders are sent twice a day')
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
