@@ -22,7 +22,8 @@ FRONT_PAGE_REACH = 2
 _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|will|should|to)|how much\b.{0,40}\b(cost|costs|charge|"
                       r"charges|fee|fees)|costs? (of|per|to)|(what|which) (does|do|would|will)\b.{0,60}\bcost|(what|how high) (is|are) "
                       # (not what they are based on: "what are the fees based on?" asks how they are worked out)
-                      r"the (\w+ ){0,2}(fee|fees|charge|charges)(?! (based|calculated|determined|computed|derived|worked out))|per (user|citizen|month|year|sms|message|transaction)|budget|quote|"
+                      r"the (\w+ ){0,2}(fee|fees|charge|charges)(?! (based|calculated|determined|computed|derived|worked out))|"
+                      r"per (user|citizen|month|year|sms|message|transaction)|budget|quote|"
                       r"(what|which|how much) (\w+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|deducts?)|"
                       r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent))\b",
                       re.I)
@@ -169,7 +170,8 @@ _ASKS_FIGURE = re.compile(
     r"count|amount|age|period|limit|validity|retention|value)s?|(what|which)\s+(percentage|percent|share|proportion)|"
     r"(what|which)\s+([\w-]+\s+){1,2}(percentage|percent)|"  # "What commission percentage …?"
     # a latency asked for ("what latency should we expect?"), not one to avoid ("… directly to avoid API latency")
-    r"(what|which|expected|maximum|minimum|max|min|acceptable|target|required|guaranteed)\s+([\w-]+\s+)?(latency|latencies|response times?)|"
+    r"(what|which|expected|maximum|minimum|max|min|acceptable|target|required|guaranteed)\s+([\w-]+\s+)?"
+    r"(latency|latencies|response times?)|"
     # a quantity asked for in a unit ("What positional accuracy in metres …?")
     r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters))\b", re.I)
 # …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second"),

@@ -221,7 +221,7 @@ class QueryAnalysis:
     # "How do blocks exchange data? Could one block read another's database directly?": the asking sentences after the
     # first, when each has words of its own (more_asks); the search brings their passages, the answer answers each
     more_asks: list[str] = field(default_factory=list)
-    previous: str = ""  # a follow-up's previous question ("… subscribe to identity change events?" for "does that cover deaths?")
+    previous: str = ""  # a follow-up's previous question (the one "does that cover deaths?" follows)
 
     @property
     def search_text(self) -> str:
@@ -342,6 +342,7 @@ _ASK_SENTENCES = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(
 
 
 _IDENTIFIER = re.compile(r"(?<![\w/])(?:[a-z]{2,}[A-Z][a-z]\w*|[A-Z][a-z]+[A-Z][a-z]\w*)\b|" + API_PATH.pattern)
+_NOT_IDENTIFIERS = {"GovStack", "OpenAPI", "eSignature", "iFrame", "JavaScript", "OAuth"}  # names written in camel case
 
 
 def identifiers(text: str) -> list[str]:
@@ -352,7 +353,7 @@ def identifiers(text: str) -> list[str]:
     >>> identifiers("What does the GovStack eMarketplace BB do with an mDL?")
     []
     """
-    return [m.group(0) for m in _IDENTIFIER.finditer(text or "") if m.group(0) not in ("GovStack", "OpenAPI", "eSignature", "iFrame", "JavaScript", "OAuth")]
+    return [m.group(0) for m in _IDENTIFIER.finditer(text or "") if m.group(0) not in _NOT_IDENTIFIERS]
 
 
 def need_of_which_bb(question: str) -> str | None:
@@ -469,7 +470,8 @@ def more_asks(question: str, most: int = 2) -> list[str]:
 
 
 # the asking frame of a "Which building blocks …?" sentence; what it leaves is the service described ("… would we need
-# to pay monthly pensions …?", "… would a birth registration service use?", "… are needed for our farmer subsidy service?")
+# to pay monthly pensions …?", "… would a birth registration service use?", "… are needed for our farmer subsidy
+# service?")
 _ADVICE_FRAME = re.compile(
     r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?(?:building[ -]blocks|bbs|blocks)\b"
     r"(?:\s+(?:do|does|would|should|could|will|might|must|shall|can)\s+(?P<subj>i|we|you|they|one|it|"
@@ -877,7 +879,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             ask_again = plain_words(registry.spell_out(ask))
     # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
     standalone = plain_words(registry.spell_out(standalone))
-    return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, previous=previous, intent=intent, bbs=all_bbs, term=term, api_path=api_path, terms=terms,
+    return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, previous=previous, intent=intent,
+                         bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          terms_defined=defined,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
                          bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q), more_asks=more_asks(q))

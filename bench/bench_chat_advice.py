@@ -1,4 +1,5 @@
-"""Building-block advice in the chat: a described service followed by "Which building blocks do we need?", or inside that asking sentence.
+"""Building-block advice in the chat: a described service followed by "Which building blocks do we need?", or inside
+that asking sentence.
 
     python bench/bench_chat_advice.py --index data/index
 

@@ -576,8 +576,8 @@ class ExtractiveAnswerer:
             if self._ask_toks and STRENGTH_ON_ASK and not self._ask_points_back else (lambda u: u.score - u.meaning)
         # (the mean of a passage's best three units: their sum had a one-sentence note, "As most Android devices don't
         # have trusted hardware, a trusted execution environment (TEE) can be used to store … keys", lose to any list)
-        strength = {hi: sum(top := sorted((on_topic(u) for u in by_hit[hi]), reverse=True)[:3]) / (len(top) if STRENGTH_MEAN else 1)
-                    for hi in by_hit}
+        best3 = {hi: sorted((on_topic(u) for u in by_hit[hi]), reverse=True)[:3] for hi in by_hit}
+        strength = {hi: sum(top) / (len(top) if STRENGTH_MEAN else 1) for hi, top in best3.items()}
         primary = min(by_hit)
         # a yes/no question is answered by a rule: the top-ranked passage that states one keeps the lead
         rule_first = self._yes_no and any(_VERDICT.search(u.text) for u in by_hit[primary])
