@@ -155,6 +155,11 @@ _CLAUSE_SPLIT = re.compile(
     r"download|track|rate|browse|place|publish|verify|issue|store|keep|register|visit|report|inspect|approve|review|"
     r"enrol|enroll|collect|confirm)\b)", re.I)
 _LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
+# who is describing the service, not a step of it: "We run a pensions agency", "I work at the Ministry of Health"
+_ABOUT_ASKER = re.compile(r"^(?:we|i)\s+(?:run|are|am|work\s+(?:at|for|in)|represent|manage|lead)\s+(?:a|an|the|our|my)?\s*"
+                          r"(?:[\w'-]+\s+){0,4}(?:agency|ministry|department|office|authority|municipality|council|"
+                          r"organi[sz]ation|ngo|team|unit|fund|programme|program|bank|company|city|county|government)\b"
+                          r"[^,;]{0,40}$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
@@ -1027,7 +1032,8 @@ class Suggester:
         from assistant.answer.evidence import clip
 
         name = registry.name_of(b)
-        order = np.argsort(-an.need_bb[:, j])
+        # (a sentence saying who the asker is, "We run a pensions agency", is context: its reasons come after the needs')
+        order = sorted(range(len(an.needs)), key=lambda i: (bool(_ABOUT_ASKER.match(an.needs[i])), -an.need_bb[i, j], i))
         reasons: list[str] = []
         cited: list[str] = []
         weak: tuple[str, str | None] | None = None  # a need that only resembles the BB: said only when nothing better is

@@ -147,6 +147,13 @@ def test_a_request_asking_which_blocks_is_read_without_its_asking_frame(suggeste
     assert "payments" in s.selected and not s.guidance
 
 
+def test_a_sentence_saying_who_the_asker_is_gives_no_reason_before_the_needs(suggester):
+    s = suggester.suggest("We run a payments agency. Farmers are paid subsidies by mobile money.")
+    pay = next(b for b in s.building_blocks if b.id == "payments")
+    assert pay.selected and pay.reasons[0].startswith("need 'Farmers are paid subsidies by mobile money'")
+    assert [st.text for st in s.steps][0] == "We run a payments agency"  # (still read: it is context, not dropped)
+
+
 def test_a_need_gets_the_workflows_its_nearest_reference_steps_agree_on():
     """The closest reference step lists "Identification and Registration" first; it and three more payment steps
     list "Financial Services": the neighbours' votes, weighted by similarity, put that first."""
