@@ -105,7 +105,7 @@ _OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|reque
                        r"file|document|batch|job|tenant|device|account|key|operation)s?\s+$", re.I)
 
 
-# "an ID", "any ID", "no ID" on its own is having some identifier; the Identity BB's things keep naming it
+# "an ID", "any ID", "that ID", "their ID" on its own is some identifier; the Identity BB's things keep naming it
 _ANY_ID = re.compile(r"\b(an|any|no|that|this|these|those|unique|same|its|their|his|her|our|your|my|each|every)\s+$", re.I)
 _ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet|"
                        r"products?|platforms?|solutions?|software|vendors?|modules?)\b")

@@ -299,15 +299,18 @@ class Assistant:
     def _retrieve(self, state: dict) -> dict:
         t = time.perf_counter()
         qa = state["qa"]
-        hits = self.searcher.search(qa, state["release"], k=self.settings.top_k, filters=state["filters"])
-        hits = self._augment(qa, hits, state["release"], state["filters"])
+
+        def found(q):
+            return self._augment(q, self.searcher.search(q, state["release"], k=self.settings.top_k,
+                                                         filters=state["filters"]), state["release"], state["filters"])
+
+        hits = found(qa)
         abstain, reason = should_abstain(qa, hits, self.idf)
         if abstain and reason in (NOT_ABOUT, NOT_DISCUSSED) and qa.previous and FOLLOWUP_WITH_PREVIOUS:
             # "ok and does that cover deaths?" has few words of its own: searched with the question it follows, it is
             # judged again (its own words still measure the coverage), and answered from those passages when covered
             wider = dataclasses.replace(qa, standalone=f"{qa.standalone} ({qa.previous})", ask_again="", vectors={})
-            more = self._augment(wider, self.searcher.search(wider, state["release"], k=self.settings.top_k,
-                                                             filters=state["filters"]), state["release"], state["filters"])
+            more = found(wider)
             if not should_abstain(wider, more, self.idf)[0]:
                 qa, hits, abstain, reason = wider, more, False, ""
                 state["qa"] = qa

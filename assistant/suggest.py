@@ -38,7 +38,7 @@ import math
 import re
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -608,6 +608,11 @@ class Analysis:
     align_share: np.ndarray | None = None  # (n_bbs,) share of the aligned use case's steps using each BB
     mean_share: np.ndarray | None = None  # (n_bbs,) the same, averaged over all reference use cases
 
+    @cached_property
+    def about_asker(self) -> list[bool]:
+        """Per need: a sentence saying who the asker is ("We run a pensions agency"), context rather than a step."""
+        return [bool(_ABOUT_ASKER.match(n)) for n in self.needs]
+
     def definite(self) -> np.ndarray:
         """(n_bbs,) True for a block one of the needs names outright (CueHit.definite): it is selected."""
         named = {b for c in self.cues for b, h in c.items() if h.definite}
@@ -1033,7 +1038,7 @@ class Suggester:
 
         name = registry.name_of(b)
         # (a sentence saying who the asker is, "We run a pensions agency", is context: its reasons come after the needs')
-        order = sorted(range(len(an.needs)), key=lambda i: (bool(_ABOUT_ASKER.match(an.needs[i])), -an.need_bb[i, j], i))
+        order = sorted(range(len(an.needs)), key=lambda i: (an.about_asker[i], -an.need_bb[i, j], i))
         reasons: list[str] = []
         cited: list[str] = []
         weak: tuple[str, str | None] | None = None  # a need that only resembles the BB: said only when nothing better is

@@ -863,12 +863,12 @@ class ExtractiveAnswerer:
                     taken.add(" ".join(tokenize(v.text))[:120])
                 if repeated and not fresh:  # a list said already: its intro line says nothing new either
                     chosen.discard(u.order)
-        if DANGLING_HEAD_DROPPED and all_units and not carried and all_units[-1].order in chosen and len(chosen) > 1 \
-                and all_units[-1].text.rstrip().endswith(":") and len(all_units[-1].text.split()) <= 8 \
-                and not POINTS_AHEAD.search(all_units[-1].text):
+        last = all_units[-1] if all_units else None
+        if DANGLING_HEAD_DROPPED and last and not carried and last.order in chosen and len(chosen) > 1 \
+                and last.text.rstrip().endswith(":") and len(last.text.split()) <= 8 and not POINTS_AHEAD.search(last.text):
             # the passage's last line introduces what the next passage says ("2. IFRAME based Secure Proxy
             # Authentication:" after the first method's drawbacks): here it introduces nothing
-            chosen.discard(all_units[-1].order)
+            chosen.discard(last.order)
         picked = ([u for u in all_units if u.order in chosen] + carried)[: max_units + max(INTRO_LIST_ITEMS, brought)]
         if best_first and picked:
             score = {u.order: u.score for u in units}
