@@ -87,6 +87,7 @@ QA_DEV24_FILE = GOLD_DIR / "qa_dev24.jsonl"
 QA_DEV25_FILE = GOLD_DIR / "qa_dev25.jsonl"
 QA_DEV26_FILE = GOLD_DIR / "qa_dev26.jsonl"
 QA_DEV27_FILE = GOLD_DIR / "qa_dev27.jsonl"
+QA_DEV28_FILE = GOLD_DIR / "qa_dev28.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -165,7 +166,10 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     insurance fund, input subsidies, procurement, pensions, civil registration, disaster alerts, a DPO, DevOps, a
     vendor's bid, a journalist), first run on f947b5c; qa_dev27.jsonl, a twenty-ninth writer's 40 (ids s29-…,
     seventeenth session: a treasury, a land registry, school meals, immunisation, a mobile operator, court e-filing,
-    traffic fines, customs, a researcher, an accessibility auditor, a QA engineer), first run on 4dbe875) that were
+    traffic fines, customs, a researcher, an accessibility auditor, a QA engineer), first run on 4dbe875;
+    qa_dev28.jsonl, a thirtieth writer's 40 (ids v30-…, eighteenth session: cash transfers, civil registration, health
+    insurance, a tax authority, disaster management, an ID agency, procurement, a municipal portal, DevOps, a
+    penetration tester, a UX writer, a journalist), first run on 8287052) that were
     then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -174,7 +178,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
                                           QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
                                           QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
-                                          QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE]):
+                                          QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
