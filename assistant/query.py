@@ -168,6 +168,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"received|create|created|charge|charged|count|counted|enrol|enroll|enrolled|book|booked|made|issue|issued|upload|"
      r"uploaded|import|imported|post|posted)\s+twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
      r"\g<0> (a duplicate)"))]
+# something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
+# its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"
+_GEOFENCE = re.compile(
+    r"\b(enter|enters|entered|entering|leave|leaves|leaving|exit|exits|exited|exiting|go in|goes in)\b"
+    r"((,)? (or|and|and/or) (enter|enters|leave|leaves|exit|exits|go out|goes out)( of)?)?"
+    r" (a |an |the |its |their |his |her |our |any |one of the |one of our )?(\w+[- ]){0,2}(zones?|areas?|districts?|"
+    r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?)\b(?! (codes?|of|manager|office)\b)", re.I)
+_WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b", re.I)
 
 
 def plain_words(text: str) -> str:
@@ -183,9 +191,13 @@ def plain_words(text: str) -> str:
     'Which endpoint revokes a consent token?'
     >>> plain_words("what if the same payment is submitted twice?"), plain_words("reminders are sent twice a day")
     ('what if the same payment is submitted twice (a duplicate)?', 'reminders are sent twice a day')
+    >>> plain_words("alert us when a truck leaves its assigned zone"), plain_words("users enter their area code")
+    ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
+    if _WATCHED.search(text) and not re.search(r"geo-?fenc", text, re.I):
+        text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
     return text
 
 
