@@ -25,7 +25,8 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       r"the (\w+ ){0,2}(fee|fees|charge|charges)(?! (based|calculated|determined|computed|derived|worked out))|"
                       r"per (user|citizen|month|year|sms|message|transaction)|budget|quote|"
                       r"(what|which|how much) (\w+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|deducts?)|"
-                      r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent))\b",
+                      r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent)|"
+                      r"what (does|do|would|will) (\w+ ){0,3}pay (for|out)\b)\b",
                       re.I)
 _MONEY = re.compile(r"(\$|usd|eur|€|price|pricing|per month|per year|cost of|\d\s*%|\bpercent)", re.I)
 
@@ -173,14 +174,20 @@ _ASKS_FIGURE = re.compile(
     r"(what|which|expected|maximum|minimum|max|min|acceptable|target|required|guaranteed)\s+([\w-]+\s+)?"
     r"(latency|latencies|response times?)|"
     # a quantity asked for in a unit ("What positional accuracy in metres …?")
-    r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters))\b", re.I)
+    r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters)|"
+    # a threshold asked for ("above what contract value …?", "which threshold …?") and a figure asked for by name
+    r"(above|below|over|under|beyond|up to) (what|which) ([\w-]+\s+){0,2}(values?|amounts?|thresholds?|limits?|sums?|sizes?|volumes?|numbers?|quantit(y|ies))|"
+    r"(what|which) ([\w-]+\s+){0,2}thresholds?|(what|which) (is|are|was|were) the (\w+ )?(figures?|amounts?|totals?|sums?))\b",
+    re.I)
 # …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second"),
 # also asked with the sign after a word ("min bid security %?"), not after a number the question gives ("99.9%")
 _PERCENT_SIGN_ASKED = re.compile(r"[a-z]\s?%(?!\w)", re.I)
 _ASKS_PERCENT = re.compile(rf"\b(percentage|percent|share|proportion)\b|{_PERCENT_SIGN_ASKED.pattern}", re.I)
 # "how do I check how many emails bounced?" asks for the means of finding out, not for a figure
-_FINDS_OUT = re.compile(r"\b(check|see|find out|know|tell|count|track|monitor|view|get|query|look up|determine|report|"
-                        r"show|list|retrieve|fetch)\s+(how many|how much|how long|how often)\b", re.I)
+# ("I want to know how much …", "tell me how many …" still ask for it)
+_FINDS_OUT = re.compile(r"\b(check|see|find out|(?<!want to )(?<!like to )(?<!need to )(?<!wish to )know|tell(?! (me|us)\b)|count|"
+                        r"track|monitor|view|get|query|look up|determine|report|show|list|retrieve|fetch)\s+"
+                        r"(how many|how much|how long|how often)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 # the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"
 # is not about passwords)
@@ -306,8 +313,10 @@ def asks_figure(question: str) -> bool:
 
     >>> asks_figure("min bid security % required for tenders?"), asks_figure("How many SMS per second can it send?")
     (True, True)
-    >>> asks_figure("How do I check how many of those emails bounced?")
-    False
+    >>> asks_figure("How do I check how many of those emails bounced?"), asks_figure("I want to know how many bounced")
+    (False, True)
+    >>> asks_figure("Above what contract value is a tender required?"), asks_figure("What is the total figure?")
+    (True, True)
     """
     return bool(_ASKS_FIGURE.search(_FINDS_OUT.sub(" ", question)) or _PERCENT_SIGN_ASKED.search(question))
 

@@ -441,3 +441,20 @@ def test_a_version_and_a_figure_asked_together_ask_for_nothing_else_and_avoiding
     hits = _hits(TOPIC, "Building blocks must not read another block's database directly.",
                  "All Building Blocks MUST support secure HTTPS transport with TLS 1.3.")
     assert should_abstain(qa, hits, {}) == (False, "")
+
+
+def test_a_threshold_a_total_wanted_or_a_payout_is_asked_for_as_a_figure():
+    plain = _hits(TOPIC, "Messages are queued and retried when a provider fails.")
+    # a threshold: "above what … value"
+    qa = analyze("Above what message volume does the Messaging building block require a dedicated SMS gateway?")
+    assert should_abstain(qa, plain, {}) == (True, NO_FIGURE)
+    stated = _hits(TOPIC, "Above 10,000 messages per day, a dedicated SMS gateway must be used for the volume.")
+    assert should_abstain(qa, stated, {}) == (False, "")
+    # wanting to know how much is asking for it (checking how many is asking how to find out: the test above)
+    qa = analyze("As an auditor I want to know how many messages the Messaging building block has sent in total so far.")
+    assert should_abstain(qa, plain, {})[0]
+    # what a programme pays for something is a price
+    qa = analyze("Does the Messaging building block have a bounty programme, and what does it pay for a reported bug?")
+    assert should_abstain(qa, plain, {})[0]
+    assert not should_abstain(analyze("How does the Messaging building block retry messages when a provider fails?"),
+                              plain, {})[0]
