@@ -1036,7 +1036,9 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
         key = " ".join(h.chunk.text.split())[:300]
         if key in seen_text:
             continue
-        op = (h.chunk.bb, h.chunk.extra.get("method"), h.chunk.extra.get("api_path"))
+        # (one operation's passages once; two APIs with the same path, "GET /bills/{billId}" of the bill inquiry
+        # request and of the biller's response, are two operations: their APIs' titles tell them apart)
+        op = (h.chunk.bb, h.chunk.extra.get("method"), h.chunk.extra.get("api_path"), tuple(h.chunk.heading_path[-2:-1]))
         if op[2] and op in seen_op:
             continue
         seen_text.add(key)

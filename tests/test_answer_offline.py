@@ -236,6 +236,31 @@ def test_the_api_answer_leads_with_the_operation_the_question_describes():
     assert text.startswith("Use **`POST /identityAccountMapper/beneficiary`**")
 
 
+def test_two_apis_with_the_same_method_and_path_are_two_operations_each_named_with_its_headers():
+    """Payments has three APIs with "GET /bills/{billId}" (the Payer FI's bill inquiry, the inquiry to the biller and
+    the biller's response), each with its own headers: each is listed, named by its API, not folded into the first."""
+    from assistant.retrieve import _dedupe
+
+    def op(i, api, summary, headers, seq=0):
+        c = Chunk(text=f"GET /bills/{{billId}} — {summary}\nHeader parameters: {headers}\nResponses: 200 OK",
+                  release="latest", repo="r", folder="bb-payments", path=f"api/{i}.yml", kind="api_operation",
+                  bb="payments", heading_path=["Payments", "Service APIs", api, "GET /bills/{billId}"],
+                  extra={"method": "GET", "api_path": "/bills/{billId}", "summary": summary, "seq": seq})
+        return Hit(f"op{i}-{seq}", c, 1.0 / (i + 1))
+
+    hits = [op(0, "Bill Inquiry Response API from Biller", "Provide bill details", "X-CorrelationID (string, required)"),
+            op(0, "Bill Inquiry Response API from Biller", "Provide bill details", "X-CorrelationID (string, required)", 1),
+            op(1, "Bill Inquiry API for Payer FI", "Retrieve bill information", "PayerFI-Id (string, required)")]
+    # one API's passages are one operation; the other API's is another
+    assert [h.id for h in _dedupe(hits)] == ["op0-0", "op1-0"]
+    text = ExtractiveAnswerer().answer(analyze("For GET /bills/{billId}, which request headers are mandatory?"),
+                                       _dedupe(hits)).text
+    assert text.startswith("Use **`GET /bills/{billId}`** — Provide bill details (Payments API: Bill Inquiry Response "
+                           "API from Biller)")
+    assert "- `GET /bills/{billId}` — Retrieve bill information (Bill Inquiry API for Payer FI) [2]" in text
+    assert "Header parameters (Bill Inquiry API for Payer FI): PayerFI-Id (string, required) [2]" in text
+
+
 def test_a_related_operation_with_a_terse_summary_says_what_it_does():
     def op(i, path, summary, desc):
         c = Chunk(text=f"GET {path} — {summary}\n{desc}\nAPI: Spatial Awareness and Analysis API", release="latest",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import takewhile
 
@@ -19,6 +20,7 @@ from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, over
 from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, qualifies,
                                 template_key, term_forms, term_names, tokenize)
+from assistant.types import Chunk
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -1057,7 +1059,9 @@ class ExtractiveAnswerer:
         listing = bool(re.search(r"\b(which|what|list)\b.*\b(apis|endpoints|operations|services)\b", qa.question, re.I)) and not qa.api_path
         seen, lines = set(), []
         for hi, h in ops:
-            key = (h.chunk.extra.get("method"), h.chunk.extra.get("api_path"))
+            # (two APIs can define the same method and path: "GET /bills/{billId}" of the Payer FI's bill inquiry and
+            # of the biller's response; each is an operation of its own)
+            key = (h.chunk.extra.get("method"), h.chunk.extra.get("api_path"), _api_title(h.chunk))
             if key in seen:
                 continue
             seen.add(key)
@@ -1066,6 +1070,10 @@ class ExtractiveAnswerer:
             lines.sort(key=lambda p: -self._op_match(p[0], p[1], qtoks, qa))
         hi0, h0 = lines[0]
         method, path = h0.chunk.extra.get("method"), h0.chunk.extra.get("api_path")
+        shared = Counter((h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) for _, h in lines)
+        def api_of(h: Hit) -> str:  # the API an operation belongs to, named when another API has its method and path
+            n = shared[(h.chunk.extra.get("method"), h.chunk.extra.get("api_path"))]
+            return f" ({_api_title(h.chunk)})" if n > 1 and _api_title(h.chunk) else ""
         summary = next((t for _, h in self._same_op(ev, h0) if (t := _op_summary(h))), "")  # whichever passage has it
         bbname = registry.name_of(h0.chunk.bb)
         first = self._mark(ev, hi0, f"{method} {path} — {summary}")
@@ -1079,7 +1087,9 @@ class ExtractiveAnswerer:
             head = f"The {bbname} specification defines these API operations, among others:"
             items = [f"- `{h0.chunk.extra.get('method')} {h0.chunk.extra.get('api_path')}` — {summary} {first}"]
         else:
-            head = f"Use **`{method} {path}`**" + (f" — {summary}" if summary else "") + f" ({bbname} API) {first}."
+            api = api_of(h0).strip(" ()")
+            head = f"Use **`{method} {path}`**" + (f" — {summary}" if summary else "") \
+                + f" ({bbname} API{': ' + api if api else ''}) {first}."
             desc, desc_at = self._op_about(ev, h0, qtoks)
             if desc and desc.lower().rstrip(". ") != summary.lower().rstrip(". "):
                 head += f" {desc} " + (first if desc_at == hi0 else self._mark(ev, desc_at, desc))
@@ -1091,7 +1101,7 @@ class ExtractiveAnswerer:
             d = _op_description(h)
             if d and not listing and len(s.split()) <= 4 and d.lower().rstrip(".") != s.lower().rstrip("."):
                 s = f"{s.rstrip('.')}: {clip(d, 160)}"  # "Get Task Status" says less than its description
-            items.append(f"- `{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')}` — {s} {self._mark(ev, hi, s)}")
+            items.append(f"- `{h.chunk.extra.get('method')} {h.chunk.extra.get('api_path')}` — {s}{api_of(h)} {self._mark(ev, hi, s)}")
         parts = [head]
         if items:
             parts.append(("Related operations:\n" if not listing else "") + "\n".join(items))
@@ -1111,6 +1121,12 @@ class ExtractiveAnswerer:
                     part = self._op_part(ev, h0, label)
                     if part:
                         parts.append(part)
+                    # …and those of the other APIs' operations with the same method and path, each named
+                    for _, h in rest[:4]:
+                        if (h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) == (method, path):
+                            other = self._op_part(ev, h, label)
+                            if other:
+                                parts.append(other.replace(f"{label}:", f"{label}{api_of(h)}:", 1))
         if h0.chunk.extra.get("from_page") and not listing:
             # an operation the page only lists: what its section says about these operations is the description
             section = h0.chunk.heading_path[:-1]
@@ -1660,6 +1676,11 @@ def _says(c) -> str:
 def _overlap(a: str, b: str) -> float:
     sa, sb = set(a.split()), set(b.split())
     return len(sa & sb) / max(1, min(len(sa), len(sb)))
+
+
+def _api_title(c: Chunk) -> str:
+    """The title of the API an operation passage belongs to (its heading's parent: "Bill Inquiry API for Payer FI")."""
+    return c.heading_path[-2] if c.kind == "api_operation" and len(c.heading_path) > 2 else ""
 
 
 def _op_summary(h: Hit) -> str:
