@@ -267,6 +267,10 @@ def test_lexicon_cues():
     assert lex.match("subsidies are paid to their mobile money wallets")["wallet"].strength < 1.0
     assert lex.match("citizens check their e-wallet balance")["wallet"].strength < 1.0
     assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
+    # something entering or leaving an area is watched with a geofence; an area code is no place
+    assert lex.match("alert us when a truck leaves its assigned zone")["gis"].strength == 1.0
+    assert lex.match("get alerts when ambulances enter or leave a defined area")["gis"].strength == 1.0
+    assert lex.match("users enter their area code").get("gis") is None or lex.match("users enter their area code")["gis"].strength < 1.0
 
 
 def test_rank_scores_and_longness():
