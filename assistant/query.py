@@ -105,6 +105,11 @@ ASK_TWICE = True
 CARRY_IDENTIFIERS = True
 API_ASKS_PREVIOUS = True  # … and an API follow-up pointing back at a job carries the previous asking sentence
 _POINTS_AT_JOB = re.compile(r"\b(for|does|do|doing|handles?|supports?|covers?|allows?)\s+(that|this)\b", re.I)
+# "would that also cover a person dying?", "does this apply to marriages too?": whether the previous question's job
+# extends to a new case, whatever the intent: the follow-up carries that job (its asking sentence)
+EXTENDS_PREVIOUS = True
+_EXTENDS_JOB = re.compile(r"\b(does|do|would|will|can|could|should)\s+(that|this)\s+(also\s+|then\s+|still\s+)?"
+                          r"(cover|include|apply|work|extend|handle|support|allow)\b", re.I)
 # words that point back at something said before (the previous question, or the context before the asking sentence)
 _POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
 POINTS_BACK = re.compile(_POINTING, re.I)
@@ -838,6 +843,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             if not prev_term and API_ASKS_PREVIOUS and intent == "api" and prev_intent != "api" and _POINTS_AT_JOB.search(q):
                 # "Can a member see who has read their personal data?" → "which endpoint does that?": the job "that" is
                 # the previous question's ask (its asking sentence, not the context before it)
+                prev_term = ask_part(last).rstrip("?")
+            if not prev_term and EXTENDS_PREVIOUS and _EXTENDS_JOB.search(q):
                 prev_term = ask_part(last).rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):

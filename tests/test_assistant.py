@@ -292,6 +292,15 @@ def test_an_api_follow_up_pointing_at_a_job_carries_the_previous_asking_sentence
     assert "who has read" not in analyze("which endpoint returns it?", prev).standalone
 
 
+def test_a_follow_up_asking_whether_the_previous_job_extends_to_a_case_carries_that_job():
+    prev = [{"role": "user", "content": "Does the Identity BB let other government systems subscribe to changes in "
+                                        "people's identity records?"}]
+    qa = analyze("We're the civil registration office - would that also cover a person dying?", prev)
+    assert "subscribe to changes in people's identity records" in qa.standalone
+    # a follow-up with a job of its own does not
+    assert "subscribe" not in analyze("would that need a consent record?", prev).standalone
+
+
 def test_follow_up_answer_uses_history(assistant):
     hist = [{"role": "user", "content": "What does the Payments building block do?"},
             {"role": "assistant", "content": "It moves money."}]
