@@ -179,7 +179,11 @@ _GEOFENCE = re.compile(
     r"\b(enter|enters|entered|entering|leave|leaves|leaving|exit|exits|exited|exiting|go in|goes in)\b"
     r"((,)? (or|and|and/or) (enter|enters|leave|leaves|exit|exits|go out|goes out)( of)?)?"
     r" (a |an |the |its |their |his |her |our |any |one of the |one of our )?(\w+[- ]){0,2}(zones?|areas?|districts?|"
-    r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?)\b(?! (codes?|of|manager|office)\b)", re.I)
+    r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?)\b(?! (codes?|of|manager|office)\b)|"
+    # "… get notified when rescue vehicles go in or out of them" (the danger zones drawn on a map)
+    r"\b(go|goes|going|come|comes|coming|move|moves|moving|drive|drives|driving) in(to)? (or|and) out of "
+    r"(them|those|these|it|(a |an |the |its |their |our |any )?(\w+[- ]){0,2}(zones?|areas?|districts?|boundar(y|ies)|"
+    r"perimeters?|regions?|territor(y|ies)|polygons?))\b", re.I)
 _WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b", re.I)
 
 
@@ -198,6 +202,8 @@ def plain_words(text: str) -> str:
     ('what if the same payment is submitted twice (a duplicate)?', 'reminders are sent twice a day')
     >>> plain_words("alert us when a truck leaves its assigned zone"), plain_words("users enter their area code")
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
+    >>> plain_words("notify us when vehicles go in or out of them"), plain_words("notify me when money goes in or out of my account")
+    ('notify us when vehicles go in or out of them (a geofence)', 'notify me when money goes in or out of my account')
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
