@@ -258,6 +258,7 @@ def test_two_apis_with_the_same_method_and_path_are_two_operations_each_named_wi
     assert text.startswith("Use **`GET /bills/{billId}`** — Provide bill details (Payments API: Bill Inquiry Response "
                            "API from Biller)")
     assert "- `GET /bills/{billId}` — Retrieve bill information (Bill Inquiry API for Payer FI) [2]" in text
+    assert "Header parameters (Bill Inquiry Response API from Biller): X-CorrelationID (string, required) [1]" in text
     assert "Header parameters (Bill Inquiry API for Payer FI): PayerFI-Id (string, required) [2]" in text
 
 

@@ -1118,15 +1118,12 @@ class ExtractiveAnswerer:
         if not listing:
             for label, asks in (("Header parameters", ASKS_HEADERS), ("Responses", ASKS_RESPONSE)):
                 if asks.search(qa.question):
-                    part = self._op_part(ev, h0, label)
-                    if part:
-                        parts.append(part)
                     # …and those of the other APIs' operations with the same method and path, each named
-                    for _, h in rest[:4]:
-                        if (h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) == (method, path):
-                            other = self._op_part(ev, h, label)
-                            if other:
-                                parts.append(other.replace(f"{label}:", f"{label}{api_of(h)}:", 1))
+                    for h in [h0] + [h for _, h in rest[:4]
+                                     if (h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) == (method, path)]:
+                        part = self._op_part(ev, h, label)
+                        if part:
+                            parts.append(part.replace(f"{label}:", f"{label}{api_of(h)}:", 1))
         if h0.chunk.extra.get("from_page") and not listing:
             # an operation the page only lists: what its section says about these operations is the description
             section = h0.chunk.heading_path[:-1]
