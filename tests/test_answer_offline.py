@@ -551,6 +551,29 @@ def test_a_comparison_quotes_first_where_one_blocks_spec_names_the_other():
     assert "done by the Scheduler Building Block" in messaging_side
 
 
+def test_a_comparison_quotes_first_where_a_blocks_scope_section_sends_the_job_to_the_other():
+    """"Is that a job for the Messaging BB or for the Information Mediator?": of the Messaging lines that name the
+    Information Mediator, the one from its scope section ("… out of the scope of this Building Block but can be enabled
+    through the Information Mediator") says the division of labour; it comes before those that only mention it."""
+    def page(i, text, heading):
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-messaging", path="spec/2-description.md",
+                  kind="prose", bb="messaging", heading_path=["Messaging", "2 Description", heading], extra={"seq": i})
+        return Hit(f"m{i}", c, 1.0 / (i + 2))
+
+    hits = [page(0, "The Messaging Building Block provides a secure channel to citizens.", "Overview"),
+            page(1, "The Information Mediator publishes the services of the Messaging Building Block for other "
+                    "systems to use. Systems push data to the Information Mediator.", "Integration"),
+            page(2, "Communication between government services is out of the scope of this Building Block but can be "
+                    "enabled through the Information Mediator Building Block.", "Out-of-Scope Assumptions")]
+    im = Chunk(text="The Information Mediator Building Block provides a gateway for exchange of data.", release="latest",
+               repo="r", folder="bb-information-mediator", path="spec/2-description.md", kind="prose",
+               bb="information-mediator", heading_path=["Information Mediator", "2 Description"], extra={"seq": 0})
+    qa = analyze("Is sending records between two ministries a job for the Messaging BB or for the Information Mediator?")
+    assert qa.intent == "comparison"
+    messaging_side = ExtractiveAnswerer().answer(qa, hits + [Hit("im0", im, 0.3)]).text.split("**Information Mediator**")[0]
+    assert messaging_side.index("out of the scope of this Building Block") < messaging_side.index("publishes the services")
+
+
 def test_two_things_with_a_section_each_and_no_glossary_entry_are_compared_from_their_sections():
     def section(i, title, text, why):
         c = Chunk(text=text, release="latest", repo="r", folder="bb-esignature", path="spec/2-description.md",

@@ -18,7 +18,7 @@ from assistant import registry
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       titled_for, units_of)
 from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
-from assistant.retrieve import (FRAMEWORK_KINDS, Hit, continues, inline_definition, norm_term, qualifies,
+from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, inline_definition, norm_term, qualifies,
                                 template_key, term_forms, term_names, tokenize)
 from assistant.types import Chunk
 
@@ -107,6 +107,7 @@ _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # Ope
 YN_BONUS = 0.2
 SECTION_POINTS = 8  # points quoted from each section of two things compared (see _section_comparison)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
+SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it before any other
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
 # modules share the same database tables. Is that allowed?" is answered by "… MUST NOT use shared databases", not by a
 # registry's feature of linked tables that happens to share more words. With any verdict (_VERDICT: "cannot be thought
@@ -1297,6 +1298,11 @@ class ExtractiveAnswerer:
                 named = registry.find_bbs(u.text, strict=True)
                 if any(o in named for o in others):
                     u.score += NAMES_OTHER_BONUS
+                    # …first where its scope section sends a job to it ("Communication between different government
+                    # services … is out of the scope of this Building Block but can be enabled through the Information
+                    # Mediator"): the division of labour, said outright
+                    if SCOPE_SECTION.search(ev.hits[u.hit_index].chunk.section or ""):
+                        u.score += SCOPE_HANDOVER_BONUS
             units.sort(key=lambda u: -u.score)
             # what the block is: the opening sentence of its description page, then what sets it apart
             lead = self._defining_sentence(ev, bb)
