@@ -88,6 +88,7 @@ QA_DEV25_FILE = GOLD_DIR / "qa_dev25.jsonl"
 QA_DEV26_FILE = GOLD_DIR / "qa_dev26.jsonl"
 QA_DEV27_FILE = GOLD_DIR / "qa_dev27.jsonl"
 QA_DEV28_FILE = GOLD_DIR / "qa_dev28.jsonl"
+QA_DEV29_FILE = GOLD_DIR / "qa_dev29.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -169,7 +170,10 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     traffic fines, customs, a researcher, an accessibility auditor, a QA engineer), first run on 4dbe875;
     qa_dev28.jsonl, a thirtieth writer's 40 (ids v30-…, eighteenth session: cash transfers, civil registration, health
     insurance, a tax authority, disaster management, an ID agency, procurement, a municipal portal, DevOps, a
-    penetration tester, a UX writer, a journalist), first run on 8287052) that were
+    penetration tester, a UX writer, a journalist), first run on 8287052; qa_dev29.jsonl, a thirty-first writer's 40
+    (ids k31-…, eighteenth session: e-vouchers, police records, refugee registration, statistics, a hospital CIO, water
+    billing, a small island state, a fintech, an auditor, an API gateway engineer, a student, a minister's adviser),
+    first run on 7ad91aa) that were
     then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -178,7 +182,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
                                           QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
                                           QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
-                                          QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE]):
+                                          QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
