@@ -106,7 +106,8 @@ _OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|reque
 
 
 # "an ID", "any ID", "that ID", "their ID" on its own is some identifier; the Identity BB's things keep naming it
-_ANY_ID = re.compile(r"\b(an|any|no|that|this|these|those|unique|same|its|their|his|her|our|your|my|each|every)\s+$", re.I)
+_ANY_ID = re.compile(r"\b(an|any|no|that|this|these|those|unique|same|its|their|his|her|our|your|my|each|every|different|"
+                     r"separate|another|other|new|own|single)\s+$", re.I)
 _ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet|"
                        r"products?|platforms?|solutions?|software|vendors?|modules?)\b")
 
@@ -144,6 +145,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     ([], ['identity'])
     >>> find_bbs("once we're given that ID and prefix, what do we do with it?"), find_bbs("does that ID BB log it?")
     ([], ['identity'])
+    >>> find_bbs("Would that doctor get a different ID at each hospital?"), find_bbs("a different ID provider")
+    ([], ['identity'])
     >>> find_bbs("event statuses in the scheduler"), find_bbs("a scheduler for batch jobs")
     (['scheduler'], [])
     """
@@ -161,7 +164,7 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
                 continue
             if alias == "id" and _OTHER_ID.search(text[max(0, m.start() - 20): m.start()]):
                 continue  # "the record ID", "their functional ID": another thing's identifier, not the Identity BB
-            if alias == "id" and _ANY_ID.search(text[max(0, m.start() - 8): m.start()]) and not _ID_THING.match(tail):
+            if alias == "id" and _ANY_ID.search(text[max(0, m.start() - 10): m.start()]) and not _ID_THING.match(tail):
                 continue  # "before they have an ID": holding some identifier, not the Identity BB (an ID card/number is)
             if strict and not _BB_AFTER.match(tail) and alias != "im":
                 continue
