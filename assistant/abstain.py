@@ -24,7 +24,8 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       # (not what they are based on: "what are the fees based on?" asks how they are worked out)
                       r"the (\w+ ){0,2}(fee|fees|charge|charges)(?! (based|calculated|determined|computed|derived|worked out))|"
                       r"per (user|citizen|month|year|sms|message|transaction)|budget|quote|"
-                      r"(what|which|how much) (\w+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|deducts?)|"
+                      r"(what|which|how much) ([\w-]+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|"
+                      r"deducts?|sets?|imposes?|imposed)\b|"
                       r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent)|"
                       r"what (does|do|would|will) (\w+ ){0,3}pay (for|out)\b)\b",
                       re.I)

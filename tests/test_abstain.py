@@ -431,6 +431,8 @@ def test_what_fees_are_based_on_is_not_a_price_question():
     hits = _hits(TOPIC, "Messaging fees are calculated based on the number and the size of the messages sent.")
     assert should_abstain(analyze("What are the messaging fees based on?"), hits, {}) == (False, "")
     assert should_abstain(analyze("What are the messaging fees per SMS?"), hits, {})[0]
+    # a fee a block "sets" is an amount
+    assert should_abstain(analyze("What per-message fee does the Messaging BB set for SMS to citizens?"), hits, {})[0]
 
 
 def test_a_version_and_a_figure_asked_together_ask_for_nothing_else_and_avoiding_latency_asks_no_figure():
