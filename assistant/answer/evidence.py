@@ -75,15 +75,23 @@ def strip_md(text: str) -> str:
     return t
 
 
+_BRACKETED_EXAMPLE = re.compile(r"\((e\.g\.|eg\b|i\.e\.|for example|for instance|such as)[^()]*\)\.?$", re.I)
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences, not at an abbreviation's full stop.
 
     >>> sentences("Publish tenders (e.g. Request for Proposals). Providers bid. Dr. Ramkumar wrote it.")
     ['Publish tenders (e.g. Request for Proposals).', 'Providers bid.', 'Dr. Ramkumar wrote it.']
+
+    An example in brackets after a sentence's full stop belongs to that sentence:
+
+    >>> sentences("A resource may serve many entities. (e.g. a doctor may work at two hospitals). Organizers book it.")
+    ['A resource may serve many entities. (e.g. a doctor may work at two hospitals).', 'Organizers book it.']
     """
     out: list[str] = []
     for piece in _SENT.split(text):
-        if out and _ABBREV.search(out[-1]):
+        if out and (_ABBREV.search(out[-1]) or _BRACKETED_EXAMPLE.match(piece)):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
