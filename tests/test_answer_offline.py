@@ -1891,3 +1891,11 @@ def test_a_one_sentence_passage_on_the_question_keeps_the_lead_over_a_list_of_lo
                  "storing the signing keys?")
     ans = ExtractiveAnswerer().answer(qa, [_hit(0, note, "Key storage"), _hit(1, listing, "Secure storage")]).text
     assert ans.startswith("As most Android phones do not have a hardware security module")
+
+
+def test_paging_through_a_list_asks_for_its_parameters_described():
+    from assistant.answer.offline import ASKS_INPUT
+
+    assert ASKS_INPUT.search("which endpoint lists consent records, and how do I page through the results?")
+    assert ASKS_INPUT.search("Is the audit list paginated?")
+    assert not ASKS_INPUT.search("Which page of the spec describes the audit list?")

@@ -157,7 +157,9 @@ _COMPOUND = re.compile(r"[_.]|[a-z][A-Z]")  # an identifier of parts: redirect_u
 DESCRIBED_FIELDS, DESCRIBED_FIELDS_CHARS = True, 300
 ASKS_INPUT = re.compile(r"\b(pass(ed|ing)? in|parameters?|params|inputs?|arguments?|"
                         r"what (do|must|should|does) (we|i|you|it|the \w+) (have to |need to )?"
-                        r"(send|pass|provide|include|supply|give)|request body|payload)\b", re.I)
+                        r"(send|pass|provide|include|supply|give)|request body|payload|"
+                        # paging through a list is done with its parameters ("offset: Requested index for start of …")
+                        r"page through|paginat\w*|paging|next page|page size|per page)\b", re.I)
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?|auth|authenticat\w*|authori[sz]ation|api[ -]?keys?|credentials?|bearer)\b", re.I)
 _OP_PART = {"Responses": re.compile(r"(?:^|\s)Responses: (.+?)(?=\s+Response fields|\s+Servers:|\n|$)"),
             "Header parameters": re.compile(r"(?:^|\s)Header parameters: (.+?)(?=\s+(?:Request body fields|Query parameters|"
