@@ -17,7 +17,7 @@ from assistant.answer.evidence import Evidence, titled_for, to_citation, units_o
 from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
-from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern, plain_words
+from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
 from assistant.retrieve import FRAMEWORK_KINDS, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path
 from assistant.types import Answer
 
@@ -400,8 +400,7 @@ class Assistant:
         have = {h.id: h for h in hits}
         extra = []
         qa.need_matched = True
-        # (in the spec's words, as the search reads it: "leaves its assigned zone (a geofence)")
-        for bb, _, f in sug.blocks_for(plain_words(qa.bb_need)):
+        for bb, _, f in sug.blocks_for(qa.bb_need):
             if f is None:
                 continue
             c = self.index.chunks.get(f.chunk_id)

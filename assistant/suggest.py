@@ -46,7 +46,7 @@ import numpy as np
 import yaml
 
 from assistant import registry
-from assistant.query import asks_for_advice, described_service
+from assistant.query import asks_for_advice, described_service, plain_words
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
 from ingest.embed import embed_cached
 
@@ -117,6 +117,7 @@ SERVICE_MIN_SIM = 0.48
 # writer who saw no code (evals/gold/reason_functionalities.jsonl), a right one was quoted for 0.592 of them by the
 # sentence alone and for 0.665–0.676 with the name weighted 0.5–1.0 (bench/bench_reasons.py)
 REASON_NAME_WEIGHT = 0.5
+READ_PLAIN = True  # needs read in the spec's words (Suggester.analyze); False for the comparison
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
 ALIGN_TEMPERATURE = 0.02  # softmax temperature over use-case alignment scores (a 0.05 lead ≈ 12× the weight)
 WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least this similar
@@ -823,8 +824,9 @@ class Suggester:
         ref = self.reference()
         if not ref.funcs or bb not in ref.bb_ids:
             return None
-        vecs = _as_matrix(self.a.embedder.embed([" ".join(need.split()[:EMBED_WORDS])]), ref.func_vecs.shape[1])
-        best = _reason_functionalities(vecs, vecs @ ref.func_vecs.T, ref, [need])
+        read = plain_words(need) if READ_PLAIN else need  # (as analyze reads a need)
+        vecs = _as_matrix(self.a.embedder.embed([" ".join(read.split()[:EMBED_WORDS])]), ref.func_vecs.shape[1])
+        best = _reason_functionalities(vecs, vecs @ ref.func_vecs.T, ref, [read])
         return ref.funcs[int(best[0, ref.bb_ids.index(bb)])]
 
     # ----- input checks ---------------------------------------------------------------------------
@@ -864,17 +866,20 @@ class Suggester:
         timings: dict[str, float] = {}
         t = time.perf_counter()
         needs = split_needs(text) or [text]
+        # each need is read in the spec's words, as the search reads a question ("leaves its assigned zone (a
+        # geofence)", query.plain_words); reasons still quote it as written
+        read = [plain_words(x) for x in needs] if READ_PLAIN else needs
         timings["split"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         # a need is compared by its first EMBED_WORDS words: long merged sentences cost more than they tell
-        vecs = _as_matrix(self.a.embedder.embed([" ".join(x.split()[:EMBED_WORDS]) for x in needs]),
+        vecs = _as_matrix(self.a.embedder.embed([" ".join(x.split()[:EMBED_WORDS]) for x in read]),
                           ref.func_vecs.shape[1] if ref.func_vecs.size else 1)
         timings["embed"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         excl = {str(u).upper() for u in (exclude_use_cases or [])}
         n = len(needs)
 
-        cues = [self.lexicon.match(s) for s in needs]
+        cues = [self.lexicon.match(s) for s in read]
         cue_m = np.zeros((n, nb), dtype=np.float32)
         for i, c in enumerate(cues):
             for b, h in c.items():
@@ -883,7 +888,7 @@ class Suggester:
         if ref.func_vecs.size:
             fsims = vecs @ ref.func_vecs.T
             spec_sim, _ = _max_by_group(fsims, ref.func_bb, nb)
-            best_func = _reason_functionalities(vecs, fsims, ref, needs)
+            best_func = _reason_functionalities(vecs, fsims, ref, read)
         else:
             spec_sim, best_func = np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64)
         proto_sim, _ = _max_by_group(vecs @ ref.proto_vecs.T, ref.proto_bb, nb) if ref.proto_vecs.size else (

@@ -558,16 +558,6 @@ def test_which_building_block_question_names_the_block_and_cites_its_spec(assist
     assert "This is the job of" not in other.text
 
 
-def test_the_advisor_reads_a_which_block_need_in_the_specs_words(assistant, monkeypatch):
-    """"Which building block alerts us when a truck leaves its assigned zone?": the advisor maps the need as the search
-    reads it, a geofence (query.plain_words), so that GIS's geofencing is the functionality it finds."""
-    sug = assistant._suggester_instance()
-    asked = []
-    monkeypatch.setattr(sug, "blocks_for", lambda need, k=3: asked.append(need) or [])
-    assistant.ask("Which building block alerts us when a truck leaves its assigned zone?")
-    assert asked == ["alerts us when a truck leaves its assigned zone (a geofence)"]
-
-
 def test_a_request_for_blocks_for_ones_own_service_points_to_the_advisor(assistant):
     """A service named in a few words is too little for the advisor: the answer asks for a description (what to
     write), rather than quoting spec passages that share the question's words; a description gets the advisor's list."""
