@@ -185,6 +185,7 @@ _GEOFENCE = re.compile(
     r"(them|those|these|it|(a |an |the |its |their |our |any )?(\w+[- ]){0,2}(zones?|areas?|districts?|boundar(y|ies)|"
     r"perimeters?|regions?|territor(y|ies)|polygons?))\b", re.I)
 _WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b", re.I)
+_SAYS_GEOFENCE = re.compile(r"geo-?fenc", re.I)
 
 
 def plain_words(text: str) -> str:
@@ -207,7 +208,7 @@ def plain_words(text: str) -> str:
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
-    if _WATCHED.search(text) and not re.search(r"geo-?fenc", text, re.I):
+    if _WATCHED.search(text) and not _SAYS_GEOFENCE.search(text):
         text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
     return text
 
@@ -846,11 +847,12 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 # "what is the DataAgreement schema meant to represent?" → "which lawful bases can it declare?": "it" is
                 # the schema, an API path or a field the previous question names
                 prev_term = " ".join(dict.fromkeys(identifiers(last))) or None
-            if not prev_term and API_ASKS_PREVIOUS and intent == "api" and prev_intent != "api" and _POINTS_AT_JOB.search(q):
-                # "Can a member see who has read their personal data?" → "which endpoint does that?": the job "that" is
-                # the previous question's ask (its asking sentence, not the context before it)
-                prev_term = ask_part(last).rstrip("?")
-            if not prev_term and EXTENDS_PREVIOUS and _EXTENDS_JOB.search(q):
+            if not prev_term and (
+                    (API_ASKS_PREVIOUS and intent == "api" and prev_intent != "api" and _POINTS_AT_JOB.search(q))
+                    or (EXTENDS_PREVIOUS and _EXTENDS_JOB.search(q))):
+                # "Can a member see who has read their personal data?" → "which endpoint does that?", "… would that also
+                # cover a person dying?": the job "that" is the previous question's ask (its asking sentence, not the
+                # context before it)
                 prev_term = ask_part(last).rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):

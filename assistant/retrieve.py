@@ -1038,7 +1038,7 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
             continue
         # (one operation's passages once; two APIs with the same path, "GET /bills/{billId}" of the bill inquiry
         # request and of the biller's response, are two operations: their APIs' titles tell them apart)
-        op = (h.chunk.bb, h.chunk.extra.get("method"), h.chunk.extra.get("api_path"), tuple(h.chunk.heading_path[-2:-1]))
+        op = (h.chunk.bb, h.chunk.extra.get("method"), h.chunk.extra.get("api_path"), h.chunk.api_title)
         if op[2] and op in seen_op:
             continue
         seen_text.add(key)

@@ -57,6 +57,12 @@ class Chunk:
         return " › ".join(self.heading_path)
 
     @property
+    def api_title(self) -> str:
+        """For an API operation, the title of its API (its heading's parent: "Bill Inquiry API for Payer FI"): two APIs
+        can define the same method and path."""
+        return self.heading_path[-2] if self.kind == "api_operation" and len(self.heading_path) > 2 else ""
+
+    @property
     def embed_text(self) -> str:
         """What the embedder and BM25 read: the heading path gives a passage its context."""
         head = self.section

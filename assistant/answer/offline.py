@@ -20,7 +20,6 @@ from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, over
 from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, inline_definition, norm_term, qualifies,
                                 template_key, term_forms, term_names, tokenize)
-from assistant.types import Chunk
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -1064,7 +1063,7 @@ class ExtractiveAnswerer:
         for hi, h in ops:
             # (two APIs can define the same method and path: "GET /bills/{billId}" of the Payer FI's bill inquiry and
             # of the biller's response; each is an operation of its own)
-            key = (h.chunk.extra.get("method"), h.chunk.extra.get("api_path"), _api_title(h.chunk))
+            key = (h.chunk.extra.get("method"), h.chunk.extra.get("api_path"), h.chunk.api_title)
             if key in seen:
                 continue
             seen.add(key)
@@ -1076,7 +1075,7 @@ class ExtractiveAnswerer:
         shared = Counter((h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) for _, h in lines)
         def api_of(h: Hit) -> str:  # the API an operation belongs to, named when another API has its method and path
             n = shared[(h.chunk.extra.get("method"), h.chunk.extra.get("api_path"))]
-            return f" ({_api_title(h.chunk)})" if n > 1 and _api_title(h.chunk) else ""
+            return f" ({h.chunk.api_title})" if n > 1 and h.chunk.api_title else ""
         summary = next((t for _, h in self._same_op(ev, h0) if (t := _op_summary(h))), "")  # whichever passage has it
         bbname = registry.name_of(h0.chunk.bb)
         first = self._mark(ev, hi0, f"{method} {path} — {summary}")
@@ -1681,11 +1680,6 @@ def _says(c) -> str:
 def _overlap(a: str, b: str) -> float:
     sa, sb = set(a.split()), set(b.split())
     return len(sa & sb) / max(1, min(len(sa), len(sb)))
-
-
-def _api_title(c: Chunk) -> str:
-    """The title of the API an operation passage belongs to (its heading's parent: "Bill Inquiry API for Payer FI")."""
-    return c.heading_path[-2] if c.kind == "api_operation" and len(c.heading_path) > 2 else ""
 
 
 def _op_summary(h: Hit) -> str:
