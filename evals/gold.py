@@ -89,6 +89,7 @@ QA_DEV26_FILE = GOLD_DIR / "qa_dev26.jsonl"
 QA_DEV27_FILE = GOLD_DIR / "qa_dev27.jsonl"
 QA_DEV28_FILE = GOLD_DIR / "qa_dev28.jsonl"
 QA_DEV29_FILE = GOLD_DIR / "qa_dev29.jsonl"
+QA_DEV30_FILE = GOLD_DIR / "qa_dev30.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -173,7 +174,9 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     penetration tester, a UX writer, a journalist), first run on 8287052; qa_dev29.jsonl, a thirty-first writer's 40
     (ids k31-…, eighteenth session: e-vouchers, police records, refugee registration, statistics, a hospital CIO, water
     billing, a small island state, a fintech, an auditor, an API gateway engineer, a student, a minister's adviser),
-    first run on 7ad91aa) that were
+    first run on 7ad91aa; qa_dev30.jsonl, a thirty-second writer's 40 (ids a33-…, nineteenth session: customs, cash
+    transfers, permits, a tax authority, civil registration, scholarships, disaster management, procurement, a data
+    protection authority, a mobile operator, a conformance-test vendor, a UX designer), first run on 74e2d8b) that were
     then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -182,7 +185,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
                                           QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
                                           QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
-                                          QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE]):
+                                          QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE,
+                                          QA_DEV30_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
