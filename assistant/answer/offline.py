@@ -188,6 +188,13 @@ _MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at
                            r"batch(es)?|thousands|hundreds|(many|multiple|several) (\w+ )?(recipients|records|items|"
                            r"addresses|people|persons|beneficiaries|payments|transactions|messages|emails|files))\b", re.I)
 _BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
+# A block with several APIs (Digital Registries' data and database templates, Identity's enrollment and provider APIs,
+# the GIS and Information Mediator APIs): a question naming one ("the data API template", "the enrollment API") is
+# answered by that API's operations. Its name is the one or two words before "API"; an API is named by a word of its
+# title or file name that the block's other APIs among the hits do not have.
+NAMED_API_BONUS = 1.0
+_NAMES_API = re.compile(r"\b([\w/]+(?:[ -][\w/]+)?)[ -]+apis?\b", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 STRENGTH_MEAN = True  # how much a passage is on the question, for the lead: the mean of its best three units
 DANGLING_HEAD_DROPPED = True  # a lead passage's closing line that introduces the next passage is not quoted
 # a lead that refers back to its section's title ("These design guidelines …", "This pattern …") needs the title
@@ -318,6 +325,7 @@ class ExtractiveAnswerer:
         self._quoted: list[str] = []  # every quote in full (a later point may repeat part of an earlier one)
         self._n_units = 0
         self._qtoks: set[str] = set()  # the question's words but the named blocks' names (_compose sets them)
+        self._named_apis: set[str] = set()  # the API files the question names (_api sets them)
 
     def _fill(self, ev: Evidence, qtoks: set[str], budget: int = 10, skip=None) -> str:
         """Supporting points from the other top passages, up to the answer's budget of sentences."""
@@ -1068,6 +1076,7 @@ class ExtractiveAnswerer:
                 continue
             seen.add(key)
             lines.append((hi, h))
+        self._named_apis = self.named_apis(qa.question, [h for _, h in lines]) if NAMED_API_BONUS else set()
         if not qa.api_path and len(lines) > 1:  # the operation whose own words the question uses, rank breaking ties
             lines.sort(key=lambda p: -self._op_match(p[0], p[1], qtoks, qa))
         hi0, h0 = lines[0]
@@ -1235,7 +1244,38 @@ class ExtractiveAnswerer:
         lex = self._op_share(h, qtoks, qa)
         many = bool(_MANY_AT_ONCE.search(qa.question)) and bool(_BATCH_OP.search(
             " ".join([_op_summary(h), str(h.chunk.extra.get("api_path", ""))])))
-        return OP_MATCH_WEIGHT * (lex + 0.5 * many) + 1.0 / (1.0 + 0.35 * hi) + OP_DENSE_WEIGHT * h.dense
+        named = NAMED_API_BONUS * (h.chunk.path in self._named_apis)
+        return OP_MATCH_WEIGHT * (lex + 0.5 * many) + 1.0 / (1.0 + 0.35 * hi) + OP_DENSE_WEIGHT * h.dense + named
+
+    @staticmethod
+    def named_apis(question: str, ops: list[Hit]) -> set[str]:
+        """The API files among these operations that the question names ("the data API template" → the Digital
+        Registries Data API, not its Database API): by a word of the API's title or file name that the other APIs of
+        its block here do not have.
+
+        >>> from assistant.types import Chunk
+        >>> def op(path, title): return Hit(path, Chunk(text="", release="latest", repo="", folder="bb-x", path=path,
+        ...     kind="api_operation", bb="x", heading_path=["X", "Service APIs", title, "GET /a"]), 0.0)
+        >>> ops = [op("api/X_Data_API_template.yaml", "X API examples"), op("api/X_Database_API_template.yaml", "X Database API")]
+        >>> sorted(ExtractiveAnswerer.named_apis("Which header does the data API template need?", ops))
+        ['api/X_Data_API_template.yaml']
+        >>> ExtractiveAnswerer.named_apis("What data does the API return?", ops)
+        set()
+        """
+        said = {t for m in _NAMES_API.finditer(question) for t in tokenize(m.group(1))}
+        if not said:
+            return set()
+        words: dict[tuple[str, str], set[str]] = {}
+        for h in ops:
+            c = h.chunk
+            stem = re.sub(r"\.(ya?ml|json)$", "", c.path.rsplit("/", 1)[-1])
+            words[(c.bb, c.path)] = set(tokenize(_CAMEL.sub(" ", re.sub(r"[_.-]+", " ", stem)) + " " + c.api_title))
+        named = set()
+        for (bb, path), own in words.items():
+            others = [w for (b, p), w in words.items() if b == bb and p != path]
+            if others and own - set.union(*others) & said:
+                named.add(path)
+        return named
 
     def _overview(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str]) -> list[str]:
         if not qa.bbs:
