@@ -739,7 +739,8 @@ _PREAMBLE = re.compile(
     r"|(?:a |one )?(?:quick|basic|simple|dumb|silly|stupid|naive|beginner'?s?|newbie) question"
     r"|(?:this|it) (?:may|might|could|is probably|is likely) (?:be )?a (?:basic|dumb|silly|stupid|naive|simple|beginner'?s?|"
     r"newbie) (?:one|question)(?:,? but\b)?"
-    r"|(?:ok(?:ay)?|great|nice|thanks|thank you|cool|perfect|got it|understood|i see|makes sense)(?:,? thanks| thank you)?)"
+    r"|(?:ok(?:ay)?|great|nice|good|very good|sounds good|fine|right|alright|all right|excellent|awesome|brilliant|"
+    r"thanks|thank you|cool|perfect|got it|understood|i see|makes sense)(?:,? thanks| thank you)?)"
     r"\s*(?:[,!.:;\u2013\u2014]+|\s-+|(?<=but))\s*)+", re.I)
 
 
@@ -750,6 +751,8 @@ def strip_preamble(text: str) -> str:
     "what exactly is a 'building block' in GovStack?"
     >>> strip_preamble("Nice. And can an applicant stop halfway through the form?")
     'And can an applicant stop halfway through the form?'
+    >>> strip_preamble("good. and which API call would our app use?"), strip_preamble("Right to be forgotten: is it covered?")
+    ('and which API call would our app use?', 'Right to be forgotten: is it covered?')
     >>> strip_preamble("Hi team, this might be a dumb question, but what is a voucher?")
     'what is a voucher?'
     >>> strip_preamble("total newbie here - what is a BB?"), strip_preamble("Thanks!"), strip_preamble("OK")
