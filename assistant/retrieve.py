@@ -189,6 +189,10 @@ def negated_stems(text: str, reach: int = NEG_REACH) -> frozenset[str]:
 # APIs" embeds the OpenAPI file), on top of the k passages and not quoted, only cited beside the operation: readers
 # open that page (dev-independent hit@5 0.878 -> 0.891, pass +2; no other set's pass moves)
 RENDERED_OPS = 1
+# A passage found by its words alone (BM25, a boost's exact match) reports its real similarity to the question, not 0:
+# the answer weighs it (an API answer picks its operation partly by it: "find a doctor's free slots" lost
+# GET /resource/availability, found only lexically, to operations the dense search had scored) and so does abstention
+FILL_DENSE = True
 _RENDERED_OP = re.compile(r"(?:^|\n)\s*(GET|POST|PUT|DELETE|PATCH) (/\S*)")
 # Which chapters answer which intent (GovStack BB specs share one chapter layout). Only process questions keep a chapter
 # boost: the data (×1.5 for data-structure chapters), API (×1.2 for service-API chapters) and architecture (×1.3 for
@@ -441,6 +445,7 @@ class ExactVectors:
         self.ids: dict[str, list[str]] = {}
         self.mat: dict[str, np.ndarray] = {}
         self.attrs: dict[str, dict[str, np.ndarray]] = {}  # per release: each row's bb, kind and path, for filters
+        self._rows: dict[str, dict[str, int]] = {}  # per release: each id's row (made when first asked)
         for rel, rel_ids in by_release.items():
             m = mat[[row[i] for i in rel_ids]] if rel_ids else np.zeros((0, mat.shape[1] if mat.ndim == 2 else 0))
             norms = np.linalg.norm(m, axis=1, keepdims=True) if len(m) else np.ones((0, 1))
@@ -470,6 +475,16 @@ class ExactVectors:
             return []
         top = np.argpartition(-sims, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
         return sorted(((ids[j], float(sims[j])) for j in top), key=lambda p: (-p[1], p[0]))
+
+    def similarity(self, vector, release: str, ids: set[str]) -> dict[str, float]:
+        """The cosine similarity of each of these passages of a release to the vector."""
+        if release not in self.mat or not ids:
+            return {}
+        rows = self._rows.setdefault(release, {i: n for n, i in enumerate(self.ids[release])})
+        want = [i for i in ids if i in rows]
+        q = np.asarray(vector, dtype=np.float32)
+        sims = self.mat[release][[rows[i] for i in want]] @ (q / max(float(np.linalg.norm(q)), 1e-12))
+        return {i: float(v) for i, v in zip(want, sims)}
 
 
 def continues(c: Chunk, n: Chunk, into_subsections: bool = False) -> bool:
@@ -910,6 +925,8 @@ class HybridSearch:
             cands = set(lex_rank)
         if self.lexical_weight == 0:
             cands = set(dense_rank) | (exact if self.boosts else set())
+        if FILL_DENSE and self.boosts:
+            sims.update(idx.vectors.similarity(qvec, release, cands - set(dense) - set(sims)))
         kind_boost = INTENT_KINDS.get(qa.intent, {})
         # a glossary entry is lifted for a term question only if it names the term's head word: "Digital Service" is
         # not the answer to "What is a digital public good?" (a spec without that entry answers from its prose)

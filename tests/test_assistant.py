@@ -726,3 +726,24 @@ def test_the_sentence_rescue_reads_a_blocks_specification_not_the_framework_reco
 
     assert _rescuable(chunk("prose", "information-mediator")) and _rescuable(chunk("api_operation", "payments"))
     assert not _rescuable(chunk("framework_bb", "information-mediator")) and not _rescuable(chunk("prose", None))
+
+
+def test_a_passage_found_by_its_words_alone_reports_its_real_similarity(assistant, monkeypatch):
+    """A candidate only BM25 (or a boost) brought reports its cosine similarity to the question, not 0: the API answer
+    weighs it when it picks an operation (m26-012's GET /resource/availability, found lexically, had lost to operations
+    the dense pass had scored)."""
+    import numpy as np
+
+    import assistant.retrieve as retrieve
+
+    q = "How does the Payments BB pay the monthly benefit to each household's account?"
+    searcher = assistant.searcher
+    monkeypatch.setattr(retrieve, "CANDIDATES", 2)  # most candidates then come from BM25 only
+    st = assistant._prepare({"question": q})
+    qvec = np.asarray(searcher._vector(st["qa"], st["qa"].standalone), dtype=np.float32)
+    qvec /= np.linalg.norm(qvec)
+    hits = searcher.search(st["qa"], "latest", k=20)
+    real = searcher.index.vectors.similarity(qvec, "latest", {h.id for h in hits})
+    assert len(hits) > 4 and all(abs(h.dense - real[h.id]) < 1e-5 for h in hits)
+    monkeypatch.setattr(retrieve, "FILL_DENSE", False)
+    assert any(h.dense == 0.0 for h in searcher.search(st["qa"], "latest", k=20))
