@@ -167,7 +167,7 @@ NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an
 # passage that states one: the spec often discusses the topic without ever giving the number.
 _ASKS_FIGURE = re.compile(
     r"\b(how many|how much|how long|how often|how fast|how big|how large|rate limits?|per (second|minute|hour)|slas?|uptime|"
-    r"(what|which)\s+([\w-]+\s+){0,3}rates?|"  # "What false match rate must … achieve?"
+    r"(what|which)\s+([\w-]+\s+){0,4}rates?|"  # "What false match rate …?", "what late-payment penalty or interest rate …?"
     r"time-?outs?|throughput|(maximum|minimum|max|min)\s+(\w+\s+){0,2}(size|length|number|lifetime|duration|time|rate|"
     r"count|amount|age|period|limit|validity|retention|value)s?|(what|which)\s+(percentage|percent|share|proportion)|"
     r"(what|which)\s+([\w-]+\s+){1,2}(percentage|percent)|"  # "What commission percentage …?"
@@ -203,6 +203,13 @@ _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?
 _FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}(?![A-Za-z])|\b(daily|weekly|monthly|hourly|annually|"
                      r"yearly)\b", re.I)
 NO_FIGURE = "it discusses the topic but no passage states a figure for it"
+# A sum of money asked for ("above what contract value …?", "what fee …?") is answered only by an amount of money, not
+# by another figure that shares a word with the question ("contracts … expiry dates … 24 months")
+MONEY_FIGURES = True
+_ASKS_MONEY = re.compile(r"\b(monetary|money|prices?|fees?|costs?|budgets?|(contract|transaction|purchase|payment|tender|"
+                         r"order|invoice|bill|procurement)\s+(value|amount|sum|size)s?)\b", re.I)
+_AMOUNT_OF_MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(k|m|bn)?\s?(usd|eur|gbp|dollars?|euros?|pounds?)\b|"
+                    r"\b(usd|eur|gbp)\s?\d", re.I)
 NOT_ABOUT = "nothing in the specification is about this"
 NOT_DISCUSSED = "the specification does not discuss this"
 _EXAMPLE_WORDS = {"example", "eg", "instance", "say", "like", "such", "hundred", "thousand", "million", "billion"}
@@ -318,6 +325,8 @@ def asks_figure(question: str) -> bool:
     (False, True)
     >>> asks_figure("Above what contract value is a tender required?"), asks_figure("What is the total figure?")
     (True, True)
+    >>> asks_figure("Does it say what late-payment penalty or interest rate to add?")
+    True
     """
     return bool(_ASKS_FIGURE.search(_FINDS_OUT.sub(" ", question)) or _PERCENT_SIGN_ASKED.search(question))
 
@@ -349,12 +358,17 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     subject = {t for t in tokenize(qa.standalone) if not t.isdigit() and t not in _EXAMPLE_WORDS} \
         - {t for b in qa.bbs for t in tokenize(registry.name_of(b))} - _FIGURE_ASKING_WORDS
     percent = bool(_ASKS_PERCENT.search(ask_part(qa.question)))
+    money = MONEY_FIGURES and not percent and bool(_ASKS_MONEY.search(ask_part(qa.question)))
     scale = asked_time_scale(qa.question)
     noun = counted_noun(qa.question)
     for h in hits[:top]:
         for u in units_of(h.chunk.text, 0):
             if noun:
                 if set(tokenize(u.text)) & subject and _counts(u.text, noun):
+                    return True
+                continue
+            if money:
+                if set(tokenize(u.text)) & subject and _AMOUNT_OF_MONEY.search(u.text):
                     return True
                 continue
             if set(tokenize(u.text)) & subject and any(not _HTTP_STATUS.match(m.group(0)) and (

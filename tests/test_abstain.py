@@ -264,6 +264,19 @@ def test_a_figure_asked_in_a_unit_of_time_needs_one_near_it():
         == (False, "")
 
 
+def test_a_sum_of_money_asked_for_needs_an_amount_of_money_not_another_figure(monkeypatch):
+    """a33-028: "Above what contract value …?" was answered by a passage on contracts' "24 months" expiry."""
+    import assistant.abstain as abstain
+
+    qa = analyze("Above what contract value must the Messaging building block send a message to the contract owner?")
+    months = _hits(TOPIC, "The message tells the contract owner the contract expiry date, 24 months after signing.")
+    assert should_abstain(qa, months, {}) == (True, NO_FIGURE)
+    stated = _hits(TOPIC, "A message goes to the contract owner for each contract value above USD 10,000.")
+    assert should_abstain(qa, stated, {}) == (False, "")
+    monkeypatch.setattr(abstain, "MONEY_FIGURES", False)
+    assert should_abstain(qa, months, {}) == (False, "")
+
+
 def test_a_count_of_something_needs_a_number_counting_it():
     qa = analyze("How many field agents per 1,000 households does the Messaging building block recommend for outreach?")
     other = _hits(TOPIC, "Outreach messages for households with land over 10 000 square meters are sent first.")
