@@ -108,7 +108,9 @@ OUT_OF_SCOPE = [
     (re.compile(r"\b(programming )?language (is|are|was|were)\b.{0,60}\b(written|implemented|coded|built|developed) in\b|"
                 r"\b(written|implemented|coded) in (which|what) (programming )?language|\bdownload\b.{0,40}\b(binar(y|ies)|"
                 r"executables?|installers?)\b", re.I),
-     "the specification prescribes no implementation language and ships no software"),
+     "the specification prescribes no implementation language and ships no software",
+     # … but it does say what its own test harness is written in ("a set of tests (written in Gherkin)")
+     re.compile(r"\b(written|implemented|coded) (in|using) [A-Z]\w+")),
     # "Under our Data Protection Act, what fines would we face …?": national laws and their penalties
     (re.compile(r"\b(what|which|how (much|large|big|high))\b.{0,20}\b(fines?|penalt(y|ies)|sanctions?)\b.{0,60}\b(face|incur|pay|"
                 r"imposed?|get|apply|risk)\b|\b(fined|penali[sz]ed)\b.{0,40}\b(under|by)\b.{0,30}\b(law|act|regulation|"
@@ -551,8 +553,9 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
         return True, f"no passage uses the term “{qa.term}”"
     if _PRICING.search(qa.question) and not any(_MONEY.search(h.chunk.text) for h in hits[:5]):
         return True, "the specification does not give prices or costs of products"
-    for pat, why in OUT_OF_SCOPE:
-        if pat.search(qa.question):
+    for pat, why, *stated in OUT_OF_SCOPE:
+        # (a rule with a pattern for where the spec does say it: a top passage saying it answers the question)
+        if pat.search(qa.question) and not (stated and any(stated[0].search(h.chunk.text) for h in hits[:5])):
             return True, why
     if asks_figure(qa.question) and not states_figure(qa, hits) and not asks_more_than_a_figure(qa.question):
         return True, NO_FIGURE

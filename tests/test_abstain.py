@@ -203,6 +203,11 @@ def test_implementation_languages_fines_and_who_integrated_are_out_of_scope():
     for q in ("Which programming languages should the Messaging BB's hosting platform support?",
               "Which building blocks have integrated with the Messaging BB?"):
         assert should_abstain(analyze(q), hits, {}) == (False, ""), q
+    # a33-035: what the spec's own tests are written in, it says
+    tests = "What language are the Messaging BB's conformance tests written in?"
+    assert should_abstain(analyze(tests), hits, {})[0]
+    said = _hits(TOPIC, "The Messaging BB's conformance tests are written in Gherkin and run on every change.")
+    assert should_abstain(analyze(tests), said, {}) == (False, "")
 
 
 def test_a_contraction_typed_without_its_apostrophe_is_not_an_unknown_word():
