@@ -119,6 +119,13 @@ _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and
                        # and how do we get the results back afterwards?" (4 answers changed, none lost; carrying the
                        # previous question's words too, for API follow-ups: independent2 −1; for all: −3 dev-independent)
                        r"|\b(afterwards|after that|in that case|instead)\b", re.I)
+# a question asking for a list of operations ("Which endpoints does the Messaging BB define?"); "which services …"
+# asks for that list only by the word of a "listing" of them, not as "which services another organisation exposes"
+LISTS_OPERATIONS = re.compile(r"\b(which|what|list)\b.*\b(apis|endpoints|operations|services)\b", re.I)
+# … and one asking what the block's API has, not which operation does a job ("Which endpoints handle batch geocoding?")
+LISTS_ENDPOINTS = re.compile(r"\b(which|what)\b.{0,40}\b(apis|endpoints|operations)\b.{0,30}\b(defined|available|exist|"
+                             r"offered|provided|specified|exposed|included|are there|does it (have|offer|define))\b|"
+                             r"\blist (all |the |its )?(\w+ )?(apis|endpoints|operations)\b|\ball (the |its )?(\w+ )?(apis|endpoints|operations)\b", re.I)
 _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
 # "In the Payments BB, what …", and a chat topic typed first: "reg bb - what do they mean by …", "idv bb: what is …"

@@ -17,7 +17,7 @@ from assistant.answer.evidence import Evidence, titled_for, to_citation, units_o
 from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
-from assistant.query import MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
+from assistant.query import LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
 from assistant.retrieve import FRAMEWORK_KINDS, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path
 from assistant.types import Answer
 
@@ -35,6 +35,9 @@ ADVICE_POINTER = ("*For building blocks suggested for your own service, describe
 # once — which endpoint?" now names POST /send/email/batch instead of quoting the user story)
 SECTION_OP_HITS = 3
 BLOCK_OP = True  # … and, when those sections document none, the named block's best-matching operation
+# "What send endpoints does the Messaging BB define?" lists the named block's operations: its best-matching ones (at
+# most this many) come along, not only those the question's words ranked (a33-033 listed POST /callback/email alone)
+LIST_BLOCK_OPS = 8
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
@@ -592,6 +595,9 @@ class Assistant:
             if BLOCK_OP and qa.bbs and not any("section-api" in h.why for h in extra):
                 for op in self.searcher.search(qa, release, k=1, filters={"bb": qa.bbs[:1], "kind": ["api_operation"]}):
                     bring(op.chunk, "block-api", op.dense, mark=True)
+        if LIST_BLOCK_OPS and qa.intent == "api" and qa.bbs and not qa.api_path and LISTS_ENDPOINTS.search(qa.question):
+            for op in self.searcher.search(qa, release, k=LIST_BLOCK_OPS, filters={"bb": qa.bbs[:1], "kind": ["api_operation"]}):
+                bring(op.chunk, "block-ops", op.dense)
         top = next((h.chunk for h in hits[:SECTION_OP_HITS] + extra if h.chunk.kind == "api_operation"), None) \
             if qa.intent == "api" else None
         # an operation the spec page only lists ("POST /share-credential" under "8.3 Credential Management") is

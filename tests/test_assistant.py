@@ -747,3 +747,20 @@ def test_a_passage_found_by_its_words_alone_reports_its_real_similarity(assistan
     assert len(hits) > 4 and all(abs(h.dense - real[h.id]) < 1e-5 for h in hits)
     monkeypatch.setattr(retrieve, "FILL_DENSE", False)
     assert any(h.dense == 0.0 for h in searcher.search(st["qa"], "latest", k=20))
+
+
+def test_a_question_asking_what_endpoints_a_block_defines_lists_them_all(assistant, monkeypatch):
+    """a33-033: "what send endpoints are actually defined …?" listed the one operation the question's words ranked;
+    the named block's operations come along (service.LIST_BLOCK_OPS), so the list answers it."""
+    import assistant.service as service
+    from assistant.query import LISTS_ENDPOINTS
+
+    q = "Which revoke endpoints are available in the Consent BB API?"
+    assert LISTS_ENDPOINTS.search(q) and not LISTS_ENDPOINTS.search("Which Consent BB endpoint revokes a token?")
+    both = ("/tokens/{tokenId}/revoke", "/tokens`")
+    from dataclasses import replace
+
+    monkeypatch.setattr(assistant, "settings", replace(assistant.settings, top_k=1))  # the search's own: revoke alone
+    assert all(p in assistant.ask(q).text for p in both)
+    monkeypatch.setattr(service, "LIST_BLOCK_OPS", 0)
+    assert not all(p in assistant.ask(q).text for p in both)

@@ -17,7 +17,7 @@ import numpy as np
 from assistant import registry
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       titled_for, units_of)
-from assistant.query import API_PATH, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
+from assistant.query import API_PATH, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, inline_definition, norm_term, qualifies,
                                 template_key, term_forms, term_names, tokenize)
 
@@ -1066,7 +1066,7 @@ class ExtractiveAnswerer:
                                                   or ("block-api" in h.why and self._op_share(h, qtoks, qa) >= BLOCK_OP_MIN_SHARE)
                                                   for hi, h in ops)):
             return []
-        listing = bool(re.search(r"\b(which|what|list)\b.*\b(apis|endpoints|operations|services)\b", qa.question, re.I)) and not qa.api_path
+        listing = bool(LISTS_OPERATIONS.search(qa.question)) and not qa.api_path
         seen, lines = set(), []
         for hi, h in ops:
             # (two APIs can define the same method and path: "GET /bills/{billId}" of the Payer FI's bill inquiry and
