@@ -108,6 +108,10 @@ _POINTS_AT_JOB = re.compile(r"\b(for|does|do|doing|handles?|supports?|covers?|al
 # "would that also cover a person dying?", "does this apply to marriages too?": whether the previous question's job
 # extends to a new case, whatever the intent: the follow-up carries that job (its asking sentence)
 EXTENDS_PREVIOUS = True
+# "In the unconditional social cash transfer use case, what happens during the enrollment step?" → "And where is the
+# data collected at that point kept?": the follow-up is still about that use case and that step, not about the block
+# its subject names (cash transfer → Payments): it carries the previous asking sentence
+USE_CASE_CARRIED = True
 _EXTENDS_JOB = re.compile(r"\b(does|do|would|will|can|could|should)\s+(that|this)\s+(also\s+|then\s+|still\s+)?"
                           r"(cover|include|apply|work|extend|handle|support|allow)\b", re.I)
 # words that point back at something said before (the previous question, or the context before the asking sentence)
@@ -859,16 +863,20 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 prev_term = " ".join(dict.fromkeys(identifiers(last))) or None
             if not prev_term and (
                     (API_ASKS_PREVIOUS and intent == "api" and prev_intent != "api" and _POINTS_AT_JOB.search(q))
-                    or (EXTENDS_PREVIOUS and _EXTENDS_JOB.search(q))):
+                    or (EXTENDS_PREVIOUS and _EXTENDS_JOB.search(q))
+                    or (USE_CASE_CARRIED and _USECASE.search(last) and not _USECASE.search(q))):
                 # "Can a member see who has read their personal data?" → "which endpoint does that?", "… would that also
                 # cover a person dying?": the job "that" is the previous question's ask (its asking sentence, not the
                 # context before it)
                 prev_term = ask_part(last).rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
-            if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
+            if intent == "general" and (prev_intent in ("api", "requirement", "data", "workflow")
+                                        or (USE_CASE_CARRIED and prev_intent == "use_case" and not _USECASE.search(q))):
                 intent = prev_intent
         elif not bbs and is_follow:
             standalone = f"{q} ({last})"
+            if USE_CASE_CARRIED and intent == "general" and prev_intent == "use_case" and not _USECASE.search(q):
+                intent = prev_intent
         if is_follow:
             previous = last
     all_bbs = bbs or carried

@@ -1634,6 +1634,30 @@ def test_a_step_the_question_names_as_a_step_answers_before_a_higher_ranked_one(
     assert answer.startswith("In **AGR-2 Rural Advisory Service**, Step 7 Marketplace: A marketplace is where farmers")
 
 
+def test_a_follow_up_on_a_use_case_step_carries_the_step_and_that_step_answers(monkeypatch):
+    """a33-007: "… what happens during the enrollment step?" → "And where is the data collected at that point kept?"
+    The follow-up carries the previous asking sentence (query.USE_CASE_CARRIED; cash transfer had carried only the
+    Payments block), stays a use-case question, and the step it names leads though another step ranked first
+    (NAMED_STEP_FIRST)."""
+    import assistant.answer.offline as offline
+    import assistant.query as query
+
+    first = "In the rural advisory cash transfer use case, what happens during the marketplace step?"  # (→ Payments)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "…"}]
+    follow = "And who do farmers meet at that point?"
+    qa = analyze(follow, history)
+    assert qa.bbs == ["payments"] and qa.intent == "use_case" and "marketplace step" in qa.standalone
+    outreach = _uc_hit(0, "use_case_step", "Step 2 Outreach", "Farmers hear about the advisory service on the radio.")
+    step = _uc_hit(1, "use_case_step", "Step 7 Marketplace", "A marketplace is where farmers find vendors selling "
+                   "products. Farmers can book a meeting with an agronomist.")
+    answer = ExtractiveAnswerer().answer(qa, [outreach, step]).text
+    assert answer.startswith("In **AGR-2 Rural Advisory Service**, Step 7 Marketplace:")
+    monkeypatch.setattr(offline, "NAMED_STEP_FIRST", False)
+    assert not ExtractiveAnswerer().answer(qa, [outreach, step]).text.startswith("In **AGR-2 Rural Advisory Service**, Step 7")
+    monkeypatch.setattr(query, "USE_CASE_CARRIED", False)
+    assert "marketplace step" not in analyze(follow, history).standalone
+
+
 def test_a_flow_whose_diagram_is_a_passage_of_its_own_is_introduced_by_the_passage_before_it():
     intro = _part(4, "If the user only wants a quick machine, a lean flow can be adopted. The image is preset and "
                      "no disk size is asked for.", 1)

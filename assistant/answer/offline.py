@@ -90,11 +90,12 @@ MEANING_WEIGHT, MEANING_FLOOR = 2.4, 0.35
 UNIT_CACHE_SIZE = 50_000
 STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other sets unchanged
 _STEP_LABELS = re.compile(r"^\s*(Workflows|Building blocks):")
-_ABOUT_STEP = re.compile(r"\b(that|this|the|each|which|what|every) (\w+ ){0,2}(step|stage|phase)s?\b", re.I)
+_ABOUT_STEP = re.compile(r"\b(that|this|the|its|their|each|which|what|every) (\w+ ){0,2}(step|stage|phase)s?\b", re.I)
 RELATED_SAME_BB = True  # an API answer's related operations are the lead operation's block's (4 answers changed)
 FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passage before it in its section (u14-008)
 # a use-case question naming no step leads with the step holding its best sentence (3 answers changed, none lost a fact)
 STEP_BY_SENTENCE = True
+NAMED_STEP_FIRST = True  # … and a step it names leads, however the steps ranked (a33-007)
 STEP_TITLE_REACH = True  # … or, with no step in that reach, a lower-ranked step whose title the question names (m26-037)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
@@ -1450,6 +1451,16 @@ class ExtractiveAnswerer:
         if not ucs:
             return []
         hi, h = ucs[0]
+        if NAMED_STEP_FIRST and h.chunk.kind == "use_case_step":
+            # a step the question (or the question a follow-up carries) names ("… during the enrollment step?" → "And
+            # where is the data collected at that point kept?") answers, not the top-ranked other step of its use case
+            as_step = _ABOUT_STEP.search(qa.standalone)
+            words = set(tokenize(as_step.group(0))) - {"step", "stage", "phase"} - \
+                set(tokenize(str(h.chunk.extra.get("uc_title") or ""))) if as_step else set()
+            named = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step" and words & set(tokenize(x.chunk.heading_path[-1]))
+                     and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")]
+            if named and not words & set(tokenize(h.chunk.heading_path[-1])):
+                hi, h = named[0]
         asks_bbs = re.search(r"\bbuilding blocks?\b.*\b(use|uses|need|needed|involved)\b", qa.question, re.I)
         names_bbs = bool(re.search(r"\b(building blocks?|bbs?)\b", qa.question, re.I))
         # "… what do health workers provide when they register, and which building blocks support that step?"
