@@ -175,6 +175,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
     (r"\bfire(s|d)? off\b", "send"), (r"\bhook(s|ed|ing)? (up|into)\b", "connect"),
     (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
+    # someone "told" or "informed" of an event is, in the spec, notified ("… be told automatically by the Identity BB?":
+    # "Subscribers … collect event details after being notified of them")
+    (r"\b(be|been|being|get|gets|got|are|is|was|were) (automatically |immediately |promptly )?(told|informed|made aware)\b",
+     r"\1 \2notified"),
     # consent is withdrawn in the spec (the Consent BB's word, and the GDPR's), never revoked or cancelled
     (r"\b(revoke|revokes|revoked|revoking|cancel|cancels|cancelled|canceled|cancelling|retract|retracts|retracted|"
      r"rescind|rescinds|rescinded)\b(?=(\s+[\w']+){0,2}\s+consents?\b(?![\s-]+tokens?\b))", "withdraw"),
@@ -210,6 +214,8 @@ def plain_words(text: str) -> str:
     'how do i withdraw consent after i already gave it'
     >>> plain_words("Which endpoint revokes a consent token?")  # a token is revoked
     'Which endpoint revokes a consent token?'
+    >>> plain_words("can the insurer be told automatically?"), plain_words("how are citizens informed of it?")
+    ('can the insurer be notified automatically?', 'how are citizens informed of it?')
     >>> plain_words("what if the same payment is submitted twice?"), plain_words("reminders are sent twice a day")
     ('what if the same payment is submitted twice (a duplicate)?', 'reminders are sent twice a day')
     >>> plain_words("alert us when a truck leaves its assigned zone"), plain_words("users enter their area code")
