@@ -211,7 +211,7 @@ MONEY_FIGURES = True
 _ASKS_MONEY = re.compile(r"\b(monetary|money|prices?|fees?|costs?|budgets?|(contract|transaction|purchase|payment|tender|"
                          r"order|invoice|bill|procurement)\s+(value|amount|sum|size)s?)\b", re.I)
 _AMOUNT_OF_MONEY = re.compile(r"[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(k|m|bn)?\s?(usd|eur|gbp|dollars?|euros?|pounds?)\b|"
-                    r"\b(usd|eur|gbp)\s?\d", re.I)
+                              r"\b(usd|eur|gbp)\s?\d", re.I)
 NOT_ABOUT = "nothing in the specification is about this"
 NOT_DISCUSSED = "the specification does not discuss this"
 _EXAMPLE_WORDS = {"example", "eg", "instance", "say", "like", "such", "hundred", "thousand", "million", "billion"}

@@ -123,8 +123,7 @@ _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and
                        # and how do we get the results back afterwards?" (4 answers changed, none lost; carrying the
                        # previous question's words too, for API follow-ups: independent2 −1; for all: −3 dev-independent)
                        r"|\b(afterwards|after that|in that case|instead)\b", re.I)
-# a question asking for a list of operations ("Which endpoints does the Messaging BB define?"); "which services …"
-# asks for that list only by the word of a "listing" of them, not as "which services another organisation exposes"
+# a question asking for operations by their kind ("Which endpoints …?", "What operations …?"): the API answer lists them
 LISTS_OPERATIONS = re.compile(r"\b(which|what|list)\b.*\b(apis|endpoints|operations|services)\b", re.I)
 # … and one asking what the block's API has, not which operation does a job ("Which endpoints handle batch geocoding?")
 LISTS_ENDPOINTS = re.compile(r"\b(which|what)\b.{0,40}\b(apis|endpoints|operations)\b.{0,30}\b(defined|available|exist|"
