@@ -38,6 +38,7 @@ BLOCK_OP = True  # … and, when those sections document none, the named block's
 # "What send endpoints does the Messaging BB define?" lists the named block's operations: its best-matching ones (at
 # most this many) come along, not only those the question's words ranked (a33-033 listed POST /callback/email alone)
 LIST_BLOCK_OPS = 8
+OP_CUT_CONTINUED = True  # …and an operation passage cut inside its field lists, the passage that goes on with it
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
@@ -613,6 +614,14 @@ class Assistant:
                 c = self.index.chunks[i]
                 if c.path == top.path and c.extra.get("method") == top.extra.get("method"):
                     bring(c, "op-detail")
+        # an operation passage cut inside its field lists ("… Information-Mediator-Client (string, required) — Format is:")
+        # goes on in the operation's next passage ("INSTANCE/CLASS/MEMBER/SUBSYSTEM Request body fields: …")
+        if OP_CUT_CONTINUED and qa.intent == "api":
+            for h in hits[:SECTION_OP_HITS * 2]:
+                n = self.index.next_in_section(h.chunk) if h.chunk.kind == "api_operation" else None
+                if n is not None and n.extra.get("api_path") == h.chunk.extra.get("api_path") \
+                        and not n.text.startswith(f"{n.extra.get('method')} "):  # (a continuation opens with no method)
+                    bring(n, "op-detail")
         # "What fields describe a registration Service?": the data-structure page a top passage is on has the table
         # titled with the object asked about, though another of its tables ranked higher
         if qa.intent == "data":

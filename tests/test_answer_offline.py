@@ -294,6 +294,28 @@ def test_an_operation_far_down_the_passages_does_not_lead_the_answer():
     assert text.startswith("The E-Marketplace specification defines these API operations")
 
 
+def test_a_header_list_cut_at_its_passages_end_goes_on_in_the_operations_next_passage(monkeypatch):
+    """n27-003: ingest cut "Information-Mediator-Client (string, required) — Format is:" from its
+    "INSTANCE/CLASS/MEMBER/SUBSYSTEM", which opens the operation's next passage; the answer joins them and cites both."""
+    import assistant.answer.offline as offline
+
+    def part(seq, text):
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-digital-registries", path="api/data.yaml",
+                  kind="api_operation", bb="digital-registries", heading_path=["Digital Registries", "PUT /data/update"],
+                  extra={"method": "PUT", "api_path": "/data/update", "summary": "update", "seq": seq})
+        return Hit(f"p{seq}", c, 1.0 / seq)
+
+    head = part(1, "PUT /data/update — update\nUpdates records that match the query.")
+    cut = part(2, "PUT /data/update — update Path parameters: id (string, required) Header parameters: "
+                  "Information-Mediator-Client (string, required) — Format is:")
+    rest = part(3, "INSTANCE/CLASS/MEMBER/SUBSYSTEM Request body fields: query (object, required)")
+    qa = analyze("Which header does the Digital Registries PUT /data/update call need, and in what format?")
+    text = ExtractiveAnswerer().answer(qa, [head, cut, rest]).text
+    assert "Format is: INSTANCE/CLASS/MEMBER/SUBSYSTEM [2][3]" in text
+    monkeypatch.setattr(offline, "OP_PART_CONTINUES", False)
+    assert "INSTANCE/CLASS" not in ExtractiveAnswerer().answer(qa, [head, cut, rest]).text.split("Header parameters")[1]
+
+
 def test_a_definition_is_followed_by_a_sentence_about_the_term_not_one_that_mentions_it():
     g = Chunk(text="Voucher: A token of value redeemable for goods.", release="latest", repo="r", folder="bb-payments",
               path="spec/3-terminology.md", kind="glossary_term", bb="payments", heading_path=["Payments", "Voucher"],

@@ -310,3 +310,17 @@ def test_a_definition_is_not_repeated_by_the_glossary_row_that_holds_it(real_ass
     import re
 
     assert {int(n) for n in re.findall(r"\[(\d+)\]", ans.text)} == {c.n for c in ans.citations}
+
+
+def test_a_header_cut_from_its_description_by_the_chunker_is_answered_whole(real_assistant, monkeypatch):
+    """n27-003: the Data API operations' passages are cut inside "… — Format is:"; the search brings the passage that
+    goes on with it (service.OP_CUT_CONTINUED) and the answer joins them."""
+    import assistant.service as service
+
+    q = ("Every call in the Digital Registries data API template references a mandatory header parameter. What is the "
+         "header called and what format is its value supposed to have?")
+    line = next(ln for ln in real_assistant.ask(q).text.splitlines() if ln.startswith("Header parameters"))
+    assert "Information-Mediator-Client" in line and "INSTANCE/CLASS/MEMBER/SUBSYSTEM" in line
+    monkeypatch.setattr(service, "OP_CUT_CONTINUED", False)
+    line = next(ln for ln in real_assistant.ask(q).text.splitlines() if ln.startswith("Header parameters"))
+    assert "INSTANCE/CLASS/MEMBER/SUBSYSTEM" not in line

@@ -95,6 +95,7 @@ RELATED_SAME_BB = True  # an API answer's related operations are the lead operat
 FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passage before it in its section (u14-008)
 # a use-case question naming no step leads with the step holding its best sentence (3 answers changed, none lost a fact)
 STEP_BY_SENTENCE = True
+OP_PART_CONTINUES = True  # an operation's header or response list cut at its passage's end goes on in the next (n27-003)
 NAMED_STEP_FIRST = True  # … and a step it names leads, however the steps ranked (a33-007)
 STEP_TITLE_REACH = True  # … or, with no step in that reach, a lower-ranked step whose title the question names (m26-037)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
@@ -1201,14 +1202,25 @@ class ExtractiveAnswerer:
     def _op_part(self, ev: Evidence, op: Hit, label: str) -> str:
         """'Responses: 201 Process started …; 404 Process not found' from whichever passage of the same operation
         (same file, method and path) states it, cited there."""
-        for hi, h in self._same_op(ev, op):
-            m = _OP_PART[label].search(h.chunk.text)
+        same = self._same_op(ev, op)
+        for hi, h in same:
+            src = h.chunk.text
+            m = _OP_PART[label].search(src)
+            seq, nxt = h.chunk.extra.get("seq"), None
+            if m and OP_PART_CONTINUES and isinstance(seq, int) and m.end() >= len(src.rstrip()):
+                # the part runs to the passage's end: ingest may have cut it there ("… — Format is:"), and the next
+                # passage of the operation goes on with it ("INSTANCE/CLASS/MEMBER/SUBSYSTEM Request body fields: …")
+                nxt = next(((j, x) for j, x in same if x.chunk.extra.get("seq") == seq + 1), None)
+                if nxt is not None:
+                    src = f"{src} {nxt[1].chunk.text}"
+                    m = _OP_PART[label].search(src)
             if m:
                 text = clip(m.group(1).strip().rstrip(";"), 600)
-                fields = _RESPONSE_FIELDS.search(h.chunk.text) if label == "Responses" else None
+                fields = _RESPONSE_FIELDS.search(src) if label == "Responses" else None
                 if fields:  # "Responses: 200" says little; what comes back is in its fields
                     text += f"; response fields: {clip(fields.group(1).strip().rstrip(';'), 400)}"
-                return f"{label}: {text} {self._mark(ev, hi, text)}"
+                marks = self._mark(ev, hi, text) + (self._mark(ev, nxt[0], text) if src != h.chunk.text and nxt else "")
+                return f"{label}: {text} {marks}"
         return ""
 
     def _op_about(self, ev: Evidence, op: Hit, qtoks: set[str]) -> tuple[str, int]:
