@@ -875,13 +875,13 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 # context before it)
                 prev_term = ask_part(last).rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
-            if intent == "general" and (prev_intent in ("api", "requirement", "data", "workflow")
-                                        or (USE_CASE_CARRIED and prev_intent == "use_case" and not _USECASE.search(q))):
+            if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
                 intent = prev_intent
         elif not bbs and is_follow:
             standalone = f"{q} ({last})"
-            if USE_CASE_CARRIED and intent == "general" and prev_intent == "use_case" and not _USECASE.search(q):
-                intent = prev_intent
+        if USE_CASE_CARRIED and not bbs and is_follow and intent == "general" and prev_intent == "use_case" \
+                and not _USECASE.search(q):
+            intent = prev_intent  # a follow-up to a use-case question asks about that use case still
         if is_follow:
             previous = last
     all_bbs = bbs or carried

@@ -1204,23 +1204,22 @@ class ExtractiveAnswerer:
         (same file, method and path) states it, cited there."""
         same = self._same_op(ev, op)
         for hi, h in same:
-            src = h.chunk.text
+            src, cited = h.chunk.text, [hi]
             m = _OP_PART[label].search(src)
-            seq, nxt = h.chunk.extra.get("seq"), None
+            seq = h.chunk.extra.get("seq")
             if m and OP_PART_CONTINUES and isinstance(seq, int) and m.end() >= len(src.rstrip()):
                 # the part runs to the passage's end: ingest may have cut it there ("… — Format is:"), and the next
                 # passage of the operation goes on with it ("INSTANCE/CLASS/MEMBER/SUBSYSTEM Request body fields: …")
-                nxt = next(((j, x) for j, x in same if x.chunk.extra.get("seq") == seq + 1), None)
-                if nxt is not None:
-                    src = f"{src} {nxt[1].chunk.text}"
-                    m = _OP_PART[label].search(src)
+                for j, x in same:
+                    if x.chunk.extra.get("seq") == seq + 1:
+                        src, cited = f"{src} {x.chunk.text}", [hi, j]
+                        m = _OP_PART[label].search(src)
             if m:
                 text = clip(m.group(1).strip().rstrip(";"), 600)
                 fields = _RESPONSE_FIELDS.search(src) if label == "Responses" else None
                 if fields:  # "Responses: 200" says little; what comes back is in its fields
                     text += f"; response fields: {clip(fields.group(1).strip().rstrip(';'), 400)}"
-                marks = self._mark(ev, hi, text) + (self._mark(ev, nxt[0], text) if src != h.chunk.text and nxt else "")
-                return f"{label}: {text} {marks}"
+                return f"{label}: {text} {''.join(self._mark(ev, j, text) for j in cited)}"
         return ""
 
     def _op_about(self, ev: Evidence, op: Hit, qtoks: set[str]) -> tuple[str, int]:
@@ -1286,7 +1285,7 @@ class ExtractiveAnswerer:
         named = set()
         for (bb, path), own in words.items():
             others = [w for (b, p), w in words.items() if b == bb and p != path]
-            if others and own - set.union(*others) & said:
+            if others and (own - set.union(*others)) & said:
                 named.add(path)
         return named
 
@@ -1467,11 +1466,8 @@ class ExtractiveAnswerer:
             # a step the question (or the question a follow-up carries) names ("… during the enrollment step?" → "And
             # where is the data collected at that point kept?") answers, not the top-ranked other step of its use case
             as_step = _ABOUT_STEP.search(qa.standalone)
-            words = set(tokenize(as_step.group(0))) - {"step", "stage", "phase"} - \
-                set(tokenize(str(h.chunk.extra.get("uc_title") or ""))) if as_step else set()
-            named = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step" and words & set(tokenize(x.chunk.heading_path[-1]))
-                     and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")]
-            if named and not words & set(tokenize(h.chunk.heading_path[-1])):
+            named = _steps_titled(ucs, h, set(tokenize(as_step.group(0)))) if as_step else []
+            if named and all(x is not h for _, x in named):
                 hi, h = named[0]
         asks_bbs = re.search(r"\bbuilding blocks?\b.*\b(use|uses|need|needed|involved)\b", qa.question, re.I)
         names_bbs = bool(re.search(r"\b(building blocks?|bbs?)\b", qa.question, re.I))
@@ -1480,20 +1476,14 @@ class ExtractiveAnswerer:
         if h.chunk.kind == "use_case" and not _ASKS_SDG.search(qa.question) and (about_step or not (asks_bbs or names_bbs)):
             # "What does the disaster management use case suggest for alerting people …?" asks about a step, which a
             # top passage has: it answers, not the use case's summary and block list
-            its_steps = [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step"
-                         and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")]
-            steps = [(j, x) for j, x in its_steps if j < USE_CASE_STEP_REACH]
+            steps = [(j, x) for j, x in _steps_titled(ucs, h) if j < USE_CASE_STEP_REACH]
             if STEP_TITLE_REACH:
                 # … or, with none there, one ranked lower whose title the question names ("… how is the trigger meant
                 # to be automated?" → Step 5 Program Trigger, 8th); one it names as a step comes first ("… for the
                 # programme trigger step"), and not Step 2 Outreach Communications, ranked higher)
-                uc_words = set(tokenize(str(h.chunk.extra.get("uc_title") or ""))) | {"step"}
-
-                def titled(words: set[str]) -> list[tuple[int, Hit]]:
-                    return [(j, x) for j, x in its_steps if words & (set(tokenize(x.chunk.heading_path[-1])) - uc_words)]
-
                 as_step = _ABOUT_STEP.search(qa.question)
-                steps = (titled(set(tokenize(as_step.group(0)))) if as_step else []) or steps or titled(qtoks)
+                steps = (_steps_titled(ucs, h, set(tokenize(as_step.group(0)))) if as_step else []) or steps \
+                    or _steps_titled(ucs, h, qtoks)
             if steps:  # the step its title names ("… handle early warning?" → Step 3 Early Warning Systems), else the first
                 hi, h = max(steps, key=lambda p: (len(qtoks & set(tokenize(p[1].chunk.heading_path[-1]))), -p[0]))
         c = h.chunk
@@ -1743,6 +1733,15 @@ def _says(c) -> str:
 def _overlap(a: str, b: str) -> float:
     sa, sb = set(a.split()), set(b.split())
     return len(sa & sb) / max(1, min(len(sa), len(sb)))
+
+
+def _steps_titled(ucs: list[tuple[int, Hit]], of: Hit, words: set[str] | None = None) -> list[tuple[int, Hit]]:
+    """The steps among these use-case passages of the use case `of` belongs to; with words, those whose title uses one
+    of them (the use case's own name and "step" aside: "the programme trigger step" → Step 5 Program Trigger)."""
+    uc = of.chunk.extra.get("uc_id")
+    own = set(tokenize(str(of.chunk.extra.get("uc_title") or ""))) | {"step", "stage", "phase"}
+    return [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step" and x.chunk.extra.get("uc_id") == uc
+            and (words is None or words & (set(tokenize(x.chunk.heading_path[-1])) - own))]
 
 
 def _op_summary(h: Hit) -> str:
