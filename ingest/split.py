@@ -172,6 +172,30 @@ def _fit_block(b: Block, budget: int, count: Callable[[str], int]) -> list[str]:
     return _split_sentences(" ".join(body.split()), budget, count, prefix=prefix)
 
 
+# A section with a heading and no body ("## 5.19 Use ISO8601/UTC for Timestamps (REQUIRED)" followed by 5.20) says
+# everything in its heading; it had been dropped from the index. Only headings that read as a statement are kept:
+# not a page title (level 1) nor a bare section name ("6.11 Metrics", "8.2 User APIs").
+STATEMENT_HEADING_WORDS = 4
+_SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+
+
+def _is_statement_heading(b: Block, nxt: Block | None) -> bool:
+    """A heading whose section is empty (the next block is a heading at its level or above) and that reads as a
+    statement: at least STATEMENT_HEADING_WORDS words besides its number.
+
+    >>> h = lambda t, lv=2: Block("heading", t, level=lv)
+    >>> _is_statement_heading(h("5.19 Use ISO8601/UTC for Timestamps (REQUIRED)"), h("5.20 Be autonomous"))
+    True
+    >>> _is_statement_heading(h("6.11 Metrics"), None), _is_statement_heading(h("Use only Unicode for Text", 1), None)
+    (False, False)
+    >>> _is_statement_heading(h("5.19 Use ISO8601/UTC for Timestamps"), h("5.19.1 Details", 3))
+    False
+    """
+    if b.level < 2 or (nxt is not None and not (nxt.kind == "heading" and nxt.level <= b.level)):
+        return False
+    return len(_SECTION_NUMBER.sub("", b.text).split()) >= STATEMENT_HEADING_WORDS
+
+
 def split_markdown(md: str, base_path: list[str], max_tokens: int = 240,
                    count: Callable[[str], int] = approx_tokens, min_tokens: int = 8) -> list[Piece]:
     """Clean markdown → pieces, each with its heading path and within max_tokens *including* that path.
@@ -203,12 +227,16 @@ def split_markdown(md: str, base_path: list[str], max_tokens: int = 240,
             pieces.append(Piece(path(), text, count(text)))
         cur, kinds, cur_tokens = [], [], 0
 
-    for b in parse_blocks(md):
+    blocks = parse_blocks(md)
+    for i, b in enumerate(blocks):
         if b.kind == "heading":
             flush()
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
             stack.append((b.level, b.text))
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if _is_statement_heading(b, nxt):
+                pieces.append(Piece(path(), b.text, count(b.text)))
             continue
         bud = budget()
         for part in _fit_block(b, bud, count):

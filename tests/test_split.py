@@ -62,3 +62,15 @@ def test_lead_in_goes_with_the_list_it_introduces():
 
 def test_parenthesised_numbers_are_list_items():
     assert [b.kind for b in parse_blocks("(1) first thing\n(2) second thing\n(a) sub thing")] == ["item"] * 3
+
+
+def test_a_requirement_stated_only_in_its_heading_is_kept():
+    # architecture 5.18/5.19: "## 5.19 Use ISO8601/UTC for Timestamps (REQUIRED)" has no body; it had been dropped
+    md = ("# 5 Cross-Cutting Requirements\n\n## 5.17 No Business Logic in Databases (RECOMMENDED)\n\nAvoid triggers.\n\n"
+          "## 5.18 Use only Unicode for Text (REQUIRED)\n\n## 5.19 Use ISO8601/UTC for Timestamps (REQUIRED)\n\n"
+          "## 5.20 Metrics\n\n## 5.21 Building Blocks must be Autonomous (REQUIRED)\n\nEach runs alone.\n")
+    texts = [p.text for p in split_markdown(md, [], min_tokens=1)]
+    assert "5.18 Use only Unicode for Text (REQUIRED)" in texts
+    assert "5.19 Use ISO8601/UTC for Timestamps (REQUIRED)" in texts
+    assert "5.20 Metrics" not in texts  # a bare section name says nothing
+    assert "Avoid triggers." in texts and "Each runs alone." in texts
