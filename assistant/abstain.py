@@ -58,8 +58,10 @@ OUT_OF_SCOPE = [
      "the specification does not track which countries or organisations deploy it"),
     # "Which public cloud providers has GovStack certified as compliant …?": the spec sets requirements and tests; it
     # names no certified or approved products
+    # … "Which commercial banks are GovStack-certified as financial service providers …?"
     (re.compile(r"\b(which|what|any)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
-                r"platforms?|tools?)\b.{0,60}\b(certified|approved|endorsed|accredited|passed)\b", re.I),
+                r"platforms?|tools?|banks?|operators?|firms?|integrators?)\b.{0,60}\b(certified|approved|endorsed|accredited|"
+                r"passed)\b", re.I),
      "the specification names no certified or approved products"),
     # "Which commercial GIS platform does GovStack rank highest …?", "What are the top-rated wallet apps?": it compares
     # no products
@@ -70,7 +72,9 @@ OUT_OF_SCOPE = [
      "the specification does not rank or rate products"),
     # "Which HSM vendor or model does the eSignature BB mandate?", "Does GovStack recommend Esri or another GIS vendor?":
     # the specification sets requirements any product can meet; it recommends no vendor or brand
-    (re.compile(r"\b(which|what|any|some|other)\s+(\w+\s+){0,3}(vendors?|brands?|manufacturers?)\b.{0,60}\b(recommend\w*|"
+    # … or a commercial operator: "which mobile money operator does govstack recomend for collecting water bills?"
+    (re.compile(r"\b(which|what|any|some|other)\s+(\w+\s+){0,3}(vendors?|brands?|manufacturers?|banks?|operators?|companies|"
+                r"firms?|suppliers?)\b.{0,60}\b(recomm?end\w*|"
                 r"mandate[sd]?|requires?|required|prescribes?|endorse[sd]?|buy|purchase|procure)\b|"
                 r"\b(recommend\w*|endorse[sd]?)\s+(\w+\s+){0,6}(vendors?|brands?|manufacturers?)\b(?!\s+(to|should|must|that)\b)|"
                 # … or a product to buy: "Which wallet app does GovStack recommend we procure …?"
@@ -96,7 +100,10 @@ OUT_OF_SCOPE = [
                 # "On what date will the Scheduler spec publish the still-missing Pub/Sub APIs?"
                 r"\b(when|(what|which) (exact )?(date|day|month|year|quarter)|by when)\b.{0,20}\bwill\b.{0,60}"
                 r"\b(spec|specification|working group|version|release)\b.{0,30}\b(publish|release|add|include|finali[sz]e|"
-                r"complete)\b", re.I),
+                r"complete)\b|"
+                # "When is GovStack releasing a dedicated job-matching building block …?"
+                r"\bwhen (is|are|will) (\w+[ -]){0,3}(releasing|publishing|launching|introducing|adding)\b.{0,80}"
+                r"\b(building blocks?|bbs?|version|release|spec|specification)\b", re.I),
      "the specification does not announce future releases"),
     # "By what date does GovStack require ministries to move onto a sovereign cloud?": the specification sets
     # requirements for products; it sets no country a deadline for adopting them

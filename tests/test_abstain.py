@@ -144,6 +144,16 @@ def test_which_products_govstack_certified_is_out_of_scope_but_compliance_testin
     assert should_abstain(passed, hits, {}) == (True, "the specification names no certified or approved products")
     testing = analyze("How is a product tested for compliance with the Messaging BB?")
     assert should_abstain(testing, hits, {}) == (False, "")
+    banks = analyze("Which commercial banks are GovStack-certified as providers for disbursements through the Messaging BB?")
+    assert should_abstain(banks, hits, {}) == (True, "the specification names no certified or approved products")
+
+
+def test_a_recommended_commercial_operator_is_out_of_scope_but_a_recommended_practice_is_not():
+    hits = _hits(TOPIC, "Messages are delivered through SMS gateways and e-mail servers.")
+    why = "the specification recommends no vendor or brand"
+    assert should_abstain(analyze("which mobile network operator does govstack recomend for sending our SMS?"), hits,
+                          {}) == (True, why)
+    assert should_abstain(analyze("Which queueing approach does the Messaging BB recommend?"), hits, {})[1] != why
 
 
 def test_a_technology_the_named_blocks_spec_never_mentions_is_not_covered_but_a_place_is_context():
@@ -171,6 +181,10 @@ def test_a_future_release_date_is_out_of_scope_but_past_releases_are_not():
     assert should_abstain(analyze("On what date will the Scheduler spec publish the still-missing Pub/Sub APIs?"), hits,
                           {}) == (True, why)
     assert should_abstain(analyze("When will the scheduler publish the alert to the room?"), hits, {})[1] != why
+    assert should_abstain(analyze("When is GovStack releasing a dedicated job-matching building block?"), hits,
+                          {}) == (True, why)
+    assert should_abstain(analyze("When is the Messaging BB releasing a queued message to the gateway?"), hits,
+                          {})[1] != why
     assert should_abstain(analyze("When exactly will the version of the identity bb that covers self-sovereign identity be "
                                   "published?"), hits, {}) == (True, why)
 
