@@ -1259,7 +1259,9 @@ def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own
                   "Responses: 201 Process started; 404 Process not found Response fields (201): id (string)")]
     text = ExtractiveAnswerer().answer(analyze("What does the Workflow BB return when I call POST /processes/{id}/start, "
                                                "and what if the process id is wrong?"), hits).text
-    assert "Responses: 201 Process started; 404 Process not found [" in text and "Header parameters" not in text
+    # (the response fields run on after the codes in the same passage line: they come along)
+    assert "Responses: 201 Process started; 404 Process not found; response fields: id (string) [" in text
+    assert "Header parameters" not in text
     text = ExtractiveAnswerer().answer(analyze("Which headers does POST /processes/{id}/start of the Workflow BB need?"), hits).text
     assert "Header parameters: X-Tenant (string, required) — the tenant [" in text
     # what to send to authenticate is a header, where the API has one
@@ -1271,13 +1273,21 @@ def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own
     # a status code named in the question asks what comes back, as "answer with" does
     text = ExtractiveAnswerer().answer(analyze("The Workflow BB says a start should answer with 202 Accepted. What does "
                                                "POST /processes/{id}/start specify?"), hits).text
-    assert "Responses: 201 Process started; 404 Process not found [" in text
+    assert "Responses: 201 Process started; 404 Process not found; response fields: id (string) [" in text
     # a bare status code says little: the fields of the response come with it; a long path between "what does" and
     # "return" is still a question about what comes back
     hits = [op(0, "POST /processes/{id}/start — starts a process instance\nResponses: 200\n"
                   "Response fields: answer.status (boolean, required) — true when the process exists")]
     text = ExtractiveAnswerer().answer(analyze("What does POST /processes/{id}/start in the Workflow BB return?"), hits).text
     assert "Responses: 200; response fields: answer.status (boolean, required) — true when the process exists [" in text
+    # response fields cut at a passage's end go on in the operation's next passage; "what numbers does it return"
+    # asks for them (c35-030)
+    hits = [op(0, "POST /processes/{id}/start — counts\nResponses: 200 Success Response Response fields: [].processed (integer) — "
+                  "How many were processed; [].approved (integer) — How many were approved;"),
+            op(1, "[].rejected (integer) — How many were rejected")]
+    text = ExtractiveAnswerer().answer(analyze("workflow bb POST /processes/{id}/start - what numbers does it "
+                                               "return?"), hits).text
+    assert "[].approved (integer) — How many were approved; [].rejected (integer) — How many were rejected [1][2]" in text
 
 
 def test_the_search_reads_an_officials_asking_sentence_twice_unless_it_points_back():

@@ -131,13 +131,15 @@ _PROHIBITION = re.compile(r"\b(must not|shall not|not allowed|not permitted|proh
 API_LEAD_HITS = 3
 # A developer asking what an operation sends back ("what does a successful response look like?", "what if the process
 # id is wrong?") or which headers it needs gets the operation's own response and header lines, from whichever of its
-# passages holds them (Assistant._augment brings them along: a long operation is split into several passages)
+# passages holds them (Assistant._augment brings them along: a long operation is split into several passages);
+# "what numbers does it return" and "which fields does it return" ask the same
 ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|codes?)|error codes?|errors?|comes? back|"
                            r"answers? with|20[0-6]|40[0-9]|41[0-5]|422|429|50[0-4]|"
-                           r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|what (does|do|will|would)\b.{0,90}?\b(return|"
+                           r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|(what|which)( \w+){0,3} (does|do|will|would)\b.{0,90}?\b(return|"
                            r"send back)|(what|which \w+) (is|are|gets?) returned|if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
 # "Response fields: …", "Response fields (201): …" (an operation whose success code is not 200)
-_RESPONSE_FIELDS = re.compile(r"(?:^|\n)Response (?:fields|body)(?: \(\w+\))?: (.+?)(?=\n|$)")
+# (on a line of its own, or running on after "Responses: …" in a passage the operation's fields fill)
+_RESPONSE_FIELDS = re.compile(r"(?:^|\s)Response (?:fields|body)(?: \(\w+\))?: (.+?)(?=\n|$)")
 # a field or parameter the question names by its identifier is quoted with what the API says of it (y16-020)
 NAMED_FIELDS, NAMED_FIELDS_MAX = True, 4
 SCOPE_LEADS, SCOPE_REACH = True, 2  # a scope passage among the first two leads a scope question's answer
@@ -1207,9 +1209,11 @@ class ExtractiveAnswerer:
             src, cited = h.chunk.text, [hi]
             m = _OP_PART[label].search(src)
             seq = h.chunk.extra.get("seq")
-            if m and OP_PART_CONTINUES and isinstance(seq, int) and m.end() >= len(src.rstrip()):
-                # the part runs to the passage's end: ingest may have cut it there ("… — Format is:"), and the next
-                # passage of the operation goes on with it ("INSTANCE/CLASS/MEMBER/SUBSYSTEM Request body fields: …")
+            ends = [m] + ([_RESPONSE_FIELDS.search(src)] if m and label == "Responses" else [])
+            if m and OP_PART_CONTINUES and isinstance(seq, int) and any(e and e.end() >= len(src.rstrip()) for e in ends):
+                # the part (or the response fields after it) runs to the passage's end: ingest may have cut it there
+                # ("… — Format is:"), and the next passage of the operation goes on with it
+                # ("INSTANCE/CLASS/MEMBER/SUBSYSTEM Request body fields: …", "[].rejected (integer) — …")
                 for j, x in same:
                     if x.chunk.extra.get("seq") == seq + 1:
                         src, cited = f"{src} {x.chunk.text}", [hi, j]
