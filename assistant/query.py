@@ -114,6 +114,27 @@ EXTENDS_PREVIOUS = True
 USE_CASE_CARRIED = True
 _EXTENDS_JOB = re.compile(r"\b(does|do|would|will|can|could|should)\s+(that|this)\s+(also\s+|then\s+|still\s+)?"
                           r"(cover|include|apply|work|extend|handle|support|allow)\b", re.I)
+# "Can the Scheduler handle repeated events with the same name?" → "What happens to the bookings if we delete one of
+# those sessions?": "those <things>", in a word the previous question did not use, are what it described (its asking
+# sentence is carried); "those emails" after "emailing notices" names them already
+PLURAL_POINTS_BACK = True
+_THOSE_THINGS = re.compile(r"\b(?:those|these)\s+(?!(?:are|were|have|had|can|will|would|do|did)\b)([a-z]\w+)", re.I)
+
+
+def _renames_previous(q: str, last: str) -> bool:
+    """Whether the question points back with "those/these <things>" in a word the previous question does not use.
+
+    >>> _renames_previous("What if we delete one of those sessions?", "Can it handle repeated events?")
+    True
+    >>> _renames_previous("how many of those emails bounced?", "We're emailing notices to residents.")
+    False
+    """
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", last)}
+    for m in _THOSE_THINGS.finditer(q):
+        stem = re.sub(r"(es|s)$", "", m.group(1).lower())
+        if not any(w.startswith(stem) for w in said):
+            return True
+    return False
 # words that point back at something said before (the previous question, or the context before the asking sentence)
 _POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
 POINTS_BACK = re.compile(_POINTING, re.I)
@@ -869,7 +890,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             if not prev_term and (
                     (API_ASKS_PREVIOUS and intent == "api" and prev_intent != "api" and _POINTS_AT_JOB.search(q))
                     or (EXTENDS_PREVIOUS and _EXTENDS_JOB.search(q))
-                    or (USE_CASE_CARRIED and _USECASE.search(last) and not _USECASE.search(q))):
+                    or (USE_CASE_CARRIED and _USECASE.search(last) and not _USECASE.search(q))
+                    or (PLURAL_POINTS_BACK and _renames_previous(q, last))):
                 # "Can a member see who has read their personal data?" → "which endpoint does that?", "… would that also
                 # cover a person dying?": the job "that" is the previous question's ask (its asking sentence, not the
                 # context before it)

@@ -1955,3 +1955,20 @@ def test_paging_through_a_list_asks_for_its_parameters_described():
     assert ASKS_INPUT.search("which endpoint lists consent records, and how do I page through the results?")
     assert ASKS_INPUT.search("Is the audit list paginated?")
     assert not ASKS_INPUT.search("Which page of the spec describes the audit list?")
+
+
+def test_those_things_in_a_new_word_carry_the_previous_question(monkeypatch):
+    """c35-027: "Can the Scheduler BB handle repeated events with the same name?" → "What happens to the bookings if we
+    delete one of those sessions?": "those sessions" are the events asked about, which the follow-up's own words do not
+    say (query.PLURAL_POINTS_BACK); "those emails" after "emailing notices" names them already."""
+    import assistant.query as query
+
+    first = "We run field schools in many villages. Can the Scheduler BB handle repeated events with the same name?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "…"}]
+    follow = "What happens to the bookings if we delete one of those sessions?"
+    assert "repeated events with the same name" in analyze(follow, history).standalone
+    emails = [{"role": "user", "content": "We're emailing notices through the Messaging BB. Which endpoint sends a batch?"},
+              {"role": "assistant", "content": "…"}]
+    assert "Which endpoint sends a batch" not in analyze("and how do we count those emails that bounced?", emails).standalone
+    monkeypatch.setattr(query, "PLURAL_POINTS_BACK", False)
+    assert "repeated events" not in analyze(follow, history).standalone
