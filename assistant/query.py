@@ -207,7 +207,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(submit|submitted|send|sent|enter|entered|register|registered|pay|paid|record|recorded|process|processed|receive|"
      r"received|create|created|charge|charged|count|counted|enrol|enroll|enrolled|book|booked|made|issue|issued|upload|"
      r"uploaded|import|imported|post|posted)\s+twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
-     r"\g<0> (a duplicate)"))]
+     r"\g<0> (a duplicate)"),
+    # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
+    # readable messages at Messaging Building Block")
+    (r"\b(phone|mobile|telephone|cell) (numbers|nos)\b|\b(e-?mail) addresses\b", r"\g<0> (contacts)"))]
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
 # its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"
 _GEOFENCE = re.compile(
@@ -240,6 +243,8 @@ def plain_words(text: str) -> str:
     ('what if the same payment is submitted twice (a duplicate)?', 'reminders are sent twice a day')
     >>> plain_words("alert us when a truck leaves its assigned zone"), plain_words("users enter their area code")
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
+    >>> plain_words("does the messaging bb store phone numbers?")
+    'does the messaging bb store phone numbers (contacts)?'
     >>> plain_words("notify us when vehicles go in or out of them"), plain_words("notify me when money goes in or out of my account")
     ('notify us when vehicles go in or out of them (a geofence)', 'notify me when money goes in or out of my account')
     """
