@@ -210,6 +210,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (a duplicate)"),
     # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
     # readable messages at Messaging Building Block")
+    # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
+    # death an identity event ("name change, death, new child born")
+    (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
     (r"\b(phone|mobile|telephone|cell) (numbers|nos)\b|\b(e-?mail) addresses\b", r"\g<0> (contacts)"))]
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
 # its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"
@@ -243,8 +246,8 @@ def plain_words(text: str) -> str:
     ('what if the same payment is submitted twice (a duplicate)?', 'reminders are sent twice a day')
     >>> plain_words("alert us when a truck leaves its assigned zone"), plain_words("users enter their area code")
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
-    >>> plain_words("does the messaging bb store phone numbers?")
-    'does the messaging bb store phone numbers (contacts)?'
+    >>> plain_words("does the messaging bb store phone numbers?"), plain_words("tell us when a pensioner dies")
+    ('does the messaging bb store phone numbers (contacts)?', 'tell us when a pensioner dies (death, dead)')
     >>> plain_words("notify us when vehicles go in or out of them"), plain_words("notify me when money goes in or out of my account")
     ('notify us when vehicles go in or out of them (a geofence)', 'notify me when money goes in or out of my account')
     """

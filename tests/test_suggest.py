@@ -267,6 +267,10 @@ def test_lexicon_cues():
     assert lex.match("subsidies are paid to their mobile money wallets")["wallet"].strength < 1.0
     assert lex.match("citizens check their e-wallet balance")["wallet"].strength < 1.0
     assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
+    # other systems told of a death or a birth: the identity system's notification services (c35-013)
+    assert lex.match("notify our pension system when a pensioner dies")["identity"].strength == 1.0
+    assert lex.match("the hospital notifies the registry of each newborn")["identity"].strength == 1.0
+    assert lex.match("the pensioner dies").get("identity") is None
 
 
 def test_a_need_is_read_in_the_specs_words(suggester, monkeypatch):
