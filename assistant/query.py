@@ -50,7 +50,7 @@ _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\
 # …nor do "What are the possible event statuses …?" and "What are the different kinds …?": they ask for a list
 _NOT_A_DEFINITION = re.compile(r"\b(allowed|required|supposed|able|permitted|expected|obliged|forbidden|prohibited)\s+to\b|"
                                r"^\s*what\s+are\s+(all\s+)?the\s+(possible|different|valid|allowed|available|supported)\s", re.I)
-_REQ = re.compile(r"\b(requirement|requirements|required|must|shall|should|mandatory|recommended|comply|compliance|need to support|rules?|"
+_REQ = re.compile(r"\b(requirement|requirements|required|require|requires|must|shall|should|mandatory|recommended|comply|compliance|need to support|rules?|"
                   r"has to|have to)\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
 _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how does .* work|interact|interaction|walk (me|us) through|"
@@ -623,6 +623,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     >>> detect_intent("Does it come with approval workflows, or do we need another building block for that?", ["digital-registries"])
     'general'
     >>> detect_intent("What is the eSignature BB not allowed to write into its logs?", ["esignature"])
+    'requirement'
+    >>> detect_intent("Can insurers be told of a death by the Identity BB? What does the spec require there?", ["identity"])
     'requirement'
     >>> detect_intent("Should G2G traffic go through the Messaging BB or the Information Mediator?", ["messaging", "information-mediator"])
     'comparison'
