@@ -210,6 +210,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (a duplicate)"),
     # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
     # readable messages at Messaging Building Block")
+    # what "jumps the queue" or "is sent first" is, in the spec, prioritized ("if an emergency messaging type applies to it,
+    # the messaging gets prioritized, otherwise, the FIFO algorithm … applies")
+    (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
+     r"\b(is|are|gets?|be|being) (sent|served|processed|handled|delivered|dealt with) first\b|\bgo(es)? first\b",
+     r"\g<0> (prioritized)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
@@ -246,6 +251,8 @@ def plain_words(text: str) -> str:
     ('what if the same payment is submitted twice (a duplicate)?', 'reminders are sent twice a day')
     >>> plain_words("alert us when a truck leaves its assigned zone"), plain_words("users enter their area code")
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
+    >>> plain_words("does a flood warning jump the queue?"), plain_words("which one is sent first?")
+    ('does a flood warning jump the queue (prioritized)?', 'which one is sent first (prioritized)?')
     >>> plain_words("does the messaging bb store phone numbers?"), plain_words("tell us when a pensioner dies")
     ('does the messaging bb store phone numbers (contacts)?', 'tell us when a pensioner dies (death, dead)')
     >>> plain_words("notify us when vehicles go in or out of them"), plain_words("notify me when money goes in or out of my account")
