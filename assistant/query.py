@@ -215,6 +215,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
      r"\b(is|are|gets?|be|being) (sent|served|processed|handled|delivered|dealt with) first\b|\bgo(es)? first\b",
      r"\g<0> (prioritized)"),
+    # converting or changing what is sent is, in the spec, manipulating the payload ("the Information Mediator is not
+    # responsible for manipulating the payloads … it does not read the contents of your mail")
+    (r"\b(convert|converts|converted|converting|transform|transforms|transformed|transforming|change|changes|changed|"
+     r"changing|modify|modifies|modified|modifying|alter|alters|altered|altering)\s+(the |our |its |their |a )?"
+     r"(payloads?|messages?|data|contents?|formats?)\b", r"\g<0> (manipulating the payloads)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
@@ -253,6 +258,8 @@ def plain_words(text: str) -> str:
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
     >>> plain_words("does a flood warning jump the queue?"), plain_words("which one is sent first?")
     ('does a flood warning jump the queue (prioritized)?', 'which one is sent first (prioritized)?')
+    >>> plain_words("can it convert payloads between formats?")
+    'can it convert payloads (manipulating the payloads) between formats?'
     >>> plain_words("does the messaging bb store phone numbers?"), plain_words("tell us when a pensioner dies")
     ('does the messaging bb store phone numbers (contacts)?', 'tell us when a pensioner dies (death, dead)')
     >>> plain_words("notify us when vehicles go in or out of them"), plain_words("notify me when money goes in or out of my account")
