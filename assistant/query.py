@@ -135,6 +135,8 @@ def _renames_previous(q: str, last: str) -> bool:
         if not any(w.startswith(stem) for w in said):
             return True
     return False
+
+
 # words that point back at something said before (the previous question, or the context before the asking sentence)
 _POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
 POINTS_BACK = re.compile(_POINTING, re.I)
@@ -208,8 +210,6 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"received|create|created|charge|charged|count|counted|enrol|enroll|enrolled|book|booked|made|issue|issued|upload|"
      r"uploaded|import|imported|post|posted)\s+twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
      r"\g<0> (a duplicate)"),
-    # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
-    # readable messages at Messaging Building Block")
     # what "jumps the queue" or "is sent first" is, in the spec, prioritized ("if an emergency messaging type applies to it,
     # the messaging gets prioritized, otherwise, the FIFO algorithm … applies")
     (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
@@ -223,6 +223,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
+    # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
+    # readable messages at Messaging Building Block")
     (r"\b(phone|mobile|telephone|cell) (numbers|nos)\b|\b(e-?mail) addresses\b", r"\g<0> (contacts)"))]
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
 # its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"

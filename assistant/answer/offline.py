@@ -135,8 +135,10 @@ API_LEAD_HITS = 3
 # "what numbers does it return" and "which fields does it return" ask the same
 ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|codes?)|error codes?|errors?|comes? back|"
                            r"answers? with|20[0-6]|40[0-9]|41[0-5]|422|429|50[0-4]|"
-                           r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|(what|which)( \w+){0,3} (does|do|will|would)\b.{0,90}?\b(return|"
-                           r"send back)|(what|which \w+) (is|are|gets?) returned|if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
+                           r"get back|returns? (on|when|if)|succe(ss|ssful|eds)|"
+                           r"(what|which)( \w+){0,3} (does|do|will|would)\b.{0,90}?\b(return|send back)|"
+                           r"(what|which \w+) (is|are|gets?) returned|"
+                           r"if (the|my|an?|its) [\w\s-]{0,30}\b(is|are) (wrong|invalid|missing|unknown|bad))\b", re.I)
 # "Response fields: …", "Response fields (201): …" (an operation whose success code is not 200)
 # (on a line of its own, or running on after "Responses: …" in a passage the operation's fields fill)
 _RESPONSE_FIELDS = re.compile(r"(?:^|\s)Response (?:fields|body)(?: \(\w+\))?: (.+?)(?=\n|$)")
