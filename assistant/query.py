@@ -220,6 +220,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(convert|converts|converted|converting|transform|transforms|transformed|transforming|change|changes|changed|"
      r"changing|modify|modifies|modified|modifying|alter|alters|altered|altering)\s+(the |our |its |their |a )?"
      r"(payloads?|messages?|data|contents?|formats?)\b", r"\g<0> (manipulating the payloads)"),
+    # showing only some of a credential's fields is, in the spec, presenting a selected subset of them ("present a
+    # selected subset of the data fields (claims) from a credential while other fields are not revealed")
+    (r"\bonly (some|part|certain|a few|selected|specific|particular)( of)? (the |their |its |his |her |a |our )?"
+     r"(credential'?s? )?(attributes|fields|claims|data|details|information|parts)\b", r"\g<0> (a selected subset)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
@@ -260,6 +264,8 @@ def plain_words(text: str) -> str:
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
     >>> plain_words("does a flood warning jump the queue?"), plain_words("which one is sent first?")
     ('does a flood warning jump the queue (prioritized)?', 'which one is sent first (prioritized)?')
+    >>> plain_words("can they show only some attributes?")
+    'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
     'can it convert payloads (manipulating the payloads) between formats?'
     >>> plain_words("does the messaging bb store phone numbers?"), plain_words("tell us when a pensioner dies")
