@@ -224,6 +224,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # selected subset of the data fields (claims) from a credential while other fields are not revealed")
     (r"\bonly (some|part|certain|a few|selected|specific|particular)( of)? (the |their |its |his |her |a |our )?"
      r"(credential'?s? )?(attributes|fields|claims|data|details|information|parts)\b", r"\g<0> (a selected subset)"),
+    # availability in "nines" is, in the spec, a percentage ("99.99% availability (AKA 4 9's)")
+    (r"\b(three|3) nines\b", r"\g<0> (99.9%)"), (r"\b(four|4) nines\b", r"\g<0> (99.99%)"),
+    (r"\b(five|5) nines\b", r"\g<0> (99.999%)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
@@ -264,6 +267,8 @@ def plain_words(text: str) -> str:
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
     >>> plain_words("does a flood warning jump the queue?"), plain_words("which one is sent first?")
     ('does a flood warning jump the queue (prioritized)?', 'which one is sent first (prioritized)?')
+    >>> plain_words("api gateway availability - is it 4 nines?")
+    'api gateway availability - is it 4 nines (99.99%)?'
     >>> plain_words("can they show only some attributes?")
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
