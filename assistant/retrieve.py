@@ -142,6 +142,13 @@ NAMED_DOCS = [
                 r"\b(follow|match|comply|conform|fit|meet|implement)\w*(?=[^.?]{0,40}\b(spec|specification|govstack|"
                 r"building block|bb)s?\b)", re.I),
      "specifications", "architecture-and-nonfunctional-requirements/6-onboarding"),
+    # … and a government new to GovStack asking where to start names, in effect, the playbook's "Adopt GovStack" chapter
+    # ("We're completely new to GovStack. Where do we even start?" had ranked the UI/UX "Before you start" page first);
+    # not a vendor whose product is to count as a building block (the onboarding chapter above)
+    (re.compile(r"^(?!.*\b(products?|vendors?|software|dpgs?|open-source|our api)\b)(?=.*\b(where|how)\s+(do|should|can|"
+                r"would)\s+(we|i|a country|governments?|ministries)\s+(even\s+|actually\s+)?(start|begin|get started)\b"
+                r"(?![^.?]{0,40}\b(process|instance|workflow|event|session|call|request|api)\b))", re.I | re.S),
+     "implementation-playbook", "govstack-implementation-playbook/adopt-govstack"),
 ]
 SCOPE_SECTION = re.compile(r"\bscope\b", re.I)  # a block's scope sections ("2.2 Out of Scope", "2.1 Current scope")
 # A passage that negates what the question negates ×1.3: "hardly anyone owns a smart card or signing device" meets

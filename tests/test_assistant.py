@@ -688,6 +688,10 @@ def test_questions_whether_a_block_does_a_job_itself_are_recognised(question, sc
     ("I represent a vendor. How can we check whether our product conforms to a building block specification?",
      ("specifications", "architecture-and-nonfunctional-requirements/6-onboarding")),
     ("Which OGC standards does the GIS map display conform to?", None),
+    ("We're completely new to GovStack. Where do we even start? thanks",
+     ("implementation-playbook", "govstack-implementation-playbook/adopt-govstack")),
+    ("We make an open-source product that should count as a building block. Where do we start?", None),
+    ("How do we start a process instance in the Workflow BB?", None),
 ])
 def test_a_cross_cutting_document_the_question_names_is_recognised(question, doc):
     from assistant.retrieve import NAMED_DOCS
