@@ -1,6 +1,7 @@
 """Abstention: decide when the retrieved evidence does not support an answer, and say so helpfully."""
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterable
 
@@ -520,8 +521,9 @@ def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int
         return 0.0
     text = set(tokenize(" ".join(h.chunk.embed_text for h in hits[:top])))
     stems = set(stem_tokens(list(text)))  # 'sharing one database' is covered by 'shared databases'
-    total = sum(idf.get(t, 8.0) for t in toks)  # a word the corpus never uses weighs most
-    got = sum(idf.get(t, 8.0) for t in toks if t in text or stem_tokens([t])[0] in stems)
+    # (fsum: a set's order changes with the process's hash seed, and a plain sum's last digit with it)
+    total = math.fsum(idf.get(t, 8.0) for t in toks)  # a word the corpus never uses weighs most
+    got = math.fsum(idf.get(t, 8.0) for t in toks if t in text or stem_tokens([t])[0] in stems)
     return got / total if total else 0.0
 
 
