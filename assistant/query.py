@@ -129,12 +129,10 @@ def _renames_previous(q: str, last: str) -> bool:
     >>> _renames_previous("how many of those emails bounced?", "We're emailing notices to residents.")
     False
     """
-    said = {w.lower() for w in re.findall(r"[A-Za-z]+", last)}
-    for m in _THOSE_THINGS.finditer(q):
-        stem = re.sub(r"(es|s)$", "", m.group(1).lower())
-        if not any(w.startswith(stem) for w in said):
-            return True
-    return False
+    from assistant.retrieve import _stem  # the search's own stemmer (retrieve imports this module: imported here)
+
+    said = {_stem(w.lower()) for w in re.findall(r"[A-Za-z]+", last)}
+    return any(_stem(m.group(1).lower()) not in said for m in _THOSE_THINGS.finditer(q))
 
 
 # words that point back at something said before (the previous question, or the context before the asking sentence)
@@ -192,6 +190,7 @@ wouldnt couldnt""".split())
 # Chat English for what the spec says with one plain verb ("how do I kick off an instance?": the spec starts one).
 # Only phrases the spec itself never uses as verbs: it writes "spin up", "turn on" and "switch off" now and then, and
 # "kick-off" as a noun ("the kick-off phase"), which stay as typed.
+_NINES = {"three": 1, "3": 1, "four": 2, "4": 2, "five": 3, "5": 3}  # "4 nines" → 99.99%
 _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
@@ -225,8 +224,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bonly (some|part|certain|a few|selected|specific|particular)( of)? (the |their |its |his |her |a |our )?"
      r"(credential'?s? )?(attributes|fields|claims|data|details|information|parts)\b", r"\g<0> (a selected subset)"),
     # availability in "nines" is, in the spec, a percentage ("99.99% availability (AKA 4 9's)")
-    (r"\b(three|3) nines\b", r"\g<0> (99.9%)"), (r"\b(four|4) nines\b", r"\g<0> (99.99%)"),
-    (r"\b(five|5) nines\b", r"\g<0> (99.999%)"),
+    (r"\b(three|3|four|4|five|5) nines\b",
+     lambda m: f"{m.group(0)} (99.{'9' * _NINES[m.group(1).lower()]}%)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),

@@ -1210,9 +1210,9 @@ class ExtractiveAnswerer:
         for hi, h in same:
             src, cited = h.chunk.text, [hi]
             m = _OP_PART[label].search(src)
+            fields = _RESPONSE_FIELDS.search(src) if m and label == "Responses" else None
             seq = h.chunk.extra.get("seq")
-            ends = [m] + ([_RESPONSE_FIELDS.search(src)] if m and label == "Responses" else [])
-            if m and OP_PART_CONTINUES and isinstance(seq, int) and any(e and e.end() >= len(src.rstrip()) for e in ends):
+            if m and OP_PART_CONTINUES and isinstance(seq, int) and (fields or m).end() >= len(src.rstrip()):
                 # the part (or the response fields after it) runs to the passage's end: ingest may have cut it there
                 # ("… — Format is:"), and the next passage of the operation goes on with it
                 # ("INSTANCE/CLASS/MEMBER/SUBSYSTEM Request body fields: …", "[].rejected (integer) — …")
@@ -1220,9 +1220,9 @@ class ExtractiveAnswerer:
                     if x.chunk.extra.get("seq") == seq + 1:
                         src, cited = f"{src} {x.chunk.text}", [hi, j]
                         m = _OP_PART[label].search(src)
+                        fields = _RESPONSE_FIELDS.search(src) if label == "Responses" else None
             if m:
                 text = clip(m.group(1).strip().rstrip(";"), 600)
-                fields = _RESPONSE_FIELDS.search(src) if label == "Responses" else None
                 if fields:  # "Responses: 200" says little; what comes back is in its fields
                     text += f"; response fields: {clip(fields.group(1).strip().rstrip(';'), 400)}"
                 return f"{label}: {text} {''.join(self._mark(ev, j, text) for j in cited)}"
