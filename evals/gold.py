@@ -91,6 +91,7 @@ QA_DEV28_FILE = GOLD_DIR / "qa_dev28.jsonl"
 QA_DEV29_FILE = GOLD_DIR / "qa_dev29.jsonl"
 QA_DEV30_FILE = GOLD_DIR / "qa_dev30.jsonl"
 QA_DEV31_FILE = GOLD_DIR / "qa_dev31.jsonl"
+QA_DEV32_FILE = GOLD_DIR / "qa_dev32.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -180,7 +181,10 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     protection authority, a mobile operator, a conformance-test vendor, a UX designer), first run on 74e2d8b;
     qa_dev31.jsonl, a thirty-third writer's 40 (ids c35-…, twentieth session: a port authority, health insurance,
     agricultural extension, a pension fund, courts, a land registry, a water utility, statistics, a refugee agency,
-    job-seeker services, a systems integrator, a security auditor), first run on c85eb0a) that were then looked at: the failures they showed drove
+    job-seeker services, a systems integrator, a security auditor), first run on c85eb0a; qa_dev32.jsonl, a
+    thirty-fourth writer's 40 (ids d36-…, twenty-first session: customs, social housing, vehicle licensing, school
+    enrolment, procurement, disaster alerts, a tax authority, a civil registry, building permits, a small island state
+    CIO, a conformance-test engineer, a donor's project manager), first run on ea08f1b) that were then looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
     for p in ([Path(path)] if path else [QA_DEV2_FILE, QA_DEV3_FILE, QA_DEV4_FILE, QA_DEV5_FILE, QA_DEV6_FILE, QA_DEV7_FILE, QA_DEV8_FILE,
@@ -189,7 +193,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
                                           QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
                                           QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE,
-                                          QA_DEV30_FILE, QA_DEV31_FILE]):
+                                          QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
