@@ -86,6 +86,10 @@ INTENT_KINDS = {
     "data": {"prose": 1.1},
 }
 FRONT_PAGE_BOOST = 1.5
+# An OpenAPI data schema (kind api_schema: "ConsentRecord", a table of its fields) answers a question about an object's
+# fields, or one naming it or a field of it (see HybridSearch.search); an API question wants operations, which list
+# their fields already (independent2 lost one answer to a schema when API questions had them too)
+SCHEMA_INTENTS = ("data",)
 # The named block's scope sections ("4.4 Out-of-Scope Assumptions", "2.2 Out of Scope", "Current scope") ×2 for a
 # question whether it does something itself or leaves it to another block ("does it also keep the records long-term, or
 # do we need another building block for that?", "… or is that another block's job?", "is X in scope?"): y16-005 leads
@@ -201,6 +205,19 @@ RENDERED_OPS = 1
 # GET /resource/availability, found only lexically, to operations the dense search had scored) and so does abstention
 FILL_DENSE = True
 _RENDERED_OP = re.compile(r"(?:^|\n)\s*(GET|POST|PUT|DELETE|PATCH) (/\S*)")
+# An identifier as code writes it, with a capital inside ("ConsentRecord", "optIn", "dataAgreementRevisionHash"): how a
+# developer names a schema or a field; a word with its first letter capital ("Individual") is a word
+IDENTIFIER = re.compile(r"\b[A-Za-z][a-z0-9]+[A-Z][A-Za-z0-9]*\b")
+_ROW_IDENTIFIER = re.compile(r"(?m)^\| `?([A-Za-z][a-z0-9]+[A-Z][A-Za-z0-9]*)`? \|")
+
+
+def named_schemas(idx: "CorpusIndex", release: str, text: str) -> set[str]:
+    """The schema passages whose schema or field a text names as an identifier.
+
+    >>> IDENTIFIER.findall("On a ConsentRecord, which field (optIn?) says the Individual agreed, per the OpenAPI?")
+    ['ConsentRecord', 'optIn', 'OpenAPI']
+    """
+    return {i for name in IDENTIFIER.findall(text) for i in idx.schemas.get((release, name.lower()), ())}
 # Which chapters answer which intent (GovStack BB specs share one chapter layout). Only process questions keep a chapter
 # boost: the data (×1.5 for data-structure chapters), API (×1.2 for service-API chapters) and architecture (×1.3 for
 # the cross-cutting specifications) boosts left dev unchanged and cost the independent sets. Without them (when
@@ -462,19 +479,22 @@ class ExactVectors:
                                "kind": np.array([chunks[i].kind for i in rel_ids], dtype=object),
                                "path": np.array([chunks[i].path for i in rel_ids], dtype=object)}
 
-    def query(self, vector, k: int, release: str, bbs=None, kinds=None, paths=None) -> list[tuple[str, float]]:
+    def query(self, vector, k: int, release: str, bbs=None, kinds=None, paths=None,
+              hide_kinds=None) -> list[tuple[str, float]]:
         """The k most similar passages of a release, (id, cosine similarity) best first, ties in id order; only
-        passages of the given blocks / kinds / paths when those are given."""
+        passages of the given blocks / kinds / paths when those are given, and none of the hidden kinds."""
         ids = self.ids.get(release)
         if not ids:
             return []
         q = np.asarray(vector, dtype=np.float32)
         sims = self.mat[release] @ (q / max(float(np.linalg.norm(q)), 1e-12))
-        if bbs or kinds or paths:
+        if bbs or kinds or paths or hide_kinds:
             keep = np.ones(len(ids), dtype=bool)
             for name, allowed in (("bb", bbs), ("kind", kinds), ("path", paths)):
                 if allowed:
                     keep &= np.isin(self.attrs[release][name], list(allowed))
+            if hide_kinds:
+                keep &= ~np.isin(self.attrs[release]["kind"], list(hide_kinds))
             sims = np.where(keep, sims, -np.inf)
             k = min(k, int(keep.sum()))
         k = min(k, len(ids))
@@ -547,6 +567,7 @@ class CorpusIndex:
         self._acronyms: dict[str, dict[str, str]] = {}  # acronyms()' answers, per release
         self._block_text: dict[tuple[str, str], str] = {}  # block_text's answers, per release and block
         self.api_paths: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.schemas: dict[tuple[str, str], list[str]] = defaultdict(list)  # (release, identifier) → schema passages
         self.by_source: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         self.bb_folders: dict[tuple[str, str], str] = {}  # (release, bb) → repo folder
         # building blocks a cross-cutting passage names outright ("… uses an Information Mediator for any
@@ -563,6 +584,10 @@ class CorpusIndex:
                     self.terms[(c.release, name)].append(i)
             if c.kind == "api_operation" and c.extra.get("api_path"):
                 self.api_paths[(c.release, norm_path(str(c.extra["api_path"])))].append(i)
+            if c.kind == "api_schema":  # by the schema's name and its fields' identifiers ("ConsentRecord", "optIn")
+                for name in {str(c.extra.get("schema", ""))} | set(_ROW_IDENTIFIER.findall(c.text)):
+                    if name:
+                        self.schemas[(c.release, name.lower())].append(i)
             self.by_source[(c.release, c.folder, c.path)].append(i)
             if c.bb and c.folder.startswith("bb-"):
                 self.bb_folders.setdefault((c.release, c.bb), c.folder)
@@ -867,18 +892,25 @@ class HybridSearch:
         dense: dict[str, float] = {}
         dense_rank: dict[str, int] = {}
         sims: dict[str, float] = {}  # similarities known beyond the dense candidates
-        for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, CANDIDATES, release, filters.get("bb"), filters.get("kind"))):
+        # the OpenAPI data schemas compete only for a question about data or the API, or one naming a schema or its
+        # field; for any other their field tables (naming the actors, objects and states the pages explain) crowd the
+        # candidates: "who are the actors in the consent bb?" had lost its Actors section to them
+        schemas = named_schemas(idx, release, qa.standalone) if self.boosts else set()
+        hide = {"api_schema"} if self.boosts and not schemas and qa.intent not in SCHEMA_INTENTS \
+            and "api_schema" not in filters.get("kind", ()) else set()
+        for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, CANDIDATES, release, filters.get("bb"), filters.get("kind"),
+                                                         hide_kinds=hide)):
             dense[i], dense_rank[i] = sim, r
         if qa.ask_again and self.boosts:
             # the asking sentence read twice (see query.ASK_TWICE): a pass of its own, ranks merged; a passage's
             # similarity stays the one to the question as asked (the abstention thresholds read it)
             for r, (i, sim) in _tied_ranks(idx.vectors.query(self._vector(qa, qa.search_text), CANDIDATES, release,
-                                                             filters.get("bb"), filters.get("kind"))):
+                                                             filters.get("bb"), filters.get("kind"), hide_kinds=hide)):
                 dense.setdefault(i, sim)
                 dense_rank[i] = min(dense_rank.get(i, 10**6), r)
         if qa.bbs and not filters.get("bb") and self.boosts:
             # a second pass inside the named building blocks, so their pages are always candidates
-            for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, 25, release, qa.bbs, filters.get("kind"))):
+            for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, 25, release, qa.bbs, filters.get("kind"), hide_kinds=hide)):
                 dense[i] = sim
                 dense_rank[i] = min(dense_rank.get(i, 10**6), r)
         docs = [(f, p) for pat, f, p in NAMED_DOCS if pat.search(qa.standalone)] if DOC_BOOST != 1.0 else []
@@ -905,7 +937,8 @@ class HybridSearch:
         if len(scores):
             ranked = np.argsort(-scores, kind="stable")  # sorted once; both passes below stop early
             order = takewhile(lambda j: scores[j] > 0, ranked)
-            top = islice(((ids[j], float(scores[j])) for j in order if _matches(idx.chunks[ids[j]], filters)), CANDIDATES * 2)
+            top = islice(((ids[j], float(scores[j])) for j in order
+                          if _matches(idx.chunks[ids[j]], filters) and idx.chunks[ids[j]].kind not in hide), CANDIDATES * 2)
             for r, (i, sc) in _tied_ranks(top):
                 lex_rank[i], lex[i] = r, sc
             if arch:
@@ -926,6 +959,7 @@ class HybridSearch:
             exact.update(idx.defined_inline(release, qa.term))
         if qa.api_path:
             exact.update(idx.api_paths.get((release, norm_path(qa.api_path)), []))
+        exact.update(schemas)
         if self.boosts:
             cands |= {i for i in exact if _matches(idx.chunks[i], filters)}
         if self.dense_weight == 0:

@@ -11,6 +11,7 @@ from typing import Any
 CHUNK_KINDS = (
     "prose",
     "api_operation",
+    "api_schema",
     "glossary_term",
     "requirement",
     "use_case",

@@ -17,7 +17,7 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
@@ -233,7 +233,7 @@ def _fit(text: str, heading_path: list[str], ctx: LoadContext) -> list[str]:
 
 
 def _load_api_file(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
-    from ingest.openapi import load_openapi_file, render_operation
+    from ingest.openapi import load_openapi_file, render_operation, render_schema
 
     p = Path(sf.path)
     if p.suffix.lower() == ".json" and any((sf.repo.root / p.with_suffix(s)).is_file() for s in (".yaml", ".yml")):
@@ -269,6 +269,14 @@ def _load_api_file(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[
                                 extra={"method": op.method, "api_path": op.path, "operation_id": op.operation_id,
                                        "summary": op.summary, "api_file": sf.path},
                                 **dict(_base(sf, "api_operation"), url=url)))
+    # the named data schemas, a table of fields each: "On a ConsentRecord, which field says the person agreed?" is
+    # answered by the schema's own field descriptions, which an operation's record only lists (cut at 150 characters)
+    for schema in res.schemas:
+        hp = [bb_name, "Service APIs", schema.api_title or _pretty(p.name), schema.name]
+        for part in _fit(render_schema(schema), hp, ctx):
+            chunks.append(Chunk(text=part, chapter="Service APIs", heading_path=hp,
+                                extra={"schema": schema.name, "api_file": sf.path},
+                                **dict(_base(sf, "api_schema"), url=url)))
     return chunks, list(res.warnings[:5])
 
 

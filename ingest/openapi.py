@@ -14,10 +14,12 @@ __all__ = [
     "ApiField",
     "ApiOperation",
     "ApiLoadResult",
+    "ApiSchema",
     "load_openapi_text",
     "load_openapi_file",
     "find_operation",
     "render_operation",
+    "render_schema",
 ]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -31,6 +33,8 @@ MAX_DEPTH = 4
 # Hard cap on fields collected from one schema: a few GovStack schemas are very wide and
 # deeply shared, and an operation record is for reading, not for validation.
 MAX_FIELDS_PER_SCHEMA = 400
+# A schema record lists at most this many of its own fields (the widest GovStack schema has 40)
+MAX_SCHEMA_FIELDS = 80
 # Files with more `$ref` hops than this are treated as a ref chain gone wrong.
 MAX_REF_HOPS = 50
 
@@ -65,10 +69,22 @@ class ApiOperation:
 
 
 @dataclass
+class ApiSchema:
+    """A named data schema of the document ("ConsentRecord"): its own properties, one level deep (a property that is
+    another schema is named by its type), as a developer reads it to learn what an object's fields mean."""
+    name: str
+    description: str | None
+    fields: list[ApiField]  # location "schema"
+    api_title: str | None
+    api_version: str | None
+
+
+@dataclass
 class ApiLoadResult:
     operations: list[ApiOperation]
     error: str | None  # None when parsed, else a one-line reason the file was skipped
     warnings: list[str] = field(default_factory=list)  # lenient fixes applied, unresolved refs
+    schemas: list[ApiSchema] = field(default_factory=list)  # components.schemas / definitions with properties
 
 
 # ---------------------------------------------------------------------------
@@ -185,6 +201,35 @@ def render_operation(op: ApiOperation, max_fields: int = 40) -> str:
     return "\n".join(lines)
 
 
+def render_schema(schema: ApiSchema) -> str:
+    """Readable text for one named schema: what it is, then one table row per field (name, type, required, meaning).
+
+    >>> f = [ApiField("optIn", "schema", "boolean", False, "True: the individual has opted in.")]
+    >>> print(render_schema(ApiSchema("ConsentRecord", "A Consent Record expresses consent.", f, "Consent BB", "1.0")))
+    ConsentRecord (consent record): a data schema of the Consent BB API, version 1.0. A Consent Record expresses consent.
+    <BLANKLINE>
+    | Field | Type | Required | Description |
+    |---|---|---|---|
+    | `optIn` | boolean | no | True: the individual has opted in. |
+    """
+    words = " ".join(re.sub(r"(?<=[a-z0-9])(?=[A-Z])|_", " ", schema.name).lower().split())
+    head = schema.name + (f" ({words})" if words != schema.name.lower() else "")
+    api = (schema.api_title or "").strip()
+    if api and not re.search(r"\bapi\b", api, re.I):
+        api += " API"
+    # (no " — " in it: that is how a field entry reads, "name (type) — meaning", and the answerer reads those)
+    head += f": a data schema of the {api}" if api else ": a data schema"
+    if schema.api_version:
+        head += f", version {schema.api_version}"
+    desc = _clean_text(schema.description)
+    lines = [head + "." + (f" {_truncate(desc, 600)}" if desc else ""), "",
+             "| Field | Type | Required | Description |", "|---|---|---|---|"]
+    for f in schema.fields:
+        cell = (_truncate(_clean_text(f.description) or "", 300)).replace("|", "/")
+        lines.append(f"| `{f.name}` | {f.type or ''} | {'yes' if f.required else 'no'} | {cell} |")  # (code: as written)
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------------------
 # Loading: text → document → operations
 # ---------------------------------------------------------------------------
@@ -208,10 +253,11 @@ def _load(text: Any, filename: str, base_dir: Path | None, warnings: _Warnings) 
         error = _classify(doc)
         if error:
             return ApiLoadResult([], error, list(warnings))
-        ops = _DocumentReader(doc, base_dir, warnings).operations()
+        reader = _DocumentReader(doc, base_dir, warnings)
+        ops = reader.operations()
         if not ops:
             return ApiLoadResult([], "no operations under paths", list(warnings))
-        return ApiLoadResult(ops, None, list(warnings))
+        return ApiLoadResult(ops, None, list(warnings), reader.schemas())
     except RecursionError:
         return ApiLoadResult([], "document too deeply nested", list(warnings))
     except Exception as exc:  # noqa: BLE001 - a bad file must never stop an ingest
@@ -478,6 +524,25 @@ class _DocumentReader:
                 f"their shallower levels, e.g. {self._shallowed[0]}"
             )
         return ops
+
+    def schemas(self) -> list[ApiSchema]:
+        """The document's named object schemas (OpenAPI 3 components.schemas, Swagger 2 definitions), in file order."""
+        info = self.root.get("info") if isinstance(self.root.get("info"), dict) else {}
+        components = self.root.get("components") if isinstance(self.root.get("components"), dict) else {}
+        v3 = isinstance(components.get("schemas"), dict)
+        named = components.get("schemas") if v3 else self.root.get("definitions")
+        out: list[ApiSchema] = []
+        for name, node in (named or {}).items() if isinstance(named, dict) else ():
+            self._where = f"schema {name}"
+            ref = {"$ref": f"#/{'components/schemas' if v3 else 'definitions'}/{name}"}
+            fields: list[ApiField] = []
+            if isinstance(node, dict):
+                self._walk(ref, "", "schema", "", 0, 1, (), fields)  # its own properties only
+            fields = fields[:MAX_SCHEMA_FIELDS]
+            if fields:
+                out.append(ApiSchema(str(name), _str_or_none(node.get("description")), fields,
+                                     _str_or_none(info.get("title")), _str_or_none(info.get("version"))))
+        return out
 
     def _operation(self, path, method, raw, path_params, ctx, title, version, servers) -> ApiOperation:
         where = f"{method.upper()} {path}"

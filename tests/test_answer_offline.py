@@ -688,6 +688,29 @@ def test_a_fields_question_is_answered_by_the_table_titled_with_the_object():
     assert text.startswith("The Registration specification (7.2.1 Registration (REQUIRED)) says:")
 
 
+def test_a_question_for_one_field_leads_with_the_row_that_answers_it():
+    def table(i, rows):
+        text = "| Name | Type | Description |\n| --- | --- | --- |\n" + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-scheduler", path="spec/7-data-structures.md",
+                  kind="prose", bb="scheduler", heading_path=["Scheduler", "7 Data Structures", "7.2 Data elements"],
+                  extra={"seq": i})
+        return Hit(f"t{i}", c, 1.0 / (i + 1))
+
+    first = table(0, [("EventId", "String", "unique id of the event"), ("EventName", "String", "title of event")])
+    later = table(1, [("Deadline", "Date", "If a participant does not update attendance within it, the participant is "
+                                           "marked as a no-show"), ("Venue", "Object", "where the event is")])
+    qa = analyze("In the Scheduler, which field of an event decides when a participant is marked as a no-show?")
+    assert qa.intent == "data"
+    text = ExtractiveAnswerer().answer(qa, [first, later]).text
+    # the table's title names no object ("Data elements"): the top table, its row using the question's words first
+    # (from the same table's next passage), then the table's rows in order
+    assert text.startswith("The Scheduler specification (7.2 Data elements) says:\n\n- Deadline — Type: Date;")
+    assert text.index("EventId") < text.index("EventName")
+    # a question for the fields in general gets the table in its order
+    text = ExtractiveAnswerer().answer(analyze("What fields describe an event in the Scheduler?"), [first, later]).text
+    assert "Deadline — Type: Date" not in text.split("\n\n")[1].splitlines()[0]
+
+
 def test_a_data_question_brings_the_other_tables_of_the_page_a_top_passage_is_on():
     from types import SimpleNamespace
 

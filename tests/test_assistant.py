@@ -48,6 +48,19 @@ def test_lexical_search_ranks_a_named_blocks_pages_by_the_rest_of_the_question(a
     assert seen[-1] == frozenset()
 
 
+def test_an_api_data_schema_competes_for_a_data_question_or_one_naming_it_and_for_no_other(assistant):
+    """The OpenAPI file's named schemas are passages of their own (a table of fields); they are candidates for a
+    question about data fields or one naming the schema or a field as an identifier, and hidden from the rest."""
+    def schemas(q):
+        return [h.chunk.extra.get("schema") for h in assistant.searcher.search(analyze(q), "latest", k=12)
+                if h.chunk.kind == "api_schema"]
+
+    assert schemas("Which fields does a consent token have?")[:1] == ["ConsentToken"]
+    assert schemas("Can a person withdraw an earlier agreement? ConsentToken")[:1] == ["ConsentToken"]
+    assert schemas("What does optIn mean?")[:1] == ["ConsentToken"]
+    assert schemas("Can a person withdraw an earlier agreement to a purpose?") == []
+
+
 def test_bm25_matches_other_forms_of_a_word_while_word_weights_stay_on_plain_words(assistant):
     """'revoking' finds pages that say 'revoke'/'revoked' (BM25 ranks by stems); abstention and answer scoring
     weigh the words as written, so a stem never stands in for a word in their idf."""

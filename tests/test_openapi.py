@@ -233,6 +233,20 @@ def test_openapi3_components_refs_and_nested_fields():
     assert body["payer.account.id"].location == "body"
 
 
+def test_named_schemas_are_read_with_their_own_fields_and_rendered_as_a_table():
+    from ingest.openapi import render_schema
+
+    result = load_openapi_text(OPENAPI3, "consent.yaml")
+    (policy,) = result.schemas
+    assert policy.name == "Policy" and policy.api_title
+    # its own properties only: nested objects are named by their type, not expanded ("payer.account.id" is not one)
+    assert [f.name for f in policy.fields] == ["id", "name", "payer", "items", "status"]
+    assert _by_name(policy.fields)["name"].required and not _by_name(policy.fields)["id"].required
+    text = render_schema(policy)
+    assert text.splitlines()[0].startswith("Policy: a data schema of the")
+    assert "| `status` | string | no | One of: draft, active |" in text
+
+
 def test_object_query_parameter_lists_its_members():
     doc = _yaml("""
         openapi: 3.0.1

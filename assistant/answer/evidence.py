@@ -149,12 +149,16 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
                 body = lines[2:]
             rows = [ln for ln in body if not _TABLE_SEP.match(ln)]
             for r in rows:
-                raw = [strip_md(c).strip() for c in r.strip().strip("|").split("|")]
+                marked = [c.strip() for c in r.strip().strip("|").split("|")]
+                raw = [strip_md(c).strip() for c in marked]
                 cells = [c for c in raw if c]
                 if not cells:
                     continue
                 txt = f"{cells[0]}: {'; '.join(cells[1:])}" if len(cells) > 1 else cells[0]
-                units.append(Unit(txt, hit_index, order, "row", shown=_row_shown(header, raw)))
+                shown = _row_shown(header, raw)
+                if shown and re.fullmatch(r"`[^`]+`", marked[0]):  # a field's name as code: "`optIn` — Type: …"
+                    shown = f"`{raw[0]}`{shown[len(raw[0]):]}"
+                units.append(Unit(txt, hit_index, order, "row", shown=shown))
                 order += 1
             continue
         if len(lines) == 1 and _BOLD_LABEL.match(lines[0]):

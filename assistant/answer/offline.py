@@ -184,6 +184,9 @@ NO_BLOCK_MATCHED = "No building block's key functionalities match this job close
 # A data question ("What fields describe …?") is answered by the table titled with the object asked about, shown whole
 DATA_TOP = 5  # retrieved tables considered (and those Assistant._augment brought from the same page)
 DATA_ROWS = 14
+# "Which attribute holds …?", "what field tells us …?": one field asked for (see _asked_row), quoted at this length
+ASKS_ONE_FIELD = re.compile(r"\b(which|what)\s+(\w+\s+)?(field|attribute|property|element|parameter|column|flag)\b(?!s|\s+types?\b)", re.I)
+LEAD_ROW_CHARS = 600
 # words of any fields question, not the object's name (as tokenize() gives them: "properties" → "propertie")
 _DATA_WORDS = set(tokenize("fields describe described object structure data attributes properties property elements "
                            "schema contains type values list mandatory required format model parameters table includes "
@@ -517,8 +520,10 @@ class ExtractiveAnswerer:
             out.append(u)
         return out
 
-    def _sentence(self, ev: Evidence, u: Unit, n: int = 450) -> str:
-        text = self._shortened(u.text, n) if LONG_UNITS_BY_SENTENCE and u.kind != "row" else u.text
+    def _sentence(self, ev: Evidence, u: Unit, n: int = 450, whole: bool = False) -> str:
+        """A unit as the answer quotes it, cited; a long one cut to n characters (in whole sentences, the ones using the
+        question's words kept, for any unit but a table row, or for a row too when `whole`)."""
+        text = self._shortened(u.text, n) if LONG_UNITS_BY_SENTENCE and (u.kind != "row" or whole) else u.text
         quote = clip(text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
         # (a table row reads with its columns named, when ROW_COLUMNS; what is marked as said is the row itself)
         t = _sentence_case(clip(u.shown, n).rstrip(" ;,") if ROW_COLUMNS and u.shown else quote)
@@ -1392,17 +1397,42 @@ class ExtractiveAnswerer:
             key = (fit, head, -hi if hi < DATA_TOP else -DATA_TOP)
             if fit >= 0.5 and (best_key is None or key > best_key):
                 best, best_key = hi, key
+        one = bool(ASKS_ONE_FIELD.search(qa.question))
+        if best is None and one:
+            # one field asked for and no table titled with the object ("7.2 Data elements"): the first top table
+            best = next((hi for hi, h in enumerate(ev.hits[:DATA_TOP])
+                         if sum(u.kind == "row" for u in units_of(h.chunk.text, hi)) >= 2), None)
         if best is None:
             return []
         units = sorted(units_of(ev.hits[best].chunk.text, best), key=lambda u: u.order)
         lines = []
+        # "Which attribute holds the licence categories?" asks for one row: the one using most of the question's own
+        # words, in any retrieved passage of the same table, comes first (quoted at more length), the table after it
+        named = set(tokenize(_SECTION_NO.sub(" ", ev.hits[best].chunk.heading_path[-1])))  # the object: in every row
+        lead = self._asked_row(ev, best, want - named) if one else None
+        if lead is not None:
+            self._taken.add(" ".join(tokenize(lead.text))[:120])
+            lines.append("- " + self._sentence(ev, lead, LEAD_ROW_CHARS, whole=True))
         for u in units:
+            if lead is not None and u.hit_index == lead.hit_index and u.order == lead.order:
+                continue
             if u.kind == "row" or (u.kind == "sentence" and not lines and not u.text.rstrip().endswith(":")):
                 self._taken.add(" ".join(tokenize(u.text))[:120])
                 lines.append(("- " if u.kind == "row" else "") + self._sentence(ev, u, 300))
             if len(lines) >= DATA_ROWS:
                 break
         return [_says(ev.hits[best].chunk), "\n".join(lines)]
+
+    def _asked_row(self, ev: Evidence, best: int, words: set[str]) -> Unit | None:
+        """The row of the table in passage `best` (or in another top passage of the same table) that uses the most of
+        these words, weighted by rarity; None when none uses any."""
+        table = ev.hits[best].chunk
+        rows = [u for hi, h in enumerate(ev.hits[:DATA_TOP]) if h.chunk.path == table.path
+                and h.chunk.folder == table.folder and h.chunk.heading_path == table.heading_path
+                for u in units_of(h.chunk.text, hi) if u.kind == "row"]
+        scored = [(overlap(tokenize(u.text), words, self.idf), -u.hit_index, -u.order, u) for u in rows]
+        top = max(scored, key=lambda t: t[:3], default=None)
+        return top[3] if top and top[0] > 0 else None
 
     def _term_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
         """"What is the difference between a use case and a building block?": each term's glossary definition. Without
