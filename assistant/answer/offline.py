@@ -187,6 +187,10 @@ DATA_ROWS = 14
 # "Which attribute holds …?", "what field tells us …?": one field asked for (see _asked_row), quoted at this length
 ASKS_ONE_FIELD = re.compile(r"\b(which|what)\s+(\w+\s+)?(field|attribute|property|element|parameter|column|flag)\b(?!s|\s+types?\b)", re.I)
 LEAD_ROW_CHARS = 600
+# a use-case step quoted for the question: each point up to this many characters, as any answer's points (it had been
+# 300: "… or structural design images blurry, then the application…" cut the NOTE before what happens then; d36-028
+# passes, 5 other answers longer, none lost)
+STEP_POINT_CHARS = 450
 # words of any fields question, not the object's name (as tokenize() gives them: "properties" → "propertie")
 _DATA_WORDS = set(tokenize("fields describe described object structure data attributes properties property elements "
                            "schema contains type values list mandatory required format model parameters table includes "
@@ -1550,7 +1554,7 @@ class ExtractiveAnswerer:
                 blocks = [u for u in units if "Building blocks:" in u.text]
                 if names_bbs and blocks and blocks[0] not in pts:
                     pts = pts + blocks[:1]  # the blocks the step uses, when they are asked for
-                parts.append(f"In **{uc_id} {title}**, {step}: " + " ".join(self._sentence(ev, u, 300) for u in pts))
+                parts.append(f"In **{uc_id} {title}**, {step}: " + " ".join(self._sentence(ev, u, STEP_POINT_CHARS) for u in pts))
                 return parts
             hi, h = summary  # only the step's labels were retrieved: the use case's summary answers
             c = h.chunk
