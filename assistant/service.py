@@ -7,6 +7,7 @@ import re
 import threading
 import time
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any, Callable, Iterator
 
 from langchain_core.runnables import RunnableLambda
@@ -39,6 +40,10 @@ BLOCK_OP = True  # … and, when those sections document none, the named block's
 # most this many) come along, not only those the question's words ranked (a33-033 listed POST /callback/email alone)
 LIST_BLOCK_OPS = 8
 OP_CUT_CONTINUED = True  # …and an operation passage cut inside its field lists, the passage that goes on with it
+# …and what the spec page's section rendering the top operation says of it in its own words ("Instantiate (start) a
+# process instance": "Responds with instance Universal Unique Identifier. Process variables … may be supplied in the
+# request body."), which the OpenAPI file does not say
+OP_PAGE_PROSE = True
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
@@ -49,6 +54,7 @@ FOLLOWUP_WITH_PREVIOUS = True
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
 _DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
+_RENDERS_OP = re.compile(r"(?:^|\n)\s*(GET|POST|PUT|DELETE|PATCH) /\S*")  # an operation as the page renders it (gitbook.py)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
 COMPARISON_SCOPE_CHUNKS = 2  # … and of its scope sections naming the other (dev-independent +1, f9-009; key-fact recall +0.001)
 LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
@@ -607,6 +613,9 @@ class Assistant:
             for c in self.index.chunks_of(release, top.folder, "^" + re.escape(top.path) + "$"):
                 if c.kind == "prose" and c.heading_path == top.heading_path[:-1]:
                     bring(c, "op-section")
+        if OP_PAGE_PROSE and top is not None and not top.extra.get("from_page"):
+            for c in _page_prose(self.index, top, release):
+                bring(c, "op-page", mark=True)
         # the other passages of the top operation: a long operation is split, and its fields, responses or headers
         # may be in a passage that did not rank ("… and what does a successful response look like?")
         if top is not None:
@@ -754,3 +763,20 @@ class Assistant:
             backend=self.llm.name if self.llm and not draft.abstained and not state.get("notice") else "offline",
             notice=" ".join(notices) or None,
         )
+
+
+def _page_prose(index: CorpusIndex, op, release: str) -> list:
+    """The passages of the spec page section that renders an operation (retrieve.CorpusIndex.rendered_on), up to the one
+    rendering it: what the page says of the operation in its own words. None when the section renders several."""
+    at = index.rendered_on.get((release, op.bb, str(op.extra.get("method", "")).upper(),
+                                norm_path(str(op.extra.get("api_path", "")))))
+    page = index.chunks.get(at) if at else None
+    if page is None or len(page.heading_path) < 3:  # (a page's own top section is the whole page)
+        return []
+    section = [c for c in index.chunks_of(release, page.folder, "^" + re.escape(page.path) + "$")
+               if c.heading_path == page.heading_path]
+    if len({" ".join(m.group(0).split()) for c in section for m in _RENDERS_OP.finditer(c.text)}) != 1:
+        return []  # a section rendering several operations does not say which its prose is about
+    # its passages up to the one rendering it (after that, they go on with its field lists)
+    before = list(takewhile(lambda c: not _RENDERS_OP.search(c.text), section))
+    return before + section[len(before):len(before) + 1]

@@ -61,6 +61,14 @@ def test_an_api_data_schema_competes_for_a_data_question_or_one_naming_it_and_fo
     assert schemas("Can a person withdraw an earlier agreement to a purpose?") == []
 
 
+def test_an_endpoint_answer_says_what_the_page_rendering_the_operation_says_of_it(assistant):
+    """The spec page section that renders the operation (its OpenAPI operation written in by the GitBook reader) says
+    in its own words what the OpenAPI file does not: that prose comes along and is quoted under the endpoint."""
+    text = assistant.ask("Which endpoint of the Consent BB revokes a consent token?").text
+    assert text.startswith("Use **`POST /tokens/{tokenId}/revoke`**")
+    assert "What the specification's page says of it (Revoke a token):\n- Revocation is final" in text
+
+
 def test_bm25_matches_other_forms_of_a_word_while_word_weights_stay_on_plain_words(assistant):
     """'revoking' finds pages that say 'revoke'/'revoked' (BM25 ranks by stems); abstention and answer scoring
     weigh the words as written, so a stem never stands in for a word in their idf."""

@@ -191,6 +191,7 @@ LEAD_ROW_CHARS = 600
 # 300: "… or structural design images blurry, then the application…" cut the NOTE before what happens then; d36-028
 # passes, 5 other answers longer, none lost)
 STEP_POINT_CHARS = 450
+PAGE_SAYS_UNITS = 3  # an operation's page section, in its own words (see _page_says): at most this many points
 # words of any fields question, not the object's name (as tokenize() gives them: "properties" → "propertie")
 _DATA_WORDS = set(tokenize("fields describe described object structure data attributes properties property elements "
                            "schema contains type values list mandatory required format model parameters table includes "
@@ -1120,6 +1121,10 @@ class ExtractiveAnswerer:
             if desc and desc.lower().rstrip(". ") != summary.lower().rstrip(". "):
                 head += f" {desc} " + (first if desc_at == hi0 else self._mark(ev, desc_at, desc))
             items = []
+            said = self._page_says(ev, op_line) if PAGE_SAYS_UNITS else []
+            if said:
+                title = heading_title(next(h for h in ev.hits if "op-page" in h.why).chunk.heading_path[-1])
+                head += f"\n\nWhat the specification's page says of it ({title}):\n" + "\n".join(said)
         # the lead's related operations are its own block's (another block's API answers another question)
         rest = [p for p in lines[1:] if listing or not RELATED_SAME_BB or p[1].chunk.bb == h0.chunk.bb]
         for hi, h in rest[: 7 if listing else 4]:
@@ -1161,6 +1166,20 @@ class ExtractiveAnswerer:
                 parts.append(f"What the specification says about these operations ({title}):\n"
                              + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
         return parts
+
+    def _page_says(self, ev: Evidence, op_line: re.Pattern) -> list[str]:
+        """What the page section rendering the lead operation says of it in prose, in the page's order: the section's
+        passages Assistant._augment brought ("op-page": one of them renders this operation), up to the operation."""
+        at = sorted((hi for hi, h in enumerate(ev.hits) if "op-page" in h.why),
+                    key=lambda hi: int(ev.hits[hi].chunk.extra.get("seq", 0) or 0))
+        if not any(op_line.search(ev.hits[hi].chunk.text) for hi in at):
+            return []  # (the section of another operation than the one the answer leads with)
+        units = []
+        for hi in at:
+            text = ev.hits[hi].chunk.text
+            cut = op_line.search(text)
+            units += units_of(text[:cut.start()] if cut else text, hi)
+        return [f"- {self._sentence(ev, u, 300)}" for u in units if u.kind in ("sentence", "item")][:PAGE_SAYS_UNITS]
 
     @staticmethod
     def _same_op(ev: Evidence, op: Hit):
