@@ -64,6 +64,12 @@ OUT_OF_SCOPE = [
                 r"platforms?|tools?|banks?|operators?|firms?|integrators?)\b.{0,60}\b(certified|approved|endorsed|accredited|"
                 r"passed)\b", re.I),
      "the specification names no certified or approved products"),
+    # … nor asked of a product by its name ("Is UNHCR's PRIMES/proGres platform certified by GovStack as …?"; not "Is our
+    # platform certified once it passes the tests?", which the onboarding chapter answers)
+    (re.compile(r"\b(?i:is|are)\s+(?:[\w'’/-]+\s+){0,3}?[A-Z][\w'’/-]*\s+(?:[\w'’/-]+\s+){0,2}?(?i:platform|product|system|"
+                r"solution|software|tool|app)s?\s+(?i:(?:already|officially|formally)\s+)?(?i:certified|approved|endorsed|"
+                r"accredited)\b"),
+     "the specification names no certified or approved products"),
     # "Which commercial GIS platform does GovStack rank highest …?", "What are the top-rated wallet apps?": it compares
     # no products
     (re.compile(r"\b(which|what)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|platforms?|"

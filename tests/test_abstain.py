@@ -146,6 +146,10 @@ def test_which_products_govstack_certified_is_out_of_scope_but_compliance_testin
     assert should_abstain(testing, hits, {}) == (False, "")
     banks = analyze("Which commercial banks are GovStack-certified as providers for disbursements through the Messaging BB?")
     assert should_abstain(banks, hits, {}) == (True, "the specification names no certified or approved products")
+    named = analyze("Is UNHCR's PRIMES/proGres platform certified by GovStack as a compliant Messaging BB product?")
+    assert should_abstain(named, hits, {}) == (True, "the specification names no certified or approved products")
+    ours = analyze("Is our platform certified once it passes the Messaging BB compliance tests?")
+    assert should_abstain(ours, hits, {})[1] != "the specification names no certified or approved products"
 
 
 def test_a_recommended_commercial_operator_is_out_of_scope_but_a_recommended_practice_is_not():
