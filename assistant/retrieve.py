@@ -204,7 +204,7 @@ RENDERED_OPS = 1
 # the answer weighs it (an API answer picks its operation partly by it: "find a doctor's free slots" lost
 # GET /resource/availability, found only lexically, to operations the dense search had scored) and so does abstention
 FILL_DENSE = True
-_RENDERED_OP = re.compile(r"(?:^|\n)\s*(GET|POST|PUT|DELETE|PATCH) (/\S*)")
+RENDERED_OP = re.compile(r"(?:^|\n)\s*(GET|POST|PUT|DELETE|PATCH) (/\S*)")  # an operation as a page renders it
 # An identifier as code writes it, with a capital inside ("ConsentRecord", "optIn", "dataAgreementRevisionHash"): how a
 # developer names a schema or a field; a word with its first letter capital ("Individual") is a word
 IDENTIFIER = re.compile(r"\b[A-Za-z][a-z0-9]+[A-Z][A-Za-z0-9]*\b")
@@ -598,7 +598,7 @@ class CorpusIndex:
         for i in self.ids:
             c = self.chunks[i]
             if c.bb and c.kind == "prose" and c.path.startswith("spec/") and "api" in c.path.lower():
-                for m in _RENDERED_OP.finditer(c.text):
+                for m in RENDERED_OP.finditer(c.text):
                     self.rendered_on.setdefault((c.release, c.bb, m.group(1), norm_path(m.group(2))), i)
         self._arch: dict[str, list[str]] = {}
         self._doc_paths: dict[tuple, set[str]] = {}
@@ -892,7 +892,7 @@ class HybridSearch:
         dense: dict[str, float] = {}
         dense_rank: dict[str, int] = {}
         sims: dict[str, float] = {}  # similarities known beyond the dense candidates
-        # the OpenAPI data schemas compete only for a question about data or the API, or one naming a schema or its
+        # the OpenAPI data schemas compete only for a data question (SCHEMA_INTENTS) or one naming a schema or its
         # field; for any other their field tables (naming the actors, objects and states the pages explain) crowd the
         # candidates: "who are the actors in the consent bb?" had lost its Actors section to them
         schemas = named_schemas(idx, release, qa.standalone) if self.boosts else set()

@@ -19,7 +19,8 @@ from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, Extract
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
-from assistant.retrieve import FRAMEWORK_KINDS, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch, norm_path
+from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch,
+                                norm_path)
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,6 @@ FOLLOWUP_WITH_PREVIOUS = True
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
 _DATA_PAGE = re.compile(r"data-structures|data-models", re.I)
-_RENDERS_OP = re.compile(r"(?:^|\n)\s*(GET|POST|PUT|DELETE|PATCH) /\S*")  # an operation as the page renders it (gitbook.py)
 COMPARISON_EDGE_CHUNKS = 2  # per block in a comparison: passages of its description and functionalities naming the other
 COMPARISON_SCOPE_CHUNKS = 2  # … and of its scope sections naming the other (dev-independent +1, f9-009; key-fact recall +0.001)
 LIST_SECTION_HITS = 5  # "What … scenarios does the spec describe?": the sections of a top-5 passage's page
@@ -775,8 +775,8 @@ def _page_prose(index: CorpusIndex, op, release: str) -> list:
         return []
     section = [c for c in index.chunks_of(release, page.folder, "^" + re.escape(page.path) + "$")
                if c.heading_path == page.heading_path]
-    if len({" ".join(m.group(0).split()) for c in section for m in _RENDERS_OP.finditer(c.text)}) != 1:
+    if len({" ".join(m.group(0).split()) for c in section for m in RENDERED_OP.finditer(c.text)}) != 1:
         return []  # a section rendering several operations does not say which its prose is about
     # its passages up to the one rendering it (after that, they go on with its field lists)
-    before = list(takewhile(lambda c: not _RENDERS_OP.search(c.text), section))
+    before = list(takewhile(lambda c: not RENDERED_OP.search(c.text), section))
     return before + section[len(before):len(before) + 1]
