@@ -426,3 +426,10 @@ def test_a_source_on_github_says_so_and_a_spec_page_opens_in_the_specification()
                  chunk_id="c2")
     html = render.sources_html([cit(1), readme], {})
     assert html.count("Open on GitHub ↗") == 1 and html.count("Open in the specification ↗") == 1
+
+
+def test_every_chunk_kind_has_a_label_and_a_place_in_the_order():
+    from assistant.types import CHUNK_KINDS
+    from ui.render import CHUNK_ORDER, KIND_LABELS
+
+    assert set(KIND_LABELS) == set(CHUNK_KINDS) == set(CHUNK_ORDER)

@@ -333,10 +333,11 @@ def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[:n].rsplit(" ", 1)[0] + " …"
 
 
-CHUNK_ORDER = ["prose", "requirement", "api_operation", "glossary_term", "use_case", "use_case_step", "framework_bb",
+CHUNK_ORDER = ["prose", "requirement", "api_operation", "api_schema", "glossary_term", "use_case", "use_case_step", "framework_bb",
                "framework_workflow", "framework_use_case", "sdg_target"]
 KIND_LABELS = {
-    "prose": "spec text", "api_operation": "API operation", "glossary_term": "glossary", "requirement": "requirement",
+    "prose": "spec text", "api_operation": "API operation", "api_schema": "API data schema", "glossary_term": "glossary",
+    "requirement": "requirement",
     "use_case": "use case", "use_case_step": "use-case step", "framework_bb": "SDG framework",
     "framework_workflow": "SDG workflow", "framework_use_case": "SDG use case", "sdg_target": "SDG target",
 }
