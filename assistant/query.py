@@ -187,10 +187,10 @@ STOP |= set("""whats hows whos wheres whens whys thats theres heres dont doesnt 
 wouldnt couldnt""".split())
 
 
+_NINES = {"three": 1, "3": 1, "four": 2, "4": 2, "five": 3, "5": 3}  # "4 nines" → 99.99%
 # Chat English for what the spec says with one plain verb ("how do I kick off an instance?": the spec starts one).
 # Only phrases the spec itself never uses as verbs: it writes "spin up", "turn on" and "switch off" now and then, and
 # "kick-off" as a noun ("the kick-off phase"), which stay as typed.
-_NINES = {"three": 1, "3": 1, "four": 2, "4": 2, "five": 3, "5": 3}  # "4 nines" → 99.99%
 _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),

@@ -187,10 +187,6 @@ DATA_ROWS = 14
 # "Which attribute holds …?", "what field tells us …?": one field asked for (see _asked_row), quoted at this length
 ASKS_ONE_FIELD = re.compile(r"\b(which|what)\s+(\w+\s+)?(field|attribute|property|element|parameter|column|flag)\b(?!s|\s+types?\b)", re.I)
 LEAD_ROW_CHARS = 600
-# a use-case step quoted for the question: each point up to this many characters, as any answer's points (it had been
-# 300: "… or structural design images blurry, then the application…" cut the NOTE before what happens then; d36-028
-# passes, 5 other answers longer, none lost)
-STEP_POINT_CHARS = 450
 PAGE_SAYS_UNITS = 3  # an operation's page section, in its own words (see _page_says): at most this many points
 # words of any fields question, not the object's name (as tokenize() gives them: "properties" → "propertie")
 _DATA_WORDS = set(tokenize("fields describe described object structure data attributes properties property elements "
@@ -1573,7 +1569,9 @@ class ExtractiveAnswerer:
                 blocks = [u for u in units if "Building blocks:" in u.text]
                 if names_bbs and blocks and blocks[0] not in pts:
                     pts = pts + blocks[:1]  # the blocks the step uses, when they are asked for
-                parts.append(f"In **{uc_id} {title}**, {step}: " + " ".join(self._sentence(ev, u, STEP_POINT_CHARS) for u in pts))
+                # (each point as long as any answer's: cut at 300, "… or structural design images blurry, then the
+                # application…" had stopped before what happens then)
+                parts.append(f"In **{uc_id} {title}**, {step}: " + " ".join(self._sentence(ev, u) for u in pts))
                 return parts
             hi, h = summary  # only the step's labels were retrieved: the use case's summary answers
             c = h.chunk
