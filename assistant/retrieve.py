@@ -86,6 +86,17 @@ INTENT_KINDS = {
     "data": {"prose": 1.1},
 }
 FRONT_PAGE_BOOST = 1.5
+# A block's key digital functionalities (chapter 4) and its functional requirements (chapter 6) share section titles
+# ("4.7 Affiliation Management", "6.7 Affiliation Management"; 78 shared titles in 13 blocks). A question in plain words
+# ("a doctor who works in two hospitals") ranks the short functionality first and its requirements, which hold the
+# particulars ("the Resource ID shall be the same in all such affiliations"), thirtieth: when a functionality is among
+# the first NAMESAKE_TOP, the best passage of its namesake requirements scores at least NAMESAKE_SHARE of it.
+# dev-independent +5 passes (d7-023, d8-017, x15-019, b19-029, j25-021), none lost, no key fact lost; dev and the blind
+# sets' passes unchanged. Share 1.0: two fewer gains; top 3 instead of 5: the same passes, MRR 0.001 lower
+NAMESAKE_SHARE, NAMESAKE_TOP = 0.9, 5
+_KDF_PAGE = re.compile(r"(^|/)4-key-digital-functionalities\.md$")
+_FR_PAGE = re.compile(r"(^|/)6-functional-requirements\.md$")
+_NUMBERING = re.compile(r"^\s*\d+(\.\d+)*\.?\s*")
 # An OpenAPI data schema (kind api_schema: "ConsentRecord", a table of its fields) answers a question about an object's
 # fields, or one naming it or a field of it (see HybridSearch.search); an API question wants operations, which list
 # their fields already (independent2 lost one answer to a schema when API questions had them too)
@@ -1044,12 +1055,38 @@ class HybridSearch:
                 why.append("exact")
             hits.append(Hit(i, c, s, dense.get(i, sims.get(i, 0.0)), lex.get(i, 0.0), why))
         hits.sort(key=lambda h: (-h.score, h.id))  # ties (the same text in two places) in a fixed order
+        if self.boosts and NAMESAKE_SHARE:
+            hits = _namesakes_up(hits)
         hits = _dedupe(hits)
         if self.boosts and RENDERED_OPS and qa.intent == "api":
             # the page passages come on top of the k: they cite, they do not displace evidence
             with_pages = _with_rendering_pages(idx, hits, k)
             return with_pages[: k + sum("rendered-op" in h.why and h.moved_from is None for h in with_pages[:k])]
         return hits[:k]
+
+
+def _section_title(c: Chunk) -> str:
+    """A section's title without its number or case ("4.7 Affiliation Management" → "affiliation management")."""
+    return _NUMBERING.sub("", c.heading_path[-1] if c.heading_path else "").strip().lower()
+
+
+def _namesakes_up(hits: list[Hit]) -> list[Hit]:
+    """A block's functional requirements under the title of a key digital functionality ranked among the first
+    NAMESAKE_TOP (the two chapters share their section titles; the requirements hold the particulars): the section's
+    best passage scores at least NAMESAKE_SHARE of its functionality's."""
+    lead: dict[tuple, float] = {}
+    for h in hits[:NAMESAKE_TOP]:
+        if h.chunk.bb and _KDF_PAGE.search(h.chunk.path):
+            lead.setdefault((h.chunk.bb, _section_title(h.chunk)), h.score)
+    moved = False
+    for h in hits:  # best first: the first of a section is its best
+        key = (h.chunk.bb, _section_title(h.chunk))
+        if key in lead and _FR_PAGE.search(h.chunk.path):
+            if h.score < lead[key] * NAMESAKE_SHARE:
+                h.score, moved = lead[key] * NAMESAKE_SHARE, True
+                h.why.append("namesake")
+            del lead[key]
+    return sorted(hits, key=lambda h: (-h.score, h.id)) if moved else hits
 
 
 def _with_rendering_pages(idx: "CorpusIndex", hits: list[Hit], k: int) -> list[Hit]:

@@ -61,6 +61,35 @@ def test_an_api_data_schema_competes_for_a_data_question_or_one_naming_it_and_fo
     assert schemas("Can a person withdraw an earlier agreement to a purpose?") == []
 
 
+def test_a_key_functionality_ranked_high_brings_its_namesake_requirements_up():
+    """Chapter 4 (key digital functionalities) and chapter 6 (functional requirements) of a block share section titles:
+    a functionality among the first NAMESAKE_TOP lifts the best passage of its namesake requirements to NAMESAKE_SHARE
+    of its score, and nothing else (another section, another block, a lower-ranked functionality)."""
+    from assistant import retrieve
+    from assistant.retrieve import Hit
+    from assistant.types import Chunk
+
+    def hit(name, score, bb, path, title):
+        c = Chunk(text=name, release="latest", repo="r", folder=f"bb-{bb}", path=path, kind="prose", bb=bb,
+                  heading_path=["Scheduler", "chapter", title])
+        return Hit(name, c, score)
+
+    kdf, fr = "spec/4-key-digital-functionalities.md", "spec/6-functional-requirements.md"
+    hits = [hit("kdf", 1.0, "scheduler", kdf, "4.7 Affiliation Management")]
+    hits += [hit(f"filler{i}", 0.8 - i / 100, "scheduler", "spec/2-description.md", "2.1 Scope") for i in range(6)]
+    hits += [hit("low-kdf", 0.5, "scheduler", kdf, "4.5 Resource Management"),
+             hit("fr-resource", 0.3, "scheduler", fr, "6.5 Resource management"),
+             hit("fr-best", 0.2, "scheduler", fr, "6.7 Affiliation Management"),
+             hit("fr-other", 0.1, "scheduler", fr, "6.7 Affiliation Management"),
+             hit("fr-elsewhere", 0.15, "gis", fr, "6.7 Affiliation Management")]
+    out = retrieve._namesakes_up(hits)
+    order = [h.id for h in out]
+    assert order[:2] == ["kdf", "fr-best"] and out[1].score == pytest.approx(retrieve.NAMESAKE_SHARE)
+    assert "namesake" in out[1].why
+    scores = {h.id: h.score for h in out}
+    assert scores["fr-other"] == 0.1 and scores["fr-resource"] == 0.3 and scores["fr-elsewhere"] == 0.15
+
+
 def test_an_endpoint_answer_says_what_the_page_rendering_the_operation_says_of_it(assistant):
     """The spec page section that renders the operation (its OpenAPI operation written in by the GitBook reader) says
     in its own words what the OpenAPI file does not: that prose comes along and is quoted under the endpoint."""
