@@ -231,7 +231,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
     # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
     # readable messages at Messaging Building Block")
-    (r"\b(phone|mobile|telephone|cell) (numbers|nos)\b|\b(e-?mail) addresses\b", r"\g<0> (contacts)"))]
+    (r"\b(phone|mobile|telephone|cell) (numbers|nos)\b|\b(e-?mail) addresses\b", r"\g<0> (contacts)"),
+    # what is called off or backed out of is, in the spec, cancelled ("Cancellation of active orders that are yet not
+    # fulfilled", "… if an appointment is cancelled"); what is put on hold is suspended ("temporarily suspend and then
+    # un-suspend an issued ID credential"); what someone keeps trying is retried ("Errored messages must be retried for
+    # 24 hours"); a job that blows up fails ("failure of/exception in"). The spec uses none of these phrases.
+    (r"\b(call|calls|called|calling) off\b|\b(back|backs|backed|backing) out\b", r"\g<0> (cancelled)"),
+    (r"\bon hold\b", r"\g<0> (suspended)"),
+    (r"\b(keep|keeps|kept|keeping) (on )?trying\b", r"\g<0> (retried)"),
+    (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"))]
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
 # its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"
 _GEOFENCE = re.compile(
@@ -276,6 +284,10 @@ def plain_words(text: str) -> str:
     ('does the messaging bb store phone numbers (contacts)?', 'tell us when a pensioner dies (death, dead)')
     >>> plain_words("notify us when vehicles go in or out of them"), plain_words("notify me when money goes in or out of my account")
     ('notify us when vehicles go in or out of them (a geofence)', 'notify me when money goes in or out of my account')
+    >>> plain_words("can we still back out of the order?"), plain_words("put the card on hold")
+    ('can we still back out (cancelled) of the order?', 'put the card on hold (suspended)')
+    >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
+    ('how long does it keep trying (retried)?', 'if the job blows up (failure) halfway')
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
