@@ -496,3 +496,17 @@ def test_a_threshold_a_total_wanted_or_a_payout_is_asked_for_as_a_figure():
     assert should_abstain(qa, plain, {})[0]
     assert not should_abstain(analyze("How does the Messaging building block retry messages when a provider fails?"),
                               plain, {})[0]
+
+
+def test_a_question_how_the_system_behaves_asked_in_everyday_words_is_not_refused_for_its_words_alone():
+    """Between ASKS_BEHAVIOUR_DENSE and WEAK_DENSE, a question whose words the passages barely use is refused as not
+    discussed, unless it asks what happens or whether something can be done; below ASKS_BEHAVIOUR_DENSE it still is."""
+    from assistant.abstain import ASKS_BEHAVIOUR_DENSE, NOT_DISCUSSED, WEAK_DENSE
+
+    near = (ASKS_BEHAVIOUR_DENSE + WEAK_DENSE) / 2
+    passage = "Errored messages must be retried for 24 hours, then they are labelled as failed."
+    behaviour = analyze("Our water outage texts bounced. Can we have them re-sent by themselves until the pipes are fixed?")
+    other = analyze("Our water outage texts bounced. Whose fault was that, the operator's or the pipes'?")
+    assert should_abstain(behaviour, _hits(passage, dense=near), {}) == (False, "")
+    assert should_abstain(other, _hits(passage, dense=near), {}) == (True, NOT_DISCUSSED)
+    assert should_abstain(behaviour, _hits(passage, dense=ASKS_BEHAVIOUR_DENSE - 0.02), {}) == (True, NOT_DISCUSSED)
