@@ -249,7 +249,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
 # its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"
 _GEOFENCE = re.compile(
-    r"\b(enter|enters|entered|entering|leave|leaves|leaving|exit|exits|exited|exiting|go in|goes in)\b"
+    r"\b(enter|enters|entered|entering|leave|leaves|leaving|exit|exits|exited|exiting|go in|goes in|"
+    # (moving into one: "whenever a truck or boat wanders into the restricted zone")
+    r"(wander|wanders|wandered|wandering|stray|strays|strayed|straying|drive|drives|drove|driving|sail|sails|sailed|"
+    r"sailing|move|moves|moved|moving) (into|out of))\b"
     r"((,)? (or|and|and/or) (enter|enters|leave|leaves|exit|exits|go out|goes out)( of)?)?"
     r" (a |an |the |its |their |his |her |our |any |one of the |one of our )?(\w+[- ]){0,2}(zones?|areas?|districts?|"
     r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?)\b(?! (codes?|of|manager|office)\b)|"
@@ -290,6 +293,8 @@ def plain_words(text: str) -> str:
     ('does the messaging bb store phone numbers (contacts)?', 'tell us when a pensioner dies (death, dead)')
     >>> plain_words("notify us when vehicles go in or out of them"), plain_words("notify me when money goes in or out of my account")
     ('notify us when vehicles go in or out of them (a geofence)', 'notify me when money goes in or out of my account')
+    >>> plain_words("warn us whenever a boat wanders into the restricted zone")
+    'warn us whenever a boat wanders into the restricted zone (a geofence)'
     >>> plain_words("can we still back out of the order?"), plain_words("put the card on hold")
     ('can we still back out (cancelled) of the order?', 'put the card on hold (suspended)')
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
