@@ -256,7 +256,10 @@ _BETWEEN_BBS = re.compile(
     r"(building blocks|bbs|modules) (have to |must |should |need to |can |are supposed to |are meant to |are expected to )?"
     r"(talk|communicate|exchange data|call)|"
     r"shar(e|es|ed|ing) (a |one |the same |their )?([\w-]+ )?(database|file system|memory|tables?)|"
-    r"(directly|straight) (from|into|to|in|out of) [\w' -]{0,40}(database|module|building block|bb)s?|"
+    r"(directly|straight) (from|into|to|in|out of) [\w' -]{0,40}(database|db|module|building block|bb)s?|"
+    # "can our app just read the registry's db directly instead of going thru its api?" (e37-031 passes; nothing else moved)
+    r"\b(read|reads|reading|query|queries|querying|access|accesses|accessing|write|writes|writing) (in(to)? |from )?[\w' -]{0,40}"
+    r"\b(database|db)s? (directly|straight)|"
     r"(building block|bb|module)'s (own |internal )?(database|data ?store|tables?|memory|file system|internal functions?))(?!\w)",
     re.I)
 BETWEEN_BBS_BOOST = 1.5

@@ -681,6 +681,8 @@ def test_warm_answers_embeds_every_sentence_once_and_a_later_process_reads_them(
     ("Our registration system and payments engine share one Postgres database. Is that OK?", True),
     ("Is that OK between GovStack building blocks?", True),
     ("Which building blocks does GovStack specify?", False),
+    ("can our archive catalogue app just read the registry's db directly instead of going thru its api?", True),
+    ("Can the Digital Registries BB read a database schema via its API?", False),
 ])
 def test_questions_about_blocks_dealing_with_each_other_are_recognised(question, between):
     from assistant.retrieve import _BETWEEN_BBS
