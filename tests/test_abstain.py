@@ -510,3 +510,20 @@ def test_a_question_how_the_system_behaves_asked_in_everyday_words_is_not_refuse
     assert should_abstain(behaviour, _hits(passage, dense=near), {}) == (False, "")
     assert should_abstain(other, _hits(passage, dense=near), {}) == (True, NOT_DISCUSSED)
     assert should_abstain(behaviour, _hits(passage, dense=ASKS_BEHAVIOUR_DENSE - 0.02), {}) == (True, NOT_DISCUSSED)
+
+
+def test_a_price_needs_a_passage_stating_one_not_any_sum_of_money():
+    """A question for a fee is answered only by a passage that puts money beside a price word; a sum said of something
+    else ("transacting over $2 billion per day") is no price."""
+    qa = analyze("What per-transaction fee should we budget when the Payments BB pays pensions into mobile money wallets?")
+    volume = _hits(TOPIC, "Mobile money accounts transact an average of over $2 billion per day.")
+    assert should_abstain(qa, volume, {}) == (True, "the specification does not give prices or costs of products")
+    priced = _hits(TOPIC, "The provider charges a fee of 1% per transaction.")
+    assert should_abstain(qa, priced, {}) == (False, "")
+
+
+def test_certified_device_models_and_fines_set_by_the_spec_are_out_of_scope():
+    certified = analyze("Which fingerprint scanner models has GovStack certified for use with the Identity building block?")
+    assert should_abstain(certified, _hits(TOPIC), {}) == (True, "the specification names no certified or approved products")
+    fine = analyze("What fine does the GovStack consent specification set for an agency using data without consent?")
+    assert should_abstain(fine, _hits(TOPIC), {})[1] == "the specification does not cover national laws or their penalties"
