@@ -245,7 +245,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(call|calls|called|calling) off\b|\b(back|backs|backed|backing) out\b", r"\g<0> (cancelled)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
     (r"\b(keep|keeps|kept|keeping) (on )?trying\b", r"\g<0> (retried)"),
-    (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"))]
+    (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
+    # a site that crawls on a patchy signal is, in the UI/UX guidelines, one to optimise for load times and connectivity
+    # issues ("Optimise load times", "Account for connectivity issues")
+    (r"\b(crawls|crawling|sluggish|takes ages to load|slow to load|loads slowly)\b", r"\g<0> (load times)"),
+    (r"\b(patchy|spotty|flaky|unreliable|poor|bad|weak) (mobile |internet |network |phone )?(signal|coverage|reception|"
+     r"connection|connectivity|internet|network)s?\b", r"\g<0> (connectivity issues)"))]
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
 # its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"
 _GEOFENCE = re.compile(
@@ -295,6 +300,8 @@ def plain_words(text: str) -> str:
     ('notify us when vehicles go in or out of them (a geofence)', 'notify me when money goes in or out of my account')
     >>> plain_words("warn us whenever a boat wanders into the restricted zone")
     'warn us whenever a boat wanders into the restricted zone (a geofence)'
+    >>> plain_words("our site crawls on patchy mobile signal")
+    'our site crawls (load times) on patchy mobile signal (connectivity issues)'
     >>> plain_words("can we still back out of the order?"), plain_words("put the card on hold")
     ('can we still back out (cancelled) of the order?', 'put the card on hold (suspended)')
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
