@@ -39,10 +39,11 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent)|"
                       r"what (does|do|would|will) (\w+ ){0,3}pay (for|out)\b)\b",
                       re.I)
-# … said of a price: an amount within a few words of a price word ("$2 billion per day" of mobile money transactions is
-# a volume, not what a transfer costs). With the device models and the fines a spec is asked to set (OUT_OF_SCOPE):
-# e37-006, e37-013 and e37-032 declined, blind abstention 0.875 → 1.0 on independent and independent2, no false refusal
-_PRICE_WORDS = r"(fee|fees|cost|costs|costing|price|prices|pricing|charge|charges|charged|tariff|tariffs|commission|rate|rates|licen[cs]e)"
+# … said of a price: the word price, or an amount within a few words of a fee, cost, charge … ("$2 billion per day" of
+# mobile money transactions is a volume, not what a transfer costs). With the device models and the fines a spec is
+# asked to set (OUT_OF_SCOPE): e37-006, e37-013 and e37-032 declined, blind abstention 0.875 → 1.0 on independent and
+# independent2, no false refusal
+_PRICE_WORDS = r"(fee|fees|cost|costs|costing|charge|charges|charged|tariff|tariffs|commission|rate|rates|licen[cs]e)"
 _AMOUNT = r"(\$|usd|eur|€|per month|per year|\d\s*%|\bpercent)"
 _PRICE_STATED = re.compile(rf"(price|pricing|cost of)|\b{_PRICE_WORDS}\b[^.;\n]{{0,60}}{_AMOUNT}|{_AMOUNT}[^.;\n]{{0,60}}\b{_PRICE_WORDS}\b",
                            re.I)

@@ -1081,10 +1081,14 @@ def _namesakes_up(hits: list[Hit]) -> list[Hit]:
     for h in hits[:NAMESAKE_TOP]:
         if h.chunk.bb and _KDF_PAGE.search(h.chunk.path):
             lead.setdefault((h.chunk.bb, _section_title(h.chunk)), h.score)
+    if not lead:
+        return hits
     moved = False
     for h in hits:  # best first: the first of a section is its best
+        if not _FR_PAGE.search(h.chunk.path):
+            continue
         key = (h.chunk.bb, _section_title(h.chunk))
-        if key in lead and _FR_PAGE.search(h.chunk.path):
+        if key in lead:
             if h.score < lead[key] * NAMESAKE_SHARE:
                 h.score, moved = lead[key] * NAMESAKE_SHARE, True
                 h.why.append("namesake")
