@@ -31,6 +31,7 @@ class Unit:
     score: float = 0.0
     meaning: float = 0.0  # the part of `score` that comes from the unit's similarity in meaning to the question
     shown: str = ""  # how a table row reads with its columns named ("requestID — Type: String (12); M/O: M; …"), if so
+    label: bool = False  # a bold line on its own ("**4. Hybrid Model**"): it names what follows and says nothing itself
 
 
 @dataclass
@@ -164,7 +165,7 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
         if len(lines) == 1 and _BOLD_LABEL.match(lines[0]):
             # a bold line on its own is a sub-heading ("**Building Blocks Specifications**"): it introduces what follows,
             # and reads as such ("…:"), not as a sentence of its own
-            units.append(Unit(strip_md(lines[0]).strip().rstrip(":") + ":", hit_index, order))
+            units.append(Unit(strip_md(lines[0]).strip().rstrip(":") + ":", hit_index, order, label=True))
             order += 1
             continue
         buf: list[str] = []

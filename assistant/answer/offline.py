@@ -821,6 +821,8 @@ class ExtractiveAnswerer:
         items = [v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order][:6]
         items = [v for v in items if v.kind in ("item", "row")]
         if not items:
+            if u.label:
+                return ""  # a title followed by prose ("4. Hybrid Model:") is no point of its own
             # a line introducing what the passage does not go on with in words (a figure, a code block: "A consent
             # agreement life-cycle has four main phases, as illustrated in the figure below:") ends as a sentence
             return self._sentence(ev, _closed(u), 400)
