@@ -758,7 +758,8 @@ def _term_of(q: str) -> str | None:
 _ART = r"(?:an?\s+|the\s+)?"
 _PAIR = [re.compile(r"\b(?:difference|differences|distinction)\s+between\s+" + _ART + r"([\w' -]{2,40}?)\s+and\s+" + _ART
                     + r"([\w' -]{2,40}?)\s*(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I),
-         re.compile(r"^\s*(?:how\s+(?:is|are|does|do)\s+|what(?:'s|\s+is)\s+meant\s+by\s+)?" + _ART + r"([\w -]{2,40}?)\s+"
+         re.compile(r"(?:^|[.?!]\s+|,\s+)\s*(?:how\s+(?:is|are|does|do)\s+|what(?:'s|\s+is)\s+meant\s+by\s+)?" + _ART
+                    + r"(?:[\w-]+(?: (?:bb|building block))?(?:'s|’s)\s+)?([\w -]{2,40}?)\s+"
                     r"(?:differ(?:ent)?\s+from|compared?\s+(?:to|with)|vs\.?|versus)\s+" + _ART + r"([\w -]{2,40}?)\s*"
                     r"(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I)]
 
@@ -777,6 +778,13 @@ def term_pair(q: str) -> list[str]:
     ['backend', 'frontend']
     >>> term_pair("What is a consent record?")
     []
+
+    The pair is asked in any sentence (context first), a block's possessive is not part of the term:
+
+    >>> term_pair("We have no smart cards. How does the eSignature BB's one-time signature approach differ from the SCD-based approach?")
+    ['one-time signature approach', 'SCD-based approach']
+    >>> term_pair("For signing permits, how does a one-time signature differ from signing with a device?")
+    ['one-time signature', 'signing with a device']
     """
     for pat in _PAIR:
         m = pat.search(q.strip())

@@ -93,6 +93,7 @@ QA_DEV30_FILE = GOLD_DIR / "qa_dev30.jsonl"
 QA_DEV31_FILE = GOLD_DIR / "qa_dev31.jsonl"
 QA_DEV32_FILE = GOLD_DIR / "qa_dev32.jsonl"
 QA_DEV33_FILE = GOLD_DIR / "qa_dev33.jsonl"
+QA_DEV34_FILE = GOLD_DIR / "qa_dev34.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -188,7 +189,11 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     CIO, a conformance-test engineer, a donor's project manager), first run on ea08f1b; qa_dev33.jsonl, a thirty-fifth
     writer's 40 (ids e37-…, twenty-second session: statistics, a port authority, a pension fund, a utility regulator,
     an electoral commission, job-seeker services, courts, national archives, a refugee agency, fisheries licences,
-    public transport, a data-protection regulator; questions in everyday words), first run on 65b18b6) that were then
+    public transport, a data-protection regulator; questions in everyday words), first run on 65b18b6; qa_dev34.jsonl,
+    a thirty-sixth writer's 40 (ids g38-…, twenty-third session: agricultural extension, a social registry, a health
+    ministry, a city council, e-procurement, a parliament's library, an ID agency, a university, a telecom regulator,
+    an NGO running vouchers, a government cloud team, a start-up; ten comparisons and eight workflows), first run on
+    41f25c6) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -198,7 +203,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
                                           QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
                                           QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE,
-                                          QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE]):
+                                          QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE,
+                                          QA_DEV34_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
