@@ -37,7 +37,10 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       r"(what|which|how much) ([\w-]+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|"
                       r"deducts?|sets?|imposes?|imposed)\b|"
                       r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent)|"
-                      r"what (does|do|would|will) (\w+ ){0,3}pay (for|out)\b)\b",
+                      r"what (does|do|would|will) (\w+ ){0,3}pay (for|out)\b|"
+                      # the licence fee of a product (p28-027), not a licensing fee a use case's producers pay (ENV-1)
+                      r"licen[cs]e (fee|fees|cost|costs)\b.{0,60}\b(products?|software|building blocks?|bbs?|govstack|platforms?|"
+                      r"solutions?|vendors?)\b)\b",
                       re.I)
 # … said of a price: the word price, or an amount within a few words of a fee, cost, charge … ("$2 billion per day" of
 # mobile money transactions is a volume, not what a transfer costs). With the device models and the fines a spec is

@@ -908,6 +908,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         bbs = by_name
     unknown = None
     for m in _NON_BB_NAME.finditer(q):
+        if re.match(r"(?:the\s+)?govstack-", m.group(0), re.I):
+            continue  # "a GovStack-conformant building block", "GovStack-compliant BB": a quality, not a block's name
         name = re.sub(r"^(?:GovStack|The|A|An|Each|Every|This|That|Which|What|How)\b\s*", "", m.group(1).strip()).strip()
         known = {a for b in registry.building_blocks() for a in (*b.aliases, b.name.lower(), b.id.replace("-", " "))}
         low = re.sub(r"\s+(bb|building block)$", "", name.lower())

@@ -371,6 +371,9 @@ def test_a_block_named_by_its_role_is_no_unknown_block_but_an_invented_block_is(
     assert analyze("We're the Source BB in a G2P programme. Which call updates the account mapper?").unknown_bb is None
     assert analyze("What does the calling building block send to the Consent BB?").unknown_bb is None
     assert analyze("What does the Blockchain building block specify?").unknown_bb == "Blockchain"
+    # … nor is a quality a product claims: "GovStack-conformant", "GovStack-compliant"
+    assert analyze("We want to sell our product as a GovStack-conformant building block. Adaptor or native?").unknown_bb is None
+    assert analyze("Is a GovStack-compliant BB allowed to keep its own user store?").unknown_bb is None
 
 
 def test_ranking_products_is_out_of_scope_but_ranking_in_the_spec_is_not():
