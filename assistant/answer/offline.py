@@ -107,6 +107,10 @@ _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # Ope
 # pass 0.700 → 0.708; dev and blind unchanged; 0.2 and 0.4 gave the same answers)
 YN_BONUS = 0.2
 SECTION_POINTS = 8  # points quoted from each section of two things compared (see _section_comparison)
+SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
+SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
+_ASKS_DIFFERENCE = re.compile(r"\b(differ|differs|difference|differences|differentiate|distinguish|compare|compared|"
+                              r"comparison|versus|vs\.?|same thing)\b", re.I)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it before any other
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
@@ -286,6 +290,8 @@ class ExtractiveAnswerer:
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
                     else NO_BLOCK_MATCHED + " the nearest the specification comes:")
         parts = self._term_comparison(qa, ev) if qa.terms and len(qa.bbs) < 2 else None
+        if not parts and SIBLING_SECTIONS and len(qa.bbs) < 2 and _ASKS_DIFFERENCE.search(asking):
+            parts = self._sibling_comparison(qa, ev) or None
         if not parts and qa.enumerates and qa.intent == "term" and qa.term:
             # "What does 'holder binding' mean, and what kinds of holder binding are defined?": the term, then its kinds
             parts = self._term(qa, ev, qtoks)
@@ -1502,6 +1508,48 @@ class ExtractiveAnswerer:
             parts.append(f"**{heading_title(heading)}** ({where}):\n\n{points}")
         return ["The specification describes them in sections of their own:"] + parts
 
+    def _sibling_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
+        """"Should we write an adaptor or go for a native GovStack implementation — what's the difference?": two of the
+        top passages are sections of one page (6.1.2 Adaptor Requirements, 6.2 Native GovStack Implementation), neither
+        inside the other, each titled with words of the question: each section's most relevant points, under its
+        title. [] when the top passages hold no such pair."""
+        asked = set(tokenize(qa.question)) - STOP - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
+        top = [(hi, h) for hi, h in enumerate(ev.hits[:SIBLING_REACH]) if h.chunk.kind in ("prose", "requirement")
+               and len(h.chunk.heading_path) >= 2]
+        pair = None
+        for i, (hi, h) in enumerate(top):
+            if not set(tokenize(heading_title(h.chunk.heading_path[-1]))) & asked:
+                continue
+            for hj, g in top[i + 1:]:
+                a, b = tuple(h.chunk.heading_path), tuple(g.chunk.heading_path)
+                if (g.chunk.folder, g.chunk.path) != (h.chunk.folder, h.chunk.path) or a[:len(b)] == b or b[:len(a)] == a:
+                    continue  # another page, or one section inside the other
+                ta, tb = (set(tokenize(heading_title(x[-1]))) for x in (a, b))
+                # each is the one thing of the two by words of its own ("Adaptor …" / "Native GovStack …"), or they are
+                # one thing with and without something ("Verification with / without user claims")
+                if ((ta - tb) & asked and (tb - ta) & asked) or (tb & asked and _opposed(a[-1], b[-1])):
+                    pair = (hi, hj)
+                    break
+            if pair:
+                break
+        if pair is None:
+            return []
+        qtoks = set(tokenize(qa.standalone))
+        parts = []
+        for hi in sorted(pair, key=lambda x: int(ev.hits[x].chunk.extra.get("seq", 0) or 0)):
+            path = ev.hits[hi].chunk.heading_path
+            units = self._ranked_units(ev, qtoks, hit_filter=lambda h, path=path: h.chunk.heading_path == path
+                                       and h.chunk.path == ev.hits[hi].chunk.path, max_hits=len(ev.hits))
+            points = self._passage_points(ev, [u for u in units if u.hit_index == hi], self._taken,
+                                          max_units=SECTION_POINTS)
+            if not points:
+                return []
+            heading = path[-1]
+            number = re.match(r"^[\d.]*\d", heading.strip())
+            where = _unthe(_whose(ev.hits[hi].chunk)) + (f", {number.group(0)}" if number else "")
+            parts.append(f"**{heading_title(heading)}** ({where}):\n\n{points}")
+        return ["The specification describes them in sections of their own:"] + parts
+
     def _defining_sentence(self, ev: Evidence, bb: str) -> Unit | None:
         """The first sentence naming the block on its description page among the passages (document order), if it is not
         yet said: "… the Scheduler Building Block enables aggregated coordination of time-driven activities …"."""
@@ -1608,6 +1656,22 @@ class ExtractiveAnswerer:
         if more:
             parts.append("Related requirements:\n" + "\n".join(f"- {self._with_list(ev, u)}" for u in more))
         return parts
+
+
+_NEGATIONS = {"with", "without", "non", "not", "no"}
+
+
+def _opposed(a: str, b: str) -> bool:
+    """Two section titles that say the same but for a "with"/"without" ("9.1.1 Verification with user claims",
+    "9.1.2 Verification without user claims").
+
+    >>> _opposed("9.1.1 Verification with user claims", "9.1.2 Verification without user claims")
+    True
+    >>> _opposed("6.2 Virtualization platform", "6.3 Container orchestration platform")
+    False
+    """
+    wa, wb = (re.findall(r"[a-z]+", heading_title(x).lower()) for x in (a, b))
+    return wa != wb and [w for w in wa if w not in _NEGATIONS] == [w for w in wb if w not in _NEGATIONS]
 
 
 def _finishes_with_intro(u: Unit, v: Unit) -> bool:
