@@ -57,7 +57,9 @@ _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\
 _NOT_A_DEFINITION = re.compile(r"\b(allowed|required|supposed|able|permitted|expected|obliged|forbidden|prohibited)\s+to\b|"
                                r"^\s*what\s+are\s+(all\s+)?the\s+(possible|different|valid|allowed|available|supported)\s", re.I)
 _REQ = re.compile(r"\b(requirement|requirements|required|require|requires|must|shall|should|mandatory|recommended|comply|compliance|need to support|rules?|"
-                  r"has to|have to)\b", re.I)
+                  r"has to|have to|minimum|min (?=\w+ (version|level|length|size|number)\b)|"
+                  # what the spec wants: "min TLS version govstack wants for BB apis?"
+                  r"(govstack|spec|specification|standard) (wants?|expects?|demands?|asks? for)|(wanted|expected) by (govstack|the spec))\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
 _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how does .* work|interact|interaction|walk (me|us) through|"
                        r"step by step|step-by-step)\b"
@@ -676,6 +678,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'workflow'
     >>> detect_intent("Are we allowed to write voucher numbers into the logs?", []), detect_intent("Is that ok?", [])
     ('requirement', 'requirement')
+    >>> detect_intent("min TLS version govstack wants for BB apis? uni IT asking", [])
+    'requirement'
     >>> detect_intent("Does it come with approval workflows, or do we need another building block for that?", ["digital-registries"])
     'general'
     >>> detect_intent("What is the eSignature BB not allowed to write into its logs?", ["esignature"])
