@@ -61,8 +61,13 @@ _REQ = re.compile(r"\b(requirement|requirements|required|require|requires|must|s
                   # what the spec wants: "min TLS version govstack wants for BB apis?"
                   r"(govstack|spec|specification|standard) (wants?|expects?|demands?|asks? for)|(wanted|expected) by (govstack|the spec))\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
+# "… which BB calls which, in what order?": blocks dealing with each other in a process, not one block for a job
+_CALLS_WHICH = re.compile(r"which (bbs?|building blocks?|blocks?) (calls?|talks? to|sends?( \w+)? to|invokes?|triggers?|notifies|"
+                          r"does) (which|what)\b", re.I)
 _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how does .* work|interact|interaction|walk (me|us) through|"
                        r"step by step|step-by-step)\b"
+                       # "which BB calls which?": how blocks deal with each other, in order
+                       r"|\b" + _CALLS_WHICH.pattern +
                        # "How are beneficiaries onboarded …?", "How is a voucher redeemed?": how something comes about
                        r"|^\s*how (is|are) (an? |the )?[\w'-]+( [\w'-]+){0,3} (\w+ed|\w+en)\b", re.I)
 # Whether the named block does a job itself or leaves it to another ("…, or do we need another building block for that?",
@@ -499,9 +504,14 @@ def need_of_which_bb(question: str) -> str | None:
     'We must be warned when a delivery truck leaves its zone.'
     >>> need_of_which_bb("Which building blocks are specified in this release?") is None
     True
+
+    "Which BB calls which?" asks how blocks deal with each other in a process, not which one does a job:
+
+    >>> need_of_which_bb("How is a beneficiary onboarded into the account mapper? which BB calls which, in what order") is None
+    True
     """
     q = " ".join((question or "").split())
-    if not q or asks_for_advice(q) or _NAMES_USE_CASE.search(q):
+    if not q or asks_for_advice(q) or _NAMES_USE_CASE.search(q) or _CALLS_WHICH.search(q):
         return None
     sents = [x for x in _ASK_SENTENCES.split(q) if x.strip()]
     for i in range(len(sents) - 1, -1, -1):
