@@ -61,6 +61,8 @@ _REQ = re.compile(r"\b(requirement|requirements|required|require|requires|must|s
                   # what the spec wants: "min TLS version govstack wants for BB apis?"
                   r"(govstack|spec|specification|standard) (wants?|expects?|demands?|asks? for)|(wanted|expected) by (govstack|the spec))\b", re.I)
 _DATA = re.compile(r"\b(data (structure|model|element|schema)s?|schema|fields?|attributes?|data types?|resource model)\b", re.I)
+# a process asked for outright: a request or an API named there is the context, not an operation asked about
+_PROCESS_ASK = re.compile(r"\b(what happens between|walk (me|us) through|step by step|step-by-step)\b", re.I)
 # "… which BB calls which, in what order?": blocks dealing with each other in a process, not one block for a job
 _CALLS_WHICH = re.compile(r"which (bbs?|building blocks?|blocks?) (calls?|talks? to|sends?( \w+)? to|invokes?|triggers?|notifies|"
                           r"does) (which|what)\b", re.I)
@@ -736,6 +738,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does
     if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields
         return "data"
+    if _PROCESS_ASK.search(q):
+        return "workflow"  # "When our system sends a request, what happens between our security server and theirs?"
     if _API.search(_ENGLISH_GET.sub(" ", q)):
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
         # every block follows (versioning, timestamps, idempotency) are in the cross-cutting requirements

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
@@ -36,6 +37,21 @@ def content_hash(*parts: str) -> str:
     return h.hexdigest()
 
 
+# the last line of the head a later part of a cut sequence diagram repeats (a mermaid comment; see Chunk.embed_text)
+DIAGRAM_CONTINUED = "%% continued"
+_DIAGRAM_HEAD = re.compile(r"(?m)^```mermaid\nsequenceDiagram\n(?:(?:participant|actor) .*\n)*" + DIAGRAM_CONTINUED + r"\n?")
+
+
+def without_diagram_head(text: str) -> str:
+    r"""The text without the head a later part of a cut sequence diagram repeats for its readers (ingest.split): what
+    is searched and what takes chunk budget.
+
+    >>> without_diagram_head("```mermaid\nsequenceDiagram\nparticipant A as Applicant\n%% continued\nA ->> B : go")
+    'A ->> B : go'
+    """
+    return _DIAGRAM_HEAD.sub("", text).strip() if DIAGRAM_CONTINUED in text else text
+
+
 @dataclass
 class Chunk:
     """One retrievable unit of the spec, with everything needed to cite it."""
@@ -65,9 +81,11 @@ class Chunk:
 
     @property
     def embed_text(self) -> str:
-        """What the embedder and BM25 read: the heading path gives a passage its context."""
-        head = self.section
-        return f"{head}\n{self.text}" if head else self.text
+        """What the embedder and BM25 read: the heading path gives a passage its context. The head a later part of a
+        cut sequence diagram repeats for its readers (ingest.split._diagram_head) is not read: it would make every
+        part of the diagram alike."""
+        head, text = self.section, without_diagram_head(self.text)
+        return f"{head}\n{text}" if head else text
 
     @cached_property
     def id(self) -> str:

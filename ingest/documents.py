@@ -17,7 +17,7 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from assistant.types import DIAGRAM_CONTINUED, without_diagram_head
 from ingest.embed import approx_tokens
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -134,6 +135,25 @@ def _split_sentences(text: str, budget: int, count: Callable[[str], int], prefix
     return parts
 
 
+_PARTICIPANT_AS = re.compile(r"^\s*(participant|actor)\s+\S+\s+as\s+\S")
+
+
+def _diagram_head(lines: list[str]) -> list[str]:
+    """What a later part of a cut sequence diagram repeats: the opening fence, "sequenceDiagram" and the participants
+    declared with a display name; [] for other code, or a diagram that names none.
+
+    >>> _diagram_head(["```mermaid", "sequenceDiagram", "participant SS1 as IM Security Server", "SS1 ->> CS : read"])
+    ['```mermaid', 'sequenceDiagram', 'participant SS1 as IM Security Server', '%% continued']
+    >>> _diagram_head(["```json", "{}", "```"]), _diagram_head(["```mermaid", "sequenceDiagram", "A ->> B : go"])
+    ([], [])
+    """
+    if len(lines) < 2 or not lines[0].strip().startswith("```mermaid") or \
+            not any(ln.strip() == "sequenceDiagram" for ln in lines[1:4]):
+        return []
+    names = [ln.strip() for ln in lines if _PARTICIPANT_AS.match(ln)]
+    return ["```mermaid", "sequenceDiagram", *names, DIAGRAM_CONTINUED] if names else []
+
+
 def _fit_block(b: Block, budget: int, count: Callable[[str], int]) -> list[str]:
     """A block as one or more texts within budget; tables split between rows with their header repeated."""
     full = f"{b.header}\n{b.text}".strip() if b.kind == "table" else b.text
@@ -159,12 +179,19 @@ def _fit_block(b: Block, budget: int, count: Callable[[str], int]) -> list[str]:
             out.append("\n".join([head, *cur]).strip())
         return out
     if b.kind == "code":
-        out, cur = [], []
-        for ln in b.text.splitlines():
-            if cur and count("\n".join(cur + [ln])) > budget:
+        # a sequence diagram cut in parts: each later part opens as a diagram again, with the display names of its
+        # participants ("participant SS1 as IM Security Server of Requestor"), so that its steps read as the first's
+        # (the head is display text only: the parts are cut as without it, and what is searched leaves it out,
+        # Chunk.embed_text)
+        lines = b.text.splitlines()
+        head = _diagram_head(lines)
+        out, cur, body = [], [], []
+        for ln in lines:
+            if body and count("\n".join(body + [ln])) > budget:
                 out.append("\n".join(cur))
-                cur = []
+                cur, body = list(head), []
             cur.append(ln)
+            body.append(ln)
         return out + (["\n".join(cur)] if cur else [])
     m = LIST_ITEM.match(b.text)
     prefix = m.group(0).lstrip() if m else ""
@@ -240,7 +267,7 @@ def split_markdown(md: str, base_path: list[str], max_tokens: int = 240,
             continue
         bud = budget()
         for part in _fit_block(b, bud, count):
-            t = count(part)
+            t = count(without_diagram_head(part))  # (a repeated diagram head is not searched: it takes no budget)
             if cur and cur_tokens + t + 2 > bud:
                 # a lead-in ("… the following best practices:") goes with the list it introduces, not at the
                 # end of a chunk that stops before that list

@@ -615,10 +615,28 @@ def test_two_things_with_a_section_each_and_no_glossary_entry_are_compared_from_
     one, _, scd = text.partition("**SCD-based approach** (E-Signature specification, 2.2.2)")
     assert "**One-Time Signature Approach** (E-Signature specification, 2.2.1)" in one and "need no device" in one
     assert "long-term usage" in scd
-    # without the sections the service brings, no such comparison
+    # without the sections the service brings, the two retrieved among the top passages still answer section by section
     for h in hits:
         h.why[:] = [w for w in h.why if w != "term-section"]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("The specification describes them in sections of their own:")
+    assert "**One-Time Signature Approach**" in text and "**SCD-based approach**" in text and "**SCD Signing**" not in text
+
+
+def test_a_difference_is_answered_by_two_sections_only_when_each_is_titled_with_words_of_its_own_from_the_question():
+    def section(i, title, text):
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-cloud-infrastructure-hosting",
+                  path="spec/6-functional-requirements.md", kind="requirement", bb="cloud-infrastructure",
+                  heading_path=["Cloud Infrastructure", "6 Functional Requirements", title], extra={"seq": i})
+        return Hit(f"s{i}", c, 1.0 / (i + 1))
+
+    hits = [section(0, "6.2 Virtualization platform", "VMs are created from templates (REQUIRED)."),
+            section(1, "6.3 Container orchestration platform", "Clusters can be enlarged on the fly (RECOMMENDED).")]
+    # "platform" is in both titles: no title is the one thing of the two by a word of its own
+    qa = analyze("We're sizing our platform. What does the spec expect at the VM layer compared with containers?")
     assert not ExtractiveAnswerer().answer(qa, hits).text.startswith("The specification describes them")
+    qa = analyze("How does the container orchestration platform differ from the virtualization platform?")
+    assert ExtractiveAnswerer().answer(qa, hits).text.startswith("The specification describes them")
 
 
 def test_a_comparison_brings_the_passages_where_a_block_speaks_of_the_other_ones_job():

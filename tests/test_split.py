@@ -74,3 +74,27 @@ def test_a_requirement_stated_only_in_its_heading_is_kept():
     assert "5.19 Use ISO8601/UTC for Timestamps (REQUIRED)" in texts
     assert "5.20 Metrics" not in texts  # a bare section name says nothing
     assert "Avoid triggers." in texts and "Each runs alone." in texts
+
+
+def test_a_cut_sequence_diagram_repeats_its_participants_names_for_readers_not_for_search():
+    from assistant.answer.evidence import units_of
+    from assistant.types import Chunk, without_diagram_head
+
+    steps = "\n".join(f"SS1 ->> SS2 : step number {i} of the exchange" for i in range(40))
+    md = ("# Flow\n\n```mermaid\nsequenceDiagram\nparticipant SS1 as Security Server of Requestor\n"
+          f"participant SS2 as Security Server of Responder\n{steps}\n```\n\nThe results can be cached between calls.")
+    pieces = split_markdown(md, ["IM"], max_tokens=120)
+    later = [p for p in pieces if "step number 39" in p.text][0]
+    assert later.text.startswith("```mermaid\nsequenceDiagram\nparticipant SS1 as Security Server of Requestor")
+    # what is searched, and where the parts are cut, are as without the head
+    assert not without_diagram_head(later.text).startswith("```") and "participant" not in without_diagram_head(later.text)
+    plain = split_markdown(md.replace("participant SS1 as", "participant SS1 is").replace("participant SS2 as",
+                                                                                          "participant SS2 is"),
+                           ["IM"], max_tokens=120)
+    assert [without_diagram_head(p.text).count("->>") for p in pieces] == [p.text.count("->>") for p in plain]
+    chunk = Chunk(text=later.text, release="latest", repo="r", folder="f", path="p", kind="prose", heading_path=["IM"])
+    assert "participant" not in chunk.embed_text
+    # readers get the names, and the prose after the diagram's closing fence
+    texts = [u.text for u in units_of(later.text, 0)]
+    assert "Security Server of Requestor → Security Server of Responder: step number 39 of the exchange" in texts
+    assert "The results can be cached between calls." in texts

@@ -230,9 +230,18 @@ def readable_diagrams(text: str, keep_code: bool = True) -> str:
 
     >>> readable_diagrams("Flow:\n```mermaid\nsequenceDiagram\nUser->>+App: Log in<br>with ID\n```\n```json\n{}\n```")
     'Flow:\n\n\n* User → App: Log in with ID\n\n\n```json\n{}\n```'
+
+    The fence that closes a diagram cut off from its opening is no opening: the prose after it stays.
+
+    >>> readable_diagrams("A ->> B : sign\n```\n\nThe results can be cached.")
+    '* A → B: sign\n\n\nThe results can be cached.'
     """
+    cut = re.match(r"(?s)((?:(?!```).)*?-{1,2}>>.*?)\n\s*```[ \t]*\n", text)
+    if cut:  # a passage that opens inside a diagram (a chunk boundary): up to its closing fence, the diagram's lines
+        return _mermaid_lines(cut.group(1)) + "\n\n" + readable_diagrams(text[cut.end():], keep_code)
     def fence(m: re.Match) -> str:
-        steps = [st for st in (_diagram_step(ln) for ln in m.group(2).splitlines()) if st]
+        names = dict(_ALIAS.findall(m.group(2)))
+        steps = [st for st in (_diagram_step(ln, names) for ln in m.group(2).splitlines()) if st]
         if steps:
             return "\n\n" + "\n".join(steps) + "\n\n"
         return m.group(0) if keep_code else "\n\n"
@@ -260,15 +269,27 @@ def _mermaid_lines(text: str) -> str:
     return "\n".join(out)
 
 
-def _diagram_step(line: str) -> str | None:
-    """A sequence-diagram line as a list item: "A->>B: msg" → "* A → B: msg", "Note over A: text" → "* (A) text"."""
+# "participant SS1 as IM Security Server of Requestor": the name the diagram shows for an alias its arrows use
+_ALIAS = re.compile(r"^\s*(?:participant|actor)\s+(\S+)\s+as\s+\"?([^\"\n]+?)\"?\s*$", re.M)
+
+
+def _diagram_step(line: str, names: dict[str, str] | None = None) -> str | None:
+    """A sequence-diagram line as a list item: "A->>B: msg" → "* A → B: msg", "Note over A: text" → "* (A) text"; a
+    participant declared with a display name ("participant SS1 as IM Security Server of Requestor") is called by it.
+
+    >>> _diagram_step("SS1 ->> SS2 : send document over TLS", {"SS1": "IM Security Server of Requestor", "SS2": "SS2"})
+    '* IM Security Server of Requestor → SS2: send document over TLS'
+    """
+    names = names or {}
     a = _ARROW.match(line)
     if a:
         msg = _BR.sub(" ", a.group(4)).strip()
-        return f"* {a.group(1).strip()} → {a.group(3).strip(' +-')}: {msg}" if msg else None
+        src, dst = a.group(1).strip(), a.group(3).strip(' +-')
+        return f"* {names.get(src, src)} → {names.get(dst, dst)}: {msg}" if msg else None
     note = _MERMAID_NOTE.match(line)
     if note:
-        return f"* ({note.group(1).strip()}) {_BR.sub(' ', note.group(2)).strip()}"
+        who = ", ".join(names.get(w.strip(), w.strip()) for w in note.group(1).split(","))  # "Note over IP, L: …"
+        return f"* ({who}) {_BR.sub(' ', note.group(2)).strip()}"
     return None
 
 
