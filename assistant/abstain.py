@@ -87,7 +87,10 @@ OUT_OF_SCOPE = [
     # platform certified once it passes the tests?", which the onboarding chapter answers)
     (re.compile(r"\b(?i:is|are)\s+(?:[\w'’/-]+\s+){0,3}?[A-Z][\w'’/-]*\s+(?:[\w'’/-]+\s+){0,2}?(?i:platform|product|system|"
                 r"solution|software|tool|app)s?\s+(?i:(?:already|officially|formally)\s+)?(?i:certified|approved|endorsed|"
-                r"accredited)\b"),
+                r"accredited)\b"
+                # … or GovStack said to have certified one ("Has GovStack officially certified OpenFn or Camunda as …?")
+                r"|\b(?i:has|have|did)\s+(?i:govstack|the govstack (?:team|community|initiative))\s+(?:(?i:already|officially|formally|"
+                r"ever|yet)\s+)?(?i:certified|approved|endorsed|accredited)\s+[A-Z]"),
      "the specification names no certified or approved products"),
     # "Which commercial GIS platform does GovStack rank highest …?", "What are the top-rated wallet apps?": it compares
     # no products

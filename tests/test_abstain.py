@@ -150,6 +150,10 @@ def test_which_products_govstack_certified_is_out_of_scope_but_compliance_testin
     assert should_abstain(named, hits, {}) == (True, "the specification names no certified or approved products")
     ours = analyze("Is our platform certified once it passes the Messaging BB compliance tests?")
     assert should_abstain(ours, hits, {})[1] != "the specification names no certified or approved products"
+    active = analyze("We build on OpenFn. Has GovStack officially certified OpenFn or Camunda as a compliant Messaging BB product?")
+    assert should_abstain(active, hits, {}) == (True, "the specification names no certified or approved products")
+    process = analyze("Has GovStack defined a process to certify Messaging BB products?")
+    assert should_abstain(process, hits, {})[1] != "the specification names no certified or approved products"
 
 
 def test_a_recommended_commercial_operator_is_out_of_scope_but_a_recommended_practice_is_not():
