@@ -210,6 +210,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
     (r"\bfire(s|d)? off\b", "send"), (r"\bhook(s|ed|ing)? (up|into)\b", "connect"),
+    # an alert or a job "fired" is, in the spec, triggered ("The Scheduler can be used to trigger activities based on time
+    # only"); not fire safety or a fire service
+    (r"\bfire(s|d)?\b(?= (an? |the |its |their |our )?(alerts?|alarms?|jobs?|reminders?|notifications?|webhooks?|actions?|"
+     r"events?)\b)", "trigger"),
     (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
     # someone "told" or "informed" of an event is, in the spec, notified ("… be told automatically by the Identity BB?":
     # "Subscribers … collect event details after being notified of them")
@@ -488,6 +492,9 @@ def identifiers(text: str) -> list[str]:
     []
     """
     return [m.group(0) for m in _IDENTIFIER.finditer(text or "") if m.group(0) not in _NOT_IDENTIFIERS]
+
+
+CARRY_ANSWERED_BLOCK = True  # a follow-up to a which-block question refers to the block its answer named (analyze)
 
 
 def need_of_which_bb(question: str) -> str | None:
@@ -957,6 +964,11 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             prev_bbs = registry.find_bbs(t)
             if prev_bbs:
                 break
+        if not prev_bbs and CARRY_ANSWERED_BLOCK and need_of_which_bb(last):
+            # "Which building block should send those timed alerts?" → "Could that one also …?": that one is the block
+            # the answer named first ("This is the job of the **Scheduler** building block."), the user named none
+            said = next((h.get("content", "") for h in reversed(history or []) if h.get("role") == "assistant"), "")
+            prev_bbs = registry.find_bbs(_ASK_SENTENCES.split(said.strip(), maxsplit=1)[0])[:1] if said else []
         prev_intent = detect_intent(" ".join(last.split()), registry.find_bbs(last))
         # a follow-up refers back ("it", "those", "and for …") or is too short to stand alone;
         # "What is a reference use case?" is a new, complete question

@@ -311,6 +311,18 @@ def test_follow_up_carries_the_building_block():
     assert "account mapper" not in analyze("and which fields does the API take?", prev).standalone  # no pronoun
 
 
+def test_a_follow_up_to_a_which_block_question_carries_the_block_the_answer_named():
+    prev = [{"role": "user", "content": "We want farmers reminded before planting dates. Which building block should "
+                                        "send those timed alerts?"},
+            {"role": "assistant", "content": "This is the job of the **Scheduler** building block. The closest "
+                                             "functionality in its specification: Alert Schedule Management …"}]
+    qa = analyze("Could that one also fire an alert when rainfall crosses a threshold, instead of on a fixed date?", prev)
+    assert qa.carried_bbs == ["scheduler"] and "trigger an alert" in qa.standalone  # "fire an alert": triggered
+    # an answer that names no block carries none
+    prev[1]["content"] = "No building block's key functionalities match this job closely enough to name one."
+    assert analyze("Could that one also fire an alert when rainfall crosses a threshold?", prev).carried_bbs == []
+
+
 def test_a_question_that_says_what_its_pronoun_means_is_not_a_follow_up():
     prev = [{"role": "user", "content": "How can a client cancel a GIS geoprocessing task?"}]
     q = "Our two modules share the same database tables. Is that allowed?"
