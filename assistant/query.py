@@ -12,7 +12,9 @@ INTENTS = ("api", "term", "requirement", "data", "workflow", "use_case", "compar
 
 # "API" naming a thing that is not an operation ("API tokens", "REST API design guidelines") does not ask for one
 _API_MODIFIER = r"(?!\s+(tokens?|keys?|gateways?|management|design|guidelines?|standards?|versioning|versions?|security|documentation|first|rate|limits?))"
-_API = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|rest|route|http|openapi|swagger|call to|method|operation|request|payload|"
+# ("REST", a REST API or a RESTful one; not "the rest of …", nor data "at rest")
+_API = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|(?-i:REST)|restful|rest(?=\s+(apis?|services?|endpoints?|calls?|"
+                  r"protocols?|interfaces?)\b)|route|http|openapi|swagger|call to|method|operation|request|payload|"
                   r"get|post|put|patch|delete)\b|/[\w{}-]+/", re.I)
 # "get" as English, not the HTTP method: passive ("when does it get marked as failed?") or what a person gets ("how would
 # our staff get the warning?") does not make an API question: dev-independent +1 (b19-021), two answers gain a key fact,
@@ -699,6 +701,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     ('requirement', 'requirement')
     >>> detect_intent("min TLS version govstack wants for BB apis? uni IT asking", [])
     'requirement'
+    >>> detect_intent("What are the steps until the shop is paid? Can they spend the rest next week?", ["payments"])
+    'workflow'
     >>> detect_intent("Does it come with approval workflows, or do we need another building block for that?", ["digital-registries"])
     'general'
     >>> detect_intent("What is the eSignature BB not allowed to write into its logs?", ["esignature"])
