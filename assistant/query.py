@@ -261,6 +261,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bon hold\b", r"\g<0> (suspended)"),
     (r"\b(keep|keeps|kept|keeping) (on )?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
+    # a product that behaves the way the specs say is, in the spec, compliant and validated against them ("a testing
+    # platform that allows existing products to validate their APIs against the GovStack specifications")
+    (r"\b(the way|as|like|what) (the |your |govstack'?s? )?(spec|specs|specification|specifications|standards?) "
+     r"(says?|describes?|requires?|wants?|defines?|expects?)\b", r"\g<0> (compliant, validate against the specifications)"),
     # a site that crawls on a patchy signal is, in the UI/UX guidelines, one to optimise for load times and connectivity
     # issues ("Optimise load times", "Account for connectivity issues")
     (r"\b(crawls|crawling|sluggish|takes ages to load|slow to load|loads slowly)\b", r"\g<0> (load times)"),
