@@ -2014,3 +2014,29 @@ def test_those_things_in_a_new_word_carry_the_previous_question(monkeypatch):
     assert "Which endpoint sends a batch" not in analyze("and how do we count those emails that bounced?", emails).standalone
     monkeypatch.setattr(query, "PLURAL_POINTS_BACK", False)
     assert "repeated events" not in analyze(follow, history).standalone
+
+
+def test_a_long_sequence_diagram_comes_after_the_plain_list_of_its_stages():
+    def hit(i, path, title, text):
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-esignature", path=path, kind="prose",
+                  bb="esignature", heading_path=["E-Signature", title], extra={"seq": i})
+        return Hit(f"h{i}", c, 1.0 / (i + 1))
+
+    arrows = "\n".join(f"Backend ->> HSM : step {n} of signing" for n in range(12))
+    diagram = hit(0, "spec/9-workflows.md", "9.1 Workflow for one-time signing",
+                  f"This internal workflow provides one-time signature.\n\n```mermaid\nsequenceDiagram\n{arrows}\n```")
+    stages = hit(1, "spec/2-description.md", "2.2.1 One-Time Signature Approach",
+                 "* User authenticates against the ID Building Block\n* A new key pair is created in the HSM\n"
+                 "* The certificate is set to expire 1 minute from the time of creation\n"
+                 "* The private key is deleted from the HSM")
+    other = hit(2, "spec/2-description.md", "2.2.2 SCD-based approach",
+                "* The user selects a device\n* The user enters a PIN\n* The device signs\n* The signature is sent")
+    text = ExtractiveAnswerer().answer(analyze("How does one-time signing work step by step?"), [diagram, stages, other]).text
+    short, _, steps = text.partition("Step by step (Workflow for one-time signing):")
+    assert "In short (One-Time Signature Approach):" in short and "private key is deleted from the HSM" in short
+    assert "Backend → HSM: step 0 of signing" in steps and "The user enters a PIN" not in short
+    # a short flow needs no overview
+    few = hit(0, "spec/9-workflows.md", "9.1 Workflow for one-time signing",
+              "```mermaid\nsequenceDiagram\n" + "\n".join(arrows.splitlines()[:4]) + "\n```")
+    assert "In short" not in ExtractiveAnswerer().answer(analyze("How does one-time signing work step by step?"),
+                                                         [few, stages]).text

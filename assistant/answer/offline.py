@@ -107,6 +107,8 @@ _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # Ope
 # pass 0.700 → 0.708; dev and blind unchanged; 0.2 and 0.4 gave the same answers)
 YN_BONUS = 0.2
 SECTION_POINTS = 8  # points quoted from each section of two things compared (see _section_comparison)
+FLOW_OVERVIEW = True  # a long sequence diagram's flow comes after the plain list of its stages a top passage has
+FLOW_OVERVIEW_MIN_STEPS, FLOW_OVERVIEW_REACH, FLOW_OVERVIEW_ITEMS = 10, 5, 10
 SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
 SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
 _ASKS_DIFFERENCE = re.compile(r"\b(differ|differs|difference|differences|differentiate|distinguish|compare|compared|"
@@ -767,12 +769,42 @@ class ExtractiveAnswerer:
             if _ANAPHORIC_LEAD.search(intro_text):  # "This internal workflow …": the section title says which
                 parts.append(_says(ev.hits[intro_units[0].hit_index].chunk))
             parts.append(intro_text)
+        overview = self._flow_overview(ev, best, steps) if FLOW_OVERVIEW else None
+        if overview is not None:
+            hi, items = overview
+            parts.append(f"In short ({heading_title(ev.hits[hi].chunk.heading_path[-1])}):\n"
+                         + "\n".join(f"- {self._sentence(ev, u, 220)}" for u in items))
+            for u in items:
+                self._taken.add(" ".join(tokenize(u.text))[:120])
+            parts.append(f"Step by step ({heading_title(ev.hits[best].chunk.heading_path[-1])}):")
         lines = []
         for i, u in enumerate(steps, 1):
             self._taken.add(" ".join(tokenize(u.text))[:120])
             lines.append(f"{i}. {self._sentence(ev, u, 220)}")
         parts.append("\n".join(lines))
         return parts
+
+    def _flow_overview(self, ev: Evidence, best: int, steps: list[Unit]) -> tuple[int, list[Unit]] | None:
+        """A flow told as a long sequence diagram ("e-Signature BB backend → HSM: Sign with key & delete", 16 steps and
+        more) has a plain list of its stages elsewhere in the block's spec, among the top passages ("2.2.1 One-Time
+        Signature Approach": "A new key pair is created in the HSM", … "The private key is deleted from the HSM"): that
+        list, as an overview. A section is the same flow when its title shares a word with the diagram's (not the
+        block's name, nor "workflow")."""
+        if len(steps) < FLOW_OVERVIEW_MIN_STEPS or sum(" → " in u.text for u in steps) < len(steps) / 2:
+            return None
+        c = ev.hits[best].chunk
+        generic = {"workflow", "workflows", "flow", "process", "internal", "diagram", "sequence", "example"} \
+            | set(tokenize(registry.name_of(c.bb) if c.bb else ""))
+        title = set(tokenize(heading_title(c.heading_path[-1]))) - generic
+        for hi, h in enumerate(ev.hits[:FLOW_OVERVIEW_REACH]):
+            g = h.chunk
+            if hi == best or g.bb != c.bb or g.kind != "prose" or g.path == c.path or not g.heading_path:
+                continue
+            items = [u for u in sorted(units_of(g.text, hi), key=lambda u: u.order) if u.kind == "item"]
+            if len(items) >= 4 and not any(" → " in u.text for u in items) \
+                    and title & (set(tokenize(heading_title(g.heading_path[-1]))) - generic):
+                return hi, items[:FLOW_OVERVIEW_ITEMS]
+        return None
 
     @staticmethod
     def _list_starts(ev: Evidence, hi: int, back: int = 2) -> list[Unit]:
