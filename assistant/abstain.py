@@ -132,7 +132,10 @@ OUT_OF_SCOPE = [
                 r"complete)\b|"
                 # "When is GovStack releasing a dedicated job-matching building block …?"
                 r"\bwhen (is|are|will) (\w+[ -]){0,3}(releasing|publishing|launching|introducing|adding)\b.{0,80}"
-                r"\b(building blocks?|bbs?|version|release|spec|specification)\b", re.I),
+                r"\b(building blocks?|bbs?|version|release|spec|specification)\b|"
+                # "when does the GIS BB spec go 1.0?"
+                r"\bwhen (does|do|will|is|are) ([\w-]+ ){0,4}(spec|specification|bb|building block|standard|api)s? (go|reach|hit|"
+                r"become|get to|be) (v ?|version )?\d+(\.\d+)+\b", re.I),
      "the specification does not announce future releases"),
     # "By what date does GovStack require ministries to move onto a sovereign cloud?": the specification sets
     # requirements for products; it sets no country a deadline for adopting them

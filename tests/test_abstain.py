@@ -195,6 +195,9 @@ def test_a_future_release_date_is_out_of_scope_but_past_releases_are_not():
                           {})[1] != why
     assert should_abstain(analyze("When exactly will the version of the identity bb that covers self-sovereign identity be "
                                   "published?"), hits, {}) == (True, why)
+    assert should_abstain(analyze("when does the Messaging BB spec go 1.0? need a firm date for our tender"), hits,
+                          {}) == (True, why)
+    assert should_abstain(analyze("When does the Messaging BB use TLS 1.2?"), hits, {})[1] != why
 
 
 def test_rulings_and_certification_fees_are_out_of_scope_but_fees_a_service_collects_are_not():
