@@ -261,6 +261,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bon hold\b", r"\g<0> (suspended)"),
     (r"\b(keep|keeps|kept|keeping) (on )?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
+    # what a seller still has in stock is, in the spec, available ("Check availability of a resource in an inventory");
+    # a key or token that stays valid so long has a life time ("tokens/certs have a limited life time of maximum one
+    # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
+    # Enrollment)"). The spec uses none of these phrases for these things.
+    (r"\b(in|out of) stock\b", r"\g<0> (availability)"),
+    (r"\b(stay|stays|remain|remains|stayed|remained) valid\b", r"\g<0> (life time)"),
+    (r"\b(get|gets|getting|got|apply for|applies for|applying for|register for|registers for)\s+(a |an |their |his |her |"
+     r"the )?(national |new )?(ids?|identity|id cards?|id numbers?|identity cards?)\b.{0,40}?\bfor the first time\b",
+     r"\g<0> (fresh enrollment)"),
     # a product that behaves the way the specs say is, in the spec, compliant and validated against them ("a testing
     # platform that allows existing products to validate their APIs against the GovStack specifications")
     (r"\b(the way|as|like|what) (the |your |govstack'?s? )?(spec|specs|specification|specifications|standards?) "
