@@ -27,6 +27,18 @@ ASKS_BEHAVIOUR_DENSE = 0.40
 _ASKS_BEHAVIOUR = re.compile(r"\b(what (happens|should happen|would happen|will happen)|can (we|i|it|they|the|our|a|an|you|that|"
                              r"this|one)\b|could (we|it|they|the|our)\b)", re.I)
 FRONT_PAGE_REACH = 2
+# A use-case question in the user's own words ("… making the companies that sell these gadgets foot the bill for getting
+# rid of them?") shares few words with the use case it describes (ENV-1 Extended Producer Responsibility); when the first
+# ONE_USE_CASE_REACH passages all belong to that one use case, between dense 0.40 and WEAK_DENSE, it is not refused
+ONE_USE_CASE_DENSE = 0.40
+ONE_USE_CASE_REACH = 4
+
+
+def _one_use_case(qa: QueryAnalysis, hits: list[Hit]) -> bool:
+    """Whether a use-case question's first passages are all one product use case's."""
+    ucs = {h.chunk.extra.get("uc_id") if h.chunk.kind in ("use_case", "use_case_step") else None
+           for h in hits[:ONE_USE_CASE_REACH]}
+    return qa.intent == "use_case" and len(hits) >= ONE_USE_CASE_REACH and len(ucs) == 1 and None not in ucs
 
 # asking what something costs, not how fees are paid ("How are fees collected by the Payments BB?" is in the spec)
 _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|will|should|to)|how much\b.{0,40}\b(cost|costs|charge|"
@@ -586,7 +598,8 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     # ballots?" asks for a block by its job, which is not)
     about_govstack = not qa.bbs and not qa.bb_need and any("front-page" in h.why for h in hits[:FRONT_PAGE_REACH])
     if best < WEAK_DENSE and cov < MIN_COVERAGE and not about_govstack \
-            and not (ASKS_BEHAVIOUR_DENSE and best >= ASKS_BEHAVIOUR_DENSE and _ASKS_BEHAVIOUR.search(qa.question)):
+            and not (ASKS_BEHAVIOUR_DENSE and best >= ASKS_BEHAVIOUR_DENSE and _ASKS_BEHAVIOUR.search(qa.question)) \
+            and not (ONE_USE_CASE_DENSE and best >= ONE_USE_CASE_DENSE and _one_use_case(qa, hits)):
         return True, NOT_DISCUSSED
     # a term the question quotes to have it defined, which no passage found uses ("How does GovStack define
     # 'quantum-safe cryptography'?": passages on cryptography are not about it)

@@ -522,6 +522,24 @@ def test_a_question_how_the_system_behaves_asked_in_everyday_words_is_not_refuse
     assert should_abstain(behaviour, _hits(passage, dense=ASKS_BEHAVIOUR_DENSE - 0.02), {}) == (True, NOT_DISCUSSED)
 
 
+def test_a_use_case_asked_for_in_everyday_words_is_not_refused_when_its_passages_are_all_one_use_cases():
+    from assistant.abstain import NOT_DISCUSSED, ONE_USE_CASE_DENSE, WEAK_DENSE
+
+    def uc_hits(*ucs):
+        out = []
+        for i, uc in enumerate(ucs):
+            c = Chunk(text="Producers register and pay a fee for the waste they cause.", release="latest", repo="r",
+                      folder="product-use-cases", path=f"use-cases/{uc.lower()}.md", kind="use_case_step",
+                      heading_path=["Product Use Cases", uc, f"Step {i}"], extra={"uc_id": uc})
+            out.append(Hit(f"u{i}", c, 1.0 / (i + 1), (ONE_USE_CASE_DENSE + WEAK_DENSE) / 2, 5.0))
+        return out
+
+    qa = analyze("Old phones keep turning up in household bins. Is there a GovStack use case about making the companies "
+                 "that sell these gadgets foot the bill?")
+    assert should_abstain(qa, uc_hits("ENV-1", "ENV-1", "ENV-1", "ENV-1"), {}) == (False, "")
+    assert should_abstain(qa, uc_hits("ENV-1", "AGR-1", "ENV-1", "HLTC-2"), {}) == (True, NOT_DISCUSSED)
+
+
 def test_a_price_needs_a_passage_stating_one_not_any_sum_of_money():
     """A question for a fee is answered only by a passage that puts money beside a price word; a sum said of something
     else ("transacting over $2 billion per day") is no price."""
