@@ -2040,3 +2040,19 @@ def test_a_long_sequence_diagram_comes_after_the_plain_list_of_its_stages():
               "```mermaid\nsequenceDiagram\n" + "\n".join(arrows.splitlines()[:4]) + "\n```")
     assert "In short" not in ExtractiveAnswerer().answer(analyze("How does one-time signing work step by step?"),
                                                          [few, stages]).text
+
+
+def test_a_lead_that_is_only_the_tail_of_a_split_list_is_read_from_where_the_list_starts():
+    def part(seq, text, score):
+        c = Chunk(text=text, release="latest", repo="r", folder="specifications", path="ux/connectivity.md",
+                  kind="prose", heading_path=["UI UX", "3.4.2.2 Account for connectivity issues"], extra={"seq": seq})
+        return Hit(f"p{seq}", c, score)
+
+    start = part(0, "Account for connectivity issues in different regions.\n\n"
+                    "1. Utilise Service Workers for Offline Functionality: serve cached responses.\n"
+                    "2. Choose the Right Caching Strategies: a network first, then cache strategy.\n"
+                    "3. Implement Local Storage: store some data on the user's device.", 0.5)
+    tail = part(1, "4. Test Under Low-Connectivity Conditions: use network throttling tools.", 0.9)
+    text = ExtractiveAnswerer().answer(analyze("any guidance on making gov web services usable on a bad connection?"),
+                                       [tail, start]).text
+    assert "Service Workers for Offline Functionality" in text and "network first, then cache" in text

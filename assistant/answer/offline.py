@@ -25,6 +25,8 @@ from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
 PRIMARY_LIST_UNITS = 8
 SPLIT_LIST_LEAD = True  # a lead list split by the chunker is chosen from whole (see _general)
+SPLIT_LIST_START = True  # … and a lead that is only the tail of such a list is read from the passage where the list starts
+SPLIT_LIST_TAIL = 2  # … a tail of at most this many units
 ROW_COLUMNS = True  # a row of a table of three or more columns reads with the columns' names (evidence._row_shown)
 # A yes/no question's lead passage opens with its best sentence when that scores this many times the passage's first
 # chosen one and stands alone (_STANDS_ALONE): "Does every call … go through the Information Mediator?" opens with "An
@@ -630,8 +632,17 @@ class ExtractiveAnswerer:
             if strength[hi] > strength[primary] * 1.4 and not rule_first:
                 primary = hi
         taken = self._taken
-        # a passage that is a list or table (fields, steps, requirements) gives more, shorter points
         all_u = units_of(ev.hits[primary].chunk.text, primary)
+        if SPLIT_LIST_START and all_u and all_u[0].kind == "item" and len(all_u) <= SPLIT_LIST_TAIL and not rule_first:
+            # a lead that is only the tail of a list the chunker split ("8. Test Under Low-Connectivity Conditions …"
+            # alone) is read from where the list starts, when that passage was retrieved too: its intro and first seven
+            # items (a longer tail is read as it is: its items are the ones the question found)
+            start = next((hj for hj in by_hit if hj != primary and continues(ev.hits[hj].chunk, ev.hits[primary].chunk)),
+                         None)
+            if start is not None:
+                primary = start
+                all_u = units_of(ev.hits[primary].chunk.text, primary)
+        # a passage that is a list or table (fields, steps, requirements) gives more, shorter points
         listy = sum(u.kind in ("item", "row") for u in all_u) >= max(3, len(all_u) // 2)
         # a list the chunker split goes on in the next passage of its section: its items there are chosen from too
         # ("Consent management is not covered in this Building Block" after five other out-of-scope items)
