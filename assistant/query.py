@@ -270,6 +270,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(get|gets|getting|got|apply for|applies for|applying for|register for|registers for)\s+(a |an |their |his |her |"
      r"the )?(national |new )?(ids?|identity|id cards?|id numbers?|identity cards?)\b.{0,40}?\bfor the first time\b",
      r"\g<0> (fresh enrollment)"),
+    # an option's weaknesses or drawbacks are, in the spec, its disadvantages or limitations ("There are some inherent
+    # disadvantages of OpenID Connect as well", "it has some limitations and challenges")
+    (r"\b(weakness|weaknesses|downsides?|drawbacks?)\b", r"\g<0> (disadvantages, limitations)"),
     # a product that behaves the way the specs say is, in the spec, compliant and validated against them ("a testing
     # platform that allows existing products to validate their APIs against the GovStack specifications")
     (r"\b(the way|as|like|what) (the |your |govstack'?s? )?(spec|specs|specification|specifications|standards?) "

@@ -15,7 +15,8 @@ from langchain_core.runnables import RunnableLambda
 from assistant import registry
 from assistant.abstain import NOT_ABOUT, NOT_DISCUSSED, abstention_text, should_abstain, unmentioned_by_block
 from assistant.answer.evidence import Evidence, titled_for, to_citation, units_of
-from assistant.answer.offline import POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
+from assistant.answer.offline import (_ASKS_DIFFERENCE, OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft,
+                                      ExtractiveAnswerer)
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
@@ -51,6 +52,7 @@ ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
 # a follow-up the spec seems not to discuss is searched once more with the question it follows (see _retrieve)
 FOLLOWUP_WITH_PREVIOUS = True
+OPTION_PASSAGES = 30  # a comparison of options a page lays out under bold labels brings that page's labelled passages
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
@@ -651,6 +653,15 @@ class Assistant:
         if TERM_SECTIONS and len(qa.terms) == 2 and len(qa.bbs) == 1 and not qa.terms_defined:
             for c in self._sections_for_terms(qa.terms, qa.bbs[0], release):
                 bring(c, "term-section", mark=True)
+        # "How does OpenID Connect SSO compare with the iframe-based secure proxy?": a top passage's page lays out options
+        # under bold labels (the chunk's "label"); every passage of that page under a label comes along (the answer
+        # quotes each option's best points, ExtractiveAnswerer._option_comparison)
+        if OPTION_PASSAGES and _ASKS_DIFFERENCE.search(qa.question):
+            top = next((h for h in hits[:OPTION_REACH] if h.chunk.extra.get("label")), None)
+            if top is not None:
+                page = self.index.chunks_of(top.chunk.release, top.chunk.folder, "^" + re.escape(top.chunk.path) + "$")
+                for c in [c for c in page if c.extra.get("label")][:OPTION_PASSAGES]:
+                    bring(c, "option")
         # a second question in the same message: its own best passages come along (marked when retrieved already), so
         # that the answer can answer it too (searched as the whole message with that question read twice: alone,
         # "Could one block read another block's database?" loses what the message is about)

@@ -17,13 +17,15 @@ from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "13"
+PIPELINE_VERSION = "14"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
 MAX_FIELD_CHUNKS = 2
 FIELD_LINE = re.compile(r"^(Path|Query|Header|Cookie) parameters|^Request body|^Responses?\b|^Response fields|^Servers:")
 SECTION_NO = re.compile(r"^(\d+(?:\.\d+)*)\b")
+# a line that is all bold, maybe numbered: "**2. IFRAME based Secure Proxy Authentication**", "3. **Key-based …**"
+LABEL_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?\*\*(?:\d{1,2}[.)]\s*)?([^*\n]{2,80}?)\*\*\s*:?\s*$")
 
 
 class SkipFile(Exception):
@@ -98,8 +100,19 @@ def _base(sf: SourceFile, kind: str, **kw) -> dict:
 def load_chunks(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
     """Chunks of one source file and warnings; raises SkipFile with a reason when unusable."""
     chunks, warnings = _load(sf, ctx)
+    label, section = None, None
     for i, c in enumerate(chunks):
         c.extra["seq"] = i  # position in the file: answers quote a page's opening in its own order
+        # the bold label line in force where the passage starts ("**2. IFRAME based Secure Proxy Authentication**"): one
+        # of several options a section lays out under labels of their own, not headings (metadata only: not searched)
+        if c.heading_path != section:
+            label, section = None, c.heading_path
+        if label:
+            c.extra["label"] = label
+        for line in c.text.splitlines():
+            m = LABEL_LINE.match(line)
+            if m:
+                label = m.group(1).strip()
     return chunks, warnings
 
 

@@ -2056,3 +2056,30 @@ def test_a_lead_that_is_only_the_tail_of_a_split_list_is_read_from_where_the_lis
     text = ExtractiveAnswerer().answer(analyze("any guidance on making gov web services usable on a bad connection?"),
                                        [tail, start]).text
     assert "Service Workers for Offline Functionality" in text and "network first, then cache" in text
+
+
+def test_options_a_page_lays_out_under_bold_labels_are_compared_option_by_option():
+    def part(seq, text, label=None):
+        c = Chunk(text=text, release="latest", repo="r", folder="specifications", path="arch/8-ux-switching.md",
+                  kind="prose", heading_path=["Architecture", "8 UX Switching and Handover"],
+                  extra={"seq": seq, **({"label": label} if label else {})})
+        return Hit(f"x{seq}", c, 1.0 / (seq + 1))
+
+    hits = [part(0, "The following ways are possible:\n\n**1. OpenID Connect based Single Sign-On (SSO)**\n\n"
+                    "A token from the identity server is passed to the other building block."),
+            part(1, "There are some inherent disadvantages of OpenID Connect as well:\n\n_Authentication:_ The called "
+                    "application gets user authentication, but not authentication of the calling application.\n\n"
+                    "_Increased Complexity:_ Configuring the OAuth 2.0 framework takes effort.",
+                 "OpenID Connect based Single Sign-On (SSO)"),
+            part(2, "3. **Key-based, decentralized Authentication**\n\nKeys are exchanged between the applications.\n\n"
+                    "_Authentication:_ The called application authenticates the calling application. However, this "
+                    "does not authenticate the user.")]
+    qa = analyze("What does OpenID Connect SSO fail to authenticate compared with key-based decentralized authentication?")
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("The GovStack Architecture (8 UX Switching and Handover) lays out these options:")
+    sso, _, key = text.partition("**Key-based, decentralized Authentication**")
+    assert "**OpenID Connect based Single Sign-On (SSO)**" in sso and "not authentication of the calling application" in sso
+    assert "does not authenticate the user" in key
+    # a question that names one option, or compares nothing, is answered as before
+    one = ExtractiveAnswerer().answer(analyze("How does OpenID Connect SSO authenticate the user?"), hits).text
+    assert "lays out these options" not in one

@@ -95,3 +95,22 @@ def test_from_github_clones_file_repositories(tmp_path, fixture_corpus):
 def test_from_github_unreachable(tmp_path):
     with pytest.raises(SourceUnreachable, match="--corpus"):
         fetch_from_github(tmp_path / "c", ["latest"], github_base=f"file://{tmp_path}/nowhere")
+
+
+def test_a_passage_knows_the_bold_label_in_force_where_it_starts(fixture_corpus):
+    from ingest.documents import LoadContext, load_chunks
+
+    root = fixture_corpus / "latest/bb-consent"
+    words = " ".join(f"word{i}" for i in range(40))
+    (root / "spec/8-options.md").write_text(
+        "# 8 Options\n\nThe following ways are possible:\n\n**1. OpenID Connect based SSO**\n\n"
+        + "\n\n".join(f"SSO sentence {i} {words}." for i in range(4)) + "\n\n3. **Key-based Authentication**\n\n"
+        + "\n\n".join(f"Key sentence {i} {words}." for i in range(4)) + "\n\n## 8.1 Next\n\nAnother section.\n")
+    consent = next(r for r in discover(fixture_corpus, ["latest"]).repos if r.folder == "bb-consent")
+    sf = {f.path: f for f in list_files(consent)}["spec/8-options.md"]
+    chunks, _ = load_chunks(sf, LoadContext(count_tokens=lambda t: len(t.split()), max_tokens=120))
+    labels = [(c.text.split()[0:2], c.extra.get("label")) for c in chunks]
+    assert chunks[0].extra.get("label") is None  # the options start inside the first passage
+    assert any(c.text.startswith("SSO sentence") and c.extra.get("label") == "OpenID Connect based SSO" for c in chunks), labels
+    assert any(c.text.startswith("Key sentence") and c.extra.get("label") == "Key-based Authentication" for c in chunks), labels
+    assert chunks[-1].heading_path[-1] == "8.1 Next" and chunks[-1].extra.get("label") is None  # a new section: none

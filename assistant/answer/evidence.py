@@ -100,6 +100,7 @@ def sentences(text: str) -> list[str]:
 
 
 _BOLD_LABEL = re.compile(r"^\s*\*\*[^*\n]{1,80}\*\*:?\s*$")
+_ALL_BOLD = re.compile(r"\*\*[^*\n]{2,80}\*\*:?")
 
 
 _TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
@@ -179,8 +180,10 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
                         units.append(Unit(strip_md(s).strip(), hit_index, order))
                         order += 1
                     buf = []
-                # (a GitBook task-list box, "[ ] Test for accessibility", is not part of the item's words)
-                units.append(Unit(_TASK_BOX.sub("", strip_md(m.group(2)).strip()), hit_index, order, "item"))
+                # (a GitBook task-list box, "[ ] Test for accessibility", is not part of the item's words; an item all in
+                # bold, "3. **Key-based, decentralized Authentication**", is a label as a bold line is)
+                units.append(Unit(_TASK_BOX.sub("", strip_md(m.group(2)).strip()), hit_index, order, "item",
+                                  label=bool(_ALL_BOLD.fullmatch(m.group(2).strip()))))
                 order += 1
             elif units and units[-1].kind == "item" and ln.startswith((" ", "\t")):
                 units[-1].text += " " + strip_md(ln).strip()

@@ -111,10 +111,16 @@ YN_BONUS = 0.2
 SECTION_POINTS = 8  # points quoted from each section of two things compared (see _section_comparison)
 FLOW_OVERVIEW = True  # a long sequence diagram's flow comes after the plain list of its stages a top passage has
 FLOW_OVERVIEW_MIN_STEPS, FLOW_OVERVIEW_REACH, FLOW_OVERVIEW_ITEMS = 10, 5, 10
+OPTION_COMPARISON = True  # a question comparing options a page lays out under bold labels (see _option_comparison)
+OPTION_REACH, OPTION_MAX, OPTION_POINTS = 3, 4, 2
+OPTION_INTRO_WEIGHT = 0.5
+OPTION_TITLE_BONUS = 1.0  # an option's point titled with a word of the question ("_Authentication:_ …") is about it
+_POINT_TITLE = re.compile(r"^[_*]{1,2}([^_*:]{2,40}):?[_*]{1,2}:?\s")
+_ASKS_OPTIONS = re.compile(r"\b(options|mechanisms|approaches|methods|models|ways|which one|which of (them|these|the))\b", re.I)
 SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
 SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
 _ASKS_DIFFERENCE = re.compile(r"\b(differ|differs|difference|differences|differentiate|distinguish|compare|compared|"
-                              r"comparison|versus|vs\.?|same thing)\b", re.I)
+                              r"comparing|comparison|versus|vs\.?|same thing|trade-?offs?)\b", re.I)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it before any other
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
@@ -294,6 +300,8 @@ class ExtractiveAnswerer:
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
                     else NO_BLOCK_MATCHED + " the nearest the specification comes:")
         parts = self._term_comparison(qa, ev) if qa.terms and len(qa.bbs) < 2 else None
+        if not parts and OPTION_COMPARISON and _ASKS_DIFFERENCE.search(asking):
+            parts = self._option_comparison(qa, ev) or None
         if not parts and SIBLING_SECTIONS and len(qa.bbs) < 2 and _ASKS_DIFFERENCE.search(asking):
             parts = self._sibling_comparison(qa, ev) or None
         if not parts and qa.enumerates and qa.intent == "term" and qa.term:
@@ -1550,6 +1558,71 @@ class ExtractiveAnswerer:
             where = _unthe(_whose(ev.hits[hi].chunk)) + (f", {number.group(0)}" if number else "")
             parts.append(f"**{heading_title(heading)}** ({where}):\n\n{points}")
         return ["The specification describes them in sections of their own:"] + parts
+
+    def _option_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
+        """"What does OpenID Connect SSO fail to authenticate compared with key-based decentralized authentication?": a
+        top passage's page lays out options under bold labels of their own ("**1. OpenID Connect based Single Sign-On
+        (SSO)**", "3. **Key-based, decentralized Authentication**"), not headings. The options the question names by a
+        word no other option's label has (or all of them, when it asks about the options as such) answer it, each with
+        its best points on the question's other words. [] when no such page is among the first passages."""
+        # (the words that ask for the comparison say nothing about either option: "compared", "versus")
+        asked = set(tokenize(_ASKS_DIFFERENCE.sub(" ", qa.standalone))) - STOP - {"building", "block", "blocks", "bb"} \
+            - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}  # (the block asked about names no option)
+        for hi, h in enumerate(ev.hits[:OPTION_REACH]):
+            page = (h.chunk.folder, h.chunk.path)
+            hits = sorted((j for j, g in enumerate(ev.hits) if (g.chunk.folder, g.chunk.path) == page),
+                          key=lambda j: int(ev.hits[j].chunk.extra.get("seq", 0) or 0))
+            options: dict[str, list[Unit]] = {}
+            for j in hits:
+                label = ev.hits[j].chunk.extra.get("label")
+                for u in sorted(units_of(ev.hits[j].chunk.text, j), key=lambda u: u.order):
+                    if u.label:
+                        label = re.sub(r"^\d{1,2}[.)]\s*", "", u.text).rstrip(":. ")
+                        if label.endswith("?"):
+                            label = None  # an FAQ's question ("What are the benefits of the BB approach?") is no option
+                            continue
+                        options.setdefault(label, [])
+                    elif label:
+                        options.setdefault(label, []).append(u)
+            if len(options) < 2:
+                continue
+            words = {o: set(tokenize(o)) - STOP for o in options}
+            named = [o for o in options if (words[o] - set().union(*(words[p] for p in options if p != o))) & asked]
+            if len(named) < 2 and _ASKS_OPTIONS.search(qa.question) and asked & set(tokenize(heading_title(
+                    h.chunk.heading_path[-1] if h.chunk.heading_path else ""))):
+                named = list(options)  # "Comparing the UX handover options, which one …?" on "8 UX Switching and Handover"
+            if len(named) < 2:
+                continue
+            parts = []
+            q = qa.vectors.get(qa.standalone)
+            for o in named[:OPTION_MAX]:
+                want = asked - words[o]
+                # (a diagram's step is no point of an option; a sentence under a line that introduces it, "There are
+                # some inherent disadvantages of OpenID Connect as well:", is read with that line's words too)
+                units = [u for u in options[o] if " → " not in u.text and not u.text.startswith("(")]
+                near = self.unit_vectors([unit_text(u) for u in units]) if q is not None and self.embed else {}
+                scored, intro = [], None
+                for u in units:
+                    if u.text.rstrip().endswith(":"):
+                        intro = u
+                        continue
+                    if _is_question(u) or len(_WORD.findall(u.text)) < FILL_MIN_WORDS:
+                        continue
+                    dense = float(near[unit_text(u)] @ np.asarray(q, dtype=np.float32)) if near else 0.0
+                    said = score_unit(u, want, self.idf) + (OPTION_INTRO_WEIGHT * score_unit(intro, want, self.idf)
+                                                            if intro is not None else 0.0)
+                    titled = _POINT_TITLE.match(u.text)  # "_Authentication:_ The called application gets …"
+                    if titled and set(tokenize(titled.group(1))) & want:
+                        said += OPTION_TITLE_BONUS
+                    scored.append((said + MEANING_WEIGHT * max(0.0, dense - MEANING_FLOOR), -u.order, u))
+                best = [u for *_, u in sorted(scored, key=lambda t: t[:2], reverse=True)[:OPTION_POINTS]]
+                if best:
+                    said = " ".join(self._sentence(ev, u, 300) for u in sorted(best, key=lambda u: (u.hit_index, u.order)))
+                    parts.append(f"- **{o}** — {said}")
+            if len(parts) >= 2:
+                sec = (h.chunk.heading_path[-1] if h.chunk.heading_path else "").strip(" :")
+                return [f"{_whose(h.chunk)}{f' ({sec})' if sec else ''} lays out these options:", "\n".join(parts)]
+        return []
 
     def _sibling_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
         """"Should we write an adaptor or go for a native GovStack implementation — what's the difference?": two of the
