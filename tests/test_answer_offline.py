@@ -2083,3 +2083,16 @@ def test_options_a_page_lays_out_under_bold_labels_are_compared_option_by_option
     # a question that names one option, or compares nothing, is answered as before
     one = ExtractiveAnswerer().answer(analyze("How does OpenID Connect SSO authenticate the user?"), hits).text
     assert "lays out these options" not in one
+
+
+def test_a_rule_stated_in_one_long_sentence_is_quoted_whole_up_to_its_level():
+    rule = ("The Scheduler must send alerts either directly to a Rest-API of the target Building Block or through the "
+            "Messaging Building Block or through a Pub/Sub room. The choice is an implementation time decision, but "
+            "direct alerting is preferred sparingly for time-critical alerts, other asynchronous alerts can use "
+            "Messaging Building Block based alerts suited for endpoints on mobile client apps, while Pub/Sub should be "
+            "chosen only when it is okay that the sender has no control of who reads it in the room (REQUIRED)")
+    c = Chunk(text=f"* {rule}", release="latest", repo="r", folder="bb-scheduler", path="spec/6-functional-requirements.md",
+              kind="requirement", bb="scheduler", heading_path=["Scheduler", "6.4 Alert Message Management"])
+    text = ExtractiveAnswerer().answer(analyze("When should Scheduler alerts go through Messaging or a Pub/Sub room?"),
+                                       [Hit("r0", c, 1.0)]).text
+    assert "Pub/Sub should be chosen only when it is okay" in text and "(REQUIRED)" in text

@@ -109,6 +109,8 @@ _API_PAGE = re.compile(r"(^|/)api/|service-apis|apis-and-services", re.I)  # Ope
 # pass 0.700 → 0.708; dev and blind unchanged; 0.2 and 0.4 gave the same answers)
 YN_BONUS = 0.2
 SECTION_POINTS = 8  # points quoted from each section of two things compared (see _section_comparison)
+RULE_CHARS = 700  # a requirement that ends with its level is quoted whole up to this length (see _sentence)
+_RULE_LEVEL_END = re.compile(r"\((REQUIRED|RECOMMENDED|OPTIONAL)\)\.?\s*$")
 FLOW_OVERVIEW = True  # a long sequence diagram's flow comes after the plain list of its stages a top passage has
 FLOW_OVERVIEW_MIN_STEPS, FLOW_OVERVIEW_REACH, FLOW_OVERVIEW_ITEMS = 10, 5, 10
 OPTION_COMPARISON = True  # a question comparing options a page lays out under bold labels (see _option_comparison)
@@ -541,7 +543,11 @@ class ExtractiveAnswerer:
 
     def _sentence(self, ev: Evidence, u: Unit, n: int = 450, whole: bool = False) -> str:
         """A unit as the answer quotes it, cited; a long one cut to n characters (in whole sentences, the ones using the
-        question's words kept, for any unit but a table row, or for a row too when `whole`)."""
+        question's words kept, for any unit but a table row, or for a row too when `whole`). A rule stated in one long
+        sentence ("… either directly to a Rest-API … or through its Pub/Sub room. The choice is …, while Pub/Sub should be
+        chosen only when … (REQUIRED)") is quoted up to its level, to RULE_CHARS: cut, it loses its conditions."""
+        if RULE_CHARS and n < RULE_CHARS and _RULE_LEVEL_END.search(u.text) and len(u.text) <= RULE_CHARS:
+            n = RULE_CHARS
         text = self._shortened(u.text, n) if LONG_UNITS_BY_SENTENCE and (u.kind != "row" or whole) else u.text
         quote = clip(text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
         # (a table row reads with its columns named, when ROW_COLUMNS; what is marked as said is the row itself)
