@@ -433,3 +433,12 @@ def test_every_chunk_kind_has_a_label_and_a_place_in_the_order():
     from ui.render import CHUNK_ORDER, KIND_LABELS
 
     assert set(KIND_LABELS) == set(CHUNK_KINDS) == set(CHUNK_ORDER)
+
+
+def test_a_source_card_reads_gitbook_italics_as_text_and_keeps_identifiers_underscores():
+    from ui.render import highlighted_passage_html
+
+    html = highlighted_passage_html("_Increased Complexity:_ Implementing OpenID Connect is complex. The field "
+                                    "data_retention_period_days is kept.", "Implementing OpenID Connect is complex.")
+    assert "_Increased" not in html and "Complexity:_" not in html and "Increased Complexity:" in html
+    assert "data_retention_period_days" in html

@@ -163,7 +163,8 @@ def error_markdown(message: str) -> str:
 # a sentence ends before a capital (or the like), and each quote of a citation's snippet ends where Evidence.citations
 # joined it to the next with " … " (a quoted field entry "`forgettable` (boolean) — …" may start in lower case)
 _SENT_SPLIT = re.compile(r"(?<=[.!?;:])\s+(?=[\"“(\[A-Z0-9*•-])|\s+…\s+")
-_MD_NOISE = re.compile(r"\*\*|__|`")
+# emphasis markers: bold, code, and GitBook's italics ("_Increased Complexity:_"), not an identifier's underscores
+_MD_NOISE = re.compile(r"\*\*|__|`|(?<![\w\\])_(?=[^\s_])|(?<=[^\s_])_(?![\w])")
 
 
 def _norm_with_map(s: str) -> tuple[str, list[int]]:
