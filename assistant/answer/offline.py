@@ -1574,7 +1574,7 @@ class ExtractiveAnswerer:
         # (the words that ask for the comparison say nothing about either option: "compared", "versus")
         asked = set(tokenize(_ASKS_DIFFERENCE.sub(" ", qa.standalone))) - STOP - {"building", "block", "blocks", "bb"} \
             - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}  # (the block asked about names no option)
-        for hi, h in enumerate(ev.hits[:OPTION_REACH]):
+        for h in ev.hits[:OPTION_REACH]:
             page = (h.chunk.folder, h.chunk.path)
             hits = sorted((j for j, g in enumerate(ev.hits) if (g.chunk.folder, g.chunk.path) == page),
                           key=lambda j: int(ev.hits[j].chunk.extra.get("seq", 0) or 0))
@@ -1659,14 +1659,12 @@ class ExtractiveAnswerer:
         qtoks = set(tokenize(qa.standalone))
         parts = []
         for hi in sorted(pair, key=lambda x: int(ev.hits[x].chunk.extra.get("seq", 0) or 0)):
-            path = ev.hits[hi].chunk.heading_path
-            units = self._ranked_units(ev, qtoks, hit_filter=lambda h, path=path: h.chunk.heading_path == path
-                                       and h.chunk.path == ev.hits[hi].chunk.path, max_hits=len(ev.hits))
-            points = self._passage_points(ev, [u for u in units if u.hit_index == hi], self._taken,
-                                          max_units=SECTION_POINTS)
+            units = self._ranked_units(ev, qtoks, hit_filter=lambda h, c=ev.hits[hi].chunk: h.chunk is c,
+                                       max_hits=len(ev.hits))
+            points = self._passage_points(ev, units, self._taken, max_units=SECTION_POINTS)
             if not points:
                 return []
-            heading = path[-1]
+            heading = ev.hits[hi].chunk.heading_path[-1]
             number = re.match(r"^[\d.]*\d", heading.strip())
             where = _unthe(_whose(ev.hits[hi].chunk)) + (f", {number.group(0)}" if number else "")
             parts.append(f"**{heading_title(heading)}** ({where}):\n\n{points}")
