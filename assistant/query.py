@@ -270,6 +270,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(get|gets|getting|got|apply for|applies for|applying for|register for|registers for)\s+(a |an |their |his |her |"
      r"the )?(national |new )?(ids?|identity|id cards?|id numbers?|identity cards?)\b.{0,40}?\bfor the first time\b",
      r"\g<0> (fresh enrollment)"),
+    # a record someone doctors or fiddles with is, in the spec, tampered with or altered ("must not be editable by any
+    # user", "a controlled clock which cannot be altered"); "doctor" the noun is the spec's word for a physician
+    (r"\b(doctored|doctoring)\b|\bfiddl(e|es|ed|ing) with\b", r"\g<0> (tampered, altered)"),
     # an option's weaknesses or drawbacks are, in the spec, its disadvantages or limitations ("There are some inherent
     # disadvantages of OpenID Connect as well", "it has some limitations and challenges")
     (r"\b(weakness|weaknesses|downsides?|drawbacks?)\b", r"\g<0> (disadvantages, limitations)"),
