@@ -96,6 +96,10 @@ _USECASE = re.compile(rf"\b(use case|use-case|usecase|{_UC_ID})\b", re.I)
 _USECASE_FIELD = re.compile(r"\b(cash transfer|postpartum|telemedicine|vaccination|pandemic|construction permit|disaster)\b", re.I)
 _COMPARE = re.compile(r"\b(differ|differs|different|difference|differences|differentiate|compare|compared|comparison|versus|"
                       r"vs\.?|distinguish|between|same thing)\b", re.I)
+# a question asking for the difference between two things (not "different kinds of …", not "between two blocks": see
+# _COMPARE for a comparison of blocks): the answerer's comparisons of sections and options
+ASKS_DIFFERENCE = re.compile(r"\b(differ|differs|difference|differences|differentiate|distinguish|compare|compared|"
+                             r"comparing|comparison|versus|vs\.?|same thing|trade-?offs?)\b", re.I)
 _OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*(\?|,|;|\s-+\s|\s+and\b|$)|"
                        # (not "What does the Consent BB do when a person withdraws consent?": what it does then)
                        r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(actually\s+|really\s+|exactly\s+|in fact\s+)?(do|provide|offer|cover)\b"
@@ -340,6 +344,16 @@ def plain_words(text: str) -> str:
     ('can we still back out (cancelled) of the order?', 'put the card on hold (suspended)')
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
     ('how long does it keep trying (retried)?', 'if the job blows up (failure) halfway')
+    >>> plain_words("does the seller still have it in stock?"), plain_words("can the keys stay valid a week?")
+    ('does the seller still have it in stock (availability)?', 'can the keys stay valid (life time) a week?')
+    >>> plain_words("someone gets a national ID for the first time")
+    'someone gets a national ID for the first time (fresh enrollment)'
+    >>> plain_words("can it fire an alert?"), plain_words("does it behave the way the spec says?")
+    ('can it trigger an alert?', 'does it behave the way the spec says (compliant, validate against the specifications)?')
+    >>> plain_words("the main weakness"), plain_words("could records be doctored?"), plain_words("which doctor?")
+    ('the main weakness (disadvantages, limitations)', 'could records be doctored (tampered, altered)?', 'which doctor?')
+    >>> plain_words("fire safety rules")
+    'fire safety rules'
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)

@@ -52,6 +52,16 @@ def without_diagram_head(text: str) -> str:
     return _DIAGRAM_HEAD.sub("", text).strip() if DIAGRAM_CONTINUED in text else text
 
 
+def label_name(text: str) -> str:
+    """An option's name as a bold label line gives it, the same whether ingest reads the line or an answer reads the
+    passage ("1. OpenID Connect based Single Sign-On (SSO):" → "OpenID Connect based Single Sign-On (SSO)").
+
+    >>> label_name("3. Key-based, decentralized Authentication:")
+    'Key-based, decentralized Authentication'
+    """
+    return re.sub(r"^\s*\d{1,2}[.)]\s*", "", text).strip().rstrip(":. ")
+
+
 @dataclass
 class Chunk:
     """One retrievable unit of the spec, with everything needed to cite it."""

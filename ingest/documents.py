@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Callable
 
 from assistant import registry
-from assistant.types import Chunk
+from assistant.types import Chunk, label_name
 from ingest.embed import approx_tokens
 from ingest.sources import RepoSource, SourceFile, page_url
 from ingest.split import split_markdown
 
 # Bump when chunking or cleaning changes: every file is then re-chunked on the next ingest.
-PIPELINE_VERSION = "14"
+PIPELINE_VERSION = "15"
 
 REQ_LEVEL = re.compile(r"\b(REQUIRED|RECOMMENDED|OPTIONAL|MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|MAY)\b")
 UNRESOLVED_OP = re.compile(r"(?m)^API operation: (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+)", re.I)
@@ -112,7 +112,7 @@ def load_chunks(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str
         for line in c.text.splitlines():
             m = LABEL_LINE.match(line)
             if m:
-                label = m.group(1).strip()
+                label = label_name(m.group(1))
     return chunks, warnings
 
 

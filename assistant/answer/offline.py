@@ -17,9 +17,11 @@ import numpy as np
 from assistant import registry
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       titled_for, units_of)
-from assistant.query import API_PATH, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern
+from assistant.query import (API_PATH, ASKS_DIFFERENCE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
+                             ask_part, noun_pattern)
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, inline_definition, norm_term, qualifies,
                                 template_key, term_forms, term_names, tokenize)
+from assistant.types import label_name
 
 
 PRIMARY_UNITS = 6  # sentences taken from the best passage
@@ -121,8 +123,6 @@ _POINT_TITLE = re.compile(r"^[_*]{1,2}([^_*:]{2,40}):?[_*]{1,2}:?\s")
 _ASKS_OPTIONS = re.compile(r"\b(options|mechanisms|approaches|methods|models|ways|which one|which of (them|these|the))\b", re.I)
 SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
 SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
-_ASKS_DIFFERENCE = re.compile(r"\b(differ|differs|difference|differences|differentiate|distinguish|compare|compared|"
-                              r"comparing|comparison|versus|vs\.?|same thing|trade-?offs?)\b", re.I)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it before any other
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
@@ -271,7 +271,7 @@ class ExtractiveAnswerer:
         self._start_answer()
         qtoks = set(tokenize(qa.standalone))
         # (the named blocks' names say nothing about which of a passage's sentences answers: they all are about them)
-        self._qtoks = qtoks - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
+        self._qtoks = qtoks - _block_words(qa)
         # the words of the sentence that asks weigh more than the context an official gives first ("We're procuring a CMS
         # for all government websites. What accessibility level does the CMS BB specify?")
         asking = ask_part(qa.question)
@@ -302,9 +302,9 @@ class ExtractiveAnswerer:
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
                     else NO_BLOCK_MATCHED + " the nearest the specification comes:")
         parts = self._term_comparison(qa, ev) if qa.terms and len(qa.bbs) < 2 else None
-        if not parts and OPTION_COMPARISON and _ASKS_DIFFERENCE.search(asking):
+        if not parts and OPTION_COMPARISON and ASKS_DIFFERENCE.search(asking):
             parts = self._option_comparison(qa, ev) or None
-        if not parts and SIBLING_SECTIONS and len(qa.bbs) < 2 and _ASKS_DIFFERENCE.search(asking):
+        if not parts and SIBLING_SECTIONS and len(qa.bbs) < 2 and ASKS_DIFFERENCE.search(asking):
             parts = self._sibling_comparison(qa, ev) or None
         if not parts and qa.enumerates and qa.intent == "term" and qa.term:
             # "What does 'holder binding' mean, and what kinds of holder binding are defined?": the term, then its kinds
@@ -1341,7 +1341,7 @@ class ExtractiveAnswerer:
         """The idf-weighted share of the question's words (its block's name and the words for an API aside) that an
         operation's summary, description and path use."""
         words = set(tokenize(" ".join([_op_summary(h), _op_description(h), re.sub(r"[/{}_.-]+", " ", str(h.chunk.extra.get("api_path", "")))])))
-        skip = {t for b in qa.bbs for t in tokenize(registry.name_of(b))} | _API_WORDS
+        skip = _block_words(qa) | _API_WORDS
         q = qtoks - skip
         return sum(self.idf.get(t, 1.0) for t in q & words) / max(1.0, sum(self.idf.get(t, 1.0) for t in q))
 
@@ -1465,7 +1465,7 @@ class ExtractiveAnswerer:
         """"What fields describe a registration Service?": the table titled with the object asked about (a top passage
         or a table of the data-structure page it is on, Assistant._augment), all its rows in order. Without such a
         table the general answer applies."""
-        want = qtoks - _DATA_WORDS - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
+        want = qtoks - _DATA_WORDS - _block_words(qa)
         order = [t for t in tokenize(qa.question) if t in want]
         best, best_key = None, None
         for hi, h in enumerate(ev.hits):
@@ -1555,15 +1555,23 @@ class ExtractiveAnswerer:
                        and titled_for(h.chunk.heading_path, term)), None)
             if hi is None:
                 return []
-            units = self._ranked_units(ev, qtoks, hit_filter=lambda h, hi=hi: h is ev.hits[hi], max_hits=len(ev.hits))
-            points = self._passage_points(ev, units, self._taken, max_units=SECTION_POINTS)
-            if not points:
+            part = self._section_part(ev, hi, qtoks)
+            if not part:
                 return []
-            heading = ev.hits[hi].chunk.heading_path[-1]
-            number = re.match(r"^[\d.]*\d", heading.strip())
-            where = _unthe(_whose(ev.hits[hi].chunk)) + (f", {number.group(0)}" if number else "")
-            parts.append(f"**{heading_title(heading)}** ({where}):\n\n{points}")
+            parts.append(part)
         return ["The specification describes them in sections of their own:"] + parts
+
+    def _section_part(self, ev: Evidence, hi: int, qtoks: set[str]) -> str:
+        """Passage hi's most relevant points under its section's title and number ("**One-Time Signature Approach**
+        (E-Signature specification, 2.2.1):"); "" when it has none to quote."""
+        units = self._ranked_units(ev, qtoks, hit_filter=lambda h, c=ev.hits[hi].chunk: h.chunk is c, max_hits=len(ev.hits))
+        points = self._passage_points(ev, units, self._taken, max_units=SECTION_POINTS)
+        if not points:
+            return ""
+        heading = ev.hits[hi].chunk.heading_path[-1]
+        number = re.match(r"^[\d.]*\d", heading.strip())
+        where = _unthe(_whose(ev.hits[hi].chunk)) + (f", {number.group(0)}" if number else "")
+        return f"**{heading_title(heading)}** ({where}):\n\n{points}"
 
     def _option_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
         """"What does OpenID Connect SSO fail to authenticate compared with key-based decentralized authentication?": a
@@ -1572,8 +1580,8 @@ class ExtractiveAnswerer:
         word no other option's label has (or all of them, when it asks about the options as such) answer it, each with
         its best points on the question's other words. [] when no such page is among the first passages."""
         # (the words that ask for the comparison say nothing about either option: "compared", "versus")
-        asked = set(tokenize(_ASKS_DIFFERENCE.sub(" ", qa.standalone))) - STOP - {"building", "block", "blocks", "bb"} \
-            - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}  # (the block asked about names no option)
+        asked = set(tokenize(ASKS_DIFFERENCE.sub(" ", qa.standalone))) - STOP - {"building", "block", "blocks", "bb"} \
+            - _block_words(qa)  # (the block asked about names no option)
         for h in ev.hits[:OPTION_REACH]:
             page = (h.chunk.folder, h.chunk.path)
             hits = sorted((j for j, g in enumerate(ev.hits) if (g.chunk.folder, g.chunk.path) == page),
@@ -1583,7 +1591,7 @@ class ExtractiveAnswerer:
                 label = ev.hits[j].chunk.extra.get("label")
                 for u in sorted(units_of(ev.hits[j].chunk.text, j), key=lambda u: u.order):
                     if u.label:
-                        label = re.sub(r"^\d{1,2}[.)]\s*", "", u.text).rstrip(":. ")
+                        label = label_name(u.text)
                         if label.endswith("?"):
                             label = None  # an FAQ's question ("What are the benefits of the BB approach?") is no option
                             continue
@@ -1635,7 +1643,7 @@ class ExtractiveAnswerer:
         top passages are sections of one page (6.1.2 Adaptor Requirements, 6.2 Native GovStack Implementation), neither
         inside the other, each titled with words of the question: each section's most relevant points, under its
         title. [] when the top passages hold no such pair."""
-        asked = set(tokenize(qa.question)) - STOP - {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
+        asked = set(tokenize(qa.question)) - STOP - _block_words(qa)
         top = [(hi, h) for hi, h in enumerate(ev.hits[:SIBLING_REACH]) if h.chunk.kind in ("prose", "requirement")
                and len(h.chunk.heading_path) >= 2]
         pair = None
@@ -1659,15 +1667,10 @@ class ExtractiveAnswerer:
         qtoks = set(tokenize(qa.standalone))
         parts = []
         for hi in sorted(pair, key=lambda x: int(ev.hits[x].chunk.extra.get("seq", 0) or 0)):
-            units = self._ranked_units(ev, qtoks, hit_filter=lambda h, c=ev.hits[hi].chunk: h.chunk is c,
-                                       max_hits=len(ev.hits))
-            points = self._passage_points(ev, units, self._taken, max_units=SECTION_POINTS)
-            if not points:
+            part = self._section_part(ev, hi, qtoks)
+            if not part:
                 return []
-            heading = ev.hits[hi].chunk.heading_path[-1]
-            number = re.match(r"^[\d.]*\d", heading.strip())
-            where = _unthe(_whose(ev.hits[hi].chunk)) + (f", {number.group(0)}" if number else "")
-            parts.append(f"**{heading_title(heading)}** ({where}):\n\n{points}")
+            parts.append(part)
         return ["The specification describes them in sections of their own:"] + parts
 
     def _defining_sentence(self, ev: Evidence, bb: str) -> Unit | None:
@@ -1776,6 +1779,11 @@ class ExtractiveAnswerer:
         if more:
             parts.append("Related requirements:\n" + "\n".join(f"- {self._with_list(ev, u)}" for u in more))
         return parts
+
+
+def _block_words(qa: QueryAnalysis) -> set[str]:
+    """The words of the named blocks' names: every passage of theirs is about them, so they tell no sentence apart."""
+    return {t for b in qa.bbs for t in tokenize(registry.name_of(b))}
 
 
 _NEGATIONS = {"with", "without", "non", "not", "no"}
