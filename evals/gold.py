@@ -95,6 +95,7 @@ QA_DEV32_FILE = GOLD_DIR / "qa_dev32.jsonl"
 QA_DEV33_FILE = GOLD_DIR / "qa_dev33.jsonl"
 QA_DEV34_FILE = GOLD_DIR / "qa_dev34.jsonl"
 QA_DEV35_FILE = GOLD_DIR / "qa_dev35.jsonl"
+QA_DEV36_FILE = GOLD_DIR / "qa_dev36.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -196,7 +197,10 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     an NGO running vouchers, a government cloud team, a start-up; ten comparisons and eight workflows), first run on
     41f25c6; qa_dev35.jsonl, a thirty-seventh writer's 40 (ids h39-…, twenty-third session: school records, a land
     registry, statistics, customs, waste collection, hospitals, pensions, courts, a central bank, archives, an
-    anti-corruption agency, a small island state, a consultancy), first run on 489175f) that were then
+    anti-corruption agency, a small island state, a consultancy), first run on 489175f; qa_dev36.jsonl, a thirty-eighth
+    writer's 40 (ids j40-…, twenty-fourth session: cash transfers, driving licences, agricultural extension, migration,
+    tax, a national library, disaster management, procurement, a health insurer, city parking, admissions, a donor
+    programme, a vendor's architect, a journalist), first run on 12de878) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -207,7 +211,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
                                           QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE,
                                           QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE,
-                                          QA_DEV34_FILE, QA_DEV35_FILE]):
+                                          QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
