@@ -72,6 +72,11 @@ OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation agains
 # …and its embedding similarity to the question (a 0.05 lead ≈ 0.15): independent dev API key-fact recall 0.429 → 0.500,
 # dev and blind unchanged (3 and 8 gave the same answers)
 OP_DENSE_WEIGHT = 3.0
+# "We send collection notices by email through the Messaging BB. How can our app find out which emails never reached the
+# resident?": the operation is matched on the words that ask, not on the context's ("send"), when the asking words
+# leave any (and not in a follow-up, whose words are the previous question's): dev-independent +1 (s29-015), none lost,
+# no blind answer changed
+ASK_OP_WORDS = True
 # an operation's summary as quoted (and matched): 69 of the 682 summaries are longer than 140 characters, 11 longer than
 # 200; at 140 the Consent API's "Deleting a Policy is not possible if it's associated with active…" lost its object
 OP_SUMMARY_CHARS = 200
@@ -1348,7 +1353,9 @@ class ExtractiveAnswerer:
     def _op_match(self, hi: int, h: Hit, qtoks: set[str], qa: QueryAnalysis) -> float:
         """How well an operation's summary, description and path words match the question, plus its rank and its
         similarity in meaning to the question ("whether a record exists" → `/exists`, whatever words it uses)."""
-        lex = self._op_share(h, qtoks, qa)
+        own = ASK_OP_WORDS and qa.standalone == qa.question and ask_part(qa.question) != qa.question  # (not a follow-up)
+        asked = qtoks & set(tokenize(ask_part(qa.question))) if own else qtoks
+        lex = self._op_share(h, asked if asked - _block_words(qa) - _API_WORDS else qtoks, qa)
         many = bool(_MANY_AT_ONCE.search(qa.question)) and bool(_BATCH_OP.search(
             " ".join([_op_summary(h), str(h.chunk.extra.get("api_path", ""))])))
         named = NAMED_API_BONUS * (h.chunk.path in self._named_apis)
