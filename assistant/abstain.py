@@ -88,6 +88,12 @@ OUT_OF_SCOPE = [
                 r"\b(have|has|are|is|was|were)\b.{0,40}\b(deployed|adopted|implemented|rolled out|using|running|operating|live|"
                 r"in production|into production|gone live|first)\b", re.I),
      "the specification does not track which countries or organisations deploy it"),
+    # … nor when one did ("When did the first country go live with a marketplace built on the E-Marketplace BB?")
+    (re.compile(r"\bwhen (did|was|were|has|have|will)\b.{0,40}\b(countr(y|ies)|governments?|ministr(y|ies)|agenc(y|ies)|"
+                r"cit(y|ies)|municipalit(y|ies))\b.{0,40}\b(go|goes|gone|went) live|\bwhen (did|was|were|has|have)\b.{0,40}\b"
+                r"(countr(y|ies)|governments?|ministr(y|ies)|agenc(y|ies)|cit(y|ies))\b.{0,40}\b(launch(ed)?|deploy(ed)?|"
+                r"adopt(ed)?|roll(ed)? out|start(ed)? using|implement(ed)?)\b", re.I),
+     "the specification does not track which countries or organisations deploy it, or when"),
     # "Which public cloud providers has GovStack certified as compliant …?": the spec sets requirements and tests; it
     # names no certified or approved products
     # … "Which commercial banks are GovStack-certified as financial service providers …?"
@@ -254,7 +260,7 @@ _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?
          r"tb|bytes?|characters?|chars?|requests?|messages?|sms|times|attempts?|retries|users?|staff|people|persons?|"
          r"members?|transactions?|zones?|sites?|replicas?|copies|instances?|nodes?|countries|beneficiar(?:y|ies)|m|metres?|meters?|"
          r"km|kilometres?|kilometers?)")
-_FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?\s*(\w+\s+)?{_UNIT}(?![A-Za-z])|\b(daily|weekly|monthly|hourly|annually|"
+_FIGURE = re.compile(rf"(?<![\w./-]){_NUM}(?:\s*-\s*{_NUM})?(?:\s*|-)(\w+\s+)?{_UNIT}(?![A-Za-z])|\b(daily|weekly|monthly|hourly|annually|"
                      r"yearly)\b", re.I)
 NO_FIGURE = "it discusses the topic but no passage states a figure for it"
 # A sum of money asked for ("above what contract value …?", "what fee …?") is answered only by an amount of money, not
@@ -405,6 +411,12 @@ def asks_more_than_a_figure(question: str) -> bool:
 
 def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     """Whether a top passage has a sentence with a figure (a number and its unit) on the question's subject."""
+    return next(figure_units(qa, hits, top), None) is not None
+
+
+def figure_units(qa: QueryAnalysis, hits: list[Hit], top: int = 5):
+    """The sentences of the top passages that state a figure (a number and its unit) on the question's subject, in rank
+    order (each a Unit whose hit_index is its passage's place in `hits`)."""
     from assistant.answer.evidence import units_of
 
     # the subject is what the figure is of: not the block's name, not a number the question gives itself ("an uptime SLA,
@@ -415,21 +427,24 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     money = MONEY_FIGURES and not percent and bool(_ASKS_MONEY.search(ask_part(qa.question)))
     scale = asked_time_scale(qa.question)
     noun = counted_noun(qa.question)
-    for h in hits[:top]:
-        for u in units_of(h.chunk.text, 0):
+    # (and a passage brought for its figure, wherever it ranks: Assistant._augment reads on for one)
+    for hi, h in enumerate(hits):
+        if hi >= top and "figure" not in h.why:
+            continue
+        for u in units_of(h.chunk.text, hi):
+            on_subject = bool(set(tokenize(u.text)) & subject)
             if noun:
-                if set(tokenize(u.text)) & subject and _counts(u.text, noun):
-                    return True
+                if on_subject and _counts(u.text, noun):
+                    yield u
                 continue
             if money:
-                if set(tokenize(u.text)) & subject and _AMOUNT_OF_MONEY.search(u.text):
-                    return True
+                if on_subject and _AMOUNT_OF_MONEY.search(u.text):
+                    yield u
                 continue
-            if set(tokenize(u.text)) & subject and any(not _HTTP_STATUS.match(m.group(0)) and (
+            if on_subject and any(not _HTTP_STATUS.match(m.group(0)) and (
                     not percent or _PERCENT.search(m.group(0))) and _in_scale(m.group(0), scale)
                     for m in _FIGURE.finditer(u.text)):
-                return True
-    return False
+                yield u
 
 
 # Well-known products, platforms and protocols, however they are typed ("sync with google calendar or outlook"): a

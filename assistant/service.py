@@ -13,7 +13,8 @@ from typing import Any, Callable, Iterator
 from langchain_core.runnables import RunnableLambda
 
 from assistant import registry
-from assistant.abstain import NOT_ABOUT, NOT_DISCUSSED, abstention_text, should_abstain, unmentioned_by_block
+from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asks_figure, should_abstain, states_figure,
+                               unmentioned_by_block)
 from assistant.answer.evidence import Evidence, titled_for, to_citation, units_of
 from assistant.answer.offline import OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
@@ -47,6 +48,9 @@ OP_CUT_CONTINUED = True  # …and an operation passage cut inside its field list
 OP_PAGE_PROSE = True
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
+# "how long is that temporary certificate valid?": a figure question whose top passages state no figure on its subject
+# reads on in their sections, where the chunker may have cut the paragraph ("… a short-lived (1-minute) certificate")
+FIGURE_READS_ON = True
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
 # a follow-up the spec seems not to discuss is searched once more with the question it follows (see _retrieve)
@@ -563,6 +567,11 @@ class Assistant:
                 nxt = units_of(n.text, 0)
                 if nxt and nxt[0].kind == "item":
                     bring(n, "continues")
+        if FIGURE_READS_ON and asks_figure(qa.question) and not states_figure(qa, hits):
+            for h in hits[:1]:  # (the best passage's: from the third, na-007's "Steps: 1 User Inquiry …" was one)
+                n = self.index.next_in_section(h.chunk)
+                if n is not None and states_figure(qa, [Hit(n.id, n, 0.0, h.dense, 0.0, [])]):
+                    bring(n, "figure", h.dense, mark=True)
         # a top passage that ends by pointing at what follows ("Below is shown how a pre-registration use of Consent's
         # Workflow works.") goes on in the next passage, often the first sub-section: bring it along
         if FOLLOW_POINTERS:

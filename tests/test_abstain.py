@@ -555,3 +555,13 @@ def test_certified_device_models_and_fines_set_by_the_spec_are_out_of_scope():
     assert should_abstain(certified, _hits(TOPIC), {}) == (True, "the specification names no certified or approved products")
     fine = analyze("What fine does the GovStack consent specification set for an agency using data without consent?")
     assert should_abstain(fine, _hits(TOPIC), {})[1] == "the specification does not cover national laws or their penalties"
+
+
+def test_a_hyphenated_figure_is_a_figure_and_a_go_live_date_is_out_of_scope():
+    qa = analyze("How long is the temporary certificate of the Messaging building block valid for?")
+    assert should_abstain(qa, _hits(TOPIC, "The CA will publish a short-lived certificate."), {}) == (True, NO_FIGURE)
+    stated = _hits(TOPIC, "The CA will publish a short-lived (1-minute) certificate.")
+    assert should_abstain(qa, stated, {}) == (False, "")
+    q = "Journalist here: when did the first country go live with a marketplace built on the Messaging BB?"
+    assert should_abstain(analyze(q), _hits(TOPIC), {})[1].startswith("the specification does not track which countries")
+    assert not should_abstain(analyze("When does a message go live in the Messaging BB's queue?"), _hits(TOPIC), {})[0]

@@ -2096,3 +2096,13 @@ def test_a_rule_stated_in_one_long_sentence_is_quoted_whole_up_to_its_level():
     text = ExtractiveAnswerer().answer(analyze("When should Scheduler alerts go through Messaging or a Pub/Sub room?"),
                                        [Hit("r0", c, 1.0)]).text
     assert "Pub/Sub should be chosen only when it is okay" in text and "(REQUIRED)" in text
+
+
+def test_a_figure_question_leads_with_the_figure_its_answer_would_otherwise_bury():
+    qa = analyze("How long is the one-time signature certificate valid for?")
+    hits = [_hit(0, "The one-time signature certificate is valid for the signature of one document only, and the one-time "
+                    "signature key is deleted after signing.", "One-time signature"),
+            _hit(1, "Certificate Management. Certificates expire 1 minute after creation.", "Certificate Management")]
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert text.startswith("Certificates expire 1 minute after creation. [1]"), text
+    assert "signing. [2]" in text  # citations numbered in the order the text cites them

@@ -15,6 +15,7 @@ from itertools import takewhile
 import numpy as np
 
 from assistant import registry
+from assistant.abstain import asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
@@ -77,6 +78,12 @@ OP_DENSE_WEIGHT = 3.0
 # leave any (and not in a follow-up, whose words are the previous question's): dev-independent +1 (s29-015), none lost,
 # no blind answer changed
 ASK_OP_WORDS = True
+# "And that temporary certificate - how long is it valid for?": a figure question's answer leads with the sentence
+# stating the figure when the answer built for its intent quotes none, or only among its supporting points (qa_dev36 +1
+# with the figure read on in the top passage's section, Assistant._augment; 8 answers now open on their figure: "API
+# calls use tokens … of maximum one day", "… 99.99% availability"); no blind answer changed
+FIGURE_LEAD = True
+IN_ORDER_OF_MENTION = True  # an answer's citations are numbered in the order its text first cites them
 # an operation's summary as quoted (and matched): 69 of the 682 summaries are longer than 140 characters, 11 longer than
 # 200; at 140 the Consent API's "Deleting a Policy is not possible if it's associated with active…" lost its object
 OP_SUMMARY_CHARS = 200
@@ -333,6 +340,8 @@ class ExtractiveAnswerer:
                 if dump:  # the source card highlights what the answer quotes, not the run it dropped
                     kept = "\n".join(parts)
                     self._snips = {hi: [q for q in qs if q in kept] for hi, qs in self._snips.items()}
+        if parts and FIGURE_LEAD and qa.intent not in ("api", "data") and asks_figure(qa.question):
+            parts = self._figure_first(qa, ev, qtoks, parts)
         if parts and qa.more_asks and MORE_ASK_UNITS:
             parts += self._more_asks(qa, ev, parts)
         if parts:
@@ -351,6 +360,17 @@ class ExtractiveAnswerer:
                 parts.append(fill)
         text = _drop_unused_citations("\n\n".join(p for p in parts if p).strip(), ev, self._snips)
         return Draft(text, ev, self._snips)
+
+    def _figure_first(self, qa: QueryAnalysis, ev: Evidence, qtoks: set[str], parts: list[str]) -> list[str]:
+        """A question for a figure ("how long is it valid?") whose answer quotes none gets the best sentence stating one
+        on its subject first (abstain.figure_units: the ones the abstention check accepted)."""
+        found = {(u.hit_index, u.order) for u in figure_units(qa, ev.hits)}
+        if not found:
+            return parts
+        ranked = [u for u in self._ranked_units(ev, qtoks, max_hits=len(ev.hits)) if (u.hit_index, u.order) in found]
+        if not ranked or any(self._quoted_already(u.text, least=20) for u in ranked):
+            return parts  # (said already)
+        return [self._sentence(ev, ranked[0])] + parts
 
     def _start_answer(self) -> None:
         """The state one answer builds up as it quotes."""
@@ -1821,7 +1841,8 @@ _MARKER = re.compile(r"\[(\d+)\]")
 
 def _drop_unused_citations(text: str, ev: Evidence, snips: dict[int, list[str]]) -> str:
     """The answer's citations are the passages its text cites: a passage numbered for a line that was then left out
-    (a repeat) is dropped and the others renumbered in order ("[1] … [3]" becomes "[1] … [2]").
+    (a repeat) is dropped and the others renumbered in order ("[1] … [3]" becomes "[1] … [2]"); numbers are in the
+    order the text first cites them (a lead added after the answer was built, FIGURE_LEAD, cites [1]).
 
     >>> from assistant.types import Chunk
     >>> ev = Evidence([Hit(f"c{i}", Chunk(text="t", release="latest", repo="r", folder="f", path="p.md", kind="prose"), 1.0)
@@ -1829,10 +1850,13 @@ def _drop_unused_citations(text: str, ev: Evidence, snips: dict[int, list[str]])
     >>> _drop_unused_citations("A. [1] B, see [21]. [3]", ev, {}), ev.used
     ('A. [1] B, see [21]. [2]', [0, 2])
     """
-    present = {int(m) for m in _MARKER.findall(text) if 1 <= int(m) <= len(ev.used)}
-    if len(present) == len(ev.used):
+    seen = [int(m) for m in _MARKER.findall(text) if 1 <= int(m) <= len(ev.used)]
+    present = set(seen)
+    first = list(dict.fromkeys(seen))  # the numbers in the order the text first cites them
+    if len(present) == len(ev.used) and (not IN_ORDER_OF_MENTION or first == sorted(first)):
         return text
-    keep = [(n, hi) for n, hi in enumerate(ev.used, 1) if n in present]
+    keep = [(n, ev.used[n - 1]) for n in first] if IN_ORDER_OF_MENTION else \
+        [(n, hi) for n, hi in enumerate(ev.used, 1) if n in present]
     new = {old: k for k, (old, _) in enumerate(keep, 1)}
     for n, hi in enumerate(ev.used, 1):
         if n not in present:
