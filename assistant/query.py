@@ -288,7 +288,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # issues ("Optimise load times", "Account for connectivity issues")
     (r"\b(crawls|crawling|sluggish|takes ages to load|slow to load|loads slowly)\b", r"\g<0> (load times)"),
     (r"\b(patchy|spotty|flaky|unreliable|poor|bad|weak) (mobile |internet |network |phone )?(signal|coverage|reception|"
-     r"connection|connectivity|internet|network)s?\b", r"\g<0> (connectivity issues)"))]
+     r"connection|connectivity|internet|network)s?\b", r"\g<0> (connectivity issues)"),
+    # … as is one whose signal keeps dropping out
+    (r"\b(signal|coverage|reception|connection|internet|network)s? (keeps? |often |sometimes |regularly )?(drops?|dropping|"
+     r"dropped|cuts?|cutting|goes|going|went) (out|off|down)\b|\b(drops?|dropping|losing|loses|lose|lost) (the |their |its )?"
+     r"(signal|connection|coverage|reception)\b", r"\g<0> (connectivity issues)"))]
+# ("no internet", "no connectivity for days" stay as they are: they ask whether work can be done offline, and the
+# connectivity guidelines took n27-001's and e37-015's offline-enrolment pages)
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
 # its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"
 _GEOFENCE = re.compile(
@@ -340,6 +346,8 @@ def plain_words(text: str) -> str:
     'warn us whenever a boat wanders into the restricted zone (a geofence)'
     >>> plain_words("our site crawls on patchy mobile signal")
     'our site crawls (load times) on patchy mobile signal (connectivity issues)'
+    >>> plain_words("villages where mobile signal keeps dropping out")
+    'villages where mobile signal keeps dropping out (connectivity issues)'
     >>> plain_words("can we still back out of the order?"), plain_words("put the card on hold")
     ('can we still back out (cancelled) of the order?', 'put the card on hold (suspended)')
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
