@@ -983,10 +983,76 @@ def fix_typos(text: str) -> str:
 NAMES_OVER_SUBJECTS = True
 
 
+# "What states can a message go through?" → "whats the difference between the last two": an ordinal reference in a
+# follow-up is to the items the previous answer listed, by their names (q12-034's "For the first one, …" now leads with
+# the one-time signature's 1-minute expiry; nothing else changed: one dev question says it)
+ORDINALS_FROM_ANSWER = True
+_ORDINAL_REF = re.compile(r"\b(?:the\s+)?(?:(?P<pair>first|last)\s+two|(?P<one>first|second|third|fourth|fifth|last)\s+one)\b",
+                          re.I)
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+_LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+)$")
+_CITE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
+
+
+def answer_items(answer: str) -> list[str]:
+    """The names of the items the answer's first list gives (a bulleted or numbered list, or a run of at least three
+    "Name (…); Name (…)" parts in one line), before its supporting points ("Also in the specification").
+
+    >>> answer_items("Pending (initial state); Queued (in the queue); Errored (error during delivery); Failed (gave up). [1]")
+    ['Pending', 'Queued', 'Errored', 'Failed']
+    >>> answer_items("Two approaches:\\n\\n- **One-time signature** — no device needed [1]\\n- Signing with a device: an SCD [2]")
+    ['One-time signature', 'Signing with a device']
+    """
+    main = re.split(r"\n\s*Also in the specification", answer or "", maxsplit=1)[0]
+
+    def name(text: str) -> str:
+        text = _CITE.sub("", text).replace("**", "").replace("`", "").strip()
+        text = re.split(r"\s+[—–-]\s+|:\s|\s\(", text, maxsplit=1)[0].strip(" .;,")
+        return " ".join(text.split()[:10])
+
+    for block in re.split(r"\n\s*\n", main):
+        items = [m.group(1) for line in block.splitlines() if (m := _LIST_LINE.match(line))]
+        if len(items) >= 2:
+            return [n for n in map(name, items) if n]
+        for line in block.splitlines():
+            parts = [p for p in re.split(r";\s+", _CITE.sub("", line)) if p.strip()]
+            if len(parts) >= 3 and all(len(name(p).split()) <= 5 for p in parts):
+                return [name(p) for p in parts]
+    return []
+
+
+def resolve_ordinals(question: str, history: list[dict] | None) -> tuple[str, bool]:
+    """The question with "the last two", "the second one" … written as the names of the previous answer's items.
+
+    >>> h = [{"role": "assistant", "content": "Pending (waiting); Queued (queued); Errored (error); Failed (gave up). [1]"}]
+    >>> resolve_ordinals("whats the difference between the last two", h)
+    ('whats the difference between Errored and Failed', True)
+    >>> resolve_ordinals("and the first one?", h), resolve_ordinals("the first step", h)[1]
+    (('and Pending?', True), False)
+    """
+    if not ORDINALS_FROM_ANSWER or not history or not _ORDINAL_REF.search(question):
+        return question, False
+    said = next((h.get("content", "") for h in reversed(history) if h.get("role") == "assistant"), "")
+    items = answer_items(said)
+    if len(items) < 2:
+        return question, False
+
+    def named(m: re.Match) -> str:
+        if m.group("pair"):
+            a, b = (items[0], items[1]) if m.group("pair").lower() == "first" else (items[-2], items[-1])
+            return f"{a} and {b}"
+        k = _NTH[m.group("one").lower()]
+        return items[k] if k < len(items) else m.group(0)
+
+    out = _ORDINAL_REF.sub(named, question)
+    return out, out != question
+
+
 def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     """Understand one question in the context of the conversation so far."""
     # markup in a question is never rendered or searched: tags out, the words stay; routing words' typos fixed
     q = strip_preamble(fix_typos(" ".join(_TAG.sub(" ", question or "").split())))
+    q, from_answer = resolve_ordinals(q, history)  # ("the last two" are the previous answer's last two items)
     if len(q.split()) <= 5:  # a bare definition typed fast: "whats a functional id", "what's an SCD?"
         q = re.sub(r"^\s*what(?:'|’)?s\b(?=\s+(a|an)\b)", "what is", q, flags=re.I)
     truncated = False
@@ -1040,7 +1106,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # A pronoun after the question's own first sentence points into that sentence ("Our two modules share the
         # same database tables. Is that allowed?"), and "the same" before a noun is a description ("the same tables")
         first = _ASK_SENTENCES.split(q.strip(), maxsplit=1)[0]
-        is_follow = bool(_FOLLOWUP.search(first)) or (len(q.split()) <= 4 and intent != "term")
+        is_follow = bool(_FOLLOWUP.search(first)) or (len(q.split()) <= 4 and intent != "term") or from_answer
         # "How can citizens in Rwanda give consent on their phone?" after a Payments question: "their" are the
         # citizens, and the question's own subject word belongs to another block: a new topic, not a follow-up
         if is_follow and not _AND_FOR.match(q) and not _REFERS_TO_BLOCK.search(q):

@@ -363,6 +363,21 @@ def test_a_follow_up_asking_whether_the_previous_job_extends_to_a_case_carries_t
     assert "subscribe" not in analyze("would that need a consent record?", prev).standalone
 
 
+def test_an_ordinal_follow_up_names_the_previous_answers_items():
+    hist = [{"role": "user", "content": "What states can a message go through in the Messaging BB?"},
+            {"role": "assistant", "content": "Pending (waiting to be queued); Queued (in the queue); Sent (sent to the "
+                                             "provider); Errored (an error during delivery); Failed (errored, given up). [1]"
+                                             "\n\nAlso in the specification:\n- Messages are retried. [2]\n- Logs. [3]"}]
+    qa = analyze("whats the difference between the last two", hist)
+    assert qa.question == "whats the difference between Errored and Failed"
+    assert qa.bbs == ["messaging"] and qa.previous  # a follow-up, about the block asked about before
+    assert analyze("and the second one?", hist).question == "and Queued?"
+    # no list in the previous answer, or no ordinal: the question as asked
+    plain = [{"role": "user", "content": "What does the Messaging BB do?"}, {"role": "assistant", "content": "It sends. [1]"}]
+    assert analyze("what about the last two?", plain).question == "what about the last two?"
+    assert analyze("What is the first step of the flow?", hist).question == "What is the first step of the flow?"
+
+
 def test_follow_up_answer_uses_history(assistant):
     hist = [{"role": "user", "content": "What does the Payments building block do?"},
             {"role": "assistant", "content": "It moves money."}]
