@@ -1155,7 +1155,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         intent = detect_intent(q_core, bbs, overview=False)
     if intent == "overview" and len(all_bbs) >= 2 and _COMPARE.search(q):
         intent = "comparison"
-    if intent != "term" and not all_bbs and _TERM.match(q_core):
+    # (…or one whose block only the lead-in names: "In the registration spec what does 'determinant' mean?")
+    if intent != "term" and (not all_bbs or (lead and not registry.find_bbs(q_core))) and _TERM.match(q_core):
         # a bare definition question: "What is an API?", "What does API mean?", "What is a BB?" ask what the word means,
         # whatever routing words it contains (the answerer falls back to prose when the glossary has no entry)
         bare = _term_of(q_core)
