@@ -184,9 +184,10 @@ _NEGATED_STOP_WORDS = frozenset({"own"})
 
 
 @lru_cache(maxsize=20_000)
-def negated_stems(text: str, reach: int = NEG_REACH) -> frozenset[str]:
+def negated_stems(text: str, reach: int = NEG_REACH, clause: bool = False) -> frozenset[str]:
     """The content words a text puts under a negation: the stems of the `reach` words after each negation word, stop
-    words left out.
+    words left out (with `clause`, only those before the clause ends: "don't own smart cards. How can they sign?" does
+    not negate signing).
 
     >>> sorted(negated_stems("Hardly anyone here owns a smart card or signing device.", 8))
     ['anyon', 'card', 'here', 'own', 'sign', 'smart']
@@ -194,6 +195,8 @@ def negated_stems(text: str, reach: int = NEG_REACH) -> frozenset[str]:
     ['devic', 'own', 'requir']
     >>> sorted(negated_stems("Most citizens don't own smart cards."))
     ['card', 'own', 'smart']
+    >>> sorted(negated_stems("They don't own cards. How can they sign?", clause=True))
+    ['card', 'own']
     >>> negated_stems("The wallet stores credentials.")
     frozenset()
     """
@@ -201,7 +204,8 @@ def negated_stems(text: str, reach: int = NEG_REACH) -> frozenset[str]:
         return frozenset()
     out: set[str] = set()
     for m in _NEGATION.finditer(text):
-        words = re.findall(r"[A-Za-z][\w-]*", text[m.end():])[:reach]
+        rest = re.split(r"[.?!;:,]", text[m.end():], maxsplit=1)[0] if clause else text[m.end():]
+        words = re.findall(r"[A-Za-z][\w-]*", rest)[:reach]
         out.update(stem_tokens(tokenize(" ".join(words))))
         out.update(w.lower() for w in words if w.lower() in _NEGATED_STOP_WORDS)
     return frozenset(out)

@@ -2106,3 +2106,23 @@ def test_a_figure_question_leads_with_the_figure_its_answer_would_otherwise_bury
     text = ExtractiveAnswerer().answer(qa, hits).text
     assert text.startswith("Certificates expire 1 minute after creation. [1]"), text
     assert "signing. [2]" in text  # citations numbered in the order the text cites them
+
+
+def test_of_two_option_sections_the_one_needing_nothing_the_asker_lacks_answers():
+    def section(i, title, text):
+        c = Chunk(text=text, release="latest", repo="r", folder="bb-esignature", path="spec/2-description.md", kind="prose",
+                  bb="esignature", heading_path=["E-Signature", "2.2 eSignature Lifecycle", title], extra={"seq": i})
+        return Hit(f"s{i}", c, 1.0 / (i + 1))
+
+    scd = section(0, "2.2.2 SCD-based approach", "The SCD is a personal device of the user, such as a Smart Card or a USB "
+                  "token. The user is shown his choice to sign or not to sign.")
+    ots = section(1, "2.2.1 One-Time Signature Approach", "This approach does not require any device to be owned by the "
+                  "end user.\n\n* A new key pair is created in the HSM\n* The private key is deleted from the HSM")
+    qa = analyze("Most citizens don't own smart cards or USB signing devices. How can they still sign documents in the "
+                 "eSignature BB?")
+    text = ExtractiveAnswerer().answer(qa, [scd, ots]).text
+    assert text.startswith("**One-Time Signature Approach** (E-Signature specification, 2.2.1):"), text
+    assert "The private key is deleted from the HSM" in text
+    # a question that lacks nothing gets the answer its intent builds
+    plain = ExtractiveAnswerer().answer(analyze("How can citizens sign documents in the eSignature BB?"), [scd, ots]).text
+    assert not plain.startswith("**One-Time Signature Approach**")

@@ -20,8 +20,8 @@ from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, over
                                       titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
                              ask_part, noun_pattern)
-from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, inline_definition, norm_term, qualifies,
-                                template_key, term_forms, term_names, tokenize)
+from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, inline_definition, negated_stems, norm_term,
+                                qualifies, stem_tokens, template_key, term_forms, term_names, tokenize)
 from assistant.types import label_name
 
 
@@ -135,6 +135,15 @@ _POINT_TITLE = re.compile(r"^[_*]{1,2}([^_*:]{2,40}):?[_*]{1,2}:?\s")
 _ASKS_OPTIONS = re.compile(r"\b(options|mechanisms|approaches|methods|models|ways|which one|which of (them|these|the))\b", re.I)
 SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
 SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
+# "Most citizens don't own smart cards or USB signing tokens. How can they still sign documents?": of two sections of
+# one page laid out as options (2.2.1 One-Time Signature Approach, 2.2.2 SCD-based approach), the one that says it
+# does not need what the asker lacks answers (see _option_without): dev-independent +3 (d5-024, r13-021, r13-042; the
+# one-time signature cluster), consent-workflow-001 keeps its draft endpoint, no blind answer changed
+OPTION_WITHOUT = True
+OPTION_WITHOUT_REACH = 6
+OPTION_WITHOUT_POINTS = 14
+_ASKS_A_WAY = re.compile(r"\b(how|is there|are there|any way|a way|which (option|approach|way)|what (option|approach|way|"
+                         r"alternative)s?)\b", re.I)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it before any other
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
@@ -316,6 +325,8 @@ class ExtractiveAnswerer:
         parts = self._term_comparison(qa, ev) if qa.terms and len(qa.bbs) < 2 else None
         if not parts and OPTION_COMPARISON and ASKS_DIFFERENCE.search(asking):
             parts = self._option_comparison(qa, ev) or None
+        if not parts and OPTION_WITHOUT and qa.intent in ("general", "workflow") and _ASKS_A_WAY.search(asking):
+            parts = self._option_without(qa, ev) or None
         if not parts and SIBLING_SECTIONS and len(qa.bbs) < 2 and ASKS_DIFFERENCE.search(asking):
             parts = self._sibling_comparison(qa, ev) or None
         if not parts and qa.enumerates and qa.intent == "term" and qa.term:
@@ -1588,11 +1599,11 @@ class ExtractiveAnswerer:
             parts.append(part)
         return ["The specification describes them in sections of their own:"] + parts
 
-    def _section_part(self, ev: Evidence, hi: int, qtoks: set[str]) -> str:
+    def _section_part(self, ev: Evidence, hi: int, qtoks: set[str], points: int = SECTION_POINTS) -> str:
         """Passage hi's most relevant points under its section's title and number ("**One-Time Signature Approach**
         (E-Signature specification, 2.2.1):"); "" when it has none to quote."""
         units = self._ranked_units(ev, qtoks, hit_filter=lambda h, c=ev.hits[hi].chunk: h.chunk is c, max_hits=len(ev.hits))
-        points = self._passage_points(ev, units, self._taken, max_units=SECTION_POINTS)
+        points = self._passage_points(ev, units, self._taken, max_units=points)
         if not points:
             return ""
         heading = ev.hits[hi].chunk.heading_path[-1]
@@ -1663,6 +1674,48 @@ class ExtractiveAnswerer:
             if len(parts) >= 2:
                 sec = (h.chunk.heading_path[-1] if h.chunk.heading_path else "").strip(" :")
                 return [f"{_whose(h.chunk)}{f' ({sec})' if sec else ''} lays out these options:", "\n".join(parts)]
+        return []
+
+    def _option_without(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
+        """"Most citizens don't own smart cards or USB signing tokens. How can they still sign documents?": among the top
+        passages, sections of one page under one parent (options: 2.2.1 One-Time Signature Approach, 2.2.2 SCD-based
+        approach), the one whose text negates more of what the question negates ("does not require any device to be
+        owned") than each of its siblings answers, under its title. [] when there is no such section."""
+        # (what the question lacks, not what it wants to do: "… signing tokens. How can they still sign …?" lacks no
+        # signing)
+        wanted = negated_stems(qa.question, clause=True) - set(stem_tokens(list(_block_words(qa)))) \
+            - set(stem_tokens(tokenize(ask_part(qa.question)))) if ask_part(qa.question) != qa.question else \
+            negated_stems(qa.question, clause=True) - set(stem_tokens(list(_block_words(qa))))
+        if not wanted:
+            return []
+        top = [(hi, h) for hi, h in enumerate(ev.hits[:OPTION_WITHOUT_REACH]) if h.chunk.kind in ("prose", "requirement")
+               and len(h.chunk.heading_path) >= 2]
+        groups: dict[tuple, dict[str, list[int]]] = {}
+        for hi, h in top:
+            c = h.chunk
+            groups.setdefault((c.folder, c.path, tuple(c.heading_path[:-1])), {}).setdefault(c.heading_path[-1], []).append(hi)
+        for sections in groups.values():
+            if len(sections) < 2:
+                continue
+            said = {t: len(wanted & set().union(*(negated_stems(ev.hits[hi].chunk.text, clause=True) for hi in his)))
+                    for t, his in sections.items()}
+            best = max(said, key=said.get)
+            if said[best] and all(n < said[best] for t, n in said.items() if t != best):
+                # (the section is the answer: its whole list of steps, as the spec gives it, and its sub-sections among
+                # the passages, in the page's order: "Below is shown how …" goes on in "9.2.1 Internal workflow")
+                first = ev.hits[sections[best][0]].chunk
+                path = list(first.heading_path)
+                seq = lambda j: int(ev.hits[j].chunk.extra.get("seq", 0) or 0)  # noqa: E731
+                under = sorted((j for j, g in enumerate(ev.hits) if j != sections[best][0]
+                                and (g.chunk.folder, g.chunk.path) == (first.folder, first.path)
+                                and g.chunk.heading_path[:len(path)] == path and seq(j) > seq(sections[best][0])), key=seq)
+                qtoks = set(tokenize(qa.standalone))
+                mark = self._checkpoint(ev)
+                parts = [p for p in (self._section_part(ev, j, qtoks, points=OPTION_WITHOUT_POINTS)
+                                     for j in [sections[best][0]] + under[:2]) if p]
+                if not parts:
+                    self._restore(ev, mark)  # (nothing quoted: the answer built next cites nothing of this)
+                return parts
         return []
 
     def _sibling_comparison(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
