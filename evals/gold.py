@@ -96,6 +96,7 @@ QA_DEV33_FILE = GOLD_DIR / "qa_dev33.jsonl"
 QA_DEV34_FILE = GOLD_DIR / "qa_dev34.jsonl"
 QA_DEV35_FILE = GOLD_DIR / "qa_dev35.jsonl"
 QA_DEV36_FILE = GOLD_DIR / "qa_dev36.jsonl"
+QA_DEV37_FILE = GOLD_DIR / "qa_dev37.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -200,7 +201,10 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     anti-corruption agency, a small island state, a consultancy), first run on 489175f; qa_dev36.jsonl, a thirty-eighth
     writer's 40 (ids j40-…, twenty-fourth session: cash transfers, driving licences, agricultural extension, migration,
     tax, a national library, disaster management, procurement, a health insurer, city parking, admissions, a donor
-    programme, a vendor's architect, a journalist), first run on 12de878) that were then
+    programme, a vendor's architect, a journalist), first run on 12de878; qa_dev37.jsonl, a thirty-ninth writer's 40
+    (ids k41-…, twenty-fourth session: job matching, civil registration, a water utility, fisheries, prisons, elections,
+    a customs broker, a broadcaster, housing subsidies, police records, a hospital, a small municipality, an auditor, a
+    telecom regulator, a curious citizen; eight multi-turn), first run on cf5abbe and on the session's start 12de878) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -211,7 +215,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
                                           QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE,
                                           QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE,
-                                          QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE]):
+                                          QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE,
+                                          QA_DEV37_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
