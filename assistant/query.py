@@ -724,15 +724,25 @@ _CONDITION = re.compile(r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|befo
                         r"(?=(what|which|how|who|why|where|does|do|is|are|can|should|must)\b)", re.I)
 
 
+# (…unless what it asks is what the call gives back: "When I call the voucher status API with a serial number, which
+# status values can come back?")
+_CALL_GIVES_BACK = re.compile(r"\b(come|comes|coming|get|gets) back\b|\breturn(s|ed)?\b|\brespon(se|ses|d|ds)\b|"
+                              r"\bstatus codes?\b|\berror codes?\b", re.I)
+
+
 def _without_condition(q: str) -> str:
-    """The question without a condition clause before it, unless that clause names an operation by its path.
+    """The question without a condition clause before it, unless that clause names an operation by its path, or the
+    question asks what the call gives back.
 
     >>> _without_condition("Dev here: when our app calls their API through the IM, what do the servers do?")
     'Dev here: what do the servers do?'
     >>> _without_condition("When I call POST /consent, what comes back?")
     'When I call POST /consent, what comes back?'
+    >>> _without_condition("When I call the voucher API with a serial number, which status values can come back?")
+    'When I call the voucher API with a serial number, which status values can come back?'
     """
-    return _CONDITION.sub(lambda m: m.group(0) if API_PATH.search(m.group("clause")) else m.group(1), q)
+    return _CONDITION.sub(lambda m: m.group(0) if API_PATH.search(m.group("clause"))
+                          or _CALL_GIVES_BACK.search(q[m.end():]) else m.group(1), q)
 
 
 def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
