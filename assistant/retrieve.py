@@ -215,6 +215,12 @@ def negated_stems(text: str, reach: int = NEG_REACH, clause: bool = False) -> fr
 # APIs" embeds the OpenAPI file), on top of the k passages and not quoted, only cited beside the operation: readers
 # open that page (dev-independent hit@5 0.878 -> 0.891, pass +2; no other set's pass moves)
 RENDERED_OPS = 1
+# A section's passages beyond this many wait until every other candidate has had its place (_section_capped): five
+# passages of the Messaging sample "Alert Message" table had kept "5.1.24.2 Delivery business rules" at rank 7 for "how
+# long does the system keep trying?" (qa_dev37 +1; applied to every intent, a split process or requirement list lost
+# passages it needed: k-031 −1)
+SECTION_CAP = 3
+SECTION_CAP_INTENTS = ("general",)  # (a process or a requirement list cut into many passages needs them all)
 # A passage found by its words alone (BM25, a boost's exact match) reports its real similarity to the question, not 0:
 # the answer weighs it (an API answer picks its operation partly by it: "find a doctor's free slots" lost
 # GET /resource/availability, found only lexically, to operations the dense search had scored) and so does abstention
@@ -1065,11 +1071,32 @@ class HybridSearch:
         if self.boosts and NAMESAKE_SHARE:
             hits = _namesakes_up(hits)
         hits = _dedupe(hits)
+        if self.boosts and SECTION_CAP and qa.intent in SECTION_CAP_INTENTS:
+            hits = _section_capped(hits, SECTION_CAP)
         if self.boosts and RENDERED_OPS and qa.intent == "api":
             # the page passages come on top of the k: they cite, they do not displace evidence
             with_pages = _with_rendering_pages(idx, hits, k)
             return with_pages[: k + sum("rendered-op" in h.why and h.moved_from is None for h in with_pages[:k])]
         return hits[:k]
+
+
+def _section_capped(hits: list[Hit], cap: int) -> list[Hit]:
+    """The ranking with at most `cap` passages of any one section before the others: a long section cut into many
+    passages ("Alert Message", five passages of one use-case table) does not crowd out every other section; its
+    further passages follow, in their order.
+
+    >>> def hit(i, section): return Hit(f"h{i}", Chunk(text="", release="latest", repo="r", folder="f", path="p.md",
+    ...                                                   kind="prose", heading_path=["X", section]), 1.0 - i / 10)
+    >>> [h.id for h in _section_capped([hit(0, "A"), hit(1, "A"), hit(2, "A"), hit(3, "B")], 2)]
+    ['h0', 'h1', 'h3', 'h2']
+    """
+    seen: dict[tuple, int] = {}
+    kept, later = [], []
+    for h in hits:
+        key = (h.chunk.folder, h.chunk.path, tuple(h.chunk.heading_path))
+        seen[key] = seen.get(key, 0) + 1
+        (kept if seen[key] <= cap else later).append(h)
+    return kept + later if later else hits
 
 
 def _section_title(c: Chunk) -> str:
