@@ -79,7 +79,8 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
 ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+((an)?other\b|"
                         r"(something|anything|someone|somebody)\s+else\b)|"
                         r"\bor\s+(is|are|would|will)\s+(that|this|it|those|these|they)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
-                        r"(an)?other\b|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
+                        # ("… or is that a different bb?")
+                        r"((an)?other\b|an?\s+(different|separate)\s+(bbs?|building\s+blocks?|blocks?|one)\b)|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
                         r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
                         r"(job|responsibility|role|task)\b|"

@@ -19,9 +19,10 @@ from assistant.answer.evidence import Evidence, titled_for, to_citation, units_o
 from assistant.answer.offline import OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
-from assistant.query import ASKS_DIFFERENCE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice, detect_intent, noun_pattern
-from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever, HybridSearch,
-                                norm_path)
+from assistant.query import (ASKS_DIFFERENCE, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
+                             detect_intent, noun_pattern)
+from assistant.retrieve import (FRAMEWORK_KINDS, HANDS_OVER, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
+                                HybridSearch, norm_path)
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how
 # "how long is that temporary certificate valid?": a figure question whose top passages state no figure on its subject
 # reads on in their sections, where the chunker may have cut the paragraph ("… a short-lived (1-minute) certificate")
 FIGURE_READS_ON = True
+SCOPE_HANDOVER = True
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
 # a follow-up the spec seems not to discuss is searched once more with the question it follows (see _retrieve)
@@ -557,6 +559,15 @@ class Assistant:
                 kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
                 for c in desc + kdf:
                     bring(c, "augment")
+        # "Does the Messaging BB handle the timing, or is that a different BB?": where the named block's scope sections
+        # hand a job to another block ("Scheduling messages … is out of the scope of this Building Block because is done
+        # by Scheduler Building Block") comes along, however it ranked (ExtractiveAnswerer._scope_handover quotes it)
+        if SCOPE_HANDOVER and len(qa.bbs) == 1 and ASKS_SCOPE.search(qa.question):
+            folder = self.index.bb_folders.get((release, qa.bbs[0]))
+            for c in self.index.chunks_of(release, folder, r"^spec/") if folder else []:
+                if SCOPE_SECTION.search(c.section or "") and HANDS_OVER.search(c.text) \
+                        and set(registry.find_bbs(c.text, strict=True)) - set(qa.bbs):
+                    bring(c, "scope-handover", mark=True)
         # a list the top passages end in mid-way goes on in the next passage of the section: bring it along
         for h in hits[:CONTINUE_HITS]:
             units = units_of(h.chunk.text, 0)

@@ -2126,3 +2126,18 @@ def test_of_two_option_sections_the_one_needing_nothing_the_asker_lacks_answers(
     # a question that lacks nothing gets the answer its intent builds
     plain = ExtractiveAnswerer().answer(analyze("How can citizens sign documents in the eSignature BB?"), [scd, ots]).text
     assert not plain.startswith("**One-Time Signature Approach**")
+
+
+def test_a_scope_question_opens_with_the_jobs_the_block_hands_to_others():
+    flow = Hit("f", Chunk(text="Workflow BB triggers the event. Messaging BB sends the message to the person.", release="latest",
+                          repo="r", folder="bb-messaging", path="spec/9-workflows.md", kind="prose", bb="messaging",
+                          heading_path=["Messaging", "9 Workflows"]), 1.0)
+    scope = Hit("s", Chunk(text="* Scheduling messages according to some business logic is out of the scope of this Building "
+                                "Block because is done by Scheduler Building Block.\n* Fully offline scenarios.",
+                           release="latest", repo="r", folder="bb-messaging", path="spec/2-description.md", kind="prose",
+                           bb="messaging", heading_path=["Messaging", "2 Description", "Out-of-Scope Assumptions"]),
+                0.0, why=["scope-handover"])
+    qa = analyze("does the messaging bb handle the timing of reminders or is that a different bb?")
+    text = ExtractiveAnswerer().answer(qa, [flow, scope]).text
+    assert text.startswith("The Messaging specification leaves these jobs to other building blocks:\n- Scheduling messages"), text
+    assert "Fully offline" not in text.split("\n\n")[0]  # (it names no other block)

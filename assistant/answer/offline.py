@@ -20,8 +20,8 @@ from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, over
                                       titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
                              ask_part, noun_pattern)
-from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, inline_definition, negated_stems, norm_term,
-                                qualifies, stem_tokens, template_key, term_forms, term_names, tokenize)
+from assistant.retrieve import (FRAMEWORK_KINDS, HANDS_OVER, SCOPE_SECTION, Hit, continues, inline_definition, negated_stems,
+                                norm_term, qualifies, stem_tokens, template_key, term_forms, term_names, tokenize)
 from assistant.types import label_name
 
 
@@ -140,6 +140,13 @@ SIBLING_REACH = 4  # … found among this many top passages (see _sibling_compar
 # does not need what the asker lacks answers (see _option_without): dev-independent +3 (d5-024, r13-021, r13-042; the
 # one-time signature cluster), consent-workflow-001 keeps its draft endpoint, no blind answer changed
 OPTION_WITHOUT = True
+# "Does the Messaging BB handle the timing, or is that a different BB?": the answer opens with where the block's scope
+# sections hand jobs to other blocks (see _scope_handover): k41-002 key facts 0 → 1 (its passage is brought, not ranked:
+# hit@5 still misses), 8 scope answers now open on the handover ("Payment solutions are not covered in this Building
+# Block. See more in Payment Building Block."); no pass lost, no blind answer changed. Put first among the passages,
+# as the which-block lead's are, the builders took them for the top passage: −3
+SCOPE_HANDOVER_LEAD = True
+SCOPE_HANDOVER_POINTS = 3
 OPTION_WITHOUT_REACH = 6
 OPTION_WITHOUT_POINTS = 14
 _ASKS_A_WAY = re.compile(r"\b(how|is there|are there|any way|a way|which (option|approach|way)|what (option|approach|way|"
@@ -318,6 +325,8 @@ class ExtractiveAnswerer:
             if advice:
                 return Draft(advice, ev, self._snips)
         lead = self._need_blocks(qa, ev) if qa.need_blocks else ""  # first, so that its citations come first
+        if not lead and SCOPE_HANDOVER_LEAD and len(qa.bbs) == 1 and any("scope-handover" in h.why for h in ev.hits):
+            lead = self._scope_handover(qa, ev)
         if qa.bb_need and qa.need_matched and not qa.need_blocks:  # say so, rather than let a passage pass for a block
             near = ev.hits[0].chunk.bb if ev.hits else None
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
@@ -1675,6 +1684,20 @@ class ExtractiveAnswerer:
                 sec = (h.chunk.heading_path[-1] if h.chunk.heading_path else "").strip(" :")
                 return [f"{_whose(h.chunk)}{f' ({sec})' if sec else ''} lays out these options:", "\n".join(parts)]
         return []
+
+    def _scope_handover(self, qa: QueryAnalysis, ev: Evidence) -> str:
+        """"Does the Messaging BB handle the timing, or is that a different BB?": the named block's scope sections where
+        they hand a job to another block (Assistant._augment brought them), the ones nearest the question first; "" when
+        none names another block."""
+        bb = qa.bbs[0]
+        units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits), hit_filter=lambda h: (
+            h.chunk.bb == bb and SCOPE_SECTION.search(h.chunk.section or "") is not None))
+            if HANDS_OVER.search(u.text) and set(registry.find_bbs(u.text, strict=True)) - {bb}]
+        pts = self._pick(units, SCOPE_HANDOVER_POINTS)
+        if not pts:
+            return ""
+        return (f"The {registry.name_of(bb)} specification leaves these jobs to other building blocks:\n"
+                + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
 
     def _option_without(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
         """"Most citizens don't own smart cards or USB signing tokens. How can they still sign documents?": among the top
