@@ -285,6 +285,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # platform that allows existing products to validate their APIs against the GovStack specifications")
     (r"\b(the way|as|like|what) (the |your |govstack'?s? )?(spec|specs|specification|specifications|standards?) "
      r"(says?|describes?|requires?|wants?|defines?|expects?)\b", r"\g<0> (compliant, validate against the specifications)"),
+    # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
+    # +1, nothing else changed
+    (r"\b(the )?same (database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
     # a site that crawls on a patchy signal is, in the UI/UX guidelines, one to optimise for load times and connectivity
     # issues ("Optimise load times", "Account for connectivity issues")
     (r"\b(crawls|crawling|sluggish|takes ages to load|slow to load|loads slowly)\b", r"\g<0> (load times)"),
@@ -347,6 +350,8 @@ def plain_words(text: str) -> str:
     'warn us whenever a boat wanders into the restricted zone (a geofence)'
     >>> plain_words("our site crawls on patchy mobile signal")
     'our site crawls (load times) on patchy mobile signal (connectivity issues)'
+    >>> plain_words("can two building blocks read and write the same database?")
+    'can two building blocks read and write the same database (shared database)?'
     >>> plain_words("villages where mobile signal keeps dropping out")
     'villages where mobile signal keeps dropping out (connectivity issues)'
     >>> plain_words("can we still back out of the order?"), plain_words("put the card on hold")
