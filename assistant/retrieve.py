@@ -291,7 +291,10 @@ _HISTORY_PAGE = re.compile(r"(version-history|release-notes|changelog)", re.I)
 _ABOUT_GOVSTACK = re.compile(r"\b(govstack|building blocks?|bbs?)\b", re.I)
 _FRONT_PAGE = re.compile(r"^(README|building-blocks|architecture-and-nonfunctional-requirements/(README|introduction|"
                          r"1-introduction))\.md$")
-_ASKS_HISTORY = re.compile(r"\b(version|versions|release|releases|changed?|changes|history|new in|since)\b", re.I)
+# ("a breaking change" to an API, "changed fields" ask how versioning works, not what changed between releases: the
+# release notes, no longer demoted for them, had led k41-031's answer; qa_dev37 +1, nothing else changed)
+_ASKS_HISTORY = re.compile(r"\b(version|versions|release|releases|(?<!breaking )(changed?|changes)(?! fields?\b)|history|new in|"
+                           r"since)\b", re.I)
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
 
 
