@@ -1038,20 +1038,23 @@ def answer_items(answer: str) -> list[str]:
 
 
 def resolve_ordinals(question: str, history: list[dict] | None) -> tuple[str, bool]:
-    """The question with "the last two", "the second one" … written as the names of the previous answer's items.
+    """The question with "the last two", "the second one" … written as the names of the previous answer's items, and
+    whether it refers back so (also when the previous answer lists nothing to name them from).
 
     >>> h = [{"role": "assistant", "content": "Pending (waiting); Queued (queued); Errored (error); Failed (gave up). [1]"}]
     >>> resolve_ordinals("whats the difference between the last two", h)
     ('whats the difference between Errored and Failed', True)
     >>> resolve_ordinals("and the first one?", h), resolve_ordinals("the first step", h)[1]
     (('and Pending?', True), False)
+    >>> resolve_ordinals("and the last two?", [{"role": "assistant", "content": "It sends messages. [1]"}])
+    ('and the last two?', True)
     """
     if not ORDINALS_FROM_ANSWER or not history or not _ORDINAL_REF.search(question):
         return question, False
     said = next((h.get("content", "") for h in reversed(history) if h.get("role") == "assistant"), "")
     items = answer_items(said)
     if len(items) < 2:
-        return question, False
+        return question, True  # (no list to name them from: still about what came before)
 
     def named(m: re.Match) -> str:
         if m.group("pair"):
