@@ -52,6 +52,8 @@ FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how
 # "how long is that temporary certificate valid?": a figure question whose top passages state no figure on its subject
 # reads on in their sections, where the chunker may have cut the paragraph ("… a short-lived (1-minute) certificate")
 FIGURE_READS_ON = True
+# "Does the Messaging BB handle the timing, or is that a different BB?": the named block's scope sections that hand a job
+# to another block come along (the answer opens with them: ExtractiveAnswerer._scope_handover)
 SCOPE_HANDOVER = True
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
@@ -578,11 +580,11 @@ class Assistant:
                 nxt = units_of(n.text, 0)
                 if nxt and nxt[0].kind == "item":
                     bring(n, "continues")
-        if FIGURE_READS_ON and asks_figure(qa.question) and not states_figure(qa, hits):
-            for h in hits[:1]:  # (the best passage's: from the third, na-007's "Steps: 1 User Inquiry …" was one)
-                n = self.index.next_in_section(h.chunk)
-                if n is not None and states_figure(qa, [Hit(n.id, n, 0.0, h.dense, 0.0, [])]):
-                    bring(n, "figure", h.dense, mark=True)
+        if FIGURE_READS_ON and hits and asks_figure(qa.question) and not states_figure(qa, hits):
+            # (the best passage's only: from the third, na-007's "Steps: 1 User Inquiry …" passed for a figure)
+            n = self.index.next_in_section(hits[0].chunk)
+            if n is not None and states_figure(qa, [Hit(n.id, n, 0.0, hits[0].dense, 0.0, [])]):
+                bring(n, "figure", hits[0].dense, mark=True)
         # a top passage that ends by pointing at what follows ("Below is shown how a pre-registration use of Consent's
         # Workflow works.") goes on in the next passage, often the first sub-section: bring it along
         if FOLLOW_POINTERS:

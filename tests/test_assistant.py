@@ -327,7 +327,8 @@ def test_a_question_that_says_what_its_pronoun_means_is_not_a_follow_up():
     prev = [{"role": "user", "content": "How can a client cancel a GIS geoprocessing task?"}]
     q = "Our two modules share the same database tables. Is that allowed?"
     qa = analyze(q, prev)
-    assert qa.carried_bbs == [] and qa.standalone == q  # "that" is the first sentence; "the same tables" describes
+    # "that" is the first sentence; "the same tables" describes (and reads as the spec's "shared database")
+    assert qa.carried_bbs == [] and not qa.previous and qa.standalone == q.replace("database", "database (shared database)")
     assert analyze("Does the same apply to batch tasks?", prev).carried_bbs == ["gis"]
     assert analyze("Is that allowed for them?", prev).carried_bbs == ["gis"]
 

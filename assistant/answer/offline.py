@@ -140,6 +140,10 @@ SIBLING_REACH = 4  # … found among this many top passages (see _sibling_compar
 # does not need what the asker lacks answers (see _option_without): dev-independent +3 (d5-024, r13-021, r13-042; the
 # one-time signature cluster), consent-workflow-001 keeps its draft endpoint, no blind answer changed
 OPTION_WITHOUT = True
+OPTION_WITHOUT_REACH = 6
+OPTION_WITHOUT_POINTS = 14
+_ASKS_A_WAY = re.compile(r"\b(how|is there|are there|any way|a way|which (option|approach|way)|what (option|approach|way|"
+                         r"alternative)s?)\b", re.I)
 # "Does the Messaging BB handle the timing, or is that a different BB?": the answer opens with where the block's scope
 # sections hand jobs to other blocks (see _scope_handover): k41-002 key facts 0 → 1 (its passage is brought, not ranked:
 # hit@5 still misses), 8 scope answers now open on the handover ("Payment solutions are not covered in this Building
@@ -147,10 +151,6 @@ OPTION_WITHOUT = True
 # as the which-block lead's are, the builders took them for the top passage: −3
 SCOPE_HANDOVER_LEAD = True
 SCOPE_HANDOVER_POINTS = 3
-OPTION_WITHOUT_REACH = 6
-OPTION_WITHOUT_POINTS = 14
-_ASKS_A_WAY = re.compile(r"\b(how|is there|are there|any way|a way|which (option|approach|way)|what (option|approach|way|"
-                         r"alternative)s?)\b", re.I)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it before any other
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
@@ -1690,9 +1690,10 @@ class ExtractiveAnswerer:
         they hand a job to another block (Assistant._augment brought them), the ones nearest the question first; "" when
         none names another block."""
         bb = qa.bbs[0]
-        units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits), hit_filter=lambda h: (
-            h.chunk.bb == bb and SCOPE_SECTION.search(h.chunk.section or "") is not None))
-            if HANDS_OVER.search(u.text) and set(registry.find_bbs(u.text, strict=True)) - {bb}]
+        in_scope_section = lambda h: h.chunk.bb == bb and SCOPE_SECTION.search(h.chunk.section or "") is not None  # noqa: E731
+        units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits),
+                                               hit_filter=in_scope_section)
+                 if HANDS_OVER.search(u.text) and set(registry.find_bbs(u.text, strict=True)) - {bb}]
         pts = self._pick(units, SCOPE_HANDOVER_POINTS)
         if not pts:
             return ""
@@ -1706,9 +1707,10 @@ class ExtractiveAnswerer:
         owned") than each of its siblings answers, under its title. [] when there is no such section."""
         # (what the question lacks, not what it wants to do: "… signing tokens. How can they still sign …?" lacks no
         # signing)
-        wanted = negated_stems(qa.question, clause=True) - set(stem_tokens(list(_block_words(qa)))) \
-            - set(stem_tokens(tokenize(ask_part(qa.question)))) if ask_part(qa.question) != qa.question else \
-            negated_stems(qa.question, clause=True) - set(stem_tokens(list(_block_words(qa))))
+        wanted = negated_stems(qa.question, clause=True) - set(stem_tokens(list(_block_words(qa))))
+        asking = ask_part(qa.question)
+        if asking != qa.question:
+            wanted -= set(stem_tokens(tokenize(asking)))
         if not wanted:
             return []
         top = [(hi, h) for hi, h in enumerate(ev.hits[:OPTION_WITHOUT_REACH]) if h.chunk.kind in ("prose", "requirement")
