@@ -80,7 +80,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(something|anything|someone|somebody)\s+else\b)|"
                         r"\bor\s+(is|are|would|will)\s+(that|this|it|those|these|they)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
                         # ("… or is that a different bb?")
-                        r"((an)?other\b|an?\s+(different|separate)\s+(bbs?|building\s+blocks?|blocks?|one)\b)|\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
+                        r"((an)?other\b|an?\s+(different|separate)\s+(bbs?|building\s+blocks?|blocks?|one)\b)|"
+                        r"\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
                         r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
                         r"(job|responsibility|role|task)\b|"
@@ -1010,6 +1011,11 @@ _LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+)$")
 _CITE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
 
 
+def last_answer(history: list[dict] | None) -> str:
+    """The assistant's last answer in the conversation ("" when there is none)."""
+    return next((h.get("content", "") for h in reversed(history or []) if h.get("role") == "assistant"), "")
+
+
 def answer_items(answer: str) -> list[str]:
     """The names of the items the answer's first list gives (a bulleted or numbered list, or a run of at least three
     "Name (…); Name (…)" parts in one line), before its supporting points ("Also in the specification").
@@ -1051,8 +1057,7 @@ def resolve_ordinals(question: str, history: list[dict] | None) -> tuple[str, bo
     """
     if not ORDINALS_FROM_ANSWER or not history or not _ORDINAL_REF.search(question):
         return question, False
-    said = next((h.get("content", "") for h in reversed(history) if h.get("role") == "assistant"), "")
-    items = answer_items(said)
+    items = answer_items(last_answer(history))
     if len(items) < 2:
         return question, True  # (no list to name them from: still about what came before)
 
@@ -1117,7 +1122,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         if not prev_bbs and CARRY_ANSWERED_BLOCK and need_of_which_bb(last):
             # "Which building block should send those timed alerts?" → "Could that one also …?": that one is the block
             # the answer named first ("This is the job of the **Scheduler** building block."), the user named none
-            said = next((h.get("content", "") for h in reversed(history or []) if h.get("role") == "assistant"), "")
+            said = last_answer(history)
             prev_bbs = registry.find_bbs(_ASK_SENTENCES.split(said.strip(), maxsplit=1)[0])[:1] if said else []
         prev_intent = detect_intent(" ".join(last.split()), registry.find_bbs(last))
         # a follow-up refers back ("it", "those", "and for …") or is too short to stand alone;

@@ -50,7 +50,8 @@ OP_PAGE_PROSE = True
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
 # "how long is that temporary certificate valid?": a figure question whose top passages state no figure on its subject
-# reads on in their sections, where the chunker may have cut the paragraph ("… a short-lived (1-minute) certificate")
+# reads on in the best passage's section, where the chunker may have cut the paragraph ("… a short-lived (1-minute)
+# certificate")
 FIGURE_READS_ON = True
 # "Does the Messaging BB handle the timing, or is that a different BB?": the named block's scope sections that hand a job
 # to another block come along (the answer opens with them: ExtractiveAnswerer._scope_handover)

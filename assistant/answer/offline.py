@@ -1200,7 +1200,8 @@ class ExtractiveAnswerer:
             lines.append((hi, h))
         self._named_apis = self.named_apis(qa.question, [h for _, h in lines]) if NAMED_API_BONUS else set()
         if not qa.api_path and len(lines) > 1:  # the operation whose own words the question uses, rank breaking ties
-            lines.sort(key=lambda p: -self._op_match(p[0], p[1], qtoks, qa))
+            op_toks = self._op_words(qa, qtoks)
+            lines.sort(key=lambda p: -self._op_match(p[0], p[1], op_toks, qa))
         hi0, h0 = lines[0]
         method, path = h0.chunk.extra.get("method"), h0.chunk.extra.get("api_path")
         shared = Counter((h.chunk.extra.get("method"), h.chunk.extra.get("api_path")) for _, h in lines)
@@ -1390,12 +1391,21 @@ class ExtractiveAnswerer:
         q = qtoks - skip
         return sum(self.idf.get(t, 1.0) for t in q & words) / max(1.0, sum(self.idf.get(t, 1.0) for t in q))
 
+    @staticmethod
+    def _op_words(qa: QueryAnalysis, qtoks: set[str]) -> set[str]:
+        """The question's words an operation is matched on: the asking sentence's, after context ("We send notices by
+        email … How can our app find out which never arrived?"), when they leave any (ASK_OP_WORDS; not in a follow-up,
+        whose words are the previous question's)."""
+        asking = ask_part(qa.question)
+        if not ASK_OP_WORDS or qa.standalone != qa.question or asking == qa.question:
+            return qtoks
+        asked = qtoks & set(tokenize(asking))
+        return asked if asked - _block_words(qa) - _API_WORDS else qtoks
+
     def _op_match(self, hi: int, h: Hit, qtoks: set[str], qa: QueryAnalysis) -> float:
         """How well an operation's summary, description and path words match the question, plus its rank and its
         similarity in meaning to the question ("whether a record exists" → `/exists`, whatever words it uses)."""
-        own = ASK_OP_WORDS and qa.standalone == qa.question and ask_part(qa.question) != qa.question  # (not a follow-up)
-        asked = qtoks & set(tokenize(ask_part(qa.question))) if own else qtoks
-        lex = self._op_share(h, asked if asked - _block_words(qa) - _API_WORDS else qtoks, qa)
+        lex = self._op_share(h, qtoks, qa)
         many = bool(_MANY_AT_ONCE.search(qa.question)) and bool(_BATCH_OP.search(
             " ".join([_op_summary(h), str(h.chunk.extra.get("api_path", ""))])))
         named = NAMED_API_BONUS * (h.chunk.path in self._named_apis)
