@@ -97,6 +97,8 @@ QA_DEV34_FILE = GOLD_DIR / "qa_dev34.jsonl"
 QA_DEV35_FILE = GOLD_DIR / "qa_dev35.jsonl"
 QA_DEV36_FILE = GOLD_DIR / "qa_dev36.jsonl"
 QA_DEV37_FILE = GOLD_DIR / "qa_dev37.jsonl"
+QA_DEV38_FILE = GOLD_DIR / "qa_dev38.jsonl"
+QA_DEV39_FILE = GOLD_DIR / "qa_dev39.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -204,7 +206,13 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     programme, a vendor's architect, a journalist), first run on 12de878; qa_dev37.jsonl, a thirty-ninth writer's 40
     (ids k41-…, twenty-fourth session: job matching, civil registration, a water utility, fisheries, prisons, elections,
     a customs broker, a broadcaster, housing subsidies, police records, a hospital, a small municipality, an auditor, a
-    telecom regulator, a curious citizen; eight multi-turn), first run on cf5abbe and on the session's start 12de878) that were then
+    telecom regulator, a curious citizen; eight multi-turn), first run on cf5abbe and on the session's start 12de878;
+    qa_dev38.jsonl and qa_dev39.jsonl, a fortieth and a forty-first writer's 40 each (ids m42-… and p43-…,
+    twenty-fifth session: statistics, pensions, school enrolment, land survey, disaster relief, driving licences, a
+    vendor, agricultural extension, courts, tax, refugees, social protection, a start-up, a journalist, procurement; a
+    public-health lab, vehicle registration, scholarships, city transport, a small island state, business licensing, a
+    national archive, a cooperative bank, open data, veterans' benefits, an integrator, a student, customs, environment,
+    a helpdesk), first run on the session's start 7242fde) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -216,7 +224,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE,
                                           QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE,
                                           QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE,
-                                          QA_DEV37_FILE]):
+                                          QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
