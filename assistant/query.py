@@ -88,7 +88,13 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # "Does the Scheduler send them by itself, or which other building block …?", "… the fees itself,
                         # or does it hand payment off to something else?"
                         r"\bitself\s*,?\s+or\s+(which|what|does|do|is|would|will|should|must)\b|"
-                        r"\bor\s+which\s+(other\s+)?(bbs?|building\s+blocks?|blocks?)\b", re.I)
+                        r"\bor\s+which\s+(other\s+)?(bbs?|building\s+blocks?|blocks?)\b|"
+                        # "is the messaging bb the right tool for that?", "can i use it for agency to agency msgs too?":
+                        # whether the job is the block's at all
+                        r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"
+                        r"(the\s+|a\s+)?(right|correct|proper|best|appropriate|suitable|good)\s+(tool|choice|fit|place|one|option)\b|"
+                        r"\b(can|could|may)\s+(i|we)\s+(also\s+)?use\s+(it|this|that|the\s+[\w\s-]{0,30}?(bb|building\s+block|block))\s+"
+                        r"(also\s+)?for\b[^?]*\b(too|as\s+well|also)\b|\b(can|could|may)\s+(i|we)\s+also\s+use\s+(it|this|that)\b", re.I)
 _INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
                        r"\binternal (workflows?|flows?|process(es)?|sequences?|steps)\b", re.I)
 _UC_ID = r"(?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d"  # a GovStack product use case's id ("INST-1")
@@ -141,6 +147,10 @@ _EXTENDS_JOB = re.compile(r"\b(does|do|would|will|can|could|should)\s+(that|this
 # those sessions?": "those <things>", in a word the previous question did not use, are what it described (its asking
 # sentence is carried); "those emails" after "emailing notices" names them already
 PLURAL_POINTS_BACK = True
+# "… does anything change in that flow?", "is this process the same for companies?": the process the previous question
+# asked about
+PROCESS_CARRIED = True
+_THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|procedure|journey|sequence)\b", re.I)
 _THOSE_THINGS = re.compile(r"\b(?:those|these)\s+(?!(?:are|were|have|had|can|will|would|do|did)\b)([a-z]\w+)", re.I)
 
 
@@ -173,6 +183,9 @@ LISTS_OPERATIONS = re.compile(r"\b(which|what|list)\b.*\b(apis|endpoints|operati
 LISTS_ENDPOINTS = re.compile(r"\b(which|what)\b.{0,40}\b(apis|endpoints|operations)\b.{0,30}\b(defined|available|exist|"
                              r"offered|provided|specified|exposed|included|are there|does it (have|offer|define))\b|"
                              r"\blist (all |the |its )?(\w+ )?(apis|endpoints|operations)\b|\ball (the |its )?(\w+ )?(apis|endpoints|operations)\b", re.I)
+# "that block", "this BB": a block said before, whatever else the question mentions
+_THAT_BLOCK = re.compile(r"\b(that|this|the same|the said)\s+(bb|building[- ]block|block)\b", re.I)
+THAT_BLOCK_CARRIED = True
 _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
 _AND_FOR = re.compile(r"^\s*(and|what about|how about|same for)\b", re.I)
 # "In the Payments BB, what …", and a chat topic typed first: "reg bb - what do they mean by …", "idv bb: what is …"
@@ -314,6 +327,17 @@ _GEOFENCE = re.compile(
     r"\b(go|goes|going|come|comes|coming|move|moves|moving|drive|drives|driving) in(to)? (or|and) out of "
     r"(them|those|these|it|(a |an |the |its |their |our |any )?(\w+[- ]){0,2}(zones?|areas?|districts?|boundar(y|ies)|"
     r"perimeters?|regions?|territor(y|ies)|polygons?))\b", re.I)
+# a login that is to share none of the person's details is, in the Identity spec, verification without user claims ("If
+# the relying party wants to verify the identity of the end user without user information, then a lean workflow can be
+# adopted"); the spec calls the details user claims, never a name, an address or personal details
+NO_CLAIMS_LOGIN = True
+_LOGS_IN = re.compile(r"\b(log|logs|logged|logging|sign|signs|signed|signing)[- ]?(in|into|on)\b|\blogins?\b|"
+                      r"\bauthenticat\w+|\b(verify|confirm|check)\w* (who|that it'?s|it'?s|their identity)\b", re.I)
+_NO_PERSONAL_DATA = re.compile(
+    r"\b(not|without|no|don'?t|do not|dont|never|none of)\b[^.?!;]{0,30}?\b(their|his|her|the user'?s|the person'?s|"
+    r"any)?\s*(names?|address(es)?|dob|date of birth|personal (details|data|information|info)|user (data|details|info\w*)|"
+    r"details)\b", re.I)
+_SAYS_CLAIMS = re.compile(r"\b(user )?claims\b|\buser information\b", re.I)
 _WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b", re.I)
 _SAYS_GEOFENCE = re.compile(r"geo-?fenc", re.I)
 
@@ -369,11 +393,17 @@ def plain_words(text: str) -> str:
     ('the main weakness (disadvantages, limitations)', 'could records be doctored (tampered, altered)?', 'which doctor?')
     >>> plain_words("fire safety rules")
     'fire safety rules'
+    >>> plain_words("we only need to know they logged in, not their name or address")
+    'we only need to know they logged in, not their name (without user information, no user claims) or address'
+    >>> plain_words("we don't store their address")  # no login: any personal data
+    "we don't store their address"
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
     if _WATCHED.search(text) and not _SAYS_GEOFENCE.search(text):
         text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
+    if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
+        text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, no user claims)", text, count=1)
     return text
 
 
@@ -1131,6 +1161,11 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # same database tables. Is that allowed?"), and "the same" before a noun is a description ("the same tables")
         first = _ASK_SENTENCES.split(q.strip(), maxsplit=1)[0]
         is_follow = bool(_FOLLOWUP.search(first)) or (len(q.split()) <= 4 and intent != "term") or from_answer
+        if THAT_BLOCK_CARRIED and prev_bbs and _THAT_BLOCK.search(q) and not set(bbs) & set(prev_bbs) \
+                and not registry.find_bbs(q, strict=True):
+            # "Our SMS platform can already … Do we still need to deploy that block just for this?": "that block" is
+            # the one the conversation is about; the SMS platform (Messaging, loosely) is the asker's own
+            is_follow, bbs = True, []
         # "How can citizens in Rwanda give consent on their phone?" after a Payments question: "their" are the
         # citizens, and the question's own subject word belongs to another block: a new topic, not a follow-up
         if is_follow and not _AND_FOR.match(q) and not _REFERS_TO_BLOCK.search(q):
@@ -1158,11 +1193,16 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                     (API_ASKS_PREVIOUS and intent == "api" and prev_intent != "api" and _POINTS_AT_JOB.search(q))
                     or (EXTENDS_PREVIOUS and _EXTENDS_JOB.search(q))
                     or (USE_CASE_CARRIED and _USECASE.search(last) and not _USECASE.search(q))
-                    or (PLURAL_POINTS_BACK and _renames_previous(q, last))):
+                    or (PLURAL_POINTS_BACK and _renames_previous(q, last))
+                    or (PROCESS_CARRIED and _THAT_PROCESS.search(q))):
                 # "Can a member see who has read their personal data?" → "which endpoint does that?", "… would that also
                 # cover a person dying?": the job "that" is the previous question's ask (its asking sentence, not the
-                # context before it)
+                # context before it) — or the whole question, when its ask points into its context ("We want patients
+                # to log in with their national ID. What does that flow look like?" → "… does anything change in that
+                # flow?")
                 prev_term = ask_part(last).rstrip("?")
+                if PROCESS_CARRIED and _THAT_PROCESS.search(q) and POINTS_BACK.search(prev_term):
+                    prev_term = last.rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
                 intent = prev_intent

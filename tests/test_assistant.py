@@ -323,6 +323,27 @@ def test_a_follow_up_to_a_which_block_question_carries_the_block_the_answer_name
     assert analyze("Could that one also fire an alert when rainfall crosses a threshold?", prev).carried_bbs == []
 
 
+def test_that_block_is_the_block_said_before_whatever_else_the_question_mentions():
+    prev = [{"role": "user", "content": "Is the Workflow BB meant for chaining steps across several systems?"}]
+    q = "Our SMS platform can already send a message and wait for a reply. Do we still need to deploy that block for this?"
+    qa = analyze(q, prev)
+    assert qa.bbs == ["workflow"] and qa.carried_bbs == ["workflow"]  # the SMS platform (Messaging) is the asker's own
+    assert analyze(q.replace("that block", "it"), prev).bbs == ["messaging"]  # no block pointed at: SMS counts
+    # a block named by its name is the one asked about
+    assert analyze("Does that block use the Messaging BB for it?", prev).bbs == ["messaging"]
+
+
+def test_that_flow_carries_the_previous_question_whole_when_its_ask_points_into_its_context():
+    prev = [{"role": "user", "content": "We want patients to log into our portal with their national ID through the "
+                                        "Identity BB. What does that flow look like?"}]
+    qa = analyze("If we don't want any of their personal details, does anything change in that flow?", prev)
+    assert qa.carried_bbs == ["identity"] and "log into our portal with their national ID" in qa.standalone
+    prev = [{"role": "user", "content": "How does the Identity BB log a patient in with their national ID?"}]
+    qa = analyze("does anything change in that flow for children?", prev)
+    assert "log a patient in with their national ID" in qa.standalone  # the asking sentence, which says it all
+    assert "national ID" not in analyze("does anything change for children?", prev).standalone  # nothing pointed at
+
+
 def test_a_question_that_says_what_its_pronoun_means_is_not_a_follow_up():
     prev = [{"role": "user", "content": "How can a client cancel a GIS geoprocessing task?"}]
     q = "Our two modules share the same database tables. Is that allowed?"
