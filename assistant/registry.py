@@ -151,6 +151,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     ([], ['identity'])
     >>> find_bbs("once we're given that ID and prefix, what do we do with it?"), find_bbs("does that ID BB log it?")
     ([], ['identity'])
+    >>> find_bbs("logging in w/ national id"), find_bbs("log in with their id")  # lower case: the national ID only
+    (['identity'], [])
     >>> find_bbs("Would that doctor get a different ID at each hospital?"), find_bbs("a different ID provider")
     ([], ['identity'])
     >>> find_bbs("event statuses in the scheduler"), find_bbs("a scheduler for batch jobs")

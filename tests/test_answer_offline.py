@@ -346,6 +346,18 @@ def test_sequence_diagram_steps_keep_participants_with_hyphens():
     assert "- e-Service → e-Signature BB frontend: Redirect with document hash. [1]" in draft.text  # as written
 
 
+def test_a_process_answer_takes_no_steps_from_a_data_structures_chapter():
+    from dataclasses import replace
+
+    qa = analyze("How does one-time signing work step by step?")
+    model = _hit(1, STEPS.replace("User authenticates", "Signer record"), "7 Data Structures")
+    text = ExtractiveAnswerer().answer(qa, [_hit(0, INTRO, "9 Internal Workflows"), model]).text
+    assert "1. Signer record" not in text and "one-time signature" in text
+    # the same list in a functional-requirements chapter is the steps
+    other = Hit(model.id, replace(model.chunk, heading_path=["E-Signature", "6 Functional Requirements"]), model.score)
+    assert "1. Signer record" in ExtractiveAnswerer().answer(qa, [_hit(0, INTRO, "9 Internal Workflows"), other]).text
+
+
 def test_a_process_question_gets_the_steps_that_follow_the_passage_introducing_the_flow():
     """The top passage introduces a flow and the next passage of its section holds the steps (as in the E-Signature
     one-time signing workflow, whose sequence diagram follows three paragraphs of prose)."""
@@ -373,6 +385,33 @@ def test_a_process_question_gets_the_steps_that_follow_the_passage_introducing_t
     assert text.startswith("The E-Signature specification (9.1 One-time signing) says:\n\n"
                            "This internal workflow is used to provide a one-time signature.") \
         and "4. The private key is deleted from the HSM." in text
+
+
+def test_the_prose_a_flows_diagram_follows_is_given_whole():
+    """The lean login flow: four sentences of prose tell what changes, and the sequence diagram follows them."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def page(seq: int, text: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-identity", path="spec/9-workflows.md",
+                     kind="prose", bb="identity", heading_path=["Identity", "9 Workflows", "9.1.2 Verification without user claims"],
+                     extra={"seq": seq})
+
+    prose = page(0, "If the relying party wants to verify the user without user information, a lean workflow can be "
+                    "adopted. The steps of lean flow are similar to the steps in the previous section. However, during "
+                    "the authorize call, the scope is set to openid. This informs the UI that no user claims will be "
+                    "accessed and thus the UI doesn't show any consent page.")
+    steps = page(1, "* User clicks the login button\n* The browser redirects to authorize\n* The user authenticates\n"
+                    "* The relying party gets the ID token")
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (prose, steps)]))
+    qa = analyze("How does the lean login flow work?")
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(prose.id, prose, 1.0, 0.6)], "latest")
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    # all four sentences say what the flow is, before its steps (not left to "Also in the specification")
+    assert text.index("the scope is set to openid") < text.index("doesn't show any consent page") < text.index("1. User clicks")
+    assert "4. The relying party gets the ID token." in text
 
 
 def test_a_citation_quotes_the_spec_as_written_while_the_answer_reads_as_sentences():
@@ -1951,6 +1990,11 @@ def test_or_are_those_other_building_blocks_asks_for_the_scope():
     assert ASKS_SCOPE.search("Does the Registration BB itself handle fee payments and consent capture, or are those "
                              "other building blocks?")
     assert not ASKS_SCOPE.search("Which payments are those other building blocks making?")
+    # whether the job is the block's at all
+    assert ASKS_SCOPE.search("office to office, not to farmers. is the messaging bb the right tool for that?")
+    assert ASKS_SCOPE.search("ok can i use it for agency to agency msgs too?")
+    assert not ASKS_SCOPE.search("can i use it for agency to agency messages?")  # how, not whether
+    assert not ASKS_SCOPE.search("What is the right tool for geocoding?")
 
 
 def test_a_table_row_reads_with_its_columns_named():

@@ -108,6 +108,12 @@ STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other se
 _STEP_LABELS = re.compile(r"^\s*(Workflows|Building blocks):")
 _ABOUT_STEP = re.compile(r"\b(that|this|the|its|their|each|which|what|every) (\w+ ){0,2}(step|stage|phase)s?\b", re.I)
 RELATED_SAME_BB = True  # an API answer's related operations are the lead operation's block's (4 answers changed)
+# a process answer takes no steps from a data-structures or terminology chapter ("7.1 Resource Model": "Credentials: …,
+# Registration requests …" are the model's parts)
+NO_STEPS_IN_MODELS = True
+_NOT_STEPS = re.compile(r"\b(data structures?|data models?|terminology|glossary)\b", re.I)
+FLOW_INTRO_UNITS = 2  # the sentences a process answer takes from the passage saying what the flow is for
+FLOW_PROSE_UNITS = 4  # … from the top passage, when the steps are the diagram that follows it in its section
 FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passage before it in its section (u14-008)
 # a use-case question naming no step leads with the step holding its best sentence (3 answers changed, none lost a fact)
 STEP_BY_SENTENCE = True
@@ -812,6 +818,8 @@ class ExtractiveAnswerer:
                 continue
             if ev.hits[hi].chunk.folder != home:
                 continue  # steps from another spec than the top passage's answer another question (see below)
+            if NO_STEPS_IN_MODELS and _NOT_STEPS.search(" ".join(ev.hits[hi].chunk.heading_path[:3])):
+                continue  # a data-structures or terminology list names a model's parts or terms, not steps
             score = lead_strength if hi in follow else sum(sorted((u.score - u.meaning for u in by_hit[hi]), reverse=True)[:3])
             if best is None or score > best_score:
                 best, best_score = hi, score
@@ -832,7 +840,9 @@ class ExtractiveAnswerer:
         before = _neighbour(ev, best, -1) if not intro and FLOW_INTRO_BEFORE else None
         if before is not None:  # a diagram's own passage has no words: the passage before it in its section says what for
             intro = [u for u in by_hit.get(before, []) if u.kind == "sentence"]
-        intro_units = self._pick(intro, 2)
+        # (the prose a flow's diagram follows tells the flow itself: "… the scope is set to "openid". This informs the
+        # IDBB UI that no user claims will be accessed …", all of it)
+        intro_units = self._pick(intro, FLOW_PROSE_UNITS if best in follow and best != top[0] else FLOW_INTRO_UNITS)
         parts = []
         if intro_units:
             intro_text = " ".join(self._sentence(ev, u) for u in sorted(intro_units, key=lambda u: u.order))
