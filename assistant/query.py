@@ -150,7 +150,8 @@ PLURAL_POINTS_BACK = True
 # "… does anything change in that flow?", "is this process the same for companies?": the process the previous question
 # asked about
 PROCESS_CARRIED = True
-_THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|procedure|journey|sequence)\b", re.I)
+_THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|procedure|journey|sequence|checks?|validation|verification)\b", re.I)
+_POINTS_AT_THING = re.compile(r"\b(it|its|they|them|this|that|those|these)\b", re.I)  # (not "is there a way …")
 _THOSE_THINGS = re.compile(r"\b(?:those|these)\s+(?!(?:are|were|have|had|can|will|would|do|did)\b)([a-z]\w+)", re.I)
 
 
@@ -1201,7 +1202,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 # to log in with their national ID. What does that flow look like?" → "… does anything change in that
                 # flow?")
                 prev_term = ask_part(last).rstrip("?")
-                if PROCESS_CARRIED and _THAT_PROCESS.search(q) and POINTS_BACK.search(prev_term):
+                if PROCESS_CARRIED and _THAT_PROCESS.search(q) and _POINTS_AT_THING.search(prev_term):
                     prev_term = last.rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):

@@ -342,6 +342,11 @@ def test_that_flow_carries_the_previous_question_whole_when_its_ask_points_into_
     qa = analyze("does anything change in that flow for children?", prev)
     assert "log a patient in with their national ID" in qa.standalone  # the asking sentence, which says it all
     assert "national ID" not in analyze("does anything change for children?", prev).standalone  # nothing pointed at
+    # "that check" is a process too; "is there a way" points at nothing: the asking sentence goes, not its context
+    prev = [{"role": "user", "content": "We're a pension fund on the Payments BB. Before a big payment run, is there a "
+                                        "way to check pensioners' bank accounts first?"}]
+    qa = analyze("during that check, what exactly does the pensioner's bank look at?", prev)
+    assert "is there a way to check pensioners' bank accounts first" in qa.standalone and "pension fund" not in qa.standalone
 
 
 def test_a_question_that_says_what_its_pronoun_means_is_not_a_follow_up():
