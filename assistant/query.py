@@ -303,6 +303,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
     # +1, nothing else changed
     (r"\b(the )?same (database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
+    # a phone's security chip is, in the Wallet spec, its trusted hardware ("As most Android devices don't have trusted
+    # hardware, a trusted execution environment (TEE) can be used to store cryptographic assets such as keys")
+    (r"\b(secure|security|hardware[- ]security|crypto(graphic)?)[- ](chips?|elements?|enclaves?|hardware)\b",
+     r"\g<0> (trusted hardware)"),
     # a site that crawls on a patchy signal is, in the UI/UX guidelines, one to optimise for load times and connectivity
     # issues ("Optimise load times", "Account for connectivity issues")
     (r"\b(crawls|crawling|sluggish|takes ages to load|slow to load|loads slowly)\b", r"\g<0> (load times)"),
@@ -378,6 +382,8 @@ def plain_words(text: str) -> str:
     'our site crawls (load times) on patchy mobile signal (connectivity issues)'
     >>> plain_words("can two building blocks read and write the same database?")
     'can two building blocks read and write the same database (shared database)?'
+    >>> plain_words("cheap phones with no special security chip")
+    'cheap phones with no special security chip (trusted hardware)'
     >>> plain_words("villages where mobile signal keeps dropping out")
     'villages where mobile signal keeps dropping out (connectivity issues)'
     >>> plain_words("can we still back out of the order?"), plain_words("put the card on hold")
