@@ -303,6 +303,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
     # +1, nothing else changed
     (r"\b(the )?same (database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
+    # a server someone starts up is, in the Cloud Infrastructure spec, a virtual machine provisioned ("9.1. Workflow for
+    # Provisioning a New Virtual Machine": "Choose VM size/properties (flavor)")
+    (r"\b(start|starts|starting|started|spin|spins|spinning|spun|boot|boots|booting|booted|launch|launches|launching|"
+     r"launched|fire|fires|firing|fired|set|sets|setting|bring|brings|bringing|brought)( up)? (a |an |the |our |new |more )+"
+     r"(cloud |virtual )?(servers?|machines?)\b", r"\g<0> (provisioning a new virtual machine, VM)"),
     # a phone's security chip is, in the Wallet spec, its trusted hardware ("As most Android devices don't have trusted
     # hardware, a trusted execution environment (TEE) can be used to store cryptographic assets such as keys")
     (r"\b(secure|security|hardware[- ]security|crypto(graphic)?)[- ](chips?|elements?|enclaves?|hardware)\b",
@@ -384,6 +389,8 @@ def plain_words(text: str) -> str:
     'can two building blocks read and write the same database (shared database)?'
     >>> plain_words("cheap phones with no special security chip")
     'cheap phones with no special security chip (trusted hardware)'
+    >>> plain_words("before i can start up a new server"), plain_words("the API server responds")
+    ('before i can start up a new server (provisioning a new virtual machine, VM)', 'the API server responds')
     >>> plain_words("villages where mobile signal keeps dropping out")
     'villages where mobile signal keeps dropping out (connectivity issues)'
     >>> plain_words("can we still back out of the order?"), plain_words("put the card on hold")
