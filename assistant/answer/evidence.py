@@ -244,7 +244,7 @@ def readable_diagrams(text: str, keep_code: bool = True) -> str:
         return _mermaid_lines(cut.group(1)) + "\n\n" + readable_diagrams(text[cut.end():], keep_code)
     def fence(m: re.Match) -> str:
         names = dict(_ALIAS.findall(m.group(2)))
-        steps = [st for st in (_diagram_step(ln, names) for ln in m.group(2).splitlines()) if st]
+        steps = [st for st in _diagram_steps(m.group(2).splitlines(), names) if st]
         if steps:
             return "\n\n" + "\n".join(steps) + "\n\n"
         return m.group(0) if keep_code else "\n\n"
@@ -263,13 +263,48 @@ def _mermaid_lines(text: str) -> str:
     if "->>" not in text and "-->" not in text:
         return text
     out = []
-    for ln in text.splitlines():
-        step = _diagram_step(ln)
+    lines = text.splitlines()
+    for ln, step in zip(lines, _diagram_steps(lines)):
         if step:
             out.append(step)
         elif not _MERMAID_NOISE.match(ln):
             out.append(ln)
     return "\n".join(out)
+
+
+# a diagram's block that holds steps under a condition ("alt Error 458", "else not found", "loop For each sub-batch")
+_BLOCK_OPEN = re.compile(r"^\s*(alt|else|opt|loop|par|and|critical|break)\b\s*(.*?)\s*$")
+_BLOCK_END = re.compile(r"^\s*end\s*$")
+DIAGRAM_CONDITIONS = True
+
+
+def _diagram_steps(lines: list[str], names: dict[str, str] | None = None) -> list[str | None]:
+    """Each line as _diagram_step reads it, a step inside a block saying its condition in brackets first: the error a
+    voucher redemption returns is only in the block's label ("alt Error 458 / Payment BB-->>Source BB: Voucher number
+    already used" → "* (Error 458) Payment BB → Source BB: Voucher number already used").
+
+    >>> _diagram_steps(["alt Error 458", "  P->>S: Voucher number already used", "end", "P->>F: Debit request"])
+    [None, '* (Error 458) P → S: Voucher number already used', None, '* P → F: Debit request']
+    """
+    out: list[str | None] = []
+    labels: list[str] = []
+    for ln in lines:
+        opened, step = _BLOCK_OPEN.match(ln), None
+        if opened and opened.group(1) in ("else", "and"):
+            if labels:
+                labels[-1] = _BR.sub(" ", opened.group(2))
+        elif opened:
+            labels.append(_BR.sub(" ", opened.group(2)))
+        elif _BLOCK_END.match(ln):
+            if labels:
+                labels.pop()
+        else:
+            step = _diagram_step(ln, names)
+            label = next((x for x in reversed(labels) if x), "")
+            if step and label and DIAGRAM_CONDITIONS:
+                step = f"* ({label}) {step[2:]}"
+        out.append(step)
+    return out
 
 
 # "participant SS1 as IM Security Server of Requestor": the name the diagram shows for an alias its arrows use
