@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import re
 import threading
@@ -55,6 +56,7 @@ FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how
 FIGURE_READS_ON = True
 # "Does the Messaging BB handle the timing, or is that a different BB?": the named block's scope sections that hand a job
 # to another block come along (the answer opens with them: ExtractiveAnswerer._scope_handover)
+NEED_BLOCK_SEARCH = True  # a which-block answer's other passages are searched for with the block it names
 SCOPE_HANDOVER = True
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
@@ -348,6 +350,17 @@ class Assistant:
                 # it asks for a block, and one is called for: the job's particulars ("the licence fee", "their
                 # phone", "the Ministry of Education") are not what it asks the specification about
                 abstain, reason = False, ""
+                if NEED_BLOCK_SEARCH and not qa.bbs:
+                    # the rest of the answer is about the block named, as if the question had named it: searched
+                    # again with it ("… carry proof of their status on their phones" found the Wallet, then a Digital
+                    # Registries page about employment records)
+                    named = list(dict.fromkeys(b for b, _, _ in qa.need_blocks))
+                    first = [h for h in hits if "need-block" in h.why]
+                    seen = {h.id for h in first}
+                    focused = found(dataclasses.replace(qa, bbs=named))
+                    # (taken in turn with the question's own passages: the block named may not be the only one meant)
+                    both = [h for pair in itertools.zip_longest(focused, hits[len(first):]) for h in pair if h is not None]
+                    hits = first + [h for h in both if not (h.id in seen or seen.add(h.id))]
         if not abstain and RESCUE_MARGIN is not None and len(qa.bbs) == 1 and not (qa.need_blocks or qa.advice) \
                 and qa.intent not in ("overview", "term", "comparison"):  # (these want the pages about the whole thing)
             hits = self._rescue(qa, hits, state["release"])

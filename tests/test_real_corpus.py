@@ -324,3 +324,15 @@ def test_a_header_cut_from_its_description_by_the_chunker_is_answered_whole(real
     monkeypatch.setattr(service, "OP_CUT_CONTINUED", False)
     line = next(ln for ln in real_assistant.ask(q).text.splitlines() if ln.startswith("Header parameters"))
     assert "INSTANCE/CLASS/MEMBER/SUBSYSTEM" not in line
+
+
+def test_a_which_block_answer_goes_on_with_passages_of_the_block_it_names(real_assistant, monkeypatch):
+    """c35-013: the need (a death notified to a pension system) calls for the Identity BB; the rest of the answer is
+    searched for with that block too (service.NEED_BLOCK_SEARCH), not the Payments API page "stop payments" matches."""
+    import assistant.service as service
+
+    q = "which bb can notify our pension system when a pensioner dies so we stop payments? is there a subscription for that"
+    cited = lambda: [c.folder for c in real_assistant.ask(q).citations]  # noqa: E731
+    assert cited()[:3] == ["bb-identity"] * 3
+    monkeypatch.setattr(service, "NEED_BLOCK_SEARCH", False)
+    assert "bb-payments" in cited()[:3]
