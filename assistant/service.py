@@ -16,7 +16,7 @@ from langchain_core.runnables import RunnableLambda
 from assistant import registry
 from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asks_figure, should_abstain, states_figure,
                                unmentioned_by_block)
-from assistant.answer.evidence import Evidence, titled_for, to_citation, units_of
+from assistant.answer.evidence import Evidence, title_in_term, titled_for, to_citation, units_of
 from assistant.answer.offline import OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
@@ -56,6 +56,9 @@ FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how
 FIGURE_READS_ON = True
 # "Does the Messaging BB handle the timing, or is that a different BB?": the named block's scope sections that hand a job
 # to another block come along (the answer opens with them: ExtractiveAnswerer._scope_handover)
+# two things compared get their sections even when the glossary defines one of them, and sections whose titles the
+# terms use but for a word like 'approach' (Assistant._sections_for_terms)
+SECTIONS_BESIDE_GLOSSARY = SECTIONS_NAMED_LOOSELY = True
 NEED_BLOCK_SEARCH = True  # a which-block answer's other passages are searched for with the block it names
 SCOPE_HANDOVER = True
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
@@ -728,18 +731,25 @@ class Assistant:
     def _sections_for_terms(self, terms: list[str], bb: str, release: str) -> list:
         """The opening passage of the block's spec section titled with each term ("2.2.1 One-Time Signature Approach"
         for "one-time signature approach"), when every term has one and none has a glossary entry."""
-        if any(self.index.glossary(release, t) for t in terms):
+        if (all if SECTIONS_BESIDE_GLOSSARY else any)(self.index.glossary(release, t) for t in terms):
             return []
         folder = self.index.bb_folders.get((release, bb))
         if not folder:
             return []
-        out = []
+        pages = [c for c in self.index.chunks_of(release, folder, r"^spec/") if c.kind == "prose"]
+        out, loose = [], False
         for term in terms:
-            found = [c for c in self.index.chunks_of(release, folder, r"^spec/")
-                     if c.kind == "prose" and titled_for(c.heading_path, term)]
+            found = [c for c in pages if titled_for(c.heading_path, term)]
+            if not found and SECTIONS_NAMED_LOOSELY:
+                # "the one-time signature and the SCD-based way of signing": the sections whose titles the terms use
+                # whole but for words like "approach" (2.2.1 One-Time Signature Approach, 2.2.2 SCD-based approach)
+                best = max((title_in_term(c.heading_path, term) for c in pages), default=0)
+                found, loose = [c for c in pages if best and title_in_term(c.heading_path, term) == best], True
             if not found:
                 return []
             out.append(min(found, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0))))
+        if loose and len({(c.path, tuple(c.heading_path[:-1])) for c in out}) > 1:
+            return []  # sections found by looser titles must be siblings, options of one thing
         return out
 
     def _sections_titled(self, chunk, noun: str) -> list:

@@ -215,6 +215,20 @@ def test_two_approaches_compared_are_answered_from_their_own_sections(real_assis
     assert "does not require any device to be owned by the end user" in one and "store the keys for long-term usage" in scd
 
 
+def test_two_approaches_named_in_other_words_are_answered_from_their_own_sections(real_assistant, monkeypatch):
+    """k41-032: "the one-time signature" has a glossary entry and "the SCD-based way of signing" names its section but
+    for "approach": the sections come along all the same (service.SECTIONS_BESIDE_GLOSSARY, SECTIONS_NAMED_LOOSELY)."""
+    import assistant.service as service
+
+    q = "What's the difference between the one-time signature and the SCD-based way of signing in the eSignature building block?"
+    ans = real_assistant.ask(q)
+    one, _, scd = ans.text.partition("**SCD-based approach**")
+    assert "**One-Time Signature Approach** (E-Signature specification, 2.2.1)" in one, ans.text
+    assert "does not require any device to be owned by the end user" in one and "store the keys for long-term usage" in scd
+    monkeypatch.setattr(service, "SECTIONS_NAMED_LOOSELY", False)
+    assert "**SCD-based approach**" not in real_assistant.ask(q).text
+
+
 def test_a_question_naming_the_architecture_spec_is_answered_from_it(real_assistant):
     """The block's own pages also speak of what it must provide; the document the question names answers
     (retrieve.NAMED_DOCS)."""

@@ -386,6 +386,28 @@ def titled_for(heading_path: list[str], term: str) -> bool:
     return bool(heading_path) and norm_term(heading_title(heading_path[-1])) in {norm_term(f) for f in term_forms(term)}
 
 
+# words a section's title may hold that say only that it is one of several ("2.2.2 SCD-based approach")
+_GENERIC_TITLE = {"approach", "approaches", "way", "ways", "method", "methods", "model", "models", "mode", "modes",
+                  "option", "options", "type", "types", "kind", "kinds", "the", "a", "an", "of", "for", "with", "and"}
+
+
+def title_in_term(heading_path: list[str], term: str) -> int:
+    """How many words of a passage's section title a term uses, when it uses every one of them but words that only say
+    the section is one of several ("the SCD-based way of signing" for "2.2.2 SCD-based approach"); 0 otherwise.
+
+    >>> title_in_term(["eSignature", "2.2.2 SCD-based approach"], "SCD-based way of signing")
+    2
+    >>> title_in_term(["eSignature", "2.2.1 One-Time Signature Approach"], "the one-time signature")
+    3
+    >>> title_in_term(["eSignature", "2.2 eSignature Lifecycle"], "the one-time signature")
+    0
+    """
+    if not heading_path:
+        return 0
+    title = set(stem_tokens([t for t in tokenize(heading_title(heading_path[-1])) if t not in _GENERIC_TITLE]))
+    return len(title) if title and title <= set(stem_tokens(tokenize(term))) else 0
+
+
 def clip(text: str, n: int = 320) -> str:
     """Shorten a long unit at a word boundary so answers quote, not copy."""
     text = " ".join(text.split())

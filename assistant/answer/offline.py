@@ -17,7 +17,7 @@ import numpy as np
 from assistant import registry
 from assistant.abstain import asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
-                                      titled_for, units_of)
+                                      title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
                              ask_part, noun_pattern)
 from assistant.retrieve import (FRAMEWORK_KINDS, HANDS_OVER, SCOPE_SECTION, Hit, continues, inline_definition, negated_stems,
@@ -1618,8 +1618,12 @@ class ExtractiveAnswerer:
         qtoks = set(tokenize(qa.standalone))
         parts = []
         for term in qa.terms[:2]:
-            hi = next((hi for hi, h in enumerate(ev.hits) if "term-section" in h.why
-                       and titled_for(h.chunk.heading_path, term)), None)
+            brought = [(hi, h) for hi, h in enumerate(ev.hits) if "term-section" in h.why]
+            hi = next((hi for hi, h in brought if titled_for(h.chunk.heading_path, term)), None)
+            if hi is None:  # (the service found it by a looser title: Assistant._sections_for_terms)
+                hi = max(brought, key=lambda p, t=term: (title_in_term(p[1].chunk.heading_path, t), -p[0]),
+                         default=(None,))[0]
+                hi = hi if hi is not None and title_in_term(ev.hits[hi].chunk.heading_path, term) else None
             if hi is None:
                 return []
             part = self._section_part(ev, hi, qtoks)
