@@ -907,11 +907,14 @@ def _term_of(q: str) -> str | None:
 # "What is the difference between a use case and a building block?", "registry vs register", "How does a consent
 # record differ from a consent agreement?": two terms compared (two building blocks are compared as blocks)
 _ART = r"(?:an?\s+|the\s+)?"
+PAIR_TERM_WORDS = 6  # the second term's words at most (5 for the first: "How does X differ from Y" has X first)
 _PAIR = [re.compile(r"\b(?:difference|differences|distinction)\s+between\s+" + _ART + r"([\w' -]{2,40}?)\s+and\s+" + _ART
                     + r"([\w' -]{2,40}?)\s*(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I),
          re.compile(r"(?:^|[.?!]\s+|,\s+)\s*(?:how\s+(?:is|are|does|do)\s+|what(?:'s|\s+is)\s+meant\s+by\s+)?" + _ART
                     + r"(?:[\w-]+(?: (?:bb|building block))?(?:'s|’s)\s+)?([\w -]{2,40}?)\s+"
-                    r"(?:differ(?:ent)?\s+from|compared?\s+(?:to|with)|vs\.?|versus)\s+" + _ART + r"([\w -]{2,40}?)\s*"
+                    r"(?:differ(?:ent)?\s+from|compared?\s+(?:to|with)|vs\.?|versus)\s+" + _ART
+                    # (its acronym may follow: "signing with a signature creation device (SCD)")
+                    + r"([\w -]{2,50}?(?:\s*\([A-Z][A-Za-z]{1,6}\))?)\s*"
                     r"(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I)]
 
 
@@ -936,12 +939,15 @@ def term_pair(q: str) -> list[str]:
     ['one-time signature approach', 'SCD-based approach']
     >>> term_pair("For signing permits, how does a one-time signature differ from signing with a device?")
     ['one-time signature', 'signing with a device']
+    >>> term_pair("How does a one-time signature differ from signing with a signature creation device (SCD)?")
+    ['one-time signature', 'signing with a signature creation device (SCD)']
     """
     for pat in _PAIR:
         m = pat.search(q.strip())
         if m:
             a, b = (" ".join(x.split()) for x in m.groups())
-            if not a or not b or len(a.split()) > 5 or len(b.split()) > 5:
+            words = lambda t: len(re.sub(r"\([^)]*\)", " ", t).split())  # noqa: E731 (an acronym is no word more)
+            if not a or not b or words(a) > 5 or words(b) > PAIR_TERM_WORDS:
                 return []
             if len(a.split()) == 1 and len(b.split()) > 1:
                 a = f"{a} {' '.join(b.split()[1:])}"

@@ -730,27 +730,36 @@ class Assistant:
 
     def _sections_for_terms(self, terms: list[str], bb: str, release: str) -> list:
         """The opening passage of the block's spec section titled with each term ("2.2.1 One-Time Signature Approach"
-        for "one-time signature approach"), when every term has one and none has a glossary entry."""
+        for "one-time signature approach"), when every term has one, or of two sibling sections whose titles the two
+        terms use loosely (see below); [] when every term has a glossary entry."""
         if (all if SECTIONS_BESIDE_GLOSSARY else any)(self.index.glossary(release, t) for t in terms):
             return []
         folder = self.index.bb_folders.get((release, bb))
         if not folder:
             return []
         pages = [c for c in self.index.chunks_of(release, folder, r"^spec/") if c.kind == "prose"]
-        out, loose = [], False
-        for term in terms:
-            found = [c for c in pages if titled_for(c.heading_path, term)]
-            if not found and SECTIONS_NAMED_LOOSELY:
-                # "the one-time signature and the SCD-based way of signing": the sections whose titles the terms use
-                # whole but for words like "approach" (2.2.1 One-Time Signature Approach, 2.2.2 SCD-based approach)
-                best = max((title_in_term(c.heading_path, term) for c in pages), default=0)
-                found, loose = [c for c in pages if best and title_in_term(c.heading_path, term) == best], True
-            if not found:
-                return []
-            out.append(min(found, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0))))
-        if loose and len({(c.path, tuple(c.heading_path[:-1])) for c in out}) > 1:
-            return []  # sections found by looser titles must be siblings, options of one thing
-        return out
+        opening = lambda cs: min(cs, key=lambda c: (c.path, int(c.extra.get("seq", 0) or 0)))  # noqa: E731
+        exact = [[c for c in pages if titled_for(c.heading_path, t)] for t in terms]
+        if all(exact):
+            return [opening(cs) for cs in exact]
+        if not SECTIONS_NAMED_LOOSELY or len(terms) != 2:
+            return []
+        # "the one-time signature" and "signing with a signature creation device (SCD)": sections whose titles the
+        # terms use but for words like "approach" (2.2.1 One-Time Signature Approach, 2.2.2 SCD-based approach), two
+        # sibling sections, options of one thing (not "4.6 Signature Creation Device Signing" on another page)
+        def sections(i: int) -> dict[tuple, tuple[int, list]]:
+            out: dict[tuple, tuple[int, list]] = {}
+            for c in exact[i] or [c for c in pages if title_in_term(c.heading_path, terms[i])]:
+                score = 100 if exact[i] else title_in_term(c.heading_path, terms[i])
+                out.setdefault((c.path, tuple(c.heading_path)), (score, []))[1].append(c)
+            return out
+        first, second = sections(0), sections(1)
+        pairs = [(s1 + s2, opening(c1), opening(c2)) for k1, (s1, c1) in first.items() for k2, (s2, c2) in second.items()
+                 if k1 != k2 and k1[0] == k2[0] and k1[1][:-1] == k2[1][:-1]]
+        if not pairs:
+            return []
+        best = max(pairs, key=lambda p: p[0])
+        return [best[1], best[2]]
 
     def _sections_titled(self, chunk, noun: str) -> list:
         """The opening passage of each section on the chunk's page whose title names the noun ("Payment Infrastructure

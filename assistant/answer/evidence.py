@@ -388,7 +388,7 @@ def titled_for(heading_path: list[str], term: str) -> bool:
 
 # words a section's title may hold that say only that it is one of several ("2.2.2 SCD-based approach")
 _GENERIC_TITLE = {"approach", "approaches", "way", "ways", "method", "methods", "model", "models", "mode", "modes",
-                  "option", "options", "type", "types", "kind", "kinds", "the", "a", "an", "of", "for", "with", "and"}
+                  "option", "options", "type", "types", "kind", "kinds", "based", "the", "a", "an", "of", "for", "with", "and"}
 
 
 def title_in_term(heading_path: list[str], term: str) -> int:
@@ -396,11 +396,13 @@ def title_in_term(heading_path: list[str], term: str) -> int:
     the section is one of several ("the SCD-based way of signing" for "2.2.2 SCD-based approach"); 0 otherwise.
 
     >>> title_in_term(["eSignature", "2.2.2 SCD-based approach"], "SCD-based way of signing")
-    2
+    1
     >>> title_in_term(["eSignature", "2.2.1 One-Time Signature Approach"], "the one-time signature")
     3
     >>> title_in_term(["eSignature", "2.2 eSignature Lifecycle"], "the one-time signature")
     0
+    >>> title_in_term(["eSignature", "2.2.2 SCD-based approach"], "signing with a signature creation device (SCD)")
+    1
     """
     if not heading_path:
         return 0
