@@ -155,6 +155,34 @@ _POINTS_AT_THING = re.compile(r"\b(it|its|they|them|this|that|those|these)\b", r
 _THOSE_THINGS = re.compile(r"\b(?:those|these)\s+(?!(?:are|were|have|had|can|will|would|do|did)\b)([a-z]\w+)", re.I)
 
 
+# "… what path does my application POST to when it wants to publish an event?" → "And when that publish succeeds, what
+# status code do I get?": "that <word>", in a word of the previous question, is what it asked about (its asking sentence
+# is carried)
+SAME_WORD_POINTS_BACK = True
+_THAT_THING = re.compile(r"\b(?:that|this)\s+([a-z][\w-]+)", re.I)
+
+
+def _names_previous(q: str, last: str) -> bool:
+    """Whether the question points back with "that/this <word>" in a word the previous question used.
+
+    >>> _names_previous("And when that publish succeeds, what status code do I get?", "What path do I POST to publish an event?")
+    True
+    >>> _names_previous("Is that allowed?", "Can two blocks share a database?"), _names_previous("that one?", "which one?")
+    (False, False)
+    """
+    from assistant.retrieve import _stem
+
+    said = {_stem(w.lower()) for w in re.findall(r"[A-Za-z]+", last)}
+    return any(m.group(1).lower() not in STOP and m.group(1).lower() not in _NOT_THINGS and _stem(m.group(1).lower()) in said
+               for m in _THAT_THING.finditer(q))
+
+
+# (words too general to name the previous question's thing: "that approach", "that API", "that block")
+_NOT_THINGS = {"one", "ones", "way", "case", "time", "point", "step", "also", "still", "really", "too", "kind", "sort", "type",
+               "approach", "method", "option", "system", "service", "block", "bb", "building", "api", "endpoint", "call",
+               "request", "spec", "specification", "part", "thing", "data", "information", "question"}
+
+
 def _renames_previous(q: str, last: str) -> bool:
     """Whether the question points back with "those/these <things>" in a word the previous question does not use.
 
@@ -1214,7 +1242,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                     or (EXTENDS_PREVIOUS and _EXTENDS_JOB.search(q))
                     or (USE_CASE_CARRIED and _USECASE.search(last) and not _USECASE.search(q))
                     or (PLURAL_POINTS_BACK and _renames_previous(q, last))
-                    or (PROCESS_CARRIED and _THAT_PROCESS.search(q))):
+                    or (PROCESS_CARRIED and _THAT_PROCESS.search(q))
+                    or (SAME_WORD_POINTS_BACK and _names_previous(q, last))):
                 # "Can a member see who has read their personal data?" → "which endpoint does that?", "… would that also
                 # cover a person dying?": the job "that" is the previous question's ask (its asking sentence, not the
                 # context before it) — or the whole question, when its ask points into its context ("We want patients

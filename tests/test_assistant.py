@@ -390,6 +390,16 @@ def test_a_follow_up_asking_whether_the_previous_job_extends_to_a_case_carries_t
     assert "subscribe" not in analyze("would that need a consent record?", prev).standalone
 
 
+def test_that_thing_in_a_word_the_previous_question_used_carries_its_asking_sentence():
+    prev = [{"role": "user", "content": "In the Information Mediator pub/sub API, what path does my application POST to "
+                                        "when it wants to publish an event?"}]
+    qa = analyze("And when that publish succeeds, what status code do I get?", prev)
+    assert "what path does my application POST to" in qa.standalone
+    # "that approach", "that one": too general to name what the previous question asked about
+    assert "POST" not in analyze("And is that approach secure?", prev).standalone
+    assert "POST" not in analyze("And what status code do I get?", prev).standalone  # nothing pointed at
+
+
 def test_an_ordinal_follow_up_names_the_previous_answers_items():
     hist = [{"role": "user", "content": "What states can a message go through in the Messaging BB?"},
             {"role": "assistant", "content": "Pending (waiting to be queued); Queued (in the queue); Sent (sent to the "
