@@ -16,7 +16,7 @@ from langchain_core.runnables import RunnableLambda
 from assistant import registry
 from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asks_figure, should_abstain, states_figure,
                                unmentioned_by_block)
-from assistant.answer.evidence import Evidence, title_in_term, titled_for, to_citation, units_of
+from assistant.answer.evidence import Evidence, heading_title, title_in_term, titled_for, to_citation, units_of
 from assistant.answer.offline import OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
@@ -59,6 +59,8 @@ FIGURE_READS_ON = True
 # two things compared get their sections even when the glossary defines one of them, and sections whose titles the
 # terms use but for a word like 'approach' (Assistant._sections_for_terms)
 SECTIONS_BESIDE_GLOSSARY = SECTIONS_NAMED_LOOSELY = True
+# the sections a top passage opening its chapter names come along, each by its passage closest to the question
+POINTED_SECTIONS, POINTED_REACH = True, 3
 NEED_BLOCK_SEARCH = True  # a which-block answer's other passages are searched for with the block it names
 SCOPE_HANDOVER = True
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
@@ -149,6 +151,28 @@ def _single_thread_blas() -> None:
         threadpool_limits(limits=1, user_api="blas")
     except Exception:  # no threadpoolctl, or a BLAS it does not know: only slower
         pass
+
+
+
+def sections_pointed_at(index, qa, chunk, release: str) -> list:
+    """When a passage of a section (before its sub-sections) names at least two of them by their titles, the passage
+    of each named sub-section most similar to the question, with that similarity."""
+    page = index.chunks_of(chunk.release, chunk.folder, "^" + re.escape(chunk.path) + "$")
+    depth = len(chunk.heading_path)
+    under: dict[str, list] = {}
+    for c in page:
+        if len(c.heading_path) > depth and c.heading_path[:depth] == chunk.heading_path:
+            under.setdefault(c.heading_path[depth], []).append(c)
+    text = " ".join(chunk.text.lower().split())
+    named = [t for t in under if len(heading_title(t)) >= 5 and heading_title(t).lower() in text]
+    if len(named) < 2:
+        return []
+    vec = qa.vectors.get(qa.standalone)  # (the search embedded the question)
+    if vec is None or getattr(index, "vectors", None) is None:
+        return []
+    sims = index.vectors.similarity(vec, release, {c.id for t in named for c in under[t]})
+    best = [max(under[t], key=lambda c: sims.get(c.id, -1.0)) for t in named if any(c.id in sims for c in under[t])]
+    return [(c, sims[c.id]) for c in best]
 
 
 class Assistant:
@@ -578,6 +602,13 @@ class Assistant:
                 kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
                 for c in desc + kdf:
                     bring(c, "augment")
+        # "How does GovStack suggest we make our API line up, and how is conformance checked?": a top passage that opens a
+        # chapter by saying what its sections describe ("The first section describes 'Adaptors' … Finally we describe
+        # the GovStack Testing Harness"): of each section it names, the passage closest to the question comes along
+        if POINTED_SECTIONS:
+            for h in hits[:POINTED_REACH]:
+                for c, sim in sections_pointed_at(self.index, qa, h.chunk, release):
+                    bring(c, "pointed-section", sim, mark=True)
         # "Does the Messaging BB handle the timing, or is that a different BB?": where the named block's scope sections
         # hand a job to another block ("Scheduling messages … is out of the scope of this Building Block because is done
         # by Scheduler Building Block") comes along, however it ranked (ExtractiveAnswerer._scope_handover quotes it)

@@ -350,3 +350,17 @@ def test_a_which_block_answer_goes_on_with_passages_of_the_block_it_names(real_a
     assert cited()[:3] == ["bb-identity"] * 3
     monkeypatch.setattr(service, "NEED_BLOCK_SEARCH", False)
     assert "bb-payments" in cited()[:3]
+
+
+def test_a_chapter_opening_that_names_its_sections_brings_the_ones_asked_about(real_assistant, monkeypatch):
+    """j40-033: "6 Onboarding Products" opens by naming its sections ('Adaptors', Native GovStack implementation, the
+    GovStack Testing Harness); those closest to the question are quoted under their titles (service.POINTED_SECTIONS,
+    ExtractiveAnswerer._pointed_sections)."""
+    import assistant.service as service
+
+    q = ("Our company already sells a registration product with its own REST API and we don't want to rewrite it. How "
+         "does GovStack suggest we make it line up with the building block APIs, and how is conformance actually checked?")
+    text = real_assistant.ask(q).text
+    assert "**Adaptor Requirements**" in text and "Class 1 - URL rewriting" in text and "written in Gherkin" in text
+    monkeypatch.setattr(service, "POINTED_SECTIONS", False)
+    assert "**Adaptor Requirements**" not in real_assistant.ask(q).text

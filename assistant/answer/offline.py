@@ -112,6 +112,8 @@ RELATED_SAME_BB = True  # an API answer's related operations are the lead operat
 # Registration requests …" are the model's parts)
 NO_STEPS_IN_MODELS = True
 _NOT_STEPS = re.compile(r"\b(data structures?|data models?|terminology|glossary)\b", re.I)
+POINTED_POINTS = 2  # the points each sub-section a quoted passage names gets (_pointed_sections)
+POINTED_MARGIN = 0.1  # … the sub-sections within this similarity of the one closest to the question
 FLOW_INTRO_UNITS = 2  # the sentences a process answer takes from the passage saying what the flow is for
 FLOW_PROSE_UNITS = 4  # … from the top passage, when the steps are the diagram that follows it in its section
 FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passage before it in its section (u14-008)
@@ -370,6 +372,8 @@ class ExtractiveAnswerer:
             parts = self._figure_first(qa, ev, qtoks, parts)
         if parts and qa.more_asks and MORE_ASK_UNITS:
             parts += self._more_asks(qa, ev, parts)
+        if parts and POINTED_POINTS:
+            parts += self._pointed_sections(ev, qtoks)
         if parts:
             # a definition stays short; other answers get supporting points up to the budget
             other_term = None
@@ -482,6 +486,24 @@ class ExtractiveAnswerer:
         if prev is None or prev.kind != "sentence" or prev.order != u.order - 1 or prev.text.rstrip().endswith(":"):
             return None
         return None if self._quoted_already(prev.text, least=0) else prev
+
+    def _pointed_sections(self, ev: Evidence, qtoks: set[str]) -> list[str]:
+        """A quoted passage that says what its sub-sections describe ("The first section describes 'Adaptors' …
+        Finally we describe the GovStack Testing Harness"): each such sub-section's best points under its title, from
+        the passage Assistant._augment brought for it (pointed-section)."""
+        out = []
+        for hi in [hi for hi, qs in self._snips.items() if qs]:
+            c = ev.hits[hi].chunk
+            under = [hj for hj, h in enumerate(ev.hits) if "pointed-section" in h.why and (h.chunk.folder, h.chunk.path)
+                     == (c.folder, c.path) and h.chunk.heading_path[:len(c.heading_path)] == c.heading_path]
+            # (the sections the question is about, nearly as close to it in meaning as the closest one, not all)
+            best = max((ev.hits[hj].dense for hj in under), default=0.0)
+            for hj in under:
+                if ev.hits[hj].dense >= best - POINTED_MARGIN and not self._snips.get(hj):
+                    part = self._section_part(ev, hj, qtoks, points=POINTED_POINTS)
+                    if part:
+                        out.append(part)
+        return out
 
     def _more_asks(self, qa: QueryAnalysis, ev: Evidence, parts: list[str]) -> list[str]:
         """An answer to each further question of the message (QueryAnalysis.more_asks) that the answer so far leaves
