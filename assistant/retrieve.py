@@ -343,15 +343,26 @@ def inline_definition(term: str) -> re.Pattern:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens without stop words; plural 's' folded so 'consents' finds 'consent'."""
+    """Lower-case word tokens without stop words; plural 's' folded so 'consents' finds 'consent'; a '-proof' compound
+    written as one word is two, as it is written hyphenated ("tamperproof" meets "tampered with").
+
+    >>> tokenize("All consent logs shall be tamperproof"), tokenize("tamper-proof Revisions")
+    (['consent', 'logs', 'tamper', 'proof'], ['tamper', 'proof', 'revision'])
+    """
     out = []
     for w in re.findall(r"[a-z0-9]+", text.lower()):
         if w in STOP or len(w) < 2:
             continue
         if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
+        if SPLIT_PROOF and len(w) > 8 and w.endswith("proof"):
+            out.append(w[:-5])
+            w = "proof"
         out.append(w)
     return out
+
+
+SPLIT_PROOF = True
 
 
 def bigrams(toks: list[str]) -> list[str]:
