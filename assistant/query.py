@@ -297,6 +297,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      lambda m: f"{m.group(0)} (99.{'9' * _NINES[m.group(1).lower()]}%)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
+    # (a death, said as such, is the spec's "person dead": "register to Creation, Update and Disabling (person dead or
+    # considered as disappeared) events")
+    (r"\bdeaths?\b", r"\g<0> (dead)"),
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
     # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
     # readable messages at Messaging Building Block")
@@ -433,6 +436,8 @@ def plain_words(text: str) -> str:
     ('can it trigger an alert?', 'does it behave the way the spec says (compliant, validate against the specifications)?')
     >>> plain_words("the main weakness"), plain_words("could records be doctored?"), plain_words("which doctor?")
     ('the main weakness (disadvantages, limitations)', 'could records be doctored (tampered, altered)?', 'which doctor?')
+    >>> plain_words("ok and does that cover deaths?")
+    'ok and does that cover deaths (dead)?'
     >>> plain_words("fire safety rules")
     'fire safety rules'
     >>> plain_words("we only need to know they logged in, not their name or address")
