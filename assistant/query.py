@@ -150,16 +150,21 @@ PLURAL_POINTS_BACK = True
 # "… does anything change in that flow?", "is this process the same for companies?": the process the previous question
 # asked about
 PROCESS_CARRIED = True
-_THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|procedure|journey|sequence|checks?|validation|verification)\b", re.I)
+_THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|procedure|journey|sequence|checks?|validation|"
+                           r"verification)\b", re.I)
 _POINTS_AT_THING = re.compile(r"\b(it|its|they|them|this|that|those|these)\b", re.I)  # (not "is there a way …")
 _THOSE_THINGS = re.compile(r"\b(?:those|these)\s+(?!(?:are|were|have|had|can|will|would|do|did)\b)([a-z]\w+)", re.I)
 
 
 # "… what path does my application POST to when it wants to publish an event?" → "And when that publish succeeds, what
 # status code do I get?": "that <word>", in a word of the previous question, is what it asked about (its asking sentence
-# is carried)
+# is carried): dev-independent +3, independent2 −1
 SAME_WORD_POINTS_BACK = True
 _THAT_THING = re.compile(r"\b(?:that|this)\s+([a-z][\w-]+)", re.I)
+# (words too general to name the previous question's thing: "that approach", "that API", "that block")
+_NOT_THINGS = {"one", "ones", "way", "case", "time", "point", "step", "also", "still", "really", "too", "kind", "sort", "type",
+               "approach", "method", "option", "system", "service", "block", "bb", "building", "api", "endpoint", "call",
+               "request", "spec", "specification", "part", "thing", "data", "information", "question"}
 
 
 def _names_previous(q: str, last: str) -> bool:
@@ -175,12 +180,6 @@ def _names_previous(q: str, last: str) -> bool:
     said = {_stem(w.lower()) for w in re.findall(r"[A-Za-z]+", last)}
     return any(m.group(1).lower() not in STOP and m.group(1).lower() not in _NOT_THINGS and _stem(m.group(1).lower()) in said
                for m in _THAT_THING.finditer(q))
-
-
-# (words too general to name the previous question's thing: "that approach", "that API", "that block")
-_NOT_THINGS = {"one", "ones", "way", "case", "time", "point", "step", "also", "still", "really", "too", "kind", "sort", "type",
-               "approach", "method", "option", "system", "service", "block", "bb", "building", "api", "endpoint", "call",
-               "request", "spec", "specification", "part", "thing", "data", "information", "question"}
 
 
 def _renames_previous(q: str, last: str) -> bool:
@@ -295,11 +294,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # availability in "nines" is, in the spec, a percentage ("99.99% availability (AKA 4 9's)")
     (r"\b(three|3|four|4|five|5) nines\b",
      lambda m: f"{m.group(0)} (99.{'9' * _NINES[m.group(1).lower()]}%)"),
+    # a death is, in the spec, a person dead ("register to Creation, Update and Disabling (person dead or considered as
+    # disappeared) events"): dev-independent +2, none lost
+    (r"\bdeaths?\b", r"\g<0> (dead)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
-    # (a death, said as such, is the spec's "person dead": "register to Creation, Update and Disabling (person dead or
-    # considered as disappeared) events")
-    (r"\bdeaths?\b", r"\g<0> (dead)"),
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
     # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
     # readable messages at Messaging Building Block")

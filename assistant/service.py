@@ -56,13 +56,13 @@ FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how
 FIGURE_READS_ON = True
 # "Does the Messaging BB handle the timing, or is that a different BB?": the named block's scope sections that hand a job
 # to another block come along (the answer opens with them: ExtractiveAnswerer._scope_handover)
+SCOPE_HANDOVER = True
 # two things compared get their sections even when the glossary defines one of them, and sections whose titles the
 # terms use but for a word like 'approach' (Assistant._sections_for_terms)
 SECTIONS_BESIDE_GLOSSARY = SECTIONS_NAMED_LOOSELY = True
-# the sections a top passage opening its chapter names come along, each by its passage closest to the question
+# the sub-sections a top passage names by their titles come along, each by its passage closest to the question
 POINTED_SECTIONS, POINTED_REACH = True, 3
 NEED_BLOCK_SEARCH = True  # a which-block answer's other passages are searched for with the block it names
-SCOPE_HANDOVER = True
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
 # a follow-up the spec seems not to discuss is searched once more with the question it follows (see _retrieve)
@@ -151,7 +151,6 @@ def _single_thread_blas() -> None:
         threadpool_limits(limits=1, user_api="blas")
     except Exception:  # no threadpoolctl, or a BLAS it does not know: only slower
         pass
-
 
 
 def sections_pointed_at(index, qa, chunk, release: str) -> list:
@@ -602,9 +601,9 @@ class Assistant:
                 kdf = [c for c in pages if c.path.endswith("key-digital-functionalities.md")][:10] if qa.intent == "overview" else []
                 for c in desc + kdf:
                     bring(c, "augment")
-        # "How does GovStack suggest we make our API line up, and how is conformance checked?": a top passage that opens a
-        # chapter by saying what its sections describe ("The first section describes 'Adaptors' … Finally we describe
-        # the GovStack Testing Harness"): of each section it names, the passage closest to the question comes along
+        # "How does GovStack suggest we make our API line up, and how is conformance checked?": a top passage that says
+        # what its section's sub-sections describe ("The first section describes 'Adaptors' … Finally we describe the
+        # GovStack Testing Harness"): of each sub-section it names, the passage closest to the question comes along
         if POINTED_SECTIONS:
             for h in hits[:POINTED_REACH]:
                 for c, sim in sections_pointed_at(self.index, qa, h.chunk, release):

@@ -388,7 +388,8 @@ def titled_for(heading_path: list[str], term: str) -> bool:
 
 # words a section's title may hold that say only that it is one of several ("2.2.2 SCD-based approach")
 _GENERIC_TITLE = {"approach", "approaches", "way", "ways", "method", "methods", "model", "models", "mode", "modes",
-                  "option", "options", "type", "types", "kind", "kinds", "based", "the", "a", "an", "of", "for", "with", "and"}
+                  "option", "options", "type", "types", "kind", "kinds", "based",
+                  "the", "a", "an", "of", "for", "with", "and"}
 
 
 def title_in_term(heading_path: list[str], term: str) -> int:
