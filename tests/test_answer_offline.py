@@ -26,6 +26,17 @@ def _listing_assistant(chunks: list[Chunk]):
     return me
 
 
+def _augmented(qa, chunks: list[Chunk], top: Chunk) -> list[Hit]:
+    """The passages Assistant._augment gives the answerer when `top` is the one retrieved, over an index of these chunks."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in chunks]))
+    return Assistant._augment(SimpleNamespace(index=index), qa, [Hit(top.id, top, 1.0, 0.6)], "latest")
+
+
 INTRO = ("This internal workflow is used by the eSignature Building Block to provide one-time signature. "
          "The sequence diagram is divided into front-end and back-end parts.")
 STEPS = ("One-time signatures do not require any device to be owned by the end user. The one-time signature works as follows:\n\n"
@@ -389,11 +400,6 @@ def test_a_process_question_gets_the_steps_that_follow_the_passage_introducing_t
 
 def test_the_prose_a_flows_diagram_follows_is_given_whole():
     """The lean login flow: four sentences of prose tell what changes, and the sequence diagram follows them."""
-    from types import SimpleNamespace
-
-    from assistant.retrieve import CorpusIndex
-    from assistant.service import Assistant
-
     def page(seq: int, text: str) -> Chunk:
         return Chunk(text=text, release="latest", repo="r", folder="bb-identity", path="spec/9-workflows.md",
                      kind="prose", bb="identity", heading_path=["Identity", "9 Workflows", "9.1.2 Verification without user claims"],
@@ -405,10 +411,8 @@ def test_the_prose_a_flows_diagram_follows_is_given_whole():
                     "accessed and thus the UI doesn't show any consent page.")
     steps = page(1, "* User clicks the login button\n* The browser redirects to authorize\n* The user authenticates\n"
                     "* The relying party gets the ID token")
-    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (prose, steps)]))
     qa = analyze("How does the lean login flow work?")
-    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(prose.id, prose, 1.0, 0.6)], "latest")
-    text = ExtractiveAnswerer().answer(qa, hits).text
+    text = ExtractiveAnswerer().answer(qa, _augmented(qa, [prose, steps], prose)).text
     # all four sentences say what the flow is, before its steps (not left to "Also in the specification")
     assert text.index("the scope is set to openid") < text.index("doesn't show any consent page") < text.index("1. User clicks")
     assert "4. The relying party gets the ID token." in text
