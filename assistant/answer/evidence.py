@@ -128,8 +128,16 @@ def inline_short_code(text: str) -> str:
 _SAYS_WHAT_FOLLOWS = re.compile(r"\b(the following(?: [\w-]+){0,3}|as follows|the below list)\.$", re.I)
 
 
+# the label GitBook shows on a collapsed block holding a diagram's source ("<summary>PlantUML Source</summary>")
+_SOURCE_LABEL = re.compile(r"(plant-?uml|mermaid|diagram|sequence diagram|uml)( source( code)?)?|source( code)?", re.I)
+
+
 def units_of(text: str, hit_index: int) -> list[Unit]:
-    """Split a passage into sentences, list items and table rows (header rows dropped)."""
+    r"""Split a passage into sentences, list items and table rows (header rows dropped).
+
+    >>> [u.text for u in units_of("**PlantUML Source**\n\n* Holder → Verifier: Interacts", 0)]
+    ['Holder → Verifier: Interacts']
+    """
     units: list[Unit] = []
     header: list[str] | None = None
     order = 0
@@ -163,6 +171,8 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
                 units.append(Unit(txt, hit_index, order, "row", shown=shown))
                 order += 1
             continue
+        if len(lines) == 1 and _BOLD_LABEL.match(lines[0]) and _SOURCE_LABEL.fullmatch(strip_md(lines[0]).strip(" :")):
+            continue  # the summary line of a collapsed diagram source ("PlantUML Source"): page furniture
         if len(lines) == 1 and _BOLD_LABEL.match(lines[0]):
             # a bold line on its own is a sub-heading ("**Building Blocks Specifications**"): it introduces what follows,
             # and reads as such ("…:"), not as a sentence of its own
