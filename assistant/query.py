@@ -148,7 +148,7 @@ _EXTENDS_JOB = re.compile(r"\b(does|do|would|will|can|could|should)\s+(that|this
 # sentence is carried); "those emails" after "emailing notices" names them already
 PLURAL_POINTS_BACK = True
 # "… does anything change in that flow?", "is this process the same for companies?": the process the previous question
-# asked about
+# asked about, whatever word it used for it (SAME_WORD_POINTS_BACK needs the word itself)
 PROCESS_CARRIED = True
 _THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|procedure|journey|sequence|checks?|validation|"
                            r"verification)\b", re.I)
@@ -177,9 +177,16 @@ def _names_previous(q: str, last: str) -> bool:
     """
     from assistant.retrieve import _stem
 
-    said = {_stem(w.lower()) for w in re.findall(r"[A-Za-z]+", last)}
+    said = _stems_said(last)
     return any(m.group(1).lower() not in STOP and m.group(1).lower() not in _NOT_THINGS and _stem(m.group(1).lower()) in said
                for m in _THAT_THING.finditer(q))
+
+
+def _stems_said(text: str) -> set[str]:
+    """The stems of a text's words (the search's own stemmer: retrieve imports this module, so it is imported here)."""
+    from assistant.retrieve import _stem
+
+    return {_stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
 
 
 def _renames_previous(q: str, last: str) -> bool:
@@ -190,9 +197,9 @@ def _renames_previous(q: str, last: str) -> bool:
     >>> _renames_previous("how many of those emails bounced?", "We're emailing notices to residents.")
     False
     """
-    from assistant.retrieve import _stem  # the search's own stemmer (retrieve imports this module: imported here)
+    from assistant.retrieve import _stem
 
-    said = {_stem(w.lower()) for w in re.findall(r"[A-Za-z]+", last)}
+    said = _stems_said(last)
     return any(_stem(m.group(1).lower()) not in said for m in _THOSE_THINGS.finditer(q))
 
 

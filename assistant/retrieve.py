@@ -170,6 +170,16 @@ SCOPE_SECTION = re.compile(r"\bscope\b", re.I)  # a block's scope sections ("2.2
 # Scheduler Building Block"), not one that only names one ("Resources … through the Information Mediator")
 HANDS_OVER = re.compile(r"\b(out of (the |its )?scope|outside (of )?(the |its )?scope|not (in|within|part of) (the |its )?"
                         r"scope|not covered|is done by|are done by|handled by|responsibility of)\b", re.I)
+
+
+def hands_over(text: str, bbs: list[str]) -> bool:
+    """Whether a scope text hands a job to a block other than these, by that block's name.
+
+    >>> hands_over("Scheduling messages … is out of the scope of this Building Block because is done by Scheduler "
+    ...            "Building Block.", ["messaging"]), hands_over("Messages are out of scope.", ["messaging"])
+    (True, False)
+    """
+    return bool(HANDS_OVER.search(text)) and bool(set(registry.find_bbs(text, strict=True)) - set(bbs))
 # A passage that negates what the question negates ×1.3: "hardly anyone owns a smart card or signing device" meets
 # "This approach does not require any device to be owned by the end user" (the one-time signature), "the person
 # doesn't have a foundational ID yet" meets the consent flow for individuals without one. Measured (dev /

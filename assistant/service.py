@@ -22,8 +22,8 @@ from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import (ASKS_DIFFERENCE, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
                              detect_intent, noun_pattern)
-from assistant.retrieve import (FRAMEWORK_KINDS, HANDS_OVER, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
-                                HybridSearch, norm_path)
+from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
+                                HybridSearch, hands_over, norm_path)
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -614,8 +614,7 @@ class Assistant:
         if SCOPE_HANDOVER and len(qa.bbs) == 1 and ASKS_SCOPE.search(qa.question):
             folder = self.index.bb_folders.get((release, qa.bbs[0]))
             for c in self.index.chunks_of(release, folder, r"^spec/") if folder else []:
-                if SCOPE_SECTION.search(c.section or "") and HANDS_OVER.search(c.text) \
-                        and set(registry.find_bbs(c.text, strict=True)) - set(qa.bbs):
+                if SCOPE_SECTION.search(c.section or "") and hands_over(c.text, qa.bbs):
                     bring(c, "scope-handover", mark=True)
         # a list the top passages end in mid-way goes on in the next passage of the section: bring it along
         for h in hits[:CONTINUE_HITS]:

@@ -20,7 +20,7 @@ from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, over
                                       title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
                              ask_part, noun_pattern)
-from assistant.retrieve import (FRAMEWORK_KINDS, HANDS_OVER, SCOPE_SECTION, Hit, continues, inline_definition, negated_stems,
+from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, hands_over, inline_definition, negated_stems,
                                 norm_term, qualifies, stem_tokens, template_key, term_forms, term_names, tokenize)
 from assistant.types import label_name
 
@@ -1739,7 +1739,7 @@ class ExtractiveAnswerer:
         in_scope_section = lambda h: h.chunk.bb == bb and SCOPE_SECTION.search(h.chunk.section or "") is not None  # noqa: E731
         units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits),
                                                hit_filter=in_scope_section)
-                 if HANDS_OVER.search(u.text) and set(registry.find_bbs(u.text, strict=True)) - {bb}]
+                 if hands_over(u.text, [bb])]
         pts = self._pick(units, SCOPE_HANDOVER_POINTS)
         if not pts:
             return ""
