@@ -525,10 +525,13 @@ _ENUMERATES = re.compile(
 _NOT_ENUMERATED = {"requirement", "api", "endpoint", "operation", "field", "attribute", "block", "bb", "step", "case", "term",
                    "thing", "detail", "information", "data", "building"}
 _NOT_NOUNS = {"does", "this", "thus", "always", "perhaps", "news"}
+BARE_KINDS_OF_TERM = True
+_BARE_KINDS = re.compile(r"\b(?:what|which)\s+(?:kinds|types|sorts)\b(?!\s+of\b)", re.I)
 
 
-def enumerated_noun(q: str) -> str | None:
-    """The kind of section a question asks the spec to list, singular.
+def enumerated_noun(q: str, term: str | None = None) -> str | None:
+    """The kind of section a question asks the spec to list, singular; bare "which kinds" are kinds of the term asked
+    about (its head word).
 
     >>> enumerated_noun("What payment infrastructure scenarios does the Payments spec describe?")
     'scenario'
@@ -548,11 +551,23 @@ def enumerated_noun(q: str) -> str | None:
     'status'
     >>> enumerated_noun("What are the possible requirements?") is None
     True
+    >>> enumerated_noun("What does 'holder binding' mean, and which kinds does it describe?")
+    'binding'
+    >>> enumerated_noun("Which field types must a registry schema support?", "field types")
+    'type'
     """
     m = _ENUMERATES.search(q or "")
     if not m:
         return None
     noun = next(g for g in m.groups() if g).lower()
+    if BARE_KINDS_OF_TERM and noun in ("kinds", "types", "sorts") and _BARE_KINDS.search(q):
+        # "… 'holder binding' mean, and which kinds does it describe?": kinds of binding, the term asked about (or the
+        # one the question quotes)
+        quoted = list(dict.fromkeys(" ".join(t.split()) for t in _QUOTED.findall(q)))
+        term = term or (quoted[0] if len(quoted) == 1 else None)
+        if not term:
+            return None
+        noun = term.split()[-1].lower()
     if noun in _NOT_NOUNS:
         return None
     if noun.endswith("s") and not noun.endswith("ss"):
@@ -1323,4 +1338,4 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                          bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          terms_defined=defined,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
-                         bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q), more_asks=more_asks(q))
+                         bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q, term), more_asks=more_asks(q))
