@@ -99,6 +99,8 @@ QA_DEV36_FILE = GOLD_DIR / "qa_dev36.jsonl"
 QA_DEV37_FILE = GOLD_DIR / "qa_dev37.jsonl"
 QA_DEV38_FILE = GOLD_DIR / "qa_dev38.jsonl"
 QA_DEV39_FILE = GOLD_DIR / "qa_dev39.jsonl"
+QA_DEV40_FILE = GOLD_DIR / "qa_dev40.jsonl"
+QA_DEV41_FILE = GOLD_DIR / "qa_dev41.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -212,7 +214,13 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     vendor, agricultural extension, courts, tax, refugees, social protection, a start-up, a journalist, procurement; a
     public-health lab, vehicle registration, scholarships, city transport, a small island state, business licensing, a
     national archive, a cooperative bank, open data, veterans' benefits, an integrator, a student, customs, environment,
-    a helpdesk), first run on the session's start 7242fde) that were then
+    a helpdesk), first run on the session's start 7242fde; qa_dev40.jsonl and qa_dev41.jsonl, a forty-second and a
+    forty-third writer's 40 each (ids r44-… and s45-…, twenty-sixth session: maternal health, a port, a water utility,
+    youth employment, a library, a microfinance regulator, a mobile operator, a donor project, fisheries, police
+    records, a CIO, a student, a QA tester, elections, a call centre; immunisation, social housing, a mining cadastre,
+    teachers' payroll, crop insurance, civil-service HR, e-procurement, cash transfers, data protection, tourism, a
+    hospital, a development bank, a hackathon, a parliamentary researcher, a security auditor), first run on the
+    session's start 4d5f2b8) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -224,7 +232,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE,
                                           QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE,
                                           QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE,
-                                          QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE]):
+                                          QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE,
+                                          QA_DEV40_FILE, QA_DEV41_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 

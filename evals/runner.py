@@ -360,6 +360,8 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
                  "qa_dev37": gold.file_digest(gold.QA_DEV37_FILE),
                  "qa_dev38": gold.file_digest(gold.QA_DEV38_FILE),
                  "qa_dev39": gold.file_digest(gold.QA_DEV39_FILE),
+                 "qa_dev40": gold.file_digest(gold.QA_DEV40_FILE),
+                 "qa_dev41": gold.file_digest(gold.QA_DEV41_FILE),
                  "qa_test": gold.file_digest(gold.QA_TEST_FILE), "qa_test2": gold.file_digest(gold.QA_TEST2_FILE),
                  "qa_test3": gold.file_digest(gold.QA_TEST3_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
