@@ -450,6 +450,10 @@ def plain_words(text: str) -> str:
     'we only need to know they logged in, not their name (without user information, no user claims) or address'
     >>> plain_words("we don't store their address")  # no login: any personal data
     "we don't store their address"
+    >>> plain_words("I show my licence from the wallet to an officer on a separate tablet")
+    'I show (present) my licence from the wallet to an officer on a separate tablet (cross device)'
+    >>> plain_words("show me the steps on another device")  # no credential held
+    'show me the steps on another device'
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
@@ -457,7 +461,24 @@ def plain_words(text: str) -> str:
         text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
         text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, no user claims)", text, count=1)
+    if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
+        text = _SHOWS.sub(r"\g<0> (present)", text, count=1)
+        text = _OTHER_DEVICE.sub(r"\g<0> (cross device)", text, count=1)
     return text
+
+
+# a credential someone shows or proves from their phone is, in the Wallet spec, presented ("the Holder presents the
+# credential to a Verifier"), and one shown to someone on another device is presented cross device ("9.2.2.
+# Presenting Credentials Cross Device": "a Verifier interacting with the Holder on a different device from the Wallet's
+# location"); the glosses apply only where the question is about a credential held in a wallet
+CREDENTIAL_SHOWN = True
+_HELD_CREDENTIAL = re.compile(r"\b(credentials?|wallets?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|"
+                              r"passes|badges?)\b", re.I)
+_SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|proved|display|displays|displaying|"
+                    r"displayed|flash|flashes|flashing|hand|hands|handing|handed)\b(?!\s+(up|me|us|them|him|her)\b)", re.I)
+_OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
+                           r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
+                           r"\bnot (on )?(my|the|their|his|her|your) (own )?(phone|device|mobile)\b", re.I)
 
 
 @dataclass
