@@ -22,7 +22,7 @@ from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import (ASKS_DIFFERENCE, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
                              detect_intent, noun_pattern)
-from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
+from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, continues, HybridRetriever,
                                 HybridSearch, hands_over, norm_path)
 from assistant.types import Answer
 
@@ -48,6 +48,7 @@ OP_CUT_CONTINUED = True  # …and an operation passage cut inside its field list
 # process instance": "Responds with instance Universal Unique Identifier. Process variables … may be supplied in the
 # request body."), which the OpenAPI file does not say
 OP_PAGE_PROSE = True
+TOP_SECTION_STEPS = True  # a process answer's top passage without steps brings the steps that follow it in its section
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
 # "how long is that temporary certificate valid?": a figure question whose top passages state no figure on its subject
@@ -643,16 +644,25 @@ class Assistant:
                     bring(n, "follows", mark=True)  # (retrieved already, lower down: marked)
         # a process question whose best passages introduce the flow but list no steps: the steps (a list or sequence
         # diagram) often follow in the next passage of the top passage's section
-        if qa.intent == "workflow" and not any(_n_units(h.chunk.text) >= 3 for h in hits[:WORKFLOW_HITS] + extra):
-            for h in hits[:WORKFLOW_HITS]:
+        # … and the top passage's own steps follow it even when another passage lists steps ("9.2.2 Presenting
+        # Credentials Cross Device" says what the flow is for; its diagram is the next passage, and the same-device
+        # flow's diagram above it answered "… to an officer whose computer is a separate device")
+        listed = any(_n_units(h.chunk.text) >= 3 for h in hits[:WORKFLOW_HITS] + extra)
+        own = TOP_SECTION_STEPS and listed and bool(hits) and _n_units(hits[0].chunk.text) < 3 and not any(
+            _n_units(h.chunk.text) >= 3 and continues(hits[0].chunk, h.chunk) for h in hits[:WORKFLOW_HITS] + extra)
+        if qa.intent == "workflow" and (own or not listed):
+            for h in hits[:1] if own else hits[:WORKFLOW_HITS]:
                 n = self.index.next_in_section(h.chunk)
                 if n is None or _n_units(n.text) < 3:
                     continue
-                lower = next((x for x in hits[WORKFLOW_HITS:] if x.id == n.id), None)
+                lower = next((x for x in hits[1 if own else WORKFLOW_HITS:] if x.id == n.id), None)
                 if lower is not None:
                     lower.why.append("steps")  # retrieved, but ranked below where the process answer looks
+                    lower.why.extend(["own-steps"] if own else [])
                 elif not bring(n, "steps", h.dense):
                     continue
+                elif own:
+                    extra[-1].why.append("own-steps")
                 # and where the chunker split those steps (a long sequence diagram), the rest of them
                 for _ in range(2):
                     n = self.index.next_in_section(n) if _ends_with_item(n.text) else None

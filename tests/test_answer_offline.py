@@ -2189,3 +2189,41 @@ def test_a_scope_question_opens_with_the_jobs_the_block_hands_to_others():
     text = ExtractiveAnswerer().answer(qa, [flow, scope]).text
     assert text.startswith("The Messaging specification leaves these jobs to other building blocks:\n- Scheduling messages"), text
     assert "Fully offline" not in text.split("\n\n")[0]  # (it names no other block)
+
+
+def test_a_process_answer_takes_the_steps_that_follow_its_top_passage_over_another_flows_steps():
+    """The top passage introduces a flow in prose ("9.2.2 Presenting Credentials Cross Device") and its diagram is the
+    next passage of its section; another section's flow (same device), with its own steps, ranks second. The answer's
+    steps are the top passage's flow, not the other one's, though that one lists steps too."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def page(seq: int, section: str, text: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-wallet", path="spec/9-workflows.md",
+                     kind="prose", bb="wallet", heading_path=["Wallet", "9 Workflows", section], extra={"seq": seq})
+
+    same = page(0, "9.2.1 Same device", "The Holder presents the credential to a Verifier on the same device.\n\n"
+                "```plant-uml\nHolder -> Verifier: Interacts\nVerifier -> Wallet: Request\nWallet -> Verifier: Response\n```")
+    cross = page(1, "9.2.2 Cross device", "The Holder presents the credential to a Verifier on a different device. "
+                 "The Verifier renders the request as a QR code.")
+    diagram = page(2, "9.2.2 Cross device", "```plant-uml\nVerifier -> Verifier: Render QR code\n"
+                   "Wallet -> Verifier: Scan QR code\nWallet -> Holder: Consent Request\nWallet -> Verifier: Send VP\n```")
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (same, cross, diagram)]))
+    qa = analyze("How do I present a credential to a verifier on a different device, step by step?")
+    assert qa.intent == "workflow"
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(cross.id, cross, 1.0, 0.6), Hit(same.id, same, 0.9, 0.6)],
+                              "latest")
+    assert hits[-1].id == diagram.id and "own-steps" in hits[-1].why
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert "1. Verifier → Verifier: Render QR code" in text and "Interacts" not in text.split("Also in")[0]
+    # without the rule, the listed steps of the other flow answer
+    import assistant.service as service
+    service.TOP_SECTION_STEPS = False
+    try:
+        hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(cross.id, cross, 1.0, 0.6), Hit(same.id, same, 0.9, 0.6)],
+                                  "latest")
+        assert diagram.id not in [h.id for h in hits]
+    finally:
+        service.TOP_SECTION_STEPS = True

@@ -834,7 +834,10 @@ class ExtractiveAnswerer:
         # the steps that follow a top passage in its section (Assistant._augment) count as that passage's
         follow = [hi for hi, h in enumerate(ev.hits) if "steps" in h.why]
         home = ev.hits[top[0]].chunk.folder
-        for hi in top + follow:
+        # the steps that follow the top passage in its own section are its flow's (Assistant._augment, "own-steps"):
+        # another passage's list, though it shares more of the question's words, is another flow
+        own = [hi for hi in follow if "own-steps" in ev.hits[hi].why]
+        for hi in own[:1] or top + follow:
             steps = [u for u in units_of(ev.hits[hi].chunk.text, hi) if u.kind == "item"]
             if len(steps) < 3:
                 continue
