@@ -137,6 +137,8 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
 
     >>> [u.text for u in units_of("**PlantUML Source**\n\n* Holder → Verifier: Interacts", 0)]
     ['Holder → Verifier: Interacts']
+    >>> [u.text for u in units_of("> **Tip:** A reference use case for it is available here.\n\nThe Wallet scans it.", 0)]
+    ['The Wallet scans it.']
     """
     units: list[Unit] = []
     header: list[str] | None = None
@@ -344,7 +346,10 @@ def _diagram_step(line: str, names: dict[str, str] | None = None) -> str | None:
 # Page furniture, not content: "This section provides context…", template hints left in the spec, author credits.
 _META = re.compile(r"^(>\s*)*(\*\*)?(Tip|Note)?:?(\*\*)?\s*(This (section|page|chapter) (provides|describes|lists|contains|gives)|"
                    r"Set the context|The description should|If there are assumptions|"
-                   r"Key Digital Functionalities describe the core|Developed by\b)", re.I)
+                   r"Key Digital Functionalities describe the core|Developed by\b|"
+                   # a pointer whose link the text lost: "A reference use case for cross-device sharing of credentials
+                   # is available here."
+                   r".*\b(is|are|can be) (available|found|described|seen|viewed|accessed) here\s*\.?\s*$)", re.I)
 
 
 STEMMED_OVERLAP = True  # the question's words meet a unit's on their stems, as in retrieval's BM25
