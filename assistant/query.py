@@ -345,6 +345,21 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(start|starts|starting|started|spin|spins|spinning|spun|boot|boots|booting|booted|launch|launches|launching|"
      r"launched|fire|fires|firing|fired|set|sets|setting|bring|brings|bringing|brought)( up)? (a |an |the |our |new |more )+"
      r"(cloud |virtual )?(servers?|machines?)\b", r"\g<0> (provisioning a new virtual machine, VM)"),
+    # a register that holds records (a noun: "a government register", "the land register") is, in the spec, a registry
+    # ("Digital Registries"); the verb ("citizens register online") is the Registration block's
+    (r"\b((?:a|the|our|their|its|this|that|any|every|each|government|national|civil|public|central|state|municipal|"
+     r"land|population|social|beneficiary|business|company|vehicle|property|patient|health|farmer|voter|electoral|"
+     r"tax)\s+)register\b(?!\s+(?:for|with|to|as|at|on|in|online|their|his|her|my|our|your|a|an|the)\b)", r"\1registry"),
+    (r"\b((?:government|national|civil|public|central|state|municipal|land|population|social|beneficiary|business|"
+     r"company|vehicle|property|patient|health|farmer|voter|electoral|tax)\s+)registers\b", r"\1registries"),
+    # someone who looked at, opened or viewed a person's file is, in the Digital Registries spec, who has looked at or
+    # processed their personal data ("every data owner has the right to see who has looked at their personal data",
+    # "store all data read requests")
+    (r"\b(who|which (?:officials?|staff|officers?|employees?|people|civil servants|users|clerks|agencies|systems))\s+"
+     r"(?:\w+\s+){0,2}?(looked|looks|look|opened|opens|open|viewed|views|view|accessed|accesses|access|seen|saw|see|read|"
+     r"reads|checked|checks|consulted)\s+(at\s+|into\s+)?(her|his|their|my|our|your|a person's|someone's|the citizen's)\s+"
+     r"(\w+\s+)?(files?|records?|details|data|information|entry|entries|profiles?)\b",
+     r"\g<0> (who has looked at their personal data, data read requests)"),
     # a phone's security chip is, in the Wallet spec, its trusted hardware ("As most Android devices don't have trusted
     # hardware, a trusted execution environment (TEE) can be used to store cryptographic assets such as keys")
     (r"\b(secure|security|hardware[- ]security|crypto(graphic)?)[- ](chips?|elements?|enclaves?|hardware)\b",
@@ -454,6 +469,10 @@ def plain_words(text: str) -> str:
     'I show (present) my licence from the wallet to an officer on a separate tablet (cross device)'
     >>> plain_words("show me the steps on another device")  # no credential held
     'show me the steps on another device'
+    >>> plain_words("which officials opened her file in a government register?")
+    'which officials opened her file (who has looked at their personal data, data read requests) in a government registry?'
+    >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
+    ('citizens register online', "the ministry's register for vehicles")
     """
     for pat, verb in _PHRASAL:
         text = pat.sub(verb, text)
