@@ -34,6 +34,14 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
                          # "How can my application check whether consent was given?": one system asking another
                          r"|\bhow (can|do|does|could|will) (my|our|the|a|an|their|your) ([\w-]+ ){0,2}(system|systems|"
                          r"application|applications|app|apps|client|clients|software|backend|back-end|platform)\b", re.I)
+# the make-up of a request's address ("What parts make up the request path after the security server URL?", "IM request
+# url format?"): the components a spec lists, not an operation (the strong API cues, a path or "endpoint", come first)
+URL_FORMAT_NOT_API = True
+_URL_FORMAT = re.compile(r"\b(format|structure|pattern|syntax|layout|anatomy|parts|components|elements|segments|pieces)\s+"
+                         r"(of\s+(the\s+|a\s+|an\s+)?)?(request\s+)?(urls?|uris?|paths?|addresse?s?)\b|"
+                         r"\b(urls?|uris?|paths?|address)\s+(format|structure|pattern|syntax|layout)\b|"
+                         r"\b(what|which)\s+(parts|components|elements|segments|pieces)\b[^?]{0,40}\b(urls?|uris?|paths?|address)\b|"
+                         r"\bwhat goes (after|before|in|into)\b[^?]{0,40}\b(urls?|uris?|paths?)\b", re.I)
 # what a thing is based on: a protocol, standard or framework, not one of its operations or requirements
 _BASIS = re.compile(r"\b(what|which)\s+(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b[^?]{0,80}\b(based|built|modell?ed|"
                     r"derived|adapted)\s+(on|upon|from)\b|\b(based|built|derived|adapted)\s+(on|upon|from)\s+(which|what)\s+"
@@ -897,6 +905,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'api'
     >>> detect_intent("How does the Payments API report a failed transfer?", ["payments"])
     'api'
+    >>> detect_intent("What parts make up the request path after the security server URL?", ["information-mediator"])
+    'general'
     >>> detect_intent("how do i handle a breaking change in my bb's api?", [])
     'architecture'
     >>> detect_intent("Which building blocks does the telemedicine use case use?", [])
@@ -967,6 +977,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "data"
     if _PROCESS_ASK.search(q):
         return "workflow"  # "When our system sends a request, what happens between our security server and theirs?"
+    if URL_FORMAT_NOT_API and _URL_FORMAT.search(q):
+        return "general"  # "What parts make up the request path after the security server URL?" asks for no operation
     if _API.search(_ENGLISH_GET.sub(" ", _without_condition(q) if CONDITION_NOT_ASKED else q)):
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
         # every block follows (versioning, timestamps, idempotency) are in the cross-cutting requirements
