@@ -740,14 +740,27 @@ def need_of_which_bb(question: str) -> str | None:
     return None
 
 
+COLON_CONTEXT = True
+_AFTER_COLON = re.compile(r"(?<=\w)[:;]\s+(?=(?:what|what's|which|how|who|when|where|why|is|are|can|could|do|does|did|should|"
+                          r"must|may|will|would)\b)", re.I)
+
+
 def ask_part(question: str) -> str:
     """The sentences that ask (ending in '?'), without the context an official gives first ("We are building a land
     registry in Rwanda. Which fields must …?"): the context is for retrieval, not evidence that the spec is silent.
 
     >>> ask_part("our two modules share tables. is that allowed?"), ask_part("Which BB sends SMS, e.g. reminders?")
     ('is that allowed?', 'Which BB sends SMS, e.g. reminders?')
+    >>> ask_part("Engineer in the CIO's office, checking an API: what's the longest a token may stay valid?")
+    "what's the longest a token may stay valid?"
     """
     sents = _sentences(question)
+    if COLON_CONTEXT:
+        # "Platform engineer in the CIO's office, checking a provider's API: what's the longest a token may stay
+        # valid?": the words before the colon are context too, when a question opens after it
+        sents = [_AFTER_COLON.split(x, maxsplit=1)[-1] if x.endswith("?") else x for x in sents]
+        if len(sents) < 2:
+            return sents[0] if sents else question
     if len(sents) < 2:
         return question
     asks = [x for x in sents if x.endswith("?")]
