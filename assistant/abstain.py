@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from assistant import registry
-from assistant.query import QueryAnalysis, ask_part, plain_words, subject_part
+from assistant.query import QueryAnalysis, ask_part, colon_label, plain_words, subject_part
 from assistant.retrieve import Hit, stem_tokens, tokenize
 
 # Calibrated on the looked-at gold sets (qa.jsonl, qa_dev2.jsonl, qa_dev3.jsonl: 39 unanswerable, 339 answerable
@@ -463,7 +463,7 @@ def unknown_names(qa: QueryAnalysis, hits: list[Hit], top: int = 8, idf: dict[st
     """Proper names in the question (places, organisations, products) that no retrieved passage mentions — and, given
     the corpus's idf, that the specification does not use often itself ("OpenAPI", "JWT": the spec's own vocabulary,
     which the passages on an operation need not repeat)."""
-    ask = ask_part(qa.question)
+    ask = f"{colon_label(qa.question)} {ask_part(qa.question)}".strip()  # ("Messaging BB Kafka topic: …?" asks of Kafka)
     names = [m.group(1) for m in _PROPER.finditer(ask)]
     names += [m.group(1) for m in _KNOWN_PRODUCTS.finditer(ask) if not any(m.group(1).lower() in n.lower() for n in names)]
     names = [n for n in names if n not in _COMMON_CAPS and not registry.find_bbs(n)

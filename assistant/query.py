@@ -745,6 +745,23 @@ _AFTER_COLON = re.compile(r"(?<=\w)[:;]\s+(?=(?:what|what's|which|how|who|when|w
                           r"must|may|will|would)\b)", re.I)
 
 
+def colon_label(question: str) -> str:
+    """The short label a question opens with before a colon ("Messaging BB Kafka topic: when I POST …?"), which can name
+    what is asked about; "" for none, or for a longer clause (who asks, and where).
+
+    >>> colon_label("Messaging BB Kafka topic: what do I get back?")
+    'Messaging BB Kafka topic'
+    >>> colon_label("Platform engineer in the CIO's office, checking an API: why?")
+    ''
+
+    """
+    parts = _AFTER_COLON.split(question, maxsplit=1)
+    return parts[0] if len(parts) == 2 and len(parts[0].split()) <= COLON_LABEL_WORDS else ""
+
+
+COLON_LABEL_WORDS = 5
+
+
 def ask_part(question: str) -> str:
     """The sentences that ask (ending in '?'), without the context an official gives first ("We are building a land
     registry in Rwanda. Which fields must …?"): the context is for retrieval, not evidence that the spec is silent.
@@ -757,7 +774,8 @@ def ask_part(question: str) -> str:
     sents = _sentences(question)
     if COLON_CONTEXT:
         # "Platform engineer in the CIO's office, checking a provider's API: what's the longest a token may stay
-        # valid?": the words before the colon are context too, when a question opens after it
+        # valid?", "Workflow BB API: which call …?": the words before the colon say where the question is, when a
+        # question opens after it (a short label can still name what is asked about: see colon_label)
         sents = [_AFTER_COLON.split(x, maxsplit=1)[-1] if x.endswith("?") else x for x in sents]
         if len(sents) < 2:
             return sents[0] if sents else question
