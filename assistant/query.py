@@ -348,6 +348,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
     # +1, nothing else changed
     (r"\b(the )?same (database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
+    # … as do blocks on one database product's instance ("the same Postgres instance")
+    (r"\b(the )?same (postgres(ql)?|mysql|mariadb|oracle|mongo(db)?|sql server|mssql|redis|elasticsearch|couchdb|"
+     r"cassandra)( (instance|server|cluster|schema|database|db))?\b", r"\g<0> (shared database)"),
     # a server someone starts up is, in the Cloud Infrastructure spec, a virtual machine provisioned ("9.1. Workflow for
     # Provisioning a New Virtual Machine": "Choose VM size/properties (flavor)")
     (r"\b(start|starts|starting|started|spin|spins|spinning|spun|boot|boots|booting|booted|launch|launches|launching|"
@@ -368,6 +371,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"reads|checked|checks|consulted)\s+(at\s+|into\s+)?(her|his|their|my|our|your|a person's|someone's|the citizen's)\s+"
      r"(\w+\s+)?(files?|records?|details|data|information|entry|entries|profiles?)\b",
      r"\g<0> (who has looked at their personal data, data read requests)"),
+    # personal details put into a request's address are, in the cross-cutting requirements, PII in URLs ("APIs MUST
+    # not include Personally Identifiable Information (PII) or session keys in URLs - use POST or other methods")
+    (r"\b((national |citizen'?s? |personal |tax |passport |social security |patient |id )(id |identity |identification )?"
+     r"(numbers?|nos?|ids)|id numbers?|names?|dates? of birth|birth ?dates?|phone numbers?|e-?mail addresses|personal "
+     r"(data|details|information)|health (data|records))\b[^.?!]{0,60}?\b(in|into|inside|within|as part of|on|to) (the |a |an |"
+     r"their |our |its )?(request |get |api )?(urls?|uris?|query strings?|query param(eter)?s|paths?|links?|"
+     r"address(es)? of (\w+ )?(requests?|calls?)|web address(es)?)\b", r"\g<0> (Personally Identifiable Information (PII) in URLs)"),
     # a phone's security chip is, in the Wallet spec, its trusted hardware ("As most Android devices don't have trusted
     # hardware, a trusted execution environment (TEE) can be used to store cryptographic assets such as keys")
     (r"\b(secure|security|hardware[- ]security|crypto(graphic)?)[- ](chips?|elements?|enclaves?|hardware)\b",
@@ -479,6 +489,10 @@ def plain_words(text: str) -> str:
     'show me the steps on another device'
     >>> plain_words("which officials opened her file in a government register?")
     'which officials opened her file (who has looked at their personal data, data read requests) in a government registry?'
+    >>> plain_words("put each citizen's national ID number into the address of GET requests")
+    "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
+    >>> plain_words("two blocks on the same Postgres instance")
+    'two blocks on the same Postgres instance (shared database)'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
