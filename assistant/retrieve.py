@@ -130,6 +130,9 @@ def _named_outright(text: str) -> tuple[str, ...]:
 # architecture's list instead of the IM's own requirements page: dev 0.911 → 0.914, dev-independent 0.811 → 0.813,
 # independent key-fact recall unchanged in total (one blind answer changed); ×2.0 gave the same
 DOC_BOOST = 1.5
+# … and where a question names such a document, a block it also names is context ("… a citizen's national ID number in
+# the URL. Is that ok per GovStack's cross-cutting rules?"): that block's pages get no boost over the document's
+DOC_OVER_BLOCK = True
 # … and a dense pass inside the named documents brings their best passages in as candidates (ranked as the named
 # building blocks' own pass does). 4: dev-independent pass 0.800 → 0.801 (d7-052: 'How can we check whether it conforms
 # to a GovStack Building Block spec?' finds the testing harness), key-fact recall +0.001, nothing lost; 10 crowded a
@@ -138,6 +141,11 @@ DOC_PASS = 4
 NAMED_DOCS = [
     (re.compile(r"\barchitecture (spec|specification|requirements|document|doc|chapter|rules)s?\b|"
                 r"\bnon-?functional requirements\b", re.I), "specifications", "architecture-and-nonfunctional-requirements/"),
+    # GovStack's own cross-cutting rules (not a block's chapter of that name): "Is that acceptable under GovStack's
+    # cross-cutting rules?"
+    (re.compile(r"\b(govstack'?s?|general|overall|common|global|govstack-wide) cross[- ]cutting (rules?|requirements?|"
+                r"reqs?|principles?|guidelines?)\b", re.I), "specifications",
+     "architecture-and-nonfunctional-requirements/5-cross-cutting"),
     (re.compile(r"\bsecurity (spec|specification|requirements|document|doc|chapter)s?\b", re.I), "specifications",
      "security-requirements/"),
     # ("REST API design guidelines" are the architecture's, not the UI/UX guidelines)
@@ -1041,7 +1049,7 @@ class HybridSearch:
             if not self.boosts:
                 hits.append(Hit(i, c, s, dense.get(i, 0.0), lex.get(i, 0.0), why))
                 continue
-            if qa.bbs:
+            if qa.bbs and not (DOC_OVER_BLOCK and docs and not filters):
                 if c.bb in qa.bbs:
                     s *= 1.5
                     why.append("bb")

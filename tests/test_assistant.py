@@ -808,6 +808,9 @@ def test_questions_whether_a_block_does_a_job_itself_are_recognised(question, sc
      ("implementation-playbook", "govstack-implementation-playbook/adopt-govstack")),
     ("We make an open-source product that should count as a building block. Where do we start?", None),
     ("How do we start a process instance in the Workflow BB?", None),
+    ("Is that ok per govstack cross cutting reqs?",
+     ("specifications", "architecture-and-nonfunctional-requirements/5-cross-cutting")),
+    ("What are the Payments BB's cross-cutting requirements?", None),
 ])
 def test_a_cross_cutting_document_the_question_names_is_recognised(question, doc):
     from assistant.retrieve import NAMED_DOCS

@@ -237,6 +237,15 @@ def test_a_question_naming_the_architecture_spec_is_answered_from_it(real_assist
     assert "An Information Mediator MUST provide the following capabilities" in lead and "Message routing" in lead, ans.text
 
 
+def test_an_id_number_in_a_url_is_answered_from_the_cross_cutting_rule_on_pii(real_assistant):
+    """"… put each pensioner's national ID number into the address of GET requests. Is that acceptable under
+    GovStack's cross-cutting rules?": PII in URLs (query.plain_words), in the document the question names, though
+    "national ID" also names the Identity block (retrieve.DOC_OVER_BLOCK)."""
+    q = ("A donor is funding a pension portal and the vendor plans to put each pensioner's national ID number into the "
+         "address of GET requests. Is that acceptable under GovStack's cross-cutting rules?")
+    assert "Personally Identifiable Information (PII) or session keys in URLs" in real_assistant.ask(q).text
+
+
 def test_how_to_check_a_products_conformance_is_answered_from_the_onboarding_chapter(real_assistant):
     """"How can we check whether it conforms to a … spec?" names, in effect, the architecture's onboarding chapter (its
     testing harness): its passages are candidates whatever else the question says (retrieve.NAMED_DOCS, DOC_PASS)."""
