@@ -97,6 +97,10 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # or does it hand payment off to something else?"
                         r"\bitself\s*,?\s+or\s+(which|what|does|do|is|would|will|should|must)\b|"
                         r"\bor\s+which\s+(other\s+)?(bbs?|building\s+blocks?|blocks?)\b|"
+                        # "Is that something the GIS building block covers right now?"
+                        r"\b(is|are)\s+(that|this|it|those|these)\s+(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
+                        r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+)?"
+                        r"(covers?|handles?|does|supports?|offers?|provides?|includes?)\b|"
                         # "is the messaging bb the right tool for that?", "can i use it for agency to agency msgs too?":
                         # whether the job is the block's at all
                         r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"

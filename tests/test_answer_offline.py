@@ -1999,6 +1999,8 @@ def test_or_are_those_other_building_blocks_asks_for_the_scope():
     assert ASKS_SCOPE.search("ok can i use it for agency to agency msgs too?")
     assert not ASKS_SCOPE.search("can i use it for agency to agency messages?")  # how, not whether
     assert not ASKS_SCOPE.search("What is the right tool for geocoding?")
+    assert ASKS_SCOPE.search("We'd like to replay boat tracks on a map. Is that something the GIS building block covers?")
+    assert not ASKS_SCOPE.search("Is that something the GIS building block should log?")
 
 
 def test_a_table_row_reads_with_its_columns_named():
