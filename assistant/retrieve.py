@@ -57,6 +57,13 @@ MENTION_MAX_BBS = 2
 # A question about a named block that names no use case is answered by that block's specification, not by a product use
 # case that tells a story like the asker's (589 of 590 such gold questions expect no use-case page)
 USE_CASE_DEMOTE = 0.55
+# … nor by a block's own use-case pages, which tell such stories too ("spec/internal-use-case-definitions/…",
+# "spec/em-b2g-uc1-…", the Wallet's "spec/use-cases/…": "According to the E-Marketplace spec, who does the scoring?" had
+# led with a supplier-award use case's steps)
+BLOCK_USE_CASES = True
+# (the Payments spec's "use-cases/government-to-business-g2b-use-case.md" is a kind of payment it supports, not a story)
+_BLOCK_USE_CASE_PAGE = re.compile(r"(^|/)internal-use-case-definitions/|(^|/)([a-z]{2,3}-)?(b2g|g2p|g2b|b2b|p2g|g2g)"
+                                  r"-uc\d|-use-cases\.md$")
 USE_CASE_FOLDERS = frozenset(r["folder"] for r in load_manifest()["repositories"] if r.get("kind") == "use-cases")
 DROP_BB_NAME = True  # BM25 leaves out the named building block's name (see search); False for the ablation
 CANDIDATES = 60
@@ -1058,7 +1065,8 @@ class HybridSearch:
                     why.append("bb-named")
                 elif c.bb:
                     s *= 0.55
-                if USE_CASE_DEMOTE != 1.0 and c.folder in USE_CASE_FOLDERS and not about_use_case:
+                if USE_CASE_DEMOTE != 1.0 and not about_use_case and (
+                        c.folder in USE_CASE_FOLDERS or (BLOCK_USE_CASES and _BLOCK_USE_CASE_PAGE.search(c.path))):
                     s *= USE_CASE_DEMOTE
             if negated and negated & negated_stems(c.text):
                 s *= NEG_BOOST

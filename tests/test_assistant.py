@@ -887,3 +887,19 @@ def test_a_question_asking_what_endpoints_a_block_defines_lists_them_all(assista
     assert all(p in assistant.ask(q).text for p in both)
     monkeypatch.setattr(service, "LIST_BLOCK_OPS", 0)
     assert not all(p in assistant.ask(q).text for p in both)
+
+
+@pytest.mark.parametrize("path,story", [
+    ("spec/internal-use-case-definitions/uc-c-pic-i-individual-use-cases-services.md", True),
+    ("spec/em-b2g-uc1-moj-hpmms-data-and-reporting-platform.md", True),
+    ("spec/g2p-uc2-ors-s1-citizen-registration.md", True),
+    ("spec/use-cases/functional-use-cases.md", True),
+    ("spec/use-cases/government-to-business-g2b-use-case.md", False),
+    ("spec/9-workflows.md", False),
+])
+def test_a_blocks_own_use_case_pages_are_recognised_as_stories(path, story):
+    """A block's own use-case pages tell stories like the asker's; a question about the block that names no use case is
+    answered by its specification (retrieve.BLOCK_USE_CASES, ranked as product use cases are)."""
+    from assistant.retrieve import _BLOCK_USE_CASE_PAGE
+
+    assert bool(_BLOCK_USE_CASE_PAGE.search(path)) is story
