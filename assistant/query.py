@@ -382,6 +382,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(data|details|information)|health (data|records))\b[^.?!]{0,60}?\b(in|into|inside|within|as part of|on|to) (the |a |an |"
      r"their |our |its )?(request |get |api )?(urls?|uris?|query strings?|query param(eter)?s|paths?|links?|"
      r"address(es)? of (\w+ )?(requests?|calls?)|web address(es)?)\b", r"\g<0> (Personally Identifiable Information (PII) in URLs)"),
+    # vehicles followed as they move ("our buses moving on a live map", "where our patrol boats are minute by minute")
+    # are, in the GIS spec, objects tracked over time ("time-based dynamic tracking of objects … such as Automatic
+    # Vehicle Location (AVL)")
+    (r"\b(buses|vehicles|trucks|lorries|boats|ships|vessels|cars|fleets?|ambulances|taxis|trains|drones)\b[^.?!]{0,40}?"
+     r"\b(moving|move|moves|positions?|locations?|whereabouts|minute by minute|in real[- ]time|live)\b",
+     r"\g<0> (time-based dynamic tracking of objects, vehicle location)"),
     # a phone's security chip is, in the Wallet spec, its trusted hardware ("As most Android devices don't have trusted
     # hardware, a trusted execution environment (TEE) can be used to store cryptographic assets such as keys")
     (r"\b(secure|security|hardware[- ]security|crypto(graphic)?)[- ](chips?|elements?|enclaves?|hardware)\b",
@@ -497,6 +503,8 @@ def plain_words(text: str) -> str:
     "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
     >>> plain_words("two blocks on the same Postgres instance")
     'two blocks on the same Postgres instance (shared database)'
+    >>> plain_words("show our buses moving on a live map")
+    'show our buses moving (time-based dynamic tracking of objects, vehicle location) on a live map'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
