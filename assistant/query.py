@@ -432,6 +432,20 @@ _WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\
 _SAYS_GEOFENCE = re.compile(r"geo-?fenc", re.I)
 
 
+# a credential someone shows or proves from their phone is, in the Wallet spec, presented ("the Holder presents the
+# credential to a Verifier"), and one shown to someone on another device is presented cross device ("9.2.2.
+# Presenting Credentials Cross Device": "a Verifier interacting with the Holder on a different device from the Wallet's
+# location"); the glosses apply only where the question is about a credential held in a wallet
+CREDENTIAL_SHOWN = True
+_HELD_CREDENTIAL = re.compile(r"\b(credentials?|wallets?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|"
+                              r"passes|badges?)\b", re.I)
+_SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|proved|display|displays|displaying|"
+                    r"displayed|flash|flashes|flashing|hand|hands|handing|handed)\b(?!\s+(up|me|us|them|him|her)\b)", re.I)
+_OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
+                           r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
+                           r"\bnot (on )?(my|the|their|his|her|your) (own )?(phone|device|mobile)\b", re.I)
+
+
 def plain_words(text: str) -> str:
     """The text with chat phrasal verbs as the plain verb the spec uses, for the search and the coverage check.
 
@@ -518,20 +532,6 @@ def plain_words(text: str) -> str:
         text = _SHOWS.sub(r"\g<0> (present)", text, count=1)
         text = _OTHER_DEVICE.sub(r"\g<0> (cross device)", text, count=1)
     return text
-
-
-# a credential someone shows or proves from their phone is, in the Wallet spec, presented ("the Holder presents the
-# credential to a Verifier"), and one shown to someone on another device is presented cross device ("9.2.2.
-# Presenting Credentials Cross Device": "a Verifier interacting with the Holder on a different device from the Wallet's
-# location"); the glosses apply only where the question is about a credential held in a wallet
-CREDENTIAL_SHOWN = True
-_HELD_CREDENTIAL = re.compile(r"\b(credentials?|wallets?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|"
-                              r"passes|badges?)\b", re.I)
-_SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|proved|display|displays|displaying|"
-                    r"displayed|flash|flashes|flashing|hand|hands|handing|handed)\b(?!\s+(up|me|us|them|him|her)\b)", re.I)
-_OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
-                           r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
-                           r"\bnot (on )?(my|the|their|his|her|your) (own )?(phone|device|mobile)\b", re.I)
 
 
 @dataclass
@@ -767,6 +767,7 @@ def need_of_which_bb(question: str) -> str | None:
 
 
 COLON_CONTEXT = True
+COLON_LABEL_WORDS = 5  # a label before a colon at most this long ("Messaging BB Kafka topic: …"); longer, it is context
 _AFTER_COLON = re.compile(r"(?<=\w)[:;]\s+(?=(?:what|what's|which|how|who|when|where|why|is|are|can|could|do|does|did|should|"
                           r"must|may|will|would)\b)", re.I)
 
@@ -779,13 +780,9 @@ def colon_label(question: str) -> str:
     'Messaging BB Kafka topic'
     >>> colon_label("Platform engineer in the CIO's office, checking an API: why?")
     ''
-
     """
     parts = _AFTER_COLON.split(question, maxsplit=1)
     return parts[0] if len(parts) == 2 and len(parts[0].split()) <= COLON_LABEL_WORDS else ""
-
-
-COLON_LABEL_WORDS = 5
 
 
 def ask_part(question: str) -> str:

@@ -22,8 +22,8 @@ from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import (ASKS_DIFFERENCE, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
                              detect_intent, noun_pattern)
-from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, continues, HybridRetriever,
-                                HybridSearch, hands_over, norm_path)
+from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
+                                HybridSearch, continues, hands_over, norm_path)
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -658,7 +658,8 @@ class Assistant:
                 lower = next((x for x in hits[1 if own else WORKFLOW_HITS:] if x.id == n.id), None)
                 if lower is not None:
                     lower.why.append("steps")  # retrieved, but ranked below where the process answer looks
-                    lower.why.extend(["own-steps"] if own else [])
+                    if own:
+                        lower.why.append("own-steps")
                 elif not bring(n, "steps", h.dense):
                     continue
                 elif own:
