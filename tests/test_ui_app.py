@@ -481,3 +481,16 @@ def test_a_cited_sequence_diagram_reads_as_steps_in_the_sources_panel(ctrl, fake
     assert passages["c1"] == "Login:\n\n\n* User → App: Click log in\n* App → User: Show page"
     html = render.sources_html([cit], passages)
     assert "<mark>App → User: Show page</mark>" in html and "sequenceDiagram" not in html and "-&gt;&gt;" not in html
+
+
+def test_the_baseline_is_found_where_an_evals_reports_folder_shadows_the_package(tmp_path):
+    """`python -m assistant eval` writes ./evals/reports by default; started from that folder, the UI had crashed on a
+    namespace package "evals" with no file (TypeError) instead of finding the committed smoke baseline."""
+    import subprocess
+    import sys
+
+    (tmp_path / "evals" / "reports").mkdir(parents=True)
+    out = subprocess.run([sys.executable, "-c", "from ui.controller import baseline_path; print(baseline_path('smoke'))"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("smoke.json") and Path(out.stdout.strip()).exists(), out.stdout

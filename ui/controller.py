@@ -510,10 +510,13 @@ def runner_body(text: str) -> str:
 
 
 def baseline_path(suite: str) -> Path | None:
+    """The suite's committed baseline, found beside the evals package's modules (not through the package itself: a
+    folder named "evals" where the UI is started, such as the one `eval` writes its reports to, shadows it as a
+    namespace package with no file)."""
     try:
-        import evals
+        from evals import gold
 
-        return Path(evals.__file__).resolve().parent / "baselines" / f"{suite}.json"
+        return Path(gold.__file__).resolve().parent / "baselines" / f"{suite}.json"
     except ImportError:
         return None
 
