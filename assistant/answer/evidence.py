@@ -17,7 +17,8 @@ _FENCE = re.compile(r"```(\w*)[^\n`]*\n(.*?)(?:```|$)", re.S)  # ```mermaid full
 _ARROW = re.compile(r"^\s*([^<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
 _ITEM = re.compile(r"^\s*([*+-]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))\s+(.*)")  # "* a", "1. a", "(1) a", "(a) a"
 _TABLE_SEP = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
-_BR = re.compile(r"\s*<br\s*/?>\s*", re.I)  # line breaks inside diagram labels
+# line breaks inside diagram labels: Mermaid's <br>, PlantUML's "\n" ("Generate Verifiable\nPresentation")
+_BR = re.compile(r"\s*(?:<br\s*/?>|\\n)\s*", re.I)
 
 
 @dataclass
@@ -324,11 +325,13 @@ _ALIAS = re.compile(r"^\s*(?:participant|actor)\s+(\S+)\s+as\s+\"?([^\"\n]+?)\"?
 
 
 def _diagram_step(line: str, names: dict[str, str] | None = None) -> str | None:
-    """A sequence-diagram line as a list item: "A->>B: msg" → "* A → B: msg", "Note over A: text" → "* (A) text"; a
+    r"""A sequence-diagram line as a list item: "A->>B: msg" → "* A → B: msg", "Note over A: text" → "* (A) text"; a
     participant declared with a display name ("participant SS1 as IM Security Server of Requestor") is called by it.
 
     >>> _diagram_step("SS1 ->> SS2 : send document over TLS", {"SS1": "IM Security Server of Requestor", "SS2": "SS2"})
     '* IM Security Server of Requestor → SS2: send document over TLS'
+    >>> _diagram_step(r"Wallet -> Wallet: Generate Verifiable\nPresentation")
+    '* Wallet → Wallet: Generate Verifiable Presentation'
     """
     names = names or {}
     a = _ARROW.match(line)
