@@ -2229,3 +2229,32 @@ def test_a_process_answer_takes_the_steps_that_follow_its_top_passage_over_anoth
         assert diagram.id not in [h.id for h in hits]
     finally:
         service.TOP_SECTION_STEPS = True
+
+
+def test_the_prose_a_flows_diagram_follows_is_quoted_from_its_start():
+    """The prose before a flow's diagram tells the flow in order: its first sentences are quoted, not the ones sharing
+    most words with the question (the QR-code sentence of the Wallet's cross-device flow had been left out)."""
+    from types import SimpleNamespace
+
+    import assistant.answer.offline as offline
+    from assistant.retrieve import CorpusIndex
+    from assistant.service import Assistant
+
+    def page(seq: int, text: str) -> Chunk:
+        return Chunk(text=text, release="latest", repo="r", folder="bb-wallet", path="spec/9-workflows.md", kind="prose",
+                     bb="wallet", heading_path=["Wallet", "9 Workflows", "9.2.2 Cross device"], extra={"seq": seq})
+
+    prose = page(0, "The Holder presents the credential to a Verifier on a different device. The Verifier renders the "
+                    "request as a QR code. The Wallet scans it to get the request URI. The Wallet authenticates the "
+                    "Holder on the device. The Wallet sends the presentation to the Verifier on the other device. "
+                    "The device then shows the result on the device.")
+    diagram = page(1, "```plant-uml\nVerifier -> Verifier: Render\nWallet -> Verifier: Scan\nWallet -> Holder: Consent\n```")
+    index = CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in (prose, diagram)]))
+    qa = analyze("How do I present a credential on a different device, step by step?")
+    hits = Assistant._augment(SimpleNamespace(index=index), qa, [Hit(prose.id, prose, 1.0, 0.6)], "latest")
+    assert "renders the request as a QR code" in ExtractiveAnswerer().answer(qa, hits).text
+    offline.FLOW_PROSE_IN_ORDER = False
+    try:
+        assert "renders the request as a QR code" not in ExtractiveAnswerer().answer(qa, hits).text
+    finally:
+        offline.FLOW_PROSE_IN_ORDER = True

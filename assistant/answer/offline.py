@@ -115,6 +115,7 @@ _NOT_STEPS = re.compile(r"\b(data structures?|data models?|terminology|glossary)
 POINTED_POINTS = 2  # the points each sub-section a quoted passage names gets (_pointed_sections)
 POINTED_MARGIN = 0.1  # … the sub-sections within this similarity of the one closest to the question
 FLOW_INTRO_UNITS = 2  # the sentences a process answer takes from the passage saying what the flow is for
+FLOW_PROSE_IN_ORDER = True
 FLOW_PROSE_UNITS = 4  # … from the top passage, when the steps are the diagram that follows it in its section
 FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passage before it in its section (u14-008)
 # a use-case question naming no step leads with the step holding its best sentence (3 answers changed, none lost a fact)
@@ -867,7 +868,12 @@ class ExtractiveAnswerer:
             intro = [u for u in by_hit.get(before, []) if u.kind == "sentence"]
         # (the prose a flow's diagram follows tells the flow itself: "… the scope is set to "openid". This informs the
         # IDBB UI that no user claims will be accessed …", all of it)
-        intro_units = self._pick(intro, FLOW_PROSE_UNITS if best in follow and best != top[0] else FLOW_INTRO_UNITS)
+        prose = best in follow and best != top[0]
+        if prose and FLOW_PROSE_IN_ORDER:
+            # (… from its start: it tells the flow in order, "In this flow, the Verifier prepares an Authorization
+            # Request and renders it as a QR code. The User then uses the Wallet to scan the QR code …")
+            intro = sorted(intro, key=lambda u: u.order)
+        intro_units = self._pick(intro, FLOW_PROSE_UNITS if prose else FLOW_INTRO_UNITS)
         parts = []
         if intro_units:
             intro_text = " ".join(self._sentence(ev, u) for u in sorted(intro_units, key=lambda u: u.order))
