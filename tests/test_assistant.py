@@ -261,6 +261,13 @@ def test_afterwards_marks_a_follow_up():
     assert analyze("which endpoint would we call, and how do we get the results back?", prev).bbs == []
 
 
+def test_a_closing_then_marks_a_follow_up():
+    prev = [{"role": "user", "content": "what statuses can a msg have in the messaging bb"}, {"role": "assistant", "content": "…"}]
+    assert analyze("whats the diff between errored and failed then", prev).bbs == ["messaging"]
+    assert analyze("whats the diff between errored and failed", prev).bbs == []
+    assert analyze("what happens then?", prev).bbs == ["messaging"]
+
+
 def test_a_block_named_by_name_outweighs_another_blocks_subject_words():
     # "mobile money" is the Payments BB's subject, but the question is about the Wallet BB
     assert analyze("Is the GovStack Wallet BB a mobile money wallet?").bbs == ["wallet"]
