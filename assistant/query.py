@@ -384,6 +384,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(data|details|information)|health (data|records))\b[^.?!]{0,60}?\b(in|into|inside|within|as part of|on|to) (the |a |an |"
      r"their |our |its )?(request |get |api )?(urls?|uris?|query strings?|query param(eter)?s|paths?|links?|"
      r"address(es)? of (\w+ )?(requests?|calls?)|web address(es)?)\b", r"\g<0> (Personally Identifiable Information (PII) in URLs)"),
+    # a person not yet in any system, or not registered yet, is, in the Consent spec, not yet provisioned: consent
+    # recorded then is recorded at initial registration ("9.2 Universal workflow: Recording consent at initial
+    # registration (pre-registration)": "when the Individual is not yet provisioned in the System")
+    (r"\b(before|until)\s+(?:\w+\s+){0,3}?(exists?|(is|are|has been|have been|gets?|got|was|were)\s+(even\s+)?"
+     r"(registered|enrolled|created|provisioned)|(has|have)\s+(any|an|a|their|his|her)\s+(national\s+)?id)\b|"
+     r"\b(isn'?t|is not|aren'?t|are not|not|isnt|arent)\s+(even\s+)?(yet\s+)?(registered|enrolled|provisioned|in (any|the|our|a) "
+     r"(system|database|registry))\s*(yet)?\b|\b(doesn'?t|does not|don'?t|do not)\s+(yet\s+)?(exist|have an id)\b",
+     r"\g<0> (pre-registration, not yet provisioned in the System)"),
     # vehicles followed as they move ("our buses moving on a live map", "where our patrol boats are minute by minute")
     # are, in the GIS spec, objects tracked over time ("time-based dynamic tracking of objects … such as Automatic
     # Vehicle Location (AVL)")
@@ -519,6 +527,10 @@ def plain_words(text: str) -> str:
     "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
     >>> plain_words("two blocks on the same Postgres instance")
     'two blocks on the same Postgres instance (shared database)'
+    >>> plain_words("the baby isn't in any system yet")
+    "the baby isn't in any system yet (pre-registration, not yet provisioned in the System)"
+    >>> plain_words("before they even exist in our system")
+    'before they even exist (pre-registration, not yet provisioned in the System) in our system'
     >>> plain_words("show our buses moving on a live map")
     'show our buses moving (time-based dynamic tracking of objects, vehicle location) on a live map'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
