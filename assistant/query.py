@@ -442,6 +442,13 @@ _WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\
 _SAYS_GEOFENCE = re.compile(r"geo-?fenc", re.I)
 
 
+# someone consenting for another person is, in the Consent spec, a Delegate ("Delegate: the person giving consent
+# (signing Consent Agreement); on behalf of the Individual"), and the act delegating ("the act of delegating is kept
+# outside the scope"); only where the question is about consent
+CONSENT_FOR_ANOTHER = True
+_CONSENTS = re.compile(r"\b(consents?|consenting|agrees?|agreeing|agreed|says? yes|saying yes|permission|opts? in)\b", re.I)
+_FOR_ANOTHER = re.compile(r"\b(on behalf of|for someone else|for somebody else|for another person|for other people|"
+                          r"in (someone|somebody) else'?s name)\b", re.I)
 # a credential someone shows or proves from their phone is, in the Wallet spec, presented ("the Holder presents the
 # credential to a Verifier"), and one shown to someone on another device is presented cross device ("9.2.2.
 # Presenting Credentials Cross Device": "a Verifier interacting with the Holder on a different device from the Wallet's
@@ -527,6 +534,10 @@ def plain_words(text: str) -> str:
     "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
     >>> plain_words("two blocks on the same Postgres instance")
     'two blocks on the same Postgres instance (shared database)'
+    >>> plain_words("when a relative says yes to data sharing for someone else")
+    'when a relative says yes to data sharing for someone else (a Delegate, delegating)'
+    >>> plain_words("the ministry pays on behalf of the government")  # no consent
+    'the ministry pays on behalf of the government'
     >>> plain_words("the baby isn't in any system yet")
     "the baby isn't in any system yet (pre-registration, not yet provisioned in the System)"
     >>> plain_words("before they even exist in our system")
@@ -542,6 +553,8 @@ def plain_words(text: str) -> str:
         text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
         text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, no user claims)", text, count=1)
+    if CONSENT_FOR_ANOTHER and _CONSENTS.search(text):
+        text = _FOR_ANOTHER.sub(r"\g<0> (a Delegate, delegating)", text, count=1)
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
         text = _SHOWS.sub(r"\g<0> (present)", text, count=1)
         text = _OTHER_DEVICE.sub(r"\g<0> (cross device)", text, count=1)
