@@ -442,6 +442,16 @@ _WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\
 _SAYS_GEOFENCE = re.compile(r"geo-?fenc", re.I)
 
 
+# processing people are told of, under a contract or because a law requires it, is, in the Consent spec, what consent
+# is not for ("The use of consent should be avoided in cases as below … When a person is simply informed of the
+# processing of the data by the organisation as part of the service provided under contract or by an authority"): a
+# question whether to collect consent for it asks for that section
+CONSENT_NOT_NEEDED = True
+_OTHER_BASIS = re.compile(r"\b(contracts?|tenancy agreements?|terms of service|the law (requires|says|obliges|mandates)|"
+                          r"required by law|legal (obligation|duty|requirement|mandate)|statutory|by law|a law)\b", re.I)
+_ASKS_CONSENT = re.compile(r"\b(should|must|do|does|need|needs|have to|has to)\s+(we|i|they|it|you)?\s*(also\s+|still\s+)?"
+                           r"(be\s+)?(collect\w*|get\w*|ask\w*( for)?|record\w*|captur\w*|obtain\w*|running|run|use|"
+                           r"need)\b[^.?!]{0,60}\b(consent agreements?|consents?|signed '?yes'?|permission)\b", re.I)
 # someone consenting for another person is, in the Consent spec, a Delegate ("Delegate: the person giving consent
 # (signing Consent Agreement); on behalf of the Individual"), and the act delegating ("the act of delegating is kept
 # outside the scope"); only where the question is about consent
@@ -538,6 +548,8 @@ def plain_words(text: str) -> str:
     'when a relative says yes to data sharing for someone else (a Delegate, delegating)'
     >>> plain_words("the ministry pays on behalf of the government")  # no consent
     'the ministry pays on behalf of the government'
+    >>> plain_words("the law requires it. Should we be running that through the Consent BB as a consent agreement?")
+    'the law requires it. Should we be running that through the Consent BB as a consent agreement (what consent is not, the use of consent should be avoided)?'
     >>> plain_words("the baby isn't in any system yet")
     "the baby isn't in any system yet (pre-registration, not yet provisioned in the System)"
     >>> plain_words("before they even exist in our system")
@@ -553,6 +565,8 @@ def plain_words(text: str) -> str:
         text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
         text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, no user claims)", text, count=1)
+    if CONSENT_NOT_NEEDED and _OTHER_BASIS.search(text) and _ASKS_CONSENT.search(text):
+        text = _ASKS_CONSENT.sub(r"\g<0> (what consent is not, the use of consent should be avoided)", text, count=1)
     if CONSENT_FOR_ANOTHER and _CONSENTS.search(text):
         text = _FOR_ANOTHER.sub(r"\g<0> (a Delegate, delegating)", text, count=1)
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
