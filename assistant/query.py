@@ -384,14 +384,6 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(data|details|information)|health (data|records))\b[^.?!]{0,60}?\b(in|into|inside|within|as part of|on|to) (the |a |an |"
      r"their |our |its )?(request |get |api )?(urls?|uris?|query strings?|query param(eter)?s|paths?|links?|"
      r"address(es)? of (\w+ )?(requests?|calls?)|web address(es)?)\b", r"\g<0> (Personally Identifiable Information (PII) in URLs)"),
-    # a person not yet in any system, or not registered yet, is, in the Consent spec, not yet provisioned: consent
-    # recorded then is recorded at initial registration ("9.2 Universal workflow: Recording consent at initial
-    # registration (pre-registration)": "when the Individual is not yet provisioned in the System")
-    (r"\b(before|until)\s+(?:\w+\s+){0,3}?(exists?|(is|are|has been|have been|gets?|got|was|were)\s+(even\s+)?"
-     r"(registered|enrolled|created|provisioned)|(has|have)\s+(any|an|a|their|his|her)\s+(national\s+)?id)\b|"
-     r"\b(isn'?t|is not|aren'?t|are not|not|isnt|arent)\s+(even\s+)?(yet\s+)?(registered|enrolled|provisioned|in (any|the|our|a) "
-     r"(system|database|registry))\s*(yet)?\b|\b(doesn'?t|does not|don'?t|do not)\s+(yet\s+)?(exist|have an id)\b",
-     r"\g<0> (pre-registration, not yet provisioned in the System)"),
     # vehicles followed as they move ("our buses moving on a live map", "where our patrol boats are minute by minute")
     # are, in the GIS spec, objects tracked over time ("time-based dynamic tracking of objects … such as Automatic
     # Vehicle Location (AVL)")
@@ -452,6 +444,14 @@ _OTHER_BASIS = re.compile(r"\b(contracts?|tenancy agreements?|terms of service|t
 _ASKS_CONSENT = re.compile(r"\b(should|must|do|does|need|needs|have to|has to)\s+(we|i|they|it|you)?\s*(also\s+|still\s+)?"
                            r"(be\s+)?(collect\w*|get\w*|ask\w*( for)?|record\w*|captur\w*|obtain\w*|running|run|use|"
                            r"need)\b[^.?!]{0,60}\b(consent agreements?|consents?|signed '?yes'?|permission)\b", re.I)
+# a person not yet in any system, or not registered yet, is, in the Consent spec, not yet provisioned: consent recorded
+# then is recorded at initial registration ("9.2 Universal workflow: Recording consent at initial registration
+# (pre-registration)": "when the Individual is not yet provisioned in the System"); only where the question is about
+# consent ("before the payment is created" is not)
+_NOT_PROVISIONED = re.compile(r"\b(before|until)\s+(?:\w+\s+){0,3}?(exists?|(is|are|has been|have been|gets?|got|was|were)\s+(even\s+)?"
+                              r"(registered|enrolled|created|provisioned)|(has|have)\s+(any|an|a|their|his|her)\s+(national\s+)?id)\b|"
+                              r"\b(isn'?t|is not|aren'?t|are not|not|isnt|arent)\s+(even\s+)?(yet\s+)?(registered|enrolled|provisioned|in (any|the|our|a) "
+                              r"(system|database|registry))\s*(yet)?\b|\b(doesn'?t|does not|don'?t|do not)\s+(yet\s+)?(exist|have an id)\b", re.I)
 # someone consenting for another person is, in the Consent spec, a Delegate ("Delegate: the person giving consent
 # (signing Consent Agreement); on behalf of the Individual"), and the act delegating ("the act of delegating is kept
 # outside the scope"); only where the question is about consent
@@ -550,10 +550,12 @@ def plain_words(text: str) -> str:
     'the ministry pays on behalf of the government'
     >>> plain_words("the law requires it. Should we be running that through the Consent BB as a consent agreement?")
     'the law requires it. Should we be running that through the Consent BB as a consent agreement (what consent is not, the use of consent should be avoided)?'
-    >>> plain_words("the baby isn't in any system yet")
-    "the baby isn't in any system yet (pre-registration, not yet provisioned in the System)"
-    >>> plain_words("before they even exist in our system")
-    'before they even exist (pre-registration, not yet provisioned in the System) in our system'
+    >>> plain_words("how is consent recorded when the baby isn't in any system yet?")
+    "how is consent recorded when the baby isn't in any system yet (pre-registration, not yet provisioned in the System)?"
+    >>> plain_words("they agree to data sharing before they even exist in our system")
+    'they agree to data sharing before they even exist (pre-registration, not yet provisioned in the System) in our system'
+    >>> plain_words("can a voucher be cancelled before it is created?")  # no consent
+    'can a voucher be cancelled before it is created?'
     >>> plain_words("show our buses moving on a live map")
     'show our buses moving (time-based dynamic tracking of objects, vehicle location) on a live map'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
@@ -569,6 +571,7 @@ def plain_words(text: str) -> str:
         text = _ASKS_CONSENT.sub(r"\g<0> (what consent is not, the use of consent should be avoided)", text, count=1)
     if CONSENT_FOR_ANOTHER and _CONSENTS.search(text):
         text = _FOR_ANOTHER.sub(r"\g<0> (a Delegate, delegating)", text, count=1)
+        text = _NOT_PROVISIONED.sub(r"\g<0> (pre-registration, not yet provisioned in the System)", text, count=1)
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
         text = _SHOWS.sub(r"\g<0> (present)", text, count=1)
         text = _OTHER_DEVICE.sub(r"\g<0> (cross device)", text, count=1)
