@@ -452,6 +452,11 @@ _NOT_PROVISIONED = re.compile(r"\b(before|until)\s+(?:\w+\s+){0,3}?(exists?|(is|
                               r"(registered|enrolled|created|provisioned)|(has|have)\s+(any|an|a|their|his|her)\s+(national\s+)?id)\b|"
                               r"\b(isn'?t|is not|aren'?t|are not|not|isnt|arent)\s+(even\s+)?(yet\s+)?(registered|enrolled|provisioned|in (any|the|our|a) "
                               r"(system|database|registry))\s*(yet)?\b|\b(doesn'?t|does not|don'?t|do not)\s+(yet\s+)?(exist|have an id)\b", re.I)
+# … and someone who says no declines it: in the Consent spec an explicit opt-out ("CONSENT CAN BE OMITTED BY THE USER",
+# "marking the ConsentRecord as an explicit opt-out")
+_SAYS_NO = re.compile(r"\b(says?|said|saying) no\b|\b(refuses?|refused|refusing|declines?|declined|declining)\b|"
+                      r"\b(does not|doesn'?t|don'?t|do not|won'?t|will not|did not|didn'?t) (want to )?(agree|consent|accept)\b",
+                      re.I)
 # someone consenting for another person is, in the Consent spec, a Delegate ("Delegate: the person giving consent
 # (signing Consent Agreement); on behalf of the Individual"), and the act delegating ("the act of delegating is kept
 # outside the scope"); only where the question is about consent
@@ -554,6 +559,8 @@ def plain_words(text: str) -> str:
     "how is consent recorded when the baby isn't in any system yet (pre-registration, not yet provisioned in the System)?"
     >>> plain_words("they agree to data sharing before they even exist in our system")
     'they agree to data sharing before they even exist (pre-registration, not yet provisioned in the System) in our system'
+    >>> plain_words("and if the parent says no to the consent?")
+    'and if the parent says no (an explicit opt-out, consent omitted) to the consent?'
     >>> plain_words("can a voucher be cancelled before it is created?")  # no consent
     'can a voucher be cancelled before it is created?'
     >>> plain_words("show our buses moving on a live map")
@@ -572,6 +579,7 @@ def plain_words(text: str) -> str:
     if CONSENT_FOR_ANOTHER and _CONSENTS.search(text):
         text = _FOR_ANOTHER.sub(r"\g<0> (a Delegate, delegating)", text, count=1)
         text = _NOT_PROVISIONED.sub(r"\g<0> (pre-registration, not yet provisioned in the System)", text, count=1)
+        text = _SAYS_NO.sub(r"\g<0> (an explicit opt-out, consent omitted)", text, count=1)
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
         text = _SHOWS.sub(r"\g<0> (present)", text, count=1)
         text = _OTHER_DEVICE.sub(r"\g<0> (cross device)", text, count=1)
