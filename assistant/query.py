@@ -852,10 +852,8 @@ def ask_part(question: str) -> str:
         # valid?", "Workflow BB API: which call …?": the words before the colon say where the question is, when a
         # question opens after it (a short label can still name what is asked about: see colon_label)
         sents = [_AFTER_COLON.split(x, maxsplit=1)[-1] if x.endswith("?") else x for x in sents]
-        if len(sents) < 2:
-            return sents[0] if sents else question
     if len(sents) < 2:
-        return question
+        return sents[0] if COLON_CONTEXT and sents else question
     asks = [x for x in sents if x.endswith("?")]
     return " ".join(asks) if asks else question
 

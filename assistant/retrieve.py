@@ -367,6 +367,9 @@ def inline_definition(term: str) -> re.Pattern:
     return re.compile(rf"(?:^|\n)\s*(?:[*-]\s+)?\*\*{name}\s*(?::\s*\*\*|\*\*\s*:)", re.I)
 
 
+SPLIT_PROOF = True  # "tamperproof" is tokenized as "tamper-proof" is (tokenize)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens without stop words; plural 's' folded so 'consents' finds 'consent'; a '-proof' compound
     written as one word is two, as it is written hyphenated ("tamperproof" meets "tampered with").
@@ -385,9 +388,6 @@ def tokenize(text: str) -> list[str]:
             w = "proof"
         out.append(w)
     return out
-
-
-SPLIT_PROOF = True
 
 
 def bigrams(toks: list[str]) -> list[str]:

@@ -647,23 +647,24 @@ class Assistant:
         # … and the top passage's own steps follow it even when another passage lists steps ("9.2.2 Presenting
         # Credentials Cross Device" says what the flow is for; its diagram is the next passage, and the same-device
         # flow's diagram above it answered "… to an officer whose computer is a separate device")
-        listed = any(_n_units(h.chunk.text) >= 3 for h in hits[:WORKFLOW_HITS] + extra)
-        own = TOP_SECTION_STEPS and listed and bool(hits) and _n_units(hits[0].chunk.text) < 3 and not any(
-            _n_units(h.chunk.text) >= 3 and continues(hits[0].chunk, h.chunk) for h in hits[:WORKFLOW_HITS] + extra)
-        if qa.intent == "workflow" and (own or not listed):
-            for h in hits[:1] if own else hits[:WORKFLOW_HITS]:
+        if qa.intent == "workflow":
+            near = hits[:WORKFLOW_HITS] + extra
+            steps_in = {h.id: _n_units(h.chunk.text) for h in near}  # (each passage parsed once)
+            listed = any(n >= 3 for n in steps_in.values())
+            own = TOP_SECTION_STEPS and listed and bool(hits) and steps_in[hits[0].id] < 3 and not any(
+                steps_in[h.id] >= 3 and continues(hits[0].chunk, h.chunk) for h in near)
+            # (the top passage alone, for its own steps; the first few, when none of them lists steps)
+            for h in hits[:1] if own else [] if listed else hits[:WORKFLOW_HITS]:
                 n = self.index.next_in_section(h.chunk)
                 if n is None or _n_units(n.text) < 3:
                     continue
                 lower = next((x for x in hits[1 if own else WORKFLOW_HITS:] if x.id == n.id), None)
                 if lower is not None:
                     lower.why.append("steps")  # retrieved, but ranked below where the process answer looks
-                    if own:
-                        lower.why.append("own-steps")
                 elif not bring(n, "steps", h.dense):
                     continue
-                elif own:
-                    extra[-1].why.append("own-steps")
+                if own:  # (the process answer takes these steps over any other passage's: see ExtractiveAnswerer)
+                    (lower or extra[-1]).why.append("own-steps")
                 # and where the chunker split those steps (a long sequence diagram), the rest of them
                 for _ in range(2):
                     n = self.index.next_in_section(n) if _ends_with_item(n.text) else None
