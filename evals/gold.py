@@ -101,6 +101,8 @@ QA_DEV38_FILE = GOLD_DIR / "qa_dev38.jsonl"
 QA_DEV39_FILE = GOLD_DIR / "qa_dev39.jsonl"
 QA_DEV40_FILE = GOLD_DIR / "qa_dev40.jsonl"
 QA_DEV41_FILE = GOLD_DIR / "qa_dev41.jsonl"
+QA_DEV42_FILE = GOLD_DIR / "qa_dev42.jsonl"
+QA_DEV43_FILE = GOLD_DIR / "qa_dev43.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -220,7 +222,12 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     records, a CIO, a student, a QA tester, elections, a call centre; immunisation, social housing, a mining cadastre,
     teachers' payroll, crop insurance, civil-service HR, e-procurement, cash transfers, data protection, tourism, a
     hospital, a development bank, a hackathon, a parliamentary researcher, a security auditor), first run on the
-    session's start 4d5f2b8) that were then
+    session's start 4d5f2b8; qa_dev42.jsonl and qa_dev43.jsonl, a forty-fourth and a forty-fifth writer's 40 each (ids
+    w46-… and l47-…, twenty-seventh session: vital statistics, a port, student loans, water, land titling, courts,
+    pensions, veterinary services, a library, customs brokers, elections, disability benefits, a start-up, a UN adviser,
+    a penetration tester; fisheries, city transport, scholarships, forestry, business registration, prisons, maternal
+    health, revenue, waste collection, open data, consular services, a broadcaster, a lecturer, a digital ID project, a
+    cloud vendor), first run on the session's start ba8f574) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -233,7 +240,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE,
                                           QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE,
                                           QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE,
-                                          QA_DEV40_FILE, QA_DEV41_FILE]):
+                                          QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
