@@ -120,6 +120,10 @@ _COMPARE = re.compile(r"\b(differ|differs|different|difference|differences|diffe
 # _COMPARE for a comparison of blocks): the answerer's comparisons of sections and options
 ASKS_DIFFERENCE = re.compile(r"\b(differ|differs|difference|differences|differentiate|distinguish|compare|compared|"
                              r"comparing|comparison|versus|vs\.?|same thing|trade-?offs?)\b", re.I)
+# a question about the options a page lays out ("What options does GovStack describe for this UX switching?", "which one
+# …?"): the answerer's listing of options under bold labels
+ASKS_OPTIONS = re.compile(r"\b(options|mechanisms|approaches|methods|models|ways|which ones?|which of (them|these|the)|"
+                          r"which ([\w-]+\s+){0,3}(option|mechanism|approach|method|model|way))\b", re.I)
 _OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*(\?|,|;|\s-+\s|\s+and\b|$)|"
                        # (not "What does the Consent BB do when a person withdraws consent?": what it does then)
                        r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(actually\s+|really\s+|exactly\s+|in fact\s+)?(do|provide|offer|cover)\b"

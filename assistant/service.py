@@ -17,11 +17,11 @@ from assistant import registry
 from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asks_figure, should_abstain, states_figure,
                                unmentioned_by_block)
 from assistant.answer.evidence import Evidence, heading_title, title_in_term, titled_for, to_citation, units_of
-from assistant.answer.offline import OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
+from assistant.answer.offline import OPTION_LIST, OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
-from assistant.query import (ASKS_DIFFERENCE, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
-                             detect_intent, noun_pattern)
+from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
+                             ask_part, detect_intent, noun_pattern)
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
                                 HybridSearch, continues, hands_over, norm_path)
 from assistant.types import Answer
@@ -735,7 +735,7 @@ class Assistant:
         # "How does OpenID Connect SSO compare with the iframe-based secure proxy?": a top passage's page lays out options
         # under bold labels (the chunk's "label"); every passage of that page under a label comes along (the answer
         # quotes each option's best points, ExtractiveAnswerer._option_comparison)
-        if OPTION_PASSAGES and ASKS_DIFFERENCE.search(qa.question):
+        if OPTION_PASSAGES and (ASKS_DIFFERENCE.search(qa.question) or OPTION_LIST and ASKS_OPTIONS.search(ask_part(qa.question))):
             top = next((h for h in hits[:OPTION_REACH] if h.chunk.extra.get("label")), None)
             if top is not None:
                 page = self.index.chunks_of(top.chunk.release, top.chunk.folder, "^" + re.escape(top.chunk.path) + "$")

@@ -2135,6 +2135,33 @@ def test_options_a_page_lays_out_under_bold_labels_are_compared_option_by_option
     assert "lays out these options" not in one
 
 
+def test_a_question_asking_what_options_there_are_gets_them_all_numbered_with_the_pages_verdict():
+    def part(seq, text, label=None):
+        c = Chunk(text=text, release="latest", repo="r", folder="specifications", path="arch/8-ux-switching.md",
+                  kind="prose", heading_path=["Architecture", "8 UX Switching and Handover"],
+                  extra={"seq": seq, **({"label": label} if label else {})})
+        return Hit(f"x{seq}", c, 1.0 / (seq + 1))
+
+    hits = [part(0, "The following ways are possible:\n\n**1. OpenID Connect based Single Sign-On (SSO)**\n\n"
+                    "A token from the identity server is passed to the other building block."),
+            part(1, "**2. IFRAME based Secure Proxy Authentication**\n\nThe calling application embeds the called "
+                    "application's screen in an iframe.", "OpenID Connect based Single Sign-On (SSO)"),
+            part(2, "**3. Hybrid Model**\n\nThis combines OpenID Connect with a one-time key from the called block.\n\n"
+                    "Any of these mechanisms may be used, depending on the implementation. In general GovStack "
+                    "recommends option 1 or option 3.", "IFRAME based Secure Proxy Authentication")]
+    listed = ExtractiveAnswerer().answer(analyze("What options does GovStack describe for UX switching?"), hits).text
+    assert listed.startswith("The GovStack Architecture (8 UX Switching and Handover) lays out these options:")
+    assert "1. **OpenID Connect based Single Sign-On (SSO)**" in listed and "3. **Hybrid Model**" in listed
+    assert listed.index("3. **Hybrid Model**") < listed.index("recommends option 1 or option 3")  # the verdict closes
+    # asked which one is recommended: the verdict first, and not again among the options' points
+    which = ExtractiveAnswerer().answer(analyze("Which UX switching mechanism does GovStack recommend?"), hits).text
+    assert which.startswith("Any of these mechanisms may be used") and which.count("recommends option 1") == 1
+    assert "2. **IFRAME based Secure Proxy Authentication**" in which
+    # a question about something else on the page lists no options
+    one = ExtractiveAnswerer().answer(analyze("What does the Hybrid Model combine?"), hits).text
+    assert "lays out these options" not in one
+
+
 def test_a_rule_stated_in_one_long_sentence_is_quoted_whole_up_to_its_level():
     rule = ("The Scheduler must send alerts either directly to a Rest-API of the target Building Block or through the "
             "Messaging Building Block or through a Pub/Sub room. The choice is an implementation time decision, but "

@@ -18,7 +18,7 @@ from assistant import registry
 from assistant.abstain import asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       title_in_term, titled_for, units_of)
-from assistant.query import (API_PATH, ASKS_DIFFERENCE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
+from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
                              ask_part, noun_pattern)
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, hands_over, inline_definition, negated_stems,
                                 norm_term, qualifies, stem_tokens, template_key, term_forms, term_names, tokenize)
@@ -141,7 +141,11 @@ OPTION_REACH, OPTION_MAX, OPTION_POINTS = 3, 4, 2
 OPTION_INTRO_WEIGHT = 0.5
 OPTION_TITLE_BONUS = 1.0  # an option's point titled with a word of the question ("_Authentication:_ …") is about it
 _POINT_TITLE = re.compile(r"^[_*]{1,2}([^_*:]{2,40}):?[_*]{1,2}:?\s")
-_ASKS_OPTIONS = re.compile(r"\b(options|mechanisms|approaches|methods|models|ways|which one|which of (them|these|the))\b", re.I)
+OPTION_LIST = True  # … and a question asking what options there are ("What options does GovStack describe for …?")
+OPTION_VERDICT = True  # … closed by the page's verdict on them ("In general GovStack recommends option 1 or option 4.")
+_OPTIONS_VERDICT = re.compile(r"\brecommends?\s+(using\s+)?options?\s+\d|\b(any|all|each|either|none) of (these|the) "
+                      r"(options|mechanisms|approaches|methods|models)\b", re.I)
+_ASKS_OPTIONS_VERDICT = re.compile(r"\b(recommend\w*|preferred|should (we|i) (use|choose|pick)|best)\b", re.I)
 SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
 SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
 # "Most citizens don't own smart cards or USB signing tokens. How can they still sign documents?": of two sections of
@@ -341,7 +345,7 @@ class ExtractiveAnswerer:
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
                     else NO_BLOCK_MATCHED + " the nearest the specification comes:")
         parts = self._term_comparison(qa, ev) if qa.terms and len(qa.bbs) < 2 else None
-        if not parts and OPTION_COMPARISON and ASKS_DIFFERENCE.search(asking):
+        if not parts and OPTION_COMPARISON and (ASKS_DIFFERENCE.search(asking) or OPTION_LIST and ASKS_OPTIONS.search(asking)):
             parts = self._option_comparison(qa, ev) or None
         if not parts and OPTION_WITHOUT and qa.intent in ("general", "workflow") and _ASKS_A_WAY.search(asking):
             parts = self._option_without(qa, ev) or None
@@ -1702,9 +1706,13 @@ class ExtractiveAnswerer:
                         options.setdefault(label, []).append(u)
             if len(options) < 2:
                 continue
+            # ("Any of these mechanisms may be used, depending on the implementation. In general GovStack recommends option
+            # 1 or option 4."; under the last option's label, but about all of them)
+            verdict = [u for us in options.values() for u in us if _OPTIONS_VERDICT.search(u.text)][:2] if OPTION_VERDICT else []
+            options = {o: [u for u in us if u not in verdict] for o, us in options.items()}
             words = {o: set(tokenize(o)) - STOP for o in options}
             named = [o for o in options if (words[o] - set().union(*(words[p] for p in options if p != o))) & asked]
-            if len(named) < 2 and _ASKS_OPTIONS.search(qa.question) and asked & set(tokenize(heading_title(
+            if len(named) < 2 and ASKS_OPTIONS.search(qa.question) and asked & set(tokenize(heading_title(
                     h.chunk.heading_path[-1] if h.chunk.heading_path else ""))):
                 named = list(options)  # "Comparing the UX handover options, which one …?" on "8 UX Switching and Handover"
             if len(named) < 2:
@@ -1734,10 +1742,17 @@ class ExtractiveAnswerer:
                 best = [u for *_, u in sorted(scored, key=lambda t: t[:2], reverse=True)[:OPTION_POINTS]]
                 if best:
                     said = " ".join(self._sentence(ev, u, 300) for u in sorted(best, key=lambda u: (u.hit_index, u.order)))
-                    parts.append(f"- **{o}** — {said}")
+                    # (all of the page's options, numbered in its order: its verdict names them by number, "option 4")
+                    mark = f"{list(options).index(o) + 1}." if named == list(options) else "-"
+                    parts.append(f"{mark} **{o}** — {said}")
             if len(parts) >= 2:
                 sec = (h.chunk.heading_path[-1] if h.chunk.heading_path else "").strip(" :")
-                return [f"{_whose(h.chunk)}{f' ({sec})' if sec else ''} lays out these options:", "\n".join(parts)]
+                listed = [f"{_whose(h.chunk)}{f' ({sec})' if sec else ''} lays out these options:", "\n".join(parts)]
+                if not verdict:
+                    return listed
+                # (the page's verdict on its options: first when the question asks which one is recommended)
+                said = " ".join(self._sentence(ev, u, 300) for u in verdict)
+                return [said] + listed if _ASKS_OPTIONS_VERDICT.search(qa.question) else listed + [said]
         return []
 
     def _scope_handover(self, qa: QueryAnalysis, ev: Evidence) -> str:
