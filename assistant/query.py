@@ -823,9 +823,18 @@ def need_of_which_bb(question: str) -> str | None:
 
 
 COLON_CONTEXT = True
+COLON_CORE = True  # … and the question's core (intent, defined term) is read after it
 COLON_LABEL_WORDS = 5  # a label before a colon at most this long ("Messaging BB Kafka topic: …"); longer, it is context
-_AFTER_COLON = re.compile(r"(?<=\w)[:;]\s+(?=(?:what|what's|which|how|who|when|where|why|is|are|can|could|do|does|did|should|"
+_AFTER_COLON = re.compile(r"(?<=\w)[:;]\s+(?=(?:(?:in|for|on|within|under|with|at)\s+[^,?:;]{2,60},\s*)?"  # "…: in the X, what …?"
+                          r"(?:what|what's|which|how|who|when|where|why|is|are|can|could|do|does|did|should|"
                           r"must|may|will|would)\b)", re.I)
+
+
+def _after_colon(question: str) -> str:
+    """A one-sentence question's asking part after a colon that opens it (ask_part); the question itself otherwise."""
+    sents = _sentences(question)
+    return _AFTER_COLON.split(question.strip(), maxsplit=1)[-1] if len(sents) == 1 and question.rstrip().endswith("?") \
+        else question
 
 
 def colon_label(question: str) -> str:
@@ -1365,6 +1374,11 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     # "In registration rules, what is a 'determinant'?": the lead-in names the context, the question follows it
     q_core = _LEAD_CLAUSE.sub("", q)
     intent = detect_intent(q_core, bbs)
+    if COLON_CORE and intent != "term" and (core := _LEAD_CLAUSE.sub("", _after_colon(q))) != q_core \
+            and detect_intent(core, bbs) == "term":
+        # …or a colon does, before a definition question: "For my class: in the Information Mediator's pub/sub layer,
+        # what is a 'Room'?" (not before any question: "Walk me through the one-time signing: where is the key …?")
+        q_core, intent = core, "term"
     lead = q[: len(q) - len(q_core)]  # the lead-in, when there is one
     if lead and _USECASE.search(lead) and (intent == "general" or (
             intent == "comparison" and not (_COMPARE.search(q_core) or registry.offers_choice(q_core)))):

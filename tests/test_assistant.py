@@ -237,10 +237,18 @@ def test_question_intent(question, intent):
     ("What exactly is a 'building block' in GovStack?", "building block"),
     ("Sorry if this is a basic one - what exactly is a 'building block' in GovStack?", "building block"),
     ("Hi team, this might be a dumb question, but what is a voucher?", "voucher"),
+    # context before a colon, and where to look before the question
+    ("For my distributed-systems class: in the Information Mediator's pub/sub layer, what is a 'Room'?", "Room"),
 ])
 def test_a_bare_definition_question_asks_for_the_word(question, term):
     qa = analyze(question)
     assert (qa.intent, qa.term) == ("term", term)
+
+
+def test_a_request_before_a_colon_keeps_its_own_intent():
+    # what comes after the colon is no definition question: the whole message says what is asked
+    qa = analyze("Walk me through what happens during a one-time signing: where is the key created?")
+    assert qa.intent == "workflow" and qa.term is None
 
 
 def test_a_chat_topic_typed_first_and_short_block_names():
