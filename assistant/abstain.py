@@ -88,6 +88,15 @@ OUT_OF_SCOPE = [
                 r"\b(have|has|are|is|was|were)\b.{0,40}\b(deployed|adopted|implemented|rolled out|using|running|operating|live|"
                 r"in production|into production|gone live|first)\b", re.I),
      "the specification does not track which countries or organisations deploy it"),
+    # … nor which product a country or an organisation the question names built on ("Which CMS software did Peru build
+    # its sites on?", "… did the second one use?": the spec names countries as examples, not what they run)
+    (re.compile(r"\b(?i:which|what)\s+(?:[\w-]+\s+){0,3}?(?i:software|products?|platforms?|tools?|stack|technolog(?:y|ies)|"
+                r"cms|vendors?|solutions?)\s+(?i:did|does|do|has|have|was|were)\s+"
+                r"(?:(?!GovStack\b|GIS\b|CMS\b|BB\b|API\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|(?i:the\s+(?:first|second|third|fourth|"
+                r"fifth|last|other)\s+one|(?:that|this|the|each)\s+(?:country|government|ministry|city|agency)))\s+"
+                r"(?:[\w'’-]+\s+){0,3}?(?i:use|used|using|build|built|run|ran|choose|chose|pick|picked|adopt|adopted|"
+                r"base|based|deploy|deployed|select|selected)\b"),
+     "the specification does not say which products the countries or organisations it names use"),
     # … nor when one did ("When did the first country go live with a marketplace built on the E-Marketplace BB?")
     (re.compile(r"\bwhen (did|was|were|has|have|will)\b.{0,40}\b(countr(y|ies)|governments?|ministr(y|ies)|agenc(y|ies)|"
                 r"cit(y|ies)|municipalit(y|ies))\b.{0,40}\b((go|goes|gone|went) live|launch(ed)?|deploy(ed)?|adopt(ed)?|"

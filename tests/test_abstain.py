@@ -565,3 +565,15 @@ def test_a_hyphenated_figure_is_a_figure_and_a_go_live_date_is_out_of_scope():
     q = "Journalist here: when did the first country go live with a marketplace built on the Messaging BB?"
     assert should_abstain(analyze(q), _hits(TOPIC), {})[1].startswith("the specification does not track which countries")
     assert not should_abstain(analyze("When does a message go live in the Messaging BB's queue?"), _hits(TOPIC), {})[0]
+
+
+def test_which_product_a_named_country_or_organisation_built_on_is_out_of_scope():
+    hits = _hits(TOPIC, "Examples of standardised messaging are those of Peru and Rwanda. The Messaging BB uses a queue.")
+    why = "the specification does not say which products the countries or organisations it names use"
+    for q in ("Which messaging software did Peru build its SMS service on?",
+              "which product did the second one choose for its gateway?",
+              "What platform did the Ministry of Health use for the Messaging BB?"):
+        assert should_abstain(analyze(q), hits, {}) == (True, why), q
+    # what a block or GovStack itself uses is the spec's subject
+    for q in ("What platform does the Messaging BB use for its queue?", "Which tools does GovStack use for testing?"):
+        assert should_abstain(analyze(q), hits, {})[1] != why, q
