@@ -25,7 +25,10 @@ WEAK_DENSE = 0.45  # between MIN_DENSE and this, low coverage also means "not co
 # (the rules after still apply). dev-independent +1 (e37-014), no other pass and no blind answer changed (0.36: the same)
 ASKS_BEHAVIOUR_DENSE = 0.40
 _ASKS_BEHAVIOUR = re.compile(r"\b(what (happens|should happen|would happen|will happen)|can (we|i|it|they|the|our|a|an|you|that|"
-                             r"this|one)\b|could (we|it|they|the|our)\b)", re.I)
+                             r"this|one)\b|could (we|it|they|the|our)\b|"
+                             # "can staff still go back and change its details?": what people may do in the block
+                             r"(can|could) (staff|users?|admins?|administrators?|officers?|clerks?|operators?|people|citizens?|"
+                             r"someone|anyone|members?|applicants?|agents?|editors?)\b)", re.I)
 FRONT_PAGE_REACH = 2
 # A use-case question in the user's own words ("… making the companies that sell these gadgets foot the bill for getting
 # rid of them?") shares few words with the use case it describes (ENV-1 Extended Producer Responsibility); when the first
@@ -45,7 +48,9 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       r"charges|fee|fees)|costs? (of|per|to)|(what|which) (does|do|would|will)\b.{0,60}\bcost|(what|how high) (is|are) "
                       # (not what they are based on: "what are the fees based on?" asks how they are worked out)
                       r"the (\w+ ){0,2}(fee|fees|charge|charges)(?! (based|calculated|determined|computed|derived|worked out))|"
-                      r"per (user|citizen|month|year|sms|message|transaction)|budget|quote|"
+                      r"per (user|citizen|month|year|sms|message|transaction)|quote|"
+                      # (not a cheap kind of device: "students have budget Android phones with no secure chip")
+                      r"budget(?!\s+(\w+\s+)?(phones?|smartphones?|handsets?|devices?|laptops?|tablets?|hardware|models?)\b)|"
                       r"(what|which|how much) ([\w-]+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|"
                       r"deducts?|sets?|imposes?|imposed)\b|"
                       r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent)|"

@@ -520,6 +520,9 @@ def test_a_question_how_the_system_behaves_asked_in_everyday_words_is_not_refuse
     assert should_abstain(behaviour, _hits(passage, dense=near), {}) == (False, "")
     assert should_abstain(other, _hits(passage, dense=near), {}) == (True, NOT_DISCUSSED)
     assert should_abstain(behaviour, _hits(passage, dense=ASKS_BEHAVIOUR_DENSE - 0.02), {}) == (True, NOT_DISCUSSED)
+    # …or what people may do in the block ("can staff still go back and change …?")
+    staff = analyze("Our bounced outage texts are in the queue. Can staff still go back and change their wording?")
+    assert should_abstain(staff, _hits(passage, dense=near), {}) == (False, "")
 
 
 def test_a_use_case_asked_for_in_everyday_words_is_not_refused_when_its_passages_are_all_one_use_cases():
@@ -577,3 +580,12 @@ def test_which_product_a_named_country_or_organisation_built_on_is_out_of_scope(
     # what a block or GovStack itself uses is the spec's subject
     for q in ("What platform does the Messaging BB use for its queue?", "Which tools does GovStack use for testing?"):
         assert should_abstain(analyze(q), hits, {})[1] != why, q
+
+
+def test_a_cheap_kind_of_phone_asks_no_price():
+    passage = "Errored messages must be retried for 24 hours. Keys should live in a trusted execution environment."
+    qa = analyze("Many riders have budget Android phones. Where should the Messaging BB's keys live on them?")
+    assert should_abstain(qa, _hits(TOPIC, passage), {})[1] != "the specification does not give prices or costs of products"
+    budget = analyze("I need a budget line for our tender: what does the Messaging BB cost?")
+    assert should_abstain(budget, _hits(TOPIC, passage), {}) == (True, "the specification does not give prices or costs "
+                                                                        "of products")
