@@ -97,6 +97,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # or does it hand payment off to something else?"
                         r"\bitself\s*,?\s+or\s+(which|what|does|do|is|would|will|should|must)\b|"
                         r"\bor\s+which\s+(other\s+)?(bbs?|building\s+blocks?|blocks?)\b|"
+                        # "Is it the website's CMS that keeps those answers, or a different building block?"
+                        r"\bor\s+(an?\s+(different|separate)|another|some\s+other)\s+(bbs?|building\s+blocks?|blocks?)\s*\?|"
                         # "… decide when those go out, or does another block handle the timing?"
                         r"\bor\s+(does|do|would|will|should|must|can|could|is|are)\s+(some\s+|an)?other\s+(bbs?|building\s+blocks?|"
                         r"blocks?)\b|"
@@ -471,6 +473,12 @@ CONSENT_FOR_ANOTHER = True
 _CONSENTS = re.compile(r"\b(consents?|consenting|agrees?|agreeing|agreed|says? yes|saying yes|permission|opts? in)\b", re.I)
 _FOR_ANOTHER = re.compile(r"\b(on behalf of|for someone else|for somebody else|for another person|for other people|"
                           r"in (someone|somebody) else'?s name)\b", re.I)
+# asking people whether their data may be used is, in the Consent spec, asking for consent ("the data subject (the user
+# providing consent for the use of their data)"), and changing their mind then withdrawing it
+ASKED_PERMISSION = True
+_ASKS_PERMISSION = re.compile(r"\b(ask|asks|asking|asked)\s+(\w+\s+){0,3}?(whether|if)\s+(\w+\s+){0,2}?(may|can|could|are "
+                              r"allowed to|is allowed to)\s+(use|share|keep|process|store|collect|pass on)\b", re.I)
+_CHANGES_MIND = re.compile(r"\bchange (their|his|her|my|your|our) minds?\b", re.I)
 # a credential someone shows or proves from their phone is, in the Wallet spec, presented ("the Holder presents the
 # credential to a Verifier"), and one shown to someone on another device is presented cross device ("9.2.2.
 # Presenting Credentials Cross Device": "a Verifier interacting with the Holder on a different device from the Wallet's
@@ -572,6 +580,10 @@ def plain_words(text: str) -> str:
     'can a voucher be cancelled before it is created?'
     >>> plain_words("show our buses moving on a live map")
     'show our buses moving (time-based dynamic tracking of objects, vehicle location) on a live map'
+    >>> plain_words("we ask readers whether we may use their history, and they can change their mind later")
+    'we ask readers whether we may use (consent) their history, and they can change their mind (withdraw consent) later'
+    >>> plain_words("a buyer can change their mind about an order")  # no permission asked
+    'a buyer can change their mind about an order'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
@@ -583,6 +595,9 @@ def plain_words(text: str) -> str:
         text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, no user claims)", text, count=1)
     if CONSENT_NOT_NEEDED and _OTHER_BASIS.search(text) and _ASKS_CONSENT.search(text):
         text = _ASKS_CONSENT.sub(r"\g<0> (what consent is not, the use of consent should be avoided)", text, count=1)
+    if ASKED_PERMISSION and _ASKS_PERMISSION.search(text):
+        text = _ASKS_PERMISSION.sub(r"\g<0> (consent)", text, count=1)
+        text = _CHANGES_MIND.sub(r"\g<0> (withdraw consent)", text, count=1)
     if CONSENT_FOR_ANOTHER and _CONSENTS.search(text):
         text = _FOR_ANOTHER.sub(r"\g<0> (a Delegate, delegating)", text, count=1)
         text = _NOT_PROVISIONED.sub(r"\g<0> (pre-registration, not yet provisioned in the System)", text, count=1)

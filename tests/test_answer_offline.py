@@ -1996,6 +1996,9 @@ def test_or_are_those_other_building_blocks_asks_for_the_scope():
     assert not ASKS_SCOPE.search("Which payments are those other building blocks making?")
     assert ASKS_SCOPE.search("Does the Messaging BB decide when those go out, or does another block handle the timing?")
     assert not ASKS_SCOPE.search("How does another block handle the timing?")
+    assert ASKS_SCOPE.search("Is it the website's content management system that keeps those answers, or a different "
+                             "building block?")
+    assert not ASKS_SCOPE.search("Does it keep them in a database or a different format?")
     # whether the job is the block's at all
     assert ASKS_SCOPE.search("office to office, not to farmers. is the messaging bb the right tool for that?")
     assert ASKS_SCOPE.search("ok can i use it for agency to agency msgs too?")
