@@ -294,6 +294,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bfire(s|d)?\b(?= (an? |the |its |their |our )?(alerts?|alarms?|jobs?|reminders?|notifications?|webhooks?|actions?|"
      r"events?)\b)", "trigger"),
     (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
+    # an extra check when someone logs in is, in the spec, multi-factor authentication ("the multi-factor authentication
+    # process MUST include a time-sensitive credential"), and an ID that is only a number a numerical digital ID
+    (r"\b(extra|additional|second|another|2nd|added)\s+(check|step|factor|layer|verification|code)\b(?=[^.?!]{0,40}"
+     r"\b(log ?ins?|logging in|logs? in|sign[- ]?ins?|signing in|signs? in|logon|authenticat\w*)\b)",
+     r"\g<0> (multi-factor authentication)"),
+    (r"\b(just|only|simply|merely)\s+(their|a|his|her|the|an?|your|our)\s+(national\s+)?(id|identity|identification)\s+"
+     r"numbers?\b", r"\g<0> (simple numerical digital ID)"),
     # someone "told" or "informed" of an event is, in the spec, notified ("… be told automatically by the Identity BB?":
     # "Subscribers … collect event details after being notified of them")
     (r"\b(be|been|being|get|gets|got|are|is|was|were) (automatically |immediately |promptly )?(told|informed|made aware)\b",
@@ -584,6 +591,10 @@ def plain_words(text: str) -> str:
     'we ask readers whether we may use (consent) their history, and they can change their mind (withdraw consent) later'
     >>> plain_words("a buyer can change their mind about an order")  # no permission asked
     'a buyer can change their mind about an order'
+    >>> plain_words("they sign in with just their national ID number. What extra check at login is needed?")
+    'they sign in with just their national ID number (simple numerical digital ID). What extra check (multi-factor authentication) at login is needed?'
+    >>> plain_words("an extra step in the payment")  # not at login
+    'an extra step in the payment'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
