@@ -84,8 +84,11 @@ _WORKFLOW = re.compile(r"\b(workflow|workflows|sequence|flow|steps|process|how d
                        r"|^\s*how (is|are) (an? |the )?[\w'-]+( [\w'-]+){0,3} (\w+ed|\w+en)\b", re.I)
 # Whether the named block does a job itself or leaves it to another ("…, or do we need another building block for that?",
 # "is X in scope?"): a question about its scope, not a process, whatever it names ("approval workflows")
-ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+((an)?other\b|"
+ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+(also\s+)?need\s+((an)?other\b|some\s+other\b|"
                         r"(something|anything|someone|somebody)\s+else\b)|"
+                        # "… work out the list of who gets paid, or do we have to prepare that list ourselves?"
+                        r"\bor\s+(do|would|will|should|must)\s+(we|i)\s+(have\s+to|need\s+to|must)\b[^?]{0,60}\b(ourselves|"
+                        r"myself|on\s+our\s+own)\b|"
                         r"\bor\s+(is|are|would|will)\s+(that|this|it|those|these|they)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
                         # ("… or is that a different bb?")
                         r"((an)?other\b|an?\s+(different|separate)\s+(bbs?|building\s+blocks?|blocks?|one)\b)|"

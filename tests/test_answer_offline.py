@@ -1999,6 +1999,9 @@ def test_or_are_those_other_building_blocks_asks_for_the_scope():
     assert ASKS_SCOPE.search("Is it the website's content management system that keeps those answers, or a different "
                              "building block?")
     assert not ASKS_SCOPE.search("Does it keep them in a database or a different format?")
+    assert ASKS_SCOPE.search("does the registration bb keep our records for years or do we need some other block for that")
+    assert ASKS_SCOPE.search("Will the Payments BB work out who gets paid, or do we have to prepare that list ourselves?")
+    assert not ASKS_SCOPE.search("Do we have to prepare that list ourselves?")
     # whether the job is the block's at all
     assert ASKS_SCOPE.search("office to office, not to farmers. is the messaging bb the right tool for that?")
     assert ASKS_SCOPE.search("ok can i use it for agency to agency msgs too?")
