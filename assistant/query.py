@@ -60,7 +60,7 @@ _TERM = re.compile(r"^\s*(what\s+is\s+meant\s+by\s+|what\s+do\s+you\s+mean\s+by\
                    r"define\s+|definition\s+of\s+|meaning\s+of\s+|"
                    # "How does GovStack define 'digital public good'?"
                    r"how\s+(?:does|do|would)\s+(?:govstack|the\s+spec(?:ification)?|the\s+[\w\s-]{0,40}?\b(?:bb|building\s+block))"
-                   r"\s+define\s+)", re.I)
+                   r"\s+((actually|exactly|really|officially|formally)\s+)?define\s+)", re.I)
 # "What is the eSignature BB not allowed to write into its logs?", "What is the Pub/Sub interface supposed to do?": "what
 # is" opens a question about what something may or must do, not a definition
 # …nor do "What are the possible event statuses …?" and "What are the different kinds …?": they ask for a list
@@ -297,6 +297,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bfire(s|d)?\b(?= (an? |the |its |their |our )?(alerts?|alarms?|jobs?|reminders?|notifications?|webhooks?|actions?|"
      r"events?)\b)", "trigger"),
     (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
+    (r"\b(take|takes|taking|took|taken) (it|them|this|that|consent|their consent) back\b", r"withdraw \2"),
     # an extra check when someone logs in is, in the spec, multi-factor authentication ("the multi-factor authentication
     # process MUST include a time-sensitive credential"), and an ID that is only a number a numerical digital ID
     (r"\b(extra|additional|second|another|2nd|added)\s+(check|step|factor|layer|verification|code)\b(?=[^.?!]{0,40}"
@@ -931,6 +932,12 @@ def subject_part(question: str) -> str:
     return f"{sents[first - 1]} {ask}" if first else ask
 
 
+UNMARKED_LAST_ASK = True
+TERM_IN_LATER_ASK = True
+_ASKS_UNMARKED = re.compile(r"^\s*(?:and\s+|also\s+|but\s+|so\s+)?(?:can|could|does|do|did|is|are|was|will|would|should|must|"
+                            r"what|how|which|who|when|where|why)\b", re.I)
+
+
 def more_asks(question: str, most: int = 2) -> list[str]:
     """The question's asking sentences after the first, each with at least three words of content of its own that the
     first does not have: a second question, not a refinement of the first ("… ? Which approach is recommended?",
@@ -940,10 +947,15 @@ def more_asks(question: str, most: int = 2) -> list[str]:
     ["Could one block read another block's database directly?"]
     >>> more_asks("What certification level does the HSM need, and which interface standards should it follow?")
     ['which interface standards should it follow?']
+    >>> more_asks("how does govstack actually define consent? and can people take it back later")
+    ['and can people take it back later']
     >>> more_asks("Is the Wallet BB a mobile money wallet? Is it one?"), more_asks("What is a PSUT?")
     ([], [])
     """
-    asks = [x for x in _sentences(question) if x.endswith("?")]
+    sents = _sentences(question)
+    asks = [x for x in sents if x.endswith("?")]
+    if UNMARKED_LAST_ASK and asks and len(sents) >= 2 and not sents[-1].endswith("?") and _ASKS_UNMARKED.match(sents[-1]):
+        asks.append(sents[-1])  # typed without its "?": "how does govstack define consent? and can people take it back later"
     if SPLIT_CLAUSES and asks:
         # "Which endpoint reports delivery, and what statuses can it report?": two questions in one sentence
         asks = [c.strip() for a in asks for c in _CLAUSE_SPLIT.split(a) if c.strip()]
@@ -1047,6 +1059,9 @@ def _without_condition(q: str) -> str:
                           or _CALL_GIVES_BACK.search(q[m.end():]) else m.group(1), q)
 
 
+FIRST_ASK_DEFINES = True  # a definition asked first decides the intent, whatever a second question asks
+
+
 def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     """What kind of answer a question wants (see INTENTS).
 
@@ -1109,13 +1124,18 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "overview"
     # "What is an SCD in the eSignature BB, and what's the difference between …?": the first question decides
     first = re.split(r",\s*and\s+(?=(?:what|how|which|why|who)\b)", q, maxsplit=1, flags=re.I)[0]
+    # (…and of two questions, the first asks for the definition: "how does govstack actually define consent? and can
+    # people take it back later")
+    first_ask = re.split(r"\?\s+(?=\S)", q, maxsplit=1)[0] if FIRST_ASK_DEFINES else q
+    if not _MEANING.search(first_ask):
+        first_ask = q  # (not "What are the steps until the shop is paid? Can they spend the rest next week?")
     defines = bool(_TERM.match(q)) and not _NOT_A_DEFINITION.search(first)
     if defines and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", first, re.I) \
             and len(keywords(first)) <= 6:
         return "term"  # "What is a voucher in the Payments building block?" asks about the voucher
     # (a block named without "BB" is the block: "What does the Information Mediator do?")
     named = registry.with_block_suffix(q) if NAMES_WITHOUT_BB else q
-    if defines and not _OVERVIEW.match(named) and not _LIST_OF.match(q) and len(keywords(q)) <= 5:
+    if defines and not _OVERVIEW.match(named) and not _LIST_OF.match(q) and len(keywords(first_ask)) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview
         return "term"
     if (overview and _OVERVIEW.match(named)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
@@ -1146,6 +1166,8 @@ def _term_of(q: str) -> str | None:
     if not m:
         return None
     rest = q[m.end():]
+    if FIRST_ASK_DEFINES:
+        rest = re.split(r"\?\s+(?=\S)", rest, maxsplit=1)[0]  # ("… define consent? and can people take it back later")
     by = re.match(r"^.{1,40}?\bmean\s+by\s+(.+)$", rest, re.I)  # "What does GovStack mean by a building block?"
     if by:
         rest = by.group(1)
@@ -1544,4 +1566,10 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                          bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          terms_defined=defined,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
-                         bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q, term), more_asks=more_asks(q))
+                         bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q, term), more_asks=_later_asks(q, term))
+
+
+def _later_asks(q: str, term: str | None) -> list[str]:
+    """more_asks, with "it" the term a definition question asked about ("how does govstack define consent? and can people
+    take it back later" → "and can people take consent back later"; the search reads it in the spec's words)."""
+    return [re.sub(r"\bit\b", term, a, count=1) if term and TERM_IN_LATER_ASK else a for a in more_asks(q)]

@@ -21,7 +21,7 @@ from assistant.answer.offline import OPTION_LIST, OPTION_REACH, POINTS_AHEAD, WO
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
-                             ask_part, detect_intent, noun_pattern)
+                             ask_part, detect_intent, noun_pattern, plain_words)
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
                                 HybridSearch, continues, hands_over, norm_path)
 from assistant.types import Answer
@@ -747,7 +747,9 @@ class Assistant:
         for ask in qa.more_asks if MORE_ASK_HITS else []:
             # (…with the kind of answer that question wants: "and what happens to the API version?" after "which endpoint
             # …?" wants a sentence, not more operations)
-            sub = dataclasses.replace(qa, ask_again=ask, vectors=dict(qa.vectors), intent=detect_intent(ask, qa.bbs))
+            # (read in the spec's words, as the question is: "take it back" is withdrawing it)
+            sub = dataclasses.replace(qa, ask_again=plain_words(ask), vectors=dict(qa.vectors),
+                                      intent=detect_intent(ask, qa.bbs))
             for h in self.searcher.search(sub, release, k=MORE_ASK_HITS, filters=filters):
                 bring(h.chunk, "next-ask", h.dense, mark=True)
         return hits + extra

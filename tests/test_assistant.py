@@ -239,10 +239,19 @@ def test_question_intent(question, intent):
     ("Hi team, this might be a dumb question, but what is a voucher?", "voucher"),
     # context before a colon, and where to look before the question
     ("For my distributed-systems class: in the Information Mediator's pub/sub layer, what is a 'Room'?", "Room"),
+    # an adverb before "define", and a second question after the first
+    ("how does govstack actually define consent? and can people take it back later", "consent"),
 ])
 def test_a_bare_definition_question_asks_for_the_word(question, term):
     qa = analyze(question)
     assert (qa.intent, qa.term) == ("term", term)
+
+
+def test_a_second_question_typed_without_its_question_mark_is_answered_about_the_term():
+    qa = analyze("how does govstack actually define consent? and can people take it back later")
+    assert qa.more_asks == ["and can people take consent back later"]
+    # a process asked first is not a definition for having a short first question
+    assert analyze("What are the steps until the shop is paid? Can they spend the rest next week?").intent != "term"
 
 
 def test_a_request_before_a_colon_keeps_its_own_intent():

@@ -19,7 +19,7 @@ from assistant.abstain import asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
-                             ask_part, noun_pattern)
+                             ask_part, noun_pattern, plain_words)
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, hands_over, inline_definition, negated_stems,
                                 norm_term, qualifies, stem_tokens, template_key, term_forms, term_names, tokenize)
 from assistant.types import label_name
@@ -141,6 +141,7 @@ OPTION_REACH, OPTION_MAX, OPTION_POINTS = 3, 4, 2
 OPTION_INTRO_WEIGHT = 0.5
 OPTION_TITLE_BONUS = 1.0  # an option's point titled with a word of the question ("_Authentication:_ …") is about it
 _POINT_TITLE = re.compile(r"^[_*]{1,2}([^_*:]{2,40}):?[_*]{1,2}:?\s")
+_PLAIN_VERB_ONLY = re.compile(r"\s*\([^()]*\)")  # plain_words' glosses, dropped: its verbs stay ("take it back" → withdraw)
 OPTION_LIST = True  # … and a question asking what options there are ("What options does GovStack describe for …?")
 OPTION_VERDICT = True  # … closed by the page's verdict on them ("In general GovStack recommends option 1 or option 4.")
 _OPTIONS_VERDICT = re.compile(r"\brecommends?\s+(using\s+)?options?\s+\d|\b(any|all|each|either|none) of (these|the) "
@@ -518,7 +519,8 @@ class ExtractiveAnswerer:
         names = set(tokenize(" ".join(registry.name_of(b) for b in qa.bbs)))
         out = []
         for ask in qa.more_asks:
-            words = set(tokenize(ask)) - names
+            # (in the spec's words too, as searched: "take it back" is withdrawing it)
+            words = (set(tokenize(ask)) | set(tokenize(_PLAIN_VERB_ONLY.sub("", plain_words(ask))))) - names
             weight = sum(self.idf.get(t, 8.0) for t in words)
             if not weight or sum(self.idf.get(t, 8.0) for t in words if t in said) / weight >= MORE_ASK_SAID:
                 continue  # answered already
