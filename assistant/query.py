@@ -404,6 +404,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(data|details|information)|health (data|records))\b[^.?!]{0,60}?\b(in|into|inside|within|as part of|on|to) (the |a |an |"
      r"their |our |its )?(request |get |api )?(urls?|uris?|query strings?|query param(eter)?s|paths?|links?|"
      r"address(es)? of (\w+ )?(requests?|calls?)|web address(es)?)\b", r"\g<0> (Personally Identifiable Information (PII) in URLs)"),
+    # a phone number or an email address kept in logs or records is, in the spec, contact data ("The event logs and the
+    # transaction logs should NOT capture any sensitive data such as contact data")
+    (r"\b(logs?|logged|logging|audit trails?)\b[^.?!]{0,60}?\b(phone numbers?|mobile numbers?|e-?mail address(es)?)\b|"
+     r"\b(phone numbers?|mobile numbers?|e-?mail address(es)?)\b[^.?!]{0,60}?\b(in|into) (the |its |their |our )?"
+     r"(logs?|audit trails?)\b", r"\g<0> (contact data)"),
     # vehicles followed as they move ("our buses moving on a live map", "where our patrol boats are minute by minute")
     # are, in the GIS spec, objects tracked over time ("time-based dynamic tracking of objects … such as Automatic
     # Vehicle Location (AVL)")
@@ -599,6 +604,8 @@ def plain_words(text: str) -> str:
     'they sign in with just their national ID number (simple numerical digital ID). What extra check (multi-factor authentication) at login is needed?'
     >>> plain_words("an extra step in the payment")  # not at login
     'an extra step in the payment'
+    >>> plain_words("are its logs allowed to keep my phone number?"), plain_words("send it to my phone number")
+    ('are its logs allowed to keep my phone number (contact data)?', 'send it to my phone number')
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
