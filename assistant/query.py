@@ -1066,6 +1066,28 @@ def _without_condition(q: str) -> str:
                           or _CALL_GIVES_BACK.search(q[m.end():]) else m.group(1), q)
 
 
+# an operation named in a condition before the question ("After I POST /search, …") is where the asker is, when the
+# question asks for an endpoint: another one
+OTHER_ENDPOINT_ASKED = True
+_ASKS_ENDPOINT = re.compile(r"\b(which|what)\s+(other\s+)?(endpoint|call|operation|api|path|url|callback)s?\b", re.I)
+_LEAD_CONDITION = re.compile(r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|before)\b(?P<clause>[^,?.;:]{3,160}),\s*", re.I)
+
+
+def _asks_another_endpoint(q: str) -> bool:
+    """Whether the question names an operation by its path only in a condition before it, and asks for an endpoint.
+
+    >>> _asks_another_endpoint("After I POST /search, on which endpoint do the providers' results come back to me?")
+    True
+    >>> _asks_another_endpoint("When I call POST /consent, what comes back?"), _asks_another_endpoint("Which endpoint is POST /search?")
+    (False, False)
+    """
+    m = _LEAD_CONDITION.search(q)
+    if not m or not API_PATH.search(m.group("clause")):
+        return False
+    rest = q[m.end():]
+    return bool(_ASKS_ENDPOINT.search(rest)) and not API_PATH.search(rest)
+
+
 FIRST_ASK_DEFINES = True  # a definition asked first decides the intent, whatever a second question asks
 
 
@@ -1559,6 +1581,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         intent = "term"  # "what do 'issuer', 'holder' and 'verifier' mean?": glossary entries answer it
     m = API_PATH.search(q)
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
+    if api_path and OTHER_ENDPOINT_ASKED and _asks_another_endpoint(q):
+        api_path = None  # "After I POST /search, on which endpoint do the results come back?": another one is asked for
     ask_again = ""
     if ASK_TWICE and standalone == q:
         # "Our land registry office wants citizens to sign deeds online. How does the eSignature BB protect the private
