@@ -28,7 +28,10 @@ _ASKS_BEHAVIOUR = re.compile(r"\b(what (happens|should happen|would happen|will 
                              r"this|one)\b|could (we|it|they|the|our)\b|"
                              # "can staff still go back and change its details?": what people may do in the block
                              r"(can|could) (staff|users?|admins?|administrators?|officers?|clerks?|operators?|people|citizens?|"
-                             r"someone|anyone|members?|applicants?|agents?|editors?)\b)", re.I)
+                             r"someone|anyone|members?|applicants?|agents?|editors?)\b|"
+                             # "Is there a bulk version of that call, and … how do I fetch the results?"
+                             r"\bis there an? (bulk|batch|way|version|option|endpoint|api|call)\b|\bhow (do|can|should) (i|we) "
+                             r"(fetch|get|retrieve|call|send|submit|check|find)\b)", re.I)
 FRONT_PAGE_REACH = 2
 # A use-case question in the user's own words ("… making the companies that sell these gadgets foot the bill for getting
 # rid of them?") shares few words with the use case it describes (ENV-1 Extended Producer Responsibility); when the first

@@ -227,6 +227,17 @@ def _renames_previous(q: str, last: str) -> bool:
     return any(_stem(m.group(1).lower()) not in said for m in _THOSE_THINGS.finditer(q))
 
 
+LATER_POINTER = True
+_LATER_POINTER = re.compile(r"\b(?:of|for|with|to|from|in|on|about|by|use|using|call|calling)\s+(?:that|this|those|these)\s+"
+                            r"([a-z][\w-]+)", re.I)
+
+
+def _stem_of(word: str) -> str:
+    from assistant.retrieve import _stem
+
+    return _stem(word.lower())
+
+
 # words that point back at something said before (the previous question, or the context before the asking sentence)
 _POINTING = r"\b(it|its|it's|they|them|their|this|that|those|these|there)\b"
 POINTS_BACK = re.compile(_POINTING, re.I)
@@ -1492,6 +1503,17 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # same database tables. Is that allowed?"), and "the same" before a noun is a description ("the same tables")
         first = _ASK_SENTENCES.split(q.strip(), maxsplit=1)[0]
         is_follow = bool(_FOLLOWUP.search(first)) or (len(q.split()) <= 4 and intent != "term") or from_answer
+        later_pointer = False
+        if not is_follow and LATER_POINTER and first != q:
+            # …unless it names something its first sentence did not say: "We have 40,000 addresses in a spreadsheet.
+            # Is there a bulk version of that call?" points at the call asked about before
+            said, before = _stems_said(first), _stems_said(last)
+            named = [w for w in _LATER_POINTER.findall(q[len(first):]) if w.lower() not in STOP and _stem_of(w) not in said]
+            is_follow = bool(named)
+            # (…and what it names, in a word the previous question did not use either, is what that question asked
+            # about: its ask is carried; "… which of those emails didn't arrive?" after "… send the same email …" names
+            # it already)
+            later_pointer = any(_stem_of(w) not in before for w in named)
         if THAT_BLOCK_CARRIED and prev_bbs and _THAT_BLOCK.search(q) and not set(bbs) & set(prev_bbs) \
                 and not registry.find_bbs(q, strict=True):
             # "Our SMS platform can already … Do we still need to deploy that block just for this?": "that block" is
@@ -1526,7 +1548,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                     or (USE_CASE_CARRIED and _USECASE.search(last) and not _USECASE.search(q))
                     or (PLURAL_POINTS_BACK and _renames_previous(q, last))
                     or (PROCESS_CARRIED and _THAT_PROCESS.search(q))
-                    or (SAME_WORD_POINTS_BACK and _names_previous(q, last))):
+                    or (SAME_WORD_POINTS_BACK and _names_previous(q, last))
+                    or later_pointer):
                 # "Can a member see who has read their personal data?" → "which endpoint does that?", "… would that also
                 # cover a person dying?": the job "that" is the previous question's ask (its asking sentence, not the
                 # context before it) — or the whole question, when its ask points into its context ("We want patients

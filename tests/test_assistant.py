@@ -278,6 +278,21 @@ def test_afterwards_marks_a_follow_up():
     assert analyze("which endpoint would we call, and how do we get the results back?", prev).bbs == []
 
 
+def test_a_pointer_after_the_context_sentence_marks_a_follow_up():
+    prev = [{"role": "user", "content": "Does the GIS building block have an API for turning addresses into coordinates?"},
+            {"role": "assistant", "content": "Yes: POST /geocode."}]
+    qa = analyze("We have 40,000 addresses in a spreadsheet. Is there a bulk version of that call?", prev)
+    assert qa.bbs == ["gis"] and "turning addresses into coordinates" in qa.standalone  # "that call": the one asked about
+    # what the pointer names, said in the previous question, carries the block only
+    prev = [{"role": "user", "content": "With the Messaging BB, how do I send the same email to a group at once?"},
+            {"role": "assistant", "content": "POST /send/email/batch."}]
+    qa = analyze("ok thx. and afterwards how can my app see which of those emails didn't arrive?", prev)
+    assert qa.bbs == ["messaging"] and "group at once" not in qa.standalone
+    # the pointer names what the message's own first sentence says: no follow-up
+    qa = analyze("Our app sends emails to farmers. How do we track delivery of those emails?", prev)
+    assert qa.bbs == []
+
+
 def test_a_closing_then_marks_a_follow_up():
     prev = [{"role": "user", "content": "what statuses can a msg have in the messaging bb"}, {"role": "assistant", "content": "…"}]
     assert analyze("whats the diff between errored and failed then", prev).bbs == ["messaging"]
