@@ -515,6 +515,12 @@ _HELD_CREDENTIAL = re.compile(r"\b(credentials?|wallets?|licen[cs]es?|certificat
                               r"passes|badges?)\b", re.I)
 _SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|proved|display|displays|displaying|"
                     r"displayed|flash|flashes|flashing|hand|hands|handing|handed)\b(?!\s+(up|me|us|them|him|her)\b)", re.I)
+# … and one kept in a phone app is kept in a wallet, and someone checking it the verifier
+_IN_PHONE = re.compile(r"\b(in|on|from|inside)\s+(the\s+|their\s+|his\s+|her\s+|a\s+|our\s+|your\s+|the\s+[\w-]+'s\s+)?(own\s+)?"
+                       r"(phones?|mobiles?|smartphones?|mobile phones?)(\s+apps?)?\b", re.I)
+_CHECKS = re.compile(r"\b(check|checks|checking|verify|verifies|verifying|scan|scans|scanning)\b(?=\s+(a|the|their|his|her|its|"
+                     r"that|this)\s+(\w+\s+)?(credentials?|certificates?|licen[cs]es?|diplomas?|permits?|id cards?|passes|badges?)\b)",
+                     re.I)
 _OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
                            r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
                            r"\bnot (on )?(my|the|their|his|her|your) (own )?(phone|device|mobile)\b", re.I)
@@ -617,6 +623,10 @@ def plain_words(text: str) -> str:
     'an extra step in the payment'
     >>> plain_words("are its logs allowed to keep my phone number?"), plain_words("send it to my phone number")
     ('are its logs allowed to keep my phone number (contact data)?', 'send it to my phone number')
+    >>> plain_words("the officer's tablet checks a certificate in the refugee's own phone app")
+    "the officer's tablet checks (verifier) a certificate in the refugee's own phone app (wallet)"
+    >>> plain_words("how can inspectors verify that a permit on site is genuine?")  # not held in a phone
+    'how can inspectors verify that a permit on site is genuine?'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
@@ -638,6 +648,10 @@ def plain_words(text: str) -> str:
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
         text = _SHOWS.sub(r"\g<0> (present)", text, count=1)
         text = _OTHER_DEVICE.sub(r"\g<0> (cross device)", text, count=1)
+        if _IN_PHONE.search(text) or re.search(r"\bwallets?\b", text, re.I):
+            if not re.search(r"\bwallets?\b", text, re.I):
+                text = _IN_PHONE.sub(r"\g<0> (wallet)", text, count=1)
+            text = _CHECKS.sub(r"\g<0> (verifier)", text, count=1)
     return text
 
 
