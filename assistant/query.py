@@ -1387,6 +1387,7 @@ NAMES_OVER_SUBJECTS = True
 ORDINALS_FROM_ANSWER = True
 _ORDINAL_REF = re.compile(r"\b(?:the\s+)?(?:(?P<pair>first|last)\s+two|(?P<one>first|second|third|fourth|fifth|last)\s+one)\b",
                           re.I)
+ORDINAL_NAMES_ONLY, ORDINAL_NAME_WORDS = True, 6
 _NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
 _LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+)$")
 _CITE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
@@ -1435,12 +1436,18 @@ def resolve_ordinals(question: str, history: list[dict] | None) -> tuple[str, bo
     (('and Pending?', True), False)
     >>> resolve_ordinals("and the last two?", [{"role": "assistant", "content": "It sends messages. [1]"}])
     ('and the last two?', True)
+    >>> rules = [{"role": "assistant", "content": "- The issuer MUST authenticate the holder first [1]\\n- The wallet "
+    ...           "MUST validate the credential before storing it [1]"}]
+    >>> resolve_ordinals("how does that flow differ from the first one?", rules)  # statements, not named things
+    ('how does that flow differ from the first one?', True)
     """
     if not ORDINALS_FROM_ANSWER or not history or not _ORDINAL_REF.search(question):
         return question, False
     items = answer_items(last_answer(history))
-    if len(items) < 2:
-        return question, True  # (no list to name them from: still about what came before)
+    if len(items) < 2 or (ORDINAL_NAMES_ONLY and any(len(i.split()) > ORDINAL_NAME_WORDS for i in items)):
+        # (no list to name them from, or a list of statements, not of things by their names: "The credential issuer
+        # SHOULD be able to validate the wallet …" is no "first one"; still about what came before)
+        return question, True
 
     def named(m: re.Match) -> str:
         if m.group("pair"):
