@@ -415,6 +415,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(data|details|information)|health (data|records))\b[^.?!]{0,60}?\b(in|into|inside|within|as part of|on|to) (the |a |an |"
      r"their |our |its )?(request |get |api )?(urls?|uris?|query strings?|query param(eter)?s|paths?|links?|"
      r"address(es)? of (\w+ )?(requests?|calls?)|web address(es)?)\b", r"\g<0> (Personally Identifiable Information (PII) in URLs)"),
+    # the kind of file something is saved as is, in the spec, its data format ("The GIS BB specifications do not define
+    # the data formats that should be used to store or exchange geographic data"); saving it is storing it
+    (r"\b(what|which)\s+(kinds?|types?|sorts?)\s+of\s+files?\b|\b(what|which)\s+files?\s+(types?|kinds?|formats?)\b",
+     r"\g<0> (data formats)"),
     # a phone number or an email address kept in logs or records is, in the spec, contact data ("The event logs and the
     # transaction logs should NOT capture any sensitive data such as contact data")
     (r"\b(logs?|logged|logging|audit trails?)\b[^.?!]{0,60}?\b(phone numbers?|mobile numbers?|e-?mail address(es)?)\b|"
@@ -627,6 +631,8 @@ def plain_words(text: str) -> str:
     "the officer's tablet checks (verifier) a certificate in the refugee's own phone app (wallet)"
     >>> plain_words("how can inspectors verify that a permit on site is genuine?")  # not held in a phone
     'how can inspectors verify that a permit on site is genuine?'
+    >>> plain_words("does the GIS bb say what kind of files we should save our maps as?")
+    'does the GIS bb say what kind of files (data formats) we should save our maps as?'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
