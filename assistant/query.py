@@ -309,6 +309,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"events?)\b)", "trigger"),
     (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
     (r"\b(take|takes|taking|took|taken) (it|them|this|that|consent|their consent) back\b", r"withdraw \2"),
+    # an order or a booking "called off" is cancelled
+    (r"\bcall(s|ed|ing)? off\b", "cancel"),
+    (r"\bcall(?:s|ed|ing)? ((?:the|an|our|their|a|this|that|it)(?: [\w-]+){0,2}?) off\b", r"cancel \1"),
     # an extra check when someone logs in is, in the spec, multi-factor authentication ("the multi-factor authentication
     # process MUST include a time-sensitive credential"), and an ID that is only a number a numerical digital ID
     (r"\b(extra|additional|second|another|2nd|added)\s+(check|step|factor|layer|verification|code)\b(?=[^.?!]{0,40}"
@@ -633,6 +636,8 @@ def plain_words(text: str) -> str:
     'how can inspectors verify that a permit on site is genuine?'
     >>> plain_words("does the GIS bb say what kind of files we should save our maps as?")
     'does the GIS bb say what kind of files (data formats) we should save our maps as?'
+    >>> plain_words("we have to call the order off. how does our money come back?")
+    'we have to cancel the order. how does our money come back?'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
