@@ -2116,20 +2116,22 @@ def test_a_lead_that_is_only_the_tail_of_a_split_list_is_read_from_where_the_lis
     assert "Service Workers for Offline Functionality" in text and "network first, then cache" in text
 
 
-def test_options_a_page_lays_out_under_bold_labels_are_compared_option_by_option():
-    def part(seq, text, label=None):
-        c = Chunk(text=text, release="latest", repo="r", folder="specifications", path="arch/8-ux-switching.md",
-                  kind="prose", heading_path=["Architecture", "8 UX Switching and Handover"],
-                  extra={"seq": seq, **({"label": label} if label else {})})
-        return Hit(f"x{seq}", c, 1.0 / (seq + 1))
+def _ux_part(seq, text, label=None):
+    """A passage of a page laying out options under bold labels, `label` the one in force where it starts."""
+    c = Chunk(text=text, release="latest", repo="r", folder="specifications", path="arch/8-ux-switching.md",
+              kind="prose", heading_path=["Architecture", "8 UX Switching and Handover"],
+              extra={"seq": seq, **({"label": label} if label else {})})
+    return Hit(f"x{seq}", c, 1.0 / (seq + 1))
 
-    hits = [part(0, "The following ways are possible:\n\n**1. OpenID Connect based Single Sign-On (SSO)**\n\n"
+
+def test_options_a_page_lays_out_under_bold_labels_are_compared_option_by_option():
+    hits = [_ux_part(0, "The following ways are possible:\n\n**1. OpenID Connect based Single Sign-On (SSO)**\n\n"
                     "A token from the identity server is passed to the other building block."),
-            part(1, "There are some inherent disadvantages of OpenID Connect as well:\n\n_Authentication:_ The called "
+            _ux_part(1, "There are some inherent disadvantages of OpenID Connect as well:\n\n_Authentication:_ The called "
                     "application gets user authentication, but not authentication of the calling application.\n\n"
                     "_Increased Complexity:_ Configuring the OAuth 2.0 framework takes effort.",
                  "OpenID Connect based Single Sign-On (SSO)"),
-            part(2, "3. **Key-based, decentralized Authentication**\n\nKeys are exchanged between the applications.\n\n"
+            _ux_part(2, "3. **Key-based, decentralized Authentication**\n\nKeys are exchanged between the applications.\n\n"
                     "_Authentication:_ The called application authenticates the calling application. However, this "
                     "does not authenticate the user.")]
     qa = analyze("What does OpenID Connect SSO fail to authenticate compared with key-based decentralized authentication?")
@@ -2144,17 +2146,11 @@ def test_options_a_page_lays_out_under_bold_labels_are_compared_option_by_option
 
 
 def test_a_question_asking_what_options_there_are_gets_them_all_numbered_with_the_pages_verdict():
-    def part(seq, text, label=None):
-        c = Chunk(text=text, release="latest", repo="r", folder="specifications", path="arch/8-ux-switching.md",
-                  kind="prose", heading_path=["Architecture", "8 UX Switching and Handover"],
-                  extra={"seq": seq, **({"label": label} if label else {})})
-        return Hit(f"x{seq}", c, 1.0 / (seq + 1))
-
-    hits = [part(0, "The following ways are possible:\n\n**1. OpenID Connect based Single Sign-On (SSO)**\n\n"
+    hits = [_ux_part(0, "The following ways are possible:\n\n**1. OpenID Connect based Single Sign-On (SSO)**\n\n"
                     "A token from the identity server is passed to the other building block."),
-            part(1, "**2. IFRAME based Secure Proxy Authentication**\n\nThe calling application embeds the called "
+            _ux_part(1, "**2. IFRAME based Secure Proxy Authentication**\n\nThe calling application embeds the called "
                     "application's screen in an iframe.", "OpenID Connect based Single Sign-On (SSO)"),
-            part(2, "**3. Hybrid Model**\n\nThis combines OpenID Connect with a one-time key from the called block.\n\n"
+            _ux_part(2, "**3. Hybrid Model**\n\nThis combines OpenID Connect with a one-time key from the called block.\n\n"
                     "Any of these mechanisms may be used, depending on the implementation. In general GovStack "
                     "recommends option 1 or option 3.", "IFRAME based Secure Proxy Authentication")]
     listed = ExtractiveAnswerer().answer(analyze("What options does GovStack describe for UX switching?"), hits).text

@@ -18,8 +18,8 @@ from assistant import registry
 from assistant.abstain import asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       title_in_term, titled_for, units_of)
-from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP, QueryAnalysis,
-                             ask_part, noun_pattern, plain_words)
+from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP,
+                             QueryAnalysis, ask_part, noun_pattern, plain_words)
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, hands_over, inline_definition, negated_stems,
                                 norm_term, qualifies, stem_tokens, template_key, term_forms, term_names, tokenize)
 from assistant.types import label_name
@@ -145,7 +145,7 @@ _PLAIN_VERB_ONLY = re.compile(r"\s*\([^()]*\)")  # plain_words' glosses, dropped
 OPTION_LIST = True  # … and a question asking what options there are ("What options does GovStack describe for …?")
 OPTION_VERDICT = True  # … closed by the page's verdict on them ("In general GovStack recommends option 1 or option 4.")
 _OPTIONS_VERDICT = re.compile(r"\brecommends?\s+(using\s+)?options?\s+\d|\b(any|all|each|either|none) of (these|the) "
-                      r"(options|mechanisms|approaches|methods|models)\b", re.I)
+                              r"(options|mechanisms|approaches|methods|models)\b", re.I)
 _ASKS_OPTIONS_VERDICT = re.compile(r"\b(recommend\w*|preferred|should (we|i) (use|choose|pick)|best)\b", re.I)
 SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
 SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
