@@ -31,7 +31,11 @@ _ASKS_BEHAVIOUR = re.compile(r"\b(what (happens|should happen|would happen|will 
                              r"someone|anyone|members?|applicants?|agents?|editors?)\b|"
                              # "Is there a bulk version of that call, and … how do I fetch the results?"
                              r"\bis there an? (bulk|batch|way|version|option|endpoint|api|call)\b|\bhow (do|can|should) (i|we) "
-                             r"(fetch|get|retrieve|call|send|submit|check|find)\b)", re.I)
+                             r"(fetch|get|retrieve|call|send|submit|check|find)\b|"
+                             # "… must know who changed what and be able to undo mistakes. Does the GIS building block
+                             # cover this?": whether the named block does what the context describes
+                             r"\b(does|do|will|would|can)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building block|block)s?\s+(cover|support|"
+                             r"handle|allow|offer|provide)\s+(this|that|it|these|those)\b)", re.I)
 FRONT_PAGE_REACH = 2
 # A use-case question in the user's own words ("… making the companies that sell these gadgets foot the bill for getting
 # rid of them?") shares few words with the use case it describes (ENV-1 Extended Producer Responsibility); when the first

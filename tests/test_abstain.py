@@ -525,6 +525,8 @@ def test_a_question_how_the_system_behaves_asked_in_everyday_words_is_not_refuse
     assert should_abstain(staff, _hits(passage, dense=near), {}) == (False, "")
     bulk = analyze("We have 40,000 outage texts in a spreadsheet. Is there a bulk version of that call?")
     assert should_abstain(bulk, _hits(passage, dense=near), {}) == (False, "")
+    covers = analyze("We must know who re-sent what and be able to undo mistakes. Does the Messaging BB cover this?")
+    assert should_abstain(covers, _hits(passage, dense=near), {}) == (False, "")
 
 
 def test_a_use_case_asked_for_in_everyday_words_is_not_refused_when_its_passages_are_all_one_use_cases():
