@@ -199,18 +199,21 @@ def _names_previous(q: str, last: str) -> bool:
     >>> _names_previous("Is that allowed?", "Can two blocks share a database?"), _names_previous("that one?", "which one?")
     (False, False)
     """
-    from assistant.retrieve import _stem
-
     said = _stems_said(last)
-    return any(m.group(1).lower() not in STOP and m.group(1).lower() not in _NOT_THINGS and _stem(m.group(1).lower()) in said
+    return any(m.group(1).lower() not in STOP and m.group(1).lower() not in _NOT_THINGS and _stem_of(m.group(1)) in said
                for m in _THAT_THING.finditer(q))
 
 
-def _stems_said(text: str) -> set[str]:
-    """The stems of a text's words (the search's own stemmer: retrieve imports this module, so it is imported here)."""
+def _stem_of(word: str) -> str:
+    """A word's stem, by the search's own stemmer (retrieve imports this module, so it is imported here)."""
     from assistant.retrieve import _stem
 
-    return {_stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+    return _stem(word.lower())
+
+
+def _stems_said(text: str) -> set[str]:
+    """The stems of a text's words."""
+    return {_stem_of(w) for w in re.findall(r"[A-Za-z]+", text)}
 
 
 def _renames_previous(q: str, last: str) -> bool:
@@ -221,21 +224,13 @@ def _renames_previous(q: str, last: str) -> bool:
     >>> _renames_previous("how many of those emails bounced?", "We're emailing notices to residents.")
     False
     """
-    from assistant.retrieve import _stem
-
     said = _stems_said(last)
-    return any(_stem(m.group(1).lower()) not in said for m in _THOSE_THINGS.finditer(q))
+    return any(_stem_of(m.group(1)) not in said for m in _THOSE_THINGS.finditer(q))
 
 
 LATER_POINTER = True
 _LATER_POINTER = re.compile(r"\b(?:of|for|with|to|from|in|on|about|by|use|using|call|calling)\s+(?:that|this|those|these)\s+"
                             r"([a-z][\w-]+)", re.I)
-
-
-def _stem_of(word: str) -> str:
-    from assistant.retrieve import _stem
-
-    return _stem(word.lower())
 
 
 # words that point back at something said before (the previous question, or the context before the asking sentence)
@@ -518,16 +513,16 @@ _CHANGES_MIND = re.compile(r"\bchange (their|his|her|my|your|our) minds?\b", re.
 # Presenting Credentials Cross Device": "a Verifier interacting with the Holder on a different device from the Wallet's
 # location"); the glosses apply only where the question is about a credential held in a wallet
 CREDENTIAL_SHOWN = True
-_HELD_CREDENTIAL = re.compile(r"\b(credentials?|wallets?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|"
-                              r"passes|badges?)\b", re.I)
+_CREDENTIAL_NOUNS = r"(credentials?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|passes|badges?)"
+_HELD_CREDENTIAL = re.compile(rf"\b(wallets?|{_CREDENTIAL_NOUNS})\b", re.I)
 _SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|proved|display|displays|displaying|"
                     r"displayed|flash|flashes|flashing|hand|hands|handing|handed)\b(?!\s+(up|me|us|them|him|her)\b)", re.I)
 # … and one kept in a phone app is kept in a wallet, and someone checking it the verifier
 _IN_PHONE = re.compile(r"\b(in|on|from|inside)\s+(the\s+|their\s+|his\s+|her\s+|a\s+|our\s+|your\s+|the\s+[\w-]+'s\s+)?(own\s+)?"
                        r"(phones?|mobiles?|smartphones?|mobile phones?)(\s+apps?)?\b", re.I)
 _CHECKS = re.compile(r"\b(check|checks|checking|verify|verifies|verifying|scan|scans|scanning)\b(?=\s+(a|the|their|his|her|its|"
-                     r"that|this)\s+(\w+\s+)?(credentials?|certificates?|licen[cs]es?|diplomas?|permits?|id cards?|passes|badges?)\b)",
-                     re.I)
+                     rf"that|this)\s+(\w+\s+)?{_CREDENTIAL_NOUNS}\b)", re.I)
+_WALLET = re.compile(r"\bwallets?\b", re.I)
 _OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
                            r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
                            r"\bnot (on )?(my|the|their|his|her|your) (own )?(phone|device|mobile)\b", re.I)
@@ -659,8 +654,9 @@ def plain_words(text: str) -> str:
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
         text = _SHOWS.sub(r"\g<0> (present)", text, count=1)
         text = _OTHER_DEVICE.sub(r"\g<0> (cross device)", text, count=1)
-        if _IN_PHONE.search(text) or re.search(r"\bwallets?\b", text, re.I):
-            if not re.search(r"\bwallets?\b", text, re.I):
+        in_wallet = bool(_WALLET.search(text))
+        if in_wallet or _IN_PHONE.search(text):
+            if not in_wallet:
                 text = _IN_PHONE.sub(r"\g<0> (wallet)", text, count=1)
             text = _CHECKS.sub(r"\g<0> (verifier)", text, count=1)
     return text
@@ -1077,8 +1073,9 @@ NAMES_WITHOUT_BB = True
 # ("when …,", "if …,", "once …,") does not make the question an API one unless it names an operation by its path:
 # qa_dev35 MRR 0.647 → 0.666 (h39-009 finds the workflow first, 1 of 3 key facts), nothing else changed
 CONDITION_NOT_ASKED = True
-_CONDITION = re.compile(r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|before)\b(?P<clause>[^,?.;:]{3,160}),\s*"
-                        r"(?=(what|which|how|who|why|where|does|do|is|are|can|should|must)\b)", re.I)
+# a condition clause before the question ("When our app calls their API through the IM, …")
+_CONDITION_HEAD = r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|before)\b(?P<clause>[^,?.;:]{3,160}),\s*"
+_CONDITION = re.compile(_CONDITION_HEAD + r"(?=(what|which|how|who|why|where|does|do|is|are|can|should|must)\b)", re.I)
 
 
 # (…unless what it asks is what the call gives back: "When I call the voucher status API with a serial number, which
@@ -1106,7 +1103,7 @@ def _without_condition(q: str) -> str:
 # question asks for an endpoint: another one
 OTHER_ENDPOINT_ASKED = True
 _ASKS_ENDPOINT = re.compile(r"\b(which|what)\s+(other\s+)?(endpoint|call|operation|api|path|url|callback)s?\b", re.I)
-_LEAD_CONDITION = re.compile(r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|before)\b(?P<clause>[^,?.;:]{3,160}),\s*", re.I)
+_LEAD_CONDITION = re.compile(_CONDITION_HEAD, re.I)  # (whatever follows it: "After I POST /search, on which endpoint …?")
 
 
 def _asks_another_endpoint(q: str) -> bool:
@@ -1125,6 +1122,13 @@ def _asks_another_endpoint(q: str) -> bool:
 
 
 FIRST_ASK_DEFINES = True  # a definition asked first decides the intent, whatever a second question asks
+
+
+def _first_ask(q: str) -> str:
+    """Of two questions, the first when it asks for a meaning ("how does govstack actually define consent? and can people
+    take it back later"); the whole message otherwise (not "What are the steps until the shop is paid? Can they …?")."""
+    first = re.split(r"\?\s+(?=\S)", q, maxsplit=1)[0] if FIRST_ASK_DEFINES else q
+    return first if _MEANING.search(first) else q
 
 
 def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
@@ -1189,18 +1193,13 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "overview"
     # "What is an SCD in the eSignature BB, and what's the difference between …?": the first question decides
     first = re.split(r",\s*and\s+(?=(?:what|how|which|why|who)\b)", q, maxsplit=1, flags=re.I)[0]
-    # (…and of two questions, the first asks for the definition: "how does govstack actually define consent? and can
-    # people take it back later")
-    first_ask = re.split(r"\?\s+(?=\S)", q, maxsplit=1)[0] if FIRST_ASK_DEFINES else q
-    if not _MEANING.search(first_ask):
-        first_ask = q  # (not "What are the steps until the shop is paid? Can they spend the rest next week?")
     defines = bool(_TERM.match(q)) and not _NOT_A_DEFINITION.search(first)
     if defines and re.search(r"\b(in|of|within|for)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|spec|specification)\b", first, re.I) \
             and len(keywords(first)) <= 6:
         return "term"  # "What is a voucher in the Payments building block?" asks about the voucher
     # (a block named without "BB" is the block: "What does the Information Mediator do?")
     named = registry.with_block_suffix(q) if NAMES_WITHOUT_BB else q
-    if defines and not _OVERVIEW.match(named) and not _LIST_OF.match(q) and len(keywords(first_ask)) <= 5:
+    if defines and not _OVERVIEW.match(named) and not _LIST_OF.match(q) and len(keywords(_first_ask(q))) <= 5:
         # "what is a consent record?" — a term; "what is the consent BB?" — an overview
         return "term"
     if (overview and _OVERVIEW.match(named)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
