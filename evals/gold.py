@@ -103,6 +103,8 @@ QA_DEV40_FILE = GOLD_DIR / "qa_dev40.jsonl"
 QA_DEV41_FILE = GOLD_DIR / "qa_dev41.jsonl"
 QA_DEV42_FILE = GOLD_DIR / "qa_dev42.jsonl"
 QA_DEV43_FILE = GOLD_DIR / "qa_dev43.jsonl"
+QA_DEV44_FILE = GOLD_DIR / "qa_dev44.jsonl"
+QA_DEV45_FILE = GOLD_DIR / "qa_dev45.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -227,7 +229,13 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     pensions, veterinary services, a library, customs brokers, elections, disability benefits, a start-up, a UN adviser,
     a penetration tester; fisheries, city transport, scholarships, forestry, business registration, prisons, maternal
     health, revenue, waste collection, open data, consular services, a broadcaster, a lecturer, a digital ID project, a
-    cloud vendor), first run on the session's start ba8f574) that were then
+    cloud vendor), first run on the session's start ba8f574; qa_dev44.jsonl and qa_dev45.jsonl, a forty-sixth and a
+    forty-seventh writer's 40 each (ids i48-… and o49-…, twenty-eighth session: statistics, veterans, a port, social
+    housing, vaccination, customs, pensions, court records, youth employment, civic tech, a telecom regulator, rural
+    water, a procurement auditor, a start-up, a parliamentary researcher; disaster management, driving licences, school
+    meals, a land registry, tourism, a civil registrar, a national library, energy subsidies, a trade single window, a
+    journalist, a hospital CIO, a refugee NGO, a council clerk, an integrator, a data-protection officer), first run on
+    the session's start 3e639e3) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -240,7 +248,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE,
                                           QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE,
                                           QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE,
-                                          QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE]):
+                                          QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE,
+                                          QA_DEV44_FILE, QA_DEV45_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
