@@ -434,6 +434,15 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
     return next(figure_units(qa, hits, top), None) is not None
 
 
+# "Is there a fixed ceiling on how many payouts we can send in one go?" asks whether there is a limit: a sentence on its
+# subject saying what limits it answers it as a figure would ("The number of transactions that can be included in a
+# single batch is limited by the size of the file upload and the processing time")
+LIMIT_STATED = True
+_ASKS_WHETHER_LIMITED = re.compile(r"\b(is|are) there (an? |any )?([\w-]+ ){0,2}(limits?|caps?|ceilings?|maximums?|max|"
+                                   r"upper bounds?|restrictions?)\b", re.I)
+_STATES_LIMIT = re.compile(r"\b(is|are) (not )?limited (by|to)\b|\bno (upper |fixed |hard )?limit\b|\bunlimited\b", re.I)
+
+
 def figure_units(qa: QueryAnalysis, hits: list[Hit], top: int = 5):
     """The sentences of the top passages that state a figure (a number and its unit) on the question's subject, in rank
     order (each a Unit whose hit_index is its passage's place in `hits`)."""
@@ -447,12 +456,16 @@ def figure_units(qa: QueryAnalysis, hits: list[Hit], top: int = 5):
     money = MONEY_FIGURES and not percent and bool(_ASKS_MONEY.search(ask_part(qa.question)))
     scale = asked_time_scale(qa.question)
     noun = counted_noun(qa.question)
+    whether_limited = LIMIT_STATED and bool(_ASKS_WHETHER_LIMITED.search(ask_part(qa.question)))
     # (and a passage brought for its figure, wherever it ranks: Assistant._augment reads on for one)
     for hi, h in enumerate(hits):
         if hi >= top and "figure" not in h.why:
             continue
         for u in units_of(h.chunk.text, hi):
             on_subject = bool(set(tokenize(u.text)) & subject)
+            if whether_limited and on_subject and _STATES_LIMIT.search(u.text):
+                yield u
+                continue
             if noun:
                 if on_subject and _counts(u.text, noun):
                     yield u

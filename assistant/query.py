@@ -366,6 +366,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
     # Enrollment)"). The spec uses none of these phrases for these things.
     (r"\b(in|out of) stock\b", r"\g<0> (availability)"),
+    # many things sent "in one go" or "all at once" are, in the spec, one batch ("The number of transactions that can be
+    # included in a single batch is limited by the size of the file upload")
+    (r"\b(in (one|a single) (go|shot|hit)|all at once|in one batch)\b", r"\g<0> (in a single batch)"),
     (r"\b(stay|stays|remain|remains|stayed|remained) valid\b", r"\g<0> (life time)"),
     (r"\b(get|gets|getting|got|apply for|applies for|applying for|register for|registers for)\s+(a |an |their |his |her |"
      r"the )?(national |new )?(ids?|identity|id cards?|id numbers?|identity cards?)\b.{0,40}?\bfor the first time\b",
@@ -633,6 +636,8 @@ def plain_words(text: str) -> str:
     'does the GIS bb say what kind of files (data formats) we should save our maps as?'
     >>> plain_words("we have to call the order off. how does our money come back?")
     'we have to cancel the order. how does our money come back?'
+    >>> plain_words("how many payouts can we send in one go?")
+    'how many payouts can we send in one go (in a single batch)?'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
