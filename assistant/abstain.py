@@ -98,7 +98,7 @@ OUT_OF_SCOPE = [
     (re.compile(r"\b(which|what) (countries|country|governments?|ministries|ministry|organi[sz]ations?|agenc(y|ies)|cities|city)\b"
                 r"(?!.{0,40}\b(spec|specification|mention|mentions|mentioned|example|examples|describe|describes|listed)\b).{0,60}"
                 r"\b(have|has|are|is|was|were)\b.{0,40}\b(deployed|adopted|implemented|rolled out|using|running|operating|live|"
-                r"in production|into production|gone live|first)\b", re.I),
+                r"in production|into production|gone live|first|launched|built)\b", re.I),
      "the specification does not track which countries or organisations deploy it"),
     # … nor which product a country or an organisation the question names built on ("Which CMS software did Peru build
     # its sites on?", "… did the second one use?": the spec names countries as examples, not what they run)
@@ -116,10 +116,11 @@ OUT_OF_SCOPE = [
      "the specification does not track which countries or organisations deploy it, or when"),
     # "Which public cloud providers has GovStack certified as compliant …?": the spec sets requirements and tests; it
     # names no certified or approved products
-    # … "Which commercial banks are GovStack-certified as financial service providers …?"
+    # … "Which commercial banks are GovStack-certified as financial service providers …?", "Which HSM brand and model does
+    # the spec certify?"
     (re.compile(r"\b(which|what|any)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
                 r"platforms?|tools?|banks?|operators?|firms?|integrators?|models?|brands?|devices?|hardware|scanners?|readers?|"
-                r"handsets?)\b.{0,60}\b(certified|approved|endorsed|accredited|passed)\b", re.I),
+                r"handsets?)\b.{0,60}\b(certif(y|ies|ied)|approved?|endorsed?|accredit(s|ed)?|passed)\b", re.I),
      "the specification names no certified or approved products"),
     # … nor asked of a product by its name ("Is UNHCR's PRIMES/proGres platform certified by GovStack as …?"; not "Is our
     # platform certified once it passes the tests?", which the onboarding chapter answers)

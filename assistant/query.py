@@ -330,8 +330,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # what "jumps the queue" or "is sent first" is, in the spec, prioritized ("if an emergency messaging type applies to it,
     # the messaging gets prioritized, otherwise, the FIFO algorithm … applies")
     (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
-     r"\b(is|are|gets?|be|being) (sent|served|processed|handled|delivered|dealt with) first\b|\bgo(es)? first\b",
+     r"\b(is|are|gets?|be|being) (sent|served|processed|handled|delivered|dealt with) first\b|\bgo(es)? first\b|"
+     r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping|get|gets|go|goes|move|moves|cut|cuts) ahead of\b",
      r"\g<0> (prioritized)"),
+    # … and what is served in the order it came "first come, first served" ("the FIFO (First In, First Out) algorithm")
+    (r"\bfirst[- ]come,? first[- ]served?\b", r"\g<0> (First In, First Out)"),
     # converting or changing what is sent is, in the spec, manipulating the payload ("the Information Mediator is not
     # responsible for manipulating the payloads … it does not read the contents of your mail")
     (r"\b(convert|converts|converted|converting|transform|transforms|transformed|transforming|change|changes|changed|"
@@ -638,6 +641,8 @@ def plain_words(text: str) -> str:
     'we have to cancel the order. how does our money come back?'
     >>> plain_words("how many payouts can we send in one go?")
     'how many payouts can we send in one go (in a single batch)?'
+    >>> plain_words("do they jump ahead of normal texts or is everything first come first served?")
+    'do they jump ahead of (prioritized) normal texts or is everything first come first served (First In, First Out)?'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
