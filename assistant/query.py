@@ -854,6 +854,7 @@ def identifiers(text: str) -> list[str]:
     return [m.group(0) for m in _IDENTIFIER.finditer(text or "") if m.group(0) not in _NOT_IDENTIFIERS]
 
 
+COMPARED_WITH_PREVIOUS = True  # a follow-up naming a block and asking how it differs from "that" compares the two (analyze)
 CARRY_ANSWERED_BLOCK = True  # a follow-up to a which-block question refers to the block its answer named (analyze)
 
 
@@ -1566,7 +1567,14 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             own = registry.mentioned_loosely(q)
             if own and not own & set(prev_bbs):
                 is_follow = False
-        if bbs and _AND_FOR.match(q) and len(keywords(q)) <= 4:
+        if COMPARED_WITH_PREVIOUS and len(bbs) == 1 and prev_bbs and bbs[0] not in prev_bbs and _COMPARE.search(q) \
+                and POINTS_BACK.search(q):
+            # "Which block is meant to hold property records?" (the answer: Digital Registries) → "what about the
+            # Registration one? how is it different from that?": the named block is compared with the previous one
+            bbs = bbs + prev_bbs[:1]
+            intent, is_follow = "comparison", True
+            standalone = f"{q} ({' and '.join(registry.name_of(b) for b in bbs)})"
+        elif bbs and _AND_FOR.match(q) and len(keywords(q)) <= 4:
             # "and for Payments?" → the previous question, about the newly named BB
             prev_named = registry.find_bbs(last)
             base = registry.remove_bb_names(last, prev_named)

@@ -362,6 +362,19 @@ def test_a_follow_up_to_a_which_block_question_carries_the_block_the_answer_name
     assert analyze("Could that one also fire an alert when rainfall crosses a threshold?", prev).carried_bbs == []
 
 
+def test_a_block_named_in_a_follow_up_and_asked_how_it_differs_from_that_is_compared_with_the_previous_one():
+    prev = [{"role": "user", "content": "Which GovStack block is meant to hold the official records of who owns which "
+                                        "property?"},
+            {"role": "assistant", "content": "This is the job of the **Digital Registries** building block. …"}]
+    qa = analyze("what about the Registration one? how is it different from that?", prev)
+    assert qa.intent == "comparison" and qa.bbs == ["registration", "digital-registries"]
+    # no comparison asked: the previous question about the newly named block
+    assert analyze("what about the Registration one?", prev).bbs == ["registration"]
+    # the same block again is not compared with itself
+    prev[0]["content"] = "What does the Registration BB do?"
+    assert analyze("and how is the Registration BB different from that?", prev).bbs == ["registration"]
+
+
 def test_that_block_is_the_block_said_before_whatever_else_the_question_mentions():
     prev = [{"role": "user", "content": "Is the Workflow BB meant for chaining steps across several systems?"}]
     q = "Our SMS platform can already send a message and wait for a reply. Do we still need to deploy that block for this?"
