@@ -369,6 +369,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
     # Enrollment)"). The spec uses none of these phrases for these things.
     (r"\b(in|out of) stock\b", r"\g<0> (availability)"),
+    # software that works an old application through its screens, as a person would, is robotic process automation
+    # ("Workflow will not need to provide RPA (Robotic Process Automation)"); the spec has no other word for it
+    (r"\bscreen[- ]?scrap(e|es|ed|ing|er|ers)\b|\bscreen[- ]based (app|apps|application|applications|system|systems|"
+     r"tool|tools)\b|\b(drive|drives|driving|click|clicks|clicking)( through)? (the |its |an? |that |our |their )?"
+     r"(old |legacy |existing )?(desktop |screen[- ]based )?(apps?|applications?|ui|user interface|gui|screens)\b",
+     r"\g<0> (Robotic Process Automation, RPA)"),
     # many things sent "in one go" or "all at once" are, in the spec, one batch ("The number of transactions that can be
     # included in a single batch is limited by the size of the file upload")
     (r"\b(in (one|a single) (go|shot|hit)|all at once|in one batch)\b", r"\g<0> (in a single batch)"),
@@ -643,6 +649,8 @@ def plain_words(text: str) -> str:
     'how many payouts can we send in one go (in a single batch)?'
     >>> plain_words("do they jump ahead of normal texts or is everything first come first served?")
     'do they jump ahead of (prioritized) normal texts or is everything first come first served (First In, First Out)?'
+    >>> plain_words("could it drive that old screen-based application for us?"), plain_words("drive adoption")
+    ('could it drive that old screen-based application (Robotic Process Automation, RPA) for us?', 'drive adoption')
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
