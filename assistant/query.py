@@ -362,7 +362,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # 24 hours"); a job that blows up fails ("failure of/exception in"). The spec uses none of these phrases.
     (r"\b(call|calls|called|calling) off\b|\b(back|backs|backed|backing) out\b", r"\g<0> (cancelled)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
-    (r"\b(keep|keeps|kept|keeping) (on )?trying\b", r"\g<0> (retried)"),
+    (r"\b(keep|keeps|kept|keeping) (on )?(re)?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
     # what a seller still has in stock is, in the spec, available ("Check availability of a resource in an inventory");
     # a key or token that stays valid so long has a life time ("tokens/certs have a limited life time of maximum one
@@ -585,6 +585,8 @@ def plain_words(text: str) -> str:
     ('can we still back out (cancelled) of the order?', 'put the card on hold (suspended)')
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
     ('how long does it keep trying (retried)?', 'if the job blows up (failure) halfway')
+    >>> plain_words("how long does it keep retrying?")
+    'how long does it keep retrying (retried)?'
     >>> plain_words("does the seller still have it in stock?"), plain_words("can the keys stay valid a week?")
     ('does the seller still have it in stock (availability)?', 'can the keys stay valid (life time) a week?')
     >>> plain_words("someone gets a national ID for the first time")
