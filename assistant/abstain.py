@@ -371,6 +371,10 @@ _VERSION_OF_GENERIC = {"api", "apis", "schema", "spec", "specification", "databa
                        "next", "old", "older", "its", "their", "our", "this", "that", "document", "standard", "protocol",
                        "the", "a", "an", "which", "what", "release", "software", "block", "bb", "building"}
 NO_VERSION = "it states no {} version"
+# … "a shorter version of the login flow" is a variant of it
+_VARIANT = re.compile(r"\b(short|shorter|simple|simpler|light|lighter|lite|reduced|cut-down|minimal|smaller|quicker|faster|"
+                      r"streamlined|bulk|batch|offline|mobile|paper|different|another|alternative|separate|special|"
+                      r"lightweight)\s*$", re.I)
 
 
 def asked_version_of(question: str) -> str | None:
@@ -382,8 +386,13 @@ def asked_version_of(question: str) -> str | None:
     'tls'
     >>> asked_version_of("What happens to the API version when an analyst republishes the schema?") is None
     True
+    >>> asked_version_of("Is there a shorter version of the login flow?"), asked_version_of("which versions of TLS?")
+    (None, 'TLS')
     """
-    m = _ASKS_VERSION.search(ask_part(question))
+    ask = ask_part(question)
+    m = _ASKS_VERSION.search(ask)
+    if m and m.group(2) and _VARIANT.search(ask[: m.start()]):
+        return None  # "Is there a shorter version of the login flow?" asks for a variant, not a version number
     name = m and (m.group(1) or m.group(2))
     if not name or name.lower() in _VERSION_OF_GENERIC or registry.find_bbs(name):
         return None

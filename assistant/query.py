@@ -600,7 +600,7 @@ def plain_words(text: str) -> str:
     >>> plain_words("fire safety rules")
     'fire safety rules'
     >>> plain_words("we only need to know they logged in, not their name or address")
-    'we only need to know they logged in, not their name (without user information, no user claims) or address'
+    'we only need to know they logged in, not their name (without user information, without user claims) or address'
     >>> plain_words("we don't store their address")  # no login: any personal data
     "we don't store their address"
     >>> plain_words("I show my licence from the wallet to an officer on a separate tablet")
@@ -661,7 +661,7 @@ def plain_words(text: str) -> str:
     if _WATCHED.search(text) and not _SAYS_GEOFENCE.search(text):
         text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
-        text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, no user claims)", text, count=1)
+        text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, without user claims)", text, count=1)
     if CONSENT_NOT_NEEDED and _OTHER_BASIS.search(text) and _ASKS_CONSENT.search(text):
         text = _ASKS_CONSENT.sub(r"\g<0> (what consent is not, the use of consent should be avoided)", text, count=1)
     if ASKED_PERMISSION and _ASKS_PERMISSION.search(text):

@@ -30,7 +30,7 @@ from pydantic import ConfigDict
 import snowballstemmer
 
 from assistant import registry
-from assistant.query import ASKS_SCOPE, NAMES_USE_CASE, STOP, QueryAnalysis, analyze
+from assistant.query import ASKS_SCOPE, NAMES_USE_CASE, STOP, QueryAnalysis, analyze, plain_words
 from assistant.types import Chunk
 from ingest.sources import load_manifest
 
@@ -203,6 +203,9 @@ def hands_over(text: str, bbs: list[str]) -> bool:
 # (×1.6 lost r13-039), and a reach of 4 and 6 words (8 gained most on dev-independent). Leaving the named block's own
 # subject out of the match ("sign" in the eSignature BB) lost d7-008 and would miss "what if a citizen does not consent?"
 NEG_BOOST, NEG_REACH = 1.3, 8
+# a question's negations read in the spec's words too ("we don't need their name" → "… (without user claims)"); a
+# question with none gets none from a gloss ("… (what consent is not, …)")
+NEGATION_GLOSSED = True
 _NEGATION = re.compile(r"\b(?:not|no|without|never|cannot|unable|lacks?|lacking|don'?t|doesn'?t|isn'?t|aren'?t|hasn'?t|"
                        r"haven'?t|can'?t|won'?t|hardly|neither|nor|\w+n't)\b", re.I)
 
@@ -1043,6 +1046,8 @@ class HybridSearch:
         loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
         asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(ASKS_SCOPE.search(qa.question))
         negated = negated_stems(qa.question) if NEG_BOOST != 1.0 else set()
+        if negated and NEGATION_GLOSSED:
+            negated = negated_stems(plain_words(qa.question))
         about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))
         hits = []
         for i in cands:

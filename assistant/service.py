@@ -49,6 +49,7 @@ OP_CUT_CONTINUED = True  # …and an operation passage cut inside its field list
 # request body."), which the OpenAPI file does not say
 OP_PAGE_PROSE = True
 TOP_SECTION_STEPS = True  # a process answer's top passage without steps brings the steps that follow it in its section
+OWN_STEPS_NEAR = True  # … and marks them its own when they were retrieved near the top too
 CONTINUE_HITS = 3  # top passages whose split list is completed from the next passage
 FOLLOW_POINTERS = True  # … or that point at what follows ("Below is shown how …")
 # "how long is that temporary certificate valid?": a figure question whose top passages state no figure on its subject
@@ -651,8 +652,10 @@ class Assistant:
             near = hits[:WORKFLOW_HITS] + extra
             steps_in = {h.id: _n_units(h.chunk.text) for h in near}  # (each passage parsed once)
             listed = any(n >= 3 for n in steps_in.values())
-            own = TOP_SECTION_STEPS and listed and bool(hits) and steps_in[hits[0].id] < 3 and not any(
-                steps_in[h.id] >= 3 and continues(hits[0].chunk, h.chunk) for h in near)
+            # (…also when they were retrieved among the first few: "9.1.2 Verification without user claims" ranked
+            # first, its diagram fourth, and the claims flow's diagram, with more of the question's words, had the lead)
+            own = TOP_SECTION_STEPS and listed and bool(hits) and steps_in[hits[0].id] < 3 and (OWN_STEPS_NEAR or not any(
+                steps_in[h.id] >= 3 and continues(hits[0].chunk, h.chunk) for h in near))
             # (the top passage alone, for its own steps; the first few, when none of them lists steps)
             for h in hits[:1] if own else [] if listed else hits[:WORKFLOW_HITS]:
                 n = self.index.next_in_section(h.chunk)

@@ -305,6 +305,18 @@ def test_a_passage_negating_what_the_question_negates_is_found(real_assistant, m
     assert "negation" in why and boosted < plain
 
 
+def test_a_negation_said_in_everyday_words_meets_the_spec_s_negation(real_assistant, monkeypatch):
+    """"we don't need their name" is read "without user claims" (query.plain_words) for the negation boost too
+    (retrieve.NEGATION_GLOSSED): the lean login flow leads, and the answer says what changes in it."""
+    from assistant import retrieve
+
+    q = ("Our portal wants a 'log in with national ID' button, only to be sure who the person is; we don't need their "
+         "name or address. Is there a shorter version of the login flow for that?")
+    assert 'the scope is set to "openid"' in real_assistant.ask(q).text
+    monkeypatch.setattr(retrieve, "NEGATION_GLOSSED", False)
+    assert 'the scope is set to "openid"' not in real_assistant.ask(q).text
+
+
 @pytest.mark.parametrize("question", [
     "Can two building blocks exchange data through a shared database?",
     "Does the Registration BB store registration data for the long term?",
