@@ -1318,7 +1318,7 @@ def term_pair(q: str) -> list[str]:
 
 
 _MEANING = re.compile(r"\b(mean|means|meaning|meant|stand for|stands for|refer to|refers to|definitions?|define)\b", re.I)
-_QUOTED = re.compile(r"['\"‘“`]([^'\"’”`?]{2,50})['\"’”`]")
+_QUOTED = re.compile(r"(?<!\w)['\"‘“`]([^'\"’”`?]{2,50})['\"’”`]")
 MAX_DEFINED_TERMS = 4
 
 
@@ -1331,6 +1331,8 @@ def quoted_terms(q: str) -> list[str]:
     ['backend', 'frontend']
     >>> quoted_terms("What does 'holder binding' mean?"), quoted_terms("Is 'draft' or 'submitted' the first status?")
     ([], [])
+    >>> quoted_terms("Users don't see 'issuer' and 'holder' explained. What do they mean?")  # an apostrophe opens none
+    ['issuer', 'holder']
     """
     if not _MEANING.search(q):
         return []
@@ -1645,7 +1647,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # "Our web team says the CMS must support 'content blocks'. What does the spec mean by that, …?": the term is
         # the phrase the context quotes
         *context, ask = [x for x in _ASK_SENTENCES.split(q_core.strip()) if x.strip()] or [""]
-        quoted = re.findall(r"['\"‘“]([^'\"’”]{2,60})['\"’”]", " ".join(context))
+        # (an apostrophe in a word opens no quote: "don't own smartphones. I keep seeing 'low tech wallets' …")
+        quoted = re.findall(r"(?<!\w)['\"‘“]([^'\"’”]{2,60})['\"’”]", " ".join(context))
         said = _term_of(ask) if quoted and _TERM.match(ask) else None
         if said and re.match(r"(that|this|it|these|those)\b", said, re.I):
             intent, term = "term", quoted[-1].strip()
