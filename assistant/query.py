@@ -1246,13 +1246,23 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     return "general"
 
 
+SECOND_ASK_ENDS_TERM = True
+
+
 def _term_of(q: str) -> str | None:
+    """The term a definition question asks about.
+
+    >>> _term_of("what is an SCD and what are the 2 kinds?"), _term_of("What are terms and conditions?")
+    ('SCD', 'terms and conditions')
+    """
     m = _TERM.match(q)
     if not m:
         return None
     rest = q[m.end():]
     if FIRST_ASK_DEFINES:
         rest = re.split(r"\?\s+(?=\S)", rest, maxsplit=1)[0]  # ("… define consent? and can people take it back later")
+    if SECOND_ASK_ENDS_TERM:  # "what is an SCD and what are the 2 kinds?": the term ends where the second question starts
+        rest = re.split(r",?\s+and\s+(?=(what|how|which|who|where|when|why)\b)", rest, maxsplit=1, flags=re.I)[0]
     by = re.match(r"^.{1,40}?\bmean\s+by\s+(.+)$", rest, re.I)  # "What does GovStack mean by a building block?"
     if by:
         rest = by.group(1)
