@@ -448,6 +448,7 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
 # subject saying what limits it answers it as a figure would ("The number of transactions that can be included in a
 # single batch is limited by the size of the file upload and the processing time")
 LIMIT_STATED = True
+SCOPE_ANSWERS = True
 _ASKS_WHETHER_LIMITED = re.compile(r"\b(is|are) there (an? |any )?([\w-]+ ){0,2}(limits?|caps?|ceilings?|maximums?|max|"
                                    r"upper bounds?|restrictions?)\b", re.I)
 _STATES_LIMIT = re.compile(r"\b(is|are) (not )?limited (by|to)\b|\bno (upper |fixed |hard )?limit\b|\bunlimited\b", re.I)
@@ -657,7 +658,11 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     about_govstack = not qa.bbs and not qa.bb_need and any("front-page" in h.why for h in hits[:FRONT_PAGE_REACH])
     if best < WEAK_DENSE and cov < MIN_COVERAGE and not about_govstack \
             and not (ASKS_BEHAVIOUR_DENSE and best >= ASKS_BEHAVIOUR_DENSE and _ASKS_BEHAVIOUR.search(qa.question)) \
-            and not (ONE_USE_CASE_DENSE and best >= ONE_USE_CASE_DENSE and _one_use_case(qa, hits)):
+            and not (ONE_USE_CASE_DENSE and best >= ONE_USE_CASE_DENSE and _one_use_case(qa, hits)) \
+            and not (SCOPE_ANSWERS and any("scope" in h.why for h in hits[:5])):
+        # (whether a named block does a job itself is answered by its scope sections, found for it: "will the Scheduler
+        # itself first check that the list has been signed off?" — "the Scheduler can be used to trigger activities
+        # based on time only")
         return True, NOT_DISCUSSED
     # a term the question quotes to have it defined, which no passage found uses ("How does GovStack define
     # 'quantum-safe cryptography'?": passages on cryptography are not about it)

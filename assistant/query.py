@@ -109,6 +109,11 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\b(is|are)\s+(that|this|it|those|these)\s+(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
                         r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+)?"
                         r"(covers?|handles?|does|supports?|offers?|provides?|includes?)\b|"
+                        # "If the Scheduler pings our payments application, will the Scheduler itself first check that the
+                        # list has been signed off?": whether the block does that job itself
+                        r"\b(will|would|does|do|can|could|should|must)\s+(the\s+)?([\w-]+\s+){0,3}?(bb\s+|building\s+block\s+)?"
+                        r"(itself|by\s+itself|on\s+its\s+own)\s+(first\s+|also\s+|then\s+)?(check|verify|validate|confirm|decide|"
+                        r"evaluate|ensure|make\s+sure|look|know|work\s+out|figure\s+out)\b|"
                         # "is the messaging bb the right tool for that?", "can i use it for agency to agency msgs too?":
                         # whether the job is the block's at all
                         r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"

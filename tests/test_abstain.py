@@ -593,3 +593,30 @@ def test_a_cheap_kind_of_phone_asks_no_price():
     budget = analyze("I need a budget line for our tender: what does the Messaging BB cost?")
     assert should_abstain(budget, _hits(TOPIC, passage), {}) == (True, "the specification does not give prices or costs "
                                                                         "of products")
+
+
+def test_whether_there_is_a_limit_is_answered_by_what_limits_it():
+    """"Is there a fixed ceiling on how many …?" asks for a figure, but a sentence saying what limits it answers it
+    (abstain.LIMIT_STATED); without one the spec gives no figure."""
+    qa = analyze("Is there a fixed ceiling on how many messages we can send to the Messaging building block in one go?")
+    limited = "The number of messages that can be included in a single batch is limited by the size of the file upload."
+    assert should_abstain(qa, _hits(TOPIC, limited), {}) == (False, "")
+    assert should_abstain(qa, _hits(TOPIC, "Messages in a batch are validated before sending."), {}) == (True, NO_FIGURE)
+
+
+def test_a_scope_question_is_answered_by_the_block_s_scope_sections():
+    """Whether a named block does a job itself is what its scope sections say (abstain.SCOPE_ANSWERS): found for it,
+    weak evidence does not make the question 'not discussed'."""
+    qa = analyze("If the Messaging BB gets a reminder request, will the Messaging BB itself first check the list was "
+                 "signed off?")
+    hits = _hits(TOPIC, "Messaging delivers what it is given; checking the content is out of scope.", dense=0.36)
+    assert should_abstain(qa, hits, {})[0]
+    hits[1].why.append("scope")  # (retrieve marks a block's scope sections found for a scope question)
+    assert should_abstain(qa, hits, {}) == (False, "")
+
+
+def test_a_shorter_version_of_a_flow_is_a_variant_not_a_version_number():
+    qa = analyze("Is there a shorter version of the login flow in the Messaging building block?")
+    assert not should_abstain(qa, _hits(TOPIC, "A lean login flow skips the consent page."), {})[0]
+    qa = analyze("Which TLS version must the Messaging building block support?")
+    assert should_abstain(qa, _hits(TOPIC, "Connections must be encrypted."), {})[0]
