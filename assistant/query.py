@@ -374,6 +374,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
     # Enrollment)"). The spec uses none of these phrases for these things.
     (r"\b(in|out of) stock\b", r"\g<0> (availability)"),
+    # offers, bids or tenders judged or scored are, in the spec, evaluated ("4.11 Bid Evaluation": "The evaluation shall
+    # be conducted by the consumer, only")
+    (r"\b(judg|scor|rank|assess|grad|mark)(e|es|ed|ing|s)?\s+(the\s+|their\s+|our\s+|those\s+|these\s+)?(\w+\s+)?"
+     r"(offers|bids|tenders|proposals|quotations|quotes|submissions)\b|\b(tenders?|bids?|offers?)\s+(are\s+|get\s+|is\s+)?"
+     r"(judged|scored|ranked|assessed|graded|marked)\b", r"\g<0> (bid evaluation)"),
     # software that works an old application through its screens, as a person would, is robotic process automation
     # ("Workflow will not need to provide RPA (Robotic Process Automation)"); the spec has no other word for it
     (r"\bscreen[- ]?scrap(e|es|ed|ing|er|ers)\b|\bscreen[- ]based (app|apps|application|applications|system|systems|"
@@ -658,6 +663,8 @@ def plain_words(text: str) -> str:
     'do they jump ahead of (prioritized) normal texts or is everything first come first served (First In, First Out)?'
     >>> plain_words("could it drive that old screen-based application for us?"), plain_words("drive adoption")
     ('could it drive that old screen-based application (Robotic Process Automation, RPA) for us?', 'drive adoption')
+    >>> plain_words("who may judge the offers suppliers send in?"), plain_words("a role in scoring tenders")
+    ('who may judge the offers (bid evaluation) suppliers send in?', 'a role in scoring tenders (bid evaluation)')
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
