@@ -374,6 +374,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
     # Enrollment)"). The spec uses none of these phrases for these things.
     (r"\b(in|out of) stock\b", r"\g<0> (availability)"),
+    # what is switched or turned on is, in the spec, activated ("POST /geofences/{geofenceId}/activate"), and off
+    # deactivated
+    (r"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+(it\s+|them\s+|this\s+|that\s+|one\s+)?on\b",
+     r"\g<0> (activate)"),
+    (r"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+(it\s+|them\s+|this\s+|that\s+|one\s+)?off\b",
+     r"\g<0> (deactivate)"),
     # offers, bids or tenders judged or scored are, in the spec, evaluated ("4.11 Bid Evaluation": "The evaluation shall
     # be conducted by the consumer, only")
     (r"\b(judg|scor|rank|assess|grad|mark)(e|es|ed|ing|s)?\s+(the\s+|their\s+|our\s+|those\s+|these\s+)?(\w+\s+)?"
@@ -665,6 +671,8 @@ def plain_words(text: str) -> str:
     ('could it drive that old screen-based application (Robotic Process Automation, RPA) for us?', 'drive adoption')
     >>> plain_words("who may judge the offers suppliers send in?"), plain_words("a role in scoring tenders")
     ('who may judge the offers (bid evaluation) suppliers send in?', 'a role in scoring tenders (bid evaluation)')
+    >>> plain_words("which API call switches it on?"), plain_words("turn off the alerts"), plain_words("turn on to page 5")
+    ('which API call switches it on (activate)?', 'turn off (deactivate) the alerts', 'turn on (activate) to page 5')
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
