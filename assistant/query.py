@@ -114,6 +114,10 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\b(will|would|does|do|can|could|should|must)\s+(the\s+)?([\w-]+\s+){0,3}?(bb\s+|building\s+block\s+)?"
                         r"(itself|by\s+itself|on\s+its\s+own)\s+(first\s+|also\s+|then\s+)?(check|verify|validate|confirm|decide|"
                         r"evaluate|ensure|make\s+sure|look|know|work\s+out|figure\s+out)\b|"
+                        # "Does the Messaging building block handle both of those jobs on its own?"
+                        r"\b(does|do|can|could|will|would)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it)\s+"
+                        r"(handle|do|cover|manage|take\s+care\s+of|deal\s+with|run)\b[^?]{0,40}\b(on\s+its\s+own|by\s+itself|"
+                        r"itself|alone)\s*\?|"
                         # "is the messaging bb the right tool for that?", "can i use it for agency to agency msgs too?":
                         # whether the job is the block's at all
                         r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"

@@ -932,6 +932,8 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert not ASKS_SCOPE.search("How does the Scheduler send reminders by itself?")
     assert ASKS_SCOPE.search("If it pings our app on the 1st, will the Scheduler itself first check the list is signed off?")
     assert not ASKS_SCOPE.search("Will the Scheduler check the list?")
+    assert ASKS_SCOPE.search("We need reminders and agency-to-agency files. Does the Messaging BB handle both on its own?")
+    assert not ASKS_SCOPE.search("Does the Messaging BB handle both SMS and email?")
 
 
 def test_a_table_with_a_hidden_header_keeps_its_first_row():
