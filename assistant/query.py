@@ -114,6 +114,9 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\b(will|would|does|do|can|could|should|must)\s+(the\s+)?([\w-]+\s+){0,3}?(bb\s+|building\s+block\s+)?"
                         r"(itself|by\s+itself|on\s+its\s+own)\s+(first\s+|also\s+|then\s+)?(check|verify|validate|confirm|decide|"
                         r"evaluate|ensure|make\s+sure|look|know|work\s+out|figure\s+out)\b|"
+                        # "… will the scheduler send it again by itself?" (not "How does the Scheduler send them by itself?")
+                        r"(?<!how )\b(will|would|does|do|can|could)\s+(the\s+)?[\w-]+(\s+(bb|building\s+block|block))?\s+"
+                        r"[a-z]+\b[^?]{0,30}\b(by\s+itself|on\s+its\s+own)\s*\?|"
                         # "Does the Messaging building block handle both of those jobs on its own?"
                         r"\b(does|do|can|could|will|would)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it)\s+"
                         r"(handle|do|cover|manage|take\s+care\s+of|deal\s+with|run)\b[^?]{0,40}\b(on\s+its\s+own|by\s+itself|"
@@ -378,6 +381,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
     # Enrollment)"). The spec uses none of these phrases for these things.
     (r"\b(in|out of) stock\b", r"\g<0> (availability)"),
+    # a message sent again is, in the spec, repeated ("repeating an alert if acknowledgement is not received"), and
+    # someone confirming they got it acknowledges it
+    (r"\b(send|sends|sent|sending|push|pushes|pushed)\s+(it|them|that|this|those|these|the\s+[\w-]+)\s+(out\s+)?again\b|"
+     r"\bre-?send(s|ing)?\b", r"\g<0> (repeating)"),
+    (r"\bconfirm(s|ed|ing)?\s+(that\s+)?(they|he|she|people|recipients?|users?|citizens?|households?|clients?|patients?)\s+"
+     r"(got|received|have\s+received|has\s+received|saw|have\s+seen|read)\b", r"\g<0> (acknowledgement)"),
     # what is switched or turned on is, in the spec, activated ("POST /geofences/{geofenceId}/activate"), and off
     # deactivated
     (r"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+(it\s+|them\s+|this\s+|that\s+|one\s+)?on\b",
@@ -677,6 +686,8 @@ def plain_words(text: str) -> str:
     ('who may judge the offers (bid evaluation) suppliers send in?', 'a role in scoring tenders (bid evaluation)')
     >>> plain_words("which API call switches it on?"), plain_words("turn off the alerts"), plain_words("turn on to page 5")
     ('which API call switches it on (activate)?', 'turn off (deactivate) the alerts', 'turn on (activate) to page 5')
+    >>> plain_words("if they don't confirm they got the reminder, will it send it again?")
+    "if they don't confirm they got (acknowledgement) the reminder, will it send it again (repeating)?"
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """

@@ -934,6 +934,7 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert not ASKS_SCOPE.search("Will the Scheduler check the list?")
     assert ASKS_SCOPE.search("We need reminders and agency-to-agency files. Does the Messaging BB handle both on its own?")
     assert not ASKS_SCOPE.search("Does the Messaging BB handle both SMS and email?")
+    assert ASKS_SCOPE.search("if they don't confirm they got it, will the scheduler send it again by itself?")
 
 
 def test_a_table_with_a_hidden_header_keeps_its_first_row():
