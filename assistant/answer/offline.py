@@ -1808,8 +1808,8 @@ class ExtractiveAnswerer:
                                 and g.chunk.heading_path[:len(path)] == path and seq(j) > seq(sections[best][0])), key=seq)
                 qtoks = set(tokenize(qa.standalone))
                 mark = self._checkpoint(ev)
-                parts = [p for p in (self._section_part(ev, j, qtoks, points=OPTION_WITHOUT_POINTS)
-                                     for j in [sections[best][0]] + under[:2]) if p]
+                parts = _one_title_each([p for p in (self._section_part(ev, j, qtoks, points=OPTION_WITHOUT_POINTS)
+                                                     for j in [sections[best][0]] + under[:2]) if p])
                 if not parts:
                     self._restore(ev, mark)  # (nothing quoted: the answer built next cites nothing of this)
                 return parts
@@ -2153,6 +2153,22 @@ def _whose(c) -> str:
         return f"The {registry.name_of(c.bb)} specification"
     doc = c.heading_path[0] if c.heading_path else "specification"
     return f"The {doc}" if doc.lower().startswith("govstack") else f"The GovStack {doc}"
+
+
+def _one_title_each(parts: list[str]) -> list[str]:
+    r"""Section parts (ExtractiveAnswerer._section_part) with two passages of one section under its title once.
+
+    >>> _one_title_each(["**A** (X, 1):\n\n- a", "**A** (X, 1):\n\n- b", "**B** (X, 2):\n\n- c"])
+    ['**A** (X, 1):\n\n- a\n- b', '**B** (X, 2):\n\n- c']
+    """
+    out: list[str] = []
+    for p in parts:
+        head, _, body = p.partition("\n\n")
+        if out and out[-1].startswith(head + "\n\n"):
+            out[-1] += "\n" + body
+        else:
+            out.append(p)
+    return out
 
 
 def _says(c) -> str:
