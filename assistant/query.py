@@ -381,6 +381,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
     # Enrollment)"). The spec uses none of these phrases for these things.
     (r"\b(in|out of) stock\b", r"\g<0> (availability)"),
+    # what shows up or appears in logs is, in the spec, what a system prints ("The system shall not print sensitive
+    # information")
+    (r"\b(show|shows|showing|showed|turn|turns|end|ends|ending)\s+up\s+in\s+([\w'’-]+\s+){0,3}?logs?\b|"
+     r"\b(appear|appears|appearing|appeared)\s+in\s+([\w'’-]+\s+){0,3}?logs?\b", r"\g<0> (print)"),
     # who sets a thing up is, in the spec, who creates it ("Room is created by its owner organization")
     (r"\bwho\b[^?.]{0,30}\b(set|sets|setting)\s+([\w-]+\s+){0,2}?up\b", r"\g<0> (created by)"),
     # a message sent again is, in the spec, repeated ("repeating an alert if acknowledgement is not received"), and
@@ -692,6 +696,8 @@ def plain_words(text: str) -> str:
     "if they don't confirm they got (acknowledgement) the reminder, will it send it again (repeating)?"
     >>> plain_words("and who gets to set one up?"), plain_words("how do we set up a registry?")
     ('and who gets to set one up (created by)?', 'how do we set up a registry?')
+    >>> plain_words("What must never show up in that service's logs?")
+    "What must never show up in that service's logs (print)?"
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
