@@ -24,6 +24,9 @@ WEAK_DENSE = 0.45  # between MIN_DENSE and this, low coverage also means "not co
 # law, a date, or a block for a job no block does). Such a question is refused for that only below ASKS_BEHAVIOUR_DENSE
 # (the rules after still apply). dev-independent +1 (e37-014), no other pass and no blind answer changed (0.36: the same)
 ASKS_BEHAVIOUR_DENSE = 0.40
+# a scope question whose block's scope sections were found is answered by them, however weak the evidence (see
+# should_abstain)
+SCOPE_ANSWERS = True
 _ASKS_BEHAVIOUR = re.compile(r"\b(what (happens|should happen|would happen|will happen)|can (we|i|it|they|the|our|a|an|you|that|"
                              r"this|one)\b|could (we|it|they|the|our)\b|"
                              # "can staff still go back and change its details?": what people may do in the block
@@ -448,7 +451,6 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int = 5) -> bool:
 # subject saying what limits it answers it as a figure would ("The number of transactions that can be included in a
 # single batch is limited by the size of the file upload and the processing time")
 LIMIT_STATED = True
-SCOPE_ANSWERS = True
 _ASKS_WHETHER_LIMITED = re.compile(r"\b(is|are) there (an? |any )?([\w-]+ ){0,2}(limits?|caps?|ceilings?|maximums?|max|"
                                    r"upper bounds?|restrictions?)\b", re.I)
 _STATES_LIMIT = re.compile(r"\b(is|are) (not )?limited (by|to)\b|\bno (upper |fixed |hard )?limit\b|\bunlimited\b", re.I)

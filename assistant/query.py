@@ -114,13 +114,10 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\b(will|would|does|do|can|could|should|must)\s+(the\s+)?([\w-]+\s+){0,3}?(bb\s+|building\s+block\s+)?"
                         r"(itself|by\s+itself|on\s+its\s+own)\s+(first\s+|also\s+|then\s+)?(check|verify|validate|confirm|decide|"
                         r"evaluate|ensure|make\s+sure|look|know|work\s+out|figure\s+out)\b|"
-                        # "… will the scheduler send it again by itself?" (not "How does the Scheduler send them by itself?")
-                        r"(?<!how )\b(will|would|does|do|can|could)\s+(the\s+)?[\w-]+(\s+(bb|building\s+block|block))?\s+"
-                        r"[a-z]+\b[^?]{0,30}\b(by\s+itself|on\s+its\s+own)\s*\?|"
-                        # "Does the Messaging building block handle both of those jobs on its own?"
-                        r"\b(does|do|can|could|will|would)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it)\s+"
-                        r"(handle|do|cover|manage|take\s+care\s+of|deal\s+with|run)\b[^?]{0,40}\b(on\s+its\s+own|by\s+itself|"
-                        r"itself|alone)\s*\?|"
+                        # "… will the scheduler send it again by itself?", "Does the Messaging building block handle both of
+                        # those jobs on its own?" (not "How does the Scheduler send them by itself?")
+                        r"(?<!how )\b(will|would|does|do|can|could)\s+(the\s+)?[\w-]+(\s+[\w-]+)?(\s+(bb|building\s+block|block))?"
+                        r"\s+[a-z]+\b[^?]{0,40}\b(by\s+itself|on\s+its\s+own)\s*\?|"
                         # "is the messaging bb the right tool for that?", "can i use it for agency to agency msgs too?":
                         # whether the job is the block's at all
                         r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"
@@ -381,6 +378,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
     # Enrollment)"). The spec uses none of these phrases for these things.
     (r"\b(in|out of) stock\b", r"\g<0> (availability)"),
+    (r"\b(stay|stays|remain|remains|stayed|remained) valid\b", r"\g<0> (life time)"),
+    (r"\b(get|gets|getting|got|apply for|applies for|applying for|register for|registers for)\s+(a |an |their |his |her |"
+     r"the )?(national |new )?(ids?|identity|id cards?|id numbers?|identity cards?)\b.{0,40}?\bfor the first time\b",
+     r"\g<0> (fresh enrollment)"),
     # what shows up or appears in logs is, in the spec, what a system prints ("The system shall not print sensitive
     # information")
     (r"\b(show|shows|showing|showed|turn|turns|end|ends|ending)\s+up\s+in\s+([\w'’-]+\s+){0,3}?logs?\b|"
@@ -413,10 +414,6 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # many things sent "in one go" or "all at once" are, in the spec, one batch ("The number of transactions that can be
     # included in a single batch is limited by the size of the file upload")
     (r"\b(in (one|a single) (go|shot|hit)|all at once|in one batch)\b", r"\g<0> (in a single batch)"),
-    (r"\b(stay|stays|remain|remains|stayed|remained) valid\b", r"\g<0> (life time)"),
-    (r"\b(get|gets|getting|got|apply for|applies for|applying for|register for|registers for)\s+(a |an |their |his |her |"
-     r"the )?(national |new )?(ids?|identity|id cards?|id numbers?|identity cards?)\b.{0,40}?\bfor the first time\b",
-     r"\g<0> (fresh enrollment)"),
     # a record someone doctors or fiddles with is, in the spec, tampered with or altered ("must not be editable by any
     # user", "a controlled clock which cannot be altered"); "doctor" the noun is the spec's word for a physician
     (r"\b(doctored|doctoring)\b|\bfiddl(e|es|ed|ing) with\b", r"\g<0> (tampered, altered)"),
