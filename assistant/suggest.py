@@ -108,6 +108,7 @@ MAX_NEEDS = 64  # a longer description is read in coarser needs (sentences, then
 EMBED_WORDS = 40
 MAX_CHARS = 40_000  # and beyond this many characters it is not read at all
 SDG_MIN_SIM, SDG_MIN_DESC_SIM = 0.45, 0.3  # an SDG target is listed when a need and the whole description are this close
+ASK_NAMES_FIRST = True  # blocks_for: a block the asked job names outright comes first
 NEED_MIN_EVIDENCE = 0.75  # per-need evidence (a strong cue, or a close semantic match) that maps a need to a BB
 # a need at least this similar to a BB's key functionality or cue prototype makes the text read as a service request;
 # the non-service sentences in the bench's BAD_INPUTS reach at most 0.43
@@ -807,9 +808,15 @@ class Suggester:
         top = int(strong.sum(axis=0).max())
         if top == 0:
             return []
+        # the job the asking sentence ends with names a block outright ("Many applicants have no card reader. Which block
+        # lets them sign their licence application online?": eSignature, though two context clauses call for
+        # Registration): that block comes first
+        asked = np.asarray([bool(ASK_NAMES_FIRST and an.cues and (h := an.cues[-1].get(b)) is not None and h.definite
+                                 and strong[-1, j]) for j, b in enumerate(ref.bb_ids)])
+        votes = votes + asked * (top + 1)
         out = []
         for j in np.argsort(-votes, kind="stable"):
-            if int(strong[:, j].sum()) < top or len(out) >= k:
+            if (int(strong[:, j].sum()) < top and not asked[j]) or len(out) >= k:
                 break
             b = ref.bb_ids[int(j)]
             if b not in ref.bb_pages:

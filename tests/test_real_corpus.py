@@ -305,6 +305,18 @@ def test_a_passage_negating_what_the_question_negates_is_found(real_assistant, m
     assert "negation" in why and boosted < plain
 
 
+def test_the_block_the_asked_job_names_comes_first_whatever_the_context_calls_for(real_assistant, monkeypatch):
+    """"Many applicants have no card reader … Which block lets them sign their licence application online?": the asked
+    job names eSignature outright (suggest.ASK_NAMES_FIRST), though the context's applicants call for Registration."""
+    from assistant import suggest
+
+    q = ("We're the driving licence authority. Many applicants have no card reader or special device. Which GovStack "
+         "block lets them sign their licence application online anyway?")
+    assert real_assistant.ask(q).text.startswith("This is the job of the **E-Signature**")
+    monkeypatch.setattr(suggest, "ASK_NAMES_FIRST", False)
+    assert not real_assistant.ask(q).text.startswith("This is the job of the **E-Signature**")
+
+
 def test_a_negation_said_in_everyday_words_meets_the_spec_s_negation(real_assistant, monkeypatch):
     """"we don't need their name" is read "without user claims" (query.plain_words) for the negation boost too
     (retrieve.NEGATION_GLOSSED): the lean login flow leads, and the answer says what changes in it."""
