@@ -386,6 +386,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # information")
     (r"\b(show|shows|showing|showed|turn|turns|end|ends|ending)\s+up\s+in\s+([\w'’-]+\s+){0,3}?logs?\b|"
      r"\b(appear|appears|appearing|appeared)\s+in\s+([\w'’-]+\s+){0,3}?logs?\b", r"\g<0> (print)"),
+    # one person attached to several places at once is, in the spec, affiliated with multiple entities ("Affiliate a
+    # registered resource into one or more entities with non-overlapping weekdays and working hours")
+    (r"\b(attach|attached|attaching|tie|tied|assign|assigned|link|linked)\s+to\s+(several|multiple|many|two|three|"
+     r"different|more than one)\b", r"\g<0> (affiliated with multiple entities)"),
     # who sets a thing up is, in the spec, who creates it ("Room is created by its owner organization")
     (r"\bwho\b[^?.]{0,30}\b(set|sets|setting)\s+([\w-]+\s+){0,2}?up\b", r"\g<0> (created by)"),
     # a message sent again is, in the spec, repeated ("repeating an alert if acknowledgement is not received"), and
@@ -695,6 +699,8 @@ def plain_words(text: str) -> str:
     ('and who gets to set one up (created by)?', 'how do we set up a registry?')
     >>> plain_words("What must never show up in that service's logs?")
     "What must never show up in that service's logs (print)?"
+    >>> plain_words("can one doctor be attached to several hospitals?"), plain_words("attached to the email")
+    ('can one doctor be attached to several (affiliated with multiple entities) hospitals?', 'attached to the email')
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
