@@ -561,7 +561,8 @@ _CHANGES_MIND = re.compile(r"\bchange (their|his|her|my|your|our) minds?\b", re.
 # Presenting Credentials Cross Device": "a Verifier interacting with the Holder on a different device from the Wallet's
 # location"); the glosses apply only where the question is about a credential held in a wallet
 CREDENTIAL_SHOWN = True
-_CREDENTIAL_NOUNS = r"(credentials?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|passes|badges?)"
+_CREDENTIAL_NOUNS = (r"(credentials?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|passes|badges?|"
+                     r"(museum|boarding|bus|travel|season|entry|transit|visitor|health|vaccination|access|event) pass)")
 _HELD_CREDENTIAL = re.compile(rf"\b(wallets?|{_CREDENTIAL_NOUNS})\b", re.I)
 _SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|proved|display|displays|displaying|"
                     r"displayed|flash|flashes|flashing|hand|hands|handing|handed)\b(?!\s+(up|me|us|them|him|her)\b)", re.I)
@@ -569,7 +570,7 @@ _SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|pr
 _IN_PHONE = re.compile(r"\b(in|on|from|inside)\s+(the\s+|their\s+|his\s+|her\s+|a\s+|our\s+|your\s+|the\s+[\w-]+'s\s+)?(own\s+)?"
                        r"(phones?|mobiles?|smartphones?|mobile phones?)(\s+apps?)?\b", re.I)
 _CHECKS = re.compile(r"\b(check|checks|checking|verify|verifies|verifying|scan|scans|scanning)\b(?=\s+(a|the|their|his|her|its|"
-                     rf"that|this)\s+(\w+\s+)?{_CREDENTIAL_NOUNS}\b)", re.I)
+                     rf"that|this)\s+(\w+\s+)?({_CREDENTIAL_NOUNS}|pass)\b)", re.I)
 _WALLET = re.compile(r"\bwallets?\b", re.I)
 _OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
                            r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
@@ -701,6 +702,8 @@ def plain_words(text: str) -> str:
     "What must never show up in that service's logs (print)?"
     >>> plain_words("can one doctor be attached to several hospitals?"), plain_words("attached to the email")
     ('can one doctor be attached to several (affiliated with multiple entities) hospitals?', 'attached to the email')
+    >>> plain_words("the museum pass on their phone: staff check the pass on a separate tablet")
+    'the museum pass on their phone (wallet): staff check (verifier) the pass on a separate tablet (cross device)'
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """

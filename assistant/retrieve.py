@@ -65,6 +65,12 @@ BLOCK_USE_CASES = True
 _BLOCK_USE_CASE_PAGE = re.compile(r"(^|/)internal-use-case-definitions/|(^|/)([a-z]{2,3}-)?(b2g|g2p|g2b|b2b|p2g|g2g)"
                                   r"-uc\d|-use-cases\.md$")
 USE_CASE_FOLDERS = frozenset(r["folder"] for r in load_manifest()["repositories"] if r.get("kind") == "use-cases")
+
+
+def story_page(c: Chunk) -> bool:
+    """Whether a passage is from a use case: the use-case repository, or a block's own use-case pages (stories that
+    illustrate the spec, not the spec's rules)."""
+    return c.folder in USE_CASE_FOLDERS or (BLOCK_USE_CASES and bool(_BLOCK_USE_CASE_PAGE.search(c.path)))
 DROP_BB_NAME = True  # BM25 leaves out the named building block's name (see search); False for the ablation
 CANDIDATES = 60
 # BM25 ranks by word stems. Pass rate: dev 0.818 → 0.822, independent dev 0.667 → 0.683, independent 0.550 → 0.600,
@@ -1070,8 +1076,7 @@ class HybridSearch:
                     why.append("bb-named")
                 elif c.bb:
                     s *= 0.55
-                if USE_CASE_DEMOTE != 1.0 and not about_use_case and (
-                        c.folder in USE_CASE_FOLDERS or (BLOCK_USE_CASES and _BLOCK_USE_CASE_PAGE.search(c.path))):
+                if USE_CASE_DEMOTE != 1.0 and not about_use_case and story_page(c):
                     s *= USE_CASE_DEMOTE
             if negated and negated & negated_stems(c.text):
                 s *= NEG_BOOST

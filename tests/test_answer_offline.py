@@ -2294,3 +2294,25 @@ def test_the_prose_a_flows_diagram_follows_is_quoted_from_its_start():
         assert "renders the request as a QR code" not in ExtractiveAnswerer().answer(qa, hits).text
     finally:
         offline.FLOW_PROSE_IN_ORDER = True
+
+
+def test_a_use_case_story_does_not_take_the_lead_from_the_spec_s_own_text():
+    """A block's use-case page tells a story with the asker's everyday words ("boarding pass" again and again); the spec's
+    flow ranked above it keeps the lead (offline.STORY_NOT_LEAD), and the story's points follow."""
+    import dataclasses
+
+    from assistant.answer import offline
+
+    flow = _hit(0, "In this flow, the Verifier prepares an Authorization Request and renders it as a QR code. The Wallet "
+                   "scans the QR code and sends the presentation.", "9.2.2 Presenting Credentials Cross Device")
+    story = _hit(1, "Robert shows his boarding pass at the gate. The gate tablet asks for the pass and receives the pass "
+                    "from his phone. The pass is checked.", "Sharing Credentials while entering an Airport")
+    story.chunk = dataclasses.replace(story.chunk, path="spec/use-cases/functional-use-cases.md")
+    qa = analyze("How does the gate tablet ask for the pass and receive the pass from the phone?")
+    assert ExtractiveAnswerer().answer(qa, [flow, story]).text.startswith("In this flow")
+    saved = offline.STORY_NOT_LEAD
+    try:
+        offline.STORY_NOT_LEAD = False
+        assert ExtractiveAnswerer().answer(qa, [flow, story]).text.startswith("Robert")
+    finally:
+        offline.STORY_NOT_LEAD = saved

@@ -18,10 +18,10 @@ from assistant import registry
 from assistant.abstain import asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       title_in_term, titled_for, units_of)
-from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, LISTS_OPERATIONS, MAX_DEFINED_TERMS, POINTS_BACK, STOP,
-                             QueryAnalysis, ask_part, noun_pattern, plain_words)
+from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, LISTS_OPERATIONS, MAX_DEFINED_TERMS, NAMES_USE_CASE,
+                             POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words)
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, hands_over, inline_definition, negated_stems,
-                                norm_term, qualifies, stem_tokens, template_key, term_forms, term_names, tokenize)
+                                norm_term, qualifies, stem_tokens, story_page, template_key, term_forms, term_names, tokenize)
 from assistant.types import label_name
 
 
@@ -68,6 +68,7 @@ MORE_ASK_UNITS = 3
 MORE_ASK_MIN_SCORE = 0.5
 # a list item shorter than this many words is quoted as a supporting point only with the line introducing its list
 SHORT_ITEM_WORDS = 6
+STORY_NOT_LEAD = True  # _general: a use case's story does not take the lead from the spec's own text
 ORPHAN_ITEMS_DROPPED = True  # _passage_points: a short item chosen without its list's intro line is left out
 OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation against its rank (0.5, 1, 2 gave the same answers)
 # …and its embedding similarity to the question (a 0.05 lead ≈ 0.15): independent dev API key-fact recall 0.429 → 0.500,
@@ -722,8 +723,13 @@ class ExtractiveAnswerer:
                       None) if SCOPE_LEADS else None
         if scoped is not None and not rule_first:
             primary, rule_first = scoped, True
+        # (…but a use case's story does not take the lead from the spec's own text: "how does the tablet ask for the
+        # pass?" had been answered by the Wallet's airport story, which says "boarding pass" often, not by the
+        # cross-device presentation flow ranked above it)
+        stories = STORY_NOT_LEAD and qa.intent != "use_case" and not NAMES_USE_CASE.search(qa.standalone)
         for hi in sorted(by_hit)[:3]:
-            if strength[hi] > strength[primary] * 1.4 and not rule_first:
+            if strength[hi] > strength[primary] * 1.4 and not rule_first and not (
+                    stories and story_page(ev.hits[hi].chunk) and not story_page(ev.hits[primary].chunk)):
                 primary = hi
         taken = self._taken
         all_u = units_of(ev.hits[primary].chunk.text, primary)
