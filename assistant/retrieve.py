@@ -71,6 +71,8 @@ def story_page(c: Chunk) -> bool:
     """Whether a passage is from a use case: the use-case repository, or a block's own use-case pages (stories that
     illustrate the spec, not the spec's rules)."""
     return c.folder in USE_CASE_FOLDERS or (BLOCK_USE_CASES and bool(_BLOCK_USE_CASE_PAGE.search(c.path)))
+
+
 DROP_BB_NAME = True  # BM25 leaves out the named building block's name (see search); False for the ablation
 CANDIDATES = 60
 # BM25 ranks by word stems. Pass rate: dev 0.818 → 0.822, independent dev 0.667 → 0.683, independent 0.550 → 0.600,
