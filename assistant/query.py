@@ -1194,12 +1194,15 @@ def _asks_another_endpoint(q: str) -> bool:
 
 
 FIRST_ASK_DEFINES = True  # a definition asked first decides the intent, whatever a second question asks
+_NEXT_QUESTION = re.compile(r"\?\s+(?=\S)")  # where a second question starts after the first one's "?"
+# … or after "and" ("what is an SCD and what are the 2 kinds?"): where a definition's term ends
+_SECOND_ASK = re.compile(_NEXT_QUESTION.pattern + r"|,?\s+and\s+(?=(?:what|how|which|who|where|when|why)\b)", re.I)
 
 
 def _first_ask(q: str) -> str:
     """Of two questions, the first when it asks for a meaning ("how does govstack actually define consent? and can people
     take it back later"); the whole message otherwise (not "What are the steps until the shop is paid? Can they …?")."""
-    first = re.split(r"\?\s+(?=\S)", q, maxsplit=1)[0] if FIRST_ASK_DEFINES else q
+    first = _NEXT_QUESTION.split(q, maxsplit=1)[0] if FIRST_ASK_DEFINES else q
     return first if _MEANING.search(first) else q
 
 
@@ -1297,9 +1300,6 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     return "general"
 
 
-SECOND_ASK_ENDS_TERM = True
-
-
 def _term_of(q: str) -> str | None:
     """The term a definition question asks about.
 
@@ -1310,10 +1310,8 @@ def _term_of(q: str) -> str | None:
     if not m:
         return None
     rest = q[m.end():]
-    if FIRST_ASK_DEFINES:
-        rest = re.split(r"\?\s+(?=\S)", rest, maxsplit=1)[0]  # ("… define consent? and can people take it back later")
-    if SECOND_ASK_ENDS_TERM:  # "what is an SCD and what are the 2 kinds?": the term ends where the second question starts
-        rest = re.split(r",?\s+and\s+(?=(what|how|which|who|where|when|why)\b)", rest, maxsplit=1, flags=re.I)[0]
+    if FIRST_ASK_DEFINES:  # the term ends where a second question starts ("… define consent? and can people take it back")
+        rest = _SECOND_ASK.split(rest, maxsplit=1)[0]
     by = re.match(r"^.{1,40}?\bmean\s+by\s+(.+)$", rest, re.I)  # "What does GovStack mean by a building block?"
     if by:
         rest = by.group(1)
@@ -1379,7 +1377,9 @@ def term_pair(q: str) -> list[str]:
 
 
 _MEANING = re.compile(r"\b(mean|means|meaning|meant|stand for|stands for|refer to|refers to|definitions?|define)\b", re.I)
+# (an apostrophe inside a word opens no quote: "people don't own smartphones. I keep seeing 'low tech wallets' …")
 _QUOTED = re.compile(r"(?<!\w)['\"‘“`]([^'\"’”`?]{2,50})['\"’”`]")
+_QUOTED_IN_CONTEXT = re.compile(r"(?<!\w)['\"‘“]([^'\"’”]{2,60})['\"’”]")  # (what a context sentence quotes)
 MAX_DEFINED_TERMS = 4
 
 
@@ -1708,8 +1708,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # "Our web team says the CMS must support 'content blocks'. What does the spec mean by that, …?": the term is
         # the phrase the context quotes
         *context, ask = [x for x in _ASK_SENTENCES.split(q_core.strip()) if x.strip()] or [""]
-        # (an apostrophe in a word opens no quote: "don't own smartphones. I keep seeing 'low tech wallets' …")
-        quoted = re.findall(r"(?<!\w)['\"‘“]([^'\"’”]{2,60})['\"’”]", " ".join(context))
+        quoted = _QUOTED_IN_CONTEXT.findall(" ".join(context))
         said = _term_of(ask) if quoted and _TERM.match(ask) else None
         if said and re.match(r"(that|this|it|these|those)\b", said, re.I):
             intent, term = "term", quoted[-1].strip()

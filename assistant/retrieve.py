@@ -1053,9 +1053,8 @@ class HybridSearch:
         # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
         loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
         asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(ASKS_SCOPE.search(qa.question))
-        negated = negated_stems(qa.question) if NEG_BOOST != 1.0 else set()
-        if negated and NEGATION_GLOSSED:
-            negated = negated_stems(plain_words(qa.question))
+        negated = negated_stems(plain_words(qa.question) if NEGATION_GLOSSED and _NEGATION.search(qa.question)
+                                else qa.question) if NEG_BOOST != 1.0 else set()
         about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))
         hits = []
         for i in cands:
