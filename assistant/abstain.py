@@ -278,6 +278,11 @@ _PERCENT = re.compile(r"%|\bpercent", re.I)
 # is not about passwords)
 _FIGURE_ASKING_WORDS = {"minimum", "maximum", "min", "max", "many", "much", "long", "often", "fast", "big", "large",
                         "percentage", "percent", "share", "proportion"}
+# …nor is what the figure measures, when other words say what it is of ("the uptime of the API gateway": a "99.99%
+# availability" for a certificate authority's infrastructure is not about a cloud provider's uptime)
+MEASURE_NOT_SUBJECT = True
+FIGURE_OF_NAMED_BLOCK = True
+_MEASURE_WORDS = {"uptime", "availability", "available", "high"}
 _NUM = (r"(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
         r"fifty|sixty|ninety|hundred|thousand|million|a few|several)")
 _UNIT = (r"(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|kb|mb|gb|"
@@ -465,6 +470,8 @@ def figure_units(qa: QueryAnalysis, hits: list[Hit], top: int = 5):
     # for example 99.9%": a passage with "99.99%" for another server is not on that subject; "for 5 million citizens")
     subject = {t for t in tokenize(qa.standalone) if not t.isdigit() and t not in _EXAMPLE_WORDS} \
         - {t for b in qa.bbs for t in tokenize(registry.name_of(b))} - _FIGURE_ASKING_WORDS
+    measured = subject & _MEASURE_WORDS if MEASURE_NOT_SUBJECT and subject - _MEASURE_WORDS else set()
+    subject -= measured
     percent = bool(_ASKS_PERCENT.search(ask_part(qa.question)))
     money = MONEY_FIGURES and not percent and bool(_ASKS_MONEY.search(ask_part(qa.question)))
     scale = asked_time_scale(qa.question)
@@ -474,8 +481,16 @@ def figure_units(qa: QueryAnalysis, hits: list[Hit], top: int = 5):
     for hi, h in enumerate(hits):
         if hi >= top and "figure" not in h.why:
             continue
+        # a figure asked of a named block is stated on its pages, or on a cross-cutting page that names it ("What uptime
+        # … for the central Information Mediator server?": a certificate authority's 99.99% is not the IM's)
+        if FIGURE_OF_NAMED_BLOCK and qa.bbs and h.chunk.bb not in qa.bbs and not set(registry.find_bbs(h.chunk.text)) & set(qa.bbs):
+            continue
+        title = set(tokenize((h.chunk.section or "").split("›")[-1]))
         for u in units_of(h.chunk.text, hi):
-            on_subject = bool(set(tokenize(u.text)) & subject)
+            words = set(tokenize(u.text))
+            # (a sentence stating what is measured is on the subject its section's title names: "99.99% availability"
+            # under "8.1 API Management and Gateway Functional Requirements" is the gateway's)
+            on_subject = bool(words & subject) or bool(measured and words & measured and title & subject)
             if whether_limited and on_subject and _STATES_LIMIT.search(u.text):
                 yield u
                 continue

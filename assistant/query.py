@@ -356,6 +356,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # availability in "nines" is, in the spec, a percentage ("99.99% availability (AKA 4 9's)")
     (r"\b(three|3|four|4|five|5) nines\b",
      lambda m: f"{m.group(0)} (99.{'9' * _NINES[m.group(1).lower()]}%)"),
+    # … and uptime is, in the spec, availability ("High Availability (REQUIRED): … a minimum of 24x7x365 service with
+    # 99.99% availability"); the figure check reads these words as what is measured, not as its subject
+    (r"\buptime\b", r"\g<0> (high availability)"),
     # a death is, in the spec, a person dead ("register to Creation, Update and Disabling (person dead or considered as
     # disappeared) events"): dev-independent +2, none lost
     (r"\bdeaths?\b", r"\g<0> (dead)"),
@@ -598,6 +601,8 @@ def plain_words(text: str) -> str:
     ('does a flood warning jump the queue (prioritized)?', 'which one is sent first (prioritized)?')
     >>> plain_words("api gateway availability - is it 4 nines?")
     'api gateway availability - is it 4 nines (99.99%)?'
+    >>> plain_words("how much uptime must the gateway have?")
+    'how much uptime (high availability) must the gateway have?'
     >>> plain_words("can they show only some attributes?")
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")

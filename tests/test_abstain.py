@@ -5,11 +5,11 @@ from assistant.retrieve import Hit
 from assistant.types import Chunk
 
 
-def _hits(*texts: str, dense: float = 0.7) -> list[Hit]:
+def _hits(*texts: str, dense: float = 0.7, bb: str = "messaging") -> list[Hit]:
     out = []
     for i, t in enumerate(texts):
-        c = Chunk(text=t, release="latest", repo="r", folder="bb-messaging", path=f"spec/{i}.md", kind="prose",
-                  bb="messaging", heading_path=["Messaging", f"Section {i}"])
+        c = Chunk(text=t, release="latest", repo="r", folder=f"bb-{bb}", path=f"spec/{i}.md", kind="prose",
+                  bb=bb, heading_path=[bb.title(), f"Section {i}"])
         out.append(Hit(f"h{i}", c, 1.0 / (i + 1), dense, 5.0))
     return out
 
@@ -271,14 +271,41 @@ def test_the_words_asking_for_a_figure_are_not_its_subject_and_a_percentage_need
     assert should_abstain(qa, share, {}) == (False, "")
 
 
+def test_uptime_is_measured_as_availability_of_the_thing_the_question_names():
+    """k41-029, o49-030: the API gateway's "99.99% availability" answers its uptime; na-023: a certificate authority's
+    does not answer the uptime of the Information Mediator's server."""
+    def hit(text, folder, bb, section):
+        c = Chunk(text=text, release="latest", repo="r", folder=folder, path="spec/x.md", kind="prose", bb=bb,
+                  heading_path=["Security Requirements", section])
+        return Hit("h", c, 1.0, 0.7, 5.0)
+    gateway = hit("The solution provided and any associated components MUST be highly available and utilize clustering "
+                  "technology in order to provide a minimum of 24x7x365 service with 99.99% availability.",
+                  "specifications", None, "8.1 API Management and Gateway Functional Requirements")
+    qa = analyze("How much uptime does GovStack's security spec expect from the API gateway?")
+    assert should_abstain(qa, [gateway], {}) == (False, "")
+    # the same sentence under another section is not about the gateway: "availability" alone is not the subject
+    other = hit(gateway.chunk.text, "specifications", None, "5.7 Credential Storage Functional Requirements")
+    assert should_abstain(qa, [other], {}) == (True, NO_FIGURE)
+    ca = hit("The certificate authority server and its infrastructure must provide a 24x7x365 service with 99.99% "
+             "availability.", "specifications", None, "5.6 Certificate Authority Functional Requirements")
+    qa = analyze("What uptime must the central Information Mediator server guarantee?")
+    assert should_abstain(qa, [ca], {}) == (True, NO_FIGURE)
+    im = hit("The Information Mediator security server must provide 99.9% availability.", "bb-information-mediator",
+             "information-mediator", "6.8 Scaling")
+    assert should_abstain(qa, [im], {}) == (False, "")
+
+
 def test_a_quantity_asked_in_a_unit_or_a_maximum_value_needs_a_figure():
     gis = "The geocoding service must return the best match for an address, with its coordinates and a match score."
     qa = analyze("What positional accuracy in metres must the GIS BB geocoding service guarantee?")
-    assert should_abstain(qa, _hits(gis), {}) == (True, NO_FIGURE)
-    assert should_abstain(qa, _hits(gis + " Geocoding accuracy must be within 10 metres."), {}) == (False, "")
+    assert should_abstain(qa, _hits(gis, bb="gis"), {}) == (True, NO_FIGURE)
+    stated = gis + " Geocoding accuracy must be within 10 metres."
+    assert should_abstain(qa, _hits(stated, bb="gis"), {}) == (False, "")
+    # (a figure asked of a named block is stated on its pages, not on another block's)
+    assert should_abstain(qa, _hits(stated), {}) == (True, NO_FIGURE)
     qa = analyze("What false match rate must the GIS BB geocoder achieve?")
-    assert should_abstain(qa, _hits(gis), {}) == (True, NO_FIGURE)
-    assert should_abstain(qa, _hits(gis + " The false match rate must stay below 0.1%."), {}) == (False, "")
+    assert should_abstain(qa, _hits(gis, bb="gis"), {}) == (True, NO_FIGURE)
+    assert should_abstain(qa, _hits(gis + " The false match rate must stay below 0.1%.", bb="gis"), {}) == (False, "")
     qa = analyze("What's the maximum monetary value a single voucher can carry?")
     assert should_abstain(qa, _hits("A voucher has a denomination, a serial number and an expiry date."), {}) == (True, NO_FIGURE)
 
