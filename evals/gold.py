@@ -105,6 +105,8 @@ QA_DEV42_FILE = GOLD_DIR / "qa_dev42.jsonl"
 QA_DEV43_FILE = GOLD_DIR / "qa_dev43.jsonl"
 QA_DEV44_FILE = GOLD_DIR / "qa_dev44.jsonl"
 QA_DEV45_FILE = GOLD_DIR / "qa_dev45.jsonl"
+QA_DEV46_FILE = GOLD_DIR / "qa_dev46.jsonl"
+QA_DEV47_FILE = GOLD_DIR / "qa_dev47.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -235,7 +237,13 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     water, a procurement auditor, a start-up, a parliamentary researcher; disaster management, driving licences, school
     meals, a land registry, tourism, a civil registrar, a national library, energy subsidies, a trade single window, a
     journalist, a hospital CIO, a refugee NGO, a council clerk, an integrator, a data-protection officer), first run on
-    the session's start 3e639e3) that were then
+    the session's start 3e639e3; qa_dev46.jsonl and qa_dev47.jsonl, a forty-eighth and a forty-ninth writer's 40 each
+    (ids a50-… and b51-…, twenty-ninth session: a port authority, national statistics, veterinary services, a pension
+    fund, public transport, courts, a watchdog, university admissions, a water utility, social housing, a cybersecurity
+    auditor, a start-up, labour, fisheries, procurement; customs, national archives, youth employment, vehicle
+    inspection, a mobile-money operator, maternal health, elections, a small island state, forestry, consular services,
+    a cloud vendor, a UX designer, a donor-funded project, a municipal tax office, an API gateway engineer), first run on
+    the session's start 7e22565) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -249,7 +257,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE,
                                           QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE,
                                           QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE,
-                                          QA_DEV44_FILE, QA_DEV45_FILE]):
+                                          QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
