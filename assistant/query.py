@@ -519,6 +519,13 @@ _NO_PERSONAL_DATA = re.compile(
     r"any)?\s*(names?|address(es)?|dob|date of birth|personal (details|data|information|info)|user (data|details|info\w*)|"
     r"details)\b", re.I)
 _SAYS_CLAIMS = re.compile(r"\b(user )?claims\b|\buser information\b", re.I)
+# signing with no card, reader or phone of one's own is, in the spec, the one-time signature ("This approach does not
+# require any device to be owned by the end user"; "Ability to sign the document where the user has no device")
+SIGNING_WITHOUT_DEVICE = True
+_SIGNS = re.compile(r"\b(sign|signs|signed|signing|signature|signatures)\b(?![- ]?(in|into|on|up)\b)", re.I)
+_NO_DEVICE = re.compile(r"\b(no|without( a| any)?|nothing but|don'?t (have|own)( a| any)?|doesn'?t (have|own)( a| any)?|"
+                        r"never (have|had|own)( a| any)?|lack( a| any)?)\s+([\w-]+\s+){0,2}?(signing |smart |id |special )?"
+                        r"(card readers?|sim cards?|cards?|readers?|devices?|phones?|smartphones?|tokens?|dongles?)\b", re.I)
 _WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b", re.I)
 _SAYS_GEOFENCE = re.compile(r"geo-?fenc", re.I)
 
@@ -709,6 +716,10 @@ def plain_words(text: str) -> str:
     ('can one doctor be attached to several (affiliated with multiple entities) hospitals?', 'attached to the email')
     >>> plain_words("the museum pass on their phone: staff check the pass on a separate tablet")
     'the museum pass on their phone (wallet): staff check (verifier) the pass on a separate tablet (cross device)'
+    >>> plain_words("clerks sign judgments with nothing but their ID login, no card readers or special phones")
+    'clerks sign judgments with nothing but their ID login, no card readers (one-time signature approach) or special phones'
+    >>> plain_words("people who have no smart card sign forms"), plain_words("citizens with no phone get letters")
+    ('people who have no smart card (one-time signature approach) sign forms', 'citizens with no phone get letters')
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """
@@ -716,6 +727,8 @@ def plain_words(text: str) -> str:
         text = pat.sub(verb, text)
     if _WATCHED.search(text) and not _SAYS_GEOFENCE.search(text):
         text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
+    if SIGNING_WITHOUT_DEVICE and _SIGNS.search(text):
+        text = _NO_DEVICE.sub(r"\g<0> (one-time signature approach)", text, count=1)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
         text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, without user claims)", text, count=1)
     if CONSENT_NOT_NEEDED and _OTHER_BASIS.search(text) and _ASKS_CONSENT.search(text):

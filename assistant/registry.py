@@ -83,6 +83,15 @@ _NAMED_AFTER = re.compile(r"\s*(?:(?:bb|building block)s?|(?:spec|specs|specific
 NAME_THE_SYSTEM = True
 _SYSTEM_NOUNS = {"scheduler", "mediator"}
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# a document someone signs names the E-Signature block as a national ID names the Identity one ("sign their filings
+# online by logging in with their national ID": the signing is asked about, the login is its means); not a token, a
+# message or a request, which systems sign as part of other blocks' work
+SIGNED_DOCUMENTS = True
+_SIGNS_DOCUMENT = re.compile(r"\s+((their|the|his|her|our|your|a|an|any|each|all|these|those|its|my|official|legal)\s+)?"
+                             r"([\w-]+\s+)?(documents?|forms?|filings?|judg(e)?ments?|contracts?|applications?|pdfs?|"
+                             r"papers?|agreements?|licen[cs]es?|permits?|petitions?|declarations?|deeds?|decisions?|"
+                             r"letters?|invoices?|minutes|orders?|approvals?)\b(?![^.?!]*\b(on paper|by hand|in ink|wet[- ]ink|"
+                             r"with a pen)\b)", re.I)  # (a form signed on paper is not signed electronically)
 
 
 def offers_choice(text: str) -> bool:
@@ -159,6 +168,10 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     (['scheduler'], [])
     >>> find_bbs("The GovStack wallet spec lists 'repudiation'"), find_bbs("the consent specification", names_only=True)
     (['wallet'], ['consent'])
+    >>> find_bbs("clerks sign judgments by logging in with their national ID"), find_bbs("how is the token signed?")
+    (['esignature', 'identity'], [])
+    >>> find_bbs("people sign consent forms on paper"), find_bbs("the server will sign each message")
+    ([], [])
     """
     pattern, owner = _any_alias()
     hits: dict[str, int] = {}
@@ -169,7 +182,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
             # "IM"/"ID" must be upper-case; other common words must be capitalised or followed by BB/building block.
             tail = text[m.end(): m.end() + 18].lower()
             named = word[:1].isupper() or bool(_NAMED_AFTER.match(tail)) or (
-                NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()])))
+                NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))) \
+                or (SIGNED_DOCUMENTS and alias == "sign" and not strict and bool(_SIGNS_DOCUMENT.match(text, m.end())))
             if alias in ("im", "id") and word != word.upper():
                 continue
             if alias == "id" and _OTHER_ID.search(text[max(0, m.start() - 20): m.start()]):
