@@ -252,7 +252,9 @@ _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and
                        # previous question's words too, for API follow-ups: independent2 −1; for all: −3 dev-independent)
                        r"|\b(afterwards|after that|in that case|instead)\b"
                        # "whats the diff between errored and failed then": a closing "then" answers what was said
-                       r"|\bthen\s*[?!.]*\s*$", re.I)
+                       r"|\bthen\s*[?!.]*\s*$"
+                       # "whats the difference between the errored and failed ones?": "ones" stand for things named before
+                       r"|\bones\b", re.I)
 # a question asking for operations by their kind ("Which endpoints …?", "What operations …?"): the API answer lists them
 LISTS_OPERATIONS = re.compile(r"\b(which|what|list)\b.*\b(apis|endpoints|operations|services)\b", re.I)
 # … and one asking what the block's API has, not which operation does a job ("Which endpoints handle batch geocoding?")

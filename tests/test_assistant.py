@@ -293,11 +293,13 @@ def test_a_pointer_after_the_context_sentence_marks_a_follow_up():
     assert qa.bbs == []
 
 
-def test_a_closing_then_marks_a_follow_up():
+def test_a_closing_then_or_ones_mark_a_follow_up():
     prev = [{"role": "user", "content": "what statuses can a msg have in the messaging bb"}, {"role": "assistant", "content": "…"}]
     assert analyze("whats the diff between errored and failed then", prev).bbs == ["messaging"]
     assert analyze("whats the diff between errored and failed", prev).bbs == []
     assert analyze("what happens then?", prev).bbs == ["messaging"]
+    # …as "ones" stand for things named before (a50-025)
+    assert analyze("whats the difference between the errored and failed ones?", prev).bbs == ["messaging"]
 
 
 def test_a_block_named_by_name_outweighs_another_blocks_subject_words():
