@@ -301,6 +301,9 @@ STOP |= set("""whats hows whos wheres whens whys thats theres heres dont doesnt 
 wouldnt couldnt""".split())
 
 
+# what is switched on or off: "it", "one", "the alerts", "one of those boundaries"
+_SWITCHED = (r"(it\s+|them\s+|this\s+|that\s+|one\s+|(one of\s+)?(the|those|these|our|their|its|each|a|an)\s+[\w-]+"
+             r"(\s+[\w-]+)?\s+)")
 _NINES = {"three": 1, "3": 1, "four": 2, "4": 2, "five": 3, "5": 3}  # "4 nines" → 99.99%
 # Chat English for what the spec says with one plain verb ("how do I kick off an instance?": the spec starts one).
 # Only phrases the spec itself never uses as verbs: it writes "spin up", "turn on" and "switch off" now and then, and
@@ -363,6 +366,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\buptime\b", r"\g<0> (high availability)"),
     # a death is, in the spec, a person dead ("register to Creation, Update and Disabling (person dead or considered as
     # disappeared) events"): dev-independent +2, none lost
+    # a virtual boundary is what the spec calls a geofence ("virtual geofences or redlines on a GIS map display")
+    (r"\bvirtual\s+(boundar(y|ies)|fences?|perimeters?|borders?|zones?|walls?)\b", r"\g<0> (a geofence)"),
     (r"\bdeaths?\b", r"\g<0> (dead)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
@@ -405,10 +410,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(got|received|have\s+received|has\s+received|saw|have\s+seen|read)\b", r"\g<0> (acknowledgement)"),
     # what is switched or turned on is, in the spec, activated ("POST /geofences/{geofenceId}/activate"), and off
     # deactivated
-    (r"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+(it\s+|them\s+|this\s+|that\s+|one\s+)?on\b",
-     r"\g<0> (activate)"),
-    (r"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+(it\s+|them\s+|this\s+|that\s+|one\s+)?off\b",
-     r"\g<0> (deactivate)"),
+    (rf"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+{_SWITCHED}?on\b", r"\g<0> (activate)"),
+    (rf"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+{_SWITCHED}?off\b", r"\g<0> (deactivate)"),
     # offers, bids or tenders judged or scored are, in the spec, evaluated ("4.11 Bid Evaluation": "The evaluation shall
     # be conducted by the consumer, only")
     (r"\b(judg|scor|rank|assess|grad|mark)(e|es|ed|ing|s)?\s+(the\s+|their\s+|our\s+|those\s+|these\s+)?(\w+\s+)?"
@@ -708,6 +711,10 @@ def plain_words(text: str) -> str:
     ('who may judge the offers (bid evaluation) suppliers send in?', 'a role in scoring tenders (bid evaluation)')
     >>> plain_words("which API call switches it on?"), plain_words("turn off the alerts"), plain_words("turn on to page 5")
     ('which API call switches it on (activate)?', 'turn off (deactivate) the alerts', 'turn on (activate) to page 5')
+    >>> plain_words("draw a virtual boundary around each corridor")
+    'draw a virtual boundary (a geofence) around each corridor'
+    >>> plain_words("whats the call to switch one of those boundaries on?")
+    'whats the call to switch one of those boundaries on (activate)?'
     >>> plain_words("if they don't confirm they got the reminder, will it send it again?")
     "if they don't confirm they got (acknowledgement) the reminder, will it send it again (repeating)?"
     >>> plain_words("and who gets to set one up?"), plain_words("how do we set up a registry?")
