@@ -113,7 +113,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # list has been signed off?": whether the block does that job itself
                         r"\b(will|would|does|do|can|could|should|must)\s+(the\s+)?([\w-]+\s+){0,3}?(bb\s+|building\s+block\s+)?"
                         r"(itself|by\s+itself|on\s+its\s+own)\s+(first\s+|also\s+|then\s+)?(check|verify|validate|confirm|decide|"
-                        r"evaluate|ensure|make\s+sure|look|know|work\s+out|figure\s+out)\b|"
+                        r"evaluate|ensure|make\s+sure|look|know|work\s+out|figure\s+out|manage|handle|cover|support|"
+                        r"take\s+care\s+of|deal\s+with|keep\s+track\s+of)\b|"
                         # "… will the scheduler send it again by itself?", "Does the Messaging building block handle both of
                         # those jobs on its own?" (not "How does the Scheduler send them by itself?")
                         r"(?<!how )\b(will|would|does|do|can|could)\s+(the\s+)?[\w-]+(\s+[\w-]+)?(\s+(bb|building\s+block|block))?"
@@ -564,7 +565,9 @@ _SAYS_NO = re.compile(r"\b(says?|said|saying) no\b|\b(refuses?|refused|refusing|
 CONSENT_FOR_ANOTHER = True
 _CONSENTS = re.compile(r"\b(consents?|consenting|agrees?|agreeing|agreed|says? yes|saying yes|permission|opts? in)\b", re.I)
 _FOR_ANOTHER = re.compile(r"\b(on behalf of|for someone else|for somebody else|for another person|for other people|"
-                          r"in (someone|somebody) else'?s name)\b", re.I)
+                          r"in (someone|somebody) else'?s name|on (their|his|her|someone'?s|somebody'?s) behalf|"
+                          r"in (place|stead) of (another|someone|somebody|them|him|her|the (person|individual|citizen)))\b",
+                          re.I)
 # asking people whether their data may be used is, in the Consent spec, asking for consent ("the data subject (the user
 # providing consent for the use of their data)"), and changing their mind then withdrawing it
 ASKED_PERMISSION = True
@@ -669,6 +672,8 @@ def plain_words(text: str) -> str:
     'two blocks on the same Postgres instance (shared database)'
     >>> plain_words("when a relative says yes to data sharing for someone else")
     'when a relative says yes to data sharing for someone else (a Delegate, delegating)'
+    >>> plain_words("can a relative agree in place of another?"), plain_words("they consent on her behalf")
+    ('can a relative agree in place of another (a Delegate, delegating)?', 'they consent on her behalf (a Delegate, delegating)')
     >>> plain_words("the ministry pays on behalf of the government")  # no consent
     'the ministry pays on behalf of the government'
     >>> plain_words("the law requires it. Should we be running that through the Consent BB as a consent agreement?")

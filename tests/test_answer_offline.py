@@ -935,6 +935,8 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert ASKS_SCOPE.search("We need reminders and agency-to-agency files. Does the Messaging BB handle both on its own?")
     assert not ASKS_SCOPE.search("Does the Messaging BB handle both SMS and email?")
     assert ASKS_SCOPE.search("if they don't confirm they got it, will the scheduler send it again by itself?")
+    assert ASKS_SCOPE.search("Does the Consent building block itself manage that kind of arrangement?")  # b51-006
+    assert not ASKS_SCOPE.search("How does the Consent building block manage that kind of arrangement?")
 
 
 def test_a_table_with_a_hidden_header_keeps_its_first_row():
