@@ -100,6 +100,9 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # or does it hand payment off to something else?"
                         r"\bitself\s*,?\s+or\s+(which|what|does|do|is|would|will|should|must)\b|"
                         r"\bor\s+which\s+(other\s+)?(bbs?|building\s+blocks?|blocks?)\b|"
+                        # "… or does that live somewhere else?"
+                        r"\bor\s+(does|do|is|are|would|will)\s+(that|this|it|those|these|they)\s+(live|sit|belong|happen|"
+                        r"go|get\s+done|reside)\s+(somewhere\s+else|elsewhere|in\s+(an)?other)\b|"
                         # "Is it the website's CMS that keeps those answers, or a different building block?"
                         r"\bor\s+(an?\s+(different|separate)|another|some\s+other)\s+(bbs?|building\s+blocks?|blocks?)\s*\?|"
                         # "… decide when those go out, or does another block handle the timing?"
@@ -367,6 +370,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\buptime\b", r"\g<0> (high availability)"),
     # a death is, in the spec, a person dead ("register to Creation, Update and Disabling (person dead or considered as
     # disappeared) events"): dev-independent +2, none lost
+    # deciding what a logged-in user may do is, in the spec, authorization ("Authorization is not the responsibility of
+    # the Identity Building Block"), not the login
+    (r"\b(what|which (things|actions|services|data|parts|screens|pages))\s+(a |the |each |an? )?([\w-]+\s+){0,2}?"
+     r"(users?|people|persons?|staff|officers?|clerks?|they|he|she|someone|citizens?)\s+(is|are|will be)?\s*"
+     r"(allowed|permitted|authori[sz]ed|entitled)\s+to\b", r"\g<0> (authorization)"),
     # a virtual boundary is what the spec calls a geofence ("virtual geofences or redlines on a GIS map display")
     (r"\bvirtual\s+(boundar(y|ies)|fences?|perimeters?|borders?|zones?|walls?)\b", r"\g<0> (a geofence)"),
     (r"\bdeaths?\b", r"\g<0> (dead)"),
@@ -716,6 +724,8 @@ def plain_words(text: str) -> str:
     ('who may judge the offers (bid evaluation) suppliers send in?', 'a role in scoring tenders (bid evaluation)')
     >>> plain_words("which API call switches it on?"), plain_words("turn off the alerts"), plain_words("turn on to page 5")
     ('which API call switches it on (activate)?', 'turn off (deactivate) the alerts', 'turn on (activate) to page 5')
+    >>> plain_words("does the id bb decide what a logged in user is allowed to do?")
+    'does the id bb decide what a logged in user is allowed to (authorization) do?'
     >>> plain_words("draw a virtual boundary around each corridor")
     'draw a virtual boundary (a geofence) around each corridor'
     >>> plain_words("whats the call to switch one of those boundaries on?")

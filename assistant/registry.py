@@ -162,6 +162,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     ([], ['identity'])
     >>> find_bbs("logging in w/ national id"), find_bbs("log in with their id")  # lower case: the national ID only
     (['identity'], [])
+    >>> find_bbs("does the id bb decide it?"), find_bbs("the id building block")  # …or the block, named as one
+    (['identity'], ['identity'])
     >>> find_bbs("Would that doctor get a different ID at each hospital?"), find_bbs("a different ID provider")
     ([], ['identity'])
     >>> find_bbs("event statuses in the scheduler"), find_bbs("a scheduler for batch jobs")
@@ -184,8 +186,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
             named = word[:1].isupper() or bool(_NAMED_AFTER.match(tail)) or (
                 NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))) \
                 or (SIGNED_DOCUMENTS and alias == "sign" and not strict and bool(_SIGNS_DOCUMENT.match(text, m.end())))
-            if alias in ("im", "id") and word != word.upper():
-                continue
+            if alias in ("im", "id") and word != word.upper() and not _BB_AFTER.match(tail):
+                continue  # ("the id bb", "im bb" typed fast name the block)
             if alias == "id" and _OTHER_ID.search(text[max(0, m.start() - 20): m.start()]):
                 continue  # "the record ID", "their functional ID": another thing's identifier, not the Identity BB
             if alias == "id" and _ANY_ID.search(text[max(0, m.start() - 10): m.start()]) and not _ID_THING.match(tail):

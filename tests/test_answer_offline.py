@@ -2231,6 +2231,25 @@ def test_a_scope_question_opens_with_the_jobs_the_block_hands_to_others():
     assert "Fully offline" not in text.split("\n\n")[0]  # (it names no other block)
 
 
+def test_a_scope_question_opens_with_the_blocks_sentence_disclaiming_the_job_asked_about():
+    """b51-003: "does the id bb decide what a logged in user is allowed to do, or does that live somewhere else?" —
+    "Authorization is not the responsibility of the Identity Building Block", from its glossary, answers it first."""
+    def hit(i, text, section):
+        return Hit(f"h{i}", Chunk(text=text, release="latest", repo="r", folder="bb-identity", path=f"spec/{i}.md",
+                                  kind="prose", bb="identity", heading_path=["Identity", section]), 1.0 / (i + 1))
+    login = hit(0, "The relying party lets the end user log in with their National ID and gets verified claims.", "9 Workflows")
+    auth = hit(1, "Authorization: The process of authorizing a user to perform an action. Authorization is not the "
+                  "responsibility of the Identity Building Block.", "3 Terminology")
+    other = hit(2, "Fully offline enrolment is out of scope.", "2 Description")
+    qa = analyze("does the id bb decide what a logged in user is allowed to do once theyre in? or does that live somewhere else")
+    text = ExtractiveAnswerer().answer(qa, [login, auth, other]).text
+    assert text.startswith("The Identity specification says: Authorization is not the responsibility of the Identity"), text
+    assert "offline enrolment" not in text.split("\n\n")[0]  # (it disclaims another job)
+    # a question that does not ask whether the job is the block's gets no such lead
+    plain = ExtractiveAnswerer().answer(analyze("How does a user log in with the Identity BB?"), [login, auth, other]).text
+    assert not plain.startswith("The Identity specification says: Authorization")
+
+
 def test_a_process_answer_takes_the_steps_that_follow_its_top_passage_over_another_flows_steps():
     """The top passage introduces a flow in prose ("9.2.2 Presenting Credentials Cross Device") and its diagram is the
     next passage of its section; another section's flow (same device), with its own steps, ranks second. The answer's

@@ -18,7 +18,7 @@ from assistant import registry
 from assistant.abstain import asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       title_in_term, titled_for, units_of)
-from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, LISTS_OPERATIONS, MAX_DEFINED_TERMS, NAMES_USE_CASE,
+from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, NAMES_USE_CASE,
                              POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words)
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, hands_over, inline_definition, negated_stems,
                                 norm_term, qualifies, stem_tokens, story_page, template_key, term_forms, term_names, tokenize)
@@ -166,6 +166,14 @@ _ASKS_A_WAY = re.compile(r"\b(how|is there|are there|any way|a way|which (option
 # as the which-block lead's are, the builders took them for the top passage: −3
 SCOPE_HANDOVER_LEAD = True
 SCOPE_HANDOVER_POINTS = 3
+# "does the id bb decide what a logged in user is allowed to do, or does that live somewhere else?": a sentence of the
+# named block's pages disclaiming the job the question names ("Authorization is not the responsibility of the Identity
+# Building Block"; "the act of delegating is kept outside the scope of the Consent Building Block") answers it first
+SCOPE_DISCLAIMER_LEAD = True
+SCOPE_DISCLAIMERS = 2
+_DISCLAIMS = re.compile(r"\bnot (the |its |a )?(responsibility|job|role|concern|task) of (the |this )?([\w-]+ ){0,3}?"
+                        r"(building block|bb)\b|\b(kept |left |falls? |remains? )?(out of|outside( of)?) (the |its )?"
+                        r"(current |early )?scope\b|\bout-of-scope\b", re.I)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it before any other
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
@@ -342,6 +350,8 @@ class ExtractiveAnswerer:
         lead = self._need_blocks(qa, ev) if qa.need_blocks else ""  # first, so that its citations come first
         if not lead and SCOPE_HANDOVER_LEAD and len(qa.bbs) == 1 and any("scope-handover" in h.why for h in ev.hits):
             lead = self._scope_handover(qa, ev)
+        if not lead and SCOPE_DISCLAIMER_LEAD and len(qa.bbs) == 1 and ASKS_SCOPE.search(qa.question):
+            lead = self._scope_disclaimer(qa, ev)
         if qa.bb_need and qa.need_matched and not qa.need_blocks:  # say so, rather than let a passage pass for a block
             near = ev.hits[0].chunk.bb if ev.hits else None
             lead = (NO_BLOCK_MATCHED + f" the closest passage is in the **{registry.name_of(near)}** specification:" if near
@@ -1777,6 +1787,22 @@ class ExtractiveAnswerer:
             return ""
         return (f"The {registry.name_of(bb)} specification leaves these jobs to other building blocks:\n"
                 + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
+
+    def _scope_disclaimer(self, qa: QueryAnalysis, ev: Evidence) -> str:
+        """A scope question's lead: the named block's sentence disclaiming the job the question names (a word of the
+        question's own, the block's name aside), the nearest one; "" when there is none."""
+        bb = qa.bbs[0]
+        job = set(stem_tokens(tokenize(qa.standalone))) - set(stem_tokens(list(_block_words(qa))))
+        units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits),
+                                               hit_filter=lambda h: h.chunk.bb == bb)
+                 if _DISCLAIMS.search(u.text) and set(stem_tokens(tokenize(_DISCLAIMS.sub(" ", u.text)))) & job]
+        # (one sentence a passage: "Delegating their consent rights (out-of-scope …)" and, in another, "the act of
+        # delegating is kept outside the scope …")
+        units = [u for i, u in enumerate(units) if all(v.hit_index != u.hit_index for v in units[:i])]
+        pts = self._pick(units, SCOPE_DISCLAIMERS)
+        if not pts:
+            return ""
+        return f"The {registry.name_of(bb)} specification says: " + " ".join(self._sentence(ev, u, 400) for u in pts)
 
     def _option_without(self, qa: QueryAnalysis, ev: Evidence) -> list[str]:
         """"Most citizens don't own smart cards or USB signing tokens. How can they still sign documents?": among the top
