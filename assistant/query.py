@@ -121,7 +121,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # "… will the scheduler send it again by itself?", "Does the Messaging building block handle both of
                         # those jobs on its own?" (not "How does the Scheduler send them by itself?")
                         r"(?<!how )\b(will|would|does|do|can|could)\s+(the\s+)?[\w-]+(\s+[\w-]+)?(\s+(bb|building\s+block|block))?"
-                        r"\s+[a-z]+\b[^?]{0,40}\b(by\s+itself|on\s+its\s+own)\s*\?|"
+                        r"\s+[a-z]+\b[^?]{0,40}\b(by\s+itself|on\s+its\s+own)\s*(\?|(when|what|how|which|who|whether|if)\b"
+                        r"[^?]{0,40}\?)|"  # ("can the messaging block work out by itself when to send them?")
                         # "is the messaging bb the right tool for that?", "can i use it for agency to agency msgs too?":
                         # whether the job is the block's at all
                         r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"

@@ -936,6 +936,7 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert not ASKS_SCOPE.search("Does the Messaging BB handle both SMS and email?")
     assert ASKS_SCOPE.search("if they don't confirm they got it, will the scheduler send it again by itself?")
     assert ASKS_SCOPE.search("Does the Consent building block itself manage that kind of arrangement?")  # b51-006
+    assert ASKS_SCOPE.search("can the messaging bb work out by itself when to send them?")
     assert not ASKS_SCOPE.search("How does the Consent building block manage that kind of arrangement?")
 
 
@@ -2245,6 +2246,12 @@ def test_a_scope_question_opens_with_the_blocks_sentence_disclaiming_the_job_ask
     text = ExtractiveAnswerer().answer(qa, [login, auth, other]).text
     assert text.startswith("The Identity specification says: Authorization is not the responsibility of the Identity"), text
     assert "offline enrolment" not in text.split("\n\n")[0]  # (it disclaims another job)
+    # b51-004: "can we run … through the … building block?" asks it too ("… are not covered in this specification")
+    pay = Hit("p", Chunk(text="Government to Government (G2G) are not covered in this specification and will be covered in "
+                              "a later phase.", release="latest", repo="r", folder="bb-payments", path="spec/2.md",
+                         kind="prose", bb="payments", heading_path=["Payments", "2 Description"]), 0.5)
+    qa = analyze("Can we run those transfers between government bodies through the Payments building block?")
+    assert ExtractiveAnswerer().answer(qa, [pay]).text.startswith("The Payments specification says: Government to Government")
     # a question that does not ask whether the job is the block's gets no such lead
     plain = ExtractiveAnswerer().answer(analyze("How does a user log in with the Identity BB?"), [login, auth, other]).text
     assert not plain.startswith("The Identity specification says: Authorization")

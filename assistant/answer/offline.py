@@ -173,7 +173,13 @@ SCOPE_DISCLAIMER_LEAD = True
 SCOPE_DISCLAIMERS = 2
 _DISCLAIMS = re.compile(r"\bnot (the |its |a )?(responsibility|job|role|concern|task) of (the |this )?([\w-]+ ){0,3}?"
                         r"(building block|bb)\b|\b(kept |left |falls? |remains? )?(out of|outside( of)?) (the |its )?"
-                        r"(current |early )?scope\b|\bout-of-scope\b", re.I)
+                        r"(current |early )?scope\b|\bout-of-scope\b|\bnot (in|within|part of) (the |its )?scope\b|"
+                        r"\b(is|are) not covered (in|by) (this|the) (specification|building block|bb)\b", re.I)
+# …and so is "Can we run those transfers between government bodies through the Payments building block?" ("Government
+# to Government (G2G) are not covered in this specification")
+_CAN_BLOCK_DO = re.compile(r"\b(can|could|may)\s+(we|i|you|they|it)\s+(also\s+)?(run|do|handle|process|use|send|make|"
+                           r"manage|put|route|pay|channel)\b[^?]{0,80}\b(through|with|via|using|on)\s+(the\s+)?"
+                           r"[\w\s-]{0,30}?\b(bb|building\s+block|block)\b", re.I)
 NAMES_OTHER_BONUS = 2.5  # in a comparison, a block's sentence that names the other block comes first (see _comparison)
 SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it before any other
 # … and when the top passage states no rule but the next one prohibits outright (_PROHIBITION), that one leads: "Our two
@@ -350,7 +356,8 @@ class ExtractiveAnswerer:
         lead = self._need_blocks(qa, ev) if qa.need_blocks else ""  # first, so that its citations come first
         if not lead and SCOPE_HANDOVER_LEAD and len(qa.bbs) == 1 and any("scope-handover" in h.why for h in ev.hits):
             lead = self._scope_handover(qa, ev)
-        if not lead and SCOPE_DISCLAIMER_LEAD and len(qa.bbs) == 1 and ASKS_SCOPE.search(qa.question):
+        if not lead and SCOPE_DISCLAIMER_LEAD and len(qa.bbs) == 1 and (ASKS_SCOPE.search(qa.question)
+                                                                         or _CAN_BLOCK_DO.search(qa.question)):
             lead = self._scope_disclaimer(qa, ev)
         if qa.bb_need and qa.need_matched and not qa.need_blocks:  # say so, rather than let a passage pass for a block
             near = ev.hits[0].chunk.bb if ev.hits else None
