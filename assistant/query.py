@@ -452,6 +452,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # … as do blocks on one database product's instance ("the same Postgres instance")
     (r"\b(the )?same (postgres(ql)?|mysql|mariadb|oracle|mongo(db)?|sql server|mssql|redis|elasticsearch|couchdb|"
      r"cassandra)( (instance|server|cluster|schema|database|db))?\b", r"\g<0> (shared database)"),
+    # … and so do blocks that share one database, use a common set of tables, read each other's tables or read straight
+    # out of another block's database
+    (r"\bshar(e|es|ed|ing)\s+(one|a|the|a single|one single|their)\s+([\w-]+\s+)?(database|db|tables|storage|file ?system)\b|"
+     r"\b(one|a) common\s+(set of\s+)?(database|db|tables)\b|"
+     r"\b(read|reads|reading|query|querying|access|accessing|write|writes|writing)\s+(into\s+|from\s+)?(each other'?s|"
+     r"one another'?s)\s+(databases?|db|tables)\b|"
+     r"\b(read|reads|reading|query|pull|pulls|access)\b[^.?!]{0,40}\b(straight|directly)\s+(out of|from)\s+(the\s+)?"
+     r"[\w\s'-]{0,40}?'s\s+(database|db|tables)\b", r"\g<0> (shared database)"),
     # a server someone starts up is, in the Cloud Infrastructure spec, a virtual machine provisioned ("9.1. Workflow for
     # Provisioning a New Virtual Machine": "Choose VM size/properties (flavor)")
     (r"\b(start|starts|starting|started|spin|spins|spinning|spun|boot|boots|booting|booted|launch|launches|launching|"
@@ -641,6 +649,10 @@ def plain_words(text: str) -> str:
     'our site crawls (load times) on patchy mobile signal (connectivity issues)'
     >>> plain_words("can two building blocks read and write the same database?")
     'can two building blocks read and write the same database (shared database)?'
+    >>> plain_words("could they share one Postgres database?"), plain_words("use one common set of tables")
+    ('could they share one Postgres database (shared database)?', 'use one common set of tables (shared database)')
+    >>> plain_words("can it read records straight out of the registration building block's database?")
+    "can it read records straight out of the registration building block's database (shared database)?"
     >>> plain_words("cheap phones with no special security chip")
     'cheap phones with no special security chip (trusted hardware)'
     >>> plain_words("before i can start up a new server"), plain_words("the API server responds")
