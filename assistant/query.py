@@ -454,12 +454,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"cassandra)( (instance|server|cluster|schema|database|db))?\b", r"\g<0> (shared database)"),
     # … and so do blocks that share one database, use a common set of tables, read each other's tables or read straight
     # out of another block's database
-    (r"\bshar(e|es|ed|ing)\s+(one|a|the|a single|one single|their)\s+([\w-]+\s+)?(database|db|tables|storage|file ?system)\b|"
+    (r"(?:\bshar(e|es|ed|ing)\s+(one|a|the|a single|one single|their)\s+([\w-]+\s+)?(database|db|tables|storage|file ?system)\b|"
      r"\b(one|a) common\s+(set of\s+)?(database|db|tables)\b|"
      r"\b(read|reads|reading|query|querying|access|accessing|write|writes|writing)\s+(into\s+|from\s+)?(each other'?s|"
      r"one another'?s)\s+(databases?|db|tables)\b|"
      r"\b(read|reads|reading|query|pull|pulls|access)\b[^.?!]{0,40}\b(straight|directly)\s+(out of|from)\s+(the\s+)?"
-     r"[\w\s'-]{0,40}?'s\s+(database|db|tables)\b", r"\g<0> (shared database)"),
+     r"[\w\s'-]{0,40}?'s\s+(database|db|tables)\b)(?!\s*\(shared database\))", r"\g<0> (shared database)"),
     # a server someone starts up is, in the Cloud Infrastructure spec, a virtual machine provisioned ("9.1. Workflow for
     # Provisioning a New Virtual Machine": "Choose VM size/properties (flavor)")
     (r"\b(start|starts|starting|started|spin|spins|spinning|spun|boot|boots|booting|booted|launch|launches|launching|"
