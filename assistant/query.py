@@ -1498,6 +1498,12 @@ _PREAMBLE = re.compile(
     r"\s*(?:[,!.:;\u2013\u2014]+|\s-+|(?<=but))\s*)+", re.I)
 
 
+# a label saying who asks before "q:" ("auditor checklist q:", "dev question:") is no part of the question; one naming a
+# block ("scheduler bb q:") is
+LABEL_Q_DROPPED = True
+_LABEL_Q = re.compile(r"^\s*([\w'-]+(?:\s+[\w'-]+){0,3})\s+(?:q|qn|qs|question|questions)\s*:\s*", re.I)
+
+
 def strip_preamble(text: str) -> str:
     """The question without the greeting, apology or acknowledgement it opens with (unless nothing would be left).
 
@@ -1511,11 +1517,17 @@ def strip_preamble(text: str) -> str:
     'what is a voucher?'
     >>> strip_preamble("total newbie here - what is a BB?"), strip_preamble("Thanks!"), strip_preamble("OK")
     ('what is a BB?', 'Thanks!', 'OK')
+    >>> strip_preamble("auditor checklist q: what transport encryption must every BB support?")
+    'what transport encryption must every BB support?'
+    >>> strip_preamble("scheduler bb q: can it repeat an alert?")
+    'scheduler bb q: can it repeat an alert?'
     >>> strip_preamble("Hello world is not a greeting here.")
     'Hello world is not a greeting here.'
     """
     m = _PREAMBLE.match(text) if PREAMBLE else None
     rest = text[m.end():] if m else text
+    if LABEL_Q_DROPPED and (lab := _LABEL_Q.match(rest)) and not registry.find_bbs(lab.group(1)):
+        rest = rest[lab.end():]  # "auditor checklist q: what transport encryption …?" (not "scheduler bb q: …")
     return rest if len(rest.split()) >= 2 else text
 
 
