@@ -126,7 +126,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # "is the messaging bb the right tool for that?", "can i use it for agency to agency msgs too?":
                         # whether the job is the block's at all
                         r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"
-                        r"(the\s+|a\s+)?(right|correct|proper|best|appropriate|suitable|good)\s+(tool|choice|fit|place|one|option)\b|"
+                        r"(the\s+|a\s+)?(right|correct|proper|best|appropriate|suitable|good)\s+(tool|choice|fit|place|one|option|channel|"
+                        r"platform|solution|way|vehicle|route)\b|"
                         r"\b(can|could|may)\s+(i|we)\s+(also\s+)?use\s+(it|this|that|the\s+[\w\s-]{0,30}?(bb|building\s+block|block))\s+"
                         r"(also\s+)?for\b[^?]*\b(too|as\s+well|also)\b|\b(can|could|may)\s+(i|we)\s+also\s+use\s+(it|this|that)\b", re.I)
 _INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
@@ -376,6 +377,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(what|which (things|actions|services|data|parts|screens|pages))\s+(a |the |each |an? )?([\w-]+\s+){0,2}?"
      r"(users?|people|persons?|staff|officers?|clerks?|they|he|she|someone|citizens?)\s+(is|are|will be)?\s*"
      r"(allowed|permitted|authori[sz]ed|entitled)\s+to\b", r"\g<0> (authorization)"),
+    # changing the record of something once it has finished is, in the spec, a modification after the event is over
+    # ("must not allow the addition/modification of any details of an event after the scheduled event is over")
+    (r"\b(change|changes|changing|changed|edit|edits|editing|modify|modifying|update|updating|alter|altering|amend|"
+     r"amending|add to|adding to)\b[^.?!]{0,80}?\b(once|after|when)\s+(it|they|the\s+[\w-]+(\s+[\w-]+)?)\s+(has\s+|have\s+|is\s+|"
+     r"are\s+|was\s+|were\s+|'s\s+)?(already\s+)?(finished|over|ended|done|closed|completed|past)\b",
+     r"\g<0> (modification after the event is over)"),
     # a virtual boundary is what the spec calls a geofence ("virtual geofences or redlines on a GIS map display")
     (r"\bvirtual\s+(boundar(y|ies)|fences?|perimeters?|borders?|zones?|walls?)\b", r"\g<0> (a geofence)"),
     (r"\bdeaths?\b", r"\g<0> (dead)"),
@@ -739,6 +746,8 @@ def plain_words(text: str) -> str:
     ('which API call switches it on (activate)?', 'turn off (deactivate) the alerts', 'turn on (activate) to page 5')
     >>> plain_words("does the id bb decide what a logged in user is allowed to do?")
     'does the id bb decide what a logged in user is allowed to (authorization) do?'
+    >>> plain_words("staff want to change what's recorded for a day once it has finished")
+    "staff want to change what's recorded for a day once it has finished (modification after the event is over)"
     >>> plain_words("draw a virtual boundary around each corridor")
     'draw a virtual boundary (a geofence) around each corridor'
     >>> plain_words("whats the call to switch one of those boundaries on?")
