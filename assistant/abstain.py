@@ -483,7 +483,8 @@ def figure_units(qa: QueryAnalysis, hits: list[Hit], top: int = 5):
             continue
         # a figure asked of a named block is stated on its pages, or on a cross-cutting page that names it ("What uptime
         # … for the central Information Mediator server?": a certificate authority's 99.99% is not the IM's)
-        if FIGURE_OF_NAMED_BLOCK and qa.bbs and h.chunk.bb not in qa.bbs and not set(registry.find_bbs(h.chunk.text)) & set(qa.bbs):
+        if FIGURE_OF_NAMED_BLOCK and qa.bbs and h.chunk.bb not in qa.bbs \
+                and not set(registry.find_bbs(h.chunk.text)) & set(qa.bbs):
             continue
         title = set(tokenize((h.chunk.section or "").split("›")[-1]))
         for u in units_of(h.chunk.text, hi):

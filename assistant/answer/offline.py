@@ -18,8 +18,8 @@ from assistant import registry
 from assistant.abstain import asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       title_in_term, titled_for, units_of)
-from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_OPERATIONS, MAX_DEFINED_TERMS, NAMES_USE_CASE,
-                             POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words)
+from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_OPERATIONS, MAX_DEFINED_TERMS,
+                             NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words)
 from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, hands_over, inline_definition, negated_stems,
                                 norm_term, qualifies, stem_tokens, story_page, template_key, term_forms, term_names, tokenize)
 from assistant.types import label_name
@@ -1796,8 +1796,8 @@ class ExtractiveAnswerer:
                 + "\n".join(f"- {self._sentence(ev, u, 400)}" for u in pts))
 
     def _scope_disclaimer(self, qa: QueryAnalysis, ev: Evidence) -> str:
-        """A scope question's lead: the named block's sentence disclaiming the job the question names (a word of the
-        question's own, the block's name aside), the nearest one; "" when there is none."""
+        """A scope question's lead: the named block's sentences disclaiming the job the question names (sharing a word
+        with the question, the block's name aside), the nearest first, one from a passage; "" when there is none."""
         bb = qa.bbs[0]
         job = set(stem_tokens(tokenize(qa.standalone))) - set(stem_tokens(list(_block_words(qa))))
         units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits),
