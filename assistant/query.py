@@ -483,7 +483,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # processed their personal data ("every data owner has the right to see who has looked at their personal data",
     # "store all data read requests")
     (r"\b(who|which (?:officials?|staff|officers?|employees?|people|civil servants|users|clerks|agencies|systems))\s+"
-     r"(?:\w+\s+){0,2}?(looked|looks|look|opened|opens|open|viewed|views|view|accessed|accesses|access|seen|saw|see|read|"
+     r"(?:\w+\s+){0,3}?(looked|looks|look|opened|opens|open|viewed|views|view|accessed|accesses|access|seen|saw|see|read|"
      r"reads|checked|checks|consulted)\s+(at\s+|into\s+)?(her|his|their|my|our|your|a person's|someone's|the citizen's)\s+"
      r"(\w+\s+)?(files?|records?|details|data|information|entry|entries|profiles?)\b",
      r"\g<0> (who has looked at their personal data, data read requests)"),
@@ -694,6 +694,8 @@ def plain_words(text: str) -> str:
     'show me the steps on another device'
     >>> plain_words("which officials opened her file in a government register?")
     'which officials opened her file (who has looked at their personal data, data read requests) in a government registry?'
+    >>> plain_words("which officials or agencies have looked at their records")
+    'which officials or agencies have looked at their records (who has looked at their personal data, data read requests)'
     >>> plain_words("put each citizen's national ID number into the address of GET requests")
     "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
     >>> plain_words("two blocks on the same Postgres instance")
