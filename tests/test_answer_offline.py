@@ -2253,6 +2253,14 @@ def test_a_scope_question_opens_with_the_blocks_sentence_disclaiming_the_job_ask
                          kind="prose", bb="payments", heading_path=["Payments", "2 Description"]), 0.5)
     qa = analyze("Can we run those transfers between government bodies through the Payments building block?")
     assert ExtractiveAnswerer().answer(qa, [pay]).text.startswith("The Payments specification says: Government to Government")
+    # m42-006: "… or does it expect that to have happened already?" — the block assumes it done before it
+    em = Hit("e", Chunk(text="However, for the sake of simplicity, the use cases covered in this scope assume that the "
+                             "suppliers (businesses) are already vetted and empanelled by the buyer.", release="latest",
+                        repo="r", folder="bb-emarketplace", path="spec/2.md", kind="prose", bb="emarketplace",
+                        heading_path=["E-Marketplace", "2 Description"]), 0.5)
+    qa = analyze("Does the e-Marketplace Building Block take care of screening and approving suppliers, or does it expect "
+                 "that to have happened already?")
+    assert ExtractiveAnswerer().answer(qa, [em]).text.startswith("The E-Marketplace specification says: However")
     # a question that does not ask whether the job is the block's gets no such lead
     plain = ExtractiveAnswerer().answer(analyze("How does a user log in with the Identity BB?"), [login, auth, other]).text
     assert not plain.startswith("The Identity specification says: Authorization")

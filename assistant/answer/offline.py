@@ -174,7 +174,9 @@ SCOPE_DISCLAIMERS = 2
 _DISCLAIMS = re.compile(r"\bnot (the |its |a )?(responsibility|job|role|concern|task) of (the |this )?([\w-]+ ){0,3}?"
                         r"(building block|bb)\b|\b(kept |left |falls? |remains? )?(out of|outside( of)?) (the |its )?"
                         r"(current |early )?scope\b|\bout-of-scope\b|\bnot (in|within|part of) (the |its )?scope\b|"
-                        r"\b(is|are) not covered (in|by) (this|the) (specification|building block|bb)\b", re.I)
+                        r"\b(is|are) not covered (in|by) (this|the) (specification|building block|bb)\b|"
+                        # …or assumes the job done before it ("assume that the suppliers (businesses) are already vetted")
+                        r"\bassumes?\b[^.;]{0,80}\b(is|are|has been|have been) already\b", re.I)
 # …and so is "Can we run those transfers between government bodies through the Payments building block?" ("Government
 # to Government (G2G) are not covered in this specification")
 _CAN_BLOCK_DO = re.compile(r"\b(can|could|may)\s+(we|i|you|they|it)\s+(also\s+)?(run|do|handle|process|use|send|make|"
