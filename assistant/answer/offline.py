@@ -177,6 +177,9 @@ _DISCLAIMS = re.compile(r"\bnot (the |its |a )?(responsibility|job|role|concern|
                         r"\b(is|are) not covered (in|by) (this|the) (specification|building block|bb)\b|"
                         # …or assumes the job done before it ("assume that the suppliers (businesses) are already vetted")
                         r"\bassumes?\b[^.;]{0,80}\b(is|are|has been|have been) already\b", re.I)
+# (the words that disclaim are not the job: "is that in scope?" is answered by what the sentence disclaims)
+_DISCLAIMING_WORDS = frozenset(stem_tokens(["scope", "responsibility", "covered", "assume", "assumes", "already", "current",
+                                            "early", "outside", "job", "role", "concern", "task", "kept", "left"]))
 # …and so is "Can we run those transfers between government bodies through the Payments building block?" ("Government
 # to Government (G2G) are not covered in this specification")
 _CAN_BLOCK_DO = re.compile(r"\b(can|could|may)\s+(we|i|you|they|it)\s+(also\s+)?(run|do|handle|process|use|send|make|"
@@ -1804,7 +1807,7 @@ class ExtractiveAnswerer:
         job = set(stem_tokens(tokenize(qa.standalone))) - set(stem_tokens(list(_block_words(qa))))
         units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits),
                                                hit_filter=lambda h: h.chunk.bb == bb)
-                 if _DISCLAIMS.search(u.text) and set(stem_tokens(tokenize(_DISCLAIMS.sub(" ", u.text)))) & job]
+                 if _DISCLAIMS.search(u.text) and set(stem_tokens(tokenize(u.text))) - _DISCLAIMING_WORDS & job]
         # (one sentence a passage: "Delegating their consent rights (out-of-scope …)" and, in another, "the act of
         # delegating is kept outside the scope …")
         units = [u for i, u in enumerate(units) if all(v.hit_index != u.hit_index for v in units[:i])]
