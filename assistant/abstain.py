@@ -486,12 +486,12 @@ def figure_units(qa: QueryAnalysis, hits: list[Hit], top: int = 5):
         if FIGURE_OF_NAMED_BLOCK and qa.bbs and h.chunk.bb not in qa.bbs \
                 and not set(registry.find_bbs(h.chunk.text)) & set(qa.bbs):
             continue
-        title = set(tokenize((h.chunk.section or "").split("›")[-1]))
+        # (a sentence stating what is measured is on the subject its section's title names: "99.99% availability" under
+        # "8.1 API Management and Gateway Functional Requirements" is the gateway's)
+        titled = bool(measured and set(tokenize((h.chunk.section or "").split("›")[-1])) & subject)
         for u in units_of(h.chunk.text, hi):
             words = set(tokenize(u.text))
-            # (a sentence stating what is measured is on the subject its section's title names: "99.99% availability"
-            # under "8.1 API Management and Gateway Functional Requirements" is the gateway's)
-            on_subject = bool(words & subject) or bool(measured and words & measured and title & subject)
+            on_subject = bool(words & subject) or (titled and bool(words & measured))
             if whether_limited and on_subject and _STATES_LIMIT.search(u.text):
                 yield u
                 continue

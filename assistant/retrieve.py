@@ -191,8 +191,11 @@ NAMED_DOCS = [
 SCOPE_SECTION = re.compile(r"\bscope\b", re.I)  # a block's scope sections ("2.2 Out of Scope", "2.1 Current scope")
 # a scope sentence handing a job to another block ("… is out of the scope of this Building Block because is done by
 # Scheduler Building Block"), not one that only names one ("Resources … through the Information Mediator")
-HANDS_OVER = re.compile(r"\b(out of (the |its )?scope|outside (of )?(the |its )?scope|not (in|within|part of) (the |its )?"
-                        r"scope|not covered|is done by|are done by|handled by|responsibility of)\b", re.I)
+# (the spec's ways of saying a job is out of scope: "out of the scope", "outside the current scope", "(out-of-scope for
+# current technical release)", "not part of the scope")
+OUT_OF_SCOPE = (r"(out of|outside( of)?) (the |its )?(current |early )?scope|out-of-scope|"
+                r"not (in|within|part of) (the |its )?scope")
+HANDS_OVER = re.compile(rf"\b({OUT_OF_SCOPE}|not covered|is done by|are done by|handled by|responsibility of)\b", re.I)
 
 
 def hands_over(text: str, bbs: list[str]) -> bool:

@@ -20,8 +20,9 @@ from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, over
                                       title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_OPERATIONS, MAX_DEFINED_TERMS,
                              NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words)
-from assistant.retrieve import (FRAMEWORK_KINDS, SCOPE_SECTION, Hit, continues, hands_over, inline_definition, negated_stems,
-                                norm_term, qualifies, stem_tokens, story_page, template_key, term_forms, term_names, tokenize)
+from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, hands_over, inline_definition,
+                                negated_stems, norm_term, qualifies, stem_tokens, story_page, template_key, term_forms,
+                                term_names, tokenize)
 from assistant.types import label_name
 
 
@@ -172,8 +173,7 @@ SCOPE_HANDOVER_POINTS = 3
 SCOPE_DISCLAIMER_LEAD = True
 SCOPE_DISCLAIMERS = 2
 _DISCLAIMS = re.compile(r"\bnot (the |its |a )?(responsibility|job|role|concern|task) of (the |this )?([\w-]+ ){0,3}?"
-                        r"(building block|bb)\b|\b(kept |left |falls? |remains? )?(out of|outside( of)?) (the |its )?"
-                        r"(current |early )?scope\b|\bout-of-scope\b|\bnot (in|within|part of) (the |its )?scope\b|"
+                        rf"(building block|bb)\b|\b({OUT_OF_SCOPE})\b|"
                         r"\b(is|are) not covered (in|by) (this|the) (specification|building block|bb)\b|"
                         # …or assumes the job done before it ("assume that the suppliers (businesses) are already vetted")
                         r"\bassumes?\b[^.;]{0,80}\b(is|are|has been|have been) already\b", re.I)
@@ -1810,7 +1810,8 @@ class ExtractiveAnswerer:
                  if _DISCLAIMS.search(u.text) and set(stem_tokens(tokenize(u.text))) - _DISCLAIMING_WORDS & job]
         # (one sentence a passage: "Delegating their consent rights (out-of-scope …)" and, in another, "the act of
         # delegating is kept outside the scope …")
-        units = [u for i, u in enumerate(units) if all(v.hit_index != u.hit_index for v in units[:i])]
+        seen: set[int] = set()
+        units = [u for u in units if u.hit_index not in seen and not seen.add(u.hit_index)]
         pts = self._pick(units, SCOPE_DISCLAIMERS)
         if not pts:
             return ""
