@@ -107,6 +107,8 @@ QA_DEV44_FILE = GOLD_DIR / "qa_dev44.jsonl"
 QA_DEV45_FILE = GOLD_DIR / "qa_dev45.jsonl"
 QA_DEV46_FILE = GOLD_DIR / "qa_dev46.jsonl"
 QA_DEV47_FILE = GOLD_DIR / "qa_dev47.jsonl"
+QA_DEV48_FILE = GOLD_DIR / "qa_dev48.jsonl"
+QA_DEV49_FILE = GOLD_DIR / "qa_dev49.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -243,7 +245,13 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     auditor, a start-up, labour, fisheries, procurement; customs, national archives, youth employment, vehicle
     inspection, a mobile-money operator, maternal health, elections, a small island state, forestry, consular services,
     a cloud vendor, a UX designer, a donor-funded project, a municipal tax office, an API gateway engineer), first run on
-    the session's start 7e22565) that were then
+    the session's start 7e22565; qa_dev48.jsonl and qa_dev49.jsonl, a fiftieth and a fifty-first writer's 40 each (ids
+    c52-… and d53-…, thirtieth session: housing benefits, a national library, disaster management, driving licences,
+    microfinance, school meals, a land registry, refugee services, tourism, a procurement auditor, a telecom regulator,
+    a website editor, an integrator, a hospital network, a DevOps engineer; birth registration, small business, police
+    records, scholarships, agricultural extension, a parliament's IT office, mining permits, civil-service HR, climate
+    finance, a postal service, a penetration tester, a mobile-app developer, a chief data officer, a district health
+    office, an open-source maintainer), first run on the session's start 7988bec) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -257,7 +265,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE,
                                           QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE,
                                           QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE,
-                                          QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE]):
+                                          QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE,
+                                          QA_DEV48_FILE, QA_DEV49_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
