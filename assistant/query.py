@@ -373,6 +373,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # … and uptime is, in the spec, availability ("High Availability (REQUIRED): … a minimum of 24x7x365 service with
     # 99.99% availability"); the figure check reads these words as what is measured, not as its subject
     (r"\buptime\b", r"\g<0> (high availability)"),
+    # a date or time format is, in the spec, the standard for timestamps ("Use ISO8601/UTC for Timestamps", "Used for
+    # dates and timestamps")
+    (r"\b(date|time|date ?/ ?time|date-time|datetime)s?\s+(formats?|standards?|notation|representation)\b|"
+     r"\b(format|formats|standard|notation)\s+(for|of)\s+(the\s+)?(dates?|times|date ?/ ?times?|datetimes?)\b",
+     r"\g<0> (ISO8601/UTC for timestamps)"),
+    # … and a text or character encoding the standard for text ("Use only Unicode for Text", "Used for encoding text")
+    (r"\b(text|character|char)\s+(encodings?|sets?)\b|\bcharsets?\b|\bencod(e|es|ed|ing)\s+(of\s+|for\s+)?(the\s+)?"
+     r"(text|strings|characters)\b", r"\g<0> (Unicode for text)"),
     # a death is, in the spec, a person dead ("register to Creation, Update and Disabling (person dead or considered as
     # disappeared) events"): dev-independent +2, none lost
     # deciding what a logged-in user may do is, in the spec, authorization ("Authorization is not the responsibility of

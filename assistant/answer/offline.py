@@ -1996,6 +1996,9 @@ class ExtractiveAnswerer:
         if not body.strip():
             return []
         parts = [_says(ev.hits[best].chunk), body]
+        if _only_its_title(body, ev.hits[best].chunk):
+            # a requirement stated by its title alone ("5.19 Use ISO8601/UTC for Timestamps (REQUIRED)") is said once
+            parts = [f"{_whose(ev.hits[best].chunk)} says: {body}"]
         others = [u for u in req_units if u.hit_index != best]
         more = self._pick(others, 2, taken)
         if more:
@@ -2221,6 +2224,19 @@ def _says(c) -> str:
     where = _whose(c)
     sec = (c.heading_path[-1] if c.heading_path else c.chapter or "").strip(" :")
     return f"{where} ({sec}) says:" if sec else f"{where} says:"
+
+
+def _only_its_title(body: str, c) -> bool:
+    """Whether the body read from passage c is only its section's title (with its citation mark).
+
+    >>> from types import SimpleNamespace as C
+    >>> _only_its_title("5.19 Use ISO8601/UTC for Timestamps (REQUIRED) [1]", C(heading_path=["5.19 Use ISO8601/UTC for Timestamps (REQUIRED)"]))
+    True
+    >>> _only_its_title("Use TLS 1.3. [1]", C(heading_path=["5.4 Secure transport"]))
+    False
+    """
+    sec = (c.heading_path[-1] if c.heading_path else "").strip(" :")
+    return bool(sec) and re.sub(r"\s*\[\d+\]\s*$", "", body.strip()).strip(" .:") == sec.strip(" .")
 
 
 def _overlap(a: str, b: str) -> float:
