@@ -354,8 +354,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # the messaging gets prioritized, otherwise, the FIFO algorithm … applies")
     (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
      r"\b(is|are|gets?|be|being) (sent|served|processed|handled|delivered|dealt with) first\b|\bgo(es)? first\b|"
-     r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping|get|gets|go|goes|move|moves|cut|cuts) ahead of\b",
+     r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping|get|gets|go|goes|move|moves|cut|cuts) ahead of\b|"
+     r"\bwait(s|ed|ing)? (its|their|his|her|your|our|my|in) (turn|line)\b",
      r"\g<0> (prioritized)"),
+    # messages waiting to go out are, in the spec, queued ("The message queueing mechanism will: …"), and an urgent one
+    # is of an emergency messaging type ("if an emergency messaging type applies to it, the messaging gets prioritized")
+    (r"\b(wait|waits|waiting|lined up|piled up|sitting)\s+(to go out|to be sent|to be delivered|to be processed|"
+     r"in (a |the )?(line|backlog))\b", r"\g<0> (queue)"),
+    (r"\burgent\s+(warnings?|alerts?|messages?|notices?|notifications?|sms|texts?)\b", r"\g<0> (emergency messaging type)"),
     # … and what is served in the order it came "first come, first served" ("the FIFO (First In, First Out) algorithm")
     (r"\bfirst[- ]come,? first[- ]served?\b", r"\g<0> (First In, First Out)"),
     # converting or changing what is sent is, in the spec, manipulating the payload ("the Information Mediator is not
@@ -378,6 +384,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(date|time|date ?/ ?time|date-time|datetime)s?\s+(formats?|standards?|notation|representation)\b|"
      r"\b(format|formats|standard|notation)\s+(for|of)\s+(the\s+)?(dates?|times|date ?/ ?times?|datetimes?)\b",
      r"\g<0> (ISO8601/UTC for timestamps)"),
+    # a long-running process is, in the spec, an asynchronous one ("An asynchronous process … once instantiated will
+    # return a 202/Accepted but then continue to execute the instance")
+    (r"\blong[- ]running\s+([\w-]+\s+)?(process|processes|workflows?|jobs?|tasks?)\b", r"\g<0> (asynchronous)"),
     # … and a text or character encoding the standard for text ("Use only Unicode for Text", "Used for encoding text")
     (r"\b(text|character|char)\s+(encodings?|sets?)\b|\bcharsets?\b|\bencod(e|es|ed|ing)\s+(of\s+|for\s+)?(the\s+)?"
      r"(text|strings|characters)\b", r"\g<0> (Unicode for text)"),
