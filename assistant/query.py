@@ -193,7 +193,12 @@ PLURAL_POINTS_BACK = True
 # asked about, whatever word it used for it (SAME_WORD_POINTS_BACK needs the word itself)
 PROCESS_CARRIED = True
 _THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|procedure|journey|sequence|checks?|validation|"
-                           r"verification)\b", re.I)
+                           r"verification)\b|"
+                           # … as does "that kind of signature": the kind the previous question described, in its words
+                           r"\b(that|this|those|these)\s+(kinds?|sorts?|types?)\s+of\b|"
+                           # … and "how does that compare with …?": what the previous question asked about is one side
+                           r"\b(that|this|it)\s+(compares?|differs?|stacks? up)\b|\b(that|this|it)\s+(is\s+)?different\b|"
+                           r"\bdifference between (that|this|it)\b|\b(that|this|it)\s+(vs\.?|versus)\s", re.I)
 _POINTS_AT_THING = re.compile(r"\b(it|its|they|them|this|that|those|these)\b", re.I)  # (not "is there a way …")
 _THOSE_THINGS = re.compile(r"\b(?:those|these)\s+(?!(?:are|were|have|had|can|will|would|do|did)\b)([a-z]\w+)", re.I)
 
@@ -575,7 +580,8 @@ SIGNING_WITHOUT_DEVICE = True
 _SIGNS = re.compile(r"\b(sign|signs|signed|signing|signature|signatures)\b(?![- ]?(in|into|on|up)\b)", re.I)
 _NO_DEVICE = re.compile(r"\b(no|without( a| any)?|nothing but|don'?t (have|own)( a| any)?|doesn'?t (have|own)( a| any)?|"
                         r"never (have|had|own)( a| any)?|lack( a| any)?)\s+([\w-]+\s+){0,2}?(signing |smart |id |special )?"
-                        r"(card readers?|sim cards?|cards?|readers?|devices?|phones?|smartphones?|tokens?|dongles?)\b", re.I)
+                        r"(card readers?|sim cards?|smart-?cards?|cards?|readers?|devices?|phones?|smartphones?|tokens?|dongles?|"
+                        r"gadgets?)\b", re.I)
 _WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b", re.I)
 _SAYS_GEOFENCE = re.compile(r"geo-?fenc", re.I)
 
