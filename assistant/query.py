@@ -111,6 +111,9 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # "… decide when those go out, or does another block handle the timing?"
                         r"\bor\s+(does|do|would|will|should|must|can|could|is|are)\s+(some\s+|an)?other\s+(bbs?|building\s+blocks?|"
                         r"blocks?)\b|"
+                        # "msgs between parliament and the ministries, is that the messaging bb or smth else?"
+                        r"\b(is|are)\s+(that|this|it|those|these)\s+(for\s+)?(the|a)\s+[\w\s-]{0,30}?\b(bb|building\s+block|block)s?"
+                        r"('?s\s+job)?\s*,?\s+or\s+(something|smth|sth|somewhere|some\s+other|another|a\s+different)\b|"
                         # "Is that something the GIS building block covers right now?"
                         r"\b(is|are)\s+(that|this|it|those|these)\s+(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
                         r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+)?"
@@ -389,6 +392,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(date|time|date ?/ ?time|date-time|datetime)s?\s+(formats?|standards?|notation|representation)\b|"
      r"\b(format|formats|standard|notation)\s+(for|of)\s+(the\s+)?(dates?|times|date ?/ ?times?|datetimes?)\b",
      r"\g<0> (ISO8601/UTC for timestamps)"),
+    # holding something back until someone has approved it is, in the Scheduler spec, a condition other than time ("An
+    # event participant MUST implement own logic to evaluate other conditions … check if a payroll has been approved")
+    (r"\b(hold|holds|holding|held|wait|waits|waiting|pause|pauses|delay|delays|keep|keeps)\b[^.?!]{0,60}?\buntil\b[^.?!]{0,40}?"
+     r"\b(signed off|signs off|approved|approves|has approved|confirmed|agreed|cleared|authori[sz]ed)\b",
+     r"\g<0> (evaluate other conditions, not time only)"),
     # a long-running process is, in the spec, an asynchronous one ("An asynchronous process … once instantiated will
     # return a 202/Accepted but then continue to execute the instance")
     (r"\blong[- ]running\s+([\w-]+\s+)?(process|processes|workflows?|jobs?|tasks?)\b", r"\g<0> (asynchronous)"),
