@@ -397,6 +397,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(hold|holds|holding|held|wait|waits|waiting|pause|pauses|delay|delays|keep|keeps)\b[^.?!]{0,60}?\buntil\b[^.?!]{0,40}?"
      r"\b(signed off|signs off|approved|approves|has approved|confirmed|agreed|cleared|authori[sz]ed)\b",
      r"\g<0> (evaluate other conditions, not time only)"),
+    # how long personal data may be kept is, in the spec, its retention period ("data_retention_period_days", "retention
+    # policy")
+    (r"\bhow long\s+(the\s+|their\s+|our\s+|someone'?s\s+|a\s+person'?s\s+)?(personal\s+)?(data|information)\s+"
+     r"(may|can|must|should|is|are|will|gets?)\s+(be\s+)?(kept|stored|held|retained)\b", r"\g<0> (data retention period)"),
     # a long-running process is, in the spec, an asynchronous one ("An asynchronous process … once instantiated will
     # return a 202/Accepted but then continue to execute the instance")
     (r"\blong[- ]running\s+([\w-]+\s+)?(process|processes|workflows?|jobs?|tasks?)\b", r"\g<0> (asynchronous)"),
