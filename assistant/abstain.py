@@ -244,6 +244,7 @@ MAX_DENSE_FOR_UNKNOWN_NAME = 0.62
 # Docker 5.9, MOSIP 6.3, Kafka 7.3) is the spec's own word
 SPEC_WORD_IDF = 5.25
 INSTANCE_NAMES = True  # a product named before a kind of thing the passages discuss is an example, not the subject
+OFFERED_AS_NAMED = True  # …unless it is offered as a choice beside a name the passages do not discuss
 UNUSED_QUOTED_TERM = True
 NAME_CONTEXT_COVERAGE = 0.7  # the rest of a question this well covered makes an unknown name context (see should_abstain)
 
@@ -698,12 +699,15 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     version_of = asked_version_of(qa.question)
     if version_of and not states_version(version_of, hits) and not asks_more_than_a_figure(qa.question):
         return True, NO_VERSION.format(version_of)
-    missing = [n for n in unknown_names(qa, hits, idf=idf) if not names_an_instance(qa, n, hits)]
+    unknown = unknown_names(qa, hits, idf=idf)
+    missing = [n for n in unknown if not names_an_instance(qa, n, hits)]
     # names offered as a choice ("Google Maps or OpenStreetMap") are what is asked, however well the rest of the question
     # is covered and however close the passages come to it ("Which basemap tile provider (e.g. Google Maps or Mapbox)
     # does the GIS BB mandate for its map display service?" is about map display), unless a passage leaves the choice
     # open ("Any traditional database platform could be used")
-    if missing and offers_names(qa.question, missing) and not allows_any(qa, hits):
+    # (…the choice as offered: "GeoServer or ArcGIS Server" offers two products, though "ArcGIS" alone is one of the
+    # servers the passages discuss)
+    if missing and offers_names(qa.question, unknown if OFFERED_AS_NAMED else missing) and not allows_any(qa, hits):
         return True, f"the specification says nothing about {', '.join(missing[:2])}"
     # any other name is what is asked about unless the rest of the question is well covered: "How can citizens in Rwanda
     # give consent on their phone?" names where, not what (the looked-at unanswerable questions it stops: rest covered
