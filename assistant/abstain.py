@@ -98,9 +98,11 @@ OUT_OF_SCOPE = [
     # as examples …?": the spec's own examples are asked about there)
     # … or "Which country was the first to put the GIS BB into production?" or "Which countries are running the Consent
     # BB in production today?"
-    (re.compile(r"\b(which|what) (countries|country|governments?|ministries|ministry|organi[sz]ations?|agenc(y|ies)|cities|city)\b"
-                r"(?!.{0,40}\b(spec|specification|mention|mentions|mentioned|example|examples|describe|describes|listed)\b).{0,60}"
-                r"\b(have|has|are|is|was|were)\b.{0,40}\b(deployed|adopted|implemented|rolled out|using|running|operating|live|"
+    # (… or "any countries already running a govt e-marketplace built on the govstack emarketplace bb?")
+    (re.compile(r"\b(which|what|any) (countries|country|governments?|ministries|ministry|organi[sz]ations?|agenc(y|ies)|cities|city)\b"
+                r"(?!.{0,40}\b(spec|specification|mention|mentions|mentioned|example|examples|describe|describes|listed)\b)"
+                r"(.{0,60}\b(have|has|are|is|was|were)\b|\s+(already|currently|now))"
+                r".{0,40}\b(deployed|adopted|implemented|rolled out|using|running|operating|live|"
                 r"in production|into production|gone live|first|launched|built)\b", re.I),
      "the specification does not track which countries or organisations deploy it"),
     # … nor which product a country or an organisation the question names built on ("Which CMS software did Peru build
