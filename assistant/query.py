@@ -177,6 +177,21 @@ _ARCH = re.compile(r"\b(architecture|principles?|security|authentication|authori
 ASK_TWICE = True
 # a follow-up pointing back ("can it …?") carries the schema, field or API path the previous question names (see analyze)
 CARRY_IDENTIFIERS = True
+# …unless the follow-up names its own operation ("ok, and the userinfo response - what format does it come back in?"
+# after a question on /oauth/token: "it" is the userinfo response)
+_OWN_OPERATION = re.compile(r"\bthe\s+([\w/.-]+)\s+(response|endpoint|call|request|api|operation)\b", re.I)
+
+
+def _names_own_operation(q: str, last: str) -> bool:
+    """Whether the question names an operation of its own, in a word the previous question did not use.
+
+    >>> _names_own_operation("and the userinfo response - what format does it come back in?", "What does /oauth/token accept?")
+    True
+    >>> _names_own_operation("what does the token endpoint return then?", "What does /oauth/token accept?")
+    False
+    """
+    said = _stems_said(last)
+    return any(m.group(1).lower() not in STOP and _stem_of(m.group(1)) not in said for m in _OWN_OPERATION.finditer(q))
 API_ASKS_PREVIOUS = True  # … and an API follow-up pointing back at a job carries the previous asking sentence
 _POINTS_AT_JOB = re.compile(r"\b(for|does|do|doing|handles?|supports?|covers?|allows?)\s+(that|this)\b", re.I)
 # "would that also cover a person dying?", "does this apply to marriages too?": whether the previous question's job
@@ -1776,7 +1791,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             names = " ".join(registry.name_of(b) for b in carried)
             # "what is the account mapper in the payments bb?" → "who runs it …?": "it" is the term asked about
             prev_term = _term_of(_LEAD_CLAUSE.sub("", last)) if prev_intent == "term" and POINTS_BACK.search(q) else None
-            if not prev_term and CARRY_IDENTIFIERS and POINTS_BACK.search(q):
+            if not prev_term and CARRY_IDENTIFIERS and POINTS_BACK.search(q) and not _names_own_operation(q, last):
                 # "what is the DataAgreement schema meant to represent?" → "which lawful bases can it declare?": "it" is
                 # the schema, an API path or a field the previous question names
                 prev_term = " ".join(dict.fromkeys(identifiers(last))) or None
