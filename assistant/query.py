@@ -384,7 +384,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # is of an emergency messaging type ("if an emergency messaging type applies to it, the messaging gets prioritized")
     (r"\b(wait|waits|waiting|lined up|piled up|sitting)\s+(to go out|to be sent|to be delivered|to be processed|"
      r"in (a |the )?(line|backlog))\b", r"\g<0> (queue)"),
-    (r"\burgent\s+(warnings?|alerts?|messages?|notices?|notifications?|sms|texts?)\b", r"\g<0> (emergency messaging type)"),
+    (r"\burgent\s+([\w-]+\s+)?(warnings?|alerts?|messages?|notices?|notifications?|sms|texts?)\b", r"\g<0> (emergency messaging type)"),
     # … and what is served in the order it came "first come, first served" ("the FIFO (First In, First Out) algorithm")
     (r"\bfirst[- ]come,? first[- ]served?\b", r"\g<0> (First In, First Out)"),
     # converting or changing what is sent is, in the spec, manipulating the payload ("the Information Mediator is not
