@@ -99,7 +99,8 @@ OUT_OF_SCOPE = [
     # … or "Which country was the first to put the GIS BB into production?" or "Which countries are running the Consent
     # BB in production today?"
     # (… or "any countries already running a govt e-marketplace built on the govstack emarketplace bb?")
-    (re.compile(r"\b(which|what|any) (countries|country|governments?|ministries|ministry|organi[sz]ations?|agenc(y|ies)|cities|city)\b"
+    (re.compile(r"\b(which|what|any) (countries|country|governments?|ministries|ministry|organi[sz]ations?|agenc(y|ies)|"
+                r"cities|city)\b"
                 r"(?!.{0,40}\b(spec|specification|mention|mentions|mentioned|example|examples|describe|describes|listed)\b)"
                 r"(.{0,60}\b(have|has|are|is|was|were)\b|\s+(already|currently|now))"
                 r".{0,40}\b(deployed|adopted|implemented|rolled out|using|running|operating|live|"

@@ -192,6 +192,8 @@ def _names_own_operation(q: str, last: str) -> bool:
     """
     said = _stems_said(last)
     return any(m.group(1).lower() not in STOP and _stem_of(m.group(1)) not in said for m in _OWN_OPERATION.finditer(q))
+
+
 API_ASKS_PREVIOUS = True  # … and an API follow-up pointing back at a job carries the previous asking sentence
 _POINTS_AT_JOB = re.compile(r"\b(for|does|do|doing|handles?|supports?|covers?|allows?)\s+(that|this)\b", re.I)
 # "would that also cover a person dying?", "does this apply to marriages too?": whether the previous question's job
@@ -384,7 +386,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # is of an emergency messaging type ("if an emergency messaging type applies to it, the messaging gets prioritized")
     (r"\b(wait|waits|waiting|lined up|piled up|sitting)\s+(to go out|to be sent|to be delivered|to be processed|"
      r"in (a |the )?(line|backlog))\b", r"\g<0> (queue)"),
-    (r"\burgent\s+([\w-]+\s+)?(warnings?|alerts?|messages?|notices?|notifications?|sms|texts?)\b", r"\g<0> (emergency messaging type)"),
+    (r"\burgent\s+([\w-]+\s+)?(warnings?|alerts?|messages?|notices?|notifications?|sms|texts?)\b",
+     r"\g<0> (emergency messaging type)"),
     # … and what is served in the order it came "first come, first served" ("the FIFO (First In, First Out) algorithm")
     (r"\bfirst[- ]come,? first[- ]served?\b", r"\g<0> (First In, First Out)"),
     # converting or changing what is sent is, in the spec, manipulating the payload ("the Information Mediator is not
@@ -407,6 +410,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(date|time|date ?/ ?time|date-time|datetime)s?\s+(formats?|standards?|notation|representation)\b|"
      r"\b(format|formats|standard|notation)\s+(for|of)\s+(the\s+)?(dates?|times|date ?/ ?times?|datetimes?)\b",
      r"\g<0> (ISO8601/UTC for timestamps)"),
+    # … and a text or character encoding the standard for text ("Use only Unicode for Text", "Used for encoding text")
+    (r"\b(text|character|char)\s+(encodings?|sets?)\b|\bcharsets?\b|\bencod(e|es|ed|ing)\s+(of\s+|for\s+)?(the\s+)?"
+     r"(text|strings|characters)\b", r"\g<0> (Unicode for text)"),
     # holding something back until someone has approved it is, in the Scheduler spec, a condition other than time ("An
     # event participant MUST implement own logic to evaluate other conditions … check if a payroll has been approved")
     (r"\b(hold|holds|holding|held|wait|waits|waiting|pause|pauses|delay|delays|keep|keeps)\b[^.?!]{0,60}?\buntil\b[^.?!]{0,40}?"
@@ -419,9 +425,6 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # a long-running process is, in the spec, an asynchronous one ("An asynchronous process … once instantiated will
     # return a 202/Accepted but then continue to execute the instance")
     (r"\blong[- ]running\s+([\w-]+\s+)?(process|processes|workflows?|jobs?|tasks?)\b", r"\g<0> (asynchronous)"),
-    # … and a text or character encoding the standard for text ("Use only Unicode for Text", "Used for encoding text")
-    (r"\b(text|character|char)\s+(encodings?|sets?)\b|\bcharsets?\b|\bencod(e|es|ed|ing)\s+(of\s+|for\s+)?(the\s+)?"
-     r"(text|strings|characters)\b", r"\g<0> (Unicode for text)"),
     # a death is, in the spec, a person dead ("register to Creation, Update and Disabling (person dead or considered as
     # disappeared) events"): dev-independent +2, none lost
     # deciding what a logged-in user may do is, in the spec, authorization ("Authorization is not the responsibility of
