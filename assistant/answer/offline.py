@@ -296,6 +296,8 @@ _LEANS_ON = re.compile(r"^(its|indeed|however|thus|therefore|hence|also|moreover
 _ANAPHORIC_LEAD = re.compile(r"^(\*\*)?(these|this|those|such|they|it|its|the above|the same)\b|"
                           r"^[^.:\n]{0,60}\b(these|the above|the aforementioned|above-mentioned)\b", re.I)
 _ASKS_BBS = re.compile(r"\b(which|what|list|name|enumerate)\b[^?]*\b(building blocks|bbs)\b|\b(building blocks|bbs)\b[^?]*\b(are there|exist)\b", re.I)
+# a lead with no subject, whose section title names it ("7.2 ISO8601/UTC": "Used for dates and timestamps")
+_SUBJECTLESS_LEAD = re.compile(r"(\*\*)?(used|required|needed|applied|intended|meant|designed)\s+(for|to|by|when|in)\b", re.I)
 REQ_MAX_RANK = 0  # the requirement builder leads only when the top passage is a requirement (dev-independent kf 0.497 → 0.535; 1: 0.529)
 
 
@@ -775,9 +777,9 @@ class ExtractiveAnswerer:
                                     best_first=self._yes_no,
                                     continuation=self._went_on(ev, primary, goes_on, qtoks) if goes_on is not None else None)
         lead += self._what_follows(ev, primary, taken)
-        if lead.startswith("- ") or _ANAPHORIC_LEAD.search(lead):
+        if lead.startswith("- ") or _ANAPHORIC_LEAD.search(lead) or _SUBJECTLESS_LEAD.match(lead):
             # a list needs a line saying whose list it is, or it reads as a dump of fragments; "This pattern …" needs
-            # the section that says which pattern
+            # the section that says which pattern, and "Used for dates and timestamps" the section that says what is
             return [_says(ev.hits[primary].chunk), lead]
         return [lead]
 
