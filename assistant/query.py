@@ -190,8 +190,7 @@ def _names_own_operation(q: str, last: str) -> bool:
     >>> _names_own_operation("what does the token endpoint return then?", "What does /oauth/token accept?")
     False
     """
-    said = _stems_said(last)
-    return any(m.group(1).lower() not in STOP and _stem_of(m.group(1)) not in said for m in _OWN_OPERATION.finditer(q))
+    return any(w.lower() not in STOP for w in _words_not_said(_OWN_OPERATION, q, last))
 
 
 API_ASKS_PREVIOUS = True  # … and an API follow-up pointing back at a job carries the previous asking sentence
@@ -267,8 +266,13 @@ def _renames_previous(q: str, last: str) -> bool:
     >>> _renames_previous("how many of those emails bounced?", "We're emailing notices to residents.")
     False
     """
+    return bool(_words_not_said(_THOSE_THINGS, q, last))
+
+
+def _words_not_said(pattern: re.Pattern, q: str, last: str) -> list[str]:
+    """The words a pattern's first group finds in the question that the previous question did not use (in any form)."""
     said = _stems_said(last)
-    return any(_stem_of(m.group(1)) not in said for m in _THOSE_THINGS.finditer(q))
+    return [m.group(1) for m in pattern.finditer(q) if _stem_of(m.group(1)) not in said]
 
 
 LATER_POINTER = True

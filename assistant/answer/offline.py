@@ -780,7 +780,7 @@ class ExtractiveAnswerer:
         if lead.startswith("- ") or _ANAPHORIC_LEAD.search(lead) or _SUBJECTLESS_LEAD.match(lead):
             # a list needs a line saying whose list it is, or it reads as a dump of fragments; "This pattern …" needs
             # the section that says which pattern, and "Used for dates and timestamps" the section that says what is
-            return [_says(ev.hits[primary].chunk), lead]
+            return _said_by(ev.hits[primary].chunk, lead)
         return [lead]
 
     def _went_on(self, ev: Evidence, hi: int, hj: int, qtoks: set[str]) -> list[Unit]:
@@ -1806,8 +1806,9 @@ class ExtractiveAnswerer:
         """A scope question's lead: the named block's sentences disclaiming the job the question names (sharing a word
         with the question, the block's name aside), the nearest first, one from a passage; "" when there is none."""
         bb = qa.bbs[0]
-        job = set(stem_tokens(tokenize(qa.standalone))) - set(stem_tokens(list(_block_words(qa))))
-        units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits),
+        asked = tokenize(qa.standalone)
+        job = set(stem_tokens(asked)) - set(stem_tokens(list(_block_words(qa))))
+        units = [u for u in self._ranked_units(ev, set(asked), max_hits=len(ev.hits),
                                                hit_filter=lambda h: h.chunk.bb == bb)
                  if _DISCLAIMS.search(u.text) and set(stem_tokens(tokenize(u.text))) - _DISCLAIMING_WORDS & job]
         # (one sentence a passage: "Delegating their consent rights (out-of-scope …)" and, in another, "the act of
@@ -1997,10 +1998,7 @@ class ExtractiveAnswerer:
         body = self._passage_points(ev, [u for u in req_units if u.hit_index == best], taken, max_units=5)
         if not body.strip():
             return []
-        parts = [_says(ev.hits[best].chunk), body]
-        if _only_its_title(body, ev.hits[best].chunk):
-            # a requirement stated by its title alone ("5.19 Use ISO8601/UTC for Timestamps (REQUIRED)") is said once
-            parts = [f"{_whose(ev.hits[best].chunk)} says: {body}"]
+        parts = _said_by(ev.hits[best].chunk, body)
         others = [u for u in req_units if u.hit_index != best]
         more = self._pick(others, 2, taken)
         if more:
@@ -2228,18 +2226,22 @@ def _says(c) -> str:
     return f"{where} ({sec}) says:" if sec else f"{where} says:"
 
 
-def _only_its_title(body: str, c) -> bool:
-    """Whether the body read from passage c is only its section's title (with its citation mark).
+def _said_by(c, body: str) -> list[str]:
+    """The body read from passage c, introduced by the line saying whose it is (_says) — in one line when the body is
+    only its section's title, which the line would say twice ("5.19 Use ISO8601/UTC for Timestamps (REQUIRED)").
 
     >>> from types import SimpleNamespace as C
     >>> title = "5.19 Use ISO8601/UTC for Timestamps (REQUIRED)"
-    >>> _only_its_title(title + " [1]", C(heading_path=[title]))
+    >>> c = C(heading_path=[title], kind="requirement", bb=None, chapter="")
+    >>> _said_by(c, title + " [1]") == [f"{_whose(c)} says: {title} [1]"]
     True
-    >>> _only_its_title("Use TLS 1.3. [1]", C(heading_path=["5.4 Secure transport"]))
-    False
+    >>> _said_by(c, "Use TLS 1.3. [1]") == [_says(c), "Use TLS 1.3. [1]"]
+    True
     """
     sec = (c.heading_path[-1] if c.heading_path else "").strip(" :")
-    return bool(sec) and re.sub(r"\s*\[\d+\]\s*$", "", body.strip()).strip(" .:") == sec.strip(" .")
+    if sec and re.sub(r"\s*\[\d+\]\s*$", "", body.strip()).strip(" .:") == sec.strip(" ."):
+        return [f"{_whose(c)} says: {body}"]
+    return [_says(c), body]
 
 
 def _overlap(a: str, b: str) -> float:
