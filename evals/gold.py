@@ -109,6 +109,8 @@ QA_DEV46_FILE = GOLD_DIR / "qa_dev46.jsonl"
 QA_DEV47_FILE = GOLD_DIR / "qa_dev47.jsonl"
 QA_DEV48_FILE = GOLD_DIR / "qa_dev48.jsonl"
 QA_DEV49_FILE = GOLD_DIR / "qa_dev49.jsonl"
+QA_DEV50_FILE = GOLD_DIR / "qa_dev50.jsonl"
+QA_DEV51_FILE = GOLD_DIR / "qa_dev51.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -251,7 +253,13 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     a website editor, an integrator, a hospital network, a DevOps engineer; birth registration, small business, police
     records, scholarships, agricultural extension, a parliament's IT office, mining permits, civil-service HR, climate
     finance, a postal service, a penetration tester, a mobile-app developer, a chief data officer, a district health
-    office, an open-source maintainer), first run on the session's start 7988bec) that were then
+    office, an open-source maintainer), first run on the session's start 7988bec; qa_dev50.jsonl and qa_dev51.jsonl, a
+    fifty-second and a fifty-third writer's 40 each (ids e54-… and f55-…, thirty-first session: customs and excise, a
+    water regulator, refugee services, national statistics, land titles, vocational training, waste collection, courts,
+    pensions, vehicle licensing, a cybersecurity auditor, an integrator, a data-protection officer, school meals, a
+    researcher; fisheries, housing subsidies, disaster management, elections, tourism, procurement, social welfare, a
+    central bank, youth employment, a tax authority's IT team, a cloud architect, a front-end developer, a minister's
+    adviser, maternal health, a civic-tech volunteer), first run on the session's start 3bc132d) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -266,7 +274,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE,
                                           QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE,
                                           QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE,
-                                          QA_DEV48_FILE, QA_DEV49_FILE]):
+                                          QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 

@@ -370,6 +370,8 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
                  "qa_dev47": gold.file_digest(gold.QA_DEV47_FILE),
                  "qa_dev48": gold.file_digest(gold.QA_DEV48_FILE),
                  "qa_dev49": gold.file_digest(gold.QA_DEV49_FILE),
+                 "qa_dev50": gold.file_digest(gold.QA_DEV50_FILE),
+                 "qa_dev51": gold.file_digest(gold.QA_DEV51_FILE),
                  "qa_test": gold.file_digest(gold.QA_TEST_FILE), "qa_test2": gold.file_digest(gold.QA_TEST2_FILE),
                  "qa_test3": gold.file_digest(gold.QA_TEST3_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
