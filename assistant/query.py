@@ -29,6 +29,8 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
                          rf"specs?|specifications?|definitions?|payloads?)|(which|what)\s+(\w+\s+){{0,2}}apis?{_API_MODIFIER}|"
                          rf"(via|through|using|with|from|by|in|into|of)\s+(the|its|their|an?)\s+([\w-]+\s+){{0,3}}apis?{_API_MODIFIER})\b"
                          r"|(?<![\w])/[\w{}.-]+"
+                         # "what parameters does that call need?": an operation's parameters
+                         r"|\b(which|what)\s+(\w+\s+)?parameters\b"
                          # "which headers are mandatory?", "the request headers": an operation's header parameters
                          r"|\b(which|what|request|response|http|mandatory|required)\s+(\w+\s+)?headers\b"
                          # "How can my application check whether consent was given?": one system asking another
@@ -194,6 +196,9 @@ def _names_own_operation(q: str, last: str) -> bool:
 
 
 API_ASKS_PREVIOUS = True  # … and an API follow-up pointing back at a job carries the previous asking sentence
+# the job a follow-up carries is the previous question's subject (subject_part): its ask, with the sentence before it
+# when the ask only points back at it ("… Does the spec support that?")
+SUBJECT_CARRIED = True
 _POINTS_AT_JOB = re.compile(r"\b(for|does|do|doing|handles?|supports?|covers?|allows?)\s+(that|this)\b", re.I)
 # "would that also cover a person dying?", "does this apply to marriages too?": whether the previous question's job
 # extends to a new case, whatever the intent: the follow-up carries that job (its asking sentence)
@@ -1815,7 +1820,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 # context before it) — or the whole question, when its ask points into its context ("We want patients
                 # to log in with their national ID. What does that flow look like?" → "… does anything change in that
                 # flow?")
-                prev_term = ask_part(last).rstrip("?")
+                # (…with the sentence before it when the ask only points back at it: "I want citizens to see who looked
+                # at their records. Does the spec support that?" → "what parameters does that call need?")
+                prev_term = (subject_part if SUBJECT_CARRIED else ask_part)(last).rstrip("?")
                 if PROCESS_CARRIED and _THAT_PROCESS.search(q) and _POINTS_AT_THING.search(prev_term):
                     prev_term = last.rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
