@@ -21,7 +21,10 @@ _API = re.compile(rf"\b(apis?{_API_MODIFIER}|endpoint|endpoints|(?-i:REST)|restf
 # none lost, no blind answer changed. (Every lower-case "get", "put" and "route" left out: one blind answer lost.)
 _ENGLISH_GET = re.compile(r"\b(get|gets|got|getting)\s+(\w+ed|\w+en)\b|\b(we|i|you|they|he|she|staff|users?|citizens?|"
                           r"people|customers?|officers?|residents?|applicants?|clerks?|patients?|farmers?|riders?|members?)"
-                          r"\s+(\w+\s+)?(get|gets|got|getting)\b", re.I)
+                          r"\s+(\w+\s+)?(get|gets|got|getting)\b"
+                          # …nor does a message that "can't get through": a negated "get", or "get" with its particle
+                          r"|\b(can'?t|cannot|couldn'?t|won'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|never|not)\s+(get|gets|got)\b"
+                          r"|\b(get|gets|got|getting)\s+through\b", re.I)
 # Asking for an operation: "endpoint", a path, "API call", "which API …", "… via the API". "API" merely mentioned ("How
 # should a building block version its APIs?", "Which TLS version must APIs support?") is weaker evidence (_API), which
 # the requirement, data and process cues come before
@@ -464,6 +467,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bon hold\b", r"\g<0> (suspended)"),
     (r"\b(keep|keeps|kept|keeping) (on )?(re)?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
+    # …and what is given up on is, in the spec, failed ("must be labeled as failed and go out of the queue")
+    (r"\b(give|gives|gave|given|giving) up\b", r"\g<0> (failed)"),
     # what a seller still has in stock is, in the spec, available ("Check availability of a resource in an inventory");
     # a key or token that stays valid so long has a life time ("tokens/certs have a limited life time of maximum one
     # day"); a person who gets an ID for the first time is enrolled afresh ("9.2.1 Enrollment Workflow (Fresh
@@ -735,6 +740,8 @@ def plain_words(text: str) -> str:
     ('can we still back out (cancelled) of the order?', 'put the card on hold (suspended)')
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
     ('how long does it keep trying (retried)?', 'if the job blows up (failure) halfway')
+    >>> plain_words("before it gives up on that message?")
+    'before it gives up (failed) on that message?'
     >>> plain_words("how long does it keep retrying?")
     'how long does it keep retrying (retried)?'
     >>> plain_words("does the seller still have it in stock?"), plain_words("can the keys stay valid a week?")
@@ -1384,6 +1391,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'general'
     >>> detect_intent("What does a get on the Messaging BB's status return?", ["messaging"])
     'api'
+    >>> detect_intent("If a text can't get through, how long does the Messaging BB keep trying?", ["messaging"])
+    'general'
     """
     if len(bbs) >= 2 and (_COMPARE.search(q) or registry.offers_choice(q)):
         return "comparison"  # (…or "Is that the Messaging BB or the Scheduler BB?")
