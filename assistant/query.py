@@ -1467,16 +1467,19 @@ def _term_of(q: str) -> str | None:
 
 # "What is the difference between a use case and a building block?", "registry vs register", "How does a consent
 # record differ from a consent agreement?": two terms compared (two building blocks are compared as blocks)
-_ART = r"(?:an?\s+|the\s+)?"
-PAIR_TERM_WORDS = 6  # the second term's words at most (5 for the first: "How does X differ from Y" has X first)
-_PAIR = [re.compile(r"\b(?:difference|differences|distinction)\s+between\s+" + _ART + r"([\w' -]{2,40}?)\s+and\s+" + _ART
-                    + r"([\w' -]{2,40}?)\s*(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I),
+# (an article, or a possessive: "the eSignature block's one-time signature and its device-based (SCD) approach")
+_ART = r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:the\s+)?[\w-]+\s+(?:bb|block|building block)(?:'s|’s)\s+)?"
+PAIR_TERM_WORDS = 7  # the second term's words at most (5 for the first: "How does X differ from Y" has X first); 7 for
+# "signing with a personal signature creation device (SCD)"
+_PAIR = [re.compile(r"\b(?:difference|differences|distinction)\s+between\s+" + _ART + r"((?:[\w' -]|\([A-Z][A-Za-z]{1,6}\)){2,40}?)"
+                    r"\s+and\s+" + _ART + r"((?:[\w' -]|\([A-Z][A-Za-z]{1,6}\)){2,40}?)\s*(?:\?|$|[,;:.]|\s+(?:in|for|within|according to)\b)",
+                    re.I),
          re.compile(r"(?:^|[.?!]\s+|,\s+)\s*(?:how\s+(?:is|are|does|do)\s+|what(?:'s|\s+is)\s+meant\s+by\s+)?" + _ART
                     + r"(?:[\w-]+(?: (?:bb|building block))?(?:'s|’s)\s+)?([\w -]{2,40}?)\s+"
                     r"(?:differ(?:ent)?\s+from|compared?\s+(?:to|with)|vs\.?|versus)\s+" + _ART
                     # (its acronym may follow: "signing with a signature creation device (SCD)")
                     + r"([\w -]{2,50}?(?:\s*\([A-Z][A-Za-z]{1,6}\))?)\s*"
-                    r"(?:\?|$|[,;.]|\s+(?:in|for|within|according to)\b)", re.I)]
+                    r"(?:\?|$|[,;:.]|\s+(?:in|for|within|according to)\b)", re.I)]
 
 
 def term_pair(q: str) -> list[str]:
@@ -1502,6 +1505,14 @@ def term_pair(q: str) -> list[str]:
     ['one-time signature', 'signing with a device']
     >>> term_pair("How does a one-time signature differ from signing with a signature creation device (SCD)?")
     ['one-time signature', 'signing with a signature creation device (SCD)']
+    >>> term_pair("What is the practical difference between the one-time signature approach and the device-based (SCD) "
+    ...           "approach in the eSignature spec?")
+    ['one-time signature approach', 'device-based (SCD) approach']
+    >>> term_pair("What's the difference between the eSignature block's one-time signature and its device-based approach?")
+    ['one-time signature', 'device-based approach']
+    >>> term_pair("Comparing the two, the one-time signature versus signing with a personal signature creation device: "
+    ...           "what's the key difference?")
+    ['one-time signature', 'signing with a personal signature creation device']
     """
     for pat in _PAIR:
         m = pat.search(q.strip())
