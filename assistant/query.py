@@ -1057,6 +1057,11 @@ COMPARED_WITH_PREVIOUS = True  # a follow-up naming a block and asking how it di
 CARRY_ANSWERED_BLOCK = True  # a follow-up to a which-block question refers to the block its answer named (analyze)
 
 
+# a which-block question whose context says what the asker must do ("we have to stop paying people once they die")
+# asks for a block, not for a rule of the spec
+NEED_ASKS_NO_RULE = True
+
+
 def need_of_which_bb(question: str) -> str | None:
     """The job in a "which building block does X?" question (None for other questions): the rest of the asking
     sentence, with the sentences before it when they describe the job ("… Which BB covers that?").
@@ -1903,11 +1908,14 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             ask_again = plain_words(registry.spell_out(ask))
     # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
     standalone = plain_words(registry.spell_out(standalone))
+    bb_need = need_of_which_bb(q)
+    if NEED_ASKS_NO_RULE and bb_need and intent == "requirement" and not _REQ.search(ask_part(q)):
+        intent = "general"  # "… we have to stop paying people once they die … Which building block would let us find out?"
     return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, previous=previous, intent=intent,
                          bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          terms_defined=defined,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
-                         bb_need=need_of_which_bb(q), enumerates=enumerated_noun(q, term), more_asks=_later_asks(q, term))
+                         bb_need=bb_need, enumerates=enumerated_noun(q, term), more_asks=_later_asks(q, term))
 
 
 def _later_asks(q: str, term: str | None) -> list[str]:

@@ -217,6 +217,12 @@ def test_bb_filter_restricts_evidence(assistant):
     ("Which API call revokes consent?", "api"),
     # the Workflow BB's name is no process question
     ("what notation does workflow bb use for processes", "general"),
+    # what the asker must do, in a which-block question's context, asks for no rule of the spec
+    ("At the pensions fund we have to stop paying people once they die. Which building block would let us find out?",
+     "general"),
+    # an operation's parameters are asked for, whatever "that call" was; a message that "can't get through" is no GET
+    ("what parameters does that call need?", "api"),
+    ("If a text can't get through, how long does the Messaging BB keep trying before it gives up?", "general"),
 ])
 def test_question_intent(question, intent):
     assert analyze(question).intent == intent
