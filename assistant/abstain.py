@@ -274,9 +274,10 @@ _PERCENT_SIGN_ASKED = re.compile(r"[a-z]\s?%(?!\w)", re.I)
 _ASKS_PERCENT = re.compile(rf"\b(percentage|percent|share|proportion)\b|{_PERCENT_SIGN_ASKED.pattern}", re.I)
 # "how do I check how many emails bounced?" asks for the means of finding out, not for a figure
 # ("I want to know how much …", "tell me how many …" still ask for it)
+# (…nor does a job that measures something: "we want to … measure how big each fishing area is")
 _FINDS_OUT = re.compile(r"\b(check|see|find out|(?<!want to )(?<!like to )(?<!need to )(?<!wish to )know|tell(?! (me|us)\b)|count|"
-                        r"track|monitor|view|get|query|look up|determine|report|show|list|retrieve|fetch)\s+"
-                        r"(how many|how much|how long|how often)\b", re.I)
+                        r"track|monitor|view|get|query|look up|determine|report|show|list|retrieve|fetch|measure|calculate|"
+                        r"compute|estimate|work out)\s+(how many|how much|how long|how often|how big|how large|how far)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 # the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"
 # is not about passwords)
@@ -425,6 +426,8 @@ def asks_figure(question: str) -> bool:
     (True, True)
     >>> asks_figure("How do I check how many of those emails bounced?"), asks_figure("I want to know how many bounced")
     (False, True)
+    >>> asks_figure("We measure how big each fishing area is. Which analysis operations must a GIS offer?")
+    False
     >>> asks_figure("Above what contract value is a tender required?"), asks_figure("What is the total figure?")
     (True, True)
     >>> asks_figure("Does it say what late-payment penalty or interest rate to add?")
