@@ -119,6 +119,9 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # "msgs between parliament and the ministries, is that the messaging bb or smth else?"
                         r"\b(is|are)\s+(that|this|it|those|these)\s+(for\s+)?(the|a)\s+[\w\s-]{0,30}?\b(bb|building\s+block|block)s?"
                         r"('?s\s+job)?\s*,?\s+or\s+(something|smth|sth|somewhere|some\s+other|another|a\s+different)\b|"
+                        # "… would it also decide when those go out?": whether the job is the block's too
+                        r"\b(would|will|does|do|can|could|should)\s+(it|that|this|they)\s+(also|itself|then)\s+(decide|work\s+out|"
+                        r"determine|choose|handle|take\s+care\s+of|manage|schedule|plan|trigger)\b|"
                         # "Is that something the GIS building block covers right now?"
                         r"\b(is|are)\s+(that|this|it|those|these)\s+(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
                         r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+)?"
