@@ -459,14 +459,14 @@ def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int | None = None) ->
     return next(figure_units(qa, hits, top), None) is not None
 
 
-# "Is there a fixed ceiling on how many payouts we can send in one go?" asks whether there is a limit: a sentence on its
-# subject saying what limits it answers it as a figure would ("The number of transactions that can be included in a
-# single batch is limited by the size of the file upload and the processing time")
 # how deep in the ranking a passage stating the figure asked for is looked for: all the passages the answerer sees (the
 # top 8), not only the top 5 ("If a text can't get through …, how long does the block keep trying before it gives up?"
 # had its "retried for 24 hours" at rank 6, behind the context's pages): dev-independent +1 (f55-009), none lost, no
 # unanswerable question answered, blind unchanged
 FIGURE_TOP = 8
+# "Is there a fixed ceiling on how many payouts we can send in one go?" asks whether there is a limit: a sentence on its
+# subject saying what limits it answers it as a figure would ("The number of transactions that can be included in a
+# single batch is limited by the size of the file upload and the processing time")
 LIMIT_STATED = True
 _ASKS_WHETHER_LIMITED = re.compile(r"\b(is|are) there (an? |any )?([\w-]+ ){0,2}(limits?|caps?|ceilings?|maximums?|max|"
                                    r"upper bounds?|restrictions?)\b", re.I)
