@@ -1476,18 +1476,16 @@ def _term_of(q: str) -> str | None:
 # "What is the difference between a use case and a building block?", "registry vs register", "How does a consent
 # record differ from a consent agreement?": two terms compared (two building blocks are compared as blocks)
 # (an article, or a possessive: "the eSignature block's one-time signature and its device-based (SCD) approach")
-_ART = r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:the\s+)?[\w-]+\s+(?:bb|block|building block)(?:'s|’s)\s+)?"
+_ART = r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:the\s+)?[\w-]+(?:\s+(?:bb|block|building block))?(?:'s|’s)\s+)?"
+_ACRONYM = r"\([A-Z][A-Za-z]{1,6}\)"  # (a term's acronym: "signing with a signature creation device (SCD)")
+_PAIR_END = r"\s*(?:\?|$|[,;:.]|\s+(?:in|for|within|according to)\b)"
 PAIR_TERM_WORDS = 7  # the second term's words at most (5 for the first: "How does X differ from Y" has X first); 7 for
 # "signing with a personal signature creation device (SCD)"
-_PAIR = [re.compile(r"\b(?:difference|differences|distinction)\s+between\s+" + _ART + r"((?:[\w' -]|\([A-Z][A-Za-z]{1,6}\)){2,40}?)"
-                    r"\s+and\s+" + _ART + r"((?:[\w' -]|\([A-Z][A-Za-z]{1,6}\)){2,40}?)\s*(?:\?|$|[,;:.]|\s+(?:in|for|within|according to)\b)",
-                    re.I),
+_PAIR = [re.compile(rf"\b(?:difference|differences|distinction)\s+between\s+{_ART}((?:[\w' -]|{_ACRONYM}){{2,40}}?)"
+                    rf"\s+and\s+{_ART}((?:[\w' -]|{_ACRONYM}){{2,40}}?){_PAIR_END}", re.I),
          re.compile(r"(?:^|[.?!]\s+|,\s+)\s*(?:how\s+(?:is|are|does|do)\s+|what(?:'s|\s+is)\s+meant\s+by\s+)?" + _ART
-                    + r"(?:[\w-]+(?: (?:bb|building block))?(?:'s|’s)\s+)?([\w -]{2,40}?)\s+"
-                    r"(?:differ(?:ent)?\s+from|compared?\s+(?:to|with)|vs\.?|versus)\s+" + _ART
-                    # (its acronym may follow: "signing with a signature creation device (SCD)")
-                    + r"([\w -]{2,50}?(?:\s*\([A-Z][A-Za-z]{1,6}\))?)\s*"
-                    r"(?:\?|$|[,;:.]|\s+(?:in|for|within|according to)\b)", re.I)]
+                    + r"([\w -]{2,40}?)\s+(?:differ(?:ent)?\s+from|compared?\s+(?:to|with)|vs\.?|versus)\s+" + _ART
+                    + rf"([\w -]{{2,50}}?(?:\s*{_ACRONYM})?){_PAIR_END}", re.I)]
 
 
 def term_pair(q: str) -> list[str]:
