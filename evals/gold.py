@@ -111,6 +111,8 @@ QA_DEV48_FILE = GOLD_DIR / "qa_dev48.jsonl"
 QA_DEV49_FILE = GOLD_DIR / "qa_dev49.jsonl"
 QA_DEV50_FILE = GOLD_DIR / "qa_dev50.jsonl"
 QA_DEV51_FILE = GOLD_DIR / "qa_dev51.jsonl"
+QA_DEV52_FILE = GOLD_DIR / "qa_dev52.jsonl"
+QA_DEV53_FILE = GOLD_DIR / "qa_dev53.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -259,7 +261,14 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     pensions, vehicle licensing, a cybersecurity auditor, an integrator, a data-protection officer, school meals, a
     researcher; fisheries, housing subsidies, disaster management, elections, tourism, procurement, social welfare, a
     central bank, youth employment, a tax authority's IT team, a cloud architect, a front-end developer, a minister's
-    adviser, maternal health, a civic-tech volunteer), first run on the session's start 3bc132d) that were then
+    adviser, maternal health, a civic-tech volunteer), first run on the session's start 3bc132d; qa_dev52.jsonl and
+    qa_dev53.jsonl, a fifty-fourth and a fifty-fifth writer's 40 each (ids g56-… and h57-…, thirty-second session: a
+    land registry, a water regulator, a pension fund, courts, customs, a school inspectorate, agricultural extension,
+    refugee services, city transport, vaccination, business licensing, a security auditor, a backend developer, a
+    procurement consultant, a journalist; national statistics, a port authority, veterans' affairs, public libraries,
+    health insurance, municipal waste, a scholarship board, forestry, a microfinance regulator, border health, a DevOps
+    engineer, a UX designer, a deputy minister, a donor-funded programme manager, a university student), first run on
+    the session's start 1b208b9) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -274,7 +283,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE,
                                           QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE,
                                           QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE,
-                                          QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE]):
+                                          QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE,
+                                          QA_DEV52_FILE, QA_DEV53_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
