@@ -551,6 +551,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"tax)\s+)register\b(?!\s+(?:for|with|to|as|at|on|in|online|their|his|her|my|our|your|a|an|the)\b)", r"\1registry"),
     (r"\b((?:government|national|civil|public|central|state|municipal|land|population|social|beneficiary|business|"
      r"company|vehicle|property|patient|health|farmer|voter|electoral|tax)\s+)registers\b", r"\1registries"),
+    # a record present, listed or on file in a registry is, in the Digital Registries spec, one that exists ("exists:
+    # Searches records based on input parameters and returns boolean answer (true/false)")
+    (r"\b(is|are)\s+(already\s+|actually\s+|really\s+|still\s+)?(present|listed|on record|on file)\s+in\s+(a|an|the|our|"
+     r"their|its|this|that|any)\s+([\w-]+\s+){0,2}?(registry|registries|database|db)\b", r"\g<0> (exists)"),
     # someone who looked at, opened or viewed a person's file is, in the Digital Registries spec, who has looked at or
     # processed their personal data ("every data owner has the right to see who has looked at their personal data",
     # "store all data read requests")

@@ -285,6 +285,12 @@ _BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
 # answered by that API's operations. Its name is the one or two words before "API"; an API is named by a word of its
 # title or file name that the block's other APIs among the hits do not have.
 NAMED_API_BONUS = 1.0
+# "… whether a record is present in a registry (exists) …": an operation named by a word of the question (its path's
+# last word, "/exists", "/instances/{instanceId}/stop") answers it before operations that only rank higher
+OP_NAMED_BONUS = 0.5
+# (words any API question uses, that name no operation: "… and what comes back in the response?" is no /sign/response)
+_GENERIC_OP_WORDS = set(tokenize("response responses request requests result results single data record records list "
+                                 "info details item items"))
 _NAMES_API = re.compile(r"\b([\w/]+(?:[ -][\w/]+)?)[ -]+apis?\b", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 STRENGTH_MEAN = True  # how much a passage is on the question, for the lead: the mean of its best three units
@@ -1489,7 +1495,7 @@ class ExtractiveAnswerer:
         lex = self._op_share(h, qtoks, qa)
         many = bool(_MANY_AT_ONCE.search(qa.question)) and bool(_BATCH_OP.search(
             " ".join([_op_summary(h), str(h.chunk.extra.get("api_path", ""))])))
-        named = NAMED_API_BONUS * (h.chunk.path in self._named_apis)
+        named = NAMED_API_BONUS * (h.chunk.path in self._named_apis) + OP_NAMED_BONUS * _op_named(h, qtoks, qa.standalone)
         return OP_MATCH_WEIGHT * (lex + 0.5 * many) + 1.0 / (1.0 + 0.35 * hi) + OP_DENSE_WEIGHT * h.dense + named
 
     @staticmethod
@@ -2260,6 +2266,33 @@ def _steps_titled(ucs: list[tuple[int, Hit]], of: Hit, words: set[str] | None = 
     own = set(tokenize(str(of.chunk.extra.get("uc_title") or ""))) | {"step", "stage", "phase"}
     return [(j, x) for j, x in ucs if x.chunk.kind == "use_case_step" and x.chunk.extra.get("uc_id") == uc
             and (words is None or words & (set(tokenize(x.chunk.heading_path[-1])) - own))]
+
+
+def _op_named(h: Hit, qtoks: set[str], question: str) -> bool:
+    """Whether the question names the operation: every word of its path's last literal segment is one of the words it
+    is matched on (`qtoks`), written as the question writes it ("attach it to an application" names no
+    `/services/{serviceId}/applications`, the collection).
+
+    >>> from assistant.types import Chunk
+    >>> def op(path): return Hit(path, Chunk(text="", release="latest", repo="", folder="bb-x", path="api/x.yaml",
+    ...     kind="api_operation", bb="x", extra={"api_path": path}), 0.0)
+    >>> def named(path, q): return _op_named(op(path), set(tokenize(q)), q)
+    >>> named("/data/{registryName}/{versionNumber}/exists", "whether it exists")
+    True
+    >>> named("/data/{registryName}/{versionNumber}/updateOrCreate", "create a record")
+    False
+    >>> named("/instances/{instanceId}", "which instances"), named("/services/{serviceId}/applications", "an application")
+    (False, False)
+    >>> named("/sign/response/{signatureId}", "what comes back in the response?")
+    False
+    """
+    segments = [s for s in str(h.chunk.extra.get("api_path", "")).split("/") if s and not s.startswith("{")]
+    if len(segments) < 2:  # a path that is only its resource ("/instances") names a thing, not an operation
+        return False
+    said = _CAMEL.sub(" ", re.sub(r"[_.-]+", " ", segments[-1]))
+    words = set(tokenize(said))
+    return bool(words) and not words & _GENERIC_OP_WORDS and words <= qtoks \
+        and set(re.findall(r"[a-z0-9]+", said.lower())) - STOP <= set(re.findall(r"[a-z0-9]+", question.lower()))
 
 
 def _op_summary(h: Hit) -> str:
