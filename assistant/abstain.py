@@ -69,6 +69,23 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       r"licen[cs]e (fee|fees|cost|costs)\b.{0,60}\b(products?|software|building blocks?|bbs?|govstack|platforms?|"
                       r"solutions?|vendors?)\b)\b",
                       re.I)
+# a budget money moves from or into is an account, not a price ("moving money from our department's budget to the finance
+# ministry")
+_BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|[\w-]+'s\s+){1,2}"
+                           r"([\w-]+\s+)?budgets?\b", re.I)
+
+
+def asks_price(question: str) -> bool:
+    """Whether a question asks what something costs.
+
+    >>> asks_price("What budget should we plan for the messaging BB?"), asks_price("How much does it cost per SMS?")
+    (True, True)
+    >>> asks_price("could it also handle moving money from our department's budget to the finance ministry?")
+    False
+    """
+    return bool(_PRICING.search(_BUDGET_MOVED.sub(" ", question)))
+
+
 # … said of a price: the word price, or an amount within a few words of a fee, cost, charge … ("$2 billion per day" of
 # mobile money transactions is a volume, not what a transfer costs). With the device models and the fines a spec is
 # asked to set (OUT_OF_SCOPE): e37-006, e37-013 and e37-032 declined, blind abstention 0.875 → 1.0 on independent and
@@ -451,7 +468,7 @@ def asks_more_than_a_figure(question: str) -> bool:
     """
     asks = [a for a in _ASK_SPLIT.split(ask_part(question)) if a and _ASK_OPENS.search(a)]
     # (a version is a value as a figure is: "Which SMPP version and what throughput …?" asks for nothing else)
-    return len(asks) > 1 and any(not asks_figure(a) and not _PRICING.search(a) and not asked_version_of(a) for a in asks)
+    return len(asks) > 1 and any(not asks_figure(a) and not asks_price(a) and not asked_version_of(a) for a in asks)
 
 
 def states_figure(qa: QueryAnalysis, hits: list[Hit], top: int | None = None) -> bool:
@@ -700,7 +717,7 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     if UNUSED_QUOTED_TERM and qa.intent == "term" and qa.term \
             and re.search(rf"['\"‘“`]{re.escape(qa.term)}['\"’”`]", qa.question) and not uses_term(qa.term, hits):
         return True, f"no passage uses the term “{qa.term}”"
-    if _PRICING.search(qa.question) and not any(_PRICE_STATED.search(h.chunk.text) for h in hits[:5]):
+    if asks_price(qa.question) and not any(_PRICE_STATED.search(h.chunk.text) for h in hits[:5]):
         return True, "the specification does not give prices or costs of products"
     for pat, why, *stated in OUT_OF_SCOPE:
         # (a rule with a pattern for where the spec does say it: a top passage saying it answers the question)

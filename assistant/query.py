@@ -96,7 +96,7 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"myself|on\s+our\s+own)\b|"
                         r"\bor\s+(is|are|would|will)\s+(that|this|it|those|these|they)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
                         # ("… or is that a different bb?")
-                        r"((an)?other\b|an?\s+(different|separate)\s+(bbs?|building\s+blocks?|blocks?|one)\b)|"
+                        r"((an)?other\b|an?\s+(different|diff|separate)\s+(bbs?|building\s+blocks?|blocks?|one)\b)|"
                         r"\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
                         r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
@@ -110,7 +110,7 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(assume|presume|expect)\b|"
                         # "… or does that live somewhere else?"
                         r"\bor\s+(does|do|is|are|would|will)\s+(that|this|it|those|these|they)\s+(live|sit|belong|happen|"
-                        r"go|get\s+done|reside)\s+(somewhere\s+else|elsewhere|in\s+(an)?other)\b|"
+                        r"go|get\s+done|reside)\s+(somewhere\s+else|elsewhere|(in|to|with)\s+(an)?other)\b|"
                         # "Is it the website's CMS that keeps those answers, or a different building block?"
                         r"\bor\s+(an?\s+(different|separate)|another|some\s+other)\s+(bbs?|building\s+blocks?|blocks?)\s*\?|"
                         # "… decide when those go out, or does another block handle the timing?"
@@ -120,7 +120,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\b(is|are)\s+(that|this|it|those|these)\s+(for\s+)?(the|a)\s+[\w\s-]{0,30}?\b(bb|building\s+block|block)s?"
                         r"('?s\s+job)?\s*,?\s+or\s+(something|smth|sth|somewhere|some\s+other|another|a\s+different)\b|"
                         # "… would it also decide when those go out?": whether the job is the block's too
-                        r"\b(would|will|does|do|can|could|should)\s+(it|that|this|they)\s+(also|itself|then)\s+(decide|work\s+out|"
+                        r"\b(would|will|does|do|can|could|should)\s+(it|that|this|they|(that|this|the)\s+same\s+(bb|building\s+block|block))\s+"
+                        r"(also|itself|then)\s+(decide|work\s+out|"
                         r"determine|choose|handle|take\s+care\s+of|manage|schedule|plan|trigger)\b|"
                         # "Is that something the GIS building block covers right now?"
                         r"\b(is|are)\s+(that|this|it|those|these)\s+(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
@@ -555,6 +556,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # Searches records based on input parameters and returns boolean answer (true/false)")
     (r"\b(is|are)\s+(already\s+|actually\s+|really\s+|still\s+)?(present|listed|on record|on file)\s+in\s+(a|an|the|our|"
      r"their|its|this|that|any)\s+([\w-]+\s+){0,2}?(registry|registries|database|db)\b", r"\g<0> (exists)"),
+    # money moved from one government body to another is, in the Payments spec, a Government to Government payment
+    # ("Government to Government (G2G) are not covered in this specification")
+    (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+)?(money|funds|payments?)\s+(from|between)\b[^.?!]{0,60}?"
+     r"\b((ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))\b[^.?!]{0,40}?\b(to|and)\b[^.?!]{0,30}?"
+     r"\b(ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))|(ministries|departments|agencies|"
+     r"municipalities))\b", r"\g<0> (Government to Government, G2G)"),
     # someone who looked at, opened or viewed a person's file is, in the Digital Registries spec, who has looked at or
     # processed their personal data ("every data owner has the right to see who has looked at their personal data",
     # "store all data read requests")
