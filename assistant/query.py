@@ -142,7 +142,7 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # whether the job is the block's at all
                         r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"
                         r"(the\s+|a\s+)?(right|correct|proper|best|appropriate|suitable|good)\s+(tool|choice|fit|place|one|option|channel|"
-                        r"platform|solution|way|vehicle|route)\b|"
+                        r"platform|solution|way|vehicle|route|bb|building\s+block|block)\b|"
                         r"\b(can|could|may)\s+(i|we)\s+(also\s+)?use\s+(it|this|that|the\s+[\w\s-]{0,30}?(bb|building\s+block|block))\s+"
                         r"(also\s+)?for\b[^?]*\b(too|as\s+well|also)\b|\b(can|could|may)\s+(i|we)\s+also\s+use\s+(it|this|that)\b", re.I)
 _INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
@@ -556,8 +556,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # Searches records based on input parameters and returns boolean answer (true/false)")
     (r"\b(is|are)\s+(already\s+|actually\s+|really\s+|still\s+)?(present|listed|on record|on file)\s+in\s+(a|an|the|our|"
      r"their|its|this|that|any)\s+([\w-]+\s+){0,2}?(registry|registries|database|db)\b", r"\g<0> (exists)"),
-    # money moved from one government body to another is, in the Payments spec, a Government to Government payment
-    # ("Government to Government (G2G) are not covered in this specification")
+    # agency-to-agency traffic is, in the spec, government to government ("Communication between different government
+    # services (government to government) is out of the scope of this Building Block")
+    (r"\b(agency|ministry|department)[- ]to[- ](agency|ministry|department)\b", r"\g<0> (government to government)"),
+    # … and money moved from one government body to another a Government to Government payment ("Government to
+    # Government (G2G) are not covered in this specification")
     (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+)?(money|funds|payments?)\s+(from|between)\b[^.?!]{0,60}?"
      r"\b((ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))\b[^.?!]{0,40}?\b(to|and)\b[^.?!]{0,30}?"
      r"\b(ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))|(ministries|departments|agencies|"
