@@ -110,7 +110,7 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(assume|presume|expect)\b|"
                         # "… or does that live somewhere else?"
                         r"\bor\s+(does|do|is|are|would|will)\s+(that|this|it|those|these|they)\s+(live|sit|belong|happen|"
-                        r"go|get\s+done|reside)\s+(somewhere\s+else|elsewhere|(in|to|with)\s+(an)?other)\b|"
+                        r"go|get\s+done|reside|handled|done|covered|managed|dealt\s+with)\s+(somewhere\s+else|elsewhere|(in|to|with|by)\s+(an)?other)\b|"
                         # "Is it the website's CMS that keeps those answers, or a different building block?"
                         r"\bor\s+(an?\s+(different|separate)|another|some\s+other)\s+(bbs?|building\s+blocks?|blocks?)\s*\?|"
                         # "… decide when those go out, or does another block handle the timing?"
