@@ -93,7 +93,7 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(something|anything|someone|somebody)\s+else\b)|"
                         # "… work out the list of who gets paid, or do we have to prepare that list ourselves?"
                         r"\bor\s+(do|would|will|should|must)\s+(we|i)\s+(have\s+to|need\s+to|must)\b[^?]{0,60}\b(ourselves|"
-                        r"myself|on\s+our\s+own)\b|"
+                        r"myself|on\s+our\s+own|somewhere\s+else|elsewhere)\b|"
                         r"\bor\s+(is|are|would|will)\s+(that|this|it|those|these|they)\s+(be\s+)?(the\s+job\s+of\s+|handled\s+by\s+|done\s+by\s+)?"
                         # ("… or is that a different bb?")
                         r"((an)?other\b|an?\s+(different|diff|separate)\s+(bbs?|building\s+blocks?|blocks?|one)\b)|"

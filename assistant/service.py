@@ -17,7 +17,8 @@ from assistant import registry
 from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asks_figure, should_abstain, states_figure,
                                unmentioned_by_block)
 from assistant.answer.evidence import Evidence, heading_title, title_in_term, titled_for, to_citation, units_of
-from assistant.answer.offline import OPTION_LIST, OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer
+from assistant.answer.offline import (OPTION_LIST, OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer,
+                                      asked_job, disclaims_job)
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
@@ -59,6 +60,12 @@ FIGURE_READS_ON = True
 # "Does the Messaging BB handle the timing, or is that a different BB?": the named block's scope sections that hand a job
 # to another block come along (the answer opens with them: ExtractiveAnswerer._scope_handover)
 SCOPE_HANDOVER = True
+# … and the block's scope sections that disclaim the job asked about come along too, for the answer's lead: h57-001's "…
+# can the Scheduler itself keep re-sending the reminder …, or do we have to build that somewhere else?" ranked "2.2 Out
+# of Scope" 17th
+SCOPE_DISCLAIMED = True
+SCOPE_DISCLAIMED_WORDS = 2  # (…sharing two of its words: with one, "Alerts based on human decision are out of scope" led
+# x15-019's answer, which asked which block delivers the alerts)
 # two things compared get their sections even when the glossary defines one of them, and sections whose titles the
 # terms use but for a word like 'approach' (Assistant._sections_for_terms)
 SECTIONS_BESIDE_GLOSSARY = SECTIONS_NAMED_LOOSELY = True
@@ -615,9 +622,15 @@ class Assistant:
         # by Scheduler Building Block") comes along, however it ranked (ExtractiveAnswerer._scope_handover quotes it)
         if SCOPE_HANDOVER and len(qa.bbs) == 1 and ASKS_SCOPE.search(qa.question):
             folder = self.index.bb_folders.get((release, qa.bbs[0]))
+            job = asked_job(qa)
             for c in self.index.chunks_of(release, folder, r"^spec/") if folder else []:
                 if SCOPE_SECTION.search(c.section or "") and hands_over(c.text, qa.bbs):
                     bring(c, "scope-handover", mark=True)
+                # … and so does where they disclaim the job asked about ("Any logical evaluations … are out of scope.
+                # (e.g. repeating an alert if acknowledgement is not received …)"), for its lead (_scope_disclaimer)
+                elif SCOPE_DISCLAIMED and SCOPE_SECTION.search(c.section or "") and any(
+                        disclaims_job(u.text, job, SCOPE_DISCLAIMED_WORDS) for u in units_of(c.text, 0)):
+                    bring(c, "scope-disclaimer")
         # a list the top passages end in mid-way goes on in the next passage of the section: bring it along
         for h in hits[:CONTINUE_HITS]:
             units = units_of(h.chunk.text, 0)

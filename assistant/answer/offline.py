@@ -184,6 +184,30 @@ _DISCLAIMS = re.compile(r"\bnot (the |its |a )?(responsibility|job|role|concern|
 # (the words that disclaim are not the job: "is that in scope?" is answered by what the sentence disclaims)
 _DISCLAIMING_WORDS = frozenset(stem_tokens(["scope", "responsibility", "covered", "assume", "assumes", "already", "current",
                                             "early", "outside", "job", "role", "concern", "task", "kept", "left"]))
+
+
+def asked_job(qa: QueryAnalysis) -> set[str]:
+    """The stems of the job a scope question asks about: its words, the named block's name aside."""
+    return set(stem_tokens(tokenize(qa.standalone))) - set(stem_tokens(list(_block_words(qa))))
+
+
+def disclaims_job(sentence: str, job: set[str], shared: int = 1) -> bool:
+    """Whether a sentence disclaims a job that shares `shared` words with `job` (asked_job); not one introducing a list
+    of them ("The following aspects are out of the scope of the current version …:", whose items name the jobs).
+
+    >>> disclaims_job("Repeating an alert if acknowledgement is not received is out of scope.", {"repeat", "remind"})
+    True
+    >>> disclaims_job("Alerts based on human decision are out of scope.", {"repeat", "remind"})
+    False
+    >>> disclaims_job("Alerts based on human decision are out of scope.", {"alert", "remind"}, shared=2)
+    False
+    >>> disclaims_job("The following aspects are out of the scope of the current version of this document:", {"document"})
+    False
+    """
+    return bool(_DISCLAIMS.search(sentence)) and not sentence.rstrip().endswith(":") \
+        and len(set(stem_tokens(tokenize(sentence))) - _DISCLAIMING_WORDS & job) >= shared
+
+
 # …and so is "Can we run those transfers between government bodies through the Payments building block?" ("Government
 # to Government (G2G) are not covered in this specification")
 _CAN_BLOCK_DO = re.compile(r"\b(can|could|may)\s+(we|i|you|they|it)\s+(also\s+)?(run|do|handle|process|use|send|make|"
@@ -1816,11 +1840,10 @@ class ExtractiveAnswerer:
         """A scope question's lead: the named block's sentences disclaiming the job the question names (sharing a word
         with the question, the block's name aside), the nearest first, one from a passage; "" when there is none."""
         bb = qa.bbs[0]
-        asked = tokenize(qa.standalone)
-        job = set(stem_tokens(asked)) - set(stem_tokens(list(_block_words(qa))))
-        units = [u for u in self._ranked_units(ev, set(asked), max_hits=len(ev.hits),
+        job = asked_job(qa)
+        units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits),
                                                hit_filter=lambda h: h.chunk.bb == bb)
-                 if _DISCLAIMS.search(u.text) and set(stem_tokens(tokenize(u.text))) - _DISCLAIMING_WORDS & job]
+                 if disclaims_job(u.text, job)]
         # (one sentence a passage: "Delegating their consent rights (out-of-scope …)" and, in another, "the act of
         # delegating is kept outside the scope …")
         seen: set[int] = set()
