@@ -857,6 +857,12 @@ def plain_words(text: str) -> str:
     'clerks sign judgments with nothing but their ID login, no card readers (one-time signature approach) or special phones'
     >>> plain_words("people who have no smart card sign forms"), plain_words("citizens with no phone get letters")
     ('people who have no smart card (one-time signature approach) sign forms', 'citizens with no phone get letters')
+    >>> plain_words("check whether a licence number is present in our digital registry"), plain_words("present in the data")
+    ('check whether a licence number is present in our digital registry (exists)', 'present in the data')
+    >>> plain_words("moving money from our department's budget to the finance ministry")
+    "moving money from our department's budget to the finance ministry (Government to Government, G2G)"
+    >>> plain_words("we pay money from the ministry to farmers"), plain_words("agency-to-agency traffic")
+    ('we pay money from the ministry to farmers', 'agency-to-agency (government to government) traffic')
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")
     ('citizens register online', "the ministry's register for vehicles")
     """

@@ -397,3 +397,24 @@ def test_a_chapter_opening_that_names_its_sections_brings_the_ones_asked_about(r
     assert "**Adaptor Requirements**" in text and "Class 1 - URL rewriting" in text and "written in Gherkin" in text
     monkeypatch.setattr(service, "POINTED_SECTIONS", False)
     assert "**Adaptor Requirements**" not in real_assistant.ask(q).text
+
+
+def test_a_scope_question_leads_with_the_scope_sentence_disclaiming_the_job(real_assistant, monkeypatch):
+    """h57-001: whether the Scheduler re-sends an unacknowledged reminder by itself is answered by its "2.2 Out of Scope"
+    sentence, which ranks 17th; service.SCOPE_DISCLAIMED brings it along for the lead."""
+    import assistant.service as service
+
+    q = ("We plan to use the GovStack Scheduler to send residents a reminder the evening before their bin pickup. If a "
+         "resident never confirms they got it, can the Scheduler itself keep re-sending the reminder until they do, or do "
+         "we have to build that somewhere else?")
+    assert real_assistant.ask(q).text.startswith("The Scheduler specification says: Any logical evaluations")
+    monkeypatch.setattr(service, "SCOPE_DISCLAIMED", False)
+    assert not real_assistant.ask(q).text.startswith("The Scheduler specification says: Any logical evaluations")
+
+
+def test_an_operation_the_question_names_leads(real_assistant):
+    """The question's "(exists)" (query.plain_words: a record present in a registry) names `/exists`, which leads
+    before updateOrCreate, ranked higher (ExtractiveAnswerer._op_match, OP_NAMED_BONUS)."""
+    ans = real_assistant.ask("I only need to confirm that a record is present in a registry without pulling the record "
+                             "itself. Which Digital Registries endpoint do I call?")
+    assert "/exists`" in ans.text.split("\n")[0], ans.text
