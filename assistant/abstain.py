@@ -27,6 +27,43 @@ ASKS_BEHAVIOUR_DENSE = 0.40
 # a scope question whose block's scope sections were found is answered by them, however weak the evidence (see
 # should_abstain)
 SCOPE_ANSWERS = True
+# … and so is one whose first passages hand a job to another block ("In G2C or G2B e-service delivery, the CMS can
+# initiate a request through a web form …" of the Workflow block, for "can the cms itself run our approval process or
+# does that belong to another block?"); retrieve marks them "handover" for scope questions only
+HANDOVER_ANSWERS = True
+HANDOVER_REACH = 2
+HANDOVER_JOB_WORDS = 2  # (… in a line naming the other block and sharing this many words of the job asked about)
+
+
+def hands_job_over(qa: QueryAnalysis, hits: list[Hit]) -> bool:
+    """Whether one of these passages, marked "handover" by the search, hands the job the question asks about to another
+    block: a line of it (a paragraph, a list item) names a block other than the question's and shares HANDOVER_JOB_WORDS
+    words of the job.
+
+    >>> from assistant.query import analyze
+    >>> from assistant.types import Chunk
+    >>> text = ("Workflow: the CMS can offer e-services of the Workflow building block. It can initiate a request through a"
+    ...         " web form starting a new process instance.\\nConsent: the CMS can show data agreements.")
+    >>> hit = Hit("a", Chunk(text=text, release="latest", repo="", folder="bb-cms", path="spec/8.md", kind="prose",
+    ...                      bb="content-management"),
+    ...           0.1, 0.4, 0.0, ["bb", "handover"])
+    >>> hands_job_over(analyze("can the cms itself run our request approval process, or is that another block's job?"), [hit])
+    True
+    >>> hands_job_over(analyze("can the cms itself publish news, or is that another block's job?"), [hit])
+    False
+    """
+    named = set(stem_tokens(tokenize(" ".join(registry.name_of(b) for b in qa.bbs))))
+    job = set(stem_tokens(tokenize(qa.standalone))) - named
+    for h in hits:
+        if "handover" not in h.why:
+            continue
+        for line in h.chunk.text.splitlines():
+            if set(registry.find_bbs(line, strict=True)) - set(qa.bbs) \
+                    and len(set(stem_tokens(tokenize(line))) & job) >= HANDOVER_JOB_WORDS:
+                return True
+    return False
+
+
 _ASKS_BEHAVIOUR = re.compile(r"\b(what (happens|should happen|would happen|will happen)|can (we|i|it|they|the|our|a|an|you|that|"
                              r"this|one)\b|could (we|it|they|the|our)\b|"
                              # "can staff still go back and change its details?": what people may do in the block
@@ -707,7 +744,8 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
     if best < WEAK_DENSE and cov < MIN_COVERAGE and not about_govstack \
             and not (ASKS_BEHAVIOUR_DENSE and best >= ASKS_BEHAVIOUR_DENSE and _ASKS_BEHAVIOUR.search(qa.question)) \
             and not (ONE_USE_CASE_DENSE and best >= ONE_USE_CASE_DENSE and _one_use_case(qa, hits)) \
-            and not (SCOPE_ANSWERS and any("scope" in h.why for h in hits[:5])):
+            and not (SCOPE_ANSWERS and any("scope" in h.why for h in hits[:5])) \
+            and not (HANDOVER_ANSWERS and hands_job_over(qa, hits[:HANDOVER_REACH])):
         # (whether a named block does a job itself is answered by its scope sections, found for it: "will the Scheduler
         # itself first check that the list has been signed off?" — "the Scheduler can be used to trigger activities
         # based on time only")
