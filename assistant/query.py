@@ -330,6 +330,11 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 PERMISSION_IS_RULE = True
 _PERMISSION = re.compile(r"\b(is it|is that|is this|are we|am i|would it be|is it still)\s+(ok|okay|allowed|permitted|fine|"
                          r"acceptable|compliant)\b|\b(allowed|permitted) to\b", re.I)
+# … not the things someone is allowed to use, named as what is asked about ("will I see all of them or only the ones I'm
+# allowed to call?", "the services their application is actually permitted to call")
+_PERMITTED_THINGS = re.compile(r"\b(ones|services|those|operations|endpoints|methods|apis|data|records|things|what)\s+(that\s+)?"
+                               r"(i'?m|i am|we'?re|we are|they'?re|they are|it'?s|it is|(my|our|their|its|the)\s+[\w-]+\s+is)\s+"
+                               r"(actually\s+|really\s+|currently\s+)?(allowed|permitted)\s+to\b", re.I)
 LEAD_API = True  # a lead-in naming an endpoint makes the question an API question (y16-020)
 API_PATH = re.compile(r"(?<![\w])(/[\w{}.:-]+(?:/[\w{}.:-]*)*)")
 _NON_BB_NAME = re.compile(r"\b(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:BB|building block)\b")
@@ -1447,7 +1452,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "term"
     if (overview and _OVERVIEW.match(named)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
-    if _REQ.search(q) or (PERMISSION_IS_RULE and _PERMISSION.search(q)):
+    if _REQ.search(q) or (PERMISSION_IS_RULE and _PERMISSION.search(_PERMITTED_THINGS.sub(" ", q))):
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does
     if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields
         return "data"

@@ -223,6 +223,10 @@ def test_bb_filter_restricts_evidence(assistant):
     # an operation's parameters are asked for, whatever "that call" was; a message that "can't get through" is no GET
     ("what parameters does that call need?", "api"),
     ("If a text can't get through, how long does the Messaging BB keep trying before it gives up?", "general"),
+    # whether something is allowed asks for a rule; the things someone is allowed to use are what is asked about
+    ("Are we allowed to store phone numbers in the Messaging BB's logs?", "requirement"),
+    ("On the Information Mediator, how can an admin see only the services their application is permitted to call?",
+     "general"),
 ])
 def test_question_intent(question, intent):
     assert analyze(question).intent == intent
