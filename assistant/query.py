@@ -509,7 +509,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (rf"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+{_SWITCHED}?off\b", r"\g<0> (deactivate)"),
     # offers, bids or tenders judged or scored are, in the spec, evaluated ("4.11 Bid Evaluation": "The evaluation shall
     # be conducted by the consumer, only")
-    (r"\b(judg|scor|rank|assess|grad|mark)(e|es|ed|ing|s)?\s+(the\s+|their\s+|our\s+|those\s+|these\s+)?(\w+\s+)?"
+    (r"\b(judg|scor|rank|assess|grad|mark)(e|es|ed|ing|s)?\s+(the\s+|their\s+|our\s+|those\s+|these\s+)?([\w-]+(?:'s|')?\s+)?"
      r"(offers|bids|tenders|proposals|quotations|quotes|submissions)\b|\b(tenders?|bids?|offers?)\s+(are\s+|get\s+|is\s+)?"
      r"(judged|scored|ranked|assessed|graded|marked)\b", r"\g<0> (bid evaluation)"),
     # software that works an old application through its screens, as a person would, is robotic process automation
@@ -838,6 +838,8 @@ def plain_words(text: str) -> str:
     ('could it drive that old screen-based application (Robotic Process Automation, RPA) for us?', 'drive adoption')
     >>> plain_words("who may judge the offers suppliers send in?"), plain_words("a role in scoring tenders")
     ('who may judge the offers (bid evaluation) suppliers send in?', 'a role in scoring tenders (bid evaluation)')
+    >>> plain_words("who gets to judge the suppliers' offers?")
+    "who gets to judge the suppliers' offers (bid evaluation)?"
     >>> plain_words("which API call switches it on?"), plain_words("turn off the alerts"), plain_words("turn on to page 5")
     ('which API call switches it on (activate)?', 'turn off (deactivate) the alerts', 'turn on (activate) to page 5')
     >>> plain_words("does the id bb decide what a logged in user is allowed to do?")
