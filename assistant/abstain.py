@@ -35,6 +35,17 @@ HANDOVER_REACH = 2
 HANDOVER_JOB_WORDS = 2  # (… in a line naming the other block and sharing this many words of the job asked about)
 
 
+def asked_job(qa: QueryAnalysis) -> set[str]:
+    """The stems of the job a scope question asks about: its words, the named blocks' names aside.
+
+    >>> from assistant.query import analyze
+    >>> sorted(asked_job(analyze("can the scheduler itself keep re-sending reminders?")))
+    ['itself', 'keep', 're', 'remind', 'repeat', 'send']
+    """
+    named = set(stem_tokens(tokenize(" ".join(registry.name_of(b) for b in qa.bbs))))
+    return set(stem_tokens(tokenize(qa.standalone))) - named
+
+
 def hands_job_over(qa: QueryAnalysis, hits: list[Hit]) -> bool:
     """Whether one of these passages, marked "handover" by the search, hands the job the question asks about to another
     block: a line of it (a paragraph, a list item) names a block other than the question's and shares HANDOVER_JOB_WORDS
@@ -52,8 +63,7 @@ def hands_job_over(qa: QueryAnalysis, hits: list[Hit]) -> bool:
     >>> hands_job_over(analyze("can the cms itself publish news, or is that another block's job?"), [hit])
     False
     """
-    named = set(stem_tokens(tokenize(" ".join(registry.name_of(b) for b in qa.bbs))))
-    job = set(stem_tokens(tokenize(qa.standalone))) - named
+    job = asked_job(qa)
     for h in hits:
         if "handover" not in h.why:
             continue

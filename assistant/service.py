@@ -14,11 +14,11 @@ from typing import Any, Callable, Iterator
 from langchain_core.runnables import RunnableLambda
 
 from assistant import registry
-from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asks_figure, should_abstain, states_figure,
-                               unmentioned_by_block)
+from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asked_job, asks_figure, should_abstain,
+                               states_figure, unmentioned_by_block)
 from assistant.answer.evidence import Evidence, heading_title, title_in_term, titled_for, to_citation, units_of
 from assistant.answer.offline import (OPTION_LIST, OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer,
-                                      asked_job, disclaims_job)
+                                      disclaims_job)
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,

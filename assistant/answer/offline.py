@@ -15,7 +15,7 @@ from itertools import takewhile
 import numpy as np
 
 from assistant import registry
-from assistant.abstain import asks_figure, figure_units
+from assistant.abstain import asked_job, asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
                                       title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_OPERATIONS, MAX_DEFINED_TERMS,
@@ -184,11 +184,6 @@ _DISCLAIMS = re.compile(r"\bnot (the |its |a )?(responsibility|job|role|concern|
 # (the words that disclaim are not the job: "is that in scope?" is answered by what the sentence disclaims)
 _DISCLAIMING_WORDS = frozenset(stem_tokens(["scope", "responsibility", "covered", "assume", "assumes", "already", "current",
                                             "early", "outside", "job", "role", "concern", "task", "kept", "left"]))
-
-
-def asked_job(qa: QueryAnalysis) -> set[str]:
-    """The stems of the job a scope question asks about: its words, the named block's name aside."""
-    return set(stem_tokens(tokenize(qa.standalone))) - set(stem_tokens(list(_block_words(qa))))
 
 
 def disclaims_job(sentence: str, job: set[str], shared: int = 1) -> bool:
