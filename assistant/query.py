@@ -46,7 +46,11 @@ _URL_FORMAT = re.compile(r"\b(format|structure|pattern|syntax|layout|anatomy|par
                          r"(of\s+(the\s+|a\s+|an\s+)?)?(request\s+)?(urls?|uris?|paths?|addresse?s?)\b|"
                          r"\b(urls?|uris?|paths?|address)\s+(format|structure|pattern|syntax|layout)\b|"
                          r"\b(what|which)\s+(parts|components|elements|segments|pieces)\b[^?]{0,40}\b(urls?|uris?|paths?|address)\b|"
-                         r"\bwhat goes (after|before|in|into)\b[^?]{0,40}\b(urls?|uris?|paths?)\b", re.I)
+                         r"\bwhat goes (after|before|in|into)\b[^?]{0,40}\b(urls?|uris?|paths?)\b|"
+                         # "How do I build the URL when my app calls …?", "… and how is the path built?"
+                         r"\b(build|construct|form|compose|assemble|put together|structure)\s+(the\s+|a\s+|my\s+|our\s+)?(request\s+)?"
+                         r"(urls?|uris?|paths?)\b|\b(urls?|uris?|paths?)\s+(is|are|gets?|get)\s+(built|constructed|formed|composed|"
+                         r"assembled|put together|structured)\b", re.I)
 # what a thing is based on: a protocol, standard or framework, not one of its operations or requirements
 _BASIS = re.compile(r"\b(what|which)\s+(\w+\s+){0,2}(protocols?|standards?|frameworks?)\b[^?]{0,80}\b(based|built|modell?ed|"
                     r"derived|adapted)\s+(on|upon|from)\b|\b(based|built|derived|adapted)\s+(on|upon|from)\s+(which|what)\s+"

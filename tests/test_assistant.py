@@ -227,6 +227,9 @@ def test_bb_filter_restricts_evidence(assistant):
     ("Are we allowed to store phone numbers in the Messaging BB's logs?", "requirement"),
     ("On the Information Mediator, how can an admin see only the services their application is permitted to call?",
      "general"),
+    # how a request's URL is built asks for its parts, not for an operation
+    ("How do I build the URL when my app calls another organisation's service through the IM?", "general"),
+    ("How do I build a registry with the Digital Registries API?", "api"),
 ])
 def test_question_intent(question, intent):
     assert analyze(question).intent == intent
