@@ -623,13 +623,15 @@ class Assistant:
         if SCOPE_HANDOVER and len(qa.bbs) == 1 and ASKS_SCOPE.search(qa.question):
             folder = self.index.bb_folders.get((release, qa.bbs[0]))
             job = asked_job(qa)
-            for c in self.index.chunks_of(release, folder, r"^spec/") if folder else []:
-                if SCOPE_SECTION.search(c.section or "") and hands_over(c.text, qa.bbs):
+            scope = [c for c in (self.index.chunks_of(release, folder, r"^spec/") if folder else [])
+                     if SCOPE_SECTION.search(c.section or "")]
+            for c in scope:
+                if hands_over(c.text, qa.bbs):
                     bring(c, "scope-handover", mark=True)
                 # … and so does where they disclaim the job asked about ("Any logical evaluations … are out of scope.
                 # (e.g. repeating an alert if acknowledgement is not received …)"), for its lead (_scope_disclaimer)
-                elif SCOPE_DISCLAIMED and SCOPE_SECTION.search(c.section or "") and any(
-                        disclaims_job(u.text, job, SCOPE_DISCLAIMED_WORDS) for u in units_of(c.text, 0)):
+                elif SCOPE_DISCLAIMED and any(disclaims_job(u.text, job, SCOPE_DISCLAIMED_WORDS)
+                                              for u in units_of(c.text, 0)):
                     bring(c, "scope-disclaimer")
         # a list the top passages end in mid-way goes on in the next passage of the section: bring it along
         for h in hits[:CONTINUE_HITS]:
