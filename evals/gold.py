@@ -113,6 +113,8 @@ QA_DEV50_FILE = GOLD_DIR / "qa_dev50.jsonl"
 QA_DEV51_FILE = GOLD_DIR / "qa_dev51.jsonl"
 QA_DEV52_FILE = GOLD_DIR / "qa_dev52.jsonl"
 QA_DEV53_FILE = GOLD_DIR / "qa_dev53.jsonl"
+QA_DEV54_FILE = GOLD_DIR / "qa_dev54.jsonl"
+QA_DEV55_FILE = GOLD_DIR / "qa_dev55.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -268,7 +270,14 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     procurement consultant, a journalist; national statistics, a port authority, veterans' affairs, public libraries,
     health insurance, municipal waste, a scholarship board, forestry, a microfinance regulator, border health, a DevOps
     engineer, a UX designer, a deputy minister, a donor-funded programme manager, a university student), first run on
-    the session's start 1b208b9) that were then
+    the session's start 1b208b9; qa_dev54.jsonl and qa_dev55.jsonl, a fifty-sixth and a fifty-seventh writer's 40 each
+    (ids i58-… and j59-…, thirty-third session: civil registration, a cash-transfer programme, a telecom regulator, a
+    teachers' licensing board, national parks, a hospital pharmacy network, an import-permit desk, municipal parking,
+    election logistics, a small business agency, a mobile app developer, an enterprise architect, a privacy lawyer, a
+    permanent secretary, a graduate student; land survey, crop insurance, juvenile justice, a public broadcaster, blood
+    donation, trade licensing, coastal fisheries, student loans, flood early warning, a national archive, an SRE, a QA
+    tester, an accessibility consultant, a World Bank task team leader, a city councillor), first run on the session's
+    start 18b531f) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -284,7 +293,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE,
                                           QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE,
                                           QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE,
-                                          QA_DEV52_FILE, QA_DEV53_FILE]):
+                                          QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
