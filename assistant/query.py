@@ -342,6 +342,10 @@ _PERMITTED_THINGS = re.compile(r"\b(ones|services|those|operations|endpoints|met
 LEAD_API = True  # a lead-in naming an endpoint makes the question an API question (y16-020)
 API_PATH = re.compile(r"(?<![\w])(/[\w{}.:-]+(?:/[\w{}.:-]*)*)")
 _NON_BB_NAME = re.compile(r"\b(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:BB|building block)\b")
+# (the capitalised words before the name that are not part of it: a sentence's first word, "In Consent BB language")
+_NAME_LEAD = re.compile(r"^(?:(?:GovStack|The|A|An|Each|Every|This|That|Which|What|How|Why|When|Where|In|On|For|With|At|"
+                        r"From|Under|By|Per|As|Of|To|Into|Within|Using|Via|Through|Our|Your|Their|Its|My|And|Or|But|If|"
+                        r"So|Then|Is|Are|Does|Do|Can|Should|Would|Could|Will|Must|May)\b\s*)+")
 # … but a block's role in an exchange is no name: the spec itself writes "the Source BB", "the calling building block",
 # "the target BB" (source: 65 times in `latest`)
 _BB_ROLES = {"source", "target", "calling", "caller", "requesting", "requester", "consuming", "consumer", "providing",
@@ -477,6 +481,27 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # un-suspend an issued ID credential"); what someone keeps trying is retried ("Errored messages must be retried for
     # 24 hours"); a job that blows up fails ("failure of/exception in"). The spec uses none of these phrases.
     (r"\b(call|calls|called|calling) off\b|\b(back|backs|backed|backing) out\b", r"\g<0> (cancelled)"),
+    # an application bounced back to the applicant is, in the Registration spec, sent back for correction ("Applicants
+    # must be able to correct and resubmit applications that have been sent back for correction")
+    (r"\b(bounce|bounces|bounced|bouncing)\s+(it|them|the\s+[\w-]+|their\s+[\w-]+|an?\s+[\w-]+)?\s*back\b",
+     r"\g<0> (sent back for correction)"),
+    # what an API, a block or its engine sends or gives back is what it responds with ("Must respond with a unique
+    # instance id when a process instance is instantiated via API"); what a person sends back is not, nor what the asker
+    # gets back (an id when onboarded, a "not found": "respond" then costs the question its coverage)
+    (r"\b(api|apis|endpoint|endpoints|call|service|server|engine|bb|building block|block|system|mechanism)\s+"
+     r"((should|must|will|would|does|do|did|can|could)\s+)?(send|sends|sent|give|gives|gave|hand|hands)\s+back\b",
+     r"\g<0> (respond)"),
+    # an ID card or a document that goes missing is, in the spec, lost ("disable an ID credential which has been lost";
+    # "document lost or stolen")
+    (r"\b(cards?|documents?|passports?|credentials?|licen[cs]es?|permits?|certificates?)\s+((is|are|was|were|has been|"
+     r"have been|goes|go|went|gone|got|gets)\s+)?missing\b|\b(lose|loses|losing)\s+(a|an|the|their|his|her|my|our|your)\s+"
+     r"([\w'’-]+\s+){0,2}(cards?|documents?|passports?|credentials?|licen[cs]es?|permits?|certificates?|ids?)\b",
+     r"\g<0> (lost)"),
+    # … and one cancelled for good is revoked ("If not retrieved after some time, the document should be revoked";
+    # "change the status of the credentials to revoked or suspended"); consent is withdrawn (above)
+    (r"\b(cancel|cancels|cancelled|canceled|cancelling|canceling)\s+(a|an|the|their|his|her|my|our|your|that|this|it)\s+"
+     r"([\w'’-]+\s+){0,2}(cards?|documents?|passports?|credentials?|licen[cs]es?|permits?|certificates?|ids?)\b",
+     r"\g<0> (revoked)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
     (r"\b(keep|keeps|kept|keeping) (on )?(re)?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
@@ -792,6 +817,14 @@ def plain_words(text: str) -> str:
     'show me the steps on another device'
     >>> plain_words("which officials opened her file in a government register?")
     'which officials opened her file (who has looked at their personal data, data read requests) in a government registry?'
+    >>> plain_words("can they bounce it back to the trader?"), plain_words("what should the API send back?")
+    ('can they bounce it back (sent back for correction) to the trader?', 'what should the API send back (respond)?')
+    >>> plain_words("the clerk sends the file back"), plain_words("what do we get back once onboarded?")
+    ('the clerk sends the file back', 'what do we get back once onboarded?')
+    >>> plain_words("a citizen loses their national ID card"), plain_words("their card went missing")
+    ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
+    >>> plain_words("if we cancel a teacher's licence"), plain_words("cancel the order")
+    ("if we cancel a teacher's licence (revoked)", 'cancel the order')
     >>> plain_words("which officials or agencies have looked at their records")
     'which officials or agencies have looked at their records (who has looked at their personal data, data read requests)'
     >>> plain_words("put each citizen's national ID number into the address of GET requests")
@@ -1772,7 +1805,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     for m in _NON_BB_NAME.finditer(q):
         if re.match(r"(?:the\s+)?govstack-", m.group(0), re.I):
             continue  # "a GovStack-conformant building block", "GovStack-compliant BB": a quality, not a block's name
-        name = re.sub(r"^(?:GovStack|The|A|An|Each|Every|This|That|Which|What|How)\b\s*", "", m.group(1).strip()).strip()
+        name = _NAME_LEAD.sub("", m.group(1).strip()).strip()
         known = {a for b in registry.building_blocks() for a in (*b.aliases, b.name.lower(), b.id.replace("-", " "))}
         low = re.sub(r"\s+(bb|building block)$", "", name.lower())
         if name and low not in known and low not in ("govstack", "new", "other", "core", "each", "every") and low not in _BB_ROLES:

@@ -414,6 +414,8 @@ def stem_tokens(tokens: list[str]) -> list[str]:
 
     >>> stem_tokens(["sharing", "shared", "change", "modified", "removal", "verify", "verification"])
     ['share', 'share', 'modif', 'modif', 'delet', 'verif', 'verif']
+    >>> stem_tokens(["lose", "loses", "losing", "lost"])
+    ['lost', 'lost', 'lost', 'lost']
     """
     return [_stem(t) for t in tokens]
 
@@ -439,7 +441,9 @@ INLINE_CACHE_SIZE = 2_000  # terms whose inline definitions (CorpusIndex.defined
 # "not updateable" line; buying/purchasing, showing/displaying and starting/initiating too were read (−1 dev-independent
 # for the last two, nothing for the first)
 SYNONYM_STEMS = {"chang": "modif", "edit": "modif", "amend": "modif", "alter": "modif", "updat": "modif",
-                 "remov": "delet", "eras": "delet", "revok": "withdraw", "revoc": "withdraw", "withdrawn": "withdraw"}
+                 "remov": "delet", "eras": "delet", "revok": "withdraw", "revoc": "withdraw", "withdrawn": "withdraw",
+                 # an irregular verb the corpus only has in its past form ("lose", "loses" never; "lost" 12 times)
+                 "lose": "lost"}
 _BRITISH_IZE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$")
 
 

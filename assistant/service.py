@@ -76,6 +76,7 @@ ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
 # a follow-up the spec seems not to discuss is searched once more with the question it follows (see _retrieve)
 FOLLOWUP_WITH_PREVIOUS = True
+FOLLOWUP_PREVIOUS_GLOSSED = True  # … that question's chat words read in the spec's, as they were when it was asked
 OPTION_PASSAGES = 30  # a comparison of options a page lays out under bold labels brings that page's labelled passages
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
@@ -366,7 +367,9 @@ class Assistant:
         if abstain and reason in (NOT_ABOUT, NOT_DISCUSSED) and qa.previous and FOLLOWUP_WITH_PREVIOUS:
             # "ok and does that cover deaths?" has few words of its own: searched with the question it follows, it is
             # judged again (its own words still measure the coverage), and answered from those passages when covered
-            wider = dataclasses.replace(qa, standalone=f"{qa.standalone} ({qa.previous})", ask_again="", vectors={})
+            # (the question it follows read as the question itself is: its chat words in the spec's)
+            previous = plain_words(registry.spell_out(qa.previous)) if FOLLOWUP_PREVIOUS_GLOSSED else qa.previous
+            wider = dataclasses.replace(qa, standalone=f"{qa.standalone} ({previous})", ask_again="", vectors={})
             more = found(wider)
             if not should_abstain(wider, more, self.idf)[0]:
                 qa, hits, abstain, reason = wider, more, False, ""

@@ -406,6 +406,10 @@ def test_a_block_named_by_its_role_is_no_unknown_block_but_an_invented_block_is(
     assert analyze("We're the Source BB in a G2P programme. Which call updates the account mapper?").unknown_bb is None
     assert analyze("What does the calling building block send to the Consent BB?").unknown_bb is None
     assert analyze("What does the Blockchain building block specify?").unknown_bb == "Blockchain"
+    # a capitalised word before a block's name is no part of it: the sentence's first word, a preposition (j59-028)
+    assert analyze("National archive: we share records. In Consent BB language, what is that agreement called?").unknown_bb is None
+    assert analyze("Is Payments BB required for fees?").unknown_bb is None
+    assert analyze("In the Blockchain BB, how are blocks mined?").unknown_bb == "Blockchain"
     # … nor is a quality a product claims: "GovStack-conformant", "GovStack-compliant"
     assert analyze("We want to sell our product as a GovStack-conformant building block. Adaptor or native?").unknown_bb is None
     assert analyze("Is a GovStack-compliant BB allowed to keep its own user store?").unknown_bb is None

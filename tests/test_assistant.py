@@ -509,6 +509,17 @@ def test_a_follow_up_the_spec_seems_not_to_discuss_is_judged_again_with_the_ques
     assert not ans.abstained and len(seen) == 2 and "What does the Payments building block do?" in seen[1]
     monkeypatch.setattr(service, "FOLLOWUP_WITH_PREVIOUS", False)
     assert assistant.ask("and what about refunds?", history=hist).abstained
+    # the question it follows is searched with its chat words read in the spec's, as it was when it was asked
+    hist2 = [{"role": "user", "content": "If a citizen loses their ID card, must we cancel the card?"},
+             {"role": "assistant", "content": "…"}]
+    seen.clear()
+    monkeypatch.setattr(service, "FOLLOWUP_WITH_PREVIOUS", True)
+    assistant.ask("what if they find it again?", history=hist2)
+    assert "ID card (lost)" in seen[1] and "cancel the card (revoked)" in seen[1]
+    monkeypatch.setattr(service, "FOLLOWUP_PREVIOUS_GLOSSED", False)
+    seen.clear()
+    assistant.ask("what if they find it again?", history=hist2)
+    assert "(lost)" not in seen[1]
     # (a follow-up asking whether the previous job extends to a case carries that job in its first search already)
     assert "What does the Payments building block do" in analyze("and does that cover refunds?", hist).standalone
 
