@@ -485,6 +485,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # must be able to correct and resubmit applications that have been sent back for correction")
     (r"\b(bounce|bounces|bounced|bouncing)\s+(it|them|the\s+[\w-]+|their\s+[\w-]+|an?\s+[\w-]+)?\s*back\b",
      r"\g<0> (sent back for correction)"),
+    # … and what the applicant needs to fix is what the operator marked incorrect ("In case of errors in the application,
+    # operators must be able to mark which document and/or data field is incorrect")
+    (r"\b(needs?|needed|has|have|had)\s+(to\s+)?(be\s+)?(fix|fixing|fixed)\b|\b(fields?|documents?|data|information|"
+     r"entr(y|ies)|parts?)\s+(that\s+|which\s+)?(is|are|was|were)\s+wrong\b", r"\g<0> (incorrect, errors)"),
     # what an API, a block or its engine sends or gives back is what it responds with ("Must respond with a unique
     # instance id when a process instance is instantiated via API"); what a person sends back is not, nor what the asker
     # gets back (an id when onboarded, a "not found": "respond" then costs the question its coverage)
@@ -823,6 +827,8 @@ def plain_words(text: str) -> str:
     ('the clerk sends the file back', 'what do we get back once onboarded?')
     >>> plain_words("a citizen loses their national ID card"), plain_words("their card went missing")
     ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
+    >>> plain_words("how do they know what they need to fix?"), plain_words("can we fix a wrong ID")
+    ('how do they know what they need to fix (incorrect, errors)?', 'can we fix a wrong ID')
     >>> plain_words("if we cancel a teacher's licence"), plain_words("cancel the order")
     ("if we cancel a teacher's licence (revoked)", 'cancel the order')
     >>> plain_words("which officials or agencies have looked at their records")
