@@ -1149,6 +1149,8 @@ def need_of_which_bb(question: str) -> str | None:
     'We need SMS reminders.'
     >>> need_of_which_bb("We must be warned when a delivery truck leaves its zone. Which part of GovStack covers that?")
     'We must be warned when a delivery truck leaves its zone.'
+    >>> need_of_which_bb("Which BB should sit between the two systems, and would we still need it if both were in one place?")
+    'sit between the two systems'
     >>> need_of_which_bb("Which building blocks are specified in this release?") is None
     True
 
@@ -1176,10 +1178,19 @@ def need_of_which_bb(question: str) -> str | None:
             rest = rest[lead.end():]
         elif rest and _NOT_A_JOB.match(rest) and not _REFERS_BACK.match(rest):
             return None
+        if NEED_STOPS_AT_NEXT_ASK:
+            # "Which building block should sit between the two systems, and would we still need it if both were hosted
+            # in the same data centre?": the second question is no part of the job
+            rest = _NEXT_ASK.split(rest, maxsplit=1)[0]
         if not rest or _REFERS_BACK.match(rest):
             return context or None
         return f"{context} {rest}".strip() if context else rest
     return None
+
+
+NEED_STOPS_AT_NEXT_ASK = True
+_NEXT_ASK = re.compile(r",?\s+and\s+(?=(would|do|does|did|is|are|can|could|should|will|must|what|how|when|where|who)\s+"
+                       r"(we|i|you|they|it|that|this|the|our|their|there)\b)", re.I)
 
 
 COLON_CONTEXT = True

@@ -418,3 +418,18 @@ def test_an_operation_the_question_names_leads(real_assistant):
     ans = real_assistant.ask("I only need to confirm that a record is present in a registry without pulling the record "
                              "itself. Which Digital Registries endpoint do I call?")
     assert "/exists`" in ans.text.split("\n")[0], ans.text
+
+
+def test_a_which_block_job_stops_at_the_second_question_and_calling_another_agency_s_service_is_data_exchange(
+        real_assistant, monkeypatch):
+    """i58-003: "Which building block should sit between the two systems, and would we still need it if both systems
+    were hosted in the same government data centre?" — the job is calling another agency's service (the Information
+    Mediator's cue), not the hosting the second question asks about (which named Cloud Infrastructure)."""
+    import assistant.query as query
+
+    q = ("Our hospital pharmacy network's stock system (Ministry of Health) has to call the national insurance agency's "
+         "eligibility service over the internet. Which building block should sit between the two systems, and would we "
+         "still need it if both systems were hosted in the same government data centre?")
+    assert real_assistant.ask(q).text.startswith("This is the job of the **Information Mediator** building block.")
+    monkeypatch.setattr(query, "NEED_STOPS_AT_NEXT_ASK", False)
+    assert "**Cloud Infrastructure**" in real_assistant.ask(q).text.split("\n")[0]
