@@ -948,6 +948,8 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert ASKS_SCOPE.search("A colleague said the Messaging block would do it. Is that the right block?")  # h57-003
     assert ASKS_SCOPE.search("Can a guardian sign it on behalf of a member, or is that handled elsewhere?")  # h57-006
     assert ASKS_SCOPE.search("can the Scheduler keep re-sending it, or do we have to build that somewhere else?")  # h57-001
+    assert ASKS_SCOPE.search("Can the IM convert the files in transit, or where is that conversion supposed to happen?")  # i58-004
+    assert not ASKS_SCOPE.search("Where is that conversion supposed to happen?")
     assert not ASKS_SCOPE.search("do we have to build that somewhere else?")
 
 
