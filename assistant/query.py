@@ -600,6 +600,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # agency-to-agency traffic is, in the spec, government to government ("Communication between different government
     # services (government to government) is out of the scope of this Building Block")
     (r"\b(agency|ministry|department)[- ]to[- ](agency|ministry|department)\b", r"\g<0> (government to government)"),
+    # … as is data one body's system pushes into another government body's system ("push landing figures from our system
+    # straight into the Revenue Authority's system")
+    (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*|exchang\w*|feed\w*|fed|submit\w*|upload\w*|"
+     r"swap\w*|pass\w*|forward\w*|transmit\w*)\b[^.?!]{0,80}?\b(into|to|with)\s+(the\s+)?([\w-]+\s+){0,3}?(ministry|"
+     r"ministries|authority|authorities|agency|agencies|department|bureau|commission|council|inspectorate|treasury)(['’]s|s['’])"
+     r"\s+(system|systems|platform|database|registry|server|servers|application)\b", r"\g<0> (government to government)"),
     # … and money moved from one government body to another a Government to Government payment ("Government to
     # Government (G2G) are not covered in this specification")
     (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+)?(money|funds|payments?)\s+(from|between)\b[^.?!]{0,60}?"
@@ -830,6 +836,10 @@ def plain_words(text: str) -> str:
     ('the clerk sends the file back', 'what do we get back once onboarded?')
     >>> plain_words("a citizen loses their national ID card"), plain_words("their card went missing")
     ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
+    >>> plain_words("we push catch figures from our system into the Revenue Authority's system")
+    "we push catch figures from our system into the Revenue Authority's system (government to government)"
+    >>> plain_words("we send reminders to the ministry")
+    'we send reminders to the ministry'
     >>> plain_words("how do they know what they need to fix?"), plain_words("can we fix a wrong ID")
     ('how do they know what they need to fix (incorrect, errors)?', 'can we fix a wrong ID')
     >>> plain_words("if we cancel a teacher's licence"), plain_words("cancel the order")
