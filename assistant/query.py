@@ -492,6 +492,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # operators must be able to mark which document and/or data field is incorrect")
     (r"\b(needs?|needed|has|have|had)\s+(to\s+)?(be\s+)?(fix|fixing|fixed)\b|\b(fields?|documents?|data|information|"
      r"entr(y|ies)|parts?)\s+(that\s+|which\s+)?(is|are|was|were)\s+wrong\b", r"\g<0> (incorrect, errors)"),
+    # someone or something taken out of the system is, in the spec, deleted ("delete all affiliations and future
+    # appointments of a resource that is deleted")
+    (r"\b(take|takes|took|taken|taking)\s+([\w'’-]+\s+){1,3}?out\s+of\s+(the|our|their|its)\s+(system|scheduler|registry|"
+     r"database|platform|list|roster|directory)\b", r"\g<0> (deleted)"),
     # what an API, a block or its engine sends or gives back is what it responds with ("Must respond with a unique
     # instance id when a process instance is instantiated via API"); what a person sends back is not, nor what the asker
     # gets back (an id when onboarded, a "not found": "respond" then costs the question its coverage)
@@ -838,6 +842,8 @@ def plain_words(text: str) -> str:
     ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
     >>> plain_words("we push catch figures from our system into the Revenue Authority's system")
     "we push catch figures from our system into the Revenue Authority's system (government to government)"
+    >>> plain_words("if we take that staff member out of the system"), plain_words("take it out of the box")
+    ('if we take that staff member out of the system (deleted)', 'take it out of the box')
     >>> plain_words("we send reminders to the ministry")
     'we send reminders to the ministry'
     >>> plain_words("how do they know what they need to fix?"), plain_words("can we fix a wrong ID")
