@@ -230,6 +230,12 @@ PLURAL_POINTS_BACK = True
 # "… does anything change in that flow?", "is this process the same for companies?": the process the previous question
 # asked about, whatever word it used for it (SAME_WORD_POINTS_BACK needs the word itself)
 PROCESS_CARRIED = True
+# "… how long can API tokens or client certificates live?" → "and if one of them leaks …?": one of the things the
+# previous question asked about (its asking sentence is carried)
+ONE_OF_THEM_CARRIED = True
+# (as the subject of what happens to it: "if one of them leaks"; not "how do I start one of them?", where the previous
+# ask, "get the list of process definitions", would pull its own operation along)
+_ONE_OF_THEM = re.compile(r"\b(if|when|whenever|once|after)\s+(one|any|either|some|all|both)\s+of\s+them\b", re.I)
 _THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|procedure|journey|sequence|checks?|validation|"
                            r"verification)\b|"
                            # … as does "that kind of signature": the kind the previous question described, in its words
@@ -1939,6 +1945,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                     or (USE_CASE_CARRIED and _USECASE.search(last) and not _USECASE.search(q))
                     or (PLURAL_POINTS_BACK and _renames_previous(q, last))
                     or (PROCESS_CARRIED and _THAT_PROCESS.search(q))
+                    or (ONE_OF_THEM_CARRIED and _ONE_OF_THEM.search(q))
                     or (SAME_WORD_POINTS_BACK and _names_previous(q, last))
                     or later_pointer):
                 # "Can a member see who has read their personal data?" → "which endpoint does that?", "… would that also

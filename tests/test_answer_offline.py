@@ -2365,3 +2365,17 @@ def test_a_use_case_story_does_not_take_the_lead_from_the_spec_s_own_text():
         assert ExtractiveAnswerer().answer(qa, [flow, story]).text.startswith("Robert")
     finally:
         offline.STORY_NOT_LEAD = saved
+
+
+def test_one_of_them_that_something_happens_to_is_one_of_the_things_the_previous_question_asked_about(monkeypatch):
+    import assistant.query as query
+
+    hist = [{"role": "user", "content": "What does the Cloud Infrastructure BB say about how long API tokens can live?"},
+            {"role": "assistant", "content": "…"}]
+    assert "API tokens can live" in analyze("and if one of them leaks, are we stuck?", hist).standalone  # j59-014
+    # (not an operation on one of them: the previous ask would bring its own operation along)
+    hist2 = [{"role": "user", "content": "How do I get the list of process definitions from the Workflow BB?"},
+             {"role": "assistant", "content": "…"}]
+    assert "list of process" not in analyze("Now how do I kick off an instance of one of them?", hist2).standalone
+    monkeypatch.setattr(query, "ONE_OF_THEM_CARRIED", False)
+    assert "API tokens can live" not in analyze("and if one of them leaks, are we stuck?", hist).standalone
