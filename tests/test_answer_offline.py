@@ -1356,6 +1356,20 @@ def test_a_field_the_question_names_is_quoted_with_what_the_api_says_of_it():
     assert "fields asked about" not in ExtractiveAnswerer().answer(analyze("What does POST /oauth/token return?"), hits).text
 
 
+def test_a_parameter_question_gets_the_parameters_its_words_name(monkeypatch):
+    import assistant.answer.offline as offline
+
+    hits = [_op_hit("registration", "GET", "/tasks", 0, "GET /tasks — Retrieve all tasks Query parameters: mainTaskId "
+                    "(string); firstResult (integer) — Pagination of results.; sortBy (string) — Sort the results by a "
+                    "given criterion.; sortOrder (string) — Sort the results in a given order (asc or desc). Responses: 200")]
+    q = "I want GET /tasks sorted by due date, soonest first. Which query parameters do I send?"  # i58-040
+    text = ExtractiveAnswerer().answer(analyze(q), hits).text
+    assert "- `sortBy` (string) — Sort the results by a given criterion. [" in text and "- `sortOrder` (string)" in text
+    assert "- `firstResult`" not in text and "- `mainTaskId`" not in text  # ("tasks": the path's word)
+    monkeypatch.setattr(offline, "WORDED_PARAMETERS", False)
+    assert "- `sortBy`" not in ExtractiveAnswerer().answer(analyze(q), hits).text
+
+
 def test_an_endpoint_question_about_responses_or_headers_gets_the_operations_own_lines():
     def op(seq, text):
         return _op_hit("workflow", "POST", "/processes/{id}/start", seq, text)

@@ -1409,12 +1409,21 @@ class ExtractiveAnswerer:
         ("consent record", "process id") a name is the domain's, not the field's. One the API says nothing of is left
         out (the Fields line names it already)."""
         asked = _fields_asked(question)
+        # a question asking which parameters to send names them by what they do ("sorted by due date" → sortBy,
+        # sortOrder): a parameter whose name's own words (not id, type, …) the question uses, path words aside
+        # (nor the blocks' names, nor the operation's own path: "the Registration BB" names no registrationName, "start a
+        # process" no processId)
+        worded = set(stem_tokens(tokenize(API_PATH.sub(" ", question)))) - _GENERIC_FIELD_WORDS \
+            - set(stem_tokens([t for b in registry.find_bbs(question) for t in tokenize(registry.name_of(b))])) \
+            - set(stem_tokens(tokenize(" ".join(re.findall(r"[A-Z]?[a-z]+", str(op.chunk.extra.get("api_path") or "")))))) \
+            if WORDED_PARAMETERS and ASKS_INPUT.search(question) else set()
         out, seen = [], set()
         for hi, h in self._same_op(ev, op):
             for m in _FIELD_LIST.finditer(h.chunk.text):
                 for entry in re.split(r"; (?=[\w.\[\]-]+ \()", m.group(2)):
                     f = _FIELD_ENTRY.match(entry.strip())
-                    if not (f and f.group(3) and f.group(1) not in seen and _names_field(f.group(1), asked)):
+                    if not (f and f.group(3) and f.group(1) not in seen
+                            and (_names_field(f.group(1), asked) or (worded and _field_words(f.group(1)) & worded))):
                         continue
                     seen.add(f.group(1))
                     out.append(self._field_line(ev, hi, f))
@@ -2381,6 +2390,24 @@ def _names_field(name: str, asked: tuple[set[str], set[tuple[str, ...]]]) -> boo
     last = name.replace("[]", "").split(".")[-1]
     words = tuple(w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", last))
     return bool(_identifier_forms(name) & written) or (bool(words) and words in worded)
+
+
+WORDED_PARAMETERS = True
+# words in many parameters' names, or in every API question: they tell no parameter apart
+_GENERIC_FIELD_WORDS = frozenset(stem_tokens(["id", "ids", "type", "name", "value", "data", "code", "number", "key", "by",
+                                              "info", "details", "request", "response", "parameter", "query", "body",
+                                              "field", "list", "result", "results", "status", "date", "time", "first",
+                                              "record", "records"]))
+
+
+def _field_words(name: str) -> set[str]:
+    """The stems of a field name's own words: "sortOrder" → {"sort", "order"}.
+
+    >>> sorted(_field_words("tasks[].sortOrder")), sorted(_field_words("max_result"))
+    (['order', 'sort'], ['max', 'result'])
+    """
+    last = name.replace("[]", "").split(".")[-1]
+    return set(stem_tokens([w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", last)])) - {""}
 
 
 def _question_names(question: str) -> set[str]:
