@@ -498,6 +498,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # operators must be able to mark which document and/or data field is incorrect")
     (r"\b(needs?|needed|has|have|had)\s+(to\s+)?(be\s+)?(fix|fixing|fixed)\b|\b(fields?|documents?|data|information|"
      r"entr(y|ies)|parts?)\s+(that\s+|which\s+)?(is|are|was|were)\s+wrong\b", r"\g<0> (incorrect, errors)"),
+    # a star marking a form's required field is, in the UI/UX guidelines, an asterisk ("Do not mark mandatory questions
+    # with asterisks as these are not accessible")
+    (r"\b(red\s+|little\s+|small\s+)?stars?\b(?=[^.?!]{0,40}\b(fields?|questions?|labels?|inputs?|boxes|forms?)\b)",
+     r"\g<0> (asterisks)"),
     # someone or something taken out of the system is, in the spec, deleted ("delete all affiliations and future
     # appointments of a resource that is deleted")
     (r"\b(take|takes|took|taken|taking)\s+([\w'’-]+\s+){1,3}?out\s+of\s+(the|our|their|its)\s+(system|scheduler|registry|"
@@ -848,6 +852,8 @@ def plain_words(text: str) -> str:
     ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
     >>> plain_words("we push catch figures from our system into the Revenue Authority's system")
     "we push catch figures from our system into the Revenue Authority's system (government to government)"
+    >>> plain_words("a red star next to every required field"), plain_words("a five-star rating")
+    ('a red star (asterisks) next to every required field', 'a five-star rating')
     >>> plain_words("if we take that staff member out of the system"), plain_words("take it out of the box")
     ('if we take that staff member out of the system (deleted)', 'take it out of the box')
     >>> plain_words("we send reminders to the ministry")
