@@ -1768,6 +1768,20 @@ _LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+)$")
 _CITE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
 
 
+OPTION_CARRIED = True
+_THAT_OPTION = re.compile(r"\b(that|this|the same)\s+(option|approach|method|alternative|mode|mechanism)\b", re.I)
+
+
+def answer_lead(answer: str, words: int = 20) -> str:
+    """The first sentence of an answer, without its citations and markup, at most `words` words.
+
+    >>> answer_lead("**One-time signatures** are the easiest way to adopt eSignatures. [1] They need no device. [1]")
+    'One-time signatures are the easiest way to adopt eSignatures.'
+    """
+    first = re.split(r"(?<=[.!?])\s+(?=\S)|\n", re.sub(r"\s*\[\d+\]", "", answer or "").strip(), maxsplit=1)[0]
+    return " ".join(re.sub(r"[*_`#]", "", first).split()[:words])
+
+
 def last_answer(history: list[dict] | None) -> str:
     """The assistant's last answer in the conversation ("" when there is none)."""
     return next((h.get("content", "") for h in reversed(history or []) if h.get("role") == "assistant"), "")
@@ -2020,6 +2034,12 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         ask = ask_part(q)
         if ask != q and not POINTS_BACK.search(ask):
             ask_again = plain_words(registry.spell_out(ask))
+    if OPTION_CARRIED and prev_user and (opt := _THAT_OPTION.search(q)) and (said := answer_lead(last_answer(history))) \
+            and not re.search(rf"\b(?!(?:a|an|any|some|the|another|other|one|that|this)\b)[\w-]+\s+{opt.group(2)}s?\b", last, re.I):
+        # "Does the eSignature BB have an option for people without a smart card?" → "how long does the certificate from
+        # that option stay usable?": that option is the one the answer gave ("One-time signatures are …"); not one the
+        # asker named ("How does the one-time signature approach work?" → "… in that approach")
+        standalone = f"{standalone} ({said})"
     # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
     standalone = plain_words(registry.spell_out(standalone))
     bb_need = need_of_which_bb(q)

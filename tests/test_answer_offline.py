@@ -2393,3 +2393,17 @@ def test_one_of_them_that_something_happens_to_is_one_of_the_things_the_previous
     assert "list of process" not in analyze("Now how do I kick off an instance of one of them?", hist2).standalone
     monkeypatch.setattr(query, "ONE_OF_THEM_CARRIED", False)
     assert "API tokens can live" not in analyze("and if one of them leaks, are we stuck?", hist).standalone
+
+
+def test_that_option_is_the_one_the_previous_answer_gave_unless_the_asker_named_it(monkeypatch):
+    import assistant.query as query
+
+    hist = [{"role": "user", "content": "Most teachers have no smart card. Does the eSignature BB have an option for that?"},
+            {"role": "assistant", "content": "**One-time signatures** need no device. [1] The key is deleted. [1]"}]
+    q = "and how long does the certificate from that option stay usable?"  # i58-014
+    assert "(One-time signatures need no device" in analyze(q, hist).standalone
+    named = [{"role": "user", "content": "How does the one-time signature approach work in the eSignature BB?"},
+             {"role": "assistant", "content": "The workflow for one-time signing starts with a digest. [1]"}]
+    assert "digest" not in analyze("How long is the certificate valid in that approach?", named).standalone  # h24-024
+    monkeypatch.setattr(query, "OPTION_CARRIED", False)
+    assert "One-time signatures" not in analyze(q, hist).standalone
