@@ -502,6 +502,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # with asterisks as these are not accessible")
     (r"\b(red\s+|little\s+|small\s+)?stars?\b(?=[^.?!]{0,40}\b(fields?|questions?|labels?|inputs?|boxes|forms?)\b)",
      r"\g<0> (asterisks)"),
+    # a reminder sent again is, in the Scheduler spec, a repeated alert, and one nobody confirms is one whose
+    # acknowledgement is not received ("repeating an alert if acknowledgement is not received for previous alert")
+    (r"\b(second|another|repeat|repeated|follow-?up|further|extra)\s+(reminders?|alerts?|notifications?)\b",
+     r"\g<0> (repeating an alert)"),
+    (r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+(confirm|acknowledge)"
+     r"(s|ed|es)?\b", r"\g<0> (acknowledgement is not received)"),
     # someone or something taken out of the system is, in the spec, deleted ("delete all affiliations and future
     # appointments of a resource that is deleted")
     (r"\b(take|takes|took|taken|taking)\s+([\w'’-]+\s+){1,3}?out\s+of\s+(the|our|their|its)\s+(system|scheduler|registry|"
@@ -852,6 +858,8 @@ def plain_words(text: str) -> str:
     ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
     >>> plain_words("we push catch figures from our system into the Revenue Authority's system")
     "we push catch figures from our system into the Revenue Authority's system (government to government)"
+    >>> plain_words("if the patient doesn't confirm, can it send a second reminder?")
+    "if the patient doesn't confirm (acknowledgement is not received), can it send a second reminder (repeating an alert)?"
     >>> plain_words("a red star next to every required field"), plain_words("a five-star rating")
     ('a red star (asterisks) next to every required field', 'a five-star rating')
     >>> plain_words("if we take that staff member out of the system"), plain_words("take it out of the box")
