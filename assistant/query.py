@@ -933,7 +933,7 @@ def plain_words(text: str) -> str:
     >>> plain_words("whats the call to switch one of those boundaries on?")
     'whats the call to switch one of those boundaries on (activate)?'
     >>> plain_words("if they don't confirm they got the reminder, will it send it again?")
-    "if they don't confirm they got (acknowledgement) the reminder, will it send it again (repeating)?"
+    "if they don't confirm (acknowledgement is not received) they got the reminder, will it send it again (repeating)?"
     >>> plain_words("and who gets to set one up?"), plain_words("how do we set up a registry?")
     ('and who gets to set one up (created by)?', 'how do we set up a registry?')
     >>> plain_words("What must never show up in that service's logs?")
