@@ -414,8 +414,8 @@ def stem_tokens(tokens: list[str]) -> list[str]:
 
     >>> stem_tokens(["sharing", "shared", "change", "modified", "removal", "verify", "verification"])
     ['share', 'share', 'modif', 'modif', 'delet', 'verif', 'verif']
-    >>> stem_tokens(["lose", "loses", "losing", "lost"])
-    ['lost', 'lost', 'lost', 'lost']
+    >>> stem_tokens(["lose", "loses", "losing", "lost", "wiped", "purged"])
+    ['lost', 'lost', 'lost', 'lost', 'delet', 'delet']
     """
     return [_stem(t) for t in tokens]
 
@@ -443,7 +443,9 @@ INLINE_CACHE_SIZE = 2_000  # terms whose inline definitions (CorpusIndex.defined
 SYNONYM_STEMS = {"chang": "modif", "edit": "modif", "amend": "modif", "alter": "modif", "updat": "modif",
                  "remov": "delet", "eras": "delet", "revok": "withdraw", "revoc": "withdraw", "withdrawn": "withdraw",
                  # an irregular verb the corpus only has in its past form ("lose", "loses" never; "lost" 12 times)
-                 "lose": "lost"}
+                 "lose": "lost",
+                 # … and verbs it never uses for deleting ("can those records be wiped/purged?")
+                 "wipe": "delet", "purg": "delet"}
 _BRITISH_IZE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$")
 
 
