@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from assistant import registry
-from assistant.query import QueryAnalysis, ask_part, colon_label, plain_words, subject_part
+from assistant.query import QueryAnalysis, ask_part, colon_label, search_form, subject_part
 from assistant.retrieve import Hit, stem_tokens, tokenize
 
 # Calibrated on the looked-at gold sets (qa.jsonl, qa_dev2.jsonl, qa_dev3.jsonl: 39 unanswerable, 339 answerable
@@ -713,7 +713,7 @@ _FRAME_WORDS = {"acceptable", "okay", "ok", "fine", "alright", "now", "got", "th
 
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5, without: Iterable[str] = ()) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages (`without` these words)."""
-    toks = set(tokenize(plain_words(registry.spell_out(subject_part(qa.question))))) - set(tokenize(" ".join(without))) \
+    toks = set(tokenize(search_form(subject_part(qa.question)))) - set(tokenize(" ".join(without))) \
         - _FRAME_WORDS
     if not toks:
         return 0.0

@@ -380,6 +380,8 @@ _NINES = {"three": 1, "3": 1, "four": 2, "4": 2, "five": 3, "5": 3}  # "4 nines"
 # Chat English for what the spec says with one plain verb ("how do I kick off an instance?": the spec starts one).
 # Only phrases the spec itself never uses as verbs: it writes "spin up", "turn on" and "switch off" now and then, and
 # "kick-off" as a noun ("the kick-off phase"), which stay as typed.
+# what a person holds as proof and can lose or have revoked: an ID card, a licence, a certificate
+_CREDENTIALS = r"(cards?|documents?|passports?|credentials?|licen[cs]es?|permits?|certificates?|ids?)\b"
 _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
@@ -520,15 +522,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (respond)"),
     # an ID card or a document that goes missing is, in the spec, lost ("disable an ID credential which has been lost";
     # "document lost or stolen")
-    (r"\b(cards?|documents?|passports?|credentials?|licen[cs]es?|permits?|certificates?)\s+((is|are|was|were|has been|"
-     r"have been|goes|go|went|gone|got|gets)\s+)?missing\b|\b(lose|loses|losing)\s+(a|an|the|their|his|her|my|our|your)\s+"
-     r"([\w'’-]+\s+){0,2}(cards?|documents?|passports?|credentials?|licen[cs]es?|permits?|certificates?|ids?)\b",
+    (rf"\b{_CREDENTIALS}\s+((is|are|was|were|has been|have been|goes|go|went|gone|got|gets)\s+)?missing\b|"
+     rf"\b(lose|loses|losing)\s+(a|an|the|their|his|her|my|our|your)\s+([\w'’-]+\s+){{0,2}}{_CREDENTIALS}",
      r"\g<0> (lost)"),
     # … and one cancelled for good is revoked ("If not retrieved after some time, the document should be revoked";
     # "change the status of the credentials to revoked or suspended"); consent is withdrawn (above)
     (r"\b(cancel|cancels|cancelled|canceled|cancelling|canceling)\s+(a|an|the|their|his|her|my|our|your|that|this|it)\s+"
-     r"([\w'’-]+\s+){0,2}(cards?|documents?|passports?|credentials?|licen[cs]es?|permits?|certificates?|ids?)\b",
-     r"\g<0> (revoked)"),
+     rf"([\w'’-]+\s+){{0,2}}{_CREDENTIALS}", r"\g<0> (revoked)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
     (r"\b(keep|keeps|kept|keeping) (on )?(re)?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
@@ -771,6 +771,11 @@ _WALLET = re.compile(r"\bwallets?\b", re.I)
 _OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
                            r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
                            r"\bnot (on )?(my|the|their|his|her|your) (own )?(phone|device|mobile)\b", re.I)
+
+
+def search_form(text: str) -> str:
+    """A question as it is searched: blocks' short names spelled out ("reg bb", "IM"), chat words in the spec's."""
+    return plain_words(registry.spell_out(text))
 
 
 def plain_words(text: str) -> str:
@@ -2041,7 +2046,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # asking sentence points back into the context: "Is that allowed?")
         ask = ask_part(q)
         if ask != q and not POINTS_BACK.search(ask):
-            ask_again = plain_words(registry.spell_out(ask))
+            ask_again = search_form(ask)
     if OPTION_CARRIED and prev_user and (opt := _THAT_OPTION.search(q)) and (said := answer_lead(last_answer(history))) \
             and not re.search(rf"\b(?!(?:a|an|any|some|the|another|other|one|that|this)\b)[\w-]+\s+{opt.group(2)}s?\b", last, re.I):
         # "Does the eSignature BB have an option for people without a smart card?" → "how long does the certificate from
@@ -2049,7 +2054,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # asker named ("How does the one-time signature approach work?" → "… in that approach")
         standalone = f"{standalone} ({said})"
     # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
-    standalone = plain_words(registry.spell_out(standalone))
+    standalone = search_form(standalone)
     bb_need = need_of_which_bb(q)
     if NEED_ASKS_NO_RULE and bb_need and intent == "requirement" and not _REQ.search(ask_part(q)):
         intent = "general"  # "… we have to stop paying people once they die … Which building block would let us find out?"

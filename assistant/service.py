@@ -22,7 +22,7 @@ from assistant.answer.offline import (OPTION_LIST, OPTION_REACH, POINTS_AHEAD, W
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
-                             ask_part, detect_intent, noun_pattern, plain_words)
+                             ask_part, detect_intent, noun_pattern, plain_words, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
                                 HybridSearch, continues, hands_over, norm_path)
 from assistant.types import Answer
@@ -368,7 +368,7 @@ class Assistant:
             # "ok and does that cover deaths?" has few words of its own: searched with the question it follows, it is
             # judged again (its own words still measure the coverage), and answered from those passages when covered
             # (the question it follows read as the question itself is: its chat words in the spec's)
-            previous = plain_words(registry.spell_out(qa.previous)) if FOLLOWUP_PREVIOUS_GLOSSED else qa.previous
+            previous = search_form(qa.previous) if FOLLOWUP_PREVIOUS_GLOSSED else qa.previous
             wider = dataclasses.replace(qa, standalone=f"{qa.standalone} ({previous})", ask_again="", vectors={})
             more = found(wider)
             if not should_abstain(wider, more, self.idf)[0]:

@@ -1415,7 +1415,7 @@ class ExtractiveAnswerer:
         # process" no processId)
         worded = set(stem_tokens(tokenize(API_PATH.sub(" ", question)))) - _GENERIC_FIELD_WORDS \
             - set(stem_tokens([t for b in registry.find_bbs(question) for t in tokenize(registry.name_of(b))])) \
-            - set(stem_tokens(tokenize(" ".join(re.findall(r"[A-Z]?[a-z]+", str(op.chunk.extra.get("api_path") or "")))))) \
+            - {w for seg in re.split(r"[/{}]+", str(op.chunk.extra.get("api_path") or "")) for w in _field_words(seg)} \
             if WORDED_PARAMETERS and ASKS_INPUT.search(question) else set()
         out, seen = [], set()
         for hi, h in self._same_op(ev, op):
@@ -2387,9 +2387,14 @@ def _names_field(name: str, asked: tuple[set[str], set[tuple[str, ...]]]) -> boo
     True
     """
     written, worded = asked
-    last = name.replace("[]", "").split(".")[-1]
-    words = tuple(w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", last))
+    words = _name_words(name)
     return bool(_identifier_forms(name) & written) or (bool(words) and words in worded)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a field's own name (its last part), lower case: "dataAgreement[].lawfulBasis" → ("lawful", "basis")."""
+    last = name.replace("[]", "").split(".")[-1]
+    return tuple(w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", last))
 
 
 WORDED_PARAMETERS = True
@@ -2406,8 +2411,7 @@ def _field_words(name: str) -> set[str]:
     >>> sorted(_field_words("tasks[].sortOrder")), sorted(_field_words("max_result"))
     (['order', 'sort'], ['max', 'result'])
     """
-    last = name.replace("[]", "").split(".")[-1]
-    return set(stem_tokens([w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", last)])) - {""}
+    return set(stem_tokens(list(_name_words(name)))) - {""}
 
 
 def _question_names(question: str) -> set[str]:
