@@ -115,6 +115,8 @@ QA_DEV52_FILE = GOLD_DIR / "qa_dev52.jsonl"
 QA_DEV53_FILE = GOLD_DIR / "qa_dev53.jsonl"
 QA_DEV54_FILE = GOLD_DIR / "qa_dev54.jsonl"
 QA_DEV55_FILE = GOLD_DIR / "qa_dev55.jsonl"
+QA_DEV56_FILE = GOLD_DIR / "qa_dev56.jsonl"
+QA_DEV57_FILE = GOLD_DIR / "qa_dev57.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -277,7 +279,14 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     permanent secretary, a graduate student; land survey, crop insurance, juvenile justice, a public broadcaster, blood
     donation, trade licensing, coastal fisheries, student loans, flood early warning, a national archive, an SRE, a QA
     tester, an accessibility consultant, a World Bank task team leader, a city councillor), first run on the session's
-    start 18b531f) that were then
+    start 18b531f; qa_dev56.jsonl and qa_dev57.jsonl, a fifty-eighth and a fifty-ninth writer's 40 each (ids k60-… and
+    l61-…, thirty-fourth session: a land registry office, fisheries licensing, a disability benefits agency, a national
+    library, a customs broker, a vaccination campaign, a rural water utility, university admissions, a procurement
+    auditor, a cybersecurity officer, a GovTech startup founder, a systems integrator's architect, a data protection
+    officer, a minister's adviser, a journalist; birth registration, a youth employment programme, a housing subsidy
+    office, a court records unit, road transport licensing, school meals, forestry permits, a pension fund, community
+    health workers, a tax authority IT team, a backend developer, a DevOps engineer, a UX designer, a donor-agency
+    programme officer, a first-time user), first run on the session's start f1a57c2) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -293,7 +302,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE,
                                           QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE,
                                           QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE,
-                                          QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE]):
+                                          QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE,
+                                          QA_DEV56_FILE, QA_DEV57_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 

@@ -376,6 +376,8 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
                  "qa_dev53": gold.file_digest(gold.QA_DEV53_FILE),
                  "qa_dev54": gold.file_digest(gold.QA_DEV54_FILE),
                  "qa_dev55": gold.file_digest(gold.QA_DEV55_FILE),
+                 "qa_dev56": gold.file_digest(gold.QA_DEV56_FILE),
+                 "qa_dev57": gold.file_digest(gold.QA_DEV57_FILE),
                  "qa_test": gold.file_digest(gold.QA_TEST_FILE), "qa_test2": gold.file_digest(gold.QA_TEST2_FILE),
                  "qa_test3": gold.file_digest(gold.QA_TEST3_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
