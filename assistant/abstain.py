@@ -681,10 +681,14 @@ def names_an_instance(qa: QueryAnalysis, name: str, hits: list[Hit], top: int = 
     return bool(kind) and kind <= text
 
 
+PLACE_OR_OWNER = True  # (k60-001)
 # a name the question asks about as a thing the block would have or use ("the WebSocket endpoint", "support Kafka",
 # "over MQTT"), not as a place or owner ("in Rwanda", "for the Ministry of X"): what comes right before it
 _ASKED_THING = re.compile(r"\b(the|a|an|any|support|supports|supported|use|uses|using|via|over|with|on|offer|offers|"
                           r"provide|provides|expose|exposes|integrate|integrates)\s+$", re.I)
+# … unless that "the" follows a word that makes what it names a place or an owner ("between the Ministry of Health and
+# …", "for the Ministry of X", "from the Revenue Authority")
+_PLACE_OR_OWNER = re.compile(r"\b(between|from|for|at|of|by|within|across|among)\s+(the|a|an|any)\s+$", re.I)
 
 
 def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) -> list[str]:
@@ -697,7 +701,8 @@ def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) ->
     for n in unknown_names(qa, hits):
         at = ask.find(n)
         # …and a name coordinated with one that is ("with google calendar or outlook")
-        asked = _ASKED_THING.search(ask[:at]) or (out and re.search(r"(\bor|\band|,)\s*$", ask[:at]))
+        asked = (_ASKED_THING.search(ask[:at]) and not (PLACE_OR_OWNER and _PLACE_OR_OWNER.search(ask[:at]))) \
+            or (out and re.search(r"(\bor|\band|,)\s*$", ask[:at]))
         if at >= 0 and asked and n.lower() not in block_text:
             out.append(n)
     return out

@@ -626,6 +626,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"swap\w*|pass\w*|forward\w*|transmit\w*)\b[^.?!]{0,80}?\b(into|to|with)\s+(the\s+)?([\w-]+\s+){0,3}?(ministry|"
      r"ministries|authority|authorities|agency|agencies|department|bureau|commission|council|inspectorate|treasury)(['’]s|s['’])"
      r"\s+(system|systems|platform|database|registry|server|servers|application)\b", r"\g<0> (government to government)"),
+    # … and so is what is passed between two government bodies ("pass case files between the Ministry of Health and the
+    # Ministry of Social Welfare")
+    (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*|exchang\w*|feed\w*|fed|submit\w*|"
+     r"swap\w*|pass\w*|forward\w*|transmit\w*|mov\w*|flow\w*)\b[^.?!]{0,80}?\bbetween\s+(the\s+)?([\w-]+\s+){0,3}?"
+     r"(ministry|ministries|authority|agency|department|bureau|commission|council|inspectorate|treasury)\b[^.?!]{0,60}?"
+     r"\band\s+(the\s+)?([\w-]+\s+){0,3}?(ministry|authority|agency|department|bureau|commission|council|"
+     r"inspectorate|treasury)\b( of( [A-Z][\w-]*| and){1,4})?", r"\g<0> (government to government)"),
     # … and money moved from one government body to another a Government to Government payment ("Government to
     # Government (G2G) are not covered in this specification")
     (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+)?(money|funds|payments?)\s+(from|between)\b[^.?!]{0,60}?"
@@ -863,6 +870,10 @@ def plain_words(text: str) -> str:
     ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
     >>> plain_words("we push catch figures from our system into the Revenue Authority's system")
     "we push catch figures from our system into the Revenue Authority's system (government to government)"
+    >>> plain_words("can it pass case files between the Ministry of Health and the Ministry of Social Welfare?")
+    'can it pass case files between the Ministry of Health and the Ministry of Social Welfare (government to government)?'
+    >>> plain_words("it sends reminders between the clinic and the patient")  # no government body on either side
+    'it sends reminders between the clinic and the patient'
     >>> plain_words("if the patient doesn't confirm, can it send a second reminder?")
     "if the patient doesn't confirm (acknowledgement is not received), can it send a second reminder (repeating an alert)?"
     >>> plain_words("a red star next to every required field"), plain_words("a five-star rating")

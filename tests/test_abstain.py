@@ -176,6 +176,11 @@ def test_a_technology_the_named_blocks_spec_never_mentions_is_not_covered_but_a_
     gcal = analyze("can the messaging bb sync with google calendar or outlook?")
     assert unmentioned_by_block(gcal, hits, block) == ["google calendar", "outlook"]
     assert unmentioned_by_block(analyze("can the messaging bb send whatsapp messages?"), hits, block) == []
+    # …and so is a body named after "between the", "for the", "from the": a place or an owner, not a thing asked for
+    # (k60-001 had been refused: "the Messaging specification never mentions Ministry")
+    g2g = analyze("Could the Messaging BB pass case files between the Ministry of Health and the Ministry of Welfare?")
+    assert unmentioned_by_block(g2g, hits, block) == []
+    assert unmentioned_by_block(analyze("Does the Messaging BB support the Zorblax protocol?"), hits, block) == ["Zorblax"]
 
 
 def test_a_future_release_date_is_out_of_scope_but_past_releases_are_not():

@@ -442,3 +442,17 @@ def test_a_which_block_job_stops_at_the_second_question_and_calling_another_agen
     assert real_assistant.ask(q).text.startswith("This is the job of the **Information Mediator** building block.")
     monkeypatch.setattr(query, "NEED_STOPS_AT_NEXT_ASK", False)
     assert "**Cloud Infrastructure**" in real_assistant.ask(q).text.split("\n")[0]
+
+
+def test_passing_files_between_two_ministries_is_government_to_government_traffic(real_assistant, monkeypatch):
+    """k60-001: whether the Messaging block can pass case files between two ministries is answered by its out-of-scope
+    line on government-to-government communication. It had been refused as "never mentions Ministry": a body named
+    after "between the" is a place or an owner, not a thing asked for (abstain.PLACE_OR_OWNER)."""
+    import assistant.abstain as abstain
+
+    q = ("Could the Messaging building block be used to pass case files between the Ministry of Health and the Ministry "
+         "of Social Welfare, or is that a job for a different block?")
+    ans = real_assistant.ask(q)
+    assert not ans.abstained and "(government to government) is out of the scope" in ans.text.split("\n\n")[1], ans.text
+    monkeypatch.setattr(abstain, "PLACE_OR_OWNER", False)
+    assert real_assistant.ask(q).abstained
