@@ -2407,3 +2407,25 @@ def test_that_option_is_the_one_the_previous_answer_gave_unless_the_asker_named_
     assert "digest" not in analyze("How long is the certificate valid in that approach?", named).standalone  # h24-024
     monkeypatch.setattr(query, "OPTION_CARRIED", False)
     assert "One-time signatures" not in analyze(q, hist).standalone
+
+
+def test_a_supporting_point_from_a_field_list_starts_at_a_field_s_name():
+    """A passage of an API field list the chunker cut inside a description opens with that description's end
+    ("Displayed to the user.; dataAgreement.lawfulBasis …"): quoted as a point on its own it starts at the next field's
+    name (offline.FIELD_NAME_FIRST), and the name keeps its case."""
+    import assistant.answer.offline as offline
+
+    top = _hit(0, "A data agreement defines the purpose of consent. Each agreement has a lawful basis and a policy.",
+               "2 Description")
+    fields = _hit(1, "Displayed to the user.; dataAgreement.lawfulBasis (string, required) — Lawful basis of the Data "
+                     "Agreement - consent / legal_obligation / contract; dataAgreement.dpia (string, required) — Data "
+                     "Protection Impact Assessment", "8 Service APIs")
+    qa = analyze("What is a data agreement and which lawful basis values does it take?")
+    text = ExtractiveAnswerer().answer(qa, [top, fields]).text
+    assert "- dataAgreement.lawfulBasis (string, required) — Lawful basis" in text, text
+    assert "Displayed to the user" not in text
+    offline.FIELD_NAME_FIRST = False
+    try:
+        assert "- Displayed to the user.; dataAgreement.lawfulBasis" in ExtractiveAnswerer().answer(qa, [top, fields]).text
+    finally:
+        offline.FIELD_NAME_FIRST = True

@@ -126,6 +126,28 @@ def inline_short_code(text: str) -> str:
                                                      if ln.strip()), text)
 
 
+# a sentence of an API field list as ingest renders it (ingest.openapi.render_operation) that opens with the end of the
+# previous field's description, cut from that field's name by a sentence split ("Displayed to the user.;
+# dataAgreement.lawfulBasis (string, required) — …"); an entry's type is one word ("Pending (initial state …); Queued
+# (…)" is no field list)
+_ENTRY = r"[\w.\[\]#$@-]+ \([\w<>\[\].-]+(?: \(recursive\))?(?:, required)?\)"
+_DESCRIPTION_END = re.compile(r"^(?:(?!" + _ENTRY + r")[^;]){1,300}?; (?=" + _ENTRY + r"(?: — |;|$))")
+
+
+def from_field_name(text: str) -> str:
+    """A sentence of an API field list as a reader can take it: from the name of its first field on, the end of the
+    previous field's description it may open with left out (it says nothing without that field's name).
+
+    >>> from_field_name("Displayed to the user.; a.lawfulBasis (string, required) — Lawful basis; a.dpia (string)")
+    'a.lawfulBasis (string, required) — Lawful basis; a.dpia (string)'
+    >>> from_field_name("Sent (messages sent); Failed (messages we gave up on)")
+    'Sent (messages sent); Failed (messages we gave up on)'
+    >>> from_field_name("Query parameters: userId (string, required) — User ID; databaseId (string, required)")  # whole
+    'Query parameters: userId (string, required) — User ID; databaseId (string, required)'
+    """
+    return _DESCRIPTION_END.sub("", text, count=1)
+
+
 _SAYS_WHAT_FOLLOWS = re.compile(r"\b(the following(?: [\w-]+){0,3}|as follows|the below list)\.$", re.I)
 
 

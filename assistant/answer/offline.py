@@ -7,6 +7,7 @@ supporting points. Every sentence it writes is taken from a cited passage and ca
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -16,8 +17,8 @@ import numpy as np
 
 from assistant import registry
 from assistant.abstain import asked_job, asks_figure, figure_units
-from assistant.answer.evidence import (Evidence, Unit, clip, heading_title, overlap, score_unit, sentences, strip_md,
-                                      title_in_term, titled_for, units_of)
+from assistant.answer.evidence import (Evidence, Unit, clip, from_field_name, heading_title, overlap, score_unit,
+                                      sentences, strip_md, title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_OPERATIONS, MAX_DEFINED_TERMS,
                              NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, hands_over, inline_definition,
@@ -245,6 +246,10 @@ ASKS_RESPONSE = re.compile(r"\b(respon(se|ses|d|ds)|status codes?|http (status|c
 _RESPONSE_FIELDS = re.compile(r"(?:^|\s)Response (?:fields|body)(?: \(\w+\))?: (.+?)(?=\n|$)")
 # a field or parameter the question names by its identifier is quoted with what the API says of it (y16-020)
 NAMED_FIELDS, NAMED_FIELDS_MAX = True, 4
+# a supporting point quoted from an API field list starts at a field's name, not with the end of the previous field's
+# description the chunker cut it from ("Displayed to the user.; dataAgreement.lawfulBasis …": 66 such points in the QA
+# answers); in the lead, a passage's sentences follow each other and that end goes on from its field
+FIELD_NAME_FIRST = True
 SCOPE_LEADS, SCOPE_REACH = True, 2  # a scope passage among the first two leads a scope question's answer
 _OP_META = re.compile(r"^\s*(API|Tags|Operation ID|Servers):")
 _FIELD_LIST = re.compile(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields|"
@@ -489,6 +494,8 @@ class ExtractiveAnswerer:
             if per_hit.get(u.hit_index, 0) >= FILL_PER_PASSAGE:
                 continue
             before = self._pointed_at(ev, u) if POINTED_AT else None
+            if FIELD_NAME_FIRST and before is None and u.kind == "sentence" and from_field_name(u.text) != u.text:
+                u = dataclasses.replace(u, text=from_field_name(u.text))  # (a point on its own: see FIELD_NAME_FIRST)
             mark = self._checkpoint(ev)
             line = self._with_list(ev, u)
             told = u.text.partition(": ")[2] if ": " in u.text[:120] else ""  # a glossary row's definition
@@ -2115,7 +2122,8 @@ def _list_head(units: list[Unit], item: Unit) -> Unit | None:
     return None
 
 
-_CAMEL_START = re.compile(r"[a-z]+[A-Z]\w*\b")  # "requestID", "paymentModality"
+# "requestID", "paymentModality"; a field's dotted, snake-case or array name ("context.bpp_uri", "client_id", "keys[].e")
+_CAMEL_START = re.compile(r"[a-z]+[A-Z]\w*\b|[a-z][\w-]*(?:\.[A-Za-z_]\w|_[A-Za-z]|\[\])")
 
 
 def _sentence_case(text: str) -> str:
@@ -2123,6 +2131,8 @@ def _sentence_case(text: str) -> str:
 
     >>> _sentence_case("fees are paid online"), _sentence_case("serviceId — Type: varchar")
     ('Fees are paid online', 'serviceId — Type: varchar')
+    >>> _sentence_case("context.bpp_uri (string<uri>) — …"), _sentence_case("keys[].e (string)"), _sentence_case("e.g. x")
+    ('context.bpp_uri (string<uri>) — …', 'keys[].e (string)', 'E.g. x')
     """
     return text[0].upper() + text[1:] if text and text[1:2] != "-" and not _CAMEL_START.match(text) else text
 
