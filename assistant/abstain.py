@@ -119,7 +119,11 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
 # a budget money moves from or into is an account, not a price ("moving money from our department's budget to the finance
 # ministry")
 _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|[\w-]+'s\s+){1,2}"
-                           r"([\w-]+\s+)?budgets?\b", re.I)
+                           r"([\w-]+\s+)?budgets?\b"
+                           # … nor is a budget that was cut: what happened to the asker ("our budget was cut before
+                           # anything was delivered. How does cancelling work?", l61-040)
+                           r"|\bbudgets?\s+(was|were|got|has been|have been|is being|had been)\s+(\w+\s+)?(cut|reduced|slashed|"
+                           r"frozen|withdrawn|cancell?ed)\b|\bbudget cuts?\b|\bran out of (\w+\s+)?budget\b", re.I)
 
 
 def asks_price(question: str) -> bool:
@@ -129,6 +133,8 @@ def asks_price(question: str) -> bool:
     (True, True)
     >>> asks_price("could it also handle moving money from our department's budget to the finance ministry?")
     False
+    >>> asks_price("our budget was cut before delivery. How does cancelling work?"), asks_price("Is our budget enough?")
+    (False, True)
     """
     return bool(_PRICING.search(_BUDGET_MOVED.sub(" ", question)))
 
