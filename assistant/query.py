@@ -510,6 +510,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (repeating an alert)"),
     (r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+(confirm|acknowledge)"
      r"(s|ed|es)?\b", r"\g<0> (acknowledgement is not received)"),
+    # … as is one nobody replies to ("if a parent doesn't reply to the SMS reminder")
+    (r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+(reply|respond|answer|"
+     r"react)(s|ed)?\s+to\s+(the|a|an|our|their|that|this|its|his|her|any)\s+([\w-]+\s+)?(reminders?|alerts?|notifications?|"
+     r"messages?|sms|texts?)\b", r"\g<0> (acknowledgement is not received)"),
     # someone or something taken out of the system is, in the spec, deleted ("delete all affiliations and future
     # appointments of a resource that is deleted")
     (r"\b(take|takes|took|taken|taking)\s+([\w'’-]+\s+){1,3}?out\s+of\s+(the|our|their|its)\s+(system|scheduler|registry|"
@@ -948,6 +952,8 @@ def plain_words(text: str) -> str:
     'draw a virtual boundary (a geofence) around each corridor'
     >>> plain_words("whats the call to switch one of those boundaries on?")
     'whats the call to switch one of those boundaries on (activate)?'
+    >>> plain_words("if a parent doesn't reply to the SMS reminder"), plain_words("if the server doesn't respond to a call")
+    ("if a parent doesn't reply to the SMS reminder (acknowledgement is not received)", "if the server doesn't respond to a call")
     >>> plain_words("if they don't confirm they got the reminder, will it send it again?")
     "if they don't confirm (acknowledgement is not received) they got the reminder, will it send it again (repeating)?"
     >>> plain_words("and who gets to set one up?"), plain_words("how do we set up a registry?")
