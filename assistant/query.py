@@ -533,6 +533,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # "change the status of the credentials to revoked or suspended"); consent is withdrawn (above)
     (r"\b(cancel|cancels|cancelled|canceled|cancelling|canceling)\s+(a|an|the|their|his|her|my|our|your|that|this|it)\s+"
      rf"([\w'’-]+\s+){{0,2}}{_CREDENTIALS}", r"\g<0> (revoked)"),
+    # … and one blocked for a while is temporarily suspended ("an API allowing to temporarily suspend and then un-suspend
+    # an issued ID credential"), one cancelled for good revoked
+    (rf"\b{_CREDENTIALS}[^.?!]{{0,40}}?\b(block|blocked|freeze|frozen|lock|locked|disable|disabled|deactivate|deactivated|"
+     r"pause|paused|switch(ed)?\s+off|turn(ed)?\s+off)\s+(for\s+a\s+(while|bit|time|few\s+\w+)|for\s+now|for\s+some\s+time|"
+     r"temporarily)\b|\btemporarily\s+(block|freeze|lock|disable|deactivate|pause)\s+(a|an|the|their|his|her|my|our|your|"
+     rf"that|this)\s+([\w'’-]+\s+){{0,2}}{_CREDENTIALS}", r"\g<0> (temporarily suspend)"),
+    (rf"\b{_CREDENTIALS}[^.?!]{{0,60}}?\b(cancel|cancels|cancelled|canceled|cancelling|canceling|invalidated?|voided?|"
+     r"killed|kill)\s+(for\s+good|permanently|forever|once\s+and\s+for\s+all)\b", r"\g<0> (revoked)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
     (r"\b(keep|keeps|kept|keeping) (on )?(re)?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
@@ -890,6 +898,10 @@ def plain_words(text: str) -> str:
     ('how do they know what they need to fix (incorrect, errors)?', 'can we fix a wrong ID')
     >>> plain_words("if we cancel a teacher's licence"), plain_words("cancel the order")
     ("if we cancel a teacher's licence (revoked)", 'cancel the order')
+    >>> plain_words("Can the card be blocked for a while rather than cancelled for good?")
+    'Can the card be blocked for a while (temporarily suspend) rather than cancelled for good (revoked)?'
+    >>> plain_words("the account is locked for now"), plain_words("cancel the order for good")
+    ('the account is locked for now', 'cancel the order for good')
     >>> plain_words("which officials or agencies have looked at their records")
     'which officials or agencies have looked at their records (who has looked at their personal data, data read requests)'
     >>> plain_words("put each citizen's national ID number into the address of GET requests")
