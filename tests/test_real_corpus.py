@@ -456,3 +456,18 @@ def test_passing_files_between_two_ministries_is_government_to_government_traffi
     assert not ans.abstained and "(government to government) is out of the scope" in ans.text.split("\n\n")[1], ans.text
     monkeypatch.setattr(abstain, "PLACE_OR_OWNER", False)
     assert real_assistant.ask(q).abstained
+
+
+def test_the_asking_sentence_weighs_more_in_the_spec_s_words_too(real_assistant, monkeypatch):
+    """k60-029: "… lost her national ID card … Can the card be blocked for a while rather than cancelled for good?" — the
+    asking sentence's words count once more, and in the spec's words as query.plain_words gives them ("temporarily
+    suspend", "revoked"; offline.ASK_GLOSSED): the Credential Management requirements lead, not the ID card modality that
+    shares the context's words."""
+    import assistant.answer.offline as offline
+
+    q = ("A customs clerk lost her national ID card but thinks it's somewhere in the office. Can the card be blocked for "
+         "a while rather than cancelled for good?")
+    ans = real_assistant.ask(q).text
+    assert ans.startswith("The Identity specification (6.3 Credential Management) says:") and "temporarily suspend" in ans
+    monkeypatch.setattr(offline, "ASK_GLOSSED", False)
+    assert not real_assistant.ask(q).text.startswith("The Identity specification (6.3 Credential Management)")
