@@ -151,7 +151,10 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(the\s+|a\s+)?(right|correct|proper|best|appropriate|suitable|good)\s+(tool|choice|fit|place|one|option|channel|"
                         r"platform|solution|way|vehicle|route|bb|building\s+block|block)\b|"
                         r"\b(can|could|may)\s+(i|we)\s+(also\s+)?use\s+(it|this|that|the\s+[\w\s-]{0,30}?(bb|building\s+block|block))\s+"
-                        r"(also\s+)?for\b[^?]*\b(too|as\s+well|also)\b|\b(can|could|may)\s+(i|we)\s+also\s+use\s+(it|this|that)\b", re.I)
+                        r"(also\s+)?for\b[^?]*\b(too|as\s+well|also)\b|\b(can|could|may)\s+(i|we)\s+also\s+use\s+(it|this|that)\b|"
+                        # "Can we just use the Messaging building block for that, since …?" (l61-001)
+                        r"\b(can|could|may|should)\s+(i|we)\s+(just\s+|simply\s+)use\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|"
+                        r"block)\s+for\s+(that|this|it)\b", re.I)
 _INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
                        r"\binternal (workflows?|flows?|process(es)?|sequences?|steps)\b", re.I)
 _UC_ID = r"(?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d"  # a GovStack product use case's id ("INST-1")
@@ -636,7 +639,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # straight into the Revenue Authority's system")
     (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*|exchang\w*|feed\w*|fed|submit\w*|upload\w*|"
      r"swap\w*|pass\w*|forward\w*|transmit\w*)\b[^.?!]{0,80}?\b(into|to|with)\s+(the\s+)?([\w-]+\s+){0,3}?(ministry|"
-     r"ministries|authority|authorities|agency|agencies|department|bureau|commission|council|inspectorate|treasury)(['’]s|s['’])"
+     r"ministries|authority|authorities|agency|agencies|department|bureau|commission|council|inspectorate|treasury|"
+     # ("the prison service's system": the spec's "different government services")
+     r"service|services|office|municipality|court|police|administration)(['’]s|s['’])"
      r"\s+(system|systems|platform|database|registry|server|servers|application)\b", r"\g<0> (government to government)"),
     # … and so is what is passed between two government bodies ("pass case files between the Ministry of Health and the
     # Ministry of Social Welfare")
@@ -882,6 +887,8 @@ def plain_words(text: str) -> str:
     ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
     >>> plain_words("we push catch figures from our system into the Revenue Authority's system")
     "we push catch figures from our system into the Revenue Authority's system (government to government)"
+    >>> plain_words("push case files to the prison service's system")
+    "push case files to the prison service's system (government to government)"
     >>> plain_words("can it pass case files between the Ministry of Health and the Ministry of Social Welfare?")
     'can it pass case files between the Ministry of Health and the Ministry of Social Welfare (government to government)?'
     >>> plain_words("it sends reminders between the clinic and the patient")  # no government body on either side
