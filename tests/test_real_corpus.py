@@ -471,3 +471,18 @@ def test_the_asking_sentence_weighs_more_in_the_spec_s_words_too(real_assistant,
     assert ans.startswith("The Identity specification (6.3 Credential Management) says:") and "temporarily suspend" in ans
     monkeypatch.setattr(offline, "ASK_GLOSSED", False)
     assert not real_assistant.ask(q).text.startswith("The Identity specification (6.3 Credential Management)")
+
+
+def test_a_list_the_next_passage_goes_on_with_is_quoted_once_in_its_order(real_assistant, monkeypatch):
+    """k60-022: the Information Mediator's event-delivery steps go on in the next passage; two intro lines of the first
+    ("The Publisher generates an event:", "… the Room may:") each brought its items, and "(b) assign a sequence number"
+    was said twice, after an item that follows it (offline.CARRIED_ONCE)."""
+    import assistant.answer.offline as offline
+
+    q = ("If one of the systems subscribed to an Information Mediator pub/sub room is offline when an event is published, "
+         "what is supposed to happen to that event?")
+    text = real_assistant.ask(q).text
+    assert text.count("(b) assign a sequence number") == 1, text
+    assert text.index("(b) assign a sequence number") < text.index("The Room sends an immediate acknowledgment")
+    monkeypatch.setattr(offline, "CARRIED_ONCE", False)
+    assert real_assistant.ask(q).text.count("(b) assign a sequence number") == 2

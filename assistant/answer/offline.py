@@ -71,6 +71,9 @@ MORE_ASK_MIN_SCORE = 0.5
 # a list item shorter than this many words is quoted as a supporting point only with the line introducing its list
 SHORT_ITEM_WORDS = 6
 STORY_NOT_LEAD = True  # _general: a use case's story does not take the lead from the spec's own text
+# a list's items the next passage holds are quoted once, in that passage's order, however many intro lines of the
+# passage bring them (k60-022 had said "(b) assign a sequence number …" twice, after an item that follows it)
+CARRIED_ONCE = True
 ORPHAN_ITEMS_DROPPED = True  # _passage_points: a short item chosen without its list's intro line is left out
 OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation against its rank (0.5, 1, 2 gave the same answers)
 # …and its embedding similarity to the question (a 0.05 lead ≈ 0.15): independent dev API key-fact recall 0.429 → 0.500,
@@ -1097,6 +1100,8 @@ class ExtractiveAnswerer:
                         break
                     if any((v.hit_index, v.order) == (w.hit_index, w.order) for w in went_on):
                         continue
+                    if CARRIED_ONCE and any((v.hit_index, v.order) == (w.hit_index, w.order) for w in carried):
+                        continue  # (brought by an earlier intro line of the passage: "The Publisher generates an event:")
                     size += len(v.text)
                     if k >= INTRO_LIST_ITEMS and size > INTRO_LIST_CHARS:
                         break  # a long list of long items: its first ones
@@ -1118,6 +1123,8 @@ class ExtractiveAnswerer:
             # the passage's last line introduces what the next passage says ("2. IFRAME based Secure Proxy
             # Authentication:" after the first method's drawbacks): here it introduces nothing
             chosen.discard(last.order)
+        if CARRIED_ONCE:  # the next passage's items in its own order, the best-scoring ones and the list's alike
+            carried.sort(key=lambda v: (v.hit_index, v.order))
         picked = ([u for u in all_units if u.order in chosen] + carried)[: max_units + max(INTRO_LIST_ITEMS, brought)]
         if best_first and picked:
             score = {u.order: u.score for u in units}
