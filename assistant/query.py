@@ -132,8 +132,10 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"determine|choose|handle|take\s+care\s+of|manage|schedule|plan|trigger)\b|"
                         # "Is that something the GIS building block covers right now?"
                         r"\b(is|are)\s+(that|this|it|those|these)\s+(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
-                        r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+)?"
-                        r"(covers?|handles?|does|supports?|offers?|provides?|includes?)\b|"
+                        r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+|"
+                        # ("Is that register something the Identity building block is meant to cover?", l61-005)
+                        r"(is|are)\s+(meant|supposed|expected|designed|intended)\s+to\s+)?"
+                        r"(covers?|handles?|does|do|supports?|offers?|provides?|includes?)\b|"
                         # "If the Scheduler pings our payments application, will the Scheduler itself first check that the
                         # list has been signed off?": whether the block does that job itself
                         r"\b(will|would|does|do|can|could|should|must)\s+(the\s+)?([\w-]+\s+){0,3}?(bb\s+|building\s+block\s+)?"
@@ -545,6 +547,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (rf"\b{_CREDENTIALS}[^.?!]{{0,60}}?\b(cancel|cancels|cancelled|canceled|cancelling|canceling|invalidated?|voided?|"
      r"killed|kill)\s+(for\s+good|permanently|forever|once\s+and\s+for\s+all)\b", r"\g<0> (revoked)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # a sector's own identifier is, in the Identity spec, a functional ID ("Functional ID: … voter identification, ration
+    # cards, social security numbers, health cards, tax numbers"; "functional identity is not in the scope of this
+    # document")
+    (r"\b(tax(payer)?\s+(identification\s+|id\s+|reference\s+)?(numbers?|ids?)|voter\s+(ids?|cards?)|"
+     r"social\s+security\s+numbers?|health\s+(insurance\s+)?cards?|ration\s+cards?)\b", r"\g<0> (functional identity)"),
     (r"\b(keep|keeps|kept|keeping) (on )?(re)?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
     # …and what is given up on is, in the spec, failed ("must be labeled as failed and go out of the queue")
@@ -887,6 +894,8 @@ def plain_words(text: str) -> str:
     ('a citizen loses their national ID card (lost)', 'their card went missing (lost)')
     >>> plain_words("we push catch figures from our system into the Revenue Authority's system")
     "we push catch figures from our system into the Revenue Authority's system (government to government)"
+    >>> plain_words("our tax authority issues taxpayer identification numbers")
+    'our tax authority issues taxpayer identification numbers (functional identity)'
     >>> plain_words("push case files to the prison service's system")
     "push case files to the prison service's system (government to government)"
     >>> plain_words("can it pass case files between the Ministry of Health and the Ministry of Social Welfare?")

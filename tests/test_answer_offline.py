@@ -945,6 +945,7 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert ASKS_SCOPE.search("can the cms itself run our approval process or does that belong to another block?")
     assert ASKS_SCOPE.search("Can we just use the Messaging building block for that, since it does secure delivery?")  # l61-001
     assert not ASKS_SCOPE.search("Can we use the Messaging building block for bulk SMS?")
+    assert ASKS_SCOPE.search("Is that register something the Identity building block is meant to cover?")  # l61-005
     assert ASKS_SCOPE.search("ok, and could that same block also handle moving money between ministries?")  # h57-004
     assert not ASKS_SCOPE.search("could that same block handle moving money between ministries?")
     assert ASKS_SCOPE.search("A colleague said the Messaging block would do it. Is that the right block?")  # h57-003
