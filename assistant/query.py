@@ -131,7 +131,7 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(also|itself|then)\s+(decide|work\s+out|"
                         r"determine|choose|handle|take\s+care\s+of|manage|schedule|plan|trigger)\b|"
                         # "Is that something the GIS building block covers right now?"
-                        r"\b(is|are)\s+(that|this|it|those|these)\s+(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
+                        r"\b(is|are)\s+(that|this|it|those|these)\s+([\w-]+\s+)?(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
                         r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+|"
                         # ("Is that register something the Identity building block is meant to cover?", l61-005)
                         r"(is|are)\s+(meant|supposed|expected|designed|intended)\s+to\s+)?"
