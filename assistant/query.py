@@ -547,6 +547,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (rf"\b{_CREDENTIALS}[^.?!]{{0,60}}?\b(cancel|cancels|cancelled|canceled|cancelling|canceling|invalidated?|voided?|"
      r"killed|kill)\s+(for\s+good|permanently|forever|once\s+and\s+for\s+all)\b", r"\g<0> (revoked)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # not knowing which bank or mobile-money provider a payee uses is what the Payments spec's account lookup answers
+    # ("The account lookup directory service identifies the Financial Service Providers (FSP) where the … payee's account
+    # is located")
+    (r"\b(which|what)\s+(bank|banks|mobile\s+money\s+(provider|operator|account|wallet)s?|(payment|financial)\s+(service\s+)?"
+     r"providers?)(\s+or\s+(mobile\s+money\s+)?(provider|operator|account|wallet|bank)s?)?\s+(they|he|she|people|each\s+person|"
+     r"beneficiaries|recipients|payees|citizens|someone|a\s+person)\s+(use|uses|has|have|bank\s+with)\b",
+     r"\g<0> (account lookup, Financial Service Providers)"),
     # a sector's own identifier is, in the Identity spec, a functional ID ("Functional ID: … voter identification, ration
     # cards, social security numbers, health cards, tax numbers"; "functional identity is not in the scope of this
     # document")
@@ -896,6 +903,8 @@ def plain_words(text: str) -> str:
     "we push catch figures from our system into the Revenue Authority's system (government to government)"
     >>> plain_words("our tax authority issues taxpayer identification numbers")
     'our tax authority issues taxpayer identification numbers (functional identity)'
+    >>> plain_words("not which bank or mobile money provider they use")
+    'not which bank or mobile money provider they use (account lookup, Financial Service Providers)'
     >>> plain_words("push case files to the prison service's system")
     "push case files to the prison service's system (government to government)"
     >>> plain_words("can it pass case files between the Ministry of Health and the Ministry of Social Welfare?")
