@@ -387,6 +387,12 @@ _NINES = {"three": 1, "3": 1, "four": 2, "4": 2, "five": 3, "5": 3}  # "4 nines"
 # "kick-off" as a noun ("the kick-off phase"), which stay as typed.
 # what a person holds as proof and can lose or have revoked: an ID card, a licence, a certificate
 _CREDENTIALS = r"(cards?|documents?|passports?|credentials?|licen[cs]es?|permits?|certificates?|ids?)\b"
+# "doesn't", "never", "fails to" … before what someone does not do ("doesn't confirm", "never replies to the reminder")
+_NOT_DONE = r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+"
+# what data is sent by ("push", "shares", "fed" …), and the government bodies it goes between
+_SENDS = (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*|exchang\w*|feed\w*|fed|submit\w*|upload\w*|"
+          r"swap\w*|pass\w*|forward\w*|transmit\w*)\b")
+_GOV_BODY = r"(ministry|ministries|authority|authorities|agency|agencies|department|bureau|commission|council|inspectorate|treasury)"
 _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
@@ -513,12 +519,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # acknowledgement is not received ("repeating an alert if acknowledgement is not received for previous alert")
     (r"\b(second|another|repeat|repeated|follow-?up|further|extra)\s+(reminders?|alerts?|notifications?)\b",
      r"\g<0> (repeating an alert)"),
-    (r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+(confirm|acknowledge)"
-     r"(s|ed|es)?\b", r"\g<0> (acknowledgement is not received)"),
+    (_NOT_DONE + r"(confirm|acknowledge)(s|ed|es)?\b", r"\g<0> (acknowledgement is not received)"),
     # … as is one nobody replies to ("if a parent doesn't reply to the SMS reminder")
-    (r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+(reply|respond|answer|"
-     r"react)(s|ed)?\s+to\s+(the|a|an|our|their|that|this|its|his|her|any)\s+([\w-]+\s+)?(reminders?|alerts?|notifications?|"
-     r"messages?|sms|texts?)\b", r"\g<0> (acknowledgement is not received)"),
+    (_NOT_DONE + r"(reply|respond|answer|react)(s|ed)?\s+to\s+(the|a|an|our|their|that|this|its|his|her|any)\s+([\w-]+\s+)?"
+     r"(reminders?|alerts?|notifications?|messages?|sms|texts?)\b", r"\g<0> (acknowledgement is not received)"),
     # someone or something taken out of the system is, in the spec, deleted ("delete all affiliations and future
     # appointments of a resource that is deleted")
     (r"\b(take|takes|took|taken|taking)\s+([\w'’-]+\s+){1,3}?out\s+of\s+(the|our|their|its)\s+(system|scheduler|registry|"
@@ -651,19 +655,17 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(agency|ministry|department)[- ]to[- ](agency|ministry|department)\b", r"\g<0> (government to government)"),
     # … as is data one body's system pushes into another government body's system ("push landing figures from our system
     # straight into the Revenue Authority's system")
-    (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*|exchang\w*|feed\w*|fed|submit\w*|upload\w*|"
-     r"swap\w*|pass\w*|forward\w*|transmit\w*)\b[^.?!]{0,80}?\b(into|to|with)\s+(the\s+)?([\w-]+\s+){0,3}?(ministry|"
-     r"ministries|authority|authorities|agency|agencies|department|bureau|commission|council|inspectorate|treasury|"
-     # ("the prison service's system": the spec's "different government services")
+    # ("the prison service's system": the spec's "different government services")
+    (_SENDS + r"[^.?!]{0,80}?\b(into|to|with)\s+(the\s+)?([\w-]+\s+){0,3}?(" + _GOV_BODY + r"|"
      r"service|services|office|municipality|court|police|administration)(['’]s|s['’])"
      r"\s+(system|systems|platform|database|registry|server|servers|application)\b", r"\g<0> (government to government)"),
-    # … and so is what is passed between two government bodies ("pass case files between the Ministry of Health and the
-    # Ministry of Social Welfare")
-    (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*|exchang\w*|feed\w*|fed|submit\w*|"
-     r"swap\w*|pass\w*|forward\w*|transmit\w*|mov\w*|flow\w*)\b[^.?!]{0,80}?\bbetween\s+(the\s+)?([\w-]+\s+){0,3}?"
-     r"(ministry|ministries|authority|agency|department|bureau|commission|council|inspectorate|treasury)\b[^.?!]{0,60}?"
-     r"\band\s+(the\s+)?([\w-]+\s+){0,3}?(ministry|authority|agency|department|bureau|commission|council|"
-     r"inspectorate|treasury)\b( of( [A-Z][\w-]*| and){1,4})?", r"\g<0> (government to government)"),
+    # … and so is what is passed, moved or flows between two government bodies ("pass case files between the Ministry of
+    # Health and the Ministry of Social Welfare")
+    # (one body each side: money moved "between ministries and agencies" is the G2G payment below)
+    (r"(" + _SENDS + r"|\b(mov\w*|flow\w*)\b)[^.?!]{0,80}?\bbetween\s+(the\s+)?([\w-]+\s+){0,3}?(ministry|ministries|"
+     r"authority|agency|department|bureau|commission|council|inspectorate|treasury)\b[^.?!]{0,60}?\band\s+(the\s+)?"
+     r"([\w-]+\s+){0,3}?(ministry|authority|agency|department|bureau|commission|council|inspectorate|treasury)\b"
+     r"( of( [A-Z][\w-]*| and){1,4})?", r"\g<0> (government to government)"),
     # … and money moved from one government body to another a Government to Government payment ("Government to
     # Government (G2G) are not covered in this specification")
     (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+)?(money|funds|payments?)\s+(from|between)\b[^.?!]{0,60}?"

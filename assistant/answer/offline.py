@@ -7,7 +7,6 @@ supporting points. Every sentence it writes is taken from a cited passage and ca
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -500,7 +499,7 @@ class ExtractiveAnswerer:
                 continue
             before = self._pointed_at(ev, u) if POINTED_AT else None
             if FIELD_NAME_FIRST and before is None and u.kind == "sentence" and from_field_name(u.text) != u.text:
-                u = dataclasses.replace(u, text=from_field_name(u.text))  # (a point on its own: see FIELD_NAME_FIRST)
+                u = replace(u, text=from_field_name(u.text))  # (a point on its own: see FIELD_NAME_FIRST)
             mark = self._checkpoint(ev)
             line = self._with_list(ev, u)
             told = u.text.partition(": ")[2] if ": " in u.text[:120] else ""  # a glossary row's definition
