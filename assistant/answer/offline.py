@@ -19,7 +19,8 @@ from assistant.abstain import asked_job, asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, from_field_name, heading_title, overlap, score_unit,
                                       sentences, strip_md, title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_OPERATIONS, MAX_DEFINED_TERMS,
-                             NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words)
+                             NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
+                             search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, hands_over, inline_definition,
                                 negated_stems, norm_term, qualifies, stem_tokens, story_page, template_key, term_forms,
                                 term_names, tokenize)
@@ -376,8 +377,9 @@ class ExtractiveAnswerer:
         # the words of the sentence that asks weigh more than the context an official gives first ("We're procuring a CMS
         # for all government websites. What accessibility level does the CMS BB specify?")
         asking = ask_part(qa.question)
-        # (in the spec's words too, as the question is searched: "blocked for a while" is "temporarily suspend")
-        asked = set(tokenize(plain_words(asking) if ASK_GLOSSED else asking))
+        # (in the spec's words too, as the question is searched: "blocked for a while" is "temporarily suspend"; analyze
+        # has it already when it reads the asking sentence twice)
+        asked = set(tokenize((qa.ask_again or search_form(asking)) if ASK_GLOSSED else asking))
         self._ask_toks = asked if asked != qtoks and ASK_WEIGHT else set()
         self._ask_points_back = bool(POINTS_BACK.search(asking))
         self._yes_no = bool(_YES_NO.search(qa.question))
@@ -498,8 +500,9 @@ class ExtractiveAnswerer:
             if per_hit.get(u.hit_index, 0) >= FILL_PER_PASSAGE:
                 continue
             before = self._pointed_at(ev, u) if POINTED_AT else None
-            if FIELD_NAME_FIRST and before is None and u.kind == "sentence" and from_field_name(u.text) != u.text:
-                u = replace(u, text=from_field_name(u.text))  # (a point on its own: see FIELD_NAME_FIRST)
+            if FIELD_NAME_FIRST and before is None and u.kind == "sentence" \
+                    and (named := from_field_name(u.text)) != u.text:
+                u = replace(u, text=named)  # (a point on its own: see FIELD_NAME_FIRST)
             mark = self._checkpoint(ev)
             line = self._with_list(ev, u)
             told = u.text.partition(": ")[2] if ": " in u.text[:120] else ""  # a glossary row's definition
