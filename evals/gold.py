@@ -117,6 +117,8 @@ QA_DEV54_FILE = GOLD_DIR / "qa_dev54.jsonl"
 QA_DEV55_FILE = GOLD_DIR / "qa_dev55.jsonl"
 QA_DEV56_FILE = GOLD_DIR / "qa_dev56.jsonl"
 QA_DEV57_FILE = GOLD_DIR / "qa_dev57.jsonl"
+QA_DEV58_FILE = GOLD_DIR / "qa_dev58.jsonl"
+QA_DEV59_FILE = GOLD_DIR / "qa_dev59.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -286,7 +288,15 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     officer, a minister's adviser, a journalist; birth registration, a youth employment programme, a housing subsidy
     office, a court records unit, road transport licensing, school meals, forestry permits, a pension fund, community
     health workers, a tax authority IT team, a backend developer, a DevOps engineer, a UX designer, a donor-agency
-    programme officer, a first-time user), first run on the session's start f1a57c2) that were then
+    programme officer, a first-time user), first run on the session's start f1a57c2; qa_dev58.jsonl and qa_dev59.jsonl,
+    a sixtieth and a sixty-first writer's 40 each (ids m62-… and n63-…, thirty-fifth session: a business-licensing
+    office, a health insurance scheme, an input-subsidy programme, prisons, an elections commission, a shipping
+    registry, social workers, a statistics office, a hospital pharmacy, a treasury, a mobile app developer, a database
+    administrator, a procurement officer, a privacy lawyer, a curious citizen; a marriage registry, a cash-for-work
+    programme, a teacher payroll unit, veterinary services, a refugee camp, a driving test centre, a visa office, a
+    library network, an energy subsidy, a cloud hosting team, a frontend developer, a security auditor, an
+    accessibility tester, a development bank consultant, a new digital transformation director), first run on the
+    session's start fcf6256) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -303,7 +313,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE,
                                           QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE,
                                           QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE,
-                                          QA_DEV56_FILE, QA_DEV57_FILE]):
+                                          QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
