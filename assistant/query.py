@@ -146,7 +146,10 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # those jobs on its own?" (not "How does the Scheduler send them by itself?")
                         r"(?<!how )\b(will|would|does|do|can|could)\s+(the\s+)?[\w-]+(\s+[\w-]+)?(\s+(bb|building\s+block|block))?"
                         r"\s+[a-z]+\b[^?]{0,40}\b(by\s+itself|on\s+its\s+own)\s*(\?|(when|what|how|which|who|whether|if)\b"
-                        r"[^?]{0,40}\?)|"  # ("can the messaging block work out by itself when to send them?")
+                        r"[^?]{0,40}\?|"  # ("can the messaging block work out by itself when to send them?")
+                        # ("can the scheduler block fire off a top-up payment by itself whenever a household's prepaid meter
+                        # balance drops under a set amount?", n63-002: a condition it would act on)
+                        r"(whenever|every\s+time|each\s+time|as\s+soon\s+as|once|until|unless)\b[^?]{0,80}\?)|"
                         # "is the messaging bb the right tool for that?", "can i use it for agency to agency msgs too?":
                         # whether the job is the block's at all
                         r"\b(is|isn'?t)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|it|this|that)\s+(really\s+)?"
@@ -467,7 +470,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # holding something back until someone has approved it is, in the Scheduler spec, a condition other than time ("An
     # event participant MUST implement own logic to evaluate other conditions … check if a payroll has been approved")
     (r"\b(hold|holds|holding|held|wait|waits|waiting|pause|pauses|delay|delays|keep|keeps)\b[^.?!]{0,60}?\buntil\b[^.?!]{0,40}?"
-     r"\b(signed off|signs off|approved|approves|has approved|confirmed|agreed|cleared|authori[sz]ed)\b",
+     r"\b(signed off|signs off|approved|approves|has approved|confirmed|agreed|cleared|authori[sz]ed)\b|"
+     # … as is acting whenever a quantity crosses a level ("fire off a top-up payment whenever a household's meter balance
+     # drops under a set amount", n63-002)
+     r"\b(whenever|every\s+time|each\s+time|as\s+soon\s+as|once)\b[^.?!]{0,60}?\b(drops?|dropped|falls?|fell|goes|gone|"
+     r"rises?|rose|exceeds?|exceeded|reaches|reached|hits|crosses|crossed|is\s+(below|above|under|over))\s+"
+     r"(below|above|under|over|past|beyond|a|an|the|its|their)\b",
      r"\g<0> (evaluate other conditions, not time only)"),
     # how long personal data may be kept is, in the spec, its retention period ("data_retention_period_days", "retention
     # policy")

@@ -127,6 +127,13 @@ SCOPE_BOOST = 2.0
 # send reminders by itself, or which other building block …?": "Messaging building Block: Another GovStack Building
 # Block needed for transmitting alert messages through SMS/Email"): dev-independent +1 (z17-040), blind sets unchanged
 HANDOVER_BOOST = 1.5
+# … and those passages of its out-of-scope (or future-scope) sections that come closest to the question are always
+# candidates, ranked among themselves as a dense pass of their own: "can the scheduler block fire off a top-up payment by
+# itself whenever a household's meter balance drops?" is answered by "The Scheduler can be used to trigger activities
+# based on time only", which shares no word with it and is not among the block's 25 closest passages (n63-002)
+SCOPE_PASS = 1
+SCOPE_PASS_RANK = 10
+OUT_OF_SCOPE_SECTION = re.compile(r"\bout[- ]of[- ]scope\b|\bfuture scope\b", re.I)
 
 
 def _names_another(c: "Chunk") -> bool:
@@ -689,6 +696,7 @@ class CorpusIndex:
                     self.rendered_on.setdefault((c.release, c.bb, m.group(1), norm_path(m.group(2))), i)
         self._arch: dict[str, list[str]] = {}
         self._doc_paths: dict[tuple, set[str]] = {}
+        self._out_of_scope: dict[tuple[str, str], list[str]] = {}
         self._vectors: ExactVectors | None = None
         self._vectors_lock = threading.Lock()
         self.load_seconds = time.perf_counter() - t0
@@ -780,6 +788,13 @@ class CorpusIndex:
             self._inline[key] = [i for i, c in self.chunks.items()
                                  if c.release == release and c.kind != "glossary_term" and pat.search(c.text)]
         return self._inline[key]
+
+    def out_of_scope(self, release: str, bb: str) -> list[str]:
+        """The passages of a building block's out-of-scope and future-scope sections in a release."""
+        if (release, bb) not in self._out_of_scope:
+            self._out_of_scope[(release, bb)] = [i for i in self.by_release.get(release, []) if self.chunks[i].bb == bb
+                                                 and OUT_OF_SCOPE_SECTION.search(self.chunks[i].section or "")]
+        return self._out_of_scope[(release, bb)]
 
     def block_text(self, release: str, bb: str) -> str:
         """All of a building block's passages in one lower-case text (built once per block and release)."""
@@ -1007,6 +1022,13 @@ class HybridSearch:
             for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, DOC_PASS, release, paths=idx.doc_paths(release, tuple(docs)))):
                 dense[i] = sim
                 dense_rank[i] = min(dense_rank.get(i, 10**6), r)
+        asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(ASKS_SCOPE.search(qa.question))
+        if asks_scope and SCOPE_PASS and self.boosts and not filters:
+            for b in qa.bbs:
+                near = idx.vectors.similarity(qvec, release, set(idx.out_of_scope(release, b)))
+                for r, (i, sim) in _tied_ranks(sorted(near.items(), key=lambda p: (-p[1], p[0]))[:SCOPE_PASS]):
+                    dense[i] = sim
+                    dense_rank[i] = min(dense_rank.get(i, 10**6), SCOPE_PASS_RANK + r)
         if arch:
             # the architecture rules' similarities, for the lexical pass below: a rule found by its words alone
             # still reports its real similarity (the abstention check reads it), not 0
@@ -1061,7 +1083,6 @@ class HybridSearch:
         heads = {f.split()[-1] for f in term_forms(qa.term) if f} if qa.intent == "term" and qa.term else set()
         # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
         loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
-        asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(ASKS_SCOPE.search(qa.question))
         negated = negated_stems(plain_words(qa.question) if NEGATION_GLOSSED and _NEGATION.search(qa.question)
                                 else qa.question) if NEG_BOOST != 1.0 else set()
         about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))

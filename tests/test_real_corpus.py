@@ -486,3 +486,28 @@ def test_a_list_the_next_passage_goes_on_with_is_quoted_once_in_its_order(real_a
     assert text.index("(b) assign a sequence number") < text.index("The Room sends an immediate acknowledgment")
     monkeypatch.setattr(offline, "CARRIED_ONCE", False)
     assert real_assistant.ask(q).text.count("(b) assign a sequence number") == 2
+
+
+def test_a_scope_question_finds_the_block_s_out_of_scope_line_that_shares_no_word_with_it(real_assistant, monkeypatch):
+    """n63-002: "can the scheduler block fire off a top-up payment by itself whenever a household's prepaid meter balance
+    drops under a set amount?" is answered by the Scheduler's out-of-scope line "The Scheduler can be used to trigger
+    activities based on time only": acting "whenever" a level is crossed reads as a condition other than time
+    (query.plain_words), and that line leads. It had been refused as not discussed. l61-001: the block's out-of-scope
+    sections have a dense pass of their own for a scope question (retrieve.SCOPE_PASS): the Messaging spec's
+    out-of-scope assumptions rank among the first five (10th without it)."""
+    import assistant.retrieve as retrieve
+
+    q = ("energy subsidy programme here. can the scheduler block fire off a top-up payment by itself whenever a "
+         "household's prepaid meter balance drops under a set amount?")
+    ans = real_assistant.ask(q)
+    assert not ans.abstained and "trigger activities based on time only" in ans.text.split("\n\n")[0], ans.text
+    q = ("We're the court records unit. Our case management system needs to push case files automatically to the prison "
+         "service's system. Can we just use the Messaging building block for that, since it already does secure delivery?")
+
+    def rank() -> int:
+        sections = [c.section for c in real_assistant.ask(q).retrieved]
+        return next(n for n, s in enumerate(sections, 1) if "Out-of-Scope Assumptions" in s)
+
+    assert rank() <= 5
+    monkeypatch.setattr(retrieve, "SCOPE_PASS", 0)
+    assert rank() > 5
