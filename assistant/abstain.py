@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from assistant import registry
-from assistant.query import QueryAnalysis, ask_part, colon_label, search_form, subject_part
+from assistant.query import QueryAnalysis, ask_part, colon_label, glossed_spans, search_form, subject_part
 from assistant.retrieve import Hit, stem_tokens, tokenize
 
 # Calibrated on the looked-at gold sets (qa.jsonl, qa_dev2.jsonl, qa_dev3.jsonl: 39 unanswerable, 339 answerable
@@ -123,7 +123,11 @@ _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|
                            # … nor is a budget that was cut: what happened to the asker ("our budget was cut before
                            # anything was delivered. How does cancelling work?", l61-040)
                            r"|\bbudgets?\s+(was|were|got|has been|have been|is being|had been)\s+(\w+\s+)?(cut|reduced|slashed|"
-                           r"frozen|withdrawn|cancell?ed)\b|\bbudget cuts?\b|\bran out of (\w+\s+)?budget\b", re.I)
+                           r"frozen|withdrawn|cancell?ed)\b|\bbudget cuts?\b|\bran out of (\w+\s+)?budget\b"
+                           # … nor are budget allocations moved between ministries: public money, what the service
+                           # handles ("We move budget allocations from our ministry to the health ministry", m62-001)
+                           r"|\bbudget(ary)?\s+(allocations?|transfers?|lines?|execution|releases?|appropriations?|"
+                           r"disbursements?|support|envelopes?)\b", re.I)
 
 
 def asks_price(question: str) -> bool:
@@ -135,6 +139,8 @@ def asks_price(question: str) -> bool:
     False
     >>> asks_price("our budget was cut before delivery. How does cancelling work?"), asks_price("Is our budget enough?")
     (False, True)
+    >>> asks_price("We move budget allocations from our ministry to the health ministry. Can Payments do it?")
+    False
     """
     return bool(_PRICING.search(_BUDGET_MOVED.sub(" ", question)))
 
@@ -158,8 +164,11 @@ OUT_OF_SCOPE = [
      "the specification contains no personal contact details"),
     (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b", re.I),
      "the specification does not name office holders"),
-    (re.compile(r"\b(vendor|company|supplier|firm|contractor|integrator)s?\b.{0,40}\b(won|win|wins|selected|awarded|chosen|picked)\b|"
-                r"\b(won|awarded)\b.{0,30}\b(tender|contract|bid)\b", re.I),
+    # (not a decision the block would take: "… scoring the bids and deciding which supplier wins the contract?", m62-004)
+    (re.compile(r"^(?!.*\b(decid\w*|determin\w*|choos\w*|work(s|ing)?\s+out|evaluat\w*|scor\w*)\s+(which|what|the)\s+"
+                r"(\w+\s+)?(vendor|company|supplier|firm|contractor|integrator|bid|bidder)s?\b)"
+                r".*?(\b(vendor|company|supplier|firm|contractor|integrator)s?\b.{0,40}\b(won|win|wins|selected|awarded|chosen|picked)\b|"
+                r"\b(won|awarded)\b.{0,30}\b(tender|contract|bid)\b)", re.I | re.S),
      "the specification does not track procurements or vendors"),
     (re.compile(r"\bhow many (countries|governments|hospitals|ministries|agencies|users|people|citizens|deployments)\b.{0,60}"
                 r"\b(use|uses|used|using|run|runs|running|deployed|adopted|production|live)\b", re.I),
@@ -719,20 +728,42 @@ def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) ->
 _FRAME_WORDS = {"acceptable", "okay", "ok", "fine", "alright", "now", "got", "thanks", "them", "him", "her", "his", "he", "she",
                 "themselves", "itself", "through",
                 # "How are the building blocks supposed to exchange data? Could one block simply read …?"
-                "supposed", "simply", "actually", "really", "basically"}
+                "supposed", "simply", "actually", "really", "basically",
+                # "… because something's wrong, can the applicant see exactly which bit was wrong and fix just that?"
+                "exactly", "just", "something", "because"}
+
+
+GLOSS_MEASURES = True  # (m62-025)
+GLOSS_COVERED = 0.5  # … when at least this share of the spec's words (by idf) is covered
 
 
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5, without: Iterable[str] = ()) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages (`without` these words)."""
-    toks = set(tokenize(search_form(subject_part(qa.question)))) - set(tokenize(" ".join(without))) \
+    subject = subject_part(qa.question)
+    toks = set(tokenize(search_form(subject))) - set(tokenize(" ".join(without))) \
         - _FRAME_WORDS
     if not toks:
         return 0.0
     text = set(tokenize(" ".join(h.chunk.embed_text for h in hits[:top])))
     stems = set(stem_tokens(list(text)))  # 'sharing one database' is covered by 'shared databases'
+
+    glossed: set[str] = set()
+
+    def covered(t: str) -> bool:
+        return t in text or stem_tokens([t])[0] in stems or t in glossed
+
+    if GLOSS_MEASURES:
+        # the asker's words that query.plain_words renders in the spec's words are covered where those words are:
+        # "bounces a shop-licence application" where "sent back for correction" is (m62-025)
+        for said, gloss in glossed_spans(registry.spell_out(subject)):
+            own = set(tokenize(said))
+            spec = set(tokenize(gloss)) - own - _FRAME_WORDS
+            weight = math.fsum(idf.get(t, 8.0) for t in spec)
+            if spec and math.fsum(idf.get(t, 8.0) for t in spec if covered(t)) >= GLOSS_COVERED * weight:
+                glossed |= own
     # (fsum: a set's order changes with the process's hash seed, and a plain sum's last digit with it)
     total = math.fsum(idf.get(t, 8.0) for t in toks)  # a word the corpus never uses weighs most
-    got = math.fsum(idf.get(t, 8.0) for t in toks if t in text or stem_tokens([t])[0] in stems)
+    got = math.fsum(idf.get(t, 8.0) for t in toks if covered(t))
     return got / total if total else 0.0
 
 

@@ -513,12 +513,20 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(call|calls|called|calling) off\b|\b(back|backs|backed|backing) out\b", r"\g<0> (cancelled)"),
     # an application bounced back to the applicant is, in the Registration spec, sent back for correction ("Applicants
     # must be able to correct and resubmit applications that have been sent back for correction")
-    (r"\b(bounce|bounces|bounced|bouncing)\s+(it|them|the\s+[\w-]+|their\s+[\w-]+|an?\s+[\w-]+)?\s*back\b",
+    (r"\b(bounce|bounces|bounced|bouncing)\s+(it|them|the\s+[\w-]+|their\s+[\w-]+|an?\s+[\w-]+)?\s*back\b|"
+     # (… or bounced without "back": "When a clerk bounces a shop-licence application", m62-025)
+     r"\b(bounce|bounces|bounced|bouncing)\s+(the|a|an|their|his|her|my|our|your|that|this)\s+([\w'’-]+\s+){0,2}?"
+     r"(applications?|forms?|requests?|submissions?|files?|claims?)\b|"
+     # (… or returned to the applicant: "can our officer return it to the applicant and show exactly which bit is
+     # wrong", n63-027)
+     r"\b(return|returns|returned|returning)\s+(it|them|the\s+[\w-]+|their\s+[\w-]+)\s+(back\s+)?to\s+(the|its|their)\s+"
+     r"(applicants?|submitters?)\b",
      r"\g<0> (sent back for correction)"),
     # … and what the applicant needs to fix is what the operator marked incorrect ("In case of errors in the application,
     # operators must be able to mark which document and/or data field is incorrect")
     (r"\b(needs?|needed|has|have|had)\s+(to\s+)?(be\s+)?(fix|fixing|fixed)\b|\b(fields?|documents?|data|information|"
-     r"entr(y|ies)|parts?)\s+(that\s+|which\s+)?(is|are|was|were)\s+wrong\b", r"\g<0> (incorrect, errors)"),
+     # ("… see exactly which bit was wrong", m62-025, n63-027)
+     r"entr(y|ies)|parts?|bits?)\s+(that\s+|which\s+)?(is|are|was|were)\s+wrong\b", r"\g<0> (incorrect, errors)"),
     # a star marking a form's required field is, in the UI/UX guidelines, an asterisk ("Do not mark mandatory questions
     # with asterisks as these are not accessible")
     (r"\b(red\s+|little\s+|small\s+)?stars?\b(?=[^.?!]{0,40}\b(fields?|questions?|labels?|inputs?|boxes|forms?)\b)",
@@ -826,8 +834,35 @@ def search_form(text: str) -> str:
     return plain_words(registry.spell_out(text))
 
 
-def plain_words(text: str) -> str:
-    """The text with chat phrasal verbs as the plain verb the spec uses, for the search and the coverage check.
+def _rewrite(pat: re.Pattern, rep: str, text: str, spans: list[tuple[str, str]] | None, count: int = 0) -> str:
+    """pat.sub(rep, text, count), noting each (matched words, what the rewrite adds or puts instead) in spans."""
+    if spans is None:
+        return pat.sub(rep, text, count=count)
+
+    def note(m: re.Match) -> str:
+        out = m.expand(rep)
+        said = m.group(0)
+        spans.append((said, out[len(said):].strip(" ()") if out.startswith(said) else out))
+        return out
+    return pat.sub(note, text, count=count)
+
+
+def glossed_spans(text: str) -> list[tuple[str, str]]:
+    """The asker's words that plain_words renders in the spec's words, with those words.
+
+    >>> glossed_spans("can the card be blocked for a while?")
+    [('card be blocked for a while', 'temporarily suspend')]
+    >>> glossed_spans("Now how do I kick off an instance?")
+    [('kick off', 'start')]
+    """
+    spans: list[tuple[str, str]] = []
+    plain_words(text, spans)
+    return spans
+
+
+def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
+    """The text with chat phrasal verbs as the plain verb the spec uses, for the search and the coverage check; each
+    rewrite's (asker's words, spec's words) is appended to `spans` when one is given (see glossed_spans).
 
     >>> plain_words("Now how do I kick off an instance and tear down the old one?")
     'Now how do I start an instance and delete the old one?'
@@ -929,6 +964,12 @@ def plain_words(text: str) -> str:
     ('if we take that staff member out of the system (deleted)', 'take it out of the box')
     >>> plain_words("we send reminders to the ministry")
     'we send reminders to the ministry'
+    >>> plain_words("when a clerk bounces a shop-licence application, can they see which bit was wrong?")
+    'when a clerk bounces a shop-licence application (sent back for correction), can they see which bit was wrong (incorrect, errors)?'
+    >>> plain_words("can our officer return it to the applicant?"), plain_words("return it to the shop")
+    ('can our officer return it to the applicant (sent back for correction)?', 'return it to the shop')
+    >>> plain_words("can it fire off a payment whenever a meter balance drops under a set amount?")
+    'can it send a payment whenever a meter balance drops under (evaluate other conditions, not time only) a set amount?'
     >>> plain_words("how do they know what they need to fix?"), plain_words("can we fix a wrong ID")
     ('how do they know what they need to fix (incorrect, errors)?', 'can we fix a wrong ID')
     >>> plain_words("if we cancel a teacher's licence"), plain_words("cancel the order")
@@ -1025,30 +1066,30 @@ def plain_words(text: str) -> str:
     ('citizens register online', "the ministry's register for vehicles")
     """
     for pat, verb in _PHRASAL:
-        text = pat.sub(verb, text)
+        text = _rewrite(pat, verb, text, spans)
     if _WATCHED.search(text) and not _SAYS_GEOFENCE.search(text):
-        text = _GEOFENCE.sub(r"\g<0> (a geofence)", text, count=1)
+        text = _rewrite(_GEOFENCE, r"\g<0> (a geofence)", text, spans, count=1)
     if SIGNING_WITHOUT_DEVICE and _SIGNS.search(text):
-        text = _NO_DEVICE.sub(r"\g<0> (one-time signature approach)", text, count=1)
+        text = _rewrite(_NO_DEVICE, r"\g<0> (one-time signature approach)", text, spans, count=1)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
-        text = _NO_PERSONAL_DATA.sub(r"\g<0> (without user information, without user claims)", text, count=1)
+        text = _rewrite(_NO_PERSONAL_DATA, r"\g<0> (without user information, without user claims)", text, spans, count=1)
     if CONSENT_NOT_NEEDED and _OTHER_BASIS.search(text) and _ASKS_CONSENT.search(text):
-        text = _ASKS_CONSENT.sub(r"\g<0> (what consent is not, the use of consent should be avoided)", text, count=1)
+        text = _rewrite(_ASKS_CONSENT, r"\g<0> (what consent is not, the use of consent should be avoided)", text, spans, count=1)
     if ASKED_PERMISSION and _ASKS_PERMISSION.search(text):
-        text = _ASKS_PERMISSION.sub(r"\g<0> (consent)", text, count=1)
-        text = _CHANGES_MIND.sub(r"\g<0> (withdraw consent)", text, count=1)
+        text = _rewrite(_ASKS_PERMISSION, r"\g<0> (consent)", text, spans, count=1)
+        text = _rewrite(_CHANGES_MIND, r"\g<0> (withdraw consent)", text, spans, count=1)
     if CONSENT_FOR_ANOTHER and _CONSENTS.search(text):
-        text = _FOR_ANOTHER.sub(r"\g<0> (a Delegate, delegating)", text, count=1)
-        text = _NOT_PROVISIONED.sub(r"\g<0> (pre-registration, not yet provisioned in the System)", text, count=1)
-        text = _SAYS_NO.sub(r"\g<0> (an explicit opt-out, consent omitted)", text, count=1)
+        text = _rewrite(_FOR_ANOTHER, r"\g<0> (a Delegate, delegating)", text, spans, count=1)
+        text = _rewrite(_NOT_PROVISIONED, r"\g<0> (pre-registration, not yet provisioned in the System)", text, spans, count=1)
+        text = _rewrite(_SAYS_NO, r"\g<0> (an explicit opt-out, consent omitted)", text, spans, count=1)
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
-        text = _SHOWS.sub(r"\g<0> (present)", text, count=1)
-        text = _OTHER_DEVICE.sub(r"\g<0> (cross device)", text, count=1)
+        text = _rewrite(_SHOWS, r"\g<0> (present)", text, spans, count=1)
+        text = _rewrite(_OTHER_DEVICE, r"\g<0> (cross device)", text, spans, count=1)
         in_wallet = bool(_WALLET.search(text))
         if in_wallet or _IN_PHONE.search(text):
             if not in_wallet:
-                text = _IN_PHONE.sub(r"\g<0> (wallet)", text, count=1)
-            text = _CHECKS.sub(r"\g<0> (verifier)", text, count=1)
+                text = _rewrite(_IN_PHONE, r"\g<0> (wallet)", text, spans, count=1)
+            text = _rewrite(_CHECKS, r"\g<0> (verifier)", text, spans, count=1)
     return text
 
 
@@ -1304,6 +1345,9 @@ _NEXT_ASK = re.compile(r",?\s+and\s+(?=(would|do|does|did|is|are|can|could|shoul
 COLON_CONTEXT = True
 COLON_CORE = True  # … and the question's core (intent, defined term) is read after it
 COLON_LABEL_WORDS = 5  # a label before a colon at most this long ("Messaging BB Kafka topic: …"); longer, it is context
+ASKER_LABEL = True  # (m62-035)
+_ASKER = re.compile(r"\b(" + _GOV_BODY[1:-1] + r"|office|team|unit|desk|officer|clerk|engineer|developer|architect|"
+                    r"administrator|dba|lawyer|auditor|consultant|director|adviser|advisor|here)\b", re.I)
 _AFTER_COLON = re.compile(r"(?<=\w)[:;]\s+(?=(?:(?:in|for|on|within|under|with|at)\s+[^,?:;]{2,60},\s*)?"  # "…: in the X, what …?"
                           r"(?:what|what's|which|how|who|when|where|why|is|are|can|could|do|does|did|should|"
                           r"must|may|will|would)\b)", re.I)
@@ -1324,9 +1368,14 @@ def colon_label(question: str) -> str:
     'Messaging BB Kafka topic'
     >>> colon_label("Platform engineer in the CIO's office, checking an API: why?")
     ''
+    >>> colon_label("Ministry of Finance treasury: who deals with dead virtual servers?")
+    ''
     """
     parts = _AFTER_COLON.split(question, maxsplit=1)
-    return parts[0] if len(parts) == 2 and len(parts[0].split()) <= COLON_LABEL_WORDS else ""
+    if len(parts) != 2 or len(parts[0].split()) > COLON_LABEL_WORDS:
+        return ""
+    # a label that says who asks ("Ministry of Finance treasury: …", "Procurement officer: …") names no thing asked about
+    return "" if ASKER_LABEL and _ASKER.search(parts[0]) else parts[0]
 
 
 def ask_part(question: str) -> str:
