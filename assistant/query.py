@@ -111,7 +111,7 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\bor\s+which\s+(other\s+)?(bbs?|building\s+blocks?|blocks?)\b|"
                         # "… or does it assume that's already done?"
                         r"\bor\s+(does|do|will|would|should)\s+(it|they|the\s+[\w\s-]{0,30}?)\s+(just\s+|simply\s+)?"
-                        r"(assume|presume|expect)\b|"
+                        r"(assume|presume|expect|take\s+(it|that|this|those|these)\s+as)\b|"
                         # "… or does that live somewhere else?"
                         r"\bor\s+(does|do|is|are|would|will)\s+(that|this|it|those|these|they)\s+(live|sit|belong|happen|"
                         r"go|get\s+done|reside|handled|done|covered|managed|dealt\s+with)\s+(somewhere\s+else|elsewhere|(in|to|with|by)\s+(an)?other)\b|"
@@ -447,8 +447,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # converting or changing what is sent is, in the spec, manipulating the payload ("the Information Mediator is not
     # responsible for manipulating the payloads … it does not read the contents of your mail")
     (r"\b(convert|converts|converted|converting|transform|transforms|transformed|transforming|change|changes|changed|"
-     r"changing|modify|modifies|modified|modifying|alter|alters|altered|altering)\s+(the |our |its |their |a )?"
-     r"(payloads?|messages?|data|contents?|formats?)\b", r"\g<0> (manipulating the payloads)"),
+     r"changing|modify|modifies|modified|modifying|alter|alters|altered|altering|"
+     # ("will it fix up the records in between so each side gets what it expects?", n63-003)
+     r"fix\s+up|fixes\s+up|fixing\s+up|reshape|reshapes|reshaping|remap|remaps|remapping)"
+     r"\s+(the |our |its |their |a )?(payloads?|messages?|data|contents?|formats?|records?|fields?)\b",
+     r"\g<0> (manipulating the payloads)"),
     # showing only some of a credential's fields is, in the spec, presenting a selected subset of them ("present a
     # selected subset of the data fields (claims) from a credential while other fields are not revealed")
     (r"\bonly (some|part|certain|a few|selected|specific|particular)( of)? (the |their |its |his |her |a |our )?"
@@ -567,6 +570,16 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (rf"\b{_CREDENTIALS}[^.?!]{{0,60}}?\b(cancel|cancels|cancelled|canceled|cancelling|canceling|invalidated?|voided?|"
      r"killed|kill)\s+(for\s+good|permanently|forever|once\s+and\s+for\s+all)\b", r"\g<0> (revoked)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # someone who does not turn up or check in for an event is, in the Scheduler spec, a no-show ("If all participants
+    # are in no-show status then the event status is no-show"; n63-019)
+    (r"\b(nobody|no\s*one|none\s+of\s+(them|the\s+[\w-]+))\b[^.?!]{0,60}?\b(turns?|shows?|comes?)\s+up\b|"
+     + _NOT_DONE + r"(turn|turns|turned)\s+up\b|"
+     + _NOT_DONE + r"(check|checks|checked)\s+in\b|\bfails?\s+to\s+(attend|appear)\b", r"\g<0> (no-show)"),
+    # checking suppliers before they may bid is, in the e-Marketplace spec, vetting and empanelling them ("assume that the
+    # providers (businesses) are already vetted and empanelled by the consumer"; n63-006)
+    (r"\b(check|checks|checking|screen|screens|screening|shortlist|shortlists|shortlisting|pre-?qualify|pre-?qualifying|"
+     r"approve|approves|approving|accredit|accrediting)\s+(and\s+[\w-]+\s+)?(the\s+|our\s+|new\s+)?"
+     r"(suppliers?|vendors?|providers?|businesses|sellers?|bidders?)\b", r"\g<0> (vetted and empanelled)"),
     # not knowing which bank or mobile-money provider a payee uses is what the Payments spec's account lookup answers
     # ("The account lookup directory service identifies the Financial Service Providers (FSP) where the … payee's account
     # is located")
@@ -739,7 +752,7 @@ _GEOFENCE = re.compile(
     r"\b(enter|enters|entered|entering|leave|leaves|leaving|exit|exits|exited|exiting|go in|goes in|"
     # (moving into one: "whenever a truck or boat wanders into the restricted zone")
     r"(wander|wanders|wandered|wandering|stray|strays|strayed|straying|drive|drives|drove|driving|sail|sails|sailed|"
-    r"sailing|move|moves|moved|moving) (into|out of))\b"
+    r"sailing|move|moves|moved|moving) (into|out of|outside( of)?|beyond))\b"
     r"((,)? (or|and|and/or) (enter|enters|leave|leaves|exit|exits|go out|goes out)( of)?)?"
     r" (a |an |the |its |their |his |her |our |any |one of the |one of our )?(\w+[- ]){0,2}(zones?|areas?|districts?|"
     r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?)\b(?! (codes?|of|manager|office)\b)|"
@@ -766,7 +779,10 @@ _NO_DEVICE = re.compile(r"\b(no|without( a| any)?|nothing but|don'?t (have|own)(
                         r"never (have|had|own)( a| any)?|lack( a| any)?)\s+([\w-]+\s+){0,2}?(signing |smart |id |special )?"
                         r"(card readers?|sim cards?|smart-?cards?|cards?|readers?|devices?|phones?|smartphones?|tokens?|dongles?|"
                         r"gadgets?)\b", re.I)
-_WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b", re.I)
+_WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b|"
+                      # ("We need to know when tagged cattle wander out of a quarantine area", n63-028)
+                      r"\b(know|knows|told|tell|tells|hear|find out|informed)\s+(us\s+|me\s+|them\s+)?(when|whenever|if|as soon as)\b",
+                      re.I)
 _SAYS_GEOFENCE = re.compile(r"geo-?fenc", re.I)
 
 
@@ -808,6 +824,23 @@ ASKED_PERMISSION = True
 _ASKS_PERMISSION = re.compile(r"\b(ask|asks|asking|asked)\s+(\w+\s+){0,3}?(whether|if)\s+(\w+\s+){0,2}?(may|can|could|are "
                               r"allowed to|is allowed to)\s+(use|share|keep|process|store|collect|pass on)\b", re.I)
 _CHANGES_MIND = re.compile(r"\bchange (their|his|her|my|your|our) minds?\b", re.I)
+# a card or document the question has named, then calls "it", is suspended when frozen or blocked for a while, and is
+# not retrieved when its owner never finds it ("i dropped my national ID card somewhere … can it be frozen for a bit
+# while i look for it …? what if i never find it?", m62-021: "If not retrieved after some time, the document should be
+# revoked")
+CREDENTIAL_CALLED_IT = True
+_NAMES_CREDENTIAL = re.compile(r"\b(id|identity|national|driving|driver'?s)\s+" + _CREDENTIALS + r"|\bpassports?\b", re.I)
+_IT_BLOCKED = re.compile(r"\b(it|they|them)\s+(be\s+|get\s+|is\s+|are\s+)?(blocked|frozen|locked|disabled|deactivated|"
+                         r"paused|switched\s+off|turned\s+off)\s+(for\s+a\s+(while|bit|time|few\s+\w+)|for\s+now|"
+                         r"for\s+some\s+time|temporarily)\b", re.I)
+_NEVER_FOUND = re.compile(_NOT_DONE + r"(find|found|recover|recovered|get\s+(it|them)\s+back|retrieve|retrieved)\s*(it|them)?\b",
+                          re.I)
+# … and a tick box on using someone's data is, in the UI/UX guidelines, the checkbox that confirms consent ("present the
+# data you are collecting followed by a checkbox to explicitly confirm consent"; "Is one tick box at the start enough
+# for both?", n63-037)
+_TICK_BOX = re.compile(r"\b(tick|check)[- ]?box(es)?\b", re.I)
+_USES_DATA = re.compile(r"\b(use|uses|using|used|share|shares|sharing|process|processes|processing|collect|collects|"
+                        r"collecting|access|accessing)\b[^.?!]{0,40}\b(data|information|details|records)\b", re.I)
 # a credential someone shows or proves from their phone is, in the Wallet spec, presented ("the Holder presents the
 # credential to a Verifier"), and one shown to someone on another device is presented cross device ("9.2.2.
 # Presenting Credentials Cross Device": "a Verifier interacting with the Holder on a different device from the Wallet's
@@ -888,10 +921,28 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
     'can it convert payloads (manipulating the payloads) between formats?'
+    >>> plain_words("we use a household's data to check if they qualify. Is one tick box enough?")
+    "we use a household's data to check if they qualify. Is one tick box (a checkbox to explicitly confirm consent) enough?"
+    >>> plain_words("a tick box for the terms of the order")
+    'a tick box for the terms of the order'
+    >>> plain_words("i dropped my national ID card. can it be frozen for a bit? what if i never find it?")
+    'i dropped my national ID card. can it be frozen for a bit (temporarily suspend)? what if i never find it (not retrieved after some time)?'
+    >>> plain_words("the server froze. can it be paused for a while? what if i never find it?")
+    'the server froze. can it be paused for a while? what if i never find it?'
+    >>> plain_words("if a candidate never checks in?"), plain_words("if nobody who was booked turns up at all?")
+    ('if a candidate never checks in (no-show)?', 'if nobody who was booked turns up (no-show) at all?')
+    >>> plain_words("does it cover checking and shortlisting suppliers before they bid?")
+    'does it cover checking and shortlisting suppliers (vetted and empanelled) before they bid?'
+    >>> plain_words("will it fix up the records in between?")
+    'will it fix up the records (manipulating the payloads) in between?'
     >>> plain_words("does the messaging bb store phone numbers?"), plain_words("tell us when a pensioner dies")
     ('does the messaging bb store phone numbers (contacts)?', 'tell us when a pensioner dies (death, dead)')
     >>> plain_words("notify us when vehicles go in or out of them"), plain_words("notify me when money goes in or out of my account")
     ('notify us when vehicles go in or out of them (a geofence)', 'notify me when money goes in or out of my account')
+    >>> plain_words("we need to know when tagged cattle wander out of a quarantine area")
+    'we need to know when tagged cattle wander out of a quarantine area (a geofence)'
+    >>> plain_words("can it warn us if a truck wanders outside the area it should stay in?")
+    'can it warn us if a truck wanders outside the area (a geofence) it should stay in?'
     >>> plain_words("warn us whenever a boat wanders into the restricted zone")
     'warn us whenever a boat wanders into the restricted zone (a geofence)'
     >>> plain_words("our site crawls on patchy mobile signal")
@@ -1075,6 +1126,11 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_NO_PERSONAL_DATA, r"\g<0> (without user information, without user claims)", text, spans, count=1)
     if CONSENT_NOT_NEEDED and _OTHER_BASIS.search(text) and _ASKS_CONSENT.search(text):
         text = _rewrite(_ASKS_CONSENT, r"\g<0> (what consent is not, the use of consent should be avoided)", text, spans, count=1)
+    if CREDENTIAL_CALLED_IT and _NAMES_CREDENTIAL.search(text):
+        text = _rewrite(_IT_BLOCKED, r"\g<0> (temporarily suspend)", text, spans, count=1)
+        text = _rewrite(_NEVER_FOUND, r"\g<0> (not retrieved after some time)", text, spans, count=1)
+    if ASKED_PERMISSION and _USES_DATA.search(text) and not re.search(r"\bconsent\b", text, re.I):
+        text = _rewrite(_TICK_BOX, r"\g<0> (a checkbox to explicitly confirm consent)", text, spans, count=1)
     if ASKED_PERMISSION and _ASKS_PERMISSION.search(text):
         text = _rewrite(_ASKS_PERMISSION, r"\g<0> (consent)", text, spans, count=1)
         text = _rewrite(_CHANGES_MIND, r"\g<0> (withdraw consent)", text, spans, count=1)

@@ -511,3 +511,17 @@ def test_a_scope_question_finds_the_block_s_out_of_scope_line_that_shares_no_wor
     assert rank() <= 5
     monkeypatch.setattr(retrieve, "SCOPE_PASS", 0)
     assert rank() > 5
+
+
+def test_a_card_named_then_called_it_is_suspended_when_frozen_for_a_bit(real_assistant, monkeypatch):
+    """m62-021: "i think i dropped my national ID card somewhere at the market. can it be frozen for a bit while i look
+    for it …? what if i never find it?" — the card the question named is "it" in the asking sentence: frozen for a bit is
+    temporarily suspended, never found is not retrieved (query.CREDENTIAL_CALLED_IT); the Identity spec's credential
+    management lines answer, not the ID card modality."""
+    import assistant.query as query
+
+    q = ("i think i dropped my national ID card somewhere at the market. can it be frozen for a bit while i look for it "
+         "instead of being cancelled straight away? what if i never find it?")
+    assert "temporarily suspend and then un-suspend an issued ID credential" in real_assistant.ask(q).text
+    monkeypatch.setattr(query, "CREDENTIAL_CALLED_IT", False)
+    assert "temporarily suspend and then un-suspend an issued ID credential" not in real_assistant.ask(q).text
