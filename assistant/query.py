@@ -570,6 +570,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (rf"\b{_CREDENTIALS}[^.?!]{{0,60}}?\b(cancel|cancels|cancelled|canceled|cancelling|canceling|invalidated?|voided?|"
      r"killed|kill)\s+(for\s+good|permanently|forever|once\s+and\s+for\s+all)\b", r"\g<0> (revoked)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # a receiving system that is down is, in the Information Mediator spec, offline ("Published messages should be stored
+    # so that delivery may be done and retried asynchronously, e.g. if certain Subscribers are offline"; m62-030, n63-018)
+    (r"\b(server|servers|system|systems|site|service|services|endpoint|app|application)\s+((is|are|was|were|goes|go|went|"
+     r"happens\s+to\s+be|happen\s+to\s+be)\s+)(down|offline|unreachable)\b", r"\g<0> (offline, delivery retried)"),
     # someone who does not turn up or check in for an event is, in the Scheduler spec, a no-show ("If all participants
     # are in no-show status then the event status is no-show"; n63-019)
     (r"\b(nobody|no\s*one|none\s+of\s+(them|the\s+[\w-]+))\b[^.?!]{0,60}?\b(turns?|shows?|comes?)\s+up\b|"
@@ -933,6 +937,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('if a candidate never checks in (no-show)?', 'if nobody who was booked turns up (no-show) at all?')
     >>> plain_words("does it cover checking and shortlisting suppliers before they bid?")
     'does it cover checking and shortlisting suppliers (vetted and empanelled) before they bid?'
+    >>> plain_words("what if a hospital's server is down when we send it?"), plain_words("the price went down")
+    ("what if a hospital's server is down (offline, delivery retried) when we send it?", 'the price went down')
     >>> plain_words("will it fix up the records in between?")
     'will it fix up the records (manipulating the payloads) in between?'
     >>> plain_words("does the messaging bb store phone numbers?"), plain_words("tell us when a pensioner dies")
