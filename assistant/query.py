@@ -842,6 +842,7 @@ _NEVER_FOUND = re.compile(_NOT_DONE + r"(find|found|recover|recovered|get\s+(it|
 # … and a tick box on using someone's data is, in the UI/UX guidelines, the checkbox that confirms consent ("present the
 # data you are collecting followed by a checkbox to explicitly confirm consent"; "Is one tick box at the start enough
 # for both?", n63-037)
+TICK_BOX_CONSENT = True
 _TICK_BOX = re.compile(r"\b(tick|check)[- ]?box(es)?\b", re.I)
 _USES_DATA = re.compile(r"\b(use|uses|using|used|share|shares|sharing|process|processes|processing|collect|collects|"
                         r"collecting|access|accessing)\b[^.?!]{0,40}\b(data|information|details|records)\b", re.I)
@@ -1135,7 +1136,7 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     if CREDENTIAL_CALLED_IT and _NAMES_CREDENTIAL.search(text):
         text = _rewrite(_IT_BLOCKED, r"\g<0> (temporarily suspend)", text, spans, count=1)
         text = _rewrite(_NEVER_FOUND, r"\g<0> (not retrieved after some time)", text, spans, count=1)
-    if ASKED_PERMISSION and _USES_DATA.search(text) and not re.search(r"\bconsent\b", text, re.I):
+    if TICK_BOX_CONSENT and _USES_DATA.search(text) and not re.search(r"\bconsent\b", text, re.I):
         text = _rewrite(_TICK_BOX, r"\g<0> (a checkbox to explicitly confirm consent)", text, spans, count=1)
     if ASKED_PERMISSION and _ASKS_PERMISSION.search(text):
         text = _rewrite(_ASKS_PERMISSION, r"\g<0> (consent)", text, spans, count=1)
