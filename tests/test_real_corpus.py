@@ -401,7 +401,9 @@ def test_a_chapter_opening_that_names_its_sections_brings_the_ones_asked_about(r
 
 def test_a_scope_question_leads_with_the_scope_sentence_disclaiming_the_job(real_assistant, monkeypatch):
     """h57-001: whether the Scheduler re-sends an unacknowledged reminder by itself is answered by its "2.2 Out of Scope"
-    sentence, which ranks 17th; service.SCOPE_DISCLAIMED brings it along for the lead."""
+    sentence, which ranks 17th; service.SCOPE_DISCLAIMED brings it along for the lead (as does the out-of-scope
+    sections' own dense pass, retrieve.SCOPE_PASS)."""
+    import assistant.retrieve as retrieve
     import assistant.service as service
 
     q = ("We plan to use the GovStack Scheduler to send residents a reminder the evening before their bin pickup. If a "
@@ -411,8 +413,9 @@ def test_a_scope_question_leads_with_the_scope_sentence_disclaiming_the_job(real
 
     assert real_assistant.ask(q).text.startswith("The Scheduler specification says: Any logical evaluations")
     # (since "never confirms" reads as the sentence's own "acknowledgement is not received", the search finds it too:
-    # either way leads with it, neither does without both)
+    # either way leads with it, none does without all three)
     monkeypatch.setattr(service, "SCOPE_DISCLAIMED", False)
+    monkeypatch.setattr(retrieve, "SCOPE_PASS", 0)
     assert real_assistant.ask(q).text.startswith("The Scheduler specification says: Any logical evaluations")
     monkeypatch.setattr(query, "_PHRASAL", [p for p in query._PHRASAL
                                             if not (isinstance(p[1], str) and "acknowledgement is not" in p[1])])
