@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from assistant import registry
-from assistant.query import QueryAnalysis, ask_part, colon_label, glossed_spans, search_form, subject_part
+from assistant.query import QueryAnalysis, ask_part, colon_label, plain_words, subject_part
 from assistant.retrieve import Hit, stem_tokens, tokenize
 
 # Calibrated on the looked-at gold sets (qa.jsonl, qa_dev2.jsonl, qa_dev3.jsonl: 39 unanswerable, 339 answerable
@@ -739,9 +739,9 @@ GLOSS_COVERED = 0.5  # … when at least this share of the spec's words (by idf)
 
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5, without: Iterable[str] = ()) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages (`without` these words)."""
-    subject = subject_part(qa.question)
-    toks = set(tokenize(search_form(subject))) - set(tokenize(" ".join(without))) \
-        - _FRAME_WORDS
+    spans: list[tuple[str, str]] = []  # (the asker's words, the spec's words) the search form glosses
+    toks = set(tokenize(plain_words(registry.spell_out(subject_part(qa.question)), spans))) \
+        - set(tokenize(" ".join(without))) - _FRAME_WORDS
     if not toks:
         return 0.0
     text = set(tokenize(" ".join(h.chunk.embed_text for h in hits[:top])))
@@ -755,7 +755,7 @@ def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int
     if GLOSS_MEASURES:
         # the asker's words that query.plain_words renders in the spec's words are covered where those words are:
         # "bounces a shop-licence application" where "sent back for correction" is (m62-025)
-        for said, gloss in glossed_spans(registry.spell_out(subject)):
+        for said, gloss in spans:
             own = set(tokenize(said))
             spec = set(tokenize(gloss)) - own - _FRAME_WORDS
             weight = math.fsum(idf.get(t, 8.0) for t in spec)

@@ -1029,7 +1029,7 @@ class HybridSearch:
         if asks_scope and SCOPE_PASS and self.boosts and not filters:
             for b in qa.bbs:
                 near = idx.vectors.similarity(qvec, release, set(idx.out_of_scope(release, b)))
-                for r, (i, sim) in _tied_ranks(sorted(near.items(), key=lambda p: (-p[1], p[0]))[:SCOPE_PASS]):
+                for r, (i, sim) in _tied_ranks(near.items())[:SCOPE_PASS]:
                     dense[i] = sim
                     dense_rank[i] = min(dense_rank.get(i, 10**6), SCOPE_PASS_RANK + r)
         if arch:
