@@ -119,6 +119,8 @@ QA_DEV56_FILE = GOLD_DIR / "qa_dev56.jsonl"
 QA_DEV57_FILE = GOLD_DIR / "qa_dev57.jsonl"
 QA_DEV58_FILE = GOLD_DIR / "qa_dev58.jsonl"
 QA_DEV59_FILE = GOLD_DIR / "qa_dev59.jsonl"
+QA_DEV60_FILE = GOLD_DIR / "qa_dev60.jsonl"
+QA_DEV61_FILE = GOLD_DIR / "qa_dev61.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -296,7 +298,11 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     programme, a teacher payroll unit, veterinary services, a refugee camp, a driving test centre, a visa office, a
     library network, an energy subsidy, a cloud hosting team, a frontend developer, a security auditor, an
     accessibility tester, a development bank consultant, a new digital transformation director), first run on the
-    session's start fcf6256) that were then
+    session's start fcf6256; qa_dev60.jsonl and qa_dev61.jsonl, a sixty-second and a sixty-third writer's 40 each (ids
+    o64-… and p65-…, thirty-seventh session: a procurement officer in a small island state, a hospital IT administrator,
+    a journalist on citizen data sharing, a retired civil servant who distrusts jargon; an agriculture-extension
+    coordinator, a vendor's solution architect, a data-protection auditor, a thesis student), first run on the session's
+    start 51ddc50) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -313,7 +319,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE,
                                           QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE,
                                           QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE,
-                                          QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE]):
+                                          QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE,
+                                          QA_DEV60_FILE, QA_DEV61_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 

@@ -380,6 +380,8 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
                  "qa_dev57": gold.file_digest(gold.QA_DEV57_FILE),
                  "qa_dev58": gold.file_digest(gold.QA_DEV58_FILE),
                  "qa_dev59": gold.file_digest(gold.QA_DEV59_FILE),
+                 "qa_dev60": gold.file_digest(gold.QA_DEV60_FILE),
+                 "qa_dev61": gold.file_digest(gold.QA_DEV61_FILE),
                  "qa_test": gold.file_digest(gold.QA_TEST_FILE), "qa_test2": gold.file_digest(gold.QA_TEST2_FILE),
                  "qa_test3": gold.file_digest(gold.QA_TEST3_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
