@@ -175,8 +175,11 @@ ASKS_DIFFERENCE = re.compile(r"\b(differ|differs|difference|differences|differen
                              r"comparing|comparison|versus|vs\.?|same thing|trade-?offs?)\b", re.I)
 # a question about the options a page lays out ("What options does GovStack describe for this UX switching?", "which one
 # …?"): the answerer's listing of options under bold labels
+# (… or asks to choose between two it names: "Between embedding the payment page in an iframe and single sign-on style
+# handover, what does GovStack recommend?", n63-035)
 ASKS_OPTIONS = re.compile(r"\b(options|mechanisms|approaches|methods|models|ways|which ones?|which of (them|these|the)|"
-                          r"which ([\w-]+\s+){0,3}(option|mechanism|approach|method|model|way))\b", re.I)
+                          r"which ([\w-]+\s+){0,3}(option|mechanism|approach|method|model|way))\b|"
+                          r"(^|[.?!]\s+)between\s+[^.?!]{3,100}?\s+and\s+[^.?!]{3,100}?,\s*(which|what)\b", re.I)
 _OVERVIEW = re.compile(r"^\s*(what\s+(is|are)\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block|building blocks)\s*(for|about)?\s*(\?|,|;|\s-+\s|\s+and\b|$)|"
                        # (not "What does the Consent BB do when a person withdraws consent?": what it does then)
                        r"what\s+does\s+(the\s+)?[\w\s-]{0,40}\b(bb|building block)\s+(actually\s+|really\s+|exactly\s+|in fact\s+)?(do|provide|offer|cover)\b"
@@ -510,6 +513,36 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
     (r"\b(dies|died|passes away|passed away)\b", r"\g<0> (death, dead)"),
+    # a flood of requests, or the protection against one, is, in the security requirements, a denial of service attack
+    # and its prevention ("5.11 Denial of Service Attack Prevention Requirements": "kill TCP request processes upon
+    # encountering flooding"); not a river's flood: only "anti-flood" or a flood of requests or traffic (n63-036)
+    (r"\banti[- ]?flood(ing)?(\s+(protection|filters?|guards?|shields?|systems?|rules?|tools?|measures?))?\b|"
+     r"\b(request|traffic|packet|syn|http|api|login)\s+flood(s|ing)?\b|\bflood(s|ed|ing)?\s+(us|it|them|the\s+[\w-]+|"
+     r"our\s+[\w-]+)?\s*with\s+(requests|traffic|calls|packets|connections|logins)\b",
+     r"\g<0> (denial of service attack prevention, DDoS)"),
+    # … and the addresses it always lets through its white-list ("MUST support a white-list of addresses that will always
+    # be passed to the servers"): an allow-list, or trusted partners or addresses kept from being caught (n63-036)
+    (r"\ballow[- ]?list(s|ed|ing)?\b|\bsafe[- ]?list(s|ed|ing)?\b|\btrusted\s+(partners?|addresses|ips?|ip\s+addresses)\b"
+     r"(?=[^.?!]{0,40}\b(caught|blocked|block|shut|locked|let through|pass|passed|flagged)\b)",
+     r"\g<0> (white-list)"),
+    # links, menus or bookmarks still pointing at a page's old place, or dead ones, are, in the Content Management spec,
+    # links broken when pages move ("Pages can be moved and renamed without breaking links to them", n63-031)
+    (r"\b(links?|menus?|menu items?|pages?|bookmarks?|navigation|references?)\s+(that\s+|which\s+)?(still\s+)?(point|points|"
+     r"pointing|lead|leads|leading|go|goes|going)\s+to\s+(the\s+|their\s+|its\s+)?(old|previous|former|original)\s+"
+     r"(locations?|addresses|urls?|pages?|places?|paths?|names?)\b|\b(dead|broken)\s+links?\b",
+     r"\g<0> (without breaking links)"),
+    # spending only part of a voucher is, in the Payments spec, a partial redemption ("The entire voucher amount is
+    # consumed. Partial redemption will not be allowed.", n63-014)
+    (r"\b(spend|spends|spent|spending|use|uses|used|using|redeem|redeems|redeemed|redeeming|cash|cashes|cashed)\s+(only\s+|"
+     r"just\s+)?(half|part|some|a\s+portion|a\s+bit|a\s+part)\s+of\s+(the|a|an|their|his|her|its|my|our|your|that|this|each|"
+     r"one)\s+([\w-]+\s+)?vouchers?\b", r"\g<0> (partial redemption)"),
+    # someone shut or locked out is, in the spec, blocked ("Blacklisted or blocked IP addresses MUST be able to be
+    # automatically unblocked by the solution after a configurable timeout period"; "got shut out by our anti-flood
+    # protection … Does it stay shut out until someone notices?", n63-036)
+    # (someone shut out, or shutting someone out; not "they shut out the noise")
+    (r"\b(get|gets|got|gotten|getting|be|is|are|was|were|been|being|stay|stays|stayed|remain|remains|keep|keeps)\s+"
+     r"(shut|locked)\s+out\b|\b(shut|shuts|shutting|lock|locks|locked|locking)\s+(it|them|him|her|us|me|you|people|"
+     r"users|citizens|partners|[\w-]+s)\s+out\b", r"\g<0> (blocked)"),
     # people's phone numbers and e-mail addresses are, in the spec, their contacts ("Do not store users' contacts and
     # readable messages at Messaging Building Block")
     (r"\b(phone|mobile|telephone|cell) (numbers|nos)\b|\b(e-?mail) addresses\b", r"\g<0> (contacts)"),
@@ -965,6 +998,18 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'before it gives up (failed) on that message?'
     >>> plain_words("how long does it keep retrying?")
     'how long does it keep retrying (retried)?'
+    >>> plain_words("our anti-flood protection flagged a partner"), plain_words("the river flood hit the farms")
+    ('our anti-flood protection (denial of service attack prevention, DDoS) flagged a partner', 'the river flood hit the farms')
+    >>> plain_words("bots flooded the portal with requests")
+    'bots flooded the portal with requests (denial of service attack prevention, DDoS)'
+    >>> plain_words("an allow-list so trusted partners never get caught"), plain_words("trusted partners sign the form")
+    ('an allow-list (white-list) so trusted partners (white-list) never get caught', 'trusted partners sign the form')
+    >>> plain_words("menus still pointing to the old locations?"), plain_words("pages pointing to the new policy")
+    ('menus still pointing to the old locations (without breaking links)?', 'pages pointing to the new policy')
+    >>> plain_words("can a farmer spend only half of the voucher?"), plain_words("I used part of my lunch break")
+    ('can a farmer spend only half of the voucher (partial redemption)?', 'I used part of my lunch break')
+    >>> plain_words("does it stay shut out?"), plain_words("it locked them out"), plain_words("they shut out the noise")
+    ('does it stay shut out (blocked)?', 'it locked them out (blocked)', 'they shut out the noise')
     >>> plain_words("does the seller still have it in stock?"), plain_words("can the keys stay valid a week?")
     ('does the seller still have it in stock (availability)?', 'can the keys stay valid (life time) a week?')
     >>> plain_words("someone gets a national ID for the first time")

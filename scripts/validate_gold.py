@@ -1,10 +1,11 @@
 """validate_gold.py FILE PREFIX [CORPUS]: a new question file's schema, corpus validity, id prefix and counts.
 
 What an independent gold writer runs before handing in its file (docs/qa-writer-brief.md). CORPUS defaults to
-GOVSTACK_CORPUS, else ../shared/govstack-corpus beside the checkout.
+GOVSTACK_CORPUS, else the snapshot the assistant itself would find (../shared/govstack-corpus beside the working
+directory or beside the installed package), so a copy of this script run from a temporary folder still finds it.
+Building-block ids are the registry's canonical ones (`emarketplace`, `esignature`, not the folder names).
 """
 import collections
-import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,14 @@ sys.path.insert(0, str(ROOT))
 from evals import gold  # noqa: E402
 
 path, prefix = sys.argv[1], sys.argv[2]
-corpus = sys.argv[3] if len(sys.argv) > 3 else os.environ.get("GOVSTACK_CORPUS", str(ROOT.parent / "shared" / "govstack-corpus"))
+from assistant.api import resolve_corpus  # noqa: E402
+from assistant.config import Settings  # noqa: E402
+from assistant.errors import CorpusNotFound  # noqa: E402
+
+try:
+    corpus = resolve_corpus(Settings.from_env(), Path(sys.argv[3]) if len(sys.argv) > 3 else None)
+except CorpusNotFound as e:
+    sys.exit(f"{e} (the third argument of this script)")
 items = gold.load_jsonl(path)
 errs = gold.check_qa_schema(items) + gold.validate_against_corpus(items, corpus)
 errs += [f"{it.get('id')}: id must start with {prefix}" for it in items if not str(it.get("id", "")).startswith(prefix)]

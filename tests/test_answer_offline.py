@@ -2432,3 +2432,15 @@ def test_a_supporting_point_from_a_field_list_starts_at_a_field_s_name():
         assert "- Displayed to the user.; dataAgreement.lawfulBasis" in ExtractiveAnswerer().answer(qa, [top, fields]).text
     finally:
         offline.FIELD_NAME_FIRST = True
+
+
+def test_a_choice_between_two_named_approaches_asks_for_the_options():
+    """n63-035: "Between X and Y, which/what …?" asks to choose between the two options it names (query.ASKS_OPTIONS);
+    "between" elsewhere does not."""
+    from assistant.query import ASKS_OPTIONS
+
+    assert ASKS_OPTIONS.search("Between embedding the payment page in an iframe and a single sign-on style handover, "
+                               "what does GovStack recommend?")
+    assert ASKS_OPTIONS.search("We looked at this. Between push and pull delivery, which should we use?")
+    assert not ASKS_OPTIONS.search("We sit between the ministry and the bank. What applies to us?")
+    assert not ASKS_OPTIONS.search("What is exchanged between the registry and the payment gateway, and when?")

@@ -528,3 +528,25 @@ def test_a_card_named_then_called_it_is_suspended_when_frozen_for_a_bit(real_ass
     assert "temporarily suspend and then un-suspend an issued ID credential" in real_assistant.ask(q).text
     monkeypatch.setattr(query, "CREDENTIAL_CALLED_IT", False)
     assert "temporarily suspend and then un-suspend an issued ID credential" not in real_assistant.ask(q).text
+
+
+def test_everyday_words_for_a_flood_guard_and_for_moved_pages_meet_the_spec_s_words(real_assistant, monkeypatch):
+    """n63-036, n63-031 (asked here in other words): an "anti-flood" guard that "locked out" a partner is the security
+    requirements' denial of service attack prevention, with its automatic unblocking and white-list; menus pointing
+    "to the old locations" are the CMS's links kept unbroken when pages move (query.plain_words). Without the glosses
+    neither leads."""
+    import assistant.query as query
+
+    flood = ("Our portal's anti-flood protection locked out a partner agency after a busy morning. Does it stay locked "
+             "out, and can we keep trusted partners from getting caught?")
+    moved = "We're moving a lot of pages around on the ministry website. Will the menus that point to the old locations break?"
+
+    def found():
+        a, b = real_assistant.ask(flood).text, real_assistant.ask(moved).text
+        # (what leads: without the glosses the moved pages' rule still comes, further down, among other passages)
+        return "automatically unblocked" in a[:400] and "Denial of Service" in a[:400], "without breaking links" in b[:400]
+
+    assert found() == (True, True)
+    monkeypatch.setattr(query, "_PHRASAL", [p for p in query._PHRASAL if not (isinstance(p[1], str) and any(
+        k in p[1] for k in ("denial of service", "white-list", "(blocked)", "breaking links")))])
+    assert found() == (False, False)
