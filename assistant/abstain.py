@@ -122,7 +122,9 @@ _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|
                            r"([\w-]+\s+)?budgets?\b"
                            # … nor is a budget that was cut: what happened to the asker ("our budget was cut before
                            # anything was delivered. How does cancelling work?", l61-040)
-                           r"|\bbudgets?\s+(was|were|got|has been|have been|is being|had been)\s+(\w+\s+)?(cut|reduced|slashed|"
+                           # ("the budget has just been cut", o64-033)
+                           r"|\bbudgets?\s+(was|were|got|has|have|had|is|are)\s+(just\s+|already\s+|now\s+|recently\s+|"
+                           r"suddenly\s+)?(been\s+|being\s+)?(\w+\s+)?(cut|reduced|slashed|"
                            r"frozen|withdrawn|cancell?ed)\b|\bbudget cuts?\b|\bran out of (\w+\s+)?budget\b"
                            # … nor are budget allocations moved between ministries: public money, what the service
                            # handles ("We move budget allocations from our ministry to the health ministry", m62-001)
@@ -139,6 +141,8 @@ def asks_price(question: str) -> bool:
     False
     >>> asks_price("our budget was cut before delivery. How does cancelling work?"), asks_price("Is our budget enough?")
     (False, True)
+    >>> asks_price("the budget has just been cut. Can we still call the order off?")
+    False
     >>> asks_price("We move budget allocations from our ministry to the health ministry. Can Payments do it?")
     False
     """
@@ -345,7 +349,9 @@ _ASKS_FIGURE = re.compile(
     r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters)|"
     # a threshold asked for ("above what contract value …?", "which threshold …?") and a figure asked for by name
     r"(above|below|over|under|beyond|up to) (what|which) ([\w-]+\s+){0,2}(values?|amounts?|thresholds?|limits?|sums?|sizes?|volumes?|numbers?|quantit(y|ies))|"
-    r"(what|which) ([\w-]+\s+){0,2}thresholds?|(what|which) (is|are|was|were) the (\w+ )?(figures?|amounts?|totals?|sums?))\b",
+    r"(what|which) ([\w-]+\s+){0,2}thresholds?|(what|which) (is|are|was|were) the (\w+ )?(figures?|amounts?|totals?|sums?)|"
+    # an age asked for ("At what age … should children first have their fingerprints taken?", o64-011)
+    r"(at|from|by|until|under|over|above|below)\s+what\s+age|how\s+old\s+(must|should|do|does|is|are|has|have))\b",
     re.I)
 # …a percentage is answered only by one ("What percentage fee …?" is not answered by "1000 transactions per second"),
 # also asked with the sign after a word ("min bid security %?"), not after a number the question gives ("99.9%")
@@ -416,10 +422,18 @@ def counted_noun(question: str) -> str | None:
     return m.group(1).lower()
 
 
+# "one or more alert messages" counts nothing: how many alerts a minute is not stated by it (p65-039)
+_ANY_NUMBER = re.compile(r"\b(one|zero|1|0)\s+or\s+(more|many|several)\b", re.I)
+
+
 def _counts(text: str, noun: str) -> bool:
-    """Whether `text` has a number counting `noun` (within two words before it, singular or plural)."""
+    """Whether `text` has a number counting `noun` (within two words before it, singular or plural).
+
+    >>> _counts("schedule one or more alert messages", "alerts"), _counts("send up to 3 alert messages", "alerts")
+    (False, True)
+    """
     stem = noun[:-1] if noun.endswith("s") else noun
-    return bool(re.search(rf"(?<![\w./-]){_NUM}\s+([\w-]+\s+){{0,2}}{re.escape(stem)}", text, re.I))
+    return bool(re.search(rf"(?<![\w./-]){_NUM}\s+([\w-]+\s+){{0,2}}{re.escape(stem)}", _ANY_NUMBER.sub(" ", text), re.I))
 
 
 def _time_scale(word: str) -> int | None:
@@ -511,6 +525,8 @@ def asks_figure(question: str) -> bool:
     (True, True)
     >>> asks_figure("Does it say what late-payment penalty or interest rate to add?")
     True
+    >>> asks_figure("At what age should children first be fingerprinted?"), asks_figure("What age groups use the portal?")
+    (True, False)
     """
     return bool(_ASKS_FIGURE.search(_FINDS_OUT.sub(" ", question)) or _PERCENT_SIGN_ASKED.search(question))
 

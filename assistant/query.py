@@ -405,6 +405,8 @@ _SENDS = (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*
 _GOV_BODY = r"(ministry|ministries|authority|authorities|agency|agencies|department|bureau|commission|council|inspectorate|treasury)"
 _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
+    # a process halted is, in the spec, stopped ("Stops a process instance during execution", o64-013)
+    (r"\bhalt\b", "stop"), (r"\bhalts\b", "stops"), (r"\bhalted\b", "stopped"), (r"\bhalting\b", "stopping"),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
     (r"\bfire(s|d)? off\b", "send"), (r"\bhook(s|ed|ing)? (up|into)\b", "connect"),
     # an alert or a job "fired" is, in the spec, triggered ("The Scheduler can be used to trigger activities based on time
@@ -436,12 +438,18 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"received|create|created|charge|charged|count|counted|enrol|enroll|enrolled|book|booked|made|issue|issued|upload|"
      r"uploaded|import|imported|post|posted)\s+twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
      r"\g<0> (a duplicate)"),
+    # … as is the same one listed twice in a file ("our payout file lists the same farmer twice", p65-010)
+    (r"\b(list|lists|listed|listing|include|includes|included|including|contain|contains|contained|containing|has|have|"
+     r"had|appear|appears|appeared|show|shows|showed)\s+(the\s+same|one)\s+([\w'’-]+\s+){1,2}?twice\b|"
+     r"\b(appears?|appeared|listed|included)\s+twice\b", r"\g<0> (a duplicate)"),
     # what "jumps the queue" or "is sent first" is, in the spec, prioritized ("if an emergency messaging type applies to it,
     # the messaging gets prioritized, otherwise, the FIFO algorithm … applies")
     (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
      r"\b(is|are|gets?|be|being) (sent|served|processed|handled|delivered|dealt with) first\b|\bgo(es)? first\b|"
      r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping|get|gets|go|goes|move|moves|cut|cuts) ahead of\b|"
-     r"\bwait(s|ed|ing)? (its|their|his|her|your|our|my|in) (turn|line)\b",
+     r"\bwait(s|ed|ing)? (its|their|his|her|your|our|my|in) (turn|line)\b|"
+     # ("does it have to wait behind all the routine ones?", o64-027)
+     r"\b(wait|waits|waited|waiting|queue|queues|queued|queuing|stuck|sit|sits|sitting)\s+(in\s+line\s+)?behind\b",
      r"\g<0> (prioritized)"),
     # messages waiting to go out are, in the spec, queued ("The message queueing mechanism will: …"), and an urgent one
     # is of an emergency messaging type ("if an emergency messaging type applies to it, the messaging gets prioritized")
@@ -463,12 +471,21 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # selected subset of the data fields (claims) from a credential while other fields are not revealed")
     (r"\bonly (some|part|certain|a few|selected|specific|particular)( of)? (the |their |its |his |her |a |our )?"
      r"(credential'?s? )?(attributes|fields|claims|data|details|information|parts)\b", r"\g<0> (a selected subset)"),
+    # … and proving one thing without showing the rest ("prove she's registered without also showing her ID number and
+    # home address", p65-012)
+    (r"\b(prove|proves|proving|show|shows|showing|confirm|confirms|confirming)\b[^.?!]{3,60}?\bwithout\s+(also\s+)?"
+     r"(showing|revealing|disclosing|giving\s+away|handing\s+over|exposing|sharing)\s+(her|his|their|my|our|your|the|any|"
+     r"all|other)\s+([\w'’-]+\s+){0,2}(id|ids|numbers?|address(es)?|names?|birth\s*dates?|dates?\s+of\s+birth|age|"
+     r"details|data|information|fields|attributes|claims|identity)\b",
+     r"\g<0> (a selected subset, other fields not revealed)"),
     # availability in "nines" is, in the spec, a percentage ("99.99% availability (AKA 4 9's)")
     (r"\b(three|3|four|4|five|5) nines\b",
      lambda m: f"{m.group(0)} (99.{'9' * _NINES[m.group(1).lower()]}%)"),
     # … and uptime is, in the spec, availability ("High Availability (REQUIRED): … a minimum of 24x7x365 service with
     # 99.99% availability"); the figure check reads these words as what is measured, not as its subject
     (r"\buptime\b", r"\g<0> (high availability)"),
+    # … as is the downtime a system may have ("How much downtime is acceptable …?", o64-037)
+    (r"\bdown-?time\b", r"\g<0> (high availability)"),
     # a date or time format is, in the spec, the standard for timestamps ("Use ISO8601/UTC for Timestamps", "Used for
     # dates and timestamps")
     (r"\b(date|time|date ?/ ?time|date-time|datetime)s?\s+(formats?|standards?|notation|representation)\b|"
@@ -509,6 +526,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (modification after the event is over)"),
     # a virtual boundary is what the spec calls a geofence ("virtual geofences or redlines on a GIS map display")
     (r"\bvirtual\s+(boundar(y|ies)|fences?|perimeters?|borders?|zones?|walls?)\b", r"\g<0> (a geofence)"),
+    # street addresses turned into map coordinates are, in the GIS spec, geocoded ("Geocoding and Reverse Geocoding",
+    # o64-015), and coordinates turned back into an address reverse geocoded
+    (r"\b(turn|turns|turned|turning|convert|converts|converted|converting|translate|translates|translated|translating|"
+     # (… or whatever else is turned into coordinates: "a spreadsheet of street addresses. can the GIS block turn all
+     # of them into map coordinates?")
+     r"change|changes|changed|changing)\s+([\w'’-]+\s+){0,5}?(in)?to\s+([\w-]+\s+){0,2}?(coordinates|"
+     r"lat[/-]longs?|lat(itude)?s?|gps\s+points)\b",
+     r"\g<0> (geocoding)"),
     (r"\bdeaths?\b", r"\g<0> (dead)"),
     # someone who dies is, in the spec, dead ("Disabling (person dead or considered as disappeared) events") and their
     # death an identity event ("name change, death, new child born")
@@ -536,6 +561,31 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(spend|spends|spent|spending|use|uses|used|using|redeem|redeems|redeemed|redeeming|cash|cashes|cashed)\s+(only\s+|"
      r"just\s+)?(half|part|some|a\s+portion|a\s+bit|a\s+part)\s+of\s+(the|a|an|their|his|her|its|my|our|your|that|this|each|"
      r"one)\s+([\w-]+\s+)?vouchers?\b", r"\g<0> (partial redemption)"),
+    # … so is keeping what is left on it ("can she keep the leftover 2,000 on the voucher for next time?", p65-001)
+    (r"\b(leftover|left-over|remainder|remaining\s+(amount|balance|value|money|credit|funds?)|what'?s\s+left|"
+     r"whatever\s+is\s+left)\b[^.?!]{0,25}?\b(on|of|in)\s+(the|a|an|their|his|her|its|my|our|your|that|this|each)\s+"
+     r"([\w-]+\s+)?vouchers?\b(?!\s+(schemes?|programm?es?|systems?|projects?|rules?|policy|policies)\b)",
+     r"\g<0> (partial redemption)"),
+    # a payout file is, in the Payments spec, a bulk payment's batch file ("Batch files containing duplicate payments
+    # will not be processed", p65-010)
+    (r"\b(payout|pay-out|disbursement|payroll|payment|beneficiary)\s+(files?|lists?|spreadsheets?|sheets?|csvs?)\b",
+     r"\g<0> (batch file, bulk payments)"),
+    # stiff, official wording is, in the UI/UX guidelines, formal language ("The notion that citizens expect governments
+    # to use formal language may not be entirely accurate", o64-039)
+    # (not a country's official language)
+    (r"\b(stiff|bureaucratic|legalistic|officious|stuffy|formal-sounding)\s+(legal\s+)?(tone|wording|language|jargon|"
+     r"phrasing|style|speak)\b|\bofficial\s+(tone|wording|phrasing|jargon|speak)\b|\blegalese\b", r"\g<0> (formal language)"),
+    # a form stopped halfway and finished later is, in the Registration spec, a draft ("save their application file as a
+    # draft and continue data entering later", p65-040, o64-018)
+    (r"\b(stop|stops|stopped|stopping|pause|pauses|paused|leave|leaves|left|quit|quits|abandon|abandons|abandoned|get|gets|"
+     r"got|cut|cuts)\s+(it\s+|out\s+)?(halfway|half-way|part-way|partway|midway|mid-way)(\s+through)?\b|"
+     r"\b(finish|finishes|finished|complete|completes|completed)\s+(it|them|the\s+[\w-]+)\s+(later|another\s+day|"
+     r"tomorrow|the\s+next\s+day|(a\s+)?(few|couple\s+of)\s+days\s+later)\b|\bstart\s+(all\s+)?over\s+again\b|"
+     r"\bpick(s|ed)?\s+up\s+where\s+(she|he|they|i|we|you)\s+left\s+off\b", r"\g<0> (save as a draft, continue later)"),
+    # a site losing power is, in the Cloud Infrastructure spec, a hardware outage its availability zones are independent
+    # of ("independence from each other on the hardware level in terms of power supply", o64-036)
+    (r"\b(lose|loses|lost|losing)\s+(its\s+|their\s+|all\s+)?power\b|\bpower\s+(cuts?|failures?|outages?|loss)\b|"
+     r"\b(catch|catches|caught|catching)\s+fire\b", r"\g<0> (power supply, hardware outage)"),
     # someone shut or locked out is, in the spec, blocked ("Blacklisted or blocked IP addresses MUST be able to be
     # automatically unblocked by the solution after a configurable timeout period"; "got shut out by our anti-flood
     # protection … Does it stay shut out until someone notices?", n63-036)
@@ -581,7 +631,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(reminders?|alerts?|notifications?|messages?|sms|texts?)\b", r"\g<0> (acknowledgement is not received)"),
     # someone or something taken out of the system is, in the spec, deleted ("delete all affiliations and future
     # appointments of a resource that is deleted")
-    (r"\b(take|takes|took|taken|taking)\s+([\w'’-]+\s+){1,3}?out\s+of\s+(the|our|their|its)\s+(system|scheduler|registry|"
+    (r"\b(take|takes|took|taken|taking)\s+([\w'’-]+\s+){1,3}?out\s+of\s+(the|our|their|its)\s+([\w-]+\s+)?(system|scheduler|registry|"
      r"database|platform|list|roster|directory)\b", r"\g<0> (deleted)"),
     # what an API, a block or its engine sends or gives back is what it responds with ("Must respond with a unique
     # instance id when a process instance is instantiated via API"); what a person sends back is not, nor what the asker
@@ -657,7 +707,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bwho\b[^?.]{0,30}\b(set|sets|setting)\s+([\w-]+\s+){0,2}?up\b", r"\g<0> (created by)"),
     # a message sent again is, in the spec, repeated ("repeating an alert if acknowledgement is not received"), and
     # someone confirming they got it acknowledges it
-    (r"\b(send|sends|sent|sending|push|pushes|pushed)\s+(it|them|that|this|those|these|the\s+[\w-]+)\s+(out\s+)?again\b|"
+    (r"\b(send|sends|sent|sending|push|pushes|pushed)\s+(it|them|that|this|those|these|the\s+[\w-]+|"
+     # ("send a patient the reminder again", o64-029)
+     r"(a|an|the|their|his|her)\s+[\w-]+\s+(the|a|an)\s+[\w-]+)\s+(out\s+)?again\b|"
      r"\bre-?send(s|ing)?\b", r"\g<0> (repeating)"),
     (r"\bconfirm(s|ed|ing)?\s+(that\s+)?(they|he|she|people|recipients?|users?|citizens?|households?|clients?|patients?)\s+"
      r"(got|received|have\s+received|has\s+received|saw|have\s+seen|read)\b", r"\g<0> (acknowledgement)"),
@@ -780,6 +832,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(crawls|crawling|sluggish|takes ages to load|slow to load|loads slowly)\b", r"\g<0> (load times)"),
     (r"\b(patchy|spotty|flaky|unreliable|poor|bad|weak) (mobile |internet |network |phone )?(signal|coverage|reception|"
      r"connection|connectivity|internet|network)s?\b", r"\g<0> (connectivity issues)"),
+    # (no signal at all is, in the Messaging spec, a fully offline scenario, out of its scope: "Fully offline and no
+    # internet connection scenarios", p65-002; plain "no internet" stays as it is, see below)
+    (r"\b(zero|no)\s+(mobile\s+|internet\s+|network\s+|phone\s+)?(data|signal|coverage|connectivity|connection|internet|"
+     r"network)\b([^.?!]{0,30}?\bat\s+all\b)|\bzero\s+(connectivity|coverage|signal)\b|\b(completely|totally|fully|"
+     r"entirely)\s+offline\b", r"\g<0> (fully offline, no internet connection)"),
     # … as is one whose signal keeps dropping out
     (r"\b(signal|coverage|reception|connection|internet|network)s? (keeps? |often |sometimes |regularly )?(drops?|dropping|"
      r"dropped|cuts?|cutting|goes|going|went) (out|off|down)\b|\b(drops?|dropping|losing|loses|lose|lost) (the |their |its )?"
@@ -1008,6 +1065,30 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('menus still pointing to the old locations (without breaking links)?', 'pages pointing to the new policy')
     >>> plain_words("can a farmer spend only half of the voucher?"), plain_words("I used part of my lunch break")
     ('can a farmer spend only half of the voucher (partial redemption)?', 'I used part of my lunch break')
+    >>> plain_words("how much downtime is acceptable?"), plain_words("our payout file lists the same farmer twice")
+    ('how much downtime (high availability) is acceptable?', 'our payout file (batch file, bulk payments) lists the same farmer twice (a duplicate)')
+    >>> plain_words("does an urgent alert have to wait behind the routine ones?")
+    'does an urgent alert (emergency messaging type) have to wait behind (prioritized) the routine ones?'
+    >>> plain_words("can she prove she is registered without showing her ID number?"), plain_words("show the map without showing roads")
+    ('can she prove she is registered without showing her ID number (a selected subset, other fields not revealed)?', 'show the map without showing roads')
+    >>> plain_words("can she keep the leftover on the voucher?"), plain_words("the rest of the team on the voucher scheme")
+    ('can she keep the leftover on the voucher (partial redemption)?', 'the rest of the team on the voucher scheme')
+    >>> plain_words("can it send a patient the reminder again?"), plain_words("can an admin halt it?")
+    ('can it send a patient the reminder again (repeating)?', 'can an admin stop it?')
+    >>> plain_words("can it turn all of them into map coordinates?"), plain_words("convert the addresses to lat/long")
+    ('can it turn all of them into map coordinates (geocoding)?', 'convert the addresses to lat/long (geocoding)')
+    >>> plain_words("no mobile data or signal at all"), plain_words("villages with no internet")
+    ('no mobile data or signal at all (fully offline, no internet connection)', 'villages with no internet')
+    >>> plain_words("if the building loses power or catches fire"), plain_words("the power of the state")
+    ('if the building loses power (power supply, hardware outage) or catches fire (power supply, hardware outage)', 'the power of the state')
+    >>> plain_words("forms full of stiff legal wording"), plain_words("the official language of the country")
+    ('forms full of stiff legal wording (formal language)', 'the official language of the country')
+    >>> plain_words("can she stop halfway through and finish it a few days later?")
+    'can she stop halfway through (save as a draft, continue later) and finish it a few days later (save as a draft, continue later)?'
+    >>> plain_words("does she have to start all over again?"), plain_words("the halfway point of the project")
+    ('does she have to start all over again (save as a draft, continue later)?', 'the halfway point of the project')
+    >>> plain_words("if we take him out of the scheduling system")
+    'if we take him out of the scheduling system (deleted)'
     >>> plain_words("does it stay shut out?"), plain_words("it locked them out"), plain_words("they shut out the noise")
     ('does it stay shut out (blocked)?', 'it locked them out (blocked)', 'they shut out the noise')
     >>> plain_words("does the seller still have it in stock?"), plain_words("can the keys stay valid a week?")
