@@ -2202,6 +2202,11 @@ def test_a_question_asking_what_options_there_are_gets_them_all_numbered_with_th
     # a question about something else on the page lists no options
     one = ExtractiveAnswerer().answer(analyze("What does the Hybrid Model combine?"), hits).text
     assert "lays out these options" not in one
+    # two of them named, with the verdict naming options by number: each keeps the page's number in its label
+    two = ExtractiveAnswerer().answer(analyze("Between an iframe based secure proxy and a hybrid model, what does "
+                                              "GovStack recommend?"), hits).text
+    assert two.startswith("Any of these mechanisms may be used")
+    assert "- **Option 2: IFRAME based Secure Proxy Authentication**" in two and "- **Option 3: Hybrid Model**" in two
 
 
 def test_a_rule_stated_in_one_long_sentence_is_quoted_whole_up_to_its_level():

@@ -157,6 +157,7 @@ OPTION_LIST = True  # … and a question asking what options there are ("What op
 OPTION_VERDICT = True  # … closed by the page's verdict on them ("In general GovStack recommends option 1 or option 4.")
 _OPTIONS_VERDICT = re.compile(r"\brecommends?\s+(using\s+)?options?\s+\d|\b(any|all|each|either|none) of (these|the) "
                               r"(options|mechanisms|approaches|methods|models)\b", re.I)
+_OPTION_NUMBER = re.compile(r"^[\s*_]*(?:option\s+)?(\d{1,2})[.):]\s", re.I)
 _ASKS_OPTIONS_VERDICT = re.compile(r"\b(recommend\w*|preferred|should (we|i) (use|choose|pick)|best)\b", re.I)
 SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
 SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
@@ -1781,6 +1782,7 @@ class ExtractiveAnswerer:
             hits = sorted((j for j, g in enumerate(ev.hits) if (g.chunk.folder, g.chunk.path) == page),
                           key=lambda j: int(ev.hits[j].chunk.extra.get("seq", 0) or 0))
             options: dict[str, list[Unit]] = {}
+            numbers: dict[str, str] = {}  # the page's own number of an option, when its label has one
             for j in hits:
                 label = ev.hits[j].chunk.extra.get("label")
                 for u in sorted(units_of(ev.hits[j].chunk.text, j), key=lambda u: u.order):
@@ -1790,10 +1792,19 @@ class ExtractiveAnswerer:
                             label = None  # an FAQ's question ("What are the benefits of the BB approach?") is no option
                             continue
                         options.setdefault(label, [])
+                        numbered = _OPTION_NUMBER.match(u.text)  # "**1. OpenID Connect based Single Sign-On (SSO)**"
+                        if numbered:
+                            numbers.setdefault(label, numbered.group(1))
                     elif label:
                         options.setdefault(label, []).append(u)
             if len(options) < 2:
                 continue
+            for o in options:  # (a label the passage opened under, not in its text: its number where the page has it)
+                if o not in numbers:
+                    found = next((m for j in hits for m in [re.search(
+                        rf"(?m)^[\s*_]*(\d{{1,2}})[.)]\s*[*_]*\s*{re.escape(o)}", ev.hits[j].chunk.text)] if m), None)
+                    if found:
+                        numbers[o] = found.group(1)
             # ("Any of these mechanisms may be used, depending on the implementation. In general GovStack recommends option
             # 1 or option 4."; under the last option's label, but about all of them)
             verdict = [u for us in options.values() for u in us if _OPTIONS_VERDICT.search(u.text)][:2] if OPTION_VERDICT else []
@@ -1832,7 +1843,12 @@ class ExtractiveAnswerer:
                     said = " ".join(self._sentence(ev, u, 300) for u in sorted(best, key=lambda u: (u.hit_index, u.order)))
                     # (all of the page's options, numbered in its order: its verdict names them by number, "option 4")
                     mark = f"{list(options).index(o) + 1}." if named == list(options) else "-"
-                    parts.append(f"{mark} **{o}** — {said}")
+                    # (… and when only some are listed, the page's numbers stay in their labels: "Option 1: OpenID
+                    # Connect based Single Sign-On (SSO)", so that "GovStack recommends option 1 or option 4" reads)
+                    title = f"Option {numbers[o]}: {o}" if verdict and mark == "-" and o in numbers else o
+                    if said.lower().startswith(o.lower() + ":"):  # (a point repeating its option's label first)
+                        said = said[len(o) + 1:].lstrip()
+                    parts.append(f"{mark} **{title}** — {said}")
             if len(parts) >= 2:
                 sec = (h.chunk.heading_path[-1] if h.chunk.heading_path else "").strip(" :")
                 listed = [f"{_whose(h.chunk)}{f' ({sec})' if sec else ''} lays out these options:", "\n".join(parts)]
