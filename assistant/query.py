@@ -406,7 +406,7 @@ _GOV_BODY = r"(ministry|ministries|authority|authorities|agency|agencies|departm
 _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kick|kicks|kicked|kicking) off\b(?! (phase|meeting|mission|workshop|event))", "start"),
     # a process halted is, in the spec, stopped ("Stops a process instance during execution", o64-013)
-    (r"\bhalt\b", "stop"), (r"\bhalts\b", "stops"), (r"\bhalted\b", "stopped"), (r"\bhalting\b", "stopping"),
+    (r"\bhalt(s|ed|ing)?\b", lambda m: "stop" + {"s": "s", "ed": "ped", "ing": "ping"}.get((m.group(1) or "").lower(), "")),
     (r"\btear(s|ing)? down\b|\btore down\b|\bget(ting)? rid of\b|\bgot rid of\b", "delete"),
     (r"\bfire(s|d)? off\b", "send"), (r"\bhook(s|ed|ing)? (up|into)\b", "connect"),
     # an alert or a job "fired" is, in the spec, triggered ("The Scheduler can be used to trigger activities based on time
@@ -963,13 +963,18 @@ def search_form(text: str) -> str:
     return plain_words(registry.spell_out(text))
 
 
-def _rewrite(pat: re.Pattern, rep: str, text: str, spans: list[tuple[str, str]] | None, count: int = 0) -> str:
-    """pat.sub(rep, text, count), noting each (matched words, what the rewrite adds or puts instead) in spans."""
+def _rewrite(pat: re.Pattern, rep, text: str, spans: list[tuple[str, str]] | None, count: int = 0) -> str:
+    """pat.sub(rep, text, count), noting each (matched words, what the rewrite adds or puts instead) in spans; `rep` is
+    a template or, as for re.sub, a function of the match.
+
+    >>> spans = []; _rewrite(re.compile(r"\\b4 nines\\b"), lambda m: m.group(0) + " (99.99%)", "is it 4 nines?", spans), spans
+    ('is it 4 nines (99.99%)?', [('4 nines', '99.99%')])
+    """
     if spans is None:
         return pat.sub(rep, text, count=count)
 
     def note(m: re.Match) -> str:
-        out = m.expand(rep)
+        out = rep(m) if callable(rep) else m.expand(rep)
         said = m.group(0)
         spans.append((said, out[len(said):].strip(" ()") if out.startswith(said) else out))
         return out
@@ -1075,6 +1080,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('can she keep the leftover on the voucher (partial redemption)?', 'the rest of the team on the voucher scheme')
     >>> plain_words("can it send a patient the reminder again?"), plain_words("can an admin halt it?")
     ('can it send a patient the reminder again (repeating)?', 'can an admin stop it?')
+    >>> plain_words("it halted, so we are halting the others")
+    'it stopped, so we are stopping the others'
     >>> plain_words("can it turn all of them into map coordinates?"), plain_words("convert the addresses to lat/long")
     ('can it turn all of them into map coordinates (geocoding)?', 'convert the addresses to lat/long (geocoding)')
     >>> plain_words("no mobile data or signal at all"), plain_words("villages with no internet")

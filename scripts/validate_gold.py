@@ -11,13 +11,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from evals import gold  # noqa: E402
-
-path, prefix = sys.argv[1], sys.argv[2]
 from assistant.api import resolve_corpus  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.errors import CorpusNotFound  # noqa: E402
+from evals import gold  # noqa: E402
 
+path, prefix = sys.argv[1], sys.argv[2]
 try:
     corpus = resolve_corpus(Settings.from_env(), Path(sys.argv[3]) if len(sys.argv) > 3 else None)
 except CorpusNotFound as e:

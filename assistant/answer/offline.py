@@ -157,7 +157,6 @@ OPTION_LIST = True  # … and a question asking what options there are ("What op
 OPTION_VERDICT = True  # … closed by the page's verdict on them ("In general GovStack recommends option 1 or option 4.")
 _OPTIONS_VERDICT = re.compile(r"\brecommends?\s+(using\s+)?options?\s+\d|\b(any|all|each|either|none) of (these|the) "
                               r"(options|mechanisms|approaches|methods|models)\b", re.I)
-_OPTION_NUMBER = re.compile(r"^[\s*_]*(?:option\s+)?(\d{1,2})[.):]\s", re.I)
 _ASKS_OPTIONS_VERDICT = re.compile(r"\b(recommend\w*|preferred|should (we|i) (use|choose|pick)|best)\b", re.I)
 SIBLING_SECTIONS = True  # two sections of one page among the top passages answer a question asking for a difference
 SIBLING_REACH = 4  # … found among this many top passages (see _sibling_comparison)
@@ -1782,7 +1781,6 @@ class ExtractiveAnswerer:
             hits = sorted((j for j, g in enumerate(ev.hits) if (g.chunk.folder, g.chunk.path) == page),
                           key=lambda j: int(ev.hits[j].chunk.extra.get("seq", 0) or 0))
             options: dict[str, list[Unit]] = {}
-            numbers: dict[str, str] = {}  # the page's own number of an option, when its label has one
             for j in hits:
                 label = ev.hits[j].chunk.extra.get("label")
                 for u in sorted(units_of(ev.hits[j].chunk.text, j), key=lambda u: u.order):
@@ -1792,19 +1790,10 @@ class ExtractiveAnswerer:
                             label = None  # an FAQ's question ("What are the benefits of the BB approach?") is no option
                             continue
                         options.setdefault(label, [])
-                        numbered = _OPTION_NUMBER.match(u.text)  # "**1. OpenID Connect based Single Sign-On (SSO)**"
-                        if numbered:
-                            numbers.setdefault(label, numbered.group(1))
                     elif label:
                         options.setdefault(label, []).append(u)
             if len(options) < 2:
                 continue
-            for o in options:  # (a label the passage opened under, not in its text: its number where the page has it)
-                if o not in numbers:
-                    found = next((m for j in hits for m in [re.search(
-                        rf"(?m)^[\s*_]*(\d{{1,2}})[.)]\s*[*_]*\s*{re.escape(o)}", ev.hits[j].chunk.text)] if m), None)
-                    if found:
-                        numbers[o] = found.group(1)
             # ("Any of these mechanisms may be used, depending on the implementation. In general GovStack recommends option
             # 1 or option 4."; under the last option's label, but about all of them)
             verdict = [u for us in options.values() for u in us if _OPTIONS_VERDICT.search(u.text)][:2] if OPTION_VERDICT else []
@@ -1845,7 +1834,8 @@ class ExtractiveAnswerer:
                     mark = f"{list(options).index(o) + 1}." if named == list(options) else "-"
                     # (… and when only some are listed, the page's numbers stay in their labels: "Option 1: OpenID
                     # Connect based Single Sign-On (SSO)", so that "GovStack recommends option 1 or option 4" reads)
-                    title = f"Option {numbers[o]}: {o}" if verdict and mark == "-" and o in numbers else o
+                    number = _option_number(o, [ev.hits[j].chunk.text for j in hits]) if verdict and mark == "-" else None
+                    title = f"Option {number}: {o}" if number else o
                     if said.lower().startswith(o.lower() + ":"):  # (a point repeating its option's label first)
                         said = said[len(o) + 1:].lstrip()
                     parts.append(f"{mark} **{title}** — {said}")
@@ -2291,6 +2281,17 @@ def _one_title_each(parts: list[str]) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+def _option_number(label: str, texts: list[str]) -> str | None:
+    """The page's own number of an option ("**1. OpenID Connect based Single Sign-On (SSO)**", "3. **Key-based …**"),
+    None when its label has none.
+
+    >>> _option_number("Hybrid Model", ["Intro.", "**4. Hybrid Model**"]), _option_number("Hybrid Model", ["**Hybrid Model**"])
+    ('4', None)
+    """
+    pat = re.compile(rf"(?m)^[\s*_]*(\d{{1,2}})[.)]\s*[*_]*\s*{re.escape(label)}")
+    return next((m.group(1) for t in texts if (m := pat.search(t))), None)
 
 
 def _says(c) -> str:
