@@ -121,6 +121,8 @@ QA_DEV58_FILE = GOLD_DIR / "qa_dev58.jsonl"
 QA_DEV59_FILE = GOLD_DIR / "qa_dev59.jsonl"
 QA_DEV60_FILE = GOLD_DIR / "qa_dev60.jsonl"
 QA_DEV61_FILE = GOLD_DIR / "qa_dev61.jsonl"
+QA_DEV62_FILE = GOLD_DIR / "qa_dev62.jsonl"
+QA_DEV63_FILE = GOLD_DIR / "qa_dev63.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -302,7 +304,10 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     o64-… and p65-…, thirty-seventh session: a procurement officer in a small island state, a hospital IT administrator,
     a journalist on citizen data sharing, a retired civil servant who distrusts jargon; an agriculture-extension
     coordinator, a vendor's solution architect, a data-protection auditor, a thesis student), first run on the session's
-    start 51ddc50) that were then
+    start 51ddc50; qa_dev62.jsonl and qa_dev63.jsonl, a sixty-fourth and a sixty-fifth writer's 40 each (ids q66-… and
+    r67-…, thirty-ninth session: a district health officer, a mobile-money start-up founder, a parliamentary researcher,
+    a city GIS analyst; a social-protection programme manager, an information-security officer, a court registry clerk,
+    a schoolteacher who is not technical), first run on d9ca2a4) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -320,7 +325,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE,
                                           QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE,
                                           QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE,
-                                          QA_DEV60_FILE, QA_DEV61_FILE]):
+                                          QA_DEV60_FILE, QA_DEV61_FILE, QA_DEV62_FILE, QA_DEV63_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
