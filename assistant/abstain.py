@@ -129,7 +129,11 @@ _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|
                            # … nor are budget allocations moved between ministries: public money, what the service
                            # handles ("We move budget allocations from our ministry to the health ministry", m62-001)
                            r"|\bbudget(ary)?\s+(allocations?|transfers?|lines?|execution|releases?|appropriations?|"
-                           r"disbursements?|support|envelopes?)\b", re.I)
+                           r"disbursements?|support|envelopes?)\b"
+                           # … nor is a budget being moved ("Could Payments also handle moving our programme budget from
+                           # the Ministry of Finance into our account?", r67-001)
+                           r"|\b(mov|transferr?|shift|send|releas|disburs|channel+|rout)(e|es|ed|ing|s)?\s+"
+                           r"(the\s+|our\s+|their\s+|its\s+|a\s+|[\w-]+'s\s+)?([\w-]+\s+)?budgets?\b", re.I)
 
 
 def asks_price(question: str) -> bool:
@@ -145,6 +149,10 @@ def asks_price(question: str) -> bool:
     False
     >>> asks_price("We move budget allocations from our ministry to the health ministry. Can Payments do it?")
     False
+    >>> asks_price("Could it handle moving our programme budget from the Ministry of Finance into our account?")
+    False
+    >>> asks_price("Which budget would moving to the cloud need?")
+    True
     """
     return bool(_PRICING.search(_BUDGET_MOVED.sub(" ", question)))
 

@@ -789,10 +789,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"( of( [A-Z][\w-]*| and){1,4})?", r"\g<0> (government to government)"),
     # … and money moved from one government body to another a Government to Government payment ("Government to
     # Government (G2G) are not covered in this specification")
-    (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+)?(money|funds|payments?)\s+(from|between)\b[^.?!]{0,60}?"
+    # (… or a budget moved: "moving our programme budget from the Ministry of Finance into our account", r67-001)
+    (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+|our\s+|their\s+|its\s+)?(money|funds|payments?|"
+     r"([\w-]+\s+)?budgets?)\s+(from|between)\b[^.?!]{0,60}?"
      r"\b((ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))\b[^.?!]{0,40}?\b(to|and)\b[^.?!]{0,30}?"
      r"\b(ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))|(ministries|departments|agencies|"
      r"municipalities))\b", r"\g<0> (Government to Government, G2G)"),
+    # ("… i.e. one ministry paying another?")
+    (r"\b(one|a|an)\s+(ministry|department|agency|government body)\s+(pay\w*|transferr?\w*)\s+(money\s+|funds\s+)?(to\s+)?"
+     r"(another|an other|the other)\b", r"\g<0> (Government to Government, G2G)"),
     # someone who looked at, opened or viewed a person's file is, in the Digital Registries spec, who has looked at or
     # processed their personal data ("every data owner has the right to see who has looked at their personal data",
     # "store all data read requests")
@@ -1242,6 +1247,10 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('check whether a licence number is present in our digital registry (exists)', 'present in the data')
     >>> plain_words("moving money from our department's budget to the finance ministry")
     "moving money from our department's budget to the finance ministry (Government to Government, G2G)"
+    >>> plain_words("transferring the budget from the treasury to the health ministry")
+    'transferring the budget from the treasury to the health ministry (Government to Government, G2G)'
+    >>> plain_words("can it handle one ministry paying another?"), plain_words("one ministry pays farmers")
+    ('can it handle one ministry paying another (Government to Government, G2G)?', 'one ministry pays farmers')
     >>> plain_words("we pay money from the ministry to farmers"), plain_words("agency-to-agency traffic")
     ('we pay money from the ministry to farmers', 'agency-to-agency (government to government) traffic')
     >>> plain_words("citizens register online"), plain_words("the ministry's register for vehicles")

@@ -446,6 +446,10 @@ def test_a_yes_no_question_gets_the_sentence_that_rules_on_it():
     # a question that does not ask yes or no gets no such bonus: the topical sentences fill the answer
     answer = ExtractiveAnswerer().answer(analyze("How are transfers between two ministries handled?"), hits).text
     assert "not covered" not in answer
+    # the dots of "i.e." end no sentence: the question still asks yes or no (it had read as asking none, r67-001)
+    answer = ExtractiveAnswerer().answer(analyze("Could the building block handle transfers between two ministries, "
+                                                 "e.g. from the treasury?"), hits).text
+    assert "not covered in this specification" in answer
 
 
 def test_an_endpoint_question_gets_the_operation_its_section_documents():

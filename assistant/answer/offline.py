@@ -222,6 +222,7 @@ SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it
 # rules too ("Can we use the Messaging BB for ministries to message each other?" → "… (government to government) is
 # out of the scope of this Building Block …"): dev-independent +1, no other answer changed.
 RULE_REACH = 2
+_ABBREVIATION_DOTS = re.compile(r"\b(?:i\.e|e\.g|etc|vs|cf|approx)\.", re.I)
 _YES_NO = re.compile(r"(^|[.?!]\s+)(does|do|can|could|is|are|should|must|may|will|would|has|have)\b[^.?!]*\?", re.I)
 _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|not required|not allowed|not permitted|"
                       r"not covered|out of scope|not in scope|not supported|is not|are not|does not|do not|never)\b", re.I)
@@ -382,7 +383,9 @@ class ExtractiveAnswerer:
         asked = set(tokenize((qa.ask_again or search_form(asking)) if ASK_GLOSSED else asking))
         self._ask_toks = asked if asked != qtoks and ASK_WEIGHT else set()
         self._ask_points_back = bool(POINTS_BACK.search(asking))
-        self._yes_no = bool(_YES_NO.search(qa.question))
+        # (the dots of "i.e." and "e.g." end no sentence: "Could the Payments building block also handle …, i.e. one
+        # ministry paying another?", r67-001)
+        self._yes_no = bool(_YES_NO.search(_ABBREVIATION_DOTS.sub(" ", qa.question)))
         self._asks_bbs = not qa.bbs and bool(_ASKS_BBS.search(qa.question))
         if self.embed is not None and hits:
             self._score_units_by_meaning(qa, hits)
