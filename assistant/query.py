@@ -566,6 +566,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"whatever\s+is\s+left)\b[^.?!]{0,25}?\b(on|of|in)\s+(the|a|an|their|his|her|its|my|our|your|that|this|each)\s+"
      r"([\w-]+\s+)?vouchers?\b(?!\s+(schemes?|programm?es?|systems?|projects?|rules?|policy|policies)\b)",
      r"\g<0> (partial redemption)"),
+    # capacity the platform adds on its own under load is, in the hosting spec, autoscaling ("The container
+    # orchestration layer supports autoscaling – additional pods (replicas) get deployed based on the load", q66-035)
+    (r"\b(add|adds|adding|added|grow|grows|growing|increase|increases|increasing|scale|scales|scaling|scaled|spin|spins|"
+     r"spinning)\s+(up\s+|out\s+)?((more|extra|additional)\s+)?((capacity|resources|servers?|machines?|instances?|nodes?|"
+     r"pods?|replicas?|containers?|cpus?|ram|memory)\s+)?(up\s+)?(all\s+)?(on\s+its\s+own|by\s+itself|automatically|"
+     r"without\s+(anyone|us|someone|manual\w*))\b", r"\g<0> (autoscaling)"),
     # a payout file is, in the Payments spec, a bulk payment's batch file ("Batch files containing duplicate payments
     # will not be processed", p65-010)
     (r"\b(payout|pay-out|disbursement|payroll|payment|beneficiary)\s+(files?|lists?|spreadsheets?|sheets?|csvs?)\b",
@@ -1247,6 +1253,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('check whether a licence number is present in our digital registry (exists)', 'present in the data')
     >>> plain_words("moving money from our department's budget to the finance ministry")
     "moving money from our department's budget to the finance ministry (Government to Government, G2G)"
+    >>> plain_words("does the platform add capacity on its own?"), plain_words("we add capacity before exams")
+    ('does the platform add capacity on its own (autoscaling)?', 'we add capacity before exams')
     >>> plain_words("transferring the budget from the treasury to the health ministry")
     'transferring the budget from the treasury to the health ministry (Government to Government, G2G)'
     >>> plain_words("can it handle one ministry paying another?"), plain_words("one ministry pays farmers")
