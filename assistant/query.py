@@ -105,6 +105,10 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
                         r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
                         r"(job|responsibility|role|task)\b|"
+                        # "Can the eMarketplace block run the whole tender for us: vetting suppliers, …?" (r67-031)
+                        r"\b(can|could|would|will|does|do)\s+(the\s+|your\s+|that\s+|this\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|"
+                        r"block)\s+(also\s+)?(run|do|handle|manage|take\s+care\s+of|cover|automate)\s+(the\s+|our\s+)?(whole|entire|"
+                        r"full|complete|end-to-end)\b|"
                         # "Does the Scheduler send them by itself, or which other building block …?", "… the fees itself,
                         # or does it hand payment off to something else?"
                         r"\bitself\s*,?\s+or\s+(which|what|does|do|is|would|will|should|must)\b|"

@@ -943,6 +943,8 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert ASKS_SCOPE.search("can the messaging bb work out by itself when to send them?")
     assert ASKS_SCOPE.search("ok and would it also decide when those go out, a week before polling day?")  # f55-002
     assert not ASKS_SCOPE.search("would it decide when those go out?")
+    assert ASKS_SCOPE.search("Can the eMarketplace block run the whole tender for us: vetting, scoring, awarding?")  # r67-031
+    assert not ASKS_SCOPE.search("Can the eMarketplace block run a tender?")
     assert ASKS_SCOPE.search("Is the Messaging building block the right channel for that agency-to-agency traffic?")
     assert not ASKS_SCOPE.search("How does the Consent building block manage that kind of arrangement?")
     assert ASKS_SCOPE.search("does it also keep the licence records long term or is that a diff BB?")  # g56-003
