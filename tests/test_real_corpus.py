@@ -557,3 +557,32 @@ def test_a_gloss_whose_replacement_is_a_function_is_answered(real_assistant):
     had raised TypeError (query._rewrite expanded it as a template)."""
     ans = real_assistant.ask("api gateway availability - is it 4 nines?")
     assert not ans.abstained and "99.99%" in ans.text
+
+
+def test_one_ministry_paying_another_is_answered_by_the_g2g_scope_sentence(real_assistant):
+    """r67-001: a budget moved between ministries is not a price question (it had been declined as one), and a yes/no
+    question with "i.e." in it is still one, so the sentence that rules on it leads (answer.offline._ABBREVIATION_DOTS)."""
+    q = ("We run a cash transfer programme under the Ministry of Social Welfare. Could the Payments building block also "
+         "handle moving our programme budget from the Ministry of Finance into our account, i.e. one ministry paying another?")
+    ans = real_assistant.ask(q)
+    assert not ans.abstained and ans.text.startswith("Government to Government (G2G) are not covered in this specification")
+
+
+def test_capacity_added_on_its_own_is_autoscaling(real_assistant):
+    """q66-035 had been declined: "add capacity on its own" is the hosting spec's autoscaling."""
+    ans = real_assistant.ask("During permit deadline week our apps slow to a crawl because everyone logs in at once. Does "
+                             "the hosting spec expect the platform to add capacity on its own when that happens?")
+    assert not ans.abstained and "autoscaling" in ans.text[:600]
+
+
+def test_a_follow_up_pointing_back_is_led_by_the_passage_its_own_words_ask_for(real_assistant, monkeypatch):
+    """b51-032: "hows that different from a region …?" after a question about availability zones: its "that" points
+    at the zone, which its search carries; the region's definition, which its own words ask for, leads."""
+    import assistant.answer.offline as offline
+
+    q1 = "small island state ICT ministry, setting up a govt cloud. what does the spec mean by an availability zone?"
+    history = [{"role": "user", "content": q1}, {"role": "assistant", "content": real_assistant.ask(q1).text}]
+    q2 = "hows that different from a region, and can one region lean on another?"
+    assert real_assistant.ask(q2, history=history).text.startswith("Region:")
+    monkeypatch.setattr(offline, "FOLLOWUP_OWN_STRENGTH", False)
+    assert not real_assistant.ask(q2, history=history).text.startswith("Region:")
