@@ -586,3 +586,16 @@ def test_a_follow_up_pointing_back_is_led_by_the_passage_its_own_words_ask_for(r
     assert real_assistant.ask(q2, history=history).text.startswith("Region:")
     monkeypatch.setattr(offline, "FOLLOWUP_OWN_STRENGTH", False)
     assert not real_assistant.ask(q2, history=history).text.startswith("Region:")
+
+
+def test_another_block_s_subject_beside_the_named_block_keeps_its_pages_in_reach(real_assistant, monkeypatch):
+    """q66-022: the question names the Messaging block ("the messaging product") and uses the Workflow block's subject
+    ("the workflow engine"); the Workflow description's "When to use a workflow engine" answers it, and had ranked 24th
+    under the demotion of blocks a question does not name (retrieve.LOOSE_NOT_DEMOTED)."""
+    import assistant.retrieve as retrieve
+
+    q = ("our SMS platform already has a built-in 'send a reminder, wait for the reply, send a canned answer' feature. "
+         "should we still rebuild that flow in the workflow engine, or just use what the messaging product has?")
+    assert "out-of-the-box functionality" in real_assistant.ask(q).text
+    monkeypatch.setattr(retrieve, "LOOSE_NOT_DEMOTED", False)
+    assert "out-of-the-box functionality" not in real_assistant.ask(q).text
