@@ -370,7 +370,13 @@ _ASKS_PERCENT = re.compile(rf"\b(percentage|percent|share|proportion)\b|{_PERCEN
 # (…nor does a job that measures something: "we want to … measure how big each fishing area is")
 _FINDS_OUT = re.compile(r"\b(check|see|find out|(?<!want to )(?<!like to )(?<!need to )(?<!wish to )know|tell(?! (me|us)\b)|count|"
                         r"track|monitor|view|get|query|look up|determine|report|show|list|retrieve|fetch|measure|calculate|"
-                        r"compute|estimate|work out)\s+(how many|how much|how long|how often|how big|how large|how far)\b", re.I)
+                        r"compute|estimate|work out|"
+                        # … or a record that holds the figure as a field ("does the policy spell out things like how long
+                        # the data is kept and which jurisdiction applies?", q66-021: its retention period)
+                        r"(records?|captures?|includes?|contains?|holds?|stores?|spells?\s+out)\s+(things|details|fields|"
+                        r"information|items)\s+(like|such\s+as|on|about)|"
+                        r"(records?|captures?|includes?|contains?|stores?)\s+(a\s+field\s+for\s+)?)"
+                        r"\s+(how many|how much|how long|how often|how big|how large|how far)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 # the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"
 # is not about passwords)
@@ -535,6 +541,8 @@ def asks_figure(question: str) -> bool:
     True
     >>> asks_figure("At what age should children first be fingerprinted?"), asks_figure("What age groups use the portal?")
     (True, False)
+    >>> asks_figure("Does the policy spell out things like how long the data is kept?"), asks_figure("How long is it kept?")
+    (False, True)
     """
     return bool(_ASKS_FIGURE.search(_FINDS_OUT.sub(" ", question)) or _PERCENT_SIGN_ASKED.search(question))
 
