@@ -123,6 +123,8 @@ _OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|reque
 # "an ID", "any ID", "that ID", "their ID" on its own is some identifier; the Identity BB's things keep naming it
 _ANY_ID = re.compile(r"\b(an|any|no|that|this|these|those|unique|same|its|their|his|her|our|your|my|each|every|different|"
                      r"separate|another|other|new|own|single)\s+$", re.I)
+# … as is one listed after another thing someone holds ("I keep my teaching diploma and ID as digital certificates")
+_OWN_ID_LISTED = re.compile(r"\b(my|our|their|his|her|your)\s+([\w'’-]+\s+){1,3}(and|or|&)\s+(an?\s+|the\s+)?$", re.I)
 _ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet|"
                        r"products?|platforms?|solutions?|software|vendors?|modules?)\b")
 
@@ -155,6 +157,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     >>> find_bbs("How does the IM talk to Payments?")
     ['information-mediator', 'payments']
     >>> find_bbs("Can we change the payee's functional ID?"), find_bbs("our national ID system")
+    ([], ['identity'])
+    >>> find_bbs("I keep my teaching diploma and ID in a wallet app"), find_bbs("my diploma and ID card")
     ([], ['identity'])
     >>> find_bbs("How is consent recorded before they have an ID?"), find_bbs("citizens without an ID card")
     ([], ['identity'])
@@ -192,6 +196,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
                 continue  # "the record ID", "their functional ID": another thing's identifier, not the Identity BB
             if alias == "id" and _ANY_ID.search(text[max(0, m.start() - 10): m.start()]) and not _ID_THING.match(tail):
                 continue  # "before they have an ID": holding some identifier, not the Identity BB (an ID card/number is)
+            if alias == "id" and _OWN_ID_LISTED.search(text[max(0, m.start() - 50): m.start()]) and not _ID_THING.match(tail):
+                continue  # "my teaching diploma and ID": one of the asker's documents (r67-030)
             if strict and not _NAMED_AFTER.match(tail) and alias != "im":
                 continue
             if not named:
