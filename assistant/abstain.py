@@ -374,8 +374,7 @@ _FINDS_OUT = re.compile(r"\b(check|see|find out|(?<!want to )(?<!like to )(?<!ne
                         # … or a record that holds the figure as a field ("does the policy spell out things like how long
                         # the data is kept and which jurisdiction applies?", q66-021: its retention period)
                         r"(records?|captures?|includes?|contains?|holds?|stores?|spells?\s+out)\s+(things|details|fields|"
-                        r"information|items)\s+(like|such\s+as|on|about)|"
-                        r"(records?|captures?|includes?|contains?|stores?)\s+(a\s+field\s+for\s+)?)"
+                        r"information|items)\s+(like|such\s+as|on|about))"
                         r"\s+(how many|how much|how long|how often|how big|how large|how far)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 # the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"
@@ -543,6 +542,8 @@ def asks_figure(question: str) -> bool:
     (True, False)
     >>> asks_figure("Does the policy spell out things like how long the data is kept?"), asks_figure("How long is it kept?")
     (False, True)
+    >>> asks_figure("Does the spec include how long tokens stay valid?")  # the spec asked for its figure
+    True
     """
     return bool(_ASKS_FIGURE.search(_FINDS_OUT.sub(" ", question)) or _PERCENT_SIGN_ASKED.search(question))
 
