@@ -236,6 +236,11 @@ EXTENDS_PREVIOUS = True
 # data collected at that point kept?": the follow-up is still about that use case and that step, not about the block
 # its subject names (cash transfer → Payments): it carries the previous asking sentence
 USE_CASE_CARRIED = True
+# "which call do I use to kill it?" after an API question (naming no block) asks for an API operation: a bare "call" is
+# one only there ("a telemedicine call"). Keeping any previous intent for such a follow-up: +3 −2 (a voucher question
+# after an API one asks about a rule; "and if it had been cancelled?" after a flow is no flow question)
+CALL_AFTER_API = True
+_ASKS_CALL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:call|request|operation)s?\b", re.I)
 _EXTENDS_JOB = re.compile(r"\b(does|do|would|will|can|could|should)\s+(that|this)\s+(also\s+|then\s+|still\s+)?"
                           r"(cover|include|apply|work|extend|handle|support|allow)\b", re.I)
 # "Can the Scheduler handle repeated events with the same name?" → "What happens to the bookings if we delete one of
@@ -2317,6 +2322,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 intent = prev_intent
         elif not bbs and is_follow:
             standalone = f"{q} ({last})"
+            if CALL_AFTER_API and intent == "general" and prev_intent == "api" and _ASKS_CALL.search(q):
+                intent = "api"  # "… which call do I use to kill it?" after an API question asks for an API call
         if USE_CASE_CARRIED and not bbs and is_follow and intent == "general" and prev_intent == "use_case" \
                 and not _USECASE.search(q):
             intent = prev_intent  # a follow-up to a use-case question asks about that use case still

@@ -2455,3 +2455,20 @@ def test_a_choice_between_two_named_approaches_asks_for_the_options():
     assert ASKS_OPTIONS.search("We looked at this. Between push and pull delivery, which should we use?")
     assert not ASKS_OPTIONS.search("We sit between the ministry and the bank. What applies to us?")
     assert not ASKS_OPTIONS.search("What is exchanged between the registry and the payment gateway, and when?")
+
+
+def test_a_follow_up_asking_which_call_after_an_api_question_naming_no_block_is_an_api_question(monkeypatch):
+    """q66-016: "… which call do I use to kill it?" after an API question that names no block asks for an API
+    operation (query.CALL_AFTER_API); on its own, or after a question that is not about the API, a "call" is not one."""
+    import assistant.query as query
+
+    first = "If I start a workflow process through the API, what comes back in the response?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "…"}]
+    follow = "and if that run gets stuck, which call do I use to kill it?"
+    assert analyze(follow, history).intent == "api"
+    assert analyze(follow).intent == "general"
+    other = [{"role": "user", "content": "How do nurses book telemedicine sessions with patients?"},
+             {"role": "assistant", "content": "…"}]
+    assert analyze("and which call happens first?", other).intent != "api"
+    monkeypatch.setattr(query, "CALL_AFTER_API", False)
+    assert analyze(follow, history).intent == "general"
