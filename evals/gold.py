@@ -123,6 +123,8 @@ QA_DEV60_FILE = GOLD_DIR / "qa_dev60.jsonl"
 QA_DEV61_FILE = GOLD_DIR / "qa_dev61.jsonl"
 QA_DEV62_FILE = GOLD_DIR / "qa_dev62.jsonl"
 QA_DEV63_FILE = GOLD_DIR / "qa_dev63.jsonl"
+QA_DEV64_FILE = GOLD_DIR / "qa_dev64.jsonl"
+QA_DEV65_FILE = GOLD_DIR / "qa_dev65.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -307,7 +309,11 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     start 51ddc50; qa_dev62.jsonl and qa_dev63.jsonl, a sixty-fourth and a sixty-fifth writer's 40 each (ids q66-… and
     r67-…, thirty-ninth session: a district health officer, a mobile-money start-up founder, a parliamentary researcher,
     a city GIS analyst; a social-protection programme manager, an information-security officer, a court registry clerk,
-    a schoolteacher who is not technical), first run on d9ca2a4) that were then
+    a schoolteacher who is not technical), first run on d9ca2a4; qa_dev64.jsonl and qa_dev65.jsonl, a sixty-sixth and a
+    sixty-seventh writer's 40 each (ids s68-… and t69-…, forty-first session: a customs agency IT lead, a hospital records
+    manager, a donor-agency programme officer, a retired civil servant helping neighbours; an agriculture extension
+    coordinator, a cloud and DevOps engineer, a land-registry officer, a journalist), first run on the session's
+    CALL_AFTER_API commit) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -325,7 +331,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE,
                                           QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE,
                                           QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE,
-                                          QA_DEV60_FILE, QA_DEV61_FILE, QA_DEV62_FILE, QA_DEV63_FILE]):
+                                          QA_DEV60_FILE, QA_DEV61_FILE, QA_DEV62_FILE, QA_DEV63_FILE,
+                                          QA_DEV64_FILE, QA_DEV65_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 

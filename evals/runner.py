@@ -384,6 +384,8 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
                  "qa_dev61": gold.file_digest(gold.QA_DEV61_FILE),
                  "qa_dev62": gold.file_digest(gold.QA_DEV62_FILE),
                  "qa_dev63": gold.file_digest(gold.QA_DEV63_FILE),
+                 "qa_dev64": gold.file_digest(gold.QA_DEV64_FILE),
+                 "qa_dev65": gold.file_digest(gold.QA_DEV65_FILE),
                  "qa_test": gold.file_digest(gold.QA_TEST_FILE), "qa_test2": gold.file_digest(gold.QA_TEST2_FILE),
                  "qa_test3": gold.file_digest(gold.QA_TEST3_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
