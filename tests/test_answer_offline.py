@@ -2472,3 +2472,19 @@ def test_a_follow_up_asking_which_call_after_an_api_question_naming_no_block_is_
     assert analyze("and which call happens first?", other).intent != "api"
     monkeypatch.setattr(query, "CALL_AFTER_API", False)
     assert analyze(follow, history).intent == "general"
+
+
+def test_someone_the_asker_asks_for_is_searched_as_a_person(monkeypatch):
+    """s68-023: "my neighbour lost her id card …" had been searched with the kinship word and "her", and met the Wallet
+    spec's story of Jane and her disability credential; the person is searched as "a person", "they", "their"
+    (query.PROXY_ASKER), and "switch it off for now" / "cancelling it for good" are the credential suspended / revoked."""
+    import assistant.query as query
+
+    q = ("my neighbour lost her id card somewhere in the house. can they just switch it off for now until she finds "
+         "it, instead of cancelling it for good?")
+    form = query.search_form(q)
+    assert form.startswith("a person lost their id card") and " she " not in form
+    assert "(temporarily suspend)" in form and "(revoked)" in form
+    assert query.search_form("the mother gets her baby's reminder") == "the mother gets her baby's reminder"
+    monkeypatch.setattr(query, "PROXY_ASKER", False)
+    assert query.search_form(q).startswith("my neighbour lost her id card")
