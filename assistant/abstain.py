@@ -770,6 +770,33 @@ GLOSS_MEASURES = True  # (m62-025)
 GLOSS_COVERED = 0.5  # … when at least this share of the spec's words (by idf) is covered
 
 
+# A question in everyday words that query.plain_words renders in the spec's words ("had to stop halfway" → "save as a
+# draft, continue later"), whose first passages say those words, is about what they say however far its own words are
+# from them: neither the MIN_DENSE nor the WEAK_DENSE refusal applies above GLOSS_FLOOR
+GLOSS_EVIDENCE = True
+GLOSS_FLOOR = 0.28
+GLOSS_REACH = 3
+GLOSS_SAID = 0.8
+
+
+def gloss_said(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) -> bool:
+    """Whether a top passage says, in the spec's words, what query.plain_words renders the asker's words as (two spec
+    words at least, GLOSS_SAID of them by idf, in one of the first GLOSS_REACH passages)."""
+    spans: list[tuple[str, str]] = []
+    plain_words(registry.spell_out(qa.question), spans)
+    for said, gloss in spans:
+        spec = set(tokenize(gloss)) - set(tokenize(said)) - _FRAME_WORDS
+        if len(spec) < 2:
+            continue
+        weight = math.fsum(idf.get(t, 8.0) for t in spec)
+        for h in hits[:GLOSS_REACH]:
+            words = set(tokenize(h.chunk.embed_text))
+            stems = set(stem_tokens(list(words)))
+            if math.fsum(idf.get(t, 8.0) for t in spec if t in words or stem_tokens([t])[0] in stems) >= GLOSS_SAID * weight:
+                return True
+    return False
+
+
 def coverage(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float], top: int = 5, without: Iterable[str] = ()) -> float:
     """How much of the question (weighted by word rarity) appears in the top passages (`without` these words)."""
     spans: list[tuple[str, str]] = []  # (the asker's words, the spec's words) the search form glosses
@@ -820,13 +847,14 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
         return True, "nothing in the specification matches this question"
     best = max(h.dense for h in hits[:5])
     cov = coverage(qa, hits, idf)
-    if best < MIN_DENSE:
+    glossed = GLOSS_EVIDENCE and best >= GLOSS_FLOOR and gloss_said(qa, hits, idf)
+    if best < MIN_DENSE and not glossed:
         return True, NOT_ABOUT
     # a question about GovStack's building blocks in general ("How do the building blocks fit together?") is what the
     # specification's front pages are about, in words of their own: retrieval ranked one of them first ("Which block counts
     # ballots?" asks for a block by its job, which is not)
     about_govstack = not qa.bbs and not qa.bb_need and any("front-page" in h.why for h in hits[:FRONT_PAGE_REACH])
-    if best < WEAK_DENSE and cov < MIN_COVERAGE and not about_govstack \
+    if best < WEAK_DENSE and cov < MIN_COVERAGE and not about_govstack and not glossed \
             and not (ASKS_BEHAVIOUR_DENSE and best >= ASKS_BEHAVIOUR_DENSE and _ASKS_BEHAVIOUR.search(qa.question)) \
             and not (ONE_USE_CASE_DENSE and best >= ONE_USE_CASE_DENSE and _one_use_case(qa, hits)) \
             and not (SCOPE_ANSWERS and any("scope" in h.why for h in hits[:5])) \

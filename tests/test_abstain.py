@@ -703,3 +703,18 @@ def test_the_askers_words_rendered_in_the_spec_s_words_are_covered_where_those_w
     other = _hits("Applications are stored in the registry.", dense=0.4, bb="registration")
     monkeypatch.setattr(abstain, "GLOSS_MEASURES", True)
     assert abstain.coverage(q, other, {}) < abstain.MIN_COVERAGE
+
+
+def test_everyday_words_whose_spec_rendering_a_top_passage_says_are_not_refused_as_far_off(monkeypatch):
+    """s68-026: "had to stop halfway … will she lose everything she typed?" came 0.33 close to the passages (below
+    MIN_DENSE) though the first one says what query.plain_words renders it as ("save as a draft, continue later"):
+    abstain.GLOSS_EVIDENCE answers it; the same passages without those words, or far below GLOSS_FLOOR, do not."""
+    import assistant.abstain as abstain
+
+    qa = analyze("my neighbour started an application online but had to stop halfway. will she lose everything she typed?")
+    says = "Applicants must be able to save their application file as a draft and continue data entering later."
+    assert should_abstain(qa, _hits(says, TOPIC, dense=0.32), {}) == (False, "")
+    assert should_abstain(qa, _hits(TOPIC, "Applicants submit their files online.", dense=0.32), {})[0]
+    assert should_abstain(qa, _hits(says, TOPIC, dense=0.2), {})[0]
+    monkeypatch.setattr(abstain, "GLOSS_EVIDENCE", False)
+    assert should_abstain(qa, _hits(says, TOPIC, dense=0.32), {})[0]
