@@ -673,8 +673,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bon hold\b", r"\g<0> (suspended)"),
     # a receiving system that is down is, in the Information Mediator spec, offline ("Published messages should be stored
     # so that delivery may be done and retried asynchronously, e.g. if certain Subscribers are offline"; m62-030, n63-018)
-    (r"\b(server|servers|system|systems|site|service|services|endpoint|app|application)\s+((is|are|was|were|goes|go|went|"
-     r"happens\s+to\s+be|happen\s+to\s+be)\s+)(down|offline|unreachable)\b", r"\g<0> (offline, delivery retried)"),
+    # (… "one of the district apps that listens for updates goes offline": the system named a few words before)
+    (r"\b(server|servers|system|systems|site|service|services|endpoint|app|apps|application|applications)\s+"
+     r"([^.?!,;]{0,50}?\s)?((is|are|was|were|goes|go|went|happens\s+to\s+be|happen\s+to\s+be)\s+)(down|offline|unreachable)\b",
+     r"\g<0> (offline, delivery retried)"),
+    # a system that listens for updates or events is, in the Information Mediator spec, a subscriber of the pub/sub layer
+    # ("Subscribers … receive messages"; t69-035)
+    (r"\b(listen|listens|listening)\s+(for|to|out\s+for)\s+([\w'-]+\s+){0,2}(updates|events|messages|notifications|"
+     r"changes)\b", r"\g<0> (subscribers, pub/sub)"),
     # someone who does not turn up or check in for an event is, in the Scheduler spec, a no-show ("If all participants
     # are in no-show status then the event status is no-show"; n63-019)
     (r"\b(nobody|no\s*one|none\s+of\s+(them|the\s+[\w-]+))\b[^.?!]{0,60}?\b(turns?|shows?|comes?)\s+up\b|"
@@ -760,7 +766,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # +1, nothing else changed
     (r"\b(the )?same (database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
     # … as do blocks on one database product's instance ("the same Postgres instance")
-    (r"\b(the )?same (postgres(ql)?|mysql|mariadb|oracle|mongo(db)?|sql server|mssql|redis|elasticsearch|couchdb|"
+    (r"\b((the )?same|(one |a |a single )?shared) (postgres(ql)?|mysql|mariadb|oracle|mongo(db)?|sql server|mssql|redis|elasticsearch|couchdb|"
      r"cassandra)( (instance|server|cluster|schema|database|db))?\b", r"\g<0> (shared database)"),
     # … and so do blocks that share one database, use a common set of tables, read each other's tables or read straight
     # out of another block's database
@@ -1204,8 +1210,10 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'which officials or agencies have looked at their records (who has looked at their personal data, data read requests)'
     >>> plain_words("put each citizen's national ID number into the address of GET requests")
     "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
-    >>> plain_words("two blocks on the same Postgres instance")
-    'two blocks on the same Postgres instance (shared database)'
+    >>> plain_words("two blocks on the same Postgres instance"), plain_words("point at one shared Postgres instance")
+    ('two blocks on the same Postgres instance (shared database)', 'point at one shared Postgres instance (shared database)')
+    >>> plain_words("one of the apps that listens for updates goes offline for a few hours")
+    'one of the apps that listens for updates (subscribers, pub/sub) goes offline (offline, delivery retried) for a few hours'
     >>> plain_words("when a relative says yes to data sharing for someone else")
     'when a relative says yes to data sharing for someone else (a Delegate, delegating)'
     >>> plain_words("can a relative agree in place of another?"), plain_words("they consent on her behalf")
