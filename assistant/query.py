@@ -978,6 +978,12 @@ CREDENTIAL_SHOWN = True
 # stories about a named person ("Jane … her disability credential") instead of the rules: the person is searched as "a
 # person" (the pronouns as "they", "their", "them") when the question asks for someone the asker knows (not a child:
 # "register my son's birth" asks about a child)
+# "ok, and say a farmer only wants to use half of it at one agro-dealer …" where the conversation is about vouchers:
+# using part of "it" is a partial redemption as using part of a voucher is (t69-013)
+PART_OF_IT_REDEEMED = True
+_VOUCHER = re.compile(r"\bvouchers?\b", re.I)
+_PART_OF_IT = re.compile(r"\b(spend|spends|spending|use|uses|using|redeem|redeems|redeeming|cash|claim)\s+(only\s+|just\s+)?"
+                         r"(half|part|some|a\s+(part|portion|bit))\s+of\s+(it|them)\b", re.I)
 PROXY_ASKER = True
 _PROXY = re.compile(r"\bmy\s+(?:(?:elderly|old|older|aged|next-door|deaf|blind|disabled)\s+)?"
                     r"(neighbou?r|mother|mum|mom|father|dad|grandmother|grandma|granny|gran|grandfather|grandpa|"
@@ -1210,6 +1216,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'which officials or agencies have looked at their records (who has looked at their personal data, data read requests)'
     >>> plain_words("put each citizen's national ID number into the address of GET requests")
     "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
+    >>> plain_words("a farmer wants to use half of it at one shop and the rest later (a voucher)"), plain_words("use half of it")
+    ('a farmer wants to use half of it (partial redemption) at one shop and the rest later (a voucher)', 'use half of it')
     >>> plain_words("two blocks on the same Postgres instance"), plain_words("point at one shared Postgres instance")
     ('two blocks on the same Postgres instance (shared database)', 'point at one shared Postgres instance (shared database)')
     >>> plain_words("one of the apps that listens for updates goes offline for a few hours")
@@ -1335,6 +1343,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_FOR_ANOTHER, r"\g<0> (a Delegate, delegating)", text, spans, count=1)
         text = _rewrite(_NOT_PROVISIONED, r"\g<0> (pre-registration, not yet provisioned in the System)", text, spans, count=1)
         text = _rewrite(_SAYS_NO, r"\g<0> (an explicit opt-out, consent omitted)", text, spans, count=1)
+    if PART_OF_IT_REDEEMED and _VOUCHER.search(text):
+        text = _rewrite(_PART_OF_IT, r"\g<0> (partial redemption)", text, spans, count=1)
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
         text = _rewrite(_SHOWS, r"\g<0> (present)", text, spans, count=1)
         text = _rewrite(_OTHER_DEVICE, r"\g<0> (cross device)", text, spans, count=1)
