@@ -739,6 +739,10 @@ _ASKED_THING = re.compile(r"\b(the|a|an|any|support|supports|supported|use|uses|
 _PLACE_OR_OWNER = re.compile(r"\b(between|from|for|at|of|by|within|across|among)\s+(the|a|an|any)\s+$", re.I)
 
 
+EXAMPLE_NOT_ASKED = True
+_AS_EXAMPLE = re.compile(r"\b(like|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|similar\s+to|say)\s+(a|an|the)?\s*$", re.I)
+
+
 def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) -> list[str]:
     """Names the question asks about as a feature of the one block it names ("What's the WebSocket endpoint in the
     Scheduler BB API …?") that the block's whole specification (block_text, lower case) never mentions."""
@@ -751,6 +755,10 @@ def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) ->
         # …and a name coordinated with one that is ("with google calendar or outlook")
         asked = (_ASKED_THING.search(ask[:at]) and not (PLACE_OR_OWNER and _PLACE_OR_OWNER.search(ask[:at]))) \
             or (out and re.search(r"(\bor|\band|,)\s*$", ask[:at]))
+        # (…not a name given as an example of what is asked: "host a live session, like a Zoom call": the kind of
+        # thing is asked, which the block's scope sections answer, s68-001)
+        if EXAMPLE_NOT_ASKED and _AS_EXAMPLE.search(ask[:at]):
+            continue
         if at >= 0 and asked and n.lower() not in block_text:
             out.append(n)
     return out

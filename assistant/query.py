@@ -103,6 +103,9 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"((an)?other\b|an?\s+(different|diff|separate)\s+(bbs?|building\s+blocks?|blocks?|one)\b)|"
                         r"\b(an)?other\s+(building\s+)?block'?s\s+(job|responsibilit)|"
                         r"\b(in|out\s+of|outside(\s+of)?)\s+(the\s+|its\s+)?scope\b|\b(also|itself)\s+responsible\s+for\b|"
+                        # "… like a Zoom call, or is that outside what it does?" (s68-001)
+                        r"\b(is|are)\s+(that|this|it|those|these)\s+(something\s+)?(outside|beyond)\s+(of\s+)?what\s+"
+                        r"(it|they|the\s+[\w\s-]{0,30}?)\s+(does|do|covers?|handles?|offers?|is\s+for|are\s+for|can\s+do)\b|"
                         r"\b(is|isn'?t)\s+(that|this|it)\s+(really\s+)?(the|a)\s+[\w\s-]{0,30}\b(bb|building\s+block|block)'?s\s+"
                         r"(job|responsibility|role|task)\b|"
                         # "Can the eMarketplace block run the whole tender for us: vetting suppliers, …?" (r67-031)

@@ -718,3 +718,20 @@ def test_everyday_words_whose_spec_rendering_a_top_passage_says_are_not_refused_
     assert should_abstain(qa, _hits(says, TOPIC, dense=0.2), {})[0]
     monkeypatch.setattr(abstain, "GLOSS_EVIDENCE", False)
     assert should_abstain(qa, _hits(says, TOPIC, dense=0.32), {})[0]
+
+
+def test_a_name_given_as_an_example_of_what_is_asked_is_not_what_is_asked(monkeypatch):
+    """s68-001: "Could the Messaging BB host a live session …, like a Zoom call, or is that outside what it does?" asks
+    about live video sessions (the block's out-of-scope list answers), not about Zoom (abstain.EXAMPLE_NOT_ASKED); the
+    closing words make it a scope question (query.ASKS_SCOPE)."""
+    import assistant.abstain as abstain
+    from assistant.query import ASKS_SCOPE
+
+    q = ("Could the Messaging Building Block host a live session between the nurse and the patient, like a Zoom call, "
+         "or is that outside what it does?")
+    block = "the messaging building block sends sms and email. out of scope: real-time video and audio conferencing."
+    hits = _hits(TOPIC)
+    assert unmentioned_by_block(analyze(q), hits, block) == []
+    assert ASKS_SCOPE.search(q) and not ASKS_SCOPE.search("Could the Messaging Building Block host a live session?")
+    monkeypatch.setattr(abstain, "EXAMPLE_NOT_ASKED", False)
+    assert unmentioned_by_block(analyze(q), hits, block) == ["Zoom"]
