@@ -680,6 +680,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(server|servers|system|systems|site|service|services|endpoint|app|apps|application|applications)\s+"
      r"([^.?!,;]{0,50}?\s)?((is|are|was|were|goes|go|went|happens\s+to\s+be|happen\s+to\s+be)\s+)(down|offline|unreachable)\b",
      r"\g<0> (offline, delivery retried)"),
+    # money turned from one currency into another is, in the Payments spec, currency conversion ("there is no exchange
+    # rate conversion"; "supports multicurrency payments"; s68-004)
+    (r"\b(turn|turns|turning|convert|converts|converting|change|changes|changing|exchange|exchanges|exchanging|swap|swaps)\s+"
+     r"(the\s+|their\s+|our\s+|those\s+|these\s+)?(us\s+)?(dollars|euros|pounds|usd|eur|foreign\s+(money|currency|currencies|cash)|"
+     r"hard\s+currency)\s+(in)?to\s+(the\s+)?(local|our|national|domestic|our\s+own)\s+(money|currency|cash)\b",
+     r"\g<0> (currency conversion, exchange rate conversion, multicurrency)"),
     # a system that listens for updates or events is, in the Information Mediator spec, a subscriber of the pub/sub layer
     # ("Subscribers … receive messages"; t69-035)
     (r"\b(listen|listens|listening)\s+(for|to|out\s+for)\s+([\w'-]+\s+){0,2}(updates|events|messages|notifications|"
@@ -1221,6 +1227,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
     >>> plain_words("a farmer wants to use half of it at one shop and the rest later (a voucher)"), plain_words("use half of it")
     ('a farmer wants to use half of it (partial redemption) at one shop and the rest later (a voucher)', 'use half of it')
+    >>> plain_words("will it turn the dollars into local money for us?")
+    'will it turn the dollars into local money (currency conversion, exchange rate conversion, multicurrency) for us?'
     >>> plain_words("two blocks on the same Postgres instance"), plain_words("point at one shared Postgres instance")
     ('two blocks on the same Postgres instance (shared database)', 'point at one shared Postgres instance (shared database)')
     >>> plain_words("one of the apps that listens for updates goes offline for a few hours")
