@@ -886,8 +886,8 @@ _GEOFENCE = re.compile(
     r"(wander|wanders|wandered|wandering|stray|strays|strayed|straying|drive|drives|drove|driving|sail|sails|sailed|"
     r"sailing|move|moves|moved|moving) (into|out of|outside( of)?|beyond))\b"
     r"((,)? (or|and|and/or) (enter|enters|leave|leaves|exit|exits|go out|goes out)( of)?)?"
-    r" (a |an |the |its |their |his |her |our |any |one of the |one of our )?(\w+[- ]){0,2}(zones?|areas?|districts?|"
-    r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?)\b(?! (codes?|of|manager|office)\b)|"
+    r" (a |an |the |its |their |his |her |our |any |one of the |one of our )?(\w+'s )?(\w+[- ]){0,2}(zones?|areas?|districts?|"
+    r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?|yards?|compounds?|depots?|premises)\b(?! (codes?|of|manager|office)\b)|"
     # "… get notified when rescue vehicles go in or out of them" (the danger zones drawn on a map)
     r"\b(go|goes|going|come|comes|coming|move|moves|moving|drive|drives|driving) in(to)? (or|and) out of "
     r"(them|those|these|it|(a |an |the |its |their |our |any )?(\w+[- ]){0,2}(zones?|areas?|districts?|boundar(y|ies)|"
@@ -1095,6 +1095,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'we need to know when tagged cattle wander out of a quarantine area (a geofence)'
     >>> plain_words("can it warn us if a truck wanders outside the area it should stay in?")
     'can it warn us if a truck wanders outside the area (a geofence) it should stay in?'
+    >>> plain_words("a warning when a cargo truck drives out of the port's customs yard")
+    "a warning when a cargo truck drives out of the port's customs yard (a geofence)"
     >>> plain_words("warn us whenever a boat wanders into the restricted zone")
     'warn us whenever a boat wanders into the restricted zone (a geofence)'
     >>> plain_words("our site crawls on patchy mobile signal")
