@@ -987,6 +987,13 @@ CREDENTIAL_SHOWN = True
 # stories about a named person ("Jane … her disability credential") instead of the rules: the person is searched as "a
 # person" (the pronouns as "they", "their", "them") when the question asks for someone the asker knows (not a child:
 # "register my son's birth" asks about a child)
+# "Could the Scheduler kick off payments automatically when the rain gauge readings drop below normal?": acting when a
+# quantity crosses a level, asked of something done automatically or of the Scheduler, is a condition other than time
+# (as "whenever … drops under" is, above; t69-002)
+LEVEL_TRIGGER_WHEN = True
+_AUTOMATIC = re.compile(r"\b(automatic|automatically|scheduler)\b", re.I)
+_WHEN_LEVEL = re.compile(r"\b(when|if)\b[^.?!]{0,60}?\b(drops?|dropped|falls?|fell|rises?|rose|exceeds?|exceeded|"
+                         r"reaches|reach|reached|hits|hit|crosses|cross|crossed|goes|go)\s+(below|above|under|over|past|beyond)\b", re.I)
 # "ok, and say a farmer only wants to use half of it at one agro-dealer …" where the conversation is about vouchers:
 # using part of "it" is a partial redemption as using part of a voucher is (t69-013)
 PART_OF_IT_REDEEMED = True
@@ -1227,6 +1234,10 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'which officials or agencies have looked at their records (who has looked at their personal data, data read requests)'
     >>> plain_words("put each citizen's national ID number into the address of GET requests")
     "put each citizen's national ID number into the address of GET requests (Personally Identifiable Information (PII) in URLs)"
+    >>> plain_words("can the Scheduler start payments when the readings drop below normal?")
+    'can the Scheduler start payments when the readings drop below (evaluate other conditions, not time only) normal?'
+    >>> plain_words("what happens when the balance drops below zero?")  # nothing automatic asked
+    'what happens when the balance drops below zero?'
     >>> plain_words("a farmer wants to use half of it at one shop and the rest later (a voucher)"), plain_words("use half of it")
     ('a farmer wants to use half of it (partial redemption) at one shop and the rest later (a voucher)', 'use half of it')
     >>> plain_words("will it turn the dollars into local money for us?")
@@ -1356,6 +1367,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_FOR_ANOTHER, r"\g<0> (a Delegate, delegating)", text, spans, count=1)
         text = _rewrite(_NOT_PROVISIONED, r"\g<0> (pre-registration, not yet provisioned in the System)", text, spans, count=1)
         text = _rewrite(_SAYS_NO, r"\g<0> (an explicit opt-out, consent omitted)", text, spans, count=1)
+    if LEVEL_TRIGGER_WHEN and _AUTOMATIC.search(text) and "(evaluate other conditions" not in text:
+        text = _rewrite(_WHEN_LEVEL, r"\g<0> (evaluate other conditions, not time only)", text, spans, count=1)
     if PART_OF_IT_REDEEMED and _VOUCHER.search(text):
         text = _rewrite(_PART_OF_IT, r"\g<0> (partial redemption)", text, spans, count=1)
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
