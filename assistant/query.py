@@ -1009,16 +1009,22 @@ _PROXY_MANY = re.compile(r"\bmy\s+(?:(?:elderly|old|older|aged)\s+)?(neighbou?rs
 _GENDERED = [(re.compile(r"\b(?:she|he)\b", re.I), "they"), (re.compile(r"\b(?:her|his)\b", re.I), "their"),
              (re.compile(r"\bhim\b", re.I), "them"), (re.compile(r"\b(?:hers)\b", re.I), "theirs")]
 _CREDENTIAL_NOUNS = (r"(credentials?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|passes|badges?|"
+                     r"(pension|membership|benefits?|disability|student|insurance|residence|voter|senior|concession) cards?|"
                      r"(museum|boarding|bus|travel|season|entry|transit|visitor|health|vaccination|access|event) pass)")
 _HELD_CREDENTIAL = re.compile(rf"\b(wallets?|{_CREDENTIAL_NOUNS})\b", re.I)
 _SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|proved|display|displays|displaying|"
                     r"displayed|flash|flashes|flashing|hand|hands|handing|handed)\b(?!\s+(up|me|us|them|him|her)\b)", re.I)
 # … and one kept in a phone app is kept in a wallet, and someone checking it the verifier
-_IN_PHONE = re.compile(r"\b(in|on|from|inside)\s+(the\s+|their\s+|his\s+|her\s+|a\s+|our\s+|your\s+|the\s+[\w-]+'s\s+)?(own\s+)?"
+_IN_PHONE = re.compile(r"\b(in|on|from|inside)\s+(the\s+|their\s+|his\s+|her\s+|a\s+|our\s+|your\s+|my\s+|the\s+[\w-]+'s\s+)?(own\s+)?"
                        r"(phones?|mobiles?|smartphones?|mobile phones?)(\s+apps?)?\b", re.I)
 _CHECKS = re.compile(r"\b(check|checks|checking|verify|verifies|verifying|scan|scans|scanning)\b(?=\s+(a|the|their|his|her|its|"
                      rf"that|this)\s+(\w+\s+)?({_CREDENTIAL_NOUNS}|pass)\b)", re.I)
 _WALLET = re.compile(r"\bwallets?\b", re.I)
+_GAVE_IT = re.compile(r"\b(office|agency|ministry|department|authority|organi[sz]ation|body|school|university|government|"
+                      r"council|people|ones?)\s+(that|who|which)\s+(gave|give|gives|issued|issue|issues|handed|hands|granted)\b", re.I)
+_WHERE_SHOWN = re.compile(r"\b(find\s+out|know|knows|learn|learns|see|sees|track|tracks|tell|be\s+told)\s+(about\s+)?(where|when|to\s+whom|"
+                          r"who)\s+(i|we|they|you|he|she|it|people)\s+(show|showed|shown|shows|use|used|uses|present|presented|"
+                          r"presents)\b", re.I)
 _OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
                            r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
                            r"\bnot (on )?(my|the|their|his|her|your) (own )?(phone|device|mobile)\b", re.I)
@@ -1238,6 +1244,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'can the Scheduler start payments when the readings drop below (evaluate other conditions, not time only) normal?'
     >>> plain_words("what happens when the balance drops below zero?")  # nothing automatic asked
     'what happens when the balance drops below zero?'
+    >>> plain_words("if i show my pension card from my phone, does the office that gave me the card find out where i showed it?")
+    'if i show (present) my pension card from my phone (wallet), does the office that gave (credential issuer) me the card find out where i showed (track where the credentials are being presented) it?'
     >>> plain_words("a farmer wants to use half of it at one shop and the rest later (a voucher)"), plain_words("use half of it")
     ('a farmer wants to use half of it (partial redemption) at one shop and the rest later (a voucher)', 'use half of it')
     >>> plain_words("will it turn the dollars into local money for us?")
@@ -1379,6 +1387,10 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
             if not in_wallet:
                 text = _rewrite(_IN_PHONE, r"\g<0> (wallet)", text, spans, count=1)
             text = _rewrite(_CHECKS, r"\g<0> (verifier)", text, spans, count=1)
+            # "does the office that gave me the card find out where i showed it?": the issuer, tracking presentations
+            # ("The credential issuer SHOULD NOT be able to track where the credentials are being presented", s68-035)
+            text = _rewrite(_GAVE_IT, r"\g<0> (credential issuer)", text, spans, count=1)
+            text = _rewrite(_WHERE_SHOWN, r"\g<0> (track where the credentials are being presented)", text, spans, count=1)
     return text
 
 
