@@ -847,6 +847,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # the data formats that should be used to store or exchange geographic data"); saving it is storing it
     (r"\b(what|which)\s+(kinds?|types?|sorts?)\s+of\s+files?\b|\b(what|which)\s+files?\s+(types?|kinds?|formats?)\b",
      r"\g<0> (data formats)"),
+    # … as is keeping maps as one geodata format or another ("keep our parcel maps as shapefiles, in a spatial database or
+    # something else?", t69-004)
+    (r"\b(as|in|into|to)\s+(a\s+)?(shapefiles?|shp|geojson|geopackages?|gpkg|kml|kmz|gml|geotiffs?)\b(?!\s*\(data formats\))",
+     r"\g<0> (data formats)"),
     # a phone number or an email address kept in logs or records is, in the spec, contact data ("The event logs and the
     # transaction logs should NOT capture any sensitive data such as contact data")
     (r"\b(logs?|logged|logging|audit trails?)\b[^.?!]{0,60}?\b(phone numbers?|mobile numbers?|e-?mail address(es)?)\b|"
@@ -1288,6 +1292,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'how can inspectors verify that a permit on site is genuine?'
     >>> plain_words("does the GIS bb say what kind of files we should save our maps as?")
     'does the GIS bb say what kind of files (data formats) we should save our maps as?'
+    >>> plain_words("should we keep our parcel maps as shapefiles or in a spatial database?")
+    'should we keep our parcel maps as shapefiles (data formats) or in a spatial database?'
     >>> plain_words("we have to call the order off. how does our money come back?")
     'we have to cancel the order. how does our money come back?'
     >>> plain_words("how many payouts can we send in one go?")
