@@ -2488,3 +2488,40 @@ def test_someone_the_asker_asks_for_is_searched_as_a_person(monkeypatch):
     assert query.search_form("the mother gets her baby's reminder") == "the mother gets her baby's reminder"
     monkeypatch.setattr(query, "PROXY_ASKER", False)
     assert query.search_form(q).startswith("my neighbour lost her id card")
+
+
+PUBSUB = ("1. The Subscriber requests that events of certain types be delivered to them.\n"
+          "2. The Subscriber specifies the desired delivery mode (push/pull). Note that:\n"
+          "   * push delivery mode is when the Room sends events to the Subscriber's API.\n"
+          "   * pull delivery mode (OPTIONAL) means that the Room keeps a queue of events.\n"
+          "3. At a minimum, this Building Block MUST provide for a push delivery mode.\n\n"
+          "Three endpoints to be declared per event type Pub/Sub instance:\n\n"
+          "* an endpoint URL to be registered by every Subscriber on a per-event type basis.\n"
+          "* (OPTIONAL) an endpoint URL on the Pub/Sub where all pull requests come from various Subscribers.")
+
+
+def test_a_line_introducing_a_list_brings_only_its_own_run_of_items(monkeypatch):
+    """An intro line brings the items right after it, not those of the next list (k60-022's "Note that:" had brought
+    "an endpoint URL …" of "Three endpoints …:"); a list the answer has quoted whole already brings no line; an item
+    opening a list the passage does not hold ("The Publisher generates an event:") is no point ("…event:." had been)."""
+    import assistant.answer.offline as offline
+    from assistant.answer.evidence import Evidence
+
+    hit = _hit(0, PUBSUB, "9.2.3 Subscribing to events")
+    a = ExtractiveAnswerer()
+    a._start_answer()
+    ev = Evidence(hits=[hit])
+    units = units_of(PUBSUB, 0)
+    starting = lambda words: next(v for v in units if v.text.startswith(words))  # noqa: E731
+    note = a._with_list(ev, starting("The Subscriber specifies"))
+    assert "pull delivery mode" in note and "At a minimum" in note and "endpoint URL" not in note
+    three = starting("Three endpoints")
+    assert "per-event type basis" in a._with_list(ev, three)
+    for item in (starting("an endpoint URL"), starting("(OPTIONAL) an endpoint")):
+        a._mark(ev, 0, item.text)  # both items quoted as points of their own …
+    assert a._with_list(ev, three) == ""  # … so the list is said whole already
+    # (the next passage starts "* The Publisher generates an event:", its sub-items in the passage after it)
+    ev = Evidence(hits=[hit, _hit(1, "* The Publisher generates an event:", "9.2.4 Event delivery")])
+    assert a._with_list(ev, units_of(ev.hits[1].chunk.text, 1)[0]) == ""
+    monkeypatch.setattr(offline, "LIST_ITEMS_SAID_DROPPED", False)
+    assert "per-event type basis" in a._with_list(ev, three)

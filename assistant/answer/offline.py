@@ -74,6 +74,9 @@ STORY_NOT_LEAD = True  # _general: a use case's story does not take the lead fro
 # a list's items the next passage holds are quoted once, in that passage's order, however many intro lines of the
 # passage bring them (k60-022 had said "(b) assign a sequence number …" twice, after an item that follows it)
 CARRIED_ONCE = True
+# _with_list: an intro line whose list the answer has quoted whole already is not said again, and only the run of
+# items right after the intro is its list
+LIST_ITEMS_SAID_DROPPED = True
 ORPHAN_ITEMS_DROPPED = True  # _passage_points: a short item chosen without its list's intro line is left out
 OP_MATCH_WEIGHT = 1.0  # API answers: question-word match of an operation against its rank (0.5, 1, 2 gave the same answers)
 # …and its embedding similarity to the question (a 0.05 lead ≈ 0.15): independent dev API key-fact recall 0.429 → 0.500,
@@ -1049,20 +1052,30 @@ class ExtractiveAnswerer:
                 return self._with_list(ev, head)
             if any(v.kind != "item" for v in before):
                 return ""  # a sentence that does not introduce it
+            if u.text.rstrip().endswith(":"):
+                return ""  # an item opening a list the passage does not hold ("The Publisher generates an event:")
             c = ev.hits[u.hit_index].chunk  # … introduced by the section's title ("Out-of-Scope Assumptions: …")
             title = heading_title(c.heading_path[-1]) if c.heading_path else ""
             return f"{title}: {clip(u.text, 200).rstrip(' ;,.')}. {self._mark(ev, u.hit_index, u.text)}" if title else ""
         if not u.text.rstrip().endswith(":"):
             return self._sentence(ev, u, 400)
-        items = [v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order][:6]
-        items = [v for v in items if v.kind in ("item", "row")]
+        items = []  # the run of items right after it (a sentence after them opens another list: "Three endpoints …:")
+        for v in sorted((v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order),
+                        key=lambda v: v.order):
+            if v.kind not in ("item", "row") or len(items) == 6:
+                break
+            items.append(v)
+        if items and LIST_ITEMS_SAID_DROPPED and all(self._quoted_already(v.text, least=20) for v in items):
+            # a list the answer has quoted whole already leaves its intro line nothing to say (a list partly quoted is
+            # said whole: "the following categories:" with one left out would read as if it were not one)
+            return ""
         if not items:
             if u.label:
                 return ""  # a title followed by prose ("4. Hybrid Model:") is no point of its own
             # a line introducing what the passage does not go on with in words (a figure, a code block: "A consent
             # agreement life-cycle has four main phases, as illustrated in the figure below:") ends as a sentence
             return self._sentence(ev, _closed(u), 400)
-        text = clip(u.text, 200) + " " + "; ".join(clip(v.text, 90).rstrip(" ;,.") for v in items) + "."
+        text = clip(u.text, 200) + " " + "; ".join(clip(v.text, 90).rstrip(" ;,.:") for v in items) + "."
         return f"{text} {self._mark(ev, u.hit_index, text)}"
 
     def _passage_points(self, ev: Evidence, units: list[Unit], taken: set[str], max_units: int = 4,
