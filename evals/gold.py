@@ -125,6 +125,8 @@ QA_DEV62_FILE = GOLD_DIR / "qa_dev62.jsonl"
 QA_DEV63_FILE = GOLD_DIR / "qa_dev63.jsonl"
 QA_DEV64_FILE = GOLD_DIR / "qa_dev64.jsonl"
 QA_DEV65_FILE = GOLD_DIR / "qa_dev65.jsonl"
+QA_DEV66_FILE = GOLD_DIR / "qa_dev66.jsonl"
+QA_DEV67_FILE = GOLD_DIR / "qa_dev67.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -313,7 +315,11 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     sixty-seventh writer's 40 each (ids s68-… and t69-…, forty-first session: a customs agency IT lead, a hospital records
     manager, a donor-agency programme officer, a retired civil servant helping neighbours; an agriculture extension
     coordinator, a cloud and DevOps engineer, a land-registry officer, a journalist), first run on the session's
-    CALL_AFTER_API commit) that were then
+    CALL_AFTER_API commit; qa_dev66.jsonl and qa_dev67.jsonl, a sixty-eighth and a sixty-ninth writer's 40 each (ids
+    u70-… and v71-…, forty-second session: a water-utility billing manager, an election commission IT officer, a
+    start-up developer, a parliamentary staffer; a UX designer, a refugee-services caseworker, a tax authority
+    integration architect, a small-town mayor who is not technical), first run on the session's list-line commit) that
+    were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -332,7 +338,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE,
                                           QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE,
                                           QA_DEV60_FILE, QA_DEV61_FILE, QA_DEV62_FILE, QA_DEV63_FILE,
-                                          QA_DEV64_FILE, QA_DEV65_FILE]):
+                                          QA_DEV64_FILE, QA_DEV65_FILE, QA_DEV66_FILE, QA_DEV67_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
