@@ -340,6 +340,11 @@ BETWEEN_BBS_PASS = 15
 ARCH_MAX_CHUNKS = 400  # the architecture pages have 125 passages in `latest`
 _ARCH_PAGE = re.compile(r"^architecture-and-nonfunctional-requirements/")
 _HISTORY_PAGE = re.compile(r"(version-history|release-notes|changelog)", re.I)
+# …and so are a chapter's decision log and meeting notes ("Key Decision Log", "17.12. Meeting notes:"): the Messaging
+# project overview's had led "which block sends the SMS reminders? … and can it do WhatsApp too?"
+_HISTORY_SECTION = re.compile(r"\b(decision log|meeting notes|meeting minutes)\b", re.I)
+HISTORY_SECTIONS_DEMOTED = True
+_ASKS_DECISIONS = re.compile(r"\b(decid\w*|decisions?|agreed|meetings?|minutes)\b", re.I)
 # A question about GovStack itself (no building block named) is answered by the specification's front pages.
 _ABOUT_GOVSTACK = re.compile(r"\b(govstack|building blocks?|bbs?)\b", re.I)
 _FRONT_PAGE = re.compile(r"^(README|building-blocks|architecture-and-nonfunctional-requirements/(README|introduction|"
@@ -1153,6 +1158,9 @@ class HybridSearch:
                 s *= TEMPLATE_DEMOTE  # mostly the chapter template's own wording
             if _HISTORY_PAGE.search(c.path) and not _ASKS_HISTORY.search(qa.standalone):
                 s *= 0.5  # version histories mention everything and explain nothing
+            elif HISTORY_SECTIONS_DEMOTED and any(_HISTORY_SECTION.search(h) for h in c.heading_path) \
+                    and not _ASKS_HISTORY.search(qa.standalone) and not _ASKS_DECISIONS.search(qa.standalone):
+                s *= 0.5  # … and so do decision logs
             if c.kind in FRAMEWORK_KINDS and (qa.intent not in ("use_case", "general") or (qa.bbs and qa.intent == "general")):
                 s *= 0.7  # the framework data is context; the GovStack spec is the authority
             if qa.intent in ("overview", "comparison") and c.bb in qa.bbs and re.search(r"(^|/)(README|\d-description|2-description)\.md$|key-digital", c.path):
