@@ -603,3 +603,22 @@ def test_another_block_s_subject_beside_the_named_block_keeps_its_pages_in_reach
     assert "out-of-the-box functionality" in real_assistant.ask(q).text
     monkeypatch.setattr(retrieve, "LOOSE_NOT_DEMOTED", False)
     assert "out-of-the-box functionality" not in real_assistant.ask(q).text
+
+
+def test_decision_logs_and_meeting_notes_do_not_answer_a_question_about_what_a_block_does(real_assistant, monkeypatch):
+    """The Messaging project overview's "9. Decision Log and History" (meeting notes: "Modalities: email, SMS, …") had
+    ranked second for what the block supports; it is demoted as the version histories are (retrieve._HISTORY_SECTION),
+    unless the question asks what was decided."""
+    from assistant import retrieve
+    from assistant.query import analyze
+
+    def top(q, flag, k=5):
+        monkeypatch.setattr(retrieve, "HISTORY_SECTIONS_DEMOTED", flag)
+        return {h.id: h for h in real_assistant.searcher.search(analyze(q, []), "latest", k=k)}
+
+    logged = lambda hits: [i for i, h in hits.items() if any("decision log" in t.lower() for t in h.chunk.heading_path)]  # noqa: E731
+    q = "What modalities does the Messaging building block support?"
+    assert logged(top(q, False)) and not logged(top(q, True))
+    asked = "What did the Messaging building block team decide about modalities in its meetings?"
+    on, off = top(asked, True, k=20), top(asked, False, k=20)
+    assert logged(off) and {i: on[i].score for i in logged(off) if i in on} == {i: off[i].score for i in logged(off)}
