@@ -122,6 +122,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # "… or does that live somewhere else?"
                         r"\bor\s+(does|do|is|are|would|will)\s+(that|this|it|those|these|they)\s+(live|sit|belong|happen|"
                         r"go|get\s+done|reside|handled|done|covered|managed|dealt\s+with)\s+(somewhere\s+else|elsewhere|(in|to|with|by)\s+(an)?other)\b|"
+                        # "… or is that somebody else's job?" (u70-001, v71-002)
+                        r"\b(someone|somebody|something|anyone|anybody)\s+else'?s\s+(job|responsibility|task|role|problem|business)\b|"
                         # "Can the Information Mediator convert the files …, or where is that conversion supposed to happen?"
                         r"\bor\s+where\s+(is|are|should|would|does|do|will|must)\s+(that|this|it|those|these|the\s+[\w-]+)\s+"
                         r"([\w-]+\s+)?(supposed\s+to\s+|meant\s+to\s+)?(happen|be\s+done|live|go|sit|belong|take\s+place)\b|"
@@ -267,6 +269,27 @@ _THAT_PROCESS = re.compile(r"\b(that|this|the same)\s+(flow|process|workflow|pro
                            r"\b(that|this|it)\s+(compares?|differs?|stacks? up)\b|\b(that|this|it)\s+(is\s+)?different\b|"
                            r"\bdifference between (that|this|it)\b|\b(that|this|it)\s+(vs\.?|versus)\s", re.I)
 _POINTS_AT_THING = re.compile(r"\b(it|its|they|them|this|that|those|these)\b", re.I)  # (not "is there a way …")
+# a follow-up pointing back with a demonstrative ("Which standards do those notification APIs follow …?") is one however
+# another block's word the thing it names is (u70-014: "notification" is Messaging's, the conversation Identity's)
+DEMONSTRATIVE_NOT_OWN = True
+_DEMONSTRATIVE_PHRASE = re.compile(r"\b(those|these|that|this)\s+([\w-]+\s+){0,2}?[\w-]+", re.I)
+# a question that names no block, not even loosely, after one that did, is read in that conversation ("We've got two
+# million addresses in a spreadsheet. Do we really have to send them in one by one?" after a GIS question, u70-015)
+# (…when it points back anywhere, or goes on from an "ok": "ok and if i call read and nothing matches, what do i get
+# back?"; without either, a question naming no block stands alone: "whats the maximum file size the documents endpoint
+# acepts?" is asked of the whole spec)
+NO_BLOCK_FOLLOWS = True
+_GOES_ON = re.compile(r"^\s*(ok|okay|right|good|great|thanks|got it)[,.!]?\s+(and|so|then|but|now)\b", re.I)
+# a follow-up asking which call does it asks for an API call whatever the question before it asked (v71-017: "Which
+# call does our IT contractor use for that …?" after "can people find out which clerks looked at their details?")
+CALL_ASKED_AFTER_ANY = True
+_USES_CALL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:call|request|operation|endpoint)s?\s+(?:do|does|should|would|can|"
+                        r"could|must|shall)\s+[^?]{0,40}?\b(?:use|make|call|send|hit|invoke)\b", re.I)
+# an API follow-up pointing back ("what does the response contain when it succeeds?") after an API question carries
+# that question's ask (u70-020: the endpoint that starts a process instance, not any of the block's operations)
+API_FOLLOW_CARRIES_ASK = True  # (a question on a part of that operation: "… kill it … which call do I use?" asks another)
+_OP_PART = re.compile(r"\b(response|responses|returns?|returned|comes?\s+back|results?|parameters?|params|fields?|body|"
+                      r"payload|headers?|status\s+codes?)\b", re.I)
 _THOSE_THINGS = re.compile(r"\b(?:those|these)\s+(?!(?:are|were|have|had|can|will|would|do|did)\b)([a-z]\w+)", re.I)
 
 
@@ -453,7 +476,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # … as is the same one listed twice in a file ("our payout file lists the same farmer twice", p65-010)
     (r"\b(list|lists|listed|listing|include|includes|included|including|contain|contains|contained|containing|has|have|"
      r"had|appear|appears|appeared|show|shows|showed)\s+(the\s+same|one)\s+([\w'’-]+\s+){1,2}?twice\b|"
-     r"\b(appears?|appeared|listed|included)\s+twice\b", r"\g<0> (a duplicate)"),
+     r"\b(appears?|appeared|listed|included)\s+twice\b|"
+     # ("fires off the same outage text twice by mistake … before customers get it twice", u70-024)
+     r"\bthe\s+same\s+([\w'’-]+\s+){1,2}?twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
+     r"\g<0> (a duplicate)"),
     # what "jumps the queue" or "is sent first" is, in the spec, prioritized ("if an emergency messaging type applies to it,
     # the messaging gets prioritized, otherwise, the FIFO algorithm … applies")
     (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
@@ -584,6 +610,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"spinning)\s+(up\s+|out\s+)?((more|extra|additional)\s+)?((capacity|resources|servers?|machines?|instances?|nodes?|"
      r"pods?|replicas?|containers?|cpus?|ram|memory)\s+)?(up\s+)?(all\s+)?(on\s+its\s+own|by\s+itself|automatically|"
      r"without\s+(anyone|us|someone|manual\w*))\b", r"\g<0> (autoscaling)"),
+    # … and so is what it does when everybody comes at once ("grinds to a halt because everybody logs in at once",
+     # v71-036)
+    (r"\b(everybody|everyone|all\s+the\s+users|all\s+our\s+users|thousands|millions|the\s+whole\s+(country|town|city))\s+"
+     r"(logs?\s+in|logging\s+in|comes?|coming|tries|try|trying|hits?|hitting|rush(es)?|piles?\s+in|signs?\s+in|shows?\s+up)"
+     r"\b[^.?!]{0,20}?\b(at\s+once|at\s+the\s+same\s+time|simultaneously|all\s+together)\b|"
+     r"\b(that\s+many|so\s+many|too\s+many)\s+(people|users|visitors|citizens)\s+(pile|piles|rush|rushes|flood|floods|"
+     r"crowd|crowds)\s+in\b", r"\g<0> (high load, autoscaling)"),
     # a payout file is, in the Payments spec, a bulk payment's batch file ("Batch files containing duplicate payments
     # will not be processed", p65-010)
     (r"\b(payout|pay-out|disbursement|payroll|payment|beneficiary)\s+(files?|lists?|spreadsheets?|sheets?|csvs?)\b",
@@ -641,11 +674,20 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (asterisks)"),
     # a reminder sent again is, in the Scheduler spec, a repeated alert, and one nobody confirms is one whose
     # acknowledgement is not received ("repeating an alert if acknowledgement is not received for previous alert")
-    (r"\b(second|another|repeat|repeated|follow-?up|further|extra)\s+(reminders?|alerts?|notifications?)\b",
+    (r"\b(second|another|repeat|repeated|follow-?up|further|extra)\s+(reminders?|alerts?|notifications?)\b|"
+     # ("send them another one until they reply", u70-002; "nudge her a second time", v71-004)
+     r"\b(send|sends|resend|resends|nudge|nudges|remind|reminds|ping|pings|alert|alerts|notify|notifies|text|texts)\s+"
+     r"([\w'’-]+\s+){0,2}?(another\s+one|a\s+second\s+time)\b(?=[^.?!]{0,40}\b(until|unless|if|when|"
+     r"till)\b[^.?!]{0,30}\b(repl\w*|respond\w*|answer\w*|confirm\w*|acknowledg\w*)|[^.?!]*\b(reminders?|alerts?)\b)|"
+     r"\b(reminders?|alerts?)\b[^.?!]{0,80}?\b(send|sends|nudge|nudges|remind|reminds)\s+([\w'’-]+\s+){0,2}?"
+     r"(another\s+one|a\s+second\s+time)\b",
      r"\g<0> (repeating an alert)"),
     (_NOT_DONE + r"(confirm|acknowledge)(s|ed|es)?\b", r"\g<0> (acknowledgement is not received)"),
     # … as is one nobody replies to ("if a parent doesn't reply to the SMS reminder")
-    (_NOT_DONE + r"(reply|respond|answer|react)(s|ed)?\s+to\s+(the|a|an|our|their|that|this|its|his|her|any)\s+([\w-]+\s+)?"
+    (_NOT_DONE + r"(reply|replies|replied|respond|answer|react)(s|ed)?\s+to\s+(the|a|an|our|their|that|this|its|his|her|any)\s+([\w-]+\s+)?"
+     r"(reminders?|alerts?|notifications?|messages?|sms|texts?)\b|"
+     # ("ignores the first meter-reading visit alert", u70-002)
+     r"\b(ignore|ignores|ignored|ignoring)\s+(the|a|an|our|their|that|this|its|his|her|any)\s+([\w-]+\s+){0,3}?"
      r"(reminders?|alerts?|notifications?|messages?|sms|texts?)\b", r"\g<0> (acknowledgement is not received)"),
     # someone or something taken out of the system is, in the spec, deleted ("delete all affiliations and future
     # appointments of a resource that is deleted")
@@ -673,6 +715,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      rf"that|this)\s+([\w'’-]+\s+){{0,2}}{_CREDENTIALS}", r"\g<0> (temporarily suspend)"),
     (rf"\b{_CREDENTIALS}[^.?!]{{0,60}}?\b(cancel|cancels|cancelled|canceled|cancelling|canceling|invalidated?|voided?|"
      r"killed|kill)\s+(for\s+good|permanently|forever|once\s+and\s+for\s+all)\b", r"\g<0> (revoked)"),
+    # a signing key on a lost or stolen phone, card or token is, in the E-Signature spec, revoked ("The user shall have
+    # the ability to revoke their keys"; u70-031), as is a key the asker wants cancelled (v71-016)
+    (r"\b(lost|lose|loses|losing|stolen|misplaced)\s+(the|a|an|their|his|her|my|our|your)\s+([\w'’-]+\s+){0,2}?"
+     r"(phones?|devices?|tokens?|smart-?cards?|cards?|laptops?)\s+(that|which)\s+(holds?|has|have|stores?|keeps?|contains?)\s+"
+     r"(their|his|her|my|our|your|the)\s+([\w-]+\s+)?keys?\b|"
+     r"\bkeys?\b[^.?!]{0,30}?\b(be\s+|get\s+|is\s+|are\s+)(cancelled|canceled|voided|invalidated|killed|withdrawn)\b",
+     r"\g<0> (revoke keys)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
     # a receiving system that is down is, in the Information Mediator spec, offline ("Published messages should be stored
     # so that delivery may be done and retried asynchronously, e.g. if certain Subscribers are offline"; m62-030, n63-018)
@@ -686,6 +735,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(the\s+|their\s+|our\s+|those\s+|these\s+)?(us\s+)?(dollars|euros|pounds|usd|eur|foreign\s+(money|currency|currencies|cash)|"
      r"hard\s+currency)\s+(in)?to\s+(the\s+)?(local|our|national|domestic|our\s+own)\s+(money|currency|cash)\b",
      r"\g<0> (currency conversion, exchange rate conversion, multicurrency)"),
+    # ("will it switch one money into the other for us?", v71-023)
+    (r"\b(turn|turns|turning|convert|converts|converting|change|changes|changing|exchange|exchanges|exchanging|swap|swaps|"
+     r"switch|switches|switching)\s+(one|the\s+one)\s+(money|currency|cash)\s+(in)?to\s+the\s+other\b|"
+     r"\b(two|both|several|multiple|different)\s+(kinds\s+of\s+)?(currencies|moneys|monies)\b",
+     r"\g<0> (currency conversion, exchange rate conversion, multicurrency)"),
     # a system that listens for updates or events is, in the Information Mediator spec, a subscriber of the pub/sub layer
     # ("Subscribers … receive messages"; t69-035)
     (r"\b(listen|listens|listening)\s+(for|to|out\s+for)\s+([\w'-]+\s+){0,2}(updates|events|messages|notifications|"
@@ -693,6 +747,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # someone who does not turn up or check in for an event is, in the Scheduler spec, a no-show ("If all participants
     # are in no-show status then the event status is no-show"; n63-019)
     (r"\b(nobody|no\s*one|none\s+of\s+(them|the\s+[\w-]+))\b[^.?!]{0,60}?\b(turns?|shows?|comes?)\s+up\b|"
+     # ("what if literally nobody comes?", v71-030)
+     r"\b(nobody|no\s*one|none\s+of\s+them)\s+((\w+ly|actually|even)\s+)?(comes|came|attends|attended|shows|showed)\b(?!\s+(to|from|back)\b)|"
      + _NOT_DONE + r"(turn|turns|turned)\s+up\b|"
      + _NOT_DONE + r"(check|checks|checked)\s+in\b|\bfails?\s+to\s+(attend|appear)\b", r"\g<0> (no-show)"),
     # checking suppliers before they may bid is, in the e-Marketplace spec, vetting and empanelling them ("assume that the
@@ -801,6 +857,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # Searches records based on input parameters and returns boolean answer (true/false)")
     (r"\b(is|are)\s+(already\s+|actually\s+|really\s+|still\s+)?(present|listed|on record|on file)\s+in\s+(a|an|the|our|"
      r"their|its|this|that|any)\s+([\w-]+\s+){0,2}?(registry|registries|database|db)\b", r"\g<0> (exists)"),
+    # … and a yes or no on whether it is there is its boolean answer ("returns boolean answer (true/false)", s68-030)
+    (r"\b(a\s+)?(simple\s+|plain\s+|quick\s+)?yes[- ]?(or|/)[- ]?no(\s+(answer|reply|response))?\s+((on|about|as\s+to|to)\s+)?"
+     r"(whether|if)\b", r"\g<0> (boolean answer, true/false)"),
     # agency-to-agency traffic is, in the spec, government to government ("Communication between different government
     # services (government to government) is out of the scope of this Building Block")
     (r"\b(agency|ministry|department)[- ]to[- ](agency|ministry|department)\b", r"\g<0> (government to government)"),
@@ -877,6 +936,31 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"network)\b([^.?!]{0,30}?\bat\s+all\b)|\bzero\s+(connectivity|coverage|signal)\b|\b(completely|totally|fully|"
      r"entirely)\s+offline\b", r"\g<0> (fully offline, no internet connection)"),
     # … as is one whose signal keeps dropping out
+    # pipes and cables a utility runs are, in the GIS spec, geometric networks ("Handling and performing analysis of
+    # geometric networks (such as water distribution lines, power utilities, electrical lines …)", u70-005)
+    (r"\b(water|gas|sewer|sewage|drainage|power|electricity|electrical|utility|district\s+heating)\s+(pipes|pipelines?|"
+     r"mains|networks?|lines|grids?|cables)\b|\b(our|the|their|its|city'?s|town'?s)\s+(pipes|pipe\s+network|water\s+mains)\b",
+     r"\g<0> (geometric networks, water distribution lines, power utilities)"),
+    # pictures taken from the air are, in the GIS spec, drone or satellite imagery, raster data ("Processing of raster
+    # data (e.g., satellite and drone imagery, gridded data)", v71-006)
+    (r"\b(camera\s+copters?|quadcopters?|uavs?|drones?)\b(?=[^.?!]{0,80}\b(photos?|photographs?|pictures?|images?|imagery|"
+     r"footage|videos?|shots?)\b)|\b(aerial|satellite|bird'?s-eye)\s+(photos?|photographs?|pictures?|images?|shots?|footage)\b|"
+     r"\b(photos?|photographs?|pictures?|images?|shots?)\s+(taken\s+)?from\s+(above|the\s+air|the\s+sky|space)\b",
+     r"\g<0> (drone imagery, satellite imagery, raster data)"),
+    # a bar that fills up as a form goes on is, in the UI/UX guidelines, a progress bar ("Avoid relying solely on visual
+    # indicators like progress bars or percentages", v71-038)
+    (r"\b(bars?|lines?|strips?)\s+(that|which)\s+(fills?|grows?|moves?)(\s+up)?\b|\bfilling\s+(up\s+)?bars?\b",
+     r"\g<0> (progress bars)"),
+    # credentials carried over to a new phone are, in the Wallet spec, ported ("port credentials from one device to
+    # another"; v71-034)
+    (r"\b(carry|carried|move|moved|transfer|transferred|take|bring|copy|copied|port|get)\s+(those|them|it|these|all\s+of\s+"
+     r"(them|it)|my|her|his|their|the)\s+([\w'’-]+\s+){0,3}?(over\s+|across\s+)?(to|onto)\s+(a|the|her|his|my|their|your)\s+"
+     r"(new|other|replacement)\s+(phones?|devices?|handsets?|mobiles?|smartphones?)\b",
+     r"\g<0> (port credentials from one device to another)"),
+    # meetings held in person are, in the citizen-engagement use case, face-to-face formats ("should always be applied
+    # complementary to existing and functioning face-to-face formats", u70-037)
+    (r"\b(town[- ]hall|in[- ]person|face[- ]to[- ]face|village|community|neighbou?rhood)\s+(meetings?|gatherings?|assembl(y|ies)|"
+     r"hearings?|forums?)\b", r"\g<0> (face-to-face formats)"),
     (r"\b(signal|coverage|reception|connection|internet|network)s? (keeps? |often |sometimes |regularly )?(drops?|dropping|"
      r"dropped|cuts?|cutting|goes|going|went) (out|off|down)\b|\b(drops?|dropping|losing|loses|lose|lost) (the |their |its )?"
      r"(signal|connection|coverage|reception)\b", r"\g<0> (connectivity issues)"))]
@@ -888,10 +972,11 @@ _GEOFENCE = re.compile(
     r"\b(enter|enters|entered|entering|leave|leaves|leaving|exit|exits|exited|exiting|go in|goes in|"
     # (moving into one: "whenever a truck or boat wanders into the restricted zone")
     r"(wander|wanders|wandered|wandering|stray|strays|strayed|straying|drive|drives|drove|driving|sail|sails|sailed|"
-    r"sailing|move|moves|moved|moving) (into|out of|outside( of)?|beyond))\b"
+    r"sailing|move|moves|moved|moving|go|goes|went|going|drift|drifts|drifted) (into|out of|outside( of)?|beyond))\b"
     r"((,)? (or|and|and/or) (enter|enters|leave|leaves|exit|exits|go out|goes out)( of)?)?"
     r" (a |an |the |its |their |his |her |our |any |one of the |one of our )?(\w+'s )?(\w+[- ]){0,2}(zones?|areas?|districts?|"
-    r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?|yards?|compounds?|depots?|premises)\b(?! (codes?|of|manager|office)\b)|"
+    r"boundar(y|ies)|perimeters?|regions?|territor(y|ies)|polygons?|yards?|compounds?|depots?|premises|limits|borders?)\b"
+    r"(?! (codes?|of|manager|office)\b)|"
     # "… get notified when rescue vehicles go in or out of them" (the danger zones drawn on a map)
     r"\b(go|goes|going|come|comes|coming|move|moves|moving|drive|drives|driving) in(to)? (or|and) out of "
     r"(them|those|these|it|(a |an |the |its |their |our |any )?(\w+[- ]){0,2}(zones?|areas?|districts?|boundar(y|ies)|"
@@ -915,7 +1000,7 @@ _NO_DEVICE = re.compile(r"\b(no|without( a| any)?|nothing but|don'?t (have|own)(
                         r"never (have|had|own)( a| any)?|lack( a| any)?)\s+([\w-]+\s+){0,2}?(signing |smart |id |special )?"
                         r"(card readers?|sim cards?|smart-?cards?|cards?|readers?|devices?|phones?|smartphones?|tokens?|dongles?|"
                         r"gadgets?)\b", re.I)
-_WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*)\b|"
+_WATCHED = re.compile(r"\b(alert\w*|notif\w*|warn\w*|monitor\w*|track\w*|detect\w*|flag\w*|trigger\w*|ping|pings|pinged)\b|"
                       # ("We need to know when tagged cattle wander out of a quarantine area", n63-028)
                       r"\b(know|knows|told|tell|tells|hear|find out|informed)\s+(us\s+|me\s+|them\s+)?(when|whenever|if|as soon as)\b",
                       re.I)
@@ -949,10 +1034,17 @@ _SAYS_NO = re.compile(r"\b(says?|said|saying) no\b|\b(refuses?|refused|refusing|
 # (signing Consent Agreement); on behalf of the Individual"), and the act delegating ("the act of delegating is kept
 # outside the scope"); only where the question is about consent
 CONSENT_FOR_ANOTHER = True
-_CONSENTS = re.compile(r"\b(consents?|consenting|agrees?|agreeing|agreed|says? yes|saying yes|permission|opts? in)\b", re.I)
+_CONSENTS = re.compile(r"\b(consents?|consenting|agrees?|agreeing|agreed|says? yes|saying yes|permission|opts? in|"
+                       r"give (the|their|his|her) (ok|okay|go-ahead))\b", re.I)
 _FOR_ANOTHER = re.compile(r"\b(on behalf of|for someone else|for somebody else|for another person|for other people|"
                           r"in (someone|somebody) else'?s name|on (their|his|her|someone'?s|somebody'?s) behalf|"
-                          r"in (place|stead) of (another|someone|somebody|them|him|her|the (person|individual|citizen)))\b",
+                          r"in (place|stead) of (another|someone|somebody|them|him|her|the (person|individual|citizen))|"
+                          # "one person agreeing for another"; a relative who agrees "for them", "for her" (u70-003, v71-027)
+                          r"(agree|agrees|agreeing|agreed|consent|consents|consenting|consented)\s+for\s+(another|someone|somebody)|"
+                          r"(relatives?|son|daughter|sons|daughters|children|child|parents?|mother|father|spouse|husband|wife|"
+                          r"guardians?|carers?|caregivers?|family members?|next of kin)\b[^.?!]{0,60}?\b(agree|agrees|agreeing|"
+                          r"consent|consents|consenting|give the ok|give the okay|say yes|says yes|sign|signs)\b[^.?!]{0,40}?"
+                          r"\bfor (them|him|her|their|his)\b)",
                           re.I)
 # asking people whether their data may be used is, in the Consent spec, asking for consent ("the data subject (the user
 # providing consent for the use of their data)"), and changing their mind then withdrawing it
@@ -1254,6 +1346,32 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('a farmer wants to use half of it (partial redemption) at one shop and the rest later (a voucher)', 'use half of it')
     >>> plain_words("will it turn the dollars into local money for us?")
     'will it turn the dollars into local money (currency conversion, exchange rate conversion, multicurrency) for us?'
+    >>> plain_words("will it switch one money into the other?"), plain_words("we switch one server to the other")
+    ('will it switch one money into the other (currency conversion, exchange rate conversion, multicurrency)?', 'we switch one server to the other')
+    >>> plain_words("simulate how water moves through our pipes"), plain_words("the data pipes in our ETL")
+    ('simulate how water moves through our pipes (geometric networks, water distribution lines, power utilities)', 'the data pipes in our ETL')
+    >>> plain_words("hundreds of pictures taken from above"), plain_words("drones deliver parcels")
+    ('hundreds of pictures taken from above (drone imagery, satellite imagery, raster data)', 'drones deliver parcels')
+    >>> plain_words("just a bar that fills up as people go along")
+    'just a bar that fills up (progress bars) as people go along'
+    >>> plain_words("can she carry those over to the new phone?")
+    'can she carry those over to the new phone (port credentials from one device to another)?'
+    >>> plain_words("is it meant to replace town hall meetings?")
+    'is it meant to replace town hall meetings (face-to-face formats)?'
+    >>> plain_words("a yes or no on whether a trader is listed"), plain_words("answer yes or no")
+    ('a yes or no on whether (boolean answer, true/false) a trader is listed', 'answer yes or no')
+    >>> plain_words("it grinds to a halt because everybody logs in at once")
+    'it grinds to a stop because everybody logs in at once (high load, autoscaling)'
+    >>> plain_words("sends the same outage text twice by mistake"), plain_words("the same day twice a month")
+    ('sends the same outage text twice (a duplicate) by mistake', 'the same day twice a month')
+    >>> plain_words("can it send them another one until they reply?"), plain_words("will it nudge her a second time after the reminder?")
+    ('can it send them another one (repeating an alert) until they reply?', 'will it nudge her a second time (repeating an alert) after the reminder?')
+    >>> plain_words("if a customer ignores the first visit alert"), plain_words("she never replies to the reminder")
+    ('if a customer ignores the first visit alert (acknowledgement is not received)', 'she never replies to the reminder (acknowledgement is not received)')
+    >>> plain_words("what if literally nobody comes?"), plain_words("nobody comes to mind")
+    ('what if literally nobody comes (no-show)?', 'nobody comes to mind')
+    >>> plain_words("they lost the phone that holds their signing key"), plain_words("can the key behind it be cancelled?")
+    ('they lost the phone that holds their signing key (revoke keys)', 'can the key behind it be cancelled (revoke keys)?')
     >>> plain_words("two blocks on the same Postgres instance"), plain_words("point at one shared Postgres instance")
     ('two blocks on the same Postgres instance (shared database)', 'point at one shared Postgres instance (shared database)')
     >>> plain_words("one of the apps that listens for updates goes offline for a few hours")
@@ -2365,9 +2483,12 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # "How can citizens in Rwanda give consent on their phone?" after a Payments question: "their" are the
         # citizens, and the question's own subject word belongs to another block: a new topic, not a follow-up
         if is_follow and not _AND_FOR.match(q) and not _REFERS_TO_BLOCK.search(q):
-            own = registry.mentioned_loosely(q)
+            own = registry.mentioned_loosely(_DEMONSTRATIVE_PHRASE.sub(" ", q) if DEMONSTRATIVE_NOT_OWN else q)
             if own and not own & set(prev_bbs):
                 is_follow = False
+        if NO_BLOCK_FOLLOWS and not is_follow and prev_bbs and not bbs and intent != "term" \
+                and not registry.mentioned_loosely(q) and (POINTS_BACK.search(q) or _GOES_ON.match(q)):
+            is_follow = True
         if COMPARED_WITH_PREVIOUS and len(bbs) == 1 and prev_bbs and bbs[0] not in prev_bbs and _COMPARE.search(q) \
                 and POINTS_BACK.search(q):
             # "Which block is meant to hold property records?" (the answer: Digital Registries) → "what about the
@@ -2400,6 +2521,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                     or (PROCESS_CARRIED and _THAT_PROCESS.search(q))
                     or (ONE_OF_THEM_CARRIED and _ONE_OF_THEM.search(q))
                     or (SAME_WORD_POINTS_BACK and _names_previous(q, last))
+                    or (API_FOLLOW_CARRIES_ASK and intent in ("api", "general") and prev_intent == "api"
+                        and re.search(r"\b(it|its)\b", q, re.I) and not identifiers(q) and _OP_PART.search(q)
+                        and not _ASKS_CALL.search(q))
                     or later_pointer):
                 # "Can a member see who has read their personal data?" → "which endpoint does that?", "… would that also
                 # cover a person dying?": the job "that" is the previous question's ask (its asking sentence, not the
@@ -2414,10 +2538,14 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
                 intent = prev_intent
+            if CALL_ASKED_AFTER_ANY and intent in ("general", "requirement") and _USES_CALL.search(q):
+                intent = "api"
         elif not bbs and is_follow:
             standalone = f"{q} ({last})"
             if CALL_AFTER_API and intent == "general" and prev_intent == "api" and _ASKS_CALL.search(q):
                 intent = "api"  # "… which call do I use to kill it?" after an API question asks for an API call
+            elif CALL_ASKED_AFTER_ANY and intent in ("general", "requirement") and _USES_CALL.search(q):
+                intent = "api"
         if USE_CASE_CARRIED and not bbs and is_follow and intent == "general" and prev_intent == "use_case" \
                 and not _USECASE.search(q):
             intent = prev_intent  # a follow-up to a use-case question asks about that use case still

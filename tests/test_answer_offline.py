@@ -943,6 +943,8 @@ def test_a_scope_passage_leads_the_answer_to_whether_a_block_does_a_job_itself()
     assert ASKS_SCOPE.search("can the messaging bb work out by itself when to send them?")
     assert ASKS_SCOPE.search("ok and would it also decide when those go out, a week before polling day?")  # f55-002
     assert not ASKS_SCOPE.search("would it decide when those go out?")
+    assert ASKS_SCOPE.search("can the Information Mediator convert it in transit or is that someone else's job?")  # v71-002
+    assert not ASKS_SCOPE.search("can the Information Mediator convert it in transit?")
     assert ASKS_SCOPE.search("Can the eMarketplace block run the whole tender for us: vetting, scoring, awarding?")  # r67-031
     assert not ASKS_SCOPE.search("Can the eMarketplace block run a tender?")
     assert ASKS_SCOPE.search("Is the Messaging building block the right channel for that agency-to-agency traffic?")
@@ -2471,7 +2473,43 @@ def test_a_follow_up_asking_which_call_after_an_api_question_naming_no_block_is_
              {"role": "assistant", "content": "…"}]
     assert analyze("and which call happens first?", other).intent != "api"
     monkeypatch.setattr(query, "CALL_AFTER_API", False)
+    monkeypatch.setattr(query, "CALL_ASKED_AFTER_ANY", False)  # (which also makes it one: see the next test)
     assert analyze(follow, history).intent == "general"
+
+
+def test_follow_ups_are_read_in_their_conversation(monkeypatch):
+    """u70/v71 follow-ups: "those notification APIs" points back though "notification" is Messaging's word
+    (DEMONSTRATIVE_NOT_OWN); a question naming no block after one that did goes on with it (NO_BLOCK_FOLLOWS); "which
+    call does … use for that" asks for an API call after any question (CALL_ASKED_AFTER_ANY); "what does the response
+    contain when it succeeds?" after "Which endpoint starts a process instance?" carries that ask
+    (API_FOLLOW_CARRIES_ASK)."""
+    import assistant.query as query
+
+    def after(first, follow):
+        return analyze(follow, [{"role": "user", "content": first}, {"role": "assistant", "content": "…"}])
+
+    died = "Can the national ID system tell us automatically when a registered person passes away?"
+    those = "Which standards do those notification APIs follow?"
+    assert "(Identity" in after(died, those).standalone
+    sheet = "We've got two million addresses in a spreadsheet. Do we have to send them in one by one?"
+    assert after("Can the GIS building block turn addresses into points on a map?", sheet).standalone.endswith("(GIS)")
+    assert "(GIS)" not in after("Can the GIS building block draw maps?", "How do citizens give consent?").standalone
+    assert "(Registration)" not in after("In the Registration BB, how does an applicant attach documents?",
+                                         "whats the maximum file size the documents endpoint accepts?").standalone
+    clerks = "Can people find out which clerks have been looking at their details in the registry?"
+    assert after(clerks, "Which call does our IT contractor use for that?").intent == "api"
+    started = after("Which Workflow BB endpoint starts a process instance?", "and what does the response contain when it succeeds?")
+    assert started.intent == "api" and "starts a process instance" in started.standalone
+    killed = after("how do I start an instance of a BPMN process through the Workflow BB API?",
+                   "and if it hangs, which call do I use to kill it?")
+    assert "start an instance" not in killed.standalone  # (another operation is asked for)
+    for flag in ("DEMONSTRATIVE_NOT_OWN", "NO_BLOCK_FOLLOWS", "CALL_ASKED_AFTER_ANY", "API_FOLLOW_CARRIES_ASK"):
+        monkeypatch.setattr(query, flag, False)
+    assert "(Identity" not in after(died, those).standalone
+    assert "(GIS)" not in after("Can the GIS building block turn addresses into points on a map?", sheet).standalone
+    assert after(clerks, "Which call does our IT contractor use for that?").intent != "api"
+    assert "starts a process instance" not in after("Which Workflow BB endpoint starts a process instance?",
+                                                    "and what does the response contain when it succeeds?").standalone
 
 
 def test_someone_the_asker_asks_for_is_searched_as_a_person(monkeypatch):
