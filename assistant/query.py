@@ -936,6 +936,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"network)\b([^.?!]{0,30}?\bat\s+all\b)|\bzero\s+(connectivity|coverage|signal)\b|\b(completely|totally|fully|"
      r"entirely)\s+offline\b", r"\g<0> (fully offline, no internet connection)"),
     # … as is one whose signal keeps dropping out
+    # a ping on one's phone is a notification ("send notifications when the device enters or exits the geofence"), and
+    # the trackers vehicles carry are, in the GIS spec, GPS or RFID tags (v71-032)
+    (r"\b(get|gets|getting|got|send|sends|sending|receive|receives|receiving)\s+(a\s+|me\s+a\s+|us\s+a\s+)?pings?\b",
+     r"\g<0> (notifications)"),
+    (r"\b(gps\s+)?(trackers|tracking\s+devices|tracking\s+tags|trackers?\s+(fitted|installed|mounted))\b",
+     r"\g<0> (GPS or RFID tags)"),
     # pipes and cables a utility runs are, in the GIS spec, geometric networks ("Handling and performing analysis of
     # geometric networks (such as water distribution lines, power utilities, electrical lines …)", u70-005)
     (r"\b(water|gas|sewer|sewage|drainage|power|electricity|electrical|utility|district\s+heating)\s+(pipes|pipelines?|"
@@ -1356,6 +1362,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'just a bar that fills up (progress bars) as people go along'
     >>> plain_words("can she carry those over to the new phone?")
     'can she carry those over to the new phone (port credentials from one device to another)?'
+    >>> plain_words("could I get a ping on my phone?"), plain_words("what kind of trackers would the lorries need?")
+    ('could I get a ping (notifications) on my phone?', 'what kind of trackers (GPS or RFID tags) would the lorries need?')
     >>> plain_words("is it meant to replace town hall meetings?")
     'is it meant to replace town hall meetings (face-to-face formats)?'
     >>> plain_words("a yes or no on whether a trader is listed"), plain_words("answer yes or no")
@@ -1954,6 +1962,17 @@ NAMES_WITHOUT_BB = True
 # ("when …,", "if …,", "once …,") does not make the question an API one unless it names an operation by its path:
 # qa_dev35 MRR 0.647 → 0.666 (h39-009 finds the workflow first, 1 of 3 key facts), nothing else changed
 CONDITION_NOT_ASKED = True
+# an endpoint that is down is a receiving system, not an operation asked for ("and if our receiving endpoint is down
+# when the event goes out?", v71-020: the Pub/Sub delivery rules, not the confirm-event call)
+DOWN_ENDPOINT_IS_A_SYSTEM = True
+# …and a follow-up asking what happens when something is down or fails, after an API question, asks how the spec
+# handles it, not for an operation ("And if our billing server happens to be down at that moment, is the paid notice
+# just lost?", u70-013: "sends Mark Bill Paid Advice … until a response is received"); "what error comes back?" does
+FAILURE_ASKS_BEHAVIOUR = True
+_FAILURE_CASE = re.compile(r"\b(is|are|was|were|goes|go|went|happens\s+to\s+be|happen\s+to\s+be)\s+(down|offline|unreachable)\b|"
+                           r"\b(fails?|failed|times?\s+out|timed\s+out|crash(es|ed)?|(is|are|gets?|get)\s+(just\s+)?lost)\b", re.I)
+_DOWN_ENDPOINT = re.compile(r"\bendpoints?\b(?=[^.?!,;]{0,30}?\b(is|are|was|were|goes|go|went|happens\s+to\s+be)\s+(down|offline|"
+                            r"unreachable|not\s+reachable|not\s+responding|unavailable)\b)", re.I)
 # a condition clause before the question ("When our app calls their API through the IM, …")
 _CONDITION_HEAD = r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|before)\b(?P<clause>[^,?.;:]{3,160}),\s*"
 _CONDITION = re.compile(_CONDITION_HEAD + r"(?=(what|which|how|who|why|where|does|do|is|are|can|should|must)\b)", re.I)
@@ -2064,6 +2083,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'api'
     >>> detect_intent("If a text can't get through, how long does the Messaging BB keep trying?", ["messaging"])
     'general'
+    >>> detect_intent("and if our receiving endpoint is down when the event goes out?", ["information-mediator"])
+    'general'
     """
     if len(bbs) >= 2 and (_COMPARE.search(q) or registry.offers_choice(q)):
         return "comparison"  # (…or "Is that the Messaging BB or the Scheduler BB?")
@@ -2071,7 +2092,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "workflow"  # "What happens internally when … starts a workflow via the API?" asks for the steps behind the call
     if _BASIS.search(q) and not API_PATH.search(q):  # (an operation named by its path is asked about)
         return "general"  # "What protocol are the order lifecycle APIs (search, select, …) based on?" asks for no operation
-    if _API_STRONG.search(q):
+    if _API_STRONG.search(_DOWN_ENDPOINT.sub(" system ", q) if DOWN_ENDPOINT_IS_A_SYSTEM else q):
         return "api"
     if _USECASE.search(q) or _USECASE_FIELD.search(ask_part(q)):
         return "use_case"
@@ -2098,7 +2119,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "workflow"  # "When our system sends a request, what happens between our security server and theirs?"
     if URL_FORMAT_NOT_API and _URL_FORMAT.search(q):
         return "general"  # "What parts make up the request path after the security server URL?" asks for no operation
-    if _API.search(_ENGLISH_GET.sub(" ", _without_condition(q) if CONDITION_NOT_ASKED else q)):
+    if _API.search(_ENGLISH_GET.sub(" ", _without_condition(q) if CONDITION_NOT_ASKED else q)) \
+            and not (DOWN_ENDPOINT_IS_A_SYSTEM and not _API.search(_DOWN_ENDPOINT.sub(" system ", q))):
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
         # every block follows (versioning, timestamps, idempotency) are in the cross-cutting requirements
         return "api" if bbs else "architecture"
@@ -2536,7 +2558,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                 if PROCESS_CARRIED and _THAT_PROCESS.search(q) and _POINTS_AT_THING.search(prev_term):
                     prev_term = last.rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
-            if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow"):
+            if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow") and not (
+                    FAILURE_ASKS_BEHAVIOUR and prev_intent == "api" and _FAILURE_CASE.search(q)
+                    and not _OP_PART.search(q) and not _ASKS_CALL.search(q)):
                 intent = prev_intent
             if CALL_ASKED_AFTER_ANY and intent in ("general", "requirement") and _USES_CALL.search(q):
                 intent = "api"

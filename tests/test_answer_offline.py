@@ -2503,6 +2503,15 @@ def test_follow_ups_are_read_in_their_conversation(monkeypatch):
     killed = after("how do I start an instance of a BPMN process through the Workflow BB API?",
                    "and if it hangs, which call do I use to kill it?")
     assert "start an instance" not in killed.standalone  # (another operation is asked for)
+    push = "can the Information Mediator push events to us (pub/sub) instead of us polling?"
+    assert after(push, "and if our receiving endpoint is down when the event goes out?").intent == "general"
+    paid = "Which Payments BB endpoint marks a bill as paid?"
+    assert after(paid, "And if our billing server happens to be down at that moment, is the notice lost?").intent == "general"
+    assert after(paid, "And if our server is down, what error comes back?").intent == "api"
+    for flag in ("DOWN_ENDPOINT_IS_A_SYSTEM", "FAILURE_ASKS_BEHAVIOUR"):
+        monkeypatch.setattr(query, flag, False)
+    assert after(push, "and if our receiving endpoint is down when the event goes out?").intent == "api"
+    assert after(paid, "And if our billing server happens to be down at that moment, is the notice lost?").intent == "api"
     for flag in ("DEMONSTRATIVE_NOT_OWN", "NO_BLOCK_FOLLOWS", "CALL_ASKED_AFTER_ANY", "API_FOLLOW_CARRIES_ASK"):
         monkeypatch.setattr(query, flag, False)
     assert "(Identity" not in after(died, those).standalone
