@@ -301,9 +301,12 @@ def test_a_pointer_after_the_context_sentence_marks_a_follow_up():
             {"role": "assistant", "content": "POST /send/email/batch."}]
     qa = analyze("ok thx. and afterwards how can my app see which of those emails didn't arrive?", prev)
     assert qa.bbs == ["messaging"] and "group at once" not in qa.standalone
-    # the pointer names what the message's own first sentence says: no follow-up
+    # the pointer names what the message's own first sentence says: it goes on in the conversation's block only
+    # (query.NO_BLOCK_FOLLOWS; u70-015), not with the previous question's job …
     qa = analyze("Our app sends emails to farmers. How do we track delivery of those emails?", prev)
-    assert qa.bbs == []
+    assert qa.bbs == ["messaging"] and "group at once" not in qa.standalone
+    # … and a message about another block's subject is a new topic
+    assert analyze("Our app takes payments from farmers. How do we reconcile those payments?", prev).bbs == []
 
 
 def test_a_closing_then_or_ones_mark_a_follow_up():
