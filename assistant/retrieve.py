@@ -354,6 +354,10 @@ _FRONT_PAGE = re.compile(r"^(README|building-blocks|architecture-and-nonfunction
 _ASKS_HISTORY = re.compile(r"\b(version|versions|release|releases|(?<!breaking )(changed?|changes)(?! fields?\b)|history|new in|"
                            r"since)\b", re.I)
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
+# a question about a block's subject in its own words ("… through the scheduling system. What happens if people don't
+# turn up?") is about the GovStack spec, as one naming the block is: the framework's record of that block is context
+# (the SDG framework's "Scheduling" record had led v71-030)
+FRAMEWORK_LOOSE_DEMOTED = True
 
 
 def term_forms(term: str) -> tuple[str, ...]:
@@ -1095,6 +1099,8 @@ class HybridSearch:
         heads = {f.split()[-1] for f in term_forms(qa.term) if f} if qa.intent == "term" and qa.term else set()
         # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
         loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
+        # (not in a question about blocks dealing with each other: t69-036 lost with it)
+        subject_named = FRAMEWORK_LOOSE_DEMOTED and not qa.bbs and not between and bool(registry.mentioned_loosely(qa.standalone))
         negated = negated_stems(plain_words(qa.question) if NEGATION_GLOSSED and _NEGATION.search(qa.question)
                                 else qa.question) if NEG_BOOST != 1.0 else set()
         about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))
@@ -1161,7 +1167,8 @@ class HybridSearch:
             elif HISTORY_SECTIONS_DEMOTED and any(_HISTORY_SECTION.search(h) for h in c.heading_path) \
                     and not _ASKS_HISTORY.search(qa.standalone) and not _ASKS_DECISIONS.search(qa.standalone):
                 s *= 0.5  # … and so do decision logs
-            if c.kind in FRAMEWORK_KINDS and (qa.intent not in ("use_case", "general") or (qa.bbs and qa.intent == "general")):
+            if c.kind in FRAMEWORK_KINDS and (qa.intent not in ("use_case", "general") or (
+                    (qa.bbs or subject_named) and qa.intent == "general")):
                 s *= 0.7  # the framework data is context; the GovStack spec is the authority
             if qa.intent in ("overview", "comparison") and c.bb in qa.bbs and re.search(r"(^|/)(README|\d-description|2-description)\.md$|key-digital", c.path):
                 s *= 1.5

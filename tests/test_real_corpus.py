@@ -622,3 +622,19 @@ def test_decision_logs_and_meeting_notes_do_not_answer_a_question_about_what_a_b
     asked = "What did the Messaging building block team decide about modalities in its meetings?"
     on, off = top(asked, True, k=20), top(asked, False, k=20)
     assert logged(off) and {i: on[i].score for i in logged(off) if i in on} == {i: off[i].score for i in logged(off)}
+
+
+def test_the_frameworks_record_of_a_block_does_not_lead_a_question_in_that_blocks_words(real_assistant, monkeypatch):
+    """v71-030: "… through the scheduling system. What happens if people don't turn up?" names no block, but it is about
+    the Scheduler's subject: the SDG framework's "Scheduling" record had led; it is context, as for a question naming the
+    block (retrieve.FRAMEWORK_LOOSE_DEMOTED)."""
+    from assistant import retrieve
+    from assistant.query import analyze
+
+    q = "Our clinic books patients through the scheduling system. What happens in the system if a patient doesn't turn up?"
+
+    def first(flag):
+        monkeypatch.setattr(retrieve, "FRAMEWORK_LOOSE_DEMOTED", flag)
+        return real_assistant.searcher.search(analyze(q, []), "latest", k=5)[0].chunk.kind
+
+    assert first(True) not in retrieve.FRAMEWORK_KINDS and first(False) in retrieve.FRAMEWORK_KINDS
