@@ -433,6 +433,8 @@ _BLOCKED_A_WHILE = (r"(block|blocked|freeze|frozen|lock|locked|disable|disabled|
                     r"switch(ed)?\s+off|turn(ed)?\s+off)\s+(for\s+a\s+(while|bit|time|few\s+\w+)|for\s+now|for\s+some\s+time|"
                     r"temporarily)\b")
 # "doesn't", "never", "fails to" … before what someone does not do ("doesn't confirm", "never replies to the reminder")
+# a system said to be down ("is down", "happens to be offline")
+_IS_DOWN = r"(is|are|was|were|goes|go|went|happens\s+to\s+be|happen\s+to\s+be)\s+(down|offline|unreachable)\b"
 _NOT_DONE = r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+"
 # what data is sent by ("push", "shares", "fed" …), and the government bodies it goes between
 _SENDS = (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*|exchang\w*|feed\w*|fed|submit\w*|upload\w*|"
@@ -727,7 +729,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # so that delivery may be done and retried asynchronously, e.g. if certain Subscribers are offline"; m62-030, n63-018)
     # (… "one of the district apps that listens for updates goes offline": the system named a few words before)
     (r"\b(server|servers|system|systems|site|service|services|endpoint|app|apps|application|applications)\s+"
-     r"([^.?!,;]{0,50}?\s)?((is|are|was|were|goes|go|went|happens\s+to\s+be|happen\s+to\s+be)\s+)(down|offline|unreachable)\b",
+     r"([^.?!,;]{0,50}?\s)?" + _IS_DOWN,
      r"\g<0> (offline, delivery retried)"),
     # money turned from one currency into another is, in the Payments spec, currency conversion ("there is no exchange
     # rate conversion"; "supports multicurrency payments"; s68-004)
@@ -1969,10 +1971,9 @@ DOWN_ENDPOINT_IS_A_SYSTEM = True
 # handles it, not for an operation ("And if our billing server happens to be down at that moment, is the paid notice
 # just lost?", u70-013: "sends Mark Bill Paid Advice … until a response is received"); "what error comes back?" does
 FAILURE_ASKS_BEHAVIOUR = True
-_FAILURE_CASE = re.compile(r"\b(is|are|was|were|goes|go|went|happens\s+to\s+be|happen\s+to\s+be)\s+(down|offline|unreachable)\b|"
+_FAILURE_CASE = re.compile(r"\b" + _IS_DOWN + r"|"
                            r"\b(fails?|failed|times?\s+out|timed\s+out|crash(es|ed)?|(is|are|gets?|get)\s+(just\s+)?lost)\b", re.I)
-_DOWN_ENDPOINT = re.compile(r"\bendpoints?\b(?=[^.?!,;]{0,30}?\b(is|are|was|were|goes|go|went|happens\s+to\s+be)\s+(down|offline|"
-                            r"unreachable|not\s+reachable|not\s+responding|unavailable)\b)", re.I)
+_DOWN_ENDPOINT = re.compile(r"\bendpoints?\b(?=[^.?!,;]{0,30}?\b" + _IS_DOWN + r")", re.I)
 # a condition clause before the question ("When our app calls their API through the IM, …")
 _CONDITION_HEAD = r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|before)\b(?P<clause>[^,?.;:]{3,160}),\s*"
 _CONDITION = re.compile(_CONDITION_HEAD + r"(?=(what|which|how|who|why|where|does|do|is|are|can|should|must)\b)", re.I)
@@ -2092,7 +2093,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "workflow"  # "What happens internally when … starts a workflow via the API?" asks for the steps behind the call
     if _BASIS.search(q) and not API_PATH.search(q):  # (an operation named by its path is asked about)
         return "general"  # "What protocol are the order lifecycle APIs (search, select, …) based on?" asks for no operation
-    if _API_STRONG.search(_DOWN_ENDPOINT.sub(" system ", q) if DOWN_ENDPOINT_IS_A_SYSTEM else q):
+    as_system = _DOWN_ENDPOINT.sub(" system ", q) if DOWN_ENDPOINT_IS_A_SYSTEM else q
+    if _API_STRONG.search(as_system):
         return "api"
     if _USECASE.search(q) or _USECASE_FIELD.search(ask_part(q)):
         return "use_case"
@@ -2119,8 +2121,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "workflow"  # "When our system sends a request, what happens between our security server and theirs?"
     if URL_FORMAT_NOT_API and _URL_FORMAT.search(q):
         return "general"  # "What parts make up the request path after the security server URL?" asks for no operation
-    if _API.search(_ENGLISH_GET.sub(" ", _without_condition(q) if CONDITION_NOT_ASKED else q)) \
-            and not (DOWN_ENDPOINT_IS_A_SYSTEM and not _API.search(_DOWN_ENDPOINT.sub(" system ", q))):
+    if _API.search(_ENGLISH_GET.sub(" ", _without_condition(q) if CONDITION_NOT_ASKED else q)) and _API.search(as_system):
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
         # every block follows (versioning, timestamps, idempotency) are in the cross-cutting requirements
         return "api" if bbs else "architecture"
@@ -2562,14 +2563,12 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                     FAILURE_ASKS_BEHAVIOUR and prev_intent == "api" and _FAILURE_CASE.search(q)
                     and not _OP_PART.search(q) and not _ASKS_CALL.search(q)):
                 intent = prev_intent
-            if CALL_ASKED_AFTER_ANY and intent in ("general", "requirement") and _USES_CALL.search(q):
-                intent = "api"
         elif not bbs and is_follow:
             standalone = f"{q} ({last})"
             if CALL_AFTER_API and intent == "general" and prev_intent == "api" and _ASKS_CALL.search(q):
                 intent = "api"  # "… which call do I use to kill it?" after an API question asks for an API call
-            elif CALL_ASKED_AFTER_ANY and intent in ("general", "requirement") and _USES_CALL.search(q):
-                intent = "api"
+        if CALL_ASKED_AFTER_ANY and not bbs and is_follow and intent in ("general", "requirement") and _USES_CALL.search(q):
+            intent = "api"
         if USE_CASE_CARRIED and not bbs and is_follow and intent == "general" and prev_intent == "use_case" \
                 and not _USECASE.search(q):
             intent = prev_intent  # a follow-up to a use-case question asks about that use case still

@@ -1098,9 +1098,13 @@ class HybridSearch:
         # not the answer to "What is a digital public good?" (a spec without that entry answers from its prose)
         heads = {f.split()[-1] for f in term_forms(qa.term) if f} if qa.intent == "term" and qa.term else set()
         # the block whose subject an unnamed-block question uses (see LOOSE_BOOST)
-        loose = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between or LOOSE_BOOST == 1.0) else set()
+        subjects = registry.mentioned_loosely(qa.standalone) if not (qa.bbs or between) else set()
+        loose = subjects if LOOSE_BOOST != 1.0 else set()
         # (not in a question about blocks dealing with each other: t69-036 lost with it)
-        subject_named = FRAMEWORK_LOOSE_DEMOTED and not qa.bbs and not between and bool(registry.mentioned_loosely(qa.standalone))
+        subject_named = FRAMEWORK_LOOSE_DEMOTED and bool(subjects)
+        # (what the question asks about history, once: the passages' pages and sections are checked against it)
+        asks_history = bool(_ASKS_HISTORY.search(qa.standalone))
+        logs_demoted = HISTORY_SECTIONS_DEMOTED and not asks_history and not _ASKS_DECISIONS.search(qa.standalone)
         negated = negated_stems(plain_words(qa.question) if NEGATION_GLOSSED and _NEGATION.search(qa.question)
                                 else qa.question) if NEG_BOOST != 1.0 else set()
         about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))
@@ -1162,10 +1166,9 @@ class HybridSearch:
                 why.append("front-page")
             if TEMPLATE_DEMOTE != 1.0 and idx.template.get(i, 0.0) >= TEMPLATE_SHARE:
                 s *= TEMPLATE_DEMOTE  # mostly the chapter template's own wording
-            if _HISTORY_PAGE.search(c.path) and not _ASKS_HISTORY.search(qa.standalone):
+            if not asks_history and _HISTORY_PAGE.search(c.path):
                 s *= 0.5  # version histories mention everything and explain nothing
-            elif HISTORY_SECTIONS_DEMOTED and any(_HISTORY_SECTION.search(h) for h in c.heading_path) \
-                    and not _ASKS_HISTORY.search(qa.standalone) and not _ASKS_DECISIONS.search(qa.standalone):
+            elif logs_demoted and any(_HISTORY_SECTION.search(h) for h in c.heading_path):
                 s *= 0.5  # … and so do decision logs
             if c.kind in FRAMEWORK_KINDS and (qa.intent not in ("use_case", "general") or (
                     (qa.bbs or subject_named) and qa.intent == "general")):
