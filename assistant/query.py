@@ -480,8 +480,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"had|appear|appears|appeared|show|shows|showed)\s+(the\s+same|one)\s+([\w'’-]+\s+){1,2}?twice\b|"
      r"\b(appears?|appeared|listed|included)\s+twice\b|"
      # ("fires off the same outage text twice by mistake … before customers get it twice", u70-024)
-     r"\bthe\s+same\s+([\w'’-]+\s+){1,2}?twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
+     r"\bthe\s+same\s+([\w'’-]+\s+){1,2}?twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)|"
+     # … and one got twice ("before customers get it twice")
+     r"\b(get|gets|got|getting|receive|receives|received|receiving)\s+(it|them|that|this|one|the\s+same(\s+[\w'’-]+)?)\s+"
+     r"twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
      r"\g<0> (a duplicate)"),
+    # a system that "catches" a mistake checks for it (the spec never says catch: "check for message duplicates", "check
+    # for inconsistencies")
+    (r"\b(catch|catches|caught|catching)\b(?!\s+up\b)(?=\s+(it|that|this|them|those|these|any|the|such|duplicates?|"
+     r"errors?|mistakes?|problems?|typos?|fraud|repeats?)\b)", r"\g<0> (check for)"),
     # what "jumps the queue" or "is sent first" is, in the spec, prioritized ("if an emergency messaging type applies to it,
     # the messaging gets prioritized, otherwise, the FIFO algorithm … applies")
     (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
