@@ -41,7 +41,7 @@ def test_lexical_search_ranks_a_named_blocks_pages_by_the_rest_of_the_question(a
     assert np.allclose(only, idx.lexical("latest", "consent")[1])
     seen = []
     real = idx.lexical
-    monkeypatch.setattr(idx, "lexical", lambda rel, q, drop=frozenset(): seen.append(drop) or real(rel, q, drop))
+    monkeypatch.setattr(idx, "lexical", lambda rel, q, drop=frozenset(), extra=None: seen.append(drop) or real(rel, q, drop, extra))
     assistant.ask("How does the Consent BB handle revocation?")
     assert seen[-1] == frozenset({"consent"})
     assistant.ask("What is a consent token?")  # no block named: nothing dropped

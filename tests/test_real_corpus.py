@@ -638,3 +638,24 @@ def test_the_frameworks_record_of_a_block_does_not_lead_a_question_in_that_block
         return real_assistant.searcher.search(analyze(q, []), "latest", k=5)[0].chunk.kind
 
     assert first(True) not in retrieve.FRAMEWORK_KINDS and first(False) in retrieve.FRAMEWORK_KINDS
+
+
+def test_a_glossed_spec_word_outweighs_the_askers_context(real_assistant, monkeypatch):
+    """u70-024: "… fires off the same outage text twice … before customers get it twice?": plain_words reads the twice
+    as a duplicate, but "billing", "outage" and "customers" had kept the Messaging check for duplicates out of the top
+    five (rank 26); the gloss's words matched once more (retrieve.GLOSS_WEIGHT) bring it first, and the question,
+    asked in other words, is answered, not refused."""
+    from assistant import retrieve
+    from assistant.query import analyze
+
+    q = "Our payroll office occasionally sends the same payslip text twice by accident. Will the Messaging building block"
+
+    def rank(weight):
+        monkeypatch.setattr(retrieve, "GLOSS_WEIGHT", weight)
+        hits = real_assistant.searcher.search(analyze(f"{q} notice that?", []), "latest", k=8)
+        return next((i for i, h in enumerate(hits) if "message duplicates" in h.chunk.text), None)
+
+    assert rank(1.0) == 0 and rank(0.0) is None
+    # ("get it twice" is a duplicate too, and a system that catches a mistake checks for it)
+    monkeypatch.setattr(retrieve, "GLOSS_WEIGHT", 1.0)
+    assert "check for message duplicates" in real_assistant.ask(f"{q} catch that before staff get it twice?").text.lower()
