@@ -485,6 +485,16 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b(get|gets|got|getting|receive|receives|received|receiving)\s+(it|them|that|this|one|the\s+same(\s+[\w'’-]+)?)\s+"
      r"twice\b(?!\s+(a|an|per|every|each|in|within|daily|weekly|monthly|yearly)\b)",
      r"\g<0> (a duplicate)"),
+    # an age limit on a form is one of the field validations the Registration BB's analyst configures ("older than age
+    # (The age of the applicant must be >=18)")
+    (r"\b(under|below|younger\s+than)\s+(the\s+age\s+of\s+)?1[0-9]\b(?!\s*(%|percent|days?|hours?|minutes?|months?|weeks?|"
+     r"mb|kb|gb|seconds?)\b)|\bunder-?age\b|\btoo\s+young\b", r"\g<0> (older than age validation)"),
+    # what users see right before they submit is, in the UI/UX guidelines, the "Check answers" page ("help users check,
+    # review and confirm their entered information before taking a significant final action, such as submitting")
+    (r"\b(right\s+|just\s+)?before\s+(they|you|users?|people|applicants?|citizens?|the\s+(user|applicant|citizen))\s+"
+     r"(press|presses|hit|hits|click|clicks|tap|taps)\s+(on\s+)?(the\s+)?(submit|send)\b(\s+button)?|"
+     r"\bbefore\s+(they\s+|you\s+|users?\s+|people\s+)?(submit|submitting|submits)\b",
+     r"\g<0> (check answers, review and confirm)"),
     # a system that "catches" a mistake checks for it (the spec never says catch: "check for message duplicates", "check
     # for inconsistencies")
     (r"\b(catch|catches|caught|catching)\b(?!\s+up\b)(?=\s+(it|that|this|them|those|these|any|the|such|duplicates?|"
