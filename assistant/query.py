@@ -280,6 +280,10 @@ _DEMONSTRATIVE_PHRASE = re.compile(r"\b(those|these|that|this)\s+([\w-]+\s+){0,2
 # acepts?" is asked of the whole spec)
 NO_BLOCK_FOLLOWS = True
 _GOES_ON = re.compile(r"^\s*(ok|okay|right|good|great|thanks|got it)[,.!]?\s+(and|so|then|but|now)\b", re.I)
+# … or opens on "what happens if …" / "what if …", a case of what was being discussed ("How does the pub/sub part of the
+# Information Mediator work?" → "What happens if one of the receiving systems is down when an event goes out?", u70-018)
+WHAT_IF_FOLLOWS = True
+_WHAT_IF = re.compile(r"^\s*(and|but|so|ok|okay)?[,.]?\s*what\s+(happens|would\s+happen|should\s+happen)?\s*(if|when|in\s+case)\b", re.I)
 # a follow-up asking which call does it asks for an API call whatever the question before it asked (v71-017: "Which
 # call does our IT contractor use for that …?" after "can people find out which clerks looked at their details?")
 CALL_ASKED_AFTER_ANY = True
@@ -1988,6 +1992,9 @@ DOWN_ENDPOINT_IS_A_SYSTEM = True
 # handles it, not for an operation ("And if our billing server happens to be down at that moment, is the paid notice
 # just lost?", u70-013: "sends Mark Bill Paid Advice … until a response is received"); "what error comes back?" does
 FAILURE_ASKS_BEHAVIOUR = True
+# "what happens if one of the receiving systems is down?" asks for the rule that covers the failure (the Pub/Sub's
+# "should retry N times with a standard backoff"), not for the steps of the process it interrupts (u70-018)
+FAILURE_NOT_PROCESS = True
 _FAILURE_CASE = re.compile(r"\b" + _IS_DOWN + r"|"
                            r"\b(fails?|failed|times?\s+out|timed\s+out|crash(es|ed)?|(is|are|gets?|get)\s+(just\s+)?lost)\b", re.I)
 _DOWN_ENDPOINT = re.compile(r"\bendpoints?\b(?=[^.?!,;]{0,30}?\b" + _IS_DOWN + r")", re.I)
@@ -2134,7 +2141,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does
     if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields
         return "data"
-    if _PROCESS_ASK.search(q):
+    if _PROCESS_ASK.search(q) and not (FAILURE_NOT_PROCESS and _FAILURE_CASE.search(q)):
         return "workflow"  # "When our system sends a request, what happens between our security server and theirs?"
     if URL_FORMAT_NOT_API and _URL_FORMAT.search(q):
         return "general"  # "What parts make up the request path after the security server URL?" asks for no operation
@@ -2527,7 +2534,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             if own and not own & set(prev_bbs):
                 is_follow = False
         if NO_BLOCK_FOLLOWS and not is_follow and prev_bbs and not bbs and intent != "term" \
-                and not registry.mentioned_loosely(q) and (POINTS_BACK.search(q) or _GOES_ON.match(q)):
+                and not registry.mentioned_loosely(q) and (POINTS_BACK.search(q) or _GOES_ON.match(q)
+                                                       or (WHAT_IF_FOLLOWS and _WHAT_IF.match(q))):
             is_follow = True
         if COMPARED_WITH_PREVIOUS and len(bbs) == 1 and prev_bbs and bbs[0] not in prev_bbs and _COMPARE.search(q) \
                 and POINTS_BACK.search(q):
@@ -2577,7 +2585,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                     prev_term = last.rstrip("?")
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow") and not (
-                    FAILURE_ASKS_BEHAVIOUR and prev_intent == "api" and _FAILURE_CASE.search(q)
+                    FAILURE_ASKS_BEHAVIOUR and (prev_intent == "api" or (FAILURE_NOT_PROCESS and prev_intent == "workflow"))
+                    and _FAILURE_CASE.search(q)
                     and not _OP_PART.search(q) and not _ASKS_CALL.search(q)):
                 intent = prev_intent
         elif not bbs and is_follow:
