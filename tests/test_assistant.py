@@ -309,6 +309,24 @@ def test_a_pointer_after_the_context_sentence_marks_a_follow_up():
     assert analyze("Our app takes payments from farmers. How do we reconcile those payments?", prev).bbs == []
 
 
+def test_a_what_if_question_goes_on_in_the_conversations_block_and_asks_for_the_failure_rule(monkeypatch):
+    from assistant import query
+    prev = [{"role": "user", "content": "How does the pub/sub part of the Information Mediator work for publishing events?"},
+            {"role": "assistant", "content": "A Publisher posts the event to a Room …"}]
+    q = "What happens if one of the receiving systems is down when an event goes out?"
+    qa = analyze(q, prev)
+    # (query.WHAT_IF_FOLLOWS) the case is one of the block being discussed; (FAILURE_NOT_PROCESS) its failure asks for
+    # the rule covering it, not for the steps of the process the previous question asked about
+    assert qa.bbs == ["information-mediator"] and qa.intent == "general"
+    monkeypatch.setattr(query, "FAILURE_NOT_PROCESS", False)
+    assert analyze(q, prev).intent == "workflow"
+    monkeypatch.setattr(query, "WHAT_IF_FOLLOWS", False)
+    assert analyze(q, prev).bbs == []
+    # a "what if" about another block's subject is a new topic
+    monkeypatch.setattr(query, "WHAT_IF_FOLLOWS", True)
+    assert analyze("What happens if a payment to a farmer fails?", prev).bbs == []
+
+
 def test_a_closing_then_or_ones_mark_a_follow_up():
     prev = [{"role": "user", "content": "what statuses can a msg have in the messaging bb"}, {"role": "assistant", "content": "…"}]
     assert analyze("whats the diff between errored and failed then", prev).bbs == ["messaging"]
