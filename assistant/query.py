@@ -499,6 +499,16 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(press|presses|hit|hits|click|clicks|tap|taps)\s+(on\s+)?(the\s+)?(submit|send)\b(\s+button)?|"
      r"\bbefore\s+(they\s+|you\s+|users?\s+|people\s+)?(submit|submitting|submits)\b",
      r"\g<0> (check answers, review and confirm)"),
+    # a whole file sent off is, where the spec weighs it against a digest, the original document ("Obtaining just the hash
+    # reduces the storage overhead and also avoids the privacy concern of sending the original document")
+    (r"\b(the|a|an|their|our|its)\s+(entire|whole|full|complete)\s+(file|document|pdf|contract|form|return|application)s?\b"
+     r"(?=[^.?!]{0,40}\b(to|off|over|across|through)\b)", r"\g<0> (the original document)"),
+    # an existing system's API made to fit GovStack's without rewriting it is, in the onboarding chapter, an adaptor
+    # ("Adaptors are used to map existing APIs and functionality … into a format and scheme that is compatible with the
+    # GovStack API specifications")
+    (r"\b(rewrite|rewriting|re-write|re-writing|rebuild|rebuilding|redevelop|redevelopping|redo|redoing|change|changing)\s+"
+     r"(it|them|our\s+[\w-]+|the\s+[\w-]+|its\s+[\w-]+|their\s+[\w-]+)(\s+[\w-]+)?\s+to\s+(match|fit|comply\s+with|conform\s+to|"
+     r"follow|meet)\b(?=[^.?!]{0,40}\b(spec|specs|specification|govstack|api|apis|standard)\b)", r"\g<0> (adaptor)"),
     # a system that "catches" a mistake checks for it (the spec never says catch: "check for message duplicates", "check
     # for inconsistencies")
     (r"\b(catch|catches|caught|catching)\b(?!\s+up\b)(?=\s+(it|that|this|them|those|these|any|the|such|duplicates?|"
