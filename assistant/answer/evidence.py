@@ -11,7 +11,7 @@ from assistant.types import Citation
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
 # a full stop that ends an abbreviation ends no sentence: "documents (e.g. Request for Proposals)", "Dr. Ramkumar"
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|nos|dr|mr|mrs|ms|prof|fig|ref|sec|art|para)\.|\b[A-Z]\.)$", re.I)
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|eg|ie|etc|vs|cf|approx|incl|no|nos|dr|mr|mrs|ms|prof|fig|ref|sec|art|para)\.|\b[A-Z]\.)$", re.I)
 _FENCE = re.compile(r"```(\w*)[^\n`]*\n(.*?)(?:```|$)", re.S)  # ```mermaid fullWidth="false" too
 # a participant's name may hold a hyphen ("e-Signature BB frontend->>ID BB: …"): the lazy name stops at the first arrow
 _ARROW = re.compile(r"^\s*([^<>:\n]+?)\s*(-{1,2}>>?|-{1,2}\)|-x)\+?-?\s*([^:\n]+?)\s*:\s*(.+)$")
@@ -90,6 +90,11 @@ def sentences(text: str) -> list[str]:
 
     >>> sentences("A resource may serve many entities. (e.g. a doctor may work at two hospitals). Organizers book it.")
     ['A resource may serve many entities. (e.g. a doctor may work at two hospitals).', 'Organizers book it.']
+
+    …and "ie." and "eg." without their inner full stop are abbreviations too:
+
+    >>> sentences("Adaptors may transform data formats (ie. XML to json). They are tied to products.")
+    ['Adaptors may transform data formats (ie. XML to json).', 'They are tied to products.']
     """
     out: list[str] = []
     for piece in _SENT.split(text):
