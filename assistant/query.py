@@ -1207,6 +1207,16 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('can the insurer be notified automatically?', 'how are citizens informed of it?')
     >>> plain_words("what if the same payment is submitted twice?"), plain_words("reminders are sent twice a day")
     ('what if the same payment is submitted twice (a duplicate)?', 'reminders are sent twice a day')
+    >>> plain_words("does it catch that before customers get it twice?"), plain_words("did you catch up?")
+    ('does it catch (check for) that before customers get it twice (a duplicate)?', 'did you catch up?')
+    >>> plain_words("how do we stop anyone under 18 from applying?"), plain_words("reply in under 15 minutes")
+    ('how do we stop anyone under 18 (older than age validation) from applying?', 'reply in under 15 minutes')
+    >>> plain_words("what should people see right before they press the submit button?")
+    'what should people see right before they press the submit button (check answers, review and confirm)?'
+    >>> plain_words("do we ship the entire file off to the signing service?"), plain_words("we read the entire file")
+    ('do we ship the entire file (the original document) off to the signing service?', 'we read the entire file')
+    >>> plain_words("do we have to rewrite it to match the spec?")
+    'do we have to rewrite it to match (adaptor) the spec?'
     >>> plain_words("alert us when a truck leaves its assigned zone"), plain_words("users enter their area code")
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
     >>> plain_words("does a flood warning jump the queue?"), plain_words("which one is sent first?")
