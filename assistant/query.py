@@ -873,7 +873,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b(read|reads|reading|query|querying|access|accessing|write|writes|writing)\s+(into\s+|from\s+)?(each other'?s|"
      r"one another'?s)\s+(databases?|db|tables)\b|"
      r"\b(read|reads|reading|query|pull|pulls|access)\b[^.?!]{0,40}\b(straight|directly)\s+(out of|from)\s+(the\s+)?"
-     r"[\w\s'-]{0,40}?'s\s+(database|db|tables)\b)(?!\s*\(shared database\))", r"\g<0> (shared database)"),
+     r"[\w\s'-]{0,40}?'s\s+(database|db|tables)\b|"
+     # ("can our module just peek straight into another building block's tables instead of calling its API?", u70-035)
+     r"\b(peek|peeks|peeking|look|looks|looking|reach|reaches|reaching|dip|dips|dipping|go|goes|going|read|reads|reading|"
+     r"query|querying|tap|tapping)\s+(straight\s+|directly\s+|right\s+)?into\s+(another|the\s+other|other|a\s+different)\s+"
+     r"([\w'’-]+\s+){0,3}?(databases?|db|tables)\b)(?!\s*\(shared database\))", r"\g<0> (shared database)"),
     # a server someone starts up is, in the Cloud Infrastructure spec, a virtual machine provisioned ("9.1. Workflow for
     # Provisioning a New Virtual Machine": "Choose VM size/properties (flavor)")
     (r"\b(start|starts|starting|started|spin|spins|spinning|spun|boot|boots|booting|booted|launch|launches|launching|"
@@ -1217,6 +1221,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('do we ship the entire file (the original document) off to the signing service?', 'we read the entire file')
     >>> plain_words("do we have to rewrite it to match the spec?")
     'do we have to rewrite it to match (adaptor) the spec?'
+    >>> plain_words("can our module peek straight into another building block's tables?")
+    "can our module peek straight into another building block's tables (shared database)?"
     >>> plain_words("alert us when a truck leaves its assigned zone"), plain_words("users enter their area code")
     ('alert us when a truck leaves its assigned zone (a geofence)', 'users enter their area code')
     >>> plain_words("does a flood warning jump the queue?"), plain_words("which one is sent first?")
