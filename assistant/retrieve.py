@@ -79,9 +79,13 @@ def story_page(c: Chunk) -> bool:
 
 # the spec's words a gloss puts beside the asker's ("the same outage text twice (a duplicate)") name what the question is
 # about: BM25 matches them once more at this weight, so the context's words ("our billing system … outage … customers")
-# do not outweigh them. dev-independent +17 −5 (0.5: +12 −5; matched twice, with word pairs: +20 −9; glosses that
-# replace the asker's words too: +21 −14); 0 turns it off
-GLOSS_WEIGHT = 1.0
+# do not outweigh them; only the gloss's telling words (IDF ≥ GLOSS_MIN_IDF: "Government to Government" would lift every
+# passage about government). Weight 1.0 with every gloss word: dev-independent +17 −5, but three tested answers lost
+# their lead (the Scheduler's re-sending scope sentence, the G2G scope sentence, the suspended ID credential); 0.5 with
+# the telling words only keeps all three (weight 0.5 with every word: +12 −5; matched twice with word pairs: +20 −9;
+# glosses that replace the asker's words too: +21 −14); 0 turns it off
+GLOSS_WEIGHT = 0.5
+GLOSS_MIN_IDF = 4.0
 DROP_BB_NAME = True  # BM25 leaves out the named building block's name (see search); False for the ablation
 CANDIDATES = 60
 # BM25 ranks by word stems. Pass rate: dev 0.818 → 0.822, independent dev 0.667 → 0.683, independent 0.550 → 0.600,
@@ -844,7 +848,11 @@ class CorpusIndex:
             more = tokenize(extra[0])
             if self.stem:
                 more = stem_tokens(more)
-            scores = scores + extra[1] * self.scorers[(release, "words")].get_scores(more)
+            words = self.scorers[(release, "words")]
+            # (only the gloss's telling words: "Government to Government" would lift every passage about government)
+            more = [t for t in more if words.bm25.idf.get(t, 0.0) >= GLOSS_MIN_IDF]
+            if more:
+                scores = scores + extra[1] * words.get_scores(more)
         return self.by_release[release], scores
 
     def next_in_section(self, c: Chunk, into_subsections: bool = False) -> Chunk | None:

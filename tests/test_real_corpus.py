@@ -650,12 +650,14 @@ def test_a_glossed_spec_word_outweighs_the_askers_context(real_assistant, monkey
 
     q = "Our payroll office occasionally sends the same payslip text twice by accident. Will the Messaging building block"
 
+    shipped = retrieve.GLOSS_WEIGHT
+
     def rank(weight):
         monkeypatch.setattr(retrieve, "GLOSS_WEIGHT", weight)
         hits = real_assistant.searcher.search(analyze(f"{q} notice that?", []), "latest", k=8)
         return next((i for i, h in enumerate(hits) if "message duplicates" in h.chunk.text), None)
 
-    assert rank(1.0) == 0 and rank(0.0) is None
+    assert rank(shipped) == 0 and rank(0.0) is None
     # ("get it twice" is a duplicate too, and a system that catches a mistake checks for it)
-    monkeypatch.setattr(retrieve, "GLOSS_WEIGHT", 1.0)
+    monkeypatch.setattr(retrieve, "GLOSS_WEIGHT", shipped)
     assert "check for message duplicates" in real_assistant.ask(f"{q} catch that before staff get it twice?").text.lower()
