@@ -127,6 +127,8 @@ QA_DEV64_FILE = GOLD_DIR / "qa_dev64.jsonl"
 QA_DEV65_FILE = GOLD_DIR / "qa_dev65.jsonl"
 QA_DEV66_FILE = GOLD_DIR / "qa_dev66.jsonl"
 QA_DEV67_FILE = GOLD_DIR / "qa_dev67.jsonl"
+QA_DEV68_FILE = GOLD_DIR / "qa_dev68.jsonl"
+QA_DEV69_FILE = GOLD_DIR / "qa_dev69.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -318,8 +320,13 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     CALL_AFTER_API commit; qa_dev66.jsonl and qa_dev67.jsonl, a sixty-eighth and a sixty-ninth writer's 40 each (ids
     u70-… and v71-…, forty-second session: a water-utility billing manager, an election commission IT officer, a
     start-up developer, a parliamentary staffer; a UX designer, a refugee-services caseworker, a tax authority
-    integration architect, a small-town mayor who is not technical), first run on the session's list-line commit) that
-    were then
+    integration architect, a small-town mayor who is not technical), first run on the session's list-line commit;
+    qa_dev68.jsonl and qa_dev69.jsonl, a seventieth and a seventy-first writer's 40 each (ids w72-… and x73-…,
+    forty-third session: a hospital records officer, a farmers'-cooperative treasurer who types short messages with
+    typos, a police IT procurement lead, a university student writing a thesis on digital public infrastructure; a
+    social-pension programme manager, a cloud hosting engineer at a national data centre, a customs officer at a border
+    post, a journalist checking claims about a government app), first run on the session's last code commit) that were
+    then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -338,7 +345,8 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE,
                                           QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE,
                                           QA_DEV60_FILE, QA_DEV61_FILE, QA_DEV62_FILE, QA_DEV63_FILE,
-                                          QA_DEV64_FILE, QA_DEV65_FILE, QA_DEV66_FILE, QA_DEV67_FILE]):
+                                          QA_DEV64_FILE, QA_DEV65_FILE, QA_DEV66_FILE, QA_DEV67_FILE,
+                                          QA_DEV68_FILE, QA_DEV69_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
