@@ -436,9 +436,9 @@ _CREDENTIALS = r"(cards?|documents?|passports?|credentials?|licen[cs]es?|permits
 _BLOCKED_A_WHILE = (r"(block|blocked|freeze|frozen|lock|locked|disable|disabled|deactivate|deactivated|pause|paused|"
                     r"switch(ed)?\s+off|turn(ed)?\s+off)\s+(for\s+a\s+(while|bit|time|few\s+\w+)|for\s+now|for\s+some\s+time|"
                     r"temporarily)\b")
-# "doesn't", "never", "fails to" … before what someone does not do ("doesn't confirm", "never replies to the reminder")
 # a system said to be down ("is down", "happens to be offline")
 _IS_DOWN = r"(is|are|was|were|goes|go|went|happens\s+to\s+be|happen\s+to\s+be)\s+(down|offline|unreachable)\b"
+# "doesn't", "never", "fails to" … before what someone does not do ("doesn't confirm", "never replies to the reminder")
 _NOT_DONE = r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+"
 # what data is sent by ("push", "shares", "fed" …), and the government bodies it goes between
 _SENDS = (r"\b(push\w*|send\w*|sent|shar\w*|transfer\w*|sync\w*|synchroni[sz]\w*|exchang\w*|feed\w*|fed|submit\w*|upload\w*|"
@@ -506,7 +506,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # an existing system's API made to fit GovStack's without rewriting it is, in the onboarding chapter, an adaptor
     # ("Adaptors are used to map existing APIs and functionality … into a format and scheme that is compatible with the
     # GovStack API specifications")
-    (r"\b(rewrite|rewriting|re-write|re-writing|rebuild|rebuilding|redevelop|redevelopping|redo|redoing|change|changing)\s+"
+    (r"\b(rewrite|rewriting|re-write|re-writing|rebuild|rebuilding|redevelop|redeveloping|redo|redoing|change|changing)\s+"
      r"(it|them|our\s+[\w-]+|the\s+[\w-]+|its\s+[\w-]+|their\s+[\w-]+)(\s+[\w-]+)?\s+to\s+(match|fit|comply\s+with|conform\s+to|"
      r"follow|meet)\b(?=[^.?!]{0,40}\b(spec|specs|specification|govstack|api|apis|standard)\b)", r"\g<0> (adaptor)"),
     # a system that "catches" a mistake checks for it (the spec never says catch: "check for message duplicates", "check
