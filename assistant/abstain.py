@@ -171,7 +171,8 @@ _PRICE_STATED = re.compile(rf"(price|pricing|cost of)|\b{_PRICE_WORDS}\b[^.;\n]{
 # contacts, who won which tender, how many countries run what, what to buy, portal support.
 OUT_OF_SCOPE = [
     # (a person's number or address, not "credentials on their phone")
-    (re.compile(r"\b(his|her|their|its)\s+((phone|telephone|mobile)\s+(number|no\b)|e-?mail|contact|home address)|"
+    # (… asked for, not a value: "can the address just be their phone number?")
+    (re.compile(r"(?<!\bbe )(?<!\bas )(?<!\buse )(?<!\busing )\b(his|her|their|its)\s+((phone|telephone|mobile)\s+(number|no\b)|e-?mail|contact|home address)|"
                 r"\b(phone number|e-?mail address|contact details) (of|for) (the )?[A-Z]", re.I),
      "the specification contains no personal contact details"),
     (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b", re.I),
@@ -354,10 +355,14 @@ _ASKS_FIGURE = re.compile(
     r"(what|which|expected|maximum|minimum|max|min|acceptable|target|required|guaranteed)\s+([\w-]+\s+)?"
     r"(latency|latencies|response times?)|"
     # a quantity asked for in a unit ("What positional accuracy in metres …?")
-    r"in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters)|"
+    # (not "check-in days")
+    r"(?<!-)in (metres|meters|kilometres|kilometers|km|seconds|milliseconds|minutes|hours|days|bytes|kb|mb|gb|characters)|"
+    # a count of units asked for by name ("within a fixed number of hours …?")
+    r"(a|any|fixed|set|specific|certain|exact|maximum|minimum)\s+number\s+of\s+(seconds|minutes|hours|days|weeks|months|"
+    r"years|attempts|retries|times)|"
     # a threshold asked for ("above what contract value …?", "which threshold …?") and a figure asked for by name
     r"(above|below|over|under|beyond|up to) (what|which) ([\w-]+\s+){0,2}(values?|amounts?|thresholds?|limits?|sums?|sizes?|volumes?|numbers?|quantit(y|ies))|"
-    r"(what|which) ([\w-]+\s+){0,2}thresholds?|(what|which) (is|are|was|were) the (\w+ )?(figures?|amounts?|totals?|sums?)|"
+    r"(what|which) ([\w-]+\s+){0,2}thresholds?|(is|are) there (an?|any) ([\w-]+\s+){0,2}thresholds?|(what|which) (is|are|was|were) the (\w+ )?(figures?|amounts?|totals?|sums?)|"
     # an age asked for ("At what age … should children first have their fingerprints taken?", o64-011)
     r"(at|from|by|until|under|over|above|below)\s+what\s+age|how\s+old\s+(must|should|do|does|is|are|has|have))\b",
     re.I)
@@ -418,7 +423,9 @@ TIME_UNIT_REACH = 2  # hours: seconds … weeks
 
 # "how many field enumerators …?" counts enumerators: a figure of something else ("10 000 square meters") is no answer.
 # When the counted word is not a unit the figures are read in, the number must count it ("one enumerator per …").
-_ASKS_COUNT_OF = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?([a-z]{3,}s)\b", re.I)
+# (… and "the maximum number of websites …?" counts websites)
+_ASKS_COUNT_OF = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?([a-z]{3,}s)\b|"
+                            r"\b(?:maximum|minimum|max|min|total|largest|smallest)\s+number\s+of\s+(?:[\w-]+\s+)?([a-z]{3,}s)\b", re.I)
 
 
 def counted_noun(question: str) -> str | None:
@@ -428,14 +435,20 @@ def counted_noun(question: str) -> str | None:
     'enumerators'
     >>> counted_noun("How many SMS messages per second can it send?") is None
     True
+    >>> counted_noun("What is the maximum number of websites one instance may run?")
+    'websites'
     """
     m = _ASKS_COUNT_OF.search(ask_part(question))
-    if not m or re.fullmatch(_UNIT, m.group(1), re.I) or _time_scale(m.group(1)) is not None:
+    noun = m and (m.group(1) or m.group(2))
+    if not noun or re.fullmatch(_UNIT, noun, re.I) or _time_scale(noun) is not None:
         return None
-    return m.group(1).lower()
+    return noun.lower()
 
 
 # "one or more alert messages" counts nothing: how many alerts a minute is not stated by it (p65-039)
+# … nor does an HTTP status ("200 Response fields: id, version …" counts no fields)
+_HTTP_STATUS_IN = re.compile(r"\b[1-5]\d\d\s+(?=(Response|Bad|OK|Not|Created|Accepted|Unauthori[sz]ed|Forbidden|Internal|"
+                             r"No Content|Conflict|Too Many|Service)\b)")
 _ANY_NUMBER = re.compile(r"\b(one|zero|1|0)\s+or\s+(more|many|several)\b", re.I)
 
 
@@ -444,9 +457,14 @@ def _counts(text: str, noun: str) -> bool:
 
     >>> _counts("schedule one or more alert messages", "alerts"), _counts("send up to 3 alert messages", "alerts")
     (False, True)
+    >>> _counts("launching several websites", "websites"), _counts("at least one bidder", "bids")
+    (False, False)
+    >>> _counts("200 Response fields: id, name", "fields"), _counts("up to 200 fields", "fields")
+    (False, True)
     """
     stem = noun[:-1] if noun.endswith("s") else noun
-    return bool(re.search(rf"(?<![\w./-]){_NUM}\s+([\w-]+\s+){{0,2}}{re.escape(stem)}", _ANY_NUMBER.sub(" ", text), re.I))
+    # (a vague "several websites" or "a few websites" is no count of them)
+    return bool(re.search(rf"(?<![\w./-])(?!a few\b|several\b){_NUM}\s+([\w-]+\s+){{0,2}}{re.escape(stem)}(s|es)?\b", _HTTP_STATUS_IN.sub(" ", _ANY_NUMBER.sub(" ", text)), re.I))
 
 
 def _time_scale(word: str) -> int | None:
@@ -544,6 +562,10 @@ def asks_figure(question: str) -> bool:
     (False, True)
     >>> asks_figure("Does the spec include how long tokens stay valid?")  # the spec asked for its figure
     True
+    >>> asks_figure("We book people into yearly check-in days. How does the record show a no-show?")
+    False
+    >>> asks_figure("Must citizens be told within a fixed number of hours?"), asks_figure("Is there a mandated threshold?")
+    (True, True)
     """
     return bool(_ASKS_FIGURE.search(_FINDS_OUT.sub(" ", question)) or _PERCENT_SIGN_ASKED.search(question))
 
