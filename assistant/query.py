@@ -685,6 +685,23 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # un-suspend an issued ID credential"); what someone keeps trying is retried ("Errored messages must be retried for
     # 24 hours"); a job that blows up fails ("failure of/exception in"). The spec uses none of these phrases.
     (r"\b(call|calls|called|calling) off\b|\b(back|backs|backed|backing) out\b", r"\g<0> (cancelled)"),
+    # (… as is an order pulled out of: "we want to pull out before they're delivered")
+    (r"\b(pull|pulls|pulled|pulling) out\b(?=\s+(of|before)\b)", r"\g<0> (cancelled)"),
+    # people who cannot read are, in the Registration spec, illiterate users ("help illiterate users with understanding the
+    # text on the screen"), not a file the system cannot read
+    (r"\b(can['’]?t|cannot|can not|unable to|are\s*n[o'’]?t able to|do\s*n[o'’]?t know how to)\s+read\b"
+     r"(?!\s+(the|a|an|it|this|that|these|those|its|their|from|data|files?|records?|messages?|[\w-]+['’]s)\b)"
+     r"(\s+(or|and)\s+write\b)?", r"\g<0> (illiterate)"),
+    # a forgotten password is reset by its user in the spec ("Self-service password which allows users to reset their own
+    # password without going to the help desk"), and an IT or service desk is a help desk
+    (r"\b(forget|forgets|forgot|forgotten|forgetting)\s+(her|his|their|my|your|our|a|the|its)\s+(own\s+)?passwords?\b",
+     r"\g<0> (reset their own password, self-service)"),
+    (r"\b(IT|I\.T\.|service|support)\s+desk\b", r"\g<0> (help desk)"),
+    # how fast a service answers is its latency or response time ("Maximum Latency = 1 sec."), how much traffic it takes
+    # its throughput ("Minimum Throughput = 100 requests/sec.")
+    (r"\bhow (fast|quick|quickly)\b(?=[^.?!]{0,40}\b(answer|answers|answered|respond|responds|reply|replies|come back|"
+     r"comes back)\b)", r"\g<0> (latency, response times)"),
+    (r"\b(how much|amount of|volume of|levels? of|lots of|heavy|high)\s+traffic\b|\bhow much load\b", r"\g<0> (throughput)"),
     # an application bounced back to the applicant is, in the Registration spec, sent back for correction ("Applicants
     # must be able to correct and resubmit applications that have been sent back for correction")
     (r"\b(bounce|bounces|bounced|bouncing)\s+(it|them|the\s+[\w-]+|their\s+[\w-]+|an?\s+[\w-]+)?\s*back\b|"
@@ -1279,6 +1296,14 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'villages where mobile signal keeps dropping out (connectivity issues)'
     >>> plain_words("can we still back out of the order?"), plain_words("put the card on hold")
     ('can we still back out (cancelled) of the order?', 'put the card on hold (suspended)')
+    >>> plain_words("we want to pull out before they're delivered"), plain_words("pull out the records")
+    ("we want to pull out (cancelled) before they're delivered", 'pull out the records')
+    >>> plain_words("many older people can't read."), plain_words("it can't read the file")
+    ("many older people can't read (illiterate).", "it can't read the file")
+    >>> plain_words("if a nurse forgets her password, must she ring the IT desk?")
+    'if a nurse forgets her password (reset their own password, self-service), must she ring the IT desk (help desk)?'
+    >>> plain_words("how fast it should answer or how much traffic it should take")
+    'how fast (latency, response times) it should answer or how much traffic (throughput) it should take'
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
     ('how long does it keep trying (retried)?', 'if the job blows up (failure) halfway')
     >>> plain_words("before it gives up on that message?")
