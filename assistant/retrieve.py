@@ -150,6 +150,13 @@ HANDOVER_BOOST = 1.5
 SCOPE_PASS = 1
 SCOPE_PASS_RANK = 10
 OUT_OF_SCOPE_SECTION = re.compile(r"\bout[- ]of[- ]scope\b|\bfuture scope\b", re.I)
+# … and a passage of another section that says what the block leaves out ("The Identity Block creates, manages, and uses
+# a digital foundational identity (functional identity is not in the scope of this document)", "Scheduling messages
+# according to some business logic is out of the scope of this Building Block because is done by Scheduler Building
+# Block")
+SCOPE_STATED = True
+_SCOPE_STATED = re.compile(r"\b(not|n't)\s+(in|within|part\s+of)\s+the\s+scope\b|\bout\s+of\s+(the\s+)?scope\b|"
+                           r"\b(outside|beyond)\s+(of\s+)?the\s+scope\b|\bnot\s+covered\s+(in|by)\s+this\b", re.I)
 
 
 def _names_another(c: "Chunk") -> bool:
@@ -211,7 +218,9 @@ NAMED_DOCS = [
                 r"(?![^.?]{0,40}\b(process|instance|workflow|event|session|call|request|api)\b))", re.I | re.S),
      "implementation-playbook", "govstack-implementation-playbook/adopt-govstack"),
 ]
-SCOPE_SECTION = re.compile(r"\bscope\b", re.I)  # a block's scope sections ("2.2 Out of Scope", "2.1 Current scope")
+# a block's scope sections ("2.2 Out of Scope", "2.1 Current scope"); not a data structure's "7.2.2 Scope" (the OpenID
+# Connect scopes a relying party asks for)
+SCOPE_SECTION = re.compile(r"^(?!.*\bdata structures?\b).*\bscope\b", re.I)
 # a scope sentence handing a job to another block ("… is out of the scope of this Building Block because is done by
 # Scheduler Building Block"), not one that only names one ("Resources … through the Information Mediator")
 # (the spec's ways of saying a job is out of scope: "out of the scope", "outside the current scope", "(out-of-scope for
@@ -722,6 +731,7 @@ class CorpusIndex:
         self._arch: dict[str, list[str]] = {}
         self._doc_paths: dict[tuple, set[str]] = {}
         self._out_of_scope: dict[tuple[str, str], list[str]] = {}
+        self._scope_stated: dict[tuple[str, str], list[str]] = {}
         self._vectors: ExactVectors | None = None
         self._vectors_lock = threading.Lock()
         self.load_seconds = time.perf_counter() - t0
@@ -820,6 +830,16 @@ class CorpusIndex:
             self._out_of_scope[(release, bb)] = [i for i in self.by_release.get(release, []) if self.chunks[i].bb == bb
                                                  and OUT_OF_SCOPE_SECTION.search(self.chunks[i].section or "")]
         return self._out_of_scope[(release, bb)]
+
+    def scope_stated(self, release: str, bb: str) -> list[str]:
+        """The passages of a building block's other sections that say what it leaves out (see SCOPE_STATED)."""
+        if (release, bb) not in self._scope_stated:
+            self._scope_stated[(release, bb)] = [i for i in self.by_release.get(release, []) if self.chunks[i].bb == bb
+                                                 and not OUT_OF_SCOPE_SECTION.search(self.chunks[i].section or "")
+                                                 and not _HISTORY_SECTION.search(self.chunks[i].section or "")
+                                                 and not _HISTORY_PAGE.search(self.chunks[i].path)
+                                                 and _SCOPE_STATED.search(self.chunks[i].text)]
+        return self._scope_stated[(release, bb)]
 
     def block_text(self, release: str, bb: str) -> str:
         """All of a building block's passages in one lower-case text (built once per block and release)."""
@@ -1075,10 +1095,14 @@ class HybridSearch:
         asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(ASKS_SCOPE.search(qa.question))
         if asks_scope and SCOPE_PASS and self.boosts and not filters:
             for b in qa.bbs:
-                near = idx.vectors.similarity(qvec, release, set(idx.out_of_scope(release, b)))
-                for r, (i, sim) in _tied_ranks(near.items())[:SCOPE_PASS]:
-                    dense[i] = sim
-                    dense_rank[i] = min(dense_rank.get(i, 10**6), SCOPE_PASS_RANK + r)
+                # (the out-of-scope sections' closest passage, then the closest of the others that say what the block
+                # leaves out, a rank behind: one pool for both cost s68-002 its "2.2 Out of Scope" lead)
+                pools = [idx.out_of_scope(release, b)] + ([idx.scope_stated(release, b)] if SCOPE_STATED else [])
+                for n, pool in enumerate(pools):
+                    near = idx.vectors.similarity(qvec, release, set(pool))
+                    for r, (i, sim) in _tied_ranks(near.items())[:SCOPE_PASS]:
+                        dense[i] = sim
+                        dense_rank[i] = min(dense_rank.get(i, 10**6), SCOPE_PASS_RANK + n * SCOPE_PASS + r)
         if arch:
             # the architecture rules' similarities, for the lexical pass below: a rule found by its words alone
             # still reports its real similarity (the abstention check reads it), not 0
@@ -1175,7 +1199,8 @@ class HybridSearch:
             if docs and any(c.folder == f and c.path.startswith(p) for f, p in docs):
                 s *= DOC_BOOST
                 why.append("named-doc")
-            if asks_scope and c.bb in qa.bbs and SCOPE_SECTION.search(c.section or ""):
+            if asks_scope and c.bb in qa.bbs and (SCOPE_SECTION.search(c.section or "") or (
+                    SCOPE_STATED and i in idx.scope_stated(release, c.bb))):
                 s *= SCOPE_BOOST
                 why.append("scope")
             elif asks_scope and HANDOVER_BOOST != 1.0 and c.bb in qa.bbs and _names_another(c):
