@@ -38,7 +38,13 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
                          r"|\b(which|what|request|response|http|mandatory|required)\s+(\w+\s+)?headers\b"
                          # "How can my application check whether consent was given?": one system asking another
                          r"|\bhow (can|do|does|could|will) (my|our|the|a|an|their|your) ([\w-]+ ){0,2}(system|systems|"
-                         r"application|applications|app|apps|client|clients|software|backend|back-end|platform)\b", re.I)
+                         r"application|applications|app|apps|client|clients|software|backend|back-end|platform)\b"
+                         # "what do I have to pass in that status call?": an operation's parameters
+                         r"|\b(pass|send|include|supply|provide|put|give)\s+(in|into|to|with)\s+(that|the|this|each|every|a|an|"
+                         r"our|my)\s+([\w-]+\s+)?(call|request|api\s+call)s?\b"
+                         # "… yes or no. is there a call for just that": an operation asked for (not a call centre)
+                         r"|\b(is|are)\s+there\s+(an?|any|some|one)\s+(single\s+|simple\s+|specific\s+|dedicated\s+|separate\s+)?"
+                         r"(call|calls|operation|operations)\b(?!\s+(centres?|centers?|options?|buttons?|logs?|records?))", re.I)
 # the make-up of a request's address ("What parts make up the request path after the security server URL?", "IM request
 # url format?"): the components a spec lists, not an operation (the strong API cues, a path or "endpoint", come first)
 URL_FORMAT_NOT_API = True
@@ -691,7 +697,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # text on the screen"), not a file the system cannot read
     (r"\b(can['’]?t|cannot|can not|unable to|are\s*n[o'’]?t able to|do\s*n[o'’]?t know how to)\s+read\b"
      r"(?!\s+(the|a|an|it|this|that|these|those|its|their|from|data|files?|records?|messages?|[\w-]+['’]s)\b)"
-     r"(\s+(or|and)\s+write\b)?", r"\g<0> (illiterate)"),
+     r"(\s+(or|and)\s+write\b)?", r"\g<0> (illiterate users)"),
+    # people who cannot see or hear well, or live with a disability, are who a service's accessibility is for ("users
+    # with disabilities", "Accessibility (REQUIRED) … WCAG 2.2 or newer, at least Level AA"); not a "blind signature"
+    (r"\b(blind|visually\s+impaired|partially\s+sighted|deaf|hard\s+of\s+hearing|low[- ]vision)"
+     r"(\s*(,|and|or)\s*(blind|visually\s+impaired|partially\s+sighted|deaf|hard\s+of\s+hearing|low[- ]vision))*\b(?=\s+(people|"
+     r"persons?|users?|citizens?|applicants?|residents?|voters?|readers?|visitors?|customers?|pensioners?)\b)|"
+     r"\b(people|persons|users|citizens|applicants|residents|visitors|customers|pensioners|voters)\s+with\s+(a\s+)?"
+     r"(disabilit(y|ies)|(visual\s+|hearing\s+)?impairments?)\b|\bdisabled\s+(people|persons|users|citizens|applicants|"
+     r"residents|visitors|customers|pensioners|voters)\b", r"\g<0> (accessibility, users with disabilities)"),
     # a forgotten password is reset by its user in the spec ("Self-service password which allows users to reset their own
     # password without going to the help desk"), and an IT or service desk is a help desk
     (r"\b(forget|forgets|forgot|forgotten|forgetting)\s+(her|his|their|my|your|our|a|the|its)\s+(own\s+)?passwords?\b",
@@ -909,7 +923,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"company|vehicle|property|patient|health|farmer|voter|electoral|tax)\s+)registers\b", r"\1registries"),
     # a record present, listed or on file in a registry is, in the Digital Registries spec, one that exists ("exists:
     # Searches records based on input parameters and returns boolean answer (true/false)")
-    (r"\b(is|are)\s+(already\s+|actually\s+|really\s+|still\s+)?(present|listed|on record|on file)\s+in\s+(a|an|the|our|"
+    # (… or just "in" it: "check if a member is in the farmer registry")
+    (r"(?<!what )(?<!which )(?<!data )\b(is|are)\s+(already\s+|actually\s+|really\s+|still\s+)?((present|listed|on record|on file)\s+)?in\s+(a|an|the|our|"
      r"their|its|this|that|any)\s+([\w-]+\s+){0,2}?(registry|registries|database|db)\b", r"\g<0> (exists)"),
     # … and a yes or no on whether it is there is its boolean answer ("returns boolean answer (true/false)", s68-030)
     (r"\b(a\s+)?(simple\s+|plain\s+|quick\s+)?yes[- ]?(or|/)[- ]?no(\s+(answer|reply|response))?\s+((on|about|as\s+to|to)\s+)?"
@@ -1029,6 +1044,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
 # its assigned zone": "receive real-time alerts when objects enter or exit geofences"); not "users enter their area code"
 _GEOFENCE = re.compile(
+    # (a zone drawn around a place: "draw a zone around the inland dry port and get an alert whenever a tagged truck
+    # drives out of it")
+    r"\b(draw|draws|drew|drawn|drawing|mark|marks|marked|marking|define|defines|defined|defining|set up|sets up|put|puts)"
+    r"\s+(a|an)\s+([\w-]+\s+)?(zone|area|perimeter|boundary|fence|polygon|circle|radius|ring)\s+around\b|"
     r"\b(enter|enters|entered|entering|leave|leaves|leaving|exit|exits|exited|exiting|go in|goes in|"
     # (moving into one: "whenever a truck or boat wanders into the restricted zone")
     r"(wander|wanders|wandered|wandering|stray|strays|strayed|straying|drive|drives|drove|driving|sail|sails|sailed|"
@@ -1278,6 +1297,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'can it warn us if a truck wanders outside the area (a geofence) it should stay in?'
     >>> plain_words("a warning when a cargo truck drives out of the port's customs yard")
     "a warning when a cargo truck drives out of the port's customs yard (a geofence)"
+    >>> plain_words("draw a zone around the dry port and get an alert whenever a truck drives out of it")
+    'draw a zone around (a geofence) the dry port and get an alert whenever a truck drives out of it'
     >>> plain_words("warn us whenever a boat wanders into the restricted zone")
     'warn us whenever a boat wanders into the restricted zone (a geofence)'
     >>> plain_words("our site crawls on patchy mobile signal")
@@ -1299,7 +1320,11 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     >>> plain_words("we want to pull out before they're delivered"), plain_words("pull out the records")
     ("we want to pull out (cancelled) before they're delivered", 'pull out the records')
     >>> plain_words("many older people can't read."), plain_words("it can't read the file")
-    ("many older people can't read (illiterate).", "it can't read the file")
+    ("many older people can't read (illiterate users).", "it can't read the file")
+    >>> plain_words("usable by blind and partially sighted people?"), plain_words("a blind signature")
+    ('usable by blind and partially sighted (accessibility, users with disabilities) people?', 'a blind signature')
+    >>> plain_words("can deaf users get it?")
+    'can deaf (accessibility, users with disabilities) users get it?'
     >>> plain_words("if a nurse forgets her password, must she ring the IT desk?")
     'if a nurse forgets her password (reset their own password, self-service), must she ring the IT desk (help desk)?'
     >>> plain_words("how fast it should answer or how much traffic it should take")
@@ -1440,6 +1465,10 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('could I get a ping (notifications) on my phone?', 'what kind of trackers (GPS or RFID tags) would the lorries need?')
     >>> plain_words("is it meant to replace town hall meetings?")
     'is it meant to replace town hall meetings (face-to-face formats)?'
+    >>> plain_words("check if a member is in the farmer registry")
+    'check if a member is in the farmer registry (exists)'
+    >>> plain_words("what is in the population registry?")
+    'what is in the population registry?'
     >>> plain_words("a yes or no on whether a trader is listed"), plain_words("answer yes or no")
     ('a yes or no on whether (boolean answer, true/false) a trader is listed', 'answer yes or no')
     >>> plain_words("it grinds to a halt because everybody logs in at once")
@@ -2161,6 +2190,10 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'general'
     >>> detect_intent("and if our receiving endpoint is down when the event goes out?", ["information-mediator"])
     'general'
+    >>> detect_intent("what do I have to pass in that status call?", ["messaging"])
+    'api'
+    >>> detect_intent("is he in the registry? is there a call for just that", []), detect_intent("is there a call centre?", [])
+    ('api', 'general')
     """
     if len(bbs) >= 2 and (_COMPARE.search(q) or registry.offers_choice(q)):
         return "comparison"  # (…or "Is that the Messaging BB or the Scheduler BB?")
