@@ -79,6 +79,12 @@ _BB_AFTER = re.compile(r"\s*(?:bb|building block)s?\b", re.I)
 SPEC_NAMES_BLOCK = True
 _NAMED_AFTER = re.compile(r"\s*(?:(?:bb|building block)s?|(?:spec|specs|specification|specifications)(?!\w))\b", re.I) \
     if SPEC_NAMES_BLOCK else _BB_AFTER
+# "the messaging block", "the consent block": a block's own one-word name before "block", after "the", is the block (not
+# "a content block" or "the message block" of a page)
+BLOCK_NAMES_BLOCK = True
+_BLOCK_WORDS = {"messaging", "payments", "identity", "registration", "consent", "workflow", "scheduler", "wallet",
+                "mediator", "marketplace"}
+_BLOCK_AFTER = re.compile(r"\s*blocks?\b", re.I)
 # nouns that name the system itself: "the scheduler" is the Scheduler BB ("the registry", "the wallet" are any one)
 NAME_THE_SYSTEM = True
 _SYSTEM_NOUNS = {"scheduler", "mediator"}
@@ -178,6 +184,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     (['esignature', 'identity'], [])
     >>> find_bbs("people sign consent forms on paper"), find_bbs("the server will sign each message")
     ([], [])
+    >>> find_bbs("can the messaging block itself decide?"), find_bbs("a messaging block on the page")
+    (['messaging'], [])
     """
     pattern, owner = _any_alias()
     hits: dict[str, int] = {}
@@ -188,6 +196,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
             # "IM"/"ID" must be upper-case; other common words must be capitalised or followed by BB/building block.
             tail = text[m.end(): m.end() + 18].lower()
             named = word[:1].isupper() or bool(_NAMED_AFTER.match(tail)) or (
+                BLOCK_NAMES_BLOCK and alias in _BLOCK_WORDS and bool(_BLOCK_AFTER.match(tail))
+                and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))) or (
                 NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))) \
                 or (SIGNED_DOCUMENTS and alias == "sign" and not strict and bool(_SIGNS_DOCUMENT.match(text, m.end())))
             if alias in ("im", "id") and word != word.upper() and not _BB_AFTER.match(tail):
