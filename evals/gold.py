@@ -129,6 +129,8 @@ QA_DEV66_FILE = GOLD_DIR / "qa_dev66.jsonl"
 QA_DEV67_FILE = GOLD_DIR / "qa_dev67.jsonl"
 QA_DEV68_FILE = GOLD_DIR / "qa_dev68.jsonl"
 QA_DEV69_FILE = GOLD_DIR / "qa_dev69.jsonl"
+QA_DEV70_FILE = GOLD_DIR / "qa_dev70.jsonl"
+QA_DEV71_FILE = GOLD_DIR / "qa_dev71.jsonl"
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -325,8 +327,12 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     forty-third session: a hospital records officer, a farmers'-cooperative treasurer who types short messages with
     typos, a police IT procurement lead, a university student writing a thesis on digital public infrastructure; a
     social-pension programme manager, a cloud hosting engineer at a national data centre, a customs officer at a border
-    post, a journalist checking claims about a government app), first run on the session's last code commit) that were
-    then
+    post, a journalist checking claims about a government app), first run on the session's last code commit;
+    qa_dev70.jsonl and qa_dev71.jsonl, a seventy-second and a seventy-third writer's 40 each (ids y74-… and z75-…,
+    forty-fourth session: a municipal land-registry clerk, a ministry of education data analyst, a mobile-money
+    operator integration engineer, a member of parliament; a public-health emergency coordinator, a small-business
+    owner applying for a trade licence who types casually with typos, a national CIO security architect, an NGO worker
+    helping refugees register), first run on the session's 'messaging block' commit) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
@@ -346,7 +352,7 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
                                           QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE,
                                           QA_DEV60_FILE, QA_DEV61_FILE, QA_DEV62_FILE, QA_DEV63_FILE,
                                           QA_DEV64_FILE, QA_DEV65_FILE, QA_DEV66_FILE, QA_DEV67_FILE,
-                                          QA_DEV68_FILE, QA_DEV69_FILE]):
+                                          QA_DEV68_FILE, QA_DEV69_FILE, QA_DEV70_FILE, QA_DEV71_FILE]):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 

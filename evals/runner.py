@@ -390,6 +390,8 @@ def run_suite(assistant: Any, suite: str, *, corpus: Path | None = None, release
                  "qa_dev67": gold.file_digest(gold.QA_DEV67_FILE),
                  "qa_dev68": gold.file_digest(gold.QA_DEV68_FILE),
                  "qa_dev69": gold.file_digest(gold.QA_DEV69_FILE),
+                 "qa_dev70": gold.file_digest(gold.QA_DEV70_FILE),
+                 "qa_dev71": gold.file_digest(gold.QA_DEV71_FILE),
                  "qa_test": gold.file_digest(gold.QA_TEST_FILE), "qa_test2": gold.file_digest(gold.QA_TEST2_FILE),
                  "qa_test3": gold.file_digest(gold.QA_TEST3_FILE),
                  "qa_items": len(qa), "suggest_items": len(sg)},
