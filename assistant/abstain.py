@@ -177,6 +177,14 @@ OUT_OF_SCOPE = [
      "the specification contains no personal contact details"),
     (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b", re.I),
      "the specification does not name office holders"),
+    # fines, sanctions and penalties are the law's, not the spec's (unless a top passage speaks of them: "Fines - Where
+    # the Business makes a payment to the Government to cover a fine")
+    # (not the fields that carry an amount with a penalty: "which billDetails fields carry … the amount with late
+    # penalty?", d36-022)
+    (re.compile(r"^(?!.*\b(fields?|attributes?|parameters?|propert(y|ies)|schemas?)\b).*?(\b(fines|fined|sanctions?|sanctioned|"
+                r"penalt(y|ies)|penali[sz]\w*)\b|\ba\s+fine\b(?!\s*-?\s*grained))", re.I | re.S),
+     "the specification does not set fines, sanctions or penalties",
+     re.compile(r"\b(fines?|sanctions?|penalt(y|ies)|penali[sz]\w*)\b", re.I)),
     # (not a decision the block would take: "… scoring the bids and deciding which supplier wins the contract?", m62-004)
     (re.compile(r"^(?!.*\b(decid\w*|determin\w*|choos\w*|work(s|ing)?\s+out|evaluat\w*|scor\w*)\s+(which|what|the)\s+"
                 r"(\w+\s+)?(vendor|company|supplier|firm|contractor|integrator|bid|bidder)s?\b)"
@@ -793,7 +801,9 @@ _FRAME_WORDS = {"acceptable", "okay", "ok", "fine", "alright", "now", "got", "th
                 # "How are the building blocks supposed to exchange data? Could one block simply read …?"
                 "supposed", "simply", "actually", "really", "basically",
                 # "… because something's wrong, can the applicant see exactly which bit was wrong and fix just that?"
-                "exactly", "just", "something", "because"}
+                "exactly", "just", "something", "because",
+                # "Can we still cancel before they arrive?"
+                "still", "even", "anyway", "somehow"}
 
 
 GLOSS_MEASURES = True  # (m62-025)

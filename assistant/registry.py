@@ -84,7 +84,8 @@ _NAMED_AFTER = re.compile(r"\s*(?:(?:bb|building block)s?|(?:spec|specs|specific
 BLOCK_NAMES_BLOCK = True
 _BLOCK_WORDS = {"messaging", "payments", "identity", "registration", "consent", "workflow", "scheduler", "wallet",
                 "mediator", "marketplace"}
-_BLOCK_AFTER = re.compile(r"\s*blocks?\b", re.I)
+_GOVSTACK_BEFORE = re.compile(r"\bgovstack(['’]s)?\s+$", re.I)  # (… as is "the GovStack wallet")
+_BLOCK_AFTER = re.compile(r"\s*(blocks?|modules?)\b", re.I)  # (… or "the registration module")
 # nouns that name the system itself: "the scheduler" is the Scheduler BB ("the registry", "the wallet" are any one)
 NAME_THE_SYSTEM = True
 _SYSTEM_NOUNS = {"scheduler", "mediator"}
@@ -186,6 +187,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     ([], [])
     >>> find_bbs("can the messaging block itself decide?"), find_bbs("a messaging block on the page")
     (['messaging'], [])
+    >>> find_bbs("should the registration module keep the records?"), find_bbs("could the GovStack wallet hold cash?")
+    (['registration'], ['wallet'])
     """
     pattern, owner = _any_alias()
     hits: dict[str, int] = {}
@@ -198,6 +201,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
             named = word[:1].isupper() or bool(_NAMED_AFTER.match(tail)) or (
                 BLOCK_NAMES_BLOCK and alias in _BLOCK_WORDS and bool(_BLOCK_AFTER.match(tail))
                 and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))) or (
+                BLOCK_NAMES_BLOCK and alias in _BLOCK_WORDS
+                and bool(_GOVSTACK_BEFORE.search(text[max(0, m.start() - 12): m.start()]))) or (
                 NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))) \
                 or (SIGNED_DOCUMENTS and alias == "sign" and not strict and bool(_SIGNS_DOCUMENT.match(text, m.end())))
             if alias in ("im", "id") and word != word.upper() and not _BB_AFTER.match(tail):
