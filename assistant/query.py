@@ -670,7 +670,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(stop|stops|stopped|stopping|pause|pauses|paused|leave|leaves|left|quit|quits|abandon|abandons|abandoned|get|gets|"
      r"got|cut|cuts)\s+(it\s+|out\s+)?(halfway|half-way|part-way|partway|midway|mid-way)(\s+through)?\b|"
      r"\b(finish|finishes|finished|complete|completes|completed)\s+(it|them|the\s+[\w-]+)\s+(later|another\s+day|"
-     r"tomorrow|the\s+next\s+day|(a\s+)?(few|couple\s+of)\s+days\s+later)\b|\bstart\s+(all\s+)?over\s+again\b|"
+     r"tomorrow|the\s+next\s+day|(a\s+)?(few|couple\s+of)\s+days\s+later)\b|\bstart\s+(all\s+)?over(\s+again)?\b|"
+     # ("do i lose everything i typed and have to start over?")
+     r"\b(lose|loses|losing|lost)\s+(everything|all|what)\s+(i|we|she|he|they|you)(\s+had)?\s+(typed|entered|filled\s+in|wrote|written)\b|"
      r"\bpick(s|ed)?\s+up\s+where\s+(she|he|they|i|we|you)\s+left\s+off\b", r"\g<0> (save as a draft, continue later)"),
     # a site losing power is, in the Cloud Infrastructure spec, a hardware outage its availability zones are independent
     # of ("independence from each other on the hardware level in terms of power supply", o64-036)
@@ -715,6 +717,36 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # its throughput ("Minimum Throughput = 100 requests/sec.")
     (r"\bhow (fast|quick|quickly)\b(?=[^.?!]{0,40}\b(answer|answers|answered|respond|responds|reply|replies|come back|"
      r"comes back)\b)", r"\g<0> (latency, response times)"),
+    # what is ordered arrives when the order is fulfilled ("Cancellation of active orders that are yet not fulfilled"),
+    # and a charge for cancelling is its cancellation fee ("cancellation terms (including the cancellation fee)")
+    (r"\bbefore\s+(it|they|the\s+[\w-]+|our\s+[\w-]+|the\s+goods|the\s+items)\s+(arrive|arrives|arrived|(is|are|get|gets)\s+"
+     r"delivered|turn\s+up|turns\s+up|show\s+up|shows\s+up|come|comes)\b", r"\g<0> (not yet fulfilled)"),
+    (r"\b(be|get|gets|got|being|are|is|were|was)\s+charged\b|\bcharge\s+(us|me|them|you)\b", r"\g<0> (fee)"),
+    # what is kept for good is, in the spec, stored long-term ("Long-term storing of registration data/claims and results
+    # is not covered in this Building Block")
+    (r"\b(kept|keep|keeps|keeping|stored|store|stores|storing|held|hold|holds|holding|archived|archive)\s+(\w+\s+)?"
+     r"(for\s+good|permanently|forever|for\s+ever|indefinitely|long[- ]term|for\s+the\s+long\s+term)\b", r"\g<0> (long-term storing)"),
+    # an account that can't take the money is, in the Payments spec, one that cannot be credited ("… cannot be credited by
+    # the payee bank for some reason. For such accounts, funds must be returned to the payer bank")
+    (r"\b(can\s*n[o'’]?t|cannot|can['’]t|could\s*n[o'’]?t|unable\s+to|won['’]t|fail\s+to|fails\s+to)\s+(actually\s+)?(take|receive|accept|"
+     r"get|hold)\s+(the|their|that|this|any)?\s*(money|funds|payments?|transfers?|credit|cash)\b", r"\g<0> (cannot be credited)"),
+    # an ID number made up of someone's birth date or district carries personally identifiable information ("it is
+    # recommended that such number does not contain any personally identifiable information")
+    (r"\b(built|made|derived|generated|composed|constructed|formed|encoded)\s+(up\s+)?(from|out\s+of|of|with)\s+(things\s+like\s+)?"
+     r"(their|his|her|the\s+person'?s|people'?s|a\s+person'?s)?\s*(birth\s*dates?|dates?\s+of\s+birth|dob|names?|initials|"
+     r"home\s+districts?|districts?|addresses|gender)\b", r"\g<0> (personally identifiable information)"),
+    # a plot's outline on a map is a polygon or boundary, its single pin a point ("GeoShape (polygon, boundary)",
+    # "GeoPoint (lat/long)")
+    (r"\b(outlines?|shapes?)\s+of\s+(each|the|a|every|their|our)\s+(plot|parcel|field|farm|property|lot|area|site|zone)s?\b",
+     r"\g<0> (polygon, boundary)"),
+    (r"\b(single|one|a)\s+(map\s+)?(pin|dot|marker)\b", r"\g<0> (point, lat/long)"),
+    # someone who does not qualify is, in the UI/UX guidelines, not eligible ("Eligibility outcome that clearly states
+    # whether the user is eligible or ineligible")
+    (r"\b(does\s*n[o'’]?t|doesnt|do\s*n[o'’]?t|dont|did\s*n[o'’]?t|didnt|won['’]?t|wont|not|never)\s+(qualify|qualifies|"
+     r"qualified)\b", r"\g<0> (not eligible, ineligible)"),
+    # figures broken down by someone or by date are the Registration BB's statistics ("the number of processed applications
+    # (per operator, registration, service, date)")
+    (r"\b(broken|split)\s+down\s+(by|per)\b", r"\g<0> (statistics, per)"),
     (r"\b(how much|amount of|volume of|levels? of|lots of|heavy|high)\s+traffic\b|\bhow much load\b", r"\g<0> (throughput)"),
     # an application bounced back to the applicant is, in the Registration spec, sent back for correction ("Applicants
     # must be able to correct and resubmit applications that have been sent back for correction")
@@ -797,7 +829,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # rate conversion"; "supports multicurrency payments"; s68-004)
     (r"\b(turn|turns|turning|convert|converts|converting|change|changes|changing|exchange|exchanges|exchanging|swap|swaps)\s+"
      r"(the\s+|their\s+|our\s+|those\s+|these\s+)?(us\s+)?(dollars|euros|pounds|usd|eur|foreign\s+(money|currency|currencies|cash)|"
-     r"hard\s+currency)\s+(in)?to\s+(the\s+)?(local|our|national|domestic|our\s+own)\s+(money|currency|cash)\b",
+     r"hard\s+currency|it|them|that|this)\s+(in)?to\s+(the\s+)?(local|our|national|domestic|our\s+own)\s+(money|currency|cash)\b",
      r"\g<0> (currency conversion, exchange rate conversion, multicurrency)"),
     # ("will it switch one money into the other for us?", v71-023)
     (r"\b(turn|turns|turning|convert|converts|converting|change|changes|changing|exchange|exchanges|exchanging|swap|swaps|"
@@ -819,7 +851,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # providers (businesses) are already vetted and empanelled by the consumer"; n63-006)
     (r"\b(check|checks|checking|screen|screens|screening|shortlist|shortlists|shortlisting|pre-?qualify|pre-?qualifying|"
      r"approve|approves|approving|accredit|accrediting)\s+(and\s+[\w-]+\s+)?(the\s+|our\s+|new\s+)?"
-     r"(suppliers?|vendors?|providers?|businesses|sellers?|bidders?)\b", r"\g<0> (vetted and empanelled)"),
+     r"(suppliers?|vendors?|providers?|businesses|sellers?|bidders?)\b|"
+     # ("will it check out my business and approve me as a new supplier?")
+     r"\b(check|checks|checking|checked)\s+out\s+(my|our|their|his|her|the|a)\s+(business|company|firm|shop|store)\b|"
+     r"\b(approve|approves|approving|approved|accept|accepts|accepting|register|registers|registering)\s+(me|us|them|him|her|"
+     r"it)\s+as\s+(an?\s+)?(new\s+)?(suppliers?|vendors?|providers?|sellers?|bidders?)\b", r"\g<0> (vetted and empanelled)"),
     # not knowing which bank or mobile-money provider a payee uses is what the Payments spec's account lookup answers
     # ("The account lookup directory service identifies the Financial Service Providers (FSP) where the … payee's account
     # is located")
@@ -959,9 +995,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # someone who looked at, opened or viewed a person's file is, in the Digital Registries spec, who has looked at or
     # processed their personal data ("every data owner has the right to see who has looked at their personal data",
     # "store all data read requests")
-    (r"\b(who|which (?:officials?|staff|officers?|employees?|people|civil servants|users|clerks|agencies|systems))\s+"
-     r"(?:\w+\s+){0,3}?(looked|looks|look|opened|opens|open|viewed|views|view|accessed|accesses|access|seen|saw|see|read|"
-     r"reads|checked|checks|consulted)\s+(at\s+|into\s+)?(her|his|their|my|our|your|a person's|someone's|the citizen's)\s+"
+    (r"\b(who|which (?:officials?|staff|officers?|employees?|people|civil servants|users|clerks|agencies|systems|offices|"
+     r"departments|ministries|authorities|institutions|organi[sz]ations))\s+"
+     r"(?:\w+\s+){0,3}?(looked|looks|look|looking|opened|opens|open|opening|viewed|views|view|viewing|accessed|accesses|access|"
+     r"accessing|seen|saw|see|read|reads|reading|checked|checks|checking|consulted|consulting)\s+(at\s+|into\s+)?(her|his|their|my|our|your|a person's|someone's|the citizen's)\s+"
      r"(\w+\s+)?(files?|records?|details|data|information|entry|entries|profiles?)\b",
      r"\g<0> (who has looked at their personal data, data read requests)"),
     # personal details put into a request's address are, in the cross-cutting requirements, PII in URLs ("APIs MUST
@@ -1120,7 +1157,12 @@ _FOR_ANOTHER = re.compile(r"\b(on behalf of|for someone else|for somebody else|f
                           r"in (place|stead) of (another|someone|somebody|them|him|her|the (person|individual|citizen))|"
                           # "one person agreeing for another"; a relative who agrees "for them", "for her" (u70-003, v71-027)
                           r"(agree|agrees|agreeing|agreed|consent|consents|consenting|consented)\s+for\s+(another|someone|somebody)|"
-                          r"(relatives?|son|daughter|sons|daughters|children|child|parents?|mother|father|spouse|husband|wife|"
+                          # "acting for the kid"; "click 'I agree' … for them"
+                          r"\b(act|acts|acting|acted)\s+for\s+(the|their|his|her|a|an|my|our)\s+([\w-]+\s+)?(kids?|child|children|"
+                          r"minors?|son|daughter|parents?|relatives?|person|people|members?|patients?|clients?)\b|"
+                          r"\b(click|clicks|clicking|clicked|tick|ticks|ticking|ticked|press|presses|pressing|pressed)\b[^.?!]{0,40}?"
+                          r"\bfor (them|him|her)\b|"
+                          r"(relatives?|son|daughter|sons|daughters|children|child|parents?|mother|father|mum|mom|dad|spouse|husband|wife|"
                           r"guardians?|carers?|caregivers?|family members?|next of kin)\b[^.?!]{0,60}?\b(agree|agrees|agreeing|"
                           r"consent|consents|consenting|give the ok|give the okay|say yes|says yes|sign|signs)\b[^.?!]{0,40}?"
                           r"\bfor (them|him|her|their|his)\b)",
@@ -1149,7 +1191,7 @@ _NEVER_FOUND = re.compile(_NOT_DONE + r"(find|found|recover|recovered|get\s+(it|
 # data you are collecting followed by a checkbox to explicitly confirm consent"; "Is one tick box at the start enough
 # for both?", n63-037)
 TICK_BOX_CONSENT = True
-_TICK_BOX = re.compile(r"\b(tick|check)[- ]?box(es)?\b", re.I)
+_TICK_BOX = re.compile(r"\b(tick|check)[- ]?box(es)?\b|\btick\s+(one|a|the|a\s+single|just\s+one)\s+(\w+\s+)?box(es)?\b", re.I)
 _USES_DATA = re.compile(r"\b(use|uses|using|used|share|shares|sharing|process|processes|processing|collect|collects|"
                         r"collecting|access|accessing)\b[^.?!]{0,40}\b(data|information|details|records)\b", re.I)
 # a credential someone shows or proves from their phone is, in the Wallet spec, presented ("the Holder presents the
@@ -1174,7 +1216,9 @@ _WHEN_LEVEL = re.compile(r"\b(when|if)\b[^.?!]{0,60}?\b(drops?|dropped|falls?|fe
 PART_OF_IT_REDEEMED = True
 _VOUCHER = re.compile(r"\bvouchers?\b", re.I)
 _PART_OF_IT = re.compile(r"\b(spend|spends|spending|use|uses|using|redeem|redeems|redeeming|cash|claim)\s+(only\s+|just\s+)?"
-                         r"(half|part|some|a\s+(part|portion|bit))\s+of\s+(it|them)\b", re.I)
+                         r"(half|part|some|a\s+(part|portion|bit))\s+(of\s+(it|them)\b|"
+                         # ("use only half his input voucher")
+                         r"(of\s+)?(his|her|their|my|our|its|your)\s+([\w-]+\s+)?(vouchers?|balance|value|amount)\b)", re.I)
 PROXY_ASKER = True
 _PROXY = re.compile(r"\bmy\s+(?:(?:elderly|old|older|aged|next-door|deaf|blind|disabled)\s+)?"
                     r"(neighbou?r|mother|mum|mom|father|dad|grandmother|grandma|granny|gran|grandfather|grandpa|"
@@ -1186,7 +1230,21 @@ _GENDERED = [(re.compile(r"\b(?:she|he)\b", re.I), "they"), (re.compile(r"\b(?:h
 _CREDENTIAL_NOUNS = (r"(credentials?|licen[cs]es?|certificates?|diplomas?|permits?|id cards?|passes|badges?|"
                      r"(pension|membership|benefits?|disability|student|insurance|residence|voter|senior|concession) cards?|"
                      r"(museum|boarding|bus|travel|season|entry|transit|visitor|health|vaccination|access|event) pass)")
-_HELD_CREDENTIAL = re.compile(rf"\b(wallets?|{_CREDENTIAL_NOUNS})\b", re.I)
+# (… or an ID carried on a phone: "If citizens carry their ID on a phone app")
+_HELD_CREDENTIAL = re.compile(rf"\b(wallets?|{_CREDENTIAL_NOUNS})\b|\b(their|his|her|my|your|our|an?|the)\s+(digital\s+|national\s+)?"
+                              r"(ID|IDs)\b(?=[^.?!]{0,30}\b(phones?|mobiles?|smartphones?|apps?)\b)", re.I)
+# a credential called digital is held in a wallet as one kept on a phone is ("checks a driver's digital licence")
+_DIGITAL_CREDENTIAL = re.compile(rf"\b(digital|electronic|mobile|e-)\s*(driving\s+|driver'?s?\s+)?{_CREDENTIAL_NOUNS}\b", re.I)
+# … the company that makes the app is the wallet provider ("The wallet provider should not be able to observe how the
+# credentials are used")
+_APP_MAKER = re.compile(r"\b(compan(y|ies)|firms?|vendors?|developers?|makers?|suppliers?|business(es)?)\s+(that|who|which)\s+"
+                        r"(makes?|made|builds?|built|develops?|developed|runs?|provides?|provided|supplies|supplied)\s+"
+                        r"(the|that|this|their|our|a|an)\s+([\w-]+\s+)?(apps?|applications?|wallets?)\b", re.I)
+# … and an issuer that "finds out the check happened" learns of the presentation ("SHOULD NOT be able to learn details of
+# the presentation")
+_LEARNS_OF_CHECK = re.compile(r"\b(find|finds|found|finding)\s+out\s+(that\s+|about\s+|when\s+|whenever\s+|if\s+)?(the|a|my|"
+                              r"their|his|her|this|that|each|every)\s+(check|checks|verification|scan|presentation)\b|"
+                              r"\b(gets?|got|be|is)\s+contacted\b|\bnever\s+(finds?|found)\s+out\b", re.I)
 _SHOWS = re.compile(r"\b(show|shows|showing|showed|shown|prove|proves|proving|proved|display|displays|displaying|"
                     r"displayed|flash|flashes|flashing|hand|hands|handing|handed)\b(?!\s+(up|me|us|them|him|her)\b)", re.I)
 # … and one kept in a phone app is kept in a wallet, and someone checking it the verifier
@@ -1198,7 +1256,7 @@ _WALLET = re.compile(r"\bwallets?\b", re.I)
 _GAVE_IT = re.compile(r"\b(office|agency|ministry|department|authority|organi[sz]ation|body|school|university|government|"
                       r"council|people|ones?)\s+(that|who|which)\s+(gave|give|gives|issued|issue|issues|handed|hands|granted)\b", re.I)
 _WHERE_SHOWN = re.compile(r"\b(find\s+out|know|knows|learn|learns|see|sees|track|tracks|tell|be\s+told)\s+(about\s+)?(where|when|to\s+whom|"
-                          r"who)\s+(i|we|they|you|he|she|it|people)\s+(show|showed|shown|shows|use|used|uses|present|presented|"
+                          r"who)\s+((and|or)\s+(where|when)\s+)?(i|we|they|you|he|she|it|people|citizens|holders|users)\s+(show|showed|shown|shows|use|used|uses|present|presented|"
                           r"presents)\b", re.I)
 _OTHER_DEVICE = re.compile(r"\b(separate|different|another|other|(their|his|her|its) own)\s+(\w+\s+)?(devices?|computers?|"
                            r"laptops?|tablets?|pcs?|screens?|kiosks?|terminals?|desktops?|scanners?)\b|"
@@ -1327,6 +1385,30 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'can deaf (accessibility, users with disabilities) users get it?'
     >>> plain_words("if a nurse forgets her password, must she ring the IT desk?")
     'if a nurse forgets her password (reset their own password, self-service), must she ring the IT desk (help desk)?'
+    >>> plain_words("can we cancel before they arrive, and could we be charged for it?")
+    'can we cancel before they arrive (not yet fulfilled), and could we be charged (fee) for it?'
+    >>> plain_words("can a parent use the consent system to say yes, acting for the kid?")
+    'can a parent use the consent system to say yes, acting for the kid (a Delegate, delegating)?'
+    >>> plain_words("Am I allowed to click 'I agree' in the consent system for them?")
+    "Am I allowed to click 'I agree' in the consent system for them (a Delegate, delegating)?"
+    >>> plain_words("will it check out my business and approve me as a new suplier, or approve me as a new supplier?")
+    'will it check out my business (vetted and empanelled) and approve me as a new suplier, or approve me as a new supplier (vetted and empanelled)?'
+    >>> plain_words("do i lose everything i typed and have to start over?"), plain_words("change it into local money")
+    ('do i lose everything i typed (save as a draft, continue later) and have to start over (save as a draft, continue later)?', 'change it into local money (currency conversion, exchange rate conversion, multicurrency)')
+    >>> plain_words("if a few accounts can't actually take the money")
+    "if a few accounts can't actually take the money (cannot be credited)"
+    >>> plain_words("should the number be built from things like their birth date?")
+    'should the number be built from things like their birth date (personally identifiable information)?'
+    >>> plain_words("the actual outline of each plot on the map, or only a single pin?")
+    'the actual outline of each plot (polygon, boundary) on the map, or only a single pin (point, lat/long)?'
+    >>> plain_words("the form uses a family's data twice. Can parents just tick one box that covers both?")
+    "the form uses a family's data twice. Can parents just tick one box (a checkbox to explicitly confirm consent) that covers both?"
+    >>> plain_words("when a farmer turns out he doesnt qualify"), plain_words("use only half his input voucher")
+    ('when a farmer turns out he doesnt qualify (not eligible, ineligible)', 'use only half his input voucher (partial redemption)')
+    >>> plain_words("where the title records are kept for good")
+    'where the title records are kept for good (long-term storing)'
+    >>> plain_words("how many files each clerk handled, broken down by date")
+    'how many files each clerk handled, broken down by (statistics, per) date'
     >>> plain_words("how fast it should answer or how much traffic it should take")
     'how fast (latency, response times) it should answer or how much traffic (throughput) it should take'
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
@@ -1447,6 +1529,10 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'what happens when the balance drops below zero?'
     >>> plain_words("if i show my pension card from my phone, does the office that gave me the card find out where i showed it?")
     'if i show (present) my pension card from my phone (wallet), does the office that gave (credential issuer) me the card find out where i showed (track where the credentials are being presented) it?'
+    >>> plain_words("If citizens carry their ID on a phone app, will the company that makes the app see where and when people show it?")
+    'If citizens carry their ID on a phone app (wallet), will the company that makes the app (wallet provider) see where and when people show (track where the credentials are being presented) (present) it?'
+    >>> plain_words("an officer checks a driver's digital licence: does the office that issued the licence find out the check happened?")
+    "an officer checks a driver's digital licence (wallet): does the office that issued (credential issuer) the licence find out the check (learn details of the presentation, involved in the presentation) happened?"
     >>> plain_words("a farmer wants to use half of it at one shop and the rest later (a voucher)"), plain_words("use half of it")
     ('a farmer wants to use half of it (partial redemption) at one shop and the rest later (a voucher)', 'use half of it')
     >>> plain_words("will it turn the dollars into local money for us?")
@@ -1612,15 +1698,19 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_SAYS_NO, r"\g<0> (an explicit opt-out, consent omitted)", text, spans, count=1)
     if LEVEL_TRIGGER_WHEN and _AUTOMATIC.search(text) and "(evaluate other conditions" not in text:
         text = _rewrite(_WHEN_LEVEL, r"\g<0> (evaluate other conditions, not time only)", text, spans, count=1)
-    if PART_OF_IT_REDEEMED and _VOUCHER.search(text):
+    if PART_OF_IT_REDEEMED and _VOUCHER.search(text) and "(partial redemption)" not in text:
         text = _rewrite(_PART_OF_IT, r"\g<0> (partial redemption)", text, spans, count=1)
     if CREDENTIAL_SHOWN and _HELD_CREDENTIAL.search(text):
         text = _rewrite(_SHOWS, r"\g<0> (present)", text, spans, count=1)
         text = _rewrite(_OTHER_DEVICE, r"\g<0> (cross device)", text, spans, count=1)
         in_wallet = bool(_WALLET.search(text))
-        if in_wallet or _IN_PHONE.search(text):
+        if in_wallet or _IN_PHONE.search(text) or _DIGITAL_CREDENTIAL.search(text):
             if not in_wallet:
-                text = _rewrite(_IN_PHONE, r"\g<0> (wallet)", text, spans, count=1)
+                text = _rewrite(_IN_PHONE, r"\g<0> (wallet)", text, spans, count=1) if _IN_PHONE.search(text) \
+                    else _rewrite(_DIGITAL_CREDENTIAL, r"\g<0> (wallet)", text, spans, count=1)
+            text = _rewrite(_APP_MAKER, r"\g<0> (wallet provider)", text, spans, count=1)
+            text = _rewrite(_LEARNS_OF_CHECK, r"\g<0> (learn details of the presentation, involved in the presentation)", text,
+                            spans, count=1)
             text = _rewrite(_CHECKS, r"\g<0> (verifier)", text, spans, count=1)
             # "does the office that gave me the card find out where i showed it?": the issuer, tracking presentations
             # ("The credential issuer SHOULD NOT be able to track where the credentials are being presented", s68-035)
