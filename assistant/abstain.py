@@ -469,10 +469,15 @@ def _counts(text: str, noun: str) -> bool:
     (False, False)
     >>> _counts("200 Response fields: id, name", "fields"), _counts("up to 200 fields", "fields")
     (False, True)
+    >>> _counts("Steps: 4 Educator Functions; 5 Student Functions", "students"), _counts("30 students per class", "students")
+    (False, True)
     """
     stem = noun[:-1] if noun.endswith("s") else noun
     # (a vague "several websites" or "a few websites" is no count of them)
-    return bool(re.search(rf"(?<![\w./-])(?!a few\b|several\b){_NUM}\s+([\w-]+\s+){{0,2}}{re.escape(stem)}(s|es)?\b", _HTTP_STATUS_IN.sub(" ", _ANY_NUMBER.sub(" ", text)), re.I))
+    # (… nor a numbered step's title: "5 Student Functions" counts no students)
+    return any(m.group("noun")[:1].islower() for m in re.finditer(
+        rf"(?<![\w./-])(?!a few\b|several\b){_NUM}\s+([\w-]+\s+){{0,2}}(?P<noun>{re.escape(stem)}(s|es)?)\b",
+        _HTTP_STATUS_IN.sub(" ", _ANY_NUMBER.sub(" ", text)), re.I))
 
 
 def _time_scale(word: str) -> int | None:
