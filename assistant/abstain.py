@@ -387,7 +387,9 @@ _FINDS_OUT = re.compile(r"\b(check|see|find out|(?<!want to )(?<!like to )(?<!ne
                         # … or a record that holds the figure as a field ("does the policy spell out things like how long
                         # the data is kept and which jurisdiction applies?", q66-021: its retention period)
                         r"(records?|captures?|includes?|contains?|holds?|stores?|spells?\s+out)\s+(things|details|fields|"
-                        r"information|items)\s+(like|such\s+as|on|about))"
+                        r"information|items)\s+(like|such\s+as|on|about)|"
+                        # … or figures pulled on it ("I'd like to pull figures on how many files each clerk has handled")
+                        r"(figures|numbers|stats|statistics|data|reports?|counts|totals)\s+(on|about|of|for|showing))"
                         r"\s+(how many|how much|how long|how often|how big|how large|how far)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 # the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"
@@ -575,6 +577,8 @@ def asks_figure(question: str) -> bool:
     (False, True)
     >>> asks_figure("Does the spec include how long tokens stay valid?")  # the spec asked for its figure
     True
+    >>> asks_figure("I'd like to pull figures on how many files each clerk handled. Is there a standard way?")
+    False
     >>> asks_figure("We book people into yearly check-in days. How does the record show a no-show?")
     False
     >>> asks_figure("Must citizens be told within a fixed number of hours?"), asks_figure("Is there a mandated threshold?")
