@@ -514,11 +514,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # GovStack API specifications")
     (r"\b(rewrite|rewriting|re-write|re-writing|rebuild|rebuilding|redevelop|redeveloping|redo|redoing|change|changing)\s+"
      r"(it|them|our\s+[\w-]+|the\s+[\w-]+|its\s+[\w-]+|their\s+[\w-]+)(\s+[\w-]+)?\s+to\s+(match|fit|comply\s+with|conform\s+to|"
-     r"follow|meet)\b(?=[^.?!]{0,40}\b(spec|specs|specification|govstack|api|apis|standard)\b)|"
-     # ("… a SOAP/XML interface and we can't rewrite it. How would it plug into GovStack's APIs?")
-     r"\b(can['’]?t|cannot|can\s+not|won['’]?t|will\s+not|don['’]?t\s+want\s+to|unable\s+to|without)\s+(rewrite|rewriting|re-write|"
-     r"rebuild|rebuilding|redevelop|redeveloping|replace|replacing)\s+(it|them|our\s+[\w-]+|the\s+[\w-]+|its\s+[\w-]+|their\s+[\w-]+)\b"
-     r"(?=[^?!]{0,80}\b(spec|specs|specification|govstack|api|apis|standard|building\s+blocks?|bb)\b)", r"\g<0> (adaptor)"),
+     r"follow|meet)\b(?=[^.?!]{0,40}\b(spec|specs|specification|govstack|api|apis|standard)\b)", r"\g<0> (adaptor)"),
+    # (not "we can't rewrite it. How would it plug into GovStack's APIs?": z75-025 gained, but j40-033 lost its chapter
+    # opening "6 Onboarding Products" and the adaptor classes it points to, and a real-corpus test failed)
     # a system that "catches" a mistake checks for it (the spec never says catch: "check for message duplicates", "check
     # for inconsistencies")
     (r"\b(catch|catches|caught|catching)\b(?!\s+up\b)(?=\s+(it|that|this|them|those|these|any|the|such|duplicates?|"
@@ -1412,8 +1410,6 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     "the form uses a family's data twice. Can parents just tick one box (a checkbox to explicitly confirm consent) that covers both?"
     >>> plain_words("when a farmer turns out he doesnt qualify"), plain_words("use only half his input voucher")
     ('when a farmer turns out he doesnt qualify (not eligible, ineligible)', 'use only half his input voucher (partial redemption)')
-    >>> plain_words("We have an old SOAP system and we can't rewrite it. How would it plug into GovStack's APIs?")
-    "We have an old SOAP system and we can't rewrite it (adaptor). How would it plug into GovStack's APIs?"
     >>> plain_words("Most of the people we help read Arabic.")
     'Most of the people we help read Arabic (right-to-left languages, RTL).'
     >>> plain_words("where the title records are kept for good")
