@@ -177,14 +177,6 @@ OUT_OF_SCOPE = [
      "the specification contains no personal contact details"),
     (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b", re.I),
      "the specification does not name office holders"),
-    # fines, sanctions and penalties are the law's, not the spec's (unless a top passage speaks of them: "Fines - Where
-    # the Business makes a payment to the Government to cover a fine")
-    # (not the fields that carry an amount with a penalty: "which billDetails fields carry … the amount with late
-    # penalty?", d36-022)
-    (re.compile(r"^(?!.*\b(fields?|attributes?|parameters?|propert(y|ies)|schemas?)\b).*?(\b(fines|fined|sanctions?|sanctioned|"
-                r"penalt(y|ies)|penali[sz]\w*)\b|\ba\s+fine\b(?!\s*-?\s*grained))", re.I | re.S),
-     "the specification does not set fines, sanctions or penalties",
-     re.compile(r"\b(fines?|sanctions?|penalt(y|ies)|penali[sz]\w*)\b", re.I)),
     # (not a decision the block would take: "… scoring the bids and deciding which supplier wins the contract?", m62-004)
     (re.compile(r"^(?!.*\b(decid\w*|determin\w*|choos\w*|work(s|ing)?\s+out|evaluat\w*|scor\w*)\s+(which|what|the)\s+"
                 r"(\w+\s+)?(vendor|company|supplier|firm|contractor|integrator|bid|bidder)s?\b)"
@@ -301,6 +293,14 @@ OUT_OF_SCOPE = [
                 r"imposed?|imposes|get|apply|risk|set|sets|specif(y|ies)|define|defines|prescribes?)\b|"
                 r"\b(fined|penali[sz]ed)\b.{0,40}\b(under|by)\b.{0,30}\b(law|act|regulation|authority|regulator)\b", re.I),
      "the specification does not cover national laws or their penalties"),
+    # … and any other question about fines, sanctions or penalties ("does the Payments BB add a late-payment penalty on its
+    # own?"), unless a top passage speaks of them ("Fines - Where the Business makes a payment to the Government to cover
+    # a fine"); not the fields that carry an amount with a penalty ("which billDetails fields carry … the amount with late
+    # penalty?", d36-022)
+    (re.compile(r"^(?!.*\b(fields?|attributes?|parameters?|propert(y|ies)|schemas?)\b).*?(\b(fines|fined|sanctions?|sanctioned|"
+                r"penalt(y|ies)|penali[sz]\w*)\b|\ba\s+fine\b(?!\s*-?\s*grained))", re.I | re.S),
+     "the specification does not set fines, sanctions or penalties",
+     re.compile(r"\b(fines?|sanctions?|penalt(y|ies)|penali[sz]\w*)\b", re.I)),
     # "Has any court or data protection authority ruled that consent records … are valid GDPR consent?": rulings are
     # made about the spec in the world, not in it
     (re.compile(r"\b(has|have|did)\s+(any|a|the|\w+'s)?\s*(\w+\s+){0,4}(courts?|judges?|tribunals?|regulators?|authorit(y|ies))\b"

@@ -1711,10 +1711,11 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_SHOWS, r"\g<0> (present)", text, spans, count=1)
         text = _rewrite(_OTHER_DEVICE, r"\g<0> (cross device)", text, spans, count=1)
         in_wallet = bool(_WALLET.search(text))
-        if in_wallet or _IN_PHONE.search(text) or _DIGITAL_CREDENTIAL.search(text):
-            if not in_wallet:
-                text = _rewrite(_IN_PHONE, r"\g<0> (wallet)", text, spans, count=1) if _IN_PHONE.search(text) \
-                    else _rewrite(_DIGITAL_CREDENTIAL, r"\g<0> (wallet)", text, spans, count=1)
+        # (where the credential is held: said as a wallet, a phone, or a digital credential)
+        held = None if in_wallet else next((p for p in (_IN_PHONE, _DIGITAL_CREDENTIAL) if p.search(text)), None)
+        if in_wallet or held:
+            if held:
+                text = _rewrite(held, r"\g<0> (wallet)", text, spans, count=1)
             text = _rewrite(_APP_MAKER, r"\g<0> (wallet provider)", text, spans, count=1)
             text = _rewrite(_LEARNS_OF_CHECK, r"\g<0> (learn details of the presentation, involved in the presentation)", text,
                             spans, count=1)

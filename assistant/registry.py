@@ -199,10 +199,9 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
             # "IM"/"ID" must be upper-case; other common words must be capitalised or followed by BB/building block.
             tail = text[m.end(): m.end() + 18].lower()
             named = word[:1].isupper() or bool(_NAMED_AFTER.match(tail)) or (
-                BLOCK_NAMES_BLOCK and alias in _BLOCK_WORDS and bool(_BLOCK_AFTER.match(tail))
-                and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))) or (
-                BLOCK_NAMES_BLOCK and alias in _BLOCK_WORDS
-                and bool(_GOVSTACK_BEFORE.search(text[max(0, m.start() - 12): m.start()]))) or (
+                BLOCK_NAMES_BLOCK and alias in _BLOCK_WORDS and (
+                    (bool(_BLOCK_AFTER.match(tail)) and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()])))
+                    or bool(_GOVSTACK_BEFORE.search(text[max(0, m.start() - 12): m.start()])))) or (
                 NAME_THE_SYSTEM and alias in _SYSTEM_NOUNS and bool(_THE_BEFORE.search(text[max(0, m.start() - 5): m.start()]))) \
                 or (SIGNED_DOCUMENTS and alias == "sign" and not strict and bool(_SIGNS_DOCUMENT.match(text, m.end())))
             if alias in ("im", "id") and word != word.upper() and not _BB_AFTER.match(tail):

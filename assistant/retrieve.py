@@ -730,8 +730,7 @@ class CorpusIndex:
                     self.rendered_on.setdefault((c.release, c.bb, m.group(1), norm_path(m.group(2))), i)
         self._arch: dict[str, list[str]] = {}
         self._doc_paths: dict[tuple, set[str]] = {}
-        self._out_of_scope: dict[tuple[str, str], list[str]] = {}
-        self._scope_stated: dict[tuple[str, str], list[str]] = {}
+        self._scope_passages: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
         self._vectors: ExactVectors | None = None
         self._vectors_lock = threading.Lock()
         self.load_seconds = time.perf_counter() - t0
@@ -824,22 +823,23 @@ class CorpusIndex:
                                  if c.release == release and c.kind != "glossary_term" and pat.search(c.text)]
         return self._inline[key]
 
-    def out_of_scope(self, release: str, bb: str) -> list[str]:
-        """The passages of a building block's out-of-scope and future-scope sections in a release."""
-        if (release, bb) not in self._out_of_scope:
-            self._out_of_scope[(release, bb)] = [i for i in self.by_release.get(release, []) if self.chunks[i].bb == bb
-                                                 and OUT_OF_SCOPE_SECTION.search(self.chunks[i].section or "")]
-        return self._out_of_scope[(release, bb)]
-
-    def scope_stated(self, release: str, bb: str) -> list[str]:
-        """The passages of a building block's other sections that say what it leaves out (see SCOPE_STATED)."""
-        if (release, bb) not in self._scope_stated:
-            self._scope_stated[(release, bb)] = [i for i in self.by_release.get(release, []) if self.chunks[i].bb == bb
-                                                 and not OUT_OF_SCOPE_SECTION.search(self.chunks[i].section or "")
-                                                 and not _HISTORY_SECTION.search(self.chunks[i].section or "")
-                                                 and not _HISTORY_PAGE.search(self.chunks[i].path)
-                                                 and _SCOPE_STATED.search(self.chunks[i].text)]
-        return self._scope_stated[(release, bb)]
+    def scope_passages(self, release: str, bb: str) -> tuple[frozenset[str], frozenset[str]]:
+        """A building block's passages in a release that say what it leaves out: those of its out-of-scope and
+        future-scope sections, and those of its other sections that say so in a sentence (see SCOPE_STATED; not its
+        decision log or version history). Built once per block and release."""
+        if (release, bb) not in self._scope_passages:
+            sections, stated = set(), set()
+            for i in self.by_release.get(release, []):
+                c = self.chunks[i]
+                if c.bb != bb:
+                    continue
+                if OUT_OF_SCOPE_SECTION.search(c.section or ""):
+                    sections.add(i)
+                elif _SCOPE_STATED.search(c.text) and not _HISTORY_SECTION.search(c.section or "") \
+                        and not _HISTORY_PAGE.search(c.path):
+                    stated.add(i)
+            self._scope_passages[(release, bb)] = (frozenset(sections), frozenset(stated))
+        return self._scope_passages[(release, bb)]
 
     def block_text(self, release: str, bb: str) -> str:
         """All of a building block's passages in one lower-case text (built once per block and release)."""
@@ -1097,8 +1097,8 @@ class HybridSearch:
             for b in qa.bbs:
                 # (the out-of-scope sections' closest passage, then the closest of the others that say what the block
                 # leaves out, a rank behind: one pool for both cost s68-002 its "2.2 Out of Scope" lead)
-                pools = [idx.out_of_scope(release, b)] + ([idx.scope_stated(release, b)] if SCOPE_STATED else [])
-                for n, pool in enumerate(pools):
+                sections, stated = idx.scope_passages(release, b)
+                for n, pool in enumerate([sections, stated] if SCOPE_STATED else [sections]):
                     near = idx.vectors.similarity(qvec, release, set(pool))
                     for r, (i, sim) in _tied_ranks(near.items())[:SCOPE_PASS]:
                         dense[i] = sim
@@ -1200,7 +1200,7 @@ class HybridSearch:
                 s *= DOC_BOOST
                 why.append("named-doc")
             if asks_scope and c.bb in qa.bbs and (SCOPE_SECTION.search(c.section or "") or (
-                    SCOPE_STATED and i in idx.scope_stated(release, c.bb))):
+                    SCOPE_STATED and i in idx.scope_passages(release, c.bb)[1])):
                 s *= SCOPE_BOOST
                 why.append("scope")
             elif asks_scope and HANDOVER_BOOST != 1.0 and c.bb in qa.bbs and _names_another(c):

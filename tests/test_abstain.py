@@ -735,3 +735,15 @@ def test_a_name_given_as_an_example_of_what_is_asked_is_not_what_is_asked(monkey
     assert ASKS_SCOPE.search(q) and not ASKS_SCOPE.search("Could the Messaging Building Block host a live session?")
     monkeypatch.setattr(abstain, "EXAMPLE_NOT_ASKED", False)
     assert unmentioned_by_block(analyze(q), hits, block) == ["Zoom"]
+
+
+def test_any_question_about_fines_needs_a_passage_that_speaks_of_them_but_a_field_question_does_not():
+    """u70-007: the spec sets no penalty for a late bill; d36-022: the field carrying the amount with a late penalty is
+    asked for, not a penalty."""
+    q = "If a household pays its water bill late, does the Payments building block add a late-payment penalty on its own?"
+    silent = _hits(TOPIC, "The biller sends the amount due on the due date and the amount after the due date.")
+    assert should_abstain(analyze(q), silent, {}) == (True, "the specification does not set fines, sanctions or penalties")
+    speaks = _hits(TOPIC, "Fines - Where the Business makes a payment to the Government to cover a fine.")
+    assert should_abstain(analyze(q), speaks, {}) == (False, "")
+    field = "In the bill inquiry response, which billDetails fields carry the amount with late penalty?"
+    assert should_abstain(analyze(field), silent, {}) == (False, "")

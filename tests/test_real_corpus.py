@@ -661,3 +661,22 @@ def test_a_glossed_spec_word_outweighs_the_askers_context(real_assistant, monkey
     # ("get it twice" is a duplicate too, and a system that catches a mistake checks for it)
     monkeypatch.setattr(retrieve, "GLOSS_WEIGHT", shipped)
     assert "check for message duplicates" in real_assistant.ask(f"{q} catch that before staff get it twice?").text.lower()
+
+
+def test_a_scope_sentence_outside_the_scope_sections_is_found_for_a_scope_question(real_assistant, monkeypatch):
+    """x73-006: whether the Identity block handles tax numbers and voter IDs is answered by its "2 Description" ("…
+    functional identity is not in the scope of this document"), a section not titled as a scope section
+    (retrieve.SCOPE_STATED)."""
+    import assistant.retrieve as retrieve
+    from assistant.query import analyze
+
+    q = ("I'm fact-checking a ministry press release that says the GovStack identity block will also run everyone's tax "
+         "numbers, voter IDs and other sector IDs. Is handling those kinds of IDs actually in scope for the Identity block?")
+
+    def found() -> bool:
+        hits = real_assistant.searcher.search(analyze(q), "latest", k=5)
+        return any("functional identity is not in the scope" in h.chunk.text for h in hits)
+
+    assert found()
+    monkeypatch.setattr(retrieve, "SCOPE_STATED", False)
+    assert not found()
