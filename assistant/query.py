@@ -125,6 +125,12 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         # "… or does it assume that's already done?"
                         r"\bor\s+(does|do|will|would|should)\s+(it|they|the\s+[\w\s-]{0,30}?)\s+(just\s+|simply\s+)?"
                         r"(assume|presume|expect|take\s+(it|that|this|those|these)\s+as)\b|"
+                        # "is the govstack wallet block the thing for holding people's cash balances, or does it
+                        # cover something else?" (q66-004)
+                        r"\bor\s+(does|do|is|are)\s+(it|they|that|this)\s+(cover|do|handle|mean|deal\s+with|refer\s+to|for)\s+"
+                        r"(something|anything)\s+else\b|"
+                        r"\b(is|are)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(the\s+(thing|one|place|tool)|"
+                        r"what\s+(we|i|you)\s+(need|use|want))\s+(for|to)\b|"
                         # "… or does that live somewhere else?"
                         r"\bor\s+(does|do|is|are|would|will)\s+(that|this|it|those|these|they)\s+(live|sit|belong|happen|"
                         r"go|get\s+done|reside|handled|done|covered|managed|dealt\s+with)\s+(somewhere\s+else|elsewhere|(in|to|with|by)\s+(an)?other)\b|"
@@ -239,7 +245,10 @@ API_ASKS_PREVIOUS = True  # … and an API follow-up pointing back at a job carr
 # the job a follow-up carries is the previous question's subject (subject_part): its ask, with the sentence before it
 # when the ask only points back at it ("… Does the spec support that?")
 SUBJECT_CARRIED = True
-_POINTS_AT_JOB = re.compile(r"\b(for|does|do|doing|handles?|supports?|covers?|allows?)\s+(that|this)\b", re.I)
+_POINTS_AT_JOB = re.compile(r"\b(for|does|do|doing|handles?|supports?|covers?|allows?)\s+(that|this)\b|"
+                            # "is there a way to see how many bounced?" → "what do i have to put in that request?": the
+                            # request that does the job asked about (y74-016)
+                            r"\b(in|into|with|to|for)\s+(that|this)\s+(request|call|query)\b", re.I)
 # "would that also cover a person dying?", "does this apply to marriages too?": whether the previous question's job
 # extends to a new case, whatever the intent: the follow-up carries that job (its asking sentence)
 EXTENDS_PREVIOUS = True
@@ -443,7 +452,10 @@ _BLOCKED_A_WHILE = (r"(block|blocked|freeze|frozen|lock|locked|disable|disabled|
                     r"switch(ed)?\s+off|turn(ed)?\s+off)\s+(for\s+a\s+(while|bit|time|few\s+\w+)|for\s+now|for\s+some\s+time|"
                     r"temporarily)\b")
 # a system said to be down ("is down", "happens to be offline")
-_IS_DOWN = r"(is|are|was|were|goes|go|went|happens\s+to\s+be|happen\s+to\s+be)\s+(down|offline|unreachable)\b"
+_IS_DOWN = (r"((is|are|was|were|goes|go|went|going|happens\s+to\s+be|happen\s+to\s+be)\s+(down|offline|unreachable|unavailable)|"
+            # "our subscriber endpoint drops off the network a lot", "loses its connection" (y74-035)
+            r"(drops?|dropping|dropped|falls?|fell)\s+off\s+(the\s+)?(network|net|internet|line)|"
+            r"(loses?|losing|lost)\s+(its\s+|their\s+|the\s+)?(connection|connectivity|network))\b")
 # "doesn't", "never", "fails to" … before what someone does not do ("doesn't confirm", "never replies to the reminder")
 _NOT_DONE = r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+"
 # what data is sent by ("push", "shares", "fed" …), and the government bodies it goes between
@@ -726,8 +738,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(be|get|gets|got|being|are|is|were|was)\s+charged\b|\bcharge\s+(us|me|them|you)\b", r"\g<0> (fee)"),
     # what is kept for good is, in the spec, stored long-term ("Long-term storing of registration data/claims and results
     # is not covered in this Building Block")
-    (r"\b(kept|keep|keeps|keeping|stored|store|stores|storing|held|hold|holds|holding|archived|archive)\s+(\w+\s+)?"
-     r"(for\s+good|permanently|forever|for\s+ever|indefinitely|long[- ]term|for\s+the\s+long\s+term)\b", r"\g<0> (long-term storing)"),
+    (r"\b(kept|keep|keeps|keeping|stored|store|stores|storing|held|hold|holds|holding|archived|archive)\s+(\w+\s+){0,2}"
+     r"(for\s+good|permanently|forever|for\s+ever|indefinitely|long[- ]term|for\s+the\s+long\s+(term|haul|run))\b",
+     r"\g<0> (long-term storing)"),
     # an account that can't take the money is, in the Payments spec, one that cannot be credited ("… cannot be credited by
     # the payee bank for some reason. For such accounts, funds must be returned to the payer bank")
     (r"\b(can\s*n[o'’]?t|cannot|can['’]t|could\s*n[o'’]?t|unable\s+to|won['’]t|fail\s+to|fails\s+to)\s+(actually\s+)?(take|receive|accept|"
@@ -824,6 +837,21 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\bkeys?\b[^.?!]{0,30}?\b(be\s+|get\s+|is\s+|are\s+)(cancelled|canceled|voided|invalidated|killed|withdrawn)\b",
      r"\g<0> (revoke keys)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # a record of what each user clicked and did is, in the spec, a user action log ("By default user action log is stored
+    # for 1 year"; t69-025)
+    (r"\b(records?|logs?|history|trail|list|track)\s+of\s+(what|everything|all\s+(that|the\s+things?))\s+(each\s+|every\s+|"
+     r"the\s+|our\s+|a\s+)?(users?|persons?|people|staff|officers?|clerks?|operators?|admins?|employees?)\s+(has\s+|have\s+)?"
+     r"(clicked|click|did|does|do|done|changed|touched|looked\s+at|viewed)\b",
+     r"\g<0> (user action log, audit trail)"),
+    (r"\b(hang|hangs|hanging|hung|hold|holds|holding)\s+on\s+to\b", r"\g<0> (store)"),
+    # looking at something without being able to change it is, in the spec, read-only access ("reader: Customer role
+    # with read-only access"; x73-017)
+    (r"\b(look|looks|looking|see|sees|seeing|view|views|viewing|check|review|browse|read)\b[^.?!]{0,60}?\bwithout\s+"
+     r"(changing|editing|modifying|touching|altering|being\s+able\s+to\s+(change|edit|modify|touch))\s+"
+     r"(anything|a\s+thing|it|them|stuff|any\s+of\s+it)\b|"
+     r"\b(only|just)\s+(look|see|view|read)\b[^.?!]{0,30}?\b(but|and)\s+(not|never|can'?t|cannot|can\s+not)\s+"
+     r"(change|edit|modify|touch)\b",
+     r"\g<0> (read-only access)"),
     # a receiving system that is down is, in the Information Mediator spec, offline ("Published messages should be stored
     # so that delivery may be done and retried asynchronously, e.g. if certain Subscribers are offline"; m62-030, n63-018)
     # (… "one of the district apps that listens for updates goes offline": the system named a few words before)
@@ -1038,7 +1066,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (trusted hardware)"),
     # a site that crawls on a patchy signal is, in the UI/UX guidelines, one to optimise for load times and connectivity
     # issues ("Optimise load times", "Account for connectivity issues")
-    (r"\b(crawls|crawling|sluggish|takes ages to load|slow to load|loads slowly)\b", r"\g<0> (load times)"),
+    (r"\b(crawls|crawling|sluggish|(takes?|taking|took)\s+(ages|forever|so\s+long|too\s+long|a\s+long\s+time)\s+to\s+"
+     r"(load|open|come\s+up|show)|slow\s+to\s+(load|open)|loads\s+slowly|opens\s+slowly)\b", r"\g<0> (load times)"),
     (r"\b(patchy|spotty|flaky|unreliable|poor|bad|weak) (mobile |internet |network |phone )?(signal|coverage|reception|"
      r"connection|connectivity|internet|network)s?\b", r"\g<0> (connectivity issues)"),
     # (no signal at all is, in the Messaging spec, a fully offline scenario, out of its scope: "Fully offline and no
@@ -1330,6 +1359,12 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'api gateway availability - is it 4 nines (99.99%)?'
     >>> plain_words("how much uptime must the gateway have?")
     'how much uptime (high availability) must the gateway have?'
+    >>> plain_words("an auditor who just needs to look at their project without changing anything")
+    'an auditor who just needs to look at their project without changing anything (read-only access)'
+    >>> plain_words("can we switch without changing anything in the code?")
+    'can we switch without changing anything in the code?'
+    >>> plain_words("how long does it hang on to the record of what each user clicked and did?")
+    'how long does it hang on to (store) the record of what each user clicked (user action log, audit trail) and did?'
     >>> plain_words("can they show only some attributes?")
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
@@ -1414,6 +1449,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'Most of the people we help read Arabic (right-to-left languages, RTL).'
     >>> plain_words("where the title records are kept for good")
     'where the title records are kept for good (long-term storing)'
+    >>> plain_words("does that same system keep their records for the long haul?")
+    'does that same system keep their records for the long haul (long-term storing)?'
     >>> plain_words("how many files each clerk handled, broken down by date")
     'how many files each clerk handled, broken down by (statistics, per) date'
     >>> plain_words("how fast it should answer or how much traffic it should take")
@@ -2165,6 +2202,10 @@ NAMES_WITHOUT_BB = True
 CONDITION_NOT_ASKED = True
 # an endpoint that is down is a receiving system, not an operation asked for ("and if our receiving endpoint is down
 # when the event goes out?", v71-020: the Pub/Sub delivery rules, not the confirm-event call)
+# two blocks and an "and" make a comparison only when the "and" joins the blocks' names ("Identity and Consent"), not
+# when it joins two jobs asked of one block with the other as context ("does the IM convert our XML payloads to JSON
+# for the payments BB and handle retries …?", y74-004)
+COMPARE_NEEDS_PAIR = True
 DOWN_ENDPOINT_IS_A_SYSTEM = True
 # …and a follow-up asking what happens when something is down or fails, after an API question, asks how the spec
 # handles it, not for an operation ("And if our billing server happens to be down at that moment, is the paid notice
@@ -2185,6 +2226,16 @@ _CONDITION = re.compile(_CONDITION_HEAD + r"(?=(what|which|how|who|why|where|doe
 # status values can come back?")
 _CALL_GIVES_BACK = re.compile(r"\b(come|comes|coming|get|gets) back\b|\breturn(s|ed)?\b|\brespon(se|ses|d|ds)\b|"
                               r"\bstatus codes?\b|\berror codes?\b", re.I)
+
+
+def without_condition_clause(q: str) -> str:
+    """The question without any condition clause before its ask ("Once we have tokens from the token endpoint, how do we
+    get the user's claims?" → "how do we get the user's claims?"): what the clause names is where the asker is.
+
+    >>> without_condition_clause("Once we have tokens from the token endpoint, how do we get the user's claims?")
+    "how do we get the user's claims?"
+    """
+    return _CONDITION.sub(lambda m: m.group(1), q)
 
 
 def _without_condition(q: str) -> str:
@@ -2335,7 +2386,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "workflow"  # (the block's name is no process; nor is a job asked whether the block does it itself)
     if _ARCH.search(q) and not bbs:
         return "architecture"
-    if len(bbs) >= 2 and re.search(r"\b(and|vs)\b", q, re.I):
+    if len(bbs) >= 2 and re.search(r"\b(and|vs)\b", q, re.I) and (not COMPARE_NEEDS_PAIR or registry.pairs_blocks(q)):
         return "comparison"
     return "general"
 

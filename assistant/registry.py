@@ -69,7 +69,7 @@ def _any_alias() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I), owner
 
 
-_OR_BETWEEN = re.compile(r"\s*(?:(?:bb|building block)s?\s+)?or\s+(?:the\s+)?$", re.I)
+_OR_BETWEEN = re.compile(r"\s*(?:(?:bb|building block)s?\s+)?or\s+(?:(?:by|in|with|under|through|via|from)\s+)?(?:the\s+)?$", re.I)
 # after a common word, what makes it a block's name: "messaging bb". "the payments block", "the wallet spec" too was
 # read and not kept (dev-independent −1, independent2 −1)
 _BB_AFTER = re.compile(r"\s*(?:bb|building block)s?\b", re.I)
@@ -110,6 +110,8 @@ def offers_choice(text: str) -> bool:
     (True, True)
     >>> offers_choice("Does the form take registration or payment details?")
     False
+    >>> offers_choice("Is that covered by the Wallet building block or by the Payments building block?")
+    True
     """
     pat, owner = _any_alias()
     found = list(pat.finditer(text))
@@ -119,6 +121,31 @@ def offers_choice(text: str) -> bool:
 
     return any(owner[a.group(0).lower()] != owner[b.group(0).lower()] and _OR_BETWEEN.fullmatch(text[a.end():b.start()])
                and named(a) and named(b) for a, b in zip(found, found[1:]))
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:(?:bb|building block)s?\s*)?(?:,?\s*and|vs\.?|versus|&|/)\s*(?:the\s+)?$", re.I)
+# … or two asks in parallel, one of each ("what does the eMarketplace handle and what does the Payments BB handle?")
+_PARALLEL_ASK = re.compile(r"\b(and|while|whereas|but)\s+(what|how|which|who|where|when|does|do|is|are|can|should|would)\b",
+                           re.I)
+
+
+def pairs_blocks(text: str) -> bool:
+    """Whether a text names two blocks side by side, joined by "and", "vs" or "/" ("Identity and Consent", "the
+    Messaging BB vs the Scheduler"), as a comparison of them does; not a block named as context further along ("does the
+    IM convert payloads for the payments BB and handle retries?").
+
+    >>> pairs_blocks("What do the Messaging and Scheduler BBs each do for reminders?")
+    True
+    >>> pairs_blocks("does the IM convert our XML payloads for the payments BB and handle retries?")
+    False
+    >>> pairs_blocks("what does the eMarketplace handle and what does the Payments BB handle?")
+    True
+    """
+    pat, owner = _any_alias()
+    found = list(pat.finditer(text))
+    return any(owner[a.group(0).lower()] != owner[b.group(0).lower()] and (
+        _AND_BETWEEN.fullmatch(text[a.end():b.start()]) or _PARALLEL_ASK.search(text[a.end():b.start()]))
+        for a, b in zip(found, found[1:]))
 
 
 # words whose "… ID" is that thing's identifier (a record's, a payee's functional ID), not a person's identity

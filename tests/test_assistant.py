@@ -309,6 +309,31 @@ def test_a_pointer_after_the_context_sentence_marks_a_follow_up():
     assert analyze("Our app takes payments from farmers. How do we reconcile those payments?", prev).bbs == []
 
 
+def test_that_request_carries_the_job_asked_about_before():
+    prev = [{"role": "user", "content": "We sent one big batch email through the messaging building block. Is there a "
+                                        "way to see how many bounced or never went out?"},
+            {"role": "assistant", "content": "Messaging keeps no track of sent emails …"}]
+    qa = analyze("ok, and what exactly do i have to put in that request?", prev)
+    # (query._POINTS_AT_JOB) "that request" is the one doing the job the previous question asked about (y74-016)
+    assert qa.intent == "api" and "how many bounced" in qa.standalone
+    assert "how many bounced" not in analyze("ok, and what exactly do i have to put in a request?", prev).standalone
+
+
+def test_an_endpoint_dropping_off_the_network_is_a_system_not_an_api_question():
+    q = "our subscriber endpoint drops off the network a lot. is push the only delivery option?"
+    assert analyze(q).intent == "general"  # (query._IS_DOWN; y74-035)
+    assert analyze("which endpoint do subscribers register for push delivery?").intent == "api"
+
+
+def test_two_blocks_and_an_and_are_a_comparison_only_when_the_and_pairs_them(monkeypatch):
+    from assistant import query
+    q = "does the IM convert our XML payloads to JSON for the payments BB and handle retries on failed transactions?"
+    assert analyze(q).intent != "comparison"  # (query.COMPARE_NEEDS_PAIR; y74-004)
+    assert analyze("what does the eMarketplace handle and what does the Payments BB handle?").intent == "comparison"
+    monkeypatch.setattr(query, "COMPARE_NEEDS_PAIR", False)
+    assert analyze(q).intent == "comparison"
+
+
 def test_a_what_if_question_goes_on_in_the_conversations_block_and_asks_for_the_failure_rule(monkeypatch):
     from assistant import query
     prev = [{"role": "user", "content": "How does the pub/sub part of the Information Mediator work for publishing events?"},
