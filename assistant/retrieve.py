@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, takewhile
-from typing import Any
+from typing import Any, Iterable
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -30,7 +30,7 @@ from pydantic import ConfigDict
 import snowballstemmer
 
 from assistant import registry
-from assistant.query import ASKS_SCOPE, NAMES_USE_CASE, STOP, QueryAnalysis, analyze, plain_words
+from assistant.query import ASKS_SCOPE, NAMES_USE_CASE, STOP, QueryAnalysis, analyze, plain_words, without_condition_clause
 from assistant.types import Chunk
 from ingest.sources import load_manifest
 
@@ -290,6 +290,10 @@ def negated_stems(text: str, reach: int = NEG_REACH, clause: bool = False) -> fr
 # APIs" embeds the OpenAPI file), on top of the k passages and not quoted, only cited beside the operation: readers
 # open that page (dev-independent hit@5 0.878 -> 0.891, pass +2; no other set's pass moves)
 RENDERED_OPS = 1
+# An operation an endpoint question names by its summary ("we call the eSignature create-certificate endpoint …" for
+# "Create certificate", "the cancel-a-voucher call") is matched as a quoted path is (x73-030); a summary of one word
+# ("read", "create") names no one operation
+NAMED_OPERATIONS = True
 # A section's passages beyond this many wait until every other candidate has had its place (_section_capped): five
 # passages of the Messaging sample "Alert Message" table had kept "5.1.24.2 Delivery business rules" at rank 7 for "how
 # long does the system keep trying?" (qa_dev37 +1; applied to every intent, a split process or requirement list lost
@@ -652,6 +656,12 @@ def continues(c: Chunk, n: Chunk, into_subsections: bool = False) -> bool:
     return n.heading_path[:len(c.heading_path)] == c.heading_path if into_subsections else n.heading_path == c.heading_path
 
 
+def _said_words(text: str) -> list[str]:
+    """A text's words as said, plurals folded: "Get list of event types" → get list of event type."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in re.findall(r"[a-z0-9]+", text.lower())]
+
+
 class CorpusIndex:
     """In-memory view of the stored chunks: BM25 per release, the vectors, and exact-match tables (terms, API paths)."""
 
@@ -695,6 +705,8 @@ class CorpusIndex:
         self._acronyms: dict[str, dict[str, str]] = {}  # acronyms()' answers, per release
         self._block_text: dict[tuple[str, str], str] = {}  # block_text's answers, per release and block
         self.api_paths: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # (release, bb) → an operation's summary, as words (two at least) → its passages
+        self.op_names: dict[tuple[str, str], dict[tuple[str, ...], list[str]]] = {}
         self.schemas: dict[tuple[str, str], list[str]] = defaultdict(list)  # (release, identifier) → schema passages
         self.by_source: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         self.bb_folders: dict[tuple[str, str], str] = {}  # (release, bb) → repo folder
@@ -712,6 +724,9 @@ class CorpusIndex:
                     self.terms[(c.release, name)].append(i)
             if c.kind == "api_operation" and c.extra.get("api_path"):
                 self.api_paths[(c.release, norm_path(str(c.extra["api_path"])))].append(i)
+                named = tuple(_said_words(str(c.extra.get("summary") or "")))
+                if len(named) >= 2:
+                    self.op_names.setdefault((c.release, c.bb), {}).setdefault(named, []).append(i)
             if c.kind == "api_schema":  # by the schema's name and its fields' identifiers ("ConsentRecord", "optIn")
                 for name in {str(c.extra.get("schema", ""))} | set(_ROW_IDENTIFIER.findall(c.text)):
                     if name:
@@ -743,6 +758,14 @@ class CorpusIndex:
                 if self._vectors is None:
                     self._vectors = ExactVectors(self.store, self.by_release, self.chunks)
         return self._vectors
+
+    def named_operations(self, release: str, bbs: Iterable[str], question: str) -> list[str]:
+        """The passages of the named blocks' operations whose summary the question says, word for word (two words at
+        least, plurals folded, hyphens as spaces), outside a condition clause: "the create-certificate endpoint" names
+        "Create certificate"; "Once we have tokens from the token endpoint, …" asks about no token endpoint."""
+        said = " " + " ".join(_said_words(without_condition_clause(question))) + " "
+        return [i for bb in bbs for named, ids in self.op_names.get((release, bb), {}).items()
+                if " " + " ".join(named) + " " in said for i in ids]
 
     def doc_paths(self, release: str, docs: tuple) -> set[str]:
         """The paths of a release's passages inside the named documents ((folder, path prefix) pairs: NAMED_DOCS)."""
@@ -1143,6 +1166,8 @@ class HybridSearch:
             exact.update(idx.defined_inline(release, qa.term))
         if qa.api_path:
             exact.update(idx.api_paths.get((release, norm_path(qa.api_path)), []))
+        elif self.boosts and NAMED_OPERATIONS and qa.intent == "api":
+            exact.update(idx.named_operations(release, qa.bbs, qa.question))
         exact.update(schemas)
         if self.boosts:
             cands |= {i for i in exact if _matches(idx.chunks[i], filters)}

@@ -680,3 +680,17 @@ def test_a_scope_sentence_outside_the_scope_sections_is_found_for_a_scope_questi
     assert found()
     monkeypatch.setattr(retrieve, "SCOPE_STATED", False)
     assert not found()
+
+
+def test_an_operation_named_by_its_summary_leads_an_endpoint_answer(real_assistant, monkeypatch):
+    """x73-030: "the eSignature create-certificate endpoint" names POST /{version}/cert/create by its summary ("Create
+    certificate"), and the answer leads with it and lists its header parameters, where the payment token is
+    (retrieve.NAMED_OPERATIONS, offline.ALL_FIELD_LISTS)."""
+    import assistant.retrieve as retrieve
+
+    q = ("We're calling the eSignature create-certificate endpoint to set up signing on traders' phones and we keep "
+         "getting HTTP 402 back. What is the call missing?")
+    text = real_assistant.ask(q).text
+    assert text.startswith("Use **`POST /{version}/cert/create`**") and "X-GovStack-PaymentToken" in text
+    monkeypatch.setattr(retrieve, "NAMED_OPERATIONS", False)
+    assert not real_assistant.ask(q).text.startswith("Use **`POST /{version}/cert/create`**")

@@ -105,6 +105,8 @@ OP_ABOUT_MORE = 2  # sentences of a long description beyond its first, when they
 OP_ABOUT_MIN = 0.5  # … this well (score_unit)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 # where an operation's passage goes on from its description to its parts
+# an operation's fields are named list by list (path, query, header parameters, request body fields), not only its first
+ALL_FIELD_LISTS = True
 _OP_LABEL = re.compile(r"(?:^|\s)(?:API|Tags|Operation ID|Path parameters|Query parameters|Header parameters|Request body(?: fields| description)?|"
                        r"Responses|Response fields(?: \(\w+\))?|Response body|Servers):")
 # the asking sentence's words count once more in a sentence's score when context comes first: dev-independent pass
@@ -280,6 +282,9 @@ DESCRIBED_FIELDS, DESCRIBED_FIELDS_CHARS = True, 300
 ASKS_INPUT = re.compile(r"\b(pass(ed|ing)? in|parameters?|params|inputs?|arguments?|"
                         r"what (do|must|should|does) (we|i|you|it|the \w+) (have to |need to )?"
                         r"(send|pass|provide|include|supply|give)|request body|payload|"
+                        # "we keep getting HTTP 402 back. What is the call missing?" (x73-030)
+                        r"(is|are)\s+(the|my|our|this|that|these|those)\s+(\w+\s+)?(calls?|requests?)\s+missing|"
+                        r"missing\s+(from|in)\s+(the|my|our|this|that)\s+(\w+\s+)?(calls?|requests?)|"
                         # paging through a list is done with its parameters ("offset: Requested index for start of …")
                         r"page through|paginat\w*|paging|next page|page size|per page)\b", re.I)
 ASKS_HEADERS = re.compile(r"\b(headers?|header parameters?|auth|authenticat\w*|authori[sz]ation|api[ -]?keys?|credentials?|bearer)\b", re.I)
@@ -2485,7 +2490,10 @@ def _op_fields(h: Hit, described: bool = False) -> str:
     about = re.search(r"(?:^|\n)Request body description: (.+?)(?=\n|$)", h.chunk.text)
     if described:
         lists = []
-        for m in re.finditer(r"(?:^|\s)(Path parameters|Query parameters|Request body fields): ", h.chunk.text):
+        for m in re.finditer(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields): ",
+                             h.chunk.text):
+            if not ALL_FIELD_LISTS and m.group(1) == "Header parameters":
+                continue
             ln = _OP_LABEL.split(h.chunk.text[m.end():].split("\n", 1)[0], 1)[0].strip()
             if ln:
                 lists.append(f"{m.group(1).lower()}: {clip(ln, DESCRIBED_FIELDS_CHARS)}")
@@ -2493,13 +2501,19 @@ def _op_fields(h: Hit, described: bool = False) -> str:
             lists.append(f"request body: {clip(about.group(1), 200)}")
         if lists:
             return "; ".join(lists)
-    for line in h.chunk.text.splitlines():
-        # (on a line of its own, or further along the one line of a split operation: "POST /x — Sum Request body fields: …")
-        m = re.search(r"(?:^|\s)((?:Path parameters|Request body fields|Query parameters):.*)", line)
-        if m:
-            ln = _OP_LABEL.split(m.group(1).split(":", 1)[1], 1)[0]
-            names = re.findall(r"(?:^|; |: |^\s)([\w.\[\]-]+) \(", ln)
-            if names:
-                out = f"{m.group(1).split(':')[0].lower()} " + ", ".join(f"`{n}`" for n in names[:8])
-                return out + (f"; request body: {clip(about.group(1), 200)}" if about else "")
-    return f"request body: {clip(about.group(1), 200)}" if about else ""
+    # every list by name, in the API's order: "path parameters `version`; header parameters
+    # `X-GovStack-AuthenticationToken`, `X-GovStack-PaymentToken`; request body fields `CSR`, …" (a token the call
+    # needs is a header parameter: x73-030)
+    lists = []
+    for m in re.finditer(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields): ", h.chunk.text):
+        if not ALL_FIELD_LISTS and m.group(1) == "Header parameters":
+            continue
+        ln = _OP_LABEL.split(h.chunk.text[m.end():].split("\n", 1)[0], 1)[0]
+        names = re.findall(r"(?:^|; |: |^\s)([\w.\[\]-]+) \(", " " + ln)
+        if names:
+            lists.append(f"{m.group(1).lower()} " + ", ".join(f"`{n}`" for n in names[:8]))
+            if not ALL_FIELD_LISTS:
+                break
+    if about:
+        lists.append(f"request body: {clip(about.group(1), 200)}")
+    return "; ".join(lists)
