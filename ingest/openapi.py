@@ -66,6 +66,9 @@ class ApiOperation:
     api_version: str | None  # info.version
     servers: list[str]
     request_description: str | None = None  # the request body's own description ("initial 'state' for the process")
+    # status code -> what its headers say ("WWW-AUTHENTICATE: … an access token that was not recognized"): where a
+    # response's description is only the status's name ("Unauthorized"), its headers say what went wrong
+    response_headers: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -187,7 +190,8 @@ def render_operation(op: ApiOperation, max_fields: int = 40) -> str:
         parts = []
         for code, desc in op.responses.items():
             desc = _truncate(_clean_text(desc) or "", 120)
-            parts.append(f"{code} {desc}".strip())
+            said = "; ".join(_truncate(_clean_text(h) or "", 200) for h in op.response_headers.get(code, []))
+            parts.append(f"{code} {desc}".strip() + (f" ({said})" if said else ""))
         lines.append("Responses: " + "; ".join(parts))
     if op.response_fields:
         code = op.response_fields[0].location.partition(":")[2]
@@ -554,6 +558,7 @@ class _DocumentReader:
             resolved = self._deref(body, ctx)[0]
             request_description = _str_or_none(resolved.get("description")) if isinstance(resolved, dict) else None
         responses, response_fields = self._responses(raw.get("responses"), ctx)
+        response_headers = self._response_headers(raw.get("responses"), ctx)
         tags = raw.get("tags") if isinstance(raw.get("tags"), list) else []
         return ApiOperation(
             method=method.upper(),
@@ -570,6 +575,7 @@ class _DocumentReader:
             api_version=version,
             servers=servers,
             request_description=request_description,
+            response_headers=response_headers,
         )
 
     def _parameters(self, path_level, op_level, ctx, where) -> tuple[list[ApiField], list[ApiField]]:
@@ -637,6 +643,19 @@ class _DocumentReader:
                     self._deref(schema, bctx)[0])
                 fields = [ApiField(BARE_BODY, "body", type_name, bool(body.get("required")), description)]
         return fields
+
+    def _response_headers(self, raw: Any, ctx: str) -> dict[str, list[str]]:
+        """Each response's headers that have a description, as "NAME: description"."""
+        out: dict[str, list[str]] = {}
+        for code, resp in (raw.items() if isinstance(raw, dict) else ()):
+            resp, rctx = self._deref(resp, ctx)
+            headers = resp.get("headers") if isinstance(resp, dict) else None
+            for name, header in (headers.items() if isinstance(headers, dict) else ()):
+                header, _ = self._deref(header, rctx)
+                about = _str_or_none(header.get("description")) if isinstance(header, dict) else None
+                if about:
+                    out.setdefault(str(code), []).append(f"{name}: {about}")
+        return out
 
     def _responses(self, raw: Any, ctx: str) -> tuple[dict[str, str], list[ApiField]]:
         if not isinstance(raw, dict):

@@ -697,3 +697,30 @@ paths:
     text = render_operation(load_openapi_file(spec).operations[0])
     assert "Request body description: Process instance initiation payload (initial 'state' for the process)" in text
     assert "Request body fields: processStartedBy (string)" in text and "Response fields (201): id (string)" in text
+
+
+def test_a_response_header_says_what_went_wrong():
+    """An error response named only by its status ("Unauthorized") is explained by its headers' descriptions."""
+    doc = textwrap.dedent("""
+        openapi: 3.0.0
+        info: {title: IdP, version: "1"}
+        paths:
+          /oidc/userinfo:
+            get:
+              summary: UserInfo Endpoint
+              responses:
+                '200': {description: OK}
+                '401':
+                  description: Unauthorized
+                  headers:
+                    WWW-AUTHENTICATE:
+                      schema: {type: string}
+                      description: 'Bearer error=invalid_token: the access token was not recognized.'
+                    X-Empty:
+                      schema: {type: string}
+        """)
+    op = load_openapi_text(doc).operations[0]
+    assert op.response_headers == {"401": ["WWW-AUTHENTICATE: Bearer error=invalid_token: the access token was not "
+                                           "recognized."]}
+    assert ("Responses: 200 OK; 401 Unauthorized (WWW-AUTHENTICATE: Bearer error=invalid_token: the access token was "
+            "not recognized.)") in render_operation(op)
