@@ -133,7 +133,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"what\s+(we|i|you)\s+(need|use|want))\s+(for|to)\b|"
                         # "… or does that live somewhere else?"
                         r"\bor\s+(does|do|is|are|would|will)\s+(that|this|it|those|these|they)\s+(live|sit|belong|happen|"
-                        r"go|get\s+done|reside|handled|done|covered|managed|dealt\s+with)\s+(somewhere\s+else|elsewhere|(in|to|with|by)\s+(an)?other)\b|"
+                        r"go|get\s+done|reside|handled|done|covered|managed|dealt\s+with|(get\s+|gets\s+|is\s+|are\s+)?(handed|passed|sent)"
+                        r"\s+(off|over|on))\s+(somewhere\s+else|elsewhere|(in|to|with|by)\s+(an)?other)\b|"
                         # "… or is that somebody else's job?" (u70-001, v71-002)
                         r"\b(someone|somebody|something|anyone|anybody)\s+else'?s\s+(job|responsibility|task|role|problem|business)\b|"
                         # "Can the Information Mediator convert the files …, or where is that conversion supposed to happen?"
@@ -381,6 +382,10 @@ _FOLLOWUP = re.compile(r"^\s*(and|also|what about|how about|same for|and for|and
                        r"|\b(afterwards|after that|in that case|instead)\b"
                        # "whats the diff between errored and failed then": a closing "then" answers what was said
                        r"|\bthen\s*[?!.]*\s*$"
+                       # "What does the system do about farmers who never check in?": the system is the block being
+                       # discussed (a76-020), not one qualified as another ("the system of record", "the system that …")
+                       r"|\bthe\s+(system|platform|tool|module|software)\b(?!\s+(of|for|that|which|where|who|used|called|"
+                       r"named)\b)(?!['’]s\s+own)"
                        # "whats the difference between the errored and failed ones?": "ones" stand for things named before
                        r"|\bones\b", re.I)
 # a question asking for operations by their kind ("Which endpoints …?", "What operations …?"): the API answer lists them
@@ -390,6 +395,10 @@ LISTS_ENDPOINTS = re.compile(r"\b(which|what)\b.{0,40}\b(apis|endpoints|operatio
                              r"offered|provided|specified|exposed|included|are there|does it (have|offer|define))\b|"
                              r"\blist (all |the |its )?(\w+ )?(apis|endpoints|operations)\b|\ball (the |its )?(\w+ )?(apis|endpoints|operations)\b", re.I)
 # "that block", "this BB": a block said before, whatever else the question mentions
+OWN_SYSTEM_NOT_NAMED = True
+_OWN_SYSTEM = re.compile(r"\b(our|my)\s+(own\s+)?(existing\s+|current\s+|old\s+|new\s+|internal\s+|in-house\s+)?"
+                         r"[\w-]+(\s+[\w-]+)?\s+(system|platform|app|application|portal|software|tool|solution|database|"
+                         r"module)s?\b", re.I)
 _THAT_BLOCK = re.compile(r"\b(that|this|the same|the said)\s+(bb|building[- ]block|block)\b", re.I)
 THAT_BLOCK_CARRIED = True
 _REFERS_TO_BLOCK = re.compile(r"\b(it|its|it's|there|this|that|the same)\b", re.I)  # pronouns that stand for the block
@@ -519,7 +528,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (check answers, review and confirm)"),
     # a whole file sent off is, where the spec weighs it against a digest, the original document ("Obtaining just the hash
     # reduces the storage overhead and also avoids the privacy concern of sending the original document")
-    (r"\b(the|a|an|their|our|its)\s+(entire|whole|full|complete)\s+(file|document|pdf|contract|form|return|application)s?\b"
+    (r"\b(the|a|an|their|our|its)\s+(entire|whole|full|complete)\s+([\w-]+\s+){0,2}?(file|document|pdf|contract|form|return|"
+     r"application)s?\b"
      r"(?=[^.?!]{0,40}\b(to|off|over|across|through)\b)", r"\g<0> (the original document)"),
     # an existing system's API made to fit GovStack's without rewriting it is, in the onboarding chapter, an adaptor
     # ("Adaptors are used to map existing APIs and functionality … into a format and scheme that is compatible with the
@@ -721,7 +731,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"persons?|users?|citizens?|applicants?|residents?|voters?|readers?|visitors?|customers?|pensioners?)\b)|"
      r"\b(people|persons|users|citizens|applicants|residents|visitors|customers|pensioners|voters)\s+with\s+(a\s+)?"
      r"(disabilit(y|ies)|(visual\s+|hearing\s+)?impairments?)\b|\bdisabled\s+(people|persons|users|citizens|applicants|"
-     r"residents|visitors|customers|pensioners|voters)\b", r"\g<0> (accessibility, users with disabilities)"),
+     r"residents|visitors|customers|pensioners|voters)\b|"
+     # ("My eyes are poor and I use very big letters on my computer", a76-035)
+     r"\b(my|his|her|their|our)\s+(eyes|eyesight|sight|vision|hearing|ears)\s+(is|are)\s+(not\s+good|poor|bad|weak|failing|"
+     r"going)\b|\b(poor|bad|weak|failing)\s+(eyesight|vision|hearing)\b|\b(use|uses|using|need|needs|read|reads|with)\s+"
+     r"(very\s+)?(big|bigger|large|larger|huge)\s+(letters|text|fonts?|print|type)\b",
+     r"\g<0> (accessibility, users with disabilities)"),
     # a forgotten password is reset by its user in the spec ("Self-service password which allows users to reset their own
     # password without going to the help desk"), and an IT or service desk is a help desk
     (r"\b(forget|forgets|forgot|forgotten|forgetting)\s+(her|his|their|my|your|our|a|the|its)\s+(own\s+)?passwords?\b",
@@ -738,8 +753,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(be|get|gets|got|being|are|is|were|was)\s+charged\b|\bcharge\s+(us|me|them|you)\b", r"\g<0> (fee)"),
     # what is kept for good is, in the spec, stored long-term ("Long-term storing of registration data/claims and results
     # is not covered in this Building Block")
-    (r"\b(kept|keep|keeps|keeping|stored|store|stores|storing|held|hold|holds|holding|archived|archive)\s+(\w+\s+){0,2}"
-     r"(for\s+good|permanently|forever|for\s+ever|indefinitely|long[- ]term|for\s+the\s+long\s+(term|haul|run))\b",
+    (r"\b(kept|keep|keeps|keeping|stored|store|stores|storing|held|hold|holds|holding|archived|archive)\s+(\w+\s+){0,4}?"
+     r"(for\s+good|permanently|forever|for\s+ever|indefinitely|long[- ]term|for\s+the\s+long\s+(term|haul|run)|"
+     r"for\s+(years|decades))\b",
      r"\g<0> (long-term storing)"),
     # an account that can't take the money is, in the Payments spec, one that cannot be credited ("… cannot be credited by
     # the payee bank for some reason. For such accounts, funds must be returned to the payer bank")
@@ -837,6 +853,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\bkeys?\b[^.?!]{0,30}?\b(be\s+|get\s+|is\s+|are\s+)(cancelled|canceled|voided|invalidated|killed|withdrawn)\b",
      r"\g<0> (revoke keys)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # an application sent with a paper forgotten is, in the Registration spec, incomplete ("in case the information entered
+    # is incomplete or incorrect, send the file back to the applicant for correction"; a76-033)
+    (r"\b(forgot|forgotten|forget|left\s+out|missed|missing|without)\s+(to\s+(attach|add|include|upload|send)\s+)?(one|a|an|some|"
+     r"the|my|his|her|their|two|a\s+few)\s+(required\s+|needed\s+|supporting\s+)?(papers?|documents?|attachments?|"
+     r"certificates?|files?|pages?)\b", r"\g<0> (incomplete, sent back for correction)"),
+    # a cut-off time is, in the spec, a deadline ("If participant does not update attendance to Scheduler within this
+    # deadline …"; a76-020)
+    (r"\bcut[- ]?off(\s+(time|date|hour|day|point))?\b", r"\g<0> (deadline)"),
     # a record of what each user clicked and did is, in the spec, a user action log ("By default user action log is stored
     # for 1 year"; t69-025)
     (r"\b(records?|logs?|history|trail|list|track)\s+of\s+(what|everything|all\s+(that|the\s+things?))\s+(each\s+|every\s+|"
@@ -1069,7 +1093,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(crawls|crawling|sluggish|(takes?|taking|took)\s+(ages|forever|so\s+long|too\s+long|a\s+long\s+time)\s+to\s+"
      r"(load|open|come\s+up|show)|slow\s+to\s+(load|open)|loads\s+slowly|opens\s+slowly)\b", r"\g<0> (load times)"),
     (r"\b(patchy|spotty|flaky|unreliable|poor|bad|weak) (mobile |internet |network |phone )?(signal|coverage|reception|"
-     r"connection|connectivity|internet|network)s?\b", r"\g<0> (connectivity issues)"),
+     r"connection|connectivity|internet|network)s?\b|"
+     # ("… because the signal is so weak", a76-039)
+     r"\b(signal|coverage|reception|connection|connectivity|internet|network)\s+(is|are|was|gets?)\s+(so\s+|very\s+|really\s+|"
+     r"often\s+|too\s+)?(patchy|spotty|flaky|unreliable|poor|bad|weak)\b", r"\g<0> (connectivity issues)"),
+    (r"\b(barely|hardly|scarcely)\s+(opens?|loads?|works?|runs?|starts?)\b", r"\g<0> (load times)"),
     # (no signal at all is, in the Messaging spec, a fully offline scenario, out of its scope: "Fully offline and no
     # internet connection scenarios", p65-002; plain "no internet" stays as it is, see below)
     (r"\b(zero|no)\s+(mobile\s+|internet\s+|network\s+|phone\s+)?(data|signal|coverage|connectivity|connection|internet|"
@@ -1101,7 +1129,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # another"; v71-034)
     (r"\b(carry|carried|move|moved|transfer|transferred|take|bring|copy|copied|port|get)\s+(those|them|it|these|all\s+of\s+"
      r"(them|it)|my|her|his|their|the)\s+([\w'’-]+\s+){0,3}?(over\s+|across\s+)?(to|onto)\s+(a|the|her|his|my|their|your)\s+"
-     r"(new|other|replacement)\s+(phones?|devices?|handsets?|mobiles?|smartphones?)\b",
+     r"(new|other|replacement)\s+(phones?|devices?|handsets?|mobiles?|smartphones?)\b|"
+     # ("Will my papers in the government wallet app come over to the new phone?", a76-032)
+     r"\b(come|comes|coming|move|moves|go|goes|carry|carries)\s+(over|across|along)\s+(to|onto|with\s+me\s+to)\s+(a|the|her|his|"
+     r"my|their|your)\s+(new|other|replacement)\s+(phones?|devices?|handsets?|mobiles?|smartphones?)\b",
      r"\g<0> (port credentials from one device to another)"),
     # meetings held in person are, in the citizen-engagement use case, face-to-face formats ("should always be applied
     # complementary to existing and functioning face-to-face formats", u70-037)
@@ -1347,6 +1378,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'what should people see right before they press the submit button (check answers, review and confirm)?'
     >>> plain_words("do we ship the entire file off to the signing service?"), plain_words("we read the entire file")
     ('do we ship the entire file (the original document) off to the signing service?', 'we read the entire file')
+    >>> plain_words("Do we have to hand the whole confidential case file over to the e-signature service?")
+    'Do we have to hand the whole confidential case file (the original document) over to the e-signature service?'
     >>> plain_words("do we have to rewrite it to match the spec?")
     'do we have to rewrite it to match (adaptor) the spec?'
     >>> plain_words("can our module peek straight into another building block's tables?")
@@ -1365,6 +1398,16 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'can we switch without changing anything in the code?'
     >>> plain_words("how long does it hang on to the record of what each user clicked and did?")
     'how long does it hang on to (store) the record of what each user clicked (user action log, audit trail) and did?'
+    >>> plain_words("farmers who never check in by the cut-off time?")
+    'farmers who never check in (no-show) by the cut-off time (deadline)?'
+    >>> plain_words("My eyes are poor and I use very big letters. Will my papers come over to the new phone?")
+    'My eyes are poor (accessibility, users with disabilities) and I use very big letters (accessibility, users with disabilities). Will my papers come over to the new phone (port credentials from one device to another)?'
+    >>> plain_words("our app barely opens because the signal is so weak")
+    'our app barely opens (load times) because the signal is so weak (connectivity issues)'
+    >>> plain_words("the form has big letters at the top"), plain_words("a weak signature")
+    ('the form has big letters at the top', 'a weak signature')
+    >>> plain_words("I sent my pension form but I forgot one paper. Will they throw it away?")
+    'I sent my pension form but I forgot one paper (incomplete, sent back for correction). Will they throw it away?'
     >>> plain_words("can they show only some attributes?")
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
@@ -1449,6 +1492,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'Most of the people we help read Arabic (right-to-left languages, RTL).'
     >>> plain_words("where the title records are kept for good")
     'where the title records are kept for good (long-term storing)'
+    >>> plain_words("does that system hold on to their file for years?")
+    'does that system hold on to (store) their file for years (long-term storing)?'
     >>> plain_words("does that same system keep their records for the long haul?")
     'does that same system keep their records for the long haul (long-term storing)?'
     >>> plain_words("how many files each clerk handled, broken down by date")
@@ -2206,6 +2251,12 @@ CONDITION_NOT_ASKED = True
 # when it joins two jobs asked of one block with the other as context ("does the IM convert our XML payloads to JSON
 # for the payments BB and handle retries …?", y74-004)
 COMPARE_NEEDS_PAIR = True
+# an API named as what the asker would rather skip ("can our portal read straight from the registry's tables instead of
+# going through its API?", a76-037) asks for no API operation
+API_AS_ALTERNATIVE = True
+_API_ALTERNATIVE = re.compile(r"\b(instead\s+of|rather\s+than|bypassing|bypass|skipping|skip|without)\s+(going\s+through\s+|"
+                              r"using\s+|calling\s+|via\s+|through\s+|hitting\s+)?(its|the|their|an?|any|our)\s+"
+                              r"([\w'’-]+\s+){0,2}?(apis?|endpoints?|api\s+calls?)\b", re.I)
 DOWN_ENDPOINT_IS_A_SYSTEM = True
 # …and a follow-up asking what happens when something is down or fails, after an API question, asks how the spec
 # handles it, not for an operation ("And if our billing server happens to be down at that moment, is the paid notice
@@ -2339,6 +2390,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'general'
     >>> detect_intent("and if our receiving endpoint is down when the event goes out?", ["information-mediator"])
     'general'
+    >>> detect_intent("can our portal just read straight from the registry's tables instead of going through its API?", [])
+    'general'
     >>> detect_intent("what do I have to pass in that status call?", ["messaging"])
     'api'
     >>> detect_intent("is he in the registry? is there a call for just that", []), detect_intent("is there a call centre?", [])
@@ -2351,6 +2404,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     if _BASIS.search(q) and not API_PATH.search(q):  # (an operation named by its path is asked about)
         return "general"  # "What protocol are the order lifecycle APIs (search, select, …) based on?" asks for no operation
     as_system = _DOWN_ENDPOINT.sub(" system ", q) if DOWN_ENDPOINT_IS_A_SYSTEM else q
+    if API_AS_ALTERNATIVE:
+        as_system = _API_ALTERNATIVE.sub(" ", as_system)
     if _API_STRONG.search(as_system):
         return "api"
     if _USECASE.search(q) or _USECASE_FIELD.search(ask_part(q)):
@@ -2378,7 +2433,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "workflow"  # "When our system sends a request, what happens between our security server and theirs?"
     if URL_FORMAT_NOT_API and _URL_FORMAT.search(q):
         return "general"  # "What parts make up the request path after the security server URL?" asks for no operation
-    if _API.search(_ENGLISH_GET.sub(" ", _without_condition(q) if CONDITION_NOT_ASKED else q)) and _API.search(as_system):
+    if _API.search(_ENGLISH_GET.sub(" ", _without_condition(q) if CONDITION_NOT_ASKED else q)) and _API.search(as_system) \
+            and (not API_AS_ALTERNATIVE or _API.search(_API_ALTERNATIVE.sub(" ", q))):
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
         # every block follows (versioning, timestamps, idempotency) are in the cross-cutting requirements
         return "api" if bbs else "architecture"
@@ -2613,6 +2669,16 @@ def answer_lead(answer: str, words: int = 20) -> str:
     return " ".join(re.sub(r"[*_`#]", "", first).split()[:words])
 
 
+# "And what comes back if the access token we send with that call isn't recognised?", after an answer that led with
+# "Use **`GET /oidc/userinfo`**": that call is the operation the answer recommended (w72-007)
+CALL_FROM_ANSWER = True
+_THAT_CALL = re.compile(r"\b(that|this|the\s+same)\s+(call|endpoint|request|operation|api\s+call)\b", re.I)
+# (…unless the question asks how to do a job of its own, which "that call" then does: "and afterwards how do I query
+# whether those emails went out — which headers does that call need?", r13-036)
+_OWN_JOB = re.compile(r"\bhow\s+(do|can|could|would|should|will)\s+(i|we|you|they|our\s+\w+)\b", re.I)
+_ANSWER_LEAD_OP = re.compile(r"Use \*\*`(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/[^`\s]*)`\*\*")
+
+
 def last_answer(history: list[dict] | None) -> str:
     """The assistant's last answer in the conversation ("" when there is none)."""
     return next((h.get("content", "") for h in reversed(history or []) if h.get("role") == "assistant"), "")
@@ -2760,10 +2826,17 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             # "Our SMS platform can already … Do we still need to deploy that block just for this?": "that block" is
             # the one the conversation is about; the SMS platform (Messaging, loosely) is the asker's own
             is_follow, bbs = True, []
+        # "Once they have signed, which call does our e-procurement system make to get the signature back?" after an
+        # E-Signature question: the block a subject word names in the asker's own system is no block asked about
+        # (a76-016); the conversation's block goes on
+        q_own = _OWN_SYSTEM.sub(" ", q) if OWN_SYSTEM_NOT_NAMED else q
+        if OWN_SYSTEM_NOT_NAMED and prev_bbs and bbs and not set(bbs) & set(prev_bbs) and q_own != q \
+                and not registry.find_bbs(q_own):
+            is_follow, bbs = True, []
         # "How can citizens in Rwanda give consent on their phone?" after a Payments question: "their" are the
         # citizens, and the question's own subject word belongs to another block: a new topic, not a follow-up
         if is_follow and not _AND_FOR.match(q) and not _REFERS_TO_BLOCK.search(q):
-            own = registry.mentioned_loosely(_DEMONSTRATIVE_PHRASE.sub(" ", q) if DEMONSTRATIVE_NOT_OWN else q)
+            own = registry.mentioned_loosely(_DEMONSTRATIVE_PHRASE.sub(" ", q_own) if DEMONSTRATIVE_NOT_OWN else q_own)
             if own and not own & set(prev_bbs):
                 is_follow = False
         if NO_BLOCK_FOLLOWS and not is_follow and prev_bbs and not bbs and intent != "term" \
@@ -2871,6 +2944,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     api_path = m.group(1) if m and intent == "api" and len(m.group(1)) > 2 else None
     if api_path and OTHER_ENDPOINT_ASKED and _asks_another_endpoint(q):
         api_path = None  # "After I POST /search, on which endpoint do the results come back?": another one is asked for
+    if CALL_FROM_ANSWER and not api_path and intent == "api" and history and _THAT_CALL.search(q) \
+            and not _OWN_JOB.search(q) and (lead_op := _ANSWER_LEAD_OP.match(last_answer(history))):
+        api_path = lead_op.group(1)  # "that call" is the operation the answer led with
     ask_again = ""
     if ASK_TWICE and standalone == q:
         # "Our land registry office wants citizens to sign deeds online. How does the eSignature BB protect the private

@@ -155,6 +155,10 @@ OUT_OF_SCOPE_SECTION = re.compile(r"\bout[- ]of[- ]scope\b|\bfuture scope\b", re
 # according to some business logic is out of the scope of this Building Block because is done by Scheduler Building
 # Block")
 SCOPE_STATED = True
+# …and a scope question about the one block whose subject it names without naming the block ("Once someone's application
+# goes through the registration system, does that system hold on to their file for years, or does it get handed off
+# somewhere else?", v71-003) is asked of that block
+LOOSE_SCOPE = True
 _SCOPE_STATED = re.compile(r"\b(not|n't)\s+(in|within|part\s+of)\s+the\s+scope\b|\bout\s+of\s+(the\s+)?scope\b|"
                            r"\b(outside|beyond)\s+(of\s+)?the\s+scope\b|\bnot\s+covered\s+(in|by)\s+this\b", re.I)
 
@@ -1115,9 +1119,13 @@ class HybridSearch:
             for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, DOC_PASS, release, paths=idx.doc_paths(release, tuple(docs)))):
                 dense[i] = sim
                 dense_rank[i] = min(dense_rank.get(i, 10**6), r)
-        asks_scope = SCOPE_BOOST != 1.0 and bool(qa.bbs) and bool(ASKS_SCOPE.search(qa.question))
+        scoped = list(qa.bbs)
+        if LOOSE_SCOPE and not scoped and not between and ASKS_SCOPE.search(qa.question):
+            loosely = registry.mentioned_loosely(qa.standalone)
+            scoped = sorted(loosely) if len(loosely) == 1 else []
+        asks_scope = SCOPE_BOOST != 1.0 and bool(scoped) and bool(ASKS_SCOPE.search(qa.question))
         if asks_scope and SCOPE_PASS and self.boosts and not filters:
-            for b in qa.bbs:
+            for b in scoped:
                 # (the out-of-scope sections' closest passage, then the closest of the others that say what the block
                 # leaves out, a rank behind: one pool for both cost s68-002 its "2.2 Out of Scope" lead)
                 sections, stated = idx.scope_passages(release, b)
@@ -1224,11 +1232,11 @@ class HybridSearch:
             if docs and any(c.folder == f and c.path.startswith(p) for f, p in docs):
                 s *= DOC_BOOST
                 why.append("named-doc")
-            if asks_scope and c.bb in qa.bbs and (SCOPE_SECTION.search(c.section or "") or (
+            if asks_scope and c.bb in scoped and (SCOPE_SECTION.search(c.section or "") or (
                     SCOPE_STATED and i in idx.scope_passages(release, c.bb)[1])):
                 s *= SCOPE_BOOST
                 why.append("scope")
-            elif asks_scope and HANDOVER_BOOST != 1.0 and c.bb in qa.bbs and _names_another(c):
+            elif asks_scope and HANDOVER_BOOST != 1.0 and c.bb in scoped and _names_another(c):
                 s *= HANDOVER_BOOST  # "… send alerts … through Messaging Building Block": where it hands the job over
                 why.append("handover")
             if c.bb and c.bb in loose:

@@ -319,6 +319,28 @@ def test_that_request_carries_the_job_asked_about_before():
     assert "how many bounced" not in analyze("ok, and what exactly do i have to put in a request?", prev).standalone
 
 
+def test_that_call_is_the_operation_the_answer_led_with(monkeypatch):
+    from assistant import query
+    prev = [{"role": "user", "content": "Once an officer has signed in through the national ID provider, how does our "
+                                        "case-management backend get their name and phone number?"},
+            {"role": "assistant", "content": "Use **`GET /oidc/userinfo`** — UserInfo Endpoint (Identity API) [1]."}]
+    q = "And what comes back if the access token we send with that call isn't recognised?"
+    assert analyze(q, prev).api_path == "/oidc/userinfo"  # (query.CALL_FROM_ANSWER; w72-007)
+    assert analyze("And what comes back if the access token isn't recognised?", prev).api_path is None
+    # a question asking how to do a job of its own points "that call" at the call doing it (r13-036)
+    assert analyze("and afterwards how do I revoke the token - which headers does that call need?", prev).api_path is None
+    monkeypatch.setattr(query, "CALL_FROM_ANSWER", False)
+    assert analyze(q, prev).api_path is None
+
+
+def test_the_system_is_the_block_the_conversation_is_about():
+    prev = [{"role": "user", "content": "I'm organising a seed distribution day with the Scheduler building block. Can I "
+                                        "cap how many farmers are allowed to sign up?"}]
+    # (query._FOLLOWUP) a76-020; not a system qualified as another one
+    assert analyze("What does the system do about farmers who never check in?", prev).bbs == ["scheduler"]
+    assert analyze("What does the system of record do about farmers who never check in?", prev).bbs == []
+
+
 def test_an_endpoint_dropping_off_the_network_is_a_system_not_an_api_question():
     q = "our subscriber endpoint drops off the network a lot. is push the only delivery option?"
     assert analyze(q).intent == "general"  # (query._IS_DOWN; y74-035)
@@ -436,12 +458,19 @@ def test_a_block_named_in_a_follow_up_and_asked_how_it_differs_from_that_is_comp
     assert analyze("and how is the Registration BB different from that?", prev).bbs == ["registration"]
 
 
-def test_that_block_is_the_block_said_before_whatever_else_the_question_mentions():
+def test_that_block_is_the_block_said_before_whatever_else_the_question_mentions(monkeypatch):
+    from assistant import query
     prev = [{"role": "user", "content": "Is the Workflow BB meant for chaining steps across several systems?"}]
     q = "Our SMS platform can already send a message and wait for a reply. Do we still need to deploy that block for this?"
     qa = analyze(q, prev)
     assert qa.bbs == ["workflow"] and qa.carried_bbs == ["workflow"]  # the SMS platform (Messaging) is the asker's own
-    assert analyze(q.replace("that block", "it"), prev).bbs == ["messaging"]  # no block pointed at: SMS counts
+    # (query.OWN_SYSTEM_NOT_NAMED) "our SMS platform" is the asker's own system, whatever points back (a76-016) …
+    assert analyze(q.replace("that block", "it"), prev).bbs == ["workflow"]
+    # … not an SMS platform that is not theirs: no block pointed at, SMS counts
+    assert analyze(q.replace("that block", "it").replace("Our", "An"), prev).bbs == ["messaging"]
+    monkeypatch.setattr(query, "OWN_SYSTEM_NOT_NAMED", False)
+    assert analyze(q.replace("that block", "it"), prev).bbs == ["messaging"]
+    monkeypatch.setattr(query, "OWN_SYSTEM_NOT_NAMED", True)
     # a block named by its name is the one asked about
     assert analyze("Does that block use the Messaging BB for it?", prev).bbs == ["messaging"]
 
