@@ -61,76 +61,9 @@ from evals.metrics import normalise
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
-QA_DEV2_FILE = GOLD_DIR / "qa_dev2.jsonl"
-QA_DEV3_FILE = GOLD_DIR / "qa_dev3.jsonl"
-QA_DEV4_FILE = GOLD_DIR / "qa_dev4.jsonl"
-QA_DEV5_FILE = GOLD_DIR / "qa_dev5.jsonl"
-QA_DEV6_FILE = GOLD_DIR / "qa_dev6.jsonl"
-QA_DEV7_FILE = GOLD_DIR / "qa_dev7.jsonl"
-QA_DEV8_FILE = GOLD_DIR / "qa_dev8.jsonl"
-QA_DEV9_FILE = GOLD_DIR / "qa_dev9.jsonl"
-QA_DEV10_FILE = GOLD_DIR / "qa_dev10.jsonl"
-QA_DEV11_FILE = GOLD_DIR / "qa_dev11.jsonl"
-QA_DEV12_FILE = GOLD_DIR / "qa_dev12.jsonl"
-QA_DEV13_FILE = GOLD_DIR / "qa_dev13.jsonl"
-QA_DEV14_FILE = GOLD_DIR / "qa_dev14.jsonl"
-QA_DEV15_FILE = GOLD_DIR / "qa_dev15.jsonl"
-QA_DEV16_FILE = GOLD_DIR / "qa_dev16.jsonl"
-QA_DEV17_FILE = GOLD_DIR / "qa_dev17.jsonl"
-QA_DEV18_FILE = GOLD_DIR / "qa_dev18.jsonl"
-QA_DEV19_FILE = GOLD_DIR / "qa_dev19.jsonl"
-QA_DEV20_FILE = GOLD_DIR / "qa_dev20.jsonl"
-QA_DEV21_FILE = GOLD_DIR / "qa_dev21.jsonl"
-QA_DEV22_FILE = GOLD_DIR / "qa_dev22.jsonl"
-QA_DEV23_FILE = GOLD_DIR / "qa_dev23.jsonl"
-QA_DEV24_FILE = GOLD_DIR / "qa_dev24.jsonl"
-QA_DEV25_FILE = GOLD_DIR / "qa_dev25.jsonl"
-QA_DEV26_FILE = GOLD_DIR / "qa_dev26.jsonl"
-QA_DEV27_FILE = GOLD_DIR / "qa_dev27.jsonl"
-QA_DEV28_FILE = GOLD_DIR / "qa_dev28.jsonl"
-QA_DEV29_FILE = GOLD_DIR / "qa_dev29.jsonl"
-QA_DEV30_FILE = GOLD_DIR / "qa_dev30.jsonl"
-QA_DEV31_FILE = GOLD_DIR / "qa_dev31.jsonl"
-QA_DEV32_FILE = GOLD_DIR / "qa_dev32.jsonl"
-QA_DEV33_FILE = GOLD_DIR / "qa_dev33.jsonl"
-QA_DEV34_FILE = GOLD_DIR / "qa_dev34.jsonl"
-QA_DEV35_FILE = GOLD_DIR / "qa_dev35.jsonl"
-QA_DEV36_FILE = GOLD_DIR / "qa_dev36.jsonl"
-QA_DEV37_FILE = GOLD_DIR / "qa_dev37.jsonl"
-QA_DEV38_FILE = GOLD_DIR / "qa_dev38.jsonl"
-QA_DEV39_FILE = GOLD_DIR / "qa_dev39.jsonl"
-QA_DEV40_FILE = GOLD_DIR / "qa_dev40.jsonl"
-QA_DEV41_FILE = GOLD_DIR / "qa_dev41.jsonl"
-QA_DEV42_FILE = GOLD_DIR / "qa_dev42.jsonl"
-QA_DEV43_FILE = GOLD_DIR / "qa_dev43.jsonl"
-QA_DEV44_FILE = GOLD_DIR / "qa_dev44.jsonl"
-QA_DEV45_FILE = GOLD_DIR / "qa_dev45.jsonl"
-QA_DEV46_FILE = GOLD_DIR / "qa_dev46.jsonl"
-QA_DEV47_FILE = GOLD_DIR / "qa_dev47.jsonl"
-QA_DEV48_FILE = GOLD_DIR / "qa_dev48.jsonl"
-QA_DEV49_FILE = GOLD_DIR / "qa_dev49.jsonl"
-QA_DEV50_FILE = GOLD_DIR / "qa_dev50.jsonl"
-QA_DEV51_FILE = GOLD_DIR / "qa_dev51.jsonl"
-QA_DEV52_FILE = GOLD_DIR / "qa_dev52.jsonl"
-QA_DEV53_FILE = GOLD_DIR / "qa_dev53.jsonl"
-QA_DEV54_FILE = GOLD_DIR / "qa_dev54.jsonl"
-QA_DEV55_FILE = GOLD_DIR / "qa_dev55.jsonl"
-QA_DEV56_FILE = GOLD_DIR / "qa_dev56.jsonl"
-QA_DEV57_FILE = GOLD_DIR / "qa_dev57.jsonl"
-QA_DEV58_FILE = GOLD_DIR / "qa_dev58.jsonl"
-QA_DEV59_FILE = GOLD_DIR / "qa_dev59.jsonl"
-QA_DEV60_FILE = GOLD_DIR / "qa_dev60.jsonl"
-QA_DEV61_FILE = GOLD_DIR / "qa_dev61.jsonl"
-QA_DEV62_FILE = GOLD_DIR / "qa_dev62.jsonl"
-QA_DEV63_FILE = GOLD_DIR / "qa_dev63.jsonl"
-QA_DEV64_FILE = GOLD_DIR / "qa_dev64.jsonl"
-QA_DEV65_FILE = GOLD_DIR / "qa_dev65.jsonl"
-QA_DEV66_FILE = GOLD_DIR / "qa_dev66.jsonl"
-QA_DEV67_FILE = GOLD_DIR / "qa_dev67.jsonl"
-QA_DEV68_FILE = GOLD_DIR / "qa_dev68.jsonl"
-QA_DEV69_FILE = GOLD_DIR / "qa_dev69.jsonl"
-QA_DEV70_FILE = GOLD_DIR / "qa_dev70.jsonl"
-QA_DEV71_FILE = GOLD_DIR / "qa_dev71.jsonl"
+# the dev-independent question sets, qa_dev2.jsonl … qa_dev73.jsonl, one per independent writer (see load_qa_dev)
+QA_DEV_NUMBERS = range(2, 74)
+QA_DEV_FILES = [GOLD_DIR / f"qa_dev{n}.jsonl" for n in QA_DEV_NUMBERS]
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
 QA_TEST3_FILE = GOLD_DIR / "qa_test3.jsonl"
@@ -332,27 +265,17 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     forty-fourth session: a municipal land-registry clerk, a ministry of education data analyst, a mobile-money
     operator integration engineer, a member of parliament; a public-health emergency coordinator, a small-business
     owner applying for a trade licence who types casually with typos, a national CIO security architect, an NGO worker
-    helping refugees register), first run on the session's 'messaging block' commit) that were then
+    helping refugees register), first run on the session's 'messaging block' commit;
+    qa_dev72.jsonl and qa_dev73.jsonl, a seventy-fourth and a seventy-fifth writer's 40 each (ids a76-… and b77-…,
+    forty-fifth session: a district agriculture extension officer, a hospital IT administrator integrating a patient
+    portal, a ministry of public works procurement officer, a retired citizen not confident with technology; a
+    university student writing a thesis on digital public infrastructure, a city transport authority planner, a civil
+    registry officer, a QA tester writing test cases for a vendor), first run on the session's 'named operation' and
+    later commits) that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
-    for p in ([Path(path)] if path else [QA_DEV2_FILE, QA_DEV3_FILE, QA_DEV4_FILE, QA_DEV5_FILE, QA_DEV6_FILE, QA_DEV7_FILE, QA_DEV8_FILE,
-                                          QA_DEV9_FILE, QA_DEV10_FILE, QA_DEV11_FILE, QA_DEV12_FILE,
-                                          QA_DEV13_FILE, QA_DEV14_FILE, QA_DEV15_FILE, QA_DEV16_FILE, QA_DEV17_FILE,
-                                          QA_DEV18_FILE, QA_DEV19_FILE, QA_DEV20_FILE,
-                                          QA_DEV21_FILE, QA_DEV22_FILE, QA_DEV23_FILE, QA_DEV24_FILE,
-                                          QA_DEV25_FILE, QA_DEV26_FILE, QA_DEV27_FILE, QA_DEV28_FILE, QA_DEV29_FILE,
-                                          QA_DEV30_FILE, QA_DEV31_FILE, QA_DEV32_FILE, QA_DEV33_FILE,
-                                          QA_DEV34_FILE, QA_DEV35_FILE, QA_DEV36_FILE,
-                                          QA_DEV37_FILE, QA_DEV38_FILE, QA_DEV39_FILE,
-                                          QA_DEV40_FILE, QA_DEV41_FILE, QA_DEV42_FILE, QA_DEV43_FILE,
-                                          QA_DEV44_FILE, QA_DEV45_FILE, QA_DEV46_FILE, QA_DEV47_FILE,
-                                          QA_DEV48_FILE, QA_DEV49_FILE, QA_DEV50_FILE, QA_DEV51_FILE,
-                                          QA_DEV52_FILE, QA_DEV53_FILE, QA_DEV54_FILE, QA_DEV55_FILE,
-                                          QA_DEV56_FILE, QA_DEV57_FILE, QA_DEV58_FILE, QA_DEV59_FILE,
-                                          QA_DEV60_FILE, QA_DEV61_FILE, QA_DEV62_FILE, QA_DEV63_FILE,
-                                          QA_DEV64_FILE, QA_DEV65_FILE, QA_DEV66_FILE, QA_DEV67_FILE,
-                                          QA_DEV68_FILE, QA_DEV69_FILE, QA_DEV70_FILE, QA_DEV71_FILE]):
+    for p in ([Path(path)] if path else QA_DEV_FILES):
         out += _load_sourced(p, "dev-independent") if p.exists() else []
     return out
 
