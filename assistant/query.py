@@ -644,7 +644,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # encountering flooding"); not a river's flood: only "anti-flood" or a flood of requests or traffic (n63-036)
     (r"\banti[- ]?flood(ing)?(\s+(protection|filters?|guards?|shields?|systems?|rules?|tools?|measures?))?\b|"
      r"\b(request|traffic|packet|syn|http|api|login)\s+flood(s|ing)?\b|\bflood(s|ed|ing)?\s+(us|it|them|the\s+[\w-]+|"
-     r"our\s+[\w-]+)?\s*with\s+(requests|traffic|calls|packets|connections|logins)\b",
+     r"our\s+[\w-]+)?\s*with\s+(requests|traffic|calls|packets|connections|logins)\b|"
+     # ("got swamped by a flood of junk requests coming from a handful of addresses", b77-037)
+     r"\b(flood|floods|deluge|torrent|barrage|wave|storm)\s+of\s+([\w-]+\s+){0,2}?(requests|traffic|calls|packets|"
+     r"connections|logins|hits)\b",
      r"\g<0> (denial of service attack prevention, DDoS)"),
     # … and the addresses it always lets through its white-list ("MUST support a white-list of addresses that will always
     # be passed to the servers"): an allow-list, or trusted partners or addresses kept from being caught (n63-036)
@@ -853,6 +856,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\bkeys?\b[^.?!]{0,30}?\b(be\s+|get\s+|is\s+|are\s+)(cancelled|canceled|voided|invalidated|killed|withdrawn)\b",
      r"\g<0> (revoke keys)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # a thing lost that never turns up is, in the Identity spec, not retrieved ("If not retrieved after some time, the
+    # document should be revoked"; b77-013, r67-011); a person who never turns up is a no-show (below)
+    (r"\bit\s+(never|does\s*n[o'’]?t|doesn['’]t)\s+(turns?|shows?)\s+up\b", r"\g<0> (not retrieved after some time)"),
+    # a message that can't get through to a system is, in the spec, a communication failure, retried ("detect
+    # communication failure with other building blocks and applications and perform retries"; b77-005)
+    (r"\b(can\s*n[o'’]?t|cannot|can['’]t|could\s*n[o'’]?t|does\s*n[o'’]?t|doesn['’]t|did\s*n[o'’]?t|didn['’]t|won['’]t|fails?\s+to)"
+     r"\s+get\s+through\b(?=[^.?!]{0,40}\b(app|apps|system|systems|server|servers|service|services|application|"
+     r"applications|endpoint|platform|block|building\s+block)s?\b)", r"\g<0> (communication failure, retries)"),
     # an application sent with a paper forgotten is, in the Registration spec, incomplete ("in case the information entered
     # is incomplete or incorrect, send the file back to the applicant for correction"; a76-033)
     (r"\b(forgot|forgotten|forget|left\s+out|missed|missing|without)\s+(to\s+(attach|add|include|upload|send)\s+)?(one|a|an|some|"
@@ -902,7 +913,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(nobody|no\s*one|none\s+of\s+(them|the\s+[\w-]+))\b[^.?!]{0,60}?\b(turns?|shows?|comes?)\s+up\b|"
      # ("what if literally nobody comes?", v71-030)
      r"\b(nobody|no\s*one|none\s+of\s+them)\s+((\w+ly|actually|even)\s+)?(comes|came|attends|attended|shows|showed)\b(?!\s+(to|from|back)\b)|"
-     + _NOT_DONE + r"(turn|turns|turned)\s+up\b|"
+     # (… a person, not a thing: "what if it never turns up?" is a lost card, b77-013)
+     r"(?<!\bit\s)" + _NOT_DONE + r"(turn|turns|turned)\s+up\b|"
      + _NOT_DONE + r"(check|checks|checked)\s+in\b|\bfails?\s+to\s+(attend|appear)\b", r"\g<0> (no-show)"),
     # checking suppliers before they may bid is, in the e-Marketplace spec, vetting and empanelling them ("assume that the
     # providers (businesses) are already vetted and empanelled by the consumer"; n63-006)
@@ -1052,11 +1064,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # someone who looked at, opened or viewed a person's file is, in the Digital Registries spec, who has looked at or
     # processed their personal data ("every data owner has the right to see who has looked at their personal data",
     # "store all data read requests")
-    (r"\b(who|which (?:officials?|staff|officers?|employees?|people|civil servants|users|clerks|agencies|systems|offices|"
+    # (… "which of our clerks have opened her baby's record", b77-016)
+    (r"\b(who|which (?:of (?:our|the|their|your|its) )?(?:officials?|staff|officers?|employees?|people|civil servants|users|"
+     r"clerks|agencies|systems|offices|"
      r"departments|ministries|authorities|institutions|organi[sz]ations))\s+"
      r"(?:\w+\s+){0,3}?(looked|looks|look|looking|opened|opens|open|opening|viewed|views|view|viewing|accessed|accesses|access|"
      r"accessing|seen|saw|see|read|reads|reading|checked|checks|checking|consulted|consulting)\s+(at\s+|into\s+)?(her|his|their|my|our|your|a person's|someone's|the citizen's)\s+"
-     r"(\w+\s+)?(files?|records?|details|data|information|entry|entries|profiles?)\b",
+     r"([\w'’]+\s+)?(files?|records?|details|data|information|entry|entries|profiles?)\b",
      r"\g<0> (who has looked at their personal data, data read requests)"),
     # personal details put into a request's address are, in the cross-cutting requirements, PII in URLs ("APIs MUST
     # not include Personally Identifiable Information (PII) or session keys in URLs - use POST or other methods")
@@ -1246,7 +1260,9 @@ CREDENTIAL_CALLED_IT = True
 _NAMES_CREDENTIAL = re.compile(r"\b(id|identity|national|driving|driver'?s)\s+" + _CREDENTIALS + r"|\bpassports?\b", re.I)
 _IT_BLOCKED = re.compile(r"\b(it|they|them)\s+(be\s+|get\s+|is\s+|are\s+)?" + _BLOCKED_A_WHILE +
                          # "switch it off for now", "freeze them for a bit": the pronoun inside the verb
-                         r"|\b(switch|turn|shut|block|freeze|lock|pause|disable|deactivate)\s+(it|them)\s+(off\s+)?(\([^)]*\)\s+)?"
+                         r"|\b(switch|turn|shut|block|freeze|lock|pause|disable|deactivate)\s+(it|them|(the|their|his|her|my|"
+                         # ("switch the card off for now", b77-013)
+                         r"our|your)\s+(id\s+|identity\s+)?(card|document|licen[cs]e|passport|credential|id))\s+(off\s+)?(\([^)]*\)\s+)?"
                          r"(for\s+a\s+(while|bit|time|few\s+\w+)|for\s+now|for\s+some\s+time|temporarily)\b", re.I)
 _IT_CANCELLED = re.compile(r"\b(cancel|cancels|cancelled|canceled|cancelling|canceling|kill|killed)\s+(it|them)\s+"
                            r"(for\s+good|permanently|forever|once\s+and\s+for\s+all)\b", re.I)
@@ -1408,6 +1424,12 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('the form has big letters at the top', 'a weak signature')
     >>> plain_words("I sent my pension form but I forgot one paper. Will they throw it away?")
     'I sent my pension form but I forgot one paper (incomplete, sent back for correction). Will they throw it away?'
+    >>> plain_words("I left my ID card at home. Can we switch the card off for now? What if it never turns up?")
+    'I left my ID card at home. Can we switch the card off (deactivate) for now (temporarily suspend)? What if it never turns up (not retrieved after some time)?'
+    >>> plain_words("can a mother find out which of our clerks have opened her baby's record?")
+    "can a mother find out which of our clerks have opened her baby's record (who has looked at their personal data, data read requests)?"
+    >>> plain_words("if a shift reminder can't get through to the depot's app?"), plain_words("a text can't get through")
+    ("if a shift reminder can't get through (communication failure, retries) to the depot's app?", "a text can't get through")
     >>> plain_words("can they show only some attributes?")
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
@@ -1510,6 +1532,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('our anti-flood protection (denial of service attack prevention, DDoS) flagged a partner', 'the river flood hit the farms')
     >>> plain_words("bots flooded the portal with requests")
     'bots flooded the portal with requests (denial of service attack prevention, DDoS)'
+    >>> plain_words("our site got swamped by a flood of junk requests")
+    'our site got swamped by a flood of junk requests (denial of service attack prevention, DDoS)'
     >>> plain_words("an allow-list so trusted partners never get caught"), plain_words("trusted partners sign the form")
     ('an allow-list (white-list) so trusted partners (white-list) never get caught', 'trusted partners sign the form')
     >>> plain_words("menus still pointing to the old locations?"), plain_words("pages pointing to the new policy")
