@@ -24,7 +24,10 @@ _ENGLISH_GET = re.compile(r"\b(get|gets|got|getting)\s+(\w+ed|\w+en)\b|\b(we|i|y
                           r"\s+(\w+\s+)?(get|gets|got|getting)\b"
                           # …nor does a message that "can't get through": a negated "get", or "get" with its particle
                           r"|\b(can'?t|cannot|couldn'?t|won'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|never|not)\s+(get|gets|got)\b"
-                          r"|\b(get|gets|got|getting)\s+through\b", re.I)
+                          r"|\b(get|gets|got|getting)\s+through\b"
+                          # …nor "put" before what is put somewhere ("send an alert to put an extra bus on a line", b77-004)
+                          r"|\b(to|and|or|we|i|you|they|can|could|would|should|will)\s+put\s+(a|an|the|some|more|extra|it|"
+                          r"them|in\s+(a|an|the)|up\s+(a|an|the))\b", re.I)
 # Asking for an operation: "endpoint", a path, "API call", "which API …", "… via the API". "API" merely mentioned ("How
 # should a building block version its APIs?", "Which TLS version must APIs support?") is weaker evidence (_API), which
 # the requirement, data and process cues come before
@@ -131,6 +134,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(something|anything)\s+else\b|"
                         r"\b(is|are)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(the\s+(thing|one|place|tool)|"
                         r"what\s+(we|i|you)\s+(need|use|want))\s+(for|to)\b|"
+                        # "Is working out when to send those the job of the messaging block?" (b77-006)
+                        r"\bthe\s+(job|responsibility|role|task)\s+of\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)\s*\?|"
                         # "… or does that live somewhere else?"
                         r"\bor\s+(does|do|is|are|would|will)\s+(that|this|it|those|these|they)\s+(live|sit|belong|happen|"
                         r"go|get\s+done|reside|handled|done|covered|managed|dealt\s+with|(get\s+|gets\s+|is\s+|are\s+)?(handed|passed|sent)"
@@ -856,6 +861,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\bkeys?\b[^.?!]{0,30}?\b(be\s+|get\s+|is\s+|are\s+)(cancelled|canceled|voided|invalidated|killed|withdrawn)\b",
      r"\g<0> (revoke keys)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # a trigger wanted on a condition "instead of at a fixed clock time" is, in the Scheduler spec, out of its scope ("The
+    # Scheduler can be used to trigger activities based on time only"; b77-004)
+    (r"\b(instead\s+of|rather\s+than)\s+(at\s+|on\s+|by\s+)?(a\s+|the\s+)?(fixed|set|scheduled|specific|preset|regular)\s+"
+     r"(clock\s+)?(times?|hours?|schedule)\b", r"\g<0> (trigger activities based on time only, other conditions)"),
     # a thing lost that never turns up is, in the Identity spec, not retrieved ("If not retrieved after some time, the
     # document should be revoked"; b77-013, r67-011); a person who never turns up is a no-show (below)
     (r"\bit\s+(never|does\s*n[o'’]?t|doesn['’]t)\s+(turns?|shows?)\s+up\b", r"\g<0> (not retrieved after some time)"),
@@ -1430,6 +1439,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     "can a mother find out which of our clerks have opened her baby's record (who has looked at their personal data, data read requests)?"
     >>> plain_words("if a shift reminder can't get through to the depot's app?"), plain_words("a text can't get through")
     ("if a shift reminder can't get through (communication failure, retries) to the depot's app?", "a text can't get through")
+    >>> plain_words("send an alert when the line gets overcrowded, instead of at a fixed clock time?")
+    'send an alert when the line gets overcrowded, instead of at a fixed clock time (trigger activities based on time only, other conditions)?'
     >>> plain_words("can they show only some attributes?")
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
@@ -2415,6 +2426,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     >>> detect_intent("and if our receiving endpoint is down when the event goes out?", ["information-mediator"])
     'general'
     >>> detect_intent("can our portal just read straight from the registry's tables instead of going through its API?", [])
+    'general'
+    >>> detect_intent("Could the scheduler send an alert to put an extra bus on a line when it is crowded?", ["scheduler"])
     'general'
     >>> detect_intent("what do I have to pass in that status call?", ["messaging"])
     'api'
