@@ -113,14 +113,18 @@ def offers_choice(text: str) -> bool:
     >>> offers_choice("Is that covered by the Wallet building block or by the Payments building block?")
     True
     """
-    pat, owner = _any_alias()
-    found = list(pat.finditer(text))
-
     def named(m: re.Match) -> bool:
         return bool(_BB_AFTER.match(text, m.end())) or m.group(0).lower() not in _AMBIGUOUS or m.group(0)[0].isupper()
 
-    return any(owner[a.group(0).lower()] != owner[b.group(0).lower()] and _OR_BETWEEN.fullmatch(text[a.end():b.start()])
-               and named(a) and named(b) for a, b in zip(found, found[1:]))
+    return any(_OR_BETWEEN.fullmatch(between) and named(a) and named(b) for a, b, between in _block_pairs(text))
+
+
+def _block_pairs(text: str):
+    """Each two names of different blocks one after the other in a text, with the words between them."""
+    pat, owner = _any_alias()
+    found = list(pat.finditer(text))
+    return ((a, b, text[a.end():b.start()]) for a, b in zip(found, found[1:])
+            if owner[a.group(0).lower()] != owner[b.group(0).lower()])
 
 
 _AND_BETWEEN = re.compile(r"\s*(?:(?:bb|building block)s?\s*)?(?:,?\s*and|vs\.?|versus|&|/)\s*(?:the\s+)?$", re.I)
@@ -141,11 +145,7 @@ def pairs_blocks(text: str) -> bool:
     >>> pairs_blocks("what does the eMarketplace handle and what does the Payments BB handle?")
     True
     """
-    pat, owner = _any_alias()
-    found = list(pat.finditer(text))
-    return any(owner[a.group(0).lower()] != owner[b.group(0).lower()] and (
-        _AND_BETWEEN.fullmatch(text[a.end():b.start()]) or _PARALLEL_ASK.search(text[a.end():b.start()]))
-        for a, b in zip(found, found[1:]))
+    return any(_AND_BETWEEN.fullmatch(between) or _PARALLEL_ASK.search(between) for _, _, between in _block_pairs(text))
 
 
 # words whose "… ID" is that thing's identifier (a record's, a payee's functional ID), not a person's identity
