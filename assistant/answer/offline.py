@@ -104,9 +104,9 @@ OP_DESCRIPTION_CHARS = 220
 OP_ABOUT_MORE = 2  # sentences of a long description beyond its first, when they use the question's words …
 OP_ABOUT_MIN = 0.5  # … this well (score_unit)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-# where an operation's passage goes on from its description to its parts
 # an operation's fields are named list by list (path, query, header parameters, request body fields), not only its first
 ALL_FIELD_LISTS = True
+# where an operation's passage goes on from its description to its parts
 _OP_LABEL = re.compile(r"(?:^|\s)(?:API|Tags|Operation ID|Path parameters|Query parameters|Header parameters|Request body(?: fields| description)?|"
                        r"Responses|Response fields(?: \(\w+\))?|Response body|Servers):")
 # the asking sentence's words count once more in a sentence's score when context comes first: dev-independent pass
@@ -2488,32 +2488,19 @@ def _op_fields(h: Hit, described: bool = False) -> str:
     """The first list of an operation's parameters by name, and what its request body is when the API says so; with
     `described`, the list as the API gives it, with each parameter's type and description."""
     about = re.search(r"(?:^|\n)Request body description: (.+?)(?=\n|$)", h.chunk.text)
-    if described:
-        lists = []
-        for m in re.finditer(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields): ",
-                             h.chunk.text):
-            if not ALL_FIELD_LISTS and m.group(1) == "Header parameters":
-                continue
-            ln = _OP_LABEL.split(h.chunk.text[m.end():].split("\n", 1)[0], 1)[0].strip()
-            if ln:
-                lists.append(f"{m.group(1).lower()}: {clip(ln, DESCRIBED_FIELDS_CHARS)}")
-        if about:
-            lists.append(f"request body: {clip(about.group(1), 200)}")
-        if lists:
-            return "; ".join(lists)
-    # every list by name, in the API's order: "path parameters `version`; header parameters
-    # `X-GovStack-AuthenticationToken`, `X-GovStack-PaymentToken`; request body fields `CSR`, …" (a token the call
-    # needs is a header parameter: x73-030)
+    # every list, in the API's order: "path parameters `version`; header parameters `X-GovStack-AuthenticationToken`,
+    # `X-GovStack-PaymentToken`; request body fields `CSR`, …" (a token the call needs is a header parameter: x73-030)
+    given = [(m.group(1), _OP_LABEL.split(h.chunk.text[m.end():].split("\n", 1)[0], 1)[0].strip())
+             for m in re.finditer(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields): ",
+                                  h.chunk.text) if ALL_FIELD_LISTS or m.group(1) != "Header parameters"]
+    body = [f"request body: {clip(about.group(1), 200)}"] if about else []
+    if described and (given or body):
+        return "; ".join([f"{kind.lower()}: {clip(ln, DESCRIBED_FIELDS_CHARS)}" for kind, ln in given if ln] + body)
     lists = []
-    for m in re.finditer(r"(?:^|\s)(Path parameters|Query parameters|Header parameters|Request body fields): ", h.chunk.text):
-        if not ALL_FIELD_LISTS and m.group(1) == "Header parameters":
-            continue
-        ln = _OP_LABEL.split(h.chunk.text[m.end():].split("\n", 1)[0], 1)[0]
-        names = re.findall(r"(?:^|; |: |^\s)([\w.\[\]-]+) \(", " " + ln)
+    for kind, ln in given:
+        names = re.findall(r"(?:^|; |: |^\s)([\w.\[\]-]+) \(", ln)
         if names:
-            lists.append(f"{m.group(1).lower()} " + ", ".join(f"`{n}`" for n in names[:8]))
+            lists.append(f"{kind.lower()} " + ", ".join(f"`{n}`" for n in names[:8]))
             if not ALL_FIELD_LISTS:
                 break
-    if about:
-        lists.append(f"request body: {clip(about.group(1), 200)}")
-    return "; ".join(lists)
+    return "; ".join(lists + body)
