@@ -1119,11 +1119,12 @@ class HybridSearch:
             for r, (i, sim) in _tied_ranks(idx.vectors.query(qvec, DOC_PASS, release, paths=idx.doc_paths(release, tuple(docs)))):
                 dense[i] = sim
                 dense_rank[i] = min(dense_rank.get(i, 10**6), r)
-        scoped = list(qa.bbs)
-        if LOOSE_SCOPE and not scoped and not between and ASKS_SCOPE.search(qa.question):
+        asks = SCOPE_BOOST != 1.0 and bool(ASKS_SCOPE.search(qa.question))
+        scoped = list(qa.bbs) if asks else []  # the blocks a scope question asks about
+        if asks and not scoped and LOOSE_SCOPE and not between:
             loosely = registry.mentioned_loosely(qa.standalone)
             scoped = sorted(loosely) if len(loosely) == 1 else []
-        asks_scope = SCOPE_BOOST != 1.0 and bool(scoped) and bool(ASKS_SCOPE.search(qa.question))
+        asks_scope = bool(scoped)
         if asks_scope and SCOPE_PASS and self.boosts and not filters:
             for b in scoped:
                 # (the out-of-scope sections' closest passage, then the closest of the others that say what the block

@@ -557,8 +557,7 @@ class _DocumentReader:
             request_fields.extend(self._request_body(body, ctx))
             resolved = self._deref(body, ctx)[0]
             request_description = _str_or_none(resolved.get("description")) if isinstance(resolved, dict) else None
-        responses, response_fields = self._responses(raw.get("responses"), ctx)
-        response_headers = self._response_headers(raw.get("responses"), ctx)
+        responses, response_fields, response_headers = self._responses(raw.get("responses"), ctx)
         tags = raw.get("tags") if isinstance(raw.get("tags"), list) else []
         return ApiOperation(
             method=method.upper(),
@@ -644,23 +643,13 @@ class _DocumentReader:
                 fields = [ApiField(BARE_BODY, "body", type_name, bool(body.get("required")), description)]
         return fields
 
-    def _response_headers(self, raw: Any, ctx: str) -> dict[str, list[str]]:
-        """Each response's headers that have a description, as "NAME: description"."""
-        out: dict[str, list[str]] = {}
-        for code, resp in (raw.items() if isinstance(raw, dict) else ()):
-            resp, rctx = self._deref(resp, ctx)
-            headers = resp.get("headers") if isinstance(resp, dict) else None
-            for name, header in (headers.items() if isinstance(headers, dict) else ()):
-                header, _ = self._deref(header, rctx)
-                about = _str_or_none(header.get("description")) if isinstance(header, dict) else None
-                if about:
-                    out.setdefault(str(code), []).append(f"{name}: {about}")
-        return out
-
-    def _responses(self, raw: Any, ctx: str) -> tuple[dict[str, str], list[ApiField]]:
+    def _responses(self, raw: Any, ctx: str) -> tuple[dict[str, str], list[ApiField], dict[str, list[str]]]:
+        """(status → description, the main response's fields, status → its headers that have a description, as
+        "NAME: description")."""
         if not isinstance(raw, dict):
-            return {}, []
+            return {}, [], {}
         responses: dict[str, str] = {}
+        headers: dict[str, list[str]] = {}
         resolved: dict[str, tuple[dict, str]] = {}
         for code, resp in raw.items():
             code = str(code)
@@ -672,6 +661,11 @@ class _DocumentReader:
                 continue
             responses[code] = _str_or_none(resp.get("description")) or ""
             resolved[code] = (resp, rctx)
+            for name, header in (resp["headers"].items() if isinstance(resp.get("headers"), dict) else ()):
+                header, _ = self._deref(header, rctx)
+                about = _str_or_none(header.get("description")) if isinstance(header, dict) else None
+                if about:
+                    headers.setdefault(code, []).append(f"{name}: {about}")
         responses = dict(sorted(responses.items(), key=lambda kv: _status_sort_key(kv[0])))
 
         fields: list[ApiField] = []
@@ -694,7 +688,7 @@ class _DocumentReader:
                                        self._description(self._deref(schema, rctx)[0]))]
             if fields:
                 break
-        return responses, fields
+        return responses, fields, headers
 
     def _servers(self, node: dict) -> list[str]:
         servers = node.get("servers") if isinstance(node, dict) else None
