@@ -298,6 +298,11 @@ RENDERED_OPS = 1
 # "Create certificate", "the cancel-a-voucher call") is matched as a quoted path is (x73-030); a summary of one word
 # ("read", "create") names no one operation
 NAMED_OPERATIONS = True
+# … and, when none is named word for word, by all of a summary's words (three at least, articles aside) said anywhere in
+# the question, when they fit one summary only: "which call … to get the signature back, and what comes back in the
+# response?" names "Get signature response" (a76-016)
+OPERATION_WORDS_SAID = True
+_ARTICLES = frozenset({"a", "an", "the"})
 # A section's passages beyond this many wait until every other candidate has had its place (_section_capped): five
 # passages of the Messaging sample "Alert Message" table had kept "5.1.24.2 Delivery business rules" at rank 7 for "how
 # long does the system keep trying?" (qa_dev37 +1; applied to every intent, a split process or requirement list lost
@@ -767,9 +772,16 @@ class CorpusIndex:
         """The passages of the named blocks' operations whose summary the question says, word for word (two words at
         least, plurals folded, hyphens as spaces), outside a condition clause: "the create-certificate endpoint" names
         "Create certificate"; "Once we have tokens from the token endpoint, …" asks about no token endpoint."""
-        said = " " + " ".join(_said_words(without_condition_clause(question))) + " "
-        return [i for bb in bbs for named, ids in self.op_names.get((release, bb), {}).items()
-                if " " + " ".join(named) + " " in said for i in ids]
+        words = _said_words(without_condition_clause(question))
+        said = " " + " ".join(words) + " "
+        ops = {bb: self.op_names.get((release, bb), {}) for bb in bbs}
+        out = [i for bb in bbs for named, ids in ops[bb].items() if " " + " ".join(named) + " " in said for i in ids]
+        if out or not OPERATION_WORDS_SAID:
+            return out
+        bag = set(words)
+        fits = [ids for bb in bbs for named, ids in ops[bb].items()
+                if len(set(named) - _ARTICLES) >= 3 and set(named) - _ARTICLES <= bag]
+        return fits[0] if len(fits) == 1 else []
 
     def doc_paths(self, release: str, docs: tuple) -> set[str]:
         """The paths of a release's passages inside the named documents ((folder, path prefix) pairs: NAMED_DOCS)."""

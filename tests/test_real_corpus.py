@@ -694,3 +694,17 @@ def test_an_operation_named_by_its_summary_leads_an_endpoint_answer(real_assista
     assert text.startswith("Use **`POST /{version}/cert/create`**") and "X-GovStack-PaymentToken" in text
     monkeypatch.setattr(retrieve, "NAMED_OPERATIONS", False)
     assert not real_assistant.ask(q).text.startswith("Use **`POST /{version}/cert/create`**")
+
+
+def test_an_operation_named_by_its_summary_words_anywhere(real_assistant, monkeypatch):
+    """a76-016: "which call … to get the signature back, and what exactly comes back in the response?" says every word
+    of one summary ("Get signature response"), not side by side: that operation leads, with its response fields
+    (retrieve.OPERATION_WORDS_SAID); a question saying only two of a summary's words names none."""
+    import assistant.retrieve as retrieve
+
+    q = ("Once they have signed, which call does our e-signature service make to get the signature back, and what "
+         "exactly comes back in the response?")
+    text = real_assistant.ask(q).text
+    assert text.startswith("Use **`GET /{version}/sign/response/{signatureId}`**") and "X.509 certificate in PEM" in text
+    monkeypatch.setattr(retrieve, "OPERATION_WORDS_SAID", False)
+    assert not real_assistant.ask(q).text.startswith("Use **`GET /{version}/sign/response/{signatureId}`**")
