@@ -868,6 +868,24 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # a thing lost that never turns up is, in the Identity spec, not retrieved ("If not retrieved after some time, the
     # document should be revoked"; b77-013, r67-011); a person who never turns up is a no-show (below)
     (r"\bit\s+(never|does\s*n[o'’]?t|doesn['’]t)\s+(turns?|shows?)\s+up\b", r"\g<0> (not retrieved after some time)"),
+    # … and one found again was, there, retrieved ("After retrieval, the document should be unsuspended and usable again";
+    # a76-019); not "if I find it hard"
+    (r"\b(if|when|once|after)\s+(i|we|you|they|he|she|someone|somebody)\s+(find|finds|found|recover|recovers|recovered)\s+"
+     r"(it|them|the\s+card|my\s+card|the\s+document|my\s+document)(?=\s*(again|back|later|next|tomorrow|in\b|after|"
+     r"afterwards|[,.?!;]|$))", r"\g<0> (after retrieval)"),
+    # signing up to alerts is, in the spec, subscribing to them ("an API for Subscribers to register for identity change
+    # events"; "The Subscription Management APIs follow … WebSub and WebHooks"; b77-014)
+    (r"\b(sign|signs|signing|signed|register|registers|registering|registered|enrol|enroll|enrols|enrolls|enrolling|"
+     r"enrolled)\s+(up\s+)?(to|for)\s+(those\s+|these\s+|the\s+|their\s+|its\s+|such\s+|any\s+)?([\w-]+\s+){0,2}?"
+     r"(alerts|notifications|updates|events|change\s+events)\b", r"\g<0> (subscribe, subscription)"),
+    # personal details hidden inside a number are, in the Identity spec, personally identifiable information it should
+    # not contain ("it is recommended that such number does not contain any personally identifiable information"; a76-031)
+    (r"\b(numbers?|identifiers?|ids?|codes?)\b[^.?!]{0,80}?\b(hidden|encoded|built|baked|embedded|buried)\s+(in|inside|into|"
+     r"within)\b(\s+(it|them|the\s+number|the\s+code))?|"
+     r"\b(numbers?|identifiers?|ids?|codes?)\s+(will\s+|would\s+|could\s+|might\s+)?(reveal|reveals|give\s+away|gives\s+away|"
+     r"leak|leaks|show|shows|contain|contains|include|includes|have|has)\s+(my|our|their|his|her|the\s+person'?s)\s+"
+     r"(birthday|birth\s*date|date\s+of\s+birth|age|gender|sex|name|place\s+of\s+birth|home\s+town|region)\b",
+     r"\g<0> (number contains personally identifiable information)"),
     # a message that can't get through to a system is, in the spec, a communication failure, retried ("detect
     # communication failure with other building blocks and applications and perform retries"; b77-005)
     (r"\b(can\s*n[o'’]?t|cannot|can['’]t|could\s*n[o'’]?t|does\s*n[o'’]?t|doesn['’]t|did\s*n[o'’]?t|didn['’]t|won['’]t|fails?\s+to)"
@@ -983,9 +1001,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (rf"\b(switch|switches|switched|switching|turn|turns|turned|turning)\s+{_SWITCHED}?off\b", r"\g<0> (deactivate)"),
     # offers, bids or tenders judged or scored are, in the spec, evaluated ("4.11 Bid Evaluation": "The evaluation shall
     # be conducted by the consumer, only")
-    (r"\b(judg|scor|rank|assess|grad|mark)(e|es|ed|ing|s)?\s+(the\s+|their\s+|our\s+|those\s+|these\s+)?([\w-]+(?:'s|')?\s+)?"
+    # (… "can they score each other's offers?", "who does the scoring?": a76-024)
+    (r"\b(judg|scor|rank|assess|grad|mark)(e|es|ed|ing|s)?\s+(the\s+|their\s+|our\s+|those\s+|these\s+|each\s+other'?s\s+|"
+     r"one\s+another'?s\s+)?([\w-]+(?:'s|')?\s+)?"
      r"(offers|bids|tenders|proposals|quotations|quotes|submissions)\b|\b(tenders?|bids?|offers?)\s+(are\s+|get\s+|is\s+)?"
-     r"(judged|scored|ranked|assessed|graded|marked)\b", r"\g<0> (bid evaluation)"),
+     r"(judged|scored|ranked|assessed|graded|marked)\b|"
+     r"\b(does|do|did|will|should)\s+the\s+(scoring|grading|marking|judging)\b(?=[^.?!]{0,80}\b(offers?|bids?|tenders?|"
+     r"proposals?|quotations?|quotes|submissions?)\b)", r"\g<0> (bid evaluation)"),
     # software that works an old application through its screens, as a person would, is robotic process automation
     # ("Workflow will not need to provide RPA (Robotic Process Automation)"); the spec has no other word for it
     (r"\bscreen[- ]?scrap(e|es|ed|ing|er|ers)\b|\bscreen[- ]based (app|apps|application|applications|system|systems|"
@@ -1435,6 +1457,18 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'I sent my pension form but I forgot one paper (incomplete, sent back for correction). Will they throw it away?'
     >>> plain_words("I left my ID card at home. Can we switch the card off for now? What if it never turns up?")
     'I left my ID card at home. Can we switch the card off (deactivate) for now (temporarily suspend)? What if it never turns up (not retrieved after some time)?'
+    >>> plain_words("And if I find it next week, do I need to get a new one? What if I find it hard to use?")
+    'And if I find it (after retrieval) next week, do I need to get a new one? What if I find it hard to use?'
+    >>> plain_words("is there an API for signing up to those alerts?"), plain_words("can I sign up to the portal?")
+    ('is there an API for signing up to those alerts (subscribe, subscription)?', 'can I sign up to the portal?')
+    >>> plain_words("Will my new ID number have my birthday or other things about me hidden inside it?")
+    'Will my new ID number have my birthday or other things about me hidden inside it (number contains personally identifiable information)?'
+    >>> plain_words("will the id number give away my age?"), plain_words("the number shows my balance")
+    ('will the id number give away my age (number contains personally identifiable information)?', 'the number shows my balance')
+    >>> plain_words("Who does the scoring of the offers? Can bidders score each other's offers?")
+    "Who does the scoring (bid evaluation) of the offers? Can bidders score each other's offers (bid evaluation)?"
+    >>> plain_words("who does the scoring of the risk model?")
+    'who does the scoring of the risk model?'
     >>> plain_words("can a mother find out which of our clerks have opened her baby's record?")
     "can a mother find out which of our clerks have opened her baby's record (who has looked at their personal data, data read requests)?"
     >>> plain_words("if a shift reminder can't get through to the depot's app?"), plain_words("a text can't get through")
