@@ -2727,7 +2727,10 @@ _CITE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
 
 
 OPTION_CARRIED = True
-_THAT_OPTION = re.compile(r"\b(that|this|the same)\s+(option|approach|method|alternative|mode|mechanism)\b", re.I)
+# (… and "of those options, which one does GovStack actually recommend?" the ones it gave: "A few authentication
+# mechanisms relevant to UI level switching … are discussed below", b77-036)
+_THAT_OPTION = re.compile(r"\b(that|this|the same)\s+(option|approach|method|alternative|mode|mechanism)\b|"
+                          r"\b(those|these)\s+(option|approach|method|alternative|mode|mechanism|choice)s\b", re.I)
 
 
 def answer_lead(answer: str, words: int = 20) -> str:
@@ -3027,7 +3030,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         if ask != q and not POINTS_BACK.search(ask):
             ask_again = search_form(ask)
     if OPTION_CARRIED and prev_user and (opt := _THAT_OPTION.search(q)) and (said := answer_lead(last_answer(history))) \
-            and not re.search(rf"\b(?!(?:a|an|any|some|the|another|other|one|that|this)\b)[\w-]+\s+{opt.group(2)}s?\b", last, re.I):
+            and not re.search(rf"\b(?!(?:a|an|any|some|the|another|other|one|that|this|few|several|two|three|four|"
+                              rf"many|different|these|those)\b)[\w-]+\s+{opt.group(2) or opt.group(4)}s?\b", last, re.I):
         # "Does the eSignature BB have an option for people without a smart card?" → "how long does the certificate from
         # that option stay usable?": that option is the one the answer gave ("One-time signatures are …"); not one the
         # asker named ("How does the one-time signature approach work?" → "… in that approach")

@@ -78,6 +78,7 @@ SPELLING = True  # typos in a question are repaired before it is read (assistant
 FOLLOWUP_WITH_PREVIOUS = True
 FOLLOWUP_PREVIOUS_GLOSSED = True  # … that question's chat words read in the spec's, as they were when it was asked
 OPTION_PASSAGES = 30  # a comparison of options a page lays out under bold labels brings that page's labelled passages
+OPTION_PAGE_INTRO = True  # … as does a top passage of such a page that is not under a label (its intro; b77-036)
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
 DATA_HITS = 3  # a data question: the tables of the data-structure page one of these top passages is on
@@ -757,9 +758,17 @@ class Assistant:
         # under bold labels (the chunk's "label"); every passage of that page under a label comes along (the answer
         # quotes each option's best points, ExtractiveAnswerer._option_comparison)
         if OPTION_PASSAGES and (ASKS_DIFFERENCE.search(qa.question) or OPTION_LIST and ASKS_OPTIONS.search(ask_part(qa.question))):
+            def page_of(h):
+                return self.index.chunks_of(h.chunk.release, h.chunk.folder, "^" + re.escape(h.chunk.path) + "$")
+
             top = next((h for h in hits[:OPTION_REACH] if h.chunk.extra.get("label")), None)
+            if top is None and OPTION_PAGE_INTRO:
+                # (…or a top passage introduces them: "A few authentication mechanisms relevant to UI level switching
+                # between independent applications are discussed below", on a page with two labelled options or more)
+                top = next((h for h in hits[:OPTION_REACH] if sum(bool(c.extra.get("label")) for c in page_of(h)) >= 2),
+                           None)
             if top is not None:
-                page = self.index.chunks_of(top.chunk.release, top.chunk.folder, "^" + re.escape(top.chunk.path) + "$")
+                page = page_of(top)
                 for c in [c for c in page if c.extra.get("label")][:OPTION_PASSAGES]:
                     bring(c, "option")
         # a second question in the same message: its own best passages come along (marked when retrieved already), so

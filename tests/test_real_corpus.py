@@ -708,3 +708,32 @@ def test_an_operation_named_by_its_summary_words_anywhere(real_assistant, monkey
     assert text.startswith("Use **`GET /{version}/sign/response/{signatureId}`**") and "X.509 certificate in PEM" in text
     monkeypatch.setattr(retrieve, "OPERATION_WORDS_SAID", False)
     assert not real_assistant.ask(q).text.startswith("Use **`GET /{version}/sign/response/{signatureId}`**")
+
+
+def test_those_options_after_an_answer_that_gave_them(real_assistant, monkeypatch):
+    """b77-036: "of those options, which one does GovStack recommend?" after an answer that led with the UX-switching
+    page's options ("A few authentication mechanisms … are discussed below") is about those options: the page's verdict
+    leads and its four labelled options follow (query.OPTION_CARRIED for "those options", service.OPTION_PAGE_INTRO)."""
+    import assistant.service as service
+
+    first = ("When a citizen on one service's website has to pay through the payments block's own screens, how can the "
+             "login carry over between the two?")
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_assistant.ask(first).text}]
+    follow = "of those options, which one does GovStack actually recommend?"
+    text = real_assistant.ask(follow, history=history).text
+    assert "recommends option 1 or option 4" in text and "Hybrid Model" in text
+    monkeypatch.setattr(service, "OPTION_PAGE_INTRO", False)
+    assert "Hybrid Model" not in real_assistant.ask(follow, history=history).text
+
+
+def test_a_lead_sentence_longer_than_an_item_is_no_repeat(real_assistant, monkeypatch):
+    """b77-022: the Payments capabilities list ends with "Government to Government (G2G)", and the sentence after it,
+    "Government to Government (G2G) are not covered in this specification …", is quoted too: it holds the item's words
+    but says much more (offline.LONGER_NOT_REPEAT)."""
+    import assistant.answer.offline as offline
+
+    q = ("For a report on digital public infrastructure: can GovStack's payments block move money between two ministries, "
+         "for example a budget transfer from finance to health?")
+    assert "(G2G) are not covered in this specification" in real_assistant.ask(q).text
+    monkeypatch.setattr(offline, "LONGER_NOT_REPEAT", 0)
+    assert "(G2G) are not covered in this specification" not in real_assistant.ask(q).text
