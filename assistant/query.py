@@ -542,6 +542,18 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(rewrite|rewriting|re-write|re-writing|rebuild|rebuilding|redevelop|redeveloping|redo|redoing|change|changing)\s+"
      r"(it|them|our\s+[\w-]+|the\s+[\w-]+|its\s+[\w-]+|their\s+[\w-]+)(\s+[\w-]+)?\s+to\s+(match|fit|comply\s+with|conform\s+to|"
      r"follow|meet)\b(?=[^.?!]{0,40}\b(spec|specs|specification|govstack|api|apis|standard)\b)", r"\g<0> (adaptor)"),
+    # … and so is a layer that translates between them ("that translation layer", "translating one request"; a76-018,
+    # w72-032, s68-020: "Adaptors Perform 3 distinct functions … Synchronous 1:many calls …")
+    (r"\b(translation|translating|translator|conversion|converting|converter|mapping|wrapper)\s+(layer|service|component|"
+     r"piece|module|bit|proxy|shim|middleware)s?\b|\btranslat(e|es|ed|ing)\s+(one|a|each|the|every|our|their|that)\s+"
+     r"(requests?|calls?|messages?|payloads?)\b", r"\g<0> (adaptor)"),
+    # work that finishes later in the background is, in the spec, asynchronous ("async and/or complex transactions would
+    # require the use of the Workflow Building Block")
+    # (not "long-running": "starts a long-running permit process through the API" is answered by the rule for it, "respond
+    # with … 202/Accepted", which "async" pushed down: e21-012, v30-025, i58-025 lost)
+    (r"\b(slow(ly)?\s+)?(in\s+the\s+)?background\s+(jobs?|tasks?|work|processes|processing)\b|\bslowly\s+in\s+the\s+background\b|"
+     r"\b(do\s*n[o'’]?t|does\s*n[o'’]?t|don['’]t|doesn['’]t|won['’]t)\s+(answer|respond|reply|return)\s+"
+     r"(straight\s+away|right\s+away|immediately|at\s+once)\b", r"\g<0> (async)"),
     # (not "we can't rewrite it. How would it plug into GovStack's APIs?": z75-025 gained, but j40-033 lost its chapter
     # opening "6 Onboarding Products" and the adaptor classes it points to, and a real-corpus test failed)
     # a system that "catches" a mistake checks for it (the spec never says catch: "check for message duplicates", "check
@@ -799,13 +811,21 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      # (… or returned to the applicant: "can our officer return it to the applicant and show exactly which bit is
      # wrong", n63-027)
      r"\b(return|returns|returned|returning)\s+(it|them|the\s+[\w-]+|their\s+[\w-]+)\s+(back\s+)?to\s+(the|its|their)\s+"
-     r"(applicants?|submitters?)\b",
+     r"(applicants?|submitters?)\b|"
+     # (… or an application returned: "the office returned my neighbour's application saying something is wrong", s68-027)
+     r"\b(return|returns|returned|returning)\s+(the|a|an|their|his|her|my|our|your|that|this)\s+([\w'’-]+\s+){0,2}?"
+     r"(applications?|forms?|submissions?|claims?)\b",
      r"\g<0> (sent back for correction)"),
     # … and what the applicant needs to fix is what the operator marked incorrect ("In case of errors in the application,
     # operators must be able to mark which document and/or data field is incorrect")
     (r"\b(needs?|needed|has|have|had)\s+(to\s+)?(be\s+)?(fix|fixing|fixed)\b|\b(fields?|documents?|data|information|"
      # ("… see exactly which bit was wrong", m62-025, n63-027)
-     r"entr(y|ies)|parts?|bits?)\s+(that\s+|which\s+)?(is|are|was|were)\s+wrong\b", r"\g<0> (incorrect, errors)"),
+     r"entr(y|ies)|parts?|bits?)\s+(that\s+|which\s+)?(is|are|was|were)\s+wrong\b|"
+     # ("how does she find out which bit to fix?", "how will she know exactly what to fix?", "point the applicant to
+     # exactly the wrong field", s68-027, o64-018, k60-024)
+     r"\b(which|what)\s+((bits?|parts?|fields?|documents?|things?|sections?|box|boxes|entr(y|ies)|details?)\s+)?(to|she\s+has\s+to|"
+     r"he\s+has\s+to|they\s+have\s+to|i\s+have\s+to|we\s+have\s+to|you\s+have\s+to)\s+(fix|correct|change|amend)\b|"
+     r"\bwrong\s+(fields?|documents?|parts?|bits?|box|boxes|entr(y|ies)|sections?)\b", r"\g<0> (incorrect, errors)"),
     # a star marking a form's required field is, in the UI/UX guidelines, an asterisk ("Do not mark mandatory questions
     # with asterisks as these are not accessible")
     (r"\b(red\s+|little\s+|small\s+)?stars?\b(?=[^.?!]{0,40}\b(fields?|questions?|labels?|inputs?|boxes|forms?)\b)",
@@ -1096,7 +1116,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # processed their personal data ("every data owner has the right to see who has looked at their personal data",
     # "store all data read requests")
     # (… "which of our clerks have opened her baby's record", b77-016)
-    (r"\b(who|which (?:of (?:our|the|their|your|its) )?(?:officials?|staff|officers?|employees?|people|civil servants|users|"
+    # (… "which government staff have looked at their record", t69-016)
+    (r"\b(who|which (?:of (?:our|the|their|your|its) )?(?:government |govt |public |council |ministry |hospital |bank |registry )?"
+     r"(?:officials?|staff|officers?|employees?|people|civil servants|users|"
      r"clerks|agencies|systems|offices|"
      r"departments|ministries|authorities|institutions|organi[sz]ations))\s+"
      r"(?:\w+\s+){0,3}?(looked|looks|look|looking|opened|opens|open|opening|viewed|views|view|viewing|accessed|accesses|access|"
@@ -1471,6 +1493,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'who does the scoring of the risk model?'
     >>> plain_words("can a mother find out which of our clerks have opened her baby's record?")
     "can a mother find out which of our clerks have opened her baby's record (who has looked at their personal data, data read requests)?"
+    >>> plain_words("can a citizen find out which government staff have looked at their record?")
+    'can a citizen find out which government staff have looked at their record (who has looked at their personal data, data read requests)?'
     >>> plain_words("if a shift reminder can't get through to the depot's app?"), plain_words("a text can't get through")
     ("if a shift reminder can't get through (communication failure, retries) to the depot's app?", "a text can't get through")
     >>> plain_words("send an alert when the line gets overcrowded, instead of at a fixed clock time?")
@@ -1661,6 +1685,14 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('if we take that staff member out of the system (deleted)', 'take it out of the box')
     >>> plain_words("we send reminders to the ministry")
     'we send reminders to the ministry'
+    >>> plain_words("Could that translation layer also wait for slow background jobs to finish?")
+    'Could that translation layer (adaptor) also wait for slow background jobs (async) to finish?'
+    >>> plain_words("calls that don't answer straight away"), plain_words("a background image on the page")
+    ("calls that don't answer straight away (async)", 'a background image on the page')
+    >>> plain_words("the office returned my application. how do I find out which bit to fix?")
+    'the office returned my application (sent back for correction). how do I find out which bit to fix (incorrect, errors)?'
+    >>> plain_words("can they point the applicant to exactly the wrong field?"), plain_words("is the map the wrong way round?")
+    ('can they point the applicant to exactly the wrong field (incorrect, errors)?', 'is the map the wrong way round?')
     >>> plain_words("when a clerk bounces a shop-licence application, can they see which bit was wrong?")
     'when a clerk bounces a shop-licence application (sent back for correction), can they see which bit was wrong (incorrect, errors)?'
     >>> plain_words("can our officer return it to the applicant?"), plain_words("return it to the shop")
@@ -2326,6 +2358,18 @@ API_AS_ALTERNATIVE = True
 _API_ALTERNATIVE = re.compile(r"\b(instead\s+of|rather\s+than|bypassing|bypass|skipping|skip|without)\s+(going\s+through\s+|"
                               r"using\s+|calling\s+|via\s+|through\s+|hitting\s+)?(its|the|their|an?|any|our)\s+"
                               r"([\w'’-]+\s+){0,2}?(apis?|endpoints?|api\s+calls?)\b", re.I)
+# what a caller has to pass, send or give a block's system is a call's input ("what would a mobile app have to pass to
+# the registry to pull that list for one person?", t69-016; "what does she have to give the system so it can show her
+# that?", s68-018), not a rule, for all its "have to"
+INPUT_ASKS_API = True
+_INPUT_ASK = re.compile(r"\bwhat\s+(\w+\s+){0,2}?(would|does|do|did|must|should|will|shall)\s+([\w'’-]+\s+){0,4}?(have|has|need|"
+                        r"needs)\s+to\s+(pass|send|give|provide|supply|submit|include|put\s+in)\b[^.?!]{0,20}?\b(the|our|its|"
+                        r"their|that|this)\s+(system|registry|api|endpoint|server|service|call|request)\b", re.I)
+# a route asked of the GIS block is a way through the streets, not an HTTP route ("can the gis route planner keep our
+# buses away from low bridges?", e37-019, b77-002: the routing requirements, "height restrictions for underpasses,
+# bridge weight restrictions"); an operation is still asked for by "endpoint", "API" or a path
+GIS_ROUTE_NOT_HTTP = True
+_ROUTE = re.compile(r"\broutes?\b", re.I)
 DOWN_ENDPOINT_IS_A_SYSTEM = True
 # …and a follow-up asking what happens when something is down or fails, after an API question, asks how the spec
 # handles it, not for an operation ("And if our billing server happens to be down at that moment, is the paid notice
@@ -2417,6 +2461,14 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
     'api'
     >>> detect_intent("What parts make up the request path after the security server URL?", ["information-mediator"])
     'general'
+    >>> detect_intent("what would a mobile app have to pass to the registry to pull that list?", [])
+    'api'
+    >>> detect_intent("what documents does a citizen have to provide to register a birth?", [])
+    'requirement'
+    >>> detect_intent("can the gis route planner keep our buses away from low bridges?", ["gis"])
+    'general'
+    >>> detect_intent("which endpoint computes a route?", ["gis"]), detect_intent("what does GET /routes return?", ["gis"])
+    ('api', 'api')
     >>> detect_intent("how do i handle a breaking change in my bb's api?", [])
     'architecture'
     >>> detect_intent("Which building blocks does the telemedicine use case use?", [])
@@ -2496,6 +2548,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "term"
     if (overview and _OVERVIEW.match(named)) or re.search(r"\bkey (digital )?functionalit", q, re.I):
         return "overview"
+    if INPUT_ASKS_API and _INPUT_ASK.search(q) and (bbs or registry.mentioned_loosely(q)):
+        return "api"  # "what would a mobile app have to pass to the registry …?" asks for a call's input, not a rule
     if _REQ.search(q) or (PERMISSION_IS_RULE and _PERMISSION.search(_PERMITTED_THINGS.sub(" ", q))):
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does
     if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields
@@ -2504,6 +2558,8 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "workflow"  # "When our system sends a request, what happens between our security server and theirs?"
     if URL_FORMAT_NOT_API and _URL_FORMAT.search(q):
         return "general"  # "What parts make up the request path after the security server URL?" asks for no operation
+    if GIS_ROUTE_NOT_HTTP and "gis" in bbs:
+        as_system = _ROUTE.sub(" ", as_system)
     if _API.search(_ENGLISH_GET.sub(" ", _without_condition(q) if CONDITION_NOT_ASKED else q)) and _API.search(as_system) \
             and (not API_AS_ALTERNATIVE or _API.search(_API_ALTERNATIVE.sub(" ", q))):
         # "how do i handle a breaking change in my bb's api?" names no block and asks for no operation: the API rules
@@ -2973,8 +3029,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             standalone = f"{q} ({last})"
             if CALL_AFTER_API and intent == "general" and prev_intent == "api" and _ASKS_CALL.search(q):
                 intent = "api"  # "… which call do I use to kill it?" after an API question asks for an API call
-        if CALL_ASKED_AFTER_ANY and not bbs and is_follow and intent in ("general", "requirement") and _USES_CALL.search(q):
-            intent = "api"
+        if CALL_ASKED_AFTER_ANY and not bbs and is_follow and intent in ("general", "requirement") and (
+                _USES_CALL.search(q) or (INPUT_ASKS_API and _INPUT_ASK.search(q))):
+            intent = "api"  # (… as does one asking what to give the system: the block is the conversation's)
         if USE_CASE_CARRIED and not bbs and is_follow and intent == "general" and prev_intent == "use_case" \
                 and not _USECASE.search(q):
             intent = prev_intent  # a follow-up to a use-case question asks about that use case still
