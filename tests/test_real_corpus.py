@@ -737,3 +737,42 @@ def test_a_lead_sentence_longer_than_an_item_is_no_repeat(real_assistant, monkey
     assert "(G2G) are not covered in this specification" in real_assistant.ask(q).text
     monkeypatch.setattr(offline, "LONGER_NOT_REPEAT", 0)
     assert "(G2G) are not covered in this specification" not in real_assistant.ask(q).text
+
+
+def test_a_section_the_question_names_leads(real_assistant, monkeypatch):
+    """u70-033: "what accessibility standard …?" is answered from the CMS section titled "Accessibility (REQUIRED)" (WCAG
+    2.2, Level AA), ranked second, not from the "2.1 Premise" passage ranked first (offline.TITLE_NAMED_LEADS)."""
+    import assistant.answer.offline as offline
+
+    q = "what accessibility standard must govt websites built on the CMS block meet?"
+    assert real_assistant.ask(q).text.startswith("The CMS’s frontend output must be able to natively support")
+    monkeypatch.setattr(offline, "TITLE_NAMED_LEADS", False)
+    assert not real_assistant.ask(q).text.startswith("The CMS’s frontend output must be able to natively support")
+
+
+def test_what_to_give_the_system_asks_for_a_calls_input(real_assistant, monkeypatch):
+    """t69-016, s68-018: after "can a citizen find out which officials looked at her record?", "what does she have to
+    give the system so it can show her that?" asks for the call and what to send it (query.INPUT_ASKS_API), with each
+    parameter's description (offline.ASKS_INPUT)."""
+    import assistant.query as query
+
+    first = "can my neighbour find out which government staff have been looking at her details in a government register?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_assistant.ask(first).text}]
+    follow = "what does she have to give the system so it can show her that?"
+    text = real_assistant.ask(follow, history=history).text
+    assert text.startswith("Use **`GET /data/myPersonalDataUsage`**") and "User's personal unique identifier" in text
+    monkeypatch.setattr(query, "INPUT_ASKS_API", False)
+    assert not real_assistant.ask(follow, history=history).text.startswith("Use **`GET /data/myPersonalDataUsage`**")
+
+
+def test_a_gis_route_is_a_way_through_the_streets(real_assistant, monkeypatch):
+    """e37-019: "can the gis route planner keep our buses away from low bridges?" asks for the routing requirements
+    ("height restrictions for underpasses, bridge weight restrictions"), not for the Routing API's operations, and is not
+    refused (query.GIS_ROUTE_NOT_HTTP)."""
+    import assistant.query as query
+
+    q = "can the gis route planner keep our buses away from low bridges and weight limits?"
+    ans = real_assistant.ask(q)
+    assert not ans.abstained and "bridge weight restrictions" in ans.text
+    monkeypatch.setattr(query, "GIS_ROUTE_NOT_HTTP", False)
+    assert "bridge weight restrictions" not in real_assistant.ask(q).text

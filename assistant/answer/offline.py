@@ -71,6 +71,11 @@ MORE_ASK_MIN_SCORE = 0.5
 # a list item shorter than this many words is quoted as a supporting point only with the line introducing its list
 SHORT_ITEM_WORDS = 6
 STORY_NOT_LEAD = True  # _general: a use case's story does not take the lead from the spec's own text
+# _general: a top passage (of the first TITLE_NAMED_REACH) whose section title the asking sentence says word for word
+# leads (u70-033: "Accessibility (REQUIRED)" for "what accessibility standard must govt websites … meet?")
+TITLE_NAMED_LEADS = True
+TITLE_NAMED_REACH = 3
+TITLE_NAMED_IDF = 3.0
 # a list's items the next passage holds are quoted once, in that passage's order, however many intro lines of the
 # passage bring them (k60-022 had said "(b) assign a sequence number …" twice, after an item that follows it)
 CARRIED_ONCE = True
@@ -280,8 +285,8 @@ _COMPOUND = re.compile(r"[_.]|[a-z][A-Z]")  # an identifier of parts: redirect_u
 # the API says of each, not their names alone
 DESCRIBED_FIELDS, DESCRIBED_FIELDS_CHARS = True, 300
 ASKS_INPUT = re.compile(r"\b(pass(ed|ing)? in|parameters?|params|inputs?|arguments?|"
-                        r"what (do|must|should|does) (we|i|you|it|the \w+) (have to |need to )?"
-                        r"(send|pass|provide|include|supply|give)|request body|payload|"
+                        r"what (do|must|should|does|would|will) ((the|a|an|our|their|your|my) )?([\w-]+ ){1,2}?(have to |need to |"
+                        r"has to |needs to )?(send|pass|provide|include|supply|give)|request body|payload|"
                         # "we keep getting HTTP 402 back. What is the call missing?" (x73-030)
                         r"(is|are)\s+(the|my|our|this|that|these|those)\s+(\w+\s+)?(calls?|requests?)\s+missing|"
                         r"missing\s+(from|in)\s+(the|my|our|this|that)\s+(\w+\s+)?(calls?|requests?)|"
@@ -393,6 +398,7 @@ class ExtractiveAnswerer:
         # has it already when it reads the asking sentence twice)
         asked = set(tokenize((qa.ask_again or search_form(asking)) if ASK_GLOSSED else asking))
         self._ask_toks = asked if asked != qtoks and ASK_WEIGHT else set()
+        self._asked_words = asked
         # (a follow-up's "that", "those" point at the question it follows, which its search carries already: its own
         # words still say which passage answers it)
         self._ask_points_back = bool(POINTS_BACK.search(asking)) and not (FOLLOWUP_OWN_STRENGTH and qa.previous)
@@ -807,6 +813,13 @@ class ExtractiveAnswerer:
                       None) if SCOPE_LEADS else None
         if scoped is not None and not rule_first:
             primary, rule_first = scoped, True
+        # …and a top passage whose section the asking sentence names, every word of its title ("What accessibility
+        # standard must govt websites built on the CMS block meet?": "Accessibility (REQUIRED)"), leads over one it does
+        # not name ("2.1 Premise")
+        if TITLE_NAMED_LEADS and not rule_first and not self._ask_points_back:
+            named = [hi for hi in sorted(by_hit)[:TITLE_NAMED_REACH] if self._title_named(ev.hits[hi].chunk, qa)]
+            if named and primary not in named:
+                primary, rule_first = named[0], True
         # (…but a use case's story does not take the lead from the spec's own text: "how does the tablet ask for the
         # pass?" had been answered by the Wallet's airport story, which says "boarding pass" often, not by the
         # cross-device presentation flow ranked above it)
@@ -842,6 +855,15 @@ class ExtractiveAnswerer:
             # the section that says which pattern, and "Used for dates and timestamps" the section that says what is
             return _said_by(ev.hits[primary].chunk, lead)
         return [lead]
+
+    def _title_named(self, c, qa: QueryAnalysis) -> bool:
+        """Whether the asking sentence says every word of the passage's section title (its number, level and stop words
+        aside, the blocks asked about too), and they are not common words (TITLE_NAMED_IDF each)."""
+        if not c.heading_path:
+            return False
+        words = set(tokenize(_SECTION_NO.sub(" ", heading_title(c.heading_path[-1])))) - STOP - _block_words(qa)
+        return bool(words) and words <= self._asked_words \
+            and all(self.idf.get(w, 8.0) >= TITLE_NAMED_IDF for w in words)
 
     def _went_on(self, ev: Evidence, hi: int, hj: int, qtoks: set[str]) -> list[Unit]:
         """The items of passage hj, where passage hi's list goes on, that are as much on the question as the better half
