@@ -986,6 +986,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"social\s+security\s+numbers?|health\s+(insurance\s+)?cards?|ration\s+cards?)\b", r"\g<0> (functional identity)"),
     (r"\b(keep|keeps|kept|keeping) (on )?(re)?trying\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
+    # a process that crashes has failed, and one started after it, to deal with it, is, in the Workflow spec, started by a
+    # flow trigger ("a “flow-trigger” which can instantiate a process based on … “failure of/exception in” an earlier
+    # process"; e37-022, k60-039)
+    (r"\b(crash|crashes|crashed|crashing)\b(?!\s+(course|test|helmet)s?\b)", r"\g<0> (failure)"),
+    (r"\b(follow-?up|follow\s+up|clean-?up|recovery|fallback|compensating|rollback|roll-back)\s+(jobs?|process(es)?|workflows?|"
+     r"tasks?)\b", r"\g<0> (flow-trigger, failure of an earlier process)"),
     # …and what is given up on is, in the spec, failed ("must be labeled as failed and go out of the queue")
     (r"\b(give|gives|gave|given|giving) up\b", r"\g<0> (failed)"),
     # what a seller still has in stock is, in the spec, available ("Check availability of a resource in an inventory");
@@ -1685,6 +1691,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('if we take that staff member out of the system (deleted)', 'take it out of the box')
     >>> plain_words("we send reminders to the ministry")
     'we send reminders to the ministry'
+    >>> plain_words("If our nightly process crashes halfway, can it kick off a clean-up process?")
+    'If our nightly process crashes (failure) halfway, can it start a clean-up process (flow-trigger, failure of an earlier process)?'
     >>> plain_words("Could that translation layer also wait for slow background jobs to finish?")
     'Could that translation layer (adaptor) also wait for slow background jobs (async) to finish?'
     >>> plain_words("calls that don't answer straight away"), plain_words("a background image on the page")
