@@ -951,6 +951,23 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"switch|switches|switching)\s+(one|the\s+one)\s+(money|currency|cash)\s+(in)?to\s+the\s+other\b|"
      r"\b(two|both|several|multiple|different)\s+(kinds\s+of\s+)?(currencies|moneys|monies)\b",
      r"\g<0> (currency conversion, exchange rate conversion, multicurrency)"),
+    # a service used without making an account is, in the UI/UX guidelines, one a user returns to "without needing an
+    # account" ("One-Time GUID Links … allowing them to return to their session without needing an account"; d36-011)
+    (r"\b(without|instead\s+of|rather\s+than)\s+(forcing|making|requiring|asking|having|getting|needing)?\s*(them|users?|people|"
+     r"parents|citizens|applicants|customers|visitors|everyone|anyone|someone)?\s*(to\s+)?(create|creating|make|making|open|"
+     r"opening|set\s+up|setting\s+up|register\s+for|sign\s+up\s+for)\s+(an?\s+|their\s+own\s+)?(user\s+)?(accounts?|acc?ounts?|logins?)\b|"
+     r"\b(without|no)\s+(needing\s+|having\s+)?(an?\s+)?(user\s+)?(accounts?|acc?ounts?)\b",
+     r"\g<0> (without needing an account, return to their session)"),
+    # a user's login token forwarded to another organisation is, in the security requirements, not how access is decided
+    # there ("The authorization and level of access is defined at the organization level, not the user level"; c52-029,
+    # r44-014, m42-029)
+    (r"\b(forward|forwards|forwarded|forwarding|pass|passes|passing|propagate|propagates|propagated|propagating|relay|relays|"
+     r"relayed|relaying)\s+(on\s+|along\s+)?(each|the|our|their|a|an|his|her|its|every|that)\s+([\w-]+\s+)?"
+     # (a person's token: "the logged-in citizen's JWT", "each caseworker's login token"; not "pass the token in the header")
+     r"([\w-]+['’]s\s+|logged-in\s+|log-?in\s+)((login|log-in|access|session|bearer|oidc|auth)\s+)?(tokens?|jwts?)\b|"
+     r"\b(login|log-in|access|user|session|bearer|oidc|auth)\s+(tokens?|jwts?)\s+(gets?\s+|is\s+|are\s+|be\s+)?"
+     r"(passed|forwarded|propagated|relayed)(\s+(along|on|through))?\b",
+     r"\g<0> (authorization across organizations: organization level, not the user level)"),
     # a system that listens for updates or events is, in the Information Mediator spec, a subscriber of the pub/sub layer
     # ("Subscribers … receive messages"; t69-035)
     (r"\b(listen|listens|listening)\s+(for|to|out\s+for)\s+([\w'-]+\s+){0,2}(updates|events|messages|notifications|"
@@ -1691,6 +1708,12 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('if we take that staff member out of the system (deleted)', 'take it out of the box')
     >>> plain_words("we send reminders to the ministry")
     'we send reminders to the ministry'
+    >>> plain_words("what does the ui guide suggest instead of forcing them to create an acount?")
+    'what does the ui guide suggest instead of forcing them to create an acount (without needing an account, return to their session)?'
+    >>> plain_words("Should we forward the logged-in citizen's JWT to the other ministry?")
+    "Should we forward the logged-in citizen's JWT (authorization across organizations: organization level, not the user level) to the other ministry?"
+    >>> plain_words("does the officer's login token get passed along?"), plain_words("pass the token in the header")
+    ("does the officer's login token get passed along (authorization across organizations: organization level, not the user level)?", 'pass the token in the header')
     >>> plain_words("If our nightly process crashes halfway, can it kick off a clean-up process?")
     'If our nightly process crashes (failure) halfway, can it start a clean-up process (flow-trigger, failure of an earlier process)?'
     >>> plain_words("Could that translation layer also wait for slow background jobs to finish?")

@@ -158,6 +158,11 @@ _OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|reque
 _ANY_ID = re.compile(r"\b(an|any|no|that|this|these|those|unique|same|its|their|his|her|our|your|my|each|every|different|"
                      r"separate|another|other|new|own|single)\s+$", re.I)
 # … as is one listed after another thing someone holds ("I keep my teaching diploma and ID as digital certificates")
+# an ID stored or carried on a phone is a credential the person holds (the Wallet's subject), not the Identity BB
+ID_ON_PHONE_IS_HELD = True
+_ID_ON_PHONE = re.compile(r"\s+(cards?\s+|credentials?\s+)?((that\s+|which\s+)?(is\s+|are\s+)?(stored|kept|held|saved|carried|"
+                          r"loaded)\s+)?(in|on)\s+(their|his|her|my|your|our|a|an|the)\s+(own\s+)?(phones?|mobiles?|smartphones?|"
+                          r"apps?|wallets?)\b", re.I)
 _OWN_ID_LISTED = re.compile(r"\b(my|our|their|his|her|your)\s+([\w'’-]+\s+){1,3}(and|or|&)\s+(an?\s+|the\s+)?$", re.I)
 _ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet|"
                        r"products?|platforms?|solutions?|software|vendors?|modules?)\b")
@@ -214,6 +219,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
     ([], [])
     >>> find_bbs("can the messaging block itself decide?"), find_bbs("a messaging block on the page")
     (['messaging'], [])
+    >>> find_bbs("a refugee shows the ID stored in their phone app"), find_bbs("the ID on the card")
+    ([], ['identity'])
     >>> find_bbs("should the registration module keep the records?"), find_bbs("could the GovStack wallet hold cash?")
     (['registration'], ['wallet'])
     """
@@ -239,6 +246,8 @@ def find_bbs(text: str, strict: bool = False, names_only: bool = False) -> list[
                 continue  # "before they have an ID": holding some identifier, not the Identity BB (an ID card/number is)
             if alias == "id" and _OWN_ID_LISTED.search(text[max(0, m.start() - 50): m.start()]) and not _ID_THING.match(tail):
                 continue  # "my teaching diploma and ID": one of the asker's documents (r67-030)
+            if alias == "id" and ID_ON_PHONE_IS_HELD and _ID_ON_PHONE.match(text, m.end()):
+                continue  # "the ID stored in their phone app": a credential held in a wallet (c52-011), not the block
             if strict and not _NAMED_AFTER.match(tail) and alias != "im":
                 continue
             if not named:
