@@ -951,6 +951,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"switch|switches|switching)\s+(one|the\s+one)\s+(money|currency|cash)\s+(in)?to\s+the\s+other\b|"
      r"\b(two|both|several|multiple|different)\s+(kinds\s+of\s+)?(currencies|moneys|monies)\b",
      r"\g<0> (currency conversion, exchange rate conversion, multicurrency)"),
+    # a key or credential left behind after signing is, in the eSignature spec, deleted or expired ("The private key is
+    # deleted from the HSM", "The X509 certificate is set to expire 1 minute from the time of creation"; y74-028)
+    (r"\b(leave|leaves|leaving|left)\s+([\w-]+\s+){0,3}?(keys?|credentials?|certificates?)\s+(\w+\s+){0,3}?(behind|lying\s+around)\b|"
+     r"\b(lasting|permanent|leftover|left-over|lingering)\s+([\w-]+\s+)?(keys?|credentials?|certificates?)\b",
+     r"\g<0> (private key deleted, certificate expires)"),
     # a service used without making an account is, in the UI/UX guidelines, one a user returns to "without needing an
     # account" ("One-Time GUID Links … allowing them to return to their session without needing an account"; d36-011)
     (r"\b(without|instead\s+of|rather\s+than)\s+(forcing|making|requiring|asking|having|getting|needing)?\s*(them|users?|people|"
@@ -1708,6 +1713,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('if we take that staff member out of the system (deleted)', 'take it out of the box')
     >>> plain_words("we send reminders to the ministry")
     'we send reminders to the ministry'
+    >>> plain_words("Does the system leave some lasting signing key behind?"), plain_words("a lasting impression")
+    ('Does the system leave some lasting signing key behind (private key deleted, certificate expires)?', 'a lasting impression')
     >>> plain_words("what does the ui guide suggest instead of forcing them to create an acount?")
     'what does the ui guide suggest instead of forcing them to create an acount (without needing an account, return to their session)?'
     >>> plain_words("Should we forward the logged-in citizen's JWT to the other ministry?")
