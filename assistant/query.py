@@ -951,6 +951,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"switch|switches|switching)\s+(one|the\s+one)\s+(money|currency|cash)\s+(in)?to\s+the\s+other\b|"
      r"\b(two|both|several|multiple|different)\s+(kinds\s+of\s+)?(currencies|moneys|monies)\b",
      r"\g<0> (currency conversion, exchange rate conversion, multicurrency)"),
+    # money put aside to cover payments is, in the Payments spec, a prefunded account, and money run out is insufficient
+    # funds ("The amount that is paid to the merchant or agent is debited from a prefunded account"; "FSP -->> Payment
+    # BB: Insufficient funds"; a76-013)
+    (r"\b(money|funds?|cash|budget|balance|account|float|wallet)\s+([\w'’-]+\s+){0,8}?(has\s+|have\s+|had\s+|is\s+)?(run|runs|ran|"
+     r"running)\s+(out|dry|low)(\s+of\s+(money|funds|cash|balance))?\b|\b(run|runs|ran|running)\s+out\s+of\s+(money|funds|cash|balance)\b",
+     r"\g<0> (insufficient funds)"),
+    (r"\b(money|funds|cash|budget|amount)\s+(that\s+(was|is|has\s+been|were|are)\s+)?(put|set|kept)\s+aside\b|"
+     r"\b(money|funds|cash|budget)\s+(that\s+(was|is|has\s+been)\s+)?(reserved|earmarked|ring-?fenced)\b",
+     r"\g<0> (prefunded account)"),
     # a key or credential left behind after signing is, in the eSignature spec, deleted or expired ("The private key is
     # deleted from the HSM", "The X509 certificate is set to expire 1 minute from the time of creation"; y74-028)
     (r"\b(leave|leaves|leaving|left)\s+([\w-]+\s+){0,3}?(keys?|credentials?|certificates?)\s+(\w+\s+){0,3}?(behind|lying\s+around)\b|"
@@ -1713,6 +1722,10 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('if we take that staff member out of the system (deleted)', 'take it out of the box')
     >>> plain_words("we send reminders to the ministry")
     'we send reminders to the ministry'
+    >>> plain_words("what if the money that was put aside to cover the vouchers has run out?")
+    'what if the money that was put aside (prefunded account) to cover the vouchers has run out (insufficient funds)?'
+    >>> plain_words("what if the account runs out of money?"), plain_words("we ran out of time")
+    ('what if the account runs out of money (insufficient funds)?', 'we ran out of time')
     >>> plain_words("Does the system leave some lasting signing key behind?"), plain_words("a lasting impression")
     ('Does the system leave some lasting signing key behind (private key deleted, certificate expires)?', 'a lasting impression')
     >>> plain_words("what does the ui guide suggest instead of forcing them to create an acount?")
