@@ -158,14 +158,14 @@ _OTHER_ID = re.compile(r"\b(record|transaction|instance|process|task|event|reque
 _ANY_ID = re.compile(r"\b(an|any|no|that|this|these|those|unique|same|its|their|his|her|our|your|my|each|every|different|"
                      r"separate|another|other|new|own|single)\s+$", re.I)
 # … as is one listed after another thing someone holds ("I keep my teaching diploma and ID as digital certificates")
+_OWN_ID_LISTED = re.compile(r"\b(my|our|their|his|her|your)\s+([\w'’-]+\s+){1,3}(and|or|&)\s+(an?\s+|the\s+)?$", re.I)
+_ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet|"
+                       r"products?|platforms?|solutions?|software|vendors?|modules?)\b")
 # an ID stored or carried on a phone is a credential the person holds (the Wallet's subject), not the Identity BB
 ID_ON_PHONE_IS_HELD = True
 _ID_ON_PHONE = re.compile(r"\s+(cards?\s+|credentials?\s+)?((that\s+|which\s+)?(is\s+|are\s+)?(stored|kept|held|saved|carried|"
                           r"loaded)\s+)?(in|on)\s+(their|his|her|my|your|our|a|an|the)\s+(own\s+)?(phones?|mobiles?|smartphones?|"
                           r"apps?|wallets?)\b", re.I)
-_OWN_ID_LISTED = re.compile(r"\b(my|our|their|his|her|your)\s+([\w'’-]+\s+){1,3}(and|or|&)\s+(an?\s+|the\s+)?$", re.I)
-_ID_THING = re.compile(r"\s*(bb|building block|cards?|numbers?|system|provider|tokens?|documents?|verification|wallet|"
-                       r"products?|platforms?|solutions?|software|vendors?|modules?)\b")
 
 
 # A block's own names, as against the words of its subject ("mobile money", "SMS", "credentials"): names_only=True
