@@ -858,12 +858,13 @@ class ExtractiveAnswerer:
 
     def _title_named(self, c, qa: QueryAnalysis) -> bool:
         """Whether the asking sentence says every word of the passage's section title (its number, level and stop words
-        aside, the blocks asked about too), and they are not common words (TITLE_NAMED_IDF each)."""
+        aside, the blocks asked about too), and they are not common words (TITLE_NAMED_IDF each; a word the corpus's idf
+        does not know is not judged rare: "Use cases" does not lead "Which use case covers …?")."""
         if not c.heading_path:
             return False
         words = set(tokenize(_SECTION_NO.sub(" ", heading_title(c.heading_path[-1])))) - STOP - _block_words(qa)
         return bool(words) and words <= self._asked_words \
-            and all(self.idf.get(w, 8.0) >= TITLE_NAMED_IDF for w in words)
+            and all(self.idf.get(w, 0.0) >= TITLE_NAMED_IDF for w in words)
 
     def _went_on(self, ev: Evidence, hi: int, hj: int, qtoks: set[str]) -> list[Unit]:
         """The items of passage hj, where passage hi's list goes on, that are as much on the question as the better half
