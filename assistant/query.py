@@ -2431,6 +2431,7 @@ FAILURE_ASKS_BEHAVIOUR = True
 FAILURE_NOT_PROCESS = True
 _FAILURE_CASE = re.compile(r"\b" + _IS_DOWN + r"|"
                            r"\b(fails?|failed|times?\s+out|timed\s+out|crash(es|ed)?|(is|are|gets?|get)\s+(just\s+)?lost)\b", re.I)
+FAILURE_CASE = _FAILURE_CASE  # (answer.offline: FAILURE_RULE_LEADS)
 _DOWN_ENDPOINT = re.compile(r"\bendpoints?\b(?=[^.?!,;]{0,30}?\b" + _IS_DOWN + r")", re.I)
 # a condition clause before the question ("When our app calls their API through the IM, …")
 _CONDITION_HEAD = r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|before)\b(?P<clause>[^,?.;:]{3,160}),\s*"

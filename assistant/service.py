@@ -17,8 +17,8 @@ from assistant import registry
 from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asked_job, asks_figure, should_abstain,
                                states_figure, unmentioned_by_block)
 from assistant.answer.evidence import Evidence, heading_title, title_in_term, titled_for, to_citation, units_of
-from assistant.answer.offline import (OPTION_LIST, OPTION_REACH, POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer,
-                                      disclaims_job)
+from assistant.answer.offline import (FAILURE_REACH, FAILURE_RULE_LEADS, HANDLES_FAILURE, OPTION_LIST, OPTION_REACH,
+                                      POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer, asks_failure, disclaims_job)
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
@@ -638,9 +638,14 @@ class Assistant:
                                               for u in units_of(c.text, 0)):
                     bring(c, "scope-disclaimer")
         # a list the top passages end in mid-way goes on in the next passage of the section: bring it along
-        for h in hits[:CONTINUE_HITS]:
+        # (…and, for a question what happens when something fails, those of the first FAILURE_REACH that say what
+        # happens in a failure: the rules for the failures that follow "… if certain Subscribers are offline" are there)
+        failing = FAILURE_RULE_LEADS and asks_failure(ask_part(qa.question))
+        for k, h in enumerate(hits[:max(CONTINUE_HITS, FAILURE_REACH if failing else 0)]):
             units = units_of(h.chunk.text, 0)
             if not units or not (units[-1].kind == "item" or units[-1].text.rstrip().endswith(":")):
+                continue
+            if k >= CONTINUE_HITS and not any(HANDLES_FAILURE.search(u.text) for u in units):
                 continue
             n = self.index.next_in_section(h.chunk)
             if n is not None and n.id not in have:

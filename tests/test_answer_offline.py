@@ -2582,3 +2582,36 @@ def test_a_line_introducing_a_list_brings_only_its_own_run_of_items(monkeypatch)
     assert a._with_list(ev, units_of(ev.hits[1].chunk.text, 1)[0]) == ""
     monkeypatch.setattr(offline, "LIST_ITEMS_SAID_DROPPED", False)
     assert "per-event type basis" in a._with_list(ev, three)
+
+
+def test_a_question_what_happens_when_something_fails_is_led_by_the_rule_for_that_failure(monkeypatch):
+    """"What happens if one of the subscribing systems is down …?" (k60-022, o64-031 and five other writers' questions)
+    is answered by the passage that puts the failure in a condition and says what is done then, quoting those
+    sentences, not by the top passage about the delivery process, which names no failure (offline.FAILURE_RULE_LEADS)."""
+    import assistant.answer.offline as offline
+
+    qa = analyze("We publish events to several subscribers. What happens if one of the subscribing systems is down "
+                 "when an event goes out?")
+    process = _hit(0, "The publisher posts an event to the room. The room forwards each event to every subscriber "
+                      "system that registered for its type, and the subscriber acknowledges each event.", "Event delivery")
+    rules = _hit(1, "* The layer must provide a mechanism for registering rooms.\n* Published messages should be "
+                    "delivered to all subscribers.\n* An interface for viewing event types must be provided.\n* The "
+                    "layer should offer an admin user interface.\n* If a message cannot be delivered to a subscriber, "
+                    "the layer should retry it N times with a backoff.", "Pub/Sub Service")
+    idf = {"subscriber": 3.0, "subscribing": 3.0, "event": 2.0, "systems": 2.0, "down": 4.0, "room": 2.0}
+    text = ExtractiveAnswerer(idf).answer(qa, [process, rules]).text
+    assert text.split("\n")[0].endswith("(Pub/Sub Service) says:") and "should retry it N times" in text.split("\n\n")[1]
+    # (the rule and the passage's best other points lead, not every item of it)
+    assert "admin user interface" not in text.split("\n\n")[1]
+    monkeypatch.setattr(offline, "FAILURE_RULE_LEADS", False)
+    assert not ExtractiveAnswerer(idf).answer(qa, [process, rules]).text.split("\n")[0].endswith("(Pub/Sub Service) says:")
+
+
+def test_a_state_named_failed_is_no_failure_asked_about():
+    """"when does an errored sms become failed" asks about a message state, not what happens when something fails."""
+    from assistant.answer.offline import asks_failure
+
+    assert asks_failure("and if one district's endpoint happens to be down when we publish?")
+    assert asks_failure("what if the signing step crashes halfway through?")
+    assert not asks_failure("when does an errored sms become failed")
+    assert not asks_failure("What is the difference between the Errored and Failed statuses?")

@@ -776,3 +776,17 @@ def test_a_gis_route_is_a_way_through_the_streets(real_assistant, monkeypatch):
     assert not ans.abstained and "bridge weight restrictions" in ans.text
     monkeypatch.setattr(query, "GIS_ROUTE_NOT_HTTP", False)
     assert "bridge weight restrictions" not in real_assistant.ask(q).text
+
+
+def test_a_subscriber_that_is_down_gets_the_pub_sub_retry_rules(real_assistant, monkeypatch):
+    """Seven writers asked what happens to an Information Mediator event when a subscriber is down (k60-022, o64-031,
+    …): the answer leads with the Pub/Sub requirements for that case — stored and retried, retried N times with a
+    backoff, then dropped — including the ones the next passage of the list holds (offline.FAILURE_RULE_LEADS,
+    Assistant._augment)."""
+    import assistant.answer.offline as offline
+
+    q = "Our registry publishes change events via the IM pub/sub. If one subscriber's server is offline when we publish, what happens to the event?"
+    lead = real_assistant.ask(q).text.split("Also in the specification")[0]
+    assert "retry N times with a standard backoff" in lead and "drop that message" in lead
+    monkeypatch.setattr(offline, "FAILURE_RULE_LEADS", False)
+    assert "drop that message" not in real_assistant.ask(q).text.split("Also in the specification")[0]

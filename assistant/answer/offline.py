@@ -18,8 +18,8 @@ from assistant import registry
 from assistant.abstain import asked_job, asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, from_field_name, heading_title, overlap, score_unit,
                                       sentences, strip_md, title_in_term, titled_for, units_of)
-from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_OPERATIONS, MAX_DEFINED_TERMS,
-                             NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
+from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, FAILURE_CASE, LISTS_OPERATIONS,
+                             MAX_DEFINED_TERMS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
                              search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, hands_over, inline_definition,
                                 negated_stems, norm_term, qualifies, stem_tokens, story_page, template_key, term_forms,
@@ -76,6 +76,48 @@ STORY_NOT_LEAD = True  # _general: a use case's story does not take the lead fro
 TITLE_NAMED_LEADS = True
 TITLE_NAMED_REACH = 3
 TITLE_NAMED_IDF = 3.0
+# _general: a question asking what happens when something fails ("What happens if one of the subscribing clinic systems
+# is down when an event goes out?") is answered by the passage that puts that failure in a condition and says what is
+# done then ("If a message cannot be delivered the Pub/Sub layer should drop that message"), not by a top passage about
+# the process that names no failure: of the first FAILURE_REACH passages, the first that has such a sentence leads, and
+# its sentences that do weigh FAILURE_BONUS more
+FAILURE_RULE_LEADS = True
+FAILURE_REACH = 5
+FAILURE_BONUS = 0.3
+FAILURE_FOCUS = True
+FAILURE_ALSO = 2
+_FAILURE_WORD = (r"(offline|unavailable|unreachable|down|fail|fails|failed|failure|failures|errors?|exceptions?|"
+                 r"time[sd]?[ -]?out|timeouts?|rejected|declined|expired|lost|"
+                 r"(can\s*not|cannot|could\s*not|is\s+not|are\s+not|was\s+not|not)\s+(be\s+)?"
+                 r"(delivered|received|reached|reachable|available|processed|completed|sent|found|verified|validated))")
+# (a failure the question puts in a condition, "if one of the subscribers is offline", "what if the signing step
+# crashes"; not a state's name: "when does an errored sms become failed", "Errored vs Failed")
+_FAILURE_CONDITION = re.compile(r"\b(if|when|whenever|in\s+case|what\s+happens|what\s+if|suppose|should)\b", re.I)
+_STATE_NAMED = re.compile(r"\b(become|becomes|became|marked|labell?ed|flagged|set|status|state|as|the|an?)\s+$", re.I)
+
+
+def asks_failure(asking: str) -> bool:
+    """Whether the asking sentence asks what happens when something fails.
+
+    >>> asks_failure("What happens if one of the subscribing clinic systems is down when an event goes out?")
+    True
+    >>> asks_failure("what if the signing step crashes halfway through?")
+    True
+    >>> asks_failure("when does an errored sms become failed")
+    False
+    >>> asks_failure("whats the diff between errored and failed then")
+    False
+    """
+    for m in FAILURE_CASE.finditer(asking):
+        if _STATE_NAMED.search(asking[:m.start()]):
+            continue
+        if _FAILURE_CONDITION.search(asking[max(0, m.start() - 100):m.start()]):
+            return True
+    return False
+
+
+HANDLES_FAILURE = re.compile(r"\b(if|when|whenever|in\s+case(\s+of)?|unless|upon|on|after)\b[^.;:!?]{0,80}?\b"
+                             + _FAILURE_WORD + r"\b", re.I)
 # a list's items the next passage holds are quoted once, in that passage's order, however many intro lines of the
 # passage bring them (k60-022 had said "(b) assign a sequence number …" twice, after an item that follows it)
 CARRIED_ONCE = True
@@ -368,6 +410,7 @@ class Draft:
 
 class ExtractiveAnswerer:
     name = "offline"
+    _asks_failure = False  # (_compose sets it for each question)
 
     def __init__(self, idf: dict[str, float] | None = None, embed=None, max_dense_units: int = 48,
                  template: frozenset[str] = frozenset()):
@@ -405,6 +448,7 @@ class ExtractiveAnswerer:
         # (the dots of "i.e." and "e.g." end no sentence: "Could the Payments building block also handle …, i.e. one
         # ministry paying another?", r67-001)
         self._yes_no = bool(_YES_NO.search(_ABBREVIATION_DOTS.sub(" ", qa.question)))
+        self._asks_failure = FAILURE_RULE_LEADS and asks_failure(asking)
         self._asks_bbs = not qa.bbs and bool(_ASKS_BBS.search(qa.question))
         if self.embed is not None and hits:
             self._score_units_by_meaning(qa, hits)
@@ -703,6 +747,8 @@ class ExtractiveAnswerer:
                 u.score += ASK_WEIGHT * score_unit(u, self._ask_toks, self.idf)
             if self._yes_no and _VERDICT.search(u.text):
                 u.score += YN_BONUS
+            if self._asks_failure and HANDLES_FAILURE.search(u.text):
+                u.score += FAILURE_BONUS
             if self._asks_bbs and len(registry.find_bbs(u.text)) >= 3:
                 u.score += BB_LIST_BONUS
             if self._dense:
@@ -820,6 +866,13 @@ class ExtractiveAnswerer:
             named = [hi for hi in sorted(by_hit)[:TITLE_NAMED_REACH] if self._title_named(ev.hits[hi].chunk, qa)]
             if named and primary not in named:
                 primary, rule_first = named[0], True
+        # …and a question what happens when something fails is answered by the passage that says what happens then
+        failure_lead = False
+        if self._asks_failure and not rule_first and not any(HANDLES_FAILURE.search(u.text) for u in by_hit[primary]):
+            handles = [hi for hi in sorted(by_hit)[:FAILURE_REACH]
+                       if any(HANDLES_FAILURE.search(u.text) for u in units_of(ev.hits[hi].chunk.text, hi))]
+            if handles:
+                primary, rule_first, failure_lead = handles[0], True, True
         # (…but a use case's story does not take the lead from the spec's own text: "how does the tablet ask for the
         # pass?" had been answered by the Wallet's airport story, which says "boarding pass" often, not by the
         # cross-device presentation flow ranked above it)
@@ -828,6 +881,9 @@ class ExtractiveAnswerer:
             if strength[hi] > strength[primary] * 1.4 and not rule_first and not (
                     stories and story_page(ev.hits[hi].chunk) and not story_page(ev.hits[primary].chunk)):
                 primary = hi
+        # (…and a lead passage that says what happens then, however it came to lead, is read for that)
+        if self._asks_failure and FAILURE_FOCUS and any(HANDLES_FAILURE.search(u.text) for u in by_hit[primary]):
+            failure_lead = True
         taken = self._taken
         all_u = units_of(ev.hits[primary].chunk.text, primary)
         if SPLIT_LIST_START and all_u and all_u[0].kind == "item" and len(all_u) <= SPLIT_LIST_TAIL and not rule_first:
@@ -846,9 +902,24 @@ class ExtractiveAnswerer:
         # (only their order among themselves matters: they fill the places the lead's own units leave)
         goes_on = next((hj for hj, h in enumerate(ev.hits) if hj != primary and continues(ev.hits[primary].chunk, h.chunk)),
                        None) if listy and SPLIT_LIST_LEAD and all_u and all_u[-1].kind == "item" else None
-        lead = self._passage_points(ev, by_hit[primary], taken, max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS,
-                                    best_first=self._yes_no,
-                                    continuation=self._went_on(ev, primary, goes_on, qtoks) if goes_on is not None else None)
+        if failure_lead:
+            # (its sentences that say what happens then, and those of the passage its list goes on in: the rest of the
+            # passage, the process the failure interrupts, is left to the supporting points)
+            own = [u for u in by_hit[primary] if HANDLES_FAILURE.search(u.text)]
+            nxt = next((hj for hj, h in enumerate(ev.hits) if hj != primary and continues(ev.hits[primary].chunk, h.chunk)),
+                       None)
+            more = [u for u in self._scored_units(ev, nxt, qtoks, 0.0) if HANDLES_FAILURE.search(u.text)] \
+                if nxt is not None else []
+            # (…with the passage's FAILURE_ALSO best other sentences: "For public clouds, it must be ensured that broken
+            # resources are not billed to the customer" follows the rule for resources left by hardware errors)
+            also = sorted((u for u in by_hit[primary] if u not in own), key=lambda u: -u.score)[:FAILURE_ALSO]
+            lead = self._passage_points(ev, own + also, taken, max_units=len(own) + len(also) + len(more),
+                                        continuation=more or None)
+        else:
+            lead = self._passage_points(ev, by_hit[primary], taken,
+                                        max_units=PRIMARY_LIST_UNITS if listy else PRIMARY_UNITS, best_first=self._yes_no,
+                                        continuation=self._went_on(ev, primary, goes_on, qtoks) if goes_on is not None
+                                        else None)
         lead += self._what_follows(ev, primary, taken)
         if lead.startswith("- ") or _ANAPHORIC_LEAD.search(lead) or _SUBJECTLESS_LEAD.match(lead):
             # a list needs a line saying whose list it is, or it reads as a dump of fragments; "This pattern …" needs
