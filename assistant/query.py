@@ -2429,8 +2429,12 @@ FAILURE_ASKS_BEHAVIOUR = True
 # "what happens if one of the receiving systems is down?" asks for the rule that covers the failure (the Pub/Sub's
 # "should retry N times with a standard backoff"), not for the steps of the process it interrupts (u70-018)
 FAILURE_NOT_PROCESS = True
+FAILURE_WORDS_MORE = True  # … and "blows up", "goes wrong", "breaks down", "errors out" are failures too
 _FAILURE_CASE = re.compile(r"\b" + _IS_DOWN + r"|"
-                           r"\b(fails?|failed|times?\s+out|timed\s+out|crash(es|ed)?|(is|are|gets?|get)\s+(just\s+)?lost)\b", re.I)
+                           r"\b(fails?|failed|times?\s+out|timed\s+out|crash(es|ed)?|(is|are|gets?|get)\s+(just\s+)?lost"
+                           # ("what if the signing step blows up halfway", y74-015; "if something goes wrong")
+                           + (r"|(blows?|blew|blown)\s+up|(goes|go|went|gone)\s+wrong|(breaks?|broke)\s+down|errors?\s+out"
+                              if FAILURE_WORDS_MORE else "") + r")\b", re.I)
 FAILURE_CASE = _FAILURE_CASE  # (answer.offline: FAILURE_RULE_LEADS)
 _DOWN_ENDPOINT = re.compile(r"\bendpoints?\b(?=[^.?!,;]{0,30}?\b" + _IS_DOWN + r")", re.I)
 # a condition clause before the question ("When our app calls their API through the IM, …")

@@ -2613,5 +2613,6 @@ def test_a_state_named_failed_is_no_failure_asked_about():
 
     assert asks_failure("and if one district's endpoint happens to be down when we publish?")
     assert asks_failure("what if the signing step crashes halfway through?")
+    assert asks_failure("And what if the signing step blows up halfway?")  # (query.FAILURE_WORDS_MORE)
     assert not asks_failure("when does an errored sms become failed")
     assert not asks_failure("What is the difference between the Errored and Failed statuses?")
