@@ -466,10 +466,15 @@ _BLOCKED_A_WHILE = (r"(block|blocked|freeze|frozen|lock|locked|disable|disabled|
                     r"switch(ed)?\s+off|turn(ed)?\s+off)\s+(for\s+a\s+(while|bit|time|few\s+\w+)|for\s+now|for\s+some\s+time|"
                     r"temporarily)\b")
 # a system said to be down ("is down", "happens to be offline")
+DOWN_SWITCHED_OFF = True
 _IS_DOWN = (r"((is|are|was|were|goes|go|went|going|happens\s+to\s+be|happen\s+to\s+be)\s+(down|offline|unreachable|unavailable)|"
             # "our subscriber endpoint drops off the network a lot", "loses its connection" (y74-035)
             r"(drops?|dropping|dropped|falls?|fell)\s+off\s+(the\s+)?(network|net|internet|line)|"
-            r"(loses?|losing|lost)\s+(its\s+|their\s+|the\s+)?(connection|connectivity|network))\b")
+            r"(loses?|losing|lost)\s+(its\s+|their\s+|the\s+)?(connection|connectivity|network)"
+            # "if one depot's app is switched off when we send" (e54-012), "has no connection at that moment"
+            + (r"|(is|are|was|were|gets?|got|happens\s+to\s+be|happen\s+to\s+be)\s+(switched|turned|powered|shut)\s+(off|down)|"
+               r"(has|have|had)\s+no\s+(internet|connection|connectivity|signal|network)" if DOWN_SWITCHED_OFF else "")
+            + r")\b")
 # "doesn't", "never", "fails to" … before what someone does not do ("doesn't confirm", "never replies to the reminder")
 _NOT_DONE = r"\b(does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|never|fails?\s+to|has\s*n[o']?t|have\s*n[o']?t)\s+"
 # what data is sent by ("push", "shares", "fed" …), and the government bodies it goes between
@@ -986,6 +991,14 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # ("Subscribers … receive messages"; t69-035)
     (r"\b(listen|listens|listening)\s+(for|to|out\s+for)\s+([\w'-]+\s+){0,2}(updates|events|messages|notifications|"
      r"changes)\b", r"\g<0> (subscribers, pub/sub)"),
+    # updates pushed out to several systems at once are, in the Information Mediator spec, events published to its
+    # subscribers ("we push route-change updates out to several depot apps", e54-012)
+    (r"\b(push|pushes|pushed|pushing|send|sends|sent|sending|broadcast|broadcasts|broadcasting|fan|fans|fanning|"
+     r"distribute|distributes|distributed|distributing)\s+(out\s+)?([\w'-]+\s+){0,3}(updates|events|changes|notifications|"
+     r"notices)\s+(out\s+)?(to|across)\s+(several|many|multiple|all|all\s+the|all\s+our|every|various|a\s+number\s+of|"
+     r"a\s+few|lots\s+of|dozens\s+of|(\d+|two|three|four|five|six|ten)(\s+or\s+more)?|each\s+of\s+(the|our))\s+"
+     r"([\w'-]+\s+){0,2}(systems|apps|applications|services|agencies|ministries|offices|departments|databases|registries)\b",
+     r"\g<0> (publish events to subscribers, pub/sub)"),
     # someone who does not turn up or check in for an event is, in the Scheduler spec, a no-show ("If all participants
     # are in no-show status then the event status is no-show"; n63-019)
     (r"\b(nobody|no\s*one|none\s+of\s+(them|the\s+[\w-]+))\b[^.?!]{0,60}?\b(turns?|shows?|comes?)\s+up\b|"
@@ -1812,6 +1825,10 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('they lost the phone that holds their signing key (revoke keys)', 'can the key behind it be cancelled (revoke keys)?')
     >>> plain_words("two blocks on the same Postgres instance"), plain_words("point at one shared Postgres instance")
     ('two blocks on the same Postgres instance (shared database)', 'point at one shared Postgres instance (shared database)')
+    >>> plain_words("we push route-change updates out to several depot apps. if one depot's app is switched off?")
+    "we push route-change updates out to several depot apps (publish events to subscribers, pub/sub). if one depot's app is switched off (deactivate) (offline, delivery retried)?"
+    >>> plain_words("we send updates to the citizen by SMS"), plain_words("the office has no internet")
+    ('we send updates to the citizen by SMS', 'the office has no internet')
     >>> plain_words("one of the apps that listens for updates goes offline for a few hours")
     'one of the apps that listens for updates (subscribers, pub/sub) goes offline (offline, delivery retried) for a few hours'
     >>> plain_words("when a relative says yes to data sharing for someone else")
