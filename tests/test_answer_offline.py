@@ -2616,3 +2616,24 @@ def test_a_state_named_failed_is_no_failure_asked_about():
     assert asks_failure("And what if the signing step blows up halfway?")  # (query.FAILURE_WORDS_MORE)
     assert not asks_failure("when does an errored sms become failed")
     assert not asks_failure("What is the difference between the Errored and Failed statuses?")
+
+
+def test_a_glossary_entry_the_question_names_does_not_lead_unless_its_meaning_is_asked(monkeypatch):
+    """"What does the Payments building block do when a bulk payment fails …?" names the glossary's "Bulk Payments" without
+    asking what it means: the passage on the process leads, not the definition (offline.GLOSSARY_NOT_LEAD); "what's a bulk
+    payment?" is still answered by the definition."""
+    import dataclasses
+
+    import assistant.answer.offline as offline
+
+    flow = _hit(0, "The account mapper registers the beneficiaries and sends back an array of failed cases with "
+                   "descriptions.", "Beneficiary onboarding")
+    gl = _hit(1, "Bulk Payments: A Payment from a single Payer to multiple Payees.", "Bulk Payments")
+    gl = dataclasses.replace(gl, chunk=dataclasses.replace(gl.chunk, kind="glossary_term"))
+    idf = {"bulk": 4.0, "payment": 2.0, "payments": 2.0, "fails": 3.0, "beneficiaries": 3.0}
+    qa = analyze("What does the E-Signature building block do when a bulk payment fails for some beneficiaries?")
+    assert ExtractiveAnswerer(idf).answer(qa, [flow, gl]).text.startswith("The account mapper")
+    assert ExtractiveAnswerer(idf).answer(analyze("what's a bulk payment in esignature?"), [flow, gl]).text.startswith(
+        "Bulk Payments: A Payment")
+    monkeypatch.setattr(offline, "GLOSSARY_NOT_LEAD", False)
+    assert ExtractiveAnswerer(idf).answer(qa, [flow, gl]).text.startswith("Bulk Payments: A Payment")

@@ -70,6 +70,9 @@ MORE_ASK_UNITS = 3
 MORE_ASK_MIN_SCORE = 0.5
 # a list item shorter than this many words is quoted as a supporting point only with the line introducing its list
 SHORT_ITEM_WORDS = 6
+GLOSSARY_NOT_LEAD = True  # _general: … nor a glossary entry, from a passage that does more than define
+_ASKS_MEANING = re.compile(r"\b(what\s+(is|are|was)|what['’]?s|whats|who\s+(is|are))\s+(a|an|the|meant\s+by)?\b|\bmean(s|t|ing)?\b|"
+                           r"\bdefin(e|es|ed|ition|itions)\b|\bstands?\s+for\b|\bcounts?\s+as\b|=\s*\?", re.I)
 STORY_NOT_LEAD = True  # _general: a use case's story does not take the lead from the spec's own text
 # _general: a top passage (of the first TITLE_NAMED_REACH) whose section title the asking sentence says word for word
 # leads (u70-033: "Accessibility (REQUIRED)" for "what accessibility standard must govt websites … meet?")
@@ -863,7 +866,9 @@ class ExtractiveAnswerer:
         # standard must govt websites built on the CMS block meet?": "Accessibility (REQUIRED)"), leads over one it does
         # not name ("2.1 Premise")
         if TITLE_NAMED_LEADS and not rule_first and not self._ask_points_back:
-            named = [hi for hi in sorted(by_hit)[:TITLE_NAMED_REACH] if self._title_named(ev.hits[hi].chunk, qa)]
+            # (a glossary entry's title is a term, which a question names without asking what it means, unless it asks)
+            named = [hi for hi in sorted(by_hit)[:TITLE_NAMED_REACH] if self._title_named(ev.hits[hi].chunk, qa)
+                     and not (GLOSSARY_NOT_LEAD and not self._asks_meaning(qa) and ev.hits[hi].chunk.kind == "glossary_term")]
             if named and primary not in named:
                 primary, rule_first = named[0], True
         # …and a question what happens when something fails is answered by the passage that says what happens then
@@ -877,9 +882,14 @@ class ExtractiveAnswerer:
         # pass?" had been answered by the Wallet's airport story, which says "boarding pass" often, not by the
         # cross-device presentation flow ranked above it)
         stories = STORY_NOT_LEAD and qa.intent != "use_case" and not NAMES_USE_CASE.search(qa.standalone)
+        # (…nor does a glossary entry from a passage that does more than define: "What does the Payments building block
+        # do when a bulk payment fails for some beneficiaries?" had been led by "Bulk Payments: A Payment from a single
+        # Payer to multiple Payees …", whose few words are all the question's)
+        glossary = GLOSSARY_NOT_LEAD and not self._asks_meaning(qa)
         for hi in sorted(by_hit)[:3]:
             if strength[hi] > strength[primary] * 1.4 and not rule_first and not (
-                    stories and story_page(ev.hits[hi].chunk) and not story_page(ev.hits[primary].chunk)):
+                    stories and story_page(ev.hits[hi].chunk) and not story_page(ev.hits[primary].chunk)) and not (
+                    glossary and ev.hits[hi].chunk.kind == "glossary_term" and ev.hits[primary].chunk.kind != "glossary_term"):
                 primary = hi
         # (…and a lead passage that says what happens then, however it came to lead, is read for that)
         if self._asks_failure and FAILURE_FOCUS and any(HANDLES_FAILURE.search(u.text) for u in by_hit[primary]):
@@ -926,6 +936,12 @@ class ExtractiveAnswerer:
             # the section that says which pattern, and "Used for dates and timestamps" the section that says what is
             return _said_by(ev.hits[primary].chunk, lead)
         return [lead]
+
+    @staticmethod
+    def _asks_meaning(qa: QueryAnalysis) -> bool:
+        """Whether the question asks what something is or means ("what's a determinant in registration bb"), which a
+        glossary entry answers."""
+        return qa.intent == "term" or qa.terms_defined or bool(_ASKS_MEANING.search(ask_part(qa.question)))
 
     def _title_named(self, c, qa: QueryAnalysis) -> bool:
         """Whether the asking sentence says every word of the passage's section title (its number, level and stop words
