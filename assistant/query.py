@@ -2447,12 +2447,11 @@ FAILURE_ASKS_BEHAVIOUR = True
 # "should retry N times with a standard backoff"), not for the steps of the process it interrupts (u70-018)
 FAILURE_NOT_PROCESS = True
 FAILURE_WORDS_MORE = True  # … and "blows up", "goes wrong", "breaks down", "errors out" are failures too
-_FAILURE_CASE = re.compile(r"\b" + _IS_DOWN + r"|"
+FAILURE_CASE = re.compile(r"\b" + _IS_DOWN + r"|"
                            r"\b(fails?|failed|times?\s+out|timed\s+out|crash(es|ed)?|(is|are|gets?|get)\s+(just\s+)?lost"
                            # ("what if the signing step blows up halfway", y74-015; "if something goes wrong")
                            + (r"|(blows?|blew|blown)\s+up|(goes|go|went|gone)\s+wrong|(breaks?|broke)\s+down|errors?\s+out"
                               if FAILURE_WORDS_MORE else "") + r")\b", re.I)
-FAILURE_CASE = _FAILURE_CASE  # (answer.offline: FAILURE_RULE_LEADS)
 _DOWN_ENDPOINT = re.compile(r"\bendpoints?\b(?=[^.?!,;]{0,30}?\b" + _IS_DOWN + r")", re.I)
 # a condition clause before the question ("When our app calls their API through the IM, …")
 _CONDITION_HEAD = r"(^|(?<=[.:;?!])\s+)(?:when|whenever|if|once|after|before)\b(?P<clause>[^,?.;:]{3,160}),\s*"
@@ -2627,7 +2626,7 @@ def detect_intent(q: str, bbs: list[str], overview: bool = True) -> str:
         return "requirement"  # "… Is that ok?", "Are we allowed to …?" ask for a rule, as "must" does
     if _DATA.search(ask_part(q)):  # context ("we need none of their personal attributes.") asks for no fields
         return "data"
-    if _PROCESS_ASK.search(q) and not (FAILURE_NOT_PROCESS and _FAILURE_CASE.search(q)):
+    if _PROCESS_ASK.search(q) and not (FAILURE_NOT_PROCESS and FAILURE_CASE.search(q)):
         return "workflow"  # "When our system sends a request, what happens between our security server and theirs?"
     if URL_FORMAT_NOT_API and _URL_FORMAT.search(q):
         return "general"  # "What parts make up the request path after the security server URL?" asks for no operation
@@ -3095,7 +3094,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             standalone = f"{q} ({names}{': ' + prev_term if prev_term else ''})"
             if intent == "general" and prev_intent in ("api", "requirement", "data", "workflow") and not (
                     FAILURE_ASKS_BEHAVIOUR and (prev_intent == "api" or (FAILURE_NOT_PROCESS and prev_intent == "workflow"))
-                    and _FAILURE_CASE.search(q)
+                    and FAILURE_CASE.search(q)
                     and not _OP_PART.search(q) and not _ASKS_CALL.search(q)):
                 intent = prev_intent
         elif not bbs and is_follow:

@@ -87,7 +87,6 @@ TITLE_NAMED_IDF = 3.0
 FAILURE_RULE_LEADS = True
 FAILURE_REACH = 5
 FAILURE_BONUS = 0.3
-FAILURE_FOCUS = True
 FAILURE_ALSO = 2
 _FAILURE_WORD = (r"(offline|unavailable|unreachable|down|fail|fails|failed|failure|failures|errors?|exceptions?|"
                  r"time[sd]?[ -]?out|timeouts?|rejected|declined|expired|lost|"
@@ -865,19 +864,20 @@ class ExtractiveAnswerer:
         # …and a top passage whose section the asking sentence names, every word of its title ("What accessibility
         # standard must govt websites built on the CMS block meet?": "Accessibility (REQUIRED)"), leads over one it does
         # not name ("2.1 Premise")
+        # (a glossary entry does not lead a question that does not ask what something means: GLOSSARY_NOT_LEAD)
+        glossary = GLOSSARY_NOT_LEAD and not self._asks_meaning(qa)
         if TITLE_NAMED_LEADS and not rule_first and not self._ask_points_back:
-            # (a glossary entry's title is a term, which a question names without asking what it means, unless it asks)
+            # (a glossary entry's title is a term, which a question names without asking what it means)
             named = [hi for hi in sorted(by_hit)[:TITLE_NAMED_REACH] if self._title_named(ev.hits[hi].chunk, qa)
-                     and not (GLOSSARY_NOT_LEAD and not self._asks_meaning(qa) and ev.hits[hi].chunk.kind == "glossary_term")]
+                     and not (glossary and ev.hits[hi].chunk.kind == "glossary_term")]
             if named and primary not in named:
                 primary, rule_first = named[0], True
         # …and a question what happens when something fails is answered by the passage that says what happens then
-        failure_lead = False
-        if self._asks_failure and not rule_first and not any(HANDLES_FAILURE.search(u.text) for u in by_hit[primary]):
-            handles = [hi for hi in sorted(by_hit)[:FAILURE_REACH]
-                       if any(HANDLES_FAILURE.search(u.text) for u in units_of(ev.hits[hi].chunk.text, hi))]
-            if handles:
-                primary, rule_first, failure_lead = handles[0], True, True
+        handles = (lambda hi: any(HANDLES_FAILURE.search(u.text) for u in units_of(ev.hits[hi].chunk.text, hi))) \
+            if self._asks_failure else (lambda hi: False)
+        if self._asks_failure and not rule_first and not handles(primary):
+            primary, rule_first = next(((hi, True) for hi in sorted(by_hit)[:FAILURE_REACH] if handles(hi)),
+                                       (primary, rule_first))
         # (…but a use case's story does not take the lead from the spec's own text: "how does the tablet ask for the
         # pass?" had been answered by the Wallet's airport story, which says "boarding pass" often, not by the
         # cross-device presentation flow ranked above it)
@@ -885,15 +885,13 @@ class ExtractiveAnswerer:
         # (…nor does a glossary entry from a passage that does more than define: "What does the Payments building block
         # do when a bulk payment fails for some beneficiaries?" had been led by "Bulk Payments: A Payment from a single
         # Payer to multiple Payees …", whose few words are all the question's)
-        glossary = GLOSSARY_NOT_LEAD and not self._asks_meaning(qa)
         for hi in sorted(by_hit)[:3]:
             if strength[hi] > strength[primary] * 1.4 and not rule_first and not (
                     stories and story_page(ev.hits[hi].chunk) and not story_page(ev.hits[primary].chunk)) and not (
                     glossary and ev.hits[hi].chunk.kind == "glossary_term" and ev.hits[primary].chunk.kind != "glossary_term"):
                 primary = hi
         # (…and a lead passage that says what happens then, however it came to lead, is read for that)
-        if self._asks_failure and FAILURE_FOCUS and any(HANDLES_FAILURE.search(u.text) for u in by_hit[primary]):
-            failure_lead = True
+        failure_lead = handles(primary)
         taken = self._taken
         all_u = units_of(ev.hits[primary].chunk.text, primary)
         if SPLIT_LIST_START and all_u and all_u[0].kind == "item" and len(all_u) <= SPLIT_LIST_TAIL and not rule_first:
@@ -910,16 +908,15 @@ class ExtractiveAnswerer:
         # a list the chunker split goes on in the next passage of its section: its items there are chosen from too
         # ("Consent management is not covered in this Building Block" after five other out-of-scope items)
         # (only their order among themselves matters: they fill the places the lead's own units leave)
-        goes_on = next((hj for hj, h in enumerate(ev.hits) if hj != primary and continues(ev.hits[primary].chunk, h.chunk)),
-                       None) if listy and SPLIT_LIST_LEAD and all_u and all_u[-1].kind == "item" else None
+        after = next((hj for hj, h in enumerate(ev.hits) if hj != primary and continues(ev.hits[primary].chunk, h.chunk)),
+                     None)
+        goes_on = after if listy and SPLIT_LIST_LEAD and all_u and all_u[-1].kind == "item" else None
         if failure_lead:
             # (its sentences that say what happens then, and those of the passage its list goes on in: the rest of the
             # passage, the process the failure interrupts, is left to the supporting points)
             own = [u for u in by_hit[primary] if HANDLES_FAILURE.search(u.text)]
-            nxt = next((hj for hj, h in enumerate(ev.hits) if hj != primary and continues(ev.hits[primary].chunk, h.chunk)),
-                       None)
-            more = [u for u in self._scored_units(ev, nxt, qtoks, 0.0) if HANDLES_FAILURE.search(u.text)] \
-                if nxt is not None else []
+            more = [u for u in self._scored_units(ev, after, qtoks, 0.0) if HANDLES_FAILURE.search(u.text)] \
+                if after is not None else []
             # (…with the passage's FAILURE_ALSO best other sentences: "For public clouds, it must be ensured that broken
             # resources are not billed to the customer" follows the rule for resources left by hardware errors)
             also = sorted((u for u in by_hit[primary] if u not in own), key=lambda u: -u.score)[:FAILURE_ALSO]
