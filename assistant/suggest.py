@@ -127,6 +127,10 @@ WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least thi
 # every bench figure is unchanged by it (pool, tests, short requests), and reasons stop saying "pay the annual fee by
 # mobile money → Wallet: Presenting a Credential"
 CUE_EXPLAINS_AWAY = 0.8
+# a weak cue's share of its strength when it is combined with the semantic match into per-need evidence (bench:
+# need → building blocks on hand-labelled clauses, 0.4–1.0: 0.6 names one more expected block than 0, none wrong;
+# 0.8 and 1.0 name blocks for clauses that need none)
+WEAK_CUE_WEIGHT = 0.6
 
 GUIDANCE = ("Describe the service you want to build in a few sentences: who uses it and what happens, step by "
             "step — for example \"Farmers register with their national ID, receive SMS advice, and are paid "
@@ -987,7 +991,11 @@ class Suggester:
         # … discounted where the need names another block outright: "pay the fee by mobile money" is a payment,
         # not the credential wallet its words resemble (CUE_EXPLAINS_AWAY)
         named_other = ((cue_m >= 1.0).sum(axis=1, keepdims=True) > 0) & (cue_m == 0)
-        need_bb = np.maximum(cue_m, 0.9 * sem * np.where(named_other, CUE_EXPLAINS_AWAY, 1.0))
+        # The two are combined as independent evidence (noisy-or, a cue counting WEAK_CUE_WEIGHT of its strength;
+        # never less than the cue alone): "have district officers approve it" (a weak cue, a fair match) is
+        # evidence neither gives alone
+        sem_ev = 0.9 * sem * np.where(named_other, CUE_EXPLAINS_AWAY, 1.0)
+        need_bb = np.maximum(cue_m, 1.0 - (1.0 - WEAK_CUE_WEIGHT * cue_m) * (1.0 - sem_ev))
 
         strong_counts = (cue_m >= 1.0).sum(axis=0)
         weak_counts = ((cue_m > 0) & (cue_m < 1.0)).sum(axis=0)

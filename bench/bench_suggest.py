@@ -362,17 +362,34 @@ def pct(xs: list[float], q: float) -> float:
 HEAD = f"{'':34} {'set F1':>6}  {'macro':>6}  {'rare':>6}  {'core@+2':>7}  {'focus@1':>7}"
 
 
-def workflow_mapping(sug) -> None:
-    """Need → SDG-framework workflows, scored on the reference steps themselves: each product use case's step
-    sentences are read as a description with that use case left out, and the workflows named for each sentence are
-    compared with the ones its step lists."""
+def step_mapping(sug) -> dict[str, float]:
+    """Need → SDG-framework workflows and need → building blocks, scored on the reference steps themselves: each
+    product use case's step sentences are read as a description with that use case left out, and the workflows and
+    blocks named for each sentence (evidence ≥ NEED_MIN_EVIDENCE) are compared with the ones its step lists. A step
+    lists every block its whole step uses, cross-cutting ones included, so block recall is counted per step over
+    the union of its sentences' blocks and is bounded well below 1."""
     ref = sug.reference()
+    ids = registry.bb_ids()
     p1 = r3 = n = empty = 0
+    n_sent = named = named_ok = bb_none = 0
+    step_got: dict[tuple[str, str], set[str]] = {}
+    step_gold: dict[tuple[str, str], set[str]] = {}
     for uc in ref.uc_rows:
         rows = [int(i) for i in ref.uc_rows[uc]]
         an = sug.analyze("\n".join(ref.step_texts[i] for i in rows), exclude_use_cases=[uc])
         gold_of = {ref.step_texts[i]: {w for w in ref.steps[i].workflows if w in ref.workflows} for i in rows}
-        for need, wfs in zip(an.needs, an.need_wfs):
+        step_of = {ref.step_texts[i]: ref.steps[i] for i in rows}
+        for k, (need, wfs) in enumerate(zip(an.needs, an.need_wfs)):
+            st = step_of.get(need)
+            if st is not None and st.bbs:
+                got = {ids[j] for j in np.flatnonzero(an.need_bb[k] >= S.NEED_MIN_EVIDENCE)}
+                n_sent += 1
+                named += len(got)
+                named_ok += len(got & set(st.bbs))
+                bb_none += not got
+                key = (st.uc_id, st.title)
+                step_got.setdefault(key, set()).update(got)
+                step_gold[key] = set(st.bbs)
             gold = gold_of.get(need)
             if not gold:
                 continue  # re-split differently, or a step with no framework workflow
@@ -382,9 +399,53 @@ def workflow_mapping(sug) -> None:
                 continue
             p1 += wfs[0] in gold
             r3 += len(set(wfs[:3]) & gold) / len(gold)
+    rec = float(np.mean([len(step_got[k] & step_gold[k]) / len(step_gold[k]) for k in step_gold])) if step_gold else 0.0
     print("\n== need → framework workflows (reference steps, their use case left out) ==")
     print(f"step sentences scored: {n}; first workflow listed by the step: {p1 / max(1, n):.3f}; "
           f"recall of the step's workflows in the top 3: {r3 / max(1, n):.3f}; none named: {empty / max(1, n):.3f}")
+    print("== need → building blocks (same sentences) ==")
+    print(f"sentences: {n_sent}, blocks named per sentence: {named / max(1, n_sent):.2f}; precision (a named block is "
+          f"in its step's list): {named_ok / max(1, named):.3f}; naming none: {bb_none / max(1, n_sent):.3f}; "
+          f"recall of a step's blocks by its sentences ({len(step_gold)} steps): {rec:.3f}")
+    return {"bb_precision": named_ok / max(1, named), "bb_recall": rec}
+
+
+def clause_mapping(sug, path: Path, show_errors: bool = False) -> dict[str, float] | None:
+    """Need → building blocks on hand-labelled step clauses (evals/gold/needs_dev.jsonl: one step as an official
+    writes it inside a description — "have district officers approve it" — with the blocks whose scope it falls in,
+    the ones a reader could also accept, and clauses that need no block). Each clause is read as a description;
+    a block is named when its evidence ≥ NEED_MIN_EVIDENCE (what the per-step table shows)."""
+    if not path.exists():
+        return None
+    ids = registry.bb_ids()
+    items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    top1 = n_lab = named_n = named_ok = got_exp = n_exp = none_ok = n_none = 0
+    errors = []
+    for it in items:
+        an = sug.analyze(it["text"])
+        ev = an.need_bb.max(axis=0) if an.need_bb.size else np.zeros(len(ids))
+        named = {ids[j] for j in np.flatnonzero(ev >= S.NEED_MIN_EVIDENCE)}
+        exp, ok = set(it["expected"]), set(it["expected"]) | set(it.get("acceptable") or [])
+        if not exp:
+            n_none += 1
+            none_ok += not named
+        else:
+            n_lab += 1
+            top1 += ids[int(ev.argmax())] in ok
+            n_exp += len(exp)
+            got_exp += len(exp & named)
+        named_n += len(named)
+        named_ok += len(named & ok)
+        if named - ok or exp - named:
+            errors.append(f"  {it['id']}: {it['text']!r} expected {sorted(exp)} named {sorted(named)}")
+    m = {"top1": top1 / max(1, n_lab), "recall": got_exp / max(1, n_exp), "precision": named_ok / max(1, named_n),
+         "none": none_ok / max(1, n_none)}
+    print(f"\n== need → building blocks, hand-labelled clauses ({path.name}: {n_lab} with a block, {n_none} without) ==")
+    print(f"strongest block acceptable: {m['top1']:.3f}; expected blocks named: {m['recall']:.3f}; "
+          f"named blocks acceptable: {m['precision']:.3f}; no-block clauses naming none: {m['none']:.3f}")
+    if show_errors:
+        print("\n".join(errors))
+    return m
 
 
 def main(argv=None) -> int:
@@ -602,7 +663,9 @@ def main(argv=None) -> int:
     print(f"guidance instead of a suggestion for a real description (every gold set): {len(refused)}/{len(real)}"
           + (f" — {', '.join(refused)}" if refused else ""))
 
-    workflow_mapping(shipped)
+    step_mapping(shipped)
+    clause_mapping(shipped, gd / "needs_dev.jsonl", args.errors)
+    clause_mapping(shipped, gd / "needs_test.jsonl")  # never looked at item by item: no errors printed
 
     lat_short, lat_long = [], []
     for it in pool + test:

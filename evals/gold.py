@@ -35,6 +35,11 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   nine common blocks a full service would also use are `unlabelled`, the rare ones are judged. The dev half was
   looked at while fixing the cue lexicon; the test half never was, and `eval --suite suggest` scores it
   (focus@1: the focus ranks first).
+- `needs_dev.jsonl` and `needs_test.jsonl` (100 each, 2026-12-05, two more writers who saw no code): one step
+  as an official writes it inside a description ("have district officers approve it"), labelled from the BB
+  scopes with the blocks it falls in (`expected`), the ones a reader could also accept (`acceptable`), and 10
+  clauses that need no block (expected []). `bench/bench_suggest.py` scores the per-step table with them (need →
+  building blocks); the dev half was looked at while fixing the cue lexicon, the test half never was.
 
 Labels follow the GovStack product use cases' own convention (expected = every BB an implementation of the whole
 service would use, so the cross-cutting blocks — identity, consent, information mediator, messaging, scheduler,
