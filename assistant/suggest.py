@@ -234,6 +234,9 @@ class CueLexicon:
     # expressions that name the block's own job outright ("signs the agreement digitally"): a need matching one selects
     # the block whatever the model's probability (see Suggester.suggest)
     definite: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    # step clauses written from the BB scopes, one block each ("have district officers approve it"): like the
+    # prototypes they are evidence that a need calls for the block, but they are not a feature of the fitted model
+    examples: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> "CueLexicon":
@@ -251,7 +254,8 @@ class CueLexicon:
                    prototypes={b: list((data.get(b) or {}).get("prototypes") or []) for b in ids},
                    unless={b: comp((data.get(b) or {}).get("unless")) for b in ids},
                    combos={b: combo((data.get(b) or {}).get("combos")) for b in ids},
-                   definite={b: comp((data.get(b) or {}).get("definite")) for b in ids})
+                   definite={b: comp((data.get(b) or {}).get("definite")) for b in ids},
+                   examples={b: list((data.get(b) or {}).get("examples") or []) for b in ids})
 
     def match(self, text: str) -> dict[str, CueHit]:
         """The strongest cue for each BB in one need (BBs without a cue are absent)."""
@@ -363,6 +367,7 @@ class Reference:
     proto_vecs: np.ndarray
     proto_bb: np.ndarray
     proto_text: list[str]
+    proto_example: np.ndarray  # bool per prototype row: a step example (CueLexicon.examples), not a model feature
     steps: list[RefStep]  # one per step sentence (kNN works at the grain of a need)
     step_vecs: np.ndarray
     step_texts: list[str]
@@ -528,11 +533,16 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
             targets.append({"target": str(c.extra.get("target") or ""), "goal": str(c.extra.get("goal") or ""),
                             "text": c.text.split("\n")[0], "url": c.url, "chunk_id": cid})
 
-    proto_text, proto_bb = [], []
+    proto_text, proto_bb, proto_example = [], [], []
     for b in ids:
         for p in lexicon.prototypes.get(b, []):
             proto_text.append(p)
             proto_bb.append(col[b])
+            proto_example.append(False)
+        for p in lexicon.examples.get(b, []):
+            proto_text.append(p)
+            proto_bb.append(col[b])
+            proto_example.append(True)
 
     uc_list = list(ucs.values())
     uc_docs = [" ".join(uc_text.get(u.id, []))[:2000] for u in uc_list]
@@ -582,6 +592,7 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         func_disburses=np.asarray([f.bb == "payments" and bool(_DISBURSES.search(f.label or "")) for f in funcs],
                                   dtype=bool),
         proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
+        proto_example=np.asarray(proto_example, dtype=bool),
         steps=steps, step_vecs=step_m, step_texts=step_texts, step_labels=labels,
         use_cases=uc_list + fw_ucs, uc_vecs=uc_m, workflows=wf_names, wf_vecs=wf_m, wf_chunks=wf_chunks,
         targets=targets, target_vecs=tgt_m, bb_pages=bb_pages, vocab=vocab,
@@ -908,8 +919,9 @@ class Suggester:
             best_func = _reason_functionalities(vecs, fsims, ref, read)
         else:
             spec_sim, best_func = np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64)
-        proto_sim, _ = _max_by_group(vecs @ ref.proto_vecs.T, ref.proto_bb, nb) if ref.proto_vecs.size else (
-            np.zeros((n, nb), np.float32), None)
+        psims = vecs @ ref.proto_vecs.T if ref.proto_vecs.size else np.zeros((n, 0), np.float32)
+        proto_sim, _ = _max_by_group(psims[:, ~ref.proto_example], ref.proto_bb[~ref.proto_example], nb)
+        example_sim, _ = _max_by_group(psims, ref.proto_bb, nb)  # prototypes and step examples: per-need evidence
 
         # kNN over reference step sentences, held-out use cases removed
         step_sims = vecs @ ref.step_vecs.T  # (n_needs, n_step_sentences), also used for the alignment below
@@ -993,7 +1005,7 @@ class Suggester:
         mean_share = np.mean([ref.uc_step_share[u] for u in cand], axis=0) if cand else np.zeros(nb, np.float32)
 
         # per-need evidence: explicit cue, or a close semantic match to a prototype / spec functionality
-        sem = np.maximum((proto_sim - 0.35) / 0.3, (spec_sim - 0.4) / 0.3).clip(0, 1)
+        sem = np.maximum((example_sim - 0.35) / 0.3, (spec_sim - 0.4) / 0.3).clip(0, 1)
         # … discounted where the need names another block outright: "pay the fee by mobile money" is a payment,
         # not the credential wallet its words resemble (CUE_EXPLAINS_AWAY)
         named_other = ((cue_m >= 1.0).sum(axis=1, keepdims=True) > 0) & (cue_m == 0)

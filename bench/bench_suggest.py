@@ -414,7 +414,8 @@ def clause_mapping(sug, path: Path, show_errors: bool = False) -> dict[str, floa
     """Need → building blocks on hand-labelled step clauses (evals/gold/needs_dev.jsonl: one step as an official
     writes it inside a description — "have district officers approve it" — with the blocks whose scope it falls in,
     the ones a reader could also accept, and clauses that need no block). Each clause is read as a description;
-    a block is named when its evidence ≥ NEED_MIN_EVIDENCE (what the per-step table shows)."""
+    a block is named when its evidence ≥ NEED_MIN_EVIDENCE (what the per-step table shows). The dev clauses are
+    the lexicon's step examples (CueLexicon.examples), so their row is fitted; needs_test.jsonl is the honest one."""
     if not path.exists():
         return None
     ids = registry.bb_ids()

@@ -39,7 +39,8 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   as an official writes it inside a description ("have district officers approve it"), labelled from the BB
   scopes with the blocks it falls in (`expected`), the ones a reader could also accept (`acceptable`), and 10
   clauses that need no block (expected []). `bench/bench_suggest.py` scores the per-step table with them (need →
-  building blocks); the dev half was looked at while fixing the cue lexicon, the test half never was.
+  building blocks); the dev half's one-block clauses are the cue lexicon's step examples (so its row is
+  fitted), the test half was never looked at.
 
 Labels follow the GovStack product use cases' own convention (expected = every BB an implementation of the whole
 service would use, so the cross-cutting blocks — identity, consent, information mediator, messaging, scheduler,

@@ -287,6 +287,22 @@ def test_lexicon_cues():
     assert strong("answers to frequently asked questions are kept current", "content-management")
 
 
+def test_step_examples_are_per_need_evidence_but_not_model_features():
+    """CueLexicon.examples: a need close to a step example calls for its block (the per-step table), while every
+    feature of the fitted model stays as it was (selection is not refitted for them)."""
+    import dataclasses
+
+    text = "harbour crews are followed on the screen. Skippers log each trip."
+    plain = Suggester(_fake_assistant())
+    plain.lexicon = dataclasses.replace(plain.lexicon, examples={})
+    with_ex = Suggester(_fake_assistant())
+    with_ex.lexicon = dataclasses.replace(with_ex.lexicon, examples={"gis": ["harbour crews are followed on the screen"]})
+    a, b = plain.analyze(text), with_ex.analyze(text)
+    j = registry.bb_ids().index("gis")
+    assert a.need_bb[0, j] < 0.75 <= b.need_bb[0, j]
+    assert all((a.features[k] == b.features[k]).all() for k in a.features)
+
+
 def test_a_need_is_read_in_the_specs_words(suggester, monkeypatch):
     """"Dispatchers are alerted when an ambulance leaves a defined area" is a geofence (query.plain_words), the spec's
     word and a GIS cue; the need is still quoted as written."""
