@@ -285,6 +285,9 @@ def test_lexicon_cues():
     assert strong("the school system queries the health ministry's system for vaccination status", "information-mediator")
     assert strong("the civil registry publishes each birth for the other systems to pick up", "information-mediator")
     assert strong("answers to frequently asked questions are kept current", "content-management")
+    # data a person or firm reports is a declaration (Registration); a licence checked for validity, a register
+    assert strong("traders declare their weekly sales", "registration")
+    assert strong("the officer verifies whether the driver's permit is still valid", "digital-registries")
 
 
 def test_step_examples_are_per_need_evidence_but_not_model_features():
