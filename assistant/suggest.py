@@ -1090,7 +1090,9 @@ class Suggester:
             func = (f"{f.label} — {clip(f.text, 140)}" if f.label else clip(f.text, 160)) if f else self.lexicon.needs.get(b, name)
             reason = f"need '{clip(an.needs[i], 120)}'{how} → {name}: {func}"
             if ev < NEED_MIN_EVIDENCE:
-                weak = (reason, f.chunk_id if f else None)
+                # below the evidence that maps a need to a block (the per-step table leaves it out): said as a hint
+                weak = (f"need '{clip(an.needs[i], 120)}'{how} only hints at {name} "
+                        f"({self.lexicon.needs.get(b, name)}); its closest functionality: {func}", f.chunk_id if f else None)
                 break
             reasons.append(reason)
             if f and f.chunk_id and f.chunk_id not in cited:
