@@ -535,14 +535,10 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
 
     proto_text, proto_bb, proto_example = [], [], []
     for b in ids:
-        for p in lexicon.prototypes.get(b, []):
-            proto_text.append(p)
-            proto_bb.append(col[b])
-            proto_example.append(False)
-        for p in lexicon.examples.get(b, []):
-            proto_text.append(p)
-            proto_bb.append(col[b])
-            proto_example.append(True)
+        for example, texts in ((False, lexicon.prototypes.get(b, [])), (True, lexicon.examples.get(b, []))):
+            proto_text += texts
+            proto_bb += [col[b]] * len(texts)
+            proto_example += [example] * len(texts)
 
     uc_list = list(ucs.values())
     uc_docs = [" ".join(uc_text.get(u.id, []))[:2000] for u in uc_list]
@@ -1088,13 +1084,13 @@ class Suggester:
             hit = an.cues[i].get(b)
             how = f" (“{hit.matched}”)" if hit else ""
             func = (f"{f.label} — {clip(f.text, 140)}" if f.label else clip(f.text, 160)) if f else self.lexicon.needs.get(b, name)
-            reason = f"need '{clip(an.needs[i], 120)}'{how} → {name}: {func}"
+            need = f"need '{clip(an.needs[i], 120)}'{how}"
             if ev < NEED_MIN_EVIDENCE:
                 # below the evidence that maps a need to a block (the per-step table leaves it out): said as a hint
-                weak = (f"need '{clip(an.needs[i], 120)}'{how} only hints at {name} "
-                        f"({self.lexicon.needs.get(b, name)}); its closest functionality: {func}", f.chunk_id if f else None)
+                weak = (f"{need} only hints at {name} ({self.lexicon.needs.get(b, name)}); its closest functionality: "
+                        f"{func}", f.chunk_id if f else None)
                 break
-            reasons.append(reason)
+            reasons.append(f"{need} → {name}: {func}")
             if f and f.chunk_id and f.chunk_id not in cited:
                 cited.append(f.chunk_id)
         if weak and not selected:
