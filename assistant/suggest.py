@@ -400,13 +400,31 @@ def _norm_wf(name: str) -> str:
     return re.sub(r"[^a-z]+", " ", name.lower()).strip()
 
 
+_CONTINUES = re.compile(r"^(or|and|nor)\s")  # lower case: the rest of a sentence a list broke up
+LIST_JOIN_CHARS = 300  # a list's lead-in and its items read as one unit up to this length
+
+
 def _unit_texts(text: str) -> list[str]:
+    """A passage's sentences, list items and rows that can be quoted alone. A short list is also read with its
+    lead-in as one sentence ("… must be able to execute workflow processes: via web API; via manual interaction
+    (click to run); or via the passage of time."): neither the lead-in nor "or via the passage of time." says
+    anything alone."""
     from assistant.answer.evidence import units_of
 
+    units = [(u.kind, " ".join(u.text.split())) for u in units_of(text, 0)]
     out = []
-    for u in units_of(text, 0):
-        t = " ".join(u.text.split())
-        if 25 <= len(t) <= 400 and not _BOILER.match(t) and not t.endswith(":"):
+    for i, (kind, t) in enumerate(units):
+        if kind == "sentence" and t.endswith(":"):
+            items = []
+            for k, it in units[i + 1:]:
+                if k != "item":
+                    break
+                items.append(it.rstrip(".;,"))
+            joined = f"{t} {'; '.join(items)}."
+            if items and len(joined) <= LIST_JOIN_CHARS and not _BOILER.match(t):
+                out.append(joined)
+            continue
+        if 25 <= len(t) <= 400 and not _BOILER.match(t) and not _CONTINUES.match(t):
             out.append(t)
     return out
 
