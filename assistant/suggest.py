@@ -894,11 +894,11 @@ class Suggester:
         if known < 0.6:
             return False  # random characters, another language, code
         strong = sum(1 for c in an.cues for h in c.values() if h.strength >= 1.0)
-        best = float(np.max(an.need_bb)) if an.need_bb.size else 0.0
         # or a need close to some block's job in meaning, though no cue names it ("permission to store blood
-        # samples"): sentences about anything else stay below SERVICE_MIN_SIM (bench: BAD_INPUTS)
+        # samples"): sentences about anything else stay below SERVICE_MIN_SIM (bench: BAD_INPUTS). Judged on the
+        # spec and the prototypes, not the step examples: many short clauses make a chance match likelier
         close = max(float(an.spec_sim.max(initial=0.0)), float(an.proto_sim.max(initial=0.0)))
-        return strong >= 1 or best >= NEED_MIN_EVIDENCE or close >= SERVICE_MIN_SIM
+        return strong >= 1 or close >= SERVICE_MIN_SIM
 
     # ----- analysis -------------------------------------------------------------------------------
     def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None) -> Analysis:

@@ -40,7 +40,8 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   scopes with the blocks it falls in (`expected`), the ones a reader could also accept (`acceptable`), and 10
   clauses that need no block (expected []). `bench/bench_suggest.py` scores the per-step table with them (need →
   building blocks); the dev half's one-block clauses are the cue lexicon's step examples (so its row is
-  fitted), the test half was never looked at.
+  fitted), the test half was never looked at. `needs_dev2.jsonl` (150, a third writer, 10 per block, no
+  no-block clauses) is only step examples.
 
 Labels follow the GovStack product use cases' own convention (expected = every BB an implementation of the whole
 service would use, so the cross-cutting blocks — identity, consent, information mediator, messaging, scheduler,
