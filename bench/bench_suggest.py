@@ -362,6 +362,13 @@ def pct(xs: list[float], q: float) -> float:
 HEAD = f"{'':34} {'set F1':>6}  {'macro':>6}  {'rare':>6}  {'core@+2':>7}  {'focus@1':>7}"
 
 
+def named_blocks(need_bb: np.ndarray) -> set[str]:
+    """The blocks one need's evidence names (≥ NEED_MIN_EVIDENCE): what the per-step table shows, before it keeps
+    only the selected ones."""
+    ids = registry.bb_ids()
+    return {ids[j] for j in np.flatnonzero(need_bb >= S.NEED_MIN_EVIDENCE)}
+
+
 def step_mapping(sug) -> dict[str, float]:
     """Need → SDG-framework workflows and need → building blocks, scored on the reference steps themselves: each
     product use case's step sentences are read as a description with that use case left out, and the workflows and
@@ -369,7 +376,6 @@ def step_mapping(sug) -> dict[str, float]:
     lists every block its whole step uses, cross-cutting ones included, so block recall is counted per step over
     the union of its sentences' blocks and is bounded well below 1."""
     ref = sug.reference()
-    ids = registry.bb_ids()
     p1 = r3 = n = empty = 0
     n_sent = named = named_ok = bb_none = 0
     step_got: dict[tuple[str, str], set[str]] = {}
@@ -382,7 +388,7 @@ def step_mapping(sug) -> dict[str, float]:
         for k, (need, wfs) in enumerate(zip(an.needs, an.need_wfs)):
             st = step_of.get(need)
             if st is not None and st.bbs:
-                got = {ids[j] for j in np.flatnonzero(an.need_bb[k] >= S.NEED_MIN_EVIDENCE)}
+                got = named_blocks(an.need_bb[k])
                 n_sent += 1
                 named += len(got)
                 named_ok += len(got & set(st.bbs))
@@ -419,13 +425,13 @@ def clause_mapping(sug, path: Path, show_errors: bool = False) -> dict[str, floa
     if not path.exists():
         return None
     ids = registry.bb_ids()
-    items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    items = G.load_jsonl(path)
     top1 = n_lab = named_n = named_ok = got_exp = n_exp = none_ok = n_none = 0
     errors = []
     for it in items:
         an = sug.analyze(it["text"])
         ev = an.need_bb.max(axis=0) if an.need_bb.size else np.zeros(len(ids))
-        named = {ids[j] for j in np.flatnonzero(ev >= S.NEED_MIN_EVIDENCE)}
+        named = named_blocks(ev)
         exp, ok = set(it["expected"]), set(it["expected"]) | set(it.get("acceptable") or [])
         if not exp:
             n_none += 1
