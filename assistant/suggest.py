@@ -113,7 +113,27 @@ EMBED_WORDS = 40
 MAX_CHARS = 40_000  # and beyond this many characters it is not read at all
 SDG_MIN_SIM, SDG_MIN_DESC_SIM = 0.45, 0.3  # an SDG target is listed when a need and the whole description are this close
 ASK_NAMES_FIRST = True  # blocks_for: a block the asked job names outright comes first
-NEED_MIN_EVIDENCE = 0.75  # per-need evidence (a strong cue, or a close semantic match) that maps a need to a BB
+# Per-need evidence: which blocks one need (a step of the description) calls for — the per-step table, the reasons,
+# the description's own share of needs per block, its focus, and the blocks a "Which building block …?" question is
+# answered with. A logistic model over what the need matches (NEED_FEATURES, need_features), shared weights and one
+# intercept per block, fitted by `python bench/bench_suggest.py --fit-needs --write` on the hand-labelled step
+# clauses (evals/gold/needs_dev*.jsonl, four writers who saw no code), each clause's own step example left out of its
+# features. A need names a block at probability ≥ NEED_MIN_EVIDENCE; between NEED_HINT_EVIDENCE and it, a reason says
+# the need only hints at the block. It replaced a hand-set rule (strong cue, or a noisy-or of a weak cue and a
+# semantic match): see docs/evals.md, forty-ninth session.
+NEED_MIN_EVIDENCE = 0.35
+NEED_HINT_EVIDENCE = 0.2
+NEED_FEATURES = ("strong", "weak", "weak_strength", "definite", "example", "spec", "proto", "example_lead",
+                 "spec_lead", "knn", "workflow", "named_other", "example_vote", "example_top", "spec_top")
+EXAMPLE_VOTE_K, EXAMPLE_VOTE_T = 10, 0.05  # example_vote: the 10 closest prototypes and examples, softmax at 0.05
+# BEGIN NEED MODEL (generated)
+NEED_MODEL: dict[str, Any] = {
+    "weights": {"strong": 0.8762, "weak": 0.1511, "weak_strength": 0.1511, "definite": 0.155, "example": 0.2025, "spec": 0.0784, "proto": 0.3073, "example_lead": 0.5186, "spec_lead": 0.5133, "knn": 0.118, "workflow": 0.1729, "named_other": -0.3934, "example_vote": 0.4961, "example_top": -0.1231, "spec_top": 0.057},
+    "means": {"strong": 0.07598, "weak": 0.08145, "weak_strength": 0.04072, "definite": 0.00429, "example": 0.34281, "spec": 0.32338, "proto": 0.28262, "example_lead": -0.21496, "spec_lead": -0.14267, "knn": 0.29057, "workflow": 0.28116, "named_other": 0.66608, "example_vote": 0.07586, "example_top": 0.07716, "spec_top": 0.07775},
+    "scales": {"strong": 0.26496, "weak": 0.27352, "weak_strength": 0.13676, "definite": 0.06533, "example": 0.1175, "spec": 0.09382, "proto": 0.11601, "example_lead": 0.15581, "spec_lead": 0.10435, "knn": 0.31333, "workflow": 0.25352, "named_other": 0.47161, "example_vote": 0.19659, "example_top": 0.26685, "spec_top": 0.26778},
+    "intercepts": {"cloud-infrastructure": -4.3111, "content-management": -4.1825, "consent": -4.7868, "digital-registries": -4.3803, "emarketplace": -4.7112, "esignature": -5.0321, "gis": -4.6402, "identity": -4.5319, "information-mediator": -4.8847, "messaging": -4.7607, "payments": -5.3481, "registration": -5.2544, "scheduler": -4.9471, "wallet": -4.3236, "workflow": -4.3501},
+}
+# END NEED MODEL
 # a need at least this similar to a BB's key functionality or cue prototype makes the text read as a service request;
 # the non-service sentences in the bench's BAD_INPUTS reach at most 0.43
 SERVICE_MIN_SIM = 0.48
@@ -126,15 +146,6 @@ READ_PLAIN = True  # needs read in the spec's words (Suggester.analyze); False f
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
 ALIGN_TEMPERATURE = 0.02  # softmax temperature over use-case alignment scores (a 0.05 lead ≈ 12× the weight)
 WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least this similar
-# A need that names a block outright (a strong cue) maps to another block only on a cue of its own: the semantic
-# evidence is scaled by this, below NEED_MIN_EVIDENCE. It decides reasons, the per-need table and the own-needs share;
-# every bench figure is unchanged by it (pool, tests, short requests), and reasons stop saying "pay the annual fee by
-# mobile money → Wallet: Presenting a Credential"
-CUE_EXPLAINS_AWAY = 0.8
-# a weak cue's share of its strength when it is combined with the semantic match into per-need evidence (bench:
-# need → building blocks on hand-labelled clauses, 0.4–1.0: 0.6 names one more expected block than 0, none wrong;
-# 0.8 and 1.0 name blocks for clauses that need none)
-WEAK_CUE_WEIGHT = 0.6
 
 GUIDANCE = ("Describe the service you want to build in a few sentences: who uses it and what happens, step by "
             "step — for example \"Farmers register with their national ID, receive SMS advice, and are paid "
@@ -642,6 +653,7 @@ class Analysis:
     align_scores: list[tuple[str, float]] = field(default_factory=list)  # product use cases by step alignment
     align_share: np.ndarray | None = None  # (n_bbs,) share of the aligned use case's steps using each BB
     mean_share: np.ndarray | None = None  # (n_bbs,) the same, averaged over all reference use cases
+    need_feats: dict[str, np.ndarray] = field(default_factory=dict)  # NEED_FEATURES, each (n_needs, n_bbs)
 
     @cached_property
     def about_asker(self) -> list[bool]:
@@ -746,6 +758,60 @@ def _softmax(x: np.ndarray, t: float) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def _lead(x: np.ndarray) -> np.ndarray:
+    """Per row, each column's value minus the best other column's (positive only for the row's maximum)."""
+    if x.shape[1] < 2:
+        return np.zeros_like(x)
+    s = np.sort(x, axis=1)
+    return x - np.where(x >= s[:, -1:], s[:, -2:-1], s[:, -1:])
+
+
+def need_features(cue_m: np.ndarray, definite_m: np.ndarray, psims: np.ndarray, proto_bb: np.ndarray,
+                  proto_sim: np.ndarray, spec_sim: np.ndarray, knn_vote: np.ndarray, wf_vote: np.ndarray
+                  ) -> dict[str, np.ndarray]:
+    """NEED_FEATURES, each (n_needs, n_bbs): the need's cues (strong, weak and how strong, naming the block's job
+    outright, or naming another block while this one has no cue), its closest prototype or step example and spec
+    functionality per block (and by how much they lead the best other block's, and whether they are the need's
+    closest), the soft vote of its closest prototypes and examples, and the reference steps' and framework
+    workflows' votes. `psims`: the need against every prototype and example row (rows to leave out set to -1)."""
+    n, nb = cue_m.shape
+    example, _ = _max_by_group(psims, proto_bb, nb)
+    vote = np.zeros((n, nb), dtype=np.float32)
+    if psims.shape[1]:
+        k = min(EXAMPLE_VOTE_K, psims.shape[1])
+        top = np.argsort(-psims, axis=1)[:, :k]
+        s = np.take_along_axis(psims, top, axis=1)
+        w = np.exp((s - s[:, :1]) / EXAMPLE_VOTE_T)
+        w /= w.sum(axis=1, keepdims=True)
+        np.add.at(vote, (np.repeat(np.arange(n), k), proto_bb[top].ravel()), w.ravel())
+    strong = (cue_m >= 1.0).astype(np.float32)
+    weak = ((cue_m > 0) & (cue_m < 1.0)).astype(np.float32)
+    return {
+        "strong": strong, "weak": weak, "weak_strength": cue_m * weak, "definite": definite_m.astype(np.float32),
+        "example": example, "spec": spec_sim, "proto": proto_sim,
+        "example_lead": _lead(example), "spec_lead": _lead(spec_sim),
+        "knn": knn_vote, "workflow": wf_vote,
+        "named_other": ((strong.sum(axis=1, keepdims=True) > 0) & (cue_m == 0)).astype(np.float32),
+        "example_vote": vote,
+        "example_top": (example >= example.max(axis=1, keepdims=True)).astype(np.float32),
+        "spec_top": (spec_sim >= spec_sim.max(axis=1, keepdims=True)).astype(np.float32),
+    }
+
+
+def need_evidence(feats: dict[str, np.ndarray], model: dict[str, Any] | None = None) -> np.ndarray:
+    """(n_needs, n_bbs) probability that each need calls for each block, by NEED_MODEL (or `model`)."""
+    m = NEED_MODEL if model is None else model
+    ids = registry.bb_ids()
+    first = feats[NEED_FEATURES[0]]
+    z = np.zeros(first.shape, dtype=np.float64)
+    for f in NEED_FEATURES:
+        w = m.get("weights", {}).get(f, 0.0)
+        if w:
+            z += w * (feats[f] - m.get("means", {}).get(f, 0.0)) / (m.get("scales", {}).get(f, 1.0) or 1.0)
+    z += np.asarray([m.get("intercepts", {}).get(b, m.get("intercept", -3.0)) for b in ids])[None, :]
+    return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+
 def _max_by_group(sims: np.ndarray, groups: np.ndarray, n_groups: int) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the max similarity within each group and the column index where it is reached."""
     out = np.full((sims.shape[0], n_groups), -1.0, dtype=np.float32)
@@ -826,9 +892,9 @@ class Suggester:
         closest to the need). A question's clauses add context ("… when a registered person dies, so that the pension
         stops"): the blocks named are those most of its clauses call for (each ≥ NEED_MIN_EVIDENCE), ties kept.
         On the 56 which-bb questions of the dev gold (with their needs as query.need_of_which_bb reads them): of 48
-        answerable, a block is named for 43 and the first one named is right for 41, 1.23 blocks named per question
-        for 1.08 expected; of 8 that no block covers, one gets a block. Naming every block any clause calls for
-        instead named 1.9 per question on the first 24."""
+        answerable, a block is named for 46 and the first one named is right for 45, 1.17 blocks named per question
+        for 1.08 expected; of 8 that no block covers, one gets a block (the hand-set per-need rule before NEED_MODEL:
+        46, 46, 1.21, one). Naming every block any clause calls for instead named 1.9 per question on the first 24."""
         if not _WORD.findall(need or ""):
             return []
         ref = self.reference()
@@ -901,7 +967,10 @@ class Suggester:
         return strong >= 1 or close >= SERVICE_MIN_SIM
 
     # ----- analysis -------------------------------------------------------------------------------
-    def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None) -> Analysis:
+    def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None,
+                leave_out_examples: bool = False) -> Analysis:
+        """`leave_out_examples`: the step examples that are the text itself (or nearly: similarity > 0.97) are
+        ignored, as when the need model is fitted on the clauses the examples come from."""
         ref = self.reference()
         ids = ref.bb_ids
         nb = len(ids)
@@ -923,9 +992,11 @@ class Suggester:
 
         cues = [self.lexicon.match(s) for s in read]
         cue_m = np.zeros((n, nb), dtype=np.float32)
+        definite_m = np.zeros((n, nb), dtype=np.float32)
         for i, c in enumerate(cues):
             for b, h in c.items():
                 cue_m[i, ids.index(b)] = h.strength
+                definite_m[i, ids.index(b)] = float(h.definite)
 
         if ref.func_vecs.size:
             fsims = vecs @ ref.func_vecs.T
@@ -935,7 +1006,10 @@ class Suggester:
             spec_sim, best_func = np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64)
         psims = vecs @ ref.proto_vecs.T if ref.proto_vecs.size else np.zeros((n, 0), np.float32)
         proto_sim, _ = _max_by_group(psims[:, ~ref.proto_example], ref.proto_bb[~ref.proto_example], nb)
-        example_sim, _ = _max_by_group(psims, ref.proto_bb, nb)  # prototypes and step examples: per-need evidence
+        if leave_out_examples and psims.size:
+            own = {x.strip().lower() for x in [text, *needs]}
+            drop = ref.proto_example & np.asarray([t.strip().lower() in own for t in ref.proto_text], dtype=bool)
+            psims = np.where(drop[None, :] | (ref.proto_example[None, :] & (psims > 0.97)), -1.0, psims)
 
         # kNN over reference step sentences, held-out use cases removed
         step_sims = vecs @ ref.step_vecs.T  # (n_needs, n_step_sentences), also used for the alignment below
@@ -1018,16 +1092,9 @@ class Suggester:
             align_scores = sorted(zip(cand, sc.tolist()), key=lambda p: -p[1])
         mean_share = np.mean([ref.uc_step_share[u] for u in cand], axis=0) if cand else np.zeros(nb, np.float32)
 
-        # per-need evidence: explicit cue, or a close semantic match to a prototype / spec functionality
-        sem = np.maximum((example_sim - 0.35) / 0.3, (spec_sim - 0.4) / 0.3).clip(0, 1)
-        # … discounted where the need names another block outright: "pay the fee by mobile money" is a payment,
-        # not the credential wallet its words resemble (CUE_EXPLAINS_AWAY)
-        named_other = ((cue_m >= 1.0).sum(axis=1, keepdims=True) > 0) & (cue_m == 0)
-        # The two are combined as independent evidence (noisy-or, a cue counting WEAK_CUE_WEIGHT of its strength;
-        # never less than the cue alone): "have district officers approve it" (a weak cue, a fair match) is
-        # evidence neither gives alone
-        sem_ev = 0.9 * sem * np.where(named_other, CUE_EXPLAINS_AWAY, 1.0)
-        need_bb = np.maximum(cue_m, 1.0 - (1.0 - WEAK_CUE_WEIGHT * cue_m) * (1.0 - sem_ev))
+        # per-need evidence (NEED_MODEL): which blocks each need calls for
+        need_feats = need_features(cue_m, definite_m, psims, ref.proto_bb, proto_sim, spec_sim, knn_vote, wf_vote)
+        need_bb = need_evidence(need_feats)
 
         strong_counts = (cue_m >= 1.0).sum(axis=0)
         weak_counts = ((cue_m > 0) & (cue_m < 1.0)).sum(axis=0)
@@ -1052,7 +1119,8 @@ class Suggester:
             bool(re.match(r"^\s*(what is|what are|tell me about|explain|describe the)\b", text, re.I))
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
                         need_wfs, uc_scores, features, timings, text=text, question=question,
-                        align_scores=align_scores, align_share=align_share, mean_share=mean_share)
+                        align_scores=align_scores, align_share=align_share, mean_share=mean_share,
+                        need_feats=need_feats)
 
     # ----- decision ------------------------------------------------------------------------------
     def feature_matrix(self, features: dict[str, np.ndarray]) -> np.ndarray:
@@ -1096,7 +1164,7 @@ class Suggester:
         weak: tuple[str, str | None] | None = None  # a need that only resembles the BB: said only when nothing better is
         for i in order[:3]:
             ev = float(an.need_bb[i, j])
-            if ev < NEED_MIN_EVIDENCE and (reasons or ev < 0.5):
+            if ev < NEED_MIN_EVIDENCE and (reasons or ev < NEED_HINT_EVIDENCE):
                 break
             f = ref.funcs[int(an.best_func[i, j])] if ref.funcs else None
             hit = an.cues[i].get(b)

@@ -417,37 +417,21 @@ def step_mapping(sug) -> dict[str, float]:
 
 
 def clause_mapping(sug, path: Path, show_errors: bool = False) -> dict[str, float] | None:
-    """Need → building blocks on hand-labelled step clauses (evals/gold/needs_dev.jsonl: one step as an official
+    """Need → building blocks on hand-labelled step clauses (evals/gold/needs_*.jsonl: one step as an official
     writes it inside a description — "have district officers approve it" — with the blocks whose scope it falls in,
     the ones a reader could also accept, and clauses that need no block). Each clause is read as a description;
-    a block is named when its evidence ≥ NEED_MIN_EVIDENCE (what the per-step table shows). The dev clauses are
-    the lexicon's step examples (CueLexicon.examples), so their row is fitted; needs_test.jsonl is the honest one."""
+    a block is named when its evidence ≥ NEED_MIN_EVIDENCE (what the per-step table shows). The dev clauses fit
+    NEED_MODEL (bench/bench_needs.py: their leave-one-writer-out figures); needs_test.jsonl is the honest one."""
+    from bench_needs import score_clauses
+
     if not path.exists():
         return None
-    ids = registry.bb_ids()
     items = G.load_jsonl(path)
-    top1 = n_lab = named_n = named_ok = got_exp = n_exp = none_ok = n_none = 0
-    errors = []
-    for it in items:
-        an = sug.analyze(it["text"])
-        ev = an.need_bb.max(axis=0) if an.need_bb.size else np.zeros(len(ids))
-        named = named_blocks(ev)
-        exp, ok = set(it["expected"]), set(it["expected"]) | set(it.get("acceptable") or [])
-        if not exp:
-            n_none += 1
-            none_ok += not named
-        else:
-            n_lab += 1
-            top1 += ids[int(ev.argmax())] in ok
-            n_exp += len(exp)
-            got_exp += len(exp & named)
-        named_n += len(named)
-        named_ok += len(named & ok)
-        if named - ok or exp - named:
-            errors.append(f"  {it['id']}: {it['text']!r} expected {sorted(exp)} named {sorted(named)}")
-    m = {"top1": top1 / max(1, n_lab), "recall": got_exp / max(1, n_exp), "precision": named_ok / max(1, named_n),
-         "none": none_ok / max(1, n_none)}
-    print(f"\n== need → building blocks, hand-labelled clauses ({path.name}: {n_lab} with a block, {n_none} without) ==")
+    evidence = [an.need_bb.max(axis=0) for an in (sug.analyze(it["text"]) for it in items)]
+    m, errors = score_clauses(items, evidence)
+    n_none = sum(not it["expected"] for it in items)
+    print(f"\n== need → building blocks, hand-labelled clauses ({path.name}: {len(items) - n_none} with a block, "
+          f"{n_none} without) ==")
     print(f"strongest block acceptable: {m['top1']:.3f}; expected blocks named: {m['recall']:.3f}; "
           f"named blocks acceptable: {m['precision']:.3f}; no-block clauses naming none: {m['none']:.3f}")
     if show_errors:

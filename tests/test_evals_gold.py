@@ -51,10 +51,10 @@ def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
 
 
 def test_need_clauses_are_labelled_with_known_blocks_and_do_not_overlap():
-    """The hand-labelled step clauses (bench: need → building blocks; the dev files are the lexicon's step examples):
-    known ids, expected and acceptable apart, clauses that need no block in the scored halves, and no clause in
-    two files (a test clause among the examples would be scored against itself)."""
-    files = {h: gold.GOLD_DIR / f"needs_{h}.jsonl" for h in ("dev", "dev2", "test")}
+    """The hand-labelled step clauses (bench: need → building blocks; the dev files fit the need model and the first
+    two are the lexicon's step examples): known ids, expected and acceptable apart, clauses that need no block in
+    the scored files, and no clause in two files (a test clause among the examples would be scored against itself)."""
+    files = {h: gold.GOLD_DIR / f"needs_{h}.jsonl" for h in ("dev", "dev2", "dev3", "dev4", "test")}
     halves = {h: gold.load_jsonl(p) for h, p in files.items() if p.exists()}
     assert {"dev", "test"} <= set(halves), "evals/gold/needs_dev.jsonl or needs_test.jsonl is missing"
     for h, items in halves.items():
@@ -62,7 +62,7 @@ def test_need_clauses_are_labelled_with_known_blocks_and_do_not_overlap():
         for it in items:
             labels = set(it["expected"]) | set(it.get("acceptable") or [])
             assert labels <= gold.known_bbs() and not set(it["expected"]) & set(it.get("acceptable") or []), it["id"]
-            assert 2 <= len(it["text"].split()) <= 20 and len(it["expected"]) <= 2, it["id"]
+            assert 2 <= len(it["text"].split()) <= 25 and len(it["expected"]) <= 2, it["id"]
         if h != "dev2":
             assert sum(not it["expected"] for it in items) >= 5
     texts = [t for items in halves.values() for t in {it["text"].lower() for it in items}]

@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from assistant import registry
@@ -179,17 +180,36 @@ def test_a_need_gets_the_workflows_its_nearest_reference_steps_agree_on():
     assert an.need_wfs[0][0] == "Financial Services" and "Identification and Registration" in an.need_wfs[0]
 
 
-def test_a_need_that_names_one_block_is_not_also_claimed_by_resemblance(suggester):
-    """"… paid for by mobile money" names Payments; that its words also resemble a Messaging prototype ("farmers get
-    advice on their phones") is no longer evidence that the same need calls for Messaging."""
-    from assistant.suggest import NEED_MIN_EVIDENCE
+def test_need_features_and_evidence():
+    """need_features: by how much a block's closest example or functionality leads the best other block's, the soft
+    vote of the closest examples, a cue naming another block; need_evidence (NEED_MODEL) rises with a strong cue
+    and with a close example, and falls when the need names another block instead."""
+    from assistant.suggest import NEED_MODEL, need_evidence, need_features
 
     ids = registry.bb_ids()
-    msg, pay = ids.index("messaging"), ids.index("payments")
-    alone = suggester.analyze("farmers get advice on their phones every week")
-    assert alone.need_bb[0, msg] >= NEED_MIN_EVIDENCE  # resemblance alone is evidence …
-    named = suggester.analyze("farmers get advice on their phones paid for by mobile money")
-    assert named.need_bb[0, pay] >= NEED_MIN_EVIDENCE and named.need_bb[0, msg] < NEED_MIN_EVIDENCE  # … not beside a named block
+    nb = len(ids)
+    pay, msg = ids.index("payments"), ids.index("messaging")
+    proto_bb = np.asarray([pay, pay, msg, msg])
+
+    def feats(cue_pay=0.0, cue_msg=0.0, sims=(0.3, 0.2, 0.6, 0.1)):
+        cue = np.zeros((1, nb), np.float32)
+        cue[0, pay], cue[0, msg] = cue_pay, cue_msg
+        spec = np.full((1, nb), 0.2, np.float32)
+        return need_features(cue, np.zeros((1, nb)), np.asarray([sims], np.float32), proto_bb,
+                             np.full((1, nb), 0.2, np.float32), spec, np.zeros((1, nb)), np.zeros((1, nb)))
+
+    f = feats()
+    assert f["example"][0, msg] == pytest.approx(0.6) and f["example_lead"][0, msg] == pytest.approx(0.3)
+    assert f["example_lead"][0, pay] == pytest.approx(-0.3) and f["example_top"][0, msg] == 1.0
+    assert f["example_vote"].sum() == pytest.approx(1.0) and f["example_vote"][0, msg] > f["example_vote"][0, pay]
+    assert not f["named_other"].any() and feats(cue_pay=1.0)["named_other"][0, msg] == 1.0
+    assert feats(cue_pay=0.5)["weak_strength"][0, pay] == 0.5 and feats(cue_pay=1.0)["strong"][0, pay] == 1.0
+    assert NEED_MODEL["weights"], "NEED_MODEL is empty: python bench/bench_needs.py --write"
+    base = need_evidence(f)
+    assert need_evidence(feats(cue_pay=1.0))[0, pay] > base[0, pay]  # a strong cue is evidence
+    assert need_evidence(feats(cue_pay=1.0))[0, msg] < base[0, msg]  # … and another block's cue counts against
+    assert need_evidence(feats(sims=(0.7, 0.2, 0.3, 0.1)))[0, pay] > base[0, pay]  # so is a close example
+    assert ((0 < base) & (base < 1)).all()
 
 
 def test_json_round_trip_and_terminal_table(suggester):
@@ -307,7 +327,9 @@ def test_step_examples_are_per_need_evidence_but_not_model_features():
     with_ex.lexicon = dataclasses.replace(with_ex.lexicon, examples={"gis": ["harbour crews are followed on the screen"]})
     a, b = plain.analyze(text), with_ex.analyze(text)
     j = registry.bb_ids().index("gis")
-    assert a.need_bb[0, j] < 0.75 <= b.need_bb[0, j]
+    from assistant.suggest import NEED_MIN_EVIDENCE
+
+    assert a.need_bb[0, j] < NEED_MIN_EVIDENCE <= b.need_bb[0, j]
     assert all((a.features[k] == b.features[k]).all() for k in a.features)
 
 
@@ -387,6 +409,33 @@ def test_independent_test_set_on_real_index(real_index):
     s = sug.suggest("The city wants its departments to publish news, events and service pages on its website, "
                     "with an editor approving each page before it goes live, in English and French.")
     assert s.focus == "content-management" and "content-management" in s.selected
+
+
+def test_need_model_on_held_out_step_clauses(real_index):
+    """Need → building blocks on the held-out clauses (evals/gold/needs_test.jsonl, never fitted on): the strongest
+    block is acceptable, expected blocks are named and named blocks are acceptable (measured 0.867 / 0.846 / 0.817;
+    the hand-set rule before NEED_MODEL: 0.722 / 0.791 / 0.659)."""
+    from assistant.service import Assistant
+    from assistant.suggest import NEED_MIN_EVIDENCE
+    from evals import gold
+
+    settings, _ = real_index
+    sug = Suggester(Assistant(settings))
+    ids = registry.bb_ids()
+    top1 = n_lab = n_exp = got = named_n = named_ok = 0
+    for it in gold.load_jsonl(gold.GOLD_DIR / "needs_test.jsonl"):
+        ev = sug.analyze(it["text"]).need_bb.max(axis=0)
+        named = {ids[j] for j in np.flatnonzero(ev >= NEED_MIN_EVIDENCE)}
+        exp, ok = set(it["expected"]), set(it["expected"]) | set(it.get("acceptable") or [])
+        if exp:
+            n_lab += 1
+            top1 += ids[int(ev.argmax())] in ok
+            n_exp += len(exp)
+            got += len(exp & named)
+        named_n += len(named)
+        named_ok += len(named & ok)
+    assert top1 / n_lab >= 0.8 and got / n_exp >= 0.75 and named_ok / named_n >= 0.75, (top1 / n_lab, got / n_exp,
+                                                                                        named_ok / named_n)
 
 
 def test_blocks_for_one_need_names_the_blocks_with_the_closest_functionality(suggester):
