@@ -128,10 +128,10 @@ NEED_FEATURES = ("strong", "weak", "weak_strength", "definite", "example", "spec
 EXAMPLE_VOTE_K, EXAMPLE_VOTE_T = 10, 0.05  # example_vote: the 10 closest prototypes and examples, softmax at 0.05
 # BEGIN NEED MODEL (generated)
 NEED_MODEL: dict[str, Any] = {
-    "weights": {"strong": 0.8762, "weak": 0.1511, "weak_strength": 0.1511, "definite": 0.155, "example": 0.2025, "spec": 0.0784, "proto": 0.3073, "example_lead": 0.5186, "spec_lead": 0.5133, "knn": 0.118, "workflow": 0.1729, "named_other": -0.3934, "example_vote": 0.4961, "example_top": -0.1231, "spec_top": 0.057},
-    "means": {"strong": 0.07598, "weak": 0.08145, "weak_strength": 0.04072, "definite": 0.00429, "example": 0.34281, "spec": 0.32338, "proto": 0.28262, "example_lead": -0.21496, "spec_lead": -0.14267, "knn": 0.29057, "workflow": 0.28116, "named_other": 0.66608, "example_vote": 0.07586, "example_top": 0.07716, "spec_top": 0.07775},
-    "scales": {"strong": 0.26496, "weak": 0.27352, "weak_strength": 0.13676, "definite": 0.06533, "example": 0.1175, "spec": 0.09382, "proto": 0.11601, "example_lead": 0.15581, "spec_lead": 0.10435, "knn": 0.31333, "workflow": 0.25352, "named_other": 0.47161, "example_vote": 0.19659, "example_top": 0.26685, "spec_top": 0.26778},
-    "intercepts": {"cloud-infrastructure": -4.3111, "content-management": -4.1825, "consent": -4.7868, "digital-registries": -4.3803, "emarketplace": -4.7112, "esignature": -5.0321, "gis": -4.6402, "identity": -4.5319, "information-mediator": -4.8847, "messaging": -4.7607, "payments": -5.3481, "registration": -5.2544, "scheduler": -4.9471, "wallet": -4.3236, "workflow": -4.3501},
+    "weights": {"strong": 0.8757, "weak": 0.1471, "weak_strength": 0.1471, "definite": 0.1592, "example": 0.2428, "spec": 0.0911, "proto": 0.3126, "example_lead": 0.5873, "spec_lead": 0.505, "knn": 0.1565, "workflow": 0.143, "named_other": -0.376, "example_vote": 0.4922, "example_top": -0.1213, "spec_top": 0.0502},
+    "means": {"strong": 0.07598, "weak": 0.08145, "weak_strength": 0.04072, "definite": 0.00429, "example": 0.36218, "spec": 0.32338, "proto": 0.28262, "example_lead": -0.22105, "spec_lead": -0.14267, "knn": 0.29057, "workflow": 0.28116, "named_other": 0.66608, "example_vote": 0.07524, "example_top": 0.07583, "spec_top": 0.07775},
+    "scales": {"strong": 0.26496, "weak": 0.27352, "weak_strength": 0.13676, "definite": 0.06533, "example": 0.12028, "spec": 0.09382, "proto": 0.11601, "example_lead": 0.16016, "spec_lead": 0.10435, "knn": 0.31333, "workflow": 0.25352, "named_other": 0.47161, "example_vote": 0.20066, "example_top": 0.26473, "spec_top": 0.26778},
+    "intercepts": {"cloud-infrastructure": -4.4658, "content-management": -4.2576, "consent": -4.8346, "digital-registries": -4.5538, "emarketplace": -4.7428, "esignature": -5.0447, "gis": -4.8151, "identity": -4.6558, "information-mediator": -5.0023, "messaging": -4.8433, "payments": -5.4346, "registration": -5.2757, "scheduler": -5.0297, "wallet": -4.4101, "workflow": -4.4542},
 }
 # END NEED MODEL
 # a need at least this similar to a BB's key functionality or cue prototype makes the text read as a service request;
@@ -246,7 +246,7 @@ class CueLexicon:
     # the block whatever the model's probability (see Suggester.suggest)
     definite: dict[str, list[re.Pattern]] = field(default_factory=dict)
     # step clauses written from the BB scopes, one block each ("have district officers approve it"): like the
-    # prototypes they are evidence that a need calls for the block, but they are not a feature of the fitted model
+    # prototypes they are evidence that a need calls for the block (NEED_MODEL), but not a feature of MODEL
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
@@ -892,7 +892,7 @@ class Suggester:
         closest to the need). A question's clauses add context ("… when a registered person dies, so that the pension
         stops"): the blocks named are those most of its clauses call for (each ≥ NEED_MIN_EVIDENCE), ties kept.
         On the 56 which-bb questions of the dev gold (with their needs as query.need_of_which_bb reads them): of 48
-        answerable, a block is named for 46 and the first one named is right for 45, 1.17 blocks named per question
+        answerable, a block is named for 46 and the first one named is right for 45, 1.15 blocks named per question
         for 1.08 expected; of 8 that no block covers, one gets a block (the hand-set per-need rule before NEED_MODEL:
         46, 46, 1.21, one). Naming every block any clause calls for instead named 1.9 per question on the first 24."""
         if not _WORD.findall(need or ""):
@@ -968,9 +968,10 @@ class Suggester:
 
     # ----- analysis -------------------------------------------------------------------------------
     def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None,
-                leave_out_examples: bool = False) -> Analysis:
+                leave_out_examples: bool = False, ignore_examples: Iterable[str] = ()) -> Analysis:
         """`leave_out_examples`: the step examples that are the text itself (or nearly: similarity > 0.97) are
-        ignored, as when the need model is fitted on the clauses the examples come from."""
+        ignored, as when the need model is fitted on the clauses the examples come from; `ignore_examples`: these
+        examples too (a whole writer's, when that writer is scored by a model fitted on the others)."""
         ref = self.reference()
         ids = ref.bb_ids
         nb = len(ids)
@@ -1006,10 +1007,12 @@ class Suggester:
             spec_sim, best_func = np.zeros((n, nb), np.float32), np.zeros((n, nb), np.int64)
         psims = vecs @ ref.proto_vecs.T if ref.proto_vecs.size else np.zeros((n, 0), np.float32)
         proto_sim, _ = _max_by_group(psims[:, ~ref.proto_example], ref.proto_bb[~ref.proto_example], nb)
-        if leave_out_examples and psims.size:
-            own = {x.strip().lower() for x in [text, *needs]}
+        ignore = {x.strip().lower() for x in ignore_examples}
+        if (leave_out_examples or ignore) and psims.size:
+            own = ignore | ({x.strip().lower() for x in [text, *needs]} if leave_out_examples else set())
             drop = ref.proto_example & np.asarray([t.strip().lower() in own for t in ref.proto_text], dtype=bool)
-            psims = np.where(drop[None, :] | (ref.proto_example[None, :] & (psims > 0.97)), -1.0, psims)
+            near = ref.proto_example[None, :] & (psims > 0.97) if leave_out_examples else np.zeros_like(psims, bool)
+            psims = np.where(drop[None, :] | near, -1.0, psims)
 
         # kNN over reference step sentences, held-out use cases removed
         step_sims = vecs @ ref.step_vecs.T  # (n_needs, n_step_sentences), also used for the alignment below
