@@ -116,7 +116,7 @@ ASK_NAMES_FIRST = True  # blocks_for: a block the asked job names outright comes
 # Per-need evidence: which blocks one need (a step of the description) calls for — the per-step table, the reasons,
 # the description's own share of needs per block, its focus, and the blocks a "Which building block …?" question is
 # answered with. A logistic model over what the need matches (NEED_FEATURES, need_features), shared weights and one
-# intercept per block, fitted by `python bench/bench_suggest.py --fit-needs --write` on the hand-labelled step
+# intercept per block, fitted by `python bench/bench_needs.py --write` on the hand-labelled step
 # clauses (evals/gold/needs_dev*.jsonl, four writers who saw no code), each clause's own step example left out of its
 # features. A need names a block at probability ≥ NEED_MIN_EVIDENCE; between NEED_HINT_EVIDENCE and it, a reason says
 # the need only hints at the block. It replaced a hand-set rule (strong cue, or a noisy-or of a weak cue and a
