@@ -24,8 +24,6 @@ writer. The shipped model (fitted on all four) is scored on every file; only its
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -122,16 +120,6 @@ def leave_one_writer_out(sug, files: dict[str, list[dict]], grid: list[tuple[flo
     return out
 
 
-def write_need_model(model: dict) -> None:
-    """Replace the generated NEED_MODEL block in assistant/suggest.py."""
-    path = Path(S.__file__)
-    src = path.read_text(encoding="utf-8")
-    body = "{\n" + "".join(f"    {json.dumps(k)}: {json.dumps(v)},\n" for k, v in model.items()) + "}"
-    block = f"# BEGIN NEED MODEL (generated)\nNEED_MODEL: dict[str, Any] = {body}\n# END NEED MODEL"
-    new = re.sub(r"# BEGIN NEED MODEL \(generated\).*?# END NEED MODEL", lambda m: block, src, count=1, flags=re.S)
-    path.write_text(new, encoding="utf-8")
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     index_option(ap)
@@ -163,7 +151,9 @@ def main(argv=None) -> int:
     model = S.NEED_MODEL
     if args.write:
         model = fit_need_model(*(np.concatenate([d[k] for d in data.values()]) for k in (2, 3, 4)))
-        write_need_model(model)
+        from bench_suggest import write_model
+
+        write_model(model, "NEED_MODEL", "NEED MODEL")
         print("\nNEED_MODEL written to assistant/suggest.py")
     print("\n== the shipped model (fitted on every dev file; needs_test never) ==\n" + head)
     for name, (items, per_need, *_) in data.items():

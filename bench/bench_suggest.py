@@ -716,13 +716,16 @@ def main(argv=None) -> int:
             print(f"written to {S.__file__}")
     return 0
 
-def write_model(model: dict) -> None:
-    """Replace the generated MODEL block in assistant/suggest.py."""
+def write_model(model: dict, var: str = "MODEL", marker: str = "MODEL") -> None:
+    """Replace the generated `var` block (between "# BEGIN <marker> (generated)" and "# END <marker>") in
+    assistant/suggest.py."""
     path = Path(S.__file__)
     src = path.read_text(encoding="utf-8")
     body = "{\n" + "".join(f"    {json.dumps(k)}: {json.dumps(v)},\n" for k, v in model.items()) + "}"
-    block = f"# BEGIN MODEL (generated)\nMODEL: dict[str, Any] = {body}\n# END MODEL"
-    new = re.sub(r"# BEGIN MODEL \(generated\).*?# END MODEL", lambda m: block, src, count=1, flags=re.S)
+    block = f"# BEGIN {marker} (generated)\n{var}: dict[str, Any] = {body}\n# END {marker}"
+    new = re.sub(rf"# BEGIN {marker} \(generated\).*?# END {marker}", lambda m: block, src, count=1, flags=re.S)
+    if new == src and block not in src:
+        raise SystemExit(f"no '# BEGIN {marker} (generated)' block in {path}")
     path.write_text(new, encoding="utf-8")
 
 
