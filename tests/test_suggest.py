@@ -411,6 +411,8 @@ def test_independent_test_set_on_real_index(real_index):
     assert s.focus == "content-management" and "content-management" in s.selected
 
 
+@pytest.mark.corpus
+@pytest.mark.slow
 def test_need_model_on_held_out_step_clauses(real_index):
     """Need → building blocks on the held-out clauses (evals/gold/needs_test.jsonl, never fitted on): the strongest
     block is acceptable, expected blocks are named and named blocks are acceptable (measured 0.878 / 0.846 / 0.825;
