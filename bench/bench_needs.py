@@ -9,8 +9,8 @@ The gold: hand-labelled step clauses ("have district officers approve it" → Wo
 needs_dev (100), needs_dev2 (149, ten per block), needs_dev3 (99), needs_dev4 (103, the steps of twenty service
 paragraphs in the paragraph's own words) fit the model; needs_test (100) is never fitted on nor read item by item.
 
-Each clause is read as a description (Suggester.analyze) with its own step example left out (the first two files
-are the cue lexicon's `examples`); its features are the max over its needs of NEED_FEATURES. Label 1 for an
+Each clause is read as a description (Suggester.analyze) with its own step example left out (the dev files' one-block
+clauses are the cue lexicon's `examples`); its features are the max over its needs of NEED_FEATURES. Label 1 for an
 expected block, 0 for a block neither expected nor acceptable; an acceptable block is not judged (weight 0).
 
 Figures, at NEED_MIN_EVIDENCE (what the per-step table shows):
@@ -18,8 +18,8 @@ Figures, at NEED_MIN_EVIDENCE (what the per-step table shows):
 - expected blocks named: share of expected blocks with evidence ≥ the threshold;
 - named blocks acceptable: share of named blocks that are expected or acceptable;
 - no-block clauses naming none.
-Leave-one-writer-out: each dev file scored by a model fitted on the other three — the honest estimate for a new
-writer. The shipped model (fitted on all four) is scored on every file; only its needs_test row is held out.
+Leave-one-writer-out: each dev file scored by a model fitted on the other three, its clauses out of the step examples
+for that fold — the honest estimate for a new writer. The shipped model (fitted on all four) is scored on every file; only its needs_test row is held out.
 """
 from __future__ import annotations
 
