@@ -260,6 +260,7 @@ def test_a_definite_cue_selects_its_block_whatever_the_model_says(suggester, mon
     assert lex.match("members sign up with their phone").get("esignature") is None
     assert lex.match("value zones are drawn on the map")["gis"].definite  # a map the service has
     assert lex.match("combining the land register with the cadastral map")["gis"].definite
+    assert lex.match("alert the dispatcher when the truck leaves its geofence")["gis"].definite  # GIS's own job
     assert "gis" not in lex.match("developing an implementation plan (road map)")
     assert not lex.match("the ministry can map policies from other countries")["gis"].definite  # a verb: a cue only
     assert lex.match("members sign in digitally").get("esignature") is None
