@@ -36,6 +36,7 @@ from _common import ROOT, index_option, open_assistant  # noqa: E402
 import assistant.suggest as S  # noqa: E402
 from assistant import registry  # noqa: E402
 from evals import gold as G  # noqa: E402
+from evals import metrics as M  # noqa: E402
 
 DEV_FILES = ("needs_dev", "needs_dev2", "needs_dev3", "needs_dev4")
 TEST_FILE = "needs_test"
@@ -65,30 +66,9 @@ def predict(per_need: list[np.ndarray], model: dict) -> list[np.ndarray]:
             for x in per_need]
 
 
-def score_clauses(items: list[dict], evidence, threshold: float | None = None) -> tuple[dict[str, float], list[str]]:
-    """The four figures (see the module doc) and one line per clause the evidence gets wrong."""
-    ids = registry.bb_ids()
-    thr = S.NEED_MIN_EVIDENCE if threshold is None else threshold
-    top1 = n_lab = named_n = named_ok = got_exp = n_exp = none_ok = n_none = 0
-    errors = []
-    for it, ev in zip(items, evidence):
-        ev = np.asarray(ev)
-        named = {ids[j] for j in np.flatnonzero(ev >= thr)}
-        exp, ok = set(it["expected"]), set(it["expected"]) | set(it.get("acceptable") or [])
-        if not exp:
-            n_none += 1
-            none_ok += not named
-        else:
-            n_lab += 1
-            top1 += ids[int(ev.argmax())] in ok
-            n_exp += len(exp)
-            got_exp += len(exp & named)
-        named_n += len(named)
-        named_ok += len(named & ok)
-        if named - ok or exp - named:
-            errors.append(f"  {it['id']}: {it['text']!r} expected {sorted(exp)} named {sorted(named)}")
-    return ({"top1": top1 / max(1, n_lab), "recall": got_exp / max(1, n_exp), "precision": named_ok / max(1, named_n),
-             "none": none_ok / n_none if n_none else float("nan")}, errors)
+def score_clauses(items: list[dict], evidence) -> tuple[dict[str, float], list[str]]:
+    """The four figures (evals.metrics.need_clause_scores) at NEED_MIN_EVIDENCE, and the clauses got wrong."""
+    return M.need_clause_scores(items, evidence, registry.bb_ids(), S.NEED_MIN_EVIDENCE)
 
 
 def fmt(m: dict[str, float]) -> str:

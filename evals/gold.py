@@ -40,11 +40,11 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   scopes with the blocks it falls in (`expected`), the ones a reader could also accept (`acceptable`), and 10
   clauses that need no block (expected []). `bench/bench_suggest.py` scores the per-step table with them (need →
   building blocks); the dev half's one-block clauses are the cue lexicon's step examples (so its row is
-  fitted), the test half was never looked at. `needs_dev2.jsonl` (150, a third writer, 10 per block, no
-  no-block clauses) is only step examples. `needs_dev3.jsonl` (99, a fourth writer, the same brief as the first
-  two) and `needs_dev4.jsonl` (103, a fifth: the 4–7 steps of twenty service paragraphs, in the paragraph's own
-  words) joined the first two as the fit of the per-need model (assistant.suggest.NEED_MODEL,
-  `bench/bench_needs.py`, which scores each writer with a model fitted on the other three).
+  fitted), the test half was never looked at. `needs_dev2.jsonl` (149, a third writer, 10 per block, no
+  no-block clauses), `needs_dev3.jsonl` (99, a fourth writer, the same brief as the first two) and
+  `needs_dev4.jsonl` (103, a fifth: the 4–7 steps of twenty service paragraphs, in the paragraph's own words):
+  the four dev files are the fit of the per-need model (assistant.suggest.NEED_MODEL, `bench/bench_needs.py`,
+  which scores each writer with a model fitted on the other three) and their one-block clauses the step examples.
 
 Labels follow the GovStack product use cases' own convention (expected = every BB an implementation of the whole
 service would use, so the cross-cutting blocks — identity, consent, information mediator, messaging, scheduler,

@@ -272,6 +272,46 @@ def core_recall(ranked: Sequence[str], core: Iterable[str], slack: int = 2) -> f
     return sum(1 for x in c if x in top) / len(c)
 
 
+def need_clause_scores(items: Sequence[Mapping[str, Any]], evidence: Sequence[Sequence[float]], labels: Sequence[str],
+                       threshold: float) -> tuple[dict[str, float], list[str]]:
+    """Need → building blocks on hand-labelled step clauses (items with `expected`, optional `acceptable`; an empty
+    `expected` is a clause that needs no block): per clause its evidence for each of `labels`, a block named at
+    evidence ≥ `threshold`. Returns the four figures and one line per clause the evidence gets wrong:
+    top1 — among clauses that need a block, the strongest block is expected or acceptable; recall — share of expected
+    blocks named; precision — share of named blocks that are expected or acceptable; none — no-block clauses naming
+    none (NaN without such clauses).
+
+    >>> items = [{"id": "a", "text": "pay the fee", "expected": ["payments"]},
+    ...          {"id": "b", "text": "hold a meeting", "expected": []}]
+    >>> m, errors = need_clause_scores(items, [[0.9, 0.5], [0.1, 0.2]], ["payments", "gis"], 0.4)
+    >>> m["top1"], m["recall"], m["precision"], m["none"]
+    (1.0, 1.0, 0.5, 1.0)
+    >>> errors
+    ["  a: 'pay the fee' expected ['payments'] named ['gis', 'payments']"]
+    """
+    top1 = n_lab = named_n = named_ok = got_exp = n_exp = none_ok = n_none = 0
+    errors = []
+    for it, ev in zip(items, evidence):
+        ev = list(ev)
+        named = {b for b, e in zip(labels, ev) if e >= threshold}
+        exp = set(it["expected"])
+        ok = exp | set(it.get("acceptable") or [])
+        if not exp:
+            n_none += 1
+            none_ok += not named
+        else:
+            n_lab += 1
+            top1 += labels[max(range(len(ev)), key=ev.__getitem__)] in ok
+            n_exp += len(exp)
+            got_exp += len(exp & named)
+        named_n += len(named)
+        named_ok += len(named & ok)
+        if named - ok or exp - named:
+            errors.append(f"  {it['id']}: {it['text']!r} expected {sorted(exp)} named {sorted(named)}")
+    return ({"top1": top1 / max(1, n_lab), "recall": got_exp / max(1, n_exp), "precision": named_ok / max(1, named_n),
+             "none": none_ok / n_none if n_none else float("nan")}, errors)
+
+
 # ------------------------------------------------------------------------------------------------------------
 # latency and aggregation
 
