@@ -163,7 +163,10 @@ _CLAUSE_SPLIT = re.compile(
     r"|\s+(?:and then|and also|so that|whereupon)\s+"
     # "before"/"after" opens a clause of its own only when it has an action in it, not a time ("before they expire")
     r"|\s+(?:before|after)\s+(?=(?:[^\s,;]+\s+){3}[^\s,;])"
-    r"|\s+and\s+(?=(?:the|a|an|they|he|she|it|their|its|each|every|all|both|citizens?|applicants?|users?|"
+    # "and the …" starts a clause only when at least four words follow ("and the city publishes a dashboard"), not
+    # a noun joined to a list ("with a photo and the location")
+    r"|\s+and\s+(?=(?:the|a|an|their|its|each|every|all|both)\s+(?:(?!and\b)[^\s,;]+\s+){2}(?!and\b)[^\s,;])"
+    r"|\s+and\s+(?=(?:they|he|she|it|citizens?|applicants?|users?|"
     r"staff|officers?|parents?|patients?|residents?|farmers?|students?|members?|visitors?|owners?|"
     r"approved|successful|once|when|if|then|"
     # … or a second action of the same subject ("register online and are paid by mobile money")
@@ -191,6 +194,8 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
     ['Farmers register online', 'get SMS advice', 'receive vouchers', 'Officers visit farms']
     >>> split_needs("Licences are signed digitally and fishers get SMS reminders before they expire.")
     ['Licences are signed digitally', 'fishers get SMS reminders before they expire']
+    >>> split_needs("Residents report potholes with a photo and the location, and the city publishes repair times online.")
+    ['Residents report potholes with a photo and the location', 'the city publishes repair times online']
     """
     sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
     sentences = [s for s in sentences if _WORD.search(s)]
