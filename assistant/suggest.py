@@ -124,14 +124,15 @@ ASK_NAMES_FIRST = True  # blocks_for: a block the asked job names outright comes
 NEED_MIN_EVIDENCE = 0.35
 NEED_HINT_EVIDENCE = 0.2
 NEED_FEATURES = ("strong", "weak", "weak_strength", "definite", "example", "spec", "proto", "example_lead",
-                 "spec_lead", "knn", "workflow", "named_other", "example_vote", "example_top", "spec_top")
+                 "spec_lead", "knn", "workflow", "named_other", "example_vote", "example_top", "spec_top",
+                 "example_lead2", "spec_lead2")
 EXAMPLE_VOTE_K, EXAMPLE_VOTE_T = 10, 0.05  # example_vote: the 10 closest prototypes and examples, softmax at 0.05
 # BEGIN NEED MODEL (generated)
 NEED_MODEL: dict[str, Any] = {
-    "weights": {"strong": 0.8757, "weak": 0.1471, "weak_strength": 0.1471, "definite": 0.1592, "example": 0.2428, "spec": 0.0911, "proto": 0.3126, "example_lead": 0.5873, "spec_lead": 0.505, "knn": 0.1565, "workflow": 0.143, "named_other": -0.376, "example_vote": 0.4922, "example_top": -0.1213, "spec_top": 0.0502},
-    "means": {"strong": 0.07598, "weak": 0.08145, "weak_strength": 0.04072, "definite": 0.00429, "example": 0.36218, "spec": 0.32338, "proto": 0.28262, "example_lead": -0.22105, "spec_lead": -0.14267, "knn": 0.29057, "workflow": 0.28116, "named_other": 0.66608, "example_vote": 0.07524, "example_top": 0.07583, "spec_top": 0.07775},
-    "scales": {"strong": 0.26496, "weak": 0.27352, "weak_strength": 0.13676, "definite": 0.06533, "example": 0.12028, "spec": 0.09382, "proto": 0.11601, "example_lead": 0.16016, "spec_lead": 0.10435, "knn": 0.31333, "workflow": 0.25352, "named_other": 0.47161, "example_vote": 0.20066, "example_top": 0.26473, "spec_top": 0.26778},
-    "intercepts": {"cloud-infrastructure": -4.4658, "content-management": -4.2576, "consent": -4.8346, "digital-registries": -4.5538, "emarketplace": -4.7428, "esignature": -5.0447, "gis": -4.8151, "identity": -4.6558, "information-mediator": -5.0023, "messaging": -4.8433, "payments": -5.4346, "registration": -5.2757, "scheduler": -5.0297, "wallet": -4.4101, "workflow": -4.4542},
+    "weights": {"strong": 0.8782, "weak": 0.1446, "weak_strength": 0.1446, "definite": 0.1567, "example": 0.1834, "spec": 0.0246, "proto": 0.2994, "example_lead": 0.521, "spec_lead": 0.3787, "knn": 0.1497, "workflow": 0.1404, "named_other": -0.3583, "example_vote": 0.429, "example_top": -0.1216, "spec_top": 0.0108, "example_lead2": 0.2538, "spec_lead2": 0.2843},
+    "means": {"strong": 0.07598, "weak": 0.0813, "weak_strength": 0.04065, "definite": 0.00429, "example": 0.36213, "spec": 0.3233, "proto": 0.28246, "example_lead": -0.22196, "spec_lead": -0.14295, "knn": 0.28965, "workflow": 0.28086, "named_other": 0.66519, "example_vote": 0.07474, "example_top": 0.07524, "spec_top": 0.07716, "example_lead2": -0.12051, "spec_lead2": -0.0896},
+    "scales": {"strong": 0.26496, "weak": 0.2733, "weak_strength": 0.13665, "definite": 0.06533, "example": 0.12032, "spec": 0.09382, "proto": 0.11587, "example_lead": 0.16042, "spec_lead": 0.10431, "knn": 0.31301, "workflow": 0.25332, "named_other": 0.47192, "example_vote": 0.19991, "example_top": 0.26378, "spec_top": 0.26685, "example_lead2": 0.13058, "spec_lead2": 0.09348},
+    "intercepts": {"cloud-infrastructure": -4.5477, "content-management": -4.3358, "consent": -4.9005, "digital-registries": -4.6458, "emarketplace": -4.8446, "esignature": -5.1109, "gis": -4.9218, "identity": -4.718, "information-mediator": -5.0371, "messaging": -4.9143, "payments": -5.5403, "registration": -5.3855, "scheduler": -5.1193, "wallet": -4.4802, "workflow": -4.52},
 }
 # END NEED MODEL
 # a need at least this similar to a BB's key functionality or cue prototype makes the text read as a service request;
@@ -771,13 +772,28 @@ def _lead(x: np.ndarray) -> np.ndarray:
     return x - np.where(x >= s[:, -1:], s[:, -2:-1], s[:, -1:])
 
 
+def _lead2(x: np.ndarray) -> np.ndarray:
+    """Per row, each column's value minus the second-best other column's: how clearly a column is among the row's
+    top two. A step that calls for two blocks ("reminded by SMS a day before": Messaging and Scheduler) has its
+    second block behind the first — _lead is negative there — but well ahead of the rest.
+
+    >>> _lead2(np.array([[0.9, 0.8, 0.3, 0.2]])).round(2).tolist()
+    [[0.6, 0.5, -0.5, -0.6]]
+    """
+    if x.shape[1] < 3:
+        return np.zeros_like(x)
+    s = np.sort(x, axis=1)
+    rank = np.argsort(np.argsort(-x, axis=1, kind="stable"), axis=1)
+    return x - np.where(rank <= 1, s[:, -3:-2], s[:, -2:-1])
+
+
 def need_features(cue_m: np.ndarray, definite_m: np.ndarray, psims: np.ndarray, proto_bb: np.ndarray,
                   proto_sim: np.ndarray, spec_sim: np.ndarray, knn_vote: np.ndarray, wf_vote: np.ndarray
                   ) -> dict[str, np.ndarray]:
     """NEED_FEATURES, each (n_needs, n_bbs): the need's cues (strong, weak and how strong, naming the block's job
     outright, or naming another block while this one has no cue), its closest prototype or step example and spec
-    functionality per block (and by how much they lead the best other block's, and whether they are the need's
-    closest), the soft vote of its closest prototypes and examples, and the reference steps' and framework
+    functionality per block (and by how much they lead the best other block's and the second-best other's, and
+    whether they are the need's closest), the soft vote of its closest prototypes and examples, and the reference steps' and framework
     workflows' votes. `psims`: the need against every prototype and example row (rows to leave out set to -1)."""
     n, nb = cue_m.shape
     example, _ = _max_by_group(psims, proto_bb, nb)
@@ -795,6 +811,7 @@ def need_features(cue_m: np.ndarray, definite_m: np.ndarray, psims: np.ndarray, 
         "strong": strong, "weak": weak, "weak_strength": cue_m * weak, "definite": definite_m.astype(np.float32),
         "example": example, "spec": spec_sim, "proto": proto_sim,
         "example_lead": _lead(example), "spec_lead": _lead(spec_sim),
+        "example_lead2": _lead2(example), "spec_lead2": _lead2(spec_sim),
         "knn": knn_vote, "workflow": wf_vote,
         "named_other": ((strong.sum(axis=1, keepdims=True) > 0) & (cue_m == 0)).astype(np.float32),
         "example_vote": vote,
