@@ -793,8 +793,9 @@ def need_features(cue_m: np.ndarray, definite_m: np.ndarray, psims: np.ndarray, 
     """NEED_FEATURES, each (n_needs, n_bbs): the need's cues (strong, weak and how strong, naming the block's job
     outright, or naming another block while this one has no cue), its closest prototype or step example and spec
     functionality per block (and by how much they lead the best other block's and the second-best other's, and
-    whether they are the need's closest), the soft vote of its closest prototypes and examples, and the reference steps' and framework
-    workflows' votes. `psims`: the need against every prototype and example row (rows to leave out set to -1)."""
+    whether they are the need's closest), the soft vote of its closest prototypes and examples, and the reference
+    steps' and framework workflows' votes. `psims`: the need against every prototype and example row (rows to leave
+    out set to -1)."""
     n, nb = cue_m.shape
     example, _ = _max_by_group(psims, proto_bb, nb)
     vote = np.zeros((n, nb), dtype=np.float32)
