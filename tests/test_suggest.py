@@ -416,8 +416,9 @@ def test_independent_test_set_on_real_index(real_index):
 @pytest.mark.slow
 def test_need_model_on_held_out_step_clauses(real_index):
     """Need → building blocks on the held-out clauses (evals/gold/needs_test.jsonl, never fitted on): the strongest
-    block is acceptable, expected blocks are named and named blocks are acceptable (measured 0.878 / 0.846 / 0.825;
-    the hand-set rule before NEED_MODEL: 0.722 / 0.791 / 0.659)."""
+    block is acceptable, expected blocks are named and named blocks are acceptable (measured 0.911 / 0.846 / 0.842;
+    NEED_MODEL without the lead2 features: 0.878 / 0.846 / 0.825; the hand-set rule before it: 0.722 / 0.791 /
+    0.659)."""
     from assistant.service import Assistant
     from assistant.suggest import NEED_MIN_EVIDENCE
     from evals import gold, metrics
@@ -427,7 +428,7 @@ def test_need_model_on_held_out_step_clauses(real_index):
     items = gold.load_jsonl(gold.GOLD_DIR / "needs_test.jsonl")
     evidence = [sug.analyze(it["text"]).need_bb.max(axis=0) for it in items]
     m, _ = metrics.need_clause_scores(items, evidence, registry.bb_ids(), NEED_MIN_EVIDENCE)
-    assert m["top1"] >= 0.8 and m["recall"] >= 0.75 and m["precision"] >= 0.75, m
+    assert m["top1"] >= 0.85 and m["recall"] >= 0.8 and m["precision"] >= 0.8, m
 
 
 def test_blocks_for_one_need_names_the_blocks_with_the_closest_functionality(suggester):
