@@ -7,7 +7,8 @@
 The gold: hand-labelled step clauses ("have district officers approve it" → Workflow; Registration acceptable;
 "officers visit the farm" → no block), one file per writer, none of whom saw the code (evals/gold.py):
 needs_dev (100), needs_dev2 (149, ten per block), needs_dev3 (99), needs_dev4 (103, the steps of twenty service
-paragraphs in the paragraph's own words) fit the model; needs_test (100) is never fitted on nor read item by item.
+paragraphs in the paragraph's own words) fit the model; needs_test (100) and needs_test2 (107, a sixth writer with the
+fifth's brief, 2026-12-05) are never fitted on nor read item by item.
 
 Each clause is read as a description (Suggester.analyze) with its own step example left out (the dev files' one-block
 clauses are the cue lexicon's `examples`); its features are the max over its needs of NEED_FEATURES. Label 1 for an
@@ -19,7 +20,8 @@ Figures, at NEED_MIN_EVIDENCE (what the per-step table shows):
 - named blocks acceptable: share of named blocks that are expected or acceptable;
 - no-block clauses naming none.
 Leave-one-writer-out: each dev file scored by a model fitted on the other three, its clauses out of the step examples
-for that fold — the honest estimate for a new writer. The shipped model (fitted on all four) is scored on every file; only its needs_test row is held out.
+for that fold — the honest estimate for a new writer. The shipped model (fitted on all four) is scored on every file;
+only the needs_test and needs_test2 rows are held out.
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ from evals import gold as G  # noqa: E402
 from evals import metrics as M  # noqa: E402
 
 DEV_FILES = ("needs_dev", "needs_dev2", "needs_dev3", "needs_dev4")
-TEST_FILE = "needs_test"
+TEST_FILES = ("needs_test", "needs_test2")  # held out: never fitted on, never read item by item
 L2_W, L2_B = 0.003, 0.01  # penalties of the shipped fit (--grid shows the others tried)
 
 
@@ -135,16 +137,17 @@ def main(argv=None) -> int:
 
         write_model(model, "NEED_MODEL", "NEED MODEL")
         print("\nNEED_MODEL written to assistant/suggest.py")
-    print("\n== the shipped model (fitted on every dev file; needs_test never) ==\n" + head)
+    print("\n== the shipped model (fitted on every dev file; the needs_test files never) ==\n" + head)
     for name, (items, per_need, *_) in data.items():
         m, errs = score_clauses(items, predict(per_need, model))
         print(f"{name + ' (fitted)':34s}  {fmt(m)}")
         if args.errors:
             print("\n".join(errs))
-    if (gd / f"{TEST_FILE}.jsonl").exists():
-        items = G.load_jsonl(gd / f"{TEST_FILE}.jsonl")
-        per_need = clause_rows(sug, items, leave_out_examples=False)[0]
-        print(f"{TEST_FILE + ' (held out)':34s}  {fmt(score_clauses(items, predict(per_need, model))[0])}")
+    for name in TEST_FILES:
+        if (gd / f"{name}.jsonl").exists():
+            items = G.load_jsonl(gd / f"{name}.jsonl")
+            per_need = clause_rows(sug, items, leave_out_examples=False)[0]
+            print(f"{name + ' (held out)':34s}  {fmt(score_clauses(items, predict(per_need, model))[0])}")
     return 0
 
 

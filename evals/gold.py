@@ -45,6 +45,8 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   `needs_dev4.jsonl` (103, a fifth: the 4–7 steps of twenty service paragraphs, in the paragraph's own words):
   the four dev files are the fit of the per-need model (assistant.suggest.NEED_MODEL, `bench/bench_needs.py`,
   which scores each writer with a model fitted on the other three) and their one-block clauses the step examples.
+  `needs_test2.jsonl` (107, 2026-12-05, a sixth writer with the fifth's brief: twenty more services, 11 no-block and
+  21 two-block steps) is held out like needs_test: never fitted on, never read item by item.
 
 Labels follow the GovStack product use cases' own convention (expected = every BB an implementation of the whole
 service would use, so the cross-cutting blocks — identity, consent, information mediator, messaging, scheduler,

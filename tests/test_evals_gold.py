@@ -54,7 +54,7 @@ def test_need_clauses_are_labelled_with_known_blocks_and_do_not_overlap():
     """The hand-labelled step clauses (bench: need → building blocks; the dev files fit the need model and are the
     lexicon's step examples): known ids, expected and acceptable apart, clauses that need no block in
     the scored files, and no clause in two files (a test clause among the examples would be scored against itself)."""
-    files = {h: gold.GOLD_DIR / f"needs_{h}.jsonl" for h in ("dev", "dev2", "dev3", "dev4", "test")}
+    files = {h: gold.GOLD_DIR / f"needs_{h}.jsonl" for h in ("dev", "dev2", "dev3", "dev4", "test", "test2")}
     halves = {h: gold.load_jsonl(p) for h, p in files.items() if p.exists()}
     assert {"dev", "test"} <= set(halves), "evals/gold/needs_dev.jsonl or needs_test.jsonl is missing"
     for h, items in halves.items():

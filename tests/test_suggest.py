@@ -415,20 +415,22 @@ def test_independent_test_set_on_real_index(real_index):
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_need_model_on_held_out_step_clauses(real_index):
-    """Need → building blocks on the held-out clauses (evals/gold/needs_test.jsonl, never fitted on): the strongest
-    block is acceptable, expected blocks are named and named blocks are acceptable (measured 0.911 / 0.846 / 0.842;
-    NEED_MODEL without the lead2 features: 0.878 / 0.846 / 0.825; the hand-set rule before it: 0.722 / 0.791 /
-    0.659)."""
+    """Need → building blocks on the held-out clauses (evals/gold/needs_test.jsonl and needs_test2.jsonl, two writers,
+    never fitted on): the strongest block is acceptable, expected blocks are named and named blocks are acceptable
+    (measured 0.911 / 0.846 / 0.835 and 0.875 / 0.863 / 0.820; on needs_test, NEED_MODEL without the lead2
+    features: 0.878 / 0.846 / 0.825, the hand-set rule before it: 0.722 / 0.791 / 0.659)."""
     from assistant.service import Assistant
     from assistant.suggest import NEED_MIN_EVIDENCE
     from evals import gold, metrics
 
     settings, _ = real_index
     sug = Suggester(Assistant(settings))
-    items = gold.load_jsonl(gold.GOLD_DIR / "needs_test.jsonl")
-    evidence = [sug.analyze(it["text"]).need_bb.max(axis=0) for it in items]
-    m, _ = metrics.need_clause_scores(items, evidence, registry.bb_ids(), NEED_MIN_EVIDENCE)
-    assert m["top1"] >= 0.85 and m["recall"] >= 0.8 and m["precision"] >= 0.8, m
+    for name, floors in (("needs_test", (0.85, 0.8, 0.8)), ("needs_test2", (0.8, 0.8, 0.75))):
+        items = gold.load_jsonl(gold.GOLD_DIR / f"{name}.jsonl")
+        evidence = [sug.analyze(it["text"]).need_bb.max(axis=0) for it in items]
+        m, _ = metrics.need_clause_scores(items, evidence, registry.bb_ids(), NEED_MIN_EVIDENCE)
+        got = (m["top1"], m["recall"], m["precision"])
+        assert all(g >= f for g, f in zip(got, floors)), (name, m)
 
 
 def test_blocks_for_one_need_names_the_blocks_with_the_closest_functionality(suggester):
