@@ -831,18 +831,22 @@ def need_features(cue_m: np.ndarray, definite_m: np.ndarray, psims: np.ndarray, 
     }
 
 
+def logistic(feats: dict[str, np.ndarray], model: dict[str, Any], names: Iterable[str]) -> np.ndarray:
+    """A fitted model (MODEL, NEED_MODEL: weights over standardised features, one intercept per block) applied to
+    `feats`, each shaped (..., n_bbs) with the blocks in registry order: the probability per block, same shape."""
+    ids = registry.bb_ids()
+    z = np.asarray([model.get("intercepts", {}).get(b, model.get("intercept", -3.0)) for b in ids], dtype=np.float64)
+    for f in names:
+        w = model.get("weights", {}).get(f, 0.0)
+        if w:
+            x = np.asarray(feats[f], dtype=np.float64)
+            z = z + w * (x - model.get("means", {}).get(f, 0.0)) / (model.get("scales", {}).get(f, 1.0) or 1.0)
+    return 1.0 / (1.0 + np.exp(-z))
+
+
 def need_evidence(feats: dict[str, np.ndarray], model: dict[str, Any] | None = None) -> np.ndarray:
     """(n_needs, n_bbs) probability that each need calls for each block, by NEED_MODEL (or `model`)."""
-    m = NEED_MODEL if model is None else model
-    ids = registry.bb_ids()
-    first = feats[NEED_FEATURES[0]]
-    z = np.zeros(first.shape, dtype=np.float64)
-    for f in NEED_FEATURES:
-        w = m.get("weights", {}).get(f, 0.0)
-        if w:
-            z += w * (feats[f] - m.get("means", {}).get(f, 0.0)) / (m.get("scales", {}).get(f, 1.0) or 1.0)
-    z += np.asarray([m.get("intercepts", {}).get(b, m.get("intercept", -3.0)) for b in ids])[None, :]
-    return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+    return logistic(feats, NEED_MODEL if model is None else model, NEED_FEATURES).astype(np.float32)
 
 
 def _max_by_group(sims: np.ndarray, groups: np.ndarray, n_groups: int) -> tuple[np.ndarray, np.ndarray]:
@@ -1163,18 +1167,7 @@ class Suggester:
         return np.stack([features[f] for f in FEATURES], axis=1)  # (n_bbs, n_features)
 
     def probabilities(self, features: dict[str, np.ndarray]) -> np.ndarray:
-        m = self.model
-        ids = registry.bb_ids()
-        z = np.zeros(len(ids), dtype=np.float64)
-        for f in FEATURES:
-            w = m.get("weights", {}).get(f, 0.0)
-            if not w:
-                continue
-            x = features[f].astype(np.float64)
-            x = (x - m.get("means", {}).get(f, 0.0)) / (m.get("scales", {}).get(f, 1.0) or 1.0)
-            z += w * x
-        z += np.asarray([m.get("intercepts", {}).get(b, m.get("intercept", -3.0)) for b in ids])
-        return 1.0 / (1.0 + np.exp(-z))
+        return logistic(features, self.model, FEATURES)
 
     def core_rates(self) -> np.ndarray | None:
         """How often writers call each BB core (MODEL["core_rates"]), in registry order; None without them."""

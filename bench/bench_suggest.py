@@ -262,12 +262,7 @@ def fit_robust(X: np.ndarray, Y: np.ndarray, names: tuple[str, ...], l2_w: float
 
 
 def predict(model: dict, feats: dict[str, np.ndarray]) -> np.ndarray:
-    ids = registry.bb_ids()
-    z = np.zeros(len(ids))
-    for f, w in model["weights"].items():
-        z += w * (feats[f] - model["means"].get(f, 0.0)) / (model["scales"].get(f, 1.0) or 1.0)
-    z += np.asarray([model["intercepts"][b] for b in ids])
-    return 1 / (1 + np.exp(-z))
+    return S.logistic(feats, model, model["weights"])
 
 
 def tune_threshold(P: np.ndarray, Y: np.ndarray) -> float:
