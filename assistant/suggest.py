@@ -180,16 +180,28 @@ _CLAUSE_SPLIT = re.compile(
     r"download|track|rate|browse|place|publish|verify|issue|store|keep|register|visit|report|inspect|approve|review|"
     r"enrol|enroll|collect|confirm)\b)", re.I)
 _LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
+_TRAIL = re.compile(r"\s+(?:and|or|but|then)$", re.I)
 # who is describing the service, not a step of it: "We run a pensions agency", "I work at the Ministry of Health"
 _ABOUT_ASKER = re.compile(r"^(?:we|i)\s+(?:run|are|am|work\s+(?:at|for|in)|represent|manage|lead)\s+(?:a|an|the|our|my)?\s*"
                           r"(?:[\w'-]+\s+){0,4}(?:agency|ministry|department|office|authority|municipality|council|"
                           r"organi[sz]ation|ngo|team|unit|fund|programme|program|bank|company|city|county|government)\b"
                           r"[^,;]{0,40}$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+# A clause that only qualifies its neighbour: a condition or time that opens a sentence ("Once approved, …", "Every
+# month, …") belongs to what follows; a short rider after a comma ("…, even offline", "…, in three languages") to
+# what precedes. Neither is a step of its own.
+_CONDITION = re.compile(r"^(?:if|once|when|whenever|unless|after|before|as soon as|in case|until|where|while)\b", re.I)
+_QUALIFIER = re.compile(
+    r"^(?:even|especially|usually|often|sometimes|always|mostly|mainly|only|preferably|ideally|possibly|e\.g|i\.e|"
+    r"for example|for instance|such as|like|including|except|in|on|at|with|without|within|for|from|by|via|through|"
+    r"using|during|every|each|per|if|once|when|whenever|unless|where|while|as|after|before|until)\b", re.I)
+_RIDER_WORDS = 4  # a qualifier this short after a comma is a rider, not a step
 
 
-def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
-    """A description → its needs: sentences cut at clause boundaries, very short fragments joined to a neighbour.
+def split_needs(text: str, max_needs: int = MAX_NEEDS, riders: bool = True) -> list[str]:
+    """A description → its needs: sentences cut at clause boundaries, very short fragments joined to a neighbour,
+    and (`riders`) a condition or time opening a sentence joined to what follows, a short rider after a comma to
+    what precedes. The reference use cases' steps are cut without `riders`, as the fitted models read them.
 
     >>> split_needs("Farmers register online, get SMS advice and receive vouchers. Officers visit farms.")
     ['Farmers register online', 'get SMS advice', 'receive vouchers', 'Officers visit farms']
@@ -197,6 +209,14 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
     ['Licences are signed digitally', 'fishers get SMS reminders before they expire']
     >>> split_needs("Residents report potholes with a photo and the location, and the city publishes repair times online.")
     ['Residents report potholes with a photo and the location', 'the city publishes repair times online']
+    >>> split_needs("Every month, inspectors record visits on a tablet, even offline, and farmers get an SMS. "
+    ...             "Once approved, the permit is signed.")  # doctest: +NORMALIZE_WHITESPACE
+    ['Every month, inspectors record visits on a tablet, even offline', 'farmers get an SMS',
+     'Once approved, the permit is signed']
+    >>> split_needs("Farmers file a claim and, once approved, get compensation.")
+    ['Farmers file a claim', 'once approved, get compensation']
+    >>> split_needs("Once approved, the permit is signed.", riders=False)  # as the reference steps are cut
+    ['Once approved', 'the permit is signed']
     """
     sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
     sentences = [s for s in sentences if _WORD.search(s)]
@@ -204,13 +224,24 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS) -> list[str]:
     for sent in sentences:
         parts = [p.strip(" ,;:") for p in _CLAUSE_SPLIT.split(sent)]
         parts = [_LEAD.sub("", p) for p in parts if p]
+        if riders:  # "… files a claim and, once approved, …": the "and" went with the comma
+            parts = [_TRAIL.sub("", p) for p in parts]
         merged: list[str] = []
-        carry = ""
-        for p in parts:
-            p = f"{carry} {p}".strip() if carry else p
-            carry = ""
-            if len(_WORD.findall(p)) < 2:
-                carry = p  # too short to stand alone ("then"): it belongs to what follows
+        carry, sep = "", " "
+        for i, p in enumerate(parts):
+            n_words = len(_WORD.findall(p))
+            opens = riders and i + 1 < len(parts) and (_CONDITION.match(p) or (
+                not merged and _QUALIFIER.match(p) and n_words <= _RIDER_WORDS))
+            if riders and merged and not carry and not opens and _QUALIFIER.match(p) and n_words <= _RIDER_WORDS:
+                merged[-1] = f"{merged[-1]}, {p}"  # a rider: "…, even offline"
+                continue
+            if carry:
+                p, n_words, carry = f"{carry}{sep}{p}", n_words + len(_WORD.findall(carry)), ""
+            if n_words < 2:
+                carry, sep = p, " "  # too short to stand alone ("then"): it belongs to what follows
+                continue
+            if opens:
+                carry, sep = p, ", "  # a condition, or a time opening the sentence: it belongs to what follows
                 continue
             merged.append(p)
         if carry:
@@ -525,7 +556,7 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         wfs = [canon_wf(w) for w in str(c.extra.get("workflows") or "").split(";") if w.strip()]
         title = c.heading_path[-1] if c.heading_path else ""
         body = _STEP_TRAILER.sub("", c.text)
-        for t in split_needs(body, max_needs=60):
+        for t in split_needs(body, max_needs=60, riders=False):
             if len(t) < 20:
                 continue
             steps.append(RefStep(str(c.extra["uc_id"]), str(c.extra.get("step") or ""), title, bbs, wfs, cid))
