@@ -1251,12 +1251,13 @@ class Suggester:
                         label = f"{s.uc_id} {s.title}"
                         if label not in steps:
                             steps.append(label)
-            if steps:
-                reasons.append(f"similar reference steps use {name}: " + "; ".join(steps[:3]))
             if not reasons and weak:
+                # the need that comes closest, before what the reference use cases say
                 reasons.append(weak[0])
                 if weak[1]:
                     cited.append(weak[1])
+            if steps:
+                reasons.append(f"similar reference steps use {name}: " + "; ".join(steps[:3]))
             if not reasons:
                 # selected on the reference use cases' evidence alone: say so, with how common the BB is there
                 users = [u for u, _ in an.align_scores if ref.uc_bb_vec[u][j] > 0]
