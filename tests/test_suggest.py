@@ -312,11 +312,13 @@ def test_lexicon_cues():
                     ("drivers show a digital driving licence at the checkpoint", "wallet"),
                     ("the school system queries the health ministry's system for vaccination status", "information-mediator"),
                     ("the civil registry publishes each birth for the other systems to pick up", "information-mediator"),
+                    ("the tax office and social security fund get the new company's data", "information-mediator"),
                     ("answers to frequently asked questions are kept current", "content-management"),
                     ("traders declare their weekly sales", "registration"),
                     ("the officer verifies whether the driver's permit is still valid", "digital-registries")]:
         assert lex.match(text)[b].strength == 1.0, (text, b)
     assert lex.match("the officer reads the text of the regulation").get("messaging") is None
+    assert lex.match("the applicant gets the details by SMS").get("information-mediator") is None
 
 def test_step_examples_are_per_need_evidence_but_not_model_features():
     """CueLexicon.examples: a need close to a step example calls for its block (the per-step table), while every
