@@ -319,6 +319,10 @@ def test_lexicon_cues():
         assert lex.match(text)[b].strength == 1.0, (text, b)
     assert lex.match("the officer reads the text of the regulation").get("messaging") is None
     assert lex.match("the applicant gets the details by SMS").get("information-mediator") is None
+    # a timetable published for people to read is content; booked or reminded by, it is the scheduler's
+    assert lex.match("announce the new bus timetable on the transport portal")["scheduler"].strength < 1.0
+    assert lex.match("publish the vaccination calendar and remind parents")["scheduler"].strength == 1.0
+    assert lex.match("the timetable is posted on the portal every week")["scheduler"].strength == 1.0
 
 def test_step_examples_are_per_need_evidence_but_not_model_features():
     """CueLexicon.examples: a need close to a step example calls for its block (the per-step table), while every
