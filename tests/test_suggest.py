@@ -319,6 +319,9 @@ def test_lexicon_cues():
         assert lex.match(text)[b].strength == 1.0, (text, b)
     assert lex.match("the officer reads the text of the regulation").get("messaging") is None
     assert lex.match("the applicant gets the details by SMS").get("information-mediator") is None
+    # "applicant" doing another block's job is not a Registration cue; applicants applying are
+    assert lex.match("check the applicant is who they say they are").get("registration") is None
+    assert lex.match("applicants upload their diploma")["registration"].strength == 1.0
     # a timetable published for people to read is content; booked or reminded by, it is the scheduler's
     assert lex.match("announce the new bus timetable on the transport portal")["scheduler"].strength < 1.0
     assert lex.match("publish the vaccination calendar and remind parents")["scheduler"].strength == 1.0
