@@ -190,11 +190,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 # A clause that only qualifies its neighbour: a condition or time that opens a sentence ("Once approved, …", "Every
 # month, …") belongs to what follows; a short rider after a comma ("…, even offline", "…, in three languages") to
 # what precedes. Neither is a step of its own.
-_CONDITION = re.compile(r"^(?:if|once|when|whenever|unless|after|before|as soon as|in case|until|where|while)\b", re.I)
+_CONDITION_WORDS = r"if|once|when|whenever|unless|after|before|as soon as|in case|until|where|while"
+_CONDITION = re.compile(rf"^(?:{_CONDITION_WORDS})\b", re.I)
 _QUALIFIER = re.compile(
     r"^(?:even|especially|usually|often|sometimes|always|mostly|mainly|only|preferably|ideally|possibly|e\.g|i\.e|"
     r"for example|for instance|such as|like|including|except|in|on|at|with|without|within|for|from|by|via|through|"
-    r"using|during|every|each|per|if|once|when|whenever|unless|where|while|as|after|before|until)\b", re.I)
+    rf"using|during|every|each|per|as|{_CONDITION_WORDS})\b", re.I)
 _RIDER_WORDS = 4  # a qualifier this short after a comma is a rider, not a step
 
 
@@ -230,9 +231,9 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS, riders: bool = True) -> l
         carry, sep = "", " "
         for i, p in enumerate(parts):
             n_words = len(_WORD.findall(p))
-            opens = riders and i + 1 < len(parts) and (_CONDITION.match(p) or (
-                not merged and _QUALIFIER.match(p) and n_words <= _RIDER_WORDS))
-            if riders and merged and not carry and not opens and _QUALIFIER.match(p) and n_words <= _RIDER_WORDS:
+            short_qualifier = riders and n_words <= _RIDER_WORDS and bool(_QUALIFIER.match(p))
+            opens = riders and i + 1 < len(parts) and (bool(_CONDITION.match(p)) or (short_qualifier and not merged))
+            if short_qualifier and merged and not carry and not opens:
                 merged[-1] = f"{merged[-1]}, {p}"  # a rider: "…, even offline"
                 continue
             if carry:
