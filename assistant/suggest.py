@@ -123,6 +123,7 @@ ASK_NAMES_FIRST = True  # blocks_for: a block the asked job names outright comes
 # semantic match): see docs/evals.md, forty-ninth session.
 NEED_MIN_EVIDENCE = 0.35
 NEED_HINT_EVIDENCE = 0.2
+HELD = "not proposed:"  # the reason of a block decide() held back although likely (the table shows it unselected too)
 NEED_FEATURES = ("strong", "weak", "weak_strength", "definite", "example", "spec", "proto", "example_lead",
                  "spec_lead", "knn", "workflow", "named_other", "example_vote", "example_top", "spec_top",
                  "example_lead2", "spec_lead2")
@@ -286,6 +287,8 @@ class CueLexicon:
     # step clauses written from the BB scopes, one block each ("have district officers approve it"): like the
     # prototypes they are evidence that a need calls for the block (NEED_MODEL), but not a feature of MODEL
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # blocks a service uses only when it says so (a need at least hints at them): see Suggester.decide
+    named_only: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> "CueLexicon":
@@ -304,7 +307,8 @@ class CueLexicon:
                    unless={b: comp((data.get(b) or {}).get("unless")) for b in ids},
                    combos={b: combo((data.get(b) or {}).get("combos")) for b in ids},
                    definite={b: comp((data.get(b) or {}).get("definite")) for b in ids},
-                   examples={b: list((data.get(b) or {}).get("examples") or []) for b in ids})
+                   examples={b: list((data.get(b) or {}).get("examples") or []) for b in ids},
+                   named_only=frozenset(b for b in ids if (data.get(b) or {}).get("named_only")))
 
     def match(self, text: str) -> dict[str, CueHit]:
         """The strongest cue for each BB in one need (BBs without a cue are absent)."""
@@ -703,6 +707,11 @@ class Analysis:
         named = {b for c in self.cues for b, h in c.items() if h.definite}
         return np.asarray([b in named for b in registry.bb_ids()], dtype=bool)
 
+    def unnamed(self, blocks: Iterable[str], min_evidence: float = NEED_HINT_EVIDENCE) -> np.ndarray:
+        """(n_bbs,) True for each of `blocks` that no need even hints at (evidence < `min_evidence` in every need)."""
+        top = self.need_bb.max(axis=0) if self.need_bb.size else np.zeros(len(registry.bb_ids()), np.float32)
+        return np.asarray([b in blocks for b in registry.bb_ids()]) & (top < min_evidence)
+
     def own_share(self) -> np.ndarray:
         """Share of the description's needs with clear evidence for each BB."""
         nb = len(self.features["prior"])
@@ -939,11 +948,12 @@ class Suggester:
         t = time.perf_counter()
         probs = self.probabilities(an.features)
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
-        selected = (self.select(probs) | an.definite()) & np.asarray([b in ref.bb_pages for b in ids])
+        held = self.select(probs) & an.unnamed(self.lexicon.named_only)
+        selected = decide(probs, self._thresholds(), an, self.lexicon.named_only) & np.asarray([b in ref.bb_pages for b in ids])
         focus = an.focus(selected)
         scores = rank_scores(probs, selected, an.step_share(core_rates=self.core_rates()), self._thresholds(),
                              focus if an.short() else None)
-        bbs = [self._explain(j, b, float(scores[j]), bool(selected[j]), an, ref) for j, b in enumerate(ids)]
+        bbs = [self._explain(j, b, float(scores[j]), bool(selected[j]), an, ref, bool(held[j])) for j, b in enumerate(ids)]
         bbs.sort(key=lambda s: (-s.score, s.id))
         sel_set = {b.id for b in bbs if b.selected}
         steps = self._steps(an, ref, sel_set)
@@ -1214,7 +1224,8 @@ class Suggester:
         return np.asarray([m.get("thresholds", {}).get(b, m.get("threshold", 0.5)) for b in registry.bb_ids()])
 
     # ----- explanation ---------------------------------------------------------------------------
-    def _explain(self, j: int, b: str, score: float, selected: bool, an: Analysis, ref: Reference) -> BuildingBlockScore:
+    def _explain(self, j: int, b: str, score: float, selected: bool, an: Analysis, ref: Reference,
+                 held: bool = False) -> BuildingBlockScore:
         from assistant.answer.evidence import clip
 
         name = registry.name_of(b)
@@ -1240,6 +1251,10 @@ class Suggester:
             reasons.append(f"{need} → {name}: {func}")
             if f and f.chunk_id and f.chunk_id not in cited:
                 cited.append(f.chunk_id)
+        if held:
+            # likely on the similar use cases' evidence, but the service never says it needs the block (decide)
+            reasons.append(f"{HELD} no step of the description says that {self.lexicon.needs.get(b, name)}, "
+                           f"though similar GovStack use cases use {name}; add it if the service needs it")
         if weak and not selected:
             reasons.append(weak[0])  # why an unselected BB was considered
         if selected:
@@ -1329,6 +1344,13 @@ class Suggester:
         return out
 
 
+def decide(probs: np.ndarray, thresholds: np.ndarray | float, an: Analysis, named_only: Iterable[str]) -> np.ndarray:
+    """(n_bbs,) the selected blocks: probability at the threshold, except a `named_only` block no need even hints at
+    (money moving, a signature, a map … a service says when it needs them; similar use cases alone do not make a
+    payment), and every block a need names outright (Analysis.definite)."""
+    return ((probs >= thresholds) & ~an.unnamed(named_only)) | an.definite()
+
+
 def rank_scores(probs: np.ndarray, selected: np.ndarray, step_share: np.ndarray,
                 thresholds: np.ndarray | float = 0.5, focus: int | None = None) -> np.ndarray:
     """The score BBs are ranked by: ≥ 0.5 exactly for the selected ones, which come first, ordered by how central
@@ -1401,7 +1423,7 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
         if not (b.selected or show_all):
             continue
         mark = "✔" if b.selected else " "
-        why = b.reasons[0] if b.reasons and b.selected else ""
+        why = b.reasons[0] if b.reasons and (b.selected or b.reasons[0].startswith(HELD)) else ""
         lines.append(f"  {mark:2} {b.name:<22} {b.score:>6.2f}  {why}")
         if b.selected:
             for r in b.reasons[1:]:

@@ -306,7 +306,7 @@ def predict_rank(model: dict, an, rates: dict | None = None) -> tuple[np.ndarray
     writer's items are ranked without their own labels in the rates."""
     ids = registry.bb_ids()
     p = predict(model, an.features)
-    sel = (p >= model["threshold"]) | an.definite()
+    sel = S.decide(p, model["threshold"], an, S._lexicon(str(S.CUES_FILE)).named_only)
     share = an.step_share(core_rates=rates_array(rates if rates is not None else model.get("core_rates")))
     return p, {ids[j] for j in np.flatnonzero(sel)}, ranked(ids, S.rank_scores(p, sel, share, model["threshold"],
                                                                             an.focus_first(sel)))

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant import registry
-from assistant.suggest import CueLexicon, Suggester, format_suggestion, longness, rank_scores, split_needs
+from assistant.suggest import HELD, CueLexicon, Suggester, format_suggestion, longness, rank_scores, split_needs
 from assistant.types import Chunk, Suggestion
 from ingest.embed import HashEmbedder
 
@@ -409,6 +409,29 @@ def test_a_need_that_only_hints_at_a_selected_block_is_said_before_the_reference
         hint = [i for i, r in enumerate(b.reasons) if "only hints at" in r]
         steps = [i for i, r in enumerate(b.reasons) if r.startswith("similar reference steps")]
         assert not (hint and steps) or hint[0] < steps[0], (b.id, b.reasons)
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_a_block_no_need_hints_at_is_held_back_and_says_why(real_index):
+    """Payments is likely on similar use cases' evidence alone, but a service whose description moves no money is
+    not proposed it (named_only in the lexicon): the reason says so; the same service with a fee gets it."""
+    from assistant.service import Assistant
+
+    settings, _ = real_index
+    sug = Suggester(Assistant(settings))
+    text = ("Jobseekers sign up online with their national ID, upload a CV and are matched to vacancies that employers "
+            "post; employers are checked against the company register first.")
+    an = sug.analyze(text)
+    j = registry.bb_ids().index("payments")
+    assert sug.select(sug.probabilities(an.features))[j], "the model alone would propose Payments here"
+    pay = _by_id(sug.suggest(text))["payments"]
+    assert not pay.selected and pay.reasons and pay.reasons[0].startswith(HELD), pay.reasons
+    assert "money changes hands" in pay.reasons[0]
+    paid = _by_id(sug.suggest(text.replace("upload a CV", "upload a CV, pay the listing fee by mobile money")))
+    assert paid["payments"].selected and not paid["payments"].reasons[0].startswith(HELD)
+    assert {"payments", "esignature", "gis", "wallet"} <= sug.lexicon.named_only
+    assert not {"registration", "digital-registries", "identity"} & sug.lexicon.named_only
 
 
 @pytest.mark.corpus
