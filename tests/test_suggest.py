@@ -326,6 +326,12 @@ def test_lexicon_cues():
     assert lex.match("announce the new bus timetable on the transport portal")["scheduler"].strength < 1.0
     assert lex.match("publish the vaccination calendar and remind parents")["scheduler"].strength == 1.0
     assert lex.match("the timetable is posted on the portal every week")["scheduler"].strength == 1.0
+    # a business checked against a register is no one's personal data: no strong Consent cue (a person's data is)
+    assert lex.match("employers are checked against the company register first")["consent"].strength < 1.0
+    assert lex.match("an officer checks the cooperative against the business register")["consent"].strength < 1.0
+    assert lex.match("the applicant's income is checked against the tax office records")["consent"].strength == 1.0
+    assert lex.match("the company's staff records are checked against the social security register")[
+        "consent"].strength == 1.0
 
 def test_step_examples_are_per_need_evidence_but_not_model_features():
     """CueLexicon.examples: a need close to a step example calls for its block (the per-step table), while every
