@@ -326,6 +326,10 @@ def test_lexicon_cues():
     assert lex.match("announce the new bus timetable on the transport portal")["scheduler"].strength < 1.0
     assert lex.match("publish the vaccination calendar and remind parents")["scheduler"].strength == 1.0
     assert lex.match("the timetable is posted on the portal every week")["scheduler"].strength == 1.0
+    # "book" the verb is a Scheduler cue, the thing read is not
+    assert lex.match("readers borrow up to five books for three weeks").get("scheduler") is None
+    assert lex.match("lend e-books to registered readers").get("scheduler") is None
+    assert lex.match("inspectors book site inspections")["scheduler"].strength == 1.0
     # a business checked against a register is no one's personal data: no strong Consent cue (a person's data is)
     assert lex.match("employers are checked against the company register first")["consent"].strength < 1.0
     assert lex.match("an officer checks the cooperative against the business register")["consent"].strength < 1.0
