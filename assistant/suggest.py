@@ -23,6 +23,9 @@ How a description becomes a suggestion:
    with simulated cue misses so the model does not lean on the lexicon alone, and written into MODEL below.
    That convention lists the cross-cutting blocks (identity, consent, information mediator, messaging,
    scheduler, workflow) for nearly every service, so they are selected unless the evidence is against them.
+   The blocks a service uses only when it says so (money, signing, maps, a marketplace, a wallet, published
+   content, hosting: `named_only` in the lexicon) are not proposed unless some need at least hints at them
+   (decide), and a block one of the needs names outright ("signed digitally", "on a map") always is.
 4. Every selected BB gets reasons in plain words (need → the key functionality that serves it) and
    citations to the spec chunks that functionality comes from; a BB selected on the reference use cases'
    evidence alone says so. BBs are ranked selected-first, by the expected share of the service's steps that
