@@ -951,8 +951,9 @@ class Suggester:
         t = time.perf_counter()
         probs = self.probabilities(an.features)
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
-        held = self.select(probs) & an.unnamed(self.lexicon.named_only)
-        selected = decide(probs, self._thresholds(), an, self.lexicon.named_only) & np.asarray([b in ref.bb_pages for b in ids])
+        chosen = decide(probs, self._thresholds(), an, self.lexicon.named_only)
+        held = self.select(probs) & ~chosen  # likely, but no need even hints at it: said in its reasons
+        selected = chosen & np.asarray([b in ref.bb_pages for b in ids])
         focus = an.focus(selected)
         scores = rank_scores(probs, selected, an.step_share(core_rates=self.core_rates()), self._thresholds(),
                              focus if an.short() else None)
