@@ -138,6 +138,20 @@ def test_a_chat_question_asking_blocks_for_a_described_service_gets_the_advisors
     assert "suggests these" not in short.text and "Building-block advisor" in short.text
 
 
+def test_the_chat_says_which_likely_block_the_advisor_did_not_propose_and_why(real_assistant):
+    """A service that moves no money: the advisor holds Payments back (no need hints at it), and the chat says so
+    after the list, so an official who does charge a fee knows what to add; the farm service with vouchers gets
+    Payments in the list and no such line for it."""
+    ans = real_assistant.ask("Jobseekers sign up online with their national ID, upload a CV and are matched to "
+                             "vacancies that employers post; employers are checked against the company register "
+                             "first. Which building blocks do we need?")
+    listed = set(re.findall(r"^- \*\*(.+?)\*\* — ", ans.text, re.M))
+    assert "Payments" not in listed and "Registration" in listed, ans.text
+    assert re.search(r"^Not proposed: \*\*Payments\*\* — no step of the description says that money changes hands",
+                     ans.text, re.M), ans.text
+    assert "Not proposed: **Payments**" not in real_assistant.ask(FARM).text
+
+
 def test_the_advisors_answer_is_shown_as_it_is_with_an_llm_backend(real_index):
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 

@@ -997,6 +997,8 @@ class ExtractiveAnswerer:
             return ""
         text = (f"For the service you describe, the building-block advisor suggests these {len(lines)} building blocks, "
                 f"most needed first:\n" + "\n".join(lines))
+        for bb, why in qa.advice_held:
+            text += f"\n\nNot proposed: **{registry.name_of(bb)}** — {why}."
         if qa.advice_use_case:
             uid, title, bbs = qa.advice_use_case
             text += (f"\n\nThe closest GovStack reference use case is **{uid} {title}**, which uses "
