@@ -522,11 +522,10 @@ class Assistant:
                 have[cid].why.append("advice")
             if have[cid] not in front:
                 front.append(have[cid])
-        from assistant.suggest import HELD
+        from assistant.suggest import held_reason
 
         # a block similar services use that this one never mentions ("no step says that money changes hands")
-        qa.advice_held = [(b.id, b.reasons[0][len(HELD):].strip()) for b in result.building_blocks
-                          if not b.selected and b.reasons and b.reasons[0].startswith(HELD)]
+        qa.advice_held = [(b.id, why) for b in result.building_blocks if (why := held_reason(b))]
         uc = next((u for u in result.similar_use_cases if u.source == "govstack"), None)
         if qa.advice and uc:
             qa.advice_use_case = (uc.id, uc.title, list(uc.building_blocks))

@@ -1348,6 +1348,20 @@ class Suggester:
         return out
 
 
+def held_reason(b: BuildingBlockScore) -> str | None:
+    """Why an unselected block was held back although likely (decide: no need even hints at it), without the
+    "not proposed:" lead; None for any other block. The CLI table and the chat's advice say it.
+
+    >>> held_reason(BuildingBlockScore("payments", "Payments", 0.5, False, [f"{HELD} no step says that money moves"]))
+    'no step says that money moves'
+    >>> held_reason(BuildingBlockScore("payments", "Payments", 0.9, True, ["need 'pay the fee' → Payments"])) is None
+    True
+    """
+    if b.selected or not b.reasons or not b.reasons[0].startswith(HELD):
+        return None
+    return b.reasons[0][len(HELD):].strip()
+
+
 def decide(probs: np.ndarray, thresholds: np.ndarray | float, an: Analysis, named_only: Iterable[str]) -> np.ndarray:
     """(n_bbs,) the selected blocks: probability at the threshold, except a `named_only` block no need even hints at
     (money moving, a signature, a map … a service says when it needs them; similar use cases alone do not make a
@@ -1427,7 +1441,7 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
         if not (b.selected or show_all):
             continue
         mark = "✔" if b.selected else " "
-        why = b.reasons[0] if b.reasons and (b.selected or b.reasons[0].startswith(HELD)) else ""
+        why = b.reasons[0] if b.reasons and (b.selected or held_reason(b)) else ""
         lines.append(f"  {mark:2} {b.name:<22} {b.score:>6.2f}  {why}")
         if b.selected:
             for r in b.reasons[1:]:
