@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from assistant.types import Answer, BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
+from assistant import registry
 from ui import render
 
 EVIL = '<script>window.__x=1</script><img src=x onerror="window.__x=2"> ${window.__x=3} [c](javascript:alert(1))'
@@ -233,6 +234,25 @@ def test_diagram_puts_the_mediator_in_the_middle_and_links_every_block():
     vb = [float(x) for x in re.search(r"viewBox='([^']+)'", svg).group(1).split()]
     x, y, w, h = [float(v) for v in re.search(r"<g class='gs-dg-im'><rect x='([\d.]+)' y='([\d.]+)' width='(\d+)' height='(\d+)'", svg).groups()]
     assert abs(x + w / 2 - vb[2] / 2) < 1 and abs(y + h / 2 - vb[3] / 2) < 1
+
+
+def test_diagram_boxes_never_overlap_and_stay_inside():
+    # "Digital Registries" beside the mediator had covered the "In" of "Information Mediator"
+    names = {b.id: b.name for b in registry.building_blocks()}
+    others = [b for b in names if b != "information-mediator"]
+    box = re.compile(r"<rect x='(-?[\d.]+)' y='(-?[\d.]+)' width='(\d+)' height='(\d+)'")
+    for n in range(1, len(others) + 1):
+        for chosen in (others[:n], others[-n:], sorted(others, key=lambda b: -len(names[b]))[:n]):
+            svg = render.bb_diagram_svg(chosen + ["information-mediator"], names)
+            vb = [float(x) for x in re.search(r"viewBox='([^']+)'", svg).group(1).split()]
+            rects = [tuple(float(v) for v in m.groups()) for m in box.finditer(svg)]
+            assert len(rects) == n + 1
+            for x, y, w, h in rects:
+                assert x >= 0 and y >= 0 and x + w <= vb[2] and y + h <= vb[3], (chosen, (x, y, w, h))
+            for i, a in enumerate(rects):
+                for b in rects[i + 1:]:
+                    apart = a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
+                    assert apart, (chosen, a, b)
 
 
 def test_diagram_when_mediator_not_selected_and_escaping():

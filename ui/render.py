@@ -565,34 +565,61 @@ def bb_diagram_svg(selected: Sequence[str], names: Mapping[str, str] | None = No
     names = _names(names)
     others = [b for b in selected if b != mediator]
     im_selected = mediator in selected
-    h = 420 if len(others) <= 8 else 480
+    boxes, width, h = _diagram_layout([names.get(b, b) for b in others], width)
     cx, cy = width / 2, h / 2
-    r = min(cx, cy) - 62
     parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {h}' class='gs-diagram' role='img' "
              f"aria-labelledby='gs-dg-t' preserveAspectRatio='xMidYMid meet'>",
              f"<title id='gs-dg-t'>{esc(_diagram_title(others, im_selected, names, mediator))}</title>"]
-    pts = []
-    for i, b in enumerate(others):
-        a = -math.pi / 2 + 2 * math.pi * i / max(1, len(others))
-        pts.append((b, cx + r * math.cos(a), cy + r * math.sin(a)))
-    for b, x, y in pts:
+    pts = [(b, x, y, w) for b, (x, y, w) in zip(others, boxes)]
+    for b, x, y, _ in pts:
         parts.append(f"<line x1='{cx:.1f}' y1='{cy:.1f}' x2='{x:.1f}' y2='{y:.1f}' class='gs-dg-link'/>")
     im_label = names.get(mediator, "Information Mediator")
     parts.append(f"<g class='gs-dg-im{'' if im_selected else ' gs-dg-dashed'}'>"
-                 f"<rect x='{cx - 92:.1f}' y='{cy - 30:.1f}' width='184' height='60' rx='14'/>"
+                 f"<rect x='{cx - _HUB_W / 2:.1f}' y='{cy - _HUB_H / 2:.1f}' width='{_HUB_W}' height='{_HUB_H}' rx='14'/>"
                  f"<text x='{cx:.1f}' y='{cy - 4:.1f}' text-anchor='middle' class='gs-dg-t1'>{esc(im_label)}</text>"
                  f"<text x='{cx:.1f}' y='{cy + 15:.1f}' text-anchor='middle' class='gs-dg-t2'>"
                  f"{'secure data exchange' if im_selected else 'recommended for data exchange'}</text></g>")
-    for b, x, y in pts:
+    for b, x, y, w in pts:
         label = names.get(b, b)
-        w = max(92, min(150, 8 * len(label) + 24))
-        parts.append(f"<g class='gs-dg-bb'><rect x='{x - w / 2:.1f}' y='{y - 20:.1f}' width='{w}' height='40' rx='10'/>"
+        parts.append(f"<g class='gs-dg-bb'><rect x='{x - w / 2:.1f}' y='{y - _BOX_H / 2:.1f}' width='{w}' height='{_BOX_H}' rx='10'/>"
                      f"<text x='{x:.1f}' y='{y + 5:.1f}' text-anchor='middle'>{esc(label)}</text></g>")
     if not others:
         parts.append(f"<text x='{cx:.1f}' y='{cy + 70:.1f}' text-anchor='middle' class='gs-dg-t2'>"
                      "No other building block selected.</text>")
     parts.append("</svg>")
     return "".join(parts)
+
+
+_HUB_W, _HUB_H, _BOX_H, _GAP = 200, 60, 40, 8
+
+
+def _diagram_layout(labels: Sequence[str], width: int) -> tuple[list[tuple[float, float, int]], int, int]:
+    """Centre (x, y) and width of each block's box on an ellipse around the mediator's, and the diagram's width and
+    height: the smallest (from `width` × 420, both grown by 5% at a time) at which no two boxes, nor a box and the
+    mediator's, overlap. (Growing both keeps the shape the page has room for: a taller one would be shrunk to fit.)
+
+    >>> boxes, w, h = _diagram_layout(["Digital Registries", "Identity"], 640)
+    >>> (w, h), [round(x) for x, _, _ in boxes]
+    ((640, 420), [320, 320])
+    """
+    widths = [max(92, min(176, 8 * len(t) + 24)) for t in labels]
+    for k in range(20, 60):
+        w_all, h = round(width * k / 20), round(420 * k / 20)
+        rx = w_all / 2 - max(widths, default=92) / 2 - _GAP
+        ry = h / 2 - _BOX_H / 2 - _GAP
+        boxes = [(w_all / 2 + rx * math.cos(a), h / 2 + ry * math.sin(a), w)
+                 for a, w in ((-math.pi / 2 + 2 * math.pi * i / max(1, len(labels)), w) for i, w in enumerate(widths))]
+        hub = (w_all / 2, h / 2, _HUB_W, _HUB_H)
+        if not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) \
+                and not any(_overlap(a, hub) for a in boxes):
+            break
+    return boxes, w_all, h
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    """Whether two boxes (x, y, width[, height]; centred; height _BOX_H when not given) come closer than _GAP."""
+    ah, bh = (a[3] if len(a) > 3 else _BOX_H), (b[3] if len(b) > 3 else _BOX_H)
+    return abs(a[0] - b[0]) < (a[2] + b[2]) / 2 + _GAP and abs(a[1] - b[1]) < (ah + bh) / 2 + _GAP
 
 
 def _diagram_title(others: Sequence[str], im_selected: bool, names: Mapping[str, str], mediator: str) -> str:
