@@ -336,6 +336,11 @@ def test_lexicon_cues():
     assert lex.match("the applicant's income is checked against the tax office records")["consent"].strength == 1.0
     assert lex.match("the company's staff records are checked against the social security register")[
         "consent"].strength == 1.0
+    # a report that "goes to the right crew" is routed; going to the right page is not a step of a process
+    assert lex.match("reports go to the right maintenance crew")["workflow"].strength == 1.0
+    assert lex.match("each request goes straight to the responsible officer")["workflow"].strength == 1.0
+    page = lex.match("citizens go to the right page of the portal").get("workflow")
+    assert page is None or page.strength < 1.0
 
 def test_step_examples_are_per_need_evidence_but_not_model_features():
     """CueLexicon.examples: a need close to a step example calls for its block (the per-step table), while every
