@@ -341,6 +341,11 @@ def test_lexicon_cues():
     assert lex.match("each request goes straight to the responsible officer")["workflow"].strength == 1.0
     page = lex.match("citizens go to the right page of the portal").get("workflow")
     assert page is None or page.strength < 1.0
+    # an exam board or an electoral commission is another organisation; being on board a boat is not
+    assert lex.match("exam results are pulled from the exam board")["information-mediator"].strength == 1.0
+    assert lex.match("voter rolls are checked against the electoral commission")["information-mediator"].strength == 1.0
+    crew = lex.match("crew members on board report the catch").get("information-mediator")
+    assert crew is None or crew.strength < 1.0
 
 def test_step_examples_are_per_need_evidence_but_not_model_features():
     """CueLexicon.examples: a need close to a step example calls for its block (the per-step table), while every
