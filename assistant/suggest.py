@@ -1270,6 +1270,11 @@ class Suggester:
                 weak = (f"{need} only hints at {name} ({self.lexicon.needs.get(b, name)}); its closest functionality: "
                         f"{func}", f.chunk_id if f else None)
                 break
+            if not selected and not held and not reasons:
+                # (a need that maps to an unselected block: said so, not as a step of the service it was chosen for)
+                reasons.append(f"{need} comes closest to {name} ({func}), but the description as a whole does not "
+                               f"call for it")
+                break
             reasons.append(f"{need} → {name}: {func}")
             if f and f.chunk_id and f.chunk_id not in cited:
                 cited.append(f.chunk_id)

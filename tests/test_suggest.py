@@ -455,6 +455,25 @@ def test_a_block_no_need_hints_at_is_held_back_and_says_why(real_index):
 
 @pytest.mark.corpus
 @pytest.mark.slow
+def test_an_unselected_block_a_need_maps_to_says_it_is_not_proposed(real_index):
+    """A need can map to a block the service as a whole does not call for (a council's dashboard → Content
+    Management): its reason says the need comes closest to it, not "need → block" as a step of the service."""
+    from assistant.service import Assistant
+
+    settings, _ = real_index
+    sug = Suggester(Assistant(settings))
+    s = sug.suggest("Residents report broken streetlights from their phone with the location. Reports go to the right "
+                    "maintenance crew, residents get an SMS when the repair is done, and the council sees a dashboard "
+                    "of open reports per district.")
+    for b in s.building_blocks:
+        if not b.selected and b.reasons and held_reason(b) is None:
+            assert "→" not in b.reasons[0], b.reasons
+    cms = _by_id(s)["content-management"]
+    assert not cms.selected and "comes closest to Content Management" in cms.reasons[0], cms.reasons
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
 def test_independent_test_set_on_real_index(real_index):
     """The held-back gold (never fitted on): the issue's targets for set F1 and per-BB macro F1; every selected
     block has a reason and a citation; a description that revolves around one block ranks it first."""
