@@ -507,6 +507,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # "Subscribers … collect event details after being notified of them")
     (r"\b(be|been|being|get|gets|got|are|is|was|were) (automatically |immediately |promptly )?(told|informed|made aware)\b",
      r"\1 \2notified"),
+    # a programming language is, in the architecture requirements, a language a building block is written in ("building
+    # blocks SHOULD be written using commonly used languages"): the UI guidelines' languages are people's
+    (r"\b(programming|coding|development|implementation|software)\s+languages?\b", r"\g<0> (languages and frameworks a building block is written in)"),
     # consent is withdrawn in the spec (the Consent BB's word, and the GDPR's), never revoked or cancelled
     (r"\b(revoke|revokes|revoked|revoking|cancel|cancels|cancelled|canceled|cancelling|retract|retracts|retracted|"
      r"rescind|rescinds|rescinded)\b(?=(\s+[\w']+){0,2}\s+consents?\b(?![\s-]+tokens?\b))", "withdraw"),
@@ -1479,6 +1482,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'Now how do I start an instance and delete the old one?'
     >>> spans = []; _ = plain_words("can the card be blocked for a while? how do I kick off an instance?", spans); spans
     [('kick off', 'start'), ('card be blocked for a while', 'temporarily suspend')]
+    >>> plain_words("does GovStack require a specific programming language?")
+    'does GovStack require a specific programming language (languages and frameworks a building block is written in)?'
     >>> plain_words("can a person take back their consent later on?")
     'can a person withdraw their consent later on?'
     >>> plain_words("how do i revoke consent after i already gave it")
