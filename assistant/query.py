@@ -507,6 +507,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # "Subscribers … collect event details after being notified of them")
     (r"\b(be|been|being|get|gets|got|are|is|was|were) (automatically |immediately |promptly )?(told|informed|made aware)\b",
      r"\1 \2notified"),
+    # the spec keeps an audit trail in some blocks and audit logs in others (Consent: "Audit logging (REQUIRED)"; Digital
+    # Registries: "record versioning (audit trails)"): each is searched with the other's words
+    (r"\baudit[- ]trails?\b", r"\g<0> (audit logging)"),
+    (r"\baudit[- ]log(s|ging)?\b", r"\g<0> (audit trail)"),
     # a programming language is, in the architecture requirements, a language a building block is written in ("building
     # blocks SHOULD be written using commonly used languages"): the UI guidelines' languages are people's
     (r"\b(programming|coding|development|implementation|software)\s+languages?\b", r"\g<0> (languages and frameworks a building block is written in)"),
@@ -1482,6 +1486,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'Now how do I start an instance and delete the old one?'
     >>> spans = []; _ = plain_words("can the card be blocked for a while? how do I kick off an instance?", spans); spans
     [('kick off', 'start'), ('card be blocked for a while', 'temporarily suspend')]
+    >>> plain_words("does the consent bb keep an audit trail?")
+    'does the consent bb keep an audit trail (audit logging)?'
     >>> plain_words("does GovStack require a specific programming language?")
     'does GovStack require a specific programming language (languages and frameworks a building block is written in)?'
     >>> plain_words("can a person take back their consent later on?")
