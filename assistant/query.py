@@ -510,7 +510,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # the spec keeps an audit trail in some blocks and audit logs in others (Consent: "Audit logging (REQUIRED)"; Digital
     # Registries: "record versioning (audit trails)"): each is searched with the other's words
     (r"\baudit[- ]trails?\b", r"\g<0> (audit logging)"),
-    (r"\baudit[- ]log(s|ging)?\b", r"\g<0> (audit trail)"),
+    (r"(?<!\()\baudit[- ]log(s|ging)?\b", r"\g<0> (audit trail)"),  # (not the gloss above)
     # a programming language is, in the architecture requirements, a language a building block is written in ("building
     # blocks SHOULD be written using commonly used languages"): the UI guidelines' languages are people's
     (r"\b(programming|coding|development|implementation|software)\s+languages?\b", r"\g<0> (languages and frameworks a building block is written in)"),
