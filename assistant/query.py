@@ -2115,7 +2115,7 @@ def noun_pattern(noun: str) -> re.Pattern:
 
 
 # "Which building blocks do I need for a birth registration service?" — a job for the building-block advisor
-_ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+((do|would|should|could|shall|must)\s+(i|we|you|they|my|our)\b"
+_ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+((do|would|should|could|shall|must)\s+(i|we|you|they|my|our|an?)\b"
                      r"[^?]{0,40}\b(need|use|pick|choose|combine|require)\b|"
                      # "Which building blocks are needed for our farmer subsidy service?"
                      r"(are|would be|will be|might be)\s+(needed|required|used|useful)\s+(for|in)\s+(our|my|a|an|this|such an?)\s"
@@ -2410,6 +2410,8 @@ def asks_for_advice(question: str) -> bool:
     True
     >>> asks_for_advice("Which building blocks would we use for the INST-1 use case?")
     False
+    >>> asks_for_advice("Which building blocks would a city need to let residents pay parking fines online?")
+    True
     """
     return bool(_ADVICE.search(question or "")) and not _NAMES_USE_CASE.search(question or "")
 

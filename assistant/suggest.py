@@ -158,6 +158,14 @@ GUIDANCE = ("Describe the service you want to build in a few sentences: who uses
             "what is checked, what is paid, signed, booked or published, and who is notified.")
 
 
+# A question about the specification put to the advisor ("What is GovStack?", "What does the Payments building block do
+# for bulk disbursements?") is pointed to the chat, which answers it
+QUESTION_INPUT = re.compile(r"^\s*(what|which|who|whom|whose|why|how|when|where|is|are|does|do|can|could|should|must|"
+                            r"may|will|would|has|have)\b[^.!]*\?\s*$", re.I)
+ASKED_A_QUESTION = ("That reads like a question about the specification: ask it in the chat (the Ask tab, or "
+                    "`govstack-assistant ask`). For building-block advice instead:")
+
+
 # ----------------------------------------------------------------------------------------------------------
 # Needs: the description cut into sentences and clauses
 
@@ -956,6 +964,8 @@ class Suggester:
             text = described_service(text) or text
         ids = registry.bb_ids()
         problem = self.input_problem(text)
+        if problem and QUESTION_INPUT.search(text):
+            problem = ASKED_A_QUESTION
         if problem:
             return Suggestion(description=text, guidance=f"{problem} {GUIDANCE}",
                               building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
@@ -963,7 +973,8 @@ class Suggester:
         ref = self.reference()
         an = self.analyze(text, exclude_use_cases)
         if not self._looks_like_service(an, ref):
-            return Suggestion(description=text, guidance="This does not read like a description of a service. " + GUIDANCE,
+            problem = ASKED_A_QUESTION if QUESTION_INPUT.search(text) else "This does not read like a description of a service."
+            return Suggestion(description=text, guidance=f"{problem} {GUIDANCE}",
                               building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
                               timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)})
         t = time.perf_counter()

@@ -94,6 +94,16 @@ def test_bad_input_gets_guidance_and_nothing_selected(suggester, text):
     assert sorted(b.id for b in s.building_blocks) == sorted(registry.bb_ids())
 
 
+@pytest.mark.parametrize("text", ["What is GovStack?", "What is the Consent building block?",
+                                  "How does the Payments building block handle bulk disbursements to many farmers?"])
+def test_a_question_about_the_spec_is_pointed_to_the_chat(suggester, text):
+    s = suggester.suggest(text)
+    assert s.guidance.startswith("That reads like a question") and "ask it in the chat" in s.guidance
+    assert "Describe the service" in s.guidance and s.selected == []
+    # …while a request for advice, or a description, is not
+    assert not suggester.suggest("Fishers apply online for a licence and pay the fee. Which BBs do we need?").guidance
+
+
 def test_money_cue_selects_payments_with_a_reason(suggester):
     s = suggester.suggest("Fishers apply online for a licence and pay the licence fee by mobile money.")
     assert s.guidance is None
