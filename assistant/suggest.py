@@ -40,6 +40,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -180,9 +181,7 @@ GUIDANCE = ("Describe the service you want to build in a few sentences: who uses
 
 
 # A question about the specification put to the advisor ("What is GovStack?", "What does the Payments building block do
-# for bulk disbursements?") is pointed to the chat, which answers it
-QUESTION_INPUT = re.compile(r"^\s*(what|which|who|whom|whose|why|how|when|where|is|are|does|do|can|could|should|must|"
-                            r"may|will|would|has|have)\b[^.!]*\?\s*$", re.I)
+# for bulk disbursements?", reads_as_question) is pointed to the chat, which answers it
 ASKED_A_QUESTION = ("That reads like a question about the specification: ask it in the chat (the Ask tab, or "
                     "`govstack-assistant ask`). For building-block advice instead:")
 
@@ -223,6 +222,18 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 # Descriptions are cut at a colon between clauses (_colon_split): short requests test focus@1 0.733 → 0.767, every
 # other bench_suggest figure unchanged (the long use cases' sentences, and the reference steps, are not cut there)
 COLON_SPLIT = True
+
+
+def reads_as_question(text: str) -> bool:
+    """Whether the whole input is one question ("What is the Consent building block?", "tell me about payments"), not a
+    description of a service.
+
+    >>> reads_as_question("What is GovStack?"), reads_as_question("Farmers register. How do they get paid?")
+    (True, False)
+    """
+    return bool(re.match(r"^\s*(what|which|who|how|why|when|where|is|are|does|do|can|could|should|tell me)\b", text, re.I)
+                and text.rstrip().endswith("?") and len(_SENT_SPLIT.split(text.strip())) == 1) or \
+        bool(re.match(r"^\s*(what is|what are|tell me about|explain|describe the)\b", text, re.I))
 
 
 def _colon_split(sentence: str) -> list[str]:
@@ -861,11 +872,8 @@ def _func_sizes(funcs: list[Functionality], quotable: np.ndarray) -> np.ndarray:
     >>> _func_sizes(fs, np.asarray([True, True, True])).tolist()
     [2.0, 2.0, 1.0]
     """
-    counts: dict[tuple[str, str], int] = {}
-    for f, q in zip(funcs, quotable):
-        if q:
-            counts[(f.bb, f.label)] = counts.get((f.bb, f.label), 0) + 1
-    return np.asarray([max(1, counts.get((f.bb, f.label), 0)) for f in funcs], dtype=np.float32)
+    counts = Counter((f.bb, f.label) for f, q in zip(funcs, quotable) if q)
+    return np.asarray([max(1, counts[(f.bb, f.label)]) for f in funcs], dtype=np.float32)
 
 
 def _softmax(x: np.ndarray, t: float) -> np.ndarray:
@@ -1004,17 +1012,15 @@ class Suggester:
             text = described_service(text) or text
         ids = registry.bb_ids()
         problem = self.input_problem(text)
-        if problem and QUESTION_INPUT.search(text):
-            problem = ASKED_A_QUESTION
-        if problem:
-            return Suggestion(description=text, guidance=f"{problem} {GUIDANCE}",
-                              building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
-                              timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)})
-        ref = self.reference()
-        an = self.analyze(text, exclude_use_cases)
-        if not self._looks_like_service(an, ref):
-            problem = ASKED_A_QUESTION if QUESTION_INPUT.search(text) else "This does not read like a description of a service."
-            return Suggestion(description=text, guidance=f"{problem} {GUIDANCE}",
+        ref = an = None
+        if not problem:
+            ref = self.reference()
+            an = self.analyze(text, exclude_use_cases)
+            if not self._looks_like_service(an, ref):
+                problem = "This does not read like a description of a service."
+        if problem:  # guidance on what to write, not a guess; a question is pointed to the chat
+            return Suggestion(description=text,
+                              guidance=f"{ASKED_A_QUESTION if reads_as_question(text) else problem} {GUIDANCE}",
                               building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
                               timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)})
         t = time.perf_counter()
@@ -1269,9 +1275,7 @@ class Suggester:
         features["long"] = np.full(nb, lng, dtype=np.float32)
         features["cue*U"] = features["cue"] * (prior == 0)
         timings["score"] = (time.perf_counter() - t) * 1000
-        question = bool(re.match(r"^\s*(what|which|who|how|why|when|where|is|are|does|do|can|could|should|tell me)\b", text, re.I)
-                        and text.rstrip().endswith("?") and len(_SENT_SPLIT.split(text.strip())) == 1) or \
-            bool(re.match(r"^\s*(what is|what are|tell me about|explain|describe the)\b", text, re.I))
+        question = reads_as_question(text)
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
                         need_wfs, uc_scores, features, timings, text=text, question=question,
                         align_scores=align_scores, align_share=align_share, mean_share=mean_share,
