@@ -607,19 +607,17 @@ def _diagram_layout(labels: Sequence[str], width: int) -> tuple[list[tuple[float
         w_all, h = round(width * k / 20), round(420 * k / 20)
         rx = w_all / 2 - max(widths, default=92) / 2 - _GAP
         ry = h / 2 - _BOX_H / 2 - _GAP
-        boxes = [(w_all / 2 + rx * math.cos(a), h / 2 + ry * math.sin(a), w)
+        boxes = [(w_all / 2 + rx * math.cos(a), h / 2 + ry * math.sin(a), w, _BOX_H)
                  for a, w in ((-math.pi / 2 + 2 * math.pi * i / max(1, len(labels)), w) for i, w in enumerate(widths))]
-        hub = (w_all / 2, h / 2, _HUB_W, _HUB_H)
-        if not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) \
-                and not any(_overlap(a, hub) for a in boxes):
+        every = boxes + [(w_all / 2, h / 2, _HUB_W, _HUB_H)]
+        if not any(_overlap(a, b) for i, a in enumerate(every) for b in every[i + 1:]):
             break
-    return boxes, w_all, h
+    return [(x, y, w) for x, y, w, _ in boxes], w_all, h
 
 
 def _overlap(a: tuple, b: tuple) -> bool:
-    """Whether two boxes (x, y, width[, height]; centred; height _BOX_H when not given) come closer than _GAP."""
-    ah, bh = (a[3] if len(a) > 3 else _BOX_H), (b[3] if len(b) > 3 else _BOX_H)
-    return abs(a[0] - b[0]) < (a[2] + b[2]) / 2 + _GAP and abs(a[1] - b[1]) < (ah + bh) / 2 + _GAP
+    """Whether two centred boxes (x, y, width, height) come closer than _GAP."""
+    return abs(a[0] - b[0]) < (a[2] + b[2]) / 2 + _GAP and abs(a[1] - b[1]) < (a[3] + b[3]) / 2 + _GAP
 
 
 def _diagram_title(others: Sequence[str], im_selected: bool, names: Mapping[str, str], mediator: str) -> str:
