@@ -356,6 +356,12 @@ def test_lexicon_cues():
     assert lex.match("voter rolls are checked against the electoral commission")["information-mediator"].strength == 1.0
     crew = lex.match("crew members on board report the catch").get("information-mediator")
     assert crew is None or crew.strength < 1.0
+    # an event logged for the record is a record kept; someone logged in is not
+    assert lex.match("the repair is logged")["digital-registries"].strength == 1.0
+    assert lex.match("the officer logs each inspection")["digital-registries"].strength == 1.0
+    for login in ("the user is logged in", "she is logged on to the portal"):
+        hit = lex.match(login).get("digital-registries")
+        assert hit is None or hit.strength < 1.0, login
 
 def test_step_examples_are_per_need_evidence_but_not_model_features():
     """CueLexicon.examples: a need close to a step example calls for its block (the per-step table), while every
