@@ -63,6 +63,11 @@ FILL_MIN_SCORE = 0.35
 FILL_MIN_WORDS = 4  # a supporting point of fewer words is a title or a label ('INF-1 – Construction Permit.', '(OpenID Connect)')
 _WORD = re.compile(r"[A-Za-z]{2,}")
 FILL_PER_PASSAGE = 3  # supporting points one passage may give (2: the relevant second passage was cut short)
+# Supporting points are picked best first, then told in reading order: grouped by the section they come from (the
+# section of the best point first), in the order the section has them. Picked best first, a flow's steps came out
+# shuffled and mixed with another flow's ("PBB begins sending sub-batches" of 9.1.3 between two steps of 9.1.2).
+# Which points are picked does not change, so neither does any eval figure.
+FILL_READING_ORDER = True
 # a further question in the message (QueryAnalysis.more_asks) the answer so far leaves open (less than this share of its
 # words, IDF-weighted, said) is answered under it, with up to MORE_ASK_UNITS points of its own passages
 MORE_ASK_SAID = 0.6
@@ -563,7 +568,7 @@ class ExtractiveAnswerer:
                  if u.score > FILL_MIN_SCORE and not _is_question(u)
                  and (u.text.rstrip().endswith(":") or len(_WORD.findall(u.text)) >= FILL_MIN_WORDS)]
         per_hit: dict[int, int] = {}
-        lines = []
+        lines: list[tuple[Unit, str]] = []
         for u in self._pick(units, room * 3):
             if per_hit.get(u.hit_index, 0) >= FILL_PER_PASSAGE:
                 continue
@@ -590,12 +595,13 @@ class ExtractiveAnswerer:
                 # …and the short line right after it that introduces a list ("The wallet and the verifier should be
                 # able to verify the validity of the credentials. Validity of credentials means, that:" + its items)
                 line += self._intro_after(ev, u)
-            if not line or f"- {line}" in lines:  # two short items of one list both bring that list's line
+            if not line or f"- {line}" in (x for _, x in lines):  # two short items of one list both bring that list's line
                 continue
             per_hit[u.hit_index] = per_hit.get(u.hit_index, 0) + 1
-            lines.append(f"- {line}")
+            lines.append((u, f"- {line}"))
             if len(lines) >= room:
                 break
+        lines = _in_reading_order(ev, lines) if FILL_READING_ORDER else [line for _, line in lines]
         return ("Also in the specification:\n" + "\n".join(lines)) if lines else ""
 
     def _quoted_already(self, text: str, upto: int | None = None, least: int = 1) -> bool:
@@ -2233,6 +2239,35 @@ def _finishes_with_intro(u: Unit, v: Unit) -> bool:
 
 
 _MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _in_reading_order(ev: Evidence, lines: list[tuple[Unit, str]]) -> list[str]:
+    """Supporting points, picked best first, grouped by their section (the lead's section first, then the section of
+    the best point) and told in the order the section has them (passage by passage, then within the passage).
+
+    >>> from assistant.types import Chunk
+    >>> def hit(path, heading, seq):
+    ...     return Hit("id", Chunk("t", "latest", "r", "f", path, "prose", heading_path=heading, extra={"seq": seq}), 0.1)
+    >>> ev = Evidence([hit("a.md", ["A", "2"], 5), hit("a.md", ["A", "1"], 1), hit("a.md", ["A", "2"], 4)])
+    >>> u = lambda hi, order: Unit("x", hi, order)
+    >>> _in_reading_order(ev, [(u(0, 2), "- step 6"), (u(1, 0), "- other"), (u(2, 1), "- step 4"), (u(0, 0), "- step 5")])
+    ['- step 4', '- step 5', '- step 6', '- other']
+    >>> ev.used = [1]
+    >>> _in_reading_order(ev, [(u(0, 2), "- step 6"), (u(1, 0), "- other"), (u(2, 1), "- step 4")])
+    ['- other', '- step 4', '- step 6']
+    """
+    groups: dict[tuple, int] = {}
+    if ev.used:  # the points that go on from the lead's own section come first
+        lead = ev.hits[ev.used[0]].chunk
+        groups[(lead.path, tuple(lead.heading_path))] = 0
+
+    def key(u: Unit) -> tuple:
+        c = ev.hits[u.hit_index].chunk
+        g = groups.setdefault((c.path, tuple(c.heading_path)), len(groups))
+        seq = c.extra.get("seq")
+        return g, int(seq) if isinstance(seq, int) else 0, u.hit_index, u.order
+
+    return [line for _, line in sorted(lines, key=lambda p: key(p[0]))]
 
 
 def _drop_unused_citations(text: str, ev: Evidence, snips: dict[int, list[str]]) -> str:
