@@ -2004,6 +2004,7 @@ class QueryAnalysis:
     truncated: bool = False
     keywords: list[str] = field(default_factory=list)
     bb_need: str | None = None  # "Which building block sends reminders?" → "sends reminders" (need_of_which_bb)
+    bb_needs: list[str] = field(default_factory=list)  # one per job asked for (which_bb_needs): "which bb … and which one …"
     # the blocks that need calls for, filled in by the service: (BB id, chunk id of the functionality, its sentence)
     need_blocks: list[tuple[str, str, str]] = field(default_factory=list)
     need_matched: bool = False  # the advisor has mapped bb_need (need_blocks empty then: no block is clearly called for)
@@ -2130,7 +2131,7 @@ _ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+((do|woul
 # of the asking sentence, and the context sentences before it) is matched to the blocks the way the advisor matches a
 # service's needs (Suggester.blocks_for). Not: "Which building blocks are specified…", "… does GovStack specify?"
 _WHICH_BB = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?(?:building[ -]blocks?|bbs?|blocks?"
-                       r"|(?:part|component|piece)s?\s+of\s+(?:the\s+)?govstack)\b(?P<rest>[^?]*)\??\s*$", re.I)
+                       r"|(?:part|component|piece)s?\s+of\s+(?:the\s+)?govstack)\b(?P<rest>[^?]*)\?*\s*$", re.I)
 # what may follow "which building block": a verb of the job, or a form that leads to one (stripped)
 _WHICH_LEAD = re.compile(
     r"^(?:"
@@ -2183,7 +2184,8 @@ NEED_ASKS_NO_RULE = True
 
 def need_of_which_bb(question: str) -> str | None:
     """The job in a "which building block does X?" question (None for other questions): the rest of the asking
-    sentence, with the sentences before it when they describe the job ("… Which BB covers that?").
+    sentence, with the sentences before it when they describe the job ("… Which BB covers that?"); two jobs asked
+    for ("which bb decides when they go out and which one sends them?") are two needs (which_bb_needs).
 
     >>> need_of_which_bb("Which building block sends appointment reminders by SMS?")
     'sends appointment reminders by SMS'
@@ -2199,11 +2201,27 @@ def need_of_which_bb(question: str) -> str | None:
     'sit between the two systems'
     >>> need_of_which_bb("Which building blocks are specified in this release?") is None
     True
+    >>> need_of_which_bb("we send vote reminders by sms - which bb decides when they go out and which one sends them??")
+    'we send vote reminders by sms. decides when they go out. sends them'
 
     "Which BB calls which?" asks how blocks deal with each other in a process, not which one does a job:
 
     >>> need_of_which_bb("How is a beneficiary onboarded into the account mapper? which BB calls which, in what order") is None
     True
+    """
+    needs = which_bb_needs(question)
+    return ". ".join([needs[0]] + [n.rpartition(". ")[2] for n in needs[1:]]) if needs else None
+
+
+def which_bb_needs(question: str) -> list[str] | None:
+    """need_of_which_bb, one need per job asked for, each with the context.
+
+    >>> which_bb_needs("we send vote reminders by sms - which bb decides when they go out and which one sends them??")
+    ['we send vote reminders by sms. decides when they go out', 'we send vote reminders by sms. sends them']
+    >>> which_bb_needs("Which building block do I use to send SMS to citizens, and which one to exchange data between ministries?")
+    ['send SMS to citizens', 'to exchange data between ministries']
+    >>> which_bb_needs("Which BB sends the SMS, and which one is cheaper to run?")
+    ['sends the SMS']
     """
     q = " ".join((question or "").split())
     if not q or asks_for_advice(q) or _NAMES_USE_CASE.search(q) or _CALLS_WHICH.search(q):
@@ -2228,10 +2246,27 @@ def need_of_which_bb(question: str) -> str | None:
             # "Which building block should sit between the two systems, and would we still need it if both were hosted
             # in the same data centre?": the second question is no part of the job
             rest = _NEXT_ASK.split(rest, maxsplit=1)[0]
-        if not rest or _REFERS_BACK.match(rest):
-            return context or None
-        return f"{context} {rest}".strip() if context else rest
+        # "which bb decides when they go out and which one sends them?": two jobs, each a need of its own
+        parts = _AND_WHICH.split(rest) if WHICH_BB_JOBS else [rest]
+        # (a later part is a job when it reads as one: not "… and which one is cheaper")
+        parts = parts[:1] + [x for x in parts[1:] if _WHICH_LEAD.match(x) or not _NOT_A_JOB.match(x)]
+        jobs = [j for j in (_strip_lead(x) for x in parts) if j and not _REFERS_BACK.match(j)]
+        if not jobs:
+            return [context] if context else None
+        # (the context ends where the job begins: "… before polling day. decides when they go out")
+        return [f"{context.rstrip(' .;:,-')}. {j}" if context else j for j in jobs]
     return None
+
+
+def _strip_lead(job: str) -> str:
+    lead = _WHICH_LEAD.match(job)
+    return job[lead.end():] if lead else job
+
+
+WHICH_BB_JOBS = True
+
+
+_AND_WHICH = re.compile(r"\s*,?\s+and\s+which\s+(?:one|ones|bbs?|blocks?|building[ -]blocks?)\b\s*", re.I)
 
 
 NEED_STOPS_AT_NEXT_ASK = True
@@ -3181,6 +3216,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         standalone = f"{standalone} ({said})"
     # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
     standalone = search_form(standalone)
+    bb_needs = which_bb_needs(q) or []
     bb_need = need_of_which_bb(q)
     if NEED_ASKS_NO_RULE and bb_need and intent == "requirement" and not _REQ.search(ask_part(q)):
         intent = "general"  # "… we have to stop paying people once they die … Which building block would let us find out?"
@@ -3188,7 +3224,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                          bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          terms_defined=defined,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
-                         bb_need=bb_need, enumerates=enumerated_noun(q, term), more_asks=_later_asks(q, term))
+                         bb_need=bb_need, bb_needs=bb_needs, enumerates=enumerated_noun(q, term), more_asks=_later_asks(q, term))
 
 
 def _later_asks(q: str, term: str | None) -> list[str]:

@@ -472,9 +472,13 @@ class Assistant:
         have = {h.id: h for h in hits}
         extra = []
         qa.need_matched = True
-        for bb, _, f in sug.blocks_for(qa.bb_need):
-            if f is None:
+        # two jobs asked for ("which bb decides when … and which one sends …"): the blocks of each, the first job's first
+        found = [x for need in (qa.bb_needs if len(qa.bb_needs) > 1 else [qa.bb_need]) for x in sug.blocks_for(need)]
+        named: set[str] = set()
+        for bb, _, f in found:
+            if f is None or bb in named:
                 continue
+            named.add(bb)
             c = self.index.chunks.get(f.chunk_id)
             if c is None:
                 continue

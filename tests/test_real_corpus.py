@@ -331,6 +331,20 @@ def test_the_block_the_asked_job_names_comes_first_whatever_the_context_calls_fo
     assert not real_assistant.ask(q).text.startswith("This is the job of the **E-Signature**")
 
 
+def test_two_jobs_asked_for_name_a_block_each(real_assistant, monkeypatch):
+    """"… which bb decides when they go out and which one actually sends them??": each job is a need of its own
+    (query.which_bb_needs), so both blocks are named; read as one need, the clauses that call for Messaging outvoted
+    the one that calls for the Scheduler."""
+    from assistant import query
+
+    q = ("election commission here. we want voters rights reminders to go out by sms on fixed dates before polling day "
+         "- which bb decides when they go out and which one actually sends them??")
+    head = real_assistant.ask(q).text.split("\n")[0]
+    assert "**Scheduler**" in head and "**Messaging**" in head
+    monkeypatch.setattr(query, "WHICH_BB_JOBS", False)
+    assert "**Scheduler**" not in real_assistant.ask(q).text.split("\n")[0]
+
+
 def test_a_negation_said_in_everyday_words_meets_the_spec_s_negation(real_assistant, monkeypatch):
     """"we don't need their name" is read "without user claims" (query.plain_words) for the negation boost too
     (retrieve.NEGATION_GLOSSED): the lean login flow leads, and the answer says what changes in it."""
