@@ -2202,27 +2202,40 @@ def need_of_which_bb(question: str) -> str | None:
     >>> need_of_which_bb("Which building blocks are specified in this release?") is None
     True
     >>> need_of_which_bb("we send vote reminders by sms - which bb decides when they go out and which one sends them??")
-    'we send vote reminders by sms. decides when they go out. sends them'
+    'we send vote reminders by sms decides when they go out. sends them'
 
     "Which BB calls which?" asks how blocks deal with each other in a process, not which one does a job:
 
     >>> need_of_which_bb("How is a beneficiary onboarded into the account mapper? which BB calls which, in what order") is None
     True
     """
-    needs = which_bb_needs(question)
-    return ". ".join([needs[0]] + [n.rpartition(". ")[2] for n in needs[1:]]) if needs else None
+    parts = _which_bb_parts(question)
+    if parts is None:
+        return None
+    context, jobs = parts
+    said = ". ".join(jobs)
+    return f"{context} {said}" if context and said else (context or said)
 
 
 def which_bb_needs(question: str) -> list[str] | None:
     """need_of_which_bb, one need per job asked for, each with the context.
 
     >>> which_bb_needs("we send vote reminders by sms - which bb decides when they go out and which one sends them??")
-    ['we send vote reminders by sms. decides when they go out', 'we send vote reminders by sms. sends them']
+    ['we send vote reminders by sms decides when they go out', 'we send vote reminders by sms sends them']
     >>> which_bb_needs("Which building block do I use to send SMS to citizens, and which one to exchange data between ministries?")
     ['send SMS to citizens', 'to exchange data between ministries']
     >>> which_bb_needs("Which BB sends the SMS, and which one is cheaper to run?")
     ['sends the SMS']
     """
+    parts = _which_bb_parts(question)
+    if parts is None:
+        return None
+    context, jobs = parts
+    return [f"{context} {j}" if context else j for j in jobs] or [context]
+
+
+def _which_bb_parts(question: str) -> tuple[str, list[str]] | None:
+    """A which-block question's context and the jobs it asks for (None: not such a question)."""
     q = " ".join((question or "").split())
     if not q or asks_for_advice(q) or _NAMES_USE_CASE.search(q) or _CALLS_WHICH.search(q):
         return None
@@ -2251,10 +2264,7 @@ def which_bb_needs(question: str) -> list[str] | None:
         # (a later part is a job when it reads as one: not "… and which one is cheaper")
         parts = parts[:1] + [x for x in parts[1:] if _WHICH_LEAD.match(x) or not _NOT_A_JOB.match(x)]
         jobs = [j for j in (_strip_lead(x) for x in parts) if j and not _REFERS_BACK.match(j)]
-        if not jobs:
-            return [context] if context else None
-        # (the context ends where the job begins: "… before polling day. decides when they go out")
-        return [f"{context.rstrip(' .;:,-')}. {j}" if context else j for j in jobs]
+        return (context, jobs) if jobs or context else None
     return None
 
 

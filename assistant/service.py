@@ -526,12 +526,12 @@ class Assistant:
                 have[cid].why.append("advice")
             if have[cid] not in front:
                 front.append(have[cid])
-        from assistant.suggest import held_reason
+        from assistant.suggest import SIMILAR_CLOSE, held_reason
 
         # a block similar services use that this one never mentions ("no step says that money changes hands")
         qa.advice_held = [(b.id, why) for b in result.building_blocks if (why := held_reason(b))]
         uc = next((u for u in result.similar_use_cases if u.source == "govstack"), None)
-        if qa.advice and uc:
+        if qa.advice and uc and uc.score >= SIMILAR_CLOSE:  # (a use case far from the service is no guide to it)
             qa.advice_use_case = (uc.id, uc.title, list(uc.building_blocks))
         first = {h.id for h in front}
         return front + [h for h in hits if h.id not in first]

@@ -331,6 +331,18 @@ def test_the_block_the_asked_job_names_comes_first_whatever_the_context_calls_fo
     assert not real_assistant.ask(q).text.startswith("This is the job of the **E-Signature**")
 
 
+def test_chat_advice_names_a_reference_use_case_only_when_one_is_close(real_assistant, monkeypatch):
+    """A service no reference use case resembles (best similarity below suggest.SIMILAR_CLOSE) is not told that the
+    nearest one is "the closest GovStack reference use case": it would read as a model to follow."""
+    from assistant import suggest
+
+    q = ("A city wants residents to book a slot to drop off bulky waste, pay the collection fee online and get a "
+         "reminder the day before. Which building blocks do we need?")
+    assert "closest GovStack reference use case" not in real_assistant.ask(q).text
+    monkeypatch.setattr(suggest, "SIMILAR_CLOSE", 0.0)
+    assert "closest GovStack reference use case" in real_assistant.ask(q).text
+
+
 def test_two_jobs_asked_for_name_a_block_each(real_assistant, monkeypatch):
     """"… which bb decides when they go out and which one actually sends them??": each job is a need of its own
     (query.which_bb_needs), so both blocks are named; read as one need, the clauses that call for Messaging outvoted

@@ -223,6 +223,14 @@ def test_similar_use_cases_link_and_chips():
     assert 'href="https://govstack.gitbook.io/use-cases/inst-1"' in html and "INST-1 — Cash transfer" in html
     assert "javascript:" not in html and "Market" in html
     assert "gs-chip gs-chip-on" in html
+    assert "None of the reference use cases is close" not in html  # INST-1 is (0.40)
+
+
+def test_similar_use_cases_say_when_none_is_close():
+    s = suggestion()
+    s.similar_use_cases = [dataclasses.replace(u, score=0.3) for u in s.similar_use_cases]
+    for text in (render.similar_use_cases_html(s, NAMES), render.suggestion_markdown(s, NAMES)):
+        assert "None of the reference use cases is close to this service" in text
 
 
 def test_diagram_puts_the_mediator_in_the_middle_and_links_every_block():

@@ -15,6 +15,8 @@ import re
 from dataclasses import asdict, is_dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
+from assistant.suggest import similar_note
+
 # ------------------------------------------------------------------------------------------------------------
 # escaping
 
@@ -547,8 +549,10 @@ def similar_use_cases_html(s: Any, names: Mapping[str, str] | None = None) -> st
     if targets:
         t_html = "<h4>Related SDG targets</h4><ul class='gs-list'>" + "".join(
             f"<li>{esc(_get(t, 'id') or '')} {esc(_get(t, 'text') or _get(t, 'title') or '')}</li>" for t in targets) + "</ul>"
-    return ("<div class='gs-similar'><h4>Similar reference use cases</h4><ul class='gs-list'>" + "".join(items)
-            + "</ul>" + t_html + "</div>")
+    note = similar_note(ucs)
+    note_html = f"<p class='gs-muted gs-small'>{esc(note)}</p>" if note else ""
+    return ("<div class='gs-similar'><h4>Similar reference use cases</h4>" + note_html + "<ul class='gs-list'>"
+            + "".join(items) + "</ul>" + t_html + "</div>")
 
 
 def bb_diagram_svg(selected: Sequence[str], names: Mapping[str, str] | None = None,
@@ -655,6 +659,8 @@ def suggestion_markdown(s: Any, names: Mapping[str, str] | None = None) -> str:
         lines.append("")
     if _get(s, "similar_use_cases"):
         lines += ["## Similar reference use cases", ""]
+        if note := similar_note(_get(s, "similar_use_cases")):
+            lines += [f"_{note}_", ""]
         for u in _get(s, "similar_use_cases"):
             bbs = ", ".join(names.get(b, b) for b in _get(u, "building_blocks", []) or [])
             url = _get(u, "url")
