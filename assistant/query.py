@@ -2209,7 +2209,10 @@ def need_of_which_bb(question: str) -> str | None:
     >>> need_of_which_bb("How is a beneficiary onboarded into the account mapper? which BB calls which, in what order") is None
     True
     """
-    parts = _which_bb_parts(question)
+    return _one_need(_which_bb_parts(question))
+
+
+def _one_need(parts: tuple[str, list[str]] | None) -> str | None:
     if parts is None:
         return None
     context, jobs = parts
@@ -2227,7 +2230,10 @@ def which_bb_needs(question: str) -> list[str] | None:
     >>> which_bb_needs("Which BB sends the SMS, and which one is cheaper to run?")
     ['sends the SMS']
     """
-    parts = _which_bb_parts(question)
+    return _need_per_job(_which_bb_parts(question))
+
+
+def _need_per_job(parts: tuple[str, list[str]] | None) -> list[str] | None:
     if parts is None:
         return None
     context, jobs = parts
@@ -3226,8 +3232,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         standalone = f"{standalone} ({said})"
     # "reg bb", "IDV", "IM" are searched as the blocks' names, "kick off" as "start" (the question itself stays as typed)
     standalone = search_form(standalone)
-    bb_needs = which_bb_needs(q) or []
-    bb_need = need_of_which_bb(q)
+    which = _which_bb_parts(q)  # (read once: the need, and the need of each job asked for)
+    bb_need, bb_needs = _one_need(which), _need_per_job(which) or []
     if NEED_ASKS_NO_RULE and bb_need and intent == "requirement" and not _REQ.search(ask_part(q)):
         intent = "general"  # "… we have to stop paying people once they die … Which building block would let us find out?"
     return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, previous=previous, intent=intent,

@@ -44,7 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 import yaml
@@ -172,22 +172,9 @@ def read_need(need: str) -> str:
 
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
 # A reference use case at least this similar to the description is like the service; when none is, the list says so
-# (the nearest still shown, for orientation). The dev paraphrases of the product use cases score 0.40–0.68 with their
-# original; the best match of a novel service (usecases_novel) scores 0.16–0.49, median 0.33.
+# (similar_note; the nearest still shown, for orientation). The dev paraphrases of the product use cases score
+# 0.40–0.68 with their original; the best match of a novel service (usecases_novel) scores 0.16–0.49, median 0.33.
 SIMILAR_CLOSE = 0.35
-
-
-def similar_note(similar: Sequence[Any]) -> str:
-    """What a list of similar use cases says first when none of them is close to the service ("" when one is).
-
-    >>> similar_note([{"score": 0.31}, {"score": 0.2}])[:40], similar_note([{"score": 0.5}])
-    ('None of the reference use cases is close', '')
-    """
-    scores = [float((u.get("score") if isinstance(u, dict) else getattr(u, "score", 0.0)) or 0.0) for u in similar]
-    if not scores or max(scores) >= SIMILAR_CLOSE:
-        return ""
-    return (f"None of the reference use cases is close to this service (all below {SIMILAR_CLOSE:.2f}); "
-            "the nearest are listed for orientation.")
 ALIGN_TEMPERATURE = 0.02  # softmax temperature over use-case alignment scores (a 0.05 lead ≈ 12× the weight)
 WORKFLOW_MIN_SIM = 0.35  # a need is mapped to a framework workflow at least this similar
 
@@ -1514,6 +1501,19 @@ def _citation(cid: str, c: Chunk, n: int) -> Citation:
 
 # ----------------------------------------------------------------------------------------------------------
 # Terminal rendering
+
+
+def similar_note(similar: Sequence[Any]) -> str:
+    """What a list of similar use cases says first when none of them is close to the service ("" when one is).
+
+    >>> similar_note([{"score": 0.31}, {"score": 0.2}])[:40], similar_note([{"score": 0.5}])
+    ('None of the reference use cases is close', '')
+    """
+    scores = [float((u.get("score") if isinstance(u, Mapping) else getattr(u, "score", 0.0)) or 0.0) for u in similar]
+    if not scores or max(scores) >= SIMILAR_CLOSE:
+        return ""
+    return (f"None of the reference use cases is close to this service (all below {SIMILAR_CLOSE:.2f}); "
+            "the nearest are listed for orientation.")
 
 
 def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
