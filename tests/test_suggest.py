@@ -362,6 +362,12 @@ def test_lexicon_cues():
     for login in ("the user is logged in", "she is logged on to the portal"):
         hit = lex.match(login).get("digital-registries")
         assert hit is None or hit.strength < 1.0, login
+    # people compensated for a loss are paid; a compensating step in a process is not money
+    assert lex.match("owners are compensated if animals must be culled")["payments"].strength == 1.0
+    assert lex.match("families receive compensation for the land")["payments"].strength == 1.0
+    for tech in ("a compensating transaction undoes the step", "compensation logic rolls back the booking"):
+        hit = lex.match(tech).get("payments")
+        assert hit is None or hit.strength < 1.0, tech
 
 def test_step_examples_are_per_need_evidence_but_not_model_features():
     """CueLexicon.examples: a need close to a step example calls for its block (the per-step table), while every
