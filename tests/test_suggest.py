@@ -362,6 +362,8 @@ def test_lexicon_cues():
     for login in ("the user is logged in", "she is logged on to the portal"):
         hit = lex.match(login).get("digital-registries")
         assert hit is None or hit.strength < 1.0, login
+    # filing papers with an office is applying to it
+    assert lex.match("lawyers file case documents online")["registration"].strength == 1.0
     # buying a ticket, pass or permit is paying for it; buying goods alone stays a weak cue (a marketplace's job)
     assert lex.match("tourists buy a park entry ticket online")["payments"].strength == 1.0
     assert lex.match("traders buy goods from suppliers")["payments"].strength < 1.0
