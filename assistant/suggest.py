@@ -126,6 +126,11 @@ ASK_NAMES_FIRST = True  # blocks_for: a block the asked job names outright comes
 # the need only hints at the block. It replaced a hand-set rule (strong cue, or a noisy-or of a weak cue and a
 # semantic match): see docs/evals.md, forty-ninth session.
 NEED_MIN_EVIDENCE = 0.35
+# a block one need calls for this clearly is selected even where the description-level MODEL, which weighs the
+# whole description and the similar use cases, says no. bench_suggest, against 2 (off):
+# dev CV rare-BB F1 0.913 → 0.920 (one GIS found), nothing else changed; 0.8 cost product LOO rare F1
+# 0.632 → 0.600 and test 2 rare F1 0.963 → 0.945; 0.7 more
+NEED_SELECT_EVIDENCE = 0.9
 NEED_HINT_EVIDENCE = 0.2
 HELD = "not proposed:"  # the reason of a block decide() held back although likely (the table shows it unselected too)
 NEED_FEATURES = ("strong", "weak", "weak_strength", "definite", "example", "spec", "proto", "example_lead",
@@ -775,6 +780,14 @@ class Analysis:
         """(n_bbs,) True for a block one of the needs names outright (CueHit.definite): it is selected."""
         named = {b for c in self.cues for b, h in c.items() if h.definite}
         return np.asarray([b in named for b in registry.bb_ids()], dtype=bool)
+
+    def called_for(self, min_evidence: float | None = None) -> np.ndarray:
+        """(n_bbs,) True for a block some need calls for with evidence ≥ NEED_SELECT_EVIDENCE: it is selected,
+        whatever the description as a whole says."""
+        x = NEED_SELECT_EVIDENCE if min_evidence is None else min_evidence
+        if not self.need_bb.size:
+            return np.zeros(len(registry.bb_ids()), dtype=bool)
+        return self.need_bb.max(axis=0) >= x
 
     def unnamed(self, blocks: Iterable[str], min_evidence: float = NEED_HINT_EVIDENCE) -> np.ndarray:
         """(n_bbs,) True for each of `blocks` that no need even hints at (evidence < `min_evidence` in every need)."""
@@ -1447,8 +1460,9 @@ def held_reason(b: BuildingBlockScore) -> str | None:
 def decide(probs: np.ndarray, thresholds: np.ndarray | float, an: Analysis, named_only: Iterable[str]) -> np.ndarray:
     """(n_bbs,) the selected blocks: probability at the threshold, except a `named_only` block no need even hints at
     (money moving, a signature, a map … a service says when it needs them; similar use cases alone do not make a
-    payment), and every block a need names outright (Analysis.definite)."""
-    return ((probs >= thresholds) & ~an.unnamed(named_only)) | an.definite()
+    payment), every block a need names outright (Analysis.definite), and every block a need clearly calls for
+    (Analysis.called_for)."""
+    return ((probs >= thresholds) & ~an.unnamed(named_only)) | an.definite() | an.called_for()
 
 
 def rank_scores(probs: np.ndarray, selected: np.ndarray, step_share: np.ndarray,

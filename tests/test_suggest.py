@@ -599,3 +599,21 @@ def test_writers_core_rates_are_mixed_into_the_ranking_share(suggester):
     shipped = Suggester(suggester.a).core_rates()
     assert shipped is not None and shipped[registry.bb_ids().index("messaging")] == MODEL["core_rates"]["messaging"]
     assert Suggester(suggester.a, model={k: v for k, v in MODEL.items() if k != "core_rates"}).core_rates() is None
+
+
+def test_a_block_one_need_clearly_calls_for_is_selected(suggester):
+    """decide: a block some need calls for with evidence ≥ NEED_SELECT_EVIDENCE is selected even where the
+    description-level probability is low; below it, the probability decides."""
+    import numpy as np
+
+    from assistant import suggest as S
+
+    an = suggester.analyze("Fishers apply online for a licence and the office records the location of each boat.")
+    ids = registry.bb_ids()
+    gis = ids.index("gis")
+    probs = np.zeros(len(ids))
+    an.need_bb[:] = 0.0
+    an.need_bb[-1, gis] = S.NEED_SELECT_EVIDENCE - 0.05
+    assert not S.decide(probs, 0.5, an, suggester.lexicon.named_only)[gis]
+    an.need_bb[-1, gis] = S.NEED_SELECT_EVIDENCE
+    assert S.decide(probs, 0.5, an, suggester.lexicon.named_only)[gis]
