@@ -362,6 +362,9 @@ def test_lexicon_cues():
     for login in ("the user is logged in", "she is logged on to the portal"):
         hit = lex.match(login).get("digital-registries")
         assert hit is None or hit.strength < 1.0, login
+    # a document certified electronically, or a wet-ink signature done away with, is a signature the service makes
+    assert lex.match("notaries certify documents electronically")["esignature"].definite
+    assert lex.match("no more wet-ink signatures on permits")["esignature"].definite
     # filing papers with an office is applying to it
     assert lex.match("lawyers file case documents online")["registration"].strength == 1.0
     # buying a ticket, pass or permit is paying for it; buying goods alone stays a weak cue (a marketplace's job)
