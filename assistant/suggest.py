@@ -718,7 +718,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
                 share[col[b]] += 1.0
         uc_step_share[u] = share / max(1, len(by_step))
     with_kdf = {f.bb for f in funcs if f.source == "spec"}  # reasons quote key functionalities where a BB has them
-    reason = np.asarray([f.source == "spec" or (f.source == "registry" and f.bb not in with_kdf) for f in funcs], dtype=bool)
+    reason = np.asarray([(f.source == "spec" or (f.source == "registry" and f.bb not in with_kdf)) and stands_alone(f.text)
+                         for f in funcs], dtype=bool)
     vocab: set[str] = set()
     for _, c in rel:
         if c.kind in ("prose", "use_case_step", "use_case", "glossary_term", "framework_use_case", "framework_workflow"):
@@ -879,6 +880,23 @@ def _reason_functionalities(vecs: np.ndarray, fsims: np.ndarray, ref: Reference,
         rsims = np.where(pays_in[:, None] & ref.func_disburses[None, :], rsims - 1.0, rsims)
     _, best = _max_by_group(np.where(ref.func_reason[None, :], rsims, -2.0), ref.func_bb, len(ref.bb_ids))
     return best
+
+
+# a short sentence that opens on "This"/"It" leans on the one before it ("This is provided as a library.", "It conforms
+# to OGC and ISO standards."): quoted alone, after the functionality's name, it says nothing about the need
+_LEANS_ON_PREVIOUS = re.compile(r"^(?:this|these|those|such|they|it)\b", re.I)
+LEANING_MAX_WORDS = 8
+
+
+def stands_alone(sentence: str) -> bool:
+    """Whether a functionality sentence can be quoted as a reason on its own.
+
+    >>> stands_alone("This is provided as a library."), stands_alone("Create and manage content pages.")
+    (False, True)
+    >>> stands_alone("This module is responsible for validating a digital signature.")
+    True
+    """
+    return not (_LEANS_ON_PREVIOUS.match(sentence.strip()) and len(sentence.split()) <= LEANING_MAX_WORDS)
 
 
 def _func_sizes(funcs: list[Functionality], quotable: np.ndarray) -> np.ndarray:
