@@ -495,7 +495,7 @@ class Reference:
     func_reason: np.ndarray  # bool: may be quoted in a reason (GovStack spec or registry text)
     func_label_vecs: np.ndarray  # (n_funcs, dim) the functionality's name (or its BB's name): what reasons are chosen by
     func_disburses: np.ndarray  # bool: a Payments key functionality named for paying out ("Bulk payment service"; _DISBURSES)
-    func_size: np.ndarray  # (n_funcs,) how many quotable sentences the functionality (its block and name) has
+    func_size: np.ndarray  # (n_funcs,) how many spec sentences the functionality (its block and name) has
     func_aside: np.ndarray  # (n_funcs,) 1.0 for a sentence that adds what the block "also" does (REASON_ALSO_PENALTY)
     proto_vecs: np.ndarray
     proto_bb: np.ndarray
@@ -725,8 +725,8 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
                 share[col[b]] += 1.0
         uc_step_share[u] = share / max(1, len(by_step))
     with_kdf = {f.bb for f in funcs if f.source == "spec"}  # reasons quote key functionalities where a BB has them
-    reason = np.asarray([(f.source == "spec" or (f.source == "registry" and f.bb not in with_kdf)) and stands_alone(f.text)
-                         for f in funcs], dtype=bool)
+    spec_text = np.asarray([f.source == "spec" or (f.source == "registry" and f.bb not in with_kdf) for f in funcs], dtype=bool)
+    reason = spec_text & np.asarray([stands_alone(f.text) for f in funcs], dtype=bool)
     vocab: set[str] = set()
     for _, c in rel:
         if c.kind in ("prose", "use_case_step", "use_case", "glossary_term", "framework_use_case", "framework_workflow"):
@@ -739,7 +739,7 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
         func_label_vecs=func_label_m,
         func_disburses=np.asarray([f.bb == "payments" and bool(_DISBURSES.search(f.label or "")) for f in funcs],
                                   dtype=bool),
-        func_size=_func_sizes(funcs, reason),
+        func_size=_func_sizes(funcs, spec_text),  # (every sentence of it counts, quotable alone or not)
         func_aside=np.asarray([bool(_ASIDE.search(f.text)) for f in funcs], dtype=np.float32),
         proto_vecs=proto_m, proto_bb=np.asarray(proto_bb, dtype=np.int64), proto_text=proto_text,
         proto_example=np.asarray(proto_example, dtype=bool),
