@@ -365,6 +365,8 @@ def test_lexicon_cues():
     # a document certified electronically, or a wet-ink signature done away with, is a signature the service makes
     assert lex.match("notaries certify documents electronically")["esignature"].definite
     assert lex.match("no more wet-ink signatures on permits")["esignature"].definite
+    # visits or inspections planned are scheduled
+    assert lex.match("social workers plan home visits")["scheduler"].strength == 1.0
     # filing papers with an office is applying to it
     assert lex.match("lawyers file case documents online")["registration"].strength == 1.0
     # buying a ticket, pass or permit is paying for it; buying goods alone stays a weak cue (a marketplace's job)
