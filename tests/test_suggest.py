@@ -365,6 +365,10 @@ def test_lexicon_cues():
     # a document certified electronically, or a wet-ink signature done away with, is a signature the service makes
     assert lex.match("notaries certify documents electronically")["esignature"].definite
     assert lex.match("no more wet-ink signatures on permits")["esignature"].definite
+    # a person referred on to another service is a case handed on; a reference in a text is not
+    assert lex.match("the nurse refers the mother to the district hospital")["workflow"].strength == 1.0
+    ref = lex.match("officers refer to the manual").get("workflow")
+    assert ref is None or ref.strength < 1.0
     # visits or inspections planned are scheduled
     assert lex.match("social workers plan home visits")["scheduler"].strength == 1.0
     # filing papers with an office is applying to it
