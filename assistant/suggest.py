@@ -790,13 +790,12 @@ class Analysis:
         named = {b for c in self.cues for b, h in c.items() if h.definite}
         return np.asarray([b in named for b in registry.bb_ids()], dtype=bool)
 
-    def called_for(self, min_evidence: float | None = None) -> np.ndarray:
+    def called_for(self) -> np.ndarray:
         """(n_bbs,) True for a block some need calls for with evidence ≥ NEED_SELECT_EVIDENCE: it is selected,
         whatever the description as a whole says."""
-        x = NEED_SELECT_EVIDENCE if min_evidence is None else min_evidence
         if not self.need_bb.size:
             return np.zeros(len(registry.bb_ids()), dtype=bool)
-        return self.need_bb.max(axis=0) >= x
+        return self.need_bb.max(axis=0) >= NEED_SELECT_EVIDENCE
 
     def unnamed(self, blocks: Iterable[str], min_evidence: float = NEED_HINT_EVIDENCE) -> np.ndarray:
         """(n_bbs,) True for each of `blocks` that no need even hints at (evidence < `min_evidence` in every need)."""

@@ -65,8 +65,9 @@ FILL_MIN_WORDS = 4  # a supporting point of fewer words is a title or a label ('
 _WORD = re.compile(r"[A-Za-z]{2,}")
 FILL_PER_PASSAGE = 3  # supporting points one passage may give (2: the relevant second passage was cut short)
 # Supporting points are picked best first, then told in reading order: grouped by the section they come from (the
-# lead's section first, then the section of the best point), in the order the section has them. Picked best first, a flow's steps came out
-# shuffled and mixed with another flow's ("PBB begins sending sub-batches" of 9.1.3 between two steps of 9.1.2).
+# lead's section first, then the section of the best point), in the order the section has them. Told best first, a
+# flow's steps came out shuffled and mixed with another flow's ("PBB begins sending sub-batches" of 9.1.3 between two
+# steps of 9.1.2).
 # Which points are picked does not change, so neither does any eval figure.
 FILL_READING_ORDER = True
 FILL_NO_REPEATS = True  # a supporting point another one says in full is dropped (144 of 3,564 QA answers had one)
