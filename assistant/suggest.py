@@ -226,6 +226,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|\s+and\s+(?=[a-z]+s\s+(?:get|receive|pay|sign|book|apply|upload|submit|choose|see|check|send|record|update|"
     r"download|track|rate|browse|place|publish|verify|issue|store|keep|register|visit|report|inspect|approve|review|"
     r"enrol|enroll|collect|confirm)\b)", re.I)
+# a list marker the text opens with (later ones go with the line break in _SENT_SPLIT): "- refugees are registered …"
+_BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 _LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
 _TRAIL = re.compile(r"\s+(?:and|or|but|then)$", re.I)
 # who is describing the service, not a step of it: "We run a pensions agency", "I work at the Ministry of Health"
@@ -293,10 +295,14 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS, riders: bool = True) -> l
      'Once approved, the permit is signed']
     >>> split_needs("Farmers file a claim and, once approved, get compensation.")
     ['Farmers file a claim', 'once approved, get compensation']
+    >>> split_needs("- refugees are registered at the border\\n- families get a monthly allowance")  # a list
+    ['refugees are registered at the border', 'families get a monthly allowance']
     >>> split_needs("Once approved, the permit is signed.", riders=False)  # as the reference steps are cut
     ['Once approved', 'the permit is signed']
     """
     sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
+    if riders:  # (the reference steps are read as the fitted models read them)
+        sentences = [_BULLET.sub("", s) for s in sentences]
     sentences = [s for s in sentences if _WORD.search(s)]
     needs: list[str] = []
     # ("The ministry runs a scholarship: students apply …": what follows the colon is a step of its own)

@@ -373,6 +373,11 @@ def test_lexicon_cues():
     assert lex.match("social workers plan home visits")["scheduler"].strength == 1.0
     # filing papers with an office is applying to it
     assert lex.match("lawyers file case documents online")["registration"].strength == 1.0
+    assert lex.match("traders file their monthly sales tax return")["registration"].strength == 1.0
+    # documents sent in to be granted a permit are an application; sent for review they are not (yet)
+    assert lex.match("builders submit building plans for a construction permit")["registration"].strength == 1.0
+    sent = lex.match("the clerk sends the file for review").get("registration")
+    assert sent is None or sent.strength < 1.0
     # buying a ticket, pass or permit is paying for it; buying goods alone stays a weak cue (a marketplace's job)
     assert lex.match("tourists buy a park entry ticket online")["payments"].strength == 1.0
     assert lex.match("traders buy goods from suppliers")["payments"].strength < 1.0
