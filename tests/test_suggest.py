@@ -305,6 +305,8 @@ def test_lexicon_cues():
     # a wallet that holds money is a payment account, not the Wallet BB's credential wallet
     assert lex.match("subsidies are paid to their mobile money wallets")["wallet"].strength < 1.0
     assert lex.match("citizens check their e-wallet balance")["wallet"].strength < 1.0
+    assert lex.match("commuters tap a mobile wallet to pay bus fares")["wallet"].strength < 1.0
+    assert lex.match("citizens pay the fee with their phone wallet")["wallet"].strength < 1.0
     assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
     # other systems told of a death or a birth: the identity system's notification services (c35-013)
     assert lex.match("notify our pension system when a pensioner dies")["identity"].strength == 1.0
@@ -383,6 +385,11 @@ def test_lexicon_cues():
     assert lex.match("traders buy goods from suppliers")["payments"].strength < 1.0
     # people compensated for a loss are paid; a compensating step in a process is not money
     assert lex.match("owners are compensated if animals must be culled")["payments"].strength == 1.0
+    # accounts settled with an operator are a payment; a settlement where people live, or a dispute settled, is not
+    assert lex.match("the authority settles with each bus operator at the end of the day")["payments"].strength == 1.0
+    for text in ("map the informal settlements", "the two parties settle their dispute in court"):
+        hit = lex.match(text).get("payments")
+        assert hit is None or hit.strength < 1.0, text
     assert lex.match("families receive compensation for the land")["payments"].strength == 1.0
     for tech in ("a compensating transaction undoes the step", "compensation logic rolls back the booking"):
         hit = lex.match(tech).get("payments")
