@@ -861,7 +861,8 @@ class Analysis:
 # services"): those are not quoted for it (bench/bench_reasons.py).
 _PAYS_IN = re.compile(
     r"\b(pay|pays|paid|paying)\b[^.;]{0,40}?\b(fees?|fines?|tax(es)?|bills?|levy|levies|premiums?|contributions?|charges?|"
-    r"dut(y|ies)|rent|deposits?|instal+ments?|tuition|tolls?)\b|\b(fees?|fines?|tax(es)?|bills?|levies|premiums?|tolls?)\b"
+    r"dut(y|ies)|dues|rent|deposits?|instal+ments?|tuition|tolls?|fares?|tickets?|subscriptions?)\b"
+    r"|\b(fees?|fines?|tax(es)?|bills?|levies|premiums?|tolls?|fares?)\b"
     r"[^.;]{0,30}?\b(paid|payable|pay)\b|\bpay(s|ing)? (online|by (card|mobile money|bank)|at (a|the) (bank|agent))", re.I)
 _PAYS_OUT = re.compile(
     r"\b(disburs\w*|payouts?|grants?|benefits?|compensation|subsid\w*|stipends?|allowances?|cash transfers?|pensions?|"
@@ -873,8 +874,8 @@ _DISBURSES = re.compile(r"\b(G2P|G2B|bulk|disburs\w*|vouchers?|beneficiar\w*|pay
 def pays_in_only(need: str) -> bool:
     """A need in which a person or business pays the government, and nothing is paid out.
 
-    >>> pays_in_only("they pay the fee by mobile money"), pays_in_only("Owners pay online")
-    (True, True)
+    >>> pays_in_only("they pay the fee by mobile money"), pays_in_only("Owners pay online"), pays_in_only("pay bus fares")
+    (True, True, True)
     >>> pays_in_only("pay farmers compensation"), pays_in_only("pensions are paid monthly"), pays_in_only("register")
     (False, False, False)
     """
