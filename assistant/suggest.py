@@ -132,6 +132,7 @@ NEED_MIN_EVIDENCE = 0.35
 # 0.632 → 0.600 and test 2 rare F1 0.963 → 0.945; 0.7 more
 NEED_SELECT_EVIDENCE = 0.9
 NEED_HINT_EVIDENCE = 0.2
+DECLINED_SCORE = 0.02  # the score of a block the description says the service does without (ranked last but one)
 HELD = "not proposed:"  # the reason of a block decide() held back although likely (the table shows it unselected too)
 NEED_FEATURES = ("strong", "weak", "weak_strength", "definite", "example", "spec", "proto", "example_lead",
                  "spec_lead", "knn", "workflow", "named_other", "example_vote", "example_top", "spec_top",
@@ -373,6 +374,9 @@ class CueLexicon:
     examples: dict[str, list[str]] = field(default_factory=dict)
     # blocks a service uses only when it says so (a need at least hints at them): see Suggester.decide
     named_only: frozenset[str] = frozenset()
+    # expressions that say the service does without the block ("free of charge"), besides the negated cues
+    # CueLexicon.declines finds in any clause ("no signature is needed")
+    declined: dict[str, list[re.Pattern]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> "CueLexicon":
@@ -392,7 +396,8 @@ class CueLexicon:
                    combos={b: combo((data.get(b) or {}).get("combos")) for b in ids},
                    definite={b: comp((data.get(b) or {}).get("definite")) for b in ids},
                    examples={b: list((data.get(b) or {}).get("examples") or []) for b in ids},
-                   named_only=frozenset(b for b in ids if (data.get(b) or {}).get("named_only")))
+                   named_only=frozenset(b for b in ids if (data.get(b) or {}).get("named_only")),
+                   declined={b: comp((data.get(b) or {}).get("declined")) for b in ids})
 
     def match(self, text: str) -> dict[str, CueHit]:
         """The strongest cue for each BB in one need (BBs without a cue are absent)."""
@@ -427,6 +432,63 @@ class CueLexicon:
                     out[b] = CueHit(b, 0.5, m.group(0))
                     break
         return out
+
+
+    def declines(self, text: str) -> dict[str, str]:
+        """The blocks one need says the service does without, each with the words that say so: a block's cue
+        negated outright ("no signature is needed", "we do not need maps", "Identity is not needed") or an expression
+        of the lexicon's `declined` ("free of charge"). A negation inside a relative or conditional clause describes
+        some of the people or cases, not the service ("citizens who do not pay on time get a reminder"), and is not
+        read as one; nor is "without" ("without a visit to the office" is what the service is for).
+
+        >>> lex = CueLexicon.load()
+        >>> lex.declines("no signature is needed"), lex.declines("the service is free of charge")
+        ({'esignature': 'no signature is needed'}, {'payments': 'free of charge'})
+        >>> lex.declines("citizens who do not pay on time get a reminder"), lex.declines("pay the fee online")
+        ({}, {})
+        """
+        out: dict[str, str] = {}
+        for frame in _DECLINE_FRAMES:
+            for m in frame.finditer(text):
+                if _NOT_DECLINING.search(text[:m.start()]):
+                    continue
+                x = m.group("x")
+                for b, hit in self.match(x).items():
+                    # (a weak cue is enough for a block a service has only when it says so: "no signature")
+                    if hit.strength >= 1.0 or b in self.named_only:
+                        out.setdefault(b, m.group(0))
+                for b in registry.bb_ids():  # the block by name: "Identity is not needed"
+                    if re.search(rf"\b{re.escape(registry.name_of(b))}\b", x, re.I):
+                        out.setdefault(b, m.group(0))
+        for b, pats in self.declined.items():
+            for p in pats:
+                m = p.search(text)
+                if m and not _NOT_DECLINING.search(text[:m.start()]):
+                    out.setdefault(b, m.group(0))
+                    break
+        return out
+
+
+# A negated cue: the service does without the block. "x" is the words a cue is looked for in.
+_NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
+_DECLINE_FRAMES = [
+    # "no signature is needed", "no personal data or login is involved"
+    re.compile(rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be )?(?:needed|required|necessary|involved|used|"
+               r"collected|charged|wanted)\b", re.I),
+    # "there is no fee", "it needs no map"
+    re.compile(rf"\b(?:there (?:is|are|will be)|needs?|requires?|involves?|uses?|charges?|with) no (?P<x>{_NP})\b(?=[,;.]|$)",
+               re.I),
+    # "we do not need maps or location data", "they don't receive any SMS"
+    re.compile(r"\b(?:do|does|did|will|would|shall|should|can|must)(?: not|n't) (?P<x>(?:need|require|want|use|involve|"
+               r"include|receive|get|send|pay|sign|charge|collect|book)\b(?: (?!(?:to|and|but|because|so|when|if|at|in|"
+               r"on|for|from|by|until|unless)\b)[\w-]+){0,4})", re.I),
+    # "Identity is not needed", "maps are not required"
+    re.compile(rf"(?:^|(?<=[,;] )|(?<=\bso )|(?<=\band ))(?P<x>{_NP}) (?:is|are|will be)(?: not|n't) (?:needed|required|"
+               r"necessary|used|involved)\b", re.I),
+]
+# before the negation: it is about some people or cases, or "not only … but also"
+_NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|whenever|whether|those|until|only|where)\b",
+                            re.I)
 
 
 def _disjoint_matches(parts: list[re.Pattern], text: str, per_part: int = 4) -> list[re.Match] | None:
@@ -785,6 +847,22 @@ class Analysis:
     align_share: np.ndarray | None = None  # (n_bbs,) share of the aligned use case's steps using each BB
     mean_share: np.ndarray | None = None  # (n_bbs,) the same, averaged over all reference use cases
     need_feats: dict[str, np.ndarray] = field(default_factory=dict)  # NEED_FEATURES, each (n_needs, n_bbs)
+    declined: list[dict[str, str]] = field(default_factory=list)  # per need: blocks it says the service does without
+
+    def done_without(self) -> dict[str, str]:
+        """The blocks the description says the service does without (CueLexicon.declines), each with the words that
+        say so — unless another need calls for the block (a strong cue, or evidence ≥ NEED_SELECT_EVIDENCE): "pay the
+        fee online; pensioners pay no fee" still needs Payments."""
+        ids = registry.bb_ids()
+        out: dict[str, str] = {}
+        for i, d in enumerate(self.declined):
+            for b, words in d.items():
+                j = ids.index(b)
+                others = [k for k in range(len(self.needs)) if b not in self.declined[k]]
+                if not any((h := self.cues[k].get(b)) is not None and h.strength >= 1.0 for k in others) and \
+                        not any(self.need_bb[k, j] >= NEED_SELECT_EVIDENCE for k in others):
+                    out.setdefault(b, words)
+        return out
 
     @cached_property
     def about_asker(self) -> list[bool]:
@@ -1078,12 +1156,16 @@ class Suggester:
         probs = self.probabilities(an.features)
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
         chosen = decide(probs, self._thresholds(), an, self.lexicon.named_only)
-        held = self.select(probs) & ~chosen  # likely, but no need even hints at it: said in its reasons
+        without = an.done_without()
+        declined = np.asarray([b in without for b in ids], dtype=bool)
+        held = self.select(probs) & ~chosen & ~declined  # likely, but no need even hints at it: said in its reasons
+        probs = np.where(declined, np.minimum(probs, DECLINED_SCORE), probs)  # ranked with the unlikely
         selected = chosen & np.asarray([b in ref.bb_pages for b in ids])
         focus = an.focus(selected)
         scores = rank_scores(probs, selected, an.step_share(core_rates=self.core_rates()), self._thresholds(),
                              focus if an.short() else None)
-        bbs = [self._explain(j, b, float(scores[j]), bool(selected[j]), an, ref, bool(held[j])) for j, b in enumerate(ids)]
+        bbs = [self._explain(j, b, float(scores[j]), bool(selected[j]), an, ref, bool(held[j]), without.get(b))
+               for j, b in enumerate(ids)]
         bbs.sort(key=lambda s: (-s.score, s.id))
         sel_set = {b.id for b in bbs if b.selected}
         steps = self._steps(an, ref, sel_set)
@@ -1201,6 +1283,9 @@ class Suggester:
         n = len(needs)
 
         cues = [self.lexicon.match(s) for s in read]
+        # what a need says the service does without ("no signature is needed") is no cue for it, and no evidence
+        declined = [self.lexicon.declines(s) for s in needs]
+        cues = [{b: h for b, h in c.items() if b not in d} for c, d in zip(cues, declined)]
         cue_m = np.zeros((n, nb), dtype=np.float32)
         definite_m = np.zeros((n, nb), dtype=np.float32)
         for i, c in enumerate(cues):
@@ -1307,6 +1392,9 @@ class Suggester:
         # per-need evidence (NEED_MODEL): which blocks each need calls for
         need_feats = need_features(cue_m, definite_m, psims, ref.proto_bb, proto_sim, spec_sim, knn_vote, wf_vote)
         need_bb = need_evidence(need_feats)
+        for i, d in enumerate(declined):
+            for b in d:
+                need_bb[i, ids.index(b)] = 0.0
 
         strong_counts = (cue_m >= 1.0).sum(axis=0)
         weak_counts = ((cue_m > 0) & (cue_m < 1.0)).sum(axis=0)
@@ -1330,7 +1418,7 @@ class Suggester:
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
                         need_wfs, uc_scores, features, timings, text=text, question=question,
                         align_scores=align_scores, align_share=align_share, mean_share=mean_share,
-                        need_feats=need_feats)
+                        need_feats=need_feats, declined=declined)
 
     # ----- decision ------------------------------------------------------------------------------
     def feature_matrix(self, features: dict[str, np.ndarray]) -> np.ndarray:
@@ -1353,10 +1441,13 @@ class Suggester:
 
     # ----- explanation ---------------------------------------------------------------------------
     def _explain(self, j: int, b: str, score: float, selected: bool, an: Analysis, ref: Reference,
-                 held: bool = False) -> BuildingBlockScore:
+                 held: bool = False, without: str | None = None) -> BuildingBlockScore:
         from assistant.answer.evidence import clip
 
         name = registry.name_of(b)
+        if without:  # the description said so: that is the whole reason
+            return BuildingBlockScore(b, name, round(score, 4), False,
+                                      [f"{HELD} the description says the service does without it (“{without}”)"], [])
         # (a sentence saying who the asker is, "We run a pensions agency", is context: its reasons come after the needs')
         order = sorted(range(len(an.needs)), key=lambda i: (an.about_asker[i], -an.need_bb[i, j], i))
         reasons: list[str] = []
@@ -1432,7 +1523,9 @@ class Suggester:
         for i, need in enumerate(an.needs):
             bbs = [ref.bb_ids[j] for j in np.argsort(-an.need_bb[i])
                    if an.need_bb[i, j] >= NEED_MIN_EVIDENCE and ref.bb_ids[j] in selected]
-            out.append(SuggestionStep(need, an.need_wfs[i], bbs[:4]))
+            # a need that only says what the service does without ("no signature is needed") is no workflow
+            only_declines = bool(an.declined and an.declined[i]) and not bbs
+            out.append(SuggestionStep(need, [] if only_declines else an.need_wfs[i], bbs[:4]))
         return out
 
     def _similar(self, an: Analysis, ref: Reference, exclude: Iterable[str] | None, k: int = 5) -> list[SimilarUseCase]:
@@ -1495,8 +1588,10 @@ def decide(probs: np.ndarray, thresholds: np.ndarray | float, an: Analysis, name
     """(n_bbs,) the selected blocks: probability at the threshold, except a `named_only` block no need even hints at
     (money moving, a signature, a map … a service says when it needs them; similar use cases alone do not make a
     payment), every block a need names outright (Analysis.definite), and every block a need clearly calls for
-    (Analysis.called_for)."""
-    return ((probs >= thresholds) & ~an.unnamed(named_only)) | an.definite() | an.called_for()
+    (Analysis.called_for); never a block the description says the service does without (Analysis.done_without)."""
+    without = an.done_without()
+    declined = np.asarray([b in without for b in registry.bb_ids()], dtype=bool)
+    return (((probs >= thresholds) & ~an.unnamed(named_only)) | an.definite() | an.called_for()) & ~declined
 
 
 def rank_scores(probs: np.ndarray, selected: np.ndarray, step_share: np.ndarray,

@@ -638,3 +638,28 @@ def test_a_block_one_need_clearly_calls_for_is_selected(suggester):
     assert not S.decide(probs, 0.5, an, suggester.lexicon.named_only)[gis]
     an.need_bb[-1, gis] = S.NEED_SELECT_EVIDENCE
     assert S.decide(probs, 0.5, an, suggester.lexicon.named_only)[gis]
+
+
+def test_a_block_the_description_does_without_is_not_selected(suggester):
+    """A block a need says the service does without ("no signature is needed") is not selected, whatever the
+    probability, and its reason says why; another need that calls for it keeps it."""
+    import numpy as np
+
+    from assistant import suggest as S
+
+    ids = registry.bb_ids()
+    sig, pay = ids.index("esignature"), ids.index("payments")
+    an = suggester.analyze("Students request a transcript by email. No signature is needed.")
+    assert an.done_without() == {"esignature": "No signature is needed"}
+    assert an.need_bb[1, sig] == 0.0
+    assert not S.decide(np.ones(len(ids)), 0.5, an, suggester.lexicon.named_only)[sig]
+    row = next(b for b in suggester.suggest("Students request a transcript by email. No signature is needed.")
+               .building_blocks if b.id == "esignature")
+    assert not row.selected and "does without it" in row.reasons[0] and row.score <= S.DECLINED_SCORE
+    # asked for by one need, waived for some people by another: still needed
+    an = suggester.analyze("Applicants pay the permit fee online. Pensioners pay no fee.")
+    assert "payments" not in an.done_without()
+    assert S.decide(np.ones(len(ids)), 0.5, an, suggester.lexicon.named_only)[pay]
+    # a negation about some of the people is not the service doing without
+    assert suggester.analyze("Citizens who do not pay on time get an SMS reminder.").done_without() == {}
+
