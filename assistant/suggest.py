@@ -478,10 +478,14 @@ _DECLINE_FRAMES = [
     # "there is no fee", "it needs no map"
     re.compile(rf"\b(?:there (?:is|are|will be)|needs?|requires?|involves?|uses?|charges?|with) no (?P<x>{_NP})\b(?=[,;.]|$)",
                re.I),
-    # "we do not need maps or location data", "they don't receive any SMS"
-    re.compile(r"\b(?:do|does|did|will|would|shall|should|can|must)(?: not|n't) (?P<x>(?:need|require|want|use|involve|"
-               r"include|receive|get|send|pay|sign|charge|collect|book)\b(?: (?!(?:to|and|but|because|so|when|if|at|in|"
-               r"on|for|from|by|until|unless)\b)[\w-]+){0,4})", re.I),
+    # "we do not need maps or location data", "they don't receive any SMS", "the app does not need to show maps",
+    # "applicants are not charged any fee", "the permit does not have to be signed", "we won't be handling money"
+    re.compile(r"\b(?:(?:do|does|did|will|would|shall|should|can|must|is|are|was|were)(?: not|n't)|won't|can't|cannot)"
+               r"(?: (?:have|has|need|needs) to| be| been| have| ever| necessarily){0,3} (?P<x>(?:need|require|want|use|"
+               r"involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|show|take|ask|sent|signed|"
+               r"charged|paid|shown|asked|handled|taken|used|required|needed|collected|given|booked|notified|texted|"
+               r"emailed|mapped|stored|kept|shared|exchanged)\b(?: (?!(?:to|and|but|because|so|when|if|at|in|on|for|from|"
+               r"by|until|unless)\b)[\w-]+){0,4})", re.I),
     # "Identity is not needed", "maps are not required"
     re.compile(rf"(?:^|(?<=[,;] )|(?<=\bso )|(?<=\band ))(?P<x>{_NP}) (?:is|are|will be)(?: not|n't) (?:needed|required|"
                r"necessary|used|involved)\b", re.I),
@@ -489,6 +493,21 @@ _DECLINE_FRAMES = [
 # before the negation: it is about some people or cases, or "not only … but also"
 _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|whenever|whether|those|until|only|where)\b",
                             re.I)
+
+
+def only_declines(need: str, declined: dict[str, str], max_other_words: int = 3) -> bool:
+    """Whether a need says nothing but what the service does without (CueLexicon.declines): at most
+    `max_other_words` words besides the declining ones.
+
+    >>> only_declines("We do not need a map for this", {"gis": "do not need a map"})
+    True
+    >>> only_declines("Officers inspect each site but no map is needed", {"gis": "no map is needed"})
+    False
+    """
+    rest = need
+    for words in set(declined.values()):
+        rest = rest.replace(words, " ")
+    return len(_WORD.findall(rest)) <= max_other_words
 
 
 def _disjoint_matches(parts: list[re.Pattern], text: str, per_part: int = 4) -> list[re.Match] | None:
@@ -848,6 +867,7 @@ class Analysis:
     mean_share: np.ndarray | None = None  # (n_bbs,) the same, averaged over all reference use cases
     need_feats: dict[str, np.ndarray] = field(default_factory=dict)  # NEED_FEATURES, each (n_needs, n_bbs)
     declined: list[dict[str, str]] = field(default_factory=list)  # per need: blocks it says the service does without
+    waived: dict[str, str] = field(default_factory=dict)  # … and those of sentences that say nothing else (not needs)
 
     def done_without(self) -> dict[str, str]:
         """The blocks the description says the service does without (CueLexicon.declines), each with the words that
@@ -855,7 +875,7 @@ class Analysis:
         fee online; pensioners pay no fee" still needs Payments."""
         ids = registry.bb_ids()
         out: dict[str, str] = {}
-        for i, d in enumerate(self.declined):
+        for i, d in [(-1, self.waived)] + list(enumerate(self.declined)):
             for b, words in d.items():
                 j = ids.index(b)
                 others = [k for k in range(len(self.needs)) if b not in self.declined[k]]
@@ -1269,6 +1289,15 @@ class Suggester:
         timings: dict[str, float] = {}
         t = time.perf_counter()
         needs = split_needs(text) or [text]
+        declined = [self.lexicon.declines(s) for s in needs]
+        # a sentence that only says what the service does without ("No login is required.") is no step of it: left
+        # out of the analysis (its words would count for the blocks it rules out), its blocks kept in `waived`
+        aside = [bool(d) and only_declines(x, d) for x, d in zip(needs, declined)]
+        waived: dict[str, str] = {}
+        if any(aside) and not all(aside):
+            waived = {b: w for d, a in zip(declined, aside) if a for b, w in d.items()}
+            needs = [x for x, a in zip(needs, aside) if not a]
+            declined = [d for d, a in zip(declined, aside) if not a]
         # each need is read in the spec's words, as the search reads a question ("leaves its assigned zone (a
         # geofence)", query.plain_words); reasons still quote it as written
         read = [read_need(x) for x in needs]
@@ -1284,7 +1313,6 @@ class Suggester:
 
         cues = [self.lexicon.match(s) for s in read]
         # what a need says the service does without ("no signature is needed") is no cue for it, and no evidence
-        declined = [self.lexicon.declines(s) for s in needs]
         cues = [{b: h for b, h in c.items() if b not in d} for c, d in zip(cues, declined)]
         cue_m = np.zeros((n, nb), dtype=np.float32)
         definite_m = np.zeros((n, nb), dtype=np.float32)
@@ -1418,7 +1446,7 @@ class Suggester:
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
                         need_wfs, uc_scores, features, timings, text=text, question=question,
                         align_scores=align_scores, align_share=align_share, mean_share=mean_share,
-                        need_feats=need_feats, declined=declined)
+                        need_feats=need_feats, declined=declined, waived=waived)
 
     # ----- decision ------------------------------------------------------------------------------
     def feature_matrix(self, features: dict[str, np.ndarray]) -> np.ndarray:

@@ -434,6 +434,36 @@ def clause_mapping(sug, path: Path, show_errors: bool = False) -> dict[str, floa
     return m
 
 
+def said_not_needed(sug, path: Path, show_errors: bool = False) -> None:
+    """usecases_declined.jsonl: a service, then a sentence saying it does without a block ("No login is required")
+    — or, as a trap, a negation about some people or cases ("Drivers who do not pay … get a reminder"), where the
+    blocks in `kept` must stay selected. Scored: the blocks said not needed left out; the rest of the selection the
+    same as for the service alone; the traps' blocks kept."""
+    items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    left = declinable = selected_alone = same = n_rest = kept = n_kept = 0
+    misses: list[str] = []
+    for it in items:
+        full = {b.id for b in sug.suggest(f"{it['service']} {it['negation']}").building_blocks if b.selected}
+        alone = {b.id for b in sug.suggest(it["service"]).building_blocks if b.selected}
+        dec = set(it["declined"])
+        declinable += len(dec)
+        left += len(dec - full)
+        selected_alone += len(dec & alone)
+        n_rest += 1
+        same += (full - dec) == (alone - dec)
+        n_kept += len(it["kept"])
+        kept += len(set(it["kept"]) & full)
+        if dec & full or set(it["kept"]) - full:
+            misses.append(f"{it['id']}: still selected {sorted(dec & full)}, lost {sorted(set(it['kept']) - full)}")
+    print("\n== said not needed (usecases_declined.jsonl: a service, then a sentence that rules a block out, or a trap "
+          "negation about some people) ==")
+    print(f"blocks said not needed left out: {left}/{declinable} (selected for the service alone: {selected_alone}); "
+          f"rest of the selection as for the service alone: {same}/{n_rest}; traps' blocks kept: {kept}/{n_kept}")
+    if show_errors:
+        for m in misses:
+            print("  ", m)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", default="data/index")
@@ -648,6 +678,8 @@ def main(argv=None) -> int:
     refused = [it["id"] for it in real if shipped.suggest(it["description"]).guidance]
     print(f"guidance instead of a suggestion for a real description (every gold set): {len(refused)}/{len(real)}"
           + (f" — {', '.join(refused)}" if refused else ""))
+
+    said_not_needed(shipped, gd / "usecases_declined.jsonl", args.errors)
 
     step_mapping(shipped)
     clause_mapping(shipped, gd / "needs_dev.jsonl", args.errors)

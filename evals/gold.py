@@ -29,6 +29,11 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
 - `usecases_dev_steps2.jsonl` (30: 25 novel, 5 paraphrases, ids `V-…`): a sixth writer (2026-11-29, fourth session),
   same brief as the fifth (core from the listed steps: 2.2 per service). Only the bench reports it; looked at after
   its first run.
+- `usecases_declined.jsonl` (16, ids `D-…` and `T-…`, 2026-12-06, written by us): a short service (`service`) and a
+  sentence after it (`negation`) that rules blocks out ("No login is required.": `declined`) or, in the `T-` traps,
+  a negation about some people or cases ("Drivers who do not pay within 30 days …") after which the blocks in `kept`
+  must stay selected. `bench/bench_suggest.py` scores it ("said not needed"); a dev set: its first run (6 of 11
+  left out) widened the negated-verb frame of `CueLexicon.declines`.
 - `usecases_short_dev.jsonl` and `usecases_short_test.jsonl` (30 each, two more independent writers): short
   requests, one or two sentences as an official would type them into a chat box, each about one obvious block
   (`focus`, which is also its core; two per BB). expected = the focus and what the text states outright; the
