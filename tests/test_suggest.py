@@ -371,6 +371,11 @@ def test_lexicon_cues():
     assert lex.match("the nurse refers the mother to the district hospital")["workflow"].strength == 1.0
     ref = lex.match("officers refer to the manual").get("workflow")
     assert ref is None or ref.strength < 1.0
+    # a visit or a vaccination written down is a record kept; people registered are enrolled; a sync is an exchange
+    assert lex.match("health workers record each antenatal visit")["digital-registries"].strength == 1.0
+    assert lex.match("the app is used to register pregnant women")["registration"].strength == 1.0
+    assert lex.match("the clinic app syncs with the national health information system")["information-mediator"].strength == 1.0
+    assert lex.match("patients are looked up by their NID")["identity"].strength == 1.0
     # visits or inspections planned are scheduled
     assert lex.match("social workers plan home visits")["scheduler"].strength == 1.0
     # filing papers with an office is applying to it
