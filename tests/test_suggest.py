@@ -313,6 +313,13 @@ def test_lexicon_cues():
     assert lex.match("subsidies are paid to their mobile money wallets")["wallet"].strength < 1.0
     assert lex.match("citizens check their e-wallet balance")["wallet"].strength < 1.0
     assert lex.match("commuters tap a mobile wallet to pay bus fares")["wallet"].strength < 1.0
+    # a QR code on a tag or a stall is a label; one shown from the phone is a credential
+    assert lex.match("owners get a tag with a QR code linking to the dog's record")["wallet"].strength < 1.0
+    assert lex.match("citizens show a QR code on their phone when asked")["wallet"].strength == 1.0
+    # signing on a device is a signature; signing on to the portal is a login
+    assert lex.match("the recipient signs on the courier's device")["esignature"].definite
+    assert lex.match("the recipient signs on the courier's device").get("identity") is None
+    assert lex.match("staff sign on to the portal")["identity"].strength == 1.0
     assert lex.match("citizens pay the fee with their phone wallet")["wallet"].strength < 1.0
     assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
     # other systems told of a death or a birth: the identity system's notification services (c35-013)
