@@ -442,7 +442,6 @@ class CueLexicon:
                     break
         return out
 
-
     def declines(self, text: str) -> dict[str, str]:
         """The blocks one need says the service does without, each with the words that say so: a block's cue
         negated outright ("no signature is needed", "we do not need maps", "Identity is not needed") or an expression
@@ -884,7 +883,7 @@ class Analysis:
         fee online; pensioners pay no fee" still needs Payments."""
         ids = registry.bb_ids()
         out: dict[str, str] = {}
-        for i, d in [(-1, self.waived)] + list(enumerate(self.declined)):
+        for d in [self.waived, *self.declined]:
             for b, words in d.items():
                 j = ids.index(b)
                 others = [k for k in range(len(self.needs)) if b not in self.declined[k]]
