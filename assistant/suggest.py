@@ -50,7 +50,7 @@ import numpy as np
 import yaml
 
 from assistant import registry
-from assistant.query import STOP, asks_for_advice, described_service, plain_words
+from assistant.query import asks_for_advice, described_service, plain_words
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
 from ingest.embed import embed_cached
 
@@ -110,10 +110,7 @@ MODEL: dict[str, Any] = {
 }
 # END MODEL
 
-# fewer content words than this is not a description of a service ("vaccination reminders", "our new service"); a
-# service's name is one ("Online passport renewal", "Pay parking fines")
-MIN_WORDS = 3
-_GENERIC = STOP | {"new", "app", "apps", "platform", "solution", "tool", "want", "need", "build", "create", "make"}
+MIN_WORDS = 4  # fewer content words than this is not a description of a service
 K_STEPS = 8  # neighbours per need in the reference-step kNN
 MAX_NEEDS = 64  # a longer description is read in coarser needs (sentences, then groups of sentences): latency stays bounded
 EMBED_WORDS = 40
@@ -1261,7 +1258,7 @@ class Suggester:
     def input_problem(text: str) -> str | None:
         if not text:
             return "The description is empty."
-        words = [w for w in _WORD.findall(text) if w.lower() not in _GENERIC]
+        words = _WORD.findall(text)
         if len(words) < MIN_WORDS:
             return "That is too short to tell what the service does."
         return None

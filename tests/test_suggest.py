@@ -233,13 +233,6 @@ def test_json_round_trip_and_terminal_table(suggester):
     assert format_suggestion(suggester.suggest("hello")).startswith("That is too short") or "Describe" in format_suggestion(suggester.suggest("hello"))
 
 
-def test_a_service_named_in_three_words_is_enough_but_a_generic_one_is_not():
-    """"Online passport renewal" names a service; "our new service" or "vaccination reminders" do not say enough."""
-    for text in ("Online passport renewal", "Pay parking fines", "a birth registration service"):
-        assert Suggester.input_problem(text) is None, text
-    for text in ("our new service", "We want a new app", "vaccination reminders", "payments"):
-        assert Suggester.input_problem(text), text
-
 
 def test_a_fee_paid_in_is_not_explained_by_a_disbursement_functionality(suggester):
     """"they pay the fee" is money paid to the government: a reason does not quote a functionality named for paying
