@@ -171,10 +171,10 @@ READ_PLAIN = True  # needs read in the spec's words (Suggester.analyze); False f
 # Management), needs leave-one-writer-out named acceptable 0.850 → 0.852, test set F1 0.973 → 0.975. Needs only: in
 # the chat's search the same gloss cost one answer (h39-002, a wallet issuance flow the student "logs in" to)
 # (signing on a screen or pad is a signature: "the recipient signs on the courier's device")
-_LOGS_IN = re.compile(r"\b(log|logs|sign|signs) (in|on)\b(?!-| (person|paper|the (form|document|contract)))"
-                      r"(?<!\bsign on)(?<!\bsigns on)|\bsigns? on\b(?!-| (the |a |an |their |his |her )?([\w'’]+ ){0,2}?"
-                      r"(devices?|screens?|tablets?|pads?|handsets?|terminals?|touchscreens?|paper|dotted line|the (form|document|contract))\b)",
-                      re.I)
+_ON_PAPER = r"person|paper|the (?:form|document|contract)"
+_LOGS_IN = re.compile(rf"\b(?:logs?|signs?) in\b(?!-| (?:{_ON_PAPER}))|\blogs? on\b(?!-| (?:{_ON_PAPER}))"
+                      rf"|\bsigns? on\b(?!-| (?:the |a |an |their |his |her )?(?:[\w'’]+ ){{0,2}}?(?:devices?|screens?|"
+                      rf"tablets?|pads?|handsets?|terminals?|touchscreens?|dotted line|{_ON_PAPER})\b)", re.I)
 
 
 def read_need(need: str) -> str:
@@ -876,6 +876,7 @@ class Analysis:
     declined: list[dict[str, str]] = field(default_factory=list)  # per need: blocks it says the service does without
     waived: dict[str, str] = field(default_factory=dict)  # … and those of sentences that say nothing else (not needs)
 
+    @cached_property
     def done_without(self) -> dict[str, str]:
         """The blocks the description says the service does without (CueLexicon.declines), each with the words that
         say so — unless another need calls for the block (a strong cue, or evidence ≥ NEED_SELECT_EVIDENCE): "pay the
@@ -1183,7 +1184,7 @@ class Suggester:
         probs = self.probabilities(an.features)
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
         chosen = decide(probs, self._thresholds(), an, self.lexicon.named_only)
-        without = an.done_without()
+        without = an.done_without
         declined = np.asarray([b in without for b in ids], dtype=bool)
         held = self.select(probs) & ~chosen & ~declined  # likely, but no need even hints at it: said in its reasons
         probs = np.where(declined, np.minimum(probs, DECLINED_SCORE), probs)  # ranked with the unlikely
@@ -1624,7 +1625,7 @@ def decide(probs: np.ndarray, thresholds: np.ndarray | float, an: Analysis, name
     (money moving, a signature, a map … a service says when it needs them; similar use cases alone do not make a
     payment), every block a need names outright (Analysis.definite), and every block a need clearly calls for
     (Analysis.called_for); never a block the description says the service does without (Analysis.done_without)."""
-    without = an.done_without()
+    without = an.done_without
     declined = np.asarray([b in without for b in registry.bb_ids()], dtype=bool)
     return (((probs >= thresholds) & ~an.unnamed(named_only)) | an.definite() | an.called_for()) & ~declined
 

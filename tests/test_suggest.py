@@ -662,20 +662,20 @@ def test_a_block_the_description_does_without_is_not_selected(suggester):
     ids = registry.bb_ids()
     sig, pay = ids.index("esignature"), ids.index("payments")
     an = suggester.analyze("Students request a transcript by email. No signature is needed.")
-    assert an.done_without() == {"esignature": "No signature is needed"}
+    assert an.done_without == {"esignature": "No signature is needed"}
     assert an.needs == ["Students request a transcript by email"]  # the sentence that rules it out is no step
     an = suggester.analyze("Students request a transcript by email but no signature is needed.")
-    assert an.done_without() == {"esignature": "no signature is needed"} and an.need_bb[:, sig].max() == 0.0
+    assert an.done_without == {"esignature": "no signature is needed"} and an.need_bb[:, sig].max() == 0.0
     assert not S.decide(np.ones(len(ids)), 0.5, an, suggester.lexicon.named_only)[sig]
     row = next(b for b in suggester.suggest("Students request a transcript by email. No signature is needed.")
                .building_blocks if b.id == "esignature")
     assert not row.selected and "does without it" in row.reasons[0] and row.score <= S.DECLINED_SCORE
     # asked for by one need, waived for some people by another: still needed
     an = suggester.analyze("Applicants pay the permit fee online. Pensioners pay no fee.")
-    assert "payments" not in an.done_without()
+    assert "payments" not in an.done_without
     assert S.decide(np.ones(len(ids)), 0.5, an, suggester.lexicon.named_only)[pay]
     assert suggester.lexicon.declines("members borrow books without paying any fee") == {"payments": "without paying"}
     assert suggester.lexicon.declines("farmers without a bank account are paid by mobile money") == {}
     # a negation about some of the people is not the service doing without
-    assert suggester.analyze("Citizens who do not pay on time get an SMS reminder.").done_without() == {}
+    assert suggester.analyze("Citizens who do not pay on time get an SMS reminder.").done_without == {}
 
