@@ -313,6 +313,13 @@ def test_lexicon_cues():
     assert lex.match("the recipient signs on the courier's device")["esignature"].definite
     assert lex.match("the recipient signs on the courier's device").get("identity") is None
     assert lex.match("staff sign on to the portal")["identity"].strength == 1.0
+    # a person signs a named thing, or a thing "which both parties sign"; signing up or in is not a signature
+    assert lex.match("buyer and seller sign the transfer")["esignature"].strength == 1.0
+    assert lex.match("the registry updates the title, which both parties sign")["esignature"].strength == 1.0
+    for text in ("volunteers sign up for a shift", "officers sign the customer up", "users who sign in get a code"):
+        hit = lex.match(text).get("esignature")
+        assert hit is None or hit.strength < 1.0, text
+    assert lex.match("pensioners pass a face check on their phone")["identity"].strength == 1.0
     assert lex.match("citizens pay the fee with their phone wallet")["wallet"].strength < 1.0
     assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
     # other systems told of a death or a birth: the identity system's notification services (c35-013)
@@ -403,6 +410,10 @@ def test_lexicon_cues():
         hit = lex.match(text).get("payments")
         assert hit is None or hit.strength < 1.0, text
     assert lex.match("families receive compensation for the land")["payments"].strength == 1.0
+    # a named social-security benefit is money paid out; benefiting from something is not
+    assert lex.match("jobseekers receive unemployment benefit while they search")["payments"].strength == 1.0
+    assert lex.match("families apply for housing benefit")["payments"].strength == 1.0
+    assert lex.match("farmers benefit from the advice").get("payments") is None
     for tech in ("a compensating transaction undoes the step", "compensation logic rolls back the booking"):
         hit = lex.match(tech).get("payments")
         assert hit is None or hit.strength < 1.0, tech
