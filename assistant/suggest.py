@@ -309,49 +309,83 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS, riders: bool = True) -> l
     >>> split_needs("Once approved, the permit is signed.", riders=False)  # as the reference steps are cut
     ['Once approved', 'the permit is signed']
     """
+    return [need for need, _ in split_needs_shown(text, max_needs, riders)]
+
+
+def _clause_parts(sent: str, riders: bool) -> list[tuple[str, int, int]]:
+    """Each clause of `sent` as _CLAUSE_SPLIT cuts it, as (text, start, end): trimmed of punctuation, an opening
+    "and"/"then"/… and (`riders`) a closing one; empty clauses left out.
+
+    >>> _clause_parts("Architects and owners log in, pay the fee", True)
+    [('Architects', 0, 10), ('owners log in', 15, 28), ('pay the fee', 30, 41)]
+    """
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for m in [*_CLAUSE_SPLIT.finditer(sent), None]:
+        start, end = pos, (m.start() if m else len(sent))
+        pos = m.end() if m else pos
+        raw = sent[start:end]
+        start, end = start + len(raw) - len(raw.lstrip(" ,;:")), start + len(raw.rstrip(" ,;:"))
+        if end <= start:
+            continue
+        lead = _LEAD.match(sent[start:end])
+        start += lead.end() if lead else 0
+        trail = _TRAIL.search(sent[start:end]) if riders else None
+        end -= len(trail.group(0)) if trail else 0
+        out.append((sent[start:end], start, end))
+    return out
+
+
+def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True) -> list[tuple[str, str]]:
+    """split_needs, each need with the words of the description it came from, as a user would quote them: a fragment
+    joined to its neighbour keeps the "and" or the comma between them ("Architects and owners log in", where the need
+    read is "Architects owners log in").
+
+    >>> split_needs_shown("Businesses register, file and pay taxes online.")  # doctest: +NORMALIZE_WHITESPACE
+    [('Businesses register', 'Businesses register'), ('file pay taxes online', 'file and pay taxes online')]
+    """
     if riders:  # (the reference steps are read as the fitted models read them)
         text = _BULLET.sub("", (text or "").lstrip())
     sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
     sentences = [s for s in sentences if _WORD.search(s)]
-    needs: list[str] = []
+    needs: list[tuple[str, str]] = []
     # ("The ministry runs a scholarship: students apply …": what follows the colon is a step of its own)
     clauses = [c for s in sentences for c in _colon_split(s)] if riders and COLON_SPLIT else sentences
     for sent in clauses:
-        parts = [p.strip(" ,;:") for p in _CLAUSE_SPLIT.split(sent)]
-        parts = [_LEAD.sub("", p) for p in parts if p]
-        if riders:  # "… files a claim and, once approved, …": the "and" went with the comma
-            parts = [_TRAIL.sub("", p) for p in parts]
-        merged: list[str] = []
-        carry, sep = "", " "
-        for i, p in enumerate(parts):
+        parts = _clause_parts(sent, riders)
+        merged: list[tuple[str, int, int]] = []  # (need, start, end): the need as read, where it is in `sent`
+        carry: tuple[str, int, int] | None = None
+        sep = " "
+        for i, (p, start, end) in enumerate(parts):
             n_words = len(_WORD.findall(p))
             short_qualifier = riders and n_words <= _RIDER_WORDS and bool(_QUALIFIER.match(p))
             opens = riders and i + 1 < len(parts) and (bool(_CONDITION.match(p)) or (short_qualifier and not merged))
             if short_qualifier and merged and not carry and not opens:
-                merged[-1] = f"{merged[-1]}, {p}"  # a rider: "…, even offline"
+                merged[-1] = (f"{merged[-1][0]}, {p}", merged[-1][1], end)  # a rider: "…, even offline"
                 continue
             if carry:
-                p, n_words, carry = f"{carry}{sep}{p}", n_words + len(_WORD.findall(carry)), ""
+                p, start, n_words = f"{carry[0]}{sep}{p}", carry[1], n_words + len(_WORD.findall(carry[0]))
+                carry = None
             if n_words < 2:
-                carry, sep = p, " "  # too short to stand alone ("then"): it belongs to what follows
+                carry, sep = (p, start, end), " "  # too short to stand alone ("then"): it belongs to what follows
                 continue
             if opens:
-                carry, sep = p, ", "  # a condition, or a time opening the sentence: it belongs to what follows
+                carry, sep = (p, start, end), ", "  # a condition, or a time opening the sentence: it belongs to what follows
                 continue
-            merged.append(p)
+            merged.append((p, start, end))
         if carry:
             if merged:
-                merged[-1] = f"{merged[-1]}, {carry}"
+                merged[-1] = (f"{merged[-1][0]}, {carry[0]}", merged[-1][1], carry[2])
             else:
                 merged.append(carry)
-        needs.extend(m for m in merged if _WORD.search(m))
+        needs.extend((m, sent[a:b]) for m, a, b in merged if _WORD.search(m))
     if len(needs) <= max_needs:
         return needs
     # A long use case: whole sentences are its needs, and neighbouring sentences share one when there are still too many.
     if len(sentences) <= max_needs:
-        return sentences
+        return [(s, s) for s in sentences]
     bounds = np.linspace(0, len(sentences), max_needs + 1).round().astype(int)
-    return [". ".join(sentences[a:b]) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+    return [(". ".join(sentences[a:b]),) * 2 for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -875,6 +909,11 @@ class Analysis:
     need_feats: dict[str, np.ndarray] = field(default_factory=dict)  # NEED_FEATURES, each (n_needs, n_bbs)
     declined: list[dict[str, str]] = field(default_factory=list)  # per need: blocks it says the service does without
     waived: dict[str, str] = field(default_factory=dict)  # … and those of sentences that say nothing else (not needs)
+    shown: list[str] = field(default_factory=list)  # each need in the description's own words (split_needs_shown)
+
+    def as_written(self, i: int) -> str:
+        """Need `i` as the description words it (steps and reasons quote it so), or as read when that is unknown."""
+        return self.shown[i] if i < len(self.shown) else self.needs[i]
 
     @cached_property
     def done_without(self) -> dict[str, str]:
@@ -1296,7 +1335,8 @@ class Suggester:
         nb = len(ids)
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        needs = split_needs(text) or [text]
+        pairs = split_needs_shown(text) or [(text, text)]
+        needs, shown = [n for n, _ in pairs], [w for _, w in pairs]
         declined = [self.lexicon.declines(s) for s in needs]
         # a sentence that only says what the service does without ("No login is required.") is no step of it: left
         # out of the analysis (its words would count for the blocks it rules out), its blocks kept in `waived`
@@ -1305,6 +1345,7 @@ class Suggester:
         if any(aside) and not all(aside):
             waived = {b: w for d, a in zip(declined, aside) if a for b, w in d.items()}
             needs = [x for x, a in zip(needs, aside) if not a]
+            shown = [x for x, a in zip(shown, aside) if not a]
             declined = [d for d, a in zip(declined, aside) if not a]
         # each need is read in the spec's words, as the search reads a question ("leaves its assigned zone (a
         # geofence)", query.plain_words); reasons still quote it as written
@@ -1454,7 +1495,7 @@ class Suggester:
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
                         need_wfs, uc_scores, features, timings, text=text, question=question,
                         align_scores=align_scores, align_share=align_share, mean_share=mean_share,
-                        need_feats=need_feats, declined=declined, waived=waived)
+                        need_feats=need_feats, declined=declined, waived=waived, shown=shown)
 
     # ----- decision ------------------------------------------------------------------------------
     def feature_matrix(self, features: dict[str, np.ndarray]) -> np.ndarray:
@@ -1497,7 +1538,7 @@ class Suggester:
             hit = an.cues[i].get(b)
             how = f" (“{hit.matched}”)" if hit else ""
             func = (f"{f.label} — {clip(f.text, 140)}" if f.label else clip(f.text, 160)) if f else self.lexicon.needs.get(b, name)
-            need = f"need '{clip(an.needs[i], 120)}'{how}"
+            need = f"need '{clip(an.as_written(i), 120)}'{how}"
             if ev < NEED_MIN_EVIDENCE:
                 # below the evidence that maps a need to a block (the per-step table leaves it out): said as a hint
                 weak = (f"{need} only hints at {name} ({self.lexicon.needs.get(b, name)}); its closest functionality: "
@@ -1556,12 +1597,12 @@ class Suggester:
 
     def _steps(self, an: Analysis, ref: Reference, selected: set[str]) -> list[SuggestionStep]:
         out = []
-        for i, need in enumerate(an.needs):
+        for i in range(len(an.needs)):
             bbs = [ref.bb_ids[j] for j in np.argsort(-an.need_bb[i])
                    if an.need_bb[i, j] >= NEED_MIN_EVIDENCE and ref.bb_ids[j] in selected]
             # a need that only says what the service does without ("no signature is needed") is no workflow
             only_declines = bool(an.declined and an.declined[i]) and not bbs
-            out.append(SuggestionStep(need, [] if only_declines else an.need_wfs[i], bbs[:4]))
+            out.append(SuggestionStep(an.as_written(i), [] if only_declines else an.need_wfs[i], bbs[:4]))
         return out
 
     def _similar(self, an: Analysis, ref: Reference, exclude: Iterable[str] | None, k: int = 5) -> list[SimilarUseCase]:
@@ -1601,7 +1642,7 @@ class Suggester:
             if dsim[j] < SDG_MIN_DESC_SIM:
                 continue  # one need happens to resemble it, but the service as a whole does not
             t = dict(ref.targets[j])
-            t.update(score=round(float(best[j]), 4), need=an.needs[int(which[j])])
+            t.update(score=round(float(best[j]), 4), need=an.as_written(int(which[j])))
             out.append(t)
         return out
 

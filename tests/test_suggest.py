@@ -156,6 +156,16 @@ def test_steps_split_the_description_into_needs(suggester):
     assert set(b for st in s.steps for b in st.building_blocks) <= set(s.selected)
 
 
+def test_steps_quote_the_description_as_written(suggester):
+    """A fragment too short to be a need is read with its neighbour ("Architects owners log in"), but the step and
+    the reason quote the description's own words, "and" and commas kept."""
+    s = suggester.suggest("Architects and owners log in, and traders get an SMS reminder a few days before each "
+                          "payment is due.")
+    assert [st.text for st in s.steps] == ["Architects and owners log in",
+                                           "traders get an SMS reminder a few days before each payment is due"]
+    assert any("'Architects and owners log in'" in r for b in s.building_blocks for r in b.reasons)
+
+
 def test_a_request_asking_which_blocks_is_read_without_its_asking_frame(suggester):
     s = suggester.suggest("We run a farmers' agency. Which building blocks would we need to let farmers register online "
                           "and pay them subsidies by mobile money?")
