@@ -21,6 +21,7 @@ from assistant.answer.offline import (FAILURE_REACH, FAILURE_RULE_LEADS, HANDLES
                                       POINTS_AHEAD, WORKFLOW_HITS, Draft, ExtractiveAnswerer, asks_failure, disclaims_job)
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
+from assistant.language import english_only_message, foreign_language, warm_language_model
 from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
                              ask_part, detect_intent, noun_pattern, plain_words, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
@@ -310,6 +311,9 @@ class Assistant:
             question = question[:MAX_INPUT_CHARS]
         if not question.strip():
             raise BadQuestion("Please type a question, e.g. “What does the Consent building block do?”")
+        if (lang := foreign_language(question)) is not None:
+            # (before the spelling corrector, which would "correct" French into English words)
+            raise BadQuestion(english_only_message(lang, "question"))
         history = _clean_history(inp.get("history"))
         try:
             self.refresh()
@@ -576,6 +580,7 @@ class Assistant:
         """Everything a server builds ahead, in its start-up thread: the advisor's reference, then the sentence vectors."""
         self.warm_advisor()
         self.warm_answers()
+        warm_language_model()  # (about 1 s; the first question with few English function words would wait for it)
 
     def _suggester_instance(self):
         if self._suggester is None:

@@ -50,6 +50,7 @@ import numpy as np
 import yaml
 
 from assistant import registry
+from assistant.language import english_only_message, foreign_language
 from assistant.query import asks_for_advice, described_service, plain_words
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
 from ingest.embed import embed_cached
@@ -1208,15 +1209,18 @@ class Suggester:
             text = described_service(text) or text
         ids = registry.bb_ids()
         problem = self.input_problem(text)
+        # another language: said so (the lexicon, the search and the embedding model read English only)
+        foreign = None if problem else foreign_language(text)
         ref = an = None
-        if not problem:
+        if not problem and not foreign:
             ref = self.reference()
             an = self.analyze(text, exclude_use_cases)
             if not self._looks_like_service(an, ref):
                 problem = "This does not read like a description of a service."
-        if problem:  # guidance on what to write, not a guess; a question is pointed to the chat
-            return Suggestion(description=text,
-                              guidance=f"{ASKED_A_QUESTION if reads_as_question(text) else problem} {GUIDANCE}",
+        if problem or foreign:  # guidance on what to write, not a guess; a question is pointed to the chat
+            guidance = (english_only_message(foreign, "description") if foreign else
+                        f"{ASKED_A_QUESTION if reads_as_question(text) else problem} {GUIDANCE}")
+            return Suggestion(description=text, guidance=guidance,
                               building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
                               timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)})
         t = time.perf_counter()

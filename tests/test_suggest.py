@@ -94,6 +94,12 @@ def test_bad_input_gets_guidance_and_nothing_selected(suggester, text):
     assert sorted(b.id for b in s.building_blocks) == sorted(registry.bb_ids())
 
 
+def test_a_description_in_another_language_is_asked_for_in_english(suggester):
+    s = suggester.suggest("Les agriculteurs s'inscrivent en ligne, reçoivent des conseils par SMS et sont payés par "
+                          "mobile money.")
+    assert s.guidance.startswith("This looks like French.") and "in English" in s.guidance and s.selected == []
+
+
 @pytest.mark.parametrize("text", ["What is GovStack?", "What is the Consent building block?",
                                   "How does the Payments building block handle bulk disbursements to many farmers?"])
 def test_a_question_about_the_spec_is_pointed_to_the_chat(suggester, text):
@@ -330,6 +336,9 @@ def test_lexicon_cues():
         hit = lex.match(text).get("esignature")
         assert hit is None or hit.strength < 1.0, text
     assert lex.match("pensioners pass a face check on their phone")["identity"].strength == 1.0
+    # forged papers are what a verifiable signature stops
+    assert lex.match("forged licences circulate in the markets")["esignature"].strength == 1.0
+    assert lex.match("certificates are often forged")["esignature"].strength == 1.0
     assert lex.match("citizens pay the fee with their phone wallet")["wallet"].strength < 1.0
     assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
     # other systems told of a death or a birth: the identity system's notification services (c35-013)
