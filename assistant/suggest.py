@@ -117,6 +117,10 @@ MAX_NEEDS = 64  # a longer description is read in coarser needs (sentences, then
 EMBED_WORDS = 40
 MAX_CHARS = 40_000  # and beyond this many characters it is not read at all
 SDG_MIN_SIM, SDG_MIN_DESC_SIM = 0.45, 0.3  # an SDG target is listed when a need and the whole description are this close
+SDG_SUPPORTED_MIN_SIM = 0.2  # … or a need this close, when a close reference use case lists the target's goal
+SDG_SUPPORT_MARGIN = 0.05  # (a use case listing it within this of the closest; 0.1 and all close ones: fewer right)
+SDG_TARGET_MIN_SIM = 0.3  # a supported goal's best target less close than this: the goal is listed instead
+SDG_PER_GOAL = 2  # at most this many targets of one goal (a goal has up to 19)
 ASK_NAMES_FIRST = True  # blocks_for: a block the asked job names outright comes first
 # Per-need evidence: which blocks one need (a step of the description) calls for — the per-step table, the reasons,
 # the description's own share of needs per block, its focus, and the blocks a "Which building block …?" question is
@@ -743,11 +747,13 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
     for cid, c in rel:
         if c.kind == "use_case" and c.extra.get("uc_id"):
             u = str(c.extra["uc_id"])
+            m = re.search(r"SDGs:\s*([^\n]*)", c.text)
             if u not in ucs:
                 bbs = [b for b in str(c.extra.get("building_blocks") or "").split(",") if b in col]
-                m = re.search(r"SDGs:\s*([^\n]*)", c.text)
                 ucs[u] = RefUseCase(u, str(c.extra.get("uc_title") or c.chapter or u), bbs, "govstack", c.url, cid,
                                     sdgs=m.group(1) if m else "")
+            elif m and not ucs[u].sdgs:  # (the use case's first chunk may be its list of steps)
+                ucs[u].sdgs = m.group(1)
             uc_text.setdefault(u, []).append(_UC_BB_SENTENCE.sub("", c.text))
     fw_names = [c.heading_path[-1] for _, c in rel if c.kind == "framework_workflow" and c.heading_path]
     fw_by_norm = {_norm_wf(n): n for n in fw_names}
@@ -810,8 +816,9 @@ def build_reference(chunks: dict[str, Chunk], embedder, release: str, lexicon: C
     targets = []
     for cid, c in rel:
         if c.kind == "sdg_target":
+            goal_title = next((h for h in reversed(c.heading_path or []) if re.match(r"SDG \d+\b", h)), "")
             targets.append({"target": str(c.extra.get("target") or ""), "goal": str(c.extra.get("goal") or ""),
-                            "text": c.text.split("\n")[0], "url": c.url, "chunk_id": cid})
+                            "text": c.text.split("\n")[0], "url": c.url, "chunk_id": cid, "goal_title": goal_title})
 
     proto_text, proto_bb, proto_example = [], [], []
     for b in ids:
@@ -1208,9 +1215,10 @@ class Suggester:
             # "Which building blocks would we need to pay monthly pensions …?": the service, not the asking frame
             text = described_service(text) or text
         ids = registry.bb_ids()
-        problem = self.input_problem(text)
-        # another language: said so (the lexicon, the search and the embedding model read English only)
-        foreign = None if problem else foreign_language(text)
+        # another language: said so (the lexicon, the search and the embedding model read English only; Arabic or
+        # Chinese text has no English word to count, so this comes first)
+        foreign = foreign_language(text)
+        problem = None if foreign else self.input_problem(text)
         ref = an = None
         if not problem and not foreign:
             ref = self.reference()
@@ -1632,6 +1640,14 @@ class Suggester:
         return out
 
     def _targets(self, an: Analysis, ref: Reference, k: int = 3) -> list[dict]:
+        """The SDG targets the evidence supports, best first (by how close a need is to the target's text), each with
+        that need and, when a use case supports it, why:
+        - a target of a goal that a GovStack use case close to the description lists (at least SIMILAR_CLOSE, and
+          within SDG_SUPPORT_MARGIN of the closest; "SDG 2: Zero Hunger" or a target of it): a need at least
+          SDG_SUPPORTED_MIN_SIM close, at most SDG_PER_GOAL targets of one goal;
+        - a target some need and the whole description are both close to (SDG_MIN_SIM, SDG_MIN_DESC_SIM).
+        A target's text is far from a service's words (the best target of a dev description is 0.3–0.45 away), so
+        the use cases' own SDG lists make most of them; bench_suggest.py "SDG goals" measures both."""
         if not ref.targets or not an.needs:
             return []
         sims = an.need_vecs @ ref.target_vecs.T  # (n_needs, n_targets)
@@ -1639,16 +1655,81 @@ class Suggester:
         which = sims.argmax(axis=0)
         dvec = an.need_vecs.mean(axis=0)
         dsim = ref.target_vecs @ (dvec / (np.linalg.norm(dvec) or 1.0))
-        out = []
-        for j in np.argsort(-best)[:k]:
-            if best[j] < SDG_MIN_SIM:
-                break
-            if dsim[j] < SDG_MIN_DESC_SIM:
-                continue  # one need happens to resemble it, but the service as a whole does not
-            t = dict(ref.targets[j])
+        gov = [(i, float(sim)) for i, sim in an.uc_scores if ref.use_cases[i].source == "govstack"]
+        top = max((sim for _, sim in gov), default=0.0)
+        by: dict[str, str] = {}  # goal → the closest use case listing it (or one of its targets)
+        for i, sim in sorted(gov, key=lambda x: -x[1]):
+            if sim >= max(SIMILAR_CLOSE, top - SDG_SUPPORT_MARGIN):
+                for key in sdg_keys(ref.use_cases[i].sdgs):
+                    by.setdefault(key.split(".")[0], ref.use_cases[i].id)
+        out: list[dict] = []
+        per_goal: Counter = Counter()
+        for j in np.argsort(-best):
+            t = dict(ref.targets[int(j)])
+            g = str(t["goal"])
+            supported = g in by and best[j] >= SDG_SUPPORTED_MIN_SIM and per_goal[g] < SDG_PER_GOAL
+            if not supported and not (best[j] >= SDG_MIN_SIM and dsim[j] >= SDG_MIN_DESC_SIM):
+                continue
+            if supported and best[j] < SDG_TARGET_MIN_SIM:
+                # no target of the goal is close to any need: the goal itself, not a target at random ("sustainable
+                # tourism" for a farmers' advisory service)
+                if per_goal[g]:
+                    continue
+                t.update(target=g, text=t.get("goal_title") or f"SDG {g}", chunk_id=None)
+                per_goal[g] = SDG_PER_GOAL
             t.update(score=round(float(best[j]), 4), need=an.as_written(int(which[j])))
+            if supported:
+                t["why"] = f"SDG {g} is a goal of {by[g]}, a reference use case close to this service"
+            t.pop("goal_title", None)
             out.append(t)
+            per_goal[g] += 1
+            if len(out) >= k:
+                break
         return out
+
+
+def sdg_target_basis(t: Mapping[str, Any]) -> str:
+    """What an SDG target of a suggestion rests on, in one line for the CLI table and the UI.
+
+    >>> sdg_target_basis({"need": "farmers get SMS advice", "why": "SDG 2 is a goal of AGR-2, a reference use case close to this service"})
+    'closest need: “farmers get SMS advice”; SDG 2 is a goal of AGR-2, a reference use case close to this service'
+    >>> sdg_target_basis({"need": "pay cash to flood victims"})
+    'closest need: “pay cash to flood victims”'
+    """
+    basis = f"closest need: “{t.get('need', '')}”"
+    return f"{basis}; {t['why']}" if t.get("why") else basis
+
+
+# The UN's short names of the 17 goals: where a use case's page names one, the name wins over the number it gives
+# (INST-3 lists "SDG 3: Peace, Justice and Strong Institutions", which is SDG 16)
+_GOAL_NAMES = {"no poverty": "1", "zero hunger": "2", "good health": "3", "quality education": "4",
+               "gender equality": "5", "clean water": "6", "clean energy": "7", "decent work": "8",
+               "industry, innovation": "9", "reduced inequalit": "10", "sustainable cities": "11",
+               "responsible consumption": "12", "climate action": "13", "life below water": "14", "life on land": "15",
+               "peace, justice": "16", "partnerships for the goals": "17"}
+
+
+def sdg_keys(sdgs: str) -> list[str]:
+    """The goals and targets a use case lists, as "2" (a goal) or "8.3" (a target), lowercase.
+
+    >>> sdg_keys("SDG 2: Zero Hunger; SDG 8: Decent Work and Economic Growth")
+    ['2', '8']
+    >>> sdg_keys("8.3: Promote development-oriented policies; Goal 9.C – Significantly increase access to ICT")
+    ['8.3', '9.c']
+    >>> sdg_keys("SDG 3: Peace, Justice and Strong Institutions")  # the name is right, the number is not
+    ['16']
+    """
+    keys = []
+    for part in re.split(r";\s*", sdgs or ""):
+        m = re.match(r"\s*(?:SDG|Goal)?\s*(\d{1,2})(?:\.(\d{1,2}|[a-z])\b)?", part, re.I)
+        if not m:
+            continue
+        named = next((g for name, g in _GOAL_NAMES.items() if name in part.lower()), None)
+        if m.group(2) is None and named and named != m.group(1):
+            keys.append(named)
+        else:
+            keys.append(f"{m.group(1)}.{m.group(2)}".lower() if m.group(2) else m.group(1))
+    return keys
 
 
 def held_reason(b: BuildingBlockScore) -> str | None:
@@ -1790,6 +1871,7 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
         lines.append("Related SDG targets:")
         for t in s.sdg_targets:
             lines.append(f"  {t.get('score', 0):5.2f}  {t.get('text', '')}")
+            lines.append(f"         {sdg_target_basis(t)}")
     if s.timings_ms:
         lines.append("")
         lines.append(f"({s.timings_ms.get('total', 0):.0f} ms)")

@@ -440,6 +440,33 @@ def clause_mapping(sug, path: Path, show_errors: bool = False) -> dict[str, floa
     return m
 
 
+def sdg_goals(sug, corpus: Path, sets: dict[str, list[dict]], show_errors: bool = False) -> None:
+    """Related SDG targets: are their goals the ones the use case lists? A product use case is scored with itself out
+    of the reference (as any novel service would be); a paraphrase against its original's list. Goal precision and
+    recall over the items whose use case lists goals."""
+    from ingest.usecases import load_use_cases
+
+    from assistant.suggest import sdg_keys
+
+    recs, _ = load_use_cases(corpus / "latest" / "product-use-cases")
+    goals = {r.id: {k.split(".")[0] for k in sdg_keys("; ".join(r.sdgs))} for r in recs}
+    for name, items in sets.items():
+        n = shown = tp = fp = fn = 0
+        for it in items:
+            gold = goals.get(it.get("paraphrase_of") or it["id"]) or set()
+            if not gold:
+                continue
+            s = sug.suggest(it["description"], exclude_use_cases=it.get("exclude"))
+            pred = {str(t.get("goal")) for t in s.sdg_targets}
+            n, shown = n + 1, shown + bool(pred)
+            tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
+            if show_errors and pred != gold:
+                print(f"  {it['id']}: listed {sorted(gold, key=int)}, shown {[t.get('target') for t in s.sdg_targets]}")
+        if n:
+            p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+            print(f"{name:<40} {n:3d} items, a target shown for {shown}; goal precision {p:.3f}, recall {r:.3f}")
+
+
 def said_not_needed(sug, path: Path, show_errors: bool = False) -> None:
     """usecases_declined.jsonl: a service, then a sentence saying it does without a block ("No login is required")
     — or, as a trap, a negation about some people or cases ("Drivers who do not pay … get a reminder"), where the
@@ -688,6 +715,12 @@ def main(argv=None) -> int:
           + (f" — {', '.join(refused)}" if refused else ""))
 
     said_not_needed(shipped, gd / "usecases_declined.jsonl", args.errors)
+
+    print("\n== SDG goals of the related targets (the use case's own list; product use cases left out of the reference) ==")
+    sdg_goals(shipped, Path(args.corpus), {
+        "product use cases (left out)": [it for it in pool if it["set"] == "product"],
+        "dev paraphrases": [it for it in pool if it.get("paraphrase_of")],
+        "test paraphrases (never tuned on)": [it for it in test + test2 if it.get("paraphrase_of")]}, args.errors)
 
     step_mapping(shipped)
     clause_mapping(shipped, gd / "needs_dev.jsonl", args.errors)

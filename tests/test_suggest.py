@@ -709,3 +709,23 @@ def test_a_block_the_description_does_without_is_not_selected(suggester):
     # a negation about some of the people is not the service doing without
     assert suggester.analyze("Citizens who do not pay on time get an SMS reminder.").done_without == {}
 
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_sdg_targets_come_from_the_goals_of_close_use_cases(real_index):
+    """A target's text alone is far from a service's words; a goal the close reference use case lists (AGR-2: SDG 2,
+    SDG 8) is what supports it, and the target says so. A goal with no target near any need is listed as the goal."""
+    from assistant.service import Assistant
+
+    settings, _ = real_index
+    sug = Suggester(Assistant(settings))
+    s = sug.suggest("Smallholder farmers register with their national ID, receive SMS advice on planting and weather, "
+                    "and get fertiliser subsidy vouchers they redeem at agro-dealers.")
+    assert s.sdg_targets and s.sdg_targets[0]["goal"] == "2", s.sdg_targets
+    assert all(t["goal"] in ("2", "8") and "AGR-" in t.get("why", "") for t in s.sdg_targets), s.sdg_targets
+    assert all(t["need"] in [st.text for st in s.steps] for t in s.sdg_targets)
+    # the same service with its own use case left out keeps a goal of the other farmers' use case
+    left_out = sug.suggest(s.description, exclude_use_cases=["AGR-2"])
+    assert left_out.sdg_targets and left_out.sdg_targets[0]["goal"] == "2"
+    assert all("AGR-2" not in t.get("why", "") for t in left_out.sdg_targets)

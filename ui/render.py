@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, is_dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from assistant.suggest import similar_note
+from assistant.suggest import sdg_target_basis, similar_note
 
 # ------------------------------------------------------------------------------------------------------------
 # escaping
@@ -548,7 +548,8 @@ def similar_use_cases_html(s: Any, names: Mapping[str, str] | None = None) -> st
     t_html = ""
     if targets:
         t_html = "<h4>Related SDG targets</h4><ul class='gs-list'>" + "".join(
-            f"<li>{esc(_get(t, 'id') or '')} {esc(_get(t, 'text') or _get(t, 'title') or '')}</li>" for t in targets) + "</ul>"
+            f"<li><div>{link(_get(t, 'text') or _get(t, 'title') or _get(t, 'id') or '', _get(t, 'url'))}</div>"
+            f"<div class='gs-muted gs-small'>{esc(sdg_target_basis(t))}</div></li>" for t in targets) + "</ul>"
     note = similar_note(ucs)
     note_html = f"<p class='gs-muted gs-small'>{esc(note)}</p>" if note else ""
     return ("<div class='gs-similar'><h4>Similar reference use cases</h4>" + note_html + "<ul class='gs-list'>"
