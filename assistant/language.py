@@ -68,6 +68,8 @@ def warm_language_model() -> None:
 def _non_latin_script(text: str) -> bool:
     """A good part of the letters are outside the Latin script (Arabic, Cyrillic, Chinese, Ethiopic …): at least
     three, and a quarter of all letters (a Latin product name does not make "Что такое GovStack?" English)."""
+    if text.isascii():
+        return False
     letters = [c for c in text if c.isalpha()]
     other = sum(1 for c in letters if "LATIN" not in unicodedata.name(c, "LATIN"))
     return other >= 3 and other >= len(letters) / 4

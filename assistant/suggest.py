@@ -1660,27 +1660,27 @@ class Suggester:
         by: dict[str, str] = {}  # goal → the closest use case listing it (or one of its targets)
         for i, sim in sorted(gov, key=lambda x: -x[1]):
             if sim >= max(SIMILAR_CLOSE, top - SDG_SUPPORT_MARGIN):
-                for key in sdg_keys(ref.use_cases[i].sdgs):
-                    by.setdefault(key.split(".")[0], ref.use_cases[i].id)
+                for g in sdg_goals(ref.use_cases[i].sdgs):
+                    by.setdefault(g, ref.use_cases[i].id)
         out: list[dict] = []
-        per_goal: Counter = Counter()
+        per_goal: Counter = Counter()  # targets listed per goal (SDG_PER_GOAL once the goal itself is listed)
         for j in np.argsort(-best):
-            t = dict(ref.targets[int(j)])
-            g = str(t["goal"])
+            j = int(j)
+            g = str(ref.targets[j]["goal"])
             supported = g in by and best[j] >= SDG_SUPPORTED_MIN_SIM and per_goal[g] < SDG_PER_GOAL
             if not supported and not (best[j] >= SDG_MIN_SIM and dsim[j] >= SDG_MIN_DESC_SIM):
                 continue
+            t = {k: v for k, v in ref.targets[j].items() if k != "goal_title"}
             if supported and best[j] < SDG_TARGET_MIN_SIM:
                 # no target of the goal is close to any need: the goal itself, not a target at random ("sustainable
                 # tourism" for a farmers' advisory service)
                 if per_goal[g]:
                     continue
-                t.update(target=g, text=t.get("goal_title") or f"SDG {g}", chunk_id=None)
-                per_goal[g] = SDG_PER_GOAL
+                t.update(target=g, text=ref.targets[j].get("goal_title") or f"SDG {g}", chunk_id=None)
+                per_goal[g] = SDG_PER_GOAL - 1
             t.update(score=round(float(best[j]), 4), need=an.as_written(int(which[j])))
             if supported:
                 t["why"] = f"SDG {g} is a goal of {by[g]}, a reference use case close to this service"
-            t.pop("goal_title", None)
             out.append(t)
             per_goal[g] += 1
             if len(out) >= k:
@@ -1709,27 +1709,24 @@ _GOAL_NAMES = {"no poverty": "1", "zero hunger": "2", "good health": "3", "quali
                "peace, justice": "16", "partnerships for the goals": "17"}
 
 
-def sdg_keys(sdgs: str) -> list[str]:
-    """The goals and targets a use case lists, as "2" (a goal) or "8.3" (a target), lowercase.
+def sdg_goals(sdgs: str) -> list[str]:
+    """The goals a use case lists, as their numbers; a target it lists ("8.3: Promote …") counts for its goal.
 
-    >>> sdg_keys("SDG 2: Zero Hunger; SDG 8: Decent Work and Economic Growth")
+    >>> sdg_goals("SDG 2: Zero Hunger; SDG 8: Decent Work and Economic Growth")
     ['2', '8']
-    >>> sdg_keys("8.3: Promote development-oriented policies; Goal 9.C – Significantly increase access to ICT")
-    ['8.3', '9.c']
-    >>> sdg_keys("SDG 3: Peace, Justice and Strong Institutions")  # the name is right, the number is not
+    >>> sdg_goals("8.3: Promote development-oriented policies; Goal 9.C – Significantly increase access to ICT")
+    ['8', '9']
+    >>> sdg_goals("SDG 3: Peace, Justice and Strong Institutions")  # the name is right, the number is not
     ['16']
     """
-    keys = []
+    goals: list[str] = []
     for part in re.split(r";\s*", sdgs or ""):
-        m = re.match(r"\s*(?:SDG|Goal)?\s*(\d{1,2})(?:\.(\d{1,2}|[a-z])\b)?", part, re.I)
+        m = re.match(r"\s*(?:SDG|Goal)?\s*(\d{1,2})(\.(?:\d{1,2}|[a-z])\b)?", part, re.I)
         if not m:
             continue
-        named = next((g for name, g in _GOAL_NAMES.items() if name in part.lower()), None)
-        if m.group(2) is None and named and named != m.group(1):
-            keys.append(named)
-        else:
-            keys.append(f"{m.group(1)}.{m.group(2)}".lower() if m.group(2) else m.group(1))
-    return keys
+        named = None if m.group(2) else next((g for name, g in _GOAL_NAMES.items() if name in part.lower()), None)
+        goals.append(named or m.group(1))
+    return list(dict.fromkeys(goals))
 
 
 def held_reason(b: BuildingBlockScore) -> str | None:

@@ -446,10 +446,10 @@ def sdg_goals(sug, corpus: Path, sets: dict[str, list[dict]], show_errors: bool 
     recall over the items whose use case lists goals."""
     from ingest.usecases import load_use_cases
 
-    from assistant.suggest import sdg_keys
+    from assistant.suggest import sdg_goals
 
     recs, _ = load_use_cases(corpus / "latest" / "product-use-cases")
-    goals = {r.id: {k.split(".")[0] for k in sdg_keys("; ".join(r.sdgs))} for r in recs}
+    goals = {r.id: set(sdg_goals("; ".join(r.sdgs))) for r in recs}
     for name, items in sets.items():
         n = shown = tp = fp = fn = 0
         for it in items:
