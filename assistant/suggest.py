@@ -290,6 +290,9 @@ _QUALIFIER = re.compile(
     r"for example|for instance|such as|like|including|except|in|on|at|with|without|within|for|from|by|via|through|"
     rf"using|during|every|each|per|as|{_CONDITION_WORDS})\b", re.I)
 _RIDER_WORDS = 4  # a qualifier this short after a comma is a rider, not a step
+# who a user story is told by opens its sentence and belongs to what follows, however long: "As the district education
+# office, I want places allocated …" (a short one, "As a parent, …", is already a qualifier)
+_ROLE = re.compile(r"^as (?:a|an|the|our|my|one of the)\s+[^,;]{1,80}$", re.I)
 
 
 def split_needs(text: str, max_needs: int = MAX_NEEDS, riders: bool = True) -> list[str]:
@@ -311,6 +314,8 @@ def split_needs(text: str, max_needs: int = MAX_NEEDS, riders: bool = True) -> l
     ['Farmers file a claim', 'once approved, get compensation']
     >>> split_needs("- refugees are registered at the border\\n- families get a monthly allowance")  # a list
     ['refugees are registered at the border', 'families get a monthly allowance']
+    >>> split_needs("As the district education office, I want places allocated by rule and parents told the outcome.")
+    ['As the district education office, I want places allocated by rule', 'parents told the outcome']
     >>> split_needs("Once approved, the permit is signed.", riders=False)  # as the reference steps are cut
     ['Once approved', 'the permit is signed']
     """
@@ -364,7 +369,8 @@ def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True
         for i, (p, start, end) in enumerate(parts):
             n_words = len(_WORD.findall(p))
             short_qualifier = riders and n_words <= _RIDER_WORDS and bool(_QUALIFIER.match(p))
-            opens = riders and i + 1 < len(parts) and (bool(_CONDITION.match(p)) or (short_qualifier and not merged))
+            opens = riders and i + 1 < len(parts) and (bool(_CONDITION.match(p)) or (short_qualifier and not merged)
+                                                        or (i == 0 and bool(_ROLE.match(p))))
             if short_qualifier and merged and not carry and not opens:
                 merged[-1] = (f"{merged[-1][0]}, {p}", merged[-1][1], end)  # a rider: "…, even offline"
                 continue

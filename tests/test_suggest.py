@@ -340,6 +340,15 @@ def test_lexicon_cues():
     assert lex.match("forged licences circulate in the markets")["esignature"].strength == 1.0
     assert lex.match("certificates are often forged")["esignature"].strength == 1.0
     assert lex.match("citizens pay the fee with their phone wallet")["wallet"].strength < 1.0
+    # whose phone it is may be named; a receipt confirmed on someone's phone is no credential
+    assert lex.match("conductors scan a pass on the passenger's phone")["wallet"].strength == 1.0
+    assert lex.match("results go straight to students' phones as a certificate")["wallet"].strength == 1.0
+    assert lex.match("citizens confirm receipt on the courier's phone")["wallet"].strength < 1.0
+    # a distance that matters, or the streets a problem affects, is GIS; how far a request has got is not
+    assert lex.match("applicants sorted by how far they live from the school")["gis"].strength == 1.0
+    assert lex.match("warn households in the affected streets by SMS")["gis"].strength == 1.0
+    assert lex.match("applicants can check how far along their request is").get("gis") is None
+    assert lex.match("researchers submit proposals")["registration"].strength == 1.0
     assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
     # other systems told of a death or a birth: the identity system's notification services (c35-013)
     assert lex.match("notify our pension system when a pensioner dies")["identity"].strength == 1.0
