@@ -1824,6 +1824,9 @@ def similar_note(similar: Sequence[Any]) -> str:
             "the nearest are listed for orientation.")
 
 
+NEAR_MISS_SCORE = 0.3  # (rank_scores: an unselected block's score is half its probability over its threshold)
+
+
 def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     """A Suggestion as a plain-text table for a terminal."""
     lines: list[str] = []
@@ -1844,7 +1847,8 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
         if not (b.selected or show_all):
             continue
         mark = "✔" if b.selected else " "
-        why = b.reasons[0] if b.reasons and (b.selected or held_reason(b)) else ""
+        # an unselected block near the line says what was weighed (the need closest to it), so a user can judge
+        why = b.reasons[0] if b.reasons and (b.selected or held_reason(b) or b.score >= NEAR_MISS_SCORE) else ""
         lines.append(f"  {mark:2} {b.name:<22} {b.score:>6.2f}  {why}")
         if b.selected:
             for r in b.reasons[1:]:

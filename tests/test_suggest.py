@@ -349,6 +349,11 @@ def test_lexicon_cues():
     assert lex.match("warn households in the affected streets by SMS")["gis"].strength == 1.0
     assert lex.match("applicants can check how far along their request is").get("gis") is None
     assert lex.match("researchers submit proposals")["registration"].strength == 1.0
+    # people told something are messaged; an agency's system told automatically is data exchange
+    assert lex.match("every parent told the outcome")["messaging"].strength == 1.0
+    assert lex.match("let the applicant know when the permit is ready")["messaging"].strength == 1.0
+    assert lex.match("the pension fund is told automatically").get("messaging", None) is None or \
+        lex.match("the pension fund is told automatically")["messaging"].strength < 1.0
     assert lex.match("graduates keep the diploma in a digital wallet on their phone")["wallet"].strength == 1.0
     # other systems told of a death or a birth: the identity system's notification services (c35-013)
     assert lex.match("notify our pension system when a pensioner dies")["identity"].strength == 1.0
