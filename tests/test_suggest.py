@@ -349,6 +349,10 @@ def test_lexicon_cues():
     assert lex.match("warn households in the affected streets by SMS")["gis"].strength == 1.0
     assert lex.match("applicants can check how far along their request is").get("gis") is None
     assert lex.match("researchers submit proposals")["registration"].strength == 1.0
+    assert lex.match("only households that have opted in may be included")["consent"].strength == 1.0
+    assert lex.match("text each presiding officer their pickup time")["messaging"].strength == 1.0
+    assert lex.match("residents reserve the community hall for an event")["scheduler"].strength == 1.0
+    assert lex.match("each lot has a reserve price").get("scheduler") is None
     # people told something are messaged; an agency's system told automatically is data exchange
     assert lex.match("every parent told the outcome")["messaging"].strength == 1.0
     assert lex.match("let the applicant know when the permit is ready")["messaging"].strength == 1.0
