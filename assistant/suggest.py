@@ -154,6 +154,17 @@ NEED_MODEL: dict[str, Any] = {
 # a need at least this similar to a BB's key functionality or cue prototype makes the text read as a service request;
 # the non-service sentences in the bench's BAD_INPUTS reach at most 0.43
 SERVICE_MIN_SIM = 0.48
+# … or, short of that (Suggester._looks_like_service; bench_suggest "bad input" and the 251 real descriptions): a need
+# with this much evidence for a block, hints at this many blocks, or a request (_REQUEST) at least this close
+SERVICE_MIN_EVIDENCE, SERVICE_MIN_HINTED, SERVICE_REQUEST_MIN_SIM = 0.55, 3, 0.35
+# who should be able to do what: a service's users or staff and what they must, should or want to do
+_REQUEST = re.compile(
+    r"\b(citizens?|residents?|people|users?|customers?|clients?|applicants?|students?|pupils?|parents?|patients?|"
+    r"mothers?|families|households?|farmers?|fishers?|traders?|vendors?|businesses|companies|employers?|workers?|"
+    r"pensioners?|drivers?|motorists?|travell?ers?|visitors?|tourists?|voters?|taxpayers?|beneficiaries|officers?|"
+    r"officials?|clerks?|staff|inspectors?|nurses?|doctors?|teachers?|agents?|ministr(y|ies)|agenc(y|ies)|"
+    r"municipalit(y|ies)|councils?)\b[^.;]{0,40}?\b(should|must|need|needs|want|wants|can|could|will be able|"
+    r"have to|has to|ought to)\b", re.I)
 # Which key functionality a reason quotes: sentence similarity + this × similarity to the functionality's name.
 # On 179 (need, block) pairs from the dev descriptions, each labelled with the functionalities that explain it by a
 # writer who saw no code (evals/gold/reason_functionalities.jsonl), a right one was quoted for 0.592 of them by the
@@ -1340,7 +1351,17 @@ class Suggester:
         # samples"): sentences about anything else stay below SERVICE_MIN_SIM (bench: BAD_INPUTS). Judged on the
         # spec and the prototypes, not the step examples: many short clauses make a chance match likelier
         close = max(float(an.spec_sim.max(initial=0.0)), float(an.proto_sim.max(initial=0.0)))
-        return strong >= 1 or close >= SERVICE_MIN_SIM
+        if strong >= 1 or close >= SERVICE_MIN_SIM:
+            return True
+        # A short request in plain words names no block outright and may sit just under that line ("Court clerks
+        # need to give each case a hearing date when the judge and a courtroom are free"). It still reads as a
+        # service when a need clearly calls for a block (the per-need model; sentences about anything else reach
+        # 0.5 at most), when it hints at three blocks or more (they hint at two at most), or when it says who
+        # should be able to do what ("Students should get their results on their phones").
+        hinted = {b for c in an.cues for b in c}
+        evidence = float(an.need_bb.max(initial=0.0)) if an.need_bb.size else 0.0
+        return (evidence >= SERVICE_MIN_EVIDENCE or len(hinted) >= SERVICE_MIN_HINTED
+                or (close >= SERVICE_REQUEST_MIN_SIM and bool(_REQUEST.search(text))))
 
     # ----- analysis -------------------------------------------------------------------------------
     def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None,

@@ -64,7 +64,14 @@ BAD_INPUTS = ["", "   ", "payments", "hello", "what is the weather", "asdkjh qwe
               "The weather will be sunny tomorrow with a light breeze from the north.",
               "Our team meeting is moved to Thursday because the manager is travelling.",
               "I think the new government policy on fuel prices is unfair to farmers.",
-              "Yesterday the minister opened a new bridge over the river in the capital."]
+              "Yesterday the minister opened a new bridge over the river in the capital.",
+              # (2026-12-06, with the request rule of Suggester._looks_like_service)
+              "The printer on our floor keeps jamming and nobody fixes it.",
+              "The government announced a new budget with higher spending on roads.",
+              "The meeting notes are attached, please review them before Friday.",
+              "I am feeling tired today and want to go home early.",
+              "Inflation rose to seven percent in the last quarter according to the central bank.",
+              "My daughter starts school in September and she is very excited."]
 # service descriptions in the languages of GovStack's partner countries: the advisor reads English only, and says so
 FOREIGN = ["Les agriculteurs s'inscrivent en ligne, reçoivent des conseils par SMS et sont payés par mobile money.",
            "Los ciudadanos solicitan un permiso de construcción en línea, pagan la tasa y reciben el permiso firmado.",
@@ -72,7 +79,12 @@ FOREIGN = ["Les agriculteurs s'inscrivent en ligne, reçoivent des conseils par 
            "Wakulima wanajiandikisha mtandaoni, wanapokea ushauri kwa SMS na wanalipwa ruzuku kwa pesa za simu.",
            "يسجل المزارعون عبر الإنترنت ويتلقون النصائح عبر الرسائل القصيرة ويحصلون على الدعم عبر الهاتف المحمول."]
 GOOD_SHORT = ["Citizens pay their property tax online and get a receipt by SMS.",
-              "Farmers register, get SMS advice and receive subsidy vouchers by mobile money."]
+              "Farmers register, get SMS advice and receive subsidy vouchers by mobile money.",
+              # requests in plain words, just under SERVICE_MIN_SIM (refused as "not a service" before 2026-12-06)
+              "Court clerks need to give each case a hearing date when both the judge and a courtroom are free.",
+              "Let loan officers look up who currently owns a house plot and whether it already carries a mortgage.",
+              "Residents need a way to text a short number to report a broken street light and get a reply.",
+              "Each permit file should pass from the planning officer to a fire inspector and then the chief engineer."]
 
 
 # ----------------------------------------------------------------------------------------------------------

@@ -351,6 +351,11 @@ def test_lexicon_cues():
     assert lex.match("researchers submit proposals")["registration"].strength == 1.0
     assert lex.match("only households that have opted in may be included")["consent"].strength == 1.0
     assert lex.match("text each presiding officer their pickup time")["messaging"].strength == 1.0
+    # paying from a phone is a mobile payment, not a credential on it (the need is read with "(wallet)" added)
+    assert lex.match("pay the annual road licence fee from their phone (wallet)")["wallet"].strength < 1.0
+    assert lex.match("confirm the certificate hasn't been altered")["esignature"].strength == 1.0
+    assert lex.match("nurses carry their practising licence digitally")["wallet"].strength == 1.0
+    assert lex.match("teams deploy their own apps on a shared platform")["cloud-infrastructure"].strength == 1.0
     assert lex.match("residents reserve the community hall for an event")["scheduler"].strength == 1.0
     assert lex.match("each lot has a reserve price").get("scheduler") is None
     # people told something are messaged; an agency's system told automatically is data exchange
@@ -537,6 +542,33 @@ def test_a_need_that_only_hints_at_a_selected_block_is_said_before_the_reference
         hint = [i for i, r in enumerate(b.reasons) if "only hints at" in r]
         steps = [i for i, r in enumerate(b.reasons) if r.startswith("similar reference steps")]
         assert not (hint and steps) or hint[0] < steps[0], (b.id, b.reasons)
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_a_short_request_in_plain_words_gets_a_suggestion_and_small_talk_does_not(real_index):
+    """A one-sentence request that names no block outright, just under the similarity line, still reads as a service
+    (before, each of these got "This does not read like a description of a service"); sentences about anything else
+    still get guidance."""
+    from assistant.service import Assistant
+
+    settings, _ = real_index
+    sug = Suggester(Assistant(settings))
+    for text, block in [
+            ("Court clerks need to give each case a hearing date when both the judge and a courtroom are free.", "scheduler"),
+            ("Let loan officers look up who currently owns a house plot and whether it already carries a mortgage.",
+             "digital-registries"),
+            ("Residents need a way to text a short number to report a broken street light and get a reply.", "messaging"),
+            ("When a baby's birth is recorded, we want the child to get a unique lifelong personal number "
+             "automatically.", "identity")]:
+        s = sug.suggest(text)
+        assert not s.guidance and block in s.selected, (text, s.guidance, s.selected)
+    for text in ["The printer on our floor keeps jamming and nobody fixes it.",
+                 "The government announced a new budget with higher spending on roads.",
+                 "The meeting notes are attached, please review them before Friday.",
+                 "I am feeling tired today and want to go home early."]:
+        s = sug.suggest(text)
+        assert s.guidance and s.selected == [], text
 
 
 @pytest.mark.corpus
