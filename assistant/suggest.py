@@ -298,7 +298,8 @@ _CONDITION_WORDS = r"if|once|when|whenever|unless|after|before|as soon as|in cas
 _CONDITION = re.compile(rf"^(?:{_CONDITION_WORDS})\b", re.I)
 _QUALIFIER = re.compile(
     r"^(?:even|especially|usually|often|sometimes|always|mostly|mainly|only|preferably|ideally|possibly|e\.g|i\.e|"
-    r"for example|for instance|such as|like|including|except|in|on|at|with|without|within|for|from|by|via|through|"
+    r"for example|for instance|such as|like|including|except|instead of|in|on|at|with|without|within|for|from|by|via|"
+    r"through|"
     rf"using|during|every|each|per|as|{_CONDITION_WORDS})\b", re.I)
 _RIDER_WORDS = 4  # a qualifier this short after a comma is a rider, not a step
 # who a user story is told by opens its sentence and belongs to what follows, however long: "As the district education

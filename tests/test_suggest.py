@@ -351,6 +351,10 @@ def test_lexicon_cues():
     assert lex.match("researchers submit proposals")["registration"].strength == 1.0
     assert lex.match("only households that have opted in may be included")["consent"].strength == 1.0
     assert lex.match("text each presiding officer their pickup time")["messaging"].strength == 1.0
+    assert lex.match("students get their national exam results on their phones")["messaging"].strength == 1.0
+    assert lex.match("residents text a short number to report a broken light")["messaging"].strength == 1.0
+    assert lex.match("a one-time code sent to their phone").get("messaging") is None or \
+        lex.match("a one-time code sent to their phone")["messaging"].strength < 1.0
     # paying from a phone is a mobile payment, not a credential on it (the need is read with "(wallet)" added)
     assert lex.match("pay the annual road licence fee from their phone (wallet)")["wallet"].strength < 1.0
     assert lex.match("confirm the certificate hasn't been altered")["esignature"].strength == 1.0
