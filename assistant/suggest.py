@@ -278,6 +278,36 @@ def reads_as_question(text: str) -> bool:
         bool(re.match(r"^\s*(what is|what are|tell me about|explain|describe the)\b", text, re.I))
 
 
+# A section heading of a document pasted in (terms of reference, a concept note): "Background", "Scope of work",
+# "Non-functional requirements" name no step of the service; nor does a line that only leads into a list ("The vendor
+# shall deliver a system that:")
+_SECTION = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:background|context|introduction|overview|summary|objectives?|purpose|(?:project )?scope"
+    r"(?: of (?:work|services|the (?:project|assignment)))?|(?:(?:non-)?functional|technical|business|user|system|"
+    r"security|general|specific) requirements|requirements|deliverables|timeline|time ?frame|budget|terms of reference|"
+    r"annex(?:es)?|appendix|problem(?: statement)?|current situation|(?:the )?challenge|proposed solution|expected "
+    r"(?:results|outcomes)|outputs|activities|stakeholders|assumptions|constraints|risks)\s*:?$", re.I)
+_LEAD_IN = re.compile(r"\b(?:that|which|to|following|will|shall|must|should|can|includes?|including|as follows)\s*:\s*$",
+                      re.I)
+
+
+def _heading_lines(text: str) -> str:
+    r"""`text` without its section headings and list lead-ins (_SECTION, _LEAD_IN), when lines follow them.
+
+    >>> _heading_lines("Background\nFarmers queue for hours.\nThe system shall:\n- register farmers")
+    'Farmers queue for hours.\n- register farmers'
+    """
+    lines = text.split("\n")
+    keep = []
+    for i, line in enumerate(lines):
+        s = line.strip().lstrip("#*").strip().rstrip("*").strip()
+        follows = any(x.strip() for x in lines[i + 1:])
+        if follows and (_SECTION.match(s) or (_LEAD_IN.search(s) and len(_WORD.findall(s)) <= 12)):
+            continue
+        keep.append(line)
+    return "\n".join(keep)
+
+
 def _colon_split(sentence: str) -> list[str]:
     """A sentence cut at a colon between two clauses of three words or more ("The ministry runs a scholarship:
     students apply …"); a label ("Note: …") or a short list after one ("Three steps: register, pay") stays whole.
@@ -286,6 +316,8 @@ def _colon_split(sentence: str) -> list[str]:
     (['The ministry runs a scholarship', 'students apply online'], ['Note: farmers register'])
     """
     head, colon, tail = sentence.partition(": ")
+    if colon and _SECTION.match(head.strip()):  # "Scope of work: …", "Terms of Reference: …"
+        return _colon_split(tail)
     if colon and len(_WORD.findall(head)) >= 3 and len(_WORD.findall(tail.split(",")[0])) >= 3:
         return [head] + _colon_split(tail)
     return [sentence]
@@ -367,7 +399,7 @@ def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True
     [('Businesses register', 'Businesses register'), ('file pay taxes online', 'file and pay taxes online')]
     """
     if riders:  # (the reference steps are read as the fitted models read them)
-        text = _BULLET.sub("", (text or "").lstrip())
+        text = _BULLET.sub("", _heading_lines(text or "").lstrip())
     sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
     sentences = [s for s in sentences if _WORD.search(s)]
     needs: list[tuple[str, str]] = []

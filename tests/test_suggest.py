@@ -269,6 +269,18 @@ def test_terminal_table_says_centres_on_only_when_the_focus_leads():
     assert "The description centres on Wallet." in format_suggestion(s)
 
 
+def test_section_headings_and_list_lead_ins_of_a_pasted_document_are_not_needs():
+    text = ("Terms of Reference: Digital Pension System\n\nBackground\nThe ministry pays pensions in cash.\n\n"
+            "Scope of work\nThe vendor shall deliver a system that:\n1. Lets older persons apply online.\n"
+            "2. Pays pensioners by mobile money.\n\nNon-functional requirements\n"
+            "The system must be hosted in the government data centre.")
+    assert split_needs(text) == ["Digital Pension System", "The ministry pays pensions in cash",
+                                 "Lets older persons apply online", "Pays pensioners by mobile money",
+                                 "The system must be hosted in the government data centre"]
+    # a heading with nothing after it is all there is to read
+    assert split_needs("Background") == ["Background"]
+
+
 def test_split_needs_keeps_long_texts_bounded():
     text = " ".join(f"Step {i} pays the fee and notifies the applicant." for i in range(300))
     needs = split_needs(text)
@@ -352,6 +364,8 @@ def test_lexicon_cues():
     assert lex.match("only households that have opted in may be included")["consent"].strength == 1.0
     assert lex.match("text each presiding officer their pickup time")["messaging"].strength == 1.0
     assert lex.match("students get their national exam results on their phones")["messaging"].strength == 1.0
+    assert lex.match("set delivery windows for each polling station")["scheduler"].strength == 1.0
+    assert lex.match("the office window is broken").get("scheduler") is None
     assert lex.match("residents text a short number to report a broken light")["messaging"].strength == 1.0
     assert lex.match("a one-time code sent to their phone").get("messaging") is None or \
         lex.match("a one-time code sent to their phone")["messaging"].strength < 1.0
