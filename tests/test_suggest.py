@@ -365,6 +365,8 @@ def test_lexicon_cues():
     assert lex.match("text each presiding officer their pickup time")["messaging"].strength == 1.0
     assert lex.match("students get their national exam results on their phones")["messaging"].strength == 1.0
     assert lex.match("set delivery windows for each polling station")["scheduler"].strength == 1.0
+    assert lex.match("traders offer prices for a standard food basket")["emarketplace"].strength == 1.0
+    assert lex.match("every dam owner must register the dam")["registration"].strength == 1.0
     assert lex.match("the office window is broken").get("scheduler") is None
     assert lex.match("residents text a short number to report a broken light")["messaging"].strength == 1.0
     assert lex.match("a one-time code sent to their phone").get("messaging") is None or \
