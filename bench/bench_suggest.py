@@ -509,6 +509,41 @@ def said_not_needed(sug, path: Path, show_errors: bool = False) -> None:
             print("  ", m)
 
 
+def probe_sets(sug, path: Path, show_errors: bool = False) -> None:
+    """usecases_probe.jsonl: 105 services written by helpers from the BB scopes alone (2026-12-06) in styles the other
+    sets have few of — problem statements, user stories, numbered lists, a pasted document, one-line requests in plain
+    words, long rambling paragraphs. Their `expected` lists only what a step clearly requires (the cross-cutting
+    blocks only when the text implies them), so only recall is scored, and focus@1 for the short requests; a guidance
+    reply ("not a description of a service") counts as nothing found. Used to find cue and reading gaps: dev."""
+    items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    by: dict[str, list[int]] = {}
+    refused, focus, n_short, misses = 0, 0, 0, []
+    for it in items:
+        s = sug.suggest(it["description"])
+        sel = {b.id for b in s.building_blocks if b.selected}
+        exp = set(it["expected"])
+        r = by.setdefault(it["style"], [0, 0, 0])
+        r[0] += len(exp & sel)
+        r[1] += len(exp)
+        r[2] += 1
+        refused += bool(s.guidance)
+        if "focus" in it:
+            n_short += 1
+            focus += bool(s.building_blocks and s.building_blocks[0].selected and s.building_blocks[0].id == it["focus"])
+        if exp - sel:
+            misses.append(f"{it['id']}: missing {sorted(exp - sel)}" + (" (guidance)" if s.guidance else ""))
+    print("\n== probe sets (usecases_probe.jsonl: written from the BB scopes in unusual styles; recall of the blocks a "
+          "step clearly requires) ==")
+    hit = sum(r[0] for r in by.values())
+    tot = sum(r[1] for r in by.values())
+    print("recall " + "; ".join(f"{k} ({r[2]}) {r[0] / r[1]:.3f}" for k, r in by.items()) + f"; all {hit / tot:.3f}"
+          f"; guidance instead of a suggestion {refused}/{len(items)}; short requests focus@1 "
+          f"{focus / max(1, n_short):.3f}")
+    if show_errors:
+        for m in misses:
+            print("  ", m)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", default="data/index")
@@ -727,6 +762,7 @@ def main(argv=None) -> int:
           + (f" — {', '.join(refused)}" if refused else ""))
 
     said_not_needed(shipped, gd / "usecases_declined.jsonl", args.errors)
+    probe_sets(shipped, gd / "usecases_probe.jsonl", args.errors)
 
     print("\n== SDG goals of the related targets (the use case's own list; product use cases left out of the reference) ==")
     sdg_goals(shipped, Path(args.corpus), {

@@ -50,6 +50,18 @@ def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
     assert gold.check_use_case_schema([bad])
 
 
+def test_probe_use_cases_meet_the_schema_and_share_no_description_with_a_test_set(novel):
+    probe = gold.load_jsonl(gold.GOLD_DIR / "usecases_probe.jsonl")
+    assert gold.check_use_case_schema(probe) == [] and len(probe) == 105
+    assert {it["style"] for it in probe} == {"novel", "long", "short"}
+    assert all("focus" in it for it in probe if it["style"] == "short")
+    test = (gold.load_test_use_cases() + gold.load_test2_use_cases() + gold.load_short_requests()
+            + gold.load_jsonl(gold.GOLD_DIR / "usecases_test_scope.jsonl"))
+    assert not {it["description"] for it in probe} & {it["description"] for it in test}
+    others = [it["id"] for it in novel + gold.load_dev_use_cases() + test]
+    assert not {it["id"] for it in probe} & set(others)
+
+
 def test_need_clauses_are_labelled_with_known_blocks_and_do_not_overlap():
     """The hand-labelled step clauses (bench: need → building blocks; the dev files fit the need model and are the
     lexicon's step examples): known ids, expected and acceptable apart, clauses that need no block in
