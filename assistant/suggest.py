@@ -298,11 +298,11 @@ def _heading_lines(text: str) -> str:
     'Farmers queue for hours.\n- register farmers'
     """
     lines = text.split("\n")
+    last = max((i for i, x in enumerate(lines) if x.strip()), default=-1)  # (a heading is followed by text)
     keep = []
     for i, line in enumerate(lines):
         s = line.strip().lstrip("#*").strip().rstrip("*").strip()
-        follows = any(x.strip() for x in lines[i + 1:])
-        if follows and (_SECTION.match(s) or (_LEAD_IN.search(s) and len(_WORD.findall(s)) <= 12)):
+        if i < last and (_SECTION.match(s) or (_LEAD_IN.search(s) and len(_WORD.findall(s)) <= 12)):
             continue
         keep.append(line)
     return "\n".join(keep)
@@ -399,7 +399,7 @@ def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True
     [('Businesses register', 'Businesses register'), ('file pay taxes online', 'file and pay taxes online')]
     """
     if riders:  # (the reference steps are read as the fitted models read them)
-        text = _BULLET.sub("", _heading_lines(text or "").lstrip())
+        text = _BULLET.sub("", _heading_lines((text or "")[:MAX_CHARS]).lstrip())
     sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
     sentences = [s for s in sentences if _WORD.search(s)]
     needs: list[tuple[str, str]] = []
