@@ -269,6 +269,16 @@ def test_terminal_table_says_centres_on_only_when_the_focus_leads():
     assert "The description centres on Wallet." in format_suggestion(s)
 
 
+def test_an_and_after_both_or_between_joins_two_nouns_not_two_clauses():
+    assert split_needs("Give each case a hearing date when both the judge and a courtroom are free.") == [
+        "Give each case a hearing date when both the judge and a courtroom are free"]
+    assert split_needs("Records are shared between the clinic and the hospital with their consent.") == [
+        "Records are shared between the clinic and the hospital with their consent"]
+    # … a second action of "both" stays a clause of its own
+    assert split_needs("Both parties receive hearing reminders and can follow the case online.") == [
+        "Both parties receive hearing reminders", "can follow the case online"]
+
+
 def test_section_headings_and_list_lead_ins_of_a_pasted_document_are_not_needs():
     text = ("Terms of Reference: Digital Pension System\n\nBackground\nThe ministry pays pensions in cash.\n\n"
             "Scope of work\nThe vendor shall deliver a system that:\n1. Lets older persons apply online.\n"
@@ -366,6 +376,12 @@ def test_lexicon_cues():
     assert lex.match("students get their national exam results on their phones")["messaging"].strength == 1.0
     assert lex.match("set delivery windows for each polling station")["scheduler"].strength == 1.0
     assert lex.match("traders offer prices for a standard food basket")["emarketplace"].strength == 1.0
+    # "is free" of the service is no charge; of someone or something available it is no word about money
+    for text in ("the service is free", "registration within the deadline is free", "the test is free"):
+        assert "payments" in lex.declines(text), text
+    for text in ("a courtroom are free", "find trainers who are free at the same time",
+                 "the system checks that the company name is free"):
+        assert "payments" not in lex.declines(text), text
     assert lex.match("every dam owner must register the dam")["registration"].strength == 1.0
     assert lex.match("the office window is broken").get("scheduler") is None
     assert lex.match("residents text a short number to report a broken light")["messaging"].strength == 1.0
