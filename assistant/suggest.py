@@ -404,9 +404,10 @@ def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True
     >>> split_needs_shown("Businesses register, file and pay taxes online.")  # doctest: +NORMALIZE_WHITESPACE
     [('Businesses register', 'Businesses register'), ('file pay taxes online', 'file and pay taxes online')]
     """
+    text = (text or "")[:MAX_CHARS]
     if riders:  # (the reference steps are read as the fitted models read them)
-        text = _BULLET.sub("", _heading_lines((text or "")[:MAX_CHARS]).lstrip())
-    sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split((text or "")[:MAX_CHARS])]
+        text = _BULLET.sub("", _heading_lines(text).lstrip())
+    sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split(text)]
     sentences = [s for s in sentences if _WORD.search(s)]
     needs: list[tuple[str, str]] = []
     # ("The ministry runs a scholarship: students apply …": what follows the colon is a step of its own)
@@ -1398,7 +1399,7 @@ class Suggester:
         # 0.5 at most), when it hints at three blocks or more (they hint at two at most), or when it says who
         # should be able to do what ("Students should get their results on their phones").
         hinted = {b for c in an.cues for b in c}
-        evidence = float(an.need_bb.max(initial=0.0)) if an.need_bb.size else 0.0
+        evidence = float(an.need_bb.max(initial=0.0))
         return (evidence >= SERVICE_MIN_EVIDENCE or len(hinted) >= SERVICE_MIN_HINTED
                 or (close >= SERVICE_REQUEST_MIN_SIM and bool(_REQUEST.search(text))))
 
@@ -1729,11 +1730,13 @@ class Suggester:
                 for g in sdg_goals(ref.use_cases[i].sdgs):
                     by.setdefault(g, ref.use_cases[i].id)
         out: list[dict] = []
-        per_goal: Counter = Counter()  # targets listed per goal (SDG_PER_GOAL once the goal itself is listed)
+        per_goal: Counter = Counter()  # targets listed per goal
+        as_goal: set[str] = set()  # goals listed as themselves: no target of theirs follows on their evidence
         for j in np.argsort(-best):
             j = int(j)
             g = str(ref.targets[j]["goal"])
-            supported = g in by and best[j] >= SDG_SUPPORTED_MIN_SIM and per_goal[g] < SDG_PER_GOAL
+            supported = (g in by and g not in as_goal and best[j] >= SDG_SUPPORTED_MIN_SIM
+                         and per_goal[g] < SDG_PER_GOAL)
             if not supported and not (best[j] >= SDG_MIN_SIM and dsim[j] >= SDG_MIN_DESC_SIM):
                 continue
             t = {k: v for k, v in ref.targets[j].items() if k != "goal_title"}
@@ -1743,7 +1746,7 @@ class Suggester:
                 if per_goal[g]:
                     continue
                 t.update(target=g, text=ref.targets[j].get("goal_title") or f"SDG {g}", chunk_id=None)
-                per_goal[g] = SDG_PER_GOAL - 1
+                as_goal.add(g)
             t.update(score=round(float(best[j]), 4), need=an.as_written(int(which[j])))
             if supported:
                 t["why"] = f"SDG {g} is a goal of {by[g]}, a reference use case close to this service"

@@ -452,16 +452,14 @@ def clause_mapping(sug, path: Path, show_errors: bool = False) -> dict[str, floa
     return m
 
 
-def sdg_goals(sug, corpus: Path, sets: dict[str, list[dict]], show_errors: bool = False) -> None:
+def sdg_goal_scores(sug, corpus: Path, sets: dict[str, list[dict]], show_errors: bool = False) -> None:
     """Related SDG targets: are their goals the ones the use case lists? A product use case is scored with itself out
     of the reference (as any novel service would be); a paraphrase against its original's list. Goal precision and
     recall over the items whose use case lists goals."""
     from ingest.usecases import load_use_cases
 
-    from assistant.suggest import sdg_goals
-
     recs, _ = load_use_cases(corpus / "latest" / "product-use-cases")
-    goals = {r.id: set(sdg_goals("; ".join(r.sdgs))) for r in recs}
+    goals = {r.id: set(S.sdg_goals("; ".join(r.sdgs))) for r in recs}
     for name, items in sets.items():
         n = shown = tp = fp = fn = 0
         for it in items:
@@ -515,7 +513,7 @@ def probe_sets(sug, path: Path, show_errors: bool = False) -> None:
     words, long rambling paragraphs. Their `expected` lists only what a step clearly requires (the cross-cutting
     blocks only when the text implies them), so only recall is scored, and focus@1 for the short requests; a guidance
     reply ("not a description of a service") counts as nothing found. Used to find cue and reading gaps: dev."""
-    items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    items = G.load_jsonl(path)
     by: dict[str, list[int]] = {}
     refused, focus, n_short, misses = 0, 0, 0, []
     for it in items:
@@ -765,7 +763,7 @@ def main(argv=None) -> int:
     probe_sets(shipped, gd / "usecases_probe.jsonl", args.errors)
 
     print("\n== SDG goals of the related targets (the use case's own list; product use cases left out of the reference) ==")
-    sdg_goals(shipped, Path(args.corpus), {
+    sdg_goal_scores(shipped, Path(args.corpus), {
         "product use cases (left out)": [it for it in pool if it["set"] == "product"],
         "dev paraphrases": [it for it in pool if it.get("paraphrase_of")],
         "test paraphrases (never tuned on)": [it for it in test + test2 if it.get("paraphrase_of")]}, args.errors)
