@@ -41,28 +41,36 @@ class Speller:
     def fix(self, word: str) -> str | None:
         """The corpus word a typo stands for, or None.
 
-        >>> s = Speller(["accessibility of services", "the accessibility guidelines", "patch management", "patch it"])
-        >>> s.fix("accesibility"), s.fix("patchy"), s.fix("accessibility"), s.fix("zzzzzz")
-        ('accessibility', None, None, None)
+        >>> s = Speller(["accessibility of services", "the accessibility guidelines", "patch management", "patch it",
+        ...              "register", "register online", "registry", "the registry", "a registry"])
+        >>> s.fix("accesibility"), s.fix("patchy"), s.fix("accessibility"), s.fix("zzzzzz"), s.fix("registre")
+        ('accessibility', None, None, None, 'register')
         """
         if len(word) < MIN_LEN or word in self.df or word in self.known or self._inflects(word):
             return None
         found = process.extract(word, self.candidates, scorer=OSA.distance, score_cutoff=1, limit=8)
         ok = [(c, d) for c, d, _ in found if c[0] == word[0] and not (c.startswith(word) or word.startswith(c))
               and _stem(c) != _stem(word)]
-        return min(ok, key=lambda p: (p[1], -self.df[p[0]], p[0]))[0] if ok else None
+        # of words as near, one with the same letters first (two keys swapped is the commonest slip: "registre" is
+        # "register", not "registry"), then the most used
+        return min(ok, key=lambda p: (p[1], sorted(p[0]) != sorted(word), -self.df[p[0]], p[0]))[0] if ok else None
 
     def _inflects(self, word: str) -> bool:
         """Whether the word is a form of a word the corpus or the model knows ("cloned", "cloning": "clone"), which is
         no typo though neither knows the form itself ("cloned" is not "closed").
 
-        >>> s = Speller(["a clone of the repository", "plan the release"])
+        A plural or third-person -s is one too ("complains", "strays", "storeys" of words either knows are not
+        "complaints", "stays", "stores"), and so is the plural of an -er noun ("leavers": "leave").
+
+        >>> s = Speller(["a clone of the repository", "plan the release", "they complain", "leave the office"])
         >>> s._inflects("cloned"), s._inflects("cloning"), s._inflects("planned"), s._inflects("clsoed")
+        (True, True, True, False)
+        >>> s._inflects("complains"), s._inflects("leavers"), s._inflects("releases"), s._inflects("relaeses")
         (True, True, True, False)
         """
         bases = set()
         for end, add in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("er", ""),
-                         ("er", "e")):
+                         ("er", "e"), ("s", ""), ("es", ""), ("ers", ""), ("ers", "e")):
             if word.endswith(end):
                 base = word[: -len(end)] + add
                 bases |= {base, base[:-1]} if len(base) > 2 and base[-1] == base[-2] else {base}  # "planned": "plan"

@@ -137,6 +137,7 @@ NEED_MIN_EVIDENCE = 0.35
 # 0.632 → 0.600 and test 2 rare F1 0.963 → 0.945; 0.7 more
 NEED_SELECT_EVIDENCE = 0.9
 NEED_HINT_EVIDENCE = 0.2
+SPELLING = True  # typos in a description are repaired before it is read (Suggester.repair_spelling; bench "typos")
 DECLINED_SCORE = 0.02  # the score of a block the description says the service does without (ranked last but one)
 HELD = "not proposed:"  # the reason of a block decide() held back although likely (the table shows it unselected too)
 NEED_FEATURES = ("strong", "weak", "weak_strength", "definite", "example", "spec", "proto", "example_lead",
@@ -333,8 +334,8 @@ _CONDITION_WORDS = r"if|once|when|whenever|unless|after|before|as soon as|in cas
 _CONDITION = re.compile(rf"^(?:{_CONDITION_WORDS})\b", re.I)
 _QUALIFIER = re.compile(
     r"^(?:even|especially|usually|often|sometimes|always|mostly|mainly|only|preferably|ideally|possibly|e\.g|i\.e|"
-    r"for example|for instance|such as|like|including|except|instead of|in|on|at|with|without|within|for|from|by|via|"
-    r"through|"
+    r"for example|for instance|such as|like|including|except|instead of|not|in|on|at|with|without|within|for|from|by|"
+    r"via|through|"
     rf"using|during|every|each|per|as|{_CONDITION_WORDS})\b", re.I)
 _RIDER_WORDS = 4  # a qualifier this short after a comma is a rider, not a step
 # who a user story is told by opens its sentence and belongs to what follows, however long: "As the district education
@@ -537,23 +538,33 @@ class CueLexicon:
                     break
         return out
 
-    def declines(self, text: str) -> dict[str, str]:
+    def declines(self, text: str, outright_only: bool = False) -> dict[str, str]:
         """The blocks one need says the service does without, each with the words that say so: a block's cue
         negated outright ("no signature is needed", "we do not need maps", "Identity is not needed") or an expression
         of the lexicon's `declined` ("free of charge"). A negation inside a relative or conditional clause describes
         some of the people or cases, not the service ("citizens who do not pay on time get a reminder"), and is not
-        read as one; nor is "without" ("without a visit to the office" is what the service is for).
+        read as one; nor is "without" ("without a visit to the office" is what the service is for), unless it is
+        "without any" ("without any login"). `outright_only`: only the declines that rule the block out for the whole
+        service (_DECLINE_FRAMES: "Scheduling is not in scope", "No SMS, no payments", "we do not need maps"), not
+        those that may be about a step or some people ("applicants are not charged any fee", "free of charge").
 
         >>> lex = CueLexicon.load()
         >>> lex.declines("no signature is needed"), lex.declines("the service is free of charge")
         ({'esignature': 'no signature is needed'}, {'payments': 'free of charge'})
         >>> lex.declines("citizens who do not pay on time get a reminder"), lex.declines("pay the fee online")
         ({}, {})
+        >>> lex.declines("No SMS, no payments"), lex.declines("Hosting: out of scope")
+        ({'messaging': 'No SMS', 'payments': 'no payments'}, {'cloud-infrastructure': 'Hosting: out of scope'})
+        >>> lex.declines("applicants are not charged any fee", outright_only=True), lex.declines("we do not need maps", True)
+        ({}, {'gis': 'do not need maps'})
         """
         out: dict[str, str] = {}
-        for frame in _DECLINE_FRAMES:
+        for frame, outright in _DECLINE_FRAMES:
             for m in frame.finditer(text):
-                if _NOT_DECLINING.search(text[:m.start()]):
+                before = _clause_before(text, m.start())
+                if _NOT_DECLINING.search(before):
+                    continue
+                if outright_only and not (outright is True or (outright == "subject" and _SERVICE_SUBJECT.search(before))):
                     continue
                 x = m.group("x")
                 for b, hit in self.match(x).items():
@@ -563,10 +574,10 @@ class CueLexicon:
                 for b in registry.bb_ids():  # the block by name: "Identity is not needed"
                     if re.search(rf"\b{re.escape(registry.name_of(b))}\b", x, re.I):
                         out.setdefault(b, m.group(0))
-        for b, pats in self.declined.items():
+        for b, pats in ({} if outright_only else self.declined).items():
             for p in pats:
                 m = p.search(text)
-                if m and not _NOT_DECLINING.search(text[:m.start()]):
+                if m and not _NOT_DECLINING.search(_clause_before(text, m.start())):
                     out.setdefault(b, m.group(0))
                     break
         return out
@@ -574,28 +585,81 @@ class CueLexicon:
 
 # A negated cue: the service does without the block. "x" is the words a cue is looked for in.
 _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
-_DECLINE_FRAMES = [
-    # "no signature is needed", "no personal data or login is involved"
-    re.compile(rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be )?(?:needed|required|necessary|involved|used|"
-               r"collected|charged|wanted)\b", re.I),
-    # "there is no fee", "it needs no map"
-    re.compile(rf"\b(?:there (?:is|are|will be)|needs?|requires?|involves?|uses?|charges?|with) no (?P<x>{_NP})\b(?=[,;.]|$)",
-               re.I),
+_NP_SUBJECT = r"(?:[\w'’-]+ ){0,5}?[\w-]+"  # the subject of "… are not needed" ("reminder messages and appointment booking")
+_CLAUSE_START = r"(?:^|(?<=[,;:—–(] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor ))"
+_CLAUSE_END = r"(?=\s*(?:[,;:.!?—–)]|$))"
+_NEG_OBJECT = r"(?: (?!(?:to|and|but|because|so|when|if|at|in|on|for|from|by|until|unless)\b)[\w-]+){0,4}"
+_NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|"
+             r"show|take|ask|sent|signed|charged|paid|shown|asked|handled|taken|used|required|needed|collected|given|"
+             r"booked|notified|texted|emailed|mapped|stored|kept|shared|exchanged|log in|log on|sign in|sign up|log|build|building|built|provide|"
+             r"providing|offer|offering|register|registering|host|hosting|publish|publishing|looking at|look at|plan|"
+             r"planning|implement|implementing|integrate|integrating|support|supporting|cover|covering|develop|"
+             r"developing|add|adding|create|creating|issue|issuing")
+# (pattern, outright): an outright one rules the block out for the whole service, whatever other sentences say
+# ("Scheduling is not in scope; the office arranges visits by phone"); the others say what some step does without
+# ("applicants are not charged any fee"), which another need calling for the block overrides (Analysis.done_without)
+_DECLINE_FRAMES: list[tuple[re.Pattern, bool | str]] = [
+    # "no signature is needed", "no personal data or login is involved", "no buying or selling happens on the platform"
+    (re.compile(rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be )?(?:needed|required|necessary|involved|used|"
+                r"collected|charged|wanted|happens?|takes? place|occurs?)\b", re.I), True),
+    # "there is no fee", "it needs no map", "there's no consent step: …"
+    (re.compile(rf"\b(?:there(?: is| are| will be|'s|’s)|needs?|requires?|involves?|uses?) no (?P<x>{_NP})"
+                rf"{_CLAUSE_END}", re.I), True),
+    # "… with no fee", "the council charges no fee" (said of a step: "paid in cash to farmers with no bank account")
+    (re.compile(rf"\b(?:with|charges?) no (?P<x>{_NP}){_CLAUSE_END}", re.I), False),
+    # "we decided not to use e-signatures", "… nor does it need a digital wallet"
+    (re.compile(r"\b(?:(?:decided|decide|chose|choose|agreed|plans?|prefer) not to|nor (?:does|do|did|will|is|are|"
+                r"should|must|can) (?:it|we|they|this|that|anyone|the \w+|\w+s)(?: (?:have|has|need|needs) to| be)"
+                rf"{{0,2}}) (?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), True),
     # "we do not need maps or location data", "they don't receive any SMS", "the app does not need to show maps",
-    # "applicants are not charged any fee", "the permit does not have to be signed", "we won't be handling money"
-    re.compile(r"\b(?:(?:do|does|did|will|would|shall|should|can|must|is|are|was|were)(?: not|n't)|won't|can't|cannot)"
-               r"(?: (?:have|has|need|needs) to| be| been| have| ever| necessarily){0,3} (?P<x>(?:need|require|want|use|"
-               r"involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|show|take|ask|sent|signed|"
-               r"charged|paid|shown|asked|handled|taken|used|required|needed|collected|given|booked|notified|texted|"
-               r"emailed|mapped|stored|kept|shared|exchanged)\b(?: (?!(?:to|and|but|because|so|when|if|at|in|on|for|from|"
-               r"by|until|unless)\b)[\w-]+){0,4})", re.I),
-    # "Identity is not needed", "maps are not required"
-    re.compile(rf"(?:^|(?<=[,;] )|(?<=\bso )|(?<=\band ))(?P<x>{_NP}) (?:is|are|will be)(?: not|n't) (?:needed|required|"
-               r"necessary|used|involved)\b", re.I),
+    # "applicants are not charged any fee", "the permit does not have to be signed", "we won't be handling money",
+    # "we are not building a website": outright when the service or its makers say it ("subject")
+    (re.compile(r"\b(?:(?:do|does|did|will|would|shall|should|can|must|is|are|was|were)(?: not|n't)|won't|can't|"
+                r"cannot)(?: (?:have|has|need|needs) to| be| been| have| ever| necessarily| going to){0,3} "
+                rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), "subject"),
+    # "Identity is not needed", "reminder messages and appointment booking are not needed", "consent is out of scope",
+    # "hosting is not part of this project", "a wallet won't be necessary"
+    (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|remains?|stays?)(?: not|n't)? "
+                r"(?:out of (?:the |our )?scope|out-of-scope|outside (?:the |our )?scope|excluded)|"
+                r"(?:(?:is|are|will be|was|were)(?: not|n't)|(?:isn|aren)['’]t|won['’]t be|will not be) (?:needed|"
+                r"required|necessary|used|involved|in scope|included|covered|planned|wanted|part of (?:the|this|our) "
+                r"\w+))\b", re.I), True),
+    # "No SMS, no payments.", "no login and no e-signature: …"
+    (re.compile(rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
+                rf"(?P<x>{_NP})(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", re.I), True),
+    # "no need for consent management", "there is no need to book"
+    (re.compile(rf"\bno (?:need|requirement) (?:for|of) (?:an? |any )?(?P<x>{_NP}){_CLAUSE_END}", re.I), True),
+    # "No one signs anything digitally", "nothing is paid"
+    (re.compile(r"\b(?:no one|no-one|nobody|nothing)(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be))? "
+                r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
+                rf"{{1,4}}){_CLAUSE_END}", re.I), True),
+    # "GIS: not needed", "Notifications: none.", "Hosting: out of scope"
+    (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP}) ?: (?:not needed|not required|none|no|n/a|out of scope|not in scope|"
+                r"excluded|not applicable)\b", re.I), True),
+    # "Phase 1 excludes payments", "forget about SMS", "without any login", "except for payments"
+    (re.compile(rf"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|without any|except for) "
+                rf"(?P<x>{_NP})", re.I), True),
+    # "servers and hosting are handled by the national cloud team, not this project"
+    (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:is|are|will be) (?:handled|provided|done|covered|managed|"
+                r"run|built|taken care of)\b[^.;:]*?, not (?:by |in )?(?:this|our|the) (?:project|system|service|"
+                r"platform|team|app|solution)\b", re.I), True),
 ]
-# before the negation: it is about some people or cases, or "not only … but also"
+# who says a service does without something, when that settles it ("we do not need maps", "the app won't show maps";
+# not "applicants are not charged any fee", which may be some of them)
+_SERVICE_SUBJECT = re.compile(r"\b(?:we|i|it|this (?:project|system|service|platform|app|solution|phase|version|pilot|"
+                              r"tool|website|portal)|the (?:project|system|service|platform|app|portal|solution|website|"
+                              r"tool|ministry|agency|office|council|department))(?: \w+ly| already| also| still)?\s*$",
+                              re.I)
+# before the negation, in its clause: it is about some people or cases, or "not only … but also"
 _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|whenever|whether|those|until|only|where)\b",
                             re.I)
+_CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:so|but|and)\b")
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of `at`'s clause before it ("Only anonymous counts are used, so there is no need …": "there is ")."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    return text[breaks[-1] if breaks else 0:at]
 
 
 def only_declines(need: str, declined: dict[str, str], max_other_words: int = 3) -> bool:
@@ -974,6 +1038,7 @@ class Analysis:
     need_feats: dict[str, np.ndarray] = field(default_factory=dict)  # NEED_FEATURES, each (n_needs, n_bbs)
     declined: list[dict[str, str]] = field(default_factory=list)  # per need: blocks it says the service does without
     waived: dict[str, str] = field(default_factory=dict)  # … and those of sentences that say nothing else (not needs)
+    ruled_out: dict[str, str] = field(default_factory=dict)  # … and those it rules out for the whole service
     shown: list[str] = field(default_factory=list)  # each need in the description's own words (split_needs_shown)
 
     def as_written(self, i: int) -> str:
@@ -984,9 +1049,10 @@ class Analysis:
     def done_without(self) -> dict[str, str]:
         """The blocks the description says the service does without (CueLexicon.declines), each with the words that
         say so — unless another need calls for the block (a strong cue, or evidence ≥ NEED_SELECT_EVIDENCE): "pay the
-        fee online; pensioners pay no fee" still needs Payments."""
+        fee online; pensioners pay no fee" still needs Payments. A block ruled out for the whole service stays out
+        whatever other needs say ("Scheduling is not in scope; the office arranges visits by phone")."""
         ids = registry.bb_ids()
-        out: dict[str, str] = {}
+        out: dict[str, str] = dict(self.ruled_out)
         for d in [self.waived, *self.declined]:
             for b, words in d.items():
                 j = ids.index(b)
@@ -1275,6 +1341,9 @@ class Suggester:
         # another language: said so (the lexicon, the search and the embedding model read English only; Arabic or
         # Chinese text has no English word to count, so this comes first)
         foreign = foreign_language(text)
+        spelled: list[tuple[str, str]] = []
+        if not foreign:  # ("registraton", "paymnet": the cues and the embedding model read the words they stand for)
+            text, spelled = self.repair_spelling(text)
         problem = None if foreign else self.input_problem(text)
         ref = an = None
         if not problem and not foreign:
@@ -1287,7 +1356,7 @@ class Suggester:
                         f"{ASKED_A_QUESTION if reads_as_question(text) else problem} {GUIDANCE}")
             return Suggestion(description=text, guidance=guidance,
                               building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
-                              timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)})
+                              timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)}, spelled=spelled)
         t = time.perf_counter()
         probs = self.probabilities(an.features)
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
@@ -1311,7 +1380,20 @@ class Suggester:
         timings = {k: round(v, 1) for k, v in an.timings.items()}
         timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
         return Suggestion(description=text, building_blocks=bbs, steps=steps, similar_use_cases=similar,
-                          sdg_targets=targets, timings_ms=timings, focus=ids[focus] if focus is not None else None)
+                          sdg_targets=targets, timings_ms=timings, focus=ids[focus] if focus is not None else None,
+                          spelled=spelled)
+
+    def repair_spelling(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """The description with its typos repaired as a question's are (assistant/spelling.py: a word neither the
+        spec nor the embedding model knows, one edit from a spec word), and the (typed, read as) pairs; unchanged
+        when SPELLING is off or the assistant has no speller."""
+        speller = getattr(self.a, "_speller", None)
+        if not SPELLING or speller is None:
+            return text, []
+        try:
+            return speller(self.release).correct(text)
+        except Exception:  # a store hiccup must not fail the suggestion: the words are read as typed
+            return text, []
 
     def blocks_for(self, need: str, k: int = 3) -> list[tuple[str, float, Functionality | None]]:
         """The blocks one need calls for ("sends appointment reminders by SMS" → Messaging, Scheduler), as the advisor
@@ -1417,6 +1499,7 @@ class Suggester:
         pairs = split_needs_shown(text) or [(text, text)]
         needs, shown = [n for n, _ in pairs], [w for _, w in pairs]
         declined = [self.lexicon.declines(s) for s in needs]
+        ruled_out = {b: w for s in needs for b, w in self.lexicon.declines(s, outright_only=True).items()}
         # a sentence that only says what the service does without ("No login is required.") is no step of it: left
         # out of the analysis (its words would count for the blocks it rules out), its blocks kept in `waived`
         aside = [bool(d) and only_declines(x, d) for x, d in zip(needs, declined)]
@@ -1574,7 +1657,7 @@ class Suggester:
         return Analysis(needs, vecs, cues, need_bb, best_func, spec_sim, proto_sim, knn_vote, knn_idx, wf_vote,
                         need_wfs, uc_scores, features, timings, text=text, question=question,
                         align_scores=align_scores, align_share=align_share, mean_share=mean_share,
-                        need_feats=need_feats, declined=declined, waived=waived, shown=shown)
+                        need_feats=need_feats, declined=declined, waived=waived, ruled_out=ruled_out, shown=shown)
 
     # ----- decision ------------------------------------------------------------------------------
     def feature_matrix(self, features: dict[str, np.ndarray]) -> np.ndarray:
@@ -1890,11 +1973,23 @@ def similar_note(similar: Sequence[Any]) -> str:
 NEAR_MISS_SCORE = 0.3  # (rank_scores: an unselected block's score is half its probability over its threshold)
 
 
+def spelled_note(spelled) -> str:
+    """“Read “registraton” as “registration”.” for the typos a description was read with ("" for none).
+
+    >>> spelled_note([("paymnet", "payment")]), spelled_note([])
+    ('Read “paymnet” as “payment”.', '')
+    """
+    return ("Read " + ", ".join(f"“{a}” as “{b}”" for a, b in spelled) + ".") if spelled else ""
+
+
 def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     """A Suggestion as a plain-text table for a terminal."""
     lines: list[str] = []
+    read_as = spelled_note(s.spelled)
     if s.guidance:
-        return s.guidance
+        return f"{read_as}\n{s.guidance}" if read_as else s.guidance
+    if read_as:
+        lines.append(read_as)
     sel = [b for b in s.building_blocks if b.selected]
     lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}), "
                  + ("the one it is about first, then " if sel and s.focus == sel[0].id else "")

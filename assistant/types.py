@@ -225,6 +225,7 @@ class Suggestion:
     timings_ms: dict[str, float] = field(default_factory=dict)
     guidance: str | None = None  # set when the input is not a service description
     focus: str | None = None  # the selected BB the description itself revolves around (None: no single one)
+    spelled: list[tuple[str, str]] = field(default_factory=list)  # typos read as spec words: (typed, read as)
 
     @property
     def selected(self) -> list[str]:

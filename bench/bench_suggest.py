@@ -507,10 +507,66 @@ def said_not_needed(sug, path: Path, show_errors: bool = False) -> None:
             print("  ", m)
 
 
+_TYPO_WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+
+
+def with_typos(text: str, seed: str, rate: float = 0.15) -> str:
+    """`text` with about `rate` of its lower-case words of five letters or more mistyped, as hurried typing does: two
+    neighbouring letters swapped, one dropped or one doubled (never the first letter). Deterministic per `seed`.
+
+    >>> with_typos("citizens register online and receive reminders", "x", rate=1.0) != "citizens register online and receive reminders"
+    True
+    """
+    import random
+
+    rng = random.Random(seed)
+
+    def slip(m: re.Match) -> str:
+        w = m.group(0)
+        if rng.random() >= rate:
+            return w
+        i = rng.randrange(1, len(w) - 1)
+        op = rng.choice(("swap", "drop", "double"))
+        if op == "swap":
+            return w[:i] + w[i + 1] + w[i] + w[i + 2:]
+        return w[:i] + w[i + 1:] if op == "drop" else w[:i] + w[i] + w[i:]
+
+    return _TYPO_WORD.sub(slip, text)
+
+
+def typo_robustness(sug, items: list[dict]) -> None:
+    """The dev descriptions (every block labelled) with one long word in seven mistyped (with_typos): set F1 and
+    recall read as typed (S.SPELLING off) and with the typos repaired (Suggester.repair_spelling), against the clean
+    text; and how many words the repair changes in the clean text, where every change is a mistake."""
+    def run(texts: list[str], spelling: bool) -> tuple[float, float, int]:
+        saved, S.SPELLING = S.SPELLING, spelling
+        try:
+            f, hit, tot, changed = [], 0, 0, 0
+            for it, t in zip(items, texts):
+                s = sug.suggest(t)
+                sel, exp = set(s.selected), set(it["expected"])
+                f.append(f1(sel, exp))
+                hit, tot, changed = hit + len(sel & exp), tot + len(exp), changed + len(s.spelled)
+            return float(np.mean(f)), hit / max(1, tot), changed
+        finally:
+            S.SPELLING = saved
+
+    clean = [it["description"] for it in items]
+    typed = [with_typos(t, it["id"]) for t, it in zip(clean, items)]
+    n_slips = sum(a != b for t, u in zip(clean, typed) for a, b in zip(t.split(), u.split()))
+    c = run(clean, True)
+    raw = run(typed, False)
+    fixed = run(typed, True)
+    print(f"\n== typos ({len(items)} dev descriptions, {n_slips} words mistyped: set F1 / recall) ==")
+    print(f"clean {c[0]:.3f} / {c[1]:.3f} (words the repair changed: {c[2]}); with typos read as typed "
+          f"{raw[0]:.3f} / {raw[1]:.3f}; repaired {fixed[0]:.3f} / {fixed[1]:.3f} ({fixed[2]} words repaired)")
+
+
 def probe_sets(sug, path: Path, show_errors: bool = False) -> None:
-    """usecases_probe.jsonl: 105 services written by helpers from the BB scopes alone (2026-12-06) in styles the other
+    """usecases_probe.jsonl: 185 services written by helpers from the BB scopes alone (2026-12-06) in styles the other
     sets have few of — problem statements, user stories, numbered lists, a pasted document, one-line requests in plain
-    words, long rambling paragraphs. Their `expected` lists only what a step clearly requires (the cross-cutting
+    words, long rambling paragraphs, English as a second language with typos, requirement excerpts ("The system
+    shall …"), citizens' first-person wishes. Their `expected` lists only what a step clearly requires (the cross-cutting
     blocks only when the text implies them), so only recall is scored, and focus@1 for the short requests; a guidance
     reply ("not a description of a service") counts as nothing found. Used to find cue and reading gaps: dev."""
     items = G.load_jsonl(path)
@@ -761,6 +817,7 @@ def main(argv=None) -> int:
 
     said_not_needed(shipped, gd / "usecases_declined.jsonl", args.errors)
     probe_sets(shipped, gd / "usecases_probe.jsonl", args.errors)
+    typo_robustness(shipped, [it for it in pool if it["set"] in ("dev", "novel")])
 
     print("\n== SDG goals of the related targets (the use case's own list; product use cases left out of the reference) ==")
     sdg_goal_scores(shipped, Path(args.corpus), {

@@ -33,13 +33,18 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   sentence after it (`negation`) that rules blocks out ("No login is required.": `declined`) or, in the `T-` traps,
   a negation about some people or cases ("Drivers who do not pay within 30 days …") after which the blocks in `kept`
   must stay selected. `bench/bench_suggest.py` scores it ("said not needed"); a dev set: its first run (6 of 11
-  left out) widened the negated-verb frame of `CueLexicon.declines`.
+  left out) widened the negated-verb frame of `CueLexicon.declines`. Plus 45 (ids `N-…`, `T-07…T-16`, 2026-12-06,
+  fifty-ninth session) by a helper who saw no code, in the phrasings officials use (terse lists, scope statements,
+  "GIS: not needed", "forget about SMS", "no one signs anything"): its first run (11 of 41 left out) gave
+  `CueLexicon.declines` its scope, label, list and exclusion frames and the outright declines.
 - `usecases_probe.jsonl` (105, ids `P-…` novel services of 1–8 sentences, `PL-…` long paragraphs, `PS-…` one-line
   requests with a `focus`; `style` says which; 2026-12-06): written by three helpers who saw no code, from the BB
   scopes alone, in styles the other sets have few of (problem statements, user stories, numbered lists, a pasted
   document, plain-word requests, rambling paragraphs). `expected` lists only the blocks a step clearly requires, so
   `bench/bench_suggest.py` ("probe sets") scores recall and focus@1 only. Looked at item by item to find cue and
-  reading gaps: a dev set.
+  reading gaps: a dev set. Plus 80 (2026-12-06, fifty-ninth session, two more helpers): `E-…` (`esl`) written as
+  officials write English as a second language, with typos and non-native grammar; `R-…` (`shall`) requirement
+  excerpts ("FR-03: The system shall …") and `C-…` (`citizen`) first-person wishes of citizens.
 - `usecases_short_dev.jsonl` and `usecases_short_test.jsonl` (30 each, two more independent writers): short
   requests, one or two sentences as an official would type them into a chat box, each about one obvious block
   (`focus`, which is also its core; two per BB). expected = the focus and what the text states outright; the

@@ -52,8 +52,8 @@ def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
 
 def test_probe_use_cases_meet_the_schema_and_share_no_description_with_a_test_set(novel):
     probe = gold.load_jsonl(gold.GOLD_DIR / "usecases_probe.jsonl")
-    assert gold.check_use_case_schema(probe) == [] and len(probe) == 105
-    assert {it["style"] for it in probe} == {"novel", "long", "short"}
+    assert gold.check_use_case_schema(probe) == [] and len(probe) == 185
+    assert {it["style"] for it in probe} == {"novel", "long", "short", "esl", "shall", "citizen"}
     assert all("focus" in it for it in probe if it["style"] == "short")
     test = (gold.load_test_use_cases() + gold.load_test2_use_cases() + gold.load_short_requests()
             + gold.load_jsonl(gold.GOLD_DIR / "usecases_test_scope.jsonl"))

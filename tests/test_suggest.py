@@ -797,6 +797,48 @@ def test_a_block_the_description_does_without_is_not_selected(suggester):
     assert suggester.analyze("Citizens who do not pay on time get an SMS reminder.").done_without == {}
 
 
+def test_the_ways_officials_rule_a_block_out_are_read(suggester):
+    """Phrasings from a helper who saw no code (bench "said not needed"): terse lists, scope statements, labels,
+    exclusions, "no one …" — each rules its blocks out; a negation about some people or one step does not."""
+    lex = suggester.lexicon
+    for text, blocks in [("No SMS, no payments", {"messaging", "payments"}),
+                         ("Consent is out of scope", {"consent"}),
+                         ("Reminder messages and appointment booking are not needed", {"messaging", "scheduler"}),
+                         ("Hosting is not part of this project", {"cloud-infrastructure"}),
+                         ("A wallet won't be necessary", {"wallet"}),
+                         ("GIS: not needed", {"gis"}), ("Notifications: none", {"messaging"}),
+                         ("Phase 1 excludes payments", {"payments"}), ("Forget about SMS", {"messaging"}),
+                         ("Without any login", {"identity"}), ("No one signs anything digitally", {"esignature"}),
+                         ("Nothing is paid", {"payments"}), ("Citizens don't have to log in", {"identity"}),
+                         ("We already decided not to use e-signatures", {"esignature"}),
+                         ("We are not building a website with pages or news", {"content-management"}),
+                         ("there is no need for consent management", {"consent"}),
+                         ("It doesn't need SMS, nor does it need a digital wallet", {"messaging", "wallet"})]:
+        assert set(lex.declines(text)) == blocks, text
+        # (people who need not do something may be some of them: that one can be overridden by another need)
+        assert set(lex.declines(text, outright_only=True)) == (set() if text.startswith("Citizens") else blocks), text
+    for text in ("Citizens who have no bank account get paid in cash vouchers",
+                 "Nothing is published until the editor approves it", "If no slot is free, offer the next day",
+                 "There is no longer any need to queue: people book a time online",
+                 "No farmer should have to travel to town to register", "Applications that are not complete go back"):
+        assert not lex.declines(text), text
+    # said of a step or some people, it is a decline another need can override; said of the service, it is outright
+    assert lex.declines("Applicants are not charged any fee", outright_only=True) == {}
+    assert lex.declines("cash goes to farmers with no bank account", outright_only=True) == {}
+    assert set(lex.declines("the app does not need to show maps", outright_only=True)) == {"gis"}
+
+
+def test_a_block_ruled_out_for_the_whole_service_stays_out_whatever_other_sentences_say(suggester):
+    an = suggester.analyze("Citizens request a home visit from a social worker. Scheduling is not in scope; the "
+                           "office arranges visits by phone.")
+    assert an.done_without == {"scheduler": "Scheduling is not in scope"}
+    # "…, not this project" is a rider of what precedes it, so the sentence says who does the hosting
+    assert split_needs("Servers and hosting are handled by the national cloud team, not this project.") == [
+        "Servers and hosting are handled by the national cloud team, not this project"]
+    assert "cloud-infrastructure" in suggester.lexicon.declines(
+        "Servers and hosting are handled by the national cloud team, not this project")
+
+
 
 @pytest.mark.corpus
 @pytest.mark.slow
@@ -816,3 +858,27 @@ def test_sdg_targets_come_from_the_goals_of_close_use_cases(real_index):
     left_out = sug.suggest(s.description, exclude_use_cases=["AGR-2"])
     assert left_out.sdg_targets and left_out.sdg_targets[0]["goal"] == "2"
     assert all("AGR-2" not in t.get("why", "") for t in left_out.sdg_targets)
+
+
+def test_typos_in_a_description_are_repaired_and_said(monkeypatch):
+    """The description is read with its typos repaired by the assistant's speller (as a question is), so the cues
+    see "payment"; the repairs are reported; without a speller the text is read as typed."""
+    import dataclasses
+
+    from assistant import suggest as S
+    from assistant.spelling import Speller
+
+    a = _fake_assistant()
+    speller = Speller(["payment of the fee", "the payment", "register online", "register the farm"])
+    a._speller = lambda release: speller
+    sug = Suggester(a)
+    sug.lexicon = dataclasses.replace(sug.lexicon, examples={})
+    s = sug.suggest("Farmers registre online, then they make the paymnet of the fee.")
+    assert s.spelled == [("registre", "register"), ("paymnet", "payment")]
+    assert "registration" in s.selected and s.steps[0].text == "Farmers register online"
+    assert "Read “registre” as “register”, “paymnet” as “payment”." in format_suggestion(s)
+    monkeypatch.setattr(S, "SPELLING", False)
+    typed = sug.suggest("Farmers registre online, then they make the paymnet of the fee.")
+    assert typed.spelled == [] and typed.steps[0].text == "Farmers registre online"
+    assert _by_id(typed)["registration"].score < _by_id(s)["registration"].score
+    assert Suggester(_fake_assistant()).repair_spelling("paymnet") == ("paymnet", [])  # no speller: as typed

@@ -346,6 +346,7 @@ def _schemas() -> dict[str, Any]:
         timings_ms: dict[str, float]
         guidance: Optional[str]
         focus: Optional[str] = None  # the building block the description centres on, if one stands out
+        spelled: list[list[str]] = []  # typos read as spec words: [typed, read as]
 
     class HealthOut(BaseModel):
         status: Literal["ok"]

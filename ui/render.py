@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, is_dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from assistant.suggest import sdg_target_basis, similar_note
+from assistant.suggest import sdg_target_basis, similar_note, spelled_note
 
 # ------------------------------------------------------------------------------------------------------------
 # escaping
@@ -439,11 +439,13 @@ def _score_bar(score: float) -> str:
 
 def suggestion_summary_markdown(s: Any, names: Mapping[str, str] | None = None) -> str:
     names = _names(names)
+    spelled = _get(s, "spelled") or []
+    read_as = f"\n\n_{md_text(spelled_note(spelled))}_" if spelled else ""
     if _get(s, "guidance"):
-        return "**" + md_text("Tell me a bit more") + "** — " + safe_markdown(_get(s, "guidance"))
+        return "**" + md_text("Tell me a bit more") + "** — " + safe_markdown(_get(s, "guidance")) + read_as
     sel = [b for b in _get(s, "building_blocks", []) if _get(b, "selected")]
     if not sel:
-        return "No building block scored high enough for this description. Add what happens step by step."
+        return "No building block scored high enough for this description. Add what happens step by step." + read_as
     listing = ", ".join(f"**{md_text(names.get(_get(b, 'id'), _get(b, 'name')))}**" for b in sel)
     ms = (_get(s, "timings_ms") or {}).get("total")
     tail = f" ({ms:.0f} ms)" if ms else ""
@@ -457,7 +459,8 @@ def suggestion_summary_markdown(s: Any, names: Mapping[str, str] | None = None) 
                   "would use each block.")
     else:
         centre = ""
-    return f"Suggested: {listing} — {len(sel)} of {len(_get(s, 'building_blocks', []))} building blocks{tail}.{centre}"
+    return (f"Suggested: {listing} — {len(sel)} of {len(_get(s, 'building_blocks', []))} building blocks{tail}.{centre}"
+            f"{read_as}")
 
 
 def bb_table_html(s: Any, names: Mapping[str, str] | None = None) -> str:
