@@ -605,6 +605,12 @@ _DECLINE_FRAMES: list[tuple[re.Pattern, bool | str]] = [
     # "there is no fee", "it needs no map", "there's no consent step: …"
     (re.compile(rf"\b(?:there(?: is| are| will be|'s|’s)|needs?|requires?|involves?|uses?) no (?P<x>{_NP})"
                 rf"{_CLAUSE_END}", re.I), True),
+    # "there won't be any online payment", "there isn't a map"
+    (re.compile(r"\bthere(?: won['’]t be| will not be| isn['’]t| aren['’]t| is not| are not)(?: any| an?)? "
+                rf"(?P<x>{_NP}){_CLAUSE_END}", re.I), True),
+    # "there is no need to book", "nothing to pay", "nothing for the applicant to sign"
+    (re.compile(r"\b(?:no (?:need|requirement) to|nothing (?:\w+ )?(?:for (?:the |an? )?\w+ )?to) "
+                rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), True),
     # "… with no fee", "the council charges no fee" (said of a step: "paid in cash to farmers with no bank account")
     (re.compile(rf"\b(?:with|charges?) no (?P<x>{_NP}){_CLAUSE_END}", re.I), False),
     # "we decided not to use e-signatures", "… nor does it need a digital wallet"
@@ -615,15 +621,18 @@ _DECLINE_FRAMES: list[tuple[re.Pattern, bool | str]] = [
     # "applicants are not charged any fee", "the permit does not have to be signed", "we won't be handling money",
     # "we are not building a website": outright when the service or its makers say it ("subject")
     (re.compile(r"\b(?:(?:do|does|did|will|would|shall|should|can|must|is|are|was|were)(?: not|n't)|won't|can't|"
-                r"cannot)(?: (?:have|has|need|needs) to| be| been| have| ever| necessarily| going to){0,3} "
+                r"cannot)(?: (?:have|has|need|needs|plan|plans|intend|intends|want|wants|expect|expects|going) to| be| been|"
+                r" have| ever| necessarily| really| actually){0,3} "
                 rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), "subject"),
     # "Identity is not needed", "reminder messages and appointment booking are not needed", "consent is out of scope",
     # "hosting is not part of this project", "a wallet won't be necessary"
-    (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|remains?|stays?)(?: not|n't)? "
-                r"(?:out of (?:the |our )?scope|out-of-scope|outside (?:the |our )?scope|excluded)|"
+    (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|remains?|stays?|has been|have been)"
+                r"(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|excluded|unnecessary|"
+                r"superfluous|dropped|deferred|postponed|left out|omitted)|falls? outside (?:the |our |this )?scope|"
                 r"(?:(?:is|are|will be|was|were)(?: not|n't)|(?:isn|aren)['’]t|won['’]t be|will not be) (?:needed|"
-                r"required|necessary|used|involved|in scope|included|covered|planned|wanted|part of (?:the|this|our) "
-                r"\w+))\b", re.I), True),
+                r"required|necessary|used|involved|(?:in|within) (?:the |our )?scope|included|covered|planned|wanted|"
+                r"built|developed|implemented|provided|offered|supported|relevant|applicable|a (?:requirement|priority)|"
+                r"part of (?:the|this|our) \w+))\b", re.I), True),
     # "No SMS, no payments.", "no login and no e-signature: …"
     (re.compile(rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
                 rf"(?P<x>{_NP})(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", re.I), True),
@@ -637,8 +646,12 @@ _DECLINE_FRAMES: list[tuple[re.Pattern, bool | str]] = [
     (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP}) ?: (?:not needed|not required|none|no|n/a|out of scope|not in scope|"
                 r"excluded|not applicable)\b", re.I), True),
     # "Phase 1 excludes payments", "forget about SMS", "without any login", "except for payments"
-    (re.compile(rf"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|without any|except for) "
-                rf"(?P<x>{_NP})", re.I), True),
+    (re.compile(r"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|without any|except for|"
+                r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
+                r"(?P<x>(?:[\w-]+ ){0,3}[\w-]+)", re.I), True),
+    # "Out of scope: payments, hosting.", "Not needed: maps"
+    (re.compile(r"\b(?:out of scope|not in scope|not needed|not required|excluded|exclusions|not included|"
+                r"not part of (?:this|the) (?:project|scope|phase))\s*[:—–-]\s*(?P<x>[^.;]{1,80})", re.I), True),
     # "servers and hosting are handled by the national cloud team, not this project"
     (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:is|are|will be) (?:handled|provided|done|covered|managed|"
                 r"run|built|taken care of)\b[^.;:]*?, not (?:by |in )?(?:this|our|the) (?:project|system|service|"

@@ -498,7 +498,7 @@ def said_not_needed(sug, path: Path, show_errors: bool = False) -> None:
         kept += len(set(it["kept"]) & full)
         if dec & full or set(it["kept"]) - full:
             misses.append(f"{it['id']}: still selected {sorted(dec & full)}, lost {sorted(set(it['kept']) - full)}")
-    print("\n== said not needed (usecases_declined.jsonl: a service, then a sentence that rules a block out, or a trap "
+    print(f"\n== said not needed ({path.name}: a service, then a sentence that rules a block out, or a trap "
           "negation about some people) ==")
     print(f"blocks said not needed left out: {left}/{declinable} (selected for the service alone: {selected_alone}); "
           f"rest of the selection as for the service alone: {same}/{n_rest}; traps' blocks kept: {kept}/{n_kept}")
@@ -816,6 +816,7 @@ def main(argv=None) -> int:
           + (f" — {', '.join(refused)}" if refused else ""))
 
     said_not_needed(shipped, gd / "usecases_declined.jsonl", args.errors)
+    said_not_needed(shipped, gd / "usecases_declined_test.jsonl")  # never looked at item by item: no errors printed
     probe_sets(shipped, gd / "usecases_probe.jsonl", args.errors)
     typo_robustness(shipped, [it for it in pool if it["set"] in ("dev", "novel")])
 

@@ -37,6 +37,10 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   fifty-ninth session) by a helper who saw no code, in the phrasings officials use (terse lists, scope statements,
   "GIS: not needed", "forget about SMS", "no one signs anything"): its first run (11 of 41 left out) gave
   `CueLexicon.declines` its scope, label, list and exclusion frames and the outright declines.
+- `usecases_declined_test.jsonl` (40, ids `X-…` and `Y-…` traps, 2026-12-06): the same brief for another helper
+  who saw neither code nor the dev file, asked for formal, casual, list-like and reasoned phrasings. Never looked at
+  item by item; the bench scores it without printing errors (first run 9 of 34 left out, 17 after the dev file's
+  frames, 24 after phrasings added from general knowledge of how such sentences are written).
 - `usecases_probe.jsonl` (105, ids `P-…` novel services of 1–8 sentences, `PL-…` long paragraphs, `PS-…` one-line
   requests with a `focus`; `style` says which; 2026-12-06): written by three helpers who saw no code, from the BB
   scopes alone, in styles the other sets have few of (problem statements, user stories, numbered lists, a pasted
