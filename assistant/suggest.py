@@ -257,6 +257,9 @@ _DETERMINER = re.compile(r"(?:the|a|an|their|his|her|its|our|your|my)\b", re.I)
 # Only there: stripping "1) " from every sentence also changed the product use cases' text (HLTC-2's "1) The
 # consultation …"), and product leave-one-out set F1 0.922 → 0.919 (HLTC-2 loses Digital Registries in its fold)
 _BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
+# what marks a list item or a requirement at the start of a sentence: "- ", "3) ", "b) ", "LT-01: ", "FR-3.2 ", "NFR-02 –"
+_ITEM_MARK = re.compile(r"^(?:[-*•▪◦‣]\s+|\d+[.)]\s+|[a-z][.)]\s+|\(\w{1,3}\)\s+|(?:[A-Z]{1,6}[-_.]?)+\d+(?:\.\d+)*[a-z]?"
+                        r"(?:\s*[:.)–—-]\s+|\s+(?=[A-Z])|$))")
 _LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
 _TRAIL = re.compile(r"\s+(?:and|or|but|then)$", re.I)
 # who is describing the service, not a step of it: "We run a pensions agency", "I work at the Ministry of Health"
@@ -296,20 +299,39 @@ _LEAD_IN = re.compile(r"\b(?:that|which|to|following|will|shall|must|should|can|
 
 
 def _heading_lines(text: str) -> str:
-    r"""`text` without its section headings and list lead-ins (_SECTION, _LEAD_IN), when lines follow them.
+    r"""`text` without its section headings, titles and list lead-ins (_SECTION, _title_line, _LEAD_IN), when lines
+    follow them.
 
     >>> _heading_lines("Background\nFarmers queue for hours.\nThe system shall:\n- register farmers")
     'Farmers queue for hours.\n- register farmers'
+    >>> _heading_lines("Fertiliser Subsidy E-Voucher Programme – Requirements\nFarmers enrol on a tablet.")
+    'Farmers enrol on a tablet.'
     """
     lines = text.split("\n")
     last = max((i for i, x in enumerate(lines) if x.strip()), default=-1)  # (a heading is followed by text)
     keep = []
     for i, line in enumerate(lines):
         s = line.strip().lstrip("#*").strip().rstrip("*").strip()
-        if i < last and (_SECTION.match(s) or (_LEAD_IN.search(s) and len(_WORD.findall(s)) <= 12)):
+        if i < last and (_SECTION.match(s) or _title_line(s) or (_LEAD_IN.search(s) and len(_WORD.findall(s)) <= 12)):
             continue
         keep.append(line)
     return "\n".join(keep)
+
+
+_MINOR = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "at", "by", "with", "from", "via", "vs"}
+
+
+def _title_line(line: str) -> bool:
+    """Whether a line is a title ("Land Administration Modernisation Project – Functional Requirements (extract)"): at
+    most 14 words, no sentence punctuation at its end, every word but the small ones capitalised.
+
+    >>> _title_line("E-Filing of Civil Cases – Requirements (extract)"), _title_line("Farmers register online")
+    (True, False)
+    """
+    s = re.sub(r"\([^)]*\)", " ", line).strip()
+    words = [w for w in _WORD.findall(s) if w.lower() not in _MINOR]
+    return (2 <= len(words) <= 14 and not s.endswith((".", "!", "?", ";", ","))
+            and all(w[0].isupper() or w[0].isdigit() for w in words))
 
 
 def _colon_split(sentence: str) -> list[str]:
@@ -409,6 +431,8 @@ def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True
     if riders:  # (the reference steps are read as the fitted models read them)
         text = _BULLET.sub("", _heading_lines(text).lstrip())
     sentences = [" ".join(s.split()).strip(" .;:!?") for s in _SENT_SPLIT.split(text)]
+    if riders:  # ("- They get SMS advice", "LT-01: The system shall …": the marks are no words of the step)
+        sentences = [_ITEM_MARK.sub("", s) for s in sentences]
     sentences = [s for s in sentences if _WORD.search(s)]
     needs: list[tuple[str, str]] = []
     # ("The ministry runs a scholarship: students apply …": what follows the colon is a step of its own)

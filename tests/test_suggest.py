@@ -284,11 +284,16 @@ def test_section_headings_and_list_lead_ins_of_a_pasted_document_are_not_needs()
             "Scope of work\nThe vendor shall deliver a system that:\n1. Lets older persons apply online.\n"
             "2. Pays pensioners by mobile money.\n\nNon-functional requirements\n"
             "The system must be hosted in the government data centre.")
-    assert split_needs(text) == ["Digital Pension System", "The ministry pays pensions in cash",
+    assert split_needs(text) == ["The ministry pays pensions in cash",
                                  "Lets older persons apply online", "Pays pensioners by mobile money",
                                  "The system must be hosted in the government data centre"]
     # a heading with nothing after it is all there is to read
     assert split_needs("Background") == ["Background"]
+    # a title line, and requirement ids and list marks at the start of a line, are no words of a step
+    text = ("Fertiliser Subsidy E-Voucher Programme – Requirements (extract)\nEV-1: Officers shall enrol farmers.\n"
+            "EV-2 - Each farmer shall receive a voucher by SMS.\nb) On approval, the dealer is paid.")
+    assert split_needs(text) == ["Officers shall enrol farmers", "Each farmer shall receive a voucher by SMS",
+                                 "On approval, the dealer is paid"]
 
 
 def test_split_needs_keeps_long_texts_bounded():
