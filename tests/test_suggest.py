@@ -386,8 +386,16 @@ def test_lexicon_cues():
                     ("residents reserve the community hall for an event", "scheduler"),
                     ("traders offer prices for a standard food basket", "emarketplace"),
                     ("confirm the certificate hasn't been altered", "esignature"),
-                    ("teams deploy their own apps on a shared platform", "cloud-infrastructure")]:
+                    ("teams deploy their own apps on a shared platform", "cloud-infrastructure"),
+                    # first-person voice, and products an official may name
+                    ("I want to sign my contract online", "esignature"), ("I wish my licence was on my phone", "wallet"),
+                    ("agencies exchange data over X-Road", "information-mediator"), ("log in with MOSIP", "identity"),
+                    ("disburse through Mojaloop", "payments"), ("the process runs in Camunda", "workflow"),
+                    ("upload shapefiles of the parcels", "gis"), ("the site runs on WordPress", "content-management"),
+                    ("hosted on AWS", "cloud-infrastructure"), ("a Telegram bot answers farmers", "messaging")]:
         assert lex.match(text)[b].strength == 1.0, (text, b)
+    # "sign-up" and "sign-in" are no signing
+    assert "esignature" not in lex.match("fill in the sign-up form") and "esignature" not in lex.match("the sign-in page")
     # … and these look-alikes are not: a receipt confirmed or a code sent on someone's phone, how far a request has
     # got, a broken window, a reserve price, an agency's system told automatically, and paying from a phone (a
     # mobile payment, not a credential on it; the need is read with "(wallet)" added)
