@@ -506,6 +506,9 @@ class CueLexicon:
     # expressions that say the service does without the block ("free of charge"), besides the negated cues
     # CueLexicon.declines finds in any clause ("no signature is needed")
     declined: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    # one way of doing the block's job ("SMS" for Messaging): a service that rules out only that one ("No SMS") may
+    # still do the job another way ("a reminder by email"), so such a decline is never outright (CueLexicon.declines)
+    channels: dict[str, re.Pattern] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> "CueLexicon":
@@ -526,7 +529,8 @@ class CueLexicon:
                    definite={b: comp((data.get(b) or {}).get("definite")) for b in ids},
                    examples={b: list((data.get(b) or {}).get("examples") or []) for b in ids},
                    named_only=frozenset(b for b in ids if (data.get(b) or {}).get("named_only")),
-                   declined={b: comp((data.get(b) or {}).get("declined")) for b in ids})
+                   declined={b: comp((data.get(b) or {}).get("declined")) for b in ids},
+                   channels={b: re.compile(c, re.I) for b in ids if (c := (data.get(b) or {}).get("channels"))})
 
     def match(self, text: str) -> dict[str, CueHit]:
         """The strongest cue for each BB in one need (BBs without a cue are absent)."""
@@ -581,6 +585,8 @@ class CueLexicon:
         ({'messaging': 'No SMS', 'payments': 'no payments'}, {'cloud-infrastructure': 'Hosting: out of scope'})
         >>> lex.declines("applicants are not charged any fee", outright_only=True), lex.declines("we do not need maps", True)
         ({}, {'gis': 'do not need maps'})
+        >>> lex.declines("No SMS", outright_only=True), lex.declines("No notifications", outright_only=True)
+        ({}, {'messaging': 'No notifications'})
         """
         out: dict[str, str] = {}
         for frame, outright in _DECLINE_FRAMES:
@@ -593,6 +599,8 @@ class CueLexicon:
                 x = m.group("x")
                 for b, hit in self.match(x).items():
                     # (a weak cue is enough for a block a service has only when it says so: "no signature")
+                    if outright_only and b in self.channels and self.channels[b].fullmatch(hit.matched):
+                        continue  # "No SMS": one way of doing the job, not the job
                     if hit.strength >= 1.0 or b in self.named_only:
                         out.setdefault(b, m.group(0))
                 for b in registry.bb_ids():  # the block by name: "Identity is not needed"
