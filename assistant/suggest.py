@@ -623,10 +623,11 @@ _CLAUSE_END = r"(?=\s*(?:[,;:.!?—–)]|$))"
 _NEG_OBJECT = r"(?: (?!(?:to|and|but|because|so|when|if|at|in|on|for|from|by|until|unless)\b)[\w-]+){0,4}"
 _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|"
              r"show|take|ask|sent|signed|charged|paid|shown|asked|handled|taken|used|required|needed|collected|given|"
-             r"booked|notified|texted|emailed|mapped|stored|kept|shared|exchanged|log in|log on|sign in|sign up|log|build|building|built|provide|"
-             r"providing|offer|offering|register|registering|host|hosting|publish|publishing|looking at|look at|plan|"
-             r"planning|implement|implementing|integrate|integrating|support|supporting|cover|covering|develop|"
-             r"developing|add|adding|create|creating|issue|issuing")
+             r"booked|notified|texted|emailed|mapped|stored|kept|shared|exchanged|log in|log on|sign in|sign up|log|"
+             r"build|building|built|provide|providing|offer|offering|register|registering|host|hosting|publish|"
+             r"publishing|looking at|look at|plan|planning|implement|implementing|integrate|integrating|support|"
+             r"supporting|cover|covering|develop|developing|add|adding|create|creating|issue|issuing")
+_AUX_TO = r"(?: (?:have|has|need|needs) to| be)"  # "… nor does it (have to) need …", "we do not (need to) show …"
 # (pattern, outright): an outright one rules the block out for the whole service, whatever other sentences say
 # ("Scheduling is not in scope; the office arranges visits by phone"); the others say what some step does without
 # ("applicants are not charged any fee"), which another need calling for the block overrides (Analysis.done_without)
@@ -647,14 +648,14 @@ _DECLINE_FRAMES: list[tuple[re.Pattern, bool | str]] = [
     (re.compile(rf"\b(?:with|charges?) no (?P<x>{_NP}){_CLAUSE_END}", re.I), False),
     # "we decided not to use e-signatures", "… nor does it need a digital wallet"
     (re.compile(r"\b(?:(?:decided|decide|chose|choose|agreed|plans?|prefer) not to|nor (?:does|do|did|will|is|are|"
-                r"should|must|can) (?:it|we|they|this|that|anyone|the \w+|\w+s)(?: (?:have|has|need|needs) to| be)"
-                rf"{{0,2}}) (?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), True),
+                rf"should|must|can) (?:it|we|they|this|that|anyone|the \w+|\w+s){_AUX_TO}{{0,2}}) "
+                rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), True),
     # "we do not need maps or location data", "they don't receive any SMS", "the app does not need to show maps",
     # "applicants are not charged any fee", "the permit does not have to be signed", "we won't be handling money",
     # "we are not building a website": outright when the service or its makers say it ("subject")
     (re.compile(r"\b(?:(?:do|does|did|will|would|shall|should|can|must|is|are|was|were)(?: not|n't)|won't|can't|"
-                r"cannot)(?: (?:have|has|need|needs|plan|plans|intend|intends|want|wants|expect|expects|going) to| be| been|"
-                r" have| ever| necessarily| really| actually){0,3} "
+                r"cannot)(?: (?:have|has|need|needs|plan|plans|intend|intends|want|wants|expect|expects|going) to| be|"
+                r" been| have| ever| necessarily| really| actually){0,3} "
                 rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), "subject"),
     # "Identity is not needed", "reminder messages and appointment booking are not needed", "consent is out of scope",
     # "hosting is not part of this project", "a wallet won't be necessary"
@@ -679,7 +680,8 @@ _DECLINE_FRAMES: list[tuple[re.Pattern, bool | str]] = [
                 r"excluded|not applicable)\b", re.I), True),
     # "Phase 1 excludes payments", "forget about SMS", "without any login", "except for payments"
     (re.compile(r"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|without any|except for|"
-                r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
+                r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|"
+                r"drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
                 r"(?P<x>(?:[\w-]+ ){0,3}[\w-]+)", re.I), True),
     # "Out of scope: payments, hosting.", "Not needed: maps"
     (re.compile(r"\b(?:out of scope|not in scope|not needed|not required|excluded|exclusions|not included|"
