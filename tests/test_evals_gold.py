@@ -189,3 +189,19 @@ def test_gold_holds_in_the_real_corpus(qa, novel, real_corpus):
     products = gold.product_use_cases(real_corpus, "latest")
     assert len(products) == 16
     assert all(set(p["core"]) <= set(p["expected"]) for p in products)
+
+
+def test_negation_sets_name_known_blocks_and_each_item_is_a_decline_or_a_trap():
+    """usecases_declined.jsonl (dev) and usecases_declined_test.jsonl (held out): a service and a sentence ruling
+    blocks out (`declined`), or a trap whose negation rules nothing out and whose `kept` blocks must stay."""
+    from assistant import registry
+
+    dev = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined.jsonl")
+    test = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined_test.jsonl")
+    ids = [it["id"] for it in dev + test]
+    assert len(ids) == len(set(ids)) and len(dev) == 61 and len(test) == 40
+    known = set(registry.bb_ids())
+    for it in dev + test:
+        assert it["service"].strip() and set(it["declined"]) <= known and set(it["kept"]) <= known, it["id"]
+        assert bool(it["declined"]) != bool(it["kept"]), it["id"]  # a decline, or a trap with blocks to keep
+    assert not {it["service"] for it in dev} & {it["service"] for it in test}
