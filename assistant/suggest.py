@@ -678,8 +678,10 @@ _DECLINE_FRAMES: list[tuple[re.Pattern, bool | str]] = [
     # "GIS: not needed", "Notifications: none.", "Hosting: out of scope"
     (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP}) ?: (?:not needed|not required|none|no|n/a|out of scope|not in scope|"
                 r"excluded|not applicable)\b", re.I), True),
-    # "Phase 1 excludes payments", "forget about SMS", "without any login", "except for payments"
-    (re.compile(r"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|without any|except for|"
+    # "access the portal without any login" (said of a step: other needs may still log people in)
+    (re.compile(rf"\bwithout any (?P<x>{_NP}){_CLAUSE_END}", re.I), False),
+    # "Phase 1 excludes payments", "forget about SMS", "except for payments"
+    (re.compile(r"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|except for|"
                 r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|"
                 r"drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
                 r"(?P<x>(?:[\w-]+ ){0,3}[\w-]+)", re.I), True),
