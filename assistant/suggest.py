@@ -1795,6 +1795,10 @@ class Suggester:
                                    f"the closest: " + ", ".join(users[:3]))
                 else:
                     reasons.append(f"{self.lexicon.needs.get(b, name)} → {name}")
+            # a decline another need overrides ("pay the fee online. Pensioners pay no fee."): said, so the reader
+            # sees it was read
+            if said := next((d[b] for d in [an.waived, *an.declined] if b in d), None):
+                reasons.append(f"“{said}” does not rule it out: another step of the description still calls for it")
             if not cited and ref.bb_pages.get(b):
                 cited.append(ref.bb_pages[b])
         citations = []

@@ -804,6 +804,8 @@ def test_a_block_the_description_does_without_is_not_selected(suggester):
     an = suggester.analyze("Applicants pay the permit fee online. Pensioners pay no fee.")
     assert "payments" not in an.done_without
     assert S.decide(np.ones(len(ids)), 0.5, an, suggester.lexicon.named_only)[pay]
+    row = _by_id(suggester.suggest("Applicants pay the permit fee online. Pensioners pay no fee."))["payments"]
+    assert row.selected and any(r.startswith("“no fee” does not rule it out") for r in row.reasons)  # it was read
     assert suggester.lexicon.declines("members borrow books without paying any fee") == {"payments": "without paying"}
     assert suggester.lexicon.declines("farmers without a bank account are paid by mobile money") == {}
     # a negation about some of the people is not the service doing without
