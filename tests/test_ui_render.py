@@ -205,6 +205,11 @@ def test_bb_table_lists_every_block_selected_first_with_scores_and_reasons():
     led = render.bb_table_html(dataclasses.replace(suggestion(), focus="payments"), NAMES)
     assert "the one the description is about, then those most steps would use" in led
     assert "on top" in render.bb_table_html(dataclasses.replace(suggestion(), focus="identity"), NAMES)
+    # two pages of one chapter are told apart by their section; a single one keeps its title alone
+    two = BuildingBlockScore("consent", "Consent", 0.9, True, ["r"], [cit(1), cit(2, section="Consent › 3 Terminology › Data Subject")])
+    html = render.bb_table_html(dataclasses.replace(suggestion(), building_blocks=[two]), NAMES)
+    assert "Consent — 3 Terminology › Consent Record" in html and "Consent — 3 Terminology › Data Subject" in html
+    assert ">Consent — 3 Terminology</a>" in render.bb_table_html(suggestion(), NAMES)
 
 
 def test_steps_matrix_marks_the_blocks_of_each_step():

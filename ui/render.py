@@ -476,8 +476,12 @@ def bb_table_html(s: Any, names: Mapping[str, str] | None = None) -> str:
         cits = _get(b, "citations") or []
         why = "".join(f"<li>{esc(r)}</li>" for r in reasons[:4])
         if cits:
+            titles = [str(_get(c, "title")) for c in cits[:3]]
+            # two pages of one chapter ("Registration — 4 Key Digital Functionalities" twice) are told apart by section
+            labels = [f"{t} › {str(_get(c, 'section') or '').split(' › ')[-1]}"
+                      if titles.count(t) > 1 and _get(c, "section") else t for t, c in zip(titles, cits)]
             why += "<li class='gs-cites'>spec: " + "; ".join(
-                link(f"{_get(c, 'title')}", _get(c, "url")) for c in cits[:3]) + "</li>"
+                link(lab, _get(c, "url")) for lab, c in zip(labels, cits)) + "</li>"
         why_html = f"<ul class='gs-why'>{why}</ul>" if why else "<span class='gs-muted'>—</span>"
         mark = ("<span class='gs-yes' aria-label='selected'>✔</span>" if sel
                 else "<span class='gs-muted' aria-label='not selected'>·</span>")
