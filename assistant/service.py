@@ -26,6 +26,7 @@ from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_EN
                              ask_part, detect_intent, noun_pattern, plain_words, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
                                 HybridSearch, continues, hands_over, norm_path)
+from assistant.spelling import spelled_note
 from assistant.types import Answer
 
 log = logging.getLogger(__name__)
@@ -219,7 +220,7 @@ class Assistant:
             self.llm = LLMAnswerer(model, self.offline, name=self.settings.llm or "chat-model")
         self._suggester = None
         self._sentences: dict = {}  # see _block_sentences
-        self._spellers: dict = {}  # see _speller
+        self._spellers: dict = {}  # see speller
 
     # ----- index updates --------------------------------------------------------------------------
     REFRESH_EVERY_S = 5.0
@@ -330,7 +331,7 @@ class Assistant:
             filters["kind"] = [filters["kind"]]
         spelled: list[tuple[str, str]] = []
         if SPELLING:
-            question, spelled = self._speller(release).correct(question)  # "accesibility" → "accessibility"
+            question, spelled = self.speller(release).correct(question)  # "accesibility" → "accessibility"
         qa = analyze(question, history)
         if self.llm is not None and history and (qa.carried_bbs or qa.standalone != qa.question):
             # a follow-up: the model rewrites it as a standalone question (the rule-based one is the fallback)
@@ -339,7 +340,7 @@ class Assistant:
             qa.standalone = self.index.with_acronyms(qa.standalone, release)  # "hardware security module" → also "HSM"
         return {"qa": qa, "release": release, "filters": filters, "t0": t0, "spelled": spelled}
 
-    def _speller(self, release: str):
+    def speller(self, release: str):
         """The typo repairer for a release's vocabulary (built once per index generation and release)."""
         from assistant.spelling import Speller, model_words
         from ingest.embed import resolve_model_path
@@ -901,7 +902,7 @@ class Assistant:
         if qa.truncated:
             notices.append(f"Your question was long; only its first {MAX_QUESTION_CHARS} characters were used.")
         if state.get("spelled"):
-            notices.append("Read " + ", ".join(f"“{a}” as “{b}”" for a, b in state["spelled"]) + ".")
+            notices.append(spelled_note(state["spelled"]))
         if asks_for_advice(qa.question):  # answered or not, the advisor is what this asker needs
             if not qa.advice_guidance:
                 text += f"\n\n{ADVICE_MORE if qa.advice and not draft.abstained else ADVICE_POINTER}"

@@ -102,3 +102,12 @@ def model_words(model_path: str | Path | None) -> set[str]:
         return {w for w in (ln.strip() for ln in p.read_text(encoding="utf-8").splitlines()) if w.isalpha()}
     except (OSError, TypeError, ValueError):
         return set()
+
+
+def spelled_note(spelled) -> str:
+    """“Read “registraton” as “registration”.” for the typos a description was read with ("" for none).
+
+    >>> spelled_note([("paymnet", "payment")]), spelled_note([])
+    ('Read “paymnet” as “payment”.', '')
+    """
+    return ("Read " + ", ".join(f"“{a}” as “{b}”" for a, b in spelled) + ".") if spelled else ""

@@ -52,6 +52,7 @@ import yaml
 from assistant import registry
 from assistant.language import english_only_message, foreign_language
 from assistant.query import asks_for_advice, described_service, plain_words
+from assistant.spelling import spelled_note
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
 from ingest.embed import embed_cached
 
@@ -588,31 +589,39 @@ class CueLexicon:
         >>> lex.declines("No SMS", outright_only=True), lex.declines("No notifications", outright_only=True)
         ({}, {'messaging': 'No notifications'})
         """
+        found, outright = self.declines_both(text)
+        return outright if outright_only else found
+
+    def declines_both(self, text: str) -> tuple[dict[str, str], dict[str, str]]:
+        """`declines(text)` and `declines(text, outright_only=True)`, in one reading of the text."""
         out: dict[str, str] = {}
-        for frame, outright in _DECLINE_FRAMES:
+        whole: dict[str, str] = {}
+        for frame, kind in _DECLINE_FRAMES:
             for m in frame.finditer(text):
                 before = _clause_before(text, m.start())
                 if _NOT_DECLINING.search(before):
                     continue
-                if outright_only and not (outright is True or (outright == "subject" and _SERVICE_SUBJECT.search(before))):
-                    continue
+                is_whole = kind is True or (kind == "subject" and bool(_SERVICE_SUBJECT.search(before)))
                 x = m.group("x")
                 for b, hit in self.match(x).items():
                     # (a weak cue is enough for a block a service has only when it says so: "no signature")
-                    if outright_only and b in self.channels and self.channels[b].fullmatch(hit.matched):
-                        continue  # "No SMS": one way of doing the job, not the job
                     if hit.strength >= 1.0 or b in self.named_only:
                         out.setdefault(b, m.group(0))
+                        # "No SMS": one way of doing the job, not the job
+                        if is_whole and not (b in self.channels and self.channels[b].fullmatch(hit.matched)):
+                            whole.setdefault(b, m.group(0))
                 for b in registry.bb_ids():  # the block by name: "Identity is not needed"
                     if re.search(rf"\b{re.escape(registry.name_of(b))}\b", x, re.I):
                         out.setdefault(b, m.group(0))
-        for b, pats in ({} if outright_only else self.declined).items():
+                        if is_whole:
+                            whole.setdefault(b, m.group(0))
+        for b, pats in self.declined.items():
             for p in pats:
                 m = p.search(text)
                 if m and not _NOT_DECLINING.search(_clause_before(text, m.start())):
                     out.setdefault(b, m.group(0))
                     break
-        return out
+        return out, whole
 
 
 # A negated cue: the service does without the block. "x" is the words a cue is looked for in.
@@ -628,71 +637,73 @@ _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|
              r"publishing|looking at|look at|plan|planning|implement|implementing|integrate|integrating|support|"
              r"supporting|cover|covering|develop|developing|add|adding|create|creating|issue|issuing")
 _AUX_TO = r"(?: (?:have|has|need|needs) to| be)"  # "… nor does it (have to) need …", "we do not (need to) show …"
-# (pattern, outright): an outright one rules the block out for the whole service, whatever other sentences say
+# (pattern, kind): an outright one (True) rules the block out for the whole service, whatever other sentences say
 # ("Scheduling is not in scope; the office arranges visits by phone"); the others say what some step does without
-# ("applicants are not charged any fee"), which another need calling for the block overrides (Analysis.done_without)
-_DECLINE_FRAMES: list[tuple[re.Pattern, bool | str]] = [
+# ("applicants are not charged any fee"), which another need calling for the block overrides (Analysis.done_without);
+# "subject": outright when the service or its makers say it (_SERVICE_SUBJECT)
+_DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "no signature is needed", "no personal data or login is involved", "no buying or selling happens on the platform"
-    (re.compile(rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be )?(?:needed|required|necessary|involved|used|"
-                r"collected|charged|wanted|happens?|takes? place|occurs?)\b", re.I), True),
+    (rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be )?(?:needed|required|necessary|involved|used|"
+     r"collected|charged|wanted|happens?|takes? place|occurs?)\b", True),
     # "there is no fee", "it needs no map", "there's no consent step: …"
-    (re.compile(rf"\b(?:there(?: is| are| will be|'s|’s)|needs?|requires?|involves?|uses?) no (?P<x>{_NP})"
-                rf"{_CLAUSE_END}", re.I), True),
+    (rf"\b(?:there(?: is| are| will be|'s|’s)|needs?|requires?|involves?|uses?) no (?P<x>{_NP})"
+     rf"{_CLAUSE_END}", True),
     # "there won't be any online payment", "there isn't a map"
-    (re.compile(r"\bthere(?: won['’]t be| will not be| isn['’]t| aren['’]t| is not| are not)(?: any| an?)? "
-                rf"(?P<x>{_NP}){_CLAUSE_END}", re.I), True),
+    (r"\bthere(?: won['’]t be| will not be| isn['’]t| aren['’]t| is not| are not)(?: any| an?)? "
+     rf"(?P<x>{_NP}){_CLAUSE_END}", True),
     # "there is no need to book", "nothing to pay", "nothing for the applicant to sign"
-    (re.compile(r"\b(?:no (?:need|requirement) to|nothing (?:\w+ )?(?:for (?:the |an? )?\w+ )?to) "
-                rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), True),
+    (r"\b(?:no (?:need|requirement) to|nothing (?:\w+ )?(?:for (?:the |an? )?\w+ )?to) "
+     rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     # "… with no fee", "the council charges no fee" (said of a step: "paid in cash to farmers with no bank account")
-    (re.compile(rf"\b(?:with|charges?) no (?P<x>{_NP}){_CLAUSE_END}", re.I), False),
+    (rf"\b(?:with|charges?) no (?P<x>{_NP}){_CLAUSE_END}", False),
     # "we decided not to use e-signatures", "… nor does it need a digital wallet"
-    (re.compile(r"\b(?:(?:decided|decide|chose|choose|agreed|plans?|prefer) not to|nor (?:does|do|did|will|is|are|"
-                rf"should|must|can) (?:it|we|they|this|that|anyone|the \w+|\w+s){_AUX_TO}{{0,2}}) "
-                rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), True),
+    (r"\b(?:(?:decided|decide|chose|choose|agreed|plans?|prefer) not to|nor (?:does|do|did|will|is|are|"
+     rf"should|must|can) (?:it|we|they|this|that|anyone|the \w+|\w+s){_AUX_TO}{{0,2}}) "
+     rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     # "we do not need maps or location data", "they don't receive any SMS", "the app does not need to show maps",
     # "applicants are not charged any fee", "the permit does not have to be signed", "we won't be handling money",
     # "we are not building a website": outright when the service or its makers say it ("subject")
-    (re.compile(r"\b(?:(?:do|does|did|will|would|shall|should|can|must|is|are|was|were)(?: not|n't)|won't|can't|"
-                r"cannot)(?: (?:have|has|need|needs|plan|plans|intend|intends|want|wants|expect|expects|going) to| be|"
-                r" been| have| ever| necessarily| really| actually){0,3} "
-                rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", re.I), "subject"),
+    (r"\b(?:(?:do|does|did|will|would|shall|should|can|must|is|are|was|were)(?: not|n't)|won't|can't|"
+     r"cannot)(?: (?:have|has|need|needs|plan|plans|intend|intends|want|wants|expect|expects|going) to| be|"
+     r" been| have| ever| necessarily| really| actually){0,3} "
+     rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", "subject"),
     # "Identity is not needed", "reminder messages and appointment booking are not needed", "consent is out of scope",
     # "hosting is not part of this project", "a wallet won't be necessary"
-    (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|remains?|stays?|has been|have been)"
-                r"(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|excluded|unnecessary|"
-                r"superfluous|dropped|deferred|postponed|left out|omitted)|falls? outside (?:the |our |this )?scope|"
-                r"(?:(?:is|are|will be|was|were)(?: not|n't)|(?:isn|aren)['’]t|won['’]t be|will not be) (?:needed|"
-                r"required|necessary|used|involved|(?:in|within) (?:the |our )?scope|included|covered|planned|wanted|"
-                r"built|developed|implemented|provided|offered|supported|relevant|applicable|a (?:requirement|priority)|"
-                r"part of (?:the|this|our) \w+))\b", re.I), True),
+    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|remains?|stays?|has been|have been)"
+     r"(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|excluded|unnecessary|"
+     r"superfluous|dropped|deferred|postponed|left out|omitted)|falls? outside (?:the |our |this )?scope|"
+     r"(?:(?:is|are|will be|was|were)(?: not|n't)|(?:isn|aren)['’]t|won['’]t be|will not be) (?:needed|"
+     r"required|necessary|used|involved|(?:in|within) (?:the |our )?scope|included|covered|planned|wanted|"
+     r"built|developed|implemented|provided|offered|supported|relevant|applicable|a (?:requirement|priority)|"
+     r"part of (?:the|this|our) \w+))\b", True),
     # "No SMS, no payments.", "no login and no e-signature: …"
-    (re.compile(rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
-                rf"(?P<x>{_NP})(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", re.I), True),
-    # "no need for consent management", "there is no need to book"
-    (re.compile(rf"\bno (?:need|requirement) (?:for|of) (?:an? |any )?(?P<x>{_NP}){_CLAUSE_END}", re.I), True),
+    (rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
+     rf"(?P<x>{_NP})(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", True),
+    # "no need for consent management", "there is no need for a map"
+    (rf"\bno (?:need|requirement) (?:for|of) (?:an? |any )?(?P<x>{_NP}){_CLAUSE_END}", True),
     # "No one signs anything digitally", "nothing is paid"
-    (re.compile(r"\b(?:no one|no-one|nobody|nothing)(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be))? "
-                r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
-                rf"{{1,4}}){_CLAUSE_END}", re.I), True),
+    (r"\b(?:no one|no-one|nobody|nothing)(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be))? "
+     r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
+     rf"{{1,4}}){_CLAUSE_END}", True),
     # "GIS: not needed", "Notifications: none.", "Hosting: out of scope"
-    (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP}) ?: (?:not needed|not required|none|no|n/a|out of scope|not in scope|"
-                r"excluded|not applicable)\b", re.I), True),
+    (rf"{_CLAUSE_START}(?P<x>{_NP}) ?: (?:not needed|not required|none|no|n/a|out of scope|not in scope|"
+     r"excluded|not applicable)\b", True),
     # "access the portal without any login" (said of a step: other needs may still log people in)
-    (re.compile(rf"\bwithout any (?P<x>{_NP}){_CLAUSE_END}", re.I), False),
+    (rf"\bwithout any (?P<x>{_NP}){_CLAUSE_END}", False),
     # "Phase 1 excludes payments", "forget about SMS", "except for payments"
-    (re.compile(r"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|except for|"
-                r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|"
-                r"drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
-                r"(?P<x>(?:[\w-]+ ){0,3}[\w-]+)", re.I), True),
+    (r"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|except for|"
+     r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|"
+     r"drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
+     r"(?P<x>(?:[\w-]+ ){0,3}[\w-]+)", True),
     # "Out of scope: payments, hosting.", "Not needed: maps"
-    (re.compile(r"\b(?:out of scope|not in scope|not needed|not required|excluded|exclusions|not included|"
-                r"not part of (?:this|the) (?:project|scope|phase))\s*[:—–-]\s*(?P<x>[^.;]{1,80})", re.I), True),
+    (r"\b(?:out of scope|not in scope|not needed|not required|excluded|exclusions|not included|"
+     r"not part of (?:this|the) (?:project|scope|phase))\s*[:—–-]\s*(?P<x>[^.;]{1,80})", True),
     # "servers and hosting are handled by the national cloud team, not this project"
-    (re.compile(rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:is|are|will be) (?:handled|provided|done|covered|managed|"
-                r"run|built|taken care of)\b[^.;:]*?, not (?:by |in )?(?:this|our|the) (?:project|system|service|"
-                r"platform|team|app|solution)\b", re.I), True),
+    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:is|are|will be) (?:handled|provided|done|covered|managed|"
+     r"run|built|taken care of)\b[^.;:]*?, not (?:by |in )?(?:this|our|the) (?:project|system|service|"
+     r"platform|team|app|solution)\b", True),
 ]
+_DECLINE_FRAMES = [(re.compile(p, re.I), kind) for p, kind in _DECLINE_FRAME_TEXTS]
 # who says a service does without something, when that settles it ("we do not need maps", "the app won't show maps";
 # not "applicants are not charged any fee", which may be some of them)
 _SERVICE_SUBJECT = re.compile(r"\b(?:we|i|it|this (?:project|system|service|platform|app|solution|phase|version|pilot|"
@@ -1436,7 +1447,7 @@ class Suggester:
         """The description with its typos repaired as a question's are (assistant/spelling.py: a word neither the
         spec nor the embedding model knows, one edit from a spec word), and the (typed, read as) pairs; unchanged
         when SPELLING is off or the assistant has no speller."""
-        speller = getattr(self.a, "_speller", None)
+        speller = getattr(self.a, "speller", None)
         if not SPELLING or speller is None:
             return text, []
         try:
@@ -1547,8 +1558,9 @@ class Suggester:
         t = time.perf_counter()
         pairs = split_needs_shown(text) or [(text, text)]
         needs, shown = [n for n, _ in pairs], [w for _, w in pairs]
-        declined = [self.lexicon.declines(s) for s in needs]
-        ruled_out = {b: w for s in needs for b, w in self.lexicon.declines(s, outright_only=True).items()}
+        both = [self.lexicon.declines_both(s) for s in needs]
+        declined = [d for d, _ in both]
+        ruled_out = {b: w for _, whole in both for b, w in whole.items()}
         # a sentence that only says what the service does without ("No login is required.") is no step of it: left
         # out of the analysis (its words would count for the blocks it rules out), its blocks kept in `waived`
         aside = [bool(d) and only_declines(x, d) for x, d in zip(needs, declined)]
@@ -2024,15 +2036,6 @@ def similar_note(similar: Sequence[Any]) -> str:
 
 
 NEAR_MISS_SCORE = 0.3  # (rank_scores: an unselected block's score is half its probability over its threshold)
-
-
-def spelled_note(spelled) -> str:
-    """“Read “registraton” as “registration”.” for the typos a description was read with ("" for none).
-
-    >>> spelled_note([("paymnet", "payment")]), spelled_note([])
-    ('Read “paymnet” as “payment”.', '')
-    """
-    return ("Read " + ", ".join(f"“{a}” as “{b}”" for a, b in spelled) + ".") if spelled else ""
 
 
 def format_suggestion(s: Suggestion, show_all: bool = True) -> str:

@@ -893,7 +893,7 @@ def test_typos_in_a_description_are_repaired_and_said(monkeypatch):
 
     a = _fake_assistant()
     speller = Speller(["payment of the fee", "the payment", "register online", "register the farm"])
-    a._speller = lambda release: speller
+    a.speller = lambda release: speller
     sug = Suggester(a)
     sug.lexicon = dataclasses.replace(sug.lexicon, examples={})
     s = sug.suggest("Farmers registre online, then they make the paymnet of the fee.")

@@ -15,7 +15,8 @@ import re
 from dataclasses import asdict, is_dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from assistant.suggest import sdg_target_basis, similar_note, spelled_note
+from assistant.spelling import spelled_note
+from assistant.suggest import sdg_target_basis, similar_note
 
 # ------------------------------------------------------------------------------------------------------------
 # escaping
