@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import registry
+from assistant.prefilter import fold, may_match
 
 MAX_QUESTION_CHARS = 2000  # longer input is truncated (and the user told) rather than rejected
 
@@ -1942,8 +1943,13 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_PROXY_MANY, lambda m: "people's" if m.group(2) else "people", text, spans)
         for pat, word in _GENDERED:
             text = pat.sub(word, text)
+    folded = fold(text)
     for pat, verb in _PHRASAL:
-        text = _rewrite(pat, verb, text, spans)
+        if may_match(pat, folded):  # (most of the 170 cannot match a given sentence: prefilter skips them cheaply)
+            before = text
+            text = _rewrite(pat, verb, text, spans)
+            if text != before:
+                folded = fold(text)
     if _WATCHED.search(text) and not _SAYS_GEOFENCE.search(text):
         text = _rewrite(_GEOFENCE, r"\g<0> (a geofence)", text, spans, count=1)
     if SIGNING_WITHOUT_DEVICE and _SIGNS.search(text):

@@ -54,6 +54,7 @@ from assistant.language import english_only_message, foreign_language
 from assistant.query import asks_for_advice, described_service, plain_words
 from assistant.spelling import spelled_note
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
+from assistant.prefilter import fold, may_match
 from ingest.embed import embed_cached
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
@@ -536,35 +537,30 @@ class CueLexicon:
     def match(self, text: str) -> dict[str, CueHit]:
         """The strongest cue for each BB in one need (BBs without a cue are absent)."""
         out: dict[str, CueHit] = {}
+        folded = fold(text)
+
+        def first(pats: list[re.Pattern]) -> re.Match | None:  # (prefilter: most patterns cannot match, cheaply)
+            return next((m for p in pats if may_match(p, folded) and (m := p.search(text))), None)
+
         for b, pats in self.strong.items():
             found, definite = None, False
-            for p in self.definite.get(b, []):
-                m = p.search(text)
-                if m:
-                    found, definite = m.group(0), True
-                    break
-            for p in pats if found is None else []:
-                m = p.search(text)
-                if m:
-                    found = m.group(0)
-                    break
-            if found is None:
+            m = first(self.definite.get(b, []))
+            if m:
+                found, definite = m.group(0), True
+            elif m := first(pats):
+                found = m.group(0)
+            else:
                 for parts in self.combos.get(b, []):
-                    ms = _disjoint_matches(parts, text)
+                    ms = all(may_match(p, folded) for p in parts) and _disjoint_matches(parts, text)
                     if ms:
                         found = " … ".join(m.group(0).strip() for m in sorted(ms, key=lambda m: m.start()))
                         break
             if found is not None:
-                demoted = any(u.search(text) for u in self.unless.get(b, []))
+                demoted = first(self.unless.get(b, [])) is not None
                 out[b] = CueHit(b, 0.5 if demoted else 1.0, found, definite and not demoted)
         for b, pats in self.weak.items():
-            if b in out:
-                continue
-            for p in pats:
-                m = p.search(text)
-                if m:
-                    out[b] = CueHit(b, 0.5, m.group(0))
-                    break
+            if b not in out and (m := first(pats)):
+                out[b] = CueHit(b, 0.5, m.group(0))
         return out
 
     def declines(self, text: str, outright_only: bool = False) -> dict[str, str]:
@@ -596,8 +592,9 @@ class CueLexicon:
         """`declines(text)` and `declines(text, outright_only=True)`, in one reading of the text."""
         out: dict[str, str] = {}
         whole: dict[str, str] = {}
+        folded = fold(text)
         for frame, kind in _DECLINE_FRAMES:
-            for m in frame.finditer(text):
+            for m in frame.finditer(text) if may_match(frame, folded) else ():
                 before = _clause_before(text, m.start())
                 if _NOT_DECLINING.search(before):
                     continue
@@ -617,7 +614,7 @@ class CueLexicon:
                             whole.setdefault(b, m.group(0))
         for b, pats in self.declined.items():
             for p in pats:
-                m = p.search(text)
+                m = p.search(text) if may_match(p, folded) else None
                 if m and not _NOT_DECLINING.search(_clause_before(text, m.start())):
                     out.setdefault(b, m.group(0))
                     break
