@@ -623,6 +623,7 @@ class CueLexicon:
 
 # A negated cue: the service does without the block. "x" is the words a cue is looked for in.
 _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
+_NP_LONG = r"(?:[\w-]+ ){0,5}?[\w-]+"  # "approval chain or routing between offices"
 _NP_SUBJECT = r"(?:[\w'’-]+ ){0,5}?[\w-]+"  # the subject of "… are not needed" ("reminder messages and appointment booking")
 _CLAUSE_START = r"(?:^|(?<=[,;:—–(] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor ))"
 _CLAUSE_END = r"(?=\s*(?:[,;:.!?—–)]|$))"
@@ -632,18 +633,42 @@ _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|
              r"booked|notified|texted|emailed|mapped|stored|kept|shared|exchanged|log in|log on|sign in|sign up|log|"
              r"build|building|built|provide|providing|offer|offering|register|registering|host|hosting|publish|"
              r"publishing|looking at|look at|plan|planning|implement|implementing|integrate|integrating|support|"
-             r"supporting|cover|covering|develop|developing|add|adding|create|creating|issue|issuing")
-_AUX_TO = r"(?: (?:have|has|need|needs) to| be)"  # "… nor does it (have to) need …", "we do not (need to) show …"
+             r"supporting|cover|covering|develop|developing|add|adding|create|creating|issue|issuing|exchange|"
+             r"interface|connect|link|talk|push|text|email|notify|alert|remind|record|recorded|capture|captured|"
+             r"track|tracked|geolocate|stamp|stamped|verify|verified|check|checked|authenticate|route|routed|"
+             r"approve|approved|review|reviewed|schedule|scheduled|post|posted|sell|sold|buy|bought|tender|procure|"
+             r"digiti[sz]e|digiti[sz]ed|perform|performed|generate|process|processed|disburse|disbursed|"
+             r"transfer|transferred|upload|uploaded|display|displayed|map|verify|texted|emailed|alerted|reminded|"
+             r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
+             r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|"
+             r"(?:have|has|offer|include) (?:any|an?)(?= )")
+_AUX_TO = r"(?: (?:have|has|need|needs) to| be)"
+_AUX = r"(?:do|does|did|will|would|shall|should|can|could|must|is|are|was|were|has|have)"
+_NEGATED = (rf"(?:{_AUX}(?: \w+ly)? not|{_AUX}n['’]?t|won['’]?t|can['’]?t|cannot|(?:{_AUX}(?: \w+ly)? )?never)")  # "… nor does it (have to) need …", "we do not (need to) show …"
 # (pattern, kind): an outright one (True) rules the block out for the whole service, whatever other sentences say
 # ("Scheduling is not in scope; the office arranges visits by phone"); the others say what some step does without
 # ("applicants are not charged any fee"), which another need calling for the block overrides (Analysis.done_without);
 # "subject": outright when the service or its makers say it (_SERVICE_SUBJECT)
 _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "no signature is needed", "no personal data or login is involved", "no buying or selling happens on the platform"
-    (rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be )?(?:needed|required|necessary|involved|used|"
-     r"collected|charged|wanted|happens?|takes? place|occurs?)\b", True),
+    (rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be |gets? |can be )?(?:needed|required|necessary|involved|used|"
+     r"collected|charged|wanted|happens?|takes? place|occurs?|sent|issued|signed|booked|published|processed|"
+     r"exchanged|captured|recorded|stored|kept|performed)\b(?!,? (?:if|unless|until|when|before|after|once|while|"
+     r"except)\b)", True),
+    # "the scheme has no fee", "we have no use for maps" (the service or its makers: "farmers have no bank account" is
+    # about the people)
+    (r"\b(?:it|this (?:\w+)|the (?:service|system|scheme|app|platform|process|programme|program|portal|pilot|"
+     r"project|tool|solution|website)|we)(?: \w+ly)? (?:has|have|will have|would have)(?: got)? no (?:use for |"
+     rf"need for |plans? for |place for )?(?P<x>{_NP_LONG}){_CLAUSE_END}", True),
+    # "it is not necessary to book", "applicants are not required to pay": outright when the service or its makers
+    # say it ("subject")
+    (r"\b(?:is|are|was|were|will be|['’]s|['’]re)(?: \w+ly)? (?:not|no longer) (?:necessary|needed|required|"
+     r"mandatory|compulsory|essential|obligatory|expected)(?: for (?:\w+ ){0,2}?\w+)? to "
+     rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", "subject"),
+    # "SMS plays no part", "payments have no role in this"
+    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:plays?|has|have|will have|will play) no (?:part|role)\b", True),
     # "there is no fee", "it needs no map", "there's no consent step: …"
-    (rf"\b(?:there(?: is| are| will be|'s|’s)|needs?|requires?|involves?|uses?) no (?P<x>{_NP})"
+    (rf"\b(?:there(?: is| are| will be|'s|’s)|needs?|requires?|involves?|uses?) no (?P<x>{_NP_LONG})"
      rf"{_CLAUSE_END}", True),
     # "there won't be any online payment", "there isn't a map"
     (r"\bthere(?: won['’]t be| will not be| isn['’]t| aren['’]t| is not| are not)(?: any| an?)? "
@@ -660,19 +685,37 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "we do not need maps or location data", "they don't receive any SMS", "the app does not need to show maps",
     # "applicants are not charged any fee", "the permit does not have to be signed", "we won't be handling money",
     # "we are not building a website": outright when the service or its makers say it ("subject")
-    (r"\b(?:(?:do|does|did|will|would|shall|should|can|must|is|are|was|were)(?: not|n't)|won't|can't|"
-     r"cannot)(?: (?:have|has|need|needs|plan|plans|intend|intends|want|wants|expect|expects|going) to| be|"
-     r" been| have| ever| necessarily| really| actually){0,3} "
+    (rf"\b{_NEGATED}(?![^.;:,]*\b(?:without|unless|until|except)\b)(?: (?:have|has|need|needs|plan|plans|intend|"
+     r"intends|want|wants|expect|expects|going|expected|"
+     r"planned|meant|supposed|required) to| be| been| have| ever| necessarily| really| actually| \w+ly){0,3} "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", "subject"),
     # "Identity is not needed", "reminder messages and appointment booking are not needed", "consent is out of scope",
     # "hosting is not part of this project", "a wallet won't be necessary"
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|remains?|stays?|has been|have been)"
-     r"(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|excluded|unnecessary|"
-     r"superfluous|dropped|deferred|postponed|left out|omitted)|falls? outside (?:the |our |this )?scope|"
-     r"(?:(?:is|are|will be|was|were)(?: not|n't)|(?:isn|aren)['’]t|won['’]t be|will not be) (?:needed|"
+     r"(?: \w+ly| therefore| also)?(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|"
+     r"excluded|unnecessary|superfluous|dropped|deferred|postponed|left out|omitted|off the table|redundant|n/a|"
+     r"not applicable|not essential|not mandatory|not compulsory|not a (?:feature|component|need|must))|"
+     r"falls? outside (?:the |our |this )?scope|"
+     rf"(?:{_NEGATED}|(?:isn|aren)n?['’]?t|won['’]?t)(?: be)?(?: \w+ly)? (?:needed|"
      r"required|necessary|used|involved|(?:in|within) (?:the |our )?scope|included|covered|planned|wanted|"
      r"built|developed|implemented|provided|offered|supported|relevant|applicable|a (?:requirement|priority)|"
-     r"part of (?:the|this|our) \w+))\b", True),
+     r"part of (?:the|this|our) \w+|part of (?:it|this|that)|on the (?:table|agenda|roadmap)|"
+     r"something (?:that )?(?:we|you|they|anyone|the \w+)(?: \w+)? (?:wants?|needs?|requires?|plans?)))\b(?! to\b)",
+     True),
+    # "consent will deliberately not be recorded", "identity verification is never performed in this system" (said
+    # of the thing, maybe of one step: another need may still call for it)
+    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) {_NEGATED}(?: \w+ly)?(?: be| been| get| gets)?(?: \w+ly)? (?:recorded|"
+     r"collected|captured|performed|done|digiti[sz]ed|stored|kept|tracked|processed|managed|handled|issued|sent|"
+     r"asked for|sought|requested|checked|verified)\b", False),
+    # "neither e-signatures nor SMS notifications are needed", "it will neither collect fees nor pay out money"
+    (r"\bneither (?P<x>(?:[\w'’-]+ ){0,5}?nor (?:[\w'’-]+ ){0,5}?[\w'’-]+)(?: (?:is|are|will be) (?:needed|required|"
+     rf"necessary|used|wanted|involved|included|planned)\b|{_CLAUSE_END})", True),
+    # "look prices up without signing up or logging in" (a step done without it; "without paying" is the payments
+    # lexicon's); not the old way a service replaces ("without emailing spreadsheets", "without queuing at the office")
+    (r"\bwithout (?:\w+ly )?(?P<x>(?:signing (?:up|in|on)|logging (?:in|on)|registering|enrolling|creating an "
+     rf"account|identifying)\b{_NEG_OBJECT})", False),
+    # "leave servers out", "leave the maps out of it"
+    (rf"\bleav(?:e|es|ing) (?P<x>{_NP}) out\b", True),
     # "No SMS, no payments.", "no login and no e-signature: …"
     (rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
      rf"(?P<x>{_NP})(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", True),
@@ -683,10 +726,10 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
      rf"{{1,4}}){_CLAUSE_END}", True),
     # "GIS: not needed", "Notifications: none.", "Hosting: out of scope"
-    (rf"{_CLAUSE_START}(?P<x>{_NP}) ?: (?:not needed|not required|none|no|n/a|out of scope|not in scope|"
-     r"excluded|not applicable)\b", True),
+    (rf"{_CLAUSE_START}(?P<x>{_NP})(?: ?:| [—–-]) (?:not needed|not required|none|no|n/a|out of scope|not in scope|"
+     r"excluded|not applicable|not necessary|not wanted)\b", True),
     # "access the portal without any login" (said of a step: other needs may still log people in)
-    (rf"\bwithout any (?P<x>{_NP}){_CLAUSE_END}", False),
+    (rf"\bwithout any (?P<x>{_NP_LONG}){_CLAUSE_END}", False),
     # "Phase 1 excludes payments", "forget about SMS", "except for payments"
     (r"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|except for|"
      r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|"

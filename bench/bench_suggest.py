@@ -483,9 +483,18 @@ def said_not_needed(sug, path: Path, show_errors: bool = False) -> None:
     blocks in `kept` must stay selected. Scored: the blocks said not needed left out; the rest of the selection the
     same as for the service alone; the traps' blocks kept."""
     items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    left = declinable = selected_alone = same = n_rest = kept = n_kept = 0
+    left = declinable = selected_alone = same = n_rest = kept = n_kept = read = outright = 0
     misses: list[str] = []
     for it in items:
+        # (the sentence alone, as the suggester's negation reader sees it: where a miss comes from)
+        found: dict[str, str] = {}
+        whole: dict[str, str] = {}
+        for need in S.split_needs(it["negation"]) or [it["negation"]]:
+            f, w = sug.lexicon.declines_both(need)
+            found.update(f)
+            whole.update(w)
+        read += len(set(it["declined"]) & set(found))
+        outright += len(set(it["declined"]) & set(whole))
         full = {b.id for b in sug.suggest(f"{it['service']} {it['negation']}").building_blocks if b.selected}
         alone = {b.id for b in sug.suggest(it["service"]).building_blocks if b.selected}
         dec = set(it["declined"])
@@ -502,6 +511,8 @@ def said_not_needed(sug, path: Path, show_errors: bool = False) -> None:
           "negation about some people) ==")
     print(f"blocks said not needed left out: {left}/{declinable} (selected for the service alone: {selected_alone}); "
           f"rest of the selection as for the service alone: {same}/{n_rest}; traps' blocks kept: {kept}/{n_kept}")
+    print(f"the negation sentence alone: blocks read as said not needed {read}/{declinable}, of them for the whole "
+          f"service {outright}")
     if show_errors:
         for m in misses:
             print("  ", m)

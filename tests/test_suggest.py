@@ -846,6 +846,42 @@ def test_the_ways_officials_rule_a_block_out_are_read(suggester):
     assert set(lex.declines("the app does not need to show maps", outright_only=True)) == {"gis"}
 
 
+def test_negations_beyond_the_first_phrasings_are_read(suggester):
+    """A second helper's phrasings (session 60: 9 of 33 blocks were read at first): adverbs ("explicitly outside the
+    scope", "deliberately not recorded"), "never", negations without an apostrophe, "off the table", "not something
+    the ministry wants", "neither … nor", "has no …", "not necessary to …", "leave … out", dashes as labels."""
+    lex = suggester.lexicon
+    for text, blocks, whole in [
+            ("Mapping is not something the ministry wants here", {"gis"}, True),
+            ("Digital signatures are off the table for this pilot", {"esignature"}, True),
+            ("E-procurement and supplier bids are explicitly outside the scope", {"emarketplace"}, True),
+            ("The system shall not exchange data with any other agency", {"information-mediator"}, True),
+            ("the system doesnt need to interface with the health ministry", {"information-mediator"}, True),
+            ("Consent will deliberately not be recorded", {"consent"}, False),
+            ("Identity verification is never performed in this system", {"identity"}, False),
+            ("neither e-signatures nor maps are needed", {"esignature", "gis"}, True),
+            ("The scheme has no fee", {"payments"}, True),
+            ("It is not necessary to book an appointment", {"scheduler"}, True),
+            ("the ICT authority hosts it, so leave servers out", {"cloud-infrastructure"}, True),
+            ("Payments — not needed", {"payments"}, True),
+            ("We won't be needing maps", {"gis"}, True),
+            ("the dashboard is not expected to push alerts to anyone", {"messaging"}, False),
+            ("there is no approval chain or routing between offices", {"workflow"}, True),
+            ("Anyone can look prices up without signing up", {"registration"}, False)]:
+        found, outright = lex.declines_both(text)
+        assert set(found) == blocks, text
+        assert set(outright) == (blocks if whole else set()), text
+    for text in ("No reminder is sent if the patient confirms", "Farmers have no bank account, so they get paid in cash",
+                 "The farmer cannot sign without a witness", "the app does not store any payment card data",
+                 "Citizens cannot pay until the officer approves", "We do not make payments in cash",
+                 "pay from the phone instead of queuing at the revenue office",
+                 "swap property records without emailing spreadsheets", "browse with or without being logged in"):
+        assert not lex.declines(text), text
+    # "not required to pay" is about paying (a step), not the applicants
+    assert lex.declines_both("Applicants are not required to pay anything") == (
+        {"payments": "are not required to pay anything"}, {})
+
+
 def test_a_block_ruled_out_for_the_whole_service_stays_out_whatever_other_sentences_say(suggester):
     an = suggester.analyze("Citizens request a home visit from a social worker. Scheduling is not in scope; the "
                            "office arranges visits by phone.")
