@@ -208,6 +208,9 @@ def read_need(need: str) -> str:
 
 
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
+# a need that only hints at a block quotes the block's closest functionality when at least this similar: of 510 hints in
+# the dev, novel and probe descriptions (similarity deciles 0.26 … 0.51), those below are mostly unrelated
+HINT_QUOTE_SIM = 0.40
 # A reference use case at least this similar to the description is like the service; when none is, the list says so
 # (similar_note; the nearest still shown, for orientation). The dev paraphrases of the product use cases score
 # 0.40–0.68 with their original; the best match of a novel service (usecases_novel) scores 0.16–0.49, median 0.33.
@@ -1803,9 +1806,13 @@ class Suggester:
             func = (f"{f.label} — {clip(f.text, 140)}" if f.label else clip(f.text, 160)) if f else self.lexicon.needs.get(b, name)
             need = f"need '{clip(an.as_written(i), 120)}'{how}"
             if ev < NEED_MIN_EVIDENCE:
-                # below the evidence that maps a need to a block (the per-step table leaves it out): said as a hint
-                weak = (f"{need} only hints at {name} ({self.lexicon.needs.get(b, name)}); its closest functionality: "
-                        f"{func}", f.chunk_id if f else None)
+                # below the evidence that maps a need to a block (the per-step table leaves it out): said as a hint,
+                # quoting the closest functionality only when it is close (below, it is mostly unrelated: "District
+                # officers inspect kitchens" → "Scheduler Administration")
+                fi = int(an.best_func[i, j])
+                close = f is not None and float(an.need_vecs[i] @ ref.func_vecs[fi]) >= HINT_QUOTE_SIM
+                weak = (f"{need} only hints at {name} ({self.lexicon.needs.get(b, name)})"
+                        + (f"; its closest functionality: {func}" if close else ""), f.chunk_id if close else None)
                 break
             if not selected and not held and not reasons:
                 # (a need that maps to an unselected block: said so, not as a step of the service it was chosen for)

@@ -576,7 +576,7 @@ def test_a_short_request_leads_with_the_block_it_names(suggester):
 
 @pytest.mark.corpus
 @pytest.mark.slow
-def test_a_need_that_only_hints_at_a_selected_block_is_said_before_the_reference_steps(real_index):
+def test_a_need_that_only_hints_at_a_selected_block_is_said_before_the_reference_steps(real_index, monkeypatch):
     """A block selected with the reference use cases' evidence still says which need of the description comes
     closest to it, when one hints at it, and that first (the issue: a reason maps a need to a functionality)."""
     from assistant.service import Assistant
@@ -592,6 +592,15 @@ def test_a_need_that_only_hints_at_a_selected_block_is_said_before_the_reference
         hint = [i for i, r in enumerate(b.reasons) if "only hints at" in r]
         steps = [i for i, r in enumerate(b.reasons) if r.startswith("similar reference steps")]
         assert not (hint and steps) or hint[0] < steps[0], (b.id, b.reasons)
+    # the hint quotes the block's closest functionality only when that is close to the need (HINT_QUOTE_SIM)
+    from assistant import suggest as S
+
+    sug = Suggester(Assistant(settings))
+    text = "Approved compensation is paid monthly to the worker's account."
+    for sim, quoted in ((-1.0, True), (1.01, False)):
+        monkeypatch.setattr(S, "HINT_QUOTE_SIM", sim)
+        hint = next(r for r in _by_id(sug.suggest(text))["scheduler"].reasons if "only hints at Scheduler" in r)
+        assert ("its closest functionality" in hint) == quoted, hint
 
 
 @pytest.mark.corpus
