@@ -207,7 +207,7 @@ def suggestion_record(s, id_=None) -> dict:
     out = {"id": id_} if id_ is not None else {}
     out.update({"building_blocks": d["building_blocks"], "steps": d["steps"], "similar_use_cases": d["similar_use_cases"],
                 "sdg_targets": d["sdg_targets"], "timings_ms": d["timings_ms"], "guidance": d["guidance"], "focus": d["focus"],
-                "spelled": [list(p) for p in d.get("spelled") or []]})
+                "spelled": [list(p) for p in d.get("spelled") or []], "unread_chars": d.get("unread_chars") or 0})
     return out
 
 

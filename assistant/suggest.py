@@ -114,6 +114,9 @@ MODEL: dict[str, Any] = {
 # END MODEL
 
 MIN_WORDS = 4  # fewer content words than this is not a description of a service
+# a longer description is read up to a sentence end before this (long_note says so): the longest product use case
+# page is 14,500 characters and takes ~0.5 s; 20,000 keeps a pasted document within the issue's 1 s
+MAX_DESCRIPTION_CHARS = 20_000
 K_STEPS = 8  # neighbours per need in the reference-step kNN
 MAX_NEEDS = 64  # a longer description is read in coarser needs (sentences, then groups of sentences): latency stays bounded
 EMBED_WORDS = 40
@@ -1436,7 +1439,7 @@ class Suggester:
     # ----- public API -----------------------------------------------------------------------------
     def suggest(self, description: str, exclude_use_cases: Iterable[str] | None = None) -> Suggestion:
         t0 = time.perf_counter()
-        text = str(description or "").strip()
+        text, unread = cut_long(str(description or "").strip())
         if asks_for_advice(text):
             # "Which building blocks would we need to pay monthly pensions …?": the service, not the asking frame
             text = described_service(text) or text
@@ -1459,7 +1462,8 @@ class Suggester:
                         f"{ASKED_A_QUESTION if reads_as_question(text) else problem} {GUIDANCE}")
             return Suggestion(description=text, guidance=guidance,
                               building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
-                              timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)}, spelled=spelled)
+                              timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)}, spelled=spelled,
+                              unread_chars=unread)
         t = time.perf_counter()
         probs = self.probabilities(an.features)
         # a BB whose spec is not in the index cannot be supported by a citation, so it is not recommended
@@ -1484,7 +1488,7 @@ class Suggester:
         timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
         return Suggestion(description=text, building_blocks=bbs, steps=steps, similar_use_cases=similar,
                           sdg_targets=targets, timings_ms=timings, focus=ids[focus] if focus is not None else None,
-                          spelled=spelled)
+                          spelled=spelled, unread_chars=unread)
 
     def repair_spelling(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """The description with its typos repaired as a question's are (assistant/spelling.py: a word neither the
@@ -2085,10 +2089,38 @@ def similar_note(similar: Sequence[Any]) -> str:
 NEAR_MISS_SCORE = 0.3  # (rank_scores: an unselected block's score is half its probability over its threshold)
 
 
+def cut_long(text: str, limit: int | None = None) -> tuple[str, int]:
+    """A description of at most `limit` (MAX_DESCRIPTION_CHARS) characters, cut after the last sentence or line that
+    ends within it (else at a space), and how many characters were left out.
+
+    >>> cut_long("Farmers register. They get SMS advice. Officers visit.", 40)
+    ('Farmers register. They get SMS advice.', 16)
+    >>> cut_long("short enough", 40)
+    ('short enough', 0)
+    """
+    limit = MAX_DESCRIPTION_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return text, 0
+    head = text[:limit]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", head + " ")]
+    cut = ends[-1] if ends and ends[-1] >= limit // 2 else (head.rfind(" ") if head.rfind(" ") > limit // 2 else limit)
+    return head[:cut].rstrip(), len(text) - len(head[:cut].rstrip())
+
+
+def long_note(unread: int) -> str:
+    """What the reader is told when the end of a long description was not read (Suggestion.unread_chars).
+
+    >>> long_note(100601)
+    'The description is long: its last 100,601 characters were not read (the limit is 20,000). Describe one service at a time, or its main steps.'
+    """
+    return (f"The description is long: its last {unread:,} characters were not read (the limit is "
+            f"{MAX_DESCRIPTION_CHARS:,}). Describe one service at a time, or its main steps.") if unread else ""
+
+
 def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     """A Suggestion as a plain-text table for a terminal."""
     lines: list[str] = []
-    read_as = spelled_note(s.spelled)
+    read_as = " ".join(n for n in (long_note(s.unread_chars), spelled_note(s.spelled)) if n)
     if s.guidance:
         return f"{read_as}\n{s.guidance}" if read_as else s.guidance
     if read_as:

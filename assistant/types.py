@@ -226,6 +226,7 @@ class Suggestion:
     guidance: str | None = None  # set when the input is not a service description
     focus: str | None = None  # the selected BB the description itself revolves around (None: no single one)
     spelled: list[tuple[str, str]] = field(default_factory=list)  # typos read as spec words: (typed, read as)
+    unread_chars: int = 0  # a description over MAX_DESCRIPTION_CHARS: how much of its end was not read
 
     @property
     def selected(self) -> list[str]:

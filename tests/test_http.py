@@ -147,7 +147,8 @@ def test_suggest_on_the_fixture_index(http_client, shared_fixture_assistant):
     r = http_client.post("/suggest", json={"description": "Citizens give consent before their data is shared, and pay a fee"})
     assert r.status_code == 200, r.text
     body = r.json()
-    assert set(body) == {"building_blocks", "steps", "similar_use_cases", "sdg_targets", "timings_ms", "guidance", "focus", "spelled"}
+    assert set(body) == {"building_blocks", "steps", "similar_use_cases", "sdg_targets", "timings_ms", "guidance", "focus", "spelled",
+                         "unread_chars"}
     assert {b["id"] for b in body["building_blocks"]} <= set(registry.bb_ids())
 
 

@@ -94,6 +94,18 @@ def test_bad_input_gets_guidance_and_nothing_selected(suggester, text):
     assert sorted(b.id for b in s.building_blocks) == sorted(registry.bb_ids())
 
 
+def test_a_very_long_description_is_read_up_to_the_limit_and_says_so(suggester, monkeypatch):
+    from assistant import suggest as S
+
+    monkeypatch.setattr(S, "MAX_DESCRIPTION_CHARS", 200)
+    text = ("Farmers register online with their national ID. They receive SMS advice every week. " * 10).strip()
+    s = suggester.suggest(text)
+    assert s.unread_chars == len(text) - len(s.description) > 0 and s.description.endswith("week.")
+    assert len(s.description) <= 200 and s.selected
+    assert format_suggestion(s).startswith(f"The description is long: its last {s.unread_chars:,} characters")
+    assert suggester.suggest(text[:150]).unread_chars == 0
+
+
 def test_a_description_in_another_language_is_asked_for_in_english(suggester):
     s = suggester.suggest("Les agriculteurs s'inscrivent en ligne, reçoivent des conseils par SMS et sont payés par "
                           "mobile money.")

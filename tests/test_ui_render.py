@@ -293,6 +293,14 @@ def test_summary_says_centres_on_only_when_the_focus_leads():
     assert "centres on" not in md and "What sets this service apart from most is **Information Mediator**" in md
 
 
+def test_a_description_cut_at_the_limit_is_said_in_the_summary():
+    s = suggestion()
+    s.unread_chars = 1234
+    assert "its last 1,234 characters were not read" in render.suggestion_summary_markdown(s, NAMES)
+    s.unread_chars = 0
+    assert "not read" not in render.suggestion_summary_markdown(s, NAMES)
+
+
 def test_guidance_replaces_the_tables():
     s = Suggestion(description="hi", guidance="That is too short <b>.")
     assert "Tell me a bit more" in render.suggestion_summary_markdown(s, NAMES) and "<b>" not in render.suggestion_summary_markdown(s, NAMES)

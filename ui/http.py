@@ -347,6 +347,7 @@ def _schemas() -> dict[str, Any]:
         guidance: Optional[str]
         focus: Optional[str] = None  # the building block the description centres on, if one stands out
         spelled: list[list[str]] = []  # typos read as spec words: [typed, read as]
+        unread_chars: int = 0  # a description over the advisor's limit: characters of its end not read
 
     class HealthOut(BaseModel):
         status: Literal["ok"]

@@ -16,7 +16,7 @@ from dataclasses import asdict, is_dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from assistant.spelling import spelled_note
-from assistant.suggest import sdg_target_basis, similar_note
+from assistant.suggest import long_note, sdg_target_basis, similar_note
 
 # ------------------------------------------------------------------------------------------------------------
 # escaping
@@ -440,8 +440,8 @@ def _score_bar(score: float) -> str:
 
 def suggestion_summary_markdown(s: Any, names: Mapping[str, str] | None = None) -> str:
     names = _names(names)
-    spelled = _get(s, "spelled") or []
-    read_as = f"\n\n_{md_text(spelled_note(spelled))}_" if spelled else ""
+    notes = " ".join(n for n in (long_note(_get(s, "unread_chars") or 0), spelled_note(_get(s, "spelled") or [])) if n)
+    read_as = f"\n\n_{md_text(notes)}_" if notes else ""
     if _get(s, "guidance"):
         return "**" + md_text("Tell me a bit more") + "** — " + safe_markdown(_get(s, "guidance")) + read_as
     sel = [b for b in _get(s, "building_blocks", []) if _get(b, "selected")]
