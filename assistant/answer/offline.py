@@ -377,11 +377,35 @@ _MANY_AT_ONCE = re.compile(r"\b(in (one|a single) (go|call|request|batch)|all at
                            r"batch(es)?|thousands|hundreds|(many|multiple|several) (\w+ )?(recipients|records|items|"
                            r"addresses|people|persons|beneficiaries|payments|transactions|messages|emails|files))\b", re.I)
 _BATCH_OP = re.compile(r"\b(batch\w*|bulk|multiple)\b", re.I)
+# The channels a message goes by: a question asking for an operation on one ("which Messaging API call sends an
+# SMS?") that the block's operations do not have (its API sends email only) is told so before the nearest operation
+_CHANNELS = {"SMS": re.compile(r"\bsms\b|\btext messages?\b", re.I), "email": re.compile(r"\be-?mails?\b", re.I),
+             "push notifications": re.compile(r"\bpush notifications?\b", re.I),
+             "WhatsApp": re.compile(r"\bwhatsapp\b", re.I), "USSD": re.compile(r"\bussd\b", re.I),
+             "voice calls": re.compile(r"\bvoice calls?\b|\bivr\b", re.I)}
+
+
+def channel_gap(question: str, bb_name: str, ops_text: str) -> str:
+    """What to say first when the question asks for an operation on a channel that none of the block's operations
+    (their summaries, descriptions and paths, `ops_text`) is for, while they are for another ("" otherwise).
+
+    >>> channel_gap("Which Messaging API call sends an SMS?", "Messaging", "POST /send/email/single Send a single email")
+    'The Messaging API in the specification has no operation for SMS: its operations are for email.'
+    >>> channel_gap("Which call sends a batch of emails?", "Messaging", "POST /send/email/batch Send batch emails")
+    ''
+    """
+    asked = [c for c, p in _CHANNELS.items() if p.search(ask_part(question))]
+    has = [c for c, p in _CHANNELS.items() if p.search(ops_text)]
+    if not asked or not has or set(asked) & set(has):
+        return ""
+    return (f"The {bb_name} API in the specification has no operation for {' or '.join(asked)}: its operations are for "
+            f"{' and '.join(has)}.")
 # A block with several APIs (Digital Registries' data and database templates, Identity's enrollment and provider APIs,
 # the GIS and Information Mediator APIs): a question naming one ("the data API template", "the enrollment API") is
 # answered by that API's operations. Its name is the one or two words before "API"; an API is named by a word of its
 # title or file name that the block's other APIs among the hits do not have.
 NAMED_API_BONUS = 1.0
+CHANNEL_GAP = True  # channel_gap: an operation asked for on a channel the block's API does not have is said so
 # "… whether a record is present in a registry (exists) …": an operation named by a word of the question (its path's
 # last word, "/exists", "/instances/{instanceId}/stop") answers it before operations that only rank higher
 OP_NAMED_BONUS = 0.5
@@ -1497,7 +1521,10 @@ class ExtractiveAnswerer:
             items = [f"- `{h0.chunk.extra.get('method')} {h0.chunk.extra.get('api_path')}` — {summary} {first}"]
         else:
             api = api_of(h0).strip(" ()")
-            head = f"Use **`{method} {path}`**" + (f" — {summary}" if summary else "") \
+            gap = channel_gap(qa.question, bbname, "\n".join(
+                f"{h.chunk.extra.get('api_path')} {_op_summary(h)} {_op_description(h)}" for _, h in lines
+                if h.chunk.bb == h0.chunk.bb)) if CHANNEL_GAP else ""
+            head = (f"{gap}\n\n" if gap else "") + f"Use **`{method} {path}`**" + (f" — {summary}" if summary else "") \
                 + f" ({bbname} API{': ' + api if api else ''}) {first}."
             desc, desc_at = self._op_about(ev, h0, qtoks)
             if desc and desc.lower().rstrip(". ") != summary.lower().rstrip(". "):
