@@ -602,7 +602,8 @@ class CueLexicon:
         for frame, kind in _DECLINE_FRAMES:
             for m in frame.finditer(text) if may_match(frame, folded) else ():
                 before = _clause_before(text, m.start())
-                if _NOT_DECLINING.search(before):
+                # (about some people or cases; or a condition: "applications are not processed until the fee is paid")
+                if _NOT_DECLINING.search(before) or _ONLY_IF.match(text, m.end()):
                     continue
                 is_whole = kind is True or (kind == "subject" and bool(_SERVICE_SUBJECT.search(before)))
                 x = m.group("x")
@@ -646,7 +647,7 @@ _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|
              r"digiti[sz]e|digiti[sz]ed|perform|performed|generate|process|processed|disburse|disbursed|"
              r"transfer|transferred|upload|uploaded|display|displayed|map|verify|texted|emailed|alerted|reminded|"
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
-             r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|"
+             r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
              r"(?:have|has|offer|include) (?:any|an?)(?= )")
 _AUX_TO = r"(?: (?:have|has|need|needs) to| be)"
 _AUX = r"(?:do|does|did|will|would|shall|should|can|could|must|is|are|was|were|has|have)"
@@ -700,18 +701,20 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|remains?|stays?|has been|have been)"
      r"(?: \w+ly| therefore| also)?(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|"
      r"excluded|unnecessary|superfluous|dropped|deferred|postponed|left out|omitted|off the table|redundant|n/a|"
+     r"descoped|de-scoped|ruled out|scrapped|shelved|removed from (?:the )?scope|"
      r"not applicable|not essential|not mandatory|not compulsory|not a (?:feature|component|need|must))|"
      r"falls? outside (?:the |our |this )?scope|"
      rf"(?:{_NEGATED}|(?:isn|aren)n?['’]?t|won['’]?t)(?: be)?(?: \w+ly)? (?:needed|"
      r"required|necessary|used|involved|(?:in|within) (?:the |our )?scope|included|covered|planned|wanted|"
      r"built|developed|implemented|provided|offered|supported|relevant|applicable|a (?:requirement|priority)|"
-     r"part of (?:the|this|our) \w+|part of (?:it|this|that)|on the (?:table|agenda|roadmap)|"
+     r"(?:form |be )?part of (?:the|this|our) \w+|(?:form |be )?part of (?:it|this|that)|on the (?:table|agenda|roadmap)|"
+     r"envisaged|foreseen|anticipated|contemplated|considered|automated|featured|catered for|pursued|on the cards|"
      r"something (?:that )?(?:we|you|they|anyone|the \w+)(?: \w+)? (?:wants?|needs?|requires?|plans?)))\b(?! to\b)",
      True),
     # "consent will deliberately not be recorded", "identity verification is never performed in this system" (said
     # of the thing, maybe of one step: another need may still call for it)
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) {_NEGATED}(?: \w+ly)?(?: be| been| get| gets)?(?: \w+ly)? (?:recorded|"
-     r"collected|captured|performed|done|digiti[sz]ed|stored|kept|tracked|processed|managed|handled|issued|sent|"
+     r"collected|captured|performed|done|digiti[sz]ed|tracked|processed|managed|handled|"
      r"asked for|sought|requested|checked|verified)\b", False),
     # "neither e-signatures nor SMS notifications are needed", "it will neither collect fees nor pay out money"
     (r"\bneither (?P<x>(?:[\w'’-]+ ){0,5}?nor (?:[\w'’-]+ ){0,5}?[\w'’-]+)(?: (?:is|are|will be) (?:needed|required|"
@@ -726,7 +729,18 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
      rf"(?P<x>{_NP})(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", True),
     # "no need for consent management", "there is no need for a map"
-    (rf"\bno (?:need|requirement) (?:for|of) (?:an? |any )?(?P<x>{_NP}){_CLAUSE_END}", True),
+    (rf"\bno (?:need|requirement|appetite|plans?|intention|budget|demand|mandate|call) (?:for|of) (?:an? |any )?"
+     rf"(?P<x>{_NP}){_CLAUSE_END}", True),
+    # "payments will remain manual", "scheduling stays on paper" (the service does not take the job on)
+    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:will |would |shall )?(?:remains?|stays?|continues? to be|(?:is|are) still)"
+     r"(?: \w+ly)? (?:manual|offline|paper-based|on paper|done by hand|handled manually|outside (?:the|this) "
+     r"(?:system|platform|portal|app|project|scope))\b", True),
+    # "hosting is handled entirely outside the system", "payments fall to another project"
+    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|would be)(?: \w+ly)? (?:handled|managed|done|covered|"
+     r"taken care of|dealt with|provided|run)(?: \w+ly)? (?:outside (?:the|this|our) (?:system|platform|portal|app|project|"
+     r"scope)|elsewhere|separately|by (?:another|a separate|a different) (?:project|system|team|programme|program|"
+     r"contract|vendor))|falls? (?:to|under) (?:another|a separate|a different) (?:project|system|team|programme|"
+     r"program|contract|vendor))\b", True),
     # "No one signs anything digitally", "nothing is paid"
     (r"\b(?:no one|no-one|nobody|nothing)(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be))? "
      r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
@@ -737,7 +751,7 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "access the portal without any login" (said of a step: other needs may still log people in)
     (rf"\bwithout any (?P<x>{_NP_LONG}){_CLAUSE_END}", False),
     # "Phase 1 excludes payments", "forget about SMS", "except for payments"
-    (r"\b(?:excludes?|excluding|leaves? out|leaving out|rules? out|forget about|except for|"
+    (r"\b(?:excludes?|excluding|leaves? out|leaving out|rul(?:es?|ed|ing) out|forget about|except for|"
      r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|"
      r"drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
      r"(?P<x>(?:[\w-]+ ){0,3}[\w-]+)", True),
@@ -760,6 +774,9 @@ _SERVICE_SUBJECT = re.compile(r"\b(?:we|i|it|this (?:project|system|service|plat
 _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|whenever|whether|those|until|only|where)\b",
                             re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:so|but|and)\b")
+# after the negation, in its clause: a condition or a requirement, not a decline ("not … until", "cannot … without")
+_ONLY_IF = re.compile(r"(?:(?!,\s*(?:so|but|and|because|since|as|while)\b)[^.;:!?—–])*?\b(?:until|unless|without|except|"
+                      r"before|if|once)\b", re.I)
 
 
 def _clause_before(text: str, at: int) -> str:

@@ -888,7 +888,14 @@ def test_negations_beyond_the_first_phrasings_are_read(suggester):
             ("We won't be needing maps", {"gis"}, True),
             ("the dashboard is not expected to push alerts to anyone", {"messaging"}, False),
             ("there is no approval chain or routing between offices", {"workflow"}, True),
-            ("Anyone can look prices up without signing up", {"registration"}, False)]:
+            ("Anyone can look prices up without signing up", {"registration"}, False),
+            ("Payments will remain manual for now", {"payments"}, True),
+            ("Hosting is handled entirely outside the system", {"cloud-infrastructure"}, True),
+            ("Notifications fall to a separate project", {"messaging"}, True),
+            ("Appointment booking has been descoped", {"scheduler"}, True),
+            ("A digital wallet is not envisaged in this phase", {"wallet"}, True),
+            ("We have ruled out e-signatures", {"esignature"}, True),
+            ("There is no appetite for maps", {"gis"}, True)]:
         found, outright = lex.declines_both(text)
         assert set(found) == blocks, text
         assert set(outright) == (blocks if whole else set()), text
@@ -896,7 +903,8 @@ def test_negations_beyond_the_first_phrasings_are_read(suggester):
                  "The farmer cannot sign without a witness", "the app does not store any payment card data",
                  "Citizens cannot pay until the officer approves", "We do not make payments in cash",
                  "pay from the phone instead of queuing at the revenue office",
-                 "swap property records without emailing spreadsheets", "browse with or without being logged in"):
+                 "swap property records without emailing spreadsheets", "browse with or without being logged in",
+                 "Applications are not processed until the fee is paid", "No SMS is sent if the patient confirms"):
         assert not lex.declines(text), text
     # "not required to pay" is about paying (a step), not the applicants
     assert lex.declines_both("Applicants are not required to pay anything") == (
