@@ -606,19 +606,7 @@ class CueLexicon:
                 if _NOT_DECLINING.search(before) or _ONLY_IF.match(text, m.end()):
                     continue
                 is_whole = kind is True or (kind == "subject" and bool(_SERVICE_SUBJECT.search(before)))
-                x = m.group("x")
-                for b, hit in self.match(x).items():
-                    # (a weak cue is enough for a block a service has only when it says so: "no signature")
-                    if hit.strength >= 1.0 or b in self.named_only:
-                        out.setdefault(b, m.group(0))
-                        # "No SMS": one way of doing the job, not the job
-                        if is_whole and not (b in self.channels and self.channels[b].fullmatch(hit.matched)):
-                            whole.setdefault(b, m.group(0))
-                for b in registry.bb_ids():  # the block by name: "Identity is not needed"
-                    if re.search(rf"\b{re.escape(registry.name_of(b))}\b", x, re.I):
-                        out.setdefault(b, m.group(0))
-                        if is_whole:
-                            whole.setdefault(b, m.group(0))
+                self._rule_out(m.group("x"), m.group(0), is_whole, out, whole)
         for b, pats in self.declined.items():
             for p in pats:
                 m = p.search(text) if may_match(p, folded) else None
@@ -627,7 +615,46 @@ class CueLexicon:
                     break
         return out, whole
 
+    def _rule_out(self, x: str, said: str, is_whole: bool, out: dict[str, str], whole: dict[str, str]) -> None:
+        """The blocks the words `x` of a negation name (by a cue or by name), noted in `out` (and `whole`) as `said`."""
+        for b, hit in self.match(x).items():
+            # (a weak cue is enough for a block a service has only when it says so: "no signature")
+            if hit.strength >= 1.0 or b in self.named_only:
+                out.setdefault(b, said)
+                # "No SMS": one way of doing the job, not the job
+                if is_whole and not (b in self.channels and self.channels[b].fullmatch(hit.matched)):
+                    whole.setdefault(b, said)
+        for b in registry.bb_ids():  # the block by name: "Identity is not needed"
+            if re.search(rf"\b{re.escape(registry.name_of(b))}\b", x, re.I):
+                out.setdefault(b, said)
+                if is_whole:
+                    whole.setdefault(b, said)
 
+    def answered_no(self, text: str, needs: list[str]) -> list[tuple[dict[str, str], dict[str, str]]]:
+        """Per need, what a question the description answers no to asks about ("Will citizens pay? No.", "Do we need
+        maps? Not at all."): ruled out for the whole service, as declines_both says it (the needs lose the "?").
+
+        >>> lex = CueLexicon.load()
+        >>> lex.answered_no("Farmers get SMS advice. Will farmers pay? No.", ["Farmers get SMS advice", "Will farmers pay", "No"])[1]
+        ({'payments': 'Will farmers pay? No'}, {'payments': 'Will farmers pay? No'})
+        >>> lex.answered_no("Can farmers pay online? No problem.", ["Can farmers pay online", "No problem"])[0]
+        ({}, {})
+        """
+        res: list[tuple[dict[str, str], dict[str, str]]] = [({}, {}) for _ in needs]
+        for m in _ANSWERED_NO.finditer(text):
+            q = m.group("q").strip()
+            i = next((k for k, n in enumerate(needs) if len(n) > 2 and n in q), None)
+            if i is not None and not _NOT_DECLINING.search(q):
+                # (a bare "No." settles it; "No, they pay cash at the office" goes on to say how: another need may
+                # still call for the block)
+                bare = not text[m.end():].lstrip(" ").startswith(",")
+                self._rule_out(q, m.group(0).strip().rstrip(".!,;"), bare, *res[i])
+        return res
+
+
+# "Will citizens pay? No.", "Do we need maps? Not at all." (a question answered no: what it asks about is ruled out)
+_ANSWERED_NO = re.compile(r"(?P<q>[^.?!\n]{3,160})\?\s*(?:no|none|nope|not at all|not needed|not required|no need|n/a|"
+                          r"not applicable)\s*(?=[.!,;\n]|$)", re.I)
 # A negated cue: the service does without the block. "x" is the words a cue is looked for in.
 _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
 _NP_LONG = r"(?:[\w-]+ ){0,5}?[\w-]+"  # "approval chain or routing between offices"
@@ -1623,6 +1650,8 @@ class Suggester:
         pairs = split_needs_shown(text) or [(text, text)]
         needs, shown = [n for n, _ in pairs], [w for _, w in pairs]
         both = [self.lexicon.declines_both(s) for s in needs]
+        if "?" in text:  # "Will citizens pay? No."
+            both = [({**d, **a}, {**w, **aw}) for (d, w), (a, aw) in zip(both, self.lexicon.answered_no(text, needs))]
         declined = [d for d, _ in both]
         ruled_out = {b: w for _, whole in both for b, w in whole.items()}
         # a sentence that only says what the service does without ("No login is required.") is no step of it: left

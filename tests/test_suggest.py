@@ -906,6 +906,12 @@ def test_negations_beyond_the_first_phrasings_are_read(suggester):
                  "swap property records without emailing spreadsheets", "browse with or without being logged in",
                  "Applications are not processed until the fee is paid", "No SMS is sent if the patient confirms"):
         assert not lex.declines(text), text
+    # a question the description answers no to: bare, it settles it; "No, …" goes on to say how
+    text = "Farmers get SMS advice. Do we need maps? Not at all. Will they pay online? No, they pay cash."
+    needs = ["Farmers get SMS advice", "Do we need maps", "Not at all", "Will they pay online", "No", "they pay cash"]
+    got = lex.answered_no(text, needs)
+    assert got[1] == ({"gis": "Do we need maps? Not at all"}, {"gis": "Do we need maps? Not at all"})
+    assert set(got[3][0]) == {"payments"} and got[3][1] == {} and got[0] == got[5] == ({}, {})
     # "not required to pay" is about paying (a step), not the applicants
     assert lex.declines_both("Applicants are not required to pay anything") == (
         {"payments": "are not required to pay anything"}, {})
