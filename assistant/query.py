@@ -2136,8 +2136,14 @@ _ADVICE = re.compile(r"\b(which|what)\s+(building blocks|bbs|blocks)\s+((do|woul
 # officers to sign permits digitally. Which BB covers that?": a block asked for by the job it does. The need (the rest
 # of the asking sentence, and the context sentences before it) is matched to the blocks the way the advisor matches a
 # service's needs (Suggester.blocks_for). Not: "Which building blocks are specified…", "… does GovStack specify?"
-_WHICH_BB = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?(?:building[ -]blocks?|bbs?|blocks?"
-                       r"|(?:part|component|piece)s?\s+of\s+(?:the\s+)?govstack)\b(?P<rest>[^?]*)\?*\s*$", re.I)
+# (or whether there is one: "Is there a building block for chatbots?", "Does GovStack have a BB that sends SMS?")
+_IS_THERE = (r"(?:(?:is|are)\s+there|(?:does|do)\s+(?:govstack|the\s+spec\w*|you)\s+(?:have|offer|include|provide|specify|"
+             r"define))\s+(?:a|an|any)\s+(?:(?:govstack|separate|dedicated|specific|single)\s+)?")
+_WHICH_BB = re.compile(rf"\b(?:(?:which|what)\s+(?:of\s+the\s+)?(?:govstack\s+)?|{_IS_THERE})(?:building[ -]blocks?|bbs?|"
+                       r"blocks?|(?:part|component|piece)s?\s+of\s+(?:the\s+)?govstack)\b(?P<rest>[^?]*)\?*\s*$", re.I)
+# "Is there a blockchain building block?": the job is the name GovStack may not have (a block's own name is no job)
+_IS_THERE_NAMED = re.compile(rf"\b{_IS_THERE}(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:building[ -]blocks?|bbs?)\b"
+                             r"\s*\?*\s*$", re.I)
 # what may follow "which building block": a verb of the job, or a form that leads to one (stripped)
 _WHICH_LEAD = re.compile(
     r"^(?:"
@@ -2151,6 +2157,8 @@ _WHICH_LEAD = re.compile(
     r"this|it)\b)|about|for)"
     # "… does publish/subscribe" (not "does GovStack specify", "do I need")
     r"|(?:does|do)(?=\s+(?!(?:govstack|the spec\w*|i|we|you|they|my|our|a|an)\b)\w)"
+    # (is there a building block) "for chatbots", "that sends SMS", "to book appointments"
+    r"|(?:for|that|which|to)(?=\s)"
     r")\s*", re.I)
 _NOT_A_JOB = re.compile(r"^(?:['’]s\b|is|are|was|were|does|do|did|exist|exists|has|have|had|of|in|from|the|a|an|govstack)\b"
                         r"|^['’]", re.I)
@@ -2207,6 +2215,12 @@ def need_of_which_bb(question: str) -> str | None:
     'sit between the two systems'
     >>> need_of_which_bb("Which building blocks are specified in this release?") is None
     True
+    >>> need_of_which_bb("Is there a building block for sending SMS?"), need_of_which_bb("Is there a blockchain BB?")
+    ('sending SMS', 'blockchain')
+    >>> need_of_which_bb("Does GovStack have a building block that books appointments?")
+    'books appointments'
+    >>> need_of_which_bb("Is there a payments building block?") is None, need_of_which_bb("Is there a building block?")
+    (True, None)
     >>> need_of_which_bb("we send vote reminders by sms - which bb decides when they go out and which one sends them??")
     'we send vote reminders by sms decides when they go out. sends them'
 
@@ -2232,7 +2246,7 @@ def which_bb_needs(question: str) -> list[str] | None:
     >>> which_bb_needs("we send vote reminders by sms - which bb decides when they go out and which one sends them??")
     ['we send vote reminders by sms decides when they go out', 'we send vote reminders by sms sends them']
     >>> which_bb_needs("Which building block do I use to send SMS to citizens, and which one to exchange data between ministries?")
-    ['send SMS to citizens', 'to exchange data between ministries']
+    ['send SMS to citizens', 'exchange data between ministries']
     >>> which_bb_needs("Which BB sends the SMS, and which one is cheaper to run?")
     ['sends the SMS']
     """
@@ -2252,9 +2266,16 @@ def _which_bb_parts(question: str) -> tuple[str, list[str]] | None:
     if not q or asks_for_advice(q) or _NAMES_USE_CASE.search(q) or _CALLS_WHICH.search(q):
         return None
     sents = [x for x in _ASK_SENTENCES.split(q) if x.strip()]
+    # (asked alone, whether there is a block for a job is which block does it; after a described situation, the
+    # search answers better: "… we keep paying for months because nobody tells us. Is there a GovStack block that
+    # would alert our system?" is the Identity BB's notification services, which no job words name)
+    alone = len(sents) == 1
+    named = _IS_THERE_NAMED.search(q) if alone else None
+    if named and not registry.find_bbs(f"{named.group('name')} building block"):
+        return "", [named.group("name")]
     for i in range(len(sents) - 1, -1, -1):
         m = _WHICH_BB.search(sents[i])
-        if not m:
+        if not m or (not alone and re.match(_IS_THERE, m.group(0), re.I)):
             continue
         before = sents[i][: m.start()].strip(" ,;:-")  # "we want officers to sign permits digitally, which bb?"
         if len(before.split()) < 3 or re.search(r"\bor$", before, re.I):

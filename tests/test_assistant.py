@@ -813,6 +813,13 @@ def test_concurrent_questions_give_the_same_answers(assistant):
     ("Which building blocks does the postpartum care use case use?", None),
     ("What is the Consent building block?", None),
     ("whcih buidling block sends appointment reminders by SMS?", "sends appointment reminders by SMS"),  # typos
+    # whether there is a block for a job, asked alone, is which block does it; a name GovStack has no block of is the job
+    ("Is there a building block for sending SMS?", "sending SMS"),
+    ("Does GovStack have a BB that books appointments?", "books appointments"),
+    ("Is there a blockchain building block?", "blockchain"),
+    ("Is there a payments building block?", None),
+    # … but after a described situation the search answers (the job words may name no block's functionality)
+    ("When a pensioner dies we keep paying. Is there a GovStack block that would alert our system?", None),
 ])
 def test_which_building_block_questions_carry_their_need(question, need):
     assert analyze(question, []).bb_need == need
