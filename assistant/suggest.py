@@ -51,10 +51,10 @@ import yaml
 
 from assistant import registry
 from assistant.language import english_only_message, foreign_language
+from assistant.prefilter import fold, may_match
 from assistant.query import asks_for_advice, described_service, plain_words
 from assistant.spelling import spelled_note
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
-from assistant.prefilter import fold, may_match
 from ingest.embed import embed_cached
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
@@ -672,13 +672,14 @@ _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|
              r"track|tracked|geolocate|stamp|stamped|verify|verified|check|checked|authenticate|route|routed|"
              r"approve|approved|review|reviewed|schedule|scheduled|post|posted|sell|sold|buy|bought|tender|procure|"
              r"digiti[sz]e|digiti[sz]ed|perform|performed|generate|process|processed|disburse|disbursed|"
-             r"transfer|transferred|upload|uploaded|display|displayed|map|verify|texted|emailed|alerted|reminded|"
+             r"transfer|transferred|upload|uploaded|display|displayed|map|texted|emailed|alerted|reminded|"
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
              r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
              r"(?:have|has|offer|include) (?:any|an?)(?= )")
-_AUX_TO = r"(?: (?:have|has|need|needs) to| be)"
+_AUX_TO = r"(?: (?:have|has|need|needs) to| be)"  # "… nor does it (have to) need …", "we do not (need to) show …"
 _AUX = r"(?:do|does|did|will|would|shall|should|can|could|must|is|are|was|were|has|have)"
-_NEGATED = (rf"(?:{_AUX}(?: \w+ly)? not|{_AUX}n['’]?t|won['’]?t|can['’]?t|cannot|(?:{_AUX}(?: \w+ly)? )?never)")  # "… nor does it (have to) need …", "we do not (need to) show …"
+# a negated verb: "do not", "doesn't", "doesnt" (typed fast), "will deliberately not", "will never"
+_NEGATED = (rf"(?:{_AUX}(?: \w+ly)? not|{_AUX}n['’]?t|won['’]?t|can['’]?t|cannot|(?:{_AUX}(?: \w+ly)? )?never)")
 # (pattern, kind): an outright one (True) rules the block out for the whole service, whatever other sentences say
 # ("Scheduling is not in scope; the office arranges visits by phone"); the others say what some step does without
 # ("applicants are not charged any fee"), which another need calling for the block overrides (Analysis.done_without);
@@ -687,7 +688,7 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "no signature is needed", "no personal data or login is involved", "no buying or selling happens on the platform"
     (rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be |gets? |can be )?(?:needed|required|necessary|involved|used|"
      r"collected|charged|wanted|happens?|takes? place|occurs?|sent|issued|signed|booked|published|processed|"
-     r"exchanged|captured|recorded|stored|kept|performed)\b(?!,? (?:if|unless|until|when|before|after|once|while|"
+     r"exchanged|captured|recorded|performed)\b(?!,? (?:if|unless|until|when|before|after|once|while|"
      r"except)\b)", True),
     # "the scheme has no fee", "we have no use for maps" (the service or its makers: "farmers have no bank account" is
     # about the people)
