@@ -61,7 +61,7 @@ def _required(seq) -> frozenset[str] | None:
     return _most_selective(options)
 
 
-_NEEDLES: dict[re.Pattern, frozenset[str] | None] = {}
+_NEEDLES: dict[re.Pattern, frozenset[str] | None] = {}  # per pattern, filled on first use (threads may race: same value)
 
 
 def needles(pattern: re.Pattern) -> frozenset[str] | None:

@@ -624,8 +624,8 @@ class CueLexicon:
                 # "No SMS": one way of doing the job, not the job
                 if is_whole and not (b in self.channels and self.channels[b].fullmatch(hit.matched)):
                     whole.setdefault(b, said)
-        for b in registry.bb_ids():  # the block by name: "Identity is not needed"
-            if re.search(rf"\b{re.escape(registry.name_of(b))}\b", x, re.I):
+        for b, name in _BLOCK_NAMES.items():  # the block by name: "Identity is not needed"
+            if name.search(x):
                 out.setdefault(b, said)
                 if is_whole:
                     whole.setdefault(b, said)
@@ -652,6 +652,7 @@ class CueLexicon:
         return res
 
 
+_BLOCK_NAMES = {b: re.compile(rf"\b{re.escape(registry.name_of(b))}\b", re.I) for b in registry.bb_ids()}
 # "Will citizens pay? No.", "Do we need maps? Not at all." (a question answered no: what it asks about is ruled out)
 _ANSWERED_NO = re.compile(r"(?P<q>[^.?!\n]{3,160})\?\s*(?:no|none|nope|not at all|not needed|not required|no need|n/a|"
                           r"not applicable)\s*(?=[.!,;\n]|$)", re.I)
@@ -672,7 +673,7 @@ _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|
              r"track|tracked|geolocate|stamp|stamped|verify|verified|check|checked|authenticate|route|routed|"
              r"approve|approved|review|reviewed|schedule|scheduled|post|posted|sell|sold|buy|bought|tender|procure|"
              r"digiti[sz]e|digiti[sz]ed|perform|performed|generate|process|processed|disburse|disbursed|"
-             r"transfer|transferred|upload|uploaded|display|displayed|map|texted|emailed|alerted|reminded|"
+             r"transfer|transferred|upload|uploaded|display|displayed|map|alerted|reminded|"
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
              r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
              r"(?:have|has|offer|include) (?:any|an?)(?= )")
@@ -2150,8 +2151,10 @@ def cut_long(text: str, limit: int | None = None) -> tuple[str, int]:
         return text, 0
     head = text[:limit]
     ends = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", head + " ")]
-    cut = ends[-1] if ends and ends[-1] >= limit // 2 else (head.rfind(" ") if head.rfind(" ") > limit // 2 else limit)
-    return head[:cut].rstrip(), len(text) - len(head[:cut].rstrip())
+    space = head.rfind(" ")
+    cut = ends[-1] if ends and ends[-1] >= limit // 2 else (space if space > limit // 2 else limit)
+    read = head[:cut].rstrip()
+    return read, len(text) - len(read)
 
 
 def long_note(unread: int) -> str:
