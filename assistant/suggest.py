@@ -654,8 +654,8 @@ class CueLexicon:
 
 _BLOCK_NAMES = {b: re.compile(rf"\b{re.escape(registry.name_of(b))}\b", re.I) for b in registry.bb_ids()}
 # "Will citizens pay? No.", "Do we need maps? Not at all." (a question answered no: what it asks about is ruled out)
-_ANSWERED_NO = re.compile(r"(?P<q>[^.?!\n]{3,160})\?\s*(?:no|none|nope|not at all|not needed|not required|no need|n/a|"
-                          r"not applicable)\s*(?=[.!,;\n]|$)", re.I)
+_ANSWER_NO = re.compile(r"(?:no|none|nope|not at all|not needed|not required|no need|n/a|not applicable)", re.I)
+_ANSWERED_NO = re.compile(rf"(?P<q>[^.?!\n]{{3,160}})\?\s*{_ANSWER_NO.pattern}\s*(?=[.!,;\n]|$)", re.I)
 # A negated cue: the service does without the block. "x" is the words a cue is looked for in.
 _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
 _NP_LONG = r"(?:[\w-]+ ){0,5}?[\w-]+"  # "approval chain or routing between offices"
@@ -1652,13 +1652,16 @@ class Suggester:
         pairs = split_needs_shown(text) or [(text, text)]
         needs, shown = [n for n, _ in pairs], [w for _, w in pairs]
         both = [self.lexicon.declines_both(s) for s in needs]
-        if "?" in text:  # "Will citizens pay? No."
-            both = [({**d, **a}, {**w, **aw}) for (d, w), (a, aw) in zip(both, self.lexicon.answered_no(text, needs))]
+        asked_no = [False] * len(needs)
+        if "?" in text:  # "Will citizens pay? No.": the question and its answer are no steps, what it asks is ruled out
+            answered = self.lexicon.answered_no(text, needs)
+            asked_no = [bool(a) or bool(_ANSWER_NO.fullmatch(x)) for (a, _), x in zip(answered, needs)]
+            both = [({**d, **a}, {**w, **aw}) for (d, w), (a, aw) in zip(both, answered)]
         declined = [d for d, _ in both]
         ruled_out = {b: w for _, whole in both for b, w in whole.items()}
         # a sentence that only says what the service does without ("No login is required.") is no step of it: left
         # out of the analysis (its words would count for the blocks it rules out), its blocks kept in `waived`
-        aside = [bool(d) and only_declines(x, d) for x, d in zip(needs, declined)]
+        aside = [no or (bool(d) and only_declines(x, d)) for x, d, no in zip(needs, declined, asked_no)]
         waived: dict[str, str] = {}
         if any(aside) and not all(aside):
             waived = {b: w for d, a in zip(declined, aside) if a for b, w in d.items()}

@@ -912,6 +912,9 @@ def test_negations_beyond_the_first_phrasings_are_read(suggester):
     got = lex.answered_no(text, needs)
     assert got[1] == ({"gis": "Do we need maps? Not at all"}, {"gis": "Do we need maps? Not at all"})
     assert set(got[3][0]) == {"payments"} and got[3][1] == {} and got[0] == got[5] == ({}, {})
+    # … and the question and its bare answer are no steps of the service
+    an = suggester.analyze("Farmers register online and get SMS advice every week. Will farmers pay anything? No.")
+    assert an.needs and not any("pay" in n or n == "No" for n in an.needs) and "payments" in an.done_without
     # "not required to pay" is about paying (a step), not the applicants
     assert lex.declines_both("Applicants are not required to pay anything") == (
         {"payments": "are not required to pay anything"}, {})
