@@ -518,6 +518,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # consent is withdrawn in the spec (the Consent BB's word, and the GDPR's), never revoked or cancelled
     (r"\b(revoke|revokes|revoked|revoking|cancel|cancels|cancelled|canceled|cancelling|retract|retracts|retracted|"
      r"rescind|rescinds|rescinded)\b(?=(\s+[\w']+){0,2}\s+consents?\b(?![\s-]+tokens?\b))", "withdraw"),
+    # … and a person withdrawing it opts out, in the Consent BB's requirements ("It shall be possible to opt-out of a
+    # previously signed or agreed consent agreement"; its key functionality "WITHDRAW CONSENT - Or update existing
+    # consent")
+    (r"\b(withdraw|withdraws|withdrew|withdrawn|withdrawing|withdrawal|withdrawals)\s+(of\s+)?([\w'’-]+\s+){0,2}?"
+     r"consents?\b(?![\s-]+tokens?\b)|\bconsents?\s+((is|are|was|were|be|been|being|gets?|got)\s+)?withdrawn\b",
+     r"\g<0> (opt-out)"),
     # something done twice is what the spec calls a duplicate ("the same request submitted twice": "check for message
     # duplicates"); not "twice a month"
     (r"\b(submit|submitted|send|sent|enter|entered|register|registered|pay|paid|record|recorded|process|processed|receive|"

@@ -260,6 +260,17 @@ def test_an_id_number_in_a_url_is_answered_from_the_cross_cutting_rule_on_pii(re
     assert "Personally Identifiable Information (PII) or session keys in URLs" in real_assistant.ask(q).text
 
 
+def test_withdrawing_consent_is_answered_from_the_consent_specs_opt_out(real_assistant):
+    """The Consent spec says "opt-out" where a person withdraws or revokes consent (query.plain_words): the answer
+    comes from its own pages (the opt-out requirement, the opt-out edge case), not from a playbook page that only
+    names "withdrawal" among the questions consent raises."""
+    for q in ("How does the Consent BB handle withdrawal of consent?",
+              "consent bb how do i revoke consent after i already gave it"):
+        ans = real_assistant.ask(q)
+        assert "opt-out" in ans.text.split("Also in")[0], ans.text
+        assert ans.citations[0].bb == "consent" and "implementation-playbook" not in ans.citations[0].url, q
+
+
 def test_how_to_check_a_products_conformance_is_answered_from_the_onboarding_chapter(real_assistant):
     """"How can we check whether it conforms to a … spec?" names, in effect, the architecture's onboarding chapter (its
     testing harness): its passages are candidates whatever else the question says (retrieve.NAMED_DOCS, DOC_PASS)."""
