@@ -1498,9 +1498,9 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     >>> plain_words("does GovStack require a specific programming language?")
     'does GovStack require a specific programming language (languages and frameworks a building block is written in)?'
     >>> plain_words("can a person take back their consent later on?")
-    'can a person withdraw their consent later on?'
+    'can a person withdraw their consent (opt-out) later on?'
     >>> plain_words("how do i revoke consent after i already gave it")
-    'how do i withdraw consent after i already gave it'
+    'how do i withdraw consent (opt-out) after i already gave it'
     >>> plain_words("Which endpoint revokes a consent token?")  # a token is revoked
     'Which endpoint revokes a consent token?'
     >>> plain_words("can the insurer be told automatically?"), plain_words("how are citizens informed of it?")

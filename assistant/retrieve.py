@@ -964,7 +964,7 @@ def gloss_words(question: str) -> str:
     """The spec's words query.plain_words puts beside the asker's own, which stay ("… twice (a duplicate)" → "a
     duplicate"); not those it puts in their place ("take back" → "withdraw": the question already says them once).
 
-    >>> gloss_words("what if the same payment is submitted twice?"), gloss_words("can I take back my consent?")
+    >>> gloss_words("what if the same payment is submitted twice?"), gloss_words("can I take back my application?")
     ('a duplicate', '')
     """
     spans: list[tuple[str, str]] = []
