@@ -342,6 +342,12 @@ def _title_line(line: str) -> bool:
             and all(w[0].isupper() or w[0].isdigit() for w in words))
 
 
+# what a requirements list says of an item it leaves out, after the colon ("Hosting: out of scope", "SMS: dropped")
+_VERDICT = re.compile(r"(?:not needed|not required|(?:none|no)(?=\s*(?:[,;.!?]|$))|n/a|out of scope|not in scope|excluded|not applicable|"
+                      r"not necessary|not wanted|(?:(?:we|they)(?:['’]ve| have)? |it (?:has been|was|is) )?(?:dropped|"
+                      r"scrapped|removed|shelved|rejected|descoped|de-scoped)(?: it)?)\b", re.I)
+
+
 def _colon_split(sentence: str) -> list[str]:
     """A sentence cut at a colon between two clauses of three words or more ("The ministry runs a scholarship:
     students apply …"); a label ("Note: …") or a short list after one ("Three steps: register, pay") stays whole.
@@ -352,7 +358,8 @@ def _colon_split(sentence: str) -> list[str]:
     head, colon, tail = sentence.partition(": ")
     if colon and _SECTION.match(head.strip()):  # "Scope of work: …", "Terms of Reference: …"
         return _colon_split(tail)
-    if colon and len(_WORD.findall(head)) >= 3 and len(_WORD.findall(tail.split(",")[0])) >= 3:
+    if colon and len(_WORD.findall(head)) >= 3 and len(_WORD.findall(tail.split(",")[0])) >= 3 \
+            and not _VERDICT.match(tail):  # ("Mapping of premises: out of scope for phase 1": one item, left out)
         return [head] + _colon_split(tail)
     return [sentence]
 
@@ -618,6 +625,8 @@ class CueLexicon:
     def _rule_out(self, x: str, said: str, is_whole: bool, out: dict[str, str], whole: dict[str, str]) -> None:
         """The blocks the words `x` of a negation name (by a cue or by name), noted in `out` (and `whole`) as `said`."""
         for b, hit in self.match(x).items():
+            if _PEOPLE.fullmatch(hit.matched):
+                continue  # who the negated thing is done to, not the thing: "we decided not to email applicants"
             # (a weak cue is enough for a block a service has only when it says so: "no signature")
             if hit.strength >= 1.0 or b in self.named_only:
                 out.setdefault(b, said)
@@ -652,6 +661,9 @@ class CueLexicon:
         return res
 
 
+# people a cue may be (the registration cue "applicants"), who are no block a negation rules out
+_PEOPLE = re.compile(r"(?:applicants?|candidates?|claimants?|registrants?|beneficiar(?:y|ies)|citizens?|residents?|"
+                     r"users?|customers?|clients?)", re.I)
 _BLOCK_NAMES = {b: re.compile(rf"\b{re.escape(registry.name_of(b))}\b", re.I) for b in registry.bb_ids()}
 # "Will citizens pay? No.", "Do we need maps? Not at all." (a question answered no: what it asks about is ruled out)
 _ANSWER_NO = re.compile(r"(?:no|none|nope|not at all|not needed|not required|no need|n/a|not applicable)", re.I)
@@ -659,9 +671,13 @@ _ANSWERED_NO = re.compile(rf"(?P<q>[^.?!\n]{{3,160}})\?\s*{_ANSWER_NO.pattern}\s
 # A negated cue: the service does without the block. "x" is the words a cue is looked for in.
 _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
 _NP_LONG = r"(?:[\w-]+ ){0,5}?[\w-]+"  # "approval chain or routing between offices"
+_NP_LABEL = r"(?:[\w'’/-]+ ){0,6}?[\w-]+"  # what a line of a requirements list is about ("Mapping / geolocation of premises")
 _NP_SUBJECT = r"(?:[\w'’-]+ ){0,5}?[\w-]+"  # the subject of "… are not needed" ("reminder messages and appointment booking")
 _CLAUSE_START = r"(?:^|(?<=[,;:—–(] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor ))"
 _CLAUSE_END = r"(?=\s*(?:[,;:.!?—–)]|$))"
+# what may follow a negated thing before its clause ends ("no login of any kind", "no map at this stage")
+_NEG_TAIL = (r"(?: (?:of any (?:kind|sort)|whatsoever|at all|at this (?:stage|point)|for now|for the time being|"
+              r"in (?:this|the first) (?:phase|release|version)|in phase \w+))")
 _NEG_OBJECT = r"(?: (?!(?:to|and|but|because|so|when|if|at|in|on|for|from|by|until|unless)\b)[\w-]+){0,4}"
 _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|"
              r"show|take|ask|sent|signed|charged|paid|shown|asked|handled|taken|used|required|needed|collected|given|"
@@ -676,18 +692,21 @@ _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|
              r"transfer|transferred|upload|uploaded|display|displayed|map|alerted|reminded|"
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
              r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
+             r"supply|deliver|furnish|purchase|acquire|introduce|set up|roll out|deploy|"
+             r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps) (?:[\w'’-]+ ){0,3}?(?:in|inside|into|on|onto)|"
              r"(?:have|has|offer|include) (?:any|an?)(?= )")
 _AUX_TO = r"(?: (?:have|has|need|needs) to| be)"  # "… nor does it (have to) need …", "we do not (need to) show …"
 _AUX = r"(?:do|does|did|will|would|shall|should|can|could|must|is|are|was|were|has|have)"
 # a negated verb: "do not", "doesn't", "doesnt" (typed fast), "will deliberately not", "will never"
-_NEGATED = (rf"(?:{_AUX}(?: \w+ly)? not|{_AUX}n['’]?t|won['’]?t|can['’]?t|cannot|(?:{_AUX}(?: \w+ly)? )?never)")
+_ADV = r"(?: (?:\w+ly|therefore|thus|hence|also|then|so|still))"  # "will therefore not be procured"
+_NEGATED = (rf"(?:{_AUX}{_ADV}? not|{_AUX}n['’]?t|won['’]?t|can['’]?t|cannot|(?:{_AUX}{_ADV}? )?never)")
 # (pattern, kind): an outright one (True) rules the block out for the whole service, whatever other sentences say
 # ("Scheduling is not in scope; the office arranges visits by phone"); the others say what some step does without
 # ("applicants are not charged any fee"), which another need calling for the block overrides (Analysis.done_without);
 # "subject": outright when the service or its makers say it (_SERVICE_SUBJECT)
 _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "no signature is needed", "no personal data or login is involved", "no buying or selling happens on the platform"
-    (rf"\bno (?P<x>{_NP}) (?:is |are |will be |would be |gets? |can be )?(?:needed|required|necessary|involved|used|"
+    (rf"\bno (?P<x>{_NP_LONG}) (?:is |are |will be |would be |gets? |can be )?(?:needed|required|necessary|involved|used|"
      r"collected|charged|wanted|happens?|takes? place|occurs?|sent|issued|signed|booked|published|processed|"
      r"exchanged|captured|recorded|performed)\b(?!,? (?:if|unless|until|when|before|after|once|while|"
      r"except)\b)", True),
@@ -705,7 +724,7 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:plays?|has|have|will have|will play) no (?:part|role)\b", True),
     # "there is no fee", "it needs no map", "there's no consent step: …"
     (rf"\b(?:there(?: is| are| will be|'s|’s)|needs?|requires?|involves?|uses?) no (?P<x>{_NP_LONG})"
-     rf"{_CLAUSE_END}", True),
+     rf"{_NEG_TAIL}?{_CLAUSE_END}", True),
     # "there won't be any online payment", "there isn't a map"
     (r"\bthere(?: won['’]t be| will not be| isn['’]t| aren['’]t| is not| are not)(?: any| an?)? "
      rf"(?P<x>{_NP}){_CLAUSE_END}", True),
@@ -718,23 +737,29 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (r"\b(?:(?:decided|decide|chose|choose|agreed|plans?|prefer) not to|nor (?:does|do|did|will|is|are|"
      rf"should|must|can) (?:it|we|they|this|that|anyone|the \w+|\w+s){_AUX_TO}{{0,2}}) "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
+    # "the ministry decided against sending SMS", "we opted against a map"
+    (r"\b(?:decided|decide|decides|opted|opt|opts|chose|choose|voted|vote|advised|advise|ruled|rule|came down|"
+     r"argued|argue) against (?P<x>[^.;:!?,]{1,60})", True),
     # "we do not need maps or location data", "they don't receive any SMS", "the app does not need to show maps",
     # "applicants are not charged any fee", "the permit does not have to be signed", "we won't be handling money",
     # "we are not building a website": outright when the service or its makers say it ("subject")
     (rf"\b{_NEGATED}(?![^.;:,]*\b(?:without|unless|until|except)\b)(?: (?:have|has|need|needs|plan|plans|intend|"
-     r"intends|want|wants|expect|expects|going|expected|"
+     r"intends|want|wants|expect|expects|going|expected|planning|intending|aiming|looking|proposing|"
      r"planned|meant|supposed|required) to| be| been| have| ever| necessarily| really| actually| \w+ly){0,3} "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", "subject"),
     # "Identity is not needed", "reminder messages and appointment booking are not needed", "consent is out of scope",
     # "hosting is not part of this project", "a wallet won't be necessary"
-    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|remains?|stays?|has been|have been)"
+    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|was|were|will be|remains?|stays?|has been|have been|had been)"
      r"(?: \w+ly| therefore| also)?(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|"
+     r"(?:(?:discussed|considered|proposed|suggested|raised|looked at|reviewed) (?:and|but) )?(?:rejected|turned down|"
+     r"vetoed|declined|abandoned)|"
      r"excluded|unnecessary|superfluous|dropped|deferred|postponed|left out|omitted|off the table|redundant|n/a|"
      r"descoped|de-scoped|ruled out|scrapped|shelved|removed from (?:the )?scope|"
      r"not applicable|not essential|not mandatory|not compulsory|not a (?:feature|component|need|must))|"
      r"falls? outside (?:the |our |this )?scope|"
-     rf"(?:{_NEGATED}|(?:isn|aren)n?['’]?t|won['’]?t)(?: be)?(?: \w+ly)? (?:needed|"
-     r"required|necessary|used|involved|(?:in|within) (?:the |our )?scope|included|covered|planned|wanted|"
+     rf"(?:{_NEGATED}|(?:isn|aren)n?['’]?t|won['’]?t)(?: to)?(?: be)?(?: \w+ly)? (?:needed|"
+     r"required|necessary|used|involved|(?:in|within) (?:the |our )?scope|included|covered|planned|wanted|procured|"
+     r"purchased|bought|acquired|commissioned|"
      r"built|developed|implemented|provided|offered|supported|relevant|applicable|a (?:requirement|priority)|"
      r"(?:form |be )?part of (?:the|this|our) \w+|(?:form |be )?part of (?:it|this|that)|on the (?:table|agenda|roadmap)|"
      r"envisaged|foreseen|anticipated|contemplated|considered|automated|featured|catered for|pursued|on the cards|"
@@ -746,7 +771,7 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"collected|captured|performed|done|digiti[sz]ed|tracked|processed|managed|handled|"
      r"asked for|sought|requested|checked|verified)\b", False),
     # "neither e-signatures nor SMS notifications are needed", "it will neither collect fees nor pay out money"
-    (r"\bneither (?P<x>(?:[\w'’-]+ ){0,5}?nor (?:[\w'’-]+ ){0,5}?[\w'’-]+)(?: (?:is|are|will be) (?:needed|required|"
+    (r"\bneither (?P<x>(?:[\w'’/-]+ ){0,5}?nor (?:[\w'’/-]+ ){0,5}?[\w'’-]+)(?: (?:is|are|will be) (?:needed|required|"
      rf"necessary|used|wanted|involved|included|planned)\b|{_CLAUSE_END})", True),
     # "look prices up without signing up or logging in" (a step done without it; "without paying" is the payments
     # lexicon's); not the old way a service replaces ("without emailing spreadsheets", "without queuing at the office")
@@ -763,7 +788,8 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "payments will remain manual", "scheduling stays on paper" (the service does not take the job on)
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:will |would |shall )?(?:remains?|stays?|continues? to be|(?:is|are) still)"
      r"(?: \w+ly)? (?:manual|offline|paper-based|on paper|done by hand|handled manually|outside (?:the|this) "
-     r"(?:system|platform|portal|app|project|scope))\b", True),
+     r"(?:system|platform|portal|app|project|scope)|(?:on|in|with|within) (?:the |their |our )?(?:existing|current|old|"
+     r"legacy|present|separate) (?:[\w-]+ )?(?:system|platform|portal|app|tool|process|website|site))\b", True),
     # "hosting is handled entirely outside the system", "payments fall to another project"
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|will be|would be)(?: \w+ly)? (?:handled|managed|done|covered|"
      r"taken care of|dealt with|provided|run)(?: \w+ly)? (?:outside (?:the|this|our) (?:system|platform|portal|app|project|"
@@ -771,12 +797,14 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"contract|vendor))|falls? (?:to|under) (?:another|a separate|a different) (?:project|system|team|programme|"
      r"program|contract|vendor))\b", True),
     # "No one signs anything digitally", "nothing is paid"
+    (rf"\b(?:no one|no-one|nobody|noone)(?: (?:has|have|needs?|is required|will be required|is expected|will have) to) "
+     rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     (r"\b(?:no one|no-one|nobody|nothing)(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be))? "
      r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
      rf"{{1,4}}){_CLAUSE_END}", True),
-    # "GIS: not needed", "Notifications: none.", "Hosting: out of scope"
-    (rf"{_CLAUSE_START}(?P<x>{_NP})(?: ?:| [—–-]) (?:not needed|not required|none|no|n/a|out of scope|not in scope|"
-     r"excluded|not applicable|not necessary|not wanted)\b", True),
+    # "GIS: not needed", "Notifications: none.", "Hosting: out of scope", "Mapping / geolocation of premises: out of
+    # scope for phase 1", "On the map feature: we've dropped it"
+    (rf"{_CLAUSE_START}(?P<x>{_NP_LABEL})(?: ?:| [—–-]) {_VERDICT.pattern}", True),
     # "access the portal without any login" (said of a step: other needs may still log people in)
     (rf"\bwithout any (?P<x>{_NP_LONG}){_CLAUSE_END}", False),
     # "Phase 1 excludes payments", "forget about SMS", "except for payments"
@@ -795,10 +823,11 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
 _DECLINE_FRAMES = [(re.compile(p, re.I), kind) for p, kind in _DECLINE_FRAME_TEXTS]
 # who says a service does without something, when that settles it ("we do not need maps", "the app won't show maps";
 # not "applicants are not charged any fee", which may be some of them)
-_SERVICE_SUBJECT = re.compile(r"\b(?:we|i|it|this (?:project|system|service|platform|app|solution|phase|version|pilot|"
-                              r"tool|website|portal)|the (?:project|system|service|platform|app|portal|solution|website|"
-                              r"tool|ministry|agency|office|council|department))(?: \w+ly| already| also| still)?\s*$",
-                              re.I)
+_SERVICE_SUBJECT = re.compile(r"\b(?:we|i|it|this (?:[\w-]+ )?(?:project|system|service|platform|app|solution|phase|"
+                              r"version|pilot|tool|website|portal)|the (?:[\w-]+ )?(?:project|system|service|platform|"
+                              r"app|portal|solution|website|tool|ministry|agency|office|council|department)|the (?:bidder|"
+                              r"contractor|vendor|supplier|consultant|developer|integrator|provider|firm))(?: itself)?"
+                              r"(?: \w+ly| already| also| still)?\s*$", re.I)
 # before the negation, in its clause: it is about some people or cases, or "not only … but also"
 _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|whenever|whether|those|until|only|where)\b",
                             re.I)

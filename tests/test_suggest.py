@@ -920,6 +920,41 @@ def test_negations_beyond_the_first_phrasings_are_read(suggester):
         {"payments": "are not required to pay anything"}, {})
 
 
+def test_negations_of_a_third_writer_are_read(suggester):
+    """A third helper's phrasings (session 61: 19 of 30 blocks were read at first): "decided against", "was
+    discussed and rejected", "will therefore not be procured", "are not to be built", "not planning to put … in a
+    wallet", "no one needs to log in", qualifiers after "no …" ("of any kind"), "stays on the existing system",
+    requirement-list items with a verdict after the colon, "neither a calendar/booking tool nor …", the system named
+    with a modifier ("the filing system itself") or its contractor as the one doing without."""
+    lex = suggester.lexicon
+    for text, blocks, whole in [
+            ("the council decided against emailing applicants", {"messaging"}, True),
+            ("A payment gateway was considered but rejected", {"payments"}, True),
+            ("a mapping component will therefore not be procured", {"gis"}, True),
+            ("Online bidding and catalogues are not to be built", {"emarketplace"}, True),
+            ("The ministry is not planning to put permits inside a digital wallet on phones", {"wallet"}, True),
+            ("No one has to log in to read the notices", {"identity"}, True),
+            ("there will be no notifications of any kind", {"messaging"}, True),
+            ("appointment booking stays on the existing clinic system", {"scheduler"}, True),
+            ("Geolocation / mapping of sites: out of scope for the pilot, not needed", {"gis"}, True),
+            ("On the payment idea from the workshop: we've dropped it", {"payments"}, True),
+            ("they want neither a calendar/booking tool nor text alerts", {"scheduler", "messaging"}, True),
+            ("so the tax portal itself does not need a content management system", {"content-management"}, True),
+            ("the Contractor shall not supply servers or cloud hosting", {"cloud-infrastructure"}, True)]:
+        found, outright = lex.declines_both(text)
+        assert set(found) == blocks, text
+        assert set(outright) == (blocks if whole else set()), text
+    # a verdict after a colon keeps the item whole; a clause after a colon is still a step of its own
+    assert split_needs("Mapping of market stalls: out of scope for phase 1, not required") == [
+        "Mapping of market stalls: out of scope for phase 1, not required"]
+    assert split_needs("The ministry runs a levy: traders pay it monthly") == ["The ministry runs a levy",
+                                                                           "traders pay it monthly"]
+    for text in ("Officers who decided against approval must give a reason",
+                 "Registration: no fee is charged to students who apply before May",
+                 "Patients should not be able to book more than two slots a week"):
+        assert not ({"workflow", "registration", "scheduler"} & set(lex.declines_both(text)[1])), text
+
+
 def test_a_block_ruled_out_for_the_whole_service_stays_out_whatever_other_sentences_say(suggester):
     an = suggester.analyze("Citizens request a home visit from a social worker. Scheduling is not in scope; the "
                            "office arranges visits by phone.")
