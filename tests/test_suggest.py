@@ -955,6 +955,32 @@ def test_negations_of_a_third_writer_are_read(suggester):
         assert not ({"workflow", "registration", "scheduler"} & set(lex.declines_both(text)[1])), text
 
 
+def test_indirect_negations_no_frame_reads_are_read_loosely(suggester):
+    """A fourth helper said no indirectly (session 61: 4 of 29 blocks read at first); the loose reader
+    (CueLexicon._loose_declines) reads a negated wish, plan or build, "there is no …", "nothing is meant to …", or a
+    verdict after the thing, with the block's cue after the negation (before the verdict). For the whole service when
+    the makers say it, or it is a verdict on scope, and the words name one block; a step's otherwise."""
+    lex = suggester.lexicon
+    for text, blocks, whole in [
+            ("Honestly we don't want the team building a new database of citizens", {"digital-registries"}, True),
+            ("there is really no money changing hands anywhere in this", {"payments"}, True),
+            ("nothing here is meant to be stored on a cloud server", {"cloud-infrastructure"}, False),
+            ("a catalogue of goods for sale would serve no purpose here", {"emarketplace"}, True),
+            ("an SMS channel was discussed and abandoned", {"messaging"}, False),  # (a channel: not the job)
+            ("appointment booking is neither planned nor wanted", {"scheduler"}, True)]:
+        found, outright = lex.declines_both(text)
+        assert set(found) == blocks, text
+        assert set(outright) == (blocks if whole else set()), text
+    # about some people, a limit, a requirement, the present way of working; or the block's words before a negation
+    # that is not about them
+    for text in ("Farmers who do not want a map get a printed list", "No clerk may approve more than ten files a day",
+                 "Currently nothing is signed electronically", "Officers check the parcel on the map and there are no "
+                 "disputes", "The old system never sent reminders", "Parcels are mapped, but we don't need a new database"
+                 " of owners"):
+        found = lex.declines_both(text)[0]
+        assert not ({"gis", "workflow", "esignature", "messaging"} & set(found)), (text, found)
+
+
 def test_a_block_ruled_out_for_the_whole_service_stays_out_whatever_other_sentences_say(suggester):
     an = suggester.analyze("Citizens request a home visit from a social worker. Scheduling is not in scope; the "
                            "office arranges visits by phone.")
