@@ -210,6 +210,38 @@ def read_need(need: str) -> str:
     return _LOGS_IN.sub(r"\g<0> (authenticate)", plain_words(need)) if READ_PLAIN else need
 
 
+# A citizen who wants "all of that on my phone" means the cards or certificates of a sentence before: the words
+# referring back are read as those documents (resolve_documents), so the cue of a credential on the phone fires
+RESOLVE_DOCUMENTS = True
+_DOCUMENT = re.compile(r"\b(?:(?!(?:the|a|an|my|our|their|his|her|your|all|of|and|or|[a-z]+ing)\b)[a-z]+ )?(?:cards?|certificates?|licen[cs]es?|permits?|booklets?|passports?|diplomas?|"
+                       r"transcripts?|id cards?|passes|credentials?|papers|documents?)\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:all of (?:that|them|those|these|it)|all (?:that|those|these)|both of them|both|them|it|"
+                          r"those|these|they)\b(?=(?: \w+){0,4} (?:on|in|to|into) (?:my|our|their|the|his|her|your) "
+                          r"(?:\w+ )?(?:phones?|smartphones?|mobiles?|mobile phones?)\b)", re.I)
+
+
+def resolve_documents(needs: list[str], reach: int = 3) -> list[str]:
+    """Each need, with the words that refer back to documents kept on a phone ("all of that should be on my
+    phone") read as the documents a need up to `reach` before names ("the yellow vaccination booklets").
+
+    >>> resolve_documents(["the airline wanted the kids' vaccination cards", "I had photos", "All of that should be on my phone"])[2]
+    'the vaccination cards should be on my phone'
+    >>> resolve_documents(["I pay the fee", "I want it on my phone"])  # nothing to refer to
+    ['I pay the fee', 'I want it on my phone']
+    """
+    out = list(needs)
+    for i, need in enumerate(needs):
+        m = _REFERS_BACK.search(need) if RESOLVE_DOCUMENTS else None
+        if not m or _DOCUMENT.search(need):  # ("they should keep the permit on their phone": it names them)
+            continue
+        for j in range(i - 1, max(-1, i - 1 - reach), -1):
+            docs = _DOCUMENT.findall(needs[j])
+            if docs:
+                out[i] = f"{need[:m.start()]}the {docs[-1].strip()}{need[m.end():]}"
+                break
+    return out
+
+
 KNN_REASON_SIM = 0.45  # a reference step is quoted as a reason only when it is at least this similar to the need
 # a need that only hints at a block quotes the block's closest functionality when at least this similar: of 510 hints in
 # the dev, novel and probe descriptions (similarity deciles 0.26 … 0.51), those below are mostly unrelated
@@ -617,11 +649,12 @@ class CueLexicon:
         for b, pats in self.declined.items():
             for p in pats:
                 m = p.search(text) if may_match(p, folded) else None
-                if m and not _NOT_DECLINING.search(_clause_before(text, m.start())):
+                if m and not (_NOT_DECLINING.search(_clause_before(text, m.start())) or _ONLY_IF.match(text, m.end())):
                     out.setdefault(b, m.group(0))
                     break
         # (the fallback for negations no frame reads: where one did, it has said which blocks the words rule out)
-        if LOOSE_DECLINES and not out and (_LOOSE_NEG.search(text) or _LOOSE_VERDICT.search(text)):
+        if LOOSE_DECLINES and not out and ((_NEGATION_WORD.search(text) and _LOOSE_NEG.search(text))
+                                           or (may_match(_LOOSE_VERDICT, folded) and _LOOSE_VERDICT.search(text))):
             loose, loose_whole = self._loose_declines(text)
             for b, said in loose.items():
                 out.setdefault(b, said)
@@ -653,7 +686,7 @@ class CueLexicon:
             clause = text[pos:(brk.start() if brk else len(text))]
             pos = brk.end() if brk else pos
             pre, post = _LOOSE_NEG.search(clause), _LOOSE_VERDICT.search(clause)
-            if not (pre or post) or _LOOSE_RESTRICTED.search(clause):
+            if not (pre or post) or _LOOSE_RESTRICTED.search(clause) or (brk and _LIMITED_AFTER.match(text, brk.start())):
                 continue
             named: dict[str, CueHit] = {}
             for b, hit in self.match(clause).items():
@@ -727,21 +760,29 @@ _LOOSE_NEG = re.compile(
     r"need|needs|want|wants|require|plan|planning|intend|intending|build|building|create|creating|stand(?:ing)? up|"
     r"set(?:ting)? up|develop|developing|procure|buy|use|using|include|including|touch|offer|provide|support|"
     r"be (?:needed|required|built|developed|provided|offered|procured|included|used|part))\b"
+    # (a decision for the future, whatever the verb: "we won't keep any register", "the Ministry will not pursue …")
+    r"|\b(?:will|shall)(?: \w+ly)? not\b|\bwon['’]t\b"
     r"|\bthere (?:is|are|will be|would be|['’]s)(?: \w+ly)? no\b|\b(?:no ?one|nobody|no-one) (?:needs?|has|have|will have|"
     r"wants?|will need) to\b|\bnothing (?:\w+ )?(?:is|will be|gets?|are) (?:\w+ )?(?:meant|planned|bought|sold|paid|"
     r"signed|published|hosted|stored|sent|booked|needed|required)\b|\bno (?:\w+['’]s )?(?:\w+ ){0,3}(?:at all|"
     r"whatsoever)\b|\bno (?:\w+ ){1,3}(?:is|are|will be) (?:called for|needed|required|wanted)\b", re.I)
+# (a cheap first look: every _LOOSE_NEG match has one of these words)
+_NEGATION_WORD = re.compile(r"\b(?:not|no|never|nothing|nobody|noone|no-one)\b|n['’]t\b", re.I)
 # … or a verdict after the thing it is about ("a feed from other ministries is neither planned nor wanted")
 _LOOSE_VERDICT = re.compile(
     r"\b(?:out of scope|outside (?:the|our|this) scope|excluded|scrapped|shelved|(?:looked at|discussed|considered|"
     r"proposed|suggested|raised|reviewed|explored) and (?:rejected|abandoned|dropped)|no purpose|no place|no role|"
-    r"not on us|(?:neither|not) (?:planned|wanted|needed|required)|costs? nothing|(?:is|are) not called for)\b", re.I)
+    r"not on us|(?:neither|not) (?:planned|wanted|needed|required)|costs? nothing|(?:is|are) not called for|"
+    r"taken off the (?:backlog|roadmap|list|table|plan)|struck (?:from|out of|off) (?:the )?(?:scope|plan|backlog)|"
+    r"parked|not (?:be )?pursued|no (?:legal )?basis for|no use for)\b", re.I)
 # a clause about some people, cases, limits, a requirement or the way things are done now is no decline
 _LOOSE_RESTRICTED = re.compile(
     r"\b(?:who|whom|whose|which|if|unless|when|whenever|whether|those|until|only|where|except|more than|less than|"
     r"fewer than|at least|at most|any longer|anymore|any more|instead|old|previous|former|used to|under \d+|over \d+|"
     r"without|before|after|once|must|accepted|allowed|may|rely|currently|today|at the moment|at present|so far|"
-    r"until now|yet(?! another))\b", re.I)
+    r"until now|yet(?! another)|not true|untrue|incorrect)\b", re.I)
+# … or one a limit follows ("We don't want an identity check on every visit — only when the bank account changes")
+_LIMITED_AFTER = re.compile(r"\s*(?:[—–-]+|,)\s*(?:only|except|unless|just|apart from)\b", re.I)
 _LOOSE_BREAK = re.compile(r"[;:.!?—–]|\s-\s|,\s*(?:so|but|and|because|since|as|while|which|who|where|when)\b")
 _BLOCK_NAMES = {b: re.compile(rf"\b{re.escape(registry.name_of(b))}\b", re.I) for b in registry.bb_ids()}
 # "Will citizens pay? No.", "Do we need maps? Not at all." (a question answered no: what it asks about is ruled out)
@@ -917,7 +958,9 @@ _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|when
 _CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:so|but|and)\b")
 # after the negation, in its clause: a condition or a requirement, not a decline ("not … until", "cannot … without")
 _ONLY_IF = re.compile(r"(?:(?!,\s*(?:so|but|and|because|since|as|while)\b)[^.;:!?—–])*?\b(?:until|unless|without|except|"
-                      r"before|if|once)\b", re.I)
+                      r"before|if|once|within)\b"
+                      # (… or after a dash: "We don't want an identity check on every visit — only when …")
+                      r"|[^.;:!?—–]*?\s[—–-]+\s*(?:only|except|unless|just|apart from)\b", re.I)
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -1782,7 +1825,7 @@ class Suggester:
             declined = [d for d, a in zip(declined, aside) if not a]
         # each need is read in the spec's words, as the search reads a question ("leaves its assigned zone (a
         # geofence)", query.plain_words); reasons still quote it as written
-        read = [read_need(x) for x in needs]
+        read = [read_need(x) for x in resolve_documents(needs)]
         timings["split"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         # a need is compared by its first EMBED_WORDS words: long merged sentences cost more than they tell

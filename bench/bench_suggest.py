@@ -574,8 +574,8 @@ def typo_robustness(sug, items: list[dict]) -> None:
 
 
 def probe_sets(sug, path: Path, show_errors: bool = False) -> None:
-    """usecases_probe.jsonl: 185 services written by helpers from the BB scopes alone (2026-12-06) in styles the other
-    sets have few of — problem statements, user stories, numbered lists, a pasted document, one-line requests in plain
+    """usecases_probe.jsonl: 215 services written by helpers from the BB scopes alone (2026-12-06; 30 more citizens'
+    wishes 2026-12-07) in styles the other sets have few of — problem statements, user stories, numbered lists, a pasted document, one-line requests in plain
     words, long rambling paragraphs, English as a second language with typos, requirement excerpts ("The system
     shall …"), citizens' first-person wishes. Their `expected` lists only what a step clearly requires (the cross-cutting
     blocks only when the text implies them), so only recall is scored, and focus@1 for the short requests; a guidance

@@ -52,7 +52,7 @@ def test_dev_and_test_use_cases_meet_the_schema_and_do_not_overlap(novel):
 
 def test_probe_use_cases_meet_the_schema_and_share_no_description_with_a_test_set(novel):
     probe = gold.load_jsonl(gold.GOLD_DIR / "usecases_probe.jsonl")
-    assert gold.check_use_case_schema(probe) == [] and len(probe) == 185
+    assert gold.check_use_case_schema(probe) == [] and len(probe) == 215
     assert {it["style"] for it in probe} == {"novel", "long", "short", "esl", "shall", "citizen"}
     assert all("focus" in it for it in probe if it["style"] == "short")
     test = (gold.load_test_use_cases() + gold.load_test2_use_cases() + gold.load_short_requests()
@@ -199,7 +199,7 @@ def test_negation_sets_name_known_blocks_and_each_item_is_a_decline_or_a_trap():
     dev = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined.jsonl")
     test = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined_test.jsonl")
     ids = [it["id"] for it in dev + test]
-    assert len(ids) == len(set(ids)) and len(dev) == 225 and len(test) == 40
+    assert len(ids) == len(set(ids)) and len(dev) == 265 and len(test) == 40
     known = set(registry.bb_ids())
     for it in dev + test:
         assert it["service"].strip() and set(it["declined"]) <= known and set(it["kept"]) <= known, it["id"]
