@@ -640,7 +640,8 @@ class CueLexicon:
         folded = fold(text)
         for frame, kind in _DECLINE_FRAMES:
             for m in frame.finditer(text) if may_match(frame, folded) else ():
-                before = _clause_before(text, m.start())
+                # ("The Committee was informed that no web pages will be produced": what was decided, not a relative)
+                before = _REPORTED_THAT.sub(" ", _clause_before(text, m.start()))
                 # (about some people or cases; or a condition: "applications are not processed until the fee is paid")
                 if _NOT_DECLINING.search(before) or _ONLY_IF.match(text, m.end()):
                     continue
@@ -707,6 +708,25 @@ class CueLexicon:
                     whole.setdefault(b, clause.strip())
         return out, whole
 
+    def called_for_after(self, text: str, said: str, block: str) -> bool:
+        """Whether the sentence that rules `block` out (in the words `said`) goes on, after a contrast or a
+        consequence, to call for it ("GPS points aren't needed for urban plots, however every rural holding must be
+        geo-located"): then it is no ruling for the whole service, only for what it names.
+
+        >>> lex = CueLexicon.load()
+        >>> lex.called_for_after("No map is needed in towns, but rural plots are mapped by GPS.", "No map is needed", "gis")
+        True
+        >>> lex.called_for_after("No map is needed. Rural plots are mapped.", "No map is needed", "gis")
+        False
+        """
+        at = text.find(said)
+        if at < 0:
+            return False
+        end = _SENTENCE_END.search(text, at + len(said))
+        rest = text[at + len(said):end.start() if end else len(text)]
+        return any((h := self.match(rest[m.end():]).get(block)) is not None and h.strength >= 1.0
+                   for m in _CONTRAST.finditer(rest))
+
     def _rule_out(self, x: str, said: str, is_whole: bool, out: dict[str, str], whole: dict[str, str]) -> None:
         """The blocks the words `x` of a negation name (by a cue or by name), noted in `out` (and `whole`) as `said`."""
         for b, hit in self.match(x).items():
@@ -766,6 +786,11 @@ _LOOSE_NEG = re.compile(
     r"wants?|will need) to\b|\bnothing (?:\w+ )?(?:is|will be|gets?|are) (?:\w+ )?(?:meant|planned|bought|sold|paid|"
     r"signed|published|hosted|stored|sent|booked|needed|required)\b|\bno (?:\w+['’]s )?(?:\w+ ){0,3}(?:at all|"
     r"whatsoever)\b|\bno (?:\w+ ){1,3}(?:is|are|will be) (?:called for|needed|required|wanted)\b", re.I)
+# a ruling out followed, in its sentence, by a contrast or a consequence that calls for the block again is for what it
+# names only (CueLexicon.called_for_after): "GPS points aren't needed for urban plots, however every rural holding …"
+CONTRAST_KEEPS = True
+_CONTRAST = re.compile(r"(?:[,;:—–-]\s*|\s)(?:but|however|although|though|yet|so|instead|only|rather)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # (a cheap first look: every _LOOSE_NEG match has one of these words)
 _NEGATION_WORD = re.compile(r"\b(?:not|no|never|nothing|nobody|noone|no-one)\b|n['’]t\b", re.I)
 # … or a verdict after the thing it is about ("a feed from other ministries is neither planned nor wanted")
@@ -777,7 +802,7 @@ _LOOSE_VERDICT = re.compile(
     r"parked|not (?:be )?pursued|no (?:legal )?basis for|no use for)\b", re.I)
 # a clause about some people, cases, limits, a requirement or the way things are done now is no decline
 _LOOSE_RESTRICTED = re.compile(
-    r"\b(?:who|whom|whose|which|if|unless|when|whenever|whether|those|until|only|where|except|more than|less than|"
+    r"\b(?:who(?! (?:they|he|she|you|we|i) (?:are|is|am)\b)|whom|whose|which|if|unless|when|whenever|whether|those|until|only|where|except|more than|less than|"
     r"fewer than|at least|at most|any longer|anymore|any more|instead|old|previous|former|used to|under \d+|over \d+|"
     r"without|before|after|once|must|accepted|allowed|may|rely|currently|today|at the moment|at present|so far|"
     r"until now|yet(?! another)|not true|untrue|incorrect)\b", re.I)
@@ -812,7 +837,8 @@ _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|
              r"transfer|transferred|upload|uploaded|display|displayed|map|alerted|reminded|"
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
              r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
-             r"supply|deliver|furnish|purchase|acquire|introduce|set up|roll out|deploy|"
+             r"supply|deliver|furnish|purchase|acquire|introduce|set up|roll out|deploy|propose|proposed|price|quote|"
+             r"apply|fill in|fill out|submit|enrol|enroll|"
              r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps) (?:[\w'’-]+ ){0,3}?(?:in|inside|into|on|onto)|"
              r"(?:have|has|offer|include) (?:any|an?)(?= )")
 _AUX_TO = r"(?: (?:have|has|need|needs) to| be)"  # "… nor does it (have to) need …", "we do not (need to) show …"
@@ -828,7 +854,8 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "no signature is needed", "no personal data or login is involved", "no buying or selling happens on the platform"
     (rf"\bno (?P<x>{_NP_LONG}) (?:is |are |will be |would be |gets? |can be )?(?:needed|required|necessary|involved|used|"
      r"collected|charged|wanted|happens?|takes? place|occurs?|sent|issued|signed|booked|published|processed|"
-     r"exchanged|captured|recorded|performed)\b(?!,? (?:if|unless|until|when|before|after|once|while|"
+     r"exchanged|captured|recorded|performed|produced|created|built|developed|made|offered|provided)\b"
+     r"(?!,? (?:if|unless|until|when|before|after|once|while|"
      r"except)\b)", True),
     # "the scheme has no fee", "we have no use for maps" (the service or its makers: "farmers have no bank account" is
     # about the people)
@@ -854,7 +881,8 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "… with no fee", "the council charges no fee" (said of a step: "paid in cash to farmers with no bank account")
     (rf"\b(?:with|charges?) no (?P<x>{_NP}){_CLAUSE_END}", False),
     # "we decided not to use e-signatures", "… nor does it need a digital wallet"
-    (r"\b(?:(?:decided|decide|chose|choose|agreed|plans?|prefer) not to|nor (?:does|do|did|will|is|are|"
+    (r"\b(?:(?:decided|decide|chose|choose|agreed|plans?|prefer|preferred|asked|requested|wish|wished)(?: \w+ly)? not "
+     r"to(?: be)?|nor (?:does|do|did|will|is|are|"
      rf"should|must|can) (?:it|we|they|this|that|anyone|the \w+|\w+s){_AUX_TO}{{0,2}}) "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     # "the ministry decided against sending SMS", "we opted against a map"
@@ -874,7 +902,7 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"(?:(?:discussed|considered|proposed|suggested|raised|looked at|reviewed) (?:and|but) )?(?:rejected|turned down|"
      r"vetoed|declined|abandoned)|"
      r"excluded|unnecessary|superfluous|dropped|deferred|postponed|left out|omitted|off the table|redundant|n/a|"
-     r"descoped|de-scoped|ruled out|scrapped|shelved|removed from (?:the )?scope|"
+     r"descoped|de-scoped|ruled out|scrapped|shelved|removed from (?:the )?scope|axed|killed|out(?= *[—–,;.:]| *$)|"
      r"not applicable|not essential|not mandatory|not compulsory|not a (?:feature|component|need|must))|"
      r"falls? outside (?:the |our |this )?scope|"
      rf"(?:{_NEGATED}|(?:isn|aren)n?['’]?t|won['’]?t)(?: to)?(?: be)?(?: \w+ly)? (?:needed|"
@@ -883,7 +911,8 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"built|developed|implemented|provided|offered|supported|relevant|applicable|a (?:requirement|priority)|"
      r"(?:form |be )?part of (?:the|this|our) \w+|(?:form |be )?part of (?:it|this|that)|on the (?:table|agenda|roadmap)|"
      r"envisaged|foreseen|anticipated|contemplated|considered|automated|featured|catered for|pursued|on the cards|"
-     r"something (?:that )?(?:we|you|they|anyone|the \w+)(?: \w+)? (?:wants?|needs?|requires?|plans?)))\b(?! to\b)",
+     r"something (?:that )?(?:we|you|they|anyone|the \w+)(?: \w+)? (?:wants?|needs?|requires?|plans?|pursues?|intends?|"
+     r"considers?|supports?|offers?)))\b(?! to\b)",
      True),
     # "consent will deliberately not be recorded", "identity verification is never performed in this system" (said
     # of the thing, maybe of one step: another need may still call for it)
@@ -917,7 +946,9 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"contract|vendor))|falls? (?:to|under) (?:another|a separate|a different) (?:project|system|team|programme|"
      r"program|contract|vendor))\b", True),
     # "No one signs anything digitally", "nothing is paid"
-    (rf"\b(?:no one|no-one|nobody|noone)(?: (?:has|have|needs?|is required|will be required|is expected|will have) to) "
+    (rf"\b(?:no one|no-one|nobody|noone|no (?:\w+ )?(?:person|citizen|applicant|user|customer|resident|family|household|"
+     r"member|student|patient|farmer|trader|driver|parent|pensioner|beneficiary|business|company))(?: (?:has|have|needs?|"
+     r"will need|is required|will be required|is expected|will have) to) "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     (r"\b(?:no one|no-one|nobody|nothing)(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be))? "
      r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
@@ -929,7 +960,8 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (rf"\bwithout any (?P<x>{_NP_LONG}){_CLAUSE_END}", False),
     # "Phase 1 excludes payments", "forget about SMS", "except for payments"
     (r"\b(?:excludes?|excluding|leaves? out|leaving out|rul(?:es?|ed|ing) out|forget about|except for|"
-     r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|"
+     r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|decommission(?:s|ed|ing)?|"
+     r"discontinu(?:e|es|ed|ing)|switch(?:es|ed|ing)? off|turn(?:s|ed|ing)? off|"
      r"drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
      r"(?P<x>(?:[\w-]+ ){0,3}[\w-]+)", True),
     # "Out of scope: payments, hosting.", "Not needed: maps"
@@ -945,8 +977,9 @@ _DECLINE_FRAMES = [(re.compile(p, re.I), kind) for p, kind in _DECLINE_FRAME_TEX
 # not "applicants are not charged any fee", which may be some of them)
 _SERVICE_SUBJECT = re.compile(r"\b(?:we|i|it|this (?:[\w-]+ )?(?:project|system|service|platform|app|solution|phase|"
                               r"version|pilot|tool|website|portal)|the (?:[\w-]+ )?(?:project|system|service|platform|"
-                              r"app|portal|solution|website|tool|ministry|agency|office|council|department)|the (?:bidder|"
-                              r"contractor|vendor|supplier|consultant|developer|integrator|provider|firm))(?: itself)?"
+                              r"app|portal|solution|website|tool|ministry|agency|office|council|department)|(?:the )?(?:bidders?|"
+                              r"contractors?|vendors?|suppliers?|consultants?|developers?|integrators?|providers?|firms?))"
+                              r"(?: itself)?"
                               r"(?: \w+ly| already| also| still)?\s*$", re.I)
 # before the negation, in its clause: it is about some people or cases, or "not only … but also"
 _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|whenever|whether|those|until|only|where|"
@@ -955,6 +988,12 @@ _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|when
                             r"currently|today|at present|at the moment|so far|until now|nowadays|old|previous|former|legacy|"
                             r"used to)\b",
                             re.I)
+# "that" after a verb of deciding or telling opens what was said, not a relative clause about some people or cases
+_REPORTED_THAT = re.compile(r"\b(?:decided|decides|agreed|agrees|confirmed|confirms|said|says|told|informed|noted|notes|"
+                            r"clarified|stated|states|explained|advised|felt|feels|think|thinks|believe|believes|"
+                            r"understand|understands|concluded|determined|accepted|recognised|recognized|announced|"
+                            r"reported|assured|ruled|resolved|clear|aware|mind)(?: (?:us|them|him|her|me|members|the \w+))?"
+                            r" that\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:so|but|and)\b")
 # after the negation, in its clause: a condition or a requirement, not a decline ("not … until", "cannot … without")
 _ONLY_IF = re.compile(r"(?:(?!,\s*(?:so|but|and|because|since|as|while)\b)[^.;:!?—–])*?\b(?:until|unless|without|except|"
@@ -1814,6 +1853,8 @@ class Suggester:
             both = [({**d, **a}, {**w, **aw}) for (d, w), (a, aw) in zip(both, answered)]
         declined = [d for d, _ in both]
         ruled_out = {b: w for _, whole in both for b, w in whole.items()}
+        if CONTRAST_KEEPS and ruled_out:
+            ruled_out = {b: w for b, w in ruled_out.items() if not self.lexicon.called_for_after(text, w, b)}
         # a sentence that only says what the service does without ("No login is required.") is no step of it: left
         # out of the analysis (its words would count for the blocks it rules out), its blocks kept in `waived`
         aside = [no or (bool(d) and only_declines(x, d)) for x, d, no in zip(needs, declined, asked_no)]

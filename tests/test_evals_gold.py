@@ -199,7 +199,7 @@ def test_negation_sets_name_known_blocks_and_each_item_is_a_decline_or_a_trap():
     dev = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined.jsonl")
     test = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined_test.jsonl")
     ids = [it["id"] for it in dev + test]
-    assert len(ids) == len(set(ids)) and len(dev) == 265 and len(test) == 40
+    assert len(ids) == len(set(ids)) and len(dev) == 305 and len(test) == 40
     known = set(registry.bb_ids())
     for it in dev + test:
         assert it["service"].strip() and set(it["declined"]) <= known and set(it["kept"]) <= known, it["id"]
