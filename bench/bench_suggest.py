@@ -828,6 +828,8 @@ def main(argv=None) -> int:
 
     said_not_needed(shipped, gd / "usecases_declined.jsonl", args.errors)
     said_not_needed(shipped, gd / "usecases_declined_test.jsonl")  # never looked at item by item: no errors printed
+    # (a seventh writer, 2026-12-07, told to say no plainly and indirectly in ten voices; kept blind the same way)
+    said_not_needed(shipped, gd / "usecases_declined_test2.jsonl")
     probe_sets(shipped, gd / "usecases_probe.jsonl", args.errors)
     typo_robustness(shipped, [it for it in pool if it["set"] in ("dev", "novel")])
 
