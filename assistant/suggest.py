@@ -213,7 +213,8 @@ def read_need(need: str) -> str:
 # A citizen who wants "all of that on my phone" means the cards or certificates of a sentence before: the words
 # referring back are read as those documents (resolve_documents), so the cue of a credential on the phone fires
 RESOLVE_DOCUMENTS = True
-_DOCUMENT = re.compile(r"\b(?:(?!(?:the|a|an|my|our|their|his|her|your|all|of|and|or|[a-z]+ing)\b)[a-z]+ )?(?:cards?|certificates?|licen[cs]es?|permits?|booklets?|passports?|diplomas?|"
+_DOCUMENT = re.compile(r"\b(?:(?!(?:the|a|an|my|our|their|his|her|your|all|of|and|or|[a-z]+ing)\b)[a-z]+ )?"
+                       r"(?:cards?|certificates?|licen[cs]es?|permits?|booklets?|passports?|diplomas?|"
                        r"transcripts?|id cards?|passes|credentials?|papers|documents?)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:all of (?:that|them|those|these|it)|all (?:that|those|these)|both of them|both|them|it|"
                           r"those|these|they)\b(?=(?: \w+){0,4} (?:on|in|to|into) (?:my|our|their|the|his|her|your) "
@@ -375,7 +376,8 @@ def _title_line(line: str) -> bool:
 
 
 # what a requirements list says of an item it leaves out, after the colon ("Hosting: out of scope", "SMS: dropped")
-_VERDICT = re.compile(r"(?:not needed|not required|(?:none|no)(?=\s*(?:[,;.!?]|$))|n/a|out of scope|not in scope|excluded|not applicable|"
+_VERDICT = re.compile(r"(?:not needed|not required|(?:none|no)(?=\s*(?:[,;.!?]|$))|n/a|out of scope|not in scope|"
+                      r"excluded|not applicable|"
                       r"not necessary|not wanted|(?:(?:we|they)(?:['’]ve| have)? |it (?:has been|was|is) )?(?:dropped|"
                       r"scrapped|removed|shelved|rejected|descoped|de-scoped)(?: it)?)\b", re.I)
 
@@ -653,15 +655,10 @@ class CueLexicon:
                 if m and not (_NOT_DECLINING.search(_clause_before(text, m.start())) or _ONLY_IF.match(text, m.end())):
                     out.setdefault(b, m.group(0))
                     break
-        # (the fallback for negations no frame reads: where one did, it has said which blocks the words rule out)
-        if LOOSE_DECLINES and not out and ((_NEGATION_WORD.search(text) and _LOOSE_NEG.search(text))
-                                           or (may_match(_LOOSE_VERDICT, folded) and _LOOSE_VERDICT.search(text))):
-            loose, loose_whole = self._loose_declines(text)
-            for b, said in loose.items():
-                out.setdefault(b, said)
-            for b, said in loose_whole.items():
-                if b not in out or out[b] == said:
-                    whole.setdefault(b, said)
+        # (the fallback for negations no frame reads: where one did, it has said which blocks the words rule out;
+        # where none did, `whole` is empty too)
+        if LOOSE_DECLINES and not out and (_NEGATION_WORD.search(text) or may_match(_LOOSE_VERDICT, folded)):
+            return self._loose_declines(text)
         return out, whole
 
     def _loose_declines(self, text: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -687,11 +684,12 @@ class CueLexicon:
             clause = text[pos:(brk.start() if brk else len(text))]
             pos = brk.end() if brk else pos
             pre, post = _LOOSE_NEG.search(clause), _LOOSE_VERDICT.search(clause)
-            if not (pre or post) or _LOOSE_RESTRICTED.search(clause) or (brk and _LIMITED_AFTER.match(text, brk.start())):
+            if not (pre or post) or _LOOSE_RESTRICTED.search(clause) or (
+                    brk and _LIMITED_AFTER.match(text, brk.start())):
                 continue
             named: dict[str, CueHit] = {}
             for b, hit in self.match(clause).items():
-                if _PEOPLE.fullmatch(hit.matched) or not (hit.strength >= 1.0 or b in self.named_only):
+                if _NOT_RULED_OUT.fullmatch(hit.matched) or not (hit.strength >= 1.0 or b in self.named_only):
                     continue
                 words = hit.matched.split(" … ")
                 start, end = clause.find(words[0]), clause.find(words[-1]) + len(words[-1])
@@ -703,8 +701,7 @@ class CueLexicon:
                 out.setdefault(b, clause.strip())
                 # (for the whole service only when the words name one block: "no intention to exchange data with other
                 # agencies" is the Information Mediator's job and, read as sharing, Consent's)
-                if (by_maker or bool(post)) and len(named) == 1 and not (
-                        b in self.channels and self.channels[b].fullmatch(hit.matched)):
+                if (by_maker or bool(post)) and len(named) == 1 and not self._a_channel(b, hit):
                     whole.setdefault(b, clause.strip())
         return out, whole
 
@@ -724,19 +721,22 @@ class CueLexicon:
             return False
         end = _SENTENCE_END.search(text, at + len(said))
         rest = text[at + len(said):end.start() if end else len(text)]
-        return any((h := self.match(rest[m.end():]).get(block)) is not None and h.strength >= 1.0
-                   for m in _CONTRAST.finditer(rest))
+        turn = _CONTRAST.search(rest)  # (what follows a later contrast follows the first one too)
+        return turn is not None and (h := self.match(rest[turn.end():]).get(block)) is not None and h.strength >= 1.0
+
+    def _a_channel(self, b: str, hit: CueHit) -> bool:
+        """Whether the cue names one way of doing the block's job ("No SMS"), not the job: no ruling for the service."""
+        return b in self.channels and bool(self.channels[b].fullmatch(hit.matched))
 
     def _rule_out(self, x: str, said: str, is_whole: bool, out: dict[str, str], whole: dict[str, str]) -> None:
         """The blocks the words `x` of a negation name (by a cue or by name), noted in `out` (and `whole`) as `said`."""
         for b, hit in self.match(x).items():
-            if _PEOPLE.fullmatch(hit.matched):
+            if _NOT_RULED_OUT.fullmatch(hit.matched):
                 continue  # who the negated thing is done to, not the thing: "we decided not to email applicants"
             # (a weak cue is enough for a block a service has only when it says so: "no signature")
             if hit.strength >= 1.0 or b in self.named_only:
                 out.setdefault(b, said)
-                # "No SMS": one way of doing the job, not the job
-                if is_whole and not (b in self.channels and self.channels[b].fullmatch(hit.matched)):
+                if is_whole and not self._a_channel(b, hit):
                     whole.setdefault(b, said)
         for b, name in _BLOCK_NAMES.items():  # the block by name: "Identity is not needed"
             if name.search(x):
@@ -768,8 +768,8 @@ class CueLexicon:
 
 # people a cue may be (the registration cue "applicants"), who are no block a negation rules out; nor is the project's
 # own money ("the budget line for hosting was taken off the backlog" says nothing of Payments)
-_PEOPLE = re.compile(r"(?:applicants?|candidates?|claimants?|registrants?|beneficiar(?:y|ies)|citizens?|residents?|"
-                     r"users?|customers?|clients?|budgets?|funding)", re.I)
+_NOT_RULED_OUT = re.compile(r"(?:applicants?|candidates?|claimants?|registrants?|beneficiar(?:y|ies)|citizens?|residents?|"
+                            r"users?|customers?|clients?|budgets?|funding)", re.I)
 # A negation no frame reads (CueLexicon._loose_declines): measured on a fourth writer told to say no indirectly, as
 # people do (S-, 29 blocks ruled out): frames alone read 4 of 29, with this 19; on the held-out negations 25 → 32 of 34
 # at the sentence level, no trap read as one; over the 6,188 needs of the dev and product descriptions, no decline added
@@ -803,7 +803,8 @@ _LOOSE_VERDICT = re.compile(
     r"parked|not (?:be )?pursued|no (?:legal )?basis for|no use for)\b", re.I)
 # a clause about some people, cases, limits, a requirement or the way things are done now is no decline
 _LOOSE_RESTRICTED = re.compile(
-    r"\b(?:who(?! (?:they|he|she|you|we|i) (?:are|is|am)\b)|whom|whose|which|if|unless|when|whenever|whether|those|until|only|where|except|more than|less than|"
+    r"\b(?:who(?! (?:they|he|she|you|we|i) (?:are|is|am)\b)|whom|whose|which|if|unless|when|whenever|whether|those|"
+    r"until|only|where|except|more than|less than|"
     r"fewer than|at least|at most|any longer|anymore|any more|instead|old|previous|former|used to|under \d+|over \d+|"
     r"without|before|after|once|must|accepted|allowed|may|rely|currently|today|at the moment|at present|so far|"
     r"until now|yet(?! another)|not true|untrue|incorrect)\b", re.I)
