@@ -645,7 +645,7 @@ class CueLexicon:
                 # ("The Committee was informed that no web pages will be produced": what was decided, not a relative)
                 before = _REPORTED_THAT.sub(" ", _clause_before(text, m.start()))
                 # (about some people or cases; or a condition: "applications are not processed until the fee is paid")
-                if _NOT_DECLINING.search(before) or _ONLY_IF.match(text, m.end()):
+                if _NOT_DECLINING.search(before) or _ONLY_IF.match(text, m.end()) or _NOT_A_DECLINE.search(m.group(0)):
                     continue
                 is_whole = kind is True or (kind == "subject" and bool(_SERVICE_SUBJECT.search(before)))
                 self._rule_out(m.group("x"), m.group(0), is_whole, out, whole)
@@ -820,13 +820,22 @@ _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
 _NP_LONG = r"(?:[\w-]+ ){0,5}?[\w-]+"  # "approval chain or routing between offices"
 _NP_LABEL = r"(?:[\w'’/-]+ ){0,6}?[\w-]+"  # what a line of a requirements list is about ("Mapping / geolocation of premises")
 _NP_SUBJECT = r"(?:[\w'’-]+ ){0,5}?[\w-]+"  # the subject of "… are not needed" ("reminder messages and appointment booking")
-_CLAUSE_START = r"(?:^|(?<=[,;:—–(] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor ))"
+_CLAUSE_START = r"(?:^|(?<=[,;:—–(] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bthat ))"
 _CLAUSE_END = r"(?=\s*(?:[,;:.!?—–)]|$))"
 # what may follow a negated thing before its clause ends ("no login of any kind", "no map at this stage")
 _NEG_TAIL = (r"(?: (?:of any (?:kind|sort)|whatsoever|at all|at this (?:stage|point)|for now|for the time being|"
+              r"or anything (?:like (?:that|this)|of the (?:kind|sort))|or (?:the )?like|"
+              # "there's no register being built out of it"
+              r"being (?:built|created|developed|made|kept|set up|planned|maintained)(?: [\w-]+){0,3}|"
               r"in (?:this|the first) (?:phase|release|version)|in phase \w+))")
-_NEG_OBJECT = r"(?: (?!(?:to|and|but|because|so|when|if|at|in|on|for|from|by|until|unless)\b)[\w-]+){0,4}"
-_NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|"
+_NEG_OBJECT = (r"(?: (?:(?<=\blog )(?:in|on)\b|(?<=\bsign )(?:in|on)\b|"  # ("… to log in")
+               r"(?!(?:to|and|but|because|so|when|if|at|in|on|for|from|by|until|unless)\b)[\w'’-]+)){0,4}")
+_NEG_VERB = (# "we're not going to ask people to log in", "nor ask them for permission" (before "ask" alone)
+             r"(?:ask|asking|make|making|force|forcing|require|requiring) (?:[\w'’-]+ ){1,2}?(?:to|for)(?= )|"
+             # "put permits in a wallet", "show the sites on a map" (before "show" alone)
+             r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps|show|shows|display|displays|mark|marks|plot|"
+             r"plots|pin|pins) (?:[\w'’-]+ ){0,3}?(?:in|inside|into|on|onto)(?= )|"
+             r"need|needs|require|want|use|involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|"
              r"show|take|ask|sent|signed|charged|paid|shown|asked|handled|taken|used|required|needed|collected|given|"
              r"booked|notified|texted|emailed|mapped|stored|kept|shared|exchanged|log in|log on|sign in|sign up|log|"
              r"build|building|built|provide|providing|offer|offering|register|registering|host|hosting|publish|"
@@ -840,21 +849,23 @@ _NEG_VERB = (r"need|needs|require|want|use|involve|include|receive|get|send|pay|
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
              r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
              r"supply|deliver|furnish|purchase|acquire|introduce|set up|roll out|deploy|propose|proposed|price|quote|"
-             r"apply|fill in|fill out|submit|enrol|enroll|"
-             r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps) (?:[\w'’-]+ ){0,3}?(?:in|inside|into|on|onto)|"
+             r"apply|fill in|fill out|submit|enrol|enroll|reserve|reserving|foresee|contemplate|envisage|query|querying|checking|"
+             r"verifying|exchanging|storing|recording|signing|paying|booking|scheduling|mapping|tracking|routing|"
+             r"approving|selling|buying|capturing|notifying|texting|emailing|authenticating|"
+
              r"(?:have|has|offer|include) (?:any|an?)(?= )")
 _AUX_TO = r"(?: (?:have|has|need|needs) to| be)"  # "… nor does it (have to) need …", "we do not (need to) show …"
 _AUX = r"(?:do|does|did|will|would|shall|should|can|could|must|is|are|was|were|has|have)"
 # a negated verb: "do not", "doesn't", "doesnt" (typed fast), "will deliberately not", "will never"
 _ADV = r"(?: (?:\w+ly|therefore|thus|hence|also|then|so|still))"  # "will therefore not be procured"
-_NEGATED = (rf"(?:{_AUX}{_ADV}? not|{_AUX}n['’]?t|won['’]?t|can['’]?t|cannot|(?:{_AUX}{_ADV}? )?never)")
+_NEGATED = (rf"(?:(?:{_AUX}|(?<=\w)['’](?:re|m|s)){_ADV}? not|{_AUX}n['’]?t|won['’]?t|can['’]?t|cannot|(?:{_AUX}{_ADV}? )?never)")
 # (pattern, kind): an outright one (True) rules the block out for the whole service, whatever other sentences say
 # ("Scheduling is not in scope; the office arranges visits by phone"); the others say what some step does without
 # ("applicants are not charged any fee"), which another need calling for the block overrides (Analysis.done_without);
 # "subject": outright when the service or its makers say it (_SERVICE_SUBJECT)
 _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "no signature is needed", "no personal data or login is involved", "no buying or selling happens on the platform"
-    (rf"\bno (?P<x>{_NP_LONG}) (?:is |are |will be |would be |gets? |can be )?(?:needed|required|necessary|involved|used|"
+    (rf"\bno (?P<x>{_NP_LONG}) (?:is |are |will be |would be |shall be |is to be |are to be |gets? |can be )?(?:needed|required|necessary|involved|used|"
      r"collected|charged|wanted|happens?|takes? place|occurs?|sent|issued|signed|booked|published|processed|"
      r"exchanged|captured|recorded|performed|produced|created|built|developed|made|offered|provided)\b"
      r"(?!,? (?:if|unless|until|when|before|after|once|while|"
@@ -867,7 +878,8 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "it is not necessary to book", "applicants are not required to pay": outright when the service or its makers
     # say it ("subject")
     (r"\b(?:is|are|was|were|will be|['’]s|['’]re)(?: \w+ly)? (?:not|no longer) (?:necessary|needed|required|"
-     r"mandatory|compulsory|essential|obligatory|expected)(?: for (?:\w+ ){0,2}?\w+)? to "
+     r"mandatory|compulsory|essential|obligatory|expected|contemplated|foreseen|envisaged|planned|intended|"
+     r"(?:our|the|my) (?:intention|plan|aim|idea|goal))(?: for (?:\w+ ){0,2}?\w+)? to "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", "subject"),
     # "SMS plays no part", "payments have no role in this"
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:plays?|has|have|will have|will play) no (?:part|role)\b", True),
@@ -875,10 +887,10 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (rf"\b(?:there(?: is| are| will be|'s|’s)|needs?|requires?|involves?|uses?) no (?P<x>{_NP_LONG})"
      rf"{_NEG_TAIL}?{_CLAUSE_END}", True),
     # "there won't be any online payment", "there isn't a map"
-    (r"\bthere(?: won['’]t be| will not be| isn['’]t| aren['’]t| is not| are not)(?: any| an?)? "
+    (r"\bthere(?: won['’]t be| will not be| will be not| shall be not| shall not be| isn['’]t| aren['’]t| is not| are not)(?: any| an?)? "
      rf"(?P<x>{_NP}){_CLAUSE_END}", True),
     # "there is no need to book", "nothing to pay", "nothing for the applicant to sign"
-    (r"\b(?:no (?:need|requirement) to|nothing (?:\w+ )?(?:for (?:the |an? )?\w+ )?to) "
+    (r"\b(?:no (?:need|necessity|requirement|obligation) to|nothing (?:\w+ )?(?:for (?:the |an? )?\w+ )?to) "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     # "… with no fee", "the council charges no fee" (said of a step: "paid in cash to farmers with no bank account")
     (rf"\b(?:with|charges?) no (?P<x>{_NP}){_CLAUSE_END}", False),
@@ -895,15 +907,17 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "we are not building a website": outright when the service or its makers say it ("subject")
     (rf"\b{_NEGATED}(?![^.;:,]*\b(?:without|unless|until|except)\b)(?: (?:have|has|need|needs|plan|plans|intend|"
      r"intends|want|wants|expect|expects|going|expected|planning|intending|aiming|looking|proposing|"
-     r"planned|meant|supposed|required) to| be| been| have| ever| necessarily| really| actually| \w+ly){0,3} "
+     r"planned|meant|supposed|required|foresee|contemplate|envisage)(?: neither| either)? to| be| been| have| ever| "
+     r"necessarily| really| actually| \w+ly){0,3} "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", "subject"),
     # "Identity is not needed", "reminder messages and appointment booking are not needed", "consent is out of scope",
     # "hosting is not part of this project", "a wallet won't be necessary"
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:(?:is|are|was|were|will be|remains?|stays?|has been|have been|had been)"
-     r"(?: \w+ly| therefore| also)?(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|"
+     r"(?: \w+ly| therefore| also| just| simply)?(?: not|n't)? (?:(?:out of|outside|beyond) (?:the |our |this )?scope|out-of-scope|"
+     r"not (?:happening|going to happen)|"
      r"(?:(?:discussed|considered|proposed|suggested|raised|looked at|reviewed) (?:and|but) )?(?:rejected|turned down|"
      r"vetoed|declined|abandoned)|"
-     r"excluded|unnecessary|superfluous|dropped|deferred|postponed|left out|omitted|off the table|redundant|n/a|"
+     r"excluded|unnecessary|superfluous|a non-?starter|a no-?go|not an option|dropped|deferred|postponed|left out|omitted|off the table|redundant|n/a|"
      r"descoped|de-scoped|ruled out|scrapped|shelved|removed from (?:the )?scope|axed|killed|out(?= *[—–,;.:]| *$)|"
      r"not applicable|not essential|not mandatory|not compulsory|not a (?:feature|component|need|must))|"
      r"falls? outside (?:the |our |this )?scope|"
@@ -922,8 +936,8 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"collected|captured|performed|done|digiti[sz]ed|tracked|processed|managed|handled|"
      r"asked for|sought|requested|checked|verified)\b", False),
     # "neither e-signatures nor SMS notifications are needed", "it will neither collect fees nor pay out money"
-    (r"\bneither (?P<x>(?:[\w'’/-]+ ){0,5}?nor (?:[\w'’/-]+ ){0,5}?[\w'’-]+)(?: (?:is|are|will be) (?:needed|required|"
-     rf"necessary|used|wanted|involved|included|planned)\b|{_CLAUSE_END})", True),
+    (r"\bneither (?P<x>(?:[\w'’/-]+ ){0,5}?nor (?:[\w'’/-]+ ){0,5}?[\w'’-]+)(?: (?:is|are|will be|shall be|is to be|are to be|would be) (?:needed|required|"
+     rf"necessary|used|wanted|involved|included|planned|provided|offered|supported|built)\b|{_CLAUSE_END})", True),
     # "look prices up without signing up or logging in" (a step done without it; "without paying" is the payments
     # lexicon's); not the old way a service replaces ("without emailing spreadsheets", "without queuing at the office")
     (r"\bwithout (?:\w+ly )?(?P<x>(?:signing (?:up|in|on)|logging (?:in|on)|registering|enrolling|creating an "
@@ -934,7 +948,7 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
      rf"(?P<x>{_NP})(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", True),
     # "no need for consent management", "there is no need for a map"
-    (rf"\bno (?:need|requirement|appetite|plans?|intention|budget|demand|mandate|call) (?:for|of) (?:an? |any )?"
+    (rf"\bno (?:need|requirement|appetite|plans?|intention|budget|demand|mandate|call|provision)(?: (?:is|will be|shall be|has been) made)? (?:for|of) (?:an? |any )?"
      rf"(?P<x>{_NP}){_CLAUSE_END}", True),
     # "payments will remain manual", "scheduling stays on paper" (the service does not take the job on)
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:will |would |shall )?(?:remains?|stays?|continues? to be|(?:is|are) still)"
@@ -949,10 +963,11 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"program|contract|vendor))\b", True),
     # "No one signs anything digitally", "nothing is paid"
     (rf"\b(?:no one|no-one|nobody|noone|no (?:\w+ )?(?:person|citizen|applicant|user|customer|resident|family|household|"
-     r"member|student|patient|farmer|trader|driver|parent|pensioner|beneficiary|business|company))(?: (?:has|have|needs?|"
-     r"will need|is required|will be required|is expected|will have) to) "
+     r"member|student|patient|farmer|trader|driver|parent|pensioner|beneficiary|business|company))(?: here)?(?: (?:has|have|needs?|"
+     r"will need|is required|will be required|is expected|will have) to| (?:will|would|shall)(?: ever)?) "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
-    (r"\b(?:no one|no-one|nobody|nothing)(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be))? "
+    (r"\b(?:no one|no-one|nobody|nothing)(?: here| at all)?(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be)|"
+     r" (?:will|would|shall)(?: ever)?)? "
      r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
      rf"{{1,4}}){_CLAUSE_END}", True),
     # "GIS: not needed", "Notifications: none.", "Hosting: out of scope", "Mapping / geolocation of premises: out of
@@ -961,7 +976,10 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "access the portal without any login" (said of a step: other needs may still log people in)
     (rf"\bwithout any (?P<x>{_NP_LONG}){_CLAUSE_END}", False),
     # "Phase 1 excludes payments", "forget about SMS", "except for payments"
-    (r"\b(?:excludes?|excluding|leaves? out|leaving out|rul(?:es?|ed|ing) out|forget about|except for|"
+    # ("everything except for payments"; not a need that is the exception to a limit before it: "… two messages a
+    # week, except for urgent alerts")
+    (r"\b(?:excludes?|excluding|leaves? out|leaving out|rul(?:es?|ed|ing) out|forget about|forget(?= (?:any|all)\b)|"
+     r"(?<=\w )except for|"
      r"skip|skips|skipping|omit|omits|omitting|do without|dispense with|decommission(?:s|ed|ing)?|"
      r"discontinu(?:e|es|ed|ing)|switch(?:es|ed|ing)? off|turn(?:s|ed|ing)? off|"
      r"drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
@@ -987,14 +1005,23 @@ _SERVICE_SUBJECT = re.compile(r"\b(?:we|i|it|this (?:[\w-]+ )?(?:project|system|
 _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|whenever|whether|those|until|only|where|"
                             # (the way things are now, which the service is to change: "Currently nothing is signed", "The
                             # old system never sent reminders")
-                            r"currently|today|at present|at the moment|so far|until now|nowadays|old|previous|former|legacy|"
-                            r"used to)\b",
+                            r"currently|today|right now|at present|at the moment|so far|until now|nowadays|old|previous|former|legacy|"
+                            r"used to|"
+                            # (a time the service starts without it: "during the first two weeks of the pilot")
+                            r"during (?:the |its |our )?(?:first|initial|opening|trial|pilot)|"
+                            r"(?:for|in) the first (?:\w+ ){0,2}(?:days?|weeks?|months?))\b",
                             re.I)
+# in a negation's words, a limit ("no more than two reminders", "there will not be more than …") or a person's failing to
+# obtain the thing ("I couldn't get an appointment", a complaint about the service as it is): not a decline
+_NOT_A_DECLINE = re.compile(r"\b(?:more|fewer|less|longer) than\b|\b(?:could(?:n['’]?t| not)|(?:was|were) unable to|"
+                            r"never managed to|can['’]?t|cannot)(?: \w+ly| even| ever)? (?:get|find|obtain|reach|secure|"
+                            r"land)\b", re.I)
 # "that" after a verb of deciding or telling opens what was said, not a relative clause about some people or cases
 _REPORTED_THAT = re.compile(r"\b(?:decided|decides|agreed|agrees|confirmed|confirms|said|says|told|informed|noted|notes|"
                             r"clarified|stated|states|explained|advised|felt|feels|think|thinks|believe|believes|"
                             r"understand|understands|concluded|determined|accepted|recognised|recognized|announced|"
-                            r"reported|assured|ruled|resolved|clear|aware|mind)(?: (?:us|them|him|her|me|members|the \w+))?"
+                            r"reported|assured|ruled|resolved|clear|aware|mind|instruction|rule|policy|decision|principle|understanding|"
+                            r"position|condition)(?: (?:us|them|him|her|me|members|the \w+))?"
                             r" that\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:so|but|and)\b")
 # after the negation, in its clause: a condition or a requirement, not a decline ("not … until", "cannot … without")

@@ -956,6 +956,54 @@ def test_negations_of_a_third_writer_are_read(suggester):
         assert not ({"workflow", "registration", "scheduler"} & set(lex.declines_both(text)[1])), text
 
 
+def test_negations_of_formal_informal_and_esl_writers_are_read(suggester):
+    """Three more helpers (session 62: a memo writer, a field officer's chat, ministry staff writing in a second
+    language; 54 of 90 blocks read at first). Phrased here in other words: "no provision is made for", "is to be
+    created", "neither … nor … shall be provided", "forget any …", "or anything like that", "being built", "we do not
+    foresee to", "it is not contemplated/our intention to", "has no necessity to", "we're not going to ask … to log
+    in", "checking anybody's ID", "nobody will/would ever …", "a non-starter", "just not happening", "a standing rule
+    that no …". A limit ("no more than"), a citizen who could not get something, a start without it ("during the
+    first month of the pilot"), the present ("right now there is no map") and an exception to a limit are no
+    declines."""
+    lex = suggester.lexicon
+    for text, blocks, whole in [
+            ("No provision is made for appointment booking", {"scheduler"}, True),
+            ("there shall be not any fee to pay", {"payments"}, True),
+            ("no new database of traders is to be created", {"digital-registries"}, True),
+            ("neither payment of fees nor digital signing of the permit shall be provided", {"payments", "esignature"},
+             True),
+            ("so forget any payment for this one", {"payments"}, True),
+            ("there's no booking of visits or anything like that", {"scheduler"}, True),
+            ("there's no register of members being built out of it", {"digital-registries"}, True),
+            ("We do not foresee to show the kiosks on a map", {"gis"}, True),
+            ("It is not contemplated to send notifications to the traders", {"messaging"}, True),
+            ("It is not our intention to build an online shop", {"emarketplace"}, True),
+            ("The applicant has no necessity to book an appointment", {"scheduler"}, True),
+            ("We're not going to ask visitors to log in", {"identity"}, True),
+            ("we aren't checking anybody's ID", {"identity"}, True),
+            ("Nobody will sign the forms electronically", {"esignature"}, True),
+            ("nobody here would ever use a digital wallet", {"wallet"}, True),
+            ("text alerts are a non-starter", {"messaging"}, True),
+            ("the office has a standing rule that no notifications are sent", {"messaging"}, True),
+            ("a phone wallet version is just not happening", {"wallet"}, True),
+            # a channel ruled out is a step's: another way of telling people may still be needed
+            ("It is not contemplated to send e-mail notifications to the traders", {"messaging"}, False)]:
+        found, outright = lex.declines_both(text)
+        assert set(found) == blocks, text
+        assert set(outright) == (blocks if whole else set()), text
+    for text in ("No more than three reminders are sent per month", "there will not be more than two SMS a week",
+                 "I couldn't get an appointment for weeks", "During the first month of the pilot no SMS will be sent",
+                 "Right now there's no map of the wells at all", "up to two messages a week, except for urgent alerts"):
+        assert lex.declines_both(text) == ({}, {}), text
+    # a citizen's complaint is what the service is for
+    sug = suggester.suggest("I couldn't get an appointment at the passport office for weeks. I want to book a slot "
+                            "online and pay the fee by card.")
+    assert "scheduler" in {b.id for b in sug.building_blocks if b.selected}
+    # (a need of its own after a limit: the exception, not a decline; "everything except for payments" still is one)
+    assert lex.declines_both("except for urgent alerts") == ({}, {})
+    assert set(lex.declines_both("the portal offers every service except for payments")[0]) == {"payments"}
+
+
 def test_indirect_negations_no_frame_reads_are_read_loosely(suggester):
     """A fourth helper said no indirectly (session 61: 4 of 29 blocks read at first); the loose reader
     (CueLexicon._loose_declines) reads a negated wish, plan or build, "there is no …", "nothing is meant to …", or a
