@@ -36,11 +36,16 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   left out) widened the negated-verb frame of `CueLexicon.declines`. Plus 45 (ids `N-…`, `T-07…T-16`, 2026-12-06,
   fifty-ninth session) by a helper who saw no code, in the phrasings officials use (terse lists, scope statements,
   "GIS: not needed", "forget about SMS", "no one signs anything"): its first run (11 of 41 left out) gave
-  `CueLexicon.declines` its scope, label, list and exclusion frames and the outright declines.
+  `CueLexicon.declines` its scope, label, list and exclusion frames and the outright declines. Since then (sessions
+  60–62) nine more helpers who saw no code each wrote 40 (ids `Z-`, `Q-`, `R-`, `S-`, `U-`, `W-`, `E-`, `F-`, `G-`:
+  formal, casual, indirect, citizens', memo, chat and second-language phrasings); each was measured before it was
+  read, then added here: 425 items.
 - `usecases_declined_test.jsonl` (40, ids `X-…` and `Y-…` traps, 2026-12-06): the same brief for another helper
   who saw neither code nor the dev file, asked for formal, casual, list-like and reasoned phrasings. Never looked at
   item by item; the bench scores it without printing errors (first run 9 of 34 left out, 17 after the dev file's
   frames, 24 after phrasings added from general knowledge of how such sentences are written).
+- `usecases_declined_test2.jsonl` (40, ids `K-…`, 2026-12-07): a further helper's, same brief; held out like the
+  first (the bench prints its totals only).
 - `usecases_probe.jsonl` (105, ids `P-…` novel services of 1–8 sentences, `PL-…` long paragraphs, `PS-…` one-line
   requests with a `focus`; `style` says which; 2026-12-06): written by three helpers who saw no code, from the BB
   scopes alone, in styles the other sets have few of (problem statements, user stories, numbered lists, a pasted
