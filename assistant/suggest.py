@@ -381,6 +381,14 @@ _VERDICT = re.compile(r"(?:not needed|not required|(?:none|no)(?=\s*(?:[,;.!?]|$
                       r"not necessary|not wanted|(?:(?:we|they)(?:['’]ve| have)? |it (?:has been|was|is) )?(?:dropped|"
                       r"scrapped|removed|shelved|rejected|descoped|de-scoped)(?: it)?)\b", re.I)
 
+# A sentence that opens with a label ruling things out ("Out of scope: …", "Won't have: …", "Not in MVP nor
+# later: …", "MoSCoW: W — …", "Descoped after sprint review -> …"): everything after it is what is ruled out, one
+# item however many commas it has (a clause cut off it would read as a step calling for what it names)
+_EXCLUDED_HEAD = re.compile(
+    r"^(?:out of scope|out-of-scope|not in scope|exclusions?|excluded|not included|won['’]?t have|will not have|"
+    r"not in (?:the )?mvp|descoped|de-scoped|non-goals?|moscow:? ?w(?:on['’]?t(?: have)?)?)\b"
+    r"(?: [^:;—–>→]{1,40}?)?\s*(?::|[—–]|->|→)\s*(?=\S)", re.I)
+
 
 def _colon_split(sentence: str) -> list[str]:
     """A sentence cut at a colon between two clauses of three words or more ("The ministry runs a scholarship:
@@ -389,6 +397,8 @@ def _colon_split(sentence: str) -> list[str]:
     >>> _colon_split("The ministry runs a scholarship: students apply online"), _colon_split("Note: farmers register")
     (['The ministry runs a scholarship', 'students apply online'], ['Note: farmers register'])
     """
+    if _EXCLUDED_HEAD.match(sentence):
+        return [sentence]
     head, colon, tail = sentence.partition(": ")
     if colon and _SECTION.match(head.strip()):  # "Scope of work: …", "Terms of Reference: …"
         return _colon_split(tail)
@@ -487,6 +497,9 @@ def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True
     # ("The ministry runs a scholarship: students apply …": what follows the colon is a step of its own)
     clauses = [c for s in sentences for c in _colon_split(s)] if riders and COLON_SPLIT else sentences
     for sent in clauses:
+        if riders and _EXCLUDED_HEAD.match(sent):
+            needs.append((sent, sent))
+            continue
         parts = _clause_parts(sent, riders)
         merged: list[tuple[str, int, int]] = []  # (need, start, end): the need as read, where it is in `sent`
         carry: tuple[str, int, int] | None = None
@@ -728,6 +741,16 @@ class CueLexicon:
         """Whether the cue names one way of doing the block's job ("No SMS"), not the job: no ruling for the service."""
         return b in self.channels and bool(self.channels[b].fullmatch(hit.matched))
 
+    def _channels_only(self, b: str, x: str) -> bool:
+        """Whether the words `x` name only ways of doing the block's job: "SMS or e-mail", not "SMS, e-mail or any
+        other notification" (which rules the job out)."""
+        if b not in self.channels:
+            return True
+        # (with the words around a channel that say what goes by it: "SMS alerts", "reminder e-mails")
+        rest = re.sub(rf"\b(?:{_SENT_THING} )?(?:{self.channels[b].pattern})(?: {_SENT_THING})?\b", " ", x, flags=re.I)
+        hit = self.match(rest).get(b)
+        return hit is None or hit.strength < 1.0 or self._a_channel(b, hit)
+
     def _rule_out(self, x: str, said: str, is_whole: bool, out: dict[str, str], whole: dict[str, str]) -> None:
         """The blocks the words `x` of a negation name (by a cue or by name), noted in `out` (and `whole`) as `said`."""
         for b, hit in self.match(x).items():
@@ -736,7 +759,7 @@ class CueLexicon:
             # (a weak cue is enough for a block a service has only when it says so: "no signature")
             if hit.strength >= 1.0 or b in self.named_only:
                 out.setdefault(b, said)
-                if is_whole and not self._a_channel(b, hit):
+                if is_whole and not (self._a_channel(b, hit) and self._channels_only(b, x)):
                     whole.setdefault(b, said)
         for b, name in _BLOCK_NAMES.items():  # the block by name: "Identity is not needed"
             if name.search(x):
@@ -793,6 +816,7 @@ CONTRAST_KEEPS = True
 _CONTRAST = re.compile(r"(?:[,;:—–-]\s*|\s)(?:but|however|although|though|yet|so|instead|only|rather)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # (a cheap first look: every _LOOSE_NEG match has one of these words)
+_SENT_THING = r"(?:alerts?|notifications?|notifs?|messages?|reminders?|updates?|confirmations?|notices?)"
 _NEGATION_WORD = re.compile(r"\b(?:not|no|never|nothing|nobody|noone|no-one)\b|n['’]t\b", re.I)
 # … or a verdict after the thing it is about ("a feed from other ministries is neither planned nor wanted")
 _LOOSE_VERDICT = re.compile(
@@ -807,7 +831,8 @@ _LOOSE_RESTRICTED = re.compile(
     r"until|only|where|except|more than|less than|"
     r"fewer than|at least|at most|any longer|anymore|any more|instead|old|previous|former|used to|under \d+|over \d+|"
     r"without|before|after|once|must|accepted|allowed|may|rely|currently|today|at the moment|at present|so far|"
-    r"until now|yet(?! another)|not true|untrue|incorrect)\b", re.I)
+    r"until now|yet(?! another)|not true|untrue|incorrect|right now|during|(?:for|in) the first|go-live|"
+    r"launch)\b", re.I)
 # … or one a limit follows ("We don't want an identity check on every visit — only when the bank account changes")
 _LIMITED_AFTER = re.compile(r"\s*(?:[—–-]+|,)\s*(?:only|except|unless|just|apart from)\b", re.I)
 _LOOSE_BREAK = re.compile(r"[;:.!?—–]|\s-\s|,\s*(?:so|but|and|because|since|as|while|which|who|where|when)\b")
@@ -820,7 +845,8 @@ _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
 _NP_LONG = r"(?:[\w-]+ ){0,5}?[\w-]+"  # "approval chain or routing between offices"
 _NP_LABEL = r"(?:[\w'’/-]+ ){0,6}?[\w-]+"  # what a line of a requirements list is about ("Mapping / geolocation of premises")
 _NP_SUBJECT = r"(?:[\w'’-]+ ){0,5}?[\w-]+"  # the subject of "… are not needed" ("reminder messages and appointment booking")
-_CLAUSE_START = r"(?:^|(?<=[,;:—–(] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bthat ))"
+_CLAUSE_START = (r"(?:^|(?<=[,;:—–(] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bthat )|"
+                  r"(?<=\baccordingly )|(?<=\btherefore )|(?<=\bhence )|(?<=\bthus ))")
 _CLAUSE_END = r"(?=\s*(?:[,;:.!?—–)]|$))"
 # what may follow a negated thing before its clause ends ("no login of any kind", "no map at this stage")
 _NEG_TAIL = (r"(?: (?:of any (?:kind|sort)|whatsoever|at all|at this (?:stage|point)|for now|for the time being|"
@@ -832,6 +858,7 @@ _NEG_OBJECT = (r"(?: (?:(?<=\blog )(?:in|on)\b|(?<=\bsign )(?:in|on)\b|"  # ("�
                r"(?!(?:to|and|but|because|so|when|if|at|in|on|for|from|by|until|unless)\b)[\w'’-]+)){0,4}")
 _NEG_VERB = (# "we're not going to ask people to log in", "nor ask them for permission" (before "ask" alone)
              r"(?:ask|asking|make|making|force|forcing|require|requiring) (?:[\w'’-]+ ){1,2}?(?:to|for)(?= )|"
+             r"(?:ask|asks|asked|asking|seek|seeks|sought|seeking) for(?= )|"
              # "put permits in a wallet", "show the sites on a map" (before "show" alone)
              r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps|show|shows|display|displays|mark|marks|plot|"
              r"plots|pin|pins) (?:[\w'’-]+ ){0,3}?(?:in|inside|into|on|onto)(?= )|"
@@ -849,7 +876,8 @@ _NEG_VERB = (# "we're not going to ask people to log in", "nor ask them for perm
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
              r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
              r"supply|deliver|furnish|purchase|acquire|introduce|set up|roll out|deploy|propose|proposed|price|quote|"
-             r"apply|fill in|fill out|submit|enrol|enroll|reserve|reserving|foresee|contemplate|envisage|query|querying|checking|"
+             r"apply|fill in|fill out|submit|enrol|enroll|reserve|reserving|stand up|standing up|spin up|spinning up|"
+             r"setting up|operate|operating|maintain|maintaining|foresee|contemplate|envisage|query|querying|checking|"
              r"verifying|exchanging|storing|recording|signing|paying|booking|scheduling|mapping|tracking|routing|"
              r"approving|selling|buying|capturing|notifying|texting|emailing|authenticating|"
 
@@ -867,7 +895,8 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "no signature is needed", "no personal data or login is involved", "no buying or selling happens on the platform"
     (rf"\bno (?P<x>{_NP_LONG}) (?:is |are |will be |would be |shall be |is to be |are to be |gets? |can be )?(?:needed|required|necessary|involved|used|"
      r"collected|charged|wanted|happens?|takes? place|occurs?|sent|issued|signed|booked|published|processed|"
-     r"exchanged|captured|recorded|performed|produced|created|built|developed|made|offered|provided)\b"
+     r"exchanged|captured|recorded|performed|produced|created|built|developed|made|offered|provided|"
+     r"changes? hands|moves?|flows?|foreseen|envisaged|planned|contemplated|anticipated|included|supported)\b"
      r"(?!,? (?:if|unless|until|when|before|after|once|while|"
      r"except)\b)", True),
     # "the scheme has no fee", "we have no use for maps" (the service or its makers: "farmers have no bank account" is
@@ -946,10 +975,11 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (rf"\bleav(?:e|es|ing) (?P<x>{_NP}) out\b", True),
     # "No SMS, no payments.", "no login and no e-signature: …"
     (rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
-     rf"(?P<x>{_NP})(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", True),
+     # (… or a list of alternatives: "no wallet / phone credential —")
+     rf"(?P<x>{_NP_LONG}(?: ?/ ?[\w-]+(?: [\w-]+)?)*)(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", True),
     # "no need for consent management", "there is no need for a map"
     (rf"\bno (?:need|requirement|appetite|plans?|intention|budget|demand|mandate|call|provision)(?: (?:is|will be|shall be|has been) made)? (?:for|of) (?:an? |any )?"
-     rf"(?P<x>{_NP}){_CLAUSE_END}", True),
+     rf"(?P<x>{_NP_LONG}){_CLAUSE_END}", True),
     # "payments will remain manual", "scheduling stays on paper" (the service does not take the job on)
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:will |would |shall )?(?:remains?|stays?|continues? to be|(?:is|are) still)"
      r"(?: \w+ly)? (?:manual|offline|paper-based|on paper|done by hand|handled manually|outside (?:the|this) "
@@ -964,10 +994,12 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "No one signs anything digitally", "nothing is paid"
     (rf"\b(?:no one|no-one|nobody|noone|no (?:\w+ )?(?:person|citizen|applicant|user|customer|resident|family|household|"
      r"member|student|patient|farmer|trader|driver|parent|pensioner|beneficiary|business|company))(?: here)?(?: (?:has|have|needs?|"
-     r"will need|is required|will be required|is expected|will have) to| (?:will|would|shall)(?: ever)?) "
+     r"will need|is required|will be required|is expected|will have) to| (?:will|would|shall)(?: ever)?"
+     r"(?: be (?:asked|required|expected|made|forced) to)?) "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
-    (r"\b(?:no one|no-one|nobody|nothing)(?: here| at all)?(?: (?:has|have|needs?) to| (?:is|are|will be|gets?|can be)|"
-     r" (?:will|would|shall)(?: ever)?)? "
+    (r"\b(?:no one|no-one|nobody|nothing)(?: here| at all)?(?: (?:has|have|needs?) to|"
+     r" (?:is|are|will be|gets?|can be)(?: being)?|"
+     r" (?:will|would|shall)(?: ever)?(?: be (?:asked|required|expected|made|forced) to)?)? "
      r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
      rf"{{1,4}}){_CLAUSE_END}", True),
     # "GIS: not needed", "Notifications: none.", "Hosting: out of scope", "Mapping / geolocation of premises: out of
@@ -984,9 +1016,15 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"discontinu(?:e|es|ed|ing)|switch(?:es|ed|ing)? off|turn(?:s|ed|ing)? off|"
      r"drop(?:s|ping)?(?! (?:off|by|in|out)\b)) "
      r"(?P<x>(?:[\w-]+ ){0,3}[\w-]+)", True),
+    # "the assignment excludes any mechanism for individuals to opt out"
+    (r"\b(?:excludes?|excluding) (?P<x>(?:[\w-]+ ){0,6}[\w-]+)", True),
     # "Out of scope: payments, hosting.", "Not needed: maps"
     (r"\b(?:out of scope|not in scope|not needed|not required|excluded|exclusions|not included|"
      r"not part of (?:this|the) (?:project|scope|phase))\s*[:—–-]\s*(?P<x>[^.;]{1,80})", True),
+    # "Won't have: login of any kind, no accounts", "Descoped after sprint review -> no appointment slots"
+    # (not the paper or manual way the service replaces: "Won't have: paper consent forms anymore")
+    (_EXCLUDED_HEAD.pattern + r"(?!(?:the )?(?:old |current |existing )?(?:paper|manual|printed|hand-?written)\b)"
+     r"(?P<x>(?:(?!\b(?:any ?more|no longer)\b)[^.;]){1,160})(?![^.;]*\b(?:any ?more|no longer)\b)", True),
     # "servers and hosting are handled by the national cloud team, not this project"
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:is|are|will be) (?:handled|provided|done|covered|managed|"
      r"run|built|taken care of)\b[^.;:]*?, not (?:by |in )?(?:this|our|the) (?:project|system|service|"
@@ -1008,12 +1046,15 @@ _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|when
                             r"currently|today|right now|at present|at the moment|so far|until now|nowadays|old|previous|former|legacy|"
                             r"used to|"
                             # (a time the service starts without it: "during the first two weeks of the pilot")
-                            r"during (?:the |its |our )?(?:first|initial|opening|trial|pilot)|"
+                            r"during (?:the |its |our )?(?:[\w'’]+ ){0,2}?(?:first|initial|opening|trial|pilot)|"
                             r"(?:for|in) the first (?:\w+ ){0,2}(?:days?|weeks?|months?))\b",
                             re.I)
 # in a negation's words, a limit ("no more than two reminders", "there will not be more than …") or a person's failing to
 # obtain the thing ("I couldn't get an appointment", a complaint about the service as it is): not a decline
-_NOT_A_DECLINE = re.compile(r"\b(?:more|fewer|less|longer) than\b|\b(?:could(?:n['’]?t| not)|(?:was|were) unable to|"
+_NOT_A_DECLINE = re.compile(r"\b(?:more|fewer|less|longer) than\b|\b(?:before|until|unless)\b|"
+                            # (a time it is not done: "no bookings on public holidays", "no SMS at night")
+                            r"\b(?:on|at|during|over) (?:public |bank |national )?(?:holidays|weekends|"
+                            r"sundays|saturdays|nights?|evenings?)\b|\b(?:could(?:n['’]?t| not)|(?:was|were) unable to|"
                             r"never managed to|can['’]?t|cannot)(?: \w+ly| even| ever)? (?:get|find|obtain|reach|secure|"
                             r"land)\b", re.I)
 # "that" after a verb of deciding or telling opens what was said, not a relative clause about some people or cases

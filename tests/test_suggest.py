@@ -1004,6 +1004,44 @@ def test_negations_of_formal_informal_and_esl_writers_are_read(suggester):
     assert set(lex.declines_both("the portal offers every service except for payments")[0]) == {"payments"}
 
 
+def test_negations_in_terms_of_reference_backlogs_and_speeches_are_read(suggester):
+    """Three more helpers (session 62, after the first round: terms of reference 15 of 31 blocks left out, a
+    backlog 14 of 31, a minister's speech 26 of 31). A sentence opening with a label that rules things out ("Out of
+    scope:", "Won't have:", "Not in MVP nor later:", "MoSCoW: W —", "Descoped … ->") is one item whatever its commas;
+    a channel listed with the job itself ("SMS, e-mail or any other notification") rules the job out; the backlog's shorthand
+    ("notifs", "geo"). A time the service does without it (public holidays, "before approval", the first months, the
+    pilot) and the paper way a service replaces are no declines."""
+    lex = suggester.lexicon
+    for text, blocks, whole in [
+            ("Out of scope: online booking of inspection visits, or a calendar of the inspectors", {"scheduler"}, True),
+            ("Won't have: SMS, e-mail or any other notification", {"messaging"}, True),
+            ("Not in MVP nor later: a map of the kiosks", {"gis"}, True),
+            ("MoSCoW: W — geo picker", {"gis"}, True),
+            ("Descoped after the demo -> appointment slots", {"scheduler"}, True),
+            ("accordingly no map or location lookup is provided", {"gis"}, True),
+            ("we're not standing up servers for this", {"cloud-infrastructure"}, True),
+            ("no money changes hands at any point", {"payments"}, True),
+            ("the tender excludes any mechanism for traders to sell online", {"emarketplace"}, True),
+            ("no wallet / phone credential — the card stays", {"wallet"}, True),
+            ("push notifs are out of scope", {"messaging"}, True),
+            ("there is no chain of approvals", {"workflow"}, True),
+            ("no one will be asked to book an appointment", {"scheduler"}, True),
+            ("the vendor shall make no provision for time slots or visit bookings", {"scheduler"}, True),
+            ("no electronic signing capability is foreseen", {"esignature"}, True),
+            # (people asked: maybe some of them; a channel alone: another way may remain)
+            ("Members will not be asked for permission to use their data", {"consent"}, False),
+            ("We do not need SMS alerts", {"messaging"}, False)]:
+        found, outright = lex.declines_both(text)
+        assert set(found) == blocks, text
+        assert set(outright) == (blocks if whole else set()), text
+    assert split_needs("Won't have: SMS, e-mail or any other notification, and no map") == [
+        "Won't have: SMS, e-mail or any other notification, and no map"]
+    for text in ("Won't have: paper consent forms anymore — all of it moves online", "no bookings on public holidays",
+                 "no disbursement before approval", "For the first six months there is no fee at all",
+                 "During the pilot we will not enforce the ID login"):
+        assert lex.declines_both(text) == ({}, {}), text
+
+
 def test_indirect_negations_no_frame_reads_are_read_loosely(suggester):
     """A fourth helper said no indirectly (session 61: 4 of 29 blocks read at first); the loose reader
     (CueLexicon._loose_declines) reads a negated wish, plan or build, "there is no …", "nothing is meant to …", or a
