@@ -504,6 +504,7 @@ def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True
         merged: list[tuple[str, int, int]] = []  # (need, start, end): the need as read, where it is in `sent`
         carry: tuple[str, int, int] | None = None
         sep = " "
+        in_list = False  # the last need goes on with a list a negation rules out
         for i, (p, start, end) in enumerate(parts):
             n_words = len(_WORD.findall(p))
             short_qualifier = riders and n_words <= _RIDER_WORDS and bool(_QUALIFIER.match(p))
@@ -521,7 +522,13 @@ def split_needs_shown(text: str, max_needs: int = MAX_NEEDS, riders: bool = True
             if opens:
                 carry, sep = (p, start, end), ", "  # a condition, or a time opening the sentence: it belongs to what follows
                 continue
+            if riders and merged and (in_list or _NEGATION_ENDS.search(merged[-1][0])) and _LIST_GOES_ON.match(p) \
+                    and "," in sent[merged[-1][2]:start]:
+                # the rest of a list a negation rules out ("shall not send SMS, e-mails or any other notification")
+                merged[-1], in_list = (f"{merged[-1][0]}, {p}", merged[-1][1], end), True
+                continue
             merged.append((p, start, end))
+            in_list = False
         if carry:
             if merged:
                 merged[-1] = (f"{merged[-1][0]}, {carry[0]}", merged[-1][1], carry[2])
@@ -661,7 +668,10 @@ class CueLexicon:
                 if _NOT_DECLINING.search(before) or _ONLY_IF.match(text, m.end()) or _NOT_A_DECLINE.search(m.group(0)):
                     continue
                 is_whole = kind is True or (kind == "subject" and bool(_SERVICE_SUBJECT.search(before)))
-                self._rule_out(m.group("x"), m.group(0), is_whole, out, whole)
+                x, said = m.group("x"), m.group(0)
+                if text.startswith(",", m.end()) and (tail := _LIST_TAIL.match(text, m.end())):
+                    x, said = x + tail.group(0), said + tail.group(0)  # "no SMS, e-mail or any other notification"
+                self._rule_out(x, said, is_whole, out, whole)
         for b, pats in self.declined.items():
             for p in pats:
                 m = p.search(text) if may_match(p, folded) else None
@@ -816,6 +826,13 @@ CONTRAST_KEEPS = True
 _CONTRAST = re.compile(r"(?:[,;:—–-]\s*|\s)(?:but|however|although|though|yet|so|instead|only|rather)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # (a cheap first look: every _LOOSE_NEG match has one of these words)
+# a clause after a comma that goes on with a list ("e-mails or any other notification", "create an account or prove
+# who they are"): after a negation, the rest of what it rules out (split_needs_shown, CueLexicon.declines_both)
+_LIST_GOES_ON = re.compile(r"^(?:[\w'’/-]+ ){0,3}(?:or|nor) (?!(?:else|not|otherwise)\b)", re.I)
+# (a negation whose object the clause ends with: "the system shall not send text messages")
+_NEGATION_ENDS = re.compile(r"(?:\b(?:not|no|never|nothing|nobody|neither|nor)\b|n['’]t\b)(?: [\w'’/-]+){0,6}$", re.I)
+_LIST_TAIL = re.compile(r"(?:,\s*(?:[\w'’/-]+ ){0,3}?[\w'’/-]+)*,?\s+(?:or|nor)(?:\s+(?!(?:in|on|at|to|for|from|by|with|"
+                        r"between|through|via|against|into|under|within)\b)[\w'’/-]+){1,5}", re.I)
 _SENT_THING = r"(?:alerts?|notifications?|notifs?|messages?|reminders?|updates?|confirmations?|notices?)"
 _NEGATION_WORD = re.compile(r"\b(?:not|no|never|nothing|nobody|noone|no-one)\b|n['’]t\b", re.I)
 # … or a verdict after the thing it is about ("a feed from other ministries is neither planned nor wanted")
