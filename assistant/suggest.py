@@ -786,8 +786,17 @@ class CueLexicon:
         ({'payments': 'Will farmers pay? No'}, {'payments': 'Will farmers pay? No'})
         >>> lex.answered_no("Can farmers pay online? No problem.", ["Can farmers pay online", "No problem"])[0]
         ({}, {})
+        >>> lex.answered_no("On the idea of a map of the sites: we do not want one.", ["On the idea of a map of the sites", "we do not want one"])[0][1]
+        {'gis': 'On the idea of a map of the sites: we do not want one'}
         """
         res: list[tuple[dict[str, str], dict[str, str]]] = [({}, {}) for _ in needs]
+        for m in _TOPIC_NO.finditer(text) if may_match(_TOPIC_NO, fold(text)) else ():
+            q = m.group("q").strip()
+            # (the need the topic is in, or one inside it: "As for payments, the treasury …", "Re 5 on the idea of …")
+            i = next((k for k, n in enumerate(needs) if len(n) > 2 and (_bare(n) in _bare(q) or
+                                                                        _bare(n).startswith(_bare(q)))), None)
+            if i is not None and not _TOPIC_RESTRICTED.search(q):
+                self._rule_out(q, f"{q}: {m.group('c')}", True, *res[i])
         for m in _ANSWERED_NO.finditer(text):
             q = m.group("q").strip()
             i = next((k for k, n in enumerate(needs) if len(n) > 2 and n in q), None)
@@ -849,13 +858,38 @@ _LOOSE_RESTRICTED = re.compile(
     r"fewer than|at least|at most|any longer|anymore|any more|instead|old|previous|former|used to|under \d+|over \d+|"
     r"without|before|after|once|must|accepted|allowed|may|rely|currently|today|at the moment|at present|so far|"
     r"until now|yet(?! another)|not true|untrue|incorrect|right now|during|(?:for|in) the first|go-live|"
-    r"launch)\b", re.I)
+    r"launch|above|below|in cash|on paper|by cheque)\b", re.I)
 # … or one a limit follows ("We don't want an identity check on every visit — only when the bank account changes")
 _LIMITED_AFTER = re.compile(r"\s*(?:[—–-]+|,)\s*(?:only|except|unless|just|apart from)\b", re.I)
 _LOOSE_BREAK = re.compile(r"[;:.!?—–]|\s-\s|,\s*(?:so|but|and|because|since|as|while|which|who|where|when)\b")
 _BLOCK_NAMES = {b: re.compile(rf"\b{re.escape(registry.name_of(b))}\b", re.I) for b in registry.bb_ids()}
 # "Will citizens pay? No.", "Do we need maps? Not at all." (a question answered no: what it asks about is ruled out)
 _ANSWER_NO = re.compile(r"(?:no|none|nope|not at all|not needed|not required|no need|n/a|not applicable)", re.I)
+# A reply that names the topic, then says no to it ("On the point about an interactive map, the answer is that we do
+# not want one", "Re 5, on putting the card into an app: we will not be doing that", "On whether the agreement needs
+# to be signed electronically: it does not"): the topic is ruled out (CueLexicon.topic_declined)
+_TOPIC_NO = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*)(?P<q>(?:on|re|regarding|as to|as for|concerning|with regard to|in reply to|in response to|"
+    r"turning to)\b[^.!?:;]{3,200}?)\s*[:,—–]\s*(?P<c>(?:(?:the|my|our) answer is(?: that)?,? |in short,? |frankly,? |"
+    # (or after a reason: "…: the police cannot read such a thing, so it is not part of this project")
+    r"[^.!?:;]{0,120}?,? (?:so|and|therefore|hence) )?"
+    r"(?:no\b(?! (?:problem|doubt|matter)\b)|"
+    r"(?:we|they|it|the \w+)(?: \w+ly)? (?:do|does|will|would|shall|can)(?: not|n['’]t)(?: be)?(?: \w+ly)? (?:want\w*|"
+    r"need\w*|requir\w*|us(?:e|ing)|do(?:ing)?|pursu\w*|includ\w*|build\w*|provid\w*|offer\w*|plan\w*|foresee\w*)"
+    r"(?: (?:it|that|this|one|them|those|any|such a thing))?\b|"
+    r"(?:it|that|this|they|these|those) (?:does|do|is|are|will|would|shall)(?: not|n['’]t)(?=\s*(?:[.,;:!—–]|$))|"
+    r"(?:it|that|this|they) (?:is|are|was|were|has been|have been) (?:not (?:needed|required|wanted|necessary|planned|"
+    r"part of (?:this|the) \w+)|ruled out|dropped|rejected|out of scope|excluded)\b|"
+    r"(?:the [\w-]+ |we |they )?(?:has |have )?decided against (?:it|that|this|them)\b|"
+    r"(?:please )?(?:leave|keep) (?:it|them|that|this|those) out\b|"
+    r"we (?:have|see) no (?:need|use|plans?|place) for (?:it|that|this|them|one)\b))", re.I)
+def _bare(text: str) -> str:
+    """Words only, lower case: a need as split (its commas dropped) is found in the sentence it came from."""
+    return " ".join(re.findall(r"[\w'’-]+", text.lower()))
+
+
+_TOPIC_RESTRICTED = re.compile(r"\b(?:who|whom|those|only|except|some|currently|today|at present|old|previous|former|"
+                               r"legacy|more than|fewer than|under \d+|over \d+|above|below)\b", re.I)
 _ANSWERED_NO = re.compile(rf"(?P<q>[^.?!\n]{{3,160}})\?\s*{_ANSWER_NO.pattern}\s*(?=[.!,;\n]|$)", re.I)
 # A negated cue: the service does without the block. "x" is the words a cue is looked for in.
 _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
@@ -877,7 +911,7 @@ _NEG_VERB = (# "we're not going to ask people to log in", "nor ask them for perm
              r"(?:ask|asking|make|making|force|forcing|require|requiring) (?:[\w'’-]+ ){1,2}?(?:to|for)(?= )|"
              r"(?:ask|asks|asked|asking|seek|seeks|sought|seeking) for(?= )|"
              # "put permits in a wallet", "show the sites on a map" (before "show" alone)
-             r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps|show|shows|display|displays|mark|marks|plot|"
+             r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps|hold|holds|show|shows|display|displays|mark|marks|plot|"
              r"plots|pin|pins) (?:[\w'’-]+ ){0,3}?(?:in|inside|into|on|onto)(?= )|"
              r"need|needs|require|want|use|involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|"
              r"show|take|ask|sent|signed|charged|paid|shown|asked|handled|taken|used|required|needed|collected|given|"
@@ -893,7 +927,7 @@ _NEG_VERB = (# "we're not going to ask people to log in", "nor ask them for perm
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
              r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
              r"supply|deliver|furnish|purchase|acquire|introduce|set up|roll out|deploy|propose|proposed|price|quote|"
-             r"apply|fill in|fill out|submit|enrol|enroll|reserve|reserving|stand up|standing up|spin up|spinning up|"
+             r"apply|fill in|fill out|submit|enrol|enroll|reserve|reserving|keeping|attend|affix|attach|stand up|standing up|spin up|spinning up|"
              r"setting up|operate|operating|maintain|maintaining|foresee|contemplate|envisage|query|querying|checking|"
              r"verifying|exchanging|storing|recording|signing|paying|booking|scheduling|mapping|tracking|routing|"
              r"approving|selling|buying|capturing|notifying|texting|emailing|authenticating|"
@@ -943,7 +977,7 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "we decided not to use e-signatures", "… nor does it need a digital wallet"
     (r"\b(?:(?:decided|decide|chose|choose|agreed|plans?|prefer|preferred|asked|requested|wish|wished)(?: \w+ly)? not "
      r"to(?: be)?|nor (?:does|do|did|will|is|are|"
-     rf"should|must|can) (?:it|we|they|this|that|anyone|the \w+|\w+s){_AUX_TO}{{0,2}}) "
+     rf"should|must|can|shall|may|would) (?:it|we|they|this|that|anyone|the \w+|\w+s){_AUX_TO}{{0,2}}) "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     # "the ministry decided against sending SMS", "we opted against a map"
     (r"\b(?:decided|decide|decides|opted|opt|opts|chose|choose|voted|vote|advised|advise|ruled|rule|came down|"
@@ -981,6 +1015,13 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) {_NEGATED}(?: \w+ly)?(?: be| been| get| gets)?(?: \w+ly)? (?:recorded|"
      r"collected|captured|performed|done|digiti[sz]ed|tracked|processed|managed|handled|"
      r"asked for|sought|requested|checked|verified)\b", False),
+    # legal drafting: "nothing in this Resolution shall require the operator to affix an electronic signature", "nor
+    # shall any fee be collected", "no tourist shall be required to hold the permit on a mobile device"
+    (r"\bnothing in (?:this|these|the) [\w-]+(?: [\w-]+)? shall (?:require|oblige|compel) (?:[\w'’-]+ ){1,6}?to "
+     r"(?:apply |affix |attach |add |put )?(?P<x>[^.;:]{1,80})", True),
+    (rf"\bnor (?:shall|will|may|must|can|is|are) (?:any|an?|the) (?P<x>{_NP}) (?:be|is|are)\b", True),
+    (r"\bno (?:[\w-]+ ){1,2}?(?:shall|will|may|must|should|would|is|are)(?: ever)? (?:be )?(?:required|obliged|compelled|"
+     rf"asked|expected|made|forced)(?: or permitted)? to (?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     # "neither e-signatures nor SMS notifications are needed", "it will neither collect fees nor pay out money"
     (r"\bneither (?P<x>(?:[\w'’/-]+ ){0,5}?nor (?:[\w'’/-]+ ){0,5}?[\w'’-]+)(?: (?:is|are|will be|shall be|is to be|are to be|would be) (?:needed|required|"
      rf"necessary|used|wanted|involved|included|planned|provided|offered|supported|built)\b|{_CLAUSE_END})", True),
@@ -993,7 +1034,7 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
     # "No SMS, no payments.", "no login and no e-signature: …"
     (rf"{_CLAUSE_START}(?:no|zero) (?!(?:more|longer|one|matter|need|doubt|later|less|other|sooner)\b)"
      # (… or a list of alternatives: "no wallet / phone credential —")
-     rf"(?P<x>{_NP_LONG}(?: ?/ ?[\w-]+(?: [\w-]+)?)*)(?=\s*(?:[,;:.!?—–)]|$|(?:and|or|nor) no\b))", True),
+     rf"(?P<x>{_NP_LONG}(?: ?/ ?[\w-]+(?: [\w-]+)?)*)(?=\s*(?:[,;:.!?—–)]|$|(?:and |or |nor )?no\b))", True),
     # "no need for consent management", "there is no need for a map"
     (rf"\bno (?:need|requirement|appetite|plans?|intention|budget|demand|mandate|call|provision)(?: (?:is|will be|shall be|has been) made)? (?:for|of) (?:an? |any )?"
      rf"(?P<x>{_NP_LONG}){_CLAUSE_END}", True),
@@ -1010,13 +1051,13 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      r"program|contract|vendor))\b", True),
     # "No one signs anything digitally", "nothing is paid"
     (rf"\b(?:no one|no-one|nobody|noone|no (?:\w+ )?(?:person|citizen|applicant|user|customer|resident|family|household|"
-     r"member|student|patient|farmer|trader|driver|parent|pensioner|beneficiary|business|company))(?: here)?(?: (?:has|have|needs?|"
+     r"member|student|patient|farmer|trader|driver|parent|pensioner|beneficiary|business|company))(?: here| thereof)?(?: (?:has|have|needs?|"
      r"will need|is required|will be required|is expected|will have) to| (?:will|would|shall)(?: ever)?"
-     r"(?: be (?:asked|required|expected|made|forced) to)?) "
+     r"(?: be (?:asked|required|expected|made|forced)(?: or permitted)? to)?) "
      rf"(?P<x>(?:{_NEG_VERB})\b{_NEG_OBJECT})", True),
     (r"\b(?:no one|no-one|nobody|nothing)(?: here| at all)?(?: (?:has|have|needs?) to|"
      r" (?:is|are|will be|gets?|can be)(?: being)?|"
-     r" (?:will|would|shall)(?: ever)?(?: be (?:asked|required|expected|made|forced) to)?)? "
+     r" (?:will|would|shall)(?: ever)?(?: be (?:asked|required|expected|made|forced)(?: or permitted)? to)?)? "
      r"(?P<x>(?:(?!(?:until|unless|before|after|except|but|if|when|once|while|because|without)\b)[\w-]+ ?)"
      rf"{{1,4}}){_CLAUSE_END}", True),
     # "GIS: not needed", "Notifications: none.", "Hosting: out of scope", "Mapping / geolocation of premises: out of
@@ -1084,7 +1125,9 @@ _REPORTED_THAT = re.compile(r"\b(?:decided|decides|agreed|agrees|confirmed|confi
 _CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:so|but|and)\b")
 # after the negation, in its clause: a condition or a requirement, not a decline ("not … until", "cannot … without")
 _ONLY_IF = re.compile(r"(?:(?!,\s*(?:so|but|and|because|since|as|while)\b)[^.;:!?—–])*?\b(?:until|unless|without|except|"
-                      r"before|if|once|within)\b"
+                      r"before|if|once|within|"
+                      # (a limit, or the way it is done, not whether: "not … more than twice", "not … in cash")
+                      r"(?:more|fewer|less) than|in cash|by (?:cheque|check|post|hand)|on paper)\b"
                       # (… or after a dash: "We don't want an identity check on every visit — only when …")
                       r"|[^.;:!?—–]*?\s[—–-]+\s*(?:only|except|unless|just|apart from)\b", re.I)
 
@@ -1934,9 +1977,11 @@ class Suggester:
         needs, shown = [n for n, _ in pairs], [w for _, w in pairs]
         both = [self.lexicon.declines_both(s) for s in needs]
         asked_no = [False] * len(needs)
-        if "?" in text:  # "Will citizens pay? No.": the question and its answer are no steps, what it asks is ruled out
+        # "Will citizens pay? No.", "On the idea of a map: we do not want one": the question (the topic) and its answer
+        # are no steps, what it asks about is ruled out
+        if "?" in text or may_match(_TOPIC_NO, fold(text)):
             answered = self.lexicon.answered_no(text, needs)
-            asked_no = [bool(a) or bool(_ANSWER_NO.fullmatch(x)) for (a, _), x in zip(answered, needs)]
+            asked_no = [bool(a) or ("?" in text and bool(_ANSWER_NO.fullmatch(x))) for (a, _), x in zip(answered, needs)]
             both = [({**d, **a}, {**w, **aw}) for (d, w), (a, aw) in zip(both, answered)]
         declined = [d for d, _ in both]
         ruled_out = {b: w for _, whole in both for b, w in whole.items()}

@@ -1063,6 +1063,46 @@ def test_a_list_a_negation_rules_out_stays_with_it(suggester):
         == {"cloud-infrastructure"}
 
 
+def test_replies_to_a_vendor_voice_notes_and_legal_drafting_are_read(suggester):
+    """Three more helpers (session 62, third round: a department head answering a vendor's questions, a health
+    worker's voice note, legal drafting; first runs 19/30, 21/29, 12/29 blocks left out). A reply that names the
+    topic, then says no to it ("On the idea of …: we do not want one", "Regarding …, please leave them out", "As for
+    …, so it is not part of this project") rules the topic out (CueLexicon.answered_no); legal forms ("nothing in
+    this Regulation shall require … to", "nor shall any fee be", "no <person> shall be required to", "thereof"); "no
+    login no …"; "not keeping any database"; opt-ins; a document in an app. A limit after the negation ("more than
+    twice") and the way a thing is done ("in cash", "on paper") are no declines."""
+    lex = suggester.lexicon
+    for text, blocks, whole in [
+            ("nothing in this Regulation shall require the operator to apply an electronic signature to a record",
+             {"esignature"}, True),
+            ("nor shall any fee be charged", {"payments"}, True),
+            ("no visitor shall be required to hold the permit on a mobile phone", {"wallet"}, True),
+            ("no user thereof shall be required to log in", {"identity"}, True),
+            ("no login no password checks, it is open", {"identity"}, True),
+            ("we are not keeping any database of the callers", {"digital-registries"}, True),
+            ("there will be no opt-ins or opt-outs", {"consent"}, True),
+            ("no permit in an app", {"wallet"}, True)]:
+        found, outright = lex.declines_both(text)
+        assert set(found) == blocks, text
+        assert set(outright) == (blocks if whole else set()), text
+    for text in ("The office shall not send a reminder more than twice a month",
+                 "the ministry will not pay the grant in cash", "the clerks do not accept forms on paper"):
+        assert lex.declines_both(text) == ({}, {}), text
+    for text, blocks in [
+            ("Farmers register online. On the idea of showing the plots on a map: we do not want one.", {"gis"}),
+            ("Farmers register online. On whether the forms must be signed electronically: they do not.",
+             {"esignature"}),
+            ("Farmers register online. As for payments, the treasury handles them, so it is not part of this project.",
+             {"payments"}),
+            ("On your question whether pensioners over 80 pay the fee: they do not.", set()),
+            ("On the map, farmers see their plots. They register online.", set())]:
+        read = lex.answered_no(text, split_needs(text))
+        assert {b for _, whole in read for b in whole} == blocks, text
+    sug = suggester.suggest("Farmers register their plots online and officers approve each one. On the idea of "
+                            "showing the plots on a map: we do not want one.")
+    assert "gis" not in {b.id for b in sug.building_blocks if b.selected}
+
+
 def test_indirect_negations_no_frame_reads_are_read_loosely(suggester):
     """A fourth helper said no indirectly (session 61: 4 of 29 blocks read at first); the loose reader
     (CueLexicon._loose_declines) reads a negated wish, plan or build, "there is no …", "nothing is meant to …", or a
