@@ -299,7 +299,9 @@ _DETERMINER = re.compile(r"(?:the|a|an|their|his|her|its|our|your|my)\b", re.I)
 # consultation …"), and product leave-one-out set F1 0.922 → 0.919 (HLTC-2 loses Digital Registries in its fold)
 _BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 # what marks a list item or a requirement at the start of a sentence: "- ", "3) ", "b) ", "LT-01: ", "FR-3.2 ", "NFR-02 –"
-_ITEM_MARK = re.compile(r"^(?:[-*•▪◦‣]\s+|\d+[.)]\s+|[a-z][.)]\s+|\(\w{1,3}\)\s+|(?:[A-Z]{1,6}[-_.]?)+\d+(?:\.\d+)*[a-z]?"
+_ITEM_MARK = re.compile(r"^(?:(?i:(?:article|section|regulation|rule|clause|paragraph|part|chapter|§)\s*\d+(?:\.\d+)*"
+                        # (a provision's number and title: "Article 5.", "Regulation 4(5).", "Section 3 (Form of certificate).")
+                        r"(?:\(\w{1,3}\))*[a-z]?(?:\s+\([^)]{1,40}\))?)(?:\s*[:.)–—-]\s*|\s+(?=[A-Z])|$)|[-*•▪◦‣]\s+|\d+[.)]\s+|[a-z][.)]\s+|\(\w{1,3}\)\s+|(?:[A-Z]{1,6}[-_.]?)+\d+(?:\.\d+)*[a-z]?"
                         r"(?:\s*[:.)–—-]\s+|\s+(?=[A-Z])|$))")
 _LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
 _TRAIL = re.compile(r"\s+(?:and|or|but|then)$", re.I)

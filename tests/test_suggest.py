@@ -1098,6 +1098,12 @@ def test_replies_to_a_vendor_voice_notes_and_legal_drafting_are_read(suggester):
             ("On the map, farmers see their plots. They register online.", set())]:
         read = lex.answered_no(text, split_needs(text))
         assert {b for _, whole in read for b in whole} == blocks, text
+    # a provision's number is no step, and "Article 5" is no web content
+    assert split_needs("Article 5. Registration under this Resolution is an administrative record. Regulation 4(5). "
+                       "The Agency sends an SMS.") == ["Registration under this Resolution is an administrative record",
+                                                        "The Agency sends an SMS"]
+    assert "content-management" not in lex.match("all other passages remain subject to Article 3")
+    assert "content-management" in lex.match("the portal publishes news articles")
     sug = suggester.suggest("Farmers register their plots online and officers approve each one. On the idea of "
                             "showing the plots on a map: we do not want one.")
     assert "gis" not in {b.id for b in sug.building_blocks if b.selected}
