@@ -37,9 +37,10 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   fifty-ninth session) by a helper who saw no code, in the phrasings officials use (terse lists, scope statements,
   "GIS: not needed", "forget about SMS", "no one signs anything"): its first run (11 of 41 left out) gave
   `CueLexicon.declines` its scope, label, list and exclusion frames and the outright declines. Since then (sessions
-  60–62) twelve more helpers who saw no code each wrote 40 (ids `Z-`, `Q-`, `R-`, `S-`, `U-`, `W-`, `E-`, `F-`, `G-`,
-  `H-`, `J-`, `L-`: formal, casual, indirect, citizens', memo, chat, second-language, speech, terms-of-reference and
-  backlog phrasings); each was measured before it was read, then added here: 545 items.
+  60–62) fifteen more helpers who saw no code each wrote 40 (ids `Z-`, `Q-`, `R-`, `S-`, `U-`, `W-`, `E-`, `F-`,
+  `G-`, `H-`, `J-`, `L-`, `M-`, `O-`, `V-`: formal, casual, indirect, citizens', memo, chat, second-language, speech,
+  terms-of-reference, backlog, replies to a vendor, voice-note and legal-drafting phrasings); each was measured
+  before it was read, then added here: 665 items.
 - `usecases_declined_test.jsonl` (40, ids `X-…` and `Y-…` traps, 2026-12-06): the same brief for another helper
   who saw neither code nor the dev file, asked for formal, casual, list-like and reasoned phrasings. Never looked at
   item by item; the bench scores it without printing errors (first run 9 of 34 left out, 17 after the dev file's
