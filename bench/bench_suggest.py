@@ -830,6 +830,9 @@ def main(argv=None) -> int:
     said_not_needed(shipped, gd / "usecases_declined_test.jsonl")  # never looked at item by item: no errors printed
     # (a seventh writer, 2026-12-07, told to say no plainly and indirectly in ten voices; kept blind the same way)
     said_not_needed(shipped, gd / "usecases_declined_test2.jsonl")
+    # (three more writers, 2026-12-07, sixty-second session: a grant proposal, a group chat, a filled-in questionnaire;
+    # measured once on the code of the session's start and once after its changes, never read)
+    said_not_needed(shipped, gd / "usecases_declined_test3.jsonl")
     probe_sets(shipped, gd / "usecases_probe.jsonl", args.errors)
     typo_robustness(shipped, [it for it in pool if it["set"] in ("dev", "novel")])
 

@@ -47,6 +47,9 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   frames, 24 after phrasings added from general knowledge of how such sentences are written).
 - `usecases_declined_test2.jsonl` (40, ids `K-…`, 2026-12-07): a further helper's, same brief; held out like the
   first (the bench prints its totals only).
+- `usecases_declined_test3.jsonl` (120, ids `A-…`, `B-…`, `C-…`, 2026-12-07): three more helpers, same brief, in
+  styles none of the dev writers used (a grant proposal's narrative, a group chat of officials, a filled-in
+  requirements questionnaire); held out like the others.
 - `usecases_probe.jsonl` (105, ids `P-…` novel services of 1–8 sentences, `PL-…` long paragraphs, `PS-…` one-line
   requests with a `focus`; `style` says which; 2026-12-06): written by three helpers who saw no code, from the BB
   scopes alone, in styles the other sets have few of (problem statements, user stories, numbered lists, a pasted

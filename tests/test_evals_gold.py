@@ -199,9 +199,10 @@ def test_negation_sets_name_known_blocks_and_each_item_is_a_decline_or_a_trap():
     dev = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined.jsonl")
     test = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined_test.jsonl")
     test2 = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined_test2.jsonl")
-    ids = [it["id"] for it in dev + test + test2]
-    assert len(ids) == len(set(ids)) and len(dev) == 665 and len(test) == 40 and len(test2) == 40
-    test = test + test2
+    test3 = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined_test3.jsonl")
+    ids = [it["id"] for it in dev + test + test2 + test3]
+    assert len(ids) == len(set(ids)) and len(dev) == 665 and len(test) == 40 and len(test2) == 40 and len(test3) == 120
+    test = test + test2 + test3
     known = set(registry.bb_ids())
     for it in dev + test:
         assert it["service"].strip() and set(it["declined"]) <= known and set(it["kept"]) <= known, it["id"]
