@@ -301,7 +301,8 @@ _BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 # what marks a list item or a requirement at the start of a sentence: "- ", "3) ", "b) ", "LT-01: ", "FR-3.2 ", "NFR-02 –"
 _ITEM_MARK = re.compile(r"^(?:(?i:(?:article|section|regulation|rule|clause|paragraph|part|chapter|§)\s*\d+(?:\.\d+)*"
                         # (a provision's number and title: "Article 5.", "Regulation 4(5).", "Section 3 (Form of certificate).")
-                        r"(?:\(\w{1,3}\))*[a-z]?(?:\s+\([^)]{1,40}\))?)(?:\s*[:.)–—-]\s*|\s+(?=[A-Z])|$)|[-*•▪◦‣]\s+|\d+[.)]\s+|[a-z][.)]\s+|\(\w{1,3}\)\s+|(?:[A-Z]{1,6}[-_.]?)+\d+(?:\.\d+)*[a-z]?"
+                        r"(?:\(\w{1,3}\))*[a-z]?(?:\s+\([^)]{1,40}\))?)(?:\s*[:.)–—-]\s*|\s+(?=[A-Z])|$)|"
+                        r"[-*•▪◦‣]\s+|\d+[.)]\s+|[a-z][.)]\s+|\(\w{1,3}\)\s+|(?:[A-Z]{1,6}[-_.]?)+\d+(?:\.\d+)*[a-z]?"
                         r"(?:\s*[:.)–—-]\s+|\s+(?=[A-Z])|$))")
 _LEAD = re.compile(r"^(?:and|or|but|then|so|also|while|whereas)\s+", re.I)
 _TRAIL = re.compile(r"\s+(?:and|or|but|then)$", re.I)
@@ -869,7 +870,7 @@ _BLOCK_NAMES = {b: re.compile(rf"\b{re.escape(registry.name_of(b))}\b", re.I) fo
 _ANSWER_NO = re.compile(r"(?:no|none|nope|not at all|not needed|not required|no need|n/a|not applicable)", re.I)
 # A reply that names the topic, then says no to it ("On the point about an interactive map, the answer is that we do
 # not want one", "Re 5, on putting the card into an app: we will not be doing that", "On whether the agreement needs
-# to be signed electronically: it does not"): the topic is ruled out (CueLexicon.topic_declined)
+# to be signed electronically: it does not"): the topic is ruled out (CueLexicon.answered_no)
 _TOPIC_NO = re.compile(
     r"(?:^|(?<=[.!?\n])\s*)(?P<q>(?:on|re|regarding|as to|as for|concerning|with regard to|in reply to|in response to|"
     r"turning to)\b[^.!?:;]{3,200}?)\s*[:,—–]\s*(?P<c>(?:(?:the|my|our) answer is(?: that)?,? |in short,? |frankly,? |"
@@ -913,8 +914,8 @@ _NEG_VERB = (# "we're not going to ask people to log in", "nor ask them for perm
              r"(?:ask|asking|make|making|force|forcing|require|requiring) (?:[\w'’-]+ ){1,2}?(?:to|for)(?= )|"
              r"(?:ask|asks|asked|asking|seek|seeks|sought|seeking) for(?= )|"
              # "put permits in a wallet", "show the sites on a map" (before "show" alone)
-             r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps|hold|holds|show|shows|display|displays|mark|marks|plot|"
-             r"plots|pin|pins) (?:[\w'’-]+ ){0,3}?(?:in|inside|into|on|onto)(?= )|"
+             r"(?:put|puts|place|places|load|loads|store|stores|keep|keeps|hold|holds|show|shows|display|displays|"
+             r"mark|marks|plot|plots|pin|pins) (?:[\w'’-]+ ){0,3}?(?:in|inside|into|on|onto)(?= )|"
              r"need|needs|require|want|use|involve|include|receive|get|send|pay|sign|charge|collect|book|handle|handling|"
              r"show|take|ask|sent|signed|charged|paid|shown|asked|handled|taken|used|required|needed|collected|given|"
              r"booked|notified|texted|emailed|mapped|stored|kept|shared|exchanged|log in|log on|sign in|sign up|log|"
@@ -929,7 +930,8 @@ _NEG_VERB = (# "we're not going to ask people to log in", "nor ask them for perm
              r"needing|using|taking|sending|collecting|charging|asking|requiring|involving|showing|deal with|"
              r"dealing with|feature|featuring|contain|come with|rely on|go through|bother with|carry|run|do|doing|"
              r"supply|deliver|furnish|purchase|acquire|introduce|set up|roll out|deploy|propose|proposed|price|quote|"
-             r"apply|fill in|fill out|submit|enrol|enroll|reserve|reserving|keeping|attend|affix|attach|stand up|standing up|spin up|spinning up|"
+             r"apply|fill in|fill out|submit|enrol|enroll|reserve|reserving|keeping|attend|affix|attach|stand up|"
+             r"standing up|spin up|spinning up|"
              r"setting up|operate|operating|maintain|maintaining|foresee|contemplate|envisage|query|querying|checking|"
              r"verifying|exchanging|storing|recording|signing|paying|booking|scheduling|mapping|tracking|routing|"
              r"approving|selling|buying|capturing|notifying|texting|emailing|authenticating|"
