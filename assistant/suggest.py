@@ -25,7 +25,10 @@ How a description becomes a suggestion:
    scheduler, workflow) for nearly every service, so they are selected unless the evidence is against them.
    The blocks a service uses only when it says so (money, signing, maps, a marketplace, a wallet, published
    content, hosting: `named_only` in the lexicon) are not proposed unless some need at least hints at them
-   (decide), and a block one of the needs names outright ("signed digitally", "on a map") always is.
+   (decide), and a block one of the needs names outright ("signed digitally", "on a map") always is. A block the
+   description says the service does without ("No login is required", "Out of scope: payments") is left out: read
+   by phrasing frames (CueLexicon.declines_both), a looser reader for clauses none of them reads, and last a small
+   model over the clause's embedding (corpus/decline_model.json, fitted by bench/fit_declines.py).
 4. Every selected BB gets reasons in plain words (need → the key functionality that serves it) and
    citations to the spec chunks that functionality comes from; a BB selected on the reference use cases'
    evidence alone says so. BBs are ranked selected-first, by the expected share of the service's steps that
@@ -37,6 +40,7 @@ Only the index is used at runtime: `assistant.index.chunks`, `assistant.embedder
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import time
@@ -58,6 +62,8 @@ from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase,
 from ingest.embed import embed_cached
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
+# the learned fallback of the negation reader (bench/fit_declines.py): a clause's embedding → it rules out what it names
+DECLINE_MODEL_FILE = Path(__file__).resolve().parents[1] / "corpus" / "decline_model.json"
 
 # The signals, in the order of the model's feature vector. Ablations in the bench remove one group at a time.
 # Every signal also enters multiplied by `long` (0 for a short service summary, 1 for a long step-by-step use
@@ -819,6 +825,10 @@ _NOT_RULED_OUT = re.compile(r"(?:applicants?|candidates?|claimants?|registrants?
 # people do (S-, 29 blocks ruled out): frames alone read 4 of 29, with this 19; on the held-out negations 25 → 32 of 34
 # at the sentence level, no trap read as one; over the 6,188 needs of the dev and product descriptions, no decline added
 LOOSE_DECLINES = True
+# The learned fallback after the frames and the loose reader (Suggester._learned_declines, bench/fit_declines.py):
+# measured on the three held-out negation sets, which it never saw: blocks left out 31 → 32/34, 16 → 18/31,
+# 55 → 58/91 at threshold 0.8, traps kept the same (17/18, 18/18, 34/36)
+DECLINE_MODEL = True
 # a negated wish, plan or build, "there is no", "no one needs to", "nothing is meant/bought/…", "no … at all"
 _LOOSE_NEG = re.compile(
     r"\b(?:(?:do|does|did|will|would|shall|should|are|is|am|were|was)(?: \w+ly)? not|(?:do|does|did|would|should|is|are|"
@@ -886,6 +896,15 @@ _TOPIC_NO = re.compile(
     r"(?:the [\w-]+ |we |they )?(?:has |have )?decided against (?:it|that|this|them)\b|"
     r"(?:please )?(?:leave|keep) (?:it|them|that|this|those) out\b|"
     r"we (?:have|see) no (?:need|use|plans?|place) for (?:it|that|this|them|one)\b))", re.I)
+def declinable_cues(lex: "CueLexicon", text: str) -> set[str]:
+    """The blocks a clause with a negation word names in a way a negation could rule out (a strong cue, or any cue of a
+    block a service has only when it says so; not the people a cue may be): what the learned fallback reads."""
+    if not _NEGATION_WORD.search(text):
+        return set()
+    return {b for b, h in lex.match(text).items()
+            if (h.strength >= 1.0 or b in lex.named_only) and not _NOT_RULED_OUT.fullmatch(h.matched)}
+
+
 def _bare(text: str) -> str:
     """Words only, lower case: a need as split (its commas dropped) is found in the sentence it came from."""
     return " ".join(re.findall(r"[\w'’-]+", text.lower()))
@@ -1756,6 +1775,17 @@ def need_features(cue_m: np.ndarray, definite_m: np.ndarray, psims: np.ndarray, 
     }
 
 
+@lru_cache(maxsize=1)
+def _decline_model() -> dict[str, Any] | None:
+    """corpus/decline_model.json as arrays (None when it is missing or unreadable: the frames alone read negations)."""
+    try:
+        raw = json.loads(DECLINE_MODEL_FILE.read_text(encoding="utf-8"))
+        return {"w": np.asarray(raw["weights"], dtype=np.float64), "b": float(raw["bias"]),
+                "threshold": float(raw["threshold"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def logistic(feats: dict[str, np.ndarray], model: dict[str, Any], names: Iterable[str]) -> np.ndarray:
     """A fitted model (MODEL, NEED_MODEL: weights over standardised features, one intercept per block) applied to
     `feats`, each shaped (..., n_bbs) with the blocks in registry order: the probability per block, same shape."""
@@ -1967,6 +1997,26 @@ class Suggester:
                 or (close >= SERVICE_REQUEST_MIN_SIM and bool(_REQUEST.search(text))))
 
     # ----- analysis -------------------------------------------------------------------------------
+    def _learned_declines(self, needs: list[str], both: list[tuple[dict[str, str], dict[str, str]]]
+                          ) -> list[tuple[dict[str, str], dict[str, str]]]:
+        """Where no frame read a clause with a negation word that names a block, the learned fallback
+        (DECLINE_MODEL_FILE): its embedding says whether it rules out what it names, for the whole service."""
+        model = _decline_model()
+        todo = [(i, cues) for i, (n, (found, _)) in enumerate(zip(needs, both))
+                if not found and (cues := declinable_cues(self.lexicon, n))]
+        if model is None or not todo:
+            return both
+        vecs = np.asarray(self.a.embedder.embed([needs[i] for i, _ in todo]), dtype=np.float64)
+        if vecs.ndim != 2 or vecs.shape[1] != model["w"].shape[0]:
+            return both  # (another embedder than the one the model was fitted on)
+        probs = 1.0 / (1.0 + np.exp(-(vecs @ model["w"] + model["b"])))
+        out = list(both)
+        for (i, cues), p in zip(todo, probs):
+            if p >= model["threshold"]:
+                read = {b: needs[i] for b in sorted(cues)}
+                out[i] = (read, dict(read))
+        return out
+
     def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None,
                 leave_out_examples: bool = False, ignore_examples: Iterable[str] = ()) -> Analysis:
         """`leave_out_examples`: the step examples that are the text itself (or nearly: similarity > 0.97) are
@@ -1987,6 +2037,8 @@ class Suggester:
             answered = self.lexicon.answered_no(text, needs)
             asked_no = [bool(a) or ("?" in text and bool(_ANSWER_NO.fullmatch(x))) for (a, _), x in zip(answered, needs)]
             both = [({**d, **a}, {**w, **aw}) for (d, w), (a, aw) in zip(both, answered)]
+        if DECLINE_MODEL:
+            both = self._learned_declines(needs, both)
         declined = [d for d, _ in both]
         ruled_out = {b: w for _, whole in both for b, w in whole.items()}
         if CONTRAST_KEEPS and ruled_out:

@@ -1,0 +1,115 @@
+"""Fit the learned fallback of the negation reader (corpus/decline_model.json): whether a clause with a negation word
+rules out the blocks it names, read from its sentence embedding where no frame of CueLexicon.declines_both (and no
+loose reading) says anything.
+
+    python bench/fit_declines.py --index /tmp/idx                 # writer-grouped cross-validation
+    python bench/fit_declines.py --index /tmp/idx --write         # + refit on everything and write the model
+
+Examples: each clause with a negation word of evals/gold/usecases_declined.jsonl, paired with each block it cues
+(a strong cue, or any cue of a block a service has only when it says so); positive when the item rules that block
+out. Negatives also from the dev and product descriptions: a clause with a negation word cueing a block the service
+is labelled with ("citizens who do not pay on time get a reminder"). Logistic regression with an L2 penalty (Newton),
+the embedding as the features. Cross-validation leaves one writer (id prefix) out at a time, the descriptions' clauses
+as one group, and prints, per threshold, the share of the dev declines read and the clauses read wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from _common import open_assistant  # noqa: E402
+
+import bench_suggest as B  # noqa: E402
+from assistant import suggest as S  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "evals" / "gold"
+THRESHOLDS = (0.6, 0.7, 0.8, 0.9)
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def examples(lex: S.CueLexicon, corpus: Path) -> list[tuple[str, str, str, int]]:
+    """(group, clause, block, label) for every clause with a negation word and every block it cues."""
+    out = []
+    for it in load(GOLD / "usecases_declined.jsonl"):
+        for n in S.split_needs(it["negation"]) or [it["negation"]]:
+            for b in S.declinable_cues(lex, n):
+                out.append((it["id"].split("-")[0], n, b, int(b in it["declined"])))
+    files = [Path(f) for f in glob.glob(str(GOLD / "usecases_*.jsonl"))
+             if not any(k in f for k in ("test", "declined", "probe", "short"))]
+    descriptions = [d for f in files for d in load(f)] + B.product_gold(corpus)
+    for d in descriptions:
+        for n in S.split_needs(d.get("description") or ""):
+            for b in S.declinable_cues(lex, n):
+                if b in d.get("expected", []):
+                    out.append(("descriptions", n, b, 0))
+    return out
+
+
+def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30) -> np.ndarray:
+    """Logistic regression by Newton's method: weights then bias; the bias is not penalised."""
+    Xb = np.hstack([X, np.ones((len(X), 1))])
+    w = np.zeros(Xb.shape[1])
+    reg = np.full(Xb.shape[1], l2)
+    reg[-1] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(Xb @ w)))
+        grad = Xb.T @ (p - y) + reg * w
+        hess = (Xb * (p * (1 - p))[:, None]).T @ Xb + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--index", required=True)
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "govstack-corpus"))
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--threshold", type=float, default=0.8)
+    args = ap.parse_args()
+    a = open_assistant(args.index)
+    lex = S.CueLexicon.load()
+    ex = examples(lex, Path(args.corpus))
+    texts = sorted({e[1] for e in ex})
+    vec = dict(zip(texts, np.asarray(a.embedder.embed(texts), dtype=np.float64)))
+    X = np.stack([vec[e[1]] for e in ex])
+    y = np.array([e[3] for e in ex], dtype=np.float64)
+    groups = np.array([e[0] for e in ex])
+    print(f"{len(ex)} (clause, block) pairs: {int(y.sum())} ruled out, {int((groups == 'descriptions').sum())} from "
+          f"the dev and product descriptions (none ruled out)")
+    pred = np.zeros(len(ex))
+    for g in sorted(set(groups)):
+        held = groups == g
+        w = fit(X[~held], y[~held])
+        pred[held] = 1.0 / (1.0 + np.exp(-(X[held] @ w[:-1] + w[-1])))
+    print("threshold  dev declines read  wrongly read (declined sets)  wrongly read (descriptions)")
+    for th in THRESHOLDS:
+        s = pred >= th
+        print(f"  {th:.2f}      {(s & (y == 1)).sum() / max(1, y.sum()):.3f}             "
+              f"{int((s & (y == 0) & (groups != 'descriptions')).sum())}/{int(((y == 0) & (groups != 'descriptions')).sum())}"
+              f"                          {int((s & (groups == 'descriptions')).sum())}/{int((groups == 'descriptions').sum())}")
+    if args.write:
+        w = fit(X, y)
+        model = {"threshold": args.threshold, "bias": round(float(w[-1]), 6),
+                 "weights": [round(float(v), 6) for v in w[:-1]],
+                 "examples": len(ex), "embedding_dim": int(X.shape[1])}
+        S.DECLINE_MODEL_FILE.write_text(json.dumps(model) + "\n", encoding="utf-8")
+        print(f"wrote {S.DECLINE_MODEL_FILE}")
+
+
+if __name__ == "__main__":
+    main()
