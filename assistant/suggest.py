@@ -799,14 +799,14 @@ class CueLexicon:
         {'gis': 'On the idea of a map of the sites: we do not want one'}
         """
         res: list[tuple[dict[str, str], dict[str, str]]] = [({}, {}) for _ in needs]
-        for m in _TOPIC_NO.finditer(text) if may_match(_TOPIC_NO, fold(text)) else ():
+        for m in _TOPIC_NO.finditer(text):
             q = m.group("q").strip()
             # (the need the topic is in, or one inside it: "As for payments, the treasury …", "Re 5 on the idea of …")
             i = next((k for k, n in enumerate(needs) if len(n) > 2 and (_bare(n) in _bare(q) or
                                                                         _bare(n).startswith(_bare(q)))), None)
             if i is not None and not _TOPIC_RESTRICTED.search(q):
                 self._rule_out(q, f"{q}: {m.group('c')}", True, *res[i])
-        for m in _ANSWERED_NO.finditer(text):
+        for m in _ANSWERED_NO.finditer(text) if "?" in text else ():
             q = m.group("q").strip()
             i = next((k for k, n in enumerate(needs) if len(n) > 2 and n in q), None)
             if i is not None and not _NOT_DECLINING.search(q):
@@ -848,15 +848,17 @@ CONTRAST_KEEPS = True
 _CONTRAST = re.compile(r"(?:[,;:—–-]\s*|\s)(?:but|however|although|though|yet|so|instead|only|rather)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # (a cheap first look: every _LOOSE_NEG match has one of these words)
+_NEGATION_WORD = re.compile(r"\b(?:not|no|never|nothing|nobody|noone|no-one)\b|n['’]t\b", re.I)
 # a clause after a comma that goes on with a list ("e-mails or any other notification", "create an account or prove
 # who they are"): after a negation, the rest of what it rules out (split_needs_shown, CueLexicon.declines_both)
 _LIST_GOES_ON = re.compile(r"^(?:[\w'’/-]+ ){0,3}(?:or|nor) (?!(?:else|not|otherwise)\b)", re.I)
 # (a negation whose object the clause ends with: "the system shall not send text messages")
-_NEGATION_ENDS = re.compile(r"(?:\b(?:not|no|never|nothing|nobody|neither|nor)\b|n['’]t\b)(?: [\w'’/-]+){0,6}$", re.I)
+_NEGATION_ENDS = re.compile(rf"(?:{_NEGATION_WORD.pattern}|\b(?:neither|nor)\b)(?: [\w'’/-]+){{0,6}}$", re.I)
 _LIST_TAIL = re.compile(r"(?:,\s*(?:[\w'’/-]+ ){0,3}?[\w'’/-]+)*,?\s+(?:or|nor)(?:\s+(?!(?:in|on|at|to|for|from|by|with|"
                         r"between|through|via|against|into|under|within)\b)[\w'’/-]+){1,5}", re.I)
 _SENT_THING = r"(?:alerts?|notifications?|notifs?|messages?|reminders?|updates?|confirmations?|notices?)"
-_NEGATION_WORD = re.compile(r"\b(?:not|no|never|nothing|nobody|noone|no-one)\b|n['’]t\b", re.I)
+# the way a thing is done, not whether ("we will not pay the grant in cash", "forms are not accepted on paper")
+_MANNER = r"in cash|by (?:cheque|check|post|hand)|on paper"
 # … or a verdict after the thing it is about ("a feed from other ministries is neither planned nor wanted")
 _LOOSE_VERDICT = re.compile(
     r"\b(?:out of scope|outside (?:the|our|this) scope|excluded|scrapped|shelved|(?:looked at|discussed|considered|"
@@ -871,7 +873,7 @@ _LOOSE_RESTRICTED = re.compile(
     r"fewer than|at least|at most|any longer|anymore|any more|instead|old|previous|former|used to|under \d+|over \d+|"
     r"without|before|after|once|must|accepted|allowed|may|rely|currently|today|at the moment|at present|so far|"
     r"until now|yet(?! another)|not true|untrue|incorrect|right now|during|(?:for|in) the first|go-live|"
-    r"launch|above|below|in cash|on paper|by cheque)\b", re.I)
+    rf"launch|above|below|{_MANNER})\b", re.I)
 # … or one a limit follows ("We don't want an identity check on every visit — only when the bank account changes")
 _LIMITED_AFTER = re.compile(r"\s*(?:[—–-]+|,)\s*(?:only|except|unless|just|apart from)\b", re.I)
 _LOOSE_BREAK = re.compile(r"[;:.!?—–]|\s-\s|,\s*(?:so|but|and|because|since|as|while|which|who|where|when)\b")
@@ -1150,7 +1152,7 @@ _CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:so|but|and)\b")
 _ONLY_IF = re.compile(r"(?:(?!,\s*(?:so|but|and|because|since|as|while)\b)[^.;:!?—–])*?\b(?:until|unless|without|except|"
                       r"before|if|once|within|"
                       # (a limit, or the way it is done, not whether: "not … more than twice", "not … in cash")
-                      r"(?:more|fewer|less) than|in cash|by (?:cheque|check|post|hand)|on paper)\b"
+                      rf"(?:more|fewer|less) than|{_MANNER})\b"
                       # (… or after a dash: "We don't want an identity check on every visit — only when …")
                       r"|[^.;:!?—–]*?\s[—–-]+\s*(?:only|except|unless|just|apart from)\b", re.I)
 
@@ -2030,13 +2032,12 @@ class Suggester:
         pairs = split_needs_shown(text) or [(text, text)]
         needs, shown = [n for n, _ in pairs], [w for _, w in pairs]
         both = [self.lexicon.declines_both(s) for s in needs]
-        asked_no = [False] * len(needs)
         # "Will citizens pay? No.", "On the idea of a map: we do not want one": the question (the topic) and its answer
         # are no steps, what it asks about is ruled out
-        if "?" in text or may_match(_TOPIC_NO, fold(text)):
-            answered = self.lexicon.answered_no(text, needs)
-            asked_no = [bool(a) or ("?" in text and bool(_ANSWER_NO.fullmatch(x))) for (a, _), x in zip(answered, needs)]
-            both = [({**d, **a}, {**w, **aw}) for (d, w), (a, aw) in zip(both, answered)]
+        answered = self.lexicon.answered_no(text, needs)
+        asked = "?" in text
+        asked_no = [bool(a) or (asked and bool(_ANSWER_NO.fullmatch(x))) for (a, _), x in zip(answered, needs)]
+        both = [({**d, **a}, {**w, **aw}) for (d, w), (a, aw) in zip(both, answered)]
         if DECLINE_MODEL:
             both = self._learned_declines(needs, both)
         declined = [d for d, _ in both]
