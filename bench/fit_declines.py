@@ -29,14 +29,11 @@ from _common import open_assistant  # noqa: E402
 
 import bench_suggest as B  # noqa: E402
 from assistant import suggest as S  # noqa: E402
+from evals.gold import load_jsonl as load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "evals" / "gold"
 THRESHOLDS = (0.6, 0.7, 0.8, 0.9)
-
-
-def load(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def examples(lex: S.CueLexicon, corpus: Path) -> list[tuple[str, str, str, int]]:
