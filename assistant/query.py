@@ -2026,6 +2026,7 @@ class QueryAnalysis:
     # reference use case as (id, title, its blocks) or None
     advice: list[tuple[str, str, str]] = field(default_factory=list)
     advice_use_case: tuple[str, str, list[str]] | None = None
+    advice_named: set[str] = field(default_factory=set)  # … of them, the blocks a step of the description calls for
     advice_held: list[tuple[str, str]] = field(default_factory=list)  # (BB, why) likely but not proposed (decide)
     advice_guidance: str | None = None  # … or, for a description too thin to analyse, what the advisor asks for
     # text → vector: the question's texts as the first search embedded them (the standalone question, and its search_text),

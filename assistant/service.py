@@ -515,9 +515,13 @@ class Assistant:
         if result.guidance:
             qa.advice_guidance = result.guidance  # the answer says what to describe, not a passage about something else
             return hits
+        from assistant.suggest import SIMILAR_CLOSE, held_reason, selection_groups
+
         have = {h.id: h for h in hits}
         front = []
-        for b in result.building_blocks:
+        groups = dict(selection_groups(result))  # the table's order: the blocks the steps call for, then the others
+        qa.advice_named = {b.id for b in groups.get("named", [])}
+        for b in groups.get("named", []) + groups.get("assumed", []):
             if not b.selected or not b.citations or not b.reasons:
                 continue
             cid = b.citations[0].chunk_id
@@ -531,8 +535,6 @@ class Assistant:
                 have[cid].why.append("advice")
             if have[cid] not in front:
                 front.append(have[cid])
-        from assistant.suggest import SIMILAR_CLOSE, held_reason
-
         # a block similar services use that this one never mentions ("no step says that money changes hands")
         qa.advice_held = [(b.id, why) for b in result.building_blocks if (why := held_reason(b))]
         uc = next((u for u in result.similar_use_cases if u.source == "govstack"), None)

@@ -2555,8 +2555,43 @@ def long_note(unread: int) -> str:
             f"{MAX_DESCRIPTION_CHARS:,}). Describe one service at a time, or its main steps.") if unread else ""
 
 
+def _field(x: Any, name: str, default: Any = None) -> Any:
+    return x.get(name, default) if isinstance(x, Mapping) else getattr(x, name, default)
+
+
+# The groups a suggestion's table is read in (selection_groups), with the heading each renderer shows.
+GROUP_TITLES = {
+    "named": "For the steps you describe",
+    "assumed": "Also used by GovStack services of this kind, though no step of the description names them",
+    "rest": "Not proposed",
+}
+
+
+def selection_groups(s: Any) -> list[tuple[str, list[Any]]]:
+    """The building blocks of a Suggestion (or its dict) in the order a reader takes them in: the selected blocks a
+    step of the description calls for ("named"), then the selected blocks no step names, which GovStack services of
+    this kind use all the same ("assumed": identity, consent, the information mediator…), then the rest; each group
+    by score. Ranking by score alone put a block nobody mentioned above the map and the signature a land-title
+    service was described with; the score order (and the JSON) is unchanged. Groups that are empty are left out.
+
+    >>> from assistant.types import BuildingBlockScore as B, Suggestion, SuggestionStep as St
+    >>> s = Suggestion("d", [B("messaging", "Messaging", 1.0, True, []), B("gis", "GIS", 0.8, True, []),
+    ...                      B("wallet", "Wallet", 0.1, False, [])], steps=[St("plot it on a map", [], ["gis"])])
+    >>> [(k, [b.id for b in bs]) for k, bs in selection_groups(s)]
+    [('named', ['gis']), ('assumed', ['messaging']), ('rest', ['wallet'])]
+    """
+    bbs = sorted(_field(s, "building_blocks") or [], key=lambda b: -float(_field(b, "score") or 0.0))
+    named_ids = {b for st in (_field(s, "steps") or []) for b in (_field(st, "building_blocks") or [])}
+    groups = {"named": [], "assumed": [], "rest": []}
+    for b in bbs:
+        key = "rest" if not _field(b, "selected") else "named" if _field(b, "id") in named_ids else "assumed"
+        groups[key].append(b)
+    return [(k, v) for k, v in groups.items() if v]
+
+
 def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
-    """A Suggestion as a plain-text table for a terminal."""
+    """A Suggestion as a plain-text table for a terminal: the selected blocks the description's steps call for,
+    then those it takes for granted, then the rest (selection_groups)."""
     lines: list[str] = []
     read_as = " ".join(n for n in (long_note(s.unread_chars), spelled_note(s.spelled)) if n)
     if s.guidance:
@@ -2564,9 +2599,12 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     if read_as:
         lines.append(read_as)
     sel = [b for b in s.building_blocks if b.selected]
+    groups = selection_groups(s)
+    split = {k for k, _ in groups} >= {"named", "assumed"}
     lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}), "
                  + ("the one it is about first, then " if sel and s.focus == sel[0].id else "")
-                 + "ranked by how many steps use them:")
+                 + ("the ones your steps call for before the ones services like it also use; " if split else "")
+                 + "the most central first:")
     if s.focus and sel and s.focus == sel[0].id:
         lines.append(f"The description centres on {registry.name_of(s.focus)}.")
     elif s.focus:  # a longer description: its steps rank first, the block that sets it apart may not
@@ -2574,19 +2612,22 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     lines.append("")
     lines.append(f"  {'':2} {'Building block':<22} {'Score':>6}  Why")
     lines.append(f"  {'':2} {'-' * 22} {'-' * 6}  {'-' * 40}")
-    for b in s.building_blocks:
-        if not (b.selected or show_all):
+    for key, bbs in groups:
+        if key == "rest" and not show_all:
             continue
-        mark = "✔" if b.selected else " "
-        # an unselected block near the line says what was weighed (the need closest to it), so a user can judge
-        why = b.reasons[0] if b.reasons and (b.selected or held_reason(b) or b.score >= NEAR_MISS_SCORE) else ""
-        lines.append(f"  {mark:2} {b.name:<22} {b.score:>6.2f}  {why}")
-        if b.selected:
-            for r in b.reasons[1:]:
-                lines.append(f"  {'':2} {'':<22} {'':>6}  {r}")
-            if b.citations:
-                srcs = "; ".join(f"{c.title} — {c.section}" for c in b.citations[:2])
-                lines.append(f"  {'':2} {'':<22} {'':>6}  sources: {srcs}")
+        if split:
+            lines.append(f"  {GROUP_TITLES[key]}:")
+        for b in bbs:
+            mark = "✔" if b.selected else " "
+            # an unselected block near the line says what was weighed (the need closest to it), so a user can judge
+            why = b.reasons[0] if b.reasons and (b.selected or held_reason(b) or b.score >= NEAR_MISS_SCORE) else ""
+            lines.append(f"  {mark:2} {b.name:<22} {b.score:>6.2f}  {why}")
+            if b.selected:
+                for r in b.reasons[1:]:
+                    lines.append(f"  {'':2} {'':<22} {'':>6}  {r}")
+                if b.citations:
+                    srcs = "; ".join(f"{c.title} — {c.section}" for c in b.citations[:2])
+                    lines.append(f"  {'':2} {'':<22} {'':>6}  sources: {srcs}")
     if s.steps:
         lines.append("")
         lines.append("Needs in the description:")

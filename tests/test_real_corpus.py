@@ -134,6 +134,12 @@ def test_a_chat_question_asking_blocks_for_a_described_service_gets_the_advisors
     assert {registry.name_of(b) for b in selected} == {n for n, _ in listed}
     assert {"Registration", "Messaging", "Payments"} <= {n for n, _ in listed}
     assert all(ans.citations[int(k) - 1].bb for _, k in listed)  # each block cites its own spec page
+    # grouped as the advisor's table: first the blocks a step of the description calls for, then the others
+    first, _, rest = ans.text.partition("And the ones GovStack services of this kind also use")
+    s = real_assistant.suggest(FARM.rsplit(".", 1)[0] + ".")
+    named = {b for st in s.steps for b in st.building_blocks} & set(selected)
+    assert rest and {n for n in re.findall(r"^- \*\*(.+?)\*\* — ", first, re.M)} == {registry.name_of(b) for b in named}
+    assert "Identity" in re.findall(r"^- \*\*(.+?)\*\* — ", rest, re.M)
     short = real_assistant.ask("Which building blocks do we need for our new service?")
     assert "suggests these" not in short.text and "Building-block advisor" in short.text
 

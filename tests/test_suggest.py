@@ -282,6 +282,24 @@ def test_terminal_table_says_centres_on_only_when_the_focus_leads():
     assert "The description centres on Wallet." in format_suggestion(s)
 
 
+def test_terminal_table_puts_the_blocks_the_steps_name_before_the_ones_taken_for_granted():
+    from assistant.types import BuildingBlockScore as B, Suggestion, SuggestionStep
+
+    s = Suggestion(description="d", building_blocks=[
+        B("messaging", "Messaging", 1.0, True, ["similar reference steps use Messaging"]),
+        B("gis", "GIS", 0.8, True, ["need 'plot parcels on a map' → GIS"]),
+        B("wallet", "Wallet", 0.1, False, [])], steps=[SuggestionStep("plot parcels on a map", [], ["gis"])])
+    table = format_suggestion(s)
+    assert (table.index("For the steps you describe:") < table.index("GIS")
+            < table.index("Also used by GovStack services of this kind") < table.index("Messaging")
+            < table.index("Not proposed:") < table.index("Wallet"))
+    assert "the ones your steps call for before the ones services like it also use" in table
+    assert "Not proposed:" not in format_suggestion(s, show_all=False)
+    s.steps[0].building_blocks.append("messaging")  # every selected block named: one list, no headings
+    assert "For the steps you describe" not in format_suggestion(s)
+    assert format_suggestion(s).index("Messaging") < format_suggestion(s).index("GIS")
+
+
 def test_an_and_after_both_or_between_joins_two_nouns_not_two_clauses():
     assert split_needs("Give each case a hearing date when both the judge and a courtroom are free.") == [
         "Give each case a hearing date when both the judge and a courtroom are free"]

@@ -200,11 +200,27 @@ def test_bb_table_lists_every_block_selected_first_with_scores_and_reasons():
     assert html.index("Payments") < html.index("Identity") < html.index("GIS")
     assert "0.91" in html and "need &#x27;get paid&#x27; → Payments" in html
     assert 'href="https://specs.govstack.global/payments"' in html
-    assert "those most steps would use on top" in html
+    # the blocks the steps call for (payments, identity) come before the one no step names (the information
+    # mediator), each group under its heading, the unselected last
+    groups = re.findall(r"<tr class='gs-group gs-group-(\w+)'>", html)
+    assert groups == ["named", "assumed", "rest"]
+    assert (html.index("For the steps you describe") < html.index("Identity")
+            < html.index("Also used by GovStack services of this kind") < html.index("Information Mediator")
+            < html.index("Not proposed") < html.index("GIS"))
+    assert "the ones your steps call for, then the ones services like it also use" in html
     # a short request leads with the block it is about: the caption says so
     led = render.bb_table_html(dataclasses.replace(suggestion(), focus="payments"), NAMES)
-    assert "the one the description is about, then those most steps would use" in led
-    assert "on top" in render.bb_table_html(dataclasses.replace(suggestion(), focus="identity"), NAMES)
+    assert "the one the description is about, then the ones your steps call for" in led
+    assert "the one the description is about" not in render.bb_table_html(
+        dataclasses.replace(suggestion(), focus="identity"), NAMES)
+    # when the steps name every selected block there is one group and no headings
+    one = dataclasses.replace(suggestion(), steps=[SuggestionStep("all of it", [], ["payments", "identity",
+                                                                                     "information-mediator"])])
+    html = render.bb_table_html(one, NAMES)
+    assert "gs-group" not in html and "the most central first" in html
+    summary = render.suggestion_summary_markdown(suggestion(), NAMES)
+    assert "**Payments**, **Identity** for the steps you describe, and **Information Mediator**, which" in summary
+    assert "Suggested: **Payments**, **Identity**, **Information Mediator** —" in render.suggestion_summary_markdown(one, NAMES)
     # two pages of one chapter are told apart by their section; a single one keeps its title alone
     two = BuildingBlockScore("consent", "Consent", 0.9, True, ["r"], [cit(1), cit(2, section="Consent › 3 Terminology › Data Subject")])
     html = render.bb_table_html(dataclasses.replace(suggestion(), building_blocks=[two]), NAMES)

@@ -16,7 +16,7 @@ from dataclasses import asdict, is_dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from assistant.spelling import spelled_note
-from assistant.suggest import long_note, sdg_target_basis, similar_note
+from assistant.suggest import GROUP_TITLES, long_note, sdg_target_basis, selection_groups, similar_note
 
 # ------------------------------------------------------------------------------------------------------------
 # escaping
@@ -447,17 +447,24 @@ def suggestion_summary_markdown(s: Any, names: Mapping[str, str] | None = None) 
     sel = [b for b in _get(s, "building_blocks", []) if _get(b, "selected")]
     if not sel:
         return "No building block scored high enough for this description. Add what happens step by step." + read_as
-    listing = ", ".join(f"**{md_text(names.get(_get(b, 'id'), _get(b, 'name')))}**" for b in sel)
+    def listing_of(bbs):
+        return ", ".join(f"**{md_text(names.get(_get(b, 'id'), _get(b, 'name')))}**" for b in bbs)
+
+    groups = dict(selection_groups(s))
+    if groups.get("named") and groups.get("assumed"):  # the table's two groups of selected blocks, in its order
+        listing = (f"{listing_of(groups['named'])} for the steps you describe, and {listing_of(groups['assumed'])}, "
+                   "which GovStack services of this kind also use")
+    else:
+        listing = listing_of(sel)
     ms = (_get(s, "timings_ms") or {}).get("total")
     tail = f" ({ms:.0f} ms)" if ms else ""
     focus = _get(s, "focus")
     fname = md_text(names.get(focus, focus)) if focus else ""
     if focus and _get(sel[0], "id") == focus:
-        centre = (f" The description centres on **{fname}**; the others are what GovStack services of this kind also "
-                  "use, most-used first.")
+        centre = f" The description centres on **{fname}**."
     elif focus:  # a longer description ranks by what most of its steps use; the distinctive block may come later
-        centre = (f" What sets this service apart from most is **{fname}**; the list is ranked by how many of its steps "
-                  "would use each block.")
+        centre = (f" What sets this service apart from most is **{fname}**; the table ranks the blocks by how many of "
+                  "the service's steps would use them.")
     else:
         centre = ""
     return (f"Suggested: {listing} — {len(sel)} of {len(_get(s, 'building_blocks', []))} building blocks{tail}.{centre}"
@@ -467,11 +474,17 @@ def suggestion_summary_markdown(s: Any, names: Mapping[str, str] | None = None) 
 def bb_table_html(s: Any, names: Mapping[str, str] | None = None) -> str:
     """All building blocks, best first: selected mark, name, score bar, reasons with cited spec pages."""
     names = _names(names)
-    bbs = sorted(_get(s, "building_blocks", []) or [], key=lambda b: (not _get(b, "selected"), -float(_get(b, "score") or 0)))
-    if not bbs:
+    groups = selection_groups(s)
+    if not groups:
         return ""
+    bbs = [b for _, g in groups for b in g]
+    split = {k for k, _ in groups} >= {"named", "assumed"}
+    first_of = {id(g[0]): k for k, g in groups} if split else {}
     rows = []
     for b in bbs:
+        if id(b) in first_of:
+            k = first_of[id(b)]
+            rows.append(f"<tr class='gs-group gs-group-{k}'><th colspan='4' scope='rowgroup'>{esc(GROUP_TITLES[k])}</th></tr>")
         sel = bool(_get(b, "selected"))
         reasons = _get(b, "reasons") or []
         cits = _get(b, "citations") or []
@@ -492,8 +505,10 @@ def bb_table_html(s: Any, names: Mapping[str, str] | None = None) -> str:
             f"<th scope='row'>{esc(names.get(_get(b, 'id'), _get(b, 'name') or _get(b, 'id')))}</th>"
             f"<td class='gs-score'>{_score_bar(float(_get(b, 'score') or 0.0))}</td><td class='gs-whycell'>{why_html}</td></tr>")
     leads = bool(_get(s, "focus")) and _get(bbs[0], "id") == _get(s, "focus") and _get(bbs[0], "selected")
-    caption = ("Building blocks: selected first — the one the description is about, then those most steps would use"
-               if leads else "Building blocks: selected first, those most steps would use on top")
+    caption = ("Building blocks: selected first — the one the description is about, then " if leads
+               else "Building blocks: selected first — ")
+    caption += ("the ones your steps call for, then the ones services like it also use; the most central first in each"
+                if split else "the most central first")
     return (f"<div class='gs-table-wrap' id='gs-bb-table'><table class='gs-table gs-bbt'><caption>{caption}"
             "</caption><thead><tr><th scope='col'>Selected</th><th scope='col'>Building block</th>"
             "<th scope='col'>Score</th><th scope='col'>Why</th></tr></thead><tbody>"
@@ -514,7 +529,7 @@ def steps_matrix_html(s: Any, names: Mapping[str, str] | None = None) -> str:
     steps = _get(s, "steps", []) or []
     if not steps:
         return ""
-    order = [_get(b, "id") for b in _get(s, "building_blocks", []) or [] if _get(b, "selected")]
+    order = [_get(b, "id") for key, g in selection_groups(s) if key != "rest" for b in g]  # the table's order
     for st in steps:
         for b in _get(st, "building_blocks", []) or []:
             if b not in order:
@@ -646,12 +661,22 @@ def suggestion_markdown(s: Any, names: Mapping[str, str] | None = None) -> str:
     if _get(s, "guidance"):
         lines += ["## Guidance", "", _get(s, "guidance"), ""]
         return "\n".join(lines)
-    lines += ["## Building blocks", "", "| selected | building block | score | why |", "|---|---|---|---|"]
-    for b in sorted(_get(s, "building_blocks", []) or [], key=lambda b: (not _get(b, "selected"), -float(_get(b, "score") or 0))):
-        why = "<br>".join(r.replace("|", "\\|") for r in (_get(b, "reasons") or [])[:3])
-        lines.append(f"| {'yes' if _get(b, 'selected') else ''} | {names.get(_get(b, 'id'), _get(b, 'name'))} | "
-                     f"{float(_get(b, 'score') or 0):.2f} | {why} |")
-    lines.append("")
+    groups = selection_groups(s)
+    split = {k for k, _ in groups} >= {"named", "assumed"}
+    lines += ["## Building blocks", ""]
+    for key, bbs in groups:  # as the advisor's table: the blocks the steps call for, the others selected, the rest
+        if split:
+            lines += [f"### {GROUP_TITLES[key]}", ""]
+        if split or key == groups[0][0]:
+            lines += ["| selected | building block | score | why |", "|---|---|---|---|"]
+        for b in bbs:
+            why = "<br>".join(r.replace("|", "\\|") for r in (_get(b, "reasons") or [])[:3])
+            lines.append(f"| {'yes' if _get(b, 'selected') else ''} | {names.get(_get(b, 'id'), _get(b, 'name'))} | "
+                         f"{float(_get(b, 'score') or 0):.2f} | {why} |")
+        if split:
+            lines.append("")
+    if not split:
+        lines.append("")
     cites = [(names.get(_get(b, "id"), _get(b, "name")), c) for b in _get(s, "building_blocks", []) or []
              if _get(b, "selected") for c in (_get(b, "citations") or [])]
     if cites:

@@ -54,6 +54,8 @@ CSS = r"""
   padding: 0.35em 0.45em; vertical-align: top; text-align: left; }
 .gs-table thead th { font-size: 0.85em; color: var(--body-text-color-subdued); }
 .gs-table tr.gs-unsel { opacity: 0.72; }
+.gs-table tr.gs-group th { font-size: 0.85em; font-weight: 600; color: var(--body-text-color-subdued);
+  padding-top: 0.8em; background: var(--background-fill-secondary); }
 .gs-table tr.gs-bad td, .gs-table tr.gs-bad th { background: rgba(198,40,40,0.08); }
 .gs-table tr.gs-good td, .gs-table tr.gs-good th { background: rgba(46,125,50,0.08); }
 .gs-c { text-align: center !important; width: 2.5em; }

@@ -1021,7 +1021,7 @@ class ExtractiveAnswerer:
         """"… Which building blocks do we need?" for a described service: the advisor's selected blocks (Assistant._advise
         put their passages first), each with its reason in plain words, and the closest reference use case."""
         where = {h.id: hi for hi, h in enumerate(ev.hits)}
-        lines = []
+        named, assumed = [], []
         for bb, cid, reason in qa.advice:
             if cid not in where:
                 continue
@@ -1030,11 +1030,18 @@ class ExtractiveAnswerer:
             self._snips.setdefault(hi, [])
             if said and said.group(1) in ev.hits[hi].chunk.text:
                 self._snips[hi].append(said.group(1))  # highlighted in the source panel
-            lines.append(f"- **{registry.name_of(bb)}** — {_plain_reason(reason)} [{ev.cite(hi)}]")
-        if not lines:
+            (named if bb in qa.advice_named else assumed).append(
+                f"- **{registry.name_of(bb)}** — {_plain_reason(reason)} [{ev.cite(hi)}]")
+        n = len(named) + len(assumed)
+        if not n:
             return ""
-        text = (f"For the service you describe, the building-block advisor suggests these {len(lines)} building blocks, "
-                f"most needed first:\n" + "\n".join(lines))
+        head = f"For the service you describe, the building-block advisor suggests these {n} building blocks"
+        if named and assumed:  # as the advisor's table groups them (suggest.selection_groups)
+            text = (f"{head}. For the steps you describe, most needed first:\n" + "\n".join(named)
+                    + "\n\nAnd the ones GovStack services of this kind also use, though no step of the description "
+                      "names them:\n" + "\n".join(assumed))
+        else:
+            text = f"{head}, most needed first:\n" + "\n".join(named + assumed)
         for bb, why in qa.advice_held:
             text += f"\n\nNot proposed: **{registry.name_of(bb)}** — {why}."
         if qa.advice_use_case:
