@@ -247,8 +247,13 @@ def test_real_index_in_the_browser(request, browser, tmp_path):
         b.type_into("#adv-input textarea", "Farmers register with their national ID, receive SMS advice, and are paid "
                                            "subsidies by mobile money; officers check their land on a map.")
         b.clickable("#adv-run").click()
-        b.wait(lambda d: len(b.all("#gs-bb-table tbody tr")) == 15, 90, "advisor table did not appear")
+        b.wait(lambda d: len(b.all("#gs-bb-table tr.gs-sel, #gs-bb-table tr.gs-unsel")) == 15, 90,
+               "advisor table did not appear")
         assert b.all("#gs-bb-table tr.gs-sel"), "some blocks are selected"
+        # the blocks the steps call for are listed first, under their heading, then those no step names
+        assert [e.text for e in b.all("#gs-bb-table tr.gs-group th")][:2] == [
+            "For the steps you describe",
+            "Also used by GovStack services of this kind, though no step of the description names them"]
         assert b.all("#adv-diagram svg") and b.all("#adv-steps table")
         b.shot("desktop-advisor", at="#adv-summary")
 
