@@ -387,7 +387,11 @@ def _title_line(line: str) -> bool:
 # what a requirements list says of an item it leaves out, after the colon ("Hosting: out of scope", "SMS: dropped")
 _VERDICT = re.compile(r"(?:not needed|not required|(?:none|no)(?=\s*(?:[,;.!?]|$))|n/a|out of scope|not in scope|"
                       r"excluded|not applicable|"
-                      r"not necessary|not wanted|(?:(?:we|they)(?:['’]ve| have)? |it (?:has been|was|is) )?(?:dropped|"
+                      r"not necessary|not wanted|not planned|not budgeted|parked(?: for (?:good|now))?|"
+                      # (a slide's verdict: "Phone-held credential — out.", "e-procurement: not in this build")
+                      r"out(?=\s*(?:[,;.!?)]|$))|not (?:in|part of) (?:this|the) (?:build|envelope|ask|budget|release|"
+                      r"phase|pilot|mvp|version|package|contract)|"
+                      r"(?:(?:we|they)(?:['’]ve| have)? |it (?:has been|was|is) )?(?:dropped|"
                       r"scrapped|removed|shelved|rejected|descoped|de-scoped)(?: it)?)\b", re.I)
 
 # A sentence that opens with a label ruling things out ("Out of scope: …", "Won't have: …", "Not in MVP nor
@@ -813,14 +817,26 @@ class CueLexicon:
                 # (a bare "No." settles it; "No, they pay cash at the office" goes on to say how: another need may
                 # still call for the block)
                 bare = not text[m.end():].lstrip(" ").startswith(",")
-                self._rule_out(q, m.group(0).strip().rstrip(".!,;"), bare, *res[i])
+                found: tuple[dict[str, str], dict[str, str]] = ({}, {})
+                self._rule_out(q, m.group(0).strip().rstrip(".!,;"), bare, *found)
+                # (not a block the answer goes on to use: "Will my address show on the map? No - the map only shows
+                # the lamp posts" is about what the map shows; "You don't - there's no signature step" uses none)
+                rest = re.split(r"[.!?\n]", text[m.end():], maxsplit=1)[0] if found[0] else ""
+                again = (set(self.match(rest)) - set(self.declines_both(m.group("a") + rest)[0])) if rest.strip() else set()
+                for b, w in found[0].items():  # (the question is no step either way; the answer says if the
+                    res[i][0].setdefault(b, w)    # service does without the block)
+                for b, w in found[1].items():
+                    if b not in again:
+                        res[i][1].setdefault(b, w)
         return res
 
 
 # people a cue may be (the registration cue "applicants"), who are no block a negation rules out; nor is the project's
 # own money ("the budget line for hosting was taken off the backlog" says nothing of Payments)
 _NOT_RULED_OUT = re.compile(r"(?:applicants?|candidates?|claimants?|registrants?|beneficiar(?:y|ies)|citizens?|residents?|"
-                            r"users?|customers?|clients?|budgets?|funding)", re.I)
+                            r"users?|customers?|clients?|budgets?|funding|"
+                            # (nor where a thing is done: "let buyers place orders on the platform")
+                            r"platforms?)", re.I)
 # A negation no frame reads (CueLexicon._loose_declines): measured on a fourth writer told to say no indirectly, as
 # people do (S-, 29 blocks ruled out): frames alone read 4 of 29, with this 19; on the held-out negations 25 → 32 of 34
 # at the sentence level, no trap read as one; over the 6,188 needs of the dev and product descriptions, no decline added
@@ -858,7 +874,8 @@ _LIST_TAIL = re.compile(r"(?:,\s*(?:[\w'’/-]+ ){0,3}?[\w'’/-]+)*,?\s+(?:or|n
                         r"between|through|via|against|into|under|within)\b)[\w'’/-]+){1,5}", re.I)
 _SENT_THING = r"(?:alerts?|notifications?|notifs?|messages?|reminders?|updates?|confirmations?|notices?)"
 # the way a thing is done, not whether ("we will not pay the grant in cash", "forms are not accepted on paper")
-_MANNER = r"in cash|by (?:cheque|check|post|hand)|on paper"
+# (not one way of two: "there's no signature step, digital or on paper")
+_MANNER = r"(?<!\bor )(?<!\bnor )(?:in cash|by (?:cheque|check|post|hand)|on paper)"
 # … or a verdict after the thing it is about ("a feed from other ministries is neither planned nor wanted")
 _LOOSE_VERDICT = re.compile(
     r"\b(?:out of scope|outside (?:the|our|this) scope|excluded|scrapped|shelved|(?:looked at|discussed|considered|"
@@ -869,7 +886,7 @@ _LOOSE_VERDICT = re.compile(
 # a clause about some people, cases, limits, a requirement or the way things are done now is no decline
 _LOOSE_RESTRICTED = re.compile(
     r"\b(?:who(?! (?:they|he|she|you|we|i) (?:are|is|am)\b)|whom|whose|which|if|unless|when|whenever|whether|those|"
-    r"until|only|where|except|more than|less than|"
+    r"until|only|where|except|more than|less than|w/o|"
     r"fewer than|at least|at most|any longer|anymore|any more|instead|old|previous|former|used to|under \d+|over \d+|"
     r"without|before|after|once|must|accepted|allowed|may|rely|currently|today|at the moment|at present|so far|"
     r"until now|yet(?! another)|not true|untrue|incorrect|right now|during|(?:for|in) the first|go-live|"
@@ -879,7 +896,10 @@ _LIMITED_AFTER = re.compile(r"\s*(?:[—–-]+|,)\s*(?:only|except|unless|just|a
 _LOOSE_BREAK = re.compile(r"[;:.!?—–]|\s-\s|,\s*(?:so|but|and|because|since|as|while|which|who|where|when)\b")
 _BLOCK_NAMES = {b: re.compile(rf"\b{re.escape(registry.name_of(b))}\b", re.I) for b in registry.bb_ids()}
 # "Will citizens pay? No.", "Do we need maps? Not at all." (a question answered no: what it asks about is ruled out)
-_ANSWER_NO = re.compile(r"(?:no|none|nope|not at all|not needed|not required|no need|n/a|not applicable)", re.I)
+# (or, in a citizens' FAQ or a slide's notes, "Do I have to sign anything? You don't - …", "Map layer? Parked for good")
+_ANSWER_NO = re.compile(r"(?:no|none|nope|neither|not at all|not needed|not required|no need|n/a|not applicable|"
+                        r"parked(?: for (?:good|now))?|(?:you|we|it|they) (?:do|does|will|would)(?: not|n['’]t))",
+                        re.I)
 # A reply that names the topic, then says no to it ("On the point about an interactive map, the answer is that we do
 # not want one", "Re 5, on putting the card into an app: we will not be doing that", "On whether the agreement needs
 # to be signed electronically: it does not"): the topic is ruled out (CueLexicon.answered_no)
@@ -898,6 +918,23 @@ _TOPIC_NO = re.compile(
     r"(?:the [\w-]+ |we |they )?(?:has |have )?decided against (?:it|that|this|them)\b|"
     r"(?:please )?(?:leave|keep) (?:it|them|that|this|those) out\b|"
     r"we (?:have|see) no (?:need|use|plans?|place) for (?:it|that|this|them|one)\b))", re.I)
+# A cross or a no-entry sign before a thing says "no" ("Open-access pilot: ✗ library card, ✗ login, ✗ fees"), as slides
+# and checklists write it; after a thing, "no" too ("Login ✗"). Read as the word, as the rest of the reader knows it.
+_NO_MARK_BEFORE = re.compile(r"[✗✘❌🚫⛔]\ufe0f?[ \t]*(?=[\w(])")
+_NO_MARK_AFTER = re.compile(r"(?<=\w)[ \t]*[✗✘❌🚫⛔]\ufe0f?(?=[ \t]*(?:[,;.!\n]|$))")
+
+
+def read_marks(text: str) -> str:
+    """A description with its no-marks read as words.
+
+    >>> read_marks("Pilot: ✗ login, ✗ fees — anyone borrows. Map layer ❌")
+    'Pilot: no login, no fees — anyone borrows. Map layer: no'
+    """
+    if not any(c in text for c in "✗✘❌🚫⛔"):
+        return text
+    return _NO_MARK_AFTER.sub(": no", _NO_MARK_BEFORE.sub("no ", text))
+
+
 def declinable_cues(lex: "CueLexicon", text: str) -> set[str]:
     """The blocks a clause with a negation word names in a way a negation could rule out (a strong cue, or any cue of a
     block a service has only when it says so; not the people a cue may be): what the learned fallback reads."""
@@ -914,13 +951,13 @@ def _bare(text: str) -> str:
 
 _TOPIC_RESTRICTED = re.compile(r"\b(?:who|whom|those|only|except|some|currently|today|at present|old|previous|former|"
                                r"legacy|more than|fewer than|under \d+|over \d+|above|below)\b", re.I)
-_ANSWERED_NO = re.compile(rf"(?P<q>[^.?!\n]{{3,160}})\?\s*{_ANSWER_NO.pattern}\s*(?=[.!,;\n]|$)", re.I)
+_ANSWERED_NO = re.compile(rf"(?P<q>[^.?!\n]{{3,160}})\?\s*(?P<a>{_ANSWER_NO.pattern})\s*(?=[.!,;\n—–]|-\s|$)", re.I)
 # A negated cue: the service does without the block. "x" is the words a cue is looked for in.
 _NP = r"(?:[\w-]+ ){0,3}?[\w-]+"
 _NP_LONG = r"(?:[\w-]+ ){0,5}?[\w-]+"  # "approval chain or routing between offices"
 _NP_LABEL = r"(?:[\w'’/-]+ ){0,6}?[\w-]+"  # what a line of a requirements list is about ("Mapping / geolocation of premises")
 _NP_SUBJECT = r"(?:[\w'’-]+ ){0,5}?[\w-]+"  # the subject of "… are not needed" ("reminder messages and appointment booking")
-_CLAUSE_START = (r"(?:^|(?<=[,;:—–(] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bthat )|"
+_CLAUSE_START = (r"(?:^|(?<=[,;:—–(>→] )|(?<=[;:—–])|(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bthat )|"
                   r"(?<=\baccordingly )|(?<=\btherefore )|(?<=\bhence )|(?<=\bthus ))")
 _CLAUSE_END = r"(?=\s*(?:[,;:.!?—–)]|$))"
 # what may follow a negated thing before its clause ends ("no login of any kind", "no map at this stage")
@@ -1087,7 +1124,15 @@ _DECLINE_FRAME_TEXTS: list[tuple[str, bool | str]] = [
      rf"{{1,4}}){_CLAUSE_END}", True),
     # "GIS: not needed", "Notifications: none.", "Hosting: out of scope", "Mapping / geolocation of premises: out of
     # scope for phase 1", "On the map feature: we've dropped it"
-    (rf"{_CLAUSE_START}(?P<x>{_NP_LABEL})(?: ?:| [—–-]) {_VERDICT.pattern}", True),
+    (rf"{_CLAUSE_START}(?P<x>{_NP_LABEL})(?: ?:| [—–-])(?: [—–-])? \(?{_VERDICT.pattern}", True),
+    # minutes and backlogs leave out the verb "is": "digital signature dropped from scope", "SMS alerts removed from
+    # the backlog"
+    (rf"{_CLAUSE_START}(?P<x>{_NP_SUBJECT}) (?:dropped|removed|taken out|struck|cut|descoped|de-scoped) (?:from|out of|"
+     r"off) (?:the )?(?:scope|plan|backlog|roadmap|design|project|build|mvp|list)\b", True),
+    # "SC also dropped the idea of digitally signed submissions", "rejected the proposal to let buyers place orders"
+    (r"\b(?:dropped|rejected|scrapped|shelved|turned down|vetoed|declined|ruled out|abandoned|binned)(?: (?:the|a|an|"
+     r"any|this|that|their|its))? (?:idea|proposal|request|option|suggestion|plan|notion|concept)s? (?:of|to|for|that) "
+     r"(?P<x>[^.;:!?—–]{1,140})", True),
     # "access the portal without any login" (said of a step: other needs may still log people in)
     (rf"\bwithout any (?P<x>{_NP_LONG}){_CLAUSE_END}", False),
     # "Phase 1 excludes payments", "forget about SMS", "except for payments"
@@ -1118,7 +1163,9 @@ _DECLINE_FRAMES = [(re.compile(p, re.I), kind) for p, kind in _DECLINE_FRAME_TEX
 # not "applicants are not charged any fee", which may be some of them)
 _SERVICE_SUBJECT = re.compile(r"\b(?:we|i|it|this (?:[\w-]+ )?(?:project|system|service|platform|app|solution|phase|"
                               r"version|pilot|tool|website|portal)|the (?:[\w-]+ )?(?:project|system|service|platform|"
-                              r"app|portal|solution|website|tool|ministry|agency|office|council|department)|(?:the )?(?:bidders?|"
+                              r"app|portal|solution|website|tool|ministry|agency|office|council|department)|"
+                              # (minutes name the body without an article: "Council will not push any notifications")
+                              r"(?:the )?(?:[\w-]+ )?(?:council|board|registrar|committee|municipality)|(?:the )?(?:bidders?|"
                               r"contractors?|vendors?|suppliers?|consultants?|developers?|integrators?|providers?|firms?))"
                               r"(?: itself)?"
                               r"(?: \w+ly| already| also| still)?\s*$", re.I)
@@ -1135,6 +1182,9 @@ _NOT_DECLINING = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|when
 # in a negation's words, a limit ("no more than two reminders", "there will not be more than …") or a person's failing to
 # obtain the thing ("I couldn't get an appointment", a complaint about the service as it is): not a decline
 _NOT_A_DECLINE = re.compile(r"\b(?:more|fewer|less|longer) than\b|\b(?:before|until|unless)\b|"
+                            # (a kind of it, which limits it: "no same-day bookings", "no last-minute changes")
+                            r"\bno (?:same-day|next-day|last-minute|walk-in|weekend|overnight|repeat|additional|extra|"
+                            r"further|second)\b|"
                             # (a time it is not done: "no bookings on public holidays", "no SMS at night")
                             r"\b(?:on|at|during|over) (?:public |bank |national )?(?:holidays|weekends|"
                             r"sundays|saturdays|nights?|evenings?)\b|\b(?:could(?:n['’]?t| not)|(?:was|were) unable to|"
@@ -2004,8 +2054,9 @@ class Suggester:
         """Where no frame read a clause with a negation word that names a block, the learned fallback
         (DECLINE_MODEL_FILE): its embedding says whether it rules out what it names, for the whole service."""
         model = _decline_model()
+        # (not a clause about some people, cases, limits or the present way, which the loose reader skips too)
         todo = [(i, cues) for i, (n, (found, _)) in enumerate(zip(needs, both))
-                if not found and (cues := declinable_cues(self.lexicon, n))]
+                if not found and not _LOOSE_RESTRICTED.search(n) and (cues := declinable_cues(self.lexicon, n))]
         if model is None or not todo:
             return both
         vecs = np.asarray(self.a.embedder.embed([needs[i] for i, _ in todo]), dtype=np.float64)
@@ -2029,6 +2080,7 @@ class Suggester:
         nb = len(ids)
         timings: dict[str, float] = {}
         t = time.perf_counter()
+        text = read_marks(text)
         pairs = split_needs_shown(text) or [(text, text)]
         needs, shown = [n for n, _ in pairs], [w for _, w in pairs]
         both = [self.lexicon.declines_both(s) for s in needs]
