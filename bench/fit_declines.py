@@ -4,6 +4,14 @@ loose reading) says anything.
 
     python bench/fit_declines.py --index /tmp/idx                 # writer-grouped cross-validation
     python bench/fit_declines.py --index /tmp/idx --write         # + refit on everything and write the model
+    python bench/fit_declines.py --index /tmp/idx --skip I,P,BJ   # the shipped model's writers (see below)
+
+The shipped model was fitted in session 62 on the 665 dev items of then (915 pairs; the reader of then). Session 63
+added 120 items (writers I, P, BJ) and tried two refits, neither kept: on all 785 items, it read no more of the three
+held-out negation sets (32/34, 18/31, 58/91) and read a dev trap as a decline (T-16, "Nothing leaves the ministry
+without the director's digital signature"); on the 665 (`--skip I,P,BJ`: 904 pairs with session 63's reader), the
+same held-out figures and one more block read as ruled out that was not (Payments in H-40, "let nobody say we are
+pouring money into servers").
 
 Examples: each clause with a negation word of evals/gold/usecases_declined.jsonl, paired with each block it cues
 (a strong cue, or any cue of a block a service has only when it says so); positive when the item rules that block
@@ -36,10 +44,13 @@ GOLD = ROOT / "evals" / "gold"
 THRESHOLDS = (0.6, 0.7, 0.8, 0.9)
 
 
-def examples(lex: S.CueLexicon, corpus: Path) -> list[tuple[str, str, str, int]]:
-    """(group, clause, block, label) for every clause with a negation word and every block it cues."""
+def examples(lex: S.CueLexicon, corpus: Path, skip: frozenset[str] = frozenset()) -> list[tuple[str, str, str, int]]:
+    """(group, clause, block, label) for every clause with a negation word and every block it cues (not from the
+    writers in `skip`, by id prefix)."""
     out = []
     for it in load(GOLD / "usecases_declined.jsonl"):
+        if it["id"].split("-")[0] in skip:
+            continue
         for n in S.split_needs(it["negation"]) or [it["negation"]]:
             for b in S.declinable_cues(lex, n):
                 out.append((it["id"].split("-")[0], n, b, int(b in it["declined"])))
@@ -77,10 +88,11 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "govstack-corpus"))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--threshold", type=float, default=0.8)
+    ap.add_argument("--skip", default="", help="writers (id prefixes, comma-separated) whose items are left out")
     args = ap.parse_args()
     a = open_assistant(args.index)
     lex = S.CueLexicon.load()
-    ex = examples(lex, Path(args.corpus))
+    ex = examples(lex, Path(args.corpus), frozenset(w for w in args.skip.split(",") if w))
     texts = sorted({e[1] for e in ex})
     vec = dict(zip(texts, np.asarray(a.embedder.embed(texts), dtype=np.float64)))
     X = np.stack([vec[e[1]] for e in ex])
