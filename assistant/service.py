@@ -522,7 +522,7 @@ class Assistant:
         groups = dict(selection_groups(result))  # the table's order: the blocks the steps call for, then the others
         qa.advice_named = {b.id for b in groups.get("named", [])}
         for b in groups.get("named", []) + groups.get("assumed", []):
-            if not b.selected or not b.citations or not b.reasons:
+            if not b.citations or not b.reasons:
                 continue
             cid = b.citations[0].chunk_id
             c = self.index.chunks.get(cid)

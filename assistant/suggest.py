@@ -58,7 +58,7 @@ from assistant.language import english_only_message, foreign_language
 from assistant.prefilter import fold, may_match
 from assistant.query import asks_for_advice, described_service, plain_words
 from assistant.spelling import spelled_note
-from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep
+from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep, field_of
 from ingest.embed import embed_cached
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
@@ -2567,7 +2567,7 @@ def similar_note(similar: Sequence[Any]) -> str:
     >>> similar_note([{"score": 0.31}, {"score": 0.2}])[:40], similar_note([{"score": 0.5}])
     ('None of the reference use cases is close', '')
     """
-    scores = [float((u.get("score") if isinstance(u, Mapping) else getattr(u, "score", 0.0)) or 0.0) for u in similar]
+    scores = [float(field_of(u, "score", 0.0) or 0.0) for u in similar]
     if not scores or max(scores) >= SIMILAR_CLOSE:
         return ""
     return (f"None of the reference use cases is close to this service (all below {SIMILAR_CLOSE:.2f}); "
@@ -2607,10 +2607,6 @@ def long_note(unread: int) -> str:
             f"{MAX_DESCRIPTION_CHARS:,}). Describe one service at a time, or its main steps.") if unread else ""
 
 
-def _field(x: Any, name: str, default: Any = None) -> Any:
-    return x.get(name, default) if isinstance(x, Mapping) else getattr(x, name, default)
-
-
 # The groups a suggestion's table is read in (selection_groups), with the heading each renderer shows.
 GROUP_TITLES = {
     "named": "For the steps you describe",
@@ -2632,13 +2628,22 @@ def selection_groups(s: Any) -> list[tuple[str, list[Any]]]:
     >>> [(k, [b.id for b in bs]) for k, bs in selection_groups(s)]
     [('named', ['gis']), ('assumed', ['messaging']), ('rest', ['wallet'])]
     """
-    bbs = sorted(_field(s, "building_blocks") or [], key=lambda b: -float(_field(b, "score") or 0.0))
-    named_ids = {b for st in (_field(s, "steps") or []) for b in (_field(st, "building_blocks") or [])}
+    bbs = sorted(field_of(s, "building_blocks") or [], key=lambda b: -float(field_of(b, "score") or 0.0))
+    named_ids = {b for st in (field_of(s, "steps") or []) for b in (field_of(st, "building_blocks") or [])}
     groups = {"named": [], "assumed": [], "rest": []}
     for b in bbs:
-        key = "rest" if not _field(b, "selected") else "named" if _field(b, "id") in named_ids else "assumed"
+        key = "rest" if not field_of(b, "selected") else "named" if field_of(b, "id") in named_ids else "assumed"
         groups[key].append(b)
     return [(k, v) for k, v in groups.items() if v]
+
+
+def display_sections(s: Any) -> list[tuple[str | None, list[Any]]]:
+    """selection_groups as a table shows them: under their headings when the selection has both kinds of block,
+    else one list without headings (the steps name every selected block, or none)."""
+    groups = selection_groups(s)
+    if {k for k, _ in groups} >= {"named", "assumed"}:
+        return list(groups)
+    return [(None, [b for _, g in groups for b in g])] if groups else []
 
 
 def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
@@ -2651,11 +2656,11 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     if read_as:
         lines.append(read_as)
     sel = [b for b in s.building_blocks if b.selected]
-    groups = selection_groups(s)
-    split = {k for k, _ in groups} >= {"named", "assumed"}
+    sections = display_sections(s)
     lines.append(f"Suggested building blocks ({len(sel)} of {len(s.building_blocks)}), "
                  + ("the one it is about first, then " if sel and s.focus == sel[0].id else "")
-                 + ("the ones your steps call for before the ones services like it also use; " if split else "")
+                 + ("the ones your steps call for before the ones services like it also use; "
+                    if sections and sections[0][0] else "")
                  + "the most central first:")
     if s.focus and sel and s.focus == sel[0].id:
         lines.append(f"The description centres on {registry.name_of(s.focus)}.")
@@ -2664,10 +2669,9 @@ def format_suggestion(s: Suggestion, show_all: bool = True) -> str:
     lines.append("")
     lines.append(f"  {'':2} {'Building block':<22} {'Score':>6}  Why")
     lines.append(f"  {'':2} {'-' * 22} {'-' * 6}  {'-' * 40}")
-    for key, bbs in groups:
-        if key == "rest" and not show_all:
-            continue
-        if split:
+    for key, bbs in sections:
+        bbs = [b for b in bbs if b.selected or show_all]
+        if key and bbs:
             lines.append(f"  {GROUP_TITLES[key]}:")
         for b in bbs:
             mark = "✔" if b.selected else " "

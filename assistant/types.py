@@ -6,7 +6,14 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Mapping
+
+def field_of(obj: Any, name: str, default: Any = None) -> Any:
+    """A field of a result type or of its dict (to_dict, the HTTP API's JSON): renderers take either."""
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
 
 # The chunk kinds the index knows. Retrieval boosts and filters speak this vocabulary.
 CHUNK_KINDS = (

@@ -82,6 +82,22 @@ def suggester():
     return sug
 
 
+def assert_declines(lex, cases) -> None:
+    """Each (text, blocks, whole): the negation reader finds exactly `blocks` in the text, for the whole service when
+    `whole`, else for the step alone."""
+    for text, blocks, whole in cases:
+        found, outright = lex.declines_both(text)
+        assert set(found) == blocks, text
+        assert set(outright) == (blocks if whole else set()), text
+
+
+def assert_answered_no(lex, cases) -> None:
+    """Each (text, blocks): a question the text answers no to rules out exactly `blocks` for the whole service."""
+    for text, blocks in cases:
+        read = lex.answered_no(text, split_needs(text))
+        assert {b for _, whole in read for b in whole} == blocks, text
+
+
 def _by_id(s: Suggestion):
     return {b.id: b for b in s.building_blocks}
 
@@ -891,7 +907,7 @@ def test_negations_beyond_the_first_phrasings_are_read(suggester):
     scope", "deliberately not recorded"), "never", negations without an apostrophe, "off the table", "not something
     the ministry wants", "neither … nor", "has no …", "not necessary to …", "leave … out", dashes as labels."""
     lex = suggester.lexicon
-    for text, blocks, whole in [
+    assert_declines(lex, [
             ("Mapping is not something the ministry wants here", {"gis"}, True),
             ("Digital signatures are off the table for this pilot", {"esignature"}, True),
             ("E-procurement and supplier bids are explicitly outside the scope", {"emarketplace"}, True),
@@ -914,10 +930,7 @@ def test_negations_beyond_the_first_phrasings_are_read(suggester):
             ("Appointment booking has been descoped", {"scheduler"}, True),
             ("A digital wallet is not envisaged in this phase", {"wallet"}, True),
             ("We have ruled out e-signatures", {"esignature"}, True),
-            ("There is no appetite for maps", {"gis"}, True)]:
-        found, outright = lex.declines_both(text)
-        assert set(found) == blocks, text
-        assert set(outright) == (blocks if whole else set()), text
+            ("There is no appetite for maps", {"gis"}, True)])
     for text in ("No reminder is sent if the patient confirms", "Farmers have no bank account, so they get paid in cash",
                  "The farmer cannot sign without a witness", "the app does not store any payment card data",
                  "Citizens cannot pay until the officer approves", "We do not make payments in cash",
@@ -946,7 +959,7 @@ def test_negations_of_a_third_writer_are_read(suggester):
     requirement-list items with a verdict after the colon, "neither a calendar/booking tool nor …", the system named
     with a modifier ("the filing system itself") or its contractor as the one doing without."""
     lex = suggester.lexicon
-    for text, blocks, whole in [
+    assert_declines(lex, [
             ("the council decided against emailing applicants", {"messaging"}, True),
             ("A payment gateway was considered but rejected", {"payments"}, True),
             ("a mapping component will therefore not be procured", {"gis"}, True),
@@ -959,10 +972,7 @@ def test_negations_of_a_third_writer_are_read(suggester):
             ("On the payment idea from the workshop: we've dropped it", {"payments"}, True),
             ("they want neither a calendar/booking tool nor text alerts", {"scheduler", "messaging"}, True),
             ("so the tax portal itself does not need a content management system", {"content-management"}, True),
-            ("the Contractor shall not supply servers or cloud hosting", {"cloud-infrastructure"}, True)]:
-        found, outright = lex.declines_both(text)
-        assert set(found) == blocks, text
-        assert set(outright) == (blocks if whole else set()), text
+            ("the Contractor shall not supply servers or cloud hosting", {"cloud-infrastructure"}, True)])
     # a verdict after a colon keeps the item whole; a clause after a colon is still a step of its own
     assert split_needs("Mapping of market stalls: out of scope for phase 1, not required") == [
         "Mapping of market stalls: out of scope for phase 1, not required"]
@@ -984,7 +994,7 @@ def test_negations_of_formal_informal_and_esl_writers_are_read(suggester):
     first month of the pilot"), the present ("right now there is no map") and an exception to a limit are no
     declines."""
     lex = suggester.lexicon
-    for text, blocks, whole in [
+    assert_declines(lex, [
             ("No provision is made for appointment booking", {"scheduler"}, True),
             ("there shall be not any fee to pay", {"payments"}, True),
             ("no new database of traders is to be created", {"digital-registries"}, True),
@@ -1005,10 +1015,7 @@ def test_negations_of_formal_informal_and_esl_writers_are_read(suggester):
             ("the office has a standing rule that no notifications are sent", {"messaging"}, True),
             ("a phone wallet version is just not happening", {"wallet"}, True),
             # a channel ruled out is a step's: another way of telling people may still be needed
-            ("It is not contemplated to send e-mail notifications to the traders", {"messaging"}, False)]:
-        found, outright = lex.declines_both(text)
-        assert set(found) == blocks, text
-        assert set(outright) == (blocks if whole else set()), text
+            ("It is not contemplated to send e-mail notifications to the traders", {"messaging"}, False)])
     for text in ("No more than three reminders are sent per month", "there will not be more than two SMS a week",
                  "I couldn't get an appointment for weeks", "During the first month of the pilot no SMS will be sent",
                  "Right now there's no map of the wells at all", "up to two messages a week, except for urgent alerts"):
@@ -1030,7 +1037,7 @@ def test_negations_in_terms_of_reference_backlogs_and_speeches_are_read(suggeste
     ("notifs", "geo"). A time the service does without it (public holidays, "before approval", the first months, the
     pilot) and the paper way a service replaces are no declines."""
     lex = suggester.lexicon
-    for text, blocks, whole in [
+    assert_declines(lex, [
             ("Out of scope: online booking of inspection visits, or a calendar of the inspectors", {"scheduler"}, True),
             ("Won't have: SMS, e-mail or any other notification", {"messaging"}, True),
             ("Not in MVP nor later: a map of the kiosks", {"gis"}, True),
@@ -1048,10 +1055,7 @@ def test_negations_in_terms_of_reference_backlogs_and_speeches_are_read(suggeste
             ("no electronic signing capability is foreseen", {"esignature"}, True),
             # (people asked: maybe some of them; a channel alone: another way may remain)
             ("Members will not be asked for permission to use their data", {"consent"}, False),
-            ("We do not need SMS alerts", {"messaging"}, False)]:
-        found, outright = lex.declines_both(text)
-        assert set(found) == blocks, text
-        assert set(outright) == (blocks if whole else set()), text
+            ("We do not need SMS alerts", {"messaging"}, False)])
     assert split_needs("Won't have: SMS, e-mail or any other notification, and no map") == [
         "Won't have: SMS, e-mail or any other notification, and no map"]
     for text in ("Won't have: paper consent forms anymore — all of it moves online", "no bookings on public holidays",
@@ -1090,7 +1094,7 @@ def test_replies_to_a_vendor_voice_notes_and_legal_drafting_are_read(suggester):
     login no …"; "not keeping any database"; opt-ins; a document in an app. A limit after the negation ("more than
     twice") and the way a thing is done ("in cash", "on paper") are no declines."""
     lex = suggester.lexicon
-    for text, blocks, whole in [
+    assert_declines(lex, [
             ("nothing in this Regulation shall require the operator to apply an electronic signature to a record",
              {"esignature"}, True),
             ("nor shall any fee be charged", {"payments"}, True),
@@ -1099,23 +1103,18 @@ def test_replies_to_a_vendor_voice_notes_and_legal_drafting_are_read(suggester):
             ("no login no password checks, it is open", {"identity"}, True),
             ("we are not keeping any database of the callers", {"digital-registries"}, True),
             ("there will be no opt-ins or opt-outs", {"consent"}, True),
-            ("no permit in an app", {"wallet"}, True)]:
-        found, outright = lex.declines_both(text)
-        assert set(found) == blocks, text
-        assert set(outright) == (blocks if whole else set()), text
+            ("no permit in an app", {"wallet"}, True)])
     for text in ("The office shall not send a reminder more than twice a month",
                  "the ministry will not pay the grant in cash", "the clerks do not accept forms on paper"):
         assert lex.declines_both(text) == ({}, {}), text
-    for text, blocks in [
+    assert_answered_no(lex, [
             ("Farmers register online. On the idea of showing the plots on a map: we do not want one.", {"gis"}),
             ("Farmers register online. On whether the forms must be signed electronically: they do not.",
              {"esignature"}),
             ("Farmers register online. As for payments, the treasury handles them, so it is not part of this project.",
              {"payments"}),
             ("On your question whether pensioners over 80 pay the fee: they do not.", set()),
-            ("On the map, farmers see their plots. They register online.", set())]:
-        read = lex.answered_no(text, split_needs(text))
-        assert {b for _, whole in read for b in whole} == blocks, text
+            ("On the map, farmers see their plots. They register online.", set())])
     # a provision's number is no step, and "Article 5" is no web content
     assert split_needs("Article 5. Registration under this Resolution is an administrative record. Regulation 4(5). "
                        "The Agency sends an SMS.") == ["Registration under this Resolution is an administrative record",
@@ -1137,7 +1136,7 @@ def test_minutes_a_citizens_faq_and_slide_bullets_are_read(suggester):
     ("digital or on paper" is both)."""
     lex = suggester.lexicon
     assert read_marks("Pilot: ✗ login, ✗ fees. Map layer ❌") == "Pilot: no login, no fees. Map layer: no"
-    for text, blocks, whole in [
+    assert_declines(lex, [
             ("Phone-held credential — out", {"wallet"}, True),
             ("e-procurement / catalogue: not in this build", {"emarketplace"}, True),
             ("digital signature dropped from scope", {"esignature"}, True),
@@ -1146,20 +1145,15 @@ def test_minutes_a_citizens_faq_and_slide_bullets_are_read(suggester):
             ("Council will not push any notifications", {"messaging"}, True),
             ("there is no task routing between officers", {"workflow"}, True),
             ("There is no signature step, digital or on paper", {"esignature"}, True),
-            ("We will not verify their national IDs", {"identity"}, True)]:
-        found, outright = lex.declines_both(text)
-        assert set(found) == blocks, text
-        assert set(outright) == (blocks if whole else set()), text
+            ("We will not verify their national IDs", {"identity"}, True)])
     assert lex.declines_both("No same-day bookings") == ({}, {})
-    for text, blocks in [
+    assert_answered_no(lex, [
             ("Do I need to mark my stop on a map? Nope - the pass works everywhere.", {"gis"}),
             ("Do I have to pick a date or pin my house on a map? Neither.", {"gis", "scheduler"}),
             ("Do I have to sign anything? You don't - there's no signature step.", {"esignature"}),
             ("Map layer? Parked for good.", {"gis"}),
             # (the question is no step; the map is not ruled out for the service: the answer goes on to use it)
-            ("Will my address show on the map? No - the map only shows the lamp posts.", set())]:
-        read = lex.answered_no(text, split_needs(text))
-        assert {b for _, whole in read for b in whole} == blocks, text
+            ("Will my address show on the map? No - the map only shows the lamp posts.", set())])
     sug = suggester.suggest("Residents book a bulky-waste pickup online and get an SMS the day before. "
                             "Open-access pilot: ✗ fees, ✗ map.")
     held = {b.id for b in sug.building_blocks if not b.selected and b.score <= 0.05}
@@ -1216,16 +1210,13 @@ def test_indirect_negations_no_frame_reads_are_read_loosely(suggester):
     verdict after the thing, with the block's cue after the negation (before the verdict). For the whole service when
     the makers say it, or it is a verdict on scope, and the words name one block; a step's otherwise."""
     lex = suggester.lexicon
-    for text, blocks, whole in [
+    assert_declines(lex, [
             ("Honestly we don't want the team building a new database of citizens", {"digital-registries"}, True),
             ("there is really no money changing hands anywhere in this", {"payments"}, True),
             ("nothing here is meant to be stored on a cloud server", {"cloud-infrastructure"}, False),
             ("a catalogue of goods for sale would serve no purpose here", {"emarketplace"}, True),
             ("an SMS channel was discussed and abandoned", {"messaging"}, False),  # (a channel: not the job)
-            ("appointment booking is neither planned nor wanted", {"scheduler"}, True)]:
-        found, outright = lex.declines_both(text)
-        assert set(found) == blocks, text
-        assert set(outright) == (blocks if whole else set()), text
+            ("appointment booking is neither planned nor wanted", {"scheduler"}, True)])
     # a decision for the future, whatever its verb, and verdicts from backlogs and scope notes (a fifth writer,
     # session 61: 10 of 29 at first, 16 with these)
     for text, block in [("The agency will not pursue a phone version of the permit card", "wallet"),

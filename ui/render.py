@@ -16,7 +16,8 @@ from dataclasses import asdict, is_dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from assistant.spelling import spelled_note
-from assistant.suggest import GROUP_TITLES, long_note, sdg_target_basis, selection_groups, similar_note
+from assistant.suggest import GROUP_TITLES, display_sections, long_note, sdg_target_basis, selection_groups, similar_note
+from assistant.types import field_of
 
 # ------------------------------------------------------------------------------------------------------------
 # escaping
@@ -120,10 +121,7 @@ def md_link(text: Any, url: Any) -> str:
 # answers and sources
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, Mapping):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
+_get = field_of
 
 
 _CITE = re.compile(r"(?<![\[\w])\[(\d{1,3})\](?![(\[:])")
@@ -471,44 +469,47 @@ def suggestion_summary_markdown(s: Any, names: Mapping[str, str] | None = None) 
             f"{read_as}")
 
 
-def bb_table_html(s: Any, names: Mapping[str, str] | None = None) -> str:
-    """All building blocks, best first: selected mark, name, score bar, reasons with cited spec pages."""
-    names = _names(names)
-    groups = selection_groups(s)
-    if not groups:
-        return ""
-    bbs = [b for _, g in groups for b in g]
-    split = {k for k, _ in groups} >= {"named", "assumed"}
-    first_of = {id(g[0]): k for k, g in groups} if split else {}
-    rows = []
-    for b in bbs:
-        if id(b) in first_of:
-            k = first_of[id(b)]
-            rows.append(f"<tr class='gs-group gs-group-{k}'><th colspan='4' scope='rowgroup'>{esc(GROUP_TITLES[k])}</th></tr>")
-        sel = bool(_get(b, "selected"))
-        reasons = _get(b, "reasons") or []
-        cits = _get(b, "citations") or []
-        why = "".join(f"<li>{esc(r)}</li>" for r in reasons[:4])
-        if cits:
-            titles = [str(_get(c, "title")) for c in cits[:3]]
-            # two pages of one chapter ("Registration — 4 Key Digital Functionalities" twice) are told apart by section
-            labels = [f"{t} › {str(_get(c, 'section') or '').split(' › ')[-1]}"
-                      if titles.count(t) > 1 and _get(c, "section") else t for t, c in zip(titles, cits)]
-            why += "<li class='gs-cites'>spec: " + "; ".join(
-                link(lab, _get(c, "url")) for lab, c in zip(labels, cits)) + "</li>"
-        why_html = f"<ul class='gs-why'>{why}</ul>" if why else "<span class='gs-muted'>—</span>"
-        mark = ("<span class='gs-yes' aria-label='selected'>✔</span>" if sel
-                else "<span class='gs-muted' aria-label='not selected'>·</span>")
-        rows.append(
-            f"<tr class='{'gs-sel' if sel else 'gs-unsel'}'>"
+def _bb_row(b: Any, names: Mapping[str, str]) -> str:
+    """One block's row: selected mark, name, score bar, reasons with cited spec pages."""
+    sel = bool(_get(b, "selected"))
+    reasons = _get(b, "reasons") or []
+    cits = _get(b, "citations") or []
+    why = "".join(f"<li>{esc(r)}</li>" for r in reasons[:4])
+    if cits:
+        titles = [str(_get(c, "title")) for c in cits[:3]]
+        # two pages of one chapter ("Registration — 4 Key Digital Functionalities" twice) are told apart by section
+        labels = [f"{t} › {str(_get(c, 'section') or '').split(' › ')[-1]}"
+                  if titles.count(t) > 1 and _get(c, "section") else t for t, c in zip(titles, cits)]
+        why += "<li class='gs-cites'>spec: " + "; ".join(
+            link(lab, _get(c, "url")) for lab, c in zip(labels, cits)) + "</li>"
+    why_html = f"<ul class='gs-why'>{why}</ul>" if why else "<span class='gs-muted'>—</span>"
+    mark = ("<span class='gs-yes' aria-label='selected'>✔</span>" if sel
+            else "<span class='gs-muted' aria-label='not selected'>·</span>")
+    return (f"<tr class='{'gs-sel' if sel else 'gs-unsel'}'>"
             f"<td class='gs-c'>{mark}</td>"
             f"<th scope='row'>{esc(names.get(_get(b, 'id'), _get(b, 'name') or _get(b, 'id')))}</th>"
             f"<td class='gs-score'>{_score_bar(float(_get(b, 'score') or 0.0))}</td><td class='gs-whycell'>{why_html}</td></tr>")
-    leads = bool(_get(s, "focus")) and _get(bbs[0], "id") == _get(s, "focus") and _get(bbs[0], "selected")
+
+
+def bb_table_html(s: Any, names: Mapping[str, str] | None = None) -> str:
+    """All building blocks, best first (suggest.display_sections: the ones the steps call for, the others selected,
+    the rest, each under its heading when there are both kinds of selected block)."""
+    names = _names(names)
+    sections = display_sections(s)
+    if not sections:
+        return ""
+    rows = []
+    for key, bbs in sections:
+        if key:
+            rows.append(f"<tr class='gs-group gs-group-{key}'><th colspan='4' scope='rowgroup'>{esc(GROUP_TITLES[key])}"
+                        "</th></tr>")
+        rows += [_bb_row(b, names) for b in bbs]
+    first = sections[0][1][0]
+    leads = bool(_get(s, "focus")) and _get(first, "id") == _get(s, "focus") and _get(first, "selected")
     caption = ("Building blocks: selected first — the one the description is about, then " if leads
                else "Building blocks: selected first — ")
     caption += ("the ones your steps call for, then the ones services like it also use; the most central first in each"
-                if split else "the most central first")
+                if sections[0][0] else "the most central first")
     return (f"<div class='gs-table-wrap' id='gs-bb-table'><table class='gs-table gs-bbt'><caption>{caption}"
             "</caption><thead><tr><th scope='col'>Selected</th><th scope='col'>Building block</th>"
             "<th scope='col'>Score</th><th scope='col'>Why</th></tr></thead><tbody>"
@@ -661,21 +662,15 @@ def suggestion_markdown(s: Any, names: Mapping[str, str] | None = None) -> str:
     if _get(s, "guidance"):
         lines += ["## Guidance", "", _get(s, "guidance"), ""]
         return "\n".join(lines)
-    groups = selection_groups(s)
-    split = {k for k, _ in groups} >= {"named", "assumed"}
     lines += ["## Building blocks", ""]
-    for key, bbs in groups:  # as the advisor's table: the blocks the steps call for, the others selected, the rest
-        if split:
+    for key, bbs in display_sections(s):  # as the advisor's table
+        if key:
             lines += [f"### {GROUP_TITLES[key]}", ""]
-        if split or key == groups[0][0]:
-            lines += ["| selected | building block | score | why |", "|---|---|---|---|"]
+        lines += ["| selected | building block | score | why |", "|---|---|---|---|"]
         for b in bbs:
             why = "<br>".join(r.replace("|", "\\|") for r in (_get(b, "reasons") or [])[:3])
             lines.append(f"| {'yes' if _get(b, 'selected') else ''} | {names.get(_get(b, 'id'), _get(b, 'name'))} | "
                          f"{float(_get(b, 'score') or 0):.2f} | {why} |")
-        if split:
-            lines.append("")
-    if not split:
         lines.append("")
     cites = [(names.get(_get(b, "id"), _get(b, "name")), c) for b in _get(s, "building_blocks", []) or []
              if _get(b, "selected") for c in (_get(b, "citations") or [])]
