@@ -28,7 +28,7 @@ How a description becomes a suggestion:
    (decide), and a block one of the needs names outright ("signed digitally", "on a map") always is. A block the
    description says the service does without ("No login is required", "Out of scope: payments") is left out: read
    by phrasing frames (CueLexicon.declines_both), a looser reader for clauses none of them reads, and last a small
-   model over the clause and the words around each block's cue (corpus/decline_model.json, bench/fit_declines.py).
+   model over the clause's embedding (corpus/decline_model.json, fitted by bench/fit_declines.py).
 4. Every selected BB gets reasons in plain words (need → the key functionality that serves it) and
    citations to the spec chunks that functionality comes from; a BB selected on the reference use cases'
    evidence alone says so. BBs are ranked selected-first, by the expected share of the service's steps that
@@ -843,10 +843,7 @@ _NOT_RULED_OUT = re.compile(r"(?:applicants?|candidates?|claimants?|registrants?
 LOOSE_DECLINES = True
 # The learned fallback after the frames and the loose reader (Suggester._learned_declines, bench/fit_declines.py):
 # measured on the three held-out negation sets, which it never saw: blocks left out 31 → 32/34, 16 → 18/31,
-# 55 → 58/91 at threshold 0.8, traps kept the same (17/18, 18/18, 34/36). Session 64 made it read each block on its
-# own, from the words around its cue as well as the clause: leaving one dev writer out, it reads 30 of the 82 dev
-# declines no frame reads (the clause alone: 19), 3 of 57 such traps wrongly (4) and no description clause (0/21);
-# held out 32/34, 17/31, 60/91, traps as before
+# 55 → 58/91 at threshold 0.8, traps kept the same (17/18, 18/18, 34/36)
 DECLINE_MODEL = True
 # a negated wish, plan or build, "there is no", "no one needs to", "nothing is meant/bought/…", "no … at all"
 _LOOSE_NEG = re.compile(
@@ -1832,60 +1829,13 @@ def need_features(cue_m: np.ndarray, definite_m: np.ndarray, psims: np.ndarray, 
 
 @lru_cache(maxsize=1)
 def _decline_model() -> dict[str, Any] | None:
-    """corpus/decline_model.json as arrays (None when it is missing or unreadable: the frames alone read negations):
-    "w" over the clause's embedding, "ww" over the embedding of the words around the block's cue, "f" over the
-    words around it by side and distance (decline_features)."""
+    """corpus/decline_model.json as arrays (None when it is missing or unreadable: the frames alone read negations)."""
     try:
         raw = json.loads(DECLINE_MODEL_FILE.read_text(encoding="utf-8"))
-        w = np.asarray(raw["weights"], dtype=np.float64)
-        ww = np.asarray(raw.get("window_weights") or np.zeros_like(w), dtype=np.float64)
-        return {"w": w, "ww": ww, "f": {str(k): float(v) for k, v in (raw.get("features") or {}).items()},
-                "b": float(raw["bias"]), "threshold": float(raw["threshold"])}
+        return {"w": np.asarray(raw["weights"], dtype=np.float64), "b": float(raw["bias"]),
+                "threshold": float(raw["threshold"])}
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-_DECLINE_TOKEN = re.compile(r"[\w'’-]+|[,;:—–()]")
-
-
-def decline_features(lex: "CueLexicon", clause: str, block: str, before: int = 6, after: int = 4
-                     ) -> tuple[str, dict[str, float]]:
-    """What the learned negation reader sees of one block a clause names (besides the clause's embedding): the words
-    around the block's cue (`before` words before it, `after` after; the text it embeds), and each word of the clause
-    by its side of the cue and its distance (1–2, 3–5, 6–10, more words), with the word pairs by side. A negation
-    reads differently by where it stands ("no SMS is sent" — "SMS is sent, no later than noon").
-
-    >>> lex = CueLexicon.load()
-    >>> win, f = decline_features(lex, "The ward office will not send any SMS to residents", "messaging")
-    >>> win
-    'ward office will not send any SMS to residents'
-    >>> sorted(k for k in f if k.startswith(("B1:", "B2:", "A1:")))
-    ['A1:residents', 'A1:to', 'B1:any', 'B1:send', 'B2:not', 'B2:office', 'B2:will']
-    """
-    hit = lex.match(clause).get(block)
-    low = clause.lower()
-    at = low.find(hit.matched.lower()) if hit else -1
-    words = clause.split()
-    if at < 0:
-        window = clause
-    else:
-        ws = len(clause[:at].split())
-        window = " ".join(words[max(0, ws - before): ws + max(1, len(hit.matched.split())) + after])
-    toks = _DECLINE_TOKEN.findall(low)
-    ts = len(_DECLINE_TOKEN.findall(low[:at])) if at >= 0 else 0
-    te = ts + (len(_DECLINE_TOKEN.findall(hit.matched.lower())) if hit else 1)
-    feats: dict[str, float] = {"bb:" + block: 1.0}
-    for k, t in enumerate(toks):
-        if ts <= k < te:
-            continue
-        side = "B" if k < ts else "A"
-        dist = ts - k if k < ts else k - te + 1
-        bucket = "1" if dist <= 2 else "2" if dist <= 5 else "3" if dist <= 10 else "4"
-        feats[f"{side}{bucket}:{t}"] = 1.0
-        feats[f"{side}:{t}"] = 1.0
-        if k + 1 < len(toks):
-            feats[f"{side}bi:{t}_{toks[k + 1]}"] = 1.0
-    return window, feats
 
 
 def logistic(feats: dict[str, np.ndarray], model: dict[str, Any], names: Iterable[str]) -> np.ndarray:
@@ -2102,29 +2052,22 @@ class Suggester:
     def _learned_declines(self, needs: list[str], both: list[tuple[dict[str, str], dict[str, str]]]
                           ) -> list[tuple[dict[str, str], dict[str, str]]]:
         """Where no frame read a clause with a negation word that names a block, the learned fallback
-        (DECLINE_MODEL_FILE): for each block the clause names, the clause's embedding, the embedding of the words
-        around the block's cue and those words by side and distance (decline_features) say whether it rules that
-        block out, for the whole service."""
+        (DECLINE_MODEL_FILE): its embedding says whether it rules out what it names, for the whole service."""
         model = _decline_model()
         # (not a clause about some people, cases, limits or the present way, which the loose reader skips too)
         todo = [(i, cues) for i, (n, (found, _)) in enumerate(zip(needs, both))
                 if not found and not _LOOSE_RESTRICTED.search(n) and (cues := declinable_cues(self.lexicon, n))]
         if model is None or not todo:
             return both
-        pairs = [(i, b, *decline_features(self.lexicon, needs[i], b)) for i, cues in todo for b in sorted(cues)]
-        texts = sorted({needs[i] for i, _ in todo} | {win for _, _, win, _ in pairs})
-        vecs = np.asarray(self.a.embedder.embed(texts), dtype=np.float64)
+        vecs = np.asarray(self.a.embedder.embed([needs[i] for i, _ in todo]), dtype=np.float64)
         if vecs.ndim != 2 or vecs.shape[1] != model["w"].shape[0]:
             return both  # (another embedder than the one the model was fitted on)
-        vec = dict(zip(texts, vecs))
-        ww, fw = model.get("ww"), model.get("f") or {}
+        probs = 1.0 / (1.0 + np.exp(-(vecs @ model["w"] + model["b"])))
         out = list(both)
-        for i, b, win, feats in pairs:
-            z = model["b"] + vec[needs[i]] @ model["w"] + (vec[win] @ ww if ww is not None else 0.0)
-            z += sum(fw.get(k, 0.0) * v for k, v in feats.items())
-            if 1.0 / (1.0 + np.exp(-z)) >= model["threshold"]:
-                read, whole = out[i]
-                out[i] = ({**read, b: needs[i]}, {**whole, b: needs[i]})
+        for (i, cues), p in zip(todo, probs):
+            if p >= model["threshold"]:
+                read = {b: needs[i] for b in sorted(cues)}
+                out[i] = (read, dict(read))
         return out
 
     def analyze(self, text: str, exclude_use_cases: Iterable[str] | None = None,

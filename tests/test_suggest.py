@@ -1187,24 +1187,6 @@ def test_the_learned_fallback_reads_only_clauses_no_frame_reads(suggester, monke
     assert S.declinable_cues(lex, "Farmers get SMS advice") == set()
 
 
-def test_the_learned_fallback_reads_each_named_block_on_its_own(suggester, monkeypatch):
-    """The learned reader decides per block a clause names, from the words around that block's cue
-    (S.decline_features): a model whose only weight is for GIS rules out the map and keeps the payment app."""
-    from assistant import suggest as S
-
-    clause = "Honestly nobody in the village would bother with a map of the wells or a payment app"
-    both = [suggester.lexicon.declines_both(clause)]
-    assert both == [({}, {})] and S.declinable_cues(suggester.lexicon, clause) == {"gis", "payments"}
-    dim = len(suggester.a.embedder.embed(["x"])[0])
-    gis_only = {"w": np.zeros(dim), "ww": np.zeros(dim), "f": {"bb:gis": 20.0}, "b": -10.0, "threshold": 0.8}
-    monkeypatch.setattr(S, "_decline_model", lambda: gis_only)
-    read, whole = suggester._learned_declines([clause], both)[0]
-    assert set(read) == set(whole) == {"gis"}
-    # the words around the cue: what stands before the payment app is "or a", before the map "with a"
-    window, feats = S.decline_features(suggester.lexicon, clause, "payments")
-    assert window.endswith("payment app") and feats["B1:a"] == 1.0 and feats["bb:payments"] == 1.0
-
-
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_the_shipped_decline_model_keeps_a_negation_about_some_people(real_index):
