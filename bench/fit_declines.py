@@ -4,21 +4,21 @@ loose reading) says anything.
 
     python bench/fit_declines.py --index /tmp/idx                 # writer-grouped cross-validation
     python bench/fit_declines.py --index /tmp/idx --write         # + refit on everything and write the model
-    python bench/fit_declines.py --index /tmp/idx --skip I,P,BJ   # the shipped model's writers (see below)
+    python bench/fit_declines.py --index /tmp/idx --skip I,P,BJ   # without some writers (id prefixes)
 
-The shipped model was fitted in session 62 on the 665 dev items of then (915 pairs; the reader of then). Session 63
-added 120 items (writers I, P, BJ) and tried two refits, neither kept: on all 785 items, it read no more of the three
-held-out negation sets (32/34, 18/31, 58/91) and read a dev trap as a decline (T-16, "Nothing leaves the ministry
-without the director's digital signature"); on the 665 (`--skip I,P,BJ`: 904 pairs with session 63's reader), the
-same held-out figures and one more block read as ruled out that was not (Payments in H-40, "let nobody say we are
-pouring money into servers").
+The shipped model was fitted in session 64 on the 865 dev items (1,169 pairs), threshold 0.7: leaving one writer out,
+in the clauses no frame reads, it reads 50 of 101 declines at 0.7 and 27 at 0.8, with the same wrong reads (4 of 68
+trap blocks, none of 21 description clauses). Before: session 62's model (665 items, 0.8); session 63's refits on 785
+items, not kept (they read a dev trap, T-16). A per-block model (the words around each block's cue, by side and
+distance, beside the clause's embedding) was tried in session 64 and reverted: 47 read with 6 wrong at 0.85.
 
 Examples: each clause with a negation word of evals/gold/usecases_declined.jsonl, paired with each block it cues
 (a strong cue, or any cue of a block a service has only when it says so); positive when the item rules that block
 out. Negatives also from the dev and product descriptions: a clause with a negation word cueing a block the service
 is labelled with ("citizens who do not pay on time get a reminder"). Logistic regression with an L2 penalty (Newton),
 the embedding as the features. Cross-validation leaves one writer (id prefix) out at a time, the descriptions' clauses
-as one group, and prints, per threshold, the share of the dev declines read and the clauses read wrongly.
+as one group, and prints, per threshold, the dev declines read and the clauses read wrongly (in all clauses with a
+negation word, and in those no frame reads).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from evals.gold import load_jsonl as load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "evals" / "gold"
-THRESHOLDS = (0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
 def examples(lex: S.CueLexicon, corpus: Path, skip: frozenset[str] = frozenset()) -> list[tuple[str, str, str, int]]:
@@ -87,7 +87,7 @@ def main() -> None:
     ap.add_argument("--index", required=True)
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "govstack-corpus"))
     ap.add_argument("--write", action="store_true")
-    ap.add_argument("--threshold", type=float, default=0.8)
+    ap.add_argument("--threshold", type=float, default=0.7)
     ap.add_argument("--skip", default="", help="writers (id prefixes, comma-separated) whose items are left out")
     args = ap.parse_args()
     a = open_assistant(args.index)
@@ -105,12 +105,21 @@ def main() -> None:
         held = groups == g
         w = fit(X[~held], y[~held])
         pred[held] = 1.0 / (1.0 + np.exp(-(X[held] @ w[:-1] + w[-1])))
-    print("threshold  dev declines read  wrongly read (declined sets)  wrongly read (descriptions)")
+    # what counts is the reader's own domain: clauses no frame and no loose reading reads, not about some people only
+    domain = np.array([not lex.declines_both(e[1])[0] and not S._LOOSE_RESTRICTED.search(e[1]) for e in ex])
+    print("leave one writer out; all clauses with a negation word, then (in brackets) those no frame reads, where the "
+          "reader is used")
+    print("threshold  dev declines read      wrongly read (declined sets)  wrongly read (descriptions)")
     for th in THRESHOLDS:
         s = pred >= th
-        print(f"  {th:.2f}      {(s & (y == 1)).sum() / max(1, y.sum()):.3f}             "
-              f"{int((s & (y == 0) & (groups != 'descriptions')).sum())}/{int(((y == 0) & (groups != 'descriptions')).sum())}"
-              f"                          {int((s & (groups == 'descriptions')).sum())}/{int((groups == 'descriptions').sum())}")
+        cells = []
+        for m in (np.ones(len(ex), dtype=bool), domain):
+            neg = m & (y == 0)
+            cells.append((f"{int((s & m & (y == 1)).sum())}/{int((m & (y == 1)).sum())}",
+                          f"{int((s & neg & (groups != 'descriptions')).sum())}/{int((neg & (groups != 'descriptions')).sum())}",
+                          f"{int((s & m & (groups == 'descriptions')).sum())}/{int((m & (groups == 'descriptions')).sum())}"))
+        print(f"  {th:.2f}     " + "".join(f"{a} ({b})".ljust(w) for a, b, w in
+                                          zip(cells[0], cells[1], (23, 30, 20))))
     if args.write:
         w = fit(X, y)
         model = {"threshold": args.threshold, "bias": round(float(w[-1]), 6),

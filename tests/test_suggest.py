@@ -1185,6 +1185,9 @@ def test_the_learned_fallback_reads_only_clauses_no_frame_reads(suggester, monke
     assert set(read[1][1]) == {"gis"} and read[3] == both[3]
     assert S.declinable_cues(lex, "Applicants are not emailed") == {"messaging"}
     assert S.declinable_cues(lex, "Farmers get SMS advice") == set()
+    # a "no-" compound is a thing, not a negation ("a daily report of bookings and no-shows"); "no-one" is nobody
+    assert S.declinable_cues(lex, "Centre managers get a daily report of bookings and no-shows") == set()
+    assert S.declinable_cues(lex, "No-one books a slot") == {"scheduler"}
 
 
 @pytest.mark.corpus
