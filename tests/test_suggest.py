@@ -423,6 +423,7 @@ def test_lexicon_cues():
                     ("warn households in the affected streets by SMS", "gis"),
                     ("researchers submit proposals", "registration"),
                     ("every dam owner must register the dam", "registration"),
+                    ("importers declare their goods online", "registration"),
                     ("only households that have opted in may be included", "consent"),
                     ("every parent told the outcome", "messaging"),
                     ("let the applicant know when the permit is ready", "messaging"),
