@@ -380,6 +380,10 @@ def test_lexicon_cues():
     assert lex.match("both parties sign the deed of transfer electronically")["esignature"].strength == 1.0
     assert lex.match("the diploma is signed with the university's key")["esignature"].strength == 1.0
     assert lex.match("the customs record is fetched from the customs system")["information-mediator"].strength == 1.0
+    # a shared cloud is a kind of cloud; data shared with an agency goes through the information mediator
+    hosted = lex.match("we need to host all ministry applications on a shared government cloud")
+    assert hosted["cloud-infrastructure"].strength == 1.0 and hosted["information-mediator"].strength < 1.0
+    assert lex.match("exam results are shared with the ministry")["information-mediator"].strength == 1.0
     assert "gis" in lex.match("choose the zone on a map")
     assert lex.match("field teams map the flooded villages")["gis"].strength == 1.0
     # a map that is a plan or a correspondence is not about places: at most a weak hint
