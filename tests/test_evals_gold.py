@@ -201,7 +201,7 @@ def test_negation_sets_name_known_blocks_and_each_item_is_a_decline_or_a_trap():
     test2 = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined_test2.jsonl")
     test3 = gold.load_jsonl(gold.GOLD_DIR / "usecases_declined_test3.jsonl")
     ids = [it["id"] for it in dev + test + test2 + test3]
-    assert len(ids) == len(set(ids)) and len(dev) == 865 and len(test) == 40 and len(test2) == 40 and len(test3) == 120
+    assert len(ids) == len(set(ids)) and len(dev) == 945 and len(test) == 40 and len(test2) == 40 and len(test3) == 120
     test = test + test2 + test3
     known = set(registry.bb_ids())
     for it in dev + test:
