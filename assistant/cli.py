@@ -97,8 +97,17 @@ def print_answer(ans) -> None:
         print(f"\n(note: {ans.notice})")
     if ans.citations:
         print("\nSources:")
-        for c in ans.citations:
-            print(f"  [{c.n}] {c.title} — {c.section}\n      {c.url or c.folder + '/' + c.path}")
+        for ns, title, section, where in source_lines(ans.citations):
+            print(f"  [{', '.join(map(str, ns))}] {title} — {section}\n      {where}")
+
+
+def source_lines(citations) -> list[tuple[list[int], str, str, str]]:
+    """The sources as a reader sees them: passages of the same section of the same page are one source, listed once
+    with all their numbers ("[3, 4] Consent — UC-C-PIC-I …"), in the order first cited."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for c in citations:
+        groups.setdefault((c.title, c.section, c.url or f"{c.folder}/{c.path}"), []).append(c.n)
+    return [(ns, title, section, where) for (title, section, where), ns in groups.items()]
 
 
 def _read_jsonl(path: str, plain_key: str):

@@ -1066,3 +1066,19 @@ def test_a_blocks_own_use_case_pages_are_recognised_as_stories(path, story):
     from assistant.retrieve import _BLOCK_USE_CASE_PAGE
 
     assert bool(_BLOCK_USE_CASE_PAGE.search(path)) is story
+
+
+def test_the_cli_lists_passages_of_one_section_as_one_source(capsys):
+    """Two passages of the same section were two identical source lines in the terminal; they are one, with both
+    numbers, and a different section of the same page stays its own line."""
+    from assistant.cli import print_answer
+    from assistant.types import Answer, Citation
+
+    def cit(n, section):
+        return Citation(n, "bb-consent", "spec", "x.md", "latest", "consent", "Consent — UC-C-PIC-I", section,
+                        "https://specs.govstack.global/consent/x", "…")
+
+    print_answer(Answer("q", "Text [1] [2] [3].", citations=[cit(1, "UC-003"), cit(2, "UC-003"), cit(3, "UC-001")]))
+    out = capsys.readouterr().out
+    assert "[1, 2] Consent — UC-C-PIC-I — UC-003" in out and "[3] Consent — UC-C-PIC-I — UC-001" in out
+    assert out.count("https://specs.govstack.global/consent/x") == 2
