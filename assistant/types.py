@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Mapping
 
+
 def field_of(obj: Any, name: str, default: Any = None) -> Any:
     """A field of a result type or of its dict (to_dict, the HTTP API's JSON): renderers take either."""
     if isinstance(obj, Mapping):

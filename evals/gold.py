@@ -42,6 +42,8 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   terms-of-reference, backlog, replies to a vendor, voice-note and legal-drafting phrasings); each was measured
   before it was read, then added here: 665 items. Session 63 added three more (ids `I-`, `P-`, `BJ-`: meeting
   minutes, a citizens' FAQ page, slide-deck bullets; first run 24/32, 15/34, 9/33 blocks left out): 785 items.
+  Session 64 added four (ids `CK-`, `DM-`, `EN-`, `FO-`: e-mail answers to a vendor, workshop notes, backlog
+  tickets, a decision log; first run 25/34, 25/32, 22/33, 24/34): 945 items.
 - `usecases_declined_test.jsonl` (40, ids `X-…` and `Y-…` traps, 2026-12-06): the same brief for another helper
   who saw neither code nor the dev file, asked for formal, casual, list-like and reasoned phrasings. Never looked at
   item by item; the bench scores it without printing errors (first run 9 of 34 left out, 17 after the dev file's
