@@ -2639,3 +2639,14 @@ def test_a_glossary_entry_the_question_names_does_not_lead_unless_its_meaning_is
         "Bulk Payments: A Payment")
     monkeypatch.setattr(offline, "GLOSSARY_NOT_LEAD", False)
     assert ExtractiveAnswerer(idf).answer(qa, [flow, gl]).text.startswith("Bulk Payments: A Payment")
+
+
+def test_a_pages_own_footnote_numbers_are_not_quoted_as_citation_numbers():
+    # (the Messaging sample implementation pasted a document's footnote marks into its table: "(SMS[1] , email", "etc)[2]
+    # [3] [4]"; quoted as they were, they read as the answer's own citations)
+    text = ("The mother is informed about registration through different modalities (SMS[1] , email, WhatsApp). "
+            "The user needs to register/connect its contact data (mailID, phone no etc)[2] [3] [4] or another block.")
+    qa = analyze("How is the mother informed about registration?")
+    draft = ExtractiveAnswerer().answer(qa, [_hit(0, text, "10 Sample implementation")])
+    assert "(SMS , email" in draft.text and "etc) or another" in draft.text
+    assert "[2]" not in draft.text and "[3]" not in draft.text and "[1]" in draft.text

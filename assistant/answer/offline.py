@@ -210,6 +210,9 @@ YN_BONUS = 0.2
 SECTION_POINTS = 8  # points quoted from each section of two things compared (see _section_comparison)
 RULE_CHARS = 700  # a requirement that ends with its level is quoted whole up to this length (see _sentence)
 _RULE_LEVEL_END = re.compile(r"\((REQUIRED|RECOMMENDED|OPTIONAL)\)\.?\s*$")
+# a document's own footnote numbers pasted into a page ("modalities (SMS[1] , email …", "contact data (mailID, phone no
+# etc)[2] [3] [4]"): quoted as they are, they read as the answer's citation numbers, so the answer leaves them out
+_FOOTNOTE_REFS = re.compile(r"(?<=[\w).,])\[\^?\d{1,2}\](?:\s?\[\^?\d{1,2}\])*(?!\()")
 FLOW_OVERVIEW = True  # a long sequence diagram's flow comes after the plain list of its stages a top passage has
 FLOW_OVERVIEW_MIN_STEPS, FLOW_OVERVIEW_REACH, FLOW_OVERVIEW_ITEMS = 10, 5, 10
 OPTION_COMPARISON = True  # a question comparing options a page lays out under bold labels (see _option_comparison)
@@ -500,6 +503,10 @@ class ExtractiveAnswerer:
             advice = self._advice(qa, ev)
             if advice:
                 return Draft(advice, ev, self._snips)
+        if qa.reading_path:
+            path = self._reading_path(qa, ev)
+            if path:
+                return Draft(path, ev, self._snips)
         lead = self._need_blocks(qa, ev) if qa.need_blocks else ""  # first, so that its citations come first
         if not lead and SCOPE_HANDOVER_LEAD and len(qa.bbs) == 1 and any("scope-handover" in h.why for h in ev.hits):
             lead = self._scope_handover(qa, ev)
@@ -808,6 +815,7 @@ class ExtractiveAnswerer:
         quote = clip(text, n).rstrip(" ;,")  # as the spec has it: the citation's snippet, highlighted in the source
         # (a table row reads with its columns named, when ROW_COLUMNS; what is marked as said is the row itself)
         t = _sentence_case(clip(u.shown, n).rstrip(" ;,") if ROW_COLUMNS and u.shown else quote)
+        t = _FOOTNOTE_REFS.sub("", t)
         if not re.search(r"[.!?…:)]$", t):
             t += "."  # the answer reads as sentences
         return f"{t} {self._mark(ev, u.hit_index, quote)}"
@@ -1049,6 +1057,38 @@ class ExtractiveAnswerer:
             text += (f"\n\nThe closest GovStack reference use case is **{uid} {title}**, which uses "
                      f"{', '.join(registry.name_of(b) for b in bbs)}.")
         return text
+
+    def _reading_path(self, qa: QueryAnalysis, ev: Evidence) -> str:
+        """"Where should a newcomer start reading the specification?": the reading path's pages in order (Assistant.
+        _reading_path put their passages first), each with why to read it and the page's own opening sentence."""
+        where = {h.id: hi for hi, h in enumerate(ev.hits)}
+        lines = []
+        for cid, title, why in qa.reading_path:
+            if cid not in where:
+                continue
+            hi = where[cid]
+            c = ev.hits[hi].chunk
+            # (the page's opening sentence; not a line that only introduces a list: "… whereby it:")
+            first = next((u for u in sorted(units_of(c.text, hi), key=lambda u: u.order)
+                          if u.kind == "sentence" and not u.text.rstrip().endswith(":")), None)
+            head = f"{len(lines) + 1}. **{title}**" + (f" — {why}" if why else "")
+            if first is None:
+                lines.append(f"{head} [{ev.cite(hi)}]")
+                continue
+            self._taken.add(" ".join(tokenize(first.text))[:120])
+            lines.append(f"{head}: {self._sentence(ev, first, 260)}")
+        if not lines:
+            return ""
+        if qa.reading_block:
+            intro = (f"The {registry.name_of(qa.reading_block)} specification is laid out in the chapters every block's "
+                     "specification has. A reading order for a newcomer:")
+            tail = ("The other chapters (3 Terminology, 5 Cross-Cutting Requirements, 10 Other Resources) are for "
+                    "looking things up.")
+        else:
+            intro = "A path through the GovStack specification for a newcomer, in reading order:"
+            tail = ("The app's **Get started** tab walks this path with questions for your role; to see which blocks a "
+                    "service of yours needs, describe it to the **Building-block advisor**.")
+        return intro + "\n" + "\n".join(lines) + "\n\n" + tail
 
     def _need_blocks(self, qa: QueryAnalysis, ev: Evidence) -> str:
         """"Which building block sends reminders?" → the blocks the need maps to, each with the functionality of its
