@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 
 from langchain_core.runnables import RunnableLambda
 
-from assistant import registry
+from assistant import reading_path, registry
 from assistant.abstain import (NOT_ABOUT, NOT_DISCUSSED, abstention_text, asked_job, asks_figure, should_abstain,
                                states_figure, unmentioned_by_block)
 from assistant.answer.evidence import Evidence, heading_title, title_in_term, titled_for, to_citation, units_of
@@ -73,6 +73,8 @@ SCOPE_DISCLAIMED_WORDS = 2  # (…sharing two of its words: with one, "Alerts ba
 SECTIONS_BESIDE_GLOSSARY = SECTIONS_NAMED_LOOSELY = True
 # the sub-sections a top passage names by their titles come along, each by its passage closest to the question
 POINTED_SECTIONS, POINTED_REACH = True, 3
+# "Where should a newcomer start reading the specification?" is answered by a reading path (assistant.reading_path)
+READING_PATH = True
 NEED_BLOCK_SEARCH = True  # a which-block answer's other passages are searched for with the block it names
 ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also searches for the acronym
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
@@ -384,11 +386,15 @@ class Assistant:
             missing = unmentioned_by_block(qa, hits, self.index.block_text(state["release"], qa.bbs[0]))
             if missing:
                 abstain, reason = True, f"the {registry.name_of(qa.bbs[0])} specification never mentions {', '.join(missing[:2])}"
-        if asks_for_advice(qa.question) and not state["filters"].get("bb"):
+        if READING_PATH and not state["filters"].get("bb") and self._asks_reading_path(qa):
+            hits = self._reading_path(qa, hits, state["release"])
+            if qa.reading_path:
+                abstain, reason = False, ""  # the path answers it, page by page
+        if asks_for_advice(qa.question) and not state["filters"].get("bb") and not qa.reading_path:
             hits = self._advise(qa, hits, state["release"])
             if qa.advice or qa.advice_guidance:
                 abstain, reason = False, ""  # the advisor has answered the question the asker has (or asked for more)
-        if qa.bb_need and not qa.unknown_bb and not state["filters"].get("bb"):
+        if qa.bb_need and not qa.unknown_bb and not state["filters"].get("bb") and not qa.reading_path:
             hits = self._blocks_for_need(qa, hits, state["release"])
             if qa.need_blocks:
                 # it asks for a block, and one is called for: the job's particulars ("the licence fee", "their
@@ -405,7 +411,7 @@ class Assistant:
                     # (taken in turn with the question's own passages: the block named may not be the only one meant)
                     both = [h for pair in itertools.zip_longest(focused, hits[len(first):]) for h in pair if h is not None]
                     hits = first + [h for h in both if not (h.id in seen or seen.add(h.id))]
-        if not abstain and RESCUE_MARGIN is not None and len(qa.bbs) == 1 and not (qa.need_blocks or qa.advice) \
+        if not abstain and RESCUE_MARGIN is not None and len(qa.bbs) == 1 and not (qa.need_blocks or qa.advice or qa.reading_path) \
                 and qa.intent not in ("overview", "term", "comparison"):  # (these want the pages about the whole thing)
             hits = self._rescue(qa, hits, state["release"])
         state.update(hits=hits, abstain=abstain, reason=reason, t_retrieve=(time.perf_counter() - t) * 1000)
@@ -496,6 +502,39 @@ class Assistant:
                 have[c.id] = extra[-1]
         first = {h.id for h in extra}
         return extra + [h for h in hits if h.id not in first]
+
+    def _asks_reading_path(self, qa) -> bool:
+        """Whether the question asks where to start reading (reading_path: its patterns, else its model on the
+        question's embedding, which the search has mostly computed already)."""
+        if reading_path.asks_reading_path(qa.question):
+            return True
+        if not reading_path.has_model():
+            return False
+        vector = qa.vectors.get(qa.question)
+        if vector is None:
+            try:
+                vector = qa.vectors.setdefault(qa.question, self.embedder.embed([qa.question])[0])
+            except Exception:  # the reading path is an extra: without the vector the question is answered as usual
+                log.exception("embedding the question for the reading-path check failed")
+                return False
+        return reading_path.asks_reading_path(qa.question, vector)
+
+    def _reading_path(self, qa, hits, release):
+        """"Where should a newcomer start reading the specification?": the pages of the reading path (reading_path), the
+        passage each is quoted from first among the retrieved passages, in the path's order."""
+        from assistant.answer.evidence import units_of
+        from assistant.retrieve import Hit
+
+        block, steps = reading_path.pages(self.index, release, qa.bbs)
+        front = []
+        for step, chunks in steps:
+            # (the page's first passage that says something in sentences: "6 Functional Requirements" opens on a table)
+            c = next((c for c in chunks[:3] if any(u.kind == "sentence" for u in units_of(c.text, 0))), chunks[0])
+            qa.reading_path.append((c.id, step.title, step.why))
+            front.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["reading-path"]))
+        qa.reading_block = block
+        seen = {h.id for h in front}
+        return front + [h for h in hits if h.id not in seen]
 
     def _advise(self, qa, hits, release):
         """"We want farmers to register online, get SMS advice … Which building blocks do we need?": the advisor's
@@ -886,7 +925,8 @@ class Assistant:
             # the spec passages sharing its words answer another question
             how = qa.advice_guidance[qa.advice_guidance.find("Describe"):] if "Describe" in qa.advice_guidance else qa.advice_guidance
             draft = Draft(f"{ADVICE_THIN} {how}", Evidence(hits), {})
-        elif self.llm is not None and not qa.advice:  # the advisor's list is shown as it is, whichever backend
+        elif self.llm is not None and not (qa.advice or qa.reading_path):  # the advisor's list and the reading path
+            # are shown as they are, whichever backend
             draft, notice = self.llm.stream(qa, hits, on_token)
         else:
             draft = self.offline.answer(qa, hits)

@@ -53,6 +53,13 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
 - `usecases_declined_test3.jsonl` (120, ids `A-…`, `B-…`, `C-…`, 2026-12-07): three more helpers, same brief, in
   styles none of the dev writers used (a grant proposal's narrative, a group chat of officials, a filled-in
   requirements questionnaire); held out like the others.
+- `reading_path.jsonl` (260, ids `RA-`, `RB-`, `RC-`, 2026-12-07, sixty-fifth session): three helpers who saw no
+  code, each 40–50 questions asking how to approach the GovStack material (where to start reading, in what order, a
+  study plan; about a third on one block's documents; `reading_path: true`) and as many that share their words but
+  ask about the spec's content ("Where does the signing process start?"; `false`). `bench/fit_reading_path.py` fits
+  the detector's model on them (with the dev QA questions as negatives) and cross-validates by writer. Each writer was
+  measured before it was read (the patterns, written on RA: 17/40 and 12/40; the model fitted on RA + RB: 31/40 of RC
+  with the patterns, no near-miss read); all three are dev now.
 - `usecases_probe.jsonl` (105, ids `P-…` novel services of 1–8 sentences, `PL-…` long paragraphs, `PS-…` one-line
   requests with a `focus`; `style` says which; 2026-12-06): written by three helpers who saw no code, from the BB
   scopes alone, in styles the other sets have few of (problem statements, user stories, numbered lists, a pasted

@@ -166,6 +166,8 @@ def test_the_advisors_answer_is_shown_as_it_is_with_an_llm_backend(real_index):
     settings, _ = real_index
     asst = Assistant(settings, chat_model=FakeListChatModel(responses=["An LLM paraphrase."]))
     assert asst.ask(FARM).text.startswith("For the service you describe")
+    # …and so is the reading path (an order of pages, each quoted from the page)
+    assert asst.ask("What should I read first?").text.startswith("A path through the GovStack specification")
 
 
 def test_an_operation_is_cited_on_the_spec_page_that_renders_it_too(real_assistant):
@@ -847,3 +849,22 @@ def test_a_subscriber_that_is_down_gets_the_pub_sub_retry_rules(real_assistant, 
     assert "retry N times with a standard backoff" in lead and "drop that message" in lead
     monkeypatch.setattr(offline, "FAILURE_RULE_LEADS", False)
     assert "drop that message" not in real_assistant.ask(q).text.split("Also in the specification")[0]
+
+
+def test_a_newcomer_asking_where_to_start_reading_gets_a_path_through_the_pages(real_assistant):
+    ans = real_assistant.ask("Where should a newcomer start reading the specification?")
+    assert ans.text.startswith("A path through the GovStack specification"), ans.text[:300]
+    pages = [(c.folder, c.path) for c in ans.citations]
+    assert pages[:3] == [("specifications", "README.md"), ("specifications", "building-blocks.md"),
+                         ("specifications", "architecture-and-nonfunctional-requirements/introduction.md")], pages
+    assert re.search(r"^1\. \*\*What GovStack is\*\*: The GovStack initiative .+ \[1\]$", ans.text, re.M)
+    # …a phrasing no pattern has, by the learned model on its embedding
+    assert real_assistant.ask("Which GovStack document should I open first to get the big picture?").text.startswith(
+        "A path through the GovStack specification")
+    # …one block's chapters for a question naming it
+    ans = real_assistant.ask("Where do I start with the Payments spec?")
+    assert ans.text.startswith("The Payments specification is laid out in the chapters")
+    assert all(c.bb == "payments" for c in ans.citations) and ans.citations[0].path == "spec/2-description.md"
+    # …and a question about where something in the spec starts is answered from the spec as before
+    assert not real_assistant.ask("Where does the signing process start in the E-Signature BB?").text.startswith(
+        ("A path", "The E-Signature specification is laid out"))

@@ -1,0 +1,105 @@
+"""A newcomer asking where to start reading gets a path through the specification's pages, each cited (no index)."""
+import re
+from types import SimpleNamespace
+
+from assistant import reading_path
+from assistant.answer.offline import ExtractiveAnswerer
+from assistant.query import analyze
+from assistant.retrieve import CorpusIndex, Hit
+from assistant.types import Chunk
+
+
+def _page(folder: str, path: str, text: str, seq: int = 0, bb: str | None = None, title: str = "Page") -> Chunk:
+    return Chunk(text=text, release="latest", repo=f"GovStackWorkingGroup/{folder}", folder=folder, path=path,
+                 kind="prose", bb=bb, chapter=title, heading_path=[title], url=f"https://specs.govstack.global/{path}",
+                 extra={"seq": seq})
+
+
+PAGES = [
+    _page("specifications", "README.md", "The GovStack initiative aims to build reusable digital components."),
+    _page("specifications", "building-blocks.md", "Building blocks are software modules that can be combined."),
+    _page("specifications", "architecture-and-nonfunctional-requirements/introduction.md",
+          "This document gives guidance to building block working groups."),
+    # (no cross-cutting requirements page in this release: its step is left out)
+    _page("product-use-cases", "use-cases.md", "Reference use cases define high-level steps of a task."),
+    _page("bb-payments", "spec/2-description.md", "The Payments Building Block enables digital payments.", bb="payments"),
+    _page("bb-payments", "spec/6-functional-requirements.md", "Payment orchestration relates components whereby it:\n\n"
+          "* orchestrates payments\n* tracks their status", bb="payments"),
+    _page("bb-payments", "spec/8-service-apis.md", "| Field | Type |\n| --- | --- |\n| amount | number |", bb="payments"),
+    _page("bb-payments", "spec/8-service-apis.md", "The APIs defined here are a blueprint.", seq=1, bb="payments"),
+]
+
+
+def _index() -> CorpusIndex:
+    return CorpusIndex(SimpleNamespace(all_chunks=lambda: [(c.id, c) for c in PAGES]))
+
+
+def _answer(question: str) -> str:
+    """The path's passages first among the hits, as Assistant._reading_path puts them, then the offline answer."""
+    from assistant.service import Assistant
+
+    qa = analyze(question)
+    me = SimpleNamespace(index=_index())
+    hits = Assistant._reading_path(me, qa, [], "latest")
+    return ExtractiveAnswerer().answer(qa, hits).text
+
+
+def test_the_specifications_path_is_its_pages_in_reading_order_each_quoted_and_cited():
+    text = _answer("Where should a newcomer start reading the specification?")
+    assert text.startswith("A path through the GovStack specification")
+    order = ["1. **What GovStack is**", "2. **The building blocks**", "3. **How the blocks fit together**",
+             "4. **Reference use cases**"]
+    assert all(s in text for s in order) and [text.index(s) for s in order] == sorted(text.index(s) for s in order)
+    assert "The GovStack initiative aims to build reusable digital components. [1]" in text
+    assert "The rules every block follows" not in text  # the release has no such page
+    assert "Payments" not in text
+
+
+def test_a_named_blocks_path_is_its_chapters_and_a_chapter_opening_on_a_list_or_table_is_not_quoted():
+    text = _answer("Where do I start with the Payments spec?")
+    assert text.startswith("The Payments specification is laid out in the chapters")
+    assert "1. **2 Description** — what the block is for" in text
+    # (its requirements open on a line that introduces a list: the chapter is cited, that line not quoted)
+    assert "whereby it" not in text and re.search(r"\*\*6 Functional Requirements\*\* — [^\n]* \[\d\]\n", text)
+    # (the API chapter's first passage is a table: its first passage with a sentence is quoted)
+    assert "**8 Service APIs** — the APIs other systems call: The APIs defined here are a blueprint." in text
+
+
+def test_questions_about_starting_something_else_are_not_reading_paths():
+    assert reading_path.asks_reading_path("Is there a reading order for the specification?")
+    assert reading_path.asks_reading_path("Which pages should a beginner read first?")
+    for q in ("Where does the registration process start?", "How do I begin an API call to the Consent BB?",
+              "Where should a ministry begin its digital transformation?", "What do I read in a consent notice?"):
+        assert not reading_path.asks_reading_path(q), q
+
+
+def test_the_patterns_read_none_of_the_near_misses_of_the_gold_questions():
+    # (evals/gold/reading_path.jsonl: 130 questions sharing the words of a request for a reading path — "Where does the
+    # signing process start?", "In which sequence are the payment APIs called?" — that ask about the spec's content)
+    from evals.gold import GOLD_DIR, load_jsonl
+
+    items = load_jsonl(GOLD_DIR / "reading_path.jsonl")
+    assert len(items) == 260 and len({i["id"] for i in items}) == 260
+    assert not [i["question"] for i in items if not i["reading_path"] and reading_path.asks_reading_path(i["question"])]
+    assert sum(reading_path.asks_reading_path(i["question"]) for i in items if i["reading_path"]) >= 75
+
+
+def test_the_learned_model_reads_a_question_the_patterns_do_not(monkeypatch):
+    import numpy as np
+
+    model = {"w": np.asarray([1.0, 0.0, 0.0]), "b": -2.0, "threshold": 0.7}
+    monkeypatch.setattr(reading_path, "_model", lambda: model)
+    q = "Which GovStack document gives me the big picture before my briefing?"
+    assert not reading_path.asks_reading_path(q)  # no pattern, no vector
+    assert reading_path.asks_reading_path(q, [4.0, 0.0, 0.0])  # sigmoid(2) = 0.88
+    assert not reading_path.asks_reading_path(q, [2.5, 0.0, 0.0])  # sigmoid(0.5) = 0.62
+    assert not reading_path.asks_reading_path(q, [4.0, 0.0])  # a vector of another model: no reading
+    monkeypatch.setattr(reading_path, "_model", lambda: None)
+    assert not reading_path.asks_reading_path(q, [4.0, 0.0, 0.0])  # without the model file, the patterns alone
+
+
+def test_the_shipped_model_file_matches_the_embedding_size():
+    import json
+
+    raw = json.loads(reading_path.MODEL_FILE.read_text(encoding="utf-8"))
+    assert len(raw["weights"]) == raw["embedding_dim"] == 384 and 0.5 <= raw["threshold"] < 1
