@@ -2001,6 +2001,31 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     return text
 
 
+# "What is X-Road?", "What is BPMN?", "What is G2P?", "What is IaaS?" ask what the word means, though the registry
+# counts it among a block's aliases (its search still favours that block's pages): only a block's own name ("What is
+# the Information Mediator?", "What is the CMS BB?") asks about the block
+ALIAS_IS_A_TERM = True
+
+
+def _alias_only(term: str) -> bool:
+    """Whether a term that names a block (registry.is_block_name) is one of its aliases rather than its name.
+
+    >>> _alias_only("X-Road"), _alias_only("BPMN"), _alias_only("the Information Mediator"), _alias_only("CMS BB")
+    (True, True, False, False)
+    >>> _alias_only("the IM"), _alias_only("CMS"), _alias_only("GIS"), _alias_only("mobile money")
+    (False, False, False, True)
+    """
+    t = " ".join(term.split()).strip(" ?.!'\"“”‘’")
+    if re.search(r"\b(bb|building block)$", t, re.I):
+        return False
+    t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.I).lower()
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in re.findall(r"[a-z]+", name.lower()))
+
+    return not any(t == b.name.lower() or t == re.sub(r"[^a-z]", "", b.name.lower()) or t == initials(b.name) or any(
+        t == initials(a) for a in b.aliases if len(a.split()) >= 2) for b in registry.building_blocks())
+
+
 @dataclass
 class QueryAnalysis:
     question: str  # as asked (after trimming/truncation)
@@ -3225,6 +3250,10 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         bare = _term_of(q_core)
         if bare and len(bare.split()) <= SHORT_TERM_WORDS and not API_PATH.search(bare):
             intent = "term"
+    if ALIAS_IS_A_TERM and intent == "overview" and _TERM.match(q_core):
+        bare = _term_of(q_core)  # "What is X-Road?": what the word means (ALIAS_IS_A_TERM)
+        if bare and registry.is_block_name(bare) and _alias_only(bare):
+            intent = "term"
     term = _term_of(q_core) if intent == "term" else None
     if intent != "term":
         # "Our web team says the CMS must support 'content blocks'. What does the spec mean by that, …?": the term is
@@ -3236,7 +3265,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
             intent, term = "term", quoted[-1].strip()
     if term and re.fullmatch(r"(an? |the )?(bbs?|building blocks?)", term, re.I):
         term = "building block"  # "What is a BB?"
-    if term and registry.is_block_name(term):
+    if term and registry.is_block_name(term) and not (ALIAS_IS_A_TERM and _alias_only(term)):
         intent, term = "overview", None  # "What is the Information Mediator?" asks about the block, not a glossary entry
     # the answerer compares them when the glossary defines both; the intent stays as detected otherwise
     terms = term_pair(q_core) if len(all_bbs) < 2 else []

@@ -14,12 +14,11 @@ SUITES = ("qa", "suggest", "all", "smoke")
 # Fixed rather than sampled per run so that the committed baseline compares like with like. Chosen by
 # `select_smoke()` below; regenerate with `python -m evals.suites` after gold ids change, then re-baseline.
 SMOKE_QA_IDS = (
-    "arch-006", "arch-013", "cloud-data-001", "cloud-sec-001", "cmp-002", "cmp-003", "cmp-007", "cms-arch-001",
-    "cms-sec-001", "consent-api-002", "consent-term-001", "dr-req-002", "em-workflow-001", "es-def-001",
-    "gis-api-002", "id-req-002", "im-def-002", "na-001", "na-003", "na-004", "na-005", "onb-001", "onb-005",
-    "onb-008", "pay-api-004", "pay-term-002", "reg-data-001", "reg-req-001", "sch-data-001", "sch-workflow-001",
-    "sec-007", "uc-007", "uc-009", "ux-007", "ux-008", "wf-def-001", "wf-term-001", "which-022", "which-026",
-    "whicht-001",
+    "alias-term-002", "alias-term-004", "arch-006", "arch-013", "cloud-data-001", "cloud-sec-001", "cmp-002", "cmp-003",
+    "cmp-007", "cms-arch-001", "cms-sec-001", "consent-api-002", "consent-def-002", "dr-req-002", "em-workflow-001",
+    "es-def-001", "gis-api-002", "id-req-002", "im-def-002", "na-001", "na-003", "na-004", "na-005", "onb-001",
+    "onb-005", "onb-008", "pay-api-004", "pay-term-002", "reg-req-001", "sch-data-001", "sch-workflow-001", "sec-007",
+    "uc-007", "uc-009", "ux-007", "ux-008", "wf-data-001", "which-007", "which-026", "whicht-001"
 )
 
 

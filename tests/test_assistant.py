@@ -260,6 +260,17 @@ def test_a_bare_definition_question_asks_for_the_word(question, term):
     assert (qa.intent, qa.term) == ("term", term)
 
 
+def test_a_blocks_alias_asked_about_is_a_term_and_its_name_the_block():
+    # "What is X-Road?" had been answered with the Information Mediator's description, though the playbook defines
+    # X-Road; the alias still steers the search to the block's pages
+    for question, term, bb in (("What is X-Road?", "X-Road", "information-mediator"), ("What is BPMN?", "BPMN", "workflow"),
+                               ("What is mobile money?", "mobile money", "payments")):
+        qa = analyze(question)
+        assert (qa.intent, qa.term, qa.bbs) == ("term", term, [bb]), question
+    for question in ("What is the Information Mediator?", "What is the IM?", "What is the CMS?", "What is the Payments BB?"):
+        assert analyze(question).intent == "overview", question
+
+
 def test_a_second_question_typed_without_its_question_mark_is_answered_about_the_term():
     qa = analyze("how does govstack actually define consent? and can people take it back later")
     assert qa.more_asks == ["and can people take consent back later"]
