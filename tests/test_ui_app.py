@@ -234,20 +234,21 @@ def test_suggest_guidance_for_bad_input(ctrl):
 def test_every_role_has_a_path_of_the_core_lessons_plus_its_own():
     for role in ROLES:
         p = path_for(role)
-        assert [x.key for x in p[:len(CORE)]] == ["govstack", "framework", "bb", "bbs", "interop", "usecases"]
+        assert [x.key for x in p[:len(CORE)]] == ["govstack", "framework", "bb", "bbs", "interop", "usecases",
+                                                     "reading"]
         assert len(p) == len(CORE) + 1 and all(x.questions and len(x.suggested) == 3 for x in p)
         assert all(role in x.why or x.why for x in p)
 
 
 def test_lessons_are_grounded_cached_and_navigable(ctrl, fake):
     d = ctrl.lesson("developer", 0)
-    assert d["index"] == 0 and d["first"] and not d["last"] and "Lesson 1 of 7" in d["progress"]
+    assert d["index"] == 0 and d["first"] and not d["last"] and "Lesson 1 of 8" in d["progress"]
     assert "[[1]](https://specs.govstack.global/consent/3-terminology" in d["body"] and len(d["suggested"]) == 3
     n_calls = len(fake.calls)
     ctrl.lesson("architect", 0)  # same question, other role: served from the cache
     assert len(fake.calls) == n_calls
     last = ctrl.lesson("developer", 99)
-    assert last["index"] == 6 and last["last"] and "Standards" in last["body"]
+    assert last["index"] == 7 and last["last"] and "Standards" in last["body"]
     bbs = ctrl.lesson("official", 3)
     assert "Information Mediator" in bbs["body"]  # the fifteen blocks are listed
 

@@ -260,9 +260,9 @@ def test_real_index_in_the_browser(request, browser, tmp_path):
         # --- Get started: a cited lesson, next, a suggested question opens in Ask
         b.tab("Get started")
         b.css("#lesson-body a[href^='https://']", timeout=60)
-        assert "Lesson 1 of 7" in b.css("#start-progress").text
+        assert "Lesson 1 of 8" in b.css("#start-progress").text
         b.clickable("#lesson-next").click()
-        b.wait(lambda d: "Lesson 2 of 7" in b.css("#start-progress").text, 30)
+        b.wait(lambda d: "Lesson 2 of 8" in b.css("#start-progress").text, 30)
         b.wait(lambda d: b.all("#lesson-body a[href^='https://']"), 30)
         b.shot("desktop-start", at="#start-path")
         b.type_into("#glossary-input textarea", "consent")

@@ -73,6 +73,13 @@ CORE = (
             "procurement": "Use cases help you scope what to buy for a given service."},
            ("Which building blocks does the Unconditional Social Cash Transfer use case use?",
             "What are the steps of the construction permit use case?", "What is the Rural Advisory Service use case?")),
+    Lesson("reading", "Where to read next", ("Where should a newcomer start reading the specification?",),
+           {"official": "The pages to read, in order, once you know what GovStack offers.",
+            "architect": "The architecture and cross-cutting pages come before any one block's specification.",
+            "developer": "Every block's specification has the same chapters: read them in this order.",
+            "procurement": "The pages a tender can refer to, in the order they build on each other."},
+           ("Where do I start with the Payments spec?", "Where do I start with the Identity spec?",
+            "Where do I start with the Information Mediator spec?")),
 )
 
 ROLE_EXTRA = {
