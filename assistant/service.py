@@ -27,7 +27,7 @@ from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_EN
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
                                 HybridSearch, continues, hands_over, norm_path)
 from assistant.spelling import spelled_note
-from assistant.types import Answer
+from assistant.types import Answer, SimilarUseCase
 
 log = logging.getLogger(__name__)
 
@@ -553,6 +553,9 @@ class Assistant:
             return hits
         if result.guidance:
             qa.advice_guidance = result.guidance  # the answer says what to describe, not a passage about something else
+            if result.similar_use_cases:  # (a service named in a few words that names a reference use case)
+                u = result.similar_use_cases[0]
+                qa.advice_use_case = (u.id, u.title, list(u.building_blocks))
             return hits
         from assistant.suggest import SIMILAR_CLOSE, held_reason, selection_groups
 
@@ -924,7 +927,11 @@ class Assistant:
             # "Which building blocks do I need for an online marriage certificate service?": too little to analyse, and
             # the spec passages sharing its words answer another question
             how = qa.advice_guidance[qa.advice_guidance.find("Describe"):] if "Describe" in qa.advice_guidance else qa.advice_guidance
-            draft = Draft(f"{ADVICE_THIN} {how}", Evidence(hits), {})
+            near = ""
+            if qa.advice_use_case:  # "… for a cash transfer programme?": the reference use case it names
+                from assistant.suggest import near_use_case_note
+                near = near_use_case_note(SimilarUseCase(*qa.advice_use_case[:2], 0.0, qa.advice_use_case[2])) + " "
+            draft = Draft(f"{ADVICE_THIN} {near}{how}", Evidence(hits), {})
         elif self.llm is not None and not (qa.advice or qa.reading_path):  # the advisor's list and the reading path
             # are shown as they are, whichever backend
             draft, notice = self.llm.stream(qa, hits, on_token)

@@ -41,6 +41,7 @@ Only the index is used at runtime: `assistant.index.chunks`, `assistant.embedder
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 import time
@@ -60,6 +61,8 @@ from assistant.query import asks_for_advice, described_service, plain_words
 from assistant.spelling import spelled_note
 from assistant.types import BuildingBlockScore, Chunk, Citation, SimilarUseCase, Suggestion, SuggestionStep, field_of
 from ingest.embed import embed_cached
+
+log = logging.getLogger(__name__)
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "corpus" / "suggest_cues.yaml"
 # the learned fallback of the negation reader (bench/fit_declines.py): a clause's embedding → it rules out what it names
@@ -268,6 +271,24 @@ GUIDANCE = ("Describe the service you want to build in a few sentences: who uses
 
 # A question about the specification put to the advisor ("What is GovStack?", "What does the Payments building block do
 # for bulk disbursements?", reads_as_question) is pointed to the chat, which answers it
+TOO_SHORT = "That is too short to tell what the service does."
+# A service named in a few words gets the GovStack reference use case it names, when one is close (Suggester.
+# _named_use_case), beside the guidance: "cash transfer programme" → INST-1 Unconditional Social Cash Transfer
+SHORT_NAMES = True
+NAMED_USE_CASE_MIN = 0.45
+
+
+def near_use_case_note(u: Any) -> str:
+    """The sentence the guidance adds for a short service name that names a reference use case.
+
+    >>> near_use_case_note(SimilarUseCase("INST-1", "Unconditional Social Cash Transfer", 0.54, ["payments", "identity"]))
+    "GovStack's reference use case INST-1 Unconditional Social Cash Transfer sounds like it; it uses Identity and Payments. For blocks that fit your own service:"
+    """
+    bbs = sorted(registry.name_of(b) for b in field_of(u, "building_blocks", []) or [])
+    uses = (f"; it uses {', '.join(bbs[:-1])} and {bbs[-1]}" if len(bbs) > 1 else f"; it uses {bbs[0]}" if bbs else "")
+    return f"GovStack's reference use case {field_of(u, 'id', '')} {field_of(u, 'title', '')} sounds like it{uses}."
+
+
 ASKED_A_QUESTION = ("That reads like a question about the specification: ask it in the chat (the Ask tab, or "
                     "`govstack-assistant ask`). For building-block advice instead:")
 
@@ -1918,10 +1939,13 @@ class Suggester:
             if not self._looks_like_service(an, ref):
                 problem = "This does not read like a description of a service."
         if problem or foreign:  # guidance on what to write, not a guess; a question is pointed to the chat
+            near = self._named_use_case(text, exclude_use_cases) if problem == TOO_SHORT and not foreign else []
             guidance = (english_only_message(foreign, "description") if foreign else
-                        f"{ASKED_A_QUESTION if reads_as_question(text) else problem} {GUIDANCE}")
+                        f"{ASKED_A_QUESTION if reads_as_question(text) else problem} "
+                        + (f"{near_use_case_note(near[0])} " if near else "") + GUIDANCE)
             return Suggestion(description=text, guidance=guidance,
                               building_blocks=[BuildingBlockScore(b, registry.name_of(b), 0.0, False) for b in ids],
+                              similar_use_cases=near,
                               timings_ms={"total": round((time.perf_counter() - t0) * 1000, 1)}, spelled=spelled,
                               unread_chars=unread)
         t = time.perf_counter()
@@ -2020,8 +2044,22 @@ class Suggester:
             return "The description is empty."
         words = _WORD.findall(text)
         if len(words) < MIN_WORDS:
-            return "That is too short to tell what the service does."
+            return TOO_SHORT
         return None
+
+    def _named_use_case(self, text: str, exclude: Iterable[str] | None) -> list[SimilarUseCase]:
+        """A service named in a few words ("a cash transfer programme", "vaccination drive") is too little to
+        analyse, but it may name a GovStack reference use case: that one, when it is at least NAMED_USE_CASE_MIN
+        close (SHORT_NAMES; [] otherwise)."""
+        if not SHORT_NAMES or len(_WORD.findall(text)) < 2:
+            return []
+        try:
+            an = self.analyze(text, exclude)
+            near = self._similar(an, self.reference(), exclude, k=5)
+        except Exception:  # the guidance stands without it
+            log.exception("matching a short service name to the use cases failed")
+            return []
+        return [u for u in near if u.source == "govstack" and u.score >= NAMED_USE_CASE_MIN][:1]
 
     def _looks_like_service(self, an: Analysis, ref: Reference) -> bool:
         """A service description has words the corpus knows and at least one need that resembles a BB's job;

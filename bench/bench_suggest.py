@@ -609,6 +609,34 @@ def probe_sets(sug, path: Path, show_errors: bool = False) -> None:
             print("  ", m)
 
 
+def named_use_cases(sug, path: Path, show_errors: bool = False) -> None:
+    """short_names.jsonl: 60 services named in 2–4 words by a helper who saw no code (2026-12-07, sixty-fifth session),
+    30 of them one of the 16 reference use cases in other words ("vaccination drive": HLTC-3), 30 none of them (some
+    near misses: "hospital bed booking"). A name too short to analyse gets the use case it names beside the guidance
+    (Suggester._named_use_case): the closest GovStack use case when at least NAMED_USE_CASE_MIN close. Scored here for
+    every name, whatever its length. First run, threshold set before: 24/30 named right, none shown for the 30 others,
+    no wrong use case."""
+    items = G.load_jsonl(path)
+    ref = sug.reference()
+    rows = []
+    for it in items:
+        near = [u for u in sug._similar(sug.analyze(it["name"], None), ref, None, k=5) if u.source == "govstack"][:1]
+        rows.append((it, near[0].id if near else None, near[0].score if near else 0.0))
+    pos = sum(1 for it, _, _ in rows if it["match"])
+    print("\n== services named in a few words (short_names.jsonl: the reference use case a name names) ==")
+    for t in sorted({S.NAMED_USE_CASE_MIN, 0.4, 0.5}):
+        shown = [(it, uid) for it, uid, sc in rows if sc >= t]
+        right = sum(1 for it, uid in shown if uid == it["match"])
+        other = sum(1 for it, uid in shown if it["match"] is None)
+        wrong = sum(1 for it, uid in shown if it["match"] is not None and uid != it["match"])
+        print(f"at {t:.2f}{' (shipped)' if t == S.NAMED_USE_CASE_MIN else ''}: named right {right}/{pos}; shown for a "
+              f"name of no use case {other}/{len(rows) - pos}; a wrong use case {wrong}")
+    if show_errors:
+        for it, uid, sc in rows:
+            if (sc >= S.NAMED_USE_CASE_MIN) != bool(it["match"]) or (it["match"] and uid != it["match"]):
+                print(f"   {it['id']} {it['name']!r}: expected {it['match']}, closest {uid} {sc:.2f}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", default="data/index")
@@ -834,6 +862,7 @@ def main(argv=None) -> int:
     # measured once on the code of the session's start and once after its changes, never read)
     said_not_needed(shipped, gd / "usecases_declined_test3.jsonl")
     probe_sets(shipped, gd / "usecases_probe.jsonl", args.errors)
+    named_use_cases(shipped, gd / "short_names.jsonl", args.errors)
     typo_robustness(shipped, [it for it in pool if it["set"] in ("dev", "novel")])
 
     print("\n== SDG goals of the related targets (the use case's own list; product use cases left out of the reference) ==")

@@ -60,6 +60,11 @@ Use-case descriptions, one JSON object a line: `{"id", "description", "expected"
   the detector's model on them (with the dev QA questions as negatives) and cross-validates by writer. Each writer was
   measured before it was read (the patterns, written on RA: 17/40 and 12/40; the model fitted on RA + RB: 31/40 of RC
   with the patterns, no near-miss read); all three are dev now.
+- `short_names.jsonl` (60, ids `SN-`, 2026-12-07, sixty-fifth session): services named in 2–4 words by a helper who
+  saw no code, 30 of them one of the 16 reference use cases in other words (`match`: "vaccination drive" → HLTC-3)
+  and 30 none of them (`match: null`, some near misses: "hospital bed booking"). `bench/bench_suggest.py` scores the
+  use case a name too short to analyse is pointed to (Suggester._named_use_case): first run at the threshold set
+  before it, 24/30 named right, none shown for the 30 others. Looked at since: dev.
 - `usecases_probe.jsonl` (105, ids `P-…` novel services of 1–8 sentences, `PL-…` long paragraphs, `PS-…` one-line
   requests with a `focus`; `style` says which; 2026-12-06): written by three helpers who saw no code, from the BB
   scopes alone, in styles the other sets have few of (problem statements, user stories, numbered lists, a pasted

@@ -868,3 +868,12 @@ def test_a_newcomer_asking_where_to_start_reading_gets_a_path_through_the_pages(
     # …and a question about where something in the spec starts is answered from the spec as before
     assert not real_assistant.ask("Where does the signing process start in the E-Signature BB?").text.startswith(
         ("A path", "The E-Signature specification is laid out"))
+
+
+def test_a_service_named_in_a_few_words_is_pointed_to_the_use_case_it_names(real_assistant):
+    s = real_assistant.suggest("vaccination drive")
+    assert s.guidance and s.selected == [] and [u.id for u in s.similar_use_cases] == ["HLTC-3"]
+    assert "HLTC-3 Smart Vaccination sounds like it" in s.guidance
+    assert not real_assistant.suggest("library cards").similar_use_cases  # (a service no use case is about)
+    ans = real_assistant.ask("Which building blocks do I need for a cash transfer program?")
+    assert "INST-1 Unconditional Social Cash Transfer sounds like it" in ans.text and "Describe the service" in ans.text

@@ -111,6 +111,26 @@ def test_bad_input_gets_guidance_and_nothing_selected(suggester, text):
     assert sorted(b.id for b in s.building_blocks) == sorted(registry.bb_ids())
 
 
+def test_a_service_named_in_a_few_words_gets_the_use_case_it_names_beside_the_guidance(suggester, monkeypatch):
+    from assistant import suggest as S
+    from assistant.types import SimilarUseCase
+
+    close = SimilarUseCase("INST-1", "Unconditional Social Cash Transfer", 0.54, ["payments", "identity"], "govstack")
+    monkeypatch.setattr(S.Suggester, "_similar", lambda self, an, ref, exclude, k=5: [close])
+    s = suggester.suggest("cash transfer programme")
+    assert s.guidance.startswith("That is too short") and "Describe the service" in s.guidance and s.selected == []
+    assert "reference use case INST-1 Unconditional Social Cash Transfer sounds like it; it uses Identity and Payments." \
+        in s.guidance and [u.id for u in s.similar_use_cases] == ["INST-1"]
+    # …not when the closest is far (NAMED_USE_CASE_MIN), nor for a single word, nor from the framework's use cases
+    monkeypatch.setattr(S.Suggester, "_similar", lambda self, an, ref, exclude, k=5: [
+        SimilarUseCase("INST-1", "Unconditional Social Cash Transfer", 0.30, ["payments"], "govstack"),
+        SimilarUseCase("sdg:x", "Food Assistance", 0.9, [], "sdg-framework")])
+    assert not suggester.suggest("land registry").similar_use_cases
+    monkeypatch.setattr(S.Suggester, "_similar", lambda self, an, ref, exclude, k=5: [close])
+    assert not suggester.suggest("transfers").similar_use_cases
+    assert "INST-1" not in (suggester.suggest("hello").guidance or "")  # (one word: nothing to name)
+
+
 def test_a_very_long_description_is_read_up_to_the_limit_and_says_so(suggester, monkeypatch):
     from assistant import suggest as S
 

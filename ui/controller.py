@@ -260,6 +260,8 @@ class UIController:
             return {**empty, "summary": render.error_markdown(f"Something went wrong ({type(e).__name__}). Please try again.")}
         out = {**empty, "summary": render.suggestion_summary_markdown(s, self.names)}
         if s.guidance:
+            if s.similar_use_cases:  # (a service named in a few words: the reference use case it names)
+                out["similar"] = render.similar_use_cases_html(s, self.names)
             return out
         md = render.suggestion_markdown(s, self.names)
         stem = self._export_dir / uuid.uuid4().hex[:10]
