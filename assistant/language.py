@@ -67,12 +67,18 @@ def warm_language_model() -> None:
 
 def _non_latin_script(text: str) -> bool:
     """A good part of the letters are outside the Latin script (Arabic, Cyrillic, Chinese, Ethiopic …): at least
-    three, and a quarter of all letters (a Latin product name does not make "Что такое GovStack?" English)."""
+    three different ones, and a quarter of all letters (a Latin product name does not make "Что такое GovStack?"
+    English).
+
+    >>> _non_latin_script("Что такое GovStack?"), _non_latin_script("µ µ µ"), _non_latin_script("What is µ?")
+    (True, False, False)
+    """
     if text.isascii():
         return False
     letters = [c for c in text if c.isalpha()]
-    other = sum(1 for c in letters if "LATIN" not in unicodedata.name(c, "LATIN"))
-    return other >= 3 and other >= len(letters) / 4
+    other = [c for c in letters if "LATIN" not in unicodedata.name(c, "LATIN")]
+    # (three different letters at least: "µ µ µ", a symbol typed thrice, is no script)
+    return len(set(other)) >= 3 and len(other) >= len(letters) / 4
 
 
 def english_share(text: str) -> float:
