@@ -2055,9 +2055,11 @@ class QueryAnalysis:
     advice_held: list[tuple[str, str]] = field(default_factory=list)  # (BB, why) likely but not proposed (decide)
     advice_guidance: str | None = None  # … or, for a description too thin to analyse, what the advisor asks for
     # "Where should a newcomer start reading the specification?": the reading path's steps, filled in by the service, as
-    # (chunk id of the page's passage quoted, the step's title, why read it), and the block whose chapters they are
-    reading_path: list[tuple[str, str, str]] = field(default_factory=list)
+    # (chunk id of the page's passage quoted, the step's title, why read it, the block a catalogue entry is about), and
+    # the block whose chapters they are
+    reading_path: list[tuple[str, str, str, str]] = field(default_factory=list)
     reading_block: str = ""
+    reading_kind: str = ""  # "path" (the specification's), "block" (one block's chapters) or "catalogue" (every block)
     # text → vector: the question's texts as the first search embedded them (the standalone question, and its search_text),
     # so that later searches and the answerer's scoring by meaning do not embed them again
     vectors: dict[str, list[float]] = field(default_factory=dict)

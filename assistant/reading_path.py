@@ -4,7 +4,9 @@
 Digital Registries logging requirement. The answer is an order of pages — what GovStack is, the blocks, how they fit
 together, the rules every block follows, the reference use cases, the security and UI/UX guidelines, the playbook's
 journey for a government — each with its own opening sentence, cited. "Where do I start with the Payments spec?" gets
-that block's chapters in reading order instead.
+that block's chapters in reading order instead. "How many building blocks are there?" and "List all the building
+blocks" get the catalogue: every block the release specifies, each with its description's opening sentence (the
+specification's own list page is links only, and left the Workflow block out).
 
 The order and the one-line "why read it" of each step are this project's words (like the onboarding lessons of the
 Get-started tab); what each page says is quoted from the page. A page a release lacks is left out of its path.
@@ -28,6 +30,7 @@ class Step:
     folder: str  # the corpus folder of the page
     path: str  # a pattern of the page's path in that folder (the first page matching it)
     why: str = ""  # why read it now (ours)
+    bb: str = ""  # in the catalogue, the block the page describes
 
 
 # the specification as a whole: a newcomer's order
@@ -146,6 +149,71 @@ def asks_reading_path(question: str, vector: Sequence[float] | None = None) -> b
         return True
     m = _model()
     return m is not None and vector is not None and learned_probability(vector) >= m["threshold"]
+
+
+# "How many building blocks are there?", "List all the building blocks", "Which building blocks does GovStack have?"
+# — not "Which building blocks do we need for …?" (the advisor's), nor "What is a building block?" (a definition)
+ASKS_CATALOGUE = re.compile(
+    r"\bhow\s+many\s+(?:govstack\s+)?(?:building\s+blocks|bbs)(?:\s+(?:are\s+there|exist|does\s+govstack|has\s+govstack"
+    r"|are\s+(?:in|part\s+of|specified|defined)|(?:are|is)\s+govstack|in\s+(?:govstack|total|all))|\s*\?|\s*$)"
+    r"|\b(?:list|name|enumerate|show)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:govstack(?:'s)?\s+)?(?:building\s+blocks|bbs)\b"
+    r"|\b(?:what|which)\s+(?:building\s+blocks|bbs)\s+(?:are\s+there|exist|does\s+govstack\s+(?:have|define|specify|include|offer)"
+    r"|are\s+(?:in|part\s+of|specified\s+(?:in|by))\s+govstack)\b"
+    r"|\bwhat\s+are\s+(?:all\s+)?the\s+(?:govstack\s+)?(?:building\s+blocks|bbs)\s*\??\s*$", re.I)
+
+
+def asks_catalogue(question: str) -> bool:
+    """A question for the list of building blocks.
+
+    >>> [asks_catalogue(q) for q in ("How many building blocks are there?", "List all the GovStack building blocks.",
+    ...                              "Which building blocks does GovStack have?", "What are the building blocks?")]
+    [True, True, True, True]
+    >>> [asks_catalogue(q) for q in ("Which building blocks do we need for a cash transfer?", "What is a building block?",
+    ...                              "How many building blocks does the INST-1 use case use?")]
+    [False, False, False]
+    """
+    return bool(ASKS_CATALOGUE.search(question or ""))
+
+
+def catalogue(index, release: str) -> list[tuple[Step, list]]:
+    """Every block the release specifies (registry order), each with its description page's passages in order (its
+    README when it has no such page)."""
+    from assistant import registry
+
+    out = []
+    for b in registry.building_blocks():
+        folder = block_folder(index, release, b.id)
+        if not folder:
+            continue
+        for path in (r"^spec/2-description", r"^README\.md$"):
+            chunks = index.chunks_of(release, folder, path)
+            if chunks:
+                first = chunks[0].path
+                out.append((Step(b.name, folder, path, bb=b.id), [c for c in chunks if c.path == first]))
+                break
+    return out
+
+
+NAMED_WITHIN = 90  # characters
+_AS_A_BLOCK = re.compile(r"\b(?:building\s+block|bb)\b", re.I)
+
+
+def opening(units: list, bb: str = "") -> Any:
+    """The unit a step quotes: its page's first sentence that is not a line introducing a list; for a block in the
+    catalogue, the first that names the block as a building block ("The CMS Building Block is …"), when one does
+    (the Scheduler's description opens on "Digital governance may employ …", the Wallet's on "Note: …")."""
+    from assistant import registry
+
+    sents = [u for u in sorted(units, key=lambda u: u.order) if u.kind == "sentence" and not u.text.rstrip().endswith(":")]
+    if bb:
+        # (named as its subject, near the sentence's start: not a caveat that mentions it in passing)
+        named = next((u for u in sents if _AS_A_BLOCK.search(u.text[:NAMED_WITHIN])
+                      and bb in registry.find_bbs(u.text[:NAMED_WITHIN]) and not u.text.lstrip().lower().startswith("note")),
+                     None)
+        if named is not None:
+            return named
+    plain = [u for u in sents if not u.text.lstrip().lower().startswith("note")]  # (a caveat opens nothing)
+    return (plain or sents or [None])[0]
 
 
 def block_folder(index, release: str, bb: str) -> str | None:

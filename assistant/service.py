@@ -386,7 +386,8 @@ class Assistant:
             missing = unmentioned_by_block(qa, hits, self.index.block_text(state["release"], qa.bbs[0]))
             if missing:
                 abstain, reason = True, f"the {registry.name_of(qa.bbs[0])} specification never mentions {', '.join(missing[:2])}"
-        if READING_PATH and not state["filters"].get("bb") and self._asks_reading_path(qa):
+        if READING_PATH and not state["filters"].get("bb") and (reading_path.asks_catalogue(qa.question)
+                                                                or self._asks_reading_path(qa)):
             hits = self._reading_path(qa, hits, state["release"])
             if qa.reading_path:
                 abstain, reason = False, ""  # the path answers it, page by page
@@ -521,16 +522,26 @@ class Assistant:
 
     def _reading_path(self, qa, hits, release):
         """"Where should a newcomer start reading the specification?": the pages of the reading path (reading_path), the
-        passage each is quoted from first among the retrieved passages, in the path's order."""
+        passage each is quoted from first among the retrieved passages, in the path's order; "How many building blocks
+        are there?": the catalogue's pages, one per block."""
         from assistant.answer.evidence import units_of
         from assistant.retrieve import Hit
 
-        block, steps = reading_path.pages(self.index, release, qa.bbs)
+        if reading_path.asks_catalogue(qa.question):
+            block, steps = "", reading_path.catalogue(self.index, release)
+            qa.reading_kind = "catalogue"
+        else:
+            block, steps = reading_path.pages(self.index, release, qa.bbs)
+            qa.reading_kind = "block" if block else "path"
         front = []
         for step, chunks in steps:
-            # (the page's first passage that says something in sentences: "6 Functional Requirements" opens on a table)
-            c = next((c for c in chunks[:3] if any(u.kind == "sentence" for u in units_of(c.text, 0))), chunks[0])
-            qa.reading_path.append((c.id, step.title, step.why))
+            # (the page's first passage that says something in sentences: "6 Functional Requirements" opens on a table;
+            # in the catalogue, the first that names its block, when one of the page's first passages does)
+            said = [(c, reading_path.opening(units_of(c.text, 0), step.bb)) for c in chunks[:4]]
+            named = [c for c, u in said if u is not None and step.bb
+                     and step.bb in registry.find_bbs(u.text[:reading_path.NAMED_WITHIN])]
+            c = named[0] if named else next((c for c, u in said[:3] if u is not None), chunks[0])
+            qa.reading_path.append((c.id, step.title, step.why, step.bb))
             front.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["reading-path"]))
         qa.reading_block = block
         seen = {h.id for h in front}

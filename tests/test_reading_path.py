@@ -103,3 +103,21 @@ def test_the_shipped_model_file_matches_the_embedding_size():
 
     raw = json.loads(reading_path.MODEL_FILE.read_text(encoding="utf-8"))
     assert len(raw["weights"]) == raw["embedding_dim"] == 384 and 0.5 <= raw["threshold"] < 1
+
+
+def test_how_many_building_blocks_is_answered_with_every_block_each_quoted_where_its_description_names_it():
+    PAGES.extend([
+        _page("bb-consent", "spec/2-description.md", "Note: this page is a draft. Personal data is everywhere. The Consent "
+              "Building Block enables individuals to approve the use of their data.", bb="consent"),
+        _page("bb-wallet", "spec/2-description.md", "Wallet as a term can mean many things.", bb="wallet"),
+    ])
+    try:
+        text = _answer("How many building blocks are there?")
+    finally:
+        del PAGES[-2:]
+    # (the blocks the release specifies, in registry order; Payments has a description page too)
+    assert text.startswith("GovStack specifies 3 building blocks, each in its own specification:"), text
+    assert "- **Consent**: The Consent Building Block enables individuals to approve the use of their data. [1]" in text
+    assert "- **Payments**: The Payments Building Block enables digital payments. [2]" in text
+    assert "- **Wallet**: Wallet as a term can mean many things. [3]" in text  # (no sentence names it: the first)
+    assert not reading_path.asks_catalogue("Which building blocks do we need for a school meals service?")

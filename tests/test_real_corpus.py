@@ -865,6 +865,10 @@ def test_a_newcomer_asking_where_to_start_reading_gets_a_path_through_the_pages(
     ans = real_assistant.ask("Where do I start with the Payments spec?")
     assert ans.text.startswith("The Payments specification is laid out in the chapters")
     assert all(c.bb == "payments" for c in ans.citations) and ans.citations[0].path == "spec/2-description.md"
+    # …and the list of blocks, every one (the specification's own list page leaves the Workflow block out)
+    ans = real_assistant.ask("How many building blocks are there?")
+    assert ans.text.startswith("GovStack specifies 15 building blocks"), ans.text[:200]
+    assert "- **Workflow**: The Workflow Building Block" in ans.text and len({c.bb for c in ans.citations}) == 15
     # …and a question about where something in the spec starts is answered from the spec as before
     assert not real_assistant.ask("Where does the signing process start in the E-Signature BB?").text.startswith(
         ("A path", "The E-Signature specification is laid out"))

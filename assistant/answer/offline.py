@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant import registry
+from assistant import reading_path, registry
 from assistant.abstain import asked_job, asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, from_field_name, heading_title, overlap, score_unit,
                                       sentences, strip_md, title_in_term, titled_for, units_of)
@@ -1063,15 +1063,14 @@ class ExtractiveAnswerer:
         _reading_path put their passages first), each with why to read it and the page's own opening sentence."""
         where = {h.id: hi for hi, h in enumerate(ev.hits)}
         lines = []
-        for cid, title, why in qa.reading_path:
+        for cid, title, why, bb in qa.reading_path:
             if cid not in where:
                 continue
             hi = where[cid]
             c = ev.hits[hi].chunk
-            # (the page's opening sentence; not a line that only introduces a list: "… whereby it:")
-            first = next((u for u in sorted(units_of(c.text, hi), key=lambda u: u.order)
-                          if u.kind == "sentence" and not u.text.rstrip().endswith(":")), None)
-            head = f"{len(lines) + 1}. **{title}**" + (f" — {why}" if why else "")
+            first = reading_path.opening(units_of(c.text, hi), bb)  # (its opening sentence, or the one naming the block)
+            mark = "-" if qa.reading_kind == "catalogue" else f"{len(lines) + 1}."
+            head = f"{mark} **{title}**" + (f" — {why}" if why else "")
             if first is None:
                 lines.append(f"{head} [{ev.cite(hi)}]")
                 continue
@@ -1079,7 +1078,11 @@ class ExtractiveAnswerer:
             lines.append(f"{head}: {self._sentence(ev, first, 260)}")
         if not lines:
             return ""
-        if qa.reading_block:
+        if qa.reading_kind == "catalogue":
+            intro = f"GovStack specifies {len(lines)} building blocks, each in its own specification:"
+            tail = ("Each one's specification starts with its 2 Description; to see which blocks a service of yours "
+                    "needs, describe it to the **Building-block advisor**.")
+        elif qa.reading_block:
             intro = (f"The {registry.name_of(qa.reading_block)} specification is laid out in the chapters every block's "
                      "specification has. A reading order for a newcomer:")
             tail = ("The other chapters (3 Terminology, 5 Cross-Cutting Requirements, 10 Other Resources) are for "
