@@ -2459,6 +2459,8 @@ def more_asks(question: str, most: int = 2) -> list[str]:
     ['and can people take it back later']
     >>> more_asks("Is the Wallet BB a mobile money wallet? Is it one?"), more_asks("What is a PSUT?")
     ([], [])
+    >>> more_asks("What is GovStack, and what do you mean by a 'building block'?")
+    ["what do you mean by a 'building block'?"]
     """
     sents = _sentences(question)
     asks = [x for x in sents if x.endswith("?")]
@@ -2475,9 +2477,42 @@ def more_asks(question: str, most: int = 2) -> list[str]:
         own = [w for w in keywords(registry.spell_out(a)) if w not in seen and w not in ("here", "there")
                and not registry.find_bbs(w)]
         seen.update(own)
-        if len(own) >= 3:
+        if len(own) >= 3 or (LATER_DEFINITION and _defines_another(a, asks[0])):
             out.append(a)
     return out[:most]
+
+
+# "What is GovStack, and what do you mean by a 'building block'?": a later ask that defines another term is a second
+# question, however few words of content it has ("building block" is no content word to keywords)
+LATER_DEFINITION = True
+
+
+def defined_term(ask: str) -> str | None:
+    """The term a definition question asks about ("and what do you mean by a 'building block'?" → "building block"),
+    None for another question or a pronoun ("what does it mean?").
+
+    >>> defined_term("and what do you mean by a 'building block'?"), defined_term("what does it mean?")
+    ('building block', None)
+    """
+    a = re.sub(r"^\s*(?:and|also|plus|then|so)\b[\s,]*", "", ask, flags=re.I)
+    if not _TERM.match(a):
+        return None
+    term = (_term_of(a) or "").strip(" '\"‘’“”")
+    if not term or re.fullmatch(r"(?:it|that|this|these|those|they|them|one|he|she)", term, re.I):
+        return None
+    return term
+
+
+def _defines_another(ask: str, first: str) -> bool:
+    """Whether a later ask is a definition question about a term the first ask does not name.
+
+    >>> _defines_another("and what do you mean by a 'building block'?", "What is GovStack")
+    True
+    >>> _defines_another("what does it mean?", "What is a PSUT"), _defines_another("what is GovStack?", "What is GovStack")
+    (False, False)
+    """
+    term = defined_term(ask)
+    return bool(term) and term.lower() not in first.lower()
 
 
 # the asking frame of a "Which building blocks …?" sentence; what it leaves is the service described ("… would we need
@@ -2920,6 +2955,10 @@ _PREAMBLE = re.compile(
     r"^(?:\s*(?:(?:hi|hello|hey|greetings|good (?:morning|afternoon|evening))(?: there| all| team| everyone| folks)?"
     r"|(?:sorry|apologies|apologi[sz]e|forgive me|excuse me|pardon)(?: (?:if|for|in advance|to ask)\b[^?.!:;,\u2013\u2014-]{0,60})?"
     r"|(?:a |(?:total|complete|absolute) )?(?:newbie|beginner|noob|novice|newcomer)(?: here| question| alert)?"
+    # ("I'm completely new here.": "new" found "New tests may be created for a Building Block"; not "We're new to
+    # GovStack.", whose GovStack is what "Where do we even start?" asks about)
+    r"|(?:i'?m|i am|we'?re|we are)\s+(?:completely |totally |very |quite |pretty |fairly |brand |really )?new"
+    r"(?:\s+(?:here|to\s+(?:this|all\s+this|all\s+of\s+this)))?"
     r"|(?:a |one )?(?:quick|basic|simple|dumb|silly|stupid|naive|beginner'?s?|newbie) question"
     r"|(?:this|it) (?:may|might|could|is probably|is likely) (?:be )?a (?:basic|dumb|silly|stupid|naive|simple|beginner'?s?|"
     r"newbie) (?:one|question)(?:,? but\b)?"
@@ -2934,6 +2973,33 @@ LABEL_Q_DROPPED = True
 _LABEL_Q = re.compile(r"^\s*([\w'-]+(?:\s+[\w'-]+){0,3})\s+(?:q|qn|qs|question|questions)\s*:\s*", re.I)
 
 
+# How the asker wants it said ("What is GovStack, in plain words?", "In a nutshell, what does the Information Mediator
+# do?") is no part of what it asks: searched, "plain"/"simple" found the UI/UX guideline "Use simple language" and "in a
+# nutshell" the Messaging block's description. ("… in plain language" stays: the guidelines are about it.)
+STYLE_DROPPED = True
+_STYLE = re.compile(
+    r"(?:,\s*)?\b(?:in\s+(?:very\s+)?(?:simple|plain|layman'?s'?|lay|non-?technical|easy|everyday|basic)\s+(?:terms|words)"
+    r"|in\s+a\s+nutshell|like\s+i'?m\s+(?:five|5|a\s+child|a\s+beginner)"
+    r"|for\s+(?:a\s+)?(?:non-?technical|lay)\s+(?:person|audience|people|reader))\b(?:\s*,)?", re.I)
+
+
+def strip_style(text: str) -> str:
+    """The question without the words that say how to answer it (STYLE_DROPPED).
+
+    >>> strip_style("What is GovStack, in plain words?"), strip_style("In a nutshell, what does the IM do?")
+    ('What is GovStack?', 'what does the IM do?')
+    >>> strip_style("can someone explain in plain terms what a wallet is?")
+    'can someone explain what a wallet is?'
+    >>> strip_style("Should forms be written in plain language?")
+    'Should forms be written in plain language?'
+    """
+    if not STYLE_DROPPED or not _STYLE.search(text):
+        return text
+    out = " ".join(_STYLE.sub(" ", text).split())
+    out = re.sub(r"\s+([?.!,;:])", r"\1", out).lstrip(" ,;:-")
+    return out if len(out.split()) >= 2 else text
+
+
 def strip_preamble(text: str) -> str:
     """The question without the greeting, apology or acknowledgement it opens with (unless nothing would be left).
 
@@ -2945,6 +3011,8 @@ def strip_preamble(text: str) -> str:
     ('and which API call would our app use?', 'Right to be forgotten: is it covered?')
     >>> strip_preamble("Hi team, this might be a dumb question, but what is a voucher?")
     'what is a voucher?'
+    >>> strip_preamble("I'm completely new here. What is GovStack?"), strip_preamble("We're new to GovStack: where to?")
+    ('What is GovStack?', "We're new to GovStack: where to?")
     >>> strip_preamble("total newbie here - what is a BB?"), strip_preamble("Thanks!"), strip_preamble("OK")
     ('what is a BB?', 'Thanks!', 'OK')
     >>> strip_preamble("auditor checklist q: what transport encryption must every BB support?")
@@ -3081,7 +3149,7 @@ def resolve_ordinals(question: str, history: list[dict] | None) -> tuple[str, bo
 def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     """Understand one question in the context of the conversation so far."""
     # markup in a question is never rendered or searched: tags out, the words stay; routing words' typos fixed
-    q = strip_preamble(fix_typos(" ".join(_TAG.sub(" ", question or "").split())))
+    q = strip_style(strip_preamble(fix_typos(" ".join(_TAG.sub(" ", question or "").split()))))
     q, from_answer = resolve_ordinals(q, history)  # ("the last two" are the previous answer's last two items)
     if len(q.split()) <= 5:  # a bare definition typed fast: "whats a functional id", "what's an SCD?"
         q = re.sub(r"^\s*what(?:'|’)?s\b(?=\s+(a|an)\b)", "what is", q, flags=re.I)

@@ -23,7 +23,7 @@ from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.language import english_only_message, foreign_language, warm_language_model
 from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
-                             ask_part, detect_intent, noun_pattern, plain_words, search_form)
+                             ask_part, defined_term, detect_intent, noun_pattern, plain_words, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
                                 HybridSearch, continues, hands_over, norm_path)
 from assistant.spelling import spelled_note
@@ -852,8 +852,10 @@ class Assistant:
             # (…with the kind of answer that question wants: "and what happens to the API version?" after "which endpoint
             # …?" wants a sentence, not more operations)
             # (read in the spec's words, as the question is: "take it back" is withdrawing it)
+            # (…and a definition asked for is looked up as the term it names: "… and what do you mean by a 'building
+            # block'?" after "What is GovStack")
             sub = dataclasses.replace(qa, ask_again=plain_words(ask), vectors=dict(qa.vectors),
-                                      intent=detect_intent(ask, qa.bbs))
+                                      intent=detect_intent(ask, qa.bbs), term=defined_term(ask) or qa.term)
             for h in self.searcher.search(sub, release, k=MORE_ASK_HITS, filters=filters):
                 bring(h.chunk, "next-ask", h.dense, mark=True)
         return hits + extra

@@ -2650,3 +2650,16 @@ def test_a_pages_own_footnote_numbers_are_not_quoted_as_citation_numbers():
     draft = ExtractiveAnswerer().answer(qa, [_hit(0, text, "10 Sample implementation")])
     assert "(SMS , email" in draft.text and "etc) or another" in draft.text
     assert "[2]" not in draft.text and "[3]" not in draft.text and "[1]" in draft.text
+
+
+def test_a_second_definition_asked_in_the_same_message_is_answered_under_it():
+    # ("building" and "block" are no search words: the passage that opens on the term is the answer to it)
+    qa = analyze("I'm completely new to this. What is GovStack, and what do you mean by a 'building block'?")
+    assert qa.term == "GovStack" and qa.more_asks == ["what do you mean by a 'building block'?"]
+    first = _hit(0, "GovStack: An expert community-driven effort supporting governments in building digital services.",
+                 "Terminology")
+    entry = _hit(1, "Building Block: Software modules that can be deployed and combined in a standardized manner.",
+                 "Building Block")
+    entry.why.append("next-ask")
+    text = ExtractiveAnswerer().answer(qa, [first, entry]).text
+    assert "**What do you mean by a 'building block'?**\n\nBuilding Block: Software modules" in text, text

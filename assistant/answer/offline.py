@@ -21,7 +21,7 @@ from assistant.answer.evidence import (Evidence, Unit, clip, from_field_name, he
                                       sentences, strip_md, title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, FAILURE_CASE, LISTS_OPERATIONS,
                              MAX_DEFINED_TERMS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
-                             search_form)
+                             defined_term, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, hands_over, inline_definition,
                                 negated_stems, norm_term, qualifies, stem_tokens, story_page, template_key, term_forms,
                                 term_names, tokenize)
@@ -703,11 +703,25 @@ class ExtractiveAnswerer:
             # (in the spec's words too, as searched: "take it back" is withdrawing it)
             words = (set(tokenize(ask)) | set(tokenize(_PLAIN_VERB_ONLY.sub("", plain_words(ask))))) - names
             weight = sum(self.idf.get(t, 8.0) for t in words)
-            if not weight or sum(self.idf.get(t, 8.0) for t in words if t in said) / weight >= MORE_ASK_SAID:
+            term = defined_term(ask)
+            if term:
+                # "… and what do you mean by a 'building block'?": answered already when a part opens on the term,
+                # not when its words occur ("building block specifications" in GovStack's definition)
+                if any(term.lower() in p[:80].lower() for p in parts):
+                    continue
+            elif not weight or sum(self.idf.get(t, 8.0) for t in words if t in said) / weight >= MORE_ASK_SAID:
                 continue  # answered already
             best: tuple[float, list[Unit]] | None = None
             for hi, h in enumerate(ev.hits):
                 if "next-ask" not in h.why:
+                    continue
+                if term:
+                    # (a definition asked for: the passage defining the term, its entry first — "building" and
+                    # "block" are no search words, every page says them)
+                    entry = [u for u in units_of(h.chunk.text, hi) if strip_md(u.text).lower().startswith(term.lower())]
+                    if entry:
+                        best = (MORE_ASK_MIN_SCORE, entry)
+                        break
                     continue
                 # (an operation's label lines, "API: Voucher Cancellation API (version 1.0.1)", are no answer)
                 units = [u for u in units_of(h.chunk.text, hi) if not _is_question(u) and not _OP_META.match(u.text)]
@@ -720,7 +734,7 @@ class ExtractiveAnswerer:
                 continue
             points = self._passage_points(ev, best[1], self._taken, max_units=MORE_ASK_UNITS)
             if points:
-                title = _sentence_case(ask)  # a clause cut from its sentence: "how …"
+                title = _sentence_case(re.sub(r"^(?:and|also|plus)\s+", "", ask.strip(), flags=re.I))  # ("how …", "And …")
                 out.append(f"**{title if title.endswith('?') else title + '?'}**\n\n{points}")
         return out
 
