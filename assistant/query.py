@@ -2046,6 +2046,7 @@ class QueryAnalysis:
     need_blocks: list[tuple[str, str, str]] = field(default_factory=list)
     need_matched: bool = False  # the advisor has mapped bb_need (need_blocks empty then: no block is clearly called for)
     enumerates: str | None = None  # "What payment infrastructure scenarios does the spec describe?" → "scenario"
+    listed_total: int = 0  # … and how many such sections the service found (the answer lists the first LIST_SECTION_MAX)
     # "We want farmers to register online, get SMS advice … Which building blocks do we need?": the advisor's answer,
     # filled in by the service: the selected blocks as (BB id, chunk id of the cited passage, reason), and the closest
     # reference use case as (id, title, its blocks) or None
@@ -2102,6 +2103,24 @@ _NOT_ENUMERATED = {"requirement", "api", "endpoint", "operation", "field", "attr
 _NOT_NOUNS = {"does", "this", "thus", "always", "perhaps", "news"}
 BARE_KINDS_OF_TERM = True
 _BARE_KINDS = re.compile(r"\b(?:what|which)\s+(?:kinds|types|sorts)\b(?!\s+of\b)", re.I)
+
+
+# "What are the cross-cutting requirements?", "List the cross-cutting rules": naming no block, the architecture's chapter
+# of that name, whose sections are the requirements, one each (requirements are otherwise never listed by section:
+# _NOT_ENUMERATED)
+BARE_CROSS_CUTTING = re.compile(r"\bcross[- ]cutting (rules?|requirements?|reqs?)\b", re.I)
+_LIST_ASK = re.compile(r"^\W*(?:what|which)\s+(?:are|is)\b|^\W*(?:list|name|show|give)\b|\bwhat\s+(?:\w+\s+){0,3}(?:rules?|"
+                       r"requirements?|reqs?)\s+(?:must|should|do|does|are|apply)\b", re.I)
+
+
+def asks_cross_cutting_list(q: str) -> bool:
+    """
+    >>> asks_cross_cutting_list("What are the cross-cutting requirements?"), asks_cross_cutting_list("List the cross-cutting rules")
+    (True, True)
+    >>> asks_cross_cutting_list("Does TLS 1.2 meet the cross-cutting requirements?")
+    False
+    """
+    return bool(BARE_CROSS_CUTTING.search(q)) and bool(_LIST_ASK.search(q))
 
 
 def enumerated_noun(q: str, term: str | None = None) -> str | None:
@@ -3377,7 +3396,9 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
                          bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          terms_defined=defined,
                          carried_bbs=carried, unknown_bb=unknown, truncated=truncated, keywords=keywords(standalone),
-                         bb_need=bb_need, bb_needs=bb_needs, enumerates=enumerated_noun(q, term), more_asks=_later_asks(q, term))
+                         bb_need=bb_need, bb_needs=bb_needs, enumerates=enumerated_noun(q, term) or (
+                             "requirement" if not all_bbs and asks_cross_cutting_list(q) else None),
+                         more_asks=_later_asks(q, term))
 
 
 def _later_asks(q: str, term: str | None) -> list[str]:

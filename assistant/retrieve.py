@@ -30,7 +30,7 @@ from pydantic import ConfigDict
 import snowballstemmer
 
 from assistant import registry
-from assistant.query import ASKS_SCOPE, NAMES_USE_CASE, STOP, QueryAnalysis, analyze, plain_words, without_condition_clause
+from assistant.query import ASKS_SCOPE, BARE_CROSS_CUTTING, NAMES_USE_CASE, STOP, QueryAnalysis, analyze, plain_words, without_condition_clause
 from assistant.types import Chunk
 from ingest.sources import load_manifest
 
@@ -222,6 +222,9 @@ NAMED_DOCS = [
                 r"(?![^.?]{0,40}\b(process|instance|workflow|event|session|call|request|api)\b))", re.I | re.S),
      "implementation-playbook", "govstack-implementation-playbook/adopt-govstack"),
 ]
+# "What are the cross-cutting requirements?" naming no block asks for the architecture's, which every block's chapter of
+# that name extends (a template page's "3. Cross-cutting requirements: This section will describe …" had led)
+_CROSS_CUTTING_DOC = ("specifications", "architecture-and-nonfunctional-requirements/5-cross-cutting")
 # a block's scope sections ("2.2 Out of Scope", "2.1 Current scope"); not a data structure's "7.2.2 Scope" (the OpenID
 # Connect scopes a relying party asks for)
 SCOPE_SECTION = re.compile(r"^(?!.*\bdata structures?\b).*\bscope\b", re.I)
@@ -1125,6 +1128,8 @@ class HybridSearch:
                 dense[i] = sim
                 dense_rank[i] = min(dense_rank.get(i, 10**6), r)
         docs = [(f, p) for pat, f, p in NAMED_DOCS if pat.search(qa.standalone)] if DOC_BOOST != 1.0 else []
+        if DOC_BOOST != 1.0 and not qa.bbs and not docs and BARE_CROSS_CUTTING.search(qa.standalone):
+            docs = [_CROSS_CUTTING_DOC]  # (no block named: the cross-cutting requirements are the architecture's)
         if docs and not filters and self.boosts and DOC_PASS:
             # a pass inside the documents the question names, so their passages are always candidates (as the named
             # building blocks' are)

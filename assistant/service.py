@@ -821,7 +821,9 @@ class Assistant:
         # "What payment infrastructure scenarios does the spec describe?": a top passage's page has a section for each
         # kind asked about; the opening passage of every such section comes along, in page order (the answer lists them)
         if qa.enumerates:
-            for c in self._listed_sections(qa, hits, release)[:LIST_SECTION_MAX]:
+            listed = self._listed_sections(qa, hits, release)
+            qa.listed_total = len(listed)
+            for c in listed[:LIST_SECTION_MAX]:
                 bring(c, "section-list", mark=True)
         # "What's the difference between the one-time signature approach and the SCD-based approach?": two things the
         # block's pages have a section each for, and no glossary entry; each section's opening comes along
@@ -925,6 +927,11 @@ class Assistant:
         # … or the sub-sections of a section named for them ("4.1 Design Principles": 4.1.1 Citizen-Centric, 4.1.2 Open …)
         for k in keys:
             children = [every[o] for o in every if len(o) == len(k) + 1 and o[:len(k)] == k]
+            # (numbered sections are the items; an unnumbered one among them is an aside: "Other Considerations"
+            # after "5.1 …" to "5.28 …")
+            numbered = [c for c in children if re.match(r"\d+(\.\d+)+\s", c.heading_path[-1])]
+            if len(numbered) >= LIST_SECTION_CHILDREN and len(numbered) >= 0.8 * len(children):
+                children = numbered
             if len(children) >= LIST_SECTION_CHILDREN:
                 return children
         return [every[k] for k in inner]

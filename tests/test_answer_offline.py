@@ -2663,3 +2663,23 @@ def test_a_second_definition_asked_in_the_same_message_is_answered_under_it():
     entry.why.append("next-ask")
     text = ExtractiveAnswerer().answer(qa, [first, entry]).text
     assert "**What do you mean by a 'building block'?**\n\nBuilding Block: Software modules" in text, text
+
+
+def test_a_list_cut_at_its_limit_says_how_many_the_page_has_and_that_these_are_the_first():
+    # ("What are the cross-cutting requirements?" named no block: the architecture's chapter, 28 requirements; the answer
+    # lists the first LIST_SECTION_MAX and had said "describes 12 requirements")
+    qa = analyze("What are the cross-cutting requirements?")
+    assert qa.enumerates == "requirement" and not qa.bbs
+    hits = []
+    for i, title in enumerate(["5.1 Communicate only via API (REQUIRED)", "5.2 APIs must be Versioned (REQUIRED)"], 1):
+        c = Chunk(text=f"Rule {i} applies to every building block.", release="latest", repo="r", folder="specifications",
+                  path="architecture-and-nonfunctional-requirements/5-cross-cutting-requirements.md", kind="requirement",
+                  heading_path=["Architecture and Nonfunctional Requirements", "5 Cross-Cutting Requirements", title],
+                  extra={"seq": i})
+        hits.append(Hit(f"s{i}", c, 0.5 / i, why=["section-list"]))
+    qa.listed_total = 28
+    text = ExtractiveAnswerer().answer(qa, hits).text
+    assert "describes 28 requirements (5 Cross-Cutting Requirements); the first 2:" in text, text
+    qa.listed_total = 2
+    assert "describes 2 requirements (5 Cross-Cutting Requirements):" in ExtractiveAnswerer().answer(qa, hits).text
+    assert analyze("What are the cross-cutting requirements of the Payments BB?").enumerates is None

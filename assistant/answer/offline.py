@@ -1501,6 +1501,10 @@ class ExtractiveAnswerer:
         where = _whose(first)
         under = f" ({common[-1].strip(' :')})" if len(common) > 1 else ""
         plural = qa.enumerates + ("es" if re.search(r"(s|x|ch|sh)$", qa.enumerates) else "s")
+        # (more sections than the answer lists: the count is the page's, the list its first ones — "describes 28
+        # requirements …; the first 12" — not "describes 12")
+        n = max(qa.listed_total, len(found))
+        first_of = f"; the first {len(found)}" if n > len(found) else ""
         # a title names one when it ends with the noun, or with the noun and a label ("Payment Infrastructure Scenario
         # 2-A", "Workflow 1: Administration"); "Identify the languages users speak" is advice about languages
         word = noun_pattern(qa.enumerates)
@@ -1515,11 +1519,11 @@ class ExtractiveAnswerer:
         if all(p and one.search(heading_title(p[-1])) and not about_one.search(heading_title(p[-1])) for p in paths) or (
                 parent and set(tokenize(parent)) <= set(tokenize(qa.question))
                 and re.search(rf"(?i:{re.escape(qa.enumerates)})(e?s)\W*$", parent)):
-            lines = [f"{where} describes {len(found)} {plural}{under}:"]
+            lines = [f"{where} describes {n} {plural}{under}{first_of}:"]
         elif all(p and word.search(p[-1]) for p in paths) or not parent:  # titled for them, not each one of them
-            lines = [f"In the {_unthe(where)}, {len(found)} sections are about {plural}{under}:"]
+            lines = [f"In the {_unthe(where)}, {n} sections are about {plural}{under}{first_of}:"]
         else:  # the sub-sections of the section named for them
-            lines = [f"In the {_unthe(where)}, “{parent}” has {len(found)} sections:"]
+            lines = [f"In the {_unthe(where)}, “{parent}” has {n} sections{first_of}:"]
         for hi in found:
             c = ev.hits[hi].chunk
             title = heading_title(c.heading_path[-1])
