@@ -1103,8 +1103,8 @@ class ExtractiveAnswerer:
                     "looking things up.")
         else:
             intro = "A path through the GovStack specification for a newcomer, in reading order:"
-            tail = ("The app's **Get started** tab walks this path with questions for your role; to see which blocks a "
-                    "service of yours needs, describe it to the **Building-block advisor**.")
+            # (no pointer to the Get-started tab: its last lesson shows this very answer)
+            tail = "To see which blocks a service of yours needs, describe it to the **Building-block advisor**."
         return intro + "\n" + "\n".join(lines) + "\n\n" + tail
 
     def _need_blocks(self, qa: QueryAnalysis, ev: Evidence) -> str:
