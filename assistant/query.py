@@ -2019,11 +2019,13 @@ def _alias_only(term: str) -> bool:
     if re.search(r"\b(bb|building block)$", t, re.I):
         return False
     t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.I).lower()
-    def initials(name: str) -> str:
-        return "".join(w[0] for w in re.findall(r"[a-z]+", name.lower()))
+    return not any(t == b.name.lower() or t == re.sub(r"[^a-z]", "", b.name.lower()) or t == _initials(b.name) or any(
+        t == _initials(a) for a in b.aliases if len(a.split()) >= 2) for b in registry.building_blocks())
 
-    return not any(t == b.name.lower() or t == re.sub(r"[^a-z]", "", b.name.lower()) or t == initials(b.name) or any(
-        t == initials(a) for a in b.aliases if len(a.split()) >= 2) for b in registry.building_blocks())
+
+def _initials(name: str) -> str:
+    """ "Information Mediator" → "im", "content management system" → "cms". """
+    return "".join(w[0] for w in re.findall(r"[a-z]+", name.lower()))
 
 
 @dataclass

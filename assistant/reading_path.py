@@ -13,15 +13,13 @@ Get-started tab); what each page says is quoted from the page. A page a release 
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-import numpy as np
-
+from assistant import classifier, registry
+from assistant.answer.evidence import units_of
 
 
 @dataclass(frozen=True)
@@ -99,28 +97,17 @@ ASKS_READING_PATH = re.compile(
 MODEL_FILE = Path(__file__).resolve().parents[1] / "corpus" / "reading_path_model.json"
 
 
-@lru_cache(maxsize=1)
 def _model() -> dict[str, Any] | None:
     """corpus/reading_path_model.json as arrays (None when missing or unreadable: the patterns alone decide)."""
-    try:
-        raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-        return {"w": np.asarray(raw["weights"], dtype=np.float64), "b": float(raw["bias"]),
-                "threshold": float(raw["threshold"])}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def has_model() -> bool:
-    return _model() is not None
+    return classifier.load(MODEL_FILE)
 
 
 def learned_probability(vector: Sequence[float] | None) -> float:
     """The model's probability that a question with this embedding asks for a reading path (0 without a model, or
     for a vector of another size)."""
     m = _model()
-    if m is None or vector is None or len(vector) != len(m["w"]):
-        return 0.0
-    return float(1.0 / (1.0 + np.exp(-(float(np.dot(m["w"], np.asarray(vector, dtype=np.float64))) + m["b"]))))
+    p = classifier.probabilities(m, [vector]) if m is not None and vector is not None else None
+    return 0.0 if p is None else float(p[0])
 
 
 def asks_reading_path(question: str, vector: Sequence[float] | None = None) -> bool:
@@ -178,8 +165,6 @@ def asks_catalogue(question: str) -> bool:
 def catalogue(index, release: str) -> list[tuple[Step, list]]:
     """Every block the release specifies (registry order), each with its description page's passages in order (its
     README when it has no such page)."""
-    from assistant import registry
-
     out = []
     for b in registry.building_blocks():
         folder = block_folder(index, release, b.id)
@@ -202,8 +187,6 @@ def opening(units: list, bb: str = "") -> Any:
     """The unit a step quotes: its page's first sentence that is not a line introducing a list; for a block in the
     catalogue, the first that names the block as a building block ("The CMS Building Block is …"), when one does
     (the Scheduler's description opens on "Digital governance may employ …", the Wallet's on "Note: …")."""
-    from assistant import registry
-
     sents = [u for u in sorted(units, key=lambda u: u.order) if u.kind == "sentence" and not u.text.rstrip().endswith(":")]
     if bb:
         # (named as its subject, near the sentence's start: not a caveat that mentions it in passing)
@@ -214,6 +197,15 @@ def opening(units: list, bb: str = "") -> Any:
             return named
     plain = [u for u in sents if not u.text.lstrip().lower().startswith("note")]  # (a caveat opens nothing)
     return (plain or sents or [None])[0]
+
+
+def passage(step: Step, chunks: list) -> Any:
+    """The passage of a step's page its answer quotes: the page's first that says something in sentences ("6
+    Functional Requirements" opens on a table); in the catalogue, the first whose opening names its block, when one of
+    the page's first passages does."""
+    said = [(c, opening(units_of(c.text, 0), step.bb)) for c in chunks[:4]]
+    named = [c for c, u in said if u is not None and step.bb and step.bb in registry.find_bbs(u.text[:NAMED_WITHIN])]
+    return named[0] if named else next((c for c, u in said[:3] if u is not None), chunks[0])
 
 
 def block_folder(index, release: str, bb: str) -> str | None:

@@ -187,14 +187,17 @@ DOC_OVER_BLOCK = True
 # to a GovStack Building Block spec?' finds the testing harness), key-fact recall +0.001, nothing lost; 10 crowded a
 # shared-database rule out for the architecture pages around it (a false refusal)
 DOC_PASS = 4
+# the architecture's cross-cutting chapter, which every block's chapter of that name extends: named by "GovStack's
+# cross-cutting rules" (below), and what "What are the cross-cutting requirements?" asks for when it names no block (a
+# template page's "3. Cross-cutting requirements: This section will describe …" had led)
+_CROSS_CUTTING_DOC = ("specifications", "architecture-and-nonfunctional-requirements/5-cross-cutting")
 NAMED_DOCS = [
     (re.compile(r"\barchitecture (spec|specification|requirements|document|doc|chapter|rules)s?\b|"
                 r"\bnon-?functional requirements\b", re.I), "specifications", "architecture-and-nonfunctional-requirements/"),
     # GovStack's own cross-cutting rules (not a block's chapter of that name): "Is that acceptable under GovStack's
     # cross-cutting rules?"
     (re.compile(r"\b(govstack'?s?|general|overall|common|global|govstack-wide) cross[- ]cutting (rules?|requirements?|"
-                r"reqs?|principles?|guidelines?)\b", re.I), "specifications",
-     "architecture-and-nonfunctional-requirements/5-cross-cutting"),
+                r"reqs?|principles?|guidelines?)\b", re.I), *_CROSS_CUTTING_DOC),
     (re.compile(r"\bsecurity (spec|specification|requirements|document|doc|chapter)s?\b", re.I), "specifications",
      "security-requirements/"),
     # ("REST API design guidelines" are the architecture's, not the UI/UX guidelines)
@@ -222,9 +225,6 @@ NAMED_DOCS = [
                 r"(?![^.?]{0,40}\b(process|instance|workflow|event|session|call|request|api)\b))", re.I | re.S),
      "implementation-playbook", "govstack-implementation-playbook/adopt-govstack"),
 ]
-# "What are the cross-cutting requirements?" naming no block asks for the architecture's, which every block's chapter of
-# that name extends (a template page's "3. Cross-cutting requirements: This section will describe …" had led)
-_CROSS_CUTTING_DOC = ("specifications", "architecture-and-nonfunctional-requirements/5-cross-cutting")
 # a block's scope sections ("2.2 Out of Scope", "2.1 Current scope"); not a data structure's "7.2.2 Scope" (the OpenID
 # Connect scopes a relying party asks for)
 SCOPE_SECTION = re.compile(r"^(?!.*\bdata structures?\b).*\bscope\b", re.I)

@@ -27,7 +27,7 @@ from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_EN
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
                                 HybridSearch, continues, hands_over, norm_path)
 from assistant.spelling import spelled_note
-from assistant.types import Answer, SimilarUseCase
+from assistant.types import Answer
 
 log = logging.getLogger(__name__)
 
@@ -506,25 +506,17 @@ class Assistant:
 
     def _asks_reading_path(self, qa) -> bool:
         """Whether the question asks where to start reading (reading_path: its patterns, else its model on the
-        question's embedding, which the search has mostly computed already)."""
-        if reading_path.asks_reading_path(qa.question):
-            return True
-        if not reading_path.has_model():
-            return False
+        question's embedding, as the search computed it: the question's own, or the standalone form of a first
+        question, which reads the same; a follow-up's is its context's, and the patterns alone decide)."""
         vector = qa.vectors.get(qa.question)
-        if vector is None:
-            try:
-                vector = qa.vectors.setdefault(qa.question, self.embedder.embed([qa.question])[0])
-            except Exception:  # the reading path is an extra: without the vector the question is answered as usual
-                log.exception("embedding the question for the reading-path check failed")
-                return False
+        if vector is None and not qa.previous:
+            vector = qa.vectors.get(qa.standalone)
         return reading_path.asks_reading_path(qa.question, vector)
 
     def _reading_path(self, qa, hits, release):
         """"Where should a newcomer start reading the specification?": the pages of the reading path (reading_path), the
         passage each is quoted from first among the retrieved passages, in the path's order; "How many building blocks
         are there?": the catalogue's pages, one per block."""
-        from assistant.answer.evidence import units_of
         from assistant.retrieve import Hit
 
         if reading_path.asks_catalogue(qa.question):
@@ -535,12 +527,7 @@ class Assistant:
             qa.reading_kind = "block" if block else "path"
         front = []
         for step, chunks in steps:
-            # (the page's first passage that says something in sentences: "6 Functional Requirements" opens on a table;
-            # in the catalogue, the first that names its block, when one of the page's first passages does)
-            said = [(c, reading_path.opening(units_of(c.text, 0), step.bb)) for c in chunks[:4]]
-            named = [c for c, u in said if u is not None and step.bb
-                     and step.bb in registry.find_bbs(u.text[:reading_path.NAMED_WITHIN])]
-            c = named[0] if named else next((c for c, u in said[:3] if u is not None), chunks[0])
+            c = reading_path.passage(step, chunks)
             qa.reading_path.append((c.id, step.title, step.why, step.bb))
             front.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["reading-path"]))
         qa.reading_block = block
@@ -950,7 +937,8 @@ class Assistant:
             near = ""
             if qa.advice_use_case:  # "… for a cash transfer programme?": the reference use case it names
                 from assistant.suggest import near_use_case_note
-                near = near_use_case_note(SimilarUseCase(*qa.advice_use_case[:2], 0.0, qa.advice_use_case[2])) + " "
+                uid, title, bbs = qa.advice_use_case
+                near = near_use_case_note({"id": uid, "title": title, "building_blocks": bbs}) + " "
             draft = Draft(f"{ADVICE_THIN} {near}{how}", Evidence(hits), {})
         elif self.llm is not None and not (qa.advice or qa.reading_path):  # the advisor's list and the reading path
             # are shown as they are, whichever backend

@@ -54,7 +54,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import yaml
 
-from assistant import registry
+from assistant import classifier, registry
 from assistant.language import english_only_message, foreign_language
 from assistant.prefilter import fold, may_match
 from assistant.query import asks_for_advice, described_service, plain_words
@@ -1852,15 +1852,9 @@ def need_features(cue_m: np.ndarray, definite_m: np.ndarray, psims: np.ndarray, 
     }
 
 
-@lru_cache(maxsize=1)
 def _decline_model() -> dict[str, Any] | None:
     """corpus/decline_model.json as arrays (None when it is missing or unreadable: the frames alone read negations)."""
-    try:
-        raw = json.loads(DECLINE_MODEL_FILE.read_text(encoding="utf-8"))
-        return {"w": np.asarray(raw["weights"], dtype=np.float64), "b": float(raw["bias"]),
-                "threshold": float(raw["threshold"])}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    return classifier.load(DECLINE_MODEL_FILE)
 
 
 def logistic(feats: dict[str, np.ndarray], model: dict[str, Any], names: Iterable[str]) -> np.ndarray:
@@ -2101,10 +2095,9 @@ class Suggester:
                 if not found and not _LOOSE_RESTRICTED.search(n) and (cues := declinable_cues(self.lexicon, n))]
         if model is None or not todo:
             return both
-        vecs = np.asarray(self.a.embedder.embed([needs[i] for i, _ in todo]), dtype=np.float64)
-        if vecs.ndim != 2 or vecs.shape[1] != model["w"].shape[0]:
+        probs = classifier.probabilities(model, self.a.embedder.embed([needs[i] for i, _ in todo]))
+        if probs is None:
             return both  # (another embedder than the one the model was fitted on)
-        probs = 1.0 / (1.0 + np.exp(-(vecs @ model["w"] + model["b"])))
         out = list(both)
         for (i, cues), p in zip(todo, probs):
             if p >= model["threshold"]:

@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["assistant.abstain", "assistant.language", "assistant.prefilter", "assistant.reading_path", "assistant.registry", "assistant.query", "assistant.spelling", "assistant.retrieve", "assistant.types", "assistant.answer.evidence",
+MODULES = ["assistant.abstain", "assistant.classifier", "assistant.language", "assistant.prefilter", "assistant.reading_path", "assistant.registry", "assistant.query", "assistant.spelling", "assistant.retrieve", "assistant.types", "assistant.answer.evidence",
            "assistant.answer.offline", "assistant.suggest",
            "ingest.documents", "ingest.framework", "ingest.gitbook", "ingest.glossary", "ingest.openapi", "ingest.sources", "ingest.split",
            "ingest.usecases", "ui.render", "evals.metrics", "evals.gold", "evals.report", "evals.compare"]

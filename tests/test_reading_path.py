@@ -121,3 +121,19 @@ def test_how_many_building_blocks_is_answered_with_every_block_each_quoted_where
     assert "- **Payments**: The Payments Building Block enables digital payments. [2]" in text
     assert "- **Wallet**: Wallet as a term can mean many things. [3]" in text  # (no sentence names it: the first)
     assert not reading_path.asks_catalogue("Which building blocks do we need for a school meals service?")
+
+
+def test_the_service_reads_the_question_by_the_vector_the_search_computed_and_a_follow_up_by_its_patterns(monkeypatch):
+    from assistant.service import Assistant
+
+    monkeypatch.setattr(reading_path, "_model", lambda: {"w": [1.0, 0.0], "b": -2.0, "threshold": 0.7})
+    monkeypatch.setattr(reading_path.classifier, "probabilities",
+                        lambda m, v: [1.0 / (1.0 + 2.718281828 ** -(v[0][0] * m["w"][0] + m["b"]))])
+    qa = analyze("Which GovStack document gives me the big picture before my briefing?")
+    qa.standalone = qa.question + " (GovStack)"  # (a form the search embedded; the question itself was not)
+    qa.vectors = {qa.standalone: [4.0, 0.0]}
+    assert Assistant._asks_reading_path(None, qa)  # (self unused: nothing is embedded again)
+    qa.previous = "What is GovStack?"  # a follow-up's standalone vector is its context's: the patterns alone decide
+    assert not Assistant._asks_reading_path(None, qa)
+    qa.vectors = {qa.question: [4.0, 0.0]}  # …unless the question's own was computed
+    assert Assistant._asks_reading_path(None, qa)
