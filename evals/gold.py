@@ -117,8 +117,8 @@ from evals.metrics import normalise
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
-# the dev-independent question sets, qa_dev2.jsonl … qa_dev73.jsonl, one per independent writer (see load_qa_dev)
-QA_DEV_NUMBERS = range(2, 74)
+# the dev-independent question sets, qa_dev2.jsonl … qa_dev75.jsonl, one per independent writer (see load_qa_dev)
+QA_DEV_NUMBERS = range(2, 76)
 QA_DEV_FILES = [GOLD_DIR / f"qa_dev{n}.jsonl" for n in QA_DEV_NUMBERS]
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
@@ -327,7 +327,12 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     portal, a ministry of public works procurement officer, a retired citizen not confident with technology; a
     university student writing a thesis on digital public infrastructure, a city transport authority planner, a civil
     registry officer, a QA tester writing test cases for a vendor), first run on the session's 'named operation' and
-    later commits) that were then
+    later commits); qa_dev74.jsonl and qa_dev75.jsonl, a seventy-sixth and a seventy-seventh writer's 40 each (ids
+    c78-… and d79-…, sixty-sixth session, asked for newcomers' and officials' questions on GovStack as a whole — who is
+    behind it, releases, contributing, the playbook, how the blocks fit together, the chapters of a specification: a
+    newly appointed civil servant, a minister's policy adviser, a donor-agency officer, a curious citizen; a university
+    lecturer, a government CIO, a vendor's salesperson, a journalist), first run on 54714bf at pass 23/40 and 22/40)
+    that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
     out: list[dict] = []
