@@ -493,6 +493,54 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bfire(s|d)?\b(?= (an? |the |its |their |our )?(alerts?|alarms?|jobs?|reminders?|notifications?|webhooks?|actions?|"
      r"events?)\b)", "trigger"),
     (r"\b(take|takes|taking|took|taken) back\b", "withdraw"),
+    # who is "behind", founded, runs or funds GovStack is, in the spec, who leads the initiative: "The GovStack initiative
+    # is a multi-stakeholder initiative led by … GIZ, Estonia, … ITU and the Digital Impact Alliance" (the playbook's
+    # governance model; "founding partners" on its contributors page). ("Who is behind GovStack?" had led with "lagging
+    # behind"; "Which organisations run GovStack?" with the Information Mediator's member organisations.)
+    (r"\b(who|which\s+(organi[sz]ations?|countries|institutions|agencies|partners|governments|donors|bodies))\s+"
+     r"(is|are|was|were|stands?|stood)?\s*(actually\s+|really\s+|exactly\s+|originally\s+)?"
+     r"(behind|founded|co-founded|created|started|set\s+up|launched|initiated|leads?|led|"
+     r"runs?|ran|funds?|funded|finances?|financed|owns?|sponsors?|sponsored|backs?|backed|governs?|oversees?|manages?)\s+"
+     r"(the\s+)?govstack(\s+initiative|\s+project|\s+programme|\s+program)?\b|"
+     # (… and "who is actually behind it?" after a sentence about GovStack, c78-001)
+     r"(?<=govstack)\b(?=[^?]*?\bwho\s+(is|are)\s+(actually\s+|really\s+)?behind\s+(it|this)\b)",
+     r"\g<0> (the GovStack initiative is led by its founding partners; governance model)"),
+    # taking up GovStack is, in the playbook, adopting it ("Adopt GovStack … Below is a suggested journey …": "our ministry
+    # wants to try GovStack but we don't know where to begin", c78-006, d79-007)
+    (r"\b(try|tries|trying|tried|use|using|take\s+up|takes\s+up|taking\s+up|took\s+up|introduce|introducing|implement|"
+     r"implementing|roll\s+out|rolling\s+out|start\s+with|starting\s+with|get\s+started\s+with|begin\s+with|embrace|"
+     r"embracing|go\s+with|join|joining|follow|following)\s+(the\s+|this\s+|that\s+)?(govstack(\s+approach)?|"
+     r"(building[- ]block|bb)\s+approach)\b(?=[^.?!]{0,120}\b(begin|start|started|first|order|steps?|journey|roadmap|"
+     r"plan|where|how)\b)",
+     r"\g<0> (adopt GovStack: a suggested journey)"),
+    # software bought under a licence is, in the architecture's criteria, proprietary ("Building blocks may be open source
+    # or proprietary and therefore are not always DPGs", c78-005), and what may count as a building block is what its
+    # criteria say ("The following provide criteria and definitions for Building Blocks", d79-036)
+    (r"\b(commercial|licen[cs]ed|closed[- ]source|paid[- ]for|off[- ]the[- ]shelf|cots|vendor'?s?|in[- ]house)\s+"
+     r"(software|products?|solutions?|tools?|platforms?|systems?|packages?)\b(?!\s*\(proprietary\))", r"\g<0> (proprietary)"),
+    (r"\b(count|counts|counted|qualify|qualifies|qualified|pass|passes|recogni[sz]ed|accepted|certified)\s+as\s+(a|an)\s+"
+     r"(govstack\s+)?(building[- ]block|bb)\b", r"\g<0> (criteria and definitions for building blocks)"),
+    # data protected while it travels between systems is, in the spec, data in transit and its transport ("All Building
+    # Blocks MUST support secure HTTPS transport with TLS 1.3"; "Data is secured when in transit", d79-013)
+    (r"\b(while|as|when|whilst)\s+(it|they|the\s+data|data)\s+(travels?|moves?|flows?|goes|is\s+sent|are\s+sent|is\s+moving|"
+     r"is\s+travell?ing|passes)\b|\b(in\s+motion|on\s+the\s+wire|over\s+the\s+(wire|network))\b",
+     r"\g<0> (in transit, secure transport)"),
+    # access given person by person or to a whole ministry is, in the security requirements, access "defined at the
+    # organization level, not the user level" (c78-037)
+    (r"\b(person[- ]by[- ]person|per[- ](person|user|individual|employee)|individual\s+(users|staff|officials|employees)|"
+     r"each\s+(individual\s+)?(user|person|employee|official|staff\s+member|civil\s+servant))\b(?=[^?]{0,80}\b(whole|entire|"
+     r"all\s+of\s+the|the)\s+(ministry|organi[sz]ation|agency|department|institution|office)\b)",
+     r"\g<0> (level of access: the organization level or the user level)"),
+    # the staff a government needs is, in the playbook, its digital team's composition ("a sample of a digital team
+    # composition was proposed for the government of Djibouti", c78-036)
+    (r"\b(kinds?|sorts?|types?|mix)\s+of\s+(staff|people|roles|experts|expertise|profiles|specialists|positions)\b|"
+     r"\b(staff|staffing|people|roles|positions)\s+(we|they|you|a\s+government|a\s+ministry)\s+(would\s+|will\s+)?"
+     r"(need|require)\b|\b(team|teams)\s+(make-?up|set-?up|structure|roles)\b|"
+     r"\bwho\s+(should|must|do)\s+(we|they)\s+(need\s+to\s+)?(hire|recruit|employ)\b",
+     r"\g<0> (digital team composition)"),
+    # services put online are, in the playbook, digitized ("Defining which services should be digitized first", d79-009)
+    (r"\b(put|putting|take|taking|took|move|moving|moved|bring|bringing|brought|get|getting|got)\s+([\w'-]+\s+){0,3}?"
+     r"online\b", r"\g<0> (digitize)"),
     (r"\b(take|takes|taking|took|taken) (it|them|this|that|consent|their consent) back\b", r"withdraw \2"),
     # an order or a booking "called off" is cancelled
     (r"\bcall(s|ed|ing)? off\b", "cancel"),
@@ -1296,6 +1344,18 @@ _GEOFENCE = re.compile(
 # a login that is to share none of the person's details is, in the Identity spec, verification without user claims ("If
 # the relying party wants to verify the identity of the end user without user information, then a lean workflow can be
 # adopted"); the spec calls the details user claims, never a name, an address or personal details
+# A mistake reported or a change suggested in the specification's pages is, on its Contributing page, a change proposed
+# ("Proposing changes via a pull request … Create a new issue and tell us about the problem that you see"), and someone
+# getting involved in writing it joins a working group (c78-002, d79-039). Only when the question is about the
+# specification as a text: "how does the API report an error?" is not.
+CONTRIBUTING = True
+_ABOUT_SPEC_TEXT = re.compile(r"\b(specs?|specifications?|pages?|gitbook|documentation|docs|wording|working\s+groups?|"
+                              r"govstack\s+community)\b", re.I)
+_PROPOSES_CHANGE = re.compile(
+    r"\b(suggest|suggesting|propose|proposing|submit|submitting|report|reporting|flag|flagging|send|sending|fix|fixing)\s+"
+    r"(a\s+|an\s+|the\s+|my\s+|our\s+|some\s+)?(correction|fix|change|mistake|error|typo|improvement|edit|feedback)s?\b|"
+    r"\b(found|find|spotted|spot|noticed|notice|see|saw)\s+(a|an|some)\s+(\w+\s+)?(mistake|error|typo|inaccuracy)s?\b|"
+    r"\b(get|getting|got|become|becoming)\s+involved\b", re.I)
 NO_CLAIMS_LOGIN = True
 _LOGS_IN = re.compile(r"\b(log|logs|logged|logging|sign|signs|signed|signing)[- ]?(in|into|on)\b|\blogins?\b|"
                       r"\bauthenticat\w+|\b(verify|confirm|check)\w* (who|that it'?s|it'?s|their identity)\b", re.I)
@@ -1960,6 +2020,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_GEOFENCE, r"\g<0> (a geofence)", text, spans, count=1)
     if SIGNING_WITHOUT_DEVICE and _SIGNS.search(text):
         text = _rewrite(_NO_DEVICE, r"\g<0> (one-time signature approach)", text, spans, count=1)
+    if CONTRIBUTING and _ABOUT_SPEC_TEXT.search(text):
+        text = _rewrite(_PROPOSES_CHANGE, r"\g<0> (contributing: proposing changes, joining working groups)", text, spans)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
         text = _rewrite(_NO_PERSONAL_DATA, r"\g<0> (without user information, without user claims)", text, spans, count=1)
     if CONSENT_NOT_NEEDED and _OTHER_BASIS.search(text) and _ASKS_CONSENT.search(text):
@@ -2062,7 +2124,9 @@ class QueryAnalysis:
     # the block whose chapters they are
     reading_path: list[tuple[str, str, str, str]] = field(default_factory=list)
     reading_block: str = ""
-    reading_kind: str = ""  # "path" (the specification's), "block" (one block's chapters) or "catalogue" (every block)
+    reading_kind: str = ""  # "path" (the specification's), "block" (one block's chapters), "catalogue" (every block)
+    # or "chapters" (what the chapters of a block's specification are for)
+    reading_quotes: dict[str, list[str]] = field(default_factory=dict)  # chunk id → the template's sentences quoted
     # text → vector: the question's texts as the first search embedded them (the standalone question, and its search_text),
     # so that later searches and the answerer's scoring by meaning do not embed them again
     vectors: dict[str, list[float]] = field(default_factory=dict)
@@ -2984,7 +3048,10 @@ _PREAMBLE = re.compile(
     r"|(?:this|it) (?:may|might|could|is probably|is likely) (?:be )?a (?:basic|dumb|silly|stupid|naive|simple|beginner'?s?|"
     r"newbie) (?:one|question)(?:,? but\b)?"
     r"|(?:ok(?:ay)?|great|nice|good|very good|sounds good|fine|right|alright|all right|excellent|awesome|brilliant|"
-    r"thanks|thank you|cool|perfect|got it|understood|i see|makes sense)(?:,? thanks| thank you)?)"
+    r"thanks|thank you|cool|perfect|got it|understood|i see|makes sense|"
+    # ("Interesting. How could someone like me get involved in that?" had not been read as a follow-up, d79-039)
+    r"interesting|(?:very|how|that'?s|that is) interesting|fair enough|good to know|noted|ah|oh|hmm+|wow)"
+    r"(?:,? thanks| thank you)?)"
     r"\s*(?:[,!.:;\u2013\u2014]+|\s-+|(?<=but))\s*)+", re.I)
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from assistant import classifier, registry
-from assistant.answer.evidence import units_of
+from assistant.query import keywords
+from assistant.answer.evidence import sentences, strip_md, units_of
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,187 @@ BLOCK_PATH = (
     Step("8 Service APIs", "", r"^spec/8-(service-apis|apis)", "the APIs other systems call"),
 )
 
+# every block's specification: the numbered chapters of the template each block follows, and the words a question
+# names each by ("the functional requirements chapter", "chapter 4", "key digital functionalities vs functional
+# requirements")
+CHAPTERS = (
+    (1, Step("1 Version History", "", r"^spec/1-version-history", "what changed between published versions"),
+     r"version\s+histor(?:y|ies)|release\s+notes?"),
+    (2, Step("2 Description", "", r"^spec/2-description", "what the block is for"), r"description"),
+    (3, Step("3 Terminology", "", r"^spec/3-terminology", "the block's terms and what they mean"),
+     r"terminology|glossary"),
+    (4, Step("4 Key Digital Functionalities", "", r"^spec/4-key-digital-functionalities"),
+     r"key\s+digital\s+functionalit(?:y|ies)|kdfs?"),
+    (5, Step("5 Cross-Cutting Requirements", "", r"^spec/5-cross-cutting-requirements"),
+     r"cross[- ]?cutting\s+requirements?"),
+    (6, Step("6 Functional Requirements", "", r"^spec/6-functional-requirements"),
+     r"(?<!non-)(?<!non)(?<!non )functional\s+requirements?"),
+    (7, Step("7 Data Structures", "", r"^spec/7-data-structures"), r"data\s+(?:structures?|models?)"),
+    (8, Step("8 Service APIs", "", r"^spec/8-(?:service-apis|apis)"), r"service\s+apis?|apis?\s+and\s+services|apis?"),
+    (9, Step("9 Internal Workflows", "", r"^spec/9-(?:internal-)?workflows"), r"(?:internal\s+)?workflows?"),
+    (10, Step("10 Other Resources", "", r"^spec/1[01]-other-resources"), r"other\s+resources"),
+)
+_CHAPTER = r"(?:chapters?|sections?)"
+_SPEC = r"(?:spec|specs|specification|specifications)"
+_A_SPEC = (rf"(?:a|an|the|each|every|any|one)?\s*(?:govstack\s+)?(?:[\w-]+\s+)?(?:building[- ]block\s+|bb\s+)?{_SPEC}\b")
+_WHERE_IS = r"(?!\s+(?:describes?|covers?|explains?|mentions?|talks?|deals?|says?|defines?|specif(?:y|ies)|has|have)\b)"
+# how a block's specification is laid out: "What are the standard chapters of a building block specification?", "How
+# is a GovStack building block spec organised?", "What sections does each BB spec have?" — not where something is
+# ("Which sections of the Payments spec describe refunds?"), nor how data is organised
+ASKS_STRUCTURE = re.compile(
+    rf"\bhow\s+(?:is|are)\s+{_A_SPEC}(?:\s+\w+){{0,2}}?\s+(?:structured|organi[sz]ed|laid\s+out|arranged|set\s+up)\b"
+    rf"|\b(?:structure|layout|outline|table\s+of\s+contents|template)\s+(?:of|for)\s+{_A_SPEC}"
+    rf"|\b(?:standard|same|usual|typical|numbered|main|common)\s+(?:numbered\s+)?(?:chapters|sections)\b"
+    rf"|\b(?:what|which)\s+(?:chapters|sections)\s+(?:does|do|will|would|should)\s+{_A_SPEC}\s+(?:have|contain|include)\b"
+    rf"|\b(?:chapters|sections)\s+(?:of|in)\s+{_A_SPEC}{_WHERE_IS}", re.I)
+ASKS_DIFFERENCE = re.compile(r"\b(?:differ\w*|distinguish|compare\w*|versus|vs\.?|same\s+thing|confus\w*|overlap\w*)\b",
+                             re.I)
+
+
+def asks_chapters(question: str) -> tuple[int, ...]:
+    """The chapters of a block's specification a question asks about as chapters (all of them when it asks how a
+    specification is laid out), else ().
+
+    >>> asks_chapters("What are the standard chapters of a building block specification?")
+    (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+    >>> asks_chapters("I'm reading the CMS spec. Chapter 4 and chapter 6 sound like the same thing - what's the difference?")
+    (4, 6)
+    >>> asks_chapters("What's the difference between key digital functionalities and functional requirements?")
+    (4, 6)
+    >>> asks_chapters("What does the cross-cutting requirements chapter of a building block spec contain?")
+    (5,)
+    >>> asks_chapters("How is a GovStack building block spec organised?")
+    (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+    >>> [asks_chapters(q) for q in ("What are the functional requirements of the Payments BB?",
+    ...  "Which sections of the Payments spec describe refunds?", "How is the data organised in the registry?",
+    ...  "What is the difference between functional and non-functional requirements?",
+    ...  "Which section describes the cross-cutting requirements for logging?",
+    ...  "In the e-Marketplace API chapter they talk about a 'flow-of-value'. What does that mean in plain terms?")]
+    [(), (), (), (), (), ()]
+    """
+    q = question or ""
+    named: set[int] = set()
+    for n, _step, words in CHAPTERS:
+        if re.search(rf"\b(?:{words})\s+{_CHAPTER}\b|\b{_CHAPTER}\s+(?:on|about|called|named|titled|for)\s+(?:the\s+)?"
+                     rf"[\"'“]?(?:{words})\b", q, re.I):
+            named.add(n)
+    for m in re.finditer(r"\b(?:chapters?|sections?|ch\.)\s*(\d{1,2})((?:\s*(?:,|and|&|or|vs\.?|versus)\s*(?:chapter\s+|section\s+)?\d{1,2}\b)*)",
+                         q, re.I):
+        named.update(int(d) for d in re.findall(r"\d{1,2}", m.group(0)))
+    if not named and ASKS_DIFFERENCE.search(q):
+        # two of the chapters newcomers confuse, compared without the word "chapter"
+        said = {n for n, _step, words in CHAPTERS if n in (4, 5, 6) and re.search(rf"\b(?:{words})\b", q, re.I)}
+        if len(said) >= 2:
+            named = said
+    named &= {n for n, _s, _w in CHAPTERS}
+    if named and (len(named) > 1 and ASKS_DIFFERENCE.search(q) or len(_other_words(q)) <= OTHER_WORDS):
+        return tuple(sorted(named))
+    if named:
+        return ()  # a chapter named where something is ("In the e-Marketplace API chapter they talk about …")
+    if ASKS_STRUCTURE.search(q):
+        return tuple(n for n, _s, _w in CHAPTERS)
+    return ()
+
+
+_TIP = re.compile(r"^(?:tip|note|info)\s*:\s*", re.I)
+ALIKE = 0.6  # the share of two sentences' words (Jaccard) that makes them one template sentence
+
+
+REPEATS = 0.45  # … and that makes a second sentence of a chapter say the first again
+
+
+def _alike(a: set[str], b: set[str], share: float = ALIKE) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= share
+
+
+# the words besides the chapters' and the specification's a question on what chapters are for may have ("What does the
+# cross-cutting requirements chapter of a building block spec contain?" has none; "In the e-Marketplace API chapter they
+# talk about turning a 'store-of-value' into a 'flow-of-value'. What does that mean?" has five: it asks what that means)
+OTHER_WORDS = 2
+_CHAPTER_ASK_WORDS = {"chapter", "chapters", "section", "sections", "contain", "contains", "cover", "covers", "include",
+                      "includes", "purpose", "point", "mean", "means", "meant", "describe", "describes", "about", "spec",
+                      "specs", "specification", "specifications", "building", "block", "blocks", "govstack", "standard",
+                      "goes", "belongs", "each", "every", "numbered", "supposed", "there"}
+
+
+def _other_words(question: str) -> list[str]:
+    """The question's content words that are not chapter names, block names or words asking what a chapter is for."""
+    q = question
+    for _n, _step, words in CHAPTERS:
+        q = re.sub(rf"\b(?:{words})\b", " ", q, flags=re.I)
+    q = re.sub(r"\b\d{1,2}\b", " ", q)
+    names = {w.lower() for b in registry.find_bbs(q) for w in registry.name_of(b).split()}
+    return [w for w in keywords(q) if w not in _CHAPTER_ASK_WORDS and w not in names]
+
+
+def _template_key(text: str) -> str:
+    """A sentence as the chapter template says it in every block ("Tip:" and "building block"'s case aside)."""
+    t = re.sub(r"^[>\s*]*(?:tip|note|info)\s*:\s*\**\s*", "", strip_md(text).strip(), flags=re.I)
+    return " ".join(t.lower().replace("_", "").split())
+
+
+def chapter_sentences(chunk) -> list[str]:
+    """The sentences of a chapter's first passage, as written (the template's own included: the answer's units leave
+    those out as page furniture)."""
+    out = []
+    for para in re.split(r"\n\s*\n", chunk.text)[:3]:
+        if para.lstrip().startswith("|"):
+            continue
+        out += [strip_md(x).strip() for x in sentences(" ".join(para.split()))]
+    return [x for x in out if len(x) >= 20 and x.endswith((".", ":"))]
+
+
+def chapters(index, release: str, bbs: list[str], numbers: Sequence[int]) -> tuple[str, list[tuple[Step, Any, list[str]]]]:
+    """(the block quoted, each asked chapter's (step, its page's first passage, what the template says it is for)): the
+    named block's pages when the question names one, else those of the block whose pages say the template's sentences
+    for most of the chapters asked, then the most of them. A chapter's sentences are those that several blocks share (the template's words), in page order."""
+    firsts: dict[str, dict[int, Any]] = {}
+    for b in registry.building_blocks():
+        folder = block_folder(index, release, b.id)
+        for n, step, _w in CHAPTERS:
+            chunks = index.chunks_of(release, folder, step.path) if folder else []
+            if chunks:
+                firsts.setdefault(b.id, {})[n] = chunks[0]
+    shared: dict[int, dict[str, int]] = {}
+    for n, _s, _w in CHAPTERS:
+        counts: dict[str, int] = {}
+        for pages_ in firsts.values():
+            if n in pages_:
+                for k in {_template_key(x) for x in chapter_sentences(pages_[n])}:
+                    counts[k] = counts.get(k, 0) + 1
+        shared[n] = {k: c for k, c in counts.items() if c >= TEMPLATE_SHARED}
+
+    def said(bb: str, n: int) -> list[str]:
+        """The block's sentences for chapter n that the template says (or nearly: "The Key Digital Functionalities
+        (KDFs) describe …" in one block), one of each near-duplicate pair."""
+        c = firsts.get(bb, {}).get(n)
+        out: list[str] = []
+        for x in chapter_sentences(c) if c is not None else []:
+            words = set(_template_key(x).split())
+            if any(_alike(words, set(k.split())) for k in shared[n]) and not any(
+                    _alike(words, set(_template_key(y).split()), REPEATS) for y in out):
+                out.append(_TIP.sub("", x))
+        return out
+
+    if len(bbs) == 1 and bbs[0] in firsts:
+        block = bbs[0]
+    elif firsts:
+        block = max(firsts, key=lambda b: (sum(bool(said(b, n)) for n in numbers),
+                                           sum(len(said(b, n)[:CHAPTER_SENTENCES]) for n in numbers), -list(firsts).index(b)))
+    else:
+        return "", []
+    out = []
+    for n, step, _w in CHAPTERS:
+        c = firsts[block].get(n)
+        if n in numbers and c is not None:
+            out.append((Step(step.title, c.folder, step.path, step.why), c, said(block, n)[:CHAPTER_SENTENCES]))
+    return block, out
+
+
+TEMPLATE_SHARED = 2  # blocks that say a sentence for it to be the template's
+CHAPTER_SENTENCES = 2  # a chapter's template sentences quoted at most
+
+
 _READ = r"(?:read\w*|learn\w*|study\w*|go(?:ing)?\s+th(?:rough|ru)|explor\w+|navigat\w+|tackle)"
 _DOCS = r"(?:spec|specs|specifications?|documentation|docs|pages?|chapters?|sections?|guidelines)"
 _START = (r"(?:start|begin)(?:ning)?\s+(?:with|in|on|into|w/)|where\s+to\s+(?:start|begin)|where(?:'s|\s+is)\s+the\s+start"
@@ -95,6 +277,10 @@ ASKS_READING_PATH = re.compile(
 # the model (threshold 0.7) read 50/50, 36/40 and 30/40 of their questions (the patterns alone 48, 17 and 12: they
 # were written on the first), none of their 130 near-misses and none of 3,404 dev QA questions
 MODEL_FILE = Path(__file__).resolve().parents[1] / "corpus" / "reading_path_model.json"
+# … but a question on writing or correcting the specification asks how to contribute, not what to read: "How could
+# someone like me get involved in writing the specs?" had been read as one by the model (d79-039)
+_WRITES_SPEC = re.compile(r"\b(writ(e|es|ing|ten)|wrote|author\w*|contribut\w*|involved|propos\w*|edit(s|ing)?|"
+                          r"correct(ion|ions|ing)?|mistakes?|typos?|errors?|feedback)\b", re.I)
 
 
 def _model() -> dict[str, Any] | None:
@@ -131,9 +317,13 @@ def asks_reading_path(question: str, vector: Sequence[float] | None = None) -> b
     False
     >>> asks_reading_path("Where should we begin when we start digitising services?")
     False
+    >>> asks_reading_path("How could someone like me get involved in writing the specs?", [0.0] * 384)
+    False
     """
     if ASKS_READING_PATH.search(question or ""):
         return True
+    if _WRITES_SPEC.search(question or ""):
+        return False
     m = _model()
     return m is not None and vector is not None and learned_probability(vector) >= m["threshold"]
 

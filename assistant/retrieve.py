@@ -258,6 +258,27 @@ NEG_BOOST, NEG_REACH = 1.3, 8
 NEGATION_GLOSSED = True
 _NEGATION = re.compile(r"\b(?:not|no|without|never|cannot|unable|lacks?|lacking|don'?t|doesn'?t|isn'?t|aren'?t|hasn'?t|"
                        r"haven'?t|can'?t|won'?t|hardly|neither|nor|\w+n't)\b", re.I)
+# What the asker does not know is not what the question negates: "we honestly don't know where to begin. Is there a
+# suggested order of things to do?" had lifted API pages that say "does not … begin" (c78-006, d79-007)
+ASKER_UNSURE_DROPPED = True
+_ASKER_UNSURE = re.compile(r"\b(?:i|we|they|people|everyone|nobody)\s+(?:\w+ly\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|"
+                           r"ca\s*n[o']?t|could\s*n[o']?t|have\s+no|had\s+no)\s+(?:really\s+|even\s+|quite\s+)?"
+                           r"(?:know|understand|get|see|tell|remember|idea)\b|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+"
+                           r"(?:\w+ly\s+)?not\s+(?:sure|certain|clear|familiar)\b|\bno\s+idea\b|\bnot\s+clear\s+to\s+(?:me|us)\b",
+                           re.I)
+
+
+def question_negations(question: str, reach: int = NEG_REACH, clause: bool = False) -> frozenset[str]:
+    """negated_stems of a question without what the asker says they do not know or are not sure of.
+
+    >>> sorted(question_negations("We honestly don't know where to begin. Is there a suggested order?"))
+    []
+    >>> sorted(question_negations("I'm not sure: can citizens without a smart card sign?", clause=True))
+    ['card', 'sign', 'smart']
+    """
+    if ASKER_UNSURE_DROPPED:
+        question = _ASKER_UNSURE.sub(" ", question)
+    return negated_stems(question, reach, clause)
 
 
 # stop words elsewhere ("its own") that a negation makes the point of: "don't own smart cards" meets "does not require
@@ -387,6 +408,24 @@ _FRONT_PAGE = re.compile(r"^(README|building-blocks|architecture-and-nonfunction
 # release notes, no longer demoted for them, had led k41-031's answer; qa_dev37 +1, nothing else changed)
 _ASKS_HISTORY = re.compile(r"\b(version|versions|release|releases|(?<!breaking )(changed?|changes)(?! fields?\b)|history|new in|"
                            r"since)\b", re.I)
+# A question on what a release changed, naming no block ("What changed in the latest release?", "What's new in
+# GovStack?"), is answered by the specification's own release notes ("26Q1 … New Releases: CFR Architecture"): the
+# blocks' release notes, which say more words about changes, had led it with Digital Registries' v3
+SPEC_RELEASE_NOTES = True
+RELEASE_NOTES_BOOST = 2.0  # (1.5, the front pages' boost, left the Digital Registries notes first: the page is short)
+_ASKS_RELEASE_CHANGES = re.compile(r"\b(what\s*(['’]s|\s+is|\s+has|\s+was|\s+were|\s+are)?\s+(changed|new|different)|"
+                                   r"(changes?|changed|updates?|new)\s+(in|since|with|between|for)\s+(the\s+)?"
+                                   r"(latest|last|newest|new|current|recent|most\s+recent|previous|this|that|\d\dq\d)\b|"
+                                   r"(newest|latest|current|previous|older|earlier|first|last)\s+(version|release|edition)s?\b|"
+                                   r"(become|became|becomes|reach|reached|reaches)\s+(a\s+|the\s+)?(finished|final|stable)\b|"
+                                   r"\bwhen\s+(was|were|did|is)\b[^?]{0,60}\b(published|released|finali[sz]ed|approved)\b|"
+                                   r"version\s+history|change\s*log|release\s+notes?|release\s+highlights|highlights\s+of)",
+                                   re.I)
+# … and one naming a block is answered by that block's version history and release notes (pages otherwise halved):
+# "What is different in the newest version of the Payments building block compared with before?" had led with bulk
+# payments (c78-004); "When did the Wallet spec become a finished 1.0 …?" with its privacy requirements (d79-005)
+BLOCK_HISTORY_BOOST = 1.5
+_SPEC_RELEASE_NOTES = re.compile(r"^release-notes/")
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
 # a question about a block's subject in its own words ("… through the scheduling system. What happens if people don't
 # turn up?") is about the GovStack spec, as one naming the block is: the framework's record of that block is context
@@ -1214,9 +1253,11 @@ class HybridSearch:
         subject_named = FRAMEWORK_LOOSE_DEMOTED and bool(subjects)
         # (what the question asks about history, once: the passages' pages and sections are checked against it)
         asks_history = bool(_ASKS_HISTORY.search(qa.standalone))
+        release_changes = self.boosts and bool(_ASKS_RELEASE_CHANGES.search(qa.standalone))
+        asks_history = asks_history or release_changes
         logs_demoted = HISTORY_SECTIONS_DEMOTED and not asks_history and not _ASKS_DECISIONS.search(qa.standalone)
-        negated = negated_stems(plain_words(qa.question) if NEGATION_GLOSSED and _NEGATION.search(qa.question)
-                                else qa.question) if NEG_BOOST != 1.0 else set()
+        negated = question_negations(plain_words(qa.question) if NEGATION_GLOSSED and _NEGATION.search(qa.question)
+                                     else qa.question) if NEG_BOOST != 1.0 else set()
         about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))
         # the other blocks whose subject the question uses beside the one it names ("should we rebuild that flow in the
         # workflow engine, or just use what the messaging product has?"): their pages are not pushed down
@@ -1275,6 +1316,13 @@ class HybridSearch:
                     and _ABOUT_GOVSTACK.search(qa.standalone) and qa.intent in ("term", "overview", "general", "architecture"):
                 s *= FRONT_PAGE_BOOST
                 why.append("front-page")
+            if release_changes and not qa.bbs and SPEC_RELEASE_NOTES and c.folder == "specifications" \
+                    and _SPEC_RELEASE_NOTES.match(c.path):
+                s *= RELEASE_NOTES_BOOST
+                why.append("release-notes")
+            elif release_changes and c.bb and c.bb in qa.bbs and BLOCK_HISTORY_BOOST != 1.0 and _HISTORY_PAGE.search(c.path):
+                s *= BLOCK_HISTORY_BOOST
+                why.append("history")
             if TEMPLATE_DEMOTE != 1.0 and idx.template.get(i, 0.0) >= TEMPLATE_SHARE:
                 s *= TEMPLATE_DEMOTE  # mostly the chapter template's own wording
             if not asks_history and _HISTORY_PAGE.search(c.path):

@@ -387,6 +387,7 @@ class Assistant:
             if missing:
                 abstain, reason = True, f"the {registry.name_of(qa.bbs[0])} specification never mentions {', '.join(missing[:2])}"
         if READING_PATH and not state["filters"].get("bb") and (reading_path.asks_catalogue(qa.question)
+                                                                or reading_path.asks_chapters(qa.question)
                                                                 or self._asks_reading_path(qa)):
             hits = self._reading_path(qa, hits, state["release"])
             if qa.reading_path:
@@ -516,12 +517,24 @@ class Assistant:
     def _reading_path(self, qa, hits, release):
         """"Where should a newcomer start reading the specification?": the pages of the reading path (reading_path), the
         passage each is quoted from first among the retrieved passages, in the path's order; "How many building blocks
-        are there?": the catalogue's pages, one per block."""
+        are there?": the catalogue's pages, one per block; "How is a building block's specification organised?" (or
+        "… chapter 4 and chapter 6?"): the chapters asked, each page's first passage."""
         from assistant.retrieve import Hit
 
         if reading_path.asks_catalogue(qa.question):
             block, steps = "", reading_path.catalogue(self.index, release)
             qa.reading_kind = "catalogue"
+        elif numbers := reading_path.asks_chapters(qa.question):
+            block, found = reading_path.chapters(self.index, release, qa.bbs, numbers)
+            qa.reading_kind = "chapters"
+            front = []
+            for step, c, quotes in found:
+                qa.reading_path.append((c.id, step.title, step.why, ""))
+                qa.reading_quotes[c.id] = quotes
+                front.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["chapters"]))
+            qa.reading_block = block
+            seen = {h.id for h in front}
+            return front + [h for h in hits if h.id not in seen]
         else:
             block, steps = reading_path.pages(self.index, release, qa.bbs)
             qa.reading_kind = "block" if block else "path"

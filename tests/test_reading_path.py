@@ -137,3 +137,54 @@ def test_the_service_reads_the_question_by_the_vector_the_search_computed_and_a_
     assert not Assistant._asks_reading_path(None, qa)
     qa.vectors = {qa.question: [4.0, 0.0]}  # …unless the question's own was computed
     assert Assistant._asks_reading_path(None, qa)
+
+
+CHAPTER_PAGES = [
+    _page("bb-consent", "spec/4-key-digital-functionalities.md", "Key Digital Functionalities describe the core (required) "
+          "functions that this Building Block must be able to perform.\n\nConsent records are kept.", bb="consent"),
+    _page("bb-consent", "spec/6-functional-requirements.md", "This section lists the technical capabilities of this "
+          "Building Block.\n\nThe functional requirements section lists the technical capabilities that this Building "
+          "Block should have. These requirements should be sufficient to deliver all functionality that is listed in "
+          "the Key Digital Functionalities section.", bb="consent"),
+    _page("bb-cms", "spec/4-key-digital-functionalities.md", "> **Tip:** The Key Digital Functionalities (KDFs) describe "
+          "the core (required) functions that this building block must be able to perform.\n\nWebsites are published.",
+          bb="content-management"),
+    _page("bb-cms", "spec/6-functional-requirements.md", "A CMS must publish pages.", bb="content-management"),
+    _page("bb-payments", "spec/4-key-digital-functionalities.md", "Key Digital Functionalities describe the core (required) "
+          "functions that this Building Block must be able to perform.\n\nPayments are orchestrated.", bb="payments"),
+    _page("bb-payments", "spec/6-functional-requirements.md", "This section lists the technical capabilities of this "
+          "Building Block.", bb="payments"),
+]
+
+
+def test_what_a_chapter_is_for_is_the_templates_sentence_quoted_from_the_named_block_or_the_block_saying_most_of_it():
+    PAGES.extend(CHAPTER_PAGES)
+    try:
+        text = _answer("I'm reading the CMS spec. Chapter 4 and chapter 6 sound like the same thing - what's the difference?")
+        generic = _answer("What is the difference between key digital functionalities and functional requirements?")
+        every = _answer("What are the standard chapters of a building block specification?")
+    finally:
+        del PAGES[-len(CHAPTER_PAGES):]
+    # the named block's own pages; a sentence near the template's ("(KDFs)") is its, without the "Tip:"
+    assert text.startswith("In the Content Management specification, what these chapters are for"), text
+    assert "- **4 Key Digital Functionalities**: The Key Digital Functionalities (KDFs) describe the core (required) " \
+           "functions that this building block must be able to perform. [1]" in text
+    # (a chapter whose page says none of the template's sentences is cited, its content not quoted)
+    assert "- **6 Functional Requirements** [2]" in text
+    assert "Websites are published" not in text and "A CMS must publish pages" not in text
+    # no block named: the block whose pages say most of the template (Consent: both chapters); of two sentences saying
+    # the same, the first; a second saying more is kept
+    assert "(quoted from the Consent specification)" in generic
+    assert generic.count("technical capabilities") == 1
+    assert "These requirements should be sufficient to deliver all functionality" not in generic  # (said by one block)
+    # every chapter when the layout is asked; a chapter the quoted block lacks is left out
+    assert every.startswith("Every building block's specification has these chapters"), every
+    assert "**4 Key Digital Functionalities**" in every and "**2 Description**" not in every
+
+
+def test_questions_on_a_chapters_content_are_not_questions_on_the_chapters():
+    assert reading_path.asks_chapters("chapters 4 and 6 of the Payments spec?") == (4, 6)
+    for q in ("What are the functional requirements of the Payments BB?", "Which sections of the spec describe refunds?",
+              "What is the difference between functional and non-functional requirements?",
+              "Which API creates a consent record?", "How is the data organised in the registry?"):
+        assert reading_path.asks_chapters(q) == (), q

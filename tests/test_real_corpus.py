@@ -881,3 +881,35 @@ def test_a_service_named_in_a_few_words_is_pointed_to_the_use_case_it_names(real
     assert not real_assistant.suggest("library cards").similar_use_cases  # (a service no use case is about)
     ans = real_assistant.ask("Which building blocks do I need for a cash transfer program?")
     assert "INST-1 Unconditional Social Cash Transfer sounds like it" in ans.text and "Describe the service" in ans.text
+
+
+def test_what_the_chapters_of_a_block_specification_are_for_is_quoted_from_the_template(real_assistant):
+    ans = real_assistant.ask("What are the standard chapters of a building block specification?")
+    assert ans.text.startswith("Every building block's specification follows the same template"), ans.text[:200]
+    assert "- **4 Key Digital Functionalities**: Key Digital Functionalities describe the core (required) functions" \
+           in ans.text
+    assert len({c.bb for c in ans.citations}) == 1 and len(ans.citations) >= 9
+    ans = real_assistant.ask("I'm reading the content management system spec. Chapter 4 and chapter 6 sound like the "
+                             "same thing - what's the difference between them?")
+    assert [c.path for c in ans.citations] == ["spec/4-key-digital-functionalities.md", "spec/6-functional-requirements.md"]
+    assert {c.bb for c in ans.citations} == {"content-management"}
+    # …but a question about something a chapter says is answered from what it says
+    assert not real_assistant.ask("In the e-Marketplace API chapter they talk about turning a 'store-of-value' into a "
+                                  "'flow-of-value'. What does that mean?").text.startswith(("Every", "In the"))
+
+
+def test_newcomers_questions_on_govstack_itself_find_its_own_pages(real_assistant):
+    """Who is behind GovStack, what a release changed, where a government begins, how to propose a correction: the
+    playbook's and the specification's own pages lead (c78-, d79- questions had led with a passage that shared a word)."""
+    ans = real_assistant.ask("Who is behind GovStack?")
+    assert ans.citations[0].path.endswith("2-description/governance-model.md") and "GIZ" in ans.text.split("\n")[0]
+    ans = real_assistant.ask("What changed in the latest release?")
+    assert ans.citations[0].folder == "specifications" and ans.citations[0].path.startswith("release-notes/")
+    ans = real_assistant.ask("Our ministry wants to try GovStack but we honestly don't know where to begin. Is there a "
+                             "suggested order of things to do?")
+    assert ans.citations[0].path.endswith("adopt-govstack/README.md"), [c.path for c in ans.citations]
+    ans = real_assistant.ask("I think I found a mistake on one of the building block pages. How does an outsider like me "
+                             "suggest a correction?")
+    assert ans.citations[0].path == "contributing.md" and not ans.abstained
+    ans = real_assistant.ask("When did the Wallet spec become a finished 1.0?")
+    assert "version-history" in ans.citations[0].path

@@ -23,7 +23,7 @@ from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE
                              MAX_DEFINED_TERMS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
                              defined_term, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, hands_over, inline_definition,
-                                negated_stems, norm_term, qualifies, stem_tokens, story_page, template_key, term_forms,
+                                negated_stems, norm_term, question_negations, qualifies, stem_tokens, story_page, template_key, term_forms,
                                 term_names, tokenize)
 from assistant.types import label_name
 
@@ -1076,6 +1076,8 @@ class ExtractiveAnswerer:
         """"Where should a newcomer start reading the specification?": the reading path's pages in order (Assistant.
         _reading_path put their passages first), each with why to read it and the page's own opening sentence."""
         where = {h.id: hi for hi, h in enumerate(ev.hits)}
+        if qa.reading_kind == "chapters":
+            return self._chapters(qa, ev, where)
         lines = []
         for cid, title, why, bb in qa.reading_path:
             if cid not in where:
@@ -1106,6 +1108,35 @@ class ExtractiveAnswerer:
             # (no pointer to the Get-started tab: its last lesson shows this very answer)
             tail = "To see which blocks a service of yours needs, describe it to the **Building-block advisor**."
         return intro + "\n" + "\n".join(lines) + "\n\n" + tail
+
+    def _chapters(self, qa: QueryAnalysis, ev: Evidence, where: dict[str, int]) -> str:
+        """"How is a building block's specification organised?", "… chapter 4 and chapter 6 sound the same?": each chapter
+        asked, with what the chapter template says it is for, quoted from one block's page (the block named, else the
+        one whose pages say most of the template)."""
+        lines = []
+        for cid, title, why, _bb in qa.reading_path:
+            if cid not in where:
+                continue
+            hi = where[cid]
+            said = [self._sentence(ev, Unit(x, hi, k), 300) for k, x in enumerate(qa.reading_quotes.get(cid, []))]
+            for x in qa.reading_quotes.get(cid, []):
+                self._taken.add(" ".join(tokenize(x))[:120])
+            if said:
+                lines.append(f"- **{title}**: " + " ".join(said))
+            else:
+                lines.append(f"- **{title}**" + (f" — {why}" if why else "") + f" [{ev.cite(hi)}]")
+        if not lines:
+            return ""
+        name = registry.name_of(qa.reading_block) if qa.reading_block else ""
+        if len(lines) == len(reading_path.CHAPTERS):
+            intro = ("Every building block's specification follows the same template of numbered chapters. What each "
+                     f"chapter is for, in the template's words (quoted from the {name} specification):")
+        elif registry.find_bbs(qa.question):
+            intro = f"In the {name} specification, what these chapters are for, in the template's words:"
+        else:
+            intro = ("Every building block's specification has these chapters. What each is for, in the template's words "
+                     f"(quoted from the {name} specification):")
+        return intro + "\n" + "\n".join(lines)
 
     def _need_blocks(self, qa: QueryAnalysis, ev: Evidence) -> str:
         """"Which building block sends reminders?" → the blocks the need maps to, each with the functionality of its
@@ -2134,7 +2165,7 @@ class ExtractiveAnswerer:
         owned") than each of its siblings answers, under its title. [] when there is no such section."""
         # (what the question lacks, not what it wants to do: "… signing tokens. How can they still sign …?" lacks no
         # signing)
-        wanted = negated_stems(qa.question, clause=True) - set(stem_tokens(list(_block_words(qa))))
+        wanted = question_negations(qa.question, clause=True) - set(stem_tokens(list(_block_words(qa))))
         asking = ask_part(qa.question)
         if asking != qa.question:
             wanted -= set(stem_tokens(tokenize(asking)))
