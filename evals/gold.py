@@ -117,8 +117,8 @@ from evals.metrics import normalise
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
-# the dev-independent question sets, qa_dev2.jsonl … qa_dev75.jsonl, one per independent writer (see load_qa_dev)
-QA_DEV_NUMBERS = range(2, 76)
+# the dev-independent question sets, qa_dev2.jsonl … qa_dev77.jsonl, one per independent writer (see load_qa_dev)
+QA_DEV_NUMBERS = range(2, 78)
 QA_DEV_FILES = [GOLD_DIR / f"qa_dev{n}.jsonl" for n in QA_DEV_NUMBERS]
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
@@ -331,7 +331,11 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     c78-… and d79-…, sixty-sixth session, asked for newcomers' and officials' questions on GovStack as a whole — who is
     behind it, releases, contributing, the playbook, how the blocks fit together, the chapters of a specification: a
     newly appointed civil servant, a minister's policy adviser, a donor-agency officer, a curious citizen; a university
-    lecturer, a government CIO, a vendor's salesperson, a journalist), first run on 54714bf at pass 23/40 and 22/40)
+    lecturer, a government CIO, a vendor's salesperson, a journalist), first run on 54714bf at pass 23/40 and 22/40;
+    qa_dev76.jsonl and qa_dev77.jsonl, a seventy-eighth and a seventy-ninth writer's 40 each with the same brief (ids
+    e80-… and f81-…: a small-town IT officer, an MP's research assistant, an NGO programme manager, a start-up developer;
+    a World Bank consultant, a retired teacher, a ministry of health director, an open-source contributor), first run on
+    59c1fc7's working tree at 22/40 and 26/40 (on 54714bf: 21/40 and 23/40))
     that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
