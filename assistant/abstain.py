@@ -521,7 +521,10 @@ _ASKS_VERSION = re.compile(r"\b(?:which|what|min(?:imum)?|lowest|oldest|max(?:im
 # … what "version" there qualifies is not a named thing
 _VERSION_OF_GENERIC = {"api", "apis", "schema", "spec", "specification", "database", "new", "previous", "current", "latest",
                        "next", "old", "older", "its", "their", "our", "this", "that", "document", "standard", "protocol",
-                       "the", "a", "an", "which", "what", "release", "software", "block", "bb", "building"}
+                       "the", "a", "an", "which", "what", "release", "software", "block", "bb", "building",
+                       # ("What changed in version 3 of the Payments specification …?" asks what changed, e80-006)
+                       "in", "on", "of", "for", "to", "since", "from", "with", "changed", "change", "changes", "is", "was",
+                       "are", "were", "has", "have", "did", "does", "do", "new", "first", "last", "final", "each", "every"}
 NO_VERSION = "it states no {} version"
 # … "a shorter version of the login flow" is a variant of it
 _VARIANT = re.compile(r"\b(short|shorter|simple|simpler|light|lighter|lite|reduced|cut-down|minimal|smaller|quicker|faster|"
@@ -540,6 +543,8 @@ def asked_version_of(question: str) -> str | None:
     True
     >>> asked_version_of("Is there a shorter version of the login flow?"), asked_version_of("which versions of TLS?")
     (None, 'TLS')
+    >>> asked_version_of("What changed in version 3 of the Payments specification?") is None
+    True
     """
     ask = ask_part(question)
     m = _ASKS_VERSION.search(ask)
@@ -757,15 +762,21 @@ def names_an_instance(qa: QueryAnalysis, name: str, hits: list[Hit], top: int = 
     True
     >>> names_an_instance(analyze("Can two BBs share one postgres cluster?"), "postgres", [hit])
     False
+    >>> names_an_instance(analyze("can two building blocks read from the same postgres db?"), "postgres", [hit])
+    True
     """
     if not INSTANCE_NAMES or len(qa.bbs) == 1:
         return False
     m = re.search(rf"\b{re.escape(name)}\s+(\w+)", qa.question, re.I)
     if not m:
         return False
-    kind = set(stem_tokens(tokenize(m.group(1))))
+    kind = set(stem_tokens(tokenize(_KIND_SPELLED.get(m.group(1).lower(), m.group(1)))))
     text = set(stem_tokens(tokenize(" ".join(h.chunk.text for h in hits[:top]))))
     return bool(kind) and kind <= text
+
+
+# a kind named by its short form ("the same postgres db", e80-013)
+_KIND_SPELLED = {"db": "database", "dbs": "databases", "vm": "virtual machine", "vms": "virtual machines"}
 
 
 PLACE_OR_OWNER = True  # (k60-001)

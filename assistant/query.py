@@ -28,7 +28,9 @@ _ENGLISH_GET = re.compile(r"\b(get|gets|got|getting)\s+(\w+ed|\w+en)\b|\b(we|i|y
                           r"|\b(get|gets|got|getting)\s+through\b"
                           # …nor "put" before what is put somewhere ("send an alert to put an extra bus on a line", b77-004)
                           r"|\b(to|and|or|we|i|you|they|can|could|would|should|will)\s+put\s+(a|an|the|some|more|extra|it|"
-                          r"them|in\s+(a|an|the)|up\s+(a|an|the))\b", re.I)
+                          r"them|in\s+(a|an|the)|up\s+(a|an|the))\b"
+                          # …nor "put in place", "put together", "put forward" (d79-018, f81-011)
+                          r"|\bput\s+(in\s+place|together|forward|aside|into\s+practice|into\s+effect)\b", re.I)
 # Asking for an operation: "endpoint", a path, "API call", "which API …", "… via the API". "API" merely mentioned ("How
 # should a building block version its APIs?", "Which TLS version must APIs support?") is weaker evidence (_API), which
 # the requirement, data and process cues come before
@@ -158,6 +160,13 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\b(would|will|does|do|can|could|should)\s+(it|that|this|they|(that|this|the)\s+same\s+(bb|building\s+block|block))\s+"
                         r"(also|itself|then)\s+(decide|work\s+out|"
                         r"determine|choose|handle|take\s+care\s+of|manage|schedule|plan|trigger)\b|"
+                        # "Would that fall under the GovStack Wallet building block?", "Could we use the Wallet building
+                        # block as a mobile-money style wallet …?" (d79-019, e80-021: the Wallet's release notes say "It
+                        # does not currently extend to payment wallets")
+                        r"\b(fall|falls|come|comes|belong|belongs|fit|fits)\s+(under|within|into|in)\s+(the\s+)?[\w\s-]{0,30}?"
+                        r"\b(bb|building\s+block|block)\b|"
+                        r"\b(could|can|would|should)\s+(we|i|you|one)\s+use\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)"
+                        r"\s+(as|for)\s+(a|an|our)\b|"
                         # "Is that something the GIS building block covers right now?"
                         r"\b(is|are)\s+(that|this|it|those|these)\s+([\w-]+\s+)?(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
                         r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+|"
@@ -538,6 +547,53 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(need|require)\b|\b(team|teams)\s+(make-?up|set-?up|structure|roles)\b|"
      r"\bwho\s+(should|must|do)\s+(we|they)\s+(need\s+to\s+)?(hire|recruit|employ)\b",
      r"\g<0> (digital team composition)"),
+    # whether every block must be used is, on the building blocks page, whether they work on their own ("Each building
+    # block is capable of working independently, but they can be combined to do much more"): "Which building blocks are
+    # mandatory?" had led with "Registration is mandatory for the attribute 'resident'"
+    (r"\b(which|what|are\s+(all|any|some)\s+(of\s+)?(the\s+)?)\s*(govstack\s+)?(building\s+blocks|bbs)\s+(are|is)\s+"
+     r"(mandatory|required|compulsory|obligatory|essential|optional)\b|\b(do|must|should|would)\s+(we|i|governments?|"
+     r"countries|you|a\s+country|a\s+government)\s+(really\s+)?(have\s+to\s+|need\s+to\s+)?(use|adopt|implement|deploy|take|"
+     r"buy|install)\s+(all|every|each)\s+(of\s+)?(the\s+)?(15\s+|fifteen\s+)?(govstack\s+)?(building\s+blocks|bbs|blocks)\b",
+     r"\g<0> (each building block is capable of working independently, or combined)"),
+    # money paid back is, in the Payments use cases, a rebate or repayment ("Rebates and Repayments – Where the Government
+    # makes a payment based on payments previously having been received, e.g. tax refunds"); "Does the Payments BB support
+    # refunds?" had led with multicurrency payments
+    (r"\b(refunds?|refunded|refunding)\b", r"\g<0> (rebates and repayments)"),
+    # a country depending on big foreign tech firms is, in the cloud chapter, a question of digital sovereignty ("Vendor
+    # lock-in is the opposite of digital sovereignty", d79-017, e80-018)
+    (r"\b(depend\w*|reliance|reliant|rely\w*|locked[- ]in|lock[- ]in|at\s+the\s+mercy\s+of)\b(?=[^?.]{0,60}\b(foreign|big|"
+     r"large|multinational|global|overseas|american|chinese|few)\s+(tech\s+|technology\s+|cloud\s+|it\s+|software\s+)?"
+     r"(firms?|companies|giants?|providers?|vendors?|corporations?|suppliers?|hyperscalers?)\b)|"
+     r"\b(keeps?|keeping|retain\w*|stay\s+in)\s+control\s+(of|over)\s+(its|their|our|the\s+country'?s)\s+(own\s+)?(data|"
+     r"infrastructure|systems?|cloud|technology|it)\b",
+     r"\g<0> (digital sovereignty, vendor lock-in)"),
+    # the part of GovStack "in the middle" that passes data between offices is the Information Mediator ("provides a
+    # gateway for exchange of data and services among GovStack Building Blocks", e80-015, f81-023)
+    (r"\b(go-?between|middle-?man|middle\s+man|intermediary)\b|\b(sits?|sitting|stands?|is)\s+in\s+the\s+middle\b",
+     r"\g<0> (Information Mediator)"),
+    # a request that says which user is logged in is, in the security requirements, a question of the level at which
+    # access is defined ("the level of access is defined at the organization level, not the user level", f81-040)
+    (r"\b(which|what|who)\s+(user|nurse|doctor|clerk|officer|employee|staff\s+member|person|official|civil\s+servant|"
+     r"operator|agent)\s+(is\s+)?(logged\s+in|signed\s+in|sent\s+it|asked|is\s+asking|made\s+(it|the\s+request))\b",
+     r"\g<0> (level of access: the organization level or the user level)"),
+    # where GovStack came from is, in the specification, the SDG Digital Investment Framework its building blocks were
+    # drawn from ("The criteria are drawn from the SDG Digital Investment Framework, developed by the ITU and DIAL", f81-003)
+    (r"\bwhere\s+(did|does)\s+(govstack|it|this|the\s+govstack\s+initiative)\s+come\s+from\b|"
+     r"\b(grew|grow|grown|came|come|emerged?|evolved?|spun)\s+(out\s+of|from)\s+(some|an?|the)\s+(earlier|previous|older|"
+     r"original)\b|\b(origins?|roots)\s+of\s+(govstack|the\s+govstack\s+initiative|the\s+initiative)\b|\bgovstack'?s\s+"
+     r"(origins?|roots|history)\b",
+     r"\g<0> (the SDG Digital Investment Framework, ITU and DIAL)"),
+    # a place to try a new service out safely is the GovStack sandbox ("allows its users to see the UX/UI guidelines and
+    # Building blocks in action", f81-008)
+    (r"\b(try|trying|test|testing|play|playing)\s+(it|them|things|this|that|a\s+[\w\s-]{0,30}?|our\s+[\w\s-]{0,30}?|out\s+)"
+     r"?(out\s+)?(safely|in\s+a\s+safe\s+(place|way|environment)|without\s+(risk|affecting|touching|breaking))\b|"
+     r"\b(safe|trial|practice)\s+(place|environment|space|playground|area)\b",
+     r"\g<0> (sandbox)"),
+    # how a building block's repository is laid out is its README's "Each building block repo will have at least 4 main
+    # sections: /spec … /api … /test … /examples" (e80-010, f81-010)
+    (r"\b(repo|repos|repository|repositories)\b(?=[^?]{0,80}\b(layout|laid\s+out|structured?|organi[sz]ed|folders?|"
+     r"directories|sections|top-level)\b)|\b(top-level|main)\s+(folders?|directories)\b",
+     r"\g<0> (repo sections: /spec, /api, /test, /examples; GitBook build)"),
     # services put online are, in the playbook, digitized ("Defining which services should be digitized first", d79-009)
     (r"\b(put|putting|take|taking|took|move|moving|moved|bring|bringing|brought|get|getting|got)\s+([\w'-]+\s+){0,3}?"
      r"online\b", r"\g<0> (digitize)"),
@@ -1348,9 +1404,29 @@ _GEOFENCE = re.compile(
 # ("Proposing changes via a pull request … Create a new issue and tell us about the problem that you see"), and someone
 # getting involved in writing it joins a working group (c78-002, d79-039). Only when the question is about the
 # specification as a text: "how does the API report an error?" is not.
+# What must be arranged on the organisational side before ministries exchange data through the Information Mediator is,
+# in the architecture's introduction, its governance ("a central operator will be identified and created … members can
+# be onboarded", d79-018, f81-011)
+ORGANISATIONAL_SIDE = True
+_ORG_SIDE = re.compile(r"\b(organi[sz]ational|governance|institutional|administrative)\s+(side|arrangements?|set[- ]?up|"
+                       r"steps|requirements?|structures?|preparations?)\b", re.I)
+_EXCHANGES_DATA = re.compile(r"\binformation\s+mediator\b|\bexchang\w*\s+(data|information)\b|\b(data|information)\s+"
+                             r"exchange\b", re.I)
+# "If a government decides to go this way, what is the order of things? Where do you begin?": a government taking up
+# the approach (no block named) asks for the playbook's suggested journey (e80-008; "try GovStack … where to begin"
+# has its own gloss above)
+ADOPTION_ORDER = True
+_BEGIN_ORDER = re.compile(r"\b(where|how)\s+(do|should|does|would|can|could|to)\s+(we|you|i|a\s+government|a\s+country|"
+                          r"governments|countries|one|a\s+ministry)?\s*(even\s+)?(begin|start)\b(?!\s+(a|an|the|my|our|"
+                          r"this|that|its|their|to)\b)|\b(order|sequence)\s+of\s+(things|steps|activities|work)\b|"
+                          r"\bwhat\s+comes\s+(first|after\s+that|next)\b", re.I)
+_TAKES_UP = re.compile(r"\b(government|country|ministry|governments|countries|ministries|we)\b[^?.]{0,40}\b(decides?|"
+                       r"decided|wants?|plans?|chooses?|is\s+going|are\s+going|goes|go)\s+(to\s+)?(go\s+(this|that)\s+way|"
+                       r"adopt|use|try|join|follow|take\s+(this|that|the)\s+(approach|route|path)|go\s+with|go\s+down\s+"
+                       r"this\s+(road|route|path))|\b(this|the|govstack)\s+approach\b", re.I)
 CONTRIBUTING = True
 _ABOUT_SPEC_TEXT = re.compile(r"\b(specs?|specifications?|pages?|gitbook|documentation|docs|wording|working\s+groups?|"
-                              r"govstack\s+community)\b", re.I)
+                              r"govstack\s+community|standards?\s+(are|is|get|gets)\s+(written|made|drafted))\b", re.I)
 _PROPOSES_CHANGE = re.compile(
     r"\b(suggest|suggesting|propose|proposing|submit|submitting|report|reporting|flag|flagging|send|sending|fix|fixing)\s+"
     r"(a\s+|an\s+|the\s+|my\s+|our\s+|some\s+)?(correction|fix|change|mistake|error|typo|improvement|edit|feedback)s?\b|"
@@ -2003,6 +2079,17 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ("can people's pension be paid to a person's phone?", "register my son's birth")
     >>> plain_words("the mother gets her baby's vaccination reminder")  # no one the asker knows
     "the mother gets her baby's vaccination reminder"
+
+    Newcomers' and officials' words for GovStack's own pages (the sixty-sixth session's blind questions):
+
+    >>> plain_words("Who is behind GovStack?")
+    'Who is behind GovStack (the GovStack initiative is led by its founding partners; governance model)?'
+    >>> plain_words("I found a mistake in the Payments spec. How do I report the error?")
+    'I found a mistake (contributing: proposing changes, joining working groups) in the Payments spec. How do I report the error (contributing: proposing changes, joining working groups)?'
+    >>> plain_words("How does the API report an error?")  # (not about the specification as a text)
+    'How does the API report an error?'
+    >>> plain_words("If a government decides to go this way, what is the order of things?")
+    'If a government decides to go this way, what is the order of things (adopt GovStack: a suggested journey)?'
     """
     if PROXY_ASKER and (_PROXY.search(text) or _PROXY_MANY.search(text)):
         text = _rewrite(_PROXY, lambda m: "a person's" if m.group(2) else "a person", text, spans)
@@ -2020,6 +2107,11 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_GEOFENCE, r"\g<0> (a geofence)", text, spans, count=1)
     if SIGNING_WITHOUT_DEVICE and _SIGNS.search(text):
         text = _rewrite(_NO_DEVICE, r"\g<0> (one-time signature approach)", text, spans, count=1)
+    if ADOPTION_ORDER and _TAKES_UP.search(text) and not re.search(r"adopt GovStack", text) \
+            and not registry.find_bbs(text):
+        text = _rewrite(_BEGIN_ORDER, r"\g<0> (adopt GovStack: a suggested journey)", text, spans, count=1)
+    if ORGANISATIONAL_SIDE and _EXCHANGES_DATA.search(text):
+        text = _rewrite(_ORG_SIDE, r"\g<0> (a central operator, trust services, members onboarded)", text, spans, count=1)
     if CONTRIBUTING and _ABOUT_SPEC_TEXT.search(text):
         text = _rewrite(_PROPOSES_CHANGE, r"\g<0> (contributing: proposing changes, joining working groups)", text, spans)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):

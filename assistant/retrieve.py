@@ -217,6 +217,14 @@ NAMED_DOCS = [
                 r"\b(follow|match|comply|conform|fit|meet|implement)\w*(?=[^.?]{0,40}\b(spec|specification|govstack|"
                 r"building block|bb)s?\b)", re.I),
      "specifications", "architecture-and-nonfunctional-requirements/6-onboarding"),
+    # … and the principles, values or guiding ideas building blocks (or GovStack-based systems) follow are the
+    # architecture's "4 Building Block Design Principles" (the playbook's "GovStack design principles", on designing
+    # services, had led c78-013, e80-012 and f81-012)
+    (re.compile(r"\b(principles?|(core|guiding|shared|key|underlying)\s+values|guiding\s+ideas|core\s+ideas|philosophy|ethos|"
+                r"tenets)\b(?=[^?]{0,60}\b(building\s+"
+                r"blocks?|bbs?|govstack-based\s+(systems?|solutions?)|govstack\s+systems?)\b)|\b(building\s+blocks?|bbs?)\b"
+                r"[^?]{0,60}\b(design\s+principles?|guiding\s+(ideas|principles)|tenets)\b", re.I),
+     "specifications", "architecture-and-nonfunctional-requirements/4-building-block-design-principles"),
     # … and a government new to GovStack asking where to start names, in effect, the playbook's "Adopt GovStack" chapter
     # ("We're completely new to GovStack. Where do we even start?" had ranked the UI/UX "Before you start" page first);
     # not a vendor whose product is to count as a building block (the onboarding chapter above)
@@ -399,6 +407,7 @@ _HISTORY_PAGE = re.compile(r"(version-history|release-notes|changelog)", re.I)
 # project overview's had led "which block sends the SMS reminders? … and can it do WhatsApp too?"
 _HISTORY_SECTION = re.compile(r"\b(decision log|meeting notes|meeting minutes)\b", re.I)
 HISTORY_SECTIONS_DEMOTED = True
+HISTORY_SCOPE_KEPT = True
 _ASKS_DECISIONS = re.compile(r"\b(decid\w*|decisions?|agreed|meetings?|minutes)\b", re.I)
 # A question about GovStack itself (no building block named) is answered by the specification's front pages.
 _ABOUT_GOVSTACK = re.compile(r"\b(govstack|building blocks?|bbs?)\b", re.I)
@@ -1325,8 +1334,9 @@ class HybridSearch:
                 why.append("history")
             if TEMPLATE_DEMOTE != 1.0 and idx.template.get(i, 0.0) >= TEMPLATE_SHARE:
                 s *= TEMPLATE_DEMOTE  # mostly the chapter template's own wording
-            if not asks_history and _HISTORY_PAGE.search(c.path):
-                s *= 0.5  # version histories mention everything and explain nothing
+            if not asks_history and _HISTORY_PAGE.search(c.path) and not (HISTORY_SCOPE_KEPT and "scope" in why):
+                s *= 0.5  # version histories mention everything and explain nothing (but a release's scope sections
+                # say what the block leaves out: "It does not currently extend to payment wallets", d79-019, e80-021)
             elif logs_demoted and any(_HISTORY_SECTION.search(h) for h in c.heading_path):
                 s *= 0.5  # … and so do decision logs
             if c.kind in FRAMEWORK_KINDS and (qa.intent not in ("use_case", "general") or (

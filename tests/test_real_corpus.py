@@ -913,3 +913,20 @@ def test_newcomers_questions_on_govstack_itself_find_its_own_pages(real_assistan
     assert ans.citations[0].path == "contributing.md" and not ans.abstained
     ans = real_assistant.ask("When did the Wallet spec become a finished 1.0?")
     assert "version-history" in ans.citations[0].path
+
+
+def test_officials_questions_on_what_govstack_asks_of_a_country_find_the_page_that_says_it(real_assistant):
+    """Written after the e80-/f81- questions' first run: each had led with a passage that shared a word."""
+    ans = real_assistant.ask("Where did GovStack come from? Did it grow out of some earlier idea or project?")
+    assert "SDG Digital Investment Framework" in ans.text[:400]
+    ans = real_assistant.ask("What organisational arrangements does a country need to put in place before ministries "
+                             "can exchange data through the Information Mediator?")
+    assert "a central operator will be identified" in ans.text[:400], ans.text[:300]
+    ans = real_assistant.ask("Could we use the GovStack Wallet building block as a mobile-money style wallet to send cash?")
+    assert "delegated to the Payment Building Block" in ans.text.split("Also in the specification")[0]
+    ans = real_assistant.ask("Which building blocks are mandatory?")
+    assert "capable of running independently" in ans.text[:400]
+    ans = real_assistant.ask("can two building blocks just read from the same postgres db to save us some plumbing?")
+    assert not ans.abstained and "MUST NOT use shared databases" in ans.text[:400]
+    ans = real_assistant.ask("What changed in version 3 of the Payments specification?")
+    assert not ans.abstained and "version-history" in ans.citations[0].path

@@ -35,7 +35,7 @@ CORE = (
             "developer": "The context of the APIs and requirements you will implement.",
             "procurement": "What GovStack is, so you can reference it in tenders."},
            ("What does GovStack offer governments?", "How can governments adopt GovStack?",
-            "What is the GovStack implementation playbook?")),
+            "Who is behind GovStack?")),
     Lesson("framework", "The SDG Digital Investment Framework layers",
            ("What are the layers of the SDG Digital Investment Framework?",),
            {"official": "The framework links development goals (SDG targets) to reusable technology investments.",
@@ -79,7 +79,7 @@ CORE = (
             "developer": "Every block's specification has the same chapters: read them in this order.",
             "procurement": "The pages a tender can refer to, in the order they build on each other."},
            ("Where do I start with the Payments spec?", "Where do I start with the Identity spec?",
-            "Where do I start with the Information Mediator spec?")),
+            "What are the standard chapters of a building block specification?")),
 )
 
 ROLE_EXTRA = {
