@@ -117,8 +117,8 @@ from evals.metrics import normalise
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
-# the dev-independent question sets, qa_dev2.jsonl … qa_dev77.jsonl, one per independent writer (see load_qa_dev)
-QA_DEV_NUMBERS = range(2, 78)
+# the dev-independent question sets, qa_dev2.jsonl … qa_dev79.jsonl, one per independent writer (see load_qa_dev)
+QA_DEV_NUMBERS = range(2, 80)
 QA_DEV_FILES = [GOLD_DIR / f"qa_dev{n}.jsonl" for n in QA_DEV_NUMBERS]
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
@@ -335,7 +335,11 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     qa_dev76.jsonl and qa_dev77.jsonl, a seventy-eighth and a seventy-ninth writer's 40 each with the same brief (ids
     e80-… and f81-…: a small-town IT officer, an MP's research assistant, an NGO programme manager, a start-up developer;
     a World Bank consultant, a retired teacher, a ministry of health director, an open-source contributor), first run on
-    59c1fc7's working tree at 22/40 and 26/40 (on 54714bf: 21/40 and 23/40))
+    59c1fc7's working tree at 22/40 and 26/40 (on 54714bf: 21/40 and 23/40); qa_dev78.jsonl and qa_dev79.jsonl, an
+    eightieth and an eighty-first writer's 40 each with the same brief (ids g82-… and h83-…: a regional governor's chief
+    of staff, a telecom regulator's policy officer, a UNICEF digital specialist, a computer-science student; a budget
+    committee analyst, a software company's CTO, a municipal social-services manager, a data-protection journalist),
+    first run on 3a1de9f at 28/40 and 21/40 (on 54714bf: 27/40 and 20/40))
     that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
