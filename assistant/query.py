@@ -167,6 +167,8 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"\b(bb|building\s+block|block)\b|"
                         r"\b(could|can|would|should)\s+(we|i|you|one)\s+use\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)"
                         r"\s+(as|for)\s+(a|an|our)\b|"
+                        # "Does the GovStack wallet also hold people's money …, or is it only for documents?" (h83-022)
+                        r"\bor\s+(is|are)\s+(it|that|this|they)\s+(only|just|purely|strictly)\s+(for|about)\b|"
                         # "Is that something the GIS building block covers right now?"
                         r"\b(is|are)\s+(that|this|it|those|these)\s+([\w-]+\s+)?(something|anything|a\s+thing|a\s+job)\s+(that\s+)?"
                         r"(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(already\s+|currently\s+|actually\s+|"
@@ -533,7 +535,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # Blocks MUST support secure HTTPS transport with TLS 1.3"; "Data is secured when in transit", d79-013)
     (r"\b(while|as|when|whilst)\s+(it|they|the\s+data|data)\s+(travels?|moves?|flows?|goes|is\s+sent|are\s+sent|is\s+moving|"
      r"is\s+travell?ing|passes)\b|\b(in\s+motion|on\s+the\s+wire|over\s+the\s+(wire|network))\b",
-     r"\g<0> (in transit, secure transport)"),
+     r"\g<0> (in transit, secure HTTPS transport with TLS)"),
     # access given person by person or to a whole ministry is, in the security requirements, access "defined at the
     # organization level, not the user level" (c78-037)
     (r"\b(person[- ]by[- ]person|per[- ](person|user|individual|employee)|individual\s+(users|staff|officials|employees)|"
@@ -569,7 +571,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (digital sovereignty, vendor lock-in)"),
     # the part of GovStack "in the middle" that passes data between offices is the Information Mediator ("provides a
     # gateway for exchange of data and services among GovStack Building Blocks", e80-015, f81-023)
-    (r"\b(go-?between|middle-?man|middle\s+man|intermediary)\b|\b(sits?|sitting|stands?|is)\s+in\s+the\s+middle\b",
+    (r"\b(go-?between|middle-?man|middle\s+man|intermediary)\b|\b(sits?|sitting|stands?|is)\s+in\s+the\s+middle\b|"
+     r"\b(piece|part|thing|component|system|layer)\s+(that\s+)?(sits?|sitting|stands?)\s+(in\s+)?between\b",
      r"\g<0> (Information Mediator)"),
     # a request that says which user is logged in is, in the security requirements, a question of the level at which
     # access is defined ("the level of access is defined at the organization level, not the user level", f81-040)
@@ -1432,6 +1435,11 @@ _PROPOSES_CHANGE = re.compile(
     r"(a\s+|an\s+|the\s+|my\s+|our\s+|some\s+)?(correction|fix|change|mistake|error|typo|improvement|edit|feedback)s?\b|"
     r"\b(found|find|spotted|spot|noticed|notice|see|saw)\s+(a|an|some)\s+(\w+\s+)?(mistake|error|typo|inaccuracy)s?\b|"
     r"\b(get|getting|got|become|becoming)\s+involved\b", re.I)
+# … and getting involved in GovStack itself, or in shaping it ("… how would my company actually get involved in shaping
+# it?" after "who is behind govstack?", h83-036)
+_GETS_INVOLVED = re.compile(r"\b(get|getting|got|become|becoming)\s+involved\b(?=[^?]{0,60}\b(govstack|shap\w+|"
+                            r"specs?|specifications?|standards?|working\s+groups?|community)\b|[^?]{0,20}\?)", re.I)
+_ABOUT_GOVSTACK_ITSELF = re.compile(r"\bgovstack\b", re.I)
 NO_CLAIMS_LOGIN = True
 _LOGS_IN = re.compile(r"\b(log|logs|logged|logging|sign|signs|signed|signing)[- ]?(in|into|on)\b|\blogins?\b|"
                       r"\bauthenticat\w+|\b(verify|confirm|check)\w* (who|that it'?s|it'?s|their identity)\b", re.I)
@@ -2114,6 +2122,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_ORG_SIDE, r"\g<0> (a central operator, trust services, members onboarded)", text, spans, count=1)
     if CONTRIBUTING and _ABOUT_SPEC_TEXT.search(text):
         text = _rewrite(_PROPOSES_CHANGE, r"\g<0> (contributing: proposing changes, joining working groups)", text, spans)
+    elif CONTRIBUTING and _ABOUT_GOVSTACK_ITSELF.search(text):
+        text = _rewrite(_GETS_INVOLVED, r"\g<0> (contributing: proposing changes, joining working groups)", text, spans)
     if NO_CLAIMS_LOGIN and _LOGS_IN.search(text) and not _SAYS_CLAIMS.search(text):
         text = _rewrite(_NO_PERSONAL_DATA, r"\g<0> (without user information, without user claims)", text, spans, count=1)
     if CONSENT_NOT_NEEDED and _OTHER_BASIS.search(text) and _ASKS_CONSENT.search(text):

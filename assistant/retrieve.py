@@ -223,7 +223,10 @@ NAMED_DOCS = [
     (re.compile(r"\b(principles?|(core|guiding|shared|key|underlying)\s+values|guiding\s+ideas|core\s+ideas|philosophy|ethos|"
                 r"tenets)\b(?=[^?]{0,60}\b(building\s+"
                 r"blocks?|bbs?|govstack-based\s+(systems?|solutions?)|govstack\s+systems?)\b)|\b(building\s+blocks?|bbs?)\b"
-                r"[^?]{0,60}\b(design\s+principles?|guiding\s+(ideas|principles)|tenets)\b", re.I),
+                r"[^?]{0,60}\b(design\s+principles?|guiding\s+(ideas|principles)|tenets)\b|"
+                # ("what principles does GovStack expect these systems to follow?", g82-011)
+                r"\bprinciples?\b[^?]{0,50}\b(systems?|solutions?|components?)\b[^?]{0,20}\b(follow|respect|adhere|meet|"
+                r"apply|obey)\b", re.I),
      "specifications", "architecture-and-nonfunctional-requirements/4-building-block-design-principles"),
     # … and a government new to GovStack asking where to start names, in effect, the playbook's "Adopt GovStack" chapter
     # ("We're completely new to GovStack. Where do we even start?" had ranked the UI/UX "Before you start" page first);
