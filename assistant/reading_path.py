@@ -279,8 +279,10 @@ ASKS_READING_PATH = re.compile(
 MODEL_FILE = Path(__file__).resolve().parents[1] / "corpus" / "reading_path_model.json"
 # … but a question on writing or correcting the specification asks how to contribute, not what to read: "How could
 # someone like me get involved in writing the specs?" had been read as one by the model (d79-039)
-_WRITES_SPEC = re.compile(r"\b(writ(e|es|ing|ten)|wrote|author\w*|contribut\w*|involved|propos\w*|edit(s|ing)?|"
-                          r"correct(ion|ions|ing)?|mistakes?|typos?|errors?|feedback)\b", re.I)
+_WRITES_SPEC = re.compile(r"\b(writ(e|es|ing|ten)|wrote|author\w*|edit\w*|contribut\w*|correct\w*|shap(e|ing))\s+"
+                          r"(to\s+|in\s+|on\s+)?(the\s+|these\s+|those\s+|a\s+)?(govstack\s+)?(specs?|specifications?|standards?|"
+                          r"pages?|it|them|that)\b|\bget(ting)?\s+involved\b|\b(mistakes?|typos?|errors?)\s+(in|on)\b|"
+                          r"\bpropos\w*\s+(a\s+|an\s+)?(changes?|corrections?|edits?|fix(es)?)\b|\bfeedback\s+on\b", re.I)
 
 
 def _model() -> dict[str, Any] | None:

@@ -188,3 +188,12 @@ def test_questions_on_a_chapters_content_are_not_questions_on_the_chapters():
               "What is the difference between functional and non-functional requirements?",
               "Which API creates a consent record?", "How is the data organised in the registry?"):
         assert reading_path.asks_chapters(q) == (), q
+
+
+def test_a_question_on_writing_the_spec_is_not_a_reading_path_but_a_study_plan_is_still_one():
+    v = [0.0] * 384  # (a vector the model would read: the words decide first)
+    assert not reading_path.asks_reading_path("How could someone like me get involved in writing the specs?", v)
+    for q in ("I've been asked to lead a reading group on GovStack. Can you propose a sequence of sessions?",
+              "Journalist writing a piece on digital public infrastructure: how should I work through the material?",
+              "Our vendor team has one week to onboard on GovStack. Could you propose a day-by-day reading schedule?"):
+        assert not reading_path._WRITES_SPEC.search(q), q
