@@ -14,6 +14,7 @@ Get-started tab); what each page says is quoted from the page. A page a release 
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -97,6 +98,14 @@ ASKS_DIFFERENCE = re.compile(r"\b(?:differ\w*|distinguish|compare\w*|versus|vs\.
                              re.I)
 
 
+# (each chapter's name, alone and named as a chapter; chapter numbers: "chapter 4 and chapter 6", "chapters 4 and 6")
+_NAMES = {n: re.compile(rf"\b(?:{words})\b", re.I) for n, _step, words in CHAPTERS}
+_NAMED_AS_CHAPTER = {n: re.compile(rf"\b(?:{words})\s+{_CHAPTER}\b|\b{_CHAPTER}\s+(?:on|about|called|named|titled|for)\s+"
+                                   rf"(?:the\s+)?[\"'“]?(?:{words})\b", re.I) for n, _step, words in CHAPTERS}
+_CHAPTER_NUMBERS = re.compile(r"\b(?:chapters?|sections?|ch\.)\s*(\d{1,2})((?:\s*(?:,|and|&|or|vs\.?|versus)\s*"
+                              r"(?:chapter\s+|section\s+)?\d{1,2}\b)*)", re.I)
+
+
 def asks_chapters(question: str) -> tuple[int, ...]:
     """The chapters of a block's specification a question asks about as chapters (all of them when it asks how a
     specification is laid out), else ().
@@ -119,20 +128,15 @@ def asks_chapters(question: str) -> tuple[int, ...]:
     [(), (), (), (), (), ()]
     """
     q = question or ""
-    named: set[int] = set()
-    for n, _step, words in CHAPTERS:
-        if re.search(rf"\b(?:{words})\s+{_CHAPTER}\b|\b{_CHAPTER}\s+(?:on|about|called|named|titled|for)\s+(?:the\s+)?"
-                     rf"[\"'“]?(?:{words})\b", q, re.I):
-            named.add(n)
-    for m in re.finditer(r"\b(?:chapters?|sections?|ch\.)\s*(\d{1,2})((?:\s*(?:,|and|&|or|vs\.?|versus)\s*(?:chapter\s+|section\s+)?\d{1,2}\b)*)",
-                         q, re.I):
+    named = {n for n, pat in _NAMED_AS_CHAPTER.items() if pat.search(q)}
+    for m in _CHAPTER_NUMBERS.finditer(q):
         named.update(int(d) for d in re.findall(r"\d{1,2}", m.group(0)))
     if not named and ASKS_DIFFERENCE.search(q):
         # two of the chapters newcomers confuse, compared without the word "chapter"
-        said = {n for n, _step, words in CHAPTERS if n in (4, 5, 6) and re.search(rf"\b(?:{words})\b", q, re.I)}
+        said = {n for n in (4, 5, 6) if _NAMES[n].search(q)}
         if len(said) >= 2:
             named = said
-    named &= {n for n, _s, _w in CHAPTERS}
+    named &= set(_NAMES)
     if named and (len(named) > 1 and ASKS_DIFFERENCE.search(q) or len(_other_words(q)) <= OTHER_WORDS):
         return tuple(sorted(named))
     if named:
@@ -166,8 +170,8 @@ _CHAPTER_ASK_WORDS = {"chapter", "chapters", "section", "sections", "contain", "
 def _other_words(question: str) -> list[str]:
     """The question's content words that are not chapter names, block names or words asking what a chapter is for."""
     q = question
-    for _n, _step, words in CHAPTERS:
-        q = re.sub(rf"\b(?:{words})\b", " ", q, flags=re.I)
+    for pat in _NAMES.values():
+        q = pat.sub(" ", q)
     q = re.sub(r"\b\d{1,2}\b", " ", q)
     names = {w.lower() for b in registry.find_bbs(q) for w in registry.name_of(b).split()}
     return [w for w in keywords(q) if w not in _CHAPTER_ASK_WORDS and w not in names]
@@ -193,7 +197,35 @@ def chapter_sentences(chunk) -> list[str]:
 def chapters(index, release: str, bbs: list[str], numbers: Sequence[int]) -> tuple[str, list[tuple[Step, Any, list[str]]]]:
     """(the block quoted, each asked chapter's (step, its page's first passage, what the template says it is for)): the
     named block's pages when the question names one, else those of the block whose pages say the template's sentences
-    for most of the chapters asked, then the most of them. A chapter's sentences are those that several blocks share (the template's words), in page order."""
+    for most of the chapters asked, then the most of them."""
+    said = _template(index, release)
+    if len(bbs) == 1 and bbs[0] in said:
+        block = bbs[0]
+    elif said:
+        order = list(said)
+        block = max(said, key=lambda b: (sum(bool(said[b].get(n, (None, []))[1]) for n in numbers),
+                                         sum(len(said[b].get(n, (None, []))[1]) for n in numbers), -order.index(b)))
+    else:
+        return "", []
+    out = []
+    for n, step, _w in CHAPTERS:
+        if n in numbers and n in said[block]:
+            c, quotes = said[block][n]
+            out.append((Step(step.title, c.folder, step.path, step.why), c, quotes))
+    return block, out
+
+
+_TEMPLATES: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
+
+
+def _template(index, release: str) -> dict[str, dict[int, tuple[Any, list[str]]]]:
+    """Each block's chapters in a release: {block: {chapter: (its page's first passage, the template's sentences it
+    says, at most CHAPTER_SENTENCES)}}. A template sentence is one at least TEMPLATE_SHARED blocks' pages share, or
+    nearly ("The Key Digital Functionalities (KDFs) describe …" in one block); of two saying the same, the first. Built
+    once per index and release."""
+    per_index = _TEMPLATES.setdefault(index, {})
+    if release in per_index:
+        return per_index[release]
     firsts: dict[str, dict[int, Any]] = {}
     for b in registry.building_blocks():
         folder = block_folder(index, release, b.id)
@@ -201,40 +233,26 @@ def chapters(index, release: str, bbs: list[str], numbers: Sequence[int]) -> tup
             chunks = index.chunks_of(release, folder, step.path) if folder else []
             if chunks:
                 firsts.setdefault(b.id, {})[n] = chunks[0]
-    shared: dict[int, dict[str, int]] = {}
+    shared: dict[int, list[set[str]]] = {}
     for n, _s, _w in CHAPTERS:
         counts: dict[str, int] = {}
         for pages_ in firsts.values():
             if n in pages_:
                 for k in {_template_key(x) for x in chapter_sentences(pages_[n])}:
                     counts[k] = counts.get(k, 0) + 1
-        shared[n] = {k: c for k, c in counts.items() if c >= TEMPLATE_SHARED}
-
-    def said(bb: str, n: int) -> list[str]:
-        """The block's sentences for chapter n that the template says (or nearly: "The Key Digital Functionalities
-        (KDFs) describe …" in one block), one of each near-duplicate pair."""
-        c = firsts.get(bb, {}).get(n)
-        out: list[str] = []
-        for x in chapter_sentences(c) if c is not None else []:
-            words = set(_template_key(x).split())
-            if any(_alike(words, set(k.split())) for k in shared[n]) and not any(
-                    _alike(words, set(_template_key(y).split()), REPEATS) for y in out):
-                out.append(_TIP.sub("", x))
-        return out
-
-    if len(bbs) == 1 and bbs[0] in firsts:
-        block = bbs[0]
-    elif firsts:
-        block = max(firsts, key=lambda b: (sum(bool(said(b, n)) for n in numbers),
-                                           sum(len(said(b, n)[:CHAPTER_SENTENCES]) for n in numbers), -list(firsts).index(b)))
-    else:
-        return "", []
-    out = []
-    for n, step, _w in CHAPTERS:
-        c = firsts[block].get(n)
-        if n in numbers and c is not None:
-            out.append((Step(step.title, c.folder, step.path, step.why), c, said(block, n)[:CHAPTER_SENTENCES]))
-    return block, out
+        shared[n] = [set(k.split()) for k, c in counts.items() if c >= TEMPLATE_SHARED]
+    out: dict[str, dict[int, tuple[Any, list[str]]]] = {}
+    for bb, pages_ in firsts.items():
+        for n, c in pages_.items():
+            quotes: list[str] = []
+            for x in chapter_sentences(c):
+                words = set(_template_key(x).split())
+                if any(_alike(words, k) for k in shared[n]) and not any(
+                        _alike(words, set(_template_key(y).split()), REPEATS) for y in quotes):
+                    quotes.append(_TIP.sub("", x))
+            out.setdefault(bb, {})[n] = (c, quotes[:CHAPTER_SENTENCES])
+    per_index[release] = out
+    return out
 
 
 TEMPLATE_SHARED = 2  # blocks that say a sentence for it to be the template's

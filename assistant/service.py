@@ -386,10 +386,10 @@ class Assistant:
             missing = unmentioned_by_block(qa, hits, self.index.block_text(state["release"], qa.bbs[0]))
             if missing:
                 abstain, reason = True, f"the {registry.name_of(qa.bbs[0])} specification never mentions {', '.join(missing[:2])}"
-        if READING_PATH and not state["filters"].get("bb") and (reading_path.asks_catalogue(qa.question)
-                                                                or reading_path.asks_chapters(qa.question)
+        chapters = reading_path.asks_chapters(qa.question) if READING_PATH else ()
+        if READING_PATH and not state["filters"].get("bb") and (reading_path.asks_catalogue(qa.question) or chapters
                                                                 or self._asks_reading_path(qa)):
-            hits = self._reading_path(qa, hits, state["release"])
+            hits = self._reading_path(qa, hits, state["release"], chapters)
             if qa.reading_path:
                 abstain, reason = False, ""  # the path answers it, page by page
         if asks_for_advice(qa.question) and not state["filters"].get("bb") and not qa.reading_path:
@@ -514,34 +514,30 @@ class Assistant:
             vector = qa.vectors.get(qa.standalone)
         return reading_path.asks_reading_path(qa.question, vector)
 
-    def _reading_path(self, qa, hits, release):
+    def _reading_path(self, qa, hits, release, chapters: tuple[int, ...] = ()):
         """"Where should a newcomer start reading the specification?": the pages of the reading path (reading_path), the
         passage each is quoted from first among the retrieved passages, in the path's order; "How many building blocks
         are there?": the catalogue's pages, one per block; "How is a building block's specification organised?" (or
-        "… chapter 4 and chapter 6?"): the chapters asked, each page's first passage."""
+        "… chapter 4 and chapter 6?", the `chapters` reading_path.asks_chapters read): those chapters, each page's first
+        passage and what the chapter template says it is for."""
         from assistant.retrieve import Hit
 
         if reading_path.asks_catalogue(qa.question):
             block, steps = "", reading_path.catalogue(self.index, release)
             qa.reading_kind = "catalogue"
-        elif numbers := reading_path.asks_chapters(qa.question):
-            block, found = reading_path.chapters(self.index, release, qa.bbs, numbers)
+            found = [(step, reading_path.passage(step, chunks), None) for step, chunks in steps]
+        elif chapters:
+            block, found = reading_path.chapters(self.index, release, qa.bbs, chapters)
             qa.reading_kind = "chapters"
-            front = []
-            for step, c, quotes in found:
-                qa.reading_path.append((c.id, step.title, step.why, ""))
-                qa.reading_quotes[c.id] = quotes
-                front.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["chapters"]))
-            qa.reading_block = block
-            seen = {h.id for h in front}
-            return front + [h for h in hits if h.id not in seen]
         else:
             block, steps = reading_path.pages(self.index, release, qa.bbs)
             qa.reading_kind = "block" if block else "path"
+            found = [(step, reading_path.passage(step, chunks), None) for step, chunks in steps]
         front = []
-        for step, chunks in steps:
-            c = reading_path.passage(step, chunks)
+        for step, c, quotes in found:
             qa.reading_path.append((c.id, step.title, step.why, step.bb))
+            if quotes is not None:
+                qa.reading_quotes[c.id] = quotes
             front.append(Hit(c.id, c, 0.0, 0.0, 0.0, ["reading-path"]))
         qa.reading_block = block
         seen = {h.id for h in front}

@@ -40,7 +40,7 @@ def _answer(question: str) -> str:
 
     qa = analyze(question)
     me = SimpleNamespace(index=_index())
-    hits = Assistant._reading_path(me, qa, [], "latest")
+    hits = Assistant._reading_path(me, qa, [], "latest", reading_path.asks_chapters(question))
     return ExtractiveAnswerer().answer(qa, hits).text
 
 
