@@ -2252,7 +2252,10 @@ _ENUMERATES = re.compile(
     r"|\b(?:what|which)\s+are\s+the\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:described|defined|covered|specified|listed|outlined)\b"
     # "What design principles should building blocks follow?": a question opening on a plural noun it asks about
     # (not one narrowed by a condition: "What notifications are sent when a payment fails?")
-    r"|(?:^|[.?!]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+(?:should|must|shall|does|do|are|can)\b"
+    # (…after a lead-in: "For a briefing note: what core principles does GovStack say …?"; and with the ones it asks
+    # about named between: "What are the basic principles every GovStack building block is supposed to follow?")
+    r"|(?:^|[.?!:]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+"
+    r"(?:(?:that|which)\s+)?(?:(?:every|each|all|any)\s+(?:[\w-]+\s+){0,3}?)?(?:should|must|shall|does|do|are|is|can)\b"
     r"(?![^?.!]*\b(?:when|whenever|if|after|before|during|once|unless)\b)"
     # "what kinds of holder binding are defined?": kinds of a thing named in the singular
     r"|\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,})\s+(?:are|is|does|do|exist)\b"

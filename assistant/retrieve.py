@@ -438,6 +438,48 @@ _ASKS_RELEASE_CHANGES = re.compile(r"\b(what\s*(['’]s|\s+is|\s+has|\s+was|\s+w
 # payments (c78-004); "When did the Wallet spec become a finished 1.0 …?" with its privacy requirements (d79-005)
 BLOCK_HISTORY_BOOST = 1.5
 _SPEC_RELEASE_NOTES = re.compile(r"^release-notes/")
+# … and one on a version ("What changed in version 3 of the Payments specification …?", "… in the newest version
+# of the Payments building block …?", "labelled 3.0-alpha … compared to version 2.0?") by that version's section of
+# the release notes: the sections of the others are pushed down (Payments' v2.1.0 had led e80-006 and c78-004). The
+# version asked is the highest one named (a comparison's changes are the newer version's), or for "newest", "latest",
+# "current", the highest one the block's notes have.
+VERSION_MATCHED = (1.3, 0.8)
+VERSION_PASS = 2
+VERSION_PASS_RANK = 5
+_OVERVIEW = re.compile(r"\boverview\W*$", re.I)
+VERSION_OVERVIEW_BOOST = 1.4
+_ASKED_VERSION = re.compile(r"\b(?:version|release|v)\s*(\d{1,2})(?:\.\d+)*\b|\b(\d{1,2})\.\d+(?:\.\d+)?(?:-[a-z]+)?\b"
+                            r"(?!\s*(?:%|percent|mb|gb|kb|ms|s\b))", re.I)
+_ASKS_NEWEST = re.compile(r"\b(newest|latest|current|most\s+recent|recent)\s+(version|release|edition|update)", re.I)
+_SECTION_VERSION = re.compile(r"^\W*(?:version\s+|v)(\d{1,2})(?:\.\d+)*\b", re.I)
+
+
+def section_version(heading_path: list[str]) -> int | None:
+    """The major version a release-notes section is about, from its headings ("Version 3", "**v2.1.0 (previously
+    known as 23Q4)**"); None outside such a section.
+
+    >>> section_version(["Payments", "Release Notes", "Version 2", "**v2.1.0 (previously known as 23Q4)**"])
+    2
+    >>> section_version(["Wallet", "Release Notes", "3. Out-of-scope"]) is None
+    True
+    """
+    for h in heading_path:
+        m = _SECTION_VERSION.match(h)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def asked_version(question: str) -> int | None:
+    """The major version a question about changes asks for: the highest one it names.
+
+    >>> asked_version("The Digital Registries spec is labelled 3.0-alpha. What changed compared to version 2.0?")
+    3
+    >>> asked_version("What is different in the newest version of Payments?") is None
+    True
+    """
+    found = [int(a or b) for a, b in _ASKED_VERSION.findall(question)]
+    return max(found) if found else None
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
 # a question about a block's subject in its own words ("… through the scheduling system. What happens if people don't
 # turn up?") is about the GovStack spec, as one naming the block is: the framework's record of that block is context
@@ -809,6 +851,7 @@ class CorpusIndex:
         self._arch: dict[str, list[str]] = {}
         self._doc_paths: dict[tuple, set[str]] = {}
         self._scope_passages: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
+        self._release_sections: dict[tuple[str, str], dict[str, int]] = {}  # release_sections' answers
         self._vectors: ExactVectors | None = None
         self._vectors_lock = threading.Lock()
         self.load_seconds = time.perf_counter() - t0
@@ -933,6 +976,16 @@ class CorpusIndex:
                     stated.add(i)
             self._scope_passages[(release, bb)] = (frozenset(sections), frozenset(stated))
         return self._scope_passages[(release, bb)]
+
+    def release_sections(self, release: str, bb: str) -> dict[str, int]:
+        """A building block's release-notes passages in a release that are about one version, each with its major
+        version (see section_version). Built once per block and release."""
+        if (release, bb) not in self._release_sections:
+            self._release_sections[(release, bb)] = {
+                i: v for i in self.by_release.get(release, []) if self.chunks[i].bb == bb
+                and _HISTORY_PAGE.search(self.chunks[i].path)
+                and (v := section_version(self.chunks[i].heading_path)) is not None}
+        return self._release_sections[(release, bb)]
 
     def block_text(self, release: str, bb: str) -> str:
         """All of a building block's passages in one lower-case text (built once per block and release)."""
@@ -1203,6 +1256,24 @@ class HybridSearch:
                     for r, (i, sim) in _tied_ranks(near.items())[:SCOPE_PASS]:
                         dense[i] = sim
                         dense_rank[i] = min(dense_rank.get(i, 10**6), SCOPE_PASS_RANK + n * SCOPE_PASS + r)
+        # a question on what a version of a block changed: that version's closest release-notes passages come along
+        # (the notes' other versions share its words: Payments' v1 and v2 sections had kept v3 out of c78-004's
+        # candidates), and the scoring below puts them before the other versions' sections
+        versions: dict[str, int] = {}
+        target = None
+        if VERSION_MATCHED and self.boosts and qa.bbs and not filters and _ASKS_RELEASE_CHANGES.search(qa.standalone):
+            versions = {i: v for b in qa.bbs for i, v in idx.release_sections(release, b).items()}
+            target = asked_version(qa.standalone) or (
+                max(versions.values()) if versions and _ASKS_NEWEST.search(qa.standalone) else None)
+            pool = {i for i, v in versions.items() if v == target}
+            near = idx.vectors.similarity(qvec, release, pool) if pool else {}
+            # (its overview first: "Release Overview: This update primarily expand the Payments Building Block with
+            # guidance to implement Multicurrency use cases …", then the closest of the rest)
+            ordered = sorted(near.items(), key=lambda kv: (not _OVERVIEW.search(idx.chunks[kv[0]].section or ""),
+                                                           -kv[1], kv[0]))
+            for r, (i, sim) in enumerate(ordered[:VERSION_PASS]):
+                dense[i] = sim
+                dense_rank[i] = min(dense_rank.get(i, 10**6), VERSION_PASS_RANK + r)
         if arch:
             # the architecture rules' similarities, for the lexical pass below: a rule found by its words alone
             # still reports its real similarity (the abstention check reads it), not 0
@@ -1335,6 +1406,12 @@ class HybridSearch:
             elif release_changes and c.bb and c.bb in qa.bbs and BLOCK_HISTORY_BOOST != 1.0 and _HISTORY_PAGE.search(c.path):
                 s *= BLOCK_HISTORY_BOOST
                 why.append("history")
+                if target is not None and i in versions:
+                    s *= VERSION_MATCHED[0] if versions[i] == target else VERSION_MATCHED[1]
+                    why.append("version" if versions[i] == target else "other-version")
+                    if versions[i] == target and _OVERVIEW.search(c.section or ""):
+                        s *= VERSION_OVERVIEW_BOOST  # what the release is, before its one-line date and sub-lists
+                        why.append("release-overview")
             if TEMPLATE_DEMOTE != 1.0 and idx.template.get(i, 0.0) >= TEMPLATE_SHARE:
                 s *= TEMPLATE_DEMOTE  # mostly the chapter template's own wording
             if not asks_history and _HISTORY_PAGE.search(c.path) and not (HISTORY_SCOPE_KEPT and "scope" in why):
