@@ -117,8 +117,8 @@ from evals.metrics import normalise
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
-# the dev-independent question sets, qa_dev2.jsonl … qa_dev79.jsonl, one per independent writer (see load_qa_dev)
-QA_DEV_NUMBERS = range(2, 80)
+# the dev-independent question sets, qa_dev2.jsonl … qa_dev81.jsonl, one per independent writer (see load_qa_dev)
+QA_DEV_NUMBERS = range(2, 82)
 QA_DEV_FILES = [GOLD_DIR / f"qa_dev{n}.jsonl" for n in QA_DEV_NUMBERS]
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
@@ -339,7 +339,12 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     eightieth and an eighty-first writer's 40 each with the same brief (ids g82-… and h83-…: a regional governor's chief
     of staff, a telecom regulator's policy officer, a UNICEF digital specialist, a computer-science student; a budget
     committee analyst, a software company's CTO, a municipal social-services manager, a data-protection journalist),
-    first run on 3a1de9f at 28/40 and 21/40 (on 54714bf: 27/40 and 20/40))
+    first run on 3a1de9f at 28/40 and 21/40 (on 54714bf: 27/40 and 20/40); qa_dev80.jsonl and qa_dev81.jsonl, an
+    eighty-second and an eighty-third writer's 40 each with the same brief (ids i84-… and j85-…, sixty-seventh session:
+    a deputy mayor digitising permits, a data-protection authority lawyer, a development-bank project officer, a
+    high-school teacher; a health-insurance fund administrator, a procurement officer drafting tender terms, a diaspora
+    engineer who wants to volunteer, a ministry of agriculture planner), first run on 7eacab1 and on 0aa8834 at 22/40
+    and 14/40)
     that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""
