@@ -125,6 +125,11 @@ def _load(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
         text = repo_readme(text)
         if not text:
             return [], warnings
+        chunks = _markdown_chunks(sf, text, ctx)
+        for c in chunks:  # the template's own sections: kept, and marked so that search can tell them apart
+            if any(h in _TEMPLATE_SECTIONS for h in c.heading_path) or c.heading_path[-1:] == [README_TITLE]:
+                c.extra["repo_template"] = True
+        return chunks, warnings
     if sf.repo.kind == "use-cases" and "/" in sf.path and sf.path.split("/")[0] == "use-cases":
         from ingest.usecases import parse_use_case
 
@@ -135,37 +140,75 @@ def _load(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
 
 
 # The README every block repo starts from (GovStackWorkingGroup's building-block template): its sections say the same
-# in every repo (where the spec, api and test folders are), so they are left out; what a repo adds is kept.
+# in every repo (where the spec, api and test folders are, how GitBook publishes /spec). They are kept, under the title
+# "Repository README", because a newcomer asks it of one block ("how is the messaging repo laid out?", five blind
+# writers of sixty-seven sessions' gold); _load marks them (extra "repo_template") and the search keeps them down for
+# any other question (assistant.retrieve.REPO_TEMPLATE_DEMOTE). What a repo adds is kept as it is.
 TEMPLATE_TITLE = "GovStack Building Block Template"
-_TEMPLATE_SECTIONS = {TEMPLATE_TITLE, 'Gitbook and the published "Building Block Specifications" document', "Repo Structure"}
-_FENCE = re.compile(r"^\s*(```|~~~)")
+README_TITLE = "Repository README"
+_GITBOOK_NOTE = 'Gitbook and the published "Building Block Specifications" document'
+_TEMPLATE_SECTIONS = {'Gitbook and the published "Building Block Specifications" document', "Repo Structure"}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
 def repo_readme(text: str) -> str:
-    r"""A block repo's README for the index: the template's sections out, under the title "Repository README" unless it
-    has a title of its own; "" when the template is all there is.
+    r"""A block repo's README for the index, under the title "Repository README" unless it has a title of its own.
 
     >>> t = "# GovStack Building Block Template\nThis template …\n## Repo Structure\n```sh\n# not a heading\n```\n"
-    >>> repo_readme(t + "## Run Cucumber tests\nLaunch the mock server.\n")
-    '# Repository README\n\n## Run Cucumber tests\nLaunch the mock server.'
-    >>> repo_readme(t), repo_readme("# ID Building Block\n## Building the server\nRun make.")[:20]
-    ('', '# ID Building Block\n')
+    >>> repo_readme(t + "## Run Cucumber tests\nLaunch the mock server.\n").splitlines()[:3]
+    ['# Repository README', 'This template …', '```sh']
+    >>> repo_readme(f"# GovStack Building Block Template\nbelow.\n## {_GITBOOK_NOTE}\nNote.\n## Repo Structure\nTree.\n"
+    ...             "## Run\nRun.").splitlines()
+    ['# Repository README', 'below.', 'Tree.', 'Note.', '## Run', 'Run.']
+    >>> repo_readme("# ID Building Block\n## Building the server\nRun make.")[:20]
+    '# ID Building Block\n'
     """
     lines = text.splitlines()
-    if not any((m := _HEADING.match(ln)) and m.group(2) == TEMPLATE_TITLE for ln in lines[:5]):
-        return text.strip()
-    kept, skip, fence = [], False, False
-    for ln in lines:
-        if _FENCE.match(ln):
-            fence = not fence
-        m = None if fence else _HEADING.match(ln)
-        if m:
-            skip = m.group(2) in _TEMPLATE_SECTIONS
-        if not skip:
-            kept.append(ln)
-    body = "\n".join(kept).strip()
-    return f"# Repository README\n\n{body}" if body else ""
+    for n, ln in enumerate(lines[:5]):
+        m = _HEADING.match(ln)
+        if m and m.group(2) == TEMPLATE_TITLE:
+            lines[n] = f"{m.group(1)} {README_TITLE}"
+            # the template's opening ends "… at least 4 main sections, outlined in the directory structure below": the
+            # tree is the list that sentence introduces, and the GitBook note says how /spec is published; the three
+            # make one passage (their headings dropped), a block's one answer to how its repo is laid out
+            starts = [k for k, x in enumerate(lines) if re.match(r"^##\s", x)] + [len(lines)]
+            sections = {_HEADING.match(lines[a]).group(2): (a, b) for a, b in zip(starts, starts[1:])}
+            own = [sections[t] for t in ("Repo Structure", _GITBOOK_NOTE) if t in sections]
+            if own:
+                taken = {k for a, b in own for k in range(a, b)}
+                lines = lines[:starts[0]] + [x for a, b in own for x in lines[a + 1:b]] + \
+                    [x for k, x in enumerate(lines) if k >= starts[0] and k not in taken]
+            break
+    return "\n".join(_tree_as_list(lines)).strip()
+
+
+_TREE_LINE = re.compile(r"^(\s*)([\w./-]+)\s*(?:#\s*(.*?))?\s*$")
+
+
+def _tree_as_list(lines: list[str]) -> list[str]:
+    """A fenced directory tree with comments ("/spec # the markdown files …") as a Markdown list of its lines, in their
+    own words ("* /spec # the markdown files …"): the answerer quotes list items, not code. Other fenced blocks stay.
+
+    >>> _tree_as_list(["```sh", "README.md", "/spec # the markdown files", "/test # the tests", "  plan.md", "    a.md", "```"])
+    ['* README.md', '* /spec # the markdown files', '* /test # the tests']
+    >>> _tree_as_list(["```", "yarn install", "```"])
+    ['```', 'yarn install', '```']
+    """
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        if re.match(r"^\s*```", lines[n]):
+            end = next((k for k in range(n + 1, len(lines)) if re.match(r"^\s*```", lines[k])), None)
+            body = lines[n + 1:end] if end is not None else []
+            rows = [_TREE_LINE.match(b) for b in body if b.strip()]
+            if end is not None and rows and all(rows) and sum(bool(r.group(3)) for r in rows) >= 2:
+                # (its top level: what is inside a folder, an example application's files, is the folder's business)
+                out += [f"* {r.group(2)}" + (f" # {r.group(3)}" if r.group(3) else "") for r in rows if not r.group(1)]
+                n = end + 1
+                continue
+        out.append(lines[n])
+        n += 1
+    return out
 
 
 def _markdown_chunks(sf: SourceFile, text: str, ctx: LoadContext) -> list[Chunk]:

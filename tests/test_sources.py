@@ -21,7 +21,7 @@ def test_snapshot_layout(fixture_corpus):
     assert lay.framework_dir is not None
 
 
-def test_a_block_repos_readme_is_read_without_the_shared_template_and_its_other_markdown_is_not(fixture_corpus):
+def test_a_block_repos_readme_is_read_with_the_shared_template_marked_and_its_other_markdown_is_not(fixture_corpus):
     from ingest.documents import LoadContext, load_chunks
 
     root = fixture_corpus / "latest/bb-consent"
@@ -29,7 +29,7 @@ def test_a_block_repos_readme_is_read_without_the_shared_template_and_its_other_
     (root / "test/plan.md").write_text("# Test plan\n\nNot the spec.\n")
     (root / "README.md").write_text(
         "# GovStack Building Block Template\n\nThis template is intended to be used by the various repos.\n\n"
-        "## Repo Structure\n\n```sh\n/spec # the markdown files\n```\n\n## Run Cucumber tests\n\n"
+        "## Repo Structure\n\n```sh\n/spec # the markdown files\n/api # the openapi specification\n```\n\n## Run Cucumber tests\n\n"
         "Launch the mock server from examples/mock folder, then run npx cucumber-js in the test folder.\n")
     consent = next(r for r in discover(fixture_corpus, ["latest"]).repos if r.folder == "bb-consent")
     files = {f.path: f for f in list_files(consent)}
@@ -38,9 +38,15 @@ def test_a_block_repos_readme_is_read_without_the_shared_template_and_its_other_
     assert readme.url == "https://github.com/GovStackWorkingGroup/bb-consent/blob/" + "1" * 40 + "/README.md"
     chunks, _ = load_chunks(readme, LoadContext(count_tokens=lambda t: len(t.split()), max_tokens=256))
     text = " ".join(c.text for c in chunks)
-    assert "npx cucumber-js" in text and "template is intended" not in text and "/spec #" not in text
+    assert "npx cucumber-js" in text and "template is intended" in text and "/spec #" in text
     assert all(c.bb == "consent" and c.heading_path[:2] == ["Consent", "Repository README"] for c in chunks)
-    (root / "README.md").write_text("# GovStack Building Block Template\n\nThis template is intended to be used.\n")
+    # the template's sections are marked (the search keeps them for questions on the repos), the repo's own are not
+    marked = {c.heading_path[-1]: bool(c.extra.get("repo_template")) for c in chunks}
+    assert marked == {"Repository README": True, "Run Cucumber tests": False}
+    # …and the template's tree is the list its opening sentence introduces, quoted as list items, not code
+    opening = next(c for c in chunks if c.heading_path[-1] == "Repository README")
+    assert "template is intended" in opening.text and "* /spec # the markdown files" in opening.text
+    (root / "README.md").write_text("")
     assert load_chunks(readme, LoadContext(count_tokens=lambda t: len(t.split()), max_tokens=256))[0] == []
 
 
