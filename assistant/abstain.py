@@ -175,11 +175,17 @@ OUT_OF_SCOPE = [
     (re.compile(r"(?<!\bbe )(?<!\bas )(?<!\buse )(?<!\busing )\b(his|her|their|its)\s+((phone|telephone|mobile)\s+(number|no\b)|e-?mail|contact|home address)|"
                 r"\b(phone number|e-?mail address|contact details) (of|for) (the )?[A-Z]", re.I),
      "the specification contains no personal contact details"),
-    (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b", re.I),
+    (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b|"
+                # "Who currently chairs GovStack's Technical Advisory Committee?" (e80-035, d79-035): the spec names no
+                # chair of any body
+                r"\bwho (currently |now |presently )?(chairs|heads|presides over|convenes|co-chairs)\b", re.I),
      "the specification does not name office holders"),
-    # (not a decision the block would take: "… scoring the bids and deciding which supplier wins the contract?", m62-004)
+    # (not a decision the block would take: "… scoring the bids and deciding which supplier wins the contract?", m62-004;
+    # nor any winner: "Whatever vendor wins the tender, what technical minimums must every building block meet?", i84-013)
     (re.compile(r"^(?!.*\b(decid\w*|determin\w*|choos\w*|work(s|ing)?\s+out|evaluat\w*|scor\w*)\s+(which|what|the)\s+"
                 r"(\w+\s+)?(vendor|company|supplier|firm|contractor|integrator|bid|bidder)s?\b)"
+                r"(?!.*\b(whatever|whichever|no\s+matter\s+(which|what|who)|regardless\s+of\s+(which|what|who))\s+(\w+\s+)?"
+                r"(vendor|company|supplier|firm|contractor|integrator|bidder)s?\b)"
                 r".*?(\b(vendor|company|supplier|firm|contractor|integrator)s?\b.{0,40}\b(won|win|wins|selected|awarded|chosen|picked)\b|"
                 r"\b(won|awarded)\b.{0,30}\b(tender|contract|bid)\b)", re.I | re.S),
      "the specification does not track procurements or vendors"),
@@ -249,6 +255,11 @@ OUT_OF_SCOPE = [
      "the specification recommends no vendor or brand"),
     # "What salary should a GovStack solution architect earn?": staffing costs, not paying salaries through Payments
     # … "What salary band does the playbook recommend for a Head of Service Design?"
+    # (… nor whether GovStack's own contributors are paid: "do people in the govstack working groups get paid or a
+    # stipend, or is it all unpaid volunteer time?", j85-033)
+    (re.compile(r"\b(working\s+groups?|contributors?|volunteers?|community\s+members|tac\s+members)\b.{0,40}"
+                r"\b(get\s+paid|paid|stipends?|compensated|remunerated|salar(y|ies)|honorari(um|a)|volunteer\s+time)\b", re.I),
+     "the specification does not cover staffing, salaries or pay scales"),
     (re.compile(r"\b(what|which|how much) (\w+ )?(salary|salaries|wage|wages|pay|compensation|remuneration)\b.{0,60}"
                 r"\b(earn|earns|get|be paid|receive|offer|expect|recommends?|suggests?|advises?|proposes?)\b|"
                 r"\b(salary|pay|wage) (bands?|scales?|ranges?|grades?)\b|\bhow much (should|would|does|do|can|will) (a|an|the|our|my)? ?"
@@ -257,7 +268,8 @@ OUT_OF_SCOPE = [
     # "When is version 2.0 of the Wallet BB scheduled to be published?": the spec's version histories record past
     # releases, not future ones
     (re.compile(r"\b(when|(what|which) (exact )?(date|day|month|year|quarter))( exactly)? (is|are|will|would|do (you|they) expect)\b.{0,60}"
-                r"\b(version|release|v ?\d|edition|update)\b.{0,120}"
+                # (… "the next GovStack publication cycle", j85-035)
+                r"\b(version|release|v ?\d|edition|update|publication cycle|publication)\b.{0,120}"
                 r"\b(scheduled|planned|expected|due|released|published|available|out|coming|ready|launch\w*)\b|"
                 r"\b(release date|roadmap|timeline) (of|for) (the )?(next|upcoming|future|coming) (version|release|edition)|"
                 # "On what date will G2G payments be added to the Payments BB specification?"
@@ -304,8 +316,13 @@ OUT_OF_SCOPE = [
     # "Has any court or data protection authority ruled that consent records … are valid GDPR consent?": rulings are
     # made about the spec in the world, not in it
     (re.compile(r"\b(has|have|did)\s+(any|a|the|\w+'s)?\s*(\w+\s+){0,4}(courts?|judges?|tribunals?|regulators?|authorit(y|ies))\b"
-                r".{0,60}\b(ruled|decided|found|held|confirmed|declared)\b", re.I),
-     "the specification reports no court or regulator rulings"),
+                r".{0,60}\b(ruled|decided|found|held|confirmed|declared)\b|"
+                # … nor approvals ("Has any national data protection authority officially approved the Consent building
+                # block as GDPR-compliant?", h83-034, i84-034; not a certificate authority's approval in a flow)
+                r"\b(has|have|did)\s+(any|a|the)\s+(\w+\s+){0,3}(data\s+protection|privacy|regulatory|supervisory|national|"
+                r"government)\s+(\w+\s+){0,2}(authorit(y|ies)|regulators?|agenc(y|ies)|bod(y|ies))\b.{0,60}"
+                r"\b(approved|endorsed|certified|accredited|recogni[sz]ed|validated|signed off)\b", re.I),
+     "the specification reports no court or regulator rulings or approvals"),
     # "How much does it cost to get our platform certified as GovStack compliant?": GovStack's own fees, not fees a
     # service collects through a block
     (re.compile(r"\b(cost|costs|fee|fees|price|pricing|charges?)\b.{0,60}\b(certif\w*|accredit\w*|membership|to join|joining)\b|"
@@ -320,8 +337,17 @@ OUT_OF_SCOPE = [
      "the specification gives no rulings on national laws"),
     # "How much funding does GIZ provide to a country that joins GovStack …?": money for projects, not money a block moves
     (re.compile(r"\bhow much (\w+ ){0,2}(funding|financing|grants?|financial support|donor money)\b|\b(apply|applications?) "
-                r"(for|to get) (\w+ ){0,2}(funding|financing|grants?)\b", re.I),
+                r"(for|to get) (\w+ ){0,2}(funding|financing|grants?)\b|"
+                # … nor what a donor put into GovStack ("How much money has the German government contributed to the
+                # GovStack initiative in total?", f81-034)
+                r"\bhow much (money|funding|financing|cash)\b.{0,60}\b(contribut\w*|invest\w*|donat\w*|given|gave|spent|"
+                r"provided|committed|pledged|put into)\b", re.I),
      "the specification does not cover funding or grants for projects"),
+    # … nor calls for support and their deadlines ("Is there a deadline this year for towns like ours to apply for
+    # GovStack pilot support?", h83-035; not a deadline a registration service sets its applicants)
+    (re.compile(r"\b(deadlines?|closing dates?|cut-?off dates?)\b.{0,60}\b(apply|applications?|sign up|register)\s+(for|to)\s+"
+                r"(\w+\s+){0,3}(govstack|pilot|support|funding|grants?|help|assistance|programme|program)\b", re.I),
+     "the specification does not announce calls for support or their deadlines"),
     # "Which mobile network operators in Nigeria have already integrated with the Payments BB?": who has connected to
     # it in the world, not what the spec says about such parties
     (re.compile(r"\b(which|what) (\w+ ){0,3}(operators|mnos|banks|telcos|providers|companies|vendors|institutions|"
@@ -793,6 +819,18 @@ EXAMPLE_NOT_ASKED = True
 _AS_EXAMPLE = re.compile(r"\b(like|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|similar\s+to|say)\s+(a|an|the)?\s*$", re.I)
 
 
+def _given_as_example(question: str, name: str) -> bool:
+    """Whether every mention of a name in the question is an example ("… like a Zoom call").
+
+    >>> _given_as_example("Could it host a live session, like a Zoom call?", "Zoom")
+    True
+    >>> _given_as_example("Does it support Zoom?", "Zoom")
+    False
+    """
+    ats = [m.start() for m in re.finditer(re.escape(name), question)]
+    return bool(ats) and all(_AS_EXAMPLE.search(question[:at]) for at in ats)
+
+
 def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) -> list[str]:
     """Names the question asks about as a feature of the one block it names ("What's the WebSocket endpoint in the
     Scheduler BB API …?") that the block's whole specification (block_text, lower case) never mentions."""
@@ -941,6 +979,10 @@ def should_abstain(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) ->
         return True, NO_VERSION.format(version_of)
     unknown = unknown_names(qa, hits, idf=idf)
     missing = [n for n in unknown if not names_an_instance(qa, n, hits)]
+    if EXAMPLE_NOT_ASKED:
+        # (a name given as an example of what is asked is not what is asked: "host a live face-to-face session …, like
+        # a Zoom call, or is that outside what it does?", s68-001)
+        missing = [n for n in missing if not _given_as_example(qa.question, n)]
     # names offered as a choice ("Google Maps or OpenStreetMap") are what is asked, however well the rest of the question
     # is covered and however close the passages come to it ("Which basemap tile provider (e.g. Google Maps or Mapbox)
     # does the GIS BB mandate for its map display service?" is about map display), unless a passage leaves the choice

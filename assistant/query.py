@@ -511,7 +511,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(who|which\s+(organi[sz]ations?|countries|institutions|agencies|partners|governments|donors|bodies))\s+"
      r"(is|are|was|were|stands?|stood)?\s*(actually\s+|really\s+|exactly\s+|originally\s+)?"
      r"(behind|founded|co-founded|created|started|set\s+up|launched|initiated|leads?|led|"
-     r"runs?|ran|funds?|funded|finances?|financed|owns?|sponsors?|sponsored|backs?|backed|governs?|oversees?|manages?)\s+"
+     r"runs?|ran|funds?|funded|finances?|financed|owns?|sponsors?|sponsored|backs?|backed|governs?|oversees?|manages?|"
+     # ("who is actually steering govstack?", j85-001)
+     r"steers?|steering|steered|leading|running|funding|financing|backing|governing|overseeing|managing|controls?|"
+     r"controlling|in\s+charge\s+of)\s+"
      r"(the\s+)?govstack(\s+initiative|\s+project|\s+programme|\s+program)?\b|"
      # (… and "who is actually behind it?" after a sentence about GovStack, c78-001)
      r"(?<=govstack)\b(?=[^?]*?\bwho\s+(is|are)\s+(actually\s+|really\s+)?behind\s+(it|this)\b)",
@@ -547,7 +550,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(kinds?|sorts?|types?|mix)\s+of\s+(staff|people|roles|experts|expertise|profiles|specialists|positions)\b|"
      r"\b(staff|staffing|people|roles|positions)\s+(we|they|you|a\s+government|a\s+ministry)\s+(would\s+|will\s+)?"
      r"(need|require)\b|\b(team|teams)\s+(make-?up|set-?up|structure|roles)\b|"
-     r"\bwho\s+(should|must|do)\s+(we|they)\s+(need\s+to\s+)?(hire|recruit|employ)\b",
+     r"\bwho\s+(should|must|do)\s+(we|they)\s+(need\s+to\s+)?(hire|recruit|employ)\b|"
+     # (… "who a ministry should have on board", "hiring the right people", i84-007)
+     r"\bwho\s+(a|the|our|their|each)\s+(ministry|government|agency|department|team)\s+(should|must|would|needs?\s+to)\s+"
+     r"(have|hire|recruit|employ|bring)\b|\b(hire|hiring|recruit|recruiting)\s+the\s+right\s+(people|staff|team)\b",
      r"\g<0> (digital team composition)"),
     # whether every block must be used is, on the building blocks page, whether they work on their own ("Each building
     # block is capable of working independently, but they can be combined to do much more"): "Which building blocks are
@@ -590,7 +596,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # Building blocks in action", f81-008)
     (r"\b(try|trying|test|testing|play|playing)\s+(it|them|things|this|that|a\s+[\w\s-]{0,30}?|our\s+[\w\s-]{0,30}?|out\s+)"
      r"?(out\s+)?(safely|in\s+a\s+safe\s+(place|way|environment)|without\s+(risk|affecting|touching|breaking))\b|"
-     r"\b(safe|trial|practice)\s+(place|environment|space|playground|area)\b",
+     r"\b(safe|trial|practice)\s+(place|environment|space|playground|area)\b|"
+     # (… or before going live or spending on servers: "somewhere we can try things out before putting a service live",
+     # i84-008, j85-039)
+     r"\b(try|trying|test|testing|play|playing)\s+(things|stuff|it|them|ideas|services?)\s+out\b(?=[^?]{0,60}\bbefore\b)",
      r"\g<0> (sandbox)"),
     # how a building block's repository is laid out is its README's "Each building block repo will have at least 4 main
     # sections: /spec … /api … /test … /examples" (e80-010, f81-010)
@@ -598,9 +607,35 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"directories|sections|top-level)\b)|\b(top-level|main)\s+(folders?|directories)\b",
      r"\g<0> (repo sections: /spec, /api, /test, /examples; GitBook build)"),
     # services put online are, in the playbook, digitized ("Defining which services should be digitized first", d79-009)
-    (r"\b(put|putting|take|taking|took|move|moving|moved|bring|bringing|brought|get|getting|got)\s+([\w'-]+\s+){0,3}?"
-     r"online\b", r"\g<0> (digitize)"),
+    # (… and services that go online first, j85-006)
+    (r"\b(put|putting|take|taking|took|move|moving|moved|bring|bringing|brought|get|getting|got|go|goes|going|went)\s+"
+     r"([\w'-]+\s+){0,3}?online\b", r"\g<0> (digitize)"),
     (r"\b(take|takes|taking|took|taken) (it|them|this|that|consent|their consent) back\b", r"withdraw \2"),
+    # (… and a permission or an agreement taken back, j85-023)
+    (r"\b(take|takes|taking|took|taken) (that|the|their|his|her|my|our|this) (permission|agreement|approval|ok|okay|"
+     r"authori[sz]ation) back\b", r"withdraw \2 \3"),
+    # talking live over a camera is, in the Messaging spec, real-time video and audio conferencing, which it leaves out
+    # (i84-019, j85-019)
+    (r"\b(video|camera|webcam)\s+(calls?|chats?|conferenc\w*|meetings?|consultations?)\b|"
+     r"\b(live|real[- ]time)\s+((video|audio|voice)\s+)?(calls?|conversations?|chats?|talks?)\b|"
+     r"\bface[- ]to[- ]face\b(?=[^?]{0,60}\b(internet|online|camera|webcam|video|live|calls?)\b)|"
+     r"\bover\s+(the\s+)?(camera|webcam|video)\b", r"\g<0> (real-time video and audio conferencing)"),
+    # devices at a service counter are, in the Registration spec, special hardware ("Integration with special hardware
+    # (scanners, fingerprint readers, digital signature solutions, etc.) is not covered", i84-021)
+    (r"\b(thumb\s*print|finger\s*print)\s+(pads?|machines?|devices?|readers?|scanners?)\b|"
+     r"\bpaper[- ]to[- ](pdf|digital)\s+(machines?|devices?)\b|\b(usb|signing|special|smart|hardware)\s+"
+     r"(gadgets?|dongles?|sticks?)\b|\bgadgets?\s+at\s+(the\s+|our\s+)?(service\s+)?(counters?|desks?|offices?)\b",
+     r"\g<0> (special hardware, device)"),
+    # a person's records wiped when they ask are, in the cross-cutting requirements, the right to be forgotten
+    # ("Building Blocks MUST conform to GDPR principles, including the right to be forgotten", i84-015)
+    (r"\b(wip\w*|eras\w+|delet\w+|remov\w+|purg\w+)\s+(a\s+person'?s|someone'?s|their|people'?s|his|her|my|"
+     r"citizens'?|personal)\s+([\w-]+\s+)?(records?|data|details|information|files?)\b",
+     r"\g<0> (right to be forgotten)"),
+    # what a go-between "looks inside" is, in the Information Mediator's words, the contents it does not read ("it does
+    # not read the contents of your mail", h83-024, i84-037)
+    (r"\b(look|looks|looking|peek|peeks|peeking|see|sees|seeing|read|reads|reading|open|opens|opening)\s+(inside|into)\s+"
+     r"(the\s+|a\s+|its\s+)?([\w'-]+\s+){0,2}?(data|messages?|content|contents|information|records|payloads?)\b",
+     r"\g<0> (read the contents, payloads)"),
     # an order or a booking "called off" is cancelled
     (r"\bcall(s|ed|ing)? off\b", "cancel"),
     (r"\bcall(?:s|ed|ing)? ((?:the|an|our|their|a|this|that|it)(?: [\w-]+){0,2}?) off\b", r"cancel \1"),
@@ -1077,6 +1112,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"switch|switches|switching)\s+(one|the\s+one)\s+(money|currency|cash)\s+(in)?to\s+the\s+other\b|"
      r"\b(two|both|several|multiple|different)\s+(kinds\s+of\s+)?(currencies|moneys|monies)\b",
      r"\g<0> (currency conversion, exchange rate conversion, multicurrency)"),
+    # … and a country that pays in two currencies (after the two above: a conversion asked is theirs) is a multicurrency one ("The Payments Building Block
+    # supports multicurrency payments in countries where there is more than one currency used"): five blind writers asked
+    # it in their own words (d79-023, e80-020, h83-021, i84-023, j85-021)
+    (r"\b(two|both|several|multiple|more\s+than\s+one|different|foreign)\s+([\w-]+\s+){0,2}?(currenc(y|ies)|moneys)\b|"
+     r"\b(us\s+)?(dollars?|euros?|usd)\b(?![^?]{0,20}\binto\b)(?=[^?]{0,60}\b(local|own|national|domestic)\s+(money|currency)\b)|"
+     r"\b(local|own|national|domestic)\s+(money|currency)\b(?=[^?]{0,60}\b(dollars?|euros?|usd)\b)",
+     r"\g<0> (multicurrency)"),
     # money put aside to cover payments is, in the Payments spec, a prefunded account, and money run out is insufficient
     # funds ("The amount that is paid to the merchant or agent is debited from a prefunded account"; "FSP -->> Payment
     # BB: Insufficient funds"; a76-013)
@@ -1236,6 +1278,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b(peek|peeks|peeking|look|looks|looking|reach|reaches|reaching|dip|dips|dipping|go|goes|going|read|reads|reading|"
      r"query|querying|tap|tapping)\s+(straight\s+|directly\s+|right\s+)?into\s+(another|the\s+other|other|a\s+different)\s+"
      r"([\w'’-]+\s+){0,3}?(databases?|db|tables)\b)(?!\s*\(shared database\))", r"\g<0> (shared database)"),
+    # … and peeking straight into the tables of another block ("peek straight into the tables of the neighbouring building
+    # block", h83-012). (Not "X's tables directly": it won y16-014, g56-029 and j85-012 but lost e37-031 and m62-036,
+    # where the named block's own database pages then led.)
+    (r"\b(straight|directly)\s+into\s+the\s+(databases?|db|tables)\s+of\b", r"\g<0> (shared database)"),
     # a server someone starts up is, in the Cloud Infrastructure spec, a virtual machine provisioned ("9.1. Workflow for
     # Provisioning a New Virtual Machine": "Choose VM size/properties (flavor)")
     (r"\b(start|starts|starting|started|spin|spins|spinning|spun|boot|boots|booting|booted|launch|launches|launching|"
@@ -1422,11 +1468,15 @@ ADOPTION_ORDER = True
 _BEGIN_ORDER = re.compile(r"\b(where|how)\s+(do|should|does|would|can|could|to)\s+(we|you|i|a\s+government|a\s+country|"
                           r"governments|countries|one|a\s+ministry)?\s*(even\s+)?(begin|start)\b(?!\s+(a|an|the|my|our|"
                           r"this|that|its|their|to)\b)|\b(order|sequence)\s+of\s+(things|steps|activities|work)\b|"
-                          r"\bwhat\s+comes\s+(first|after\s+that|next)\b", re.I)
+                          r"\bwhat\s+comes\s+(first|after\s+that|next)\b|"
+                          # ("I do not know where one even begins", j85-005)
+                          r"\bwhere\s+(one|we|you|i)\s+(would\s+|should\s+)?(even\s+)?(begins?|starts?)\b", re.I)
 _TAKES_UP = re.compile(r"\b(government|country|ministry|governments|countries|ministries|we)\b[^?.]{0,40}\b(decides?|"
                        r"decided|wants?|plans?|chooses?|is\s+going|are\s+going|goes|go)\s+(to\s+)?(go\s+(this|that)\s+way|"
                        r"adopt|use|try|join|follow|take\s+(this|that|the)\s+(approach|route|path)|go\s+with|go\s+down\s+"
-                       r"this\s+(road|route|path))|\b(this|the|govstack)\s+approach\b", re.I)
+                       r"this\s+(road|route|path))|\b(this|the|govstack)\s+approach\b|"
+                       # ("… a plan for how our ministry and maybe the whole government could take it up", j85-005)
+                       r"\b(take|taking|took)\s+(it|this|govstack|them)\s+up\b", re.I)
 CONTRIBUTING = True
 _ABOUT_SPEC_TEXT = re.compile(r"\b(specs?|specifications?|pages?|gitbook|documentation|docs|wording|working\s+groups?|"
                               r"govstack\s+community|standards?\s+(are|is|get|gets)\s+(written|made|drafted))\b", re.I)
@@ -1434,7 +1484,10 @@ _PROPOSES_CHANGE = re.compile(
     r"\b(suggest|suggesting|propose|proposing|submit|submitting|report|reporting|flag|flagging|send|sending|fix|fixing)\s+"
     r"(a\s+|an\s+|the\s+|my\s+|our\s+|some\s+)?(correction|fix|change|mistake|error|typo|improvement|edit|feedback)s?\b|"
     r"\b(found|find|spotted|spot|noticed|notice|see|saw)\s+(a|an|some)\s+(\w+\s+)?(mistake|error|typo|inaccuracy)s?\b|"
-    r"\b(get|getting|got|become|becoming)\s+involved\b", re.I)
+    r"\b(get|getting|got|become|becoming)\s+involved\b|"
+    # ("As an outsider, what is the route for getting the text corrected?", i84-002)
+    r"\b(get|getting|got|have|having)\s+(the|a|this|that|some)\s+(text|wording|passage|page|sentence|section|paragraph)s?\s+"
+    r"(corrected|fixed|changed|amended|updated)\b", re.I)
 # … and getting involved in GovStack itself, or in shaping it ("… how would my company actually get involved in shaping
 # it?" after "who is behind govstack?", h83-036)
 _GETS_INVOLVED = re.compile(r"\b(get|getting|got|become|becoming)\s+involved\b(?=[^?]{0,60}\b(govstack|shap\w+|"
@@ -2255,7 +2308,8 @@ _ENUMERATES = re.compile(
     # (…after a lead-in: "For a briefing note: what core principles does GovStack say …?"; and with the ones it asks
     # about named between: "What are the basic principles every GovStack building block is supposed to follow?")
     r"|(?:^|[.?!:]\s+)(?:what|which)\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,}s)\s+"
-    r"(?:(?:that|which)\s+)?(?:(?:every|each|all|any)\s+(?:[\w-]+\s+){0,3}?)?(?:should|must|shall|does|do|are|is|can)\b"
+    r"(?:(?:that|which)\s+)?(?:[\w-]+\s+(?:says?|said|thinks?|recommends?|wants?|expects?)\s+)?"
+    r"(?:(?:every|each|all|any)\s+(?:[\w-]+\s+){0,3}?)?(?:should|must|shall|does|do|are|is|can)\b"
     r"(?![^?.!]*\b(?:when|whenever|if|after|before|during|once|unless)\b)"
     # "what kinds of holder binding are defined?": kinds of a thing named in the singular
     r"|\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:[\w-]+\s+){0,3}?([a-z-]{3,})\s+(?:are|is|does|do|exist)\b"
@@ -3339,6 +3393,17 @@ def resolve_ordinals(question: str, history: list[dict] | None) -> tuple[str, bo
     return out, out != question
 
 
+# how a building block's repository is laid out (its README's "Repo Structure": /spec, /api, /test, /examples), asked in
+# any words: not an API question, though it names "api definitions" (j85-009)
+ASKS_REPO_LAYOUT = re.compile(
+    r"\b(repo|repos|repository|repositories|github)\b(?=[^?]{0,80}\b(layout|laid\s+out|structured?|structures?|organi[sz]ed|"
+    r"folders?|directories|top-level|what'?s\s+in|put\s+together)\b)|\b(layout|laid\s+out|structured?|structures?|organi[sz]ed|"
+    r"folders?|directories|top-level)\b(?=[^?]{0,60}\b(repo|repos|repository|repositories|github)\b)", re.I)
+# A follow-up to a follow-up that only pointed back ("Who is it written for?") reads the question before that one too
+# (i84-038, j85-040)
+CHAINED_FOLLOWS = True
+
+
 def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     """Understand one question in the context of the conversation so far."""
     # markup in a question is never rendered or searched: tags out, the words stay; routing words' typos fixed
@@ -3386,6 +3451,11 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     prev_user = [h.get("content", "") for h in (history or []) if h.get("role") == "user" and h.get("content")]
     if prev_user:
         last = prev_user[-1]
+        if CHAINED_FOLLOWS and len(prev_user) >= 2 and len(last.split()) <= 8 and POINTS_BACK.search(last) \
+                and not registry.find_bbs(last):
+            # "What is the GovStack implementation playbook?" → "Who is it written for?" → "And who keeps it up to
+            # date?": the previous question only pointed back too, so what "it" is comes from the one before it
+            last = f"{prev_user[-2].rstrip()} {last}"
         prev_bbs: list[str] = []
         for t in reversed(prev_user):
             prev_bbs = registry.find_bbs(t)
@@ -3566,6 +3636,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
     bb_need, bb_needs = _one_need(which), _need_per_job(which) or []
     if NEED_ASKS_NO_RULE and bb_need and intent == "requirement" and not _REQ.search(ask_part(q)):
         intent = "general"  # "… we have to stop paying people once they die … Which building block would let us find out?"
+    if intent == "api" and ASKS_REPO_LAYOUT.search(q):
+        intent = "general"  # "how is its github repo laid out - where do the spec pages live vs api definitions vs tests?"
     return QueryAnalysis(question=q, standalone=standalone, ask_again=ask_again, previous=previous, intent=intent,
                          bbs=all_bbs, term=term, api_path=api_path, terms=terms,
                          terms_defined=defined,

@@ -30,7 +30,7 @@ from pydantic import ConfigDict
 import snowballstemmer
 
 from assistant import registry
-from assistant.query import ASKS_SCOPE, BARE_CROSS_CUTTING, NAMES_USE_CASE, STOP, QueryAnalysis, analyze, plain_words, without_condition_clause
+from assistant.query import ASKS_REPO_LAYOUT, ASKS_SCOPE, BARE_CROSS_CUTTING, NAMES_USE_CASE, STOP, QueryAnalysis, analyze, plain_words, without_condition_clause
 from assistant.types import Chunk
 from ingest.sources import load_manifest
 
@@ -191,6 +191,9 @@ DOC_PASS = 4
 # cross-cutting rules" (below), and what "What are the cross-cutting requirements?" asks for when it names no block (a
 # template page's "3. Cross-cutting requirements: This section will describe …" had led)
 _CROSS_CUTTING_DOC = ("specifications", "architecture-and-nonfunctional-requirements/5-cross-cutting")
+_WHO_MANAGES_USE_CASES = re.compile(r"(?=.*\buse[- ]cases?\b)(?=.*\b(who|which\s+(body|group|committee|team))\s+"
+                                    r"([\w-]+\s+){0,2}?(manag|maintain|look|decid|writ|own|curat|keep|approv|select|"
+                                    r"choos|pick|review)\w*)", re.I | re.S)
 NAMED_DOCS = [
     (re.compile(r"\barchitecture (spec|specification|requirements|document|doc|chapter|rules)s?\b|"
                 r"\bnon-?functional requirements\b", re.I), "specifications", "architecture-and-nonfunctional-requirements/"),
@@ -235,6 +238,10 @@ NAMED_DOCS = [
                 r"would)\s+(we|i|a country|governments?|ministries)\s+(even\s+|actually\s+)?(start|begin|get started)\b"
                 r"(?![^.?]{0,40}\b(process|instance|workflow|event|session|call|request|api)\b))", re.I | re.S),
      "implementation-playbook", "govstack-implementation-playbook/adopt-govstack"),
+    # … and who looks after the use cases is the use-case repository's README ("The Product Committee, who manage the
+    # reference use cases"), with what a use case is for there ("used to define a set of high-level steps"): the
+    # playbook's glossary entry "Use Case" had led e80-025, f81-025 and j85-025
+    *[(_WHO_MANAGES_USE_CASES, "product-use-cases", p) for p in ("README", "use-cases.md")],
 ]
 # a block's scope sections ("2.2 Out of Scope", "2.1 Current scope"); not a data structure's "7.2.2 Scope" (the OpenID
 # Connect scopes a relying party asks for)
@@ -269,6 +276,30 @@ NEG_BOOST, NEG_REACH = 1.3, 8
 NEGATION_GLOSSED = True
 _NEGATION = re.compile(r"\b(?:not|no|without|never|cannot|unable|lacks?|lacking|don'?t|doesn'?t|isn'?t|aren'?t|hasn'?t|"
                        r"haven'?t|can'?t|won'?t|hardly|neither|nor|\w+n't)\b", re.I)
+# A question whether something is needed ("does each of them need a special card or USB gadget first?") is answered by
+# a passage saying it is not ("This approach does not require any device to be owned by the end user", j85-022,
+# d79-024): what it asks to be needed is matched as a negation is
+NEED_ASKED = True
+_ASKS_NEED = re.compile(r"\b(?:do|does|did|will|would|must|should)\s+(?:[\w'-]+\s+){0,4}?(?:need|require|"
+                        r"have\s+to\s+(?:have|own|buy|get|carry|install))\s+"
+                        r"(?!(?:it|them|this|that|these|those|to)\b)((?:[\w'-]+\s+){0,6}[\w'-]+)", re.I)
+
+
+def needed_stems(question: str) -> frozenset[str]:
+    """The stems of what a yes/no question asks to be needed (read in the spec's words too: a gadget is a device).
+
+    >>> sorted(needed_stems("Does each of them need a special card or USB gadget first?"))
+    ['card', 'devic', 'first', 'gadget', 'hardwar', 'special', 'usb']
+    >>> needed_stems("What does a registration need?"), needed_stems("do I always need it between building blocks?")
+    (frozenset(), frozenset())
+    """
+    m = _ASKS_NEED.search(question)
+    if not m:
+        return frozenset()
+    said = re.split(r"[.?!;:]", m.group(1), maxsplit=1)[0]
+    return frozenset(t for t in stem_tokens(tokenize(plain_words(said))) if t not in STOP)
+
+
 # What the asker does not know is not what the question negates: "we honestly don't know where to begin. Is there a
 # suggested order of things to do?" had lifted API pages that say "does not … begin" (c78-006, d79-007)
 ASKER_UNSURE_DROPPED = True
@@ -480,6 +511,15 @@ def asked_version(question: str) -> int | None:
     """
     found = [int(a or b) for a, b in _ASKED_VERSION.findall(question)]
     return max(found) if found else None
+# the block repos' README template (ingest.documents.repo_readme: where /spec, /api and /test are, how GitBook publishes
+# /spec), the same text in every repo: only for a question on the repos themselves
+REPO_TEMPLATE_DEMOTE = 0.3
+_ASKS_REPO = re.compile(r"\b(repo|repos|repository|repositories|github|git|gitbook|folders?|directory|directories|"
+                        r"pull\s+requests?|clone|cloned|cloning)\b", re.I)
+# … and what a question on how a repo is laid out asks for (query.ASKS_REPO_LAYOUT; before the API pages its "api
+# definitions" names): its closest three template passages come along as the closest passages would
+REPO_LAYOUT_BOOST = 2.0
+REPO_PASS, REPO_PASS_RANK = 3, 0
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
 # a question about a block's subject in its own words ("… through the scheduling system. What happens if people don't
 # turn up?") is about the GovStack spec, as one naming the block is: the framework's record of that block is context
@@ -792,7 +832,16 @@ class CorpusIndex:
         self.bm25_pairs: dict[str, Any] = {}  # per release: BM25 over word pairs (see BIGRAM_WEIGHT)
         self.scorers: dict[tuple[str, str], CachedScores] = {}  # (release, "words" | "pairs") → cached BM25 scoring
         self.idf: dict[str, dict[str, float]] = {}  # per release: idf of each (unstemmed) word, for abstention and answers
+        # (the block repos' README template, the same text in every repo, is left out of BM25 and its word statistics:
+        # eleven copies of it shifted every other passage's scores; it is found by meaning, and for a question on a
+        # repo's layout by its own pass, see search)
+        self.lex_ids: dict[str, list[str]] = {}
+        self.repo_templates: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         for rel, ids in self.by_release.items():
+            for i in ids:
+                if self.chunks[i].extra.get("repo_template"):
+                    self.repo_templates[(rel, self.chunks[i].bb)].append(i)
+            ids = self.lex_ids[rel] = [i for i in ids if not self.chunks[i].extra.get("repo_template")]
             docs = [Document(page_content=self.chunks[i].embed_text, metadata={"id": i}) for i in ids]
             plain = {d.page_content: tokenize(d.page_content) for d in docs}  # each text tokenized once, for all three
             words = {t: stem_tokens(p) for t, p in plain.items()} if stem else plain
@@ -1006,7 +1055,7 @@ class CorpusIndex:
         if self.stem:
             toks = stem_tokens(toks)
         if not toks:
-            return self.by_release[release], np.zeros(len(self.by_release[release]))
+            return self.lex_ids[release], np.zeros(len(self.lex_ids[release]))
         scores = self.scorers[(release, "words")].get_scores(toks)
         if self.bigram_weight and len(toks) > 1 and (release, "pairs") in self.scorers:
             scores = scores + self.bigram_weight * self.scorers[(release, "pairs")].get_scores(bigrams(toks))
@@ -1019,7 +1068,7 @@ class CorpusIndex:
             more = [t for t in more if words.bm25.idf.get(t, 0.0) >= GLOSS_MIN_IDF]
             if more:
                 scores = scores + extra[1] * words.get_scores(more)
-        return self.by_release[release], scores
+        return self.lex_ids[release], scores
 
     def next_in_section(self, c: Chunk, into_subsections: bool = False) -> Chunk | None:
         """The passage that follows `c` on its page, if it is in the same section (a list the chunker split) — or,
@@ -1256,6 +1305,14 @@ class HybridSearch:
                     for r, (i, sim) in _tied_ranks(near.items())[:SCOPE_PASS]:
                         dense[i] = sim
                         dense_rank[i] = min(dense_rank.get(i, 10**6), SCOPE_PASS_RANK + n * SCOPE_PASS + r)
+        # a question on how a block's repo is laid out: its README's template passages come along (they are not in BM25)
+        if self.boosts and not filters and ASKS_REPO_LAYOUT.search(qa.question):
+            pool = {i for b in (qa.bbs or [None]) for i in idx.repo_templates.get((release, b), [])} or \
+                {i for (r, _), ids in idx.repo_templates.items() if r == release for i in ids}
+            near = idx.vectors.similarity(qvec, release, pool)
+            for r, (i, sim) in _tied_ranks(near.items())[:REPO_PASS]:
+                dense[i] = sim
+                dense_rank[i] = min(dense_rank.get(i, 10**6), REPO_PASS_RANK + r)
         # a question on what a version of a block changed: that version's closest release-notes passages come along
         # (the notes' other versions share its words: Payments' v1 and v2 sections had kept v3 out of c78-004's
         # candidates), and the scoring below puts them before the other versions' sections
@@ -1338,9 +1395,12 @@ class HybridSearch:
         asks_history = bool(_ASKS_HISTORY.search(qa.standalone))
         release_changes = self.boosts and bool(_ASKS_RELEASE_CHANGES.search(qa.standalone))
         asks_history = asks_history or release_changes
+        asks_repo = bool(_ASKS_REPO.search(qa.question))
         logs_demoted = HISTORY_SECTIONS_DEMOTED and not asks_history and not _ASKS_DECISIONS.search(qa.standalone)
         negated = question_negations(plain_words(qa.question) if NEGATION_GLOSSED and _NEGATION.search(qa.question)
                                      else qa.question) if NEG_BOOST != 1.0 else set()
+        if NEED_ASKED and NEG_BOOST != 1.0 and not negated and self.boosts:
+            negated = needed_stems(qa.question)
         about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))
         # the other blocks whose subject the question uses beside the one it names ("should we rebuild that flow in the
         # workflow engine, or just use what the messaging product has?"): their pages are not pushed down
@@ -1412,6 +1472,12 @@ class HybridSearch:
                     if versions[i] == target and _OVERVIEW.search(c.section or ""):
                         s *= VERSION_OVERVIEW_BOOST  # what the release is, before its one-line date and sub-lists
                         why.append("release-overview")
+            if c.extra.get("repo_template"):
+                if not asks_repo:
+                    s *= REPO_TEMPLATE_DEMOTE
+                elif ASKS_REPO_LAYOUT.search(qa.question):
+                    s *= REPO_LAYOUT_BOOST  # "how is its github repo laid out - where do the spec pages live vs api …?"
+                    why.append("repo-layout")
             if TEMPLATE_DEMOTE != 1.0 and idx.template.get(i, 0.0) >= TEMPLATE_SHARE:
                 s *= TEMPLATE_DEMOTE  # mostly the chapter template's own wording
             if not asks_history and _HISTORY_PAGE.search(c.path) and not (HISTORY_SCOPE_KEPT and "scope" in why):

@@ -214,7 +214,13 @@ def test_rulings_and_certification_fees_are_out_of_scope_but_fees_a_service_coll
     hits = _hits(TOPIC, "A fee can be charged to cover the administration cost of registering; certified products are listed.")
     ruled = should_abstain(analyze("Has any court or data protection authority ruled that consent records are valid GDPR "
                                    "consent?"), hits, {})
-    assert ruled == (True, "the specification reports no court or regulator rulings")
+    assert ruled == (True, "the specification reports no court or regulator rulings or approvals")
+    # … nor approvals by an authority, though a certificate authority approves within a flow
+    approved = should_abstain(analyze("Has any national data protection authority officially approved the Consent building "
+                                      "block as GDPR-compliant?"), hits, {})
+    assert approved == ruled
+    assert not should_abstain(analyze("Has the certificate authority approved the signing key before the document is "
+                                      "signed?"), hits, {})[0]
     fee = should_abstain(analyze("How much does it cost to get our payments platform certified as GovStack compliant?"), hits, {})
     assert fee == (True, "the specification sets no fees for certification or membership")
     assert not should_abstain(analyze("Which building block lets citizens pay their driving-licence fee?"), hits, {})[0]

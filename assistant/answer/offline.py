@@ -23,6 +23,7 @@ from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE
                              MAX_DEFINED_TERMS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
                              defined_term, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, hands_over, inline_definition,
+                                needed_stems,
                                 negated_stems, norm_term, question_negations, qualifies, stem_tokens, story_page, template_key, term_forms,
                                 term_names, tokenize)
 from assistant.types import label_name
@@ -290,6 +291,11 @@ SCOPE_HANDOVER_BONUS = 2.5  # … a sentence of its scope sections that names it
 # rules too ("Can we use the Messaging BB for ministries to message each other?" → "… (government to government) is
 # out of the scope of this Building Block …"): dev-independent +1, no other answer changed.
 RULE_REACH = 2
+# a sentence ending on where its list is ("… outlined in the directory structure below."), which brings the list as a
+# line ending ":" does (not "the following requirements … are out of scope because …", which goes on about them:
+# quoting its list crowded e80-015's and h83-011's answers out)
+_LIST_BELOW = re.compile(r"\bbelow\W*$", re.I)
+NEED_REACH = 3
 _ABBREVIATION_DOTS = re.compile(r"\b(?:i\.e|e\.g|etc|vs|cf|approx)\.", re.I)
 _YES_NO = re.compile(r"(^|[.?!]\s+)(does|do|can|could|is|are|should|must|may|will|would|has|have)\b[^.?!]*\?", re.I)
 _VERDICT = re.compile(r"\b(must not|shall not|should not|may not|cannot|can not|not required|not allowed|not permitted|"
@@ -914,6 +920,14 @@ class ExtractiveAnswerer:
                 if any(_PROHIBITION.search(u.text) for u in by_hit[hi]):
                     primary, rule_first = hi, True
                     break
+        if not rule_first and NEED_REACH and needed_stems(qa.question):
+            # … and whether something is needed, by the passage saying it is not (the search marks it "negation": "This
+            # approach does not require any device to be owned by the end user" for "does each of them need a special
+            # card or USB gadget first?", j85-022, d79-024)
+            for hi in sorted(by_hit)[1:NEED_REACH]:
+                if "negation" in ev.hits[hi].why and any(_VERDICT.search(u.text) for u in by_hit[hi]):
+                    primary, rule_first = hi, True
+                    break
         # … and a question whether the named block does a job itself is answered by its scope (retrieve: SCOPE_BOOST)
         # (…or where it hands the job to another block, when that ranks first: "Messaging building Block: Another GovStack
         # Building Block needed for transmitting alert messages")
@@ -1305,11 +1319,14 @@ class ExtractiveAnswerer:
             c = ev.hits[u.hit_index].chunk  # … introduced by the section's title ("Out-of-Scope Assumptions: …")
             title = heading_title(c.heading_path[-1]) if c.heading_path else ""
             return f"{title}: {clip(u.text, 200).rstrip(' ;,.')}. {self._mark(ev, u.hit_index, u.text)}" if title else ""
-        if not u.text.rstrip().endswith(":"):
+        after = sorted((v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order),
+                       key=lambda v: v.order)
+        # (… or says the list comes below and it does: "… at least 4 main sections, outlined in the directory structure
+        # below." with the tree right after it)
+        if not (u.text.rstrip().endswith(":") or (_LIST_BELOW.search(u.text) and after and after[0].kind == "item")):
             return self._sentence(ev, u, 400)
         items = []  # the run of items right after it (a sentence after them opens another list: "Three endpoints …:")
-        for v in sorted((v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order),
-                        key=lambda v: v.order):
+        for v in after:
             if v.kind not in ("item", "row") or len(items) == 6:
                 break
             items.append(v)
@@ -1361,8 +1378,11 @@ class ExtractiveAnswerer:
                 chosen -= orphans
         brought = 0
         carried: list[Unit] = list(went_on)  # the list's items the chunker put in the next passage
-        for u in list(all_units):
-            if u.order in chosen and u.text.rstrip().endswith(":"):
+        for n, u in enumerate(list(all_units)):
+            # (… or a sentence saying the list comes below, with the list right after it: "… at least 4 main sections,
+            # outlined in the directory structure below.")
+            if u.order in chosen and (u.text.rstrip().endswith(":") or (
+                    _LIST_BELOW.search(u.text) and n + 1 < len(all_units) and all_units[n + 1].kind == "item")):
                 follow = [v for v in all_units if v.order > u.order][:INTRO_LIST_MAX]
                 if all(v.kind == "item" for v in follow):  # the list runs to the passage's end: it may go on in the next
                     follow += _continuation(ev, units[0].hit_index)[: INTRO_LIST_MAX - len(follow)]
