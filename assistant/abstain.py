@@ -178,7 +178,10 @@ OUT_OF_SCOPE = [
     (re.compile(r"\bwho (is|are) the (current |new )?(director|head|ceo|chair|chairman|minister|president|leader|manager|team lead)s?\b|"
                 # "Who currently chairs GovStack's Technical Advisory Committee?" (e80-035, d79-035): the spec names no
                 # chair of any body
-                r"\bwho (currently |now |presently )?(chairs|heads|presides over|convenes|co-chairs)\b", re.I),
+                r"\bwho (currently |now |presently )?(chairs|heads|presides over|convenes|co-chairs)\b|"
+                # ("who's actually in charge of govstack? like the ceo or director, name pls", k86-034)
+                r"\b(ceo|director|chair|chairman|head|leader|president)\b[^?]{0,30}\bnames?\b|\bnames?\s+(of\s+)?(the\s+|its\s+|their\s+)?"
+                r"(ceo|director|chair|chairman|leader|president)\b", re.I),
      "the specification does not name office holders"),
     # (not a decision the block would take: "… scoring the bids and deciding which supplier wins the contract?", m62-004;
     # nor any winner: "Whatever vendor wins the tender, what technical minimums must every building block meet?", i84-013)
@@ -224,7 +227,11 @@ OUT_OF_SCOPE = [
     # the spec certify?"
     (re.compile(r"\b(which|what|any)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
                 r"platforms?|tools?|banks?|operators?|firms?|integrators?|models?|brands?|devices?|hardware|scanners?|readers?|"
-                r"handsets?)\b.{0,60}\b(certif(y|ies|ied)|approved?|endorsed?|accredit(s|ed)?|passed)\b", re.I),
+                r"handsets?)\b.{0,60}\b(certif(y|ies|ied)|approved?|endorsed?|accredit(s|ed)?|passed)\b|"
+                # ("Is there an official list of hospital information systems or EMR products that have already been
+                # certified as GovStack compliant?", k86-032)
+                r"\b(list|register|registry|directory|catalogue|catalog)\s+of\s+(\w+\s+){0,6}(products?|systems?|solutions?|vendors?|"
+                r"platforms?|software)\b.{0,60}\b(certified|approved|accredited)\b", re.I),
      "the specification names no certified or approved products"),
     # … nor asked of a product by its name ("Is UNHCR's PRIMES/proGres platform certified by GovStack as …?"; not "Is our
     # platform certified once it passes the tests?", which the onboarding chapter answers)
@@ -272,6 +279,8 @@ OUT_OF_SCOPE = [
                 r"\b(version|release|v ?\d|edition|update|publication cycle|publication)\b.{0,120}"
                 r"\b(scheduled|planned|expected|due|released|published|available|out|coming|ready|launch\w*)\b|"
                 r"\b(release date|roadmap|timeline) (of|for) (the )?(next|upcoming|future|coming) (version|release|edition)|"
+                # ("when's the next govstack release after 26Q1 coming out?", k86-031)
+                r"\bwhen'?s\s+(the\s+)?(next|upcoming|coming|new)\s+(\w+\s+){0,2}(release|version|edition|publication)\b|"
                 # "On what date will G2G payments be added to the Payments BB specification?"
                 r"\b(when|what date|which date|by when)\b.{0,60}\bwill\b.{0,80}\b(added|included|introduced|covered|specified)\s+"
                 r"(to|in|into)\s+(the\s+)?([\w-]+\s+){0,4}(spec|specification|standard)\b|"
@@ -299,6 +308,17 @@ OUT_OF_SCOPE = [
      "the specification prescribes no implementation language and ships no software",
      # … but it does say what its own test harness is written in ("a set of tests (written in Gherkin)")
      re.compile(r"\b(written|implemented|coded) (in|using) [A-Z]\w+")),
+    # "Is the GovStack specification officially available in French?" (k86-035): it is written in English and says
+    # nothing of translations of itself; "If we host our pilot on the GovStack sandbox, what uptime … does GovStack
+    # guarantee?" (l87-033): GovStack's own services promise nothing in the spec
+    (re.compile(r"\b(spec|specs|specification|specifications|govstack|documentation|playbook|guidelines)\b[^?]{0,40}\b(available|"
+                r"translated|published|offered|provided)\s+(in|into)\s+(french|spanish|arabic|portuguese|russian|chinese|swahili|"
+                r"german|amharic|dari|pashto|hindi|bengali|indonesian)\b", re.I),
+     "the specification says nothing about translations of itself"),
+    (re.compile(r"\b(uptime|availability|service\s+level|sla)\b.{0,60}\b(does|will|would|can)\s+govstack\s+(guarantee|promise|"
+                r"offer|commit)\w*|\bgovstack\s+(guarantees?|promises?|commits?\s+to)\b.{0,40}\b(uptime|availability|service\s+level|"
+                r"sla)\b", re.I),
+     "the specification makes no service-level promises for GovStack's own services"),
     # "Under our Data Protection Act, what fines would we face …?": national laws and their penalties; nor does the spec
     # set any ("what fine does the GovStack consent specification set for an agency caught …?")
     (re.compile(r"\b(what|which|how (much|large|big|high))\b.{0,20}\b(fines?|penalt(y|ies)|sanctions?)\b.{0,60}\b(face|incur|pay|"
@@ -326,6 +346,10 @@ OUT_OF_SCOPE = [
     # "How much does it cost to get our platform certified as GovStack compliant?": GovStack's own fees, not fees a
     # service collects through a block
     (re.compile(r"\b(cost|costs|fee|fees|price|pricing|charges?)\b.{0,60}\b(certif\w*|accredit\w*|membership|to join|joining)\b|"
+                # ("Is there a participation fee or annual contribution a government has to pay to become a GovStack
+                # partner country?", l87-030)
+                r"\b(fee|fees|contribution|dues|subscription)\b.{0,60}\b(become|becoming)\s+(a\s+)?(govstack\s+)?(partner|member|"
+                r"champion)\b|"
                 r"\b(certif\w*|accredit\w*|membership)\b.{0,40}\b(cost|costs|fee|fees|price|charges?)\b", re.I),
      "the specification sets no fees for certification or membership"),
     # "Is it legal under Kenya's Data Protection Act for our ministry to store chat logs for five years?": a ruling on a

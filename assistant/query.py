@@ -137,6 +137,12 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
                         r"(something|anything)\s+else\b|"
                         r"\b(is|are)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)s?\s+(the\s+(thing|one|place|tool)|"
                         r"what\s+(we|i|you)\s+(need|use|want))\s+(for|to)\b|"
+                        # "Could the GovStack Wallet building block be used as a mobile money wallet …?" (l87-021), "does the
+                        # govstack wallet block hold money?" (k86-021): what the block is, against what it is not
+                        r"\b(can|could|would|will|is|are)\s+(the\s+|our\s+|your\s+)?[\w\s-]{0,40}?\b(bb|building\s+block|block)\s+"
+                        r"(be\s+)?used\s+as\s+(a|an)\b|"
+                        r"\b(does|do|can|could|will)\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block|wallet)\s+(also\s+)?"
+                        r"(hold|store|keep)\s+(people'?s\s+|their\s+|any\s+|actual\s+)?(money|cash|funds|balances)\b|"
                         # "Is working out when to send those the job of the messaging block?" (b77-006)
                         r"\bthe\s+(job|responsibility|role|task)\s+of\s+(the\s+)?[\w\s-]{0,30}?\b(bb|building\s+block|block)\s*\?|"
                         # "… or does that live somewhere else?"
@@ -545,6 +551,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"each\s+(individual\s+)?(user|person|employee|official|staff\s+member|civil\s+servant))\b(?=[^?]{0,80}\b(whole|entire|"
      r"all\s+of\s+the|the)\s+(ministry|organi[sz]ation|agency|department|institution|office)\b)",
      r"\g<0> (level of access: the organization level or the user level)"),
+    # (… "see which individual caseworker asked, or only that our agency asked?", j85-015, l87-015)
+    (r"\bwhich\s+(individual|particular|specific|actual)\s+([\w-]+\s+)?(caseworker|clerk|officer|employee|user|staff|"
+     r"person|official|worker|agent|member)s?\b(?=[^?]{0,60}\b(asked|requested|made|sent|is\s+asking)\b)",
+     r"\g<0> (level of access: the organization level or the user level)"),
     # the staff a government needs is, in the playbook, its digital team's composition ("a sample of a digital team
     # composition was proposed for the government of Djibouti", c78-036)
     (r"\b(kinds?|sorts?|types?|mix)\s+of\s+(staff|people|roles|experts|expertise|profiles|specialists|positions)\b|"
@@ -552,6 +562,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(need|require)\b|\b(team|teams)\s+(make-?up|set-?up|structure|roles)\b|"
      r"\bwho\s+(should|must|do)\s+(we|they)\s+(need\s+to\s+)?(hire|recruit|employ)\b|"
      # (… "who a ministry should have on board", "hiring the right people", i84-007)
+     r"\b(which|what)\s+(people|roles|skills|profiles|staff)\b[^?]{0,30}\b(group|team|unit)\s+(should|must|would)\s+"
+     r"(include|have)\b|"
      r"\bwho\s+(a|the|our|their|each)\s+(ministry|government|agency|department|team)\s+(should|must|would|needs?\s+to)\s+"
      r"(have|hire|recruit|employ|bring)\b|\b(hire|hiring|recruit|recruiting)\s+the\s+right\s+(people|staff|team)\b",
      r"\g<0> (digital team composition)"),
@@ -599,7 +611,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b(safe|trial|practice)\s+(place|environment|space|playground|area)\b|"
      # (… or before going live or spending on servers: "somewhere we can try things out before putting a service live",
      # i84-008, j85-039)
-     r"\b(try|trying|test|testing|play|playing)\s+(things|stuff|it|them|ideas|services?)\s+out\b(?=[^?]{0,60}\bbefore\b)",
+     r"\b(try|trying|test|testing|play|playing)(\s+out)?(\s+[\w'-]+){0,3}?(\s+out)?(?=\s+before\b)",
      r"\g<0> (sandbox)"),
     # how a building block's repository is laid out is its README's "Each building block repo will have at least 4 main
     # sections: /spec … /api … /test … /examples" (e80-010, f81-010)
@@ -614,6 +626,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # (… and a permission or an agreement taken back, j85-023)
     (r"\b(take|takes|taking|took|taken) (that|the|their|his|her|my|our|this) (permission|agreement|approval|ok|okay|"
      r"authori[sz]ation) back\b", r"withdraw \2 \3"),
+    # money held or paid out with the Wallet block is, in its release notes, what it does not cover ("It does not currently
+    # extend to payment wallets"; five blind writers asked: d79-019, e80-021, h83-022, k86-021, l87-021)
+    (r"\bwallets?\b[^?.]{0,60}?\b(mobile[- ]money|money|cash|funds)\b|\b(mobile[- ]money|money|cash)[- ](style\s+)?wallets?\b",
+     r"\g<0> (payment wallets)"),
     # talking live over a camera is, in the Messaging spec, real-time video and audio conferencing, which it leaves out
     # (i84-019, j85-019)
     (r"\b(video|camera|webcam)\s+(calls?|chats?|conferenc\w*|meetings?|consultations?)\b|"
@@ -634,7 +650,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # what a go-between "looks inside" is, in the Information Mediator's words, the contents it does not read ("it does
     # not read the contents of your mail", h83-024, i84-037)
     (r"\b(look|looks|looking|peek|peeks|peeking|see|sees|seeing|read|reads|reading|open|opens|opening)\s+(inside|into)\s+"
-     r"(the\s+|a\s+|its\s+)?([\w'-]+\s+){0,2}?(data|messages?|content|contents|information|records|payloads?)\b",
+     r"((the\s+|a\s+|its\s+)?([\w'-]+\s+){0,2}?(data|messages?|content|contents|information|records|payloads?|files?)|"
+     r"(them|it)(?=[^?]{0,40}\b(mediator|passes|carries|travel\w*|along\s+the\s+way)\b))\b",
      r"\g<0> (read the contents, payloads)"),
     # an order or a booking "called off" is cancelled
     (r"\bcall(s|ed|ing)? off\b", "cancel"),
@@ -1045,7 +1062,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # a trigger wanted on a condition "instead of at a fixed clock time" is, in the Scheduler spec, out of its scope ("The
     # Scheduler can be used to trigger activities based on time only"; b77-004)
     (r"\b(instead\s+of|rather\s+than)\s+(at\s+|on\s+|by\s+)?(a\s+|the\s+)?(fixed|set|scheduled|specific|preset|regular)\s+"
-     r"(clock\s+)?(times?|hours?|schedule)\b", r"\g<0> (trigger activities based on time only, other conditions)"),
+     r"(clock\s+)?(times?|hours?|dates?|schedule)\b", r"\g<0> (trigger activities based on time only, other conditions)"),
     # a thing lost that never turns up is, in the Identity spec, not retrieved ("If not retrieved after some time, the
     # document should be revoked"; b77-013, r67-011); a person who never turns up is a no-show (below)
     (r"\bit\s+(never|does\s*n[o'’]?t|doesn['’]t)\s+(turns?|shows?)\s+up\b", r"\g<0> (not retrieved after some time)"),
@@ -1262,7 +1279,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(says?|describes?|requires?|wants?|defines?|expects?)\b", r"\g<0> (compliant, validate against the specifications)"),
     # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
     # +1, nothing else changed
-    (r"\b(the )?same (database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
+    (r"\b(the )?same ([\w-]+ )?(database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
     # … as do blocks on one database product's instance ("the same Postgres instance")
     (r"\b((the )?same|(one |a |a single )?shared) (postgres(ql)?|mysql|mariadb|oracle|mongo(db)?|sql server|mssql|redis|elasticsearch|couchdb|"
      r"cassandra)( (instance|server|cluster|schema|database|db))?\b", r"\g<0> (shared database)"),
@@ -1326,6 +1343,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b((ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))\b[^.?!]{0,40}?\b(to|and)\b[^.?!]{0,30}?"
      r"\b(ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))|(ministries|departments|agencies|"
      r"municipalities))\b", r"\g<0> (Government to Government, G2G)"),
+    # ("move funds to other ministries and to district councils", k86-024)
+    (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+|our\s+|its\s+)?(money|funds|budgets?)\s+to\s+(the\s+)?"
+     r"(other\s+)?(ministries|departments|agencies|municipalities|(district\s+|local\s+|county\s+)?councils)\b",
+     r"\g<0> (Government to Government, G2G)"),
     # ("… i.e. one ministry paying another?")
     (r"\b(one|a|an)\s+(ministry|department|agency|government body)\s+(pay\w*|transferr?\w*)\s+(money\s+|funds\s+)?(to\s+)?"
      r"(another|an other|the other)\b", r"\g<0> (Government to Government, G2G)"),
@@ -1424,7 +1445,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"hearings?|forums?)\b", r"\g<0> (face-to-face formats)"),
     (r"\b(signal|coverage|reception|connection|internet|network)s? (keeps? |often |sometimes |regularly )?(drops?|dropping|"
      r"dropped|cuts?|cutting|goes|going|went) (out|off|down)\b|\b(drops?|dropping|losing|loses|lose|lost) (the |their |its )?"
-     r"(signal|connection|coverage|reception)\b", r"\g<0> (connectivity issues)"))]
+     r"(signal|connection|coverage|reception)\b", r"\g<0> (connectivity issues)"),
+    # power cuts and slow or patchy internet are, in the design principles, low-resource environments ("Any client-facing
+    # functionality should operate in low-resource environments: Occasional power, Low bandwidth, Low-reliability
+    # connectivity"; d79-011, j85-013, k86-012, l87-012)
+    # (last: a phrase glossed already keeps its gloss, "patchy mobile signal (connectivity issues)")
+    (r"\b(power|electricity)\s+(cuts?|outages?|failures?|goes\s+off|is\s+unreliable)\b(?!\s*\()|"
+     r"\b(slow|patchy|weak|poor|unreliable|bad|spotty|intermittent|limited)\s+(internet|connections?|connectivity|(phone\s+|mobile\s+)?"
+     r"signal|networks?|bandwidth)\b(?!\s*\()",
+     r"\g<0> (low-resource environments: occasional power, low bandwidth, low-reliability connectivity)"))]
 # ("no internet", "no connectivity for days" stay as they are: they ask whether work can be done offline, and the
 # connectivity guidelines took n27-001's and e37-015's offline-enrolment pages)
 # something entering or leaving an area, watched for, is what the spec calls a geofence ("alert me when a truck leaves
@@ -1550,6 +1579,9 @@ _FOR_ANOTHER = re.compile(r"\b(on behalf of|for someone else|for somebody else|f
                           r"in (place|stead) of (another|someone|somebody|them|him|her|the (person|individual|citizen))|"
                           # "one person agreeing for another"; a relative who agrees "for them", "for her" (u70-003, v71-027)
                           r"(agree|agrees|agreeing|agreed|consent|consents|consenting|consented)\s+for\s+(another|someone|somebody)|"
+                          # ("Can a guardian or one of our caseworkers give consent for a child …?", l87-023)
+                          r"\bgive\s+consent\s+for\s+(a|an|the|their|his|her|my|our)\s+(child|children|kid|minor|parent|"
+                          r"relative|patient|client|member)s?\b|"
                           # "acting for the kid"; "click 'I agree' … for them"
                           r"\b(act|acts|acting|acted)\s+for\s+(the|their|his|her|a|an|my|our)\s+([\w-]+\s+)?(kids?|child|children|"
                           r"minors?|son|daughter|parents?|relatives?|person|people|members?|patients?|clients?)\b|"

@@ -117,8 +117,8 @@ from evals.metrics import normalise
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
-# the dev-independent question sets, qa_dev2.jsonl … qa_dev81.jsonl, one per independent writer (see load_qa_dev)
-QA_DEV_NUMBERS = range(2, 82)
+# the dev-independent question sets, qa_dev2.jsonl … qa_dev83.jsonl, one per independent writer (see load_qa_dev)
+QA_DEV_NUMBERS = range(2, 84)
 QA_DEV_FILES = [GOLD_DIR / f"qa_dev{n}.jsonl" for n in QA_DEV_NUMBERS]
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"
@@ -344,7 +344,11 @@ def load_qa_dev2(path: Path | str | None = None) -> list[dict]:
     a deputy mayor digitising permits, a data-protection authority lawyer, a development-bank project officer, a
     high-school teacher; a health-insurance fund administrator, a procurement officer drafting tender terms, a diaspora
     engineer who wants to volunteer, a ministry of agriculture planner), first run on 7eacab1 and on 0aa8834 at 22/40
-    and 14/40)
+    and 14/40; qa_dev82.jsonl and qa_dev83.jsonl, an eighty-fourth and an eighty-fifth writer's 40 each with the same
+    brief (ids k86-… and l87-…: a small island state's CIO, a hospital IT manager, a civic-tech activist, a wary treasury
+    official; a development bank's digital advisor, a school district administrator, a refugee-agency registration
+    officer, a retired engineer volunteering for a council), first run on 3c06e55 at 24/40 and 19/40 (on 7eacab1: 23/40
+    and 18/40))
     that were then
     looked at: the failures they showed drove
     changes, so they are development data now."""

@@ -22,8 +22,8 @@ from assistant.answer.evidence import (Evidence, Unit, clip, from_field_name, he
 from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, FAILURE_CASE, LISTS_OPERATIONS,
                              MAX_DEFINED_TERMS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
                              defined_term, search_form)
-from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, hands_over, inline_definition,
-                                needed_stems,
+from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, gloss_words, hands_over,
+                                inline_definition, needed_stems,
                                 negated_stems, norm_term, question_negations, qualifies, stem_tokens, story_page, template_key, term_forms,
                                 term_names, tokenize)
 from assistant.types import label_name
@@ -252,6 +252,8 @@ SCOPE_DISCLAIMER_LEAD = True
 SCOPE_DISCLAIMERS = 2
 _DISCLAIMS = re.compile(r"\bnot (the |its |a )?(responsibility|job|role|concern|task) of (the |this )?([\w-]+ ){0,3}?"
                         rf"(building block|bb)\b|\b({OUT_OF_SCOPE})\b|"
+                        # ("It does not currently extend to payment wallets", the Wallet's release notes)
+                        r"\b(does|do) not (currently |yet )?(extend|apply) to\b|"
                         r"\b(is|are) not covered (in|by) (this|the) (specification|building block|bb)\b|"
                         # …or assumes the job done before it ("assume that the suppliers (businesses) are already vetted")
                         r"\bassumes?\b[^.;]{0,80}\b(is|are|has been|have been) already\b", re.I)
@@ -2165,7 +2167,8 @@ class ExtractiveAnswerer:
         """A scope question's lead: the named block's sentences disclaiming the job the question names (sharing a word
         with the question, the block's name aside), the nearest first, one from a passage; "" when there is none."""
         bb = qa.bbs[0]
-        job = asked_job(qa)
+        # (the job in the spec's words too: a "mobile money wallet" is a payment wallet)
+        job = asked_job(qa) | set(stem_tokens(tokenize(gloss_words(qa.standalone))))
         units = [u for u in self._ranked_units(ev, set(tokenize(qa.standalone)), max_hits=len(ev.hits),
                                                hit_filter=lambda h: h.chunk.bb == bb)
                  if disclaims_job(u.text, job)]
