@@ -1279,7 +1279,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(says?|describes?|requires?|wants?|defines?|expects?)\b", r"\g<0> (compliant, validate against the specifications)"),
     # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
     # +1, nothing else changed
-    (r"\b(the )?same ([\w-]+ )?(database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
+    (r"\b(the )?same ([\w-]+ )??(database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
     # … as do blocks on one database product's instance ("the same Postgres instance")
     (r"\b((the )?same|(one |a |a single )?shared) (postgres(ql)?|mysql|mariadb|oracle|mongo(db)?|sql server|mssql|redis|elasticsearch|couchdb|"
      r"cassandra)( (instance|server|cluster|schema|database|db))?\b", r"\g<0> (shared database)"),
