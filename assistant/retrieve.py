@@ -285,6 +285,7 @@ _ASKS_NEED = re.compile(r"\b(?:do|does|did|will|would|must|should)\s+(?:[\w'-]+\
                         r"(?!(?:it|them|this|that|these|those|to)\b)((?:[\w'-]+\s+){0,6}[\w'-]+)", re.I)
 
 
+@lru_cache(maxsize=4096)
 def needed_stems(question: str) -> frozenset[str]:
     """The stems of what a yes/no question asks to be needed (read in the spec's words too: a gadget is a device).
 
@@ -511,13 +512,16 @@ def asked_version(question: str) -> int | None:
     """
     found = [int(a or b) for a, b in _ASKED_VERSION.findall(question)]
     return max(found) if found else None
+
+
 # the block repos' README template (ingest.documents.repo_readme: where /spec, /api and /test are, how GitBook publishes
 # /spec), the same text in every repo: only for a question on the repos themselves
 REPO_TEMPLATE_DEMOTE = 0.3
 _ASKS_REPO = re.compile(r"\b(repo|repos|repository|repositories|github|git|gitbook|folders?|directory|directories|"
                         r"pull\s+requests?|clone|cloned|cloning)\b", re.I)
 # … and what a question on how a repo is laid out asks for (query.ASKS_REPO_LAYOUT; before the API pages its "api
-# definitions" names): its closest three template passages come along as the closest passages would
+# definitions" names): the named blocks' template passages (any block's when none is named), the closest three, come
+# along as the closest passages would
 REPO_LAYOUT_BOOST = 2.0
 REPO_PASS, REPO_PASS_RANK = 3, 0
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
@@ -1305,8 +1309,11 @@ class HybridSearch:
                     for r, (i, sim) in _tied_ranks(near.items())[:SCOPE_PASS]:
                         dense[i] = sim
                         dense_rank[i] = min(dense_rank.get(i, 10**6), SCOPE_PASS_RANK + n * SCOPE_PASS + r)
+        # (what the question asks about repos and releases, read once: the passes below and the scoring use it)
+        asks_layout = self.boosts and bool(ASKS_REPO_LAYOUT.search(qa.question))
+        release_changes = self.boosts and bool(_ASKS_RELEASE_CHANGES.search(qa.standalone))
         # a question on how a block's repo is laid out: its README's template passages come along (they are not in BM25)
-        if self.boosts and not filters and ASKS_REPO_LAYOUT.search(qa.question):
+        if asks_layout and not filters:
             pool = {i for b in (qa.bbs or [None]) for i in idx.repo_templates.get((release, b), [])} or \
                 {i for (r, _), ids in idx.repo_templates.items() if r == release for i in ids}
             near = idx.vectors.similarity(qvec, release, pool)
@@ -1318,7 +1325,7 @@ class HybridSearch:
         # candidates), and the scoring below puts them before the other versions' sections
         versions: dict[str, int] = {}
         target = None
-        if VERSION_MATCHED and self.boosts and qa.bbs and not filters and _ASKS_RELEASE_CHANGES.search(qa.standalone):
+        if VERSION_MATCHED and release_changes and qa.bbs and not filters:
             versions = {i: v for b in qa.bbs for i, v in idx.release_sections(release, b).items()}
             target = asked_version(qa.standalone) or (
                 max(versions.values()) if versions and _ASKS_NEWEST.search(qa.standalone) else None)
@@ -1393,7 +1400,6 @@ class HybridSearch:
         subject_named = FRAMEWORK_LOOSE_DEMOTED and bool(subjects)
         # (what the question asks about history, once: the passages' pages and sections are checked against it)
         asks_history = bool(_ASKS_HISTORY.search(qa.standalone))
-        release_changes = self.boosts and bool(_ASKS_RELEASE_CHANGES.search(qa.standalone))
         asks_history = asks_history or release_changes
         asks_repo = bool(_ASKS_REPO.search(qa.question))
         logs_demoted = HISTORY_SECTIONS_DEMOTED and not asks_history and not _ASKS_DECISIONS.search(qa.standalone)
@@ -1475,7 +1481,7 @@ class HybridSearch:
             if c.extra.get("repo_template"):
                 if not asks_repo:
                     s *= REPO_TEMPLATE_DEMOTE
-                elif ASKS_REPO_LAYOUT.search(qa.question):
+                elif asks_layout:
                     s *= REPO_LAYOUT_BOOST  # "how is its github repo laid out - where do the spec pages live vs api …?"
                     why.append("repo-layout")
             if TEMPLATE_DEMOTE != 1.0 and idx.template.get(i, 0.0) >= TEMPLATE_SHARE:

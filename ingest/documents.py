@@ -141,13 +141,13 @@ def _load(sf: SourceFile, ctx: LoadContext) -> tuple[list[Chunk], list[str]]:
 
 # The README every block repo starts from (GovStackWorkingGroup's building-block template): its sections say the same
 # in every repo (where the spec, api and test folders are, how GitBook publishes /spec). They are kept, under the title
-# "Repository README", because a newcomer asks it of one block ("how is the messaging repo laid out?", five blind
-# writers of sixty-seven sessions' gold); _load marks them (extra "repo_template") and the search keeps them down for
+# "Repository README", because a newcomer asks it of one block ("how is the messaging repo laid out?": five blind
+# writers did); _load marks them (extra "repo_template") and the search keeps them down for
 # any other question (assistant.retrieve.REPO_TEMPLATE_DEMOTE). What a repo adds is kept as it is.
 TEMPLATE_TITLE = "GovStack Building Block Template"
 README_TITLE = "Repository README"
 _GITBOOK_NOTE = 'Gitbook and the published "Building Block Specifications" document'
-_TEMPLATE_SECTIONS = {'Gitbook and the published "Building Block Specifications" document', "Repo Structure"}
+_TEMPLATE_SECTIONS = {_GITBOOK_NOTE, "Repo Structure"}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
@@ -183,6 +183,7 @@ def repo_readme(text: str) -> str:
 
 
 _TREE_LINE = re.compile(r"^(\s*)([\w./-]+)\s*(?:#\s*(.*?))?\s*$")
+_FENCE = re.compile(r"^\s*```")
 
 
 def _tree_as_list(lines: list[str]) -> list[str]:
@@ -197,8 +198,8 @@ def _tree_as_list(lines: list[str]) -> list[str]:
     out: list[str] = []
     n = 0
     while n < len(lines):
-        if re.match(r"^\s*```", lines[n]):
-            end = next((k for k in range(n + 1, len(lines)) if re.match(r"^\s*```", lines[k])), None)
+        if _FENCE.match(lines[n]):
+            end = next((k for k in range(n + 1, len(lines)) if _FENCE.match(lines[k])), None)
             body = lines[n + 1:end] if end is not None else []
             rows = [_TREE_LINE.match(b) for b in body if b.strip()]
             if end is not None and rows and all(rows) and sum(bool(r.group(3)) for r in rows) >= 2:

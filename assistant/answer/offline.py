@@ -1321,11 +1321,11 @@ class ExtractiveAnswerer:
             c = ev.hits[u.hit_index].chunk  # … introduced by the section's title ("Out-of-Scope Assumptions: …")
             title = heading_title(c.heading_path[-1]) if c.heading_path else ""
             return f"{title}: {clip(u.text, 200).rstrip(' ;,.')}. {self._mark(ev, u.hit_index, u.text)}" if title else ""
+        if not (u.text.rstrip().endswith(":") or _LIST_BELOW.search(u.text)):
+            return self._sentence(ev, u, 400)
         after = sorted((v for v in units_of(ev.hits[u.hit_index].chunk.text, u.hit_index) if v.order > u.order),
                        key=lambda v: v.order)
-        # (… or says the list comes below and it does: "… at least 4 main sections, outlined in the directory structure
-        # below." with the tree right after it)
-        if not (u.text.rstrip().endswith(":") or (_LIST_BELOW.search(u.text) and after and after[0].kind == "item")):
+        if not _introduces_list(u, after[0] if after else None):
             return self._sentence(ev, u, 400)
         items = []  # the run of items right after it (a sentence after them opens another list: "Three endpoints …:")
         for v in after:
@@ -1381,10 +1381,7 @@ class ExtractiveAnswerer:
         brought = 0
         carried: list[Unit] = list(went_on)  # the list's items the chunker put in the next passage
         for n, u in enumerate(list(all_units)):
-            # (… or a sentence saying the list comes below, with the list right after it: "… at least 4 main sections,
-            # outlined in the directory structure below.")
-            if u.order in chosen and (u.text.rstrip().endswith(":") or (
-                    _LIST_BELOW.search(u.text) and n + 1 < len(all_units) and all_units[n + 1].kind == "item")):
+            if u.order in chosen and _introduces_list(u, all_units[n + 1] if n + 1 < len(all_units) else None):
                 follow = [v for v in all_units if v.order > u.order][:INTRO_LIST_MAX]
                 if all(v.kind == "item" for v in follow):  # the list runs to the passage's end: it may go on in the next
                     follow += _continuation(ev, units[0].hit_index)[: INTRO_LIST_MAX - len(follow)]
@@ -2386,6 +2383,13 @@ def _opposed(a: str, b: str) -> bool:
     """
     wa, wb = (re.findall(r"[a-z]+", heading_title(x).lower()) for x in (a, b))
     return wa != wb and [w for w in wa if w not in _NEGATIONS] == [w for w in wb if w not in _NEGATIONS]
+
+
+def _introduces_list(u: Unit, following: Unit | None) -> bool:
+    """Whether a line introduces the list that follows it: it ends ":", or it says the list comes below and it does
+    ("… at least 4 main sections, outlined in the directory structure below." with the tree right after it)."""
+    return u.text.rstrip().endswith(":") or (bool(_LIST_BELOW.search(u.text)) and following is not None
+                                             and following.kind == "item")
 
 
 def _finishes_with_intro(u: Unit, v: Unit) -> bool:
