@@ -613,6 +613,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      # i84-008, j85-039)
      r"\b(try|trying|test|testing|play|playing)(\s+out)?(\s+[\w'-]+){0,3}?(\s+out)?(?=\s+before\b)",
      r"\g<0> (sandbox)"),
+    # how a building block's repository is laid out is its README's "Each building block repo will have at least 4 main
+    # sections: /spec … /api … /test … /examples" (e80-010, f81-010). (Beside query.ASKS_REPO_LAYOUT and the search's
+    # README-template pass, not instead of them: without these words in the query, "how is its github repo laid out -
+    # where do the spec pages live vs api definitions vs tests?" led with the API chapter, j85-009.)
+    (r"\b(repo|repos|repository|repositories)\b(?=[^?]{0,80}\b(layout|laid\s+out|structured?|organi[sz]ed|folders?|"
+     r"directories|sections|top-level)\b)|\b(top-level|main)\s+(folders?|directories)\b",
+     r"\g<0> (repo sections: /spec, /api, /test, /examples; GitBook build)"),
     # services put online are, in the playbook, digitized ("Defining which services should be digitized first", d79-009)
     # (… and services that go online first, j85-006)
     (r"\b(put|putting|take|taking|took|move|moving|moved|bring|bringing|brought|get|getting|got|go|goes|going|went)\s+"
