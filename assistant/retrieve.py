@@ -280,7 +280,9 @@ _NEGATION = re.compile(r"\b(?:not|no|without|never|cannot|unable|lacks?|lacking|
 # a passage saying it is not ("This approach does not require any device to be owned by the end user", j85-022,
 # d79-024): what it asks to be needed is matched as a negation is
 NEED_ASKED = True
-_ASKS_NEED = re.compile(r"\b(?:do|does|did|will|would|must|should)\s+(?:[\w'-]+\s+){0,4}?(?:need|require|"
+_ASKS_NEED = re.compile(r"\b(?:do|does|did|will|would|must|should)\s+(?:[\w'-]+\s+){0,4}?(?:"
+                        # ("Do citizens need to own a smart card or a USB token to sign …?", m88-014)
+                        r"need\s+to\s+(?:own|have|buy|get|carry|install|possess)|need|require|"
                         r"have\s+to\s+(?:have|own|buy|get|carry|install))\s+"
                         r"(?!(?:it|them|this|that|these|those|to)\b)((?:[\w'-]+\s+){0,6}[\w'-]+)", re.I)
 
@@ -291,6 +293,8 @@ def needed_stems(question: str) -> frozenset[str]:
 
     >>> sorted(needed_stems("Does each of them need a special card or USB gadget first?"))
     ['card', 'devic', 'first', 'gadget', 'hardwar', 'special', 'usb']
+    >>> sorted(needed_stems("Do citizens need to own a smart card or a USB token to sign a form?"))
+    ['card', 'smart', 'token', 'usb']
     >>> needed_stems("What does a registration need?"), needed_stems("do I always need it between building blocks?")
     (frozenset(), frozenset())
     """
@@ -525,6 +529,55 @@ _ASKS_REPO = re.compile(r"\b(repo|repos|repository|repositories|github|git|gitbo
 REPO_LAYOUT_BOOST = 2.0
 REPO_PASS, REPO_PASS_RANK = 3, 0
 FRAMEWORK_KINDS = {"framework_bb", "framework_workflow", "framework_use_case", "sdg_target"}
+# A question about one product use case that names it by its title, in its own words ("In GovStack's anticipatory cash
+# transfer use case, what has to happen before money can go out …?", "In the unconditional cash transfer use case, …")
+# is answered from that use case: its passages all become candidates and score ×NAMED_USE_CASE[0], other use cases'
+# ×NAMED_USE_CASE[1] (INST-1's payment step, sharing "cash transfer" and the payments words, had led six writers'
+# questions on INST-2's trigger). Named means: its title's words, weighted by IDF, are at least USE_CASE_TITLE_COVER
+# in the question and clearly more than any other title's (USE_CASE_TITLE_MARGIN), or its id is ("INST-2").
+NAMED_USE_CASE = (1.4, 0.6)
+USE_CASE_TITLE_DROPPED = True
+# (its passages come in behind the closest ten: a question naming a use case may be answered by a block's own pages,
+# which the pass does not push down)
+USE_CASE_PASS_RANK = 10
+USE_CASE_TITLE_COVER = 0.65
+USE_CASE_TITLE_MARGIN = 0.2
+# (… or calls it GovStack's example or scenario: "For the anticipatory cash transfer scenario we're considering funding",
+# "how would GovStack's disaster example warn …?")
+_USE_CASE_EXAMPLE = re.compile(r"(?<!\bfor )\b(example|scenario|case study)\b", re.I)
+# … and a step of it asked for by its place ("how does the very first step work in that one?", "what happens at step 3?",
+# "the last step"): that step's passages score ×NAMED_STEP_BOOST
+NAMED_STEP_BOOST = 2.0
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+             "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10}
+_STEP_PLACE = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|"
+                         r"tenth|last|final)\s+(step|stage|phase)\b|\b(?:step|stage|phase)\s+(\d{1,2})\b", re.I)
+
+
+def asked_step(text: str, numbers: list[str]) -> str | None:
+    """The step of a use case (its steps' numbers as written) a question asks for by its place, if it does.
+
+    >>> asked_step("ok. how does the very first step work in that one?", ["1", "2", "3"])
+    '1'
+    >>> asked_step("and the last stage?", ["1", "2", "7a", "7b"]), asked_step("what happens at step 2?", ["1", "2"])
+    ('7b', '2')
+    >>> asked_step("the first thing", ["1"]) is None
+    True
+    """
+    m = _STEP_PLACE.search(text)
+    if not m or not numbers:
+        return None
+    if m.group(1):
+        word = m.group(1).lower()
+        if word in ("last", "final"):
+            return numbers[-1]
+        n = _ORDINALS[word]
+    else:
+        n = int(m.group(3))
+    return next((x for x in numbers if re.match(rf"{n}(?!\d)", x)), None)
+
+
+_UC_ID_SAID = re.compile(r"\b((?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d+)\b", re.I)
 # a question about a block's subject in its own words ("… through the scheduling system. What happens if people don't
 # turn up?") is about the GovStack spec, as one naming the block is: the framework's record of that block is context
 # (the SDG framework's "Scheduling" record had led v71-030)
@@ -805,6 +858,11 @@ def continues(c: Chunk, n: Chunk, into_subsections: bool = False) -> bool:
     return n.heading_path[:len(c.heading_path)] == c.heading_path if into_subsections else n.heading_path == c.heading_path
 
 
+def _folded(word: str) -> str:
+    """A word with a plural's s dropped ("transfers" → transfer), as titles and questions are compared."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _said_words(text: str) -> list[str]:
     """A text's words as said, plurals folded: "Get list of event types" → get list of event type."""
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
@@ -905,6 +963,7 @@ class CorpusIndex:
         self._doc_paths: dict[tuple, set[str]] = {}
         self._scope_passages: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
         self._release_sections: dict[tuple[str, str], dict[str, int]] = {}  # release_sections' answers
+        self._use_cases: dict[str, dict[str, tuple[str, list[str]]]] = {}  # use_cases' answers, per release
         self._vectors: ExactVectors | None = None
         self._vectors_lock = threading.Lock()
         self.load_seconds = time.perf_counter() - t0
@@ -1039,6 +1098,39 @@ class CorpusIndex:
                 and _HISTORY_PAGE.search(self.chunks[i].path)
                 and (v := section_version(self.chunks[i].heading_path)) is not None}
         return self._release_sections[(release, bb)]
+
+    def use_cases(self, release: str) -> dict[str, tuple[str, list[str]]]:
+        """A release's product use cases: id → (title, its passages' ids). Built once per release."""
+        if release not in self._use_cases:
+            found: dict[str, tuple[str, list[str]]] = {}
+            for i in self.by_release.get(release, []):
+                c = self.chunks[i]
+                if c.kind in ("use_case", "use_case_step") and c.extra.get("uc_id"):
+                    found.setdefault(str(c.extra["uc_id"]), (str(c.extra.get("uc_title") or ""), []))[1].append(i)
+            self._use_cases[release] = found
+        return self._use_cases[release]
+
+    def named_use_case(self, release: str, text: str) -> str | None:
+        """The product use case a question names, by its id or by its title's words (see USE_CASE_TITLE_COVER); None
+        when it names none, or two as well."""
+        ucs = self.use_cases(release)
+        ids = {m.upper() for m in _UC_ID_SAID.findall(text)} & set(ucs)
+        if ids:
+            return next(iter(ids)) if len(ids) == 1 else None
+        idf = self.idf.get(release, {})
+        said = {_folded(w) for w in tokenize(text)}
+        covers = []
+        for uc, (title, _) in ucs.items():
+            words = [w for w in tokenize(re.sub(r"\(.*?\)", " ", title)) if w not in STOP]
+            weight = {w: idf.get(w, idf.get(_folded(w), 1.0)) for w in words}
+            total = sum(weight.values())
+            if total:
+                covers.append((sum(v for w, v in weight.items() if _folded(w) in said) / total, uc))
+        covers.sort(reverse=True)
+        if covers and covers[0][0] >= USE_CASE_TITLE_COVER and (
+                len(covers) == 1 or covers[0][0] - covers[1][0] >= USE_CASE_TITLE_MARGIN):
+            return covers[0][1]
+        return None
 
     def block_text(self, release: str, bb: str) -> str:
         """All of a building block's passages in one lower-case text (built once per block and release)."""
@@ -1338,6 +1430,20 @@ class HybridSearch:
             for r, (i, sim) in enumerate(ordered[:VERSION_PASS]):
                 dense[i] = sim
                 dense_rank[i] = min(dense_rank.get(i, 10**6), VERSION_PASS_RANK + r)
+        # a question about one use case that names it: all its passages are candidates (see NAMED_USE_CASE)
+        about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))
+        named_uc = idx.named_use_case(release, qa.standalone) if self.boosts and NAMED_USE_CASE and not filters and (
+            about_use_case or _USE_CASE_EXAMPLE.search(qa.standalone)) else None
+        step_asked = None
+        if named_uc:
+            numbers = sorted({str(idx.chunks[i].extra.get("step")) for i in idx.use_cases(release)[named_uc][1]
+                              if idx.chunks[i].kind == "use_case_step"},
+                             key=lambda x: (int(re.match(r"\d*", x).group(0) or 0), x))  # "1", "2", …, "7a", "7b", "10"
+            step_asked = asked_step(qa.question, numbers)
+            near = idx.vectors.similarity(qvec, release, set(idx.use_cases(release)[named_uc][1]))
+            for r, (i, sim) in _tied_ranks(near.items()):
+                dense[i] = sim
+                dense_rank[i] = min(dense_rank.get(i, 10**6), USE_CASE_PASS_RANK + r)
         if arch:
             # the architecture rules' similarities, for the lexical pass below: a rule found by its words alone
             # still reports its real similarity (the abstention check reads it), not 0
@@ -1346,6 +1452,13 @@ class HybridSearch:
         # already favours them, so BM25 ranks them by the rest of the question
         drop = frozenset(t for b in qa.bbs for t in tokenize(registry.name_of(b))) \
             if (qa.bbs and self.boosts and DROP_BB_NAME) else frozenset()
+        if named_uc and USE_CASE_TITLE_DROPPED and about_use_case:
+            # (… and so does a named use case's title: all its passages say it, so its steps are ranked by the rest of
+            # the question — "what decides the moment when money actually starts going out?" had led with the step that
+            # repeats "anticipatory cash transfer"; see NAMED_USE_CASE. Only for a question that calls it a use case: one
+            # calling it GovStack's example asks in general words, "Where was it tried out and which languages can people
+            # use?", which need its title's, h83-028)
+            drop = drop | frozenset(tokenize(idx.use_cases(release)[named_uc][0]))
         qtext = qa.search_text  # the words matched (the asking sentence twice when context comes first)
         glossed = gloss_words(qa.question) if GLOSS_WEIGHT and self.boosts else ""
         if between and self.boosts and _SAME_PLACE.search(qtext) and not re.search(r"co-?located", qtext, re.I):
@@ -1407,7 +1520,6 @@ class HybridSearch:
                                      else qa.question) if NEG_BOOST != 1.0 else set()
         if NEED_ASKED and NEG_BOOST != 1.0 and not negated and self.boosts:
             negated = needed_stems(qa.question)
-        about_use_case = qa.intent == "use_case" or bool(NAMES_USE_CASE.search(qa.standalone))
         # the other blocks whose subject the question uses beside the one it names ("should we rebuild that flow in the
         # workflow engine, or just use what the messaging product has?"): their pages are not pushed down
         loose_too = registry.mentioned_loosely(qa.question) - set(qa.bbs) if qa.bbs and LOOSE_NOT_DEMOTED else set()
@@ -1434,6 +1546,15 @@ class HybridSearch:
                     s *= 0.55
                 if USE_CASE_DEMOTE != 1.0 and not about_use_case and story_page(c):
                     s *= USE_CASE_DEMOTE
+            if named_uc and c.kind in ("use_case", "use_case_step"):
+                if c.extra.get("uc_id") == named_uc:
+                    s *= NAMED_USE_CASE[0]
+                    why.append("named-use-case")
+                    if step_asked and c.kind == "use_case_step" and str(c.extra.get("step")) == step_asked:
+                        s *= NAMED_STEP_BOOST
+                        why.append("named-step")
+                else:
+                    s *= NAMED_USE_CASE[1]
             if negated and negated & negated_stems(c.text):
                 s *= NEG_BOOST
                 why.append("negation")
