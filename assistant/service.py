@@ -22,7 +22,7 @@ from assistant.answer.offline import (FAILURE_REACH, FAILURE_RULE_LEADS, HANDLES
 from assistant.config import Settings
 from assistant.errors import BadQuestion, IndexMissing, UnknownRelease
 from assistant.language import english_only_message, foreign_language, warm_language_model
-from assistant.query import (ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
+from assistant.query import (ASKS_BLOCK_ROLES, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, LISTS_ENDPOINTS, MAX_QUESTION_CHARS, analyze, asks_for_advice,
                              ask_part, defined_term, detect_intent, noun_pattern, plain_words, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, RENDERED_OP, SCOPE_SECTION, CorpusIndex, HybridRetriever,
                                 HybridSearch, continues, hands_over, norm_path)
@@ -80,6 +80,7 @@ ACRONYMS = True  # a question spelling out a name the glossaries abbreviate also
 SPELLING = True  # typos in a question are repaired before it is read (assistant/spelling.py); said in the answer's notice
 # a follow-up the spec seems not to discuss is searched once more with the question it follows (see _retrieve)
 FOLLOWUP_WITH_PREVIOUS = True
+USE_CASE_STEP_BLOCKS = True  # a question on what a use case's blocks do in it gets each step's blocks (query.ASKS_BLOCK_ROLES)
 FOLLOWUP_PREVIOUS_GLOSSED = True  # … that question's chat words read in the spec's, as they were when it was asked
 OPTION_PASSAGES = 30  # a comparison of options a page lays out under bold labels brings that page's labelled passages
 OPTION_PAGE_INTRO = True  # … as does a top passage of such a page that is not under a label (its intro; b77-036)
@@ -659,6 +660,12 @@ class Assistant:
                 next(x for x in hits + extra if x.id == c.id).why.append(why)
             return False
 
+        if USE_CASE_STEP_BLOCKS and qa.intent == "use_case" and ASKS_BLOCK_ROLES.search(qa.question):
+            # what a use case's blocks do in it, step by step: all its steps come along (each ends with its blocks)
+            uc = next((h.chunk.extra.get("uc_id") for h in hits[:3] if h.chunk.kind in ("use_case", "use_case_step")), None)
+            for i in self.index.use_cases(release).get(str(uc), ("", []))[1] if uc else []:
+                if self.index.chunks[i].kind == "use_case_step":
+                    bring(self.index.chunks[i], "use-case-steps")
         if qa.intent in ("overview", "comparison") and qa.bbs:
             for bb in qa.bbs[:3]:
                 folder = self.index.bb_folders.get((release, bb))

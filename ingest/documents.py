@@ -359,7 +359,9 @@ def _use_case_chunks(sf: SourceFile, uc, ctx: LoadContext) -> list[Chunk]:
                     **_base(sf, "use_case")) for t in _fit(overview, head, ctx)]
     for s in uc.steps:
         hp = head + [f"Step {s.number} {s.title}"]
-        bbs = ", ".join(registry.name_of(b) for b in s.building_blocks)
+        # (each block as the page lists it when the page says what it does in the step: "Registry (ChromaDB vector
+        # storage)"; by its name otherwise)
+        bbs = ", ".join(s.block_roles.get(b) or registry.name_of(b) for b in s.building_blocks)
         text = f"{s.description}\n\nWorkflows: {'; '.join(s.workflows) or 'n/a'}\nBuilding blocks: {bbs or 'n/a'}"
         for t in _fit(text, hp, ctx):
             chunks.append(Chunk(text=t, chapter=uc.title, heading_path=hp,

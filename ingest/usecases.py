@@ -24,6 +24,9 @@ class UseCaseStep:
     description: str  # plain text: markdown links, bold, escapes and HTML entities removed
     workflows: list[str] = field(default_factory=list)  # workflow names as written, e.g. "Client Communication"
     building_blocks: list[str] = field(default_factory=list)  # canonical BB ids
+    # a listed block's item as written, when it says what the block does in the step: "digital-registries" →
+    # "Registry (ChromaDB vector storage)" (EGOV-1); blocks listed by name or link alone have none
+    block_roles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -226,6 +229,27 @@ def _summary_table(lines: list[str]) -> dict[str, str]:
     return table
 
 
+_ROLE = re.compile(r"\(([^()]{3,})\)\s*$")
+
+
+def _block_roles(lines: list[str]) -> dict[str, str]:
+    """The BB items of a step's BB section that say, in parentheses, what the block does there: id → item as written.
+
+    >>> _block_roles(["* Registry (ChromaDB vector storage)", "* [**GIS**](https://govstack.gitbook.io/bb-gis)",
+    ...               "* Information Mediator (RAG pipeline integration)"])
+    {'digital-registries': 'Registry (ChromaDB vector storage)', 'information-mediator': 'Information Mediator (RAG pipeline integration)'}
+    """
+    roles: dict[str, str] = {}
+    for raw in lines:
+        m = _LIST_ITEM.match(raw.strip())
+        item = clean_markdown(m.group(2) if m else raw.strip()).strip()
+        if item and _ROLE.search(item):
+            bb = bb_id_for(item)
+            if bb and bb not in roles:
+                roles[bb] = item
+    return roles
+
+
 def _bbs_in_lines(lines: list[str], unmapped: list[str]) -> list[str]:
     """Canonical ids for every BB link or listed name in a BB section, in order, without repeats."""
     found: list[str] = []
@@ -304,6 +328,7 @@ def _parse_step(heading: str, body: list[str], unmapped: list[str]) -> UseCaseSt
         description=_plain_block(parts["description"]),
         workflows=_workflows_in_lines(parts["workflows"]),
         building_blocks=_bbs_in_lines(parts["building_blocks"], unmapped),
+        block_roles=_block_roles(parts["building_blocks"]),
     )
 
 

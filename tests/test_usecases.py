@@ -239,3 +239,18 @@ def test_23q4_use_cases_skip_only_the_template():
     records, skipped = load_use_cases(Path(CORPUS) / "23Q4" / "product-use-cases")
     assert len(records) == 14
     assert [p for p, _ in skipped] == ["use-cases/less-than-use-case-template-greater-than.md"]
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_latest_egov1_keeps_what_each_block_does_in_a_step():
+    """EGOV-1 lists each step's blocks with their role ("Registry (ChromaDB vector storage)"): the role is kept as the
+    page writes it; blocks listed by name alone have none."""
+    records, _ = load_use_cases(Path(CORPUS) / "latest" / "product-use-cases")
+    egov = next(r for r in records if r.id == "EGOV-1")
+    step2 = next(s for s in egov.steps if s.number == "2")
+    assert step2.block_roles["digital-registries"] == "Registry (ChromaDB vector storage)"
+    assert step2.block_roles["information-mediator"] == "Information Mediator (RAG pipeline integration)"
+    assert egov.steps[0].block_roles == {}
+    inst1 = next(r for r in records if r.id == "INST-1")
+    assert all(s.block_roles == {} for s in inst1.steps)

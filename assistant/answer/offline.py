@@ -19,7 +19,7 @@ from assistant import reading_path, registry
 from assistant.abstain import asked_job, asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, from_field_name, heading_title, overlap, score_unit,
                                       sentences, strip_md, title_in_term, titled_for, units_of)
-from assistant.query import (API_PATH, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, FAILURE_CASE, LISTS_OPERATIONS,
+from assistant.query import (API_PATH, ASKS_BLOCK_ROLES, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, FAILURE_CASE, LISTS_OPERATIONS,
                              MAX_DEFINED_TERMS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
                              defined_term, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, gloss_words, hands_over,
@@ -183,6 +183,7 @@ STRENGTH_ON_ASK = True  # dev-independent pass 0.783 -> 0.787 (d5-030); other se
 # question it follows is in its search already): dev-independent +1 (r13-032), none lost, 8 answers changed
 FOLLOWUP_OWN_STRENGTH = True
 _STEP_LABELS = re.compile(r"^\s*(Workflows|Building blocks):")
+_STEP_BLOCKS = re.compile(r"^Building blocks: (.+?)\s*$", re.M)  # a use-case step passage's last line
 _ABOUT_STEP = re.compile(r"\b(that|this|the|its|their|each|which|what|every) (\w+ ){0,2}(step|stage|phase)s?\b", re.I)
 RELATED_SAME_BB = True  # an API answer's related operations are the lead operation's block's (4 answers changed)
 # a process answer takes no steps from a data-structures or terminology chapter ("7.1 Resource Model": "Credentials: …,
@@ -2284,6 +2285,13 @@ class ExtractiveAnswerer:
         names_bbs = bool(re.search(r"\b(building blocks?|bbs?)\b", qa.question, re.I))
         # "… what do health workers provide when they register, and which building blocks support that step?"
         about_step = bool(_ABOUT_STEP.search(qa.question))
+        if names_bbs and ASKS_BLOCK_ROLES.search(qa.question):
+            # (… "which building blocks are used in which step?" asks for them all, step by step: see below)
+            about_step = False
+            if h.chunk.kind == "use_case_step":
+                h = next((x for _, x in ucs if x.chunk.kind == "use_case" and x.chunk.extra.get("uc_id")
+                          == h.chunk.extra.get("uc_id")), h)
+                hi = next(j for j, x in enumerate(ev.hits) if x is h)
         if h.chunk.kind == "use_case" and not _ASKS_SDG.search(qa.question) and (about_step or not (asks_bbs or names_bbs)):
             # "What does the disaster management use case suggest for alerting people …?" asks about a step, which a
             # top passage has: it answers, not the use case's summary and block list
@@ -2339,6 +2347,21 @@ class ExtractiveAnswerer:
         mark = self._mark(ev, hi, f"{uc_id} {title}: {', '.join(bbs)}")
         who = "It" if parts else f"**{uc_id} – {title}**"
         parts.append(f"{who} uses these building blocks: {', '.join(bbs)} {mark}.")
+        if names_bbs and ASKS_BLOCK_ROLES.search(qa.question):
+            # "… which building blocks does it lean on, and for what?": each step's blocks, as the page lists them
+            # ("Step 2 Intent & Entity Extraction: Workflow (PydanticAI orchestration), Registry (ChromaDB vector
+            # storage), …"), the steps in their order
+            listed = {}
+            for j, x in enumerate(ev.hits):
+                m = _STEP_BLOCKS.search(x.chunk.text)
+                if x.chunk.kind == "use_case_step" and x.chunk.extra.get("uc_id") == uc_id and m and m.group(1) != "n/a":
+                    listed.setdefault(str(x.chunk.extra.get("step")), (j, x.chunk.heading_path[-1], m.group(1)))
+            if len(listed) >= 2:
+                order = sorted(listed, key=lambda n: (int(re.match(r"\d*", n).group(0) or 0), n))
+                parts.append("By step:\n" + "\n".join(
+                    f"- {listed[n][1]}: {listed[n][2]} {self._mark(ev, listed[n][0], 'Building blocks: ' + listed[n][2])}"
+                    for n in order))
+                return parts
         units = self._ranked_units(ev, qtoks, hit_filter=lambda x: x.chunk.extra.get("uc_id") == uc_id, max_hits=len(ev.hits))
         pts = [u for u in self._pick(units, 3) if not u.text.startswith(str(uc_id))]
         if pts:
