@@ -113,7 +113,9 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent)|"
                       r"what (does|do|would|will) (\w+ ){0,3}pay (for|out)\b|"
                       # the licence fee of a product (p28-027), not a licensing fee a use case's producers pay (ENV-1)
-                      r"licen[cs]e (fee|fees|cost|costs)\b.{0,60}\b(products?|software|building blocks?|bbs?|govstack|platforms?|"
+                      # (in one sentence: "a commercial product that we pay licence fees for. Does everything in a
+                      # GovStack setup have to be free software …?" asks whether a paid product may play the role, n89-006)
+                      r"licen[cs]e (fee|fees|cost|costs)\b[^.?!]{0,60}\b(products?|software|building blocks?|bbs?|govstack|platforms?|"
                       r"solutions?|vendors?)\b)\b",
                       re.I)
 # a budget money moves from or into is an account, not a price ("moving money from our department's budget to the finance
@@ -126,6 +128,9 @@ _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|
                            r"|\bbudgets?\s+(was|were|got|has|have|had|is|are)\s+(just\s+|already\s+|now\s+|recently\s+|"
                            r"suddenly\s+)?(been\s+|being\s+)?(\w+\s+)?(cut|reduced|slashed|"
                            r"frozen|withdrawn|cancell?ed)\b|\bbudget cuts?\b|\bran out of (\w+\s+)?budget\b"
+                           # … nor is a small one the asker has: their situation ("we only have a small team and budget.
+                           # Does the GovStack guidance say how to decide which ones to tackle first?", n89-008)
+                           r"|\b(small|limited|tight|modest|low|little|shrinking|smaller|tiny|no)\s+([\w-]+\s+(and|&)\s+)?budgets?\b"
                            # … nor are budget allocations moved between ministries: public money, what the service
                            # handles ("We move budget allocations from our ministry to the health ministry", m62-001)
                            r"|\bbudget(ary)?\s+(allocations?|transfers?|lines?|execution|releases?|appropriations?|"

@@ -611,7 +611,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b(safe|trial|practice)\s+(place|environment|space|playground|area)\b|"
      # (… or before going live or spending on servers: "somewhere we can try things out before putting a service live",
      # i84-008, j85-039)
-     r"\b(try|trying|test|testing|play|playing)(\s+out)?(\s+[\w'-]+){0,3}?(\s+out)?(?=\s+before\b)",
+     r"\b(try|trying|test|testing|play|playing)(\s+out)?(\s+[\w'-]+){0,3}?(\s+out)?(?=\s+before\b)|"
+     # (… or a place to try them at all: "is there somewhere we can try these components out and play with a prototype
+     # service?", n89-009)
+     r"\b(somewhere|anywhere|some\s*place|a\s+place|an\s+environment)\s+(where\s+)?(we|i|you|they|people|our\s+[\w-]+)\s+"
+     r"(can|could|may|might)\s+(try|test|play|experiment)\b",
      r"\g<0> (sandbox)"),
     # how a building block's repository is laid out is its README's "Each building block repo will have at least 4 main
     # sections: /spec … /api … /test … /examples" (e80-010, f81-010). (Beside query.ASKS_REPO_LAYOUT and the search's
@@ -647,7 +651,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # a person's records wiped when they ask are, in the cross-cutting requirements, the right to be forgotten
     # ("Building Blocks MUST conform to GDPR principles, including the right to be forgotten", i84-015)
     (r"\b(wip\w*|eras\w+|delet\w+|remov\w+|purg\w+)\s+(a\s+person'?s|someone'?s|their|people'?s|his|her|my|"
-     r"citizens'?|personal)\s+([\w-]+\s+)?(records?|data|details|information|files?)\b",
+     r"citizens'?|personal)\s+([\w-]+\s+)?(records?|data|details|information|files?)\b|"
+     # (… or everything about them: "later wants everything about her wiped from the system", n89-015)
+     r"\b(everything|anything|all|every\s+trace|all\s+(the\s+)?(data|records?|information|details))\s+(about|on|of)\s+(her|him|them|"
+     r"me|us|themselves|herself|himself|a\s+person|someone|somebody|the\s+person)\s+(to\s+be\s+|be\s+|being\s+|gets?\s+|got\s+)?"
+     r"(wip\w*|eras\w+|delet\w+|remov\w+|purg\w+)\b|"
+     r"\b(wip\w*|eras\w+|delet\w+|remov\w+|purg\w+)\s+(everything|all\s+(the\s+)?(data|records?|information|details))\s+(about|on)\s+"
+     r"(her|him|them|me|us|a\s+person|someone|somebody)\b",
      r"\g<0> (right to be forgotten)"),
     # what a go-between "looks inside" is, in the Information Mediator's words, the contents it does not read ("it does
     # not read the contents of your mail", h83-024, i84-037)
@@ -774,7 +784,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(prove|proves|proving|show|shows|showing|confirm|confirms|confirming)\b[^.?!]{3,60}?\bwithout\s+(also\s+)?"
      r"(showing|revealing|disclosing|giving\s+away|handing\s+over|exposing|sharing)\s+(her|his|their|my|our|your|the|any|"
      r"all|other)\s+([\w'’-]+\s+){0,2}(id|ids|numbers?|address(es)?|names?|birth\s*dates?|dates?\s+of\s+birth|age|"
-     r"details|data|information|fields|attributes|claims|identity)\b",
+     r"details|data|information|fields|attributes|claims|identity)\b|"
+     # ("prove to a shopkeeper that they're over 18 without handing over everything on their ID card?", m88-040)
+     r"\b(prove|proves|proving|show|shows|showing|confirm|confirms|confirming)\b[^.?!]{3,60}?\bwithout\s+(also\s+)?"
+     r"(showing|revealing|disclosing|giving\s+away|handing\s+over|exposing|sharing)\s+(everything|all\s+of\s+it|the\s+rest|"
+     r"anything\s+else|the\s+whole\s+(card|thing|document|credential))\b",
      r"\g<0> (a selected subset, other fields not revealed)"),
     # availability in "nines" is, in the spec, a percentage ("99.99% availability (AKA 4 9's)")
     (r"\b(three|3|four|4|five|5) nines\b",
@@ -1078,6 +1092,26 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(sign|signs|signing|signed|register|registers|registering|registered|enrol|enroll|enrols|enrolls|enrolling|"
      r"enrolled)\s+(up\s+)?(to|for)\s+(those\s+|these\s+|the\s+|their\s+|its\s+|such\s+|any\s+)?([\w-]+\s+){0,2}?"
      r"(alerts|notifications|updates|events|change\s+events)\b", r"\g<0> (subscribe, subscription)"),
+    # what decides the moment something starts is, in the spec's words, what triggers it ("Based on national/regional
+    # early warning systems, the anticipatory cash program is triggered …": "what decides the moment when money
+    # actually starts going out?", "what has to happen before money can go out …?", seven writers)
+    (r"\bwhat\s+(decides|determines|sets\s+off)\s+(the\s+moment|when|the\s+point|the\s+time)\b|"
+     r"\bwhat\s+(has|needs)\s+to\s+happen\s+before\b", r"\g<0> (trigger, triggered)"),
+    # contracts people sign are, beside consent, generic agreements: the playbook's FAQ "Can Consent BB handle generic
+    # agreements? … no, Consent BB is not intended/designed for that" (n89-021)
+    (r"\b(loan|credit|rental|lease|tenancy|employment|purchase|sales|commercial|legal|legally\s+binding|binding|business)\s+"
+     r"(contracts?|agreements?)\b", r"\g<0> (generic agreements)"),
+    # deciding which services to put online first is, in the implementation playbook, service prioritization ("Defining
+    # which services should be digitized first …"; m88-019, n89-008)
+    (r"\b(decide|deciding|choose|choosing|pick|picking|select|selecting|know|work\s+out|figure\s+out)\s+(which|what)\s+"
+     r"(ones?|services?|to)\b[^.?!]{0,50}?\b(first|before\s+the\s+others|to\s+start\s+with)\b|"
+     r"\bwhich\s+(ones?|services?)\s+(should\s+|to\s+|do\s+we\s+|we\s+should\s+)?(do|tackle|digiti[sz]e|put\s+online|start\s+with|"
+     r"prioriti[sz]e|move\s+online)\s+first\b", r"\g<0> (service prioritization, which services should be digitized first)"),
+    # people signed up for a programme are, in the use cases and the Registration spec, registered and enrolled ("how do
+    # people get signed up — do teams go door to door …?" → "Registration can occur either through mass-census survey, or
+    # on-demand at local offices"); not an account (above) or alerts (subscribing)
+    (r"\b(get|gets|got|getting|be|are|is|were|was)\s+signed\s+up\b(?!\s+(to|for)\s+(an?\s+)?(accounts?|logins?|alerts|"
+     r"notifications|updates|events)\b)", r"\g<0> (registration, enrollment)"),
     # personal details hidden inside a number are, in the Identity spec, personally identifiable information it should
     # not contain ("it is recommended that such number does not contain any personally identifiable information"; a76-031)
     (r"\b(numbers?|identifiers?|ids?|codes?)\b[^.?!]{0,80}?\b(hidden|encoded|built|baked|embedded|buried)\s+(in|inside|into|"
@@ -1301,6 +1335,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # block", h83-012). (Not "X's tables directly": it won y16-014, g56-029 and j85-012 but lost e37-031 and m62-036,
     # where the named block's own database pages then led.)
     (r"\b(straight|directly)\s+into\s+the\s+(databases?|db|tables)\s+of\b", r"\g<0> (shared database)"),
+    # … and so do two systems in each other's tables, whatever the verb and however typed ("just peek into each others
+    # tables directly instead of calling each other?", n89-014), and a system given direct access to another's database
+    # ("giving it direct read access to the old database", m88-025)
+    (r"(?:\b(each\s+others?['’]?s?|one\s+another['’]?s)\s+(databases?|db|data\s+bases?|tables)\b|"
+     r"\bdirect\s+(read\s+|write\s+|read[- /]write\s+|database\s+|db\s+)?access\s+(to|into|on)\s+(the|its|our|their|that|this|"
+     r"a|an|his|her)\s+([\w'’-]+\s+){0,2}?(databases?|db|tables)\b)(?!\s*\(shared database\))", r"\g<0> (shared database)"),
     # a server someone starts up is, in the Cloud Infrastructure spec, a virtual machine provisioned ("9.1. Workflow for
     # Provisioning a New Virtual Machine": "Choose VM size/properties (flavor)")
     (r"\b(start|starts|starting|started|spin|spins|spinning|spun|boot|boots|booting|booted|launch|launches|launching|"
@@ -1453,6 +1493,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # connectivity"; d79-011, j85-013, k86-012, l87-012)
     # (last: a phrase glossed already keeps its gloss, "patchy mobile signal (connectivity issues)")
     (r"\b(power|electricity)\s+(cuts?|outages?|failures?|goes\s+off|is\s+unreliable)\b(?!\s*\()|"
+     # ("lose electricity for hours", n89-011; "the signal comes and goes", m88-021)
+     r"\b(lose|loses|losing|lost|without)\s+(electricity|power|mains\s+power)\b(?!\s*\()|"
+     r"\b(signal|internet|connection|connectivity|network|coverage|power|electricity)\s+(comes|come)\s+and\s+goes?\b(?!\s*\()|"
      r"\b(slow|patchy|weak|poor|unreliable|bad|spotty|intermittent|limited)\s+(internet|connections?|connectivity|(phone\s+|mobile\s+)?"
      r"signal|networks?|bandwidth)\b(?!\s*\()",
      r"\g<0> (low-resource environments: occasional power, low bandwidth, low-reliability connectivity)"))]
@@ -2483,6 +2526,13 @@ _REFERS_BACK = re.compile(r"^(?:(?:covers?|handles?|does|is|are|do|provides?|sup
 # a use case named outright (not a topic that one covers, as _USECASE_FIELD takes): "Which BBs does the INST-1 use case use?"
 _NAMES_USE_CASE = re.compile(rf"\b(use[ -]?cases?|usecases?|{_UC_ID})\b", re.I)
 NAMES_USE_CASE = _NAMES_USE_CASE  # (retrieve: a question about one block that names no use case)
+# a question on what a use case's blocks do in it, step by step ("Which GovStack building blocks does it lean on, and for
+# what?", "which building blocks are used and what does each one do?", "… which building blocks are the vector database
+# and the document retrieval mapped to?"): the answer lists each step's blocks (service.Assistant._augment brings the
+# steps, the answerer lists them)
+ASKS_BLOCK_ROLES = re.compile(r"\b(for\s+what|what\s+for|what\s+(does|do)\s+(each|every)(\s+one)?(\s+of\s+them)?\s+do|"
+                              r"what\s+each(\s+one)?\s+(does|is\s+for|is\s+used\s+for)|roles?|mapped\s+to|"
+                              r"(in|at|for)\s+which\s+steps?|per\s+step|(in|at|for)\s+each\s+step|step\s+by\s+step)\b", re.I)
 # a sentence ends at . ! ? and a space, typed in lower case too ("we pay cash. which bb handles that?"), but not after an
 # abbreviation ("… messages, e.g. telling an applicant …")
 _ASK_SENTENCES = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bcf\.)(?<=[.!?])\s+", re.I)
@@ -3436,6 +3486,9 @@ ASKS_REPO_LAYOUT = re.compile(
 # A follow-up to a follow-up that only pointed back ("Who is it written for?") reads the question before that one too
 # (i84-038, j85-040)
 CHAINED_FOLLOWS = True
+# a question led by a use case asks about that use case, whatever its words would route it to otherwise: "In GovStack's
+# anticipatory cash transfer use case, what has to happen before money can go out …?" reads as a requirement question
+USE_CASE_LEAD_ASKS = True
 
 
 def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
@@ -3473,11 +3526,14 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # what is a 'Room'?" (not before any question: "Walk me through the one-time signing: where is the key …?")
         q_core, intent = core, "term"
     lead = q[: len(q) - len(q_core)]  # the lead-in, when there is one
-    if lead and _USECASE.search(lead) and (intent == "general" or (
+    if lead and _USECASE.search(lead) and (intent == "general" or (USE_CASE_LEAD_ASKS and intent == "requirement") or (
             intent == "comparison" and not (_COMPARE.search(q_core) or registry.offers_choice(q_core)))):
         # "In the construction permit use case, how can inspectors verify a permit is genuine?"; "In the Unconditional
         # Social Cash Transfer use case, what happens at the Enrollment step and where is …?" compares no blocks
         intent = "use_case"
+    elif USE_CASE_LEAD_ASKS and intent in ("general", "architecture", "requirement") and _NAMES_USE_CASE.search(q) \
+            and ASKS_BLOCK_ROLES.search(q) and re.search(r"\b(building\s+blocks?|bbs?)\b", q, re.I):
+        intent = "use_case"  # "In the Kenyan GovBot chatbot use case, which building blocks are used and what does each one do?"
     elif LEAD_API and intent in ("general", "requirement", "workflow") and lead and _API_STRONG.search(lead) \
             and not _DATA.search(lead):
         intent = "api"  # "For the Identity BB's /oauth/token endpoint, how does … authenticate and what must … be?"
@@ -3599,7 +3655,8 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         if CALL_ASKED_AFTER_ANY and not bbs and is_follow and intent in ("general", "requirement") and (
                 _USES_CALL.search(q) or (INPUT_ASKS_API and _INPUT_ASK.search(q))):
             intent = "api"  # (… as does one asking what to give the system: the block is the conversation's)
-        if USE_CASE_CARRIED and not bbs and is_follow and intent == "general" and prev_intent == "use_case" \
+        if USE_CASE_CARRIED and not bbs and is_follow and (intent == "general" or (USE_CASE_LEAD_ASKS and intent == "workflow")) \
+                and prev_intent == "use_case" \
                 and not _USECASE.search(q):
             intent = prev_intent  # a follow-up to a use-case question asks about that use case still
         if is_follow:

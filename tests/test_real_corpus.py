@@ -930,3 +930,19 @@ def test_officials_questions_on_what_govstack_asks_of_a_country_find_the_page_th
     assert not ans.abstained and "MUST NOT use shared databases" in ans.text[:400]
     ans = real_assistant.ask("What changed in version 3 of the Payments specification?")
     assert not ans.abstained and "version-history" in ans.citations[0].path
+
+
+def test_a_use_case_named_in_the_question_is_answered_from_its_own_steps(real_assistant):
+    """Its title, in the asker's words, names the use case: its steps answer, not another use case's that shares words
+    (INST-1's payment step had led the questions on INST-2's trigger); a step asked for by its place is that step; what
+    its blocks do is listed step by step."""
+    ans = real_assistant.ask("What triggers payouts in the anticipatory cash transfer use case?")
+    assert ans.text.startswith("In **INST-2 Anticipatory Cash Transfers**, Step 5 Program Trigger:"), ans.text[:300]
+    first = "is there a govstack use case about advisory services for farmers?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_assistant.ask(first).text}]
+    ans = real_assistant.ask("ok. how does the very first step work in that one?", history=history)
+    assert ans.text.startswith("In **AGR-2 Rural Advisory Service for Farmers**, Step 1 "), ans.text[:300]
+    ans = real_assistant.ask("In the Kenyan GovBot chatbot use case, which GovStack building blocks are used and what "
+                             "does each one do?")
+    assert "Step 2 Intent & Entity Extraction: Workflow (PydanticAI orchestration), Registry (ChromaDB vector storage)" \
+        in ans.text, ans.text[:600]
