@@ -367,6 +367,11 @@ OUT_OF_SCOPE = [
     # "How much funding does GIZ provide to a country that joins GovStack …?": money for projects, not money a block moves
     (re.compile(r"\bhow much (\w+ ){0,2}(funding|financing|grants?|financial support|donor money)\b|\b(apply|applications?) "
                 r"(for|to get) (\w+ ){0,2}(funding|financing|grants?)\b|"
+                # … nor whether GovStack itself funds anyone ("Does GovStack give grants or funding to civil society
+                # groups …?", n89-034)
+                r"\b(does|do|will|would|can|could)\s+(govstack|giz|itu|dial|the\s+govstack\s+initiative|they)\s+(\w+\s+)?"
+                r"(give|gives|provide|provides|offer|offers|award|awards|fund|funds|finance|finances)\s+(\w+\s+){0,2}"
+                r"(grants?|funding|financing|money|financial\s+support|subsidies)\b|"
                 # … nor what a donor put into GovStack ("How much money has the German government contributed to the
                 # GovStack initiative in total?", f81-034)
                 r"\bhow much (money|funding|financing|cash)\b.{0,60}\b(contribut\w*|invest\w*|donat\w*|given|gave|spent|"
@@ -377,6 +382,15 @@ OUT_OF_SCOPE = [
     (re.compile(r"\b(deadlines?|closing dates?|cut-?off dates?)\b.{0,60}\b(apply|applications?|sign up|register)\s+(for|to)\s+"
                 r"(\w+\s+){0,3}(govstack|pilot|support|funding|grants?|help|assistance|programme|program)\b", re.I),
      "the specification does not announce calls for support or their deadlines"),
+    # GovStack's events and its own offices are not in the spec: "When and where is the next GovStack Demo Day …?"
+    # (m88-036), "where is the govstack secretariat based and how many staff work there?" (m88-039)
+    (re.compile(r"\b(next|upcoming|coming|forthcoming)\s+(govstack\s+)?(demo\s*days?|conferences?|summits?|events?|webinars?|"
+                r"hackathons?|workshops?|meet-?ups?|forums?|community\s+calls?)\b|\b(when|where)\s+(is|are|will)\s+(the\s+)?"
+                r"(next\s+)?(govstack\s+)?(demo\s*days?|conferences?|summits?|hackathons?|webinars?)\b|"
+                r"\bwhere\s+(is|are)\s+(the\s+)?(govstack\s+)?(secretariat|headquarters|hq|head\s+office|offices?|team)\s+"
+                r"(based|located|situated|headquartered)\b|\bhow\s+many\s+(staff|people|employees|persons)\s+(work|works|are\s+employed)\s+"
+                r"(at|in|for)\s+(the\s+)?(govstack|secretariat|there)\b|\bhow\s+many\s+(staff|people|employees)\s+(work|works)\s+there\b", re.I),
+     "the specification does not cover GovStack's events or its own offices and staff"),
     # "Which mobile network operators in Nigeria have already integrated with the Payments BB?": who has connected to
     # it in the world, not what the spec says about such parties
     (re.compile(r"\b(which|what) (\w+ ){0,3}(operators|mnos|banks|telcos|providers|companies|vendors|institutions|"

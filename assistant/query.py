@@ -536,8 +536,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # software bought under a licence is, in the architecture's criteria, proprietary ("Building blocks may be open source
     # or proprietary and therefore are not always DPGs", c78-005), and what may count as a building block is what its
     # criteria say ("The following provide criteria and definitions for Building Blocks", d79-036)
-    (r"\b(commercial|licen[cs]ed|closed[- ]source|paid[- ]for|off[- ]the[- ]shelf|cots|vendor'?s?|in[- ]house)\s+"
-     r"(software|products?|solutions?|tools?|platforms?|systems?|packages?)\b(?!\s*\(proprietary\))", r"\g<0> (proprietary)"),
+    # (… with the product's kind between: "a commercial border-management product", n89-006)
+    (r"\b(commercial|licen[cs]ed|closed[- ]source|paid[- ]for|paid|off[- ]the[- ]shelf|cots|vendor'?s?|in[- ]house)\s+"
+     r"([\w-]+\s+){0,2}?(software|products?|solutions?|tools?|platforms?|systems?|packages?)\b(?!\s*\(proprietary\))",
+     r"\g<0> (proprietary)"),
     (r"\b(count|counts|counted|qualify|qualifies|qualified|pass|passes|recogni[sz]ed|accepted|certified)\s+as\s+(a|an)\s+"
      r"(govstack\s+)?(building[- ]block|bb)\b", r"\g<0> (criteria and definitions for building blocks)"),
     # data protected while it travels between systems is, in the spec, data in transit and its transport ("All Building
@@ -1097,6 +1099,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # actually starts going out?", "what has to happen before money can go out …?", seven writers)
     (r"\bwhat\s+(decides|determines|sets\s+off)\s+(the\s+moment|when|the\s+point|the\s+time)\b|"
      r"\bwhat\s+(has|needs)\s+to\s+happen\s+before\b", r"\g<0> (trigger, triggered)"),
+    # whether a spec is stable or being reworked is what its release notes say of its version ("This early release
+    # represents the direction in which the Working Group …", m88-011)
+    (r"\b(stable|mature|final|finished|settled|ready)\s+enough\b|\b(being|getting)\s+(reworked|rewritten|redone|overhauled|"
+     r"revised|restructured)\b|\bstill\s+(changing|in\s+flux|a\s+draft|being\s+(written|worked\s+on|reworked))\b",
+     r"\g<0> (release notes, early release version)"),
+    # a ready-made kit of screen components is, in the UI/UX guidelines, a design system, which they do not give ("define
+    # high-level service patterns rather than anything more specific like a design system", m88-033)
+    (r"\bready[- ]made\s+([\w-]+\s+){0,4}?(components?|styles?|widgets?|screens?|ui|interfaces?|look(\s+and\s+feel)?)\b|"
+     r"\b(ui|component|widget)\s+(kits?|librar(y|ies))\b", r"\g<0> (design system, high-level service patterns)"),
     # contracts people sign are, beside consent, generic agreements: the playbook's FAQ "Can Consent BB handle generic
     # agreements? … no, Consent BB is not intended/designed for that" (n89-021)
     (r"\b(loan|credit|rental|lease|tenancy|employment|purchase|sales|commercial|legal|legally\s+binding|binding|business)\s+"

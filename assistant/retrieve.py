@@ -481,6 +481,7 @@ _SPEC_RELEASE_NOTES = re.compile(r"^release-notes/")
 # "current", the highest one the block's notes have.
 VERSION_MATCHED = (1.3, 0.8)
 VERSION_PASS = 2
+VERSION_LOOSE_BLOCK = True  # … the block named by its subject word alone too ("the payments part of GovStack")
 VERSION_PASS_RANK = 5
 _OVERVIEW = re.compile(r"\boverview\W*$", re.I)
 VERSION_OVERVIEW_BOOST = 1.4
@@ -1417,8 +1418,14 @@ class HybridSearch:
         # candidates), and the scoring below puts them before the other versions' sections
         versions: dict[str, int] = {}
         target = None
-        if VERSION_MATCHED and release_changes and qa.bbs and not filters:
-            versions = {i: v for b in qa.bbs for i, v in idx.release_sections(release, b).items()}
+        # (the block whose changes are asked: the one named, or the one its subject word names alone, "the payments
+        # part of GovStack got a new major version … what changed in version 3?", n89-005)
+        changed = list(qa.bbs)
+        if release_changes and not changed and VERSION_LOOSE_BLOCK:
+            loosely = registry.mentioned_loosely(qa.standalone)
+            changed = sorted(loosely) if len(loosely) == 1 else []
+        if VERSION_MATCHED and release_changes and changed and not filters:
+            versions = {i: v for b in changed for i, v in idx.release_sections(release, b).items()}
             target = asked_version(qa.standalone) or (
                 max(versions.values()) if versions and _ASKS_NEWEST.search(qa.standalone) else None)
             pool = {i for i, v in versions.items() if v == target}
@@ -1590,7 +1597,7 @@ class HybridSearch:
                     and _SPEC_RELEASE_NOTES.match(c.path):
                 s *= RELEASE_NOTES_BOOST
                 why.append("release-notes")
-            elif release_changes and c.bb and c.bb in qa.bbs and BLOCK_HISTORY_BOOST != 1.0 and _HISTORY_PAGE.search(c.path):
+            elif release_changes and c.bb and c.bb in changed and BLOCK_HISTORY_BOOST != 1.0 and _HISTORY_PAGE.search(c.path):
                 s *= BLOCK_HISTORY_BOOST
                 why.append("history")
                 if target is not None and i in versions:
