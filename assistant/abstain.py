@@ -118,6 +118,11 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       r"licen[cs]e (fee|fees|cost|costs)\b[^.?!]{0,60}\b(products?|software|building blocks?|bbs?|govstack|platforms?|"
                       r"solutions?|vendors?)\b)\b",
                       re.I)
+# "per user" said of the level access is checked at is no price ("when an app calls another org's service through the
+# information mediator, is access checked per user or per organisation?", o90-015)
+_ACCESS_LEVEL = re.compile(r"\b(access|permissions?|authori[sz]ation|rights?|roles?)\b[^.?]{0,30}\b(checked|granted|controlled|"
+                           r"defined|managed|decided|given|done|enforced|set|assigned|authori[sz]ed|handled)\s+per\s+(user|citizen)\b",
+                           re.I)
 # a budget money moves from or into is an account, not a price ("moving money from our department's budget to the finance
 # ministry")
 _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|[\w-]+'s\s+){1,2}"
@@ -159,7 +164,7 @@ def asks_price(question: str) -> bool:
     >>> asks_price("Which budget would moving to the cloud need?")
     True
     """
-    return bool(_PRICING.search(_BUDGET_MOVED.sub(" ", question)))
+    return bool(_PRICING.search(_ACCESS_LEVEL.sub(" ", _BUDGET_MOVED.sub(" ", question))))
 
 
 # … said of a price: the word price, or an amount within a few words of a fee, cost, charge … ("$2 billion per day" of
@@ -320,7 +325,7 @@ OUT_OF_SCOPE = [
                 r"translated|published|offered|provided)\s+(in|into)\s+(french|spanish|arabic|portuguese|russian|chinese|swahili|"
                 r"german|amharic|dari|pashto|hindi|bengali|indonesian)\b", re.I),
      "the specification says nothing about translations of itself"),
-    (re.compile(r"\b(uptime|availability|service\s+level|sla)\b.{0,60}\b(does|will|would|can)\s+govstack\s+(guarantee|promise|"
+    (re.compile(r"\b(uptime|availability|service\s+level|sla)\b.{0,60}\b(does|will|would|can)\s+(the\s+)?govstack(\s+sandbox)?\s+(guarantee|promise|"
                 r"offer|commit)\w*|\bgovstack\s+(guarantees?|promises?|commits?\s+to)\b.{0,40}\b(uptime|availability|service\s+level|"
                 r"sla)\b", re.I),
      "the specification makes no service-level promises for GovStack's own services"),
@@ -382,6 +387,20 @@ OUT_OF_SCOPE = [
     (re.compile(r"\b(deadlines?|closing dates?|cut-?off dates?)\b.{0,60}\b(apply|applications?|sign up|register)\s+(for|to)\s+"
                 r"(\w+\s+){0,3}(govstack|pilot|support|funding|grants?|help|assistance|programme|program)\b", re.I),
      "the specification does not announce calls for support or their deadlines"),
+    # … nor GovStack's own programmes for people and reports: a bug bounty or vulnerability disclosure programme
+    # (p91-032), an exam or certificate for individual developers (o90-034; products' compliance testing is in the spec)
+    (re.compile(r"\bbug[- ]bount(y|ies)\b|\b(coordinated\s+|responsible\s+)?vulnerability\s+disclosure\s+(programmes?|programs?|"
+                r"polic(y|ies)|process)\b|\b(exams?|examinations?)\b[^.?]{0,60}\b(govstack|certif\w+)\b|\b(govstack|certification)\s+"
+                r"(exams?|examinations?)\b|\b(developer|professional|personal|individual)\s+certifications?\b", re.I),
+     "the specification does not cover programmes GovStack runs for individuals"),
+    # … nor processing times and benefit amounts it would set for a service ("how many working days should the
+    # authority take to approve or reject an application?", o90-033; "What monthly benefit amount per household does
+    # GovStack recommend …?", o90-032)
+    (re.compile(r"\bhow\s+many\s+(working\s+|business\s+|calendar\s+)?(days|weeks|hours)\s+(should|must|does|do|will|may|can)\s+"
+                r"[^.?]{0,60}\b(take|have)\s+to\s+(approve|process|decide|issue|reject|review|respond|answer)\b|"
+                r"\b(what|which|how\s+much)\s+(\w+\s+){0,2}(benefit|transfer|grant|allowance|pension|subsidy|stipend)\s+"
+                r"(amounts?|levels?|values?|sizes?)\b", re.I),
+     "the specification sets no processing times or benefit amounts for a service"),
     # GovStack's events and its own offices are not in the spec: "When and where is the next GovStack Demo Day …?"
     # (m88-036), "where is the govstack secretariat based and how many staff work there?" (m88-039)
     (re.compile(r"\b(next|upcoming|coming|forthcoming)\s+(govstack\s+)?(demo\s*days?|conferences?|summits?|events?|webinars?|"
@@ -393,6 +412,10 @@ OUT_OF_SCOPE = [
      "the specification does not cover GovStack's events or its own offices and staff"),
     # "Which mobile network operators in Nigeria have already integrated with the Payments BB?": who has connected to
     # it in the world, not what the spec says about such parties
+    # ("which countries already run the govstack farm market platform …?", p91-035)
+    (re.compile(r"\bwhich\s+countries\s+(already\s+|currently\s+|now\s+|actually\s+)?(run|runs|use|uses|operate|operates|"
+                r"have\s+(adopted|deployed|implemented|launched|rolled\s+out))\b", re.I),
+     "the specification does not track who has integrated or deployed it"),
     (re.compile(r"\b(which|what) (\w+ ){0,3}(operators|mnos|banks|telcos|providers|companies|vendors|institutions|"
                 r"hospitals|agencies|ministries|countries|governments)\b.{0,60}\b(have|has)( already| now| so far| yet)? "
                 r"(integrated|connected|onboarded|joined|signed up|deployed|adopted|implemented|gone live)\b", re.I),
@@ -591,6 +614,8 @@ _ASKS_VERSION = re.compile(r"\b(?:which|what|min(?:imum)?|lowest|oldest|max(?:im
 _VERSION_OF_GENERIC = {"api", "apis", "schema", "spec", "specification", "database", "new", "previous", "current", "latest",
                        "next", "old", "older", "its", "their", "our", "this", "that", "document", "standard", "protocol",
                        "the", "a", "an", "which", "what", "release", "software", "block", "bb", "building",
+                       # ("… take part in shaping the next version of the specifications?", o90-003)
+                       "specifications", "specs", "standards", "documents", "guidelines", "playbook", "govstack",
                        # ("What changed in version 3 of the Payments specification …?" asks what changed, e80-006)
                        "in", "on", "of", "for", "to", "since", "from", "with", "changed", "change", "changes", "is", "was",
                        "are", "were", "has", "have", "did", "does", "do", "new", "first", "last", "final", "each", "every"}

@@ -536,10 +536,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # software bought under a licence is, in the architecture's criteria, proprietary ("Building blocks may be open source
     # or proprietary and therefore are not always DPGs", c78-005), and what may count as a building block is what its
     # criteria say ("The following provide criteria and definitions for Building Blocks", d79-036)
-    # (… with the product's kind between: "a commercial border-management product", n89-006)
-    (r"\b(commercial|licen[cs]ed|closed[- ]source|paid[- ]for|paid|off[- ]the[- ]shelf|cots|vendor'?s?|in[- ]house)\s+"
-     r"([\w-]+\s+){0,2}?(software|products?|solutions?|tools?|platforms?|systems?|packages?)\b(?!\s*\(proprietary\))",
-     r"\g<0> (proprietary)"),
+    (r"\b(commercial|licen[cs]ed|closed[- ]source|paid[- ]for|off[- ]the[- ]shelf|cots|vendor'?s?|in[- ]house)\s+"
+     r"(software|products?|solutions?|tools?|platforms?|systems?|packages?)\b(?!\s*\(proprietary\))", r"\g<0> (proprietary)"),
     (r"\b(count|counts|counted|qualify|qualifies|qualified|pass|passes|recogni[sz]ed|accepted|certified)\s+as\s+(a|an)\s+"
      r"(govstack\s+)?(building[- ]block|bb)\b", r"\g<0> (criteria and definitions for building blocks)"),
     # data protected while it travels between systems is, in the spec, data in transit and its transport ("All Building
@@ -916,7 +914,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\bpick(s|ed)?\s+up\s+where\s+(she|he|they|i|we|you)\s+left\s+off\b", r"\g<0> (save as a draft, continue later)"),
     # a site losing power is, in the Cloud Infrastructure spec, a hardware outage its availability zones are independent
     # of ("independence from each other on the hardware level in terms of power supply", o64-036)
-    (r"\b(lose|loses|lost|losing)\s+(its\s+|their\s+|all\s+)?power\b|\bpower\s+(cuts?|failures?|outages?|loss)\b|"
+    # (power cuts in the places people work are the low-resource environments below, not a data centre's outage:
+    # "regular power cuts and patchy mobile internet", o90-013, and three dev questions before it)
+    (r"\b(lose|loses|lost|losing)\s+(its\s+|their\s+|all\s+)?power\b|\bpower\s+(failures?|outages?|loss)\b"
+     r"(?=[^?]{0,80}\b(servers?|data\s*cent(er|re)s?|cloud|hosting|racks?|availability\s+zones?)\b)|"
      r"\b(catch|catches|caught|catching)\s+fire\b", r"\g<0> (power supply, hardware outage)"),
     # someone shut or locked out is, in the spec, blocked ("Blacklisted or blocked IP addresses MUST be able to be
     # automatically unblocked by the solution after a configurable timeout period"; "got shut out by our anti-flood
@@ -1108,14 +1109,24 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # high-level service patterns rather than anything more specific like a design system", m88-033)
     (r"\bready[- ]made\s+([\w-]+\s+){0,4}?(components?|styles?|widgets?|screens?|ui|interfaces?|look(\s+and\s+feel)?)\b|"
      r"\b(ui|component|widget)\s+(kits?|librar(y|ies))\b", r"\g<0> (design system, high-level service patterns)"),
+    # an account with a password for every service is, in the UI/UX authentication pattern, what to avoid ("avoiding the
+    # need for user accounts where possible … one-time GUID links", o90-017)
+    (r"\b(username|user\s*name|login|password)s?\s+(and|&)\s+(a\s+)?(password|pin)s?\b(?=[^?]{0,60}\b(every|each|all|"
+     r"separate)\b)|\b(accounts?|logins?|passwords?)\s+for\s+(every|each|all\s+the|all)\s+([\w-]+\s+){0,2}?(services?|sites?|"
+     r"portals?|apps?)\b", r"\g<0> (user accounts, avoiding the need for user accounts)"),
+    # a block taking over the screen is, in the architecture, UX switching and handover ("control over the User Interface
+    # may need to be passed … the UX can be handed off to the Payment Building Block", p91-017, h83-040)
+    (r"\b(take|takes|taking|took)\s+over\s+(the|their|our|its|a)\s+(screens?|ui|user\s+interface|display|page)\b|"
+     r"\b(show|shows|showing|present|presents|presenting|use|uses|using)\s+(its|their)\s+own\s+(screens?|ui|user\s+interface|"
+     r"pages?|forms?)\b", r"\g<0> (UX switching and handover, control over the User Interface)"),
     # contracts people sign are, beside consent, generic agreements: the playbook's FAQ "Can Consent BB handle generic
     # agreements? … no, Consent BB is not intended/designed for that" (n89-021)
     (r"\b(loan|credit|rental|lease|tenancy|employment|purchase|sales|commercial|legal|legally\s+binding|binding|business)\s+"
      r"(contracts?|agreements?)\b", r"\g<0> (generic agreements)"),
     # deciding which services to put online first is, in the implementation playbook, service prioritization ("Defining
     # which services should be digitized first …"; m88-019, n89-008)
-    (r"\b(decide|deciding|choose|choosing|pick|picking|select|selecting|know|work\s+out|figure\s+out)\s+(which|what)\s+"
-     r"(ones?|services?|to)\b[^.?!]{0,50}?\b(first|before\s+the\s+others|to\s+start\s+with)\b|"
+    (r"\b(decide|deciding|decides|choose|choosing|pick|picking|select|selecting|know|work\s+out|figure\s+out)\s+(which|what)\s+"
+     r"(of\s+(its|their|our|the|your)\s+)?(ones?|services?|to)\b[^.?!]{0,50}?\b(first|before\s+the\s+others|to\s+start\s+with)\b|"
      r"\bwhich\s+(ones?|services?)\s+(should\s+|to\s+|do\s+we\s+|we\s+should\s+)?(do|tackle|digiti[sz]e|put\s+online|start\s+with|"
      r"prioriti[sz]e|move\s+online)\s+first\b", r"\g<0> (service prioritization, which services should be digitized first)"),
     # people signed up for a programme are, in the use cases and the Registration spec, registered and enrolled ("how do
@@ -1570,6 +1581,10 @@ _PROPOSES_CHANGE = re.compile(
     r"(a\s+|an\s+|the\s+|my\s+|our\s+|some\s+)?(correction|fix|change|mistake|error|typo|improvement|edit|feedback)s?\b|"
     r"\b(found|find|spotted|spot|noticed|notice|see|saw)\s+(a|an|some)\s+(\w+\s+)?(mistake|error|typo|inaccuracy)s?\b|"
     r"\b(get|getting|got|become|becoming)\s+involved\b|"
+    # ("Is there still a way for someone like me to take part in shaping the next version of the specifications?", o90-003)
+    r"\b(take|taking|took)\s+part\s+in\s+(shaping|writing|drafting|developing|improving)\b|"
+    # ("one page about farmer services looks out of date. how do i let them know?", p91-010)
+    r"\b(looks?|is|seems?|seem|are)\s+(a\s+bit\s+|quite\s+|very\s+|badly\s+)?(out\s+of\s+date|outdated|out-of-date|wrong|incorrect)\b|"
     # ("As an outsider, what is the route for getting the text corrected?", i84-002)
     r"\b(get|getting|got|have|having)\s+(the|a|this|that|some)\s+(text|wording|passage|page|sentence|section|paragraph)s?\s+"
     r"(corrected|fixed|changed|amended|updated)\b", re.I)
@@ -2261,7 +2276,11 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
         text = _rewrite(_BEGIN_ORDER, r"\g<0> (adopt GovStack: a suggested journey)", text, spans, count=1)
     if ORGANISATIONAL_SIDE and _EXCHANGES_DATA.search(text):
         text = _rewrite(_ORG_SIDE, r"\g<0> (a central operator, trust services, members onboarded)", text, spans, count=1)
-    if CONTRIBUTING and _ABOUT_SPEC_TEXT.search(text):
+    if CONTRIBUTING and re.search(r"\bplaybook\b", text, re.I) and _PROPOSES_CHANGE.search(text):
+        # (the playbook takes feedback on its own pages: "How to submit feedback? … Click the “Give Feedback” button",
+        # p91-010)
+        text = _rewrite(_PROPOSES_CHANGE, r"\g<0> (submit feedback, provide feedback for a particular page)", text, spans)
+    elif CONTRIBUTING and _ABOUT_SPEC_TEXT.search(text):
         text = _rewrite(_PROPOSES_CHANGE, r"\g<0> (contributing: proposing changes, joining working groups)", text, spans)
     elif CONTRIBUTING and _ABOUT_GOVSTACK_ITSELF.search(text):
         text = _rewrite(_GETS_INVOLVED, r"\g<0> (contributing: proposing changes, joining working groups)", text, spans)
