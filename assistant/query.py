@@ -1572,7 +1572,9 @@ _TAKES_UP = re.compile(r"\b(government|country|ministry|governments|countries|mi
                        r"adopt|use|try|join|follow|take\s+(this|that|the)\s+(approach|route|path)|go\s+with|go\s+down\s+"
                        r"this\s+(road|route|path))|\b(this|the|govstack)\s+approach\b|"
                        # ("… a plan for how our ministry and maybe the whole government could take it up", j85-005)
-                       r"\b(take|taking|took)\s+(it|this|govstack|them)\s+up\b", re.I)
+                       r"\b(take|taking|took)\s+(it|this|govstack|them)\s+up\b|"
+                       # ("asked us where to begin with GovStack … a path for adopting it", p91-004)
+                       r"\b(adopt|adopting|adoption\s+of)\s+(it|govstack|this|them)\b|\b(begin|start)\s+with\s+govstack\b", re.I)
 CONTRIBUTING = True
 _ABOUT_SPEC_TEXT = re.compile(r"\b(specs?|specifications?|pages?|gitbook|documentation|docs|wording|working\s+groups?|"
                               r"govstack\s+community|standards?\s+(are|is|get|gets)\s+(written|made|drafted))\b", re.I)
