@@ -208,6 +208,7 @@ ASKS_SCOPE = re.compile(r"\b(or|,)\s+(do|would|will|should|must)\s+(we|i|you)\s+
 _INTERNAL = re.compile(r"\b(happens?|goes on|going on) (\w+ ){0,2}(internally|inside|behind the scenes|under the hood)\b|"
                        r"\binternal (workflows?|flows?|process(es)?|sequences?|steps)\b", re.I)
 _UC_ID = r"(?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d"  # a GovStack product use case's id ("INST-1")
+USE_CASE_ID = _UC_ID  # (retrieve: the use case a question names by its id)
 _USECASE = re.compile(rf"\b(use case|use-case|usecase|{_UC_ID})\b", re.I)
 # the fields of GovStack's use cases: a question about one asks about the use case, but an official's context sentence
 # ("Our disaster management agency wants … . Which GIS capability covers this?") only says where they work

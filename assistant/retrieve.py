@@ -30,7 +30,7 @@ from pydantic import ConfigDict
 import snowballstemmer
 
 from assistant import registry
-from assistant.query import ASKS_REPO_LAYOUT, ASKS_SCOPE, BARE_CROSS_CUTTING, NAMES_USE_CASE, STOP, QueryAnalysis, analyze, plain_words, without_condition_clause
+from assistant.query import ASKS_REPO_LAYOUT, ASKS_SCOPE, BARE_CROSS_CUTTING, NAMES_USE_CASE, STOP, USE_CASE_ID, QueryAnalysis, analyze, plain_words, without_condition_clause
 from assistant.types import Chunk
 from ingest.sources import load_manifest
 
@@ -578,7 +578,12 @@ def asked_step(text: str, numbers: list[str]) -> str | None:
     return next((x for x in numbers if re.match(rf"{n}(?!\d)", x)), None)
 
 
-_UC_ID_SAID = re.compile(r"\b((?:inst|agr|hltc|finc|edu|clmt|env|inf|egov)-\d+)\b", re.I)
+_UC_ID_SAID = re.compile(rf"\b({USE_CASE_ID}+)\b", re.I)
+
+
+def step_order(number: str) -> tuple[int, str]:
+    """A use-case step's number as written, for sorting: "1", "2", …, "7a", "7b", "10"."""
+    return int(re.match(r"\d*", number).group(0) or 0), number
 # a question about a block's subject in its own words ("… through the scheduling system. What happens if people don't
 # turn up?") is about the GovStack spec, as one naming the block is: the framework's record of that block is context
 # (the SDG framework's "Scheduling" record had led v71-030)
@@ -866,8 +871,7 @@ def _folded(word: str) -> str:
 
 def _said_words(text: str) -> list[str]:
     """A text's words as said, plurals folded: "Get list of event types" → get list of event type."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in re.findall(r"[a-z0-9]+", text.lower())]
+    return [_folded(w) for w in re.findall(r"[a-z0-9]+", text.lower())]
 
 
 class CorpusIndex:
@@ -1444,8 +1448,7 @@ class HybridSearch:
         step_asked = None
         if named_uc:
             numbers = sorted({str(idx.chunks[i].extra.get("step")) for i in idx.use_cases(release)[named_uc][1]
-                              if idx.chunks[i].kind == "use_case_step"},
-                             key=lambda x: (int(re.match(r"\d*", x).group(0) or 0), x))  # "1", "2", …, "7a", "7b", "10"
+                              if idx.chunks[i].kind == "use_case_step"}, key=step_order)
             step_asked = asked_step(qa.question, numbers)
             near = idx.vectors.similarity(qvec, release, set(idx.use_cases(release)[named_uc][1]))
             for r, (i, sim) in _tied_ranks(near.items()):

@@ -23,7 +23,7 @@ from assistant.query import (API_PATH, ASKS_BLOCK_ROLES, ASKS_DIFFERENCE, ASKS_O
                              MAX_DEFINED_TERMS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
                              defined_term, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, gloss_words, hands_over,
-                                inline_definition, needed_stems,
+                                inline_definition, needed_stems, step_order,
                                 negated_stems, norm_term, question_negations, qualifies, stem_tokens, story_page, template_key, term_forms,
                                 term_names, tokenize)
 from assistant.types import label_name
@@ -2357,7 +2357,7 @@ class ExtractiveAnswerer:
                 if x.chunk.kind == "use_case_step" and x.chunk.extra.get("uc_id") == uc_id and m and m.group(1) != "n/a":
                     listed.setdefault(str(x.chunk.extra.get("step")), (j, x.chunk.heading_path[-1], m.group(1)))
             if len(listed) >= 2:
-                order = sorted(listed, key=lambda n: (int(re.match(r"\d*", n).group(0) or 0), n))
+                order = sorted(listed, key=step_order)
                 parts.append("By step:\n" + "\n".join(
                     f"- {listed[n][1]}: {listed[n][2]} {self._mark(ev, listed[n][0], 'Building blocks: ' + listed[n][2])}"
                     for n in order))
