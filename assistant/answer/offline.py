@@ -2357,6 +2357,9 @@ class ExtractiveAnswerer:
                 if x.chunk.kind == "use_case_step" and x.chunk.extra.get("uc_id") == uc_id and m and m.group(1) != "n/a":
                     listed.setdefault(str(x.chunk.extra.get("step")), (j, x.chunk.heading_path[-1], m.group(1)))
             if len(listed) >= 2:
+                for j, _, _ in listed.values():  # (their "Workflows: … Building blocks: …" lines are said: not again below)
+                    self._taken.update(" ".join(tokenize(u.text))[:120] for u in units_of(ev.hits[j].chunk.text, j)
+                                       if "Building blocks:" in u.text)
                 order = sorted(listed, key=step_order)
                 parts.append("By step:\n" + "\n".join(
                     f"- {listed[n][1]}: {listed[n][2]} {self._mark(ev, listed[n][0], 'Building blocks: ' + listed[n][2])}"
