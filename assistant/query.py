@@ -2563,6 +2563,7 @@ NAMES_USE_CASE = _NAMES_USE_CASE  # (retrieve: a question about one block that n
 # what?", "which building blocks are used and what does each one do?", "… which building blocks are the vector database
 # and the document retrieval mapped to?"): the answer lists each step's blocks (service.Assistant._augment brings the
 # steps, the answerer lists them)
+NAMES_BLOCKS = re.compile(r"\b(building\s+blocks?|bbs?)\b", re.I)  # a question that says "building blocks"
 ASKS_BLOCK_ROLES = re.compile(r"\b(for\s+what|what\s+for|what\s+(does|do)\s+(each|every)(\s+one)?(\s+of\s+them)?\s+do|"
                               r"what\s+each(\s+one)?\s+(does|is\s+for|is\s+used\s+for)|roles?|mapped\s+to|"
                               r"(in|at|for)\s+which\s+steps?|per\s+step|(in|at|for)\s+each\s+step|step\s+by\s+step)\b", re.I)
@@ -3565,7 +3566,7 @@ def analyze(question: str, history: list[dict] | None = None) -> QueryAnalysis:
         # Social Cash Transfer use case, what happens at the Enrollment step and where is …?" compares no blocks
         intent = "use_case"
     elif USE_CASE_LEAD_ASKS and intent in ("general", "architecture", "requirement") and _NAMES_USE_CASE.search(q) \
-            and ASKS_BLOCK_ROLES.search(q) and re.search(r"\b(building\s+blocks?|bbs?)\b", q, re.I):
+            and ASKS_BLOCK_ROLES.search(q) and NAMES_BLOCKS.search(q):
         intent = "use_case"  # "In the Kenyan GovBot chatbot use case, which building blocks are used and what does each one do?"
     elif LEAD_API and intent in ("general", "requirement", "workflow") and lead and _API_STRONG.search(lead) \
             and not _DATA.search(lead):

@@ -969,6 +969,7 @@ class CorpusIndex:
         self._scope_passages: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
         self._release_sections: dict[tuple[str, str], dict[str, int]] = {}  # release_sections' answers
         self._use_cases: dict[str, dict[str, tuple[str, list[str]]]] = {}  # use_cases' answers, per release
+        self._use_case_titles: dict[str, dict[str, dict[str, float]]] = {}  # _title_weights' answers
         self._vectors: ExactVectors | None = None
         self._vectors_lock = threading.Lock()
         self.load_seconds = time.perf_counter() - t0
@@ -1115,6 +1116,17 @@ class CorpusIndex:
             self._use_cases[release] = found
         return self._use_cases[release]
 
+    def _title_weights(self, release: str) -> dict[str, dict[str, float]]:
+        """Each product use case's title words (plurals folded, a parenthesis and stop words left out) with their IDF.
+        Built once per release."""
+        if release not in self._use_case_titles:
+            idf = self.idf.get(release, {})
+            self._use_case_titles[release] = {
+                uc: {_folded(w): idf.get(w, idf.get(_folded(w), 1.0))
+                     for w in tokenize(re.sub(r"\(.*?\)", " ", title)) if w not in STOP}
+                for uc, (title, _) in self.use_cases(release).items()}
+        return self._use_case_titles[release]
+
     def named_use_case(self, release: str, text: str) -> str | None:
         """The product use case a question names, by its id or by its title's words (see USE_CASE_TITLE_COVER); None
         when it names none, or two as well."""
@@ -1122,15 +1134,12 @@ class CorpusIndex:
         ids = {m.upper() for m in _UC_ID_SAID.findall(text)} & set(ucs)
         if ids:
             return next(iter(ids)) if len(ids) == 1 else None
-        idf = self.idf.get(release, {})
         said = {_folded(w) for w in tokenize(text)}
         covers = []
-        for uc, (title, _) in ucs.items():
-            words = [w for w in tokenize(re.sub(r"\(.*?\)", " ", title)) if w not in STOP]
-            weight = {w: idf.get(w, idf.get(_folded(w), 1.0)) for w in words}
+        for uc, weight in self._title_weights(release).items():
             total = sum(weight.values())
             if total:
-                covers.append((sum(v for w, v in weight.items() if _folded(w) in said) / total, uc))
+                covers.append((sum(v for w, v in weight.items() if w in said) / total, uc))
         covers.sort(reverse=True)
         if covers and covers[0][0] >= USE_CASE_TITLE_COVER and (
                 len(covers) == 1 or covers[0][0] - covers[1][0] >= USE_CASE_TITLE_MARGIN):

@@ -663,9 +663,10 @@ class Assistant:
         if USE_CASE_STEP_BLOCKS and qa.intent == "use_case" and ASKS_BLOCK_ROLES.search(qa.question):
             # what a use case's blocks do in it, step by step: all its steps come along (each ends with its blocks)
             uc = next((h.chunk.extra.get("uc_id") for h in hits[:3] if h.chunk.kind in ("use_case", "use_case_step")), None)
-            for i in self.index.use_cases(release).get(str(uc), ("", []))[1] if uc else []:
-                if self.index.chunks[i].kind == "use_case_step":
-                    bring(self.index.chunks[i], "use-case-steps")
+            _, ids = self.index.use_cases(release).get(str(uc), ("", []))
+            for c in (self.index.chunks[i] for i in ids):
+                if c.kind == "use_case_step":
+                    bring(c, "use-case-steps")
         if qa.intent in ("overview", "comparison") and qa.bbs:
             for bb in qa.bbs[:3]:
                 folder = self.index.bb_folders.get((release, bb))

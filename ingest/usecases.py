@@ -229,29 +229,19 @@ def _summary_table(lines: list[str]) -> dict[str, str]:
     return table
 
 
-_ROLE = re.compile(r"\(([^()]{3,})\)\s*$")
+_ROLE = re.compile(r"\(([^()]{3,})\)\s*$")  # "Registry (ChromaDB vector storage)": what the block does in the step
 
 
-def _block_roles(lines: list[str]) -> dict[str, str]:
-    """The BB items of a step's BB section that say, in parentheses, what the block does there: id → item as written.
+def _bbs_in_lines(lines: list[str], unmapped: list[str], roles: dict[str, str] | None = None) -> list[str]:
+    """Canonical ids for every BB link or listed name in a BB section, in order, without repeats; a listed name that
+    says in parentheses what the block does there goes into `roles` as written (id → item).
 
-    >>> _block_roles(["* Registry (ChromaDB vector storage)", "* [**GIS**](https://govstack.gitbook.io/bb-gis)",
-    ...               "* Information Mediator (RAG pipeline integration)"])
-    {'digital-registries': 'Registry (ChromaDB vector storage)', 'information-mediator': 'Information Mediator (RAG pipeline integration)'}
+    >>> roles = {}
+    >>> _bbs_in_lines(["* Registry (ChromaDB vector storage)", "* [**GIS**](https://govstack.gitbook.io/bb-gis)"], [], roles)
+    ['digital-registries', 'gis']
+    >>> roles
+    {'digital-registries': 'Registry (ChromaDB vector storage)'}
     """
-    roles: dict[str, str] = {}
-    for raw in lines:
-        m = _LIST_ITEM.match(raw.strip())
-        item = clean_markdown(m.group(2) if m else raw.strip()).strip()
-        if item and _ROLE.search(item):
-            bb = bb_id_for(item)
-            if bb and bb not in roles:
-                roles[bb] = item
-    return roles
-
-
-def _bbs_in_lines(lines: list[str], unmapped: list[str]) -> list[str]:
-    """Canonical ids for every BB link or listed name in a BB section, in order, without repeats."""
     found: list[str] = []
     for raw in lines:
         line = raw.strip()
@@ -263,6 +253,8 @@ def _bbs_in_lines(lines: list[str], unmapped: list[str]) -> list[str]:
         candidates = [lk.group(0) for lk in links] if links else [body]
         for cand in candidates:
             bb = bb_id_for(cand)
+            if bb and roles is not None and not links and bb not in roles and _ROLE.search(name := clean_markdown(cand).strip()):
+                roles[bb] = name
             if bb and bb not in found:
                 found.append(bb)
             elif bb is None:
@@ -322,13 +314,14 @@ def _parse_step(heading: str, body: list[str], unmapped: list[str]) -> UseCaseSt
             current = _STEP_SECTIONS[label]
             continue
         parts[current].append(line)
+    roles: dict[str, str] = {}
     return UseCaseStep(
         number=number,
         title=title,
         description=_plain_block(parts["description"]),
         workflows=_workflows_in_lines(parts["workflows"]),
-        building_blocks=_bbs_in_lines(parts["building_blocks"], unmapped),
-        block_roles=_block_roles(parts["building_blocks"]),
+        building_blocks=_bbs_in_lines(parts["building_blocks"], unmapped, roles),
+        block_roles=roles,
     )
 
 

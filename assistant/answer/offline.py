@@ -20,7 +20,7 @@ from assistant.abstain import asked_job, asks_figure, figure_units
 from assistant.answer.evidence import (Evidence, Unit, clip, from_field_name, heading_title, overlap, score_unit,
                                       sentences, strip_md, title_in_term, titled_for, units_of)
 from assistant.query import (API_PATH, ASKS_BLOCK_ROLES, ASKS_DIFFERENCE, ASKS_OPTIONS, ASKS_SCOPE, FAILURE_CASE, LISTS_OPERATIONS,
-                             MAX_DEFINED_TERMS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
+                             MAX_DEFINED_TERMS, NAMES_BLOCKS, NAMES_USE_CASE, POINTS_BACK, STOP, QueryAnalysis, ask_part, noun_pattern, plain_words,
                              defined_term, search_form)
 from assistant.retrieve import (FRAMEWORK_KINDS, OUT_OF_SCOPE, SCOPE_SECTION, Hit, continues, gloss_words, hands_over,
                                 inline_definition, needed_stems, step_order,
@@ -2282,16 +2282,16 @@ class ExtractiveAnswerer:
             if named and all(x is not h for _, x in named):
                 hi, h = named[0]
         asks_bbs = re.search(r"\bbuilding blocks?\b.*\b(use|uses|need|needed|involved)\b", qa.question, re.I)
-        names_bbs = bool(re.search(r"\b(building blocks?|bbs?)\b", qa.question, re.I))
+        names_bbs = bool(NAMES_BLOCKS.search(qa.question))
         # "… what do health workers provide when they register, and which building blocks support that step?"
         about_step = bool(_ABOUT_STEP.search(qa.question))
-        if names_bbs and ASKS_BLOCK_ROLES.search(qa.question):
+        by_step = names_bbs and bool(ASKS_BLOCK_ROLES.search(qa.question))
+        if by_step:
             # (… "which building blocks are used in which step?" asks for them all, step by step: see below)
             about_step = False
             if h.chunk.kind == "use_case_step":
-                h = next((x for _, x in ucs if x.chunk.kind == "use_case" and x.chunk.extra.get("uc_id")
-                          == h.chunk.extra.get("uc_id")), h)
-                hi = next(j for j, x in enumerate(ev.hits) if x is h)
+                hi, h = next(((j, x) for j, x in ucs if x.chunk.kind == "use_case"
+                              and x.chunk.extra.get("uc_id") == h.chunk.extra.get("uc_id")), (hi, h))
         if h.chunk.kind == "use_case" and not _ASKS_SDG.search(qa.question) and (about_step or not (asks_bbs or names_bbs)):
             # "What does the disaster management use case suggest for alerting people …?" asks about a step, which a
             # top passage has: it answers, not the use case's summary and block list
@@ -2347,7 +2347,7 @@ class ExtractiveAnswerer:
         mark = self._mark(ev, hi, f"{uc_id} {title}: {', '.join(bbs)}")
         who = "It" if parts else f"**{uc_id} – {title}**"
         parts.append(f"{who} uses these building blocks: {', '.join(bbs)} {mark}.")
-        if names_bbs and ASKS_BLOCK_ROLES.search(qa.question):
+        if by_step:
             # "… which building blocks does it lean on, and for what?": each step's blocks, as the page lists them
             # ("Step 2 Intent & Entity Extraction: Workflow (PydanticAI orchestration), Registry (ChromaDB vector
             # storage), …"), the steps in their order
