@@ -123,6 +123,8 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
 _ACCESS_LEVEL = re.compile(r"\b(access|permissions?|authori[sz]ation|rights?|roles?)\b[^.?]{0,30}\b(checked|granted|controlled|"
                            r"defined|managed|decided|given|done|enforced|set|assigned|authori[sz]ed|handled)\s+per\s+(user|citizen)\b",
                            re.I)
+# … nor is a count per month a price ("how many applications each clerk handled per month", r93-023)
+_COUNTED_PER = re.compile(r"\bhow\s+many\b[^.?!]{0,80}?\bper\s+(user|citizen|month|year|sms|message|transaction)\b", re.I)
 # a budget money moves from or into is an account, not a price ("moving money from our department's budget to the finance
 # ministry")
 _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|[\w-]+'s\s+){1,2}"
@@ -163,8 +165,10 @@ def asks_price(question: str) -> bool:
     False
     >>> asks_price("Which budget would moving to the cloud need?")
     True
+    >>> asks_price("Can we get figures like how many applications each clerk handled per month?")
+    False
     """
-    return bool(_PRICING.search(_ACCESS_LEVEL.sub(" ", _BUDGET_MOVED.sub(" ", question))))
+    return bool(_PRICING.search(_COUNTED_PER.sub(" ", _ACCESS_LEVEL.sub(" ", _BUDGET_MOVED.sub(" ", question)))))
 
 
 # … said of a price: the word price, or an amount within a few words of a fee, cost, charge … ("$2 billion per day" of
@@ -235,9 +239,10 @@ OUT_OF_SCOPE = [
     # names no certified or approved products
     # … "Which commercial banks are GovStack-certified as financial service providers …?", "Which HSM brand and model does
     # the spec certify?"
-    (re.compile(r"\b(which|what|any)\s+(\w+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
+    # (… or "Which countries' national ID systems have already been certified as GovStack-compliant so far?", q92-033)
+    (re.compile(r"\b(which|what|any)\s+([\w'’-]+\s+){0,3}(providers?|vendors?|products?|companies|suppliers?|solutions?|clouds?|"
                 r"platforms?|tools?|banks?|operators?|firms?|integrators?|models?|brands?|devices?|hardware|scanners?|readers?|"
-                r"handsets?)\b.{0,60}\b(certif(y|ies|ied)|approved?|endorsed?|accredit(s|ed)?|passed)\b|"
+                r"handsets?|systems?)\b.{0,60}\b(certif(y|ies|ied)|approved?|endorsed?|accredit(s|ed)?|passed)\b|"
                 # ("Is there an official list of hospital information systems or EMR products that have already been
                 # certified as GovStack compliant?", k86-032)
                 r"\b(list|register|registry|directory|catalogue|catalog)\s+of\s+(\w+\s+){0,6}(products?|systems?|solutions?|vendors?|"
@@ -481,7 +486,11 @@ _FINDS_OUT = re.compile(r"\b(check|see|find out|(?<!want to )(?<!like to )(?<!ne
                         r"(records?|captures?|includes?|contains?|holds?|stores?|spells?\s+out)\s+(things|details|fields|"
                         r"information|items)\s+(like|such\s+as|on|about)|"
                         # … or figures pulled on it ("I'd like to pull figures on how many files each clerk has handled")
-                        r"(figures|numbers|stats|statistics|data|reports?|counts|totals)\s+(on|about|of|for|showing))"
+                        r"(figures|numbers|stats|statistics|data|reports?|counts|totals)\s+(on|about|of|for|showing)|"
+                        # ("get figures out of the registration system, like how many applications each clerk handled",
+                        # r93-023)
+                        r"(figures|numbers|stats|statistics|reports?|counts|totals)\b[^.?!]{0,50}?(like|such\s+as|for\s+example|"
+                        r"e\.g\.))"
                         r"\s+(how many|how much|how long|how often|how big|how large|how far)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 # the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"

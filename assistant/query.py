@@ -586,8 +586,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"large|multinational|global|overseas|american|chinese|few)\s+(tech\s+|technology\s+|cloud\s+|it\s+|software\s+)?"
      r"(firms?|companies|giants?|providers?|vendors?|corporations?|suppliers?|hyperscalers?)\b)|"
      r"\b(keeps?|keeping|retain\w*|stay\s+in)\s+control\s+(of|over)\s+(its|their|our|the\s+country'?s)\s+(own\s+)?(data|"
-     r"infrastructure|systems?|cloud|technology|it)\b",
-     r"\g<0> (digital sovereignty, vendor lock-in)"),
+     r"infrastructure|systems?|cloud|technology|it)\b|"
+     # ("Could we run all of it on our own government-owned servers instead of renting from one of the big foreign
+     # providers?", r93-039)
+     r"\b(instead\s+of|rather\s+than)\s+(renting|buying|using|paying)\s+(from\s+|for\s+)?(one\s+of\s+)?(the\s+|a\s+)?"
+     r"(big|large|foreign|overseas|multinational|global|commercial|public)\s+([\w-]+\s+)?(cloud\s+)?(providers?|vendors?|"
+     r"companies|firms?|clouds?|hyperscalers?)\b",
+     r"\g<0> (digital sovereignty, vendor lock-in, run in any data center)"),
     # the part of GovStack "in the middle" that passes data between offices is the Information Mediator ("provides a
     # gateway for exchange of data and services among GovStack Building Blocks", e80-015, f81-023)
     (r"\b(go-?between|middle-?man|middle\s+man|intermediary)\b|\b(sits?|sitting|stands?|is)\s+in\s+the\s+middle\b|"
@@ -642,7 +647,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(video|camera|webcam)\s+(calls?|chats?|conferenc\w*|meetings?|consultations?)\b|"
      r"\b(live|real[- ]time)\s+((video|audio|voice)\s+)?(calls?|conversations?|chats?|talks?)\b|"
      r"\bface[- ]to[- ]face\b(?=[^?]{0,60}\b(internet|online|camera|webcam|video|live|calls?)\b)|"
-     r"\bover\s+(the\s+)?(camera|webcam|video)\b", r"\g<0> (real-time video and audio conferencing)"),
+     r"\bover\s+(the\s+)?(camera|webcam|video)\b|"
+     # ("live online classes, where the trainer and students see and hear each other", r93-020)
+     r"\b(see|hear)\s+and\s+(see|hear)\s+(each\s+other|one\s+another)\b", r"\g<0> (real-time video and audio conferencing)"),
     # devices at a service counter are, in the Registration spec, special hardware ("Integration with special hardware
     # (scanners, fingerprint readers, digital signature solutions, etc.) is not covered", i84-021)
     (r"\b(thumb\s*print|finger\s*print)\s+(pads?|machines?|devices?|readers?|scanners?)\b|"
@@ -755,7 +762,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # the messaging gets prioritized, otherwise, the FIFO algorithm … applies")
     (r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping) (the |a )?(queue|line)\b|"
      r"\b(is|are|gets?|be|being) (sent|served|processed|handled|delivered|dealt with) first\b|\bgo(es)? first\b|"
-     r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping|get|gets|go|goes|move|moves|cut|cuts) ahead of\b|"
+     r"\b(jump|jumps|jumped|jumping|skip|skips|skipped|skipping|get|gets|go|goes|move|moves|cut|cuts) ((out|sent) )?ahead of\b|"
      r"\bwait(s|ed|ing)? (its|their|his|her|your|our|my|in) (turn|line)\b|"
      # ("does it have to wait behind all the routine ones?", o64-027)
      r"\b(wait|waits|waited|waiting|queue|queues|queued|queuing|stuck|sit|sits|sitting)\s+(in\s+line\s+)?behind\b",
@@ -764,7 +771,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # is of an emergency messaging type ("if an emergency messaging type applies to it, the messaging gets prioritized")
     (r"\b(wait|waits|waiting|lined up|piled up|sitting)\s+(to go out|to be sent|to be delivered|to be processed|"
      r"in (a |the )?(line|backlog))\b", r"\g<0> (queue)"),
-    (r"\burgent\s+([\w-]+\s+)?(warnings?|alerts?|messages?|notices?|notifications?|sms|texts?)\b",
+    (r"\burgent\s+([\w-]+\s+)?(warnings?|alerts?|messages?|notices?|notifications?|sms|texts?)\b|"
+     # ("If we need to warn residents about a flash flood, will those texts go out ahead of the routine reminders …?",
+     # q92-019)
+     r"\b(warn|warns|warning|alert|alerting)\s+([\w-]+\s+){0,2}?(about|of)\s+(an?\s+|the\s+)?(flash\s+)?(floods?|cyclones?|"
+     r"storms?|fires?|earthquakes?|tsunamis?|landslides?|disasters?|emergenc(y|ies))\b(?=[^?]{0,80}\b(texts?|sms|messages?|"
+     r"reminders?|notifications?)\b)",
      r"\g<0> (emergency messaging type)"),
     # … and what is served in the order it came "first come, first served" ("the FIFO (First In, First Out) algorithm")
     (r"\bfirst[- ]come,? first[- ]served?\b", r"\g<0> (First In, First Out)"),
@@ -1081,7 +1093,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bon hold\b", r"\g<0> (suspended)"),
     # a trigger wanted on a condition "instead of at a fixed clock time" is, in the Scheduler spec, out of its scope ("The
     # Scheduler can be used to trigger activities based on time only"; b77-004)
-    (r"\b(instead\s+of|rather\s+than)\s+(at\s+|on\s+|by\s+)?(a\s+|the\s+)?(fixed|set|scheduled|specific|preset|regular)\s+"
+    (r"\b(instead\s+of|rather\s+than)\s+(only\s+|just\s+)?(at\s+|on\s+|by\s+)?(a\s+|the\s+)?(fixed|set|scheduled|specific|"
+     r"preset|regular)\s+"
      r"(clock\s+)?(times?|hours?|dates?|schedule)\b", r"\g<0> (trigger activities based on time only, other conditions)"),
     # a thing lost that never turns up is, in the Identity spec, not retrieved ("If not retrieved after some time, the
     # document should be revoked"; b77-013, r67-011); a person who never turns up is a no-show (below)
@@ -1100,7 +1113,66 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # early warning systems, the anticipatory cash program is triggered …": "what decides the moment when money
     # actually starts going out?", "what has to happen before money can go out …?", seven writers)
     (r"\bwhat\s+(decides|determines|sets\s+off)\s+(the\s+moment|when|the\s+point|the\s+time)\b|"
-     r"\bwhat\s+(has|needs)\s+to\s+happen\s+before\b", r"\g<0> (trigger, triggered)"),
+     r"\bwhat\s+(has|needs)\s+to\s+happen\s+before\b|"
+     # ("what actually sets off the payouts?", "what actually starts the payouts?", q92-026, r93-025)
+     r"\bwhat\s+(actually\s+|really\s+|exactly\s+)?(starts|sets\s+off|kicks\s+off|launches|sparks|releases|unlocks)\s+"
+     r"(the\s+|those\s+|these\s+)?([\w-]+\s+)?(payouts?|payments?|money|cash|disbursements?|transfers?|programm?e|response)\b",
+     r"\g<0> (trigger, triggered)"),
+    # whether everything must pass through the exchange layer is, in the architecture, whether an Information Mediator is
+    # required ("An Information Mediator is not required for communication between building blocks which are
+    # co-located"; "Does every single exchange of data between building blocks have to go through the Information
+    # Mediator?", q92-011; "do they still have to send everything through the secure data-exchange gateway?", r93-016)
+    (r"\b(have|has|need|needs|must)\s+to\s+(go|pass|be\s+(sent|routed|passed)|send\s+(everything|all(\s+\w+)?|it|them|data)|"
+     r"route\s+(everything|all(\s+\w+)?|it|them|data))\s+(through|via)\s+(the\s+|an?\s+|their\s+|our\s+)?"
+     r"([\w-]+\s+){0,2}?(information\s+mediator|im|mediator|x-?road|gateway|exchange\s+layer|bus)\b",
+     r"\g<0> (Information Mediator required, not required for co-located building blocks)"),
+    # undoing the steps already done when a later one fails is, in the architecture, a rollback or compensating
+    # transaction, which falls to the Workflow building block ("where retry/rollback/compensating transactions must be
+    # implemented"; "undo the earlier steps if the second one falls over", q92-018)
+    (r"\bundo(es|ing|ne)?\s+(the\s+|all\s+the\s+|any\s+)?(earlier|previous|prior|first|completed|other|already[- ]done)\s+"
+     r"(steps?|calls?|changes?|transactions?|actions?|parts?|payments?)\b",
+     r"\g<0> (rollback, compensating transactions)"),
+    # proof of a finished course is, in the Wallet spec, an educational certification ("from educational and professional
+    # certifications to government-issued IDs"; "let young people who finish our course keep the proof on their phone",
+    # r93-022)
+    (r"\b(finish|finishes|finished|complete|completes|completed|pass|passes|passed)\s+(our|the|a|their|this|that)\s+"
+     r"([\w-]+\s+)?(courses?|training|classes)\b(?=[^?.!]{0,60}\bproof\b)|"
+     r"\b(course|training|class)\s+(certificates?|diplomas?)\b",
+     r"\g<0> (educational and professional certifications)"),
+    # an ID that no central body issues is, in the Identity spec, decentralized or self-issued, which it does not yet
+    # cover ("Fully distributed approach (decentralized identity issuance or self-issuance) is not yet covered";
+    # "people hold their own ID on their phone and nobody central issues it", r93-036)
+    (r"\b(no(body|\s+one)?|without\s+(a|any))\s+(central\s+)?(body|authority|agency|issuer|government|one|office)?\s*"
+     r"(centrally\s+|central\s+)?(issues?|issuing|hands?\s+out|gives?\s+out)\s+(it|them|the\s+ids?)\b|"
+     r"\b(issue|issues|issuing|create|creates|creating|make|makes|making)\s+(their|his|her|your|our)\s+own\s+"
+     r"(digital\s+)?(ids?|identit(y|ies)|credentials?)\b|\bself[- ](issued|issuing|sovereign)\b",
+     r"\g<0> (decentralized identity issuance or self-issuance)"),
+    # whom a document is written for is whom it is "intended to be used by" ("The Playbook is intended to be used by
+    # digital teams"; "Who is it actually written for — senior officials like me, or the technical people?", q92-005)
+    (r"\b(who|whom)\s+(is|are|was)\s+(it|this|that|they|the\s+[\w-]+(\s+[\w-]+)?)\s+(actually\s+|really\s+|mainly\s+|primarily\s+)?"
+     r"(written|meant|intended|aimed|designed|made)\s+for\b", r"\g<0> (intended to be used by)"),
+    # a call for bids is, in the playbook, a request for proposals, which GovExchange's RFP Radar gathers for vendors
+    # ("Aggregates requests from organizations, allowing vendors to explore a wide range of opportunities"; "Publish/share
+    # tenders"; "Is there a place … where I can post our call for bids so that suppliers … notice it?", r93-009)
+    (r"\bcalls?\s+for\s+(bids|tenders?|proposals|offers)\b|\b(post|publish|advertise|share|list)\s+(our|a|the|their|my)\s+"
+     r"([\w-]+\s+)?(tenders?|bids?|procurement\s+notices?)\b",
+     r"\g<0> (RFP request for proposals, publish/share tenders, vendors)"),
+    # how much each clerk got through is, in the Registration spec, its statistics ("the number of processed applications
+    # (per operator, registration, service, date)"; "how many applications each clerk handled per month", r93-023, and
+    # "how many files each clerk has handled", an earlier writer)
+    (r"\bhow\s+many\s+(applications|requests|cases|files|registrations|forms|claims)\s+(each|every|per|a|one)\s+([\w-]+\s+)?"
+     r"(clerks?|officers?|operators?|staff(\s+members?)?|employees?|workers?|agents?|case\s*workers?)\b",
+     r"\g<0> (statistics, number of processed applications per operator)"),
+    # the approval steps behind a web form are, in the spec, a process run by the Workflow building block ("the CMS can
+    # initiate a request through a web form determining the starting of a new process instance"; "the back-office
+    # approval steps for things like permit requests", q92-016, r93-014)
+    (r"\bback[- ]office\s+(approval\s+|review\s+|processing\s+)?(steps?|process(es|ing)?|workflows?|procedures?)\b",
+     r"\g<0> (Workflow building block, process instance)"),
+    # … and an application started on a website is a request initiated through a web form ("Could young people start
+    # their application right on that site …?", r93-014)
+    (r"\b(start|starts|begin|begins|submit|submits|file|files|lodge|lodges|make|makes)\s+(their|an?|the|his|her|your|our)\s+"
+     r"(applications?|requests?|claims?)\s+(right\s+|directly\s+)?(on|through|via|from)\s+(that|the|our|their|this|a)\s+"
+     r"(web\s*)?(site|website|portal|web\s+page)\b", r"\g<0> (initiate a request through a web form)"),
     # whether a spec is stable or being reworked is what its release notes say of its version ("This early release
     # represents the direction in which the Working Group …", m88-011)
     (r"\b(stable|mature|final|finished|settled|ready)\s+enough\b|\b(being|getting)\s+(reworked|rewritten|redone|overhauled|"
@@ -1119,7 +1191,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # may need to be passed … the UX can be handed off to the Payment Building Block", p91-017, h83-040)
     (r"\b(take|takes|taking|took)\s+over\s+(the|their|our|its|a)\s+(screens?|ui|user\s+interface|display|page)\b|"
      r"\b(show|shows|showing|present|presents|presenting|use|uses|using)\s+(its|their)\s+own\s+(screens?|ui|user\s+interface|"
-     r"pages?|forms?)\b", r"\g<0> (UX switching and handover, control over the User Interface)"),
+     r"pages?|forms?)\b|"
+     # ("who actually shows me the screen where i type my payment details?", q92-015; "whose screen are you actually
+     # typing your account details into?", r93-017)
+     r"\b(who|whose)\b[^?.!]{0,30}?\bscreens?\b(?=[^?.!]{0,60}\b(pay|pays|paying|payments?|bills?|card|account\s+details|"
+     r"bank)\b)", r"\g<0> (UX switching and handover, control over the User Interface)"),
     # contracts people sign are, beside consent, generic agreements: the playbook's FAQ "Can Consent BB handle generic
     # agreements? … no, Consent BB is not intended/designed for that" (n89-021)
     (r"\b(loan|credit|rental|lease|tenancy|employment|purchase|sales|commercial|legal|legally\s+binding|binding|business)\s+"
@@ -1207,7 +1283,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # a key or credential left behind after signing is, in the eSignature spec, deleted or expired ("The private key is
     # deleted from the HSM", "The X509 certificate is set to expire 1 minute from the time of creation"; y74-028)
     (r"\b(leave|leaves|leaving|left)\s+([\w-]+\s+){0,3}?(keys?|credentials?|certificates?)\s+(\w+\s+){0,3}?(behind|lying\s+around)\b|"
-     r"\b(lasting|permanent|leftover|left-over|lingering)\s+([\w-]+\s+)?(keys?|credentials?|certificates?)\b",
+     r"\b(lasting|permanent|leftover|left-over|lingering)\s+([\w-]+\s+)?(keys?|credentials?|certificates?)\b|"
+     # … and what becomes of the key after signing ("what happens to the signing key afterwards — could somebody reuse
+     # it later?", q92-038; "what happens afterwards to the secret material that was used to sign? Does it stay
+     # around?", r93-037)
+     r"\bsigning\s+keys?\b[^?.!]{0,30}?\b(afterwards?|after\s+that|later|reused?|re-used?|stays?\s+around|kept)\b|"
+     r"\bafterwards?\s+to\s+the\s+([\w-]+\s+){0,2}?(keys?|secrets?|material)\s+(that\s+|which\s+)?(was|were|is|are)\s+"
+     r"used\s+to\s+sign\b",
      r"\g<0> (private key deleted, certificate expires)"),
     # a service used without making an account is, in the UI/UX guidelines, one a user returns to "without needing an
     # account" ("One-Time GUID Links … allowing them to return to their session without needing an account"; d36-011)
@@ -1335,7 +1417,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # a product that behaves the way the specs say is, in the spec, compliant and validated against them ("a testing
     # platform that allows existing products to validate their APIs against the GovStack specifications")
     (r"\b(the way|as|like|what) (the |your |govstack'?s? )?(spec|specs|specification|specifications|standards?) "
-     r"(says?|describes?|requires?|wants?|defines?|expects?)\b", r"\g<0> (compliant, validate against the specifications)"),
+     r"(says?|describes?|requires?|wants?|defines?|expects?)\b|"
+     # ("Is there an official way to check a product against the specs?", r93-006)
+     r"\b(check|checks|checking|test|tests|testing|verify|verifying|measure|assess|assessing)\s+(a|the|our|their|its|your|any|"
+     r"each|that|this)\s+([\w-]+\s+)?(products?|solutions?|systems?|software|tools?|platforms?)\s+against\s+(the\s+)?"
+     r"(govstack\s+)?(spec|specs|specification|specifications|standards?)\b",
+     r"\g<0> (compliant, validate against the specifications)"),
     # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
     # +1, nothing else changed
     (r"\b(the )?same ([\w-]+ )??(database|db|data ?base|tables?|file ?system|storage)s?\b", r"\g<0> (shared database)"),
@@ -1408,6 +1495,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b((ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))\b[^.?!]{0,40}?\b(to|and)\b[^.?!]{0,30}?"
      r"\b(ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))|(ministries|departments|agencies|"
      r"municipalities))\b", r"\g<0> (Government to Government, G2G)"),
+    # ("money moving between two ministries, for example Finance transferring funds to the Health ministry?", r93-019)
+    (r"\b(money|funds|payments?|budgets?)\s+(mov\w*|transferr?\w*|flow\w*|going|passing|sent)\s+(from\s+one\s+\w+\s+to\s+another|"
+     r"between\s+(two\s+|different\s+|the\s+|our\s+)?(ministries|departments|agencies|government\s+(bodies|entities|agencies)))\b",
+     r"\g<0> (Government to Government, G2G)"),
     # ("move funds to other ministries and to district councils", k86-024)
     (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+|our\s+|its\s+)?(money|funds|budgets?)\s+to\s+(the\s+)?"
      r"(other\s+)?(ministries|departments|agencies|municipalities|(district\s+|local\s+|county\s+)?councils)\b",
@@ -1445,9 +1536,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (data formats)"),
     # a phone number or an email address kept in logs or records is, in the spec, contact data ("The event logs and the
     # transaction logs should NOT capture any sensitive data such as contact data")
-    (r"\b(logs?|logged|logging|audit trails?)\b[^.?!]{0,60}?\b(phone numbers?|mobile numbers?|e-?mail address(es)?)\b|"
+    # (… or in records of what was sent: "will the system's records of what was sent end up keeping everyone's phone
+    # numbers?", q92-037)
+    (r"\b(logs?|logged|logging|audit trails?|records?\s+of\s+what\s+(was|were|is|gets?)\s+sent)\b[^.?!]{0,60}?\b(phone numbers?|"
+     r"mobile numbers?|e-?mail address(es)?)\b|"
      r"\b(phone numbers?|mobile numbers?|e-?mail address(es)?)\b[^.?!]{0,60}?\b(in|into) (the |its |their |our )?"
-     r"(logs?|audit trails?)\b", r"\g<0> (contact data)"),
+     r"(logs?|audit trails?)\b", r"\g<0> (contact data, event logs, transaction logs)"),
     # vehicles followed as they move ("our buses moving on a live map", "where our patrol boats are minute by minute")
     # are, in the GIS spec, objects tracked over time ("time-based dynamic tracking of objects … such as Automatic
     # Vehicle Location (AVL)")
@@ -1460,7 +1554,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (trusted hardware)"),
     # a site that crawls on a patchy signal is, in the UI/UX guidelines, one to optimise for load times and connectivity
     # issues ("Optimise load times", "Account for connectivity issues")
-    (r"\b(crawls|crawling|sluggish|(takes?|taking|took)\s+(ages|forever|so\s+long|too\s+long|a\s+long\s+time)\s+to\s+"
+    (r"\b(crawls|crawling|sluggish|crawl(?=\s+(on|over|along|when|with|because|in|at)\b)|(takes?|taking|took)\s+(ages|forever|so\s+long|too\s+long|a\s+long\s+time)\s+to\s+"
      r"(load|open|come\s+up|show)|slow\s+to\s+(load|open)|loads\s+slowly|opens\s+slowly)\b", r"\g<0> (load times)"),
     (r"\b(patchy|spotty|flaky|unreliable|poor|bad|weak) (mobile |internet |network |phone )?(signal|coverage|reception|"
      r"connection|connectivity|internet|network)s?\b|"
@@ -1661,9 +1755,13 @@ _FOR_ANOTHER = re.compile(r"\b(on behalf of|for someone else|for somebody else|f
                           r"minors?|son|daughter|parents?|relatives?|person|people|members?|patients?|clients?)\b|"
                           r"\b(click|clicks|clicking|clicked|tick|ticks|ticking|ticked|press|presses|pressing|pressed)\b[^.?!]{0,40}?"
                           r"\bfor (them|him|her)\b|"
+                          # ("could i just agree for her instead?", q92-039)
+                          r"\b(agree|consent|say\s+yes|sign)\s+for\s+(them|him|her|their)\s+(instead|myself|ourselves)\b|"
                           r"(relatives?|son|daughter|sons|daughters|children|child|parents?|mother|father|mum|mom|dad|spouse|husband|wife|"
                           r"guardians?|carers?|caregivers?|family members?|next of kin)\b[^.?!]{0,60}?\b(agree|agrees|agreeing|"
-                          r"consent|consents|consenting|give the ok|give the okay|say yes|says yes|sign|signs)\b[^.?!]{0,40}?"
+                          r"consent|consents|consenting|give the ok|give the okay|say yes|says yes|sign|signs|"
+                          # ("could a parent do all of that for them instead?", r93-038)
+                          r"do\s+(all\s+)?(of\s+)?(that|this|it|those|these))\b[^.?!]{0,40}?"
                           r"\bfor (them|him|her|their|his)\b)",
                           re.I)
 # asking people whether their data may be used is, in the Consent spec, asking for consent ("the data subject (the user
@@ -1906,6 +2004,42 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'warn us whenever a boat wanders into the restricted zone (a geofence)'
     >>> plain_words("our site crawls on patchy mobile signal")
     'our site crawls (load times) on patchy mobile signal (connectivity issues)'
+    >>> plain_words('what actually starts the payouts?')
+    'what actually starts the payouts (trigger, triggered)?'
+    >>> plain_words('warn people about a flood with texts')
+    'warn people about a flood (emergency messaging type) with texts'
+    >>> plain_words('do they have to send everything through the information mediator?')
+    'do they have to send everything through the information mediator (Information Mediator required, not required for co-located building blocks)?'
+    >>> plain_words('who is the playbook actually written for?')
+    'who is the playbook actually written for (intended to be used by)?'
+    >>> plain_words('undo the earlier steps if one fails')
+    'undo the earlier steps (rollback, compensating transactions) if one fails'
+    >>> plain_words('check our product against the specs')
+    'check our product against the specs (compliant, validate against the specifications)'
+    >>> plain_words('post our call for bids')
+    'post our call for bids (RFP request for proposals, publish/share tenders, vendors)'
+    >>> plain_words('money moving between two ministries')
+    'money moving between two ministries (Government to Government, G2G)'
+    >>> plain_words('nobody central issues it')
+    'nobody central issues it (decentralized identity issuance or self-issuance)'
+    >>> plain_words('people who finish our course keep the proof')
+    'people who finish our course (educational and professional certifications) keep the proof'
+    >>> plain_words('whose screen do i type my card details into when i pay?')
+    'whose screen (UX switching and handover, control over the User Interface) do i type my card details into when i pay?'
+    >>> plain_words('our forms crawl on a weak signal')
+    'our forms crawl (load times) on a weak signal (connectivity issues)'
+    >>> plain_words('what happens to the signing key afterwards?')
+    'what happens to the signing key afterwards (private key deleted, certificate expires)?'
+    >>> plain_words('trainer and students see and hear each other')
+    'trainer and students see and hear each other (real-time video and audio conferencing)'
+    >>> plain_words('how many applications each clerk handled')
+    'how many applications each clerk (statistics, number of processed applications per operator) handled'
+    >>> plain_words('start their application right on that site')
+    'start their application right on that site (initiate a request through a web form)'
+    >>> plain_words('the back-office approval steps')
+    'the back-office approval steps (Workflow building block, process instance)'
+    >>> plain_words('could i just agree for her instead?')
+    'could i just agree for her instead (a Delegate, delegating)?'
     >>> plain_words("can two building blocks read and write the same database?")
     'can two building blocks read and write the same database (shared database)?'
     >>> plain_words("could they share one Postgres database?"), plain_words("use one common set of tables")
@@ -1959,7 +2093,7 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     >>> plain_words("does that same system keep their records for the long haul?")
     'does that same system keep their records for the long haul (long-term storing)?'
     >>> plain_words("how many files each clerk handled, broken down by date")
-    'how many files each clerk handled, broken down by (statistics, per) date'
+    'how many files each clerk (statistics, number of processed applications per operator) handled, broken down by (statistics, per) date'
     >>> plain_words("how fast it should answer or how much traffic it should take")
     'how fast (latency, response times) it should answer or how much traffic (throughput) it should take'
     >>> plain_words("how long does it keep trying?"), plain_words("if the job blows up halfway")
@@ -2179,7 +2313,7 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     >>> plain_words("an extra step in the payment")  # not at login
     'an extra step in the payment'
     >>> plain_words("are its logs allowed to keep my phone number?"), plain_words("send it to my phone number")
-    ('are its logs allowed to keep my phone number (contact data)?', 'send it to my phone number')
+    ('are its logs allowed to keep my phone number (contact data, event logs, transaction logs)?', 'send it to my phone number')
     >>> plain_words("the officer's tablet checks a certificate in the refugee's own phone app")
     "the officer's tablet checks (verifier) a certificate in the refugee's own phone app (wallet)"
     >>> plain_words("how can inspectors verify that a permit on site is genuine?")  # not held in a phone
