@@ -486,7 +486,7 @@ _FINDS_OUT = re.compile(r"\b(check|see|find out|(?<!want to )(?<!like to )(?<!ne
                         r"(records?|captures?|includes?|contains?|holds?|stores?|spells?\s+out)\s+(things|details|fields|"
                         r"information|items)\s+(like|such\s+as|on|about)|"
                         # … or figures pulled on it ("I'd like to pull figures on how many files each clerk has handled")
-                        r"(figures|numbers|stats|statistics|data|reports?|counts|totals)\s+(on|about|of|for|showing)|"
+                        r"(figures|numbers|stats|statistics|data|reports?|counts|totals|dashboards?|charts?)\s+(on|about|of|for|showing)|"
                         # ("get figures out of the registration system, like how many applications each clerk handled",
                         # r93-023)
                         r"(figures|numbers|stats|statistics|reports?|counts|totals)\b[^.?!]{0,50}?(like|such\s+as|for\s+example|"

@@ -524,7 +524,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"controlling|in\s+charge\s+of)\s+"
      r"(the\s+)?govstack(\s+initiative|\s+project|\s+programme|\s+program)?\b|"
      # (… and "who is actually behind it?" after a sentence about GovStack, c78-001)
-     r"(?<=govstack)\b(?=[^?]*?\bwho\s+(is|are)\s+(actually\s+|really\s+)?behind\s+(it|this)\b)",
+     # (… or "who actually stands behind the initiative", s94-001)
+     r"(?<=govstack)\b(?=[^?]*?\bwho\s+(actually\s+|really\s+)?(is|are|stands?)\s+(actually\s+|really\s+)?behind\s+"
+     r"(it|this|the\s+initiative)\b)",
      r"\g<0> (the GovStack initiative is led by its founding partners; governance model)"),
     # taking up GovStack is, in the playbook, adopting it ("Adopt GovStack … Below is a suggested journey …": "our ministry
     # wants to try GovStack but we don't know where to begin", c78-006, d79-007)
@@ -1122,9 +1124,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # required ("An Information Mediator is not required for communication between building blocks which are
     # co-located"; "Does every single exchange of data between building blocks have to go through the Information
     # Mediator?", q92-011; "do they still have to send everything through the secure data-exchange gateway?", r93-016)
+    # ("do they still have to talk to each other through that secure government data-exchange layer?", s94-014)
     (r"\b(have|has|need|needs|must)\s+to\s+(go|pass|be\s+(sent|routed|passed)|send\s+(everything|all(\s+\w+)?|it|them|data)|"
-     r"route\s+(everything|all(\s+\w+)?|it|them|data))\s+(through|via)\s+(the\s+|an?\s+|their\s+|our\s+)?"
-     r"([\w-]+\s+){0,2}?(information\s+mediator|im|mediator|x-?road|gateway|exchange\s+layer|bus)\b",
+     r"route\s+(everything|all(\s+\w+)?|it|them|data)|(talk|communicate|speak|connect)(\s+(to|with)\s+(each\s+other|one\s+another))?)\s+"
+     r"(through|via)\s+(the\s+|an?\s+|their\s+|our\s+|that\s+|this\s+)?"
+     r"([\w-]+\s+){0,3}?(information\s+mediator|im|mediator|x-?road|gateway|(data[- ])?exchange\s+layer|bus)\b",
      r"\g<0> (Information Mediator required, not required for co-located building blocks)"),
     # undoing the steps already done when a later one fails is, in the architecture, a rollback or compensating
     # transaction, which falls to the Workflow building block ("where retry/rollback/compensating transactions must be
@@ -1157,22 +1161,64 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\bcalls?\s+for\s+(bids|tenders?|proposals|offers)\b|\b(post|publish|advertise|share|list)\s+(our|a|the|their|my)\s+"
      r"([\w-]+\s+)?(tenders?|bids?|procurement\s+notices?)\b",
      r"\g<0> (RFP request for proposals, publish/share tenders, vendors)"),
+    # whether a block does a job itself "or do other blocks do that?" is what its scope leaves to other blocks ("certain
+    # elements will be outside the scope of the Wallet specification as they are defined in other GovStack Building
+    # Blocks … delegated to the Consent Building Block", q92-017, t95-015)
+    (r"\bor\s+(do|does|would|will)\s+(other|another|different|separate)\s+(building\s+)?(blocks?|bbs?)\s+(do|handle|take\s+care\s+of|"
+     r"cover|manage)\s+(that|it|this|those|them)\b", r"\g<0> (outside the scope, delegated to other Building Blocks)"),
+    # the RFC key words asked about are, in the architecture, "to be interpreted as described in RFC 2119" ("what does MUST
+    # vs SHOULD mean in the spec?", s94-010)
+    (r"(?-i:\bMUST\b)[^?.!]{0,20}(?-i:\b(SHOULD|MAY)\b)|(?-i:\bSHOULD\b)[^?.!]{0,20}(?-i:\bMUST\b)",
+     r"\g<0> (key words, RFC 2119, keywords and definitions)"),
+    # a shared platform's cost charged to each user of it is, in the cloud spec, allocated by usage ("The cost of running
+    # the platform needs to be allocated according to the usage"; "could we bill each ministry for its own share …?",
+    # s94-023)
+    (r"\b(bill|billing|charge|charging|invoice|invoicing)\s+(each|every|the\s+individual|individual)\s+([\w-]+\s+)?"
+     r"(ministr(y|ies)|departments?|agenc(y|ies)|tenants?|users?|offices?|teams?)\s+(for|by)\b|"
+     r"\b(split|share|divide|allocate)\s+(the\s+)?(costs?|bills?)\s+(between|among|across)\s+(the\s+)?([\w-]+\s+)?"
+     r"(ministries|departments|agencies|tenants|users|offices)\b",
+     r"\g<0> (cost allocated according to the usage, metering)"),
+    # picking the winner of a tender is, in the E-Marketplace spec, the evaluation and awarding it
+    # leaves out ("The actual process of proposal, evaluation, and awarding of contract"; t95-020)
+    # (judging the offers is glossed as bid evaluation above)
+    (r"\b(pick|picks|picking|choose|chooses|choosing|select|selects|selecting)\s+(the|a)\s+winn(er|ing\s+bid)\b",
+     r"\g<0> (proposal, evaluation, and awarding of contract)"),
+    # which block decides when a message goes out is, in the spec, the Scheduler, and the Messaging block's scheduling
+    # ("Scheduling messages according to some business logic"; "which block decides when that text actually goes out?",
+    # t95-036)
+    (r"\bdecides?\s+when\s+(that|the|this|a|each|those|these)\s+([\w-]+\s+)?(texts?|messages?|sms|reminders?|alerts?|"
+     r"notifications?|emails?)\s+(actually\s+)?(goes\s+out|go\s+out|goes|go|gets?\s+sent|is\s+sent|are\s+sent)\b",
+     r"\g<0> (scheduling messages, Scheduler time-driven activities)"),
+    # vouchers good only at some sellers are, in the Payments spec, redeemed at registered merchants ("merchants MUST be
+    # registered in advance to create a network of trusted providers"; t95-040)
+    (r"\b(spent|used|redeemed|cashed|accepted)\s+(only\s+)?(at|by|with)\s+(our\s+|the\s+|certain\s+|specific\s+|selected\s+)?"
+     r"(approved|registered|certain|specific|selected|accredited|authori[sz]ed|licensed|chosen)\s+([\w-]+\s+)?(shops?|sellers?|"
+     r"dealers?|merchants?|stores?|vendors?|agro-dealers?|suppliers?|traders?|outlets?)\b",
+     r"\g<0> (merchants registered in advance, network of trusted providers)"),
     # how much each clerk got through is, in the Registration spec, its statistics ("the number of processed applications
     # (per operator, registration, service, date)"; "how many applications each clerk handled per month", r93-023, and
     # "how many files each clerk has handled", an earlier writer)
-    (r"\bhow\s+many\s+(applications|requests|cases|files|registrations|forms|claims)\s+(each|every|per|a|one)\s+([\w-]+\s+)?"
+    # ("how many files each of my counter staff got through", s94-021)
+    (r"\bhow\s+many\s+(applications|requests|cases|files|registrations|forms|claims)\s+(each|every|per|a|one)\s+"
+     r"(of\s+(my|our|the|their|your)\s+)?([\w-]+\s+)?"
      r"(clerks?|officers?|operators?|staff(\s+members?)?|employees?|workers?|agents?|case\s*workers?)\b",
      r"\g<0> (statistics, number of processed applications per operator)"),
     # the approval steps behind a web form are, in the spec, a process run by the Workflow building block ("the CMS can
     # initiate a request through a web form determining the starting of a new process instance"; "the back-office
     # approval steps for things like permit requests", q92-016, r93-014)
-    (r"\bback[- ]office\s+(approval\s+|review\s+|processing\s+)?(steps?|process(es|ing)?|workflows?|procedures?)\b",
+    # (… or "an automated approvals engine", s94-017)
+    (r"\bback[- ]office\s+(approval\s+|review\s+|processing\s+)?(steps?|process(es|ing)?|workflows?|procedures?)\b|"
+     r"\b(automated\s+|automatic\s+)?approvals?\s+engines?\b",
      r"\g<0> (Workflow building block, process instance)"),
     # … and an application started on a website is a request initiated through a web form ("Could young people start
     # their application right on that site …?", r93-014)
     (r"\b(start|starts|begin|begins|submit|submits|file|files|lodge|lodges|make|makes)\s+(their|an?|the|his|her|your|our)\s+"
      r"(applications?|requests?|claims?)\s+(right\s+|directly\s+)?(on|through|via|from)\s+(that|the|our|their|this|a)\s+"
-     r"(web\s*)?(site|website|portal|web\s+page)\b", r"\g<0> (initiate a request through a web form)"),
+     r"(web\s*)?(site|website|portal|web\s+page)\b|"
+     # ("Could citizens fill in an online form there to kick off an application …?", s94-017)
+     r"\b(fill|fills|filling|filled)\s+(in|out)\s+(an?\s+|the\s+)?(online|web)\s+forms?\b(?=[^?.!]{0,40}\b(start|begin|"
+     r"initiate|kick|launch|submit)\w*\s+(an?\s+|the\s+|their\s+)?(applications?|requests?|process(es)?|claims?)\b)",
+     r"\g<0> (initiate a request through a web form)"),
     # whether a spec is stable or being reworked is what its release notes say of its version ("This early release
     # represents the direction in which the Working Group …", m88-011)
     (r"\b(stable|mature|final|finished|settled|ready)\s+enough\b|\b(being|getting)\s+(reworked|rewritten|redone|overhauled|"
@@ -1195,7 +1241,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      # ("who actually shows me the screen where i type my payment details?", q92-015; "whose screen are you actually
      # typing your account details into?", r93-017)
      r"\b(who|whose)\b[^?.!]{0,30}?\bscreens?\b(?=[^?.!]{0,60}\b(pay|pays|paying|payments?|bills?|card|account\s+details|"
-     r"bank)\b)", r"\g<0> (UX switching and handover, control over the User Interface)"),
+     r"bank)\b)|"
+     # ("does our own app have to build the screen where they type in their payment details?", t95-013)
+     r"\b(build|builds|building|design|designs|designing|make|makes|create|creates)\s+(the|its|their|our|a|an)\s+(own\s+)?"
+     r"([\w-]+\s+)?(screens?|pages?|forms?)\b(?=[^?.!]{0,60}\b(pay|pays|paying|payments?|bills?|card\s+details|bank\s+details)\b)",
+     r"\g<0> (UX switching and handover, control over the User Interface)"),
     # contracts people sign are, beside consent, generic agreements: the playbook's FAQ "Can Consent BB handle generic
     # agreements? … no, Consent BB is not intended/designed for that" (n89-021)
     (r"\b(loan|credit|rental|lease|tenancy|employment|purchase|sales|commercial|legal|legally\s+binding|binding|business)\s+"
@@ -1375,7 +1425,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # one person attached to several places at once is, in the spec, affiliated with multiple entities ("Affiliate a
     # registered resource into one or more entities with non-overlapping weekdays and working hours")
     (r"\b(attach|attached|attaching|tie|tied|assign|assigned|link|linked)\s+to\s+(several|multiple|many|two|three|"
-     r"different|more than one)\b", r"\g<0> (affiliated with multiple entities)"),
+     r"different|more than one)\b|"
+     # ("Our consultants split their week between two district clinics", s94-039)
+     r"\b(split|splits|splitting|divide|divides|dividing)\s+(their|his|her|the)\s+(week|time|days?|hours)\s+between\s+(two|three|"
+     r"several|multiple|different)\b|\b(work|works|working)\s+(at|in|across)\s+(two|three|several|multiple|different)\s+"
+     r"([\w-]+\s+)?(clinics|hospitals|sites|offices|facilities|branches|schools)\b",
+     r"\g<0> (affiliated with multiple entities)"),
     # who sets a thing up is, in the spec, who creates it ("Room is created by its owner organization")
     (r"\bwho\b[^?.]{0,30}\b(set|sets|setting)\s+([\w-]+\s+){0,2}?up\b", r"\g<0> (created by)"),
     # a message sent again is, in the spec, repeated ("repeating an alert if acknowledgement is not received"), and
@@ -1545,7 +1600,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # vehicles followed as they move ("our buses moving on a live map", "where our patrol boats are minute by minute")
     # are, in the GIS spec, objects tracked over time ("time-based dynamic tracking of objects … such as Automatic
     # Vehicle Location (AVL)")
-    (r"\b(buses|vehicles|trucks|lorries|boats|ships|vessels|cars|fleets?|ambulances|taxis|trains|drones)\b[^.?!]{0,40}?"
+    (r"\b(buses|vehicles|trucks|lorries|boats|ships|vessels|cars|fleets?|ambulances|taxis|trains|drones|motorbikes|motorcycles|"
+     r"scooters|vans)\b[^.?!]{0,40}?"
      r"\b(moving|move|moves|positions?|locations?|whereabouts|minute by minute|in real[- ]time|live)\b",
      r"\g<0> (time-based dynamic tracking of objects, vehicle location)"),
     # a phone's security chip is, in the Wallet spec, its trusted hardware ("As most Android devices don't have trusted
@@ -2040,6 +2096,34 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'the back-office approval steps (Workflow building block, process instance)'
     >>> plain_words('could i just agree for her instead?')
     'could i just agree for her instead (a Delegate, delegating)?'
+    >>> plain_words('do they have to talk to each other through the data-exchange layer?')
+    'do they have to talk to each other through the data-exchange layer (Information Mediator required, not required for co-located building blocks)?'
+    >>> plain_words('an automated approvals engine')
+    'an automated approvals engine (Workflow building block, process instance)'
+    >>> plain_words('fill in an online form to start an application')
+    'fill in an online form (initiate a request through a web form) to start an application'
+    >>> plain_words('how many files each of my counter staff got through')
+    'how many files each of my counter staff (statistics, number of processed applications per operator) got through'
+    >>> plain_words('does our app have to build the screen where they type their payment details?')
+    'does our app have to build the screen (UX switching and handover, control over the User Interface) where they type their payment details?'
+    >>> plain_words("the officers' motorbikes moving live on a map")
+    "the officers' motorbikes moving (time-based dynamic tracking of objects, vehicle location) live on a map"
+    >>> plain_words('does the wallet do it, or do other blocks do that?')
+    'does the wallet do it, or do other blocks do that (outside the scope, delegated to other Building Blocks)?'
+    >>> plain_words('GovStack sounds useful. who actually stands behind the initiative?')
+    'GovStack (the GovStack initiative is led by its founding partners; governance model) sounds useful. who actually stands behind the initiative?'
+    >>> plain_words('what does MUST vs SHOULD mean?')
+    'what does MUST vs SHOULD (key words, RFC 2119, keywords and definitions) mean?'
+    >>> plain_words('could we bill each ministry for its share?')
+    'could we bill each ministry for (cost allocated according to the usage, metering) its share?'
+    >>> plain_words('picking the winner')
+    'picking the winner (proposal, evaluation, and awarding of contract)'
+    >>> plain_words('which block decides when that text goes out?')
+    'which block decides when that text goes out (scheduling messages, Scheduler time-driven activities)?'
+    >>> plain_words('vouchers spent only at approved dealers')
+    'vouchers spent only at approved dealers (merchants registered in advance, network of trusted providers)'
+    >>> plain_words('they split their week between two clinics')
+    'they split their week between two (affiliated with multiple entities) clinics'
     >>> plain_words("can two building blocks read and write the same database?")
     'can two building blocks read and write the same database (shared database)?'
     >>> plain_words("could they share one Postgres database?"), plain_words("use one common set of tables")
