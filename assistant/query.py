@@ -660,7 +660,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (special hardware, device)"),
     # a person's records wiped when they ask are, in the cross-cutting requirements, the right to be forgotten
     # ("Building Blocks MUST conform to GDPR principles, including the right to be forgotten", i84-015)
-    (r"\b(wip\w*|eras\w+|delet\w+|remov\w+|purg\w+)\s+(a\s+person'?s|someone'?s|their|people'?s|his|her|my|"
+    # (… "wipe out their data on request", v97-008)
+    (r"\b(wip\w*|eras\w+|delet\w+|remov\w+|purg\w+)\s+(out\s+)?(a\s+person'?s|someone'?s|their|people'?s|his|her|my|"
      r"citizens'?|personal)\s+([\w-]+\s+)?(records?|data|details|information|files?)\b|"
      # (… or everything about them: "later wants everything about her wiped from the system", n89-015)
      r"\b(everything|anything|all|every\s+trace|all\s+(the\s+)?(data|records?|information|details))\s+(about|on|of)\s+(her|him|them|"
@@ -746,7 +747,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # w72-032, s68-020: "Adaptors Perform 3 distinct functions … Synchronous 1:many calls …")
     (r"\b(translation|translating|translator|conversion|converting|converter|mapping|wrapper)\s+(layer|service|component|"
      r"piece|module|bit|proxy|shim|middleware)s?\b|\btranslat(e|es|ed|ing)\s+(one|a|each|the|every|our|their|that)\s+"
-     r"(requests?|calls?|messages?|payloads?)\b", r"\g<0> (adaptor)"),
+     r"(requests?|calls?|messages?|payloads?)\b|"
+     # ("Would we have to rebuild it to plug it into a GovStack setup, or is there a way to connect it as it is?", v97-005)
+     r"\b(connect|plug|hook|link|integrate)\s+(it|them|ours?|the\s+[\w-]+)\s+(in\s+|up\s+)?as\s+(it\s+is|they\s+are|is)\b",
+     r"\g<0> (adaptor)"),
     # work that finishes later in the background is, in the spec, asynchronous ("async and/or complex transactions would
     # require the use of the Workflow Building Block")
     # (not "long-running": "starts a long-running permit process through the API" is answered by the rule for it, "respond
@@ -1154,7 +1158,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # whom a document is written for is whom it is "intended to be used by" ("The Playbook is intended to be used by
     # digital teams"; "Who is it actually written for — senior officials like me, or the technical people?", q92-005)
     (r"\b(who|whom)\s+(is|are|was)\s+(it|this|that|they|the\s+[\w-]+(\s+[\w-]+)?)\s+(actually\s+|really\s+|mainly\s+|primarily\s+)?"
-     r"(written|meant|intended|aimed|designed|made)\s+for\b", r"\g<0> (intended to be used by)"),
+     r"(written|meant|intended|aimed|designed|made)\s+for\b|"
+     # ("is it written for managers like me or only for programmers?", v97-006)
+     r"\b(is|are)\s+(it|this|that|they)\s+(actually\s+|really\s+|mainly\s+)?(written|meant|intended|aimed)\s+(for|at)\s+"
+     r"(managers|officials|people|programmers|developers|technical|non-technical|someone|us)\b",
+     r"\g<0> (intended to be used by)"),
     # a call for bids is, in the playbook, a request for proposals, which GovExchange's RFP Radar gathers for vendors
     # ("Aggregates requests from organizations, allowing vendors to explore a wide range of opportunities"; "Publish/share
     # tenders"; "Is there a place … where I can post our call for bids so that suppliers … notice it?", r93-009)
@@ -1195,6 +1203,27 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(approved|registered|certain|specific|selected|accredited|authori[sz]ed|licensed|chosen)\s+([\w-]+\s+)?(shops?|sellers?|"
      r"dealers?|merchants?|stores?|vendors?|agro-dealers?|suppliers?|traders?|outlets?)\b",
      r"\g<0> (merchants registered in advance, network of trusted providers)"),
+    # a secure go-between for traffic between organisations is the Information Mediator ("It is STRONGLY RECOMMENDED that a
+    # building block uses an information mediator … for any communications across the internet"; u96-002)
+    (r"\b(secure\s+)?(go-?between|middle-?man|intermediary)\b(?=[^?]{0,60}\b(traffic|data|messages?|calls?|systems?|apis?)\b)",
+     r"\g<0> (communications across the internet)"),
+    # one common set of security rules for every block is, in the security requirements, the cross-cutting requirements
+    # that "apply to all building blocks" (u96-008)
+    (r"\b(its|their)\s+own\s+security\s+(rules|requirements|standards|policies)\b|\b(one|a|the\s+same)\s+(common|shared|single)\s+"
+     r"(set\s+of\s+)?(security\s+)?(rules|requirements|standards)\b",
+     r"\g<0> (security requirements apply to all building blocks, cross-cutting)"),
+    # asking again when nobody answered is, in the Scheduler spec, repeating an alert if acknowledgement is not received,
+    # which it leaves out ("can the scheduler send the reminder again if nobody replies to the first one", u96-014)
+    (r"\b(send|sends|resend|resends|repeat|repeats)\s+(the\s+|a\s+|that\s+)?(reminder|alert|message|notification|text)s?\s+"
+     r"again\s+if\s+(nobody|no\s+one|no-one|they\s+do\s*n[o'’]?t|the\s+person\s+does\s*n[o'’]?t)\s+"
+     r"(replies|reply|responds|respond|answers|answer|acknowledges|acknowledge|reacts|react)\b",
+     r"\g<0> (repeating an alert if acknowledgement is not received)"),
+    # checking someone is of age without seeing their birth date is, in the Identity spec, verifying one characteristic
+    # without disclosing the attribute ("verify one characteristic of an individual without having to disclose actually
+    # the recorded related attributes … The typical request response is Yes or No"; v97-023)
+    (r"\b(over|under|above|at\s+least)\s+(\d{2})\b(?=[^?]{0,60}\bwithout\b[^?]{0,40}\b(birth\s*day|birth\s+date|date\s+of\s+"
+     r"birth|dob|age)\b)",
+     r"\g<0> (verify one characteristic without disclosing the attributes, Yes or No answer)"),
     # how much each clerk got through is, in the Registration spec, its statistics ("the number of processed applications
     # (per operator, registration, service, date)"; "how many applications each clerk handled per month", r93-023, and
     # "how many files each clerk has handled", an earlier writer)
@@ -1545,7 +1574,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # … and money moved from one government body to another a Government to Government payment ("Government to
     # Government (G2G) are not covered in this specification")
     # (… or a budget moved: "moving our programme budget from the Ministry of Finance into our account", r67-001)
-    (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+|our\s+|their\s+|its\s+)?(money|funds|payments?|"
+    # ("shift part of our budget from the provincial education department over to the health department", v97-019)
+    (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+((part|some|a\s+share|a\s+portion)\s+of\s+)?(the\s+|our\s+|their\s+|its\s+)?(money|funds|payments?|"
      r"([\w-]+\s+)?budgets?)\s+(from|between)\b[^.?!]{0,60}?"
      r"\b((ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))\b[^.?!]{0,40}?\b(to|and)\b[^.?!]{0,30}?"
      r"\b(ministr(y|ies)|departments?|agenc(y|ies)|treasury|municipalit(y|ies))|(ministries|departments|agencies|"
@@ -1558,8 +1588,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+|our\s+|its\s+)?(money|funds|budgets?)\s+to\s+(the\s+)?"
      r"(other\s+)?(ministries|departments|agencies|municipalities|(district\s+|local\s+|county\s+)?councils)\b",
      r"\g<0> (Government to Government, G2G)"),
-    # ("… i.e. one ministry paying another?")
-    (r"\b(one|a|an)\s+(ministry|department|agency|government body)\s+(pay\w*|transferr?\w*)\s+(money\s+|funds\s+)?(to\s+)?"
+    # ("… i.e. one ministry paying another?"; "when one ministry sends money to another", u96-003)
+    (r"\b(one|a|an)\s+(ministry|department|agency|government body)\s+(pay\w*|transferr?\w*|send\w*)\s+(money\s+|funds\s+)?(to\s+)?"
      r"(another|an other|the other)\b", r"\g<0> (Government to Government, G2G)"),
     # someone who looked at, opened or viewed a person's file is, in the Digital Registries spec, who has looked at or
     # processed their personal data ("every data owner has the right to see who has looked at their personal data",
@@ -2124,6 +2154,24 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'vouchers spent only at approved dealers (merchants registered in advance, network of trusted providers)'
     >>> plain_words('they split their week between two clinics')
     'they split their week between two (affiliated with multiple entities) clinics'
+    >>> plain_words('let any citizen wipe out their data on request')
+    'let any citizen wipe out their data (right to be forgotten) on request'
+    >>> plain_words('is there a way to connect it as it is?')
+    'is there a way to connect it as it is (adaptor)?'
+    >>> plain_words('when one ministry sends money to another')
+    'when one ministry sends money to another (Government to Government, G2G)'
+    >>> plain_words('shift part of our budget from the education department to the health department')
+    'shift part of our budget from the education department to the health department (Government to Government, G2G)'
+    >>> plain_words('is it written for managers like me?')
+    'is it written for managers (intended to be used by) like me?'
+    >>> plain_words('a secure go-between for that traffic')
+    'a secure go-between (communications across the internet) (Information Mediator) for that traffic'
+    >>> plain_words('does each block set its own security rules?')
+    'does each block set its own security rules (security requirements apply to all building blocks, cross-cutting)?'
+    >>> plain_words('can it send the reminder again if nobody replies?')
+    'can it send the reminder again (repeating) if nobody replies (repeating an alert if acknowledgement is not received)?'
+    >>> plain_words('check a patient is over 18 without showing their birthday')
+    'check a patient is over 18 (verify one characteristic without disclosing the attributes, Yes or No answer) without showing their birthday'
     >>> plain_words("can two building blocks read and write the same database?")
     'can two building blocks read and write the same database (shared database)?'
     >>> plain_words("could they share one Postgres database?"), plain_words("use one common set of tables")
