@@ -111,6 +111,8 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       r"(what|which|how much) ([\w-]+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|"
                       r"deducts?|sets?|imposes?|imposed)\b|"
                       r"(fee|fees|commission|charge)s?\b.{0,30}\b(in percent|percentage|per ?cent)|"
+                      # ("what commission or listing fee does the GovStack spec say the platform should take …?", u96-004)
+                      r"(what|which)\s+(commissions?|listing\s+fees?|transaction\s+fees?)\s+(or|and|does|do|should|would|is|are)\b|"
                       r"what (does|do|would|will) (\w+ ){0,3}pay (for|out)\b|"
                       # the licence fee of a product (p28-027), not a licensing fee a use case's producers pay (ENV-1)
                       # (in one sentence: "a commercial product that we pay licence fees for. Does everything in a
@@ -144,8 +146,12 @@ _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|
                            r"disbursements?|support|envelopes?)\b"
                            # … nor is a budget being moved ("Could Payments also handle moving our programme budget from
                            # the Ministry of Finance into our account?", r67-001)
+                           # ("shift part of our budget from the provincial education department over to the health
+                           # department? We split the cost of school nurses", v97-019: a cost shared is no price asked)
                            r"|\b(mov|transferr?|shift|send|releas|disburs|channel+|rout)(e|es|ed|ing|s)?\s+"
-                           r"(the\s+|our\s+|their\s+|its\s+|a\s+|[\w-]+'s\s+)?([\w-]+\s+)?budgets?\b", re.I)
+                           r"((part|some|a\s+share|a\s+portion)\s+of\s+)?"
+                           r"(the\s+|our\s+|their\s+|its\s+|a\s+|[\w-]+'s\s+)?([\w-]+\s+)?budgets?\b"
+                           r"|\b(split|splits|splitting|share|shares|sharing|divide|divides|dividing)\s+the\s+costs?\s+of\b", re.I)
 
 
 def asks_price(question: str) -> bool:
@@ -167,6 +173,10 @@ def asks_price(question: str) -> bool:
     True
     >>> asks_price("Can we get figures like how many applications each clerk handled per month?")
     False
+    >>> asks_price("Could Payments shift part of our budget to the health department? We split the cost of school nurses.")
+    False
+    >>> asks_price("what commission or listing fee does the spec say the platform should take from suppliers?")
+    True
     """
     return bool(_PRICING.search(_COUNTED_PER.sub(" ", _ACCESS_LEVEL.sub(" ", _BUDGET_MOVED.sub(" ", question)))))
 

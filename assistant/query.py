@@ -1303,6 +1303,15 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(can\s*n[o'’]?t|cannot|can['’]t|could\s*n[o'’]?t|does\s*n[o'’]?t|doesn['’]t|did\s*n[o'’]?t|didn['’]t|won['’]t|fails?\s+to)"
      r"\s+get\s+through\b(?=[^.?!]{0,40}\b(app|apps|system|systems|server|servers|service|services|application|"
      r"applications|endpoint|platform|block|building\s+block)s?\b)", r"\g<0> (communication failure, retries)"),
+    # … and a text or an email that doesn't reach a person is, in the Messaging spec, not delivered ("Unsent and
+    # unsuccessfully delivered messages must remain in a queue …"; "Messages not delivered in a period of 24 hours";
+    # "what happens if a parent's phone is switched off and the text doesn't get through?", v97-038)
+    (r"\b(texts?|sms|messages?|emails?|e-mails?|reminders?|alerts?)\s+(can\s*n[o'’]?t|cannot|can['’]t|could\s*n[o'’]?t|does\s*n[o'’]?t|"
+     r"doesn['’]t|did\s*n[o'’]?t|didn['’]t|won['’]t|fails?\s+to|never)\s+(gets?|got)\s+(through|delivered)\b"
+     # (not to a system: that is a communication failure, above)
+     r"(?![^.?!]{0,80}\b(app|apps|system|systems|server|servers|service|services|application|applications|endpoint|platform|"
+     r"block|building\s+block)s?\b)",
+     r"\g<0> (messages not delivered, unsuccessfully delivered, queue)"),
     # an application sent with a paper forgotten is, in the Registration spec, incomplete ("in case the information entered
     # is incomplete or incorrect, send the file back to the applicant for correction"; a76-033)
     (r"\b(forgot|forgotten|forget|left\s+out|missed|missing|without)\s+(to\s+(attach|add|include|upload|send)\s+)?(one|a|an|some|"
@@ -2051,7 +2060,7 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     >>> plain_words("can a citizen find out which government staff have looked at their record?")
     'can a citizen find out which government staff have looked at their record (who has looked at their personal data, data read requests)?'
     >>> plain_words("if a shift reminder can't get through to the depot's app?"), plain_words("a text can't get through")
-    ("if a shift reminder can't get through (communication failure, retries) to the depot's app?", "a text can't get through")
+    ("if a shift reminder can't get through (communication failure, retries) to the depot's app?", "a text can't get through (messages not delivered, unsuccessfully delivered, queue)")
     >>> plain_words("send an alert when the line gets overcrowded, instead of at a fixed clock time?")
     'send an alert when the line gets overcrowded, instead of at a fixed clock time (trigger activities based on time only, other conditions)?'
     >>> plain_words("can they show only some attributes?")
