@@ -130,7 +130,8 @@ _COUNTED_PER = re.compile(r"\bhow\s+many\b[^.?!]{0,80}?\bper\s+(user|citizen|mon
 # a budget money moves from or into is an account, not a price ("moving money from our department's budget to the finance
 # ministry")
 _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|[\w-]+'s\s+){1,2}"
-                           r"([\w-]+\s+)?budgets?\b"
+                           # ("over to the health ministry's budget", x99-020)
+                           r"([\w-]+('s)?\s+){0,2}budgets?\b"
                            # … nor is a budget that was cut: what happened to the asker ("our budget was cut before
                            # anything was delivered. How does cancelling work?", l61-040)
                            # ("the budget has just been cut", o64-033)
@@ -177,6 +178,8 @@ def asks_price(question: str) -> bool:
     False
     >>> asks_price("what commission or listing fee does the spec say the platform should take from suppliers?")
     True
+    >>> asks_price("Could Payments move money from the finance ministry over to the health ministry's budget?")
+    False
     """
     return bool(_PRICING.search(_COUNTED_PER.sub(" ", _ACCESS_LEVEL.sub(" ", _BUDGET_MOVED.sub(" ", question)))))
 

@@ -651,7 +651,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\bface[- ]to[- ]face\b(?=[^?]{0,60}\b(internet|online|camera|webcam|video|live|calls?)\b)|"
      r"\bover\s+(the\s+)?(camera|webcam|video)\b|"
      # ("live online classes, where the trainer and students see and hear each other", r93-020)
-     r"\b(see|hear)\s+and\s+(see|hear)\s+(each\s+other|one\s+another)\b", r"\g<0> (real-time video and audio conferencing)"),
+     # (… "see and talk to each other live on screen", w98-019)
+     r"\b(see|hear)\s+and\s+(see|hear|talk\s+to|speak\s+to|speak\s+with)\s+(each\s+other|one\s+another)\b",
+     r"\g<0> (real-time video and audio conferencing)"),
     # devices at a service counter are, in the Registration spec, special hardware ("Integration with special hardware
     # (scanners, fingerprint readers, digital signature solutions, etc.) is not covered", i84-021)
     (r"\b(thumb\s*print|finger\s*print)\s+(pads?|machines?|devices?|readers?|scanners?)\b|"
@@ -1176,7 +1178,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"cover|manage)\s+(that|it|this|those|them)\b", r"\g<0> (outside the scope, delegated to other Building Blocks)"),
     # the RFC key words asked about are, in the architecture, "to be interpreted as described in RFC 2119" ("what does MUST
     # vs SHOULD mean in the spec?", s94-010)
-    (r"(?-i:\bMUST\b)[^?.!]{0,20}(?-i:\b(SHOULD|MAY)\b)|(?-i:\bSHOULD\b)[^?.!]{0,20}(?-i:\bMUST\b)",
+    # (… "some words are written in all caps, does that mean something special", w98-006)
+    (r"(?-i:\bMUST\b)[^?.!]{0,20}(?-i:\b(SHOULD|MAY)\b)|(?-i:\bSHOULD\b)[^?.!]{0,20}(?-i:\bMUST\b)|"
+     r"\b(words|terms|keywords)\s+(are\s+|is\s+)?(written\s+|typed\s+|spelled\s+)?in\s+(all\s+)?(caps|capitals|capital\s+letters|"
+     r"upper\s*case)\b",
      r"\g<0> (key words, RFC 2119, keywords and definitions)"),
     # a shared platform's cost charged to each user of it is, in the cloud spec, allocated by usage ("The cost of running
     # the platform needs to be allocated according to the usage"; "could we bill each ministry for its own share …?",
@@ -1593,6 +1598,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (r"\b(money|funds|payments?|budgets?)\s+(mov\w*|transferr?\w*|flow\w*|going|passing|sent)\s+(from\s+one\s+\w+\s+to\s+another|"
      r"between\s+(two\s+|different\s+|the\s+|our\s+)?(ministries|departments|agencies|government\s+(bodies|entities|agencies)))\b",
      r"\g<0> (Government to Government, G2G)"),
+    # ("move money from one public agency to another", w98-020)
+    (r"\bfrom\s+one\s+(public\s+|government\s+|state\s+)?(agency|ministry|department|office|body|institution|entity)\s+to\s+"
+     r"another\b", r"\g<0> (Government to Government, G2G)"),
     # ("move funds to other ministries and to district councils", k86-024)
     (r"\b(mov\w*|transfer\w*|send\w*|shift\w*|pay\w*)\s+(the\s+|our\s+|its\s+)?(money|funds|budgets?)\s+to\s+(the\s+)?"
      r"(other\s+)?(ministries|departments|agencies|municipalities|(district\s+|local\s+|county\s+)?councils)\b",
@@ -1634,8 +1642,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # numbers?", q92-037)
     (r"\b(logs?|logged|logging|audit trails?|records?\s+of\s+what\s+(was|were|is|gets?)\s+sent)\b[^.?!]{0,60}?\b(phone numbers?|"
      r"mobile numbers?|e-?mail address(es)?)\b|"
+     # (… "does it hang on to peoples phone numbers in its records", w98-034)
      r"\b(phone numbers?|mobile numbers?|e-?mail address(es)?)\b[^.?!]{0,60}?\b(in|into) (the |its |their |our )?"
-     r"(logs?|audit trails?)\b", r"\g<0> (contact data, event logs, transaction logs)"),
+     r"(logs?|audit trails?|records)\b", r"\g<0> (contact data, event logs, transaction logs)"),
     # vehicles followed as they move ("our buses moving on a live map", "where our patrol boats are minute by minute")
     # are, in the GIS spec, objects tracked over time ("time-based dynamic tracking of objects … such as Automatic
     # Vehicle Location (AVL)")
@@ -2181,6 +2190,16 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'can it send the reminder again (repeating) if nobody replies (repeating an alert if acknowledgement is not received)?'
     >>> plain_words('check a patient is over 18 without showing their birthday')
     'check a patient is over 18 (verify one characteristic without disclosing the attributes, Yes or No answer) without showing their birthday'
+    >>> plain_words("a text can't get through to the parent")
+    "a text can't get through (messages not delivered, unsuccessfully delivered, queue) to the parent"
+    >>> plain_words('move money from one public agency to another')
+    'move money from one public agency to another (Government to Government, G2G)'
+    >>> plain_words('some words are written in all caps')
+    'some words are written in all caps (key words, RFC 2119, keywords and definitions)'
+    >>> plain_words('see and talk to each other live')
+    'see and talk to each other (real-time video and audio conferencing) live'
+    >>> plain_words('keeps phone numbers in its records')
+    'keeps phone numbers (contacts) in its records (contact data, event logs, transaction logs)'
     >>> plain_words("can two building blocks read and write the same database?")
     'can two building blocks read and write the same database (shared database)?'
     >>> plain_words("could they share one Postgres database?"), plain_words("use one common set of tables")
