@@ -144,8 +144,17 @@ def pairs_blocks(text: str) -> bool:
     False
     >>> pairs_blocks("what does the eMarketplace handle and what does the Payments BB handle?")
     True
+    >>> pairs_blocks("Can they still sign documents electronically, and what part does the national ID system play in that?")
+    False
     """
-    return any(_AND_BETWEEN.fullmatch(between) or _PARALLEL_ASK.search(between) for _, _, between in _block_pairs(text))
+    return any(_AND_BETWEEN.fullmatch(between) or (_PARALLEL_ASK.search(between) and _named(a, text) and _named(b, text))
+               for a, b, between in _block_pairs(text))
+
+
+def _named(m: re.Match, text: str) -> bool:
+    """Whether an alias found in a text is a block's name, not the words of its subject ("sign documents … and what part
+    does the national ID system play in that?" asks about signing, y100-017, and compares no blocks)."""
+    return m.group(0).lower() in _name_aliases() or bool(_NAMED_AFTER.match(text, m.end()))
 
 
 # words whose "… ID" is that thing's identifier (a record's, a payee's functional ID), not a person's identity
