@@ -167,6 +167,8 @@ def units_of(text: str, hit_index: int) -> list[Unit]:
     ['Holder → Verifier: Interacts']
     >>> [u.text for u in units_of("> **Tip:** A reference use case for it is available here.\n\nThe Wallet scans it.", 0)]
     ['The Wallet scans it.']
+    >>> [u.text for u in units_of("[Give details for how to manage data if they change their mind.]\n\nThey can opt out.", 0)]
+    ['They can opt out.']
     """
     units: list[Unit] = []
     header: list[str] | None = None
@@ -379,7 +381,10 @@ _META = re.compile(r"^(>\s*)*(\*\*)?(Tip|Note)?:?(\*\*)?\s*(This (section|page|c
                    r"Key Digital Functionalities describe the core|Developed by\b|"
                    # a pointer whose link the text lost: "A reference use case for cross-device sharing of credentials
                    # is available here."
-                   r".*\b(is|are|can be) (available|found|described|seen|viewed|accessed) here\s*\.?\s*$)", re.I)
+                   r".*\b(is|are|can be) (available|found|described|seen|viewed|accessed) here\s*\.?\s*$|"
+                   # an editor's placeholder in a page template: "[Give details for how to manage data if the user changes
+                   # their mind.]" (the UI/UX consent page), "[This pattern is in the backlog]"
+                   r"\\?\[[A-Z][^\]]*\]\s*\.?\s*$)", re.I)
 
 
 STEMMED_OVERLAP = True  # the question's words meet a unit's on their stems, as in retrieval's BM25
