@@ -259,7 +259,12 @@ OUT_OF_SCOPE = [
                 # ("Is there an official list of hospital information systems or EMR products that have already been
                 # certified as GovStack compliant?", k86-032)
                 r"\b(list|register|registry|directory|catalogue|catalog)\s+of\s+(\w+\s+){0,6}(products?|systems?|solutions?|vendors?|"
-                r"platforms?|software)\b.{0,60}\b(certified|approved|accredited)\b", re.I),
+                r"platforms?|software)\b.{0,60}\b(certified|approved|accredited)\b|"
+                # (… the certification named before what it lists: "the official list of GovStack-certified vendors",
+                # y100-031)
+                r"\b(which|what|any|list|register|registry|directory|catalogue|catalog)\s+(of\s+)?(\w+\s+){0,3}(govstack[- ])?"
+                r"(certified|accredited|endorsed)\s+(\w+\s+){0,2}(products?|systems?|solutions?|vendors?|suppliers?|companies|"
+                r"providers?|integrators?|firms?|platforms?|software)\b", re.I),
      "the specification names no certified or approved products"),
     # … nor asked of a product by its name ("Is UNHCR's PRIMES/proGres platform certified by GovStack as …?"; not "Is our
     # platform certified once it passes the tests?", which the onboarding chapter answers)

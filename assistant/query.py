@@ -793,6 +793,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (emergency messaging type)"),
     # … and what is served in the order it came "first come, first served" ("the FIFO (First In, First Out) algorithm")
     (r"\bfirst[- ]come,? first[- ]served?\b", r"\g<0> (First In, First Out)"),
+    # …and one format turned into another, the two named before the verb ("our tax system sends XML and the registry
+    # expects JSON: will the data-exchange layer convert one into the other?", y100-012, z101-012)
+    (r"\b(xml|json|csv|yaml)\b[^?]{0,160}?\b(?!\1)(xml|json|csv|yaml)\b[^?]{0,160}?\b(convert|converts|converted|converting|"
+     r"translate|translates|translating|transform|transforms|transforming)(?=\s+(it|them|one|this|that|each|between)\b)",
+     r"\g<0> (manipulating the payloads)"),
     # converting or changing what is sent is, in the spec, manipulating the payload ("the Information Mediator is not
     # responsible for manipulating the payloads … it does not read the contents of your mail")
     (r"\b(convert|converts|converted|converting|transform|transforms|transformed|transforming|change|changes|changed|"
@@ -1188,7 +1193,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # (… "some words are written in all caps, does that mean something special", w98-006)
     (r"(?-i:\bMUST\b)[^?.!]{0,20}(?-i:\b(SHOULD|MAY)\b)|(?-i:\bSHOULD\b)[^?.!]{0,20}(?-i:\bMUST\b)|"
      r"\b(words|terms|keywords)\s+(are\s+|is\s+)?(written\s+|typed\s+|spelled\s+)?in\s+(all\s+)?(caps|capitals|capital\s+letters|"
-     r"upper\s*case)\b",
+     r"upper\s*case)\b|"
+     # (… "does a lowercase 'must' carry the same weight as the all-caps MUST?", z101-005)
+     r"\b(all[- ]caps|all[- ]capitals|capitali[sz]ed|upper[- ]?case|lower[- ]?case|small[- ]letter)\s+['\"‘“]?"
+     r"(must|should|shall|may|required|recommended|optional)\b",
      r"\g<0> (key words, RFC 2119, keywords and definitions)"),
     # a shared platform's cost charged to each user of it is, in the cloud spec, allocated by usage ("The cost of running
     # the platform needs to be allocated according to the usage"; "could we bill each ministry for its own share …?",
@@ -1208,6 +1216,21 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # t95-036)
     (r"\bdecides?\s+when\s+(that|the|this|a|each|those|these)\s+([\w-]+\s+)?(texts?|messages?|sms|reminders?|alerts?|"
      r"notifications?|emails?)\s+(actually\s+)?(goes\s+out|go\s+out|goes|go|gets?\s+sent|is\s+sent|are\s+sent)\b",
+     r"\g<0> (scheduling messages, Scheduler time-driven activities)"),
+    # the permission someone gave for their data is, in the spec, their consent ("see, and take back, the permissions
+    # they gave for their data to be shared", z101-017)
+    (r"\bpermissions?\s+(that\s+)?(they|people|users|citizens|individuals|persons?|he|she|you|we|i)\s+(have\s+|had\s+)?"
+     r"(gave|given|give|granted|grant)\b", r"\g<0> (consent)"),
+    # the worked examples GovStack writes up are, in the spec, its reference use cases ("Who decides which example
+    # scenarios GovStack writes up?", z101-009: "The Product Committee, who manage the reference use cases")
+    (r"\b(example|sample|worked|model)\s+(scenarios?|stories)\b", r"\g<0> (reference use cases)"),
+    # … and a handout of cash is a cash transfer ("in the cash handout scenario, how often do families get their
+    # money?", z101-026)
+    (r"\b(cash\s+)?hand-?outs?\b", r"\g<0> (cash transfer)"),
+    # … and so is a text sent out on set dates ("reminder texts to go out automatically on particular dates", y100-013)
+    (r"\b(texts?|messages?|sms|reminders?|alerts?|notifications?|emails?)\s+(to\s+)?(go(es)?\s+out|going\s+out|be\s+sent|"
+     r"get\s+sent|gets\s+sent|are\s+sent|is\s+sent|sent)\s+(out\s+)?(automatically\s+)?(on|at)\s+(particular|certain|set|"
+     r"specific|given|fixed|chosen|planned|scheduled)\s+(dates?|days?|times?)\b",
      r"\g<0> (scheduling messages, Scheduler time-driven activities)"),
     # vouchers good only at some sellers are, in the Payments spec, redeemed at registered merchants ("merchants MUST be
     # registered in advance to create a network of trusted providers"; t95-040)
@@ -1248,7 +1271,10 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(web\s*)?(site|website|portal|web\s+page)\b|"
      # ("Could citizens fill in an online form there to kick off an application …?", s94-017)
      r"\b(fill|fills|filling|filled)\s+(in|out)\s+(an?\s+|the\s+)?(online|web)\s+forms?\b(?=[^?.!]{0,40}\b(start|begin|"
-     r"initiate|kick|launch|submit)\w*\s+(an?\s+|the\s+|their\s+)?(applications?|requests?|process(es)?|claims?)\b)",
+     r"initiate|kick|launch|submit)\w*\s+(an?\s+|the\s+|their\s+)?(applications?|requests?|process(es)?|claims?)\b)|"
+     # ("Could it [our CMS website] serve as the front door where citizens start an e-service request?", y100-016)
+     r"\b(front\s+door|entry\s+point|way\s+in)\b(?=[^?.!]{0,60}\b(start|begin|submit|initiate|lodge|file|make)\w*\s+"
+     r"(an?\s+|the\s+|their\s+)?([\w-]+\s+)?(applications?|requests?|claims?)\b)",
      r"\g<0> (initiate a request through a web form)"),
     # whether a spec is stable or being reworked is what its release notes say of its version ("This early release
     # represents the direction in which the Working Group …", m88-011)
@@ -1517,6 +1543,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b(check|checks|checking|test|tests|testing|verify|verifying|measure|assess|assessing)\s+(a|the|our|their|its|your|any|"
      r"each|that|this)\s+([\w-]+\s+)?(products?|solutions?|systems?|software|tools?|platforms?)\s+against\s+(the\s+)?"
      r"(govstack\s+)?(spec|specs|specification|specifications|standards?)\b",
+     r"\g<0> (compliant, validate against the specifications)"),
+    # … and so is a vendor's claim that its product "complies with GovStack", "works with GovStack", is "GovStack-compatible"
+    # (y100-005, z101-004: how to check such a claim)
+    (r"\b(compl(y|ies|ying)|conforms?|conforming|works?|working|is\s+compatible|are\s+compatible|aligns?|is\s+aligned)\s+"
+     r"with\s+(the\s+)?govstack\b(?!\s+(spec|specs|specification|specifications|standards?)\b)|"
+     r"\bgovstack[- ](compatible|conformant|ready)\b",
      r"\g<0> (compliant, validate against the specifications)"),
     # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
     # +1, nothing else changed
@@ -2073,6 +2105,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
     'can it convert payloads (manipulating the payloads) between formats?'
+    >>> plain_words("one side sends XML, the other wants JSON: does the IM convert it?")
+    'one side sends XML, the other wants JSON: does the IM convert (manipulating the payloads) it?'
     >>> plain_words("we use a household's data to check if they qualify. Is one tick box enough?")
     "we use a household's data to check if they qualify. Is one tick box (a checkbox to explicitly confirm consent) enough?"
     >>> plain_words("a tick box for the terms of the order")
@@ -2117,6 +2151,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'undo the earlier steps (rollback, compensating transactions) if one fails'
     >>> plain_words('check our product against the specs')
     'check our product against the specs (compliant, validate against the specifications)'
+    >>> plain_words('the vendor says it works with GovStack'), plain_words('does it work with the GovStack specs?')
+    ('the vendor says it works with GovStack (compliant, validate against the specifications)', 'does it work with the GovStack specs?')
     >>> plain_words('post our call for bids')
     'post our call for bids (RFP request for proposals, publish/share tenders, vendors)'
     >>> plain_words('money moving between two ministries')
@@ -2165,6 +2201,14 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'picking the winner (proposal, evaluation, and awarding of contract)'
     >>> plain_words('which block decides when that text goes out?')
     'which block decides when that text goes out (scheduling messages, Scheduler time-driven activities)?'
+    >>> plain_words('could our website be the front door where citizens start an e-service request?')
+    'could our website be the front door (initiate a request through a web form) where citizens start an e-service request?'
+    >>> plain_words('take back the permissions they gave')
+    'withdraw the permissions they gave (consent)'
+    >>> plain_words('who picks the example scenarios?'), plain_words('in the cash handout scenario')
+    ('who picks the example scenarios (reference use cases)?', 'in the cash handout (cash transfer) scenario')
+    >>> plain_words('we want reminder texts to go out automatically on particular dates')
+    'we want reminder texts to go out automatically on particular dates (scheduling messages, Scheduler time-driven activities)'
     >>> plain_words('vouchers spent only at approved dealers')
     'vouchers spent only at approved dealers (merchants registered in advance, network of trusted providers)'
     >>> plain_words('they split their week between two clinics')
@@ -2193,6 +2237,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'move money from one public agency to another (Government to Government, G2G)'
     >>> plain_words('some words are written in all caps')
     'some words are written in all caps (key words, RFC 2119, keywords and definitions)'
+    >>> plain_words("is a lowercase 'must' the same?")
+    "is a lowercase 'must (key words, RFC 2119, keywords and definitions)' the same?"
     >>> plain_words('see and talk to each other live')
     'see and talk to each other (real-time video and audio conferencing) live'
     >>> plain_words('keeps phone numbers in its records')

@@ -159,6 +159,10 @@ def test_which_products_govstack_certified_is_out_of_scope_but_compliance_testin
     assert should_abstain(active, hits, {}) == (True, "the specification names no certified or approved products")
     process = analyze("Has GovStack defined a process to certify Messaging BB products?")
     assert should_abstain(process, hits, {})[1] != "the specification names no certified or approved products"
+    listed = analyze("Can you give me the official list of GovStack-certified vendors for the Messaging BB?")
+    assert should_abstain(listed, hits, {}) == (True, "the specification names no certified or approved products")
+    cert_list = analyze("Which certificate list does the Messaging BB keep for its certified senders?")
+    assert should_abstain(cert_list, hits, {})[1] != "the specification names no certified or approved products"
 
 
 def test_a_recommended_commercial_operator_is_out_of_scope_but_a_recommended_practice_is_not():
