@@ -972,6 +972,9 @@ GLOSS_REACH = 3
 GLOSS_SAID = 0.8
 
 
+GLOSS_PHRASE_SAID = True
+
+
 def gloss_said(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) -> bool:
     """Whether a top passage says, in the spec's words, what query.plain_words renders the asker's words as (two spec
     words at least, GLOSS_SAID of them by idf, in one of the first GLOSS_REACH passages)."""
@@ -979,11 +982,19 @@ def gloss_said(qa: QueryAnalysis, hits: list[Hit], idf: dict[str, float]) -> boo
     plain_words(registry.spell_out(qa.question), spans)
     for said, gloss in spans:
         spec = set(tokenize(gloss)) - set(tokenize(said)) - _FRAME_WORDS
-        if len(spec) < 2:
+        # (a gloss of one new word is said when a passage has the whole gloss, in a row: "the same database (shared
+        # database)" by "MUST NOT use shared databases", b103-020)
+        phrase = " ".join(stem_tokens(tokenize(gloss))) if GLOSS_PHRASE_SAID and len(tokenize(gloss)) >= 2 else ""
+        if len(spec) < 2 and not (spec and phrase):
             continue
         weight = math.fsum(idf.get(t, 8.0) for t in spec)
         for h in hits[:GLOSS_REACH]:
-            words = set(tokenize(h.chunk.embed_text))
+            toks = tokenize(h.chunk.embed_text)
+            if len(spec) < 2:
+                if f" {phrase} " in f" {' '.join(stem_tokens(toks))} ":
+                    return True
+                continue
+            words = set(toks)
             stems = set(stem_tokens(list(words)))
             if math.fsum(idf.get(t, 8.0) for t in spec if t in words or stem_tokens([t])[0] in stems) >= GLOSS_SAID * weight:
                 return True

@@ -467,7 +467,10 @@ _ASKS_RELEASE_CHANGES = re.compile(r"\b(what\s*(['’]s|\s+is|\s+has|\s+was|\s+w
                                    r"(newest|latest|current|previous|older|earlier|first|last)\s+(version|release|edition)s?\b|"
                                    r"(become|became|becomes|reach|reached|reaches)\s+(a\s+|the\s+)?(finished|final|stable)\b|"
                                    r"\bwhen\s+(was|were|did|is)\b[^?]{0,60}\b(published|released|finali[sz]ed|approved)\b|"
-                                   r"version\s+history|change\s*log|release\s+notes?|release\s+highlights|highlights\s+of)",
+                                   r"version\s+history|change\s*log|release\s+notes?|release\s+highlights|highlights\s+of|"
+                                   # ("which release of the specification is the most recent one?", z101-007, b103-010)
+                                   r"\b(which|what)\s+(version|release|edition)\b[^?]{0,40}\b(newest|latest|most\s+recent|"
+                                   r"current)\b)",
                                    re.I)
 # … and one naming a block is answered by that block's version history and release notes (pages otherwise halved):
 # "What is different in the newest version of the Payments building block compared with before?" had led with bulk

@@ -757,3 +757,14 @@ def test_any_question_about_fines_needs_a_passage_that_speaks_of_them_but_a_fiel
     assert should_abstain(analyze(q), speaks, {}) == (False, "")
     field = "In the bill inquiry response, which billDetails fields carry the amount with late penalty?"
     assert should_abstain(analyze(field), silent, {}) == (False, "")
+
+
+def test_a_one_word_gloss_is_said_when_a_passage_has_the_whole_gloss():
+    """"the same database table (shared database)" adds one word of the spec's, "shared": a passage saying "shared
+    databases" says what it asks (b103-020 had been refused as not discussed)."""
+    from assistant.abstain import gloss_said
+
+    qa = analyze("is it ok if two building blocks just read and write the same database table to swap data?")
+    said = _hits("Building blocks MUST NOT use shared databases, file systems or memory for data exchange.")
+    other = _hits("Each building block keeps its database behind its own API, and data is shared over the API.")
+    assert gloss_said(qa, said, {}) and not gloss_said(qa, other, {})

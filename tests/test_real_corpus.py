@@ -905,6 +905,8 @@ def test_newcomers_questions_on_govstack_itself_find_its_own_pages(real_assistan
     assert ans.citations[0].path.endswith("2-description/governance-model.md") and "GIZ" in ans.text.split("\n")[0]
     ans = real_assistant.ask("What changed in the latest release?")
     assert ans.citations[0].folder == "specifications" and ans.citations[0].path.startswith("release-notes/")
+    ans = real_assistant.ask("Which release of the spec is the most recent one?")
+    assert ans.citations[0].folder == "specifications" and ans.citations[0].path.startswith("release-notes/")
     ans = real_assistant.ask("Our ministry wants to try GovStack but we honestly don't know where to begin. Is there a "
                              "suggested order of things to do?")
     assert ans.citations[0].path.endswith("adopt-govstack/README.md"), [c.path for c in ans.citations]
