@@ -1428,6 +1428,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # ("Subscribers … receive messages"; t69-035)
     (r"\b(listen|listens|listening)\s+(for|to|out\s+for)\s+([\w'-]+\s+){0,2}(updates|events|messages|notifications|"
      r"changes)\b", r"\g<0> (subscribers, pub/sub)"),
+    # … as is a system told of what happens without asking again and again ("wants to be told automatically every time
+    # a new family is registered …, without constantly polling us", b103-018; not "alerted whenever a truck leaves a
+    # quarantine area", a GIS geofence, a50-013)
+    (r"\bwithout\s+(constantly\s+|continuously\s+|repeatedly\s+|always\s+|having\s+to\s+(keep\s+)?)?(polling|"
+     r"checking\s+back|asking\s+again)\b",
+     r"\g<0> (publish events to subscribers, pub/sub)"),
     # updates pushed out to several systems at once are, in the Information Mediator spec, events published to its
     # subscribers ("we push route-change updates out to several depot apps", e54-012)
     (r"\b(push|pushes|pushed|pushing|send|sends|sent|sending|broadcast|broadcasts|broadcasting|fan|fans|fanning|"
@@ -2205,6 +2211,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'could our website be the front door (initiate a request through a web form) where citizens start an e-service request?'
     >>> plain_words('take back the permissions they gave')
     'withdraw the permissions they gave (consent)'
+    >>> plain_words('their app wants updates without constantly polling us')
+    'their app wants updates without constantly polling (publish events to subscribers, pub/sub) us'
     >>> plain_words('who picks the example scenarios?'), plain_words('in the cash handout scenario')
     ('who picks the example scenarios (reference use cases)?', 'in the cash handout (cash transfer) scenario')
     >>> plain_words('we want reminder texts to go out automatically on particular dates')
