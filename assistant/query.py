@@ -793,11 +793,6 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\g<0> (emergency messaging type)"),
     # … and what is served in the order it came "first come, first served" ("the FIFO (First In, First Out) algorithm")
     (r"\bfirst[- ]come,? first[- ]served?\b", r"\g<0> (First In, First Out)"),
-    # …and one format turned into another, the two named before the verb ("our tax system sends XML and the registry
-    # expects JSON: will the data-exchange layer convert one into the other?", y100-012, z101-012)
-    (r"\b(xml|json|csv|yaml)\b[^?]{0,160}?\b(?!\1)(xml|json|csv|yaml)\b[^?]{0,160}?\b(convert|converts|converted|converting|"
-     r"translate|translates|translating|transform|transforms|transforming)(?=\s+(it|them|one|this|that|each|between)\b)",
-     r"\g<0> (manipulating the payloads)"),
     # converting or changing what is sent is, in the spec, manipulating the payload ("the Information Mediator is not
     # responsible for manipulating the payloads … it does not read the contents of your mail")
     (r"\b(convert|converts|converted|converting|transform|transforms|transformed|transforming|change|changes|changed|"
@@ -1553,7 +1548,7 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # … and so is a vendor's claim that its product "complies with GovStack", "works with GovStack", is "GovStack-compatible"
     # (y100-005, z101-004: how to check such a claim)
     (r"\b(compl(y|ies|ying)|conforms?|conforming|works?|working|is\s+compatible|are\s+compatible|aligns?|is\s+aligned)\s+"
-     r"with\s+(the\s+)?govstack\b(?!\s+(spec|specs|specification|specifications|standards?)\b)|"
+     r"with\s+(the\s+)?govstack(?=\s*[.,;:!?'\"’”)]|\s*$)|"  # (not "works with GovStack's Information Mediator")
      r"\bgovstack[- ](compatible|conformant|ready)\b",
      r"\g<0> (compliant, validate against the specifications)"),
     # blocks reading and writing the same database share it ("Building blocks MUST NOT use shared databases"): qa_dev37
@@ -2111,8 +2106,6 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'can they show only some attributes (a selected subset)?'
     >>> plain_words("can it convert payloads between formats?")
     'can it convert payloads (manipulating the payloads) between formats?'
-    >>> plain_words("one side sends XML, the other wants JSON: does the IM convert it?")
-    'one side sends XML, the other wants JSON: does the IM convert (manipulating the payloads) it?'
     >>> plain_words("we use a household's data to check if they qualify. Is one tick box enough?")
     "we use a household's data to check if they qualify. Is one tick box (a checkbox to explicitly confirm consent) enough?"
     >>> plain_words("a tick box for the terms of the order")
@@ -2157,8 +2150,8 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     'undo the earlier steps (rollback, compensating transactions) if one fails'
     >>> plain_words('check our product against the specs')
     'check our product against the specs (compliant, validate against the specifications)'
-    >>> plain_words('the vendor says it works with GovStack'), plain_words('does it work with the GovStack specs?')
-    ('the vendor says it works with GovStack (compliant, validate against the specifications)', 'does it work with the GovStack specs?')
+    >>> plain_words("the vendor says it 'works with GovStack'"), plain_words('does it work with the GovStack specs?')
+    ("the vendor says it 'works with GovStack (compliant, validate against the specifications)'", 'does it work with the GovStack specs?')
     >>> plain_words('post our call for bids')
     'post our call for bids (RFP request for proposals, publish/share tenders, vendors)'
     >>> plain_words('money moving between two ministries')
