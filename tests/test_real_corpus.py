@@ -940,6 +940,10 @@ def test_a_use_case_named_in_the_question_is_answered_from_its_own_steps(real_as
     its blocks do is listed step by step."""
     ans = real_assistant.ask("What triggers payouts in the anticipatory cash transfer use case?")
     assert ans.text.startswith("In **INST-2 Anticipatory Cash Transfers**, Step 5 Program Trigger:"), ans.text[:300]
+    # … and so does one that describes the use case without naming it, when its summary ranks first (a102-026)
+    ans = real_assistant.ask("for the scheme where money goes out before a disaster hits, what decides when the payouts "
+                             "actually start?")
+    assert ans.text.startswith("In **INST-2 Anticipatory Cash Transfers**, Step 5 Program Trigger:"), ans.text[:300]
     first = "is there a govstack use case about advisory services for farmers?"
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_assistant.ask(first).text}]
     ans = real_assistant.ask("ok. how does the very first step work in that one?", history=history)

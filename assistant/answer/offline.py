@@ -200,6 +200,7 @@ FLOW_INTRO_BEFORE = True  # a flow's diagram passage is introduced by the passag
 STEP_BY_SENTENCE = True
 OP_PART_CONTINUES = True  # an operation's header or response list cut at its passage's end goes on in the next (n27-003)
 NAMED_STEP_FIRST = True  # … and a step it names leads, however the steps ranked (a33-007)
+USE_CASE_STEP_NAMED = True  # … also when the question names no use case but its summary ranks first (a102-026)
 STEP_TITLE_REACH = True  # … or, with no step in that reach, a lower-ranked step whose title the question names (m26-037)
 USE_CASE_STEP_REACH = 3  # a step passage this high answers a use-case question that asks about no blocks
 _ASKS_SDG = re.compile(r"\b(sdgs?|sustainable development goals?|development goals?)\b", re.I)
@@ -539,6 +540,17 @@ class ExtractiveAnswerer:
             parts = (parts or []) + self._sections(qa, ev)
         elif not parts and qa.enumerates:
             parts = self._sections(qa, ev)
+        if not parts and USE_CASE_STEP_NAMED and qa.intent == "general" and ev.hits and ev.hits[0].chunk.kind == "use_case":
+            # a use case's summary on top, and one of its steps retrieved whose title the asking sentence names in the
+            # spec's words ("for the scheme where money goes out before a disaster hits, what decides when the payouts
+            # actually start?" → "what decides when (trigger)" → Step 5 Program Trigger, ranked 8th; a102-026): the step
+            # answers, as it does a question that names the use case (_use_case)
+            # (the spec's words only, which retrieval did not rank the step by: a step the asker names in their own
+            # words, "consultation" in "when is the consultation fee taken …, and what happens if the connection is too
+            # weak?", is one of several things asked, which the summary's passage answers, j85-028)
+            glossed = set(tokenize(gloss_words(ask_part(qa.question)))) - _block_words(qa)
+            if _steps_titled([(hi, h) for hi, h in enumerate(ev.hits)], ev.hits[0], glossed):
+                parts = self._use_case(qa, ev, qtoks)
         if not parts and qa.intent in builders:
             parts = builders[qa.intent](qa, ev, qtoks)
         if not parts:
