@@ -1210,7 +1210,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # ("Scheduling messages according to some business logic"; "which block decides when that text actually goes out?",
     # t95-036)
     (r"\bdecides?\s+when\s+(that|the|this|a|each|those|these)\s+([\w-]+\s+)?(texts?|messages?|sms|reminders?|alerts?|"
-     r"notifications?|emails?)\s+(actually\s+)?(goes\s+out|go\s+out|goes|go|gets?\s+sent|is\s+sent|are\s+sent)\b",
+     r"notifications?|emails?)\s+(actually\s+)?(goes\s+out|go\s+out|goes|go|gets?\s+sent|is\s+sent|are\s+sent)\b|"
+     # (… and a text sent out on set dates: "reminder texts to go out automatically on particular dates", y100-013)
+     r"\b(texts?|messages?|sms|reminders?|alerts?|notifications?|emails?)\s+(to\s+)?(go(es)?\s+out|going\s+out|be\s+sent|"
+     r"get\s+sent|gets\s+sent|are\s+sent|is\s+sent|sent)\s+(out\s+)?(automatically\s+)?(on|at)\s+(particular|certain|set|"
+     r"specific|given|fixed|chosen|planned|scheduled)\s+(dates?|days?|times?)\b",
      r"\g<0> (scheduling messages, Scheduler time-driven activities)"),
     # the permission someone gave for their data is, in the spec, their consent ("see, and take back, the permissions
     # they gave for their data to be shared", z101-017)
@@ -1222,11 +1226,6 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # … and a handout of cash is a cash transfer ("in the cash handout scenario, how often do families get their
     # money?", z101-026)
     (r"\b(cash\s+)?hand-?outs?\b", r"\g<0> (cash transfer)"),
-    # … and so is a text sent out on set dates ("reminder texts to go out automatically on particular dates", y100-013)
-    (r"\b(texts?|messages?|sms|reminders?|alerts?|notifications?|emails?)\s+(to\s+)?(go(es)?\s+out|going\s+out|be\s+sent|"
-     r"get\s+sent|gets\s+sent|are\s+sent|is\s+sent|sent)\s+(out\s+)?(automatically\s+)?(on|at)\s+(particular|certain|set|"
-     r"specific|given|fixed|chosen|planned|scheduled)\s+(dates?|days?|times?)\b",
-     r"\g<0> (scheduling messages, Scheduler time-driven activities)"),
     # vouchers good only at some sellers are, in the Payments spec, redeemed at registered merchants ("merchants MUST be
     # registered in advance to create a network of trusted providers"; t95-040)
     (r"\b(spent|used|redeemed|cashed|accepted)\s+(only\s+)?(at|by|with)\s+(our\s+|the\s+|certain\s+|specific\s+|selected\s+)?"
