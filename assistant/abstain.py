@@ -510,6 +510,12 @@ _FINDS_OUT = re.compile(r"\b(check|see|find out|(?<!want to )(?<!like to )(?<!ne
                         r"(figures|numbers|stats|statistics|reports?|counts|totals)\b[^.?!]{0,50}?(like|such\s+as|for\s+example|"
                         r"e\.g\.))"
                         r"\s+(how many|how much|how long|how often|how big|how large|how far)\b", re.I)
+# a limit the question goes by is not one it asks for ("which internal component deals with a run that goes past its max
+# execution time?" asks for the component; "Timer … handling of time-out scenarios for workflows that may exceed the set
+# maximum execution time")
+_PASSES_LIMIT = re.compile(r"\b(past|exceeds?|exceeded|exceeding|beyond|over|above|overruns?|reach(es|ed)?|hits?|"
+                           r"breach(es|ed)?|passes|passed|outlasts?)\s+(its|the|their|a|our|that|this)\s+(set\s+|configured\s+|"
+                           r"allowed\s+)?(maximum|max|minimum|min)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 # the words asking for a figure are not its subject ("the minimum password length": a 99.99% "minimum availability"
 # is not about passwords)
@@ -709,8 +715,10 @@ def asks_figure(question: str) -> bool:
     False
     >>> asks_figure("Must citizens be told within a fixed number of hours?"), asks_figure("Is there a mandated threshold?")
     (True, True)
+    >>> asks_figure("Which component deals with a run that goes past its max execution time?")
+    False
     """
-    return bool(_ASKS_FIGURE.search(_FINDS_OUT.sub(" ", question)) or _PERCENT_SIGN_ASKED.search(question))
+    return bool(_ASKS_FIGURE.search(_PASSES_LIMIT.sub(" ", _FINDS_OUT.sub(" ", question))) or _PERCENT_SIGN_ASKED.search(question))
 
 
 def asks_more_than_a_figure(question: str) -> bool:
@@ -910,6 +918,29 @@ _ASKED_THING = re.compile(r"\b(the|a|an|any|support|supports|supported|use|uses|
 _PLACE_OR_OWNER = re.compile(r"\b(between|from|for|at|of|by|within|across|among)\s+(the|a|an|any)\s+$", re.I)
 
 
+# a short form given in brackets after its spelled-out words ("What recovery time objective (RTO) … does the Cloud
+# Infrastructure spec require?") is asked as those words are: what comes before them decides, and "what"/"which" asks
+ACRONYM_SPELLED = True
+_ASKED_KIND = re.compile(r"\b(what|which)\s+$", re.I)
+
+
+def _spelled_before(before: str, name: str) -> tuple[str, str] | None:
+    """(what comes before the spelled-out words, those words) when `before` ends with a name's spelled-out words and an
+    opening bracket.
+
+    >>> _spelled_before("What recovery time objective (", "RTO")
+    ('What ', 'recovery time objective')
+    >>> _spelled_before("the latest version (", "RTO") is None
+    True
+    """
+    if not (name.isupper() and 2 <= len(name) <= 6 and before.rstrip().endswith("(")):
+        return None
+    words = list(re.finditer(r"[\w-]+", before))[-len(name):]
+    if len(words) < len(name) or "".join(w.group(0)[0] for w in words).upper() != name:
+        return None
+    return before[:words[0].start()], before[words[0].start():words[-1].end()]
+
+
 EXAMPLE_NOT_ASKED = True
 _AS_EXAMPLE = re.compile(r"\b(like|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|similar\s+to|say)\s+(a|an|the)?\s*$", re.I)
 
@@ -935,9 +966,14 @@ def unmentioned_by_block(qa: QueryAnalysis, hits: list[Hit], block_text: str) ->
     out = []
     for n in unknown_names(qa, hits):
         at = ask.find(n)
+        before, spelled = ask[:at], ""
+        if ACRONYM_SPELLED and (found := _spelled_before(before, n)):
+            before, spelled = found
         # …and a name coordinated with one that is ("with google calendar or outlook")
-        asked = (_ASKED_THING.search(ask[:at]) and not (PLACE_OR_OWNER and _PLACE_OR_OWNER.search(ask[:at]))) \
-            or (out and re.search(r"(\bor|\band|,)\s*$", ask[:at]))
+        asked = (_ASKED_THING.search(before) and not (PLACE_OR_OWNER and _PLACE_OR_OWNER.search(before))) \
+            or (out and re.search(r"(\bor|\band|,)\s*$", before)) or (spelled and _ASKED_KIND.search(before))
+        if spelled and spelled.lower() in block_text:
+            continue
         # (…not a name given as an example of what is asked: "host a live session, like a Zoom call": the kind of
         # thing is asked, which the block's scope sections answer, s68-001)
         if EXAMPLE_NOT_ASKED and _AS_EXAMPLE.search(ask[:at]):
