@@ -758,6 +758,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      # ("Would we have to rebuild it to plug it into a GovStack setup, or is there a way to connect it as it is?", v97-005)
      r"\b(connect|plug|hook|link|integrate)\s+(it|them|ours?|the\s+[\w-]+)\s+(in\s+|up\s+)?as\s+(it\s+is|they\s+are|is)\b",
      r"\g<0> (adaptor)"),
+    # … and so is an old system that fits in without being rebuilt ("my IT people say it can still 'plug in' without being
+    # rebuilt", c104-006: "Adaptors are used to map existing APIs and functionality in a Digital Public Good")
+    (r"\bwithout\s+(being\s+)?(rebuilt|re-built|rewritten|re-written|redeveloped|re-developed)\b",
+     r"\g<0> (adaptors map existing APIs)"),
+    (r"\bwithout\s+(rebuilding|rewriting|redeveloping)\s+(it|them|(the|our|their)(\s+(whole|entire|old|existing))?\s+[\w-]+)\b",
+     r"\g<0> (adaptor)"),
     # work that finishes later in the background is, in the spec, asynchronous ("async and/or complex transactions would
     # require the use of the Workflow Building Block")
     # (not "long-running": "starts a long-running permit process through the API" is answered by the rule for it, "respond
@@ -895,7 +901,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # links broken when pages move ("Pages can be moved and renamed without breaking links to them", n63-031)
     (r"\b(links?|menus?|menu items?|pages?|bookmarks?|navigation|references?)\s+(that\s+|which\s+)?(still\s+)?(point|points|"
      r"pointing|lead|leads|leading|go|goes|going)\s+to\s+(the\s+|their\s+|its\s+)?(old|previous|former|original)\s+"
-     r"(locations?|addresses|urls?|pages?|places?|paths?|names?)\b|\b(dead|broken)\s+links?\b",
+     r"(locations?|addresses|urls?|pages?|places?|paths?|names?)\b|\b(dead|broken)\s+links?\b|"
+     # ("some pages get new titles and end up in different sections. Will the references to them from other pages stop
+     # working?", d105-031)
+     r"\b(links?|references?|bookmarks?|hyperlinks?)\b[^.?!]{0,40}?\b(stop|stops|stopped)\s+working\b|"
+     r"\b(links?|references?|bookmarks?|hyperlinks?)\s+(will\s+|would\s+)?(break|breaks|go\s+dead|die)\b",
      r"\g<0> (without breaking links)"),
     # spending only part of a voucher is, in the Payments spec, a partial redemption ("The entire voucher amount is
     # consumed. Partial redemption will not be allowed.", n63-014)
@@ -1037,7 +1047,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"(applicants?|submitters?)\b|"
      # (… or an application returned: "the office returned my neighbour's application saying something is wrong", s68-027)
      r"\b(return|returns|returned|returning)\s+(the|a|an|their|his|her|my|our|your|that|this)\s+([\w'’-]+\s+){0,2}?"
-     r"(applications?|forms?|submissions?|claims?)\b",
+     r"(applications?|forms?|submissions?|claims?)\b|"
+     # (… or pushed back to be fixed: "can I push it back to the person to fix instead of refusing it?", d105-018)
+     r"\b(push|pushes|pushed|pushing|send|sends|sent|sending|kick|kicks|kicked|hand|hands|handed|pass|passes|passed)\s+"
+     r"(it|them|the\s+[\w-]+|their\s+[\w-]+)\s+back\s+(to\s+([\w-]+\s+){1,2})?(to|for|so\s+(that\s+)?(they|he|she)\s+(can|could))\s+"
+     r"(fix|fixing|correct|correcting|correction|amend|amending|change|changing|repair)\b",
      r"\g<0> (sent back for correction)"),
     # … and what the applicant needs to fix is what the operator marked incorrect ("In case of errors in the application,
     # operators must be able to mark which document and/or data field is incorrect")
@@ -1049,6 +1063,12 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b(which|what)\s+((bits?|parts?|fields?|documents?|things?|sections?|box|boxes|entr(y|ies)|details?)\s+)?(to|she\s+has\s+to|"
      r"he\s+has\s+to|they\s+have\s+to|i\s+have\s+to|we\s+have\s+to|you\s+have\s+to)\s+(fix|correct|change|amend)\b|"
      r"\bwrong\s+(fields?|documents?|parts?|bits?|box|boxes|entr(y|ies)|sections?)\b", r"\g<0> (incorrect, errors)"),
+    # … and the part an officer flagged is the one marked incorrect, which the applicant sees highlighted ("operators must
+    # be able to mark which document and/or data field is incorrect. Applicants must see the highlighted information";
+    # "will they be able to see which part I flagged?", d105-018)
+    (r"\b(which|what)\s+(bits?|parts?|fields?|documents?|sections?|things?|entr(y|ies)|details?|boxes|box)\s+(i|we|they|"
+     r"you|the\s+[\w-]+|an?\s+[\w-]+|our\s+[\w-]+)\s+(have\s+|has\s+|had\s+)?(flagged|marked|highlighted|pointed\s+out|"
+     r"circled|queried)\b", r"\g<0> (mark which document and/or data field is incorrect, highlighted)"),
     # a star marking a form's required field is, in the UI/UX guidelines, an asterisk ("Do not mark mandatory questions
     # with asterisks as these are not accessible")
     (r"\b(red\s+|little\s+|small\s+)?stars?\b(?=[^.?!]{0,40}\b(fields?|questions?|labels?|inputs?|boxes|forms?)\b)",
@@ -1069,6 +1089,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     (_NOT_DONE + r"(reply|replies|replied|respond|answer|react)(s|ed)?\s+to\s+(the|a|an|our|their|that|this|its|his|her|any)\s+([\w-]+\s+)?"
      r"(reminders?|alerts?|notifications?|messages?|sms|texts?)\b|"
      r"\b(nobody|no\s+one|no-one)\s+(replies|responds|answers|reacts|acknowledges|confirms)\b|"
+     # ("send the reminder again by itself if the mum doesnt reply to the first one", c104-021)
+     r"\b(reminder|reminders)\b[^.?!]{0,60}?" + _NOT_DONE + r"(reply|replies|replied|respond|answer|react)(s|ed)?\s+"
+     r"to\s+the\s+(first|last|previous|earlier)\s+one\b|"
      # ("ignores the first meter-reading visit alert", u70-002)
      r"\b(ignore|ignores|ignored|ignoring)\s+(the|a|an|our|their|that|this|its|his|her|any)\s+([\w-]+\s+){0,3}?"
      r"(reminders?|alerts?|notifications?|messages?|sms|texts?)\b", r"\g<0> (acknowledgement is not received)"),
@@ -1131,7 +1154,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\bwhat\s+(has|needs)\s+to\s+happen\s+before\b|"
      # ("what actually sets off the payouts?", "what actually starts the payouts?", q92-026, r93-025)
      r"\bwhat\s+(actually\s+|really\s+|exactly\s+)?(starts|sets\s+off|kicks\s+off|launches|sparks|releases|unlocks)\s+"
-     r"(the\s+|those\s+|these\s+)?([\w-]+\s+)?(payouts?|payments?|money|cash|disbursements?|transfers?|programm?e|response)\b",
+     r"(the\s+|those\s+|these\s+)?([\w-]+\s+)?(payouts?|payments?|money|cash|disbursements?|transfers?|programm?e|response)\b|"
+     # ("What starts off the AI chatbot use case for finding government services …?", c104-028: "Preconditions /
+     # Triggers")
+     r"\bwhat\s+(actually\s+|really\s+|exactly\s+|first\s+)?(starts|sets|kicks)\s+off\s+(the|this|that|a)\s+([\w-]+\s+){0,4}?"
+     r"(use\s+case|scenario|process|workflow|flow|journey)\b",
      r"\g<0> (trigger, triggered)"),
     # whether everything must pass through the exchange layer is, in the architecture, whether an Information Mediator is
     # required ("An Information Mediator is not required for communication between building blocks which are
@@ -1465,7 +1492,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # document")
     (r"\b(tax(payer)?\s+(identification\s+|id\s+|reference\s+)?(numbers?|ids?)|voter\s+(ids?|cards?)|"
      r"social\s+security\s+numbers?|health\s+(insurance\s+)?cards?|ration\s+cards?)\b", r"\g<0> (functional identity)"),
-    (r"\b(keep|keeps|kept|keeping) (on )?(re)?trying\b", r"\g<0> (retried)"),
+    # ("how long should the platform keep attempting it before it stops and writes it off?", d105-007)
+    (r"\b(keep|keeps|kept|keeping) (on )?(re)?(trying|attempting)\b", r"\g<0> (retried)"),
     (r"\b(blow|blows|blew|blown|blowing) up\b", r"\g<0> (failure)"),
     # a process that crashes has failed, and one started after it, to deal with it, is, in the Workflow spec, started by a
     # flow trigger ("a “flow-trigger” which can instantiate a process based on … “failure of/exception in” an earlier
@@ -1529,6 +1557,13 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
     # many things sent "in one go" or "all at once" are, in the spec, one batch ("The number of transactions that can be
     # included in a single batch is limited by the size of the file upload")
     (r"\b(in (one|a single) (go|shot|hit)|all at once|in one batch)\b", r"\g<0> (in a single batch)"),
+    # how big the files people attach may be is, in the Registration spec, a validation option the analyst configures
+    # ("File upload size max limit"; "Is there a fixed cap on how big their attachments can be …?", d105-019)
+    (r"\bhow\s+(big|large|heavy)\s+(their\s+|the\s+|an?\s+|our\s+|each\s+)?([\w-]+\s+)?(attachments?|uploads?|uploaded\s+files?|"
+     r"scans?|scanned\s+(files?|documents?|papers?))\b|\b(size|file[- ]size)\s+(limits?|caps?|ceilings?)\s+(on|for)\s+"
+     r"(the\s+|their\s+|our\s+)?([\w-]+\s+)?(attachments?|uploads?|files?|documents?|scans?)\b|"
+     r"\b(attachments?|uploads?|uploaded\s+files?)\s+(are|is)\s+too\s+(big|large)\b",
+     r"\g<0> (file upload size max limit)"),
     # a record someone doctors or fiddles with is, in the spec, tampered with or altered ("must not be editable by any
     # user", "a controlled clock which cannot be altered"); "doctor" the noun is the spec's word for a physician
     (r"\b(doctored|doctoring)\b|\bfiddl(e|es|ed|ing) with\b", r"\g<0> (tampered, altered)"),

@@ -229,7 +229,10 @@ NAMED_DOCS = [
                 r"[^?]{0,60}\b(design\s+principles?|guiding\s+(ideas|principles)|tenets)\b|"
                 # ("what principles does GovStack expect these systems to follow?", g82-011)
                 r"\bprinciples?\b[^?]{0,50}\b(systems?|solutions?|components?)\b[^?]{0,20}\b(follow|respect|adhere|meet|"
-                r"apply|obey)\b", re.I),
+                r"apply|obey)\b|"
+                # ("What are GovStack's ground rules for how software should be designed?", c104-007)
+                r"\b(ground|golden|basic|core|design)\s+rules\b(?=[^?]{0,60}\b(design|designed|designing|software|"
+                r"systems?|built|build|building\s+blocks?)\b)", re.I),
      "specifications", "architecture-and-nonfunctional-requirements/4-building-block-design-principles"),
     # … and a government new to GovStack asking where to start names, in effect, the playbook's "Adopt GovStack" chapter
     # ("We're completely new to GovStack. Where do we even start?" had ranked the UI/UX "Before you start" page first);
