@@ -83,6 +83,13 @@ FOLLOWUP_WITH_PREVIOUS = True
 USE_CASE_STEP_BLOCKS = True  # a question on what a use case's blocks do in it gets each step's blocks (query.ASKS_BLOCK_ROLES)
 FOLLOWUP_PREVIOUS_GLOSSED = True  # … that question's chat words read in the spec's, as they were when it was asked
 OPTION_PASSAGES = 30  # a comparison of options a page lays out under bold labels brings that page's labelled passages
+# "Which of those approaches does GovStack actually recommend?": the passage of an options page that says which one the
+# spec recommends leads (Assistant._recommended_option; c104-039)
+RECOMMENDED_OPTION = True
+ASKS_RECOMMENDED = re.compile(r"\b(which|what)\b[^?]{0,60}?\b(recommend|recommends|recommended|prefer|prefers|preferred|"
+                              r"advise|advises|advised|favou?r|favou?rs|favou?red)\b", re.I)
+_RECOMMENDS = re.compile(r"\b(GovStack|we|it|this specification)\s+(generally\s+|strongly\s+)?(recommends|prefers|advises)\b"
+                         r"|\b(is|are)\s+(the\s+)?(recommended|preferred)\s+(option|approach|mechanism|model|method|choice)\b")
 OPTION_PAGE_INTRO = True  # … as does a top passage of such a page that is not under a label (its intro; b77-036)
 # Data questions bring the other tables of the data-structure page a top passage is on (with the answerer's table
 # choice: dev pass 0.857 -> 0.863, es-data-001 and reg-data-001)
@@ -414,11 +421,32 @@ class Assistant:
                     # (taken in turn with the question's own passages: the block named may not be the only one meant)
                     both = [h for pair in itertools.zip_longest(focused, hits[len(first):]) for h in pair if h is not None]
                     hits = first + [h for h in both if not (h.id in seen or seen.add(h.id))]
+        if RECOMMENDED_OPTION and not abstain and ASKS_RECOMMENDED.search(ask_part(qa.question)):
+            hits = self._recommended_option(hits)
         if not abstain and RESCUE_MARGIN is not None and len(qa.bbs) == 1 and not (qa.need_blocks or qa.advice or qa.reading_path) \
                 and qa.intent not in ("overview", "term", "comparison"):  # (these want the pages about the whole thing)
             hits = self._rescue(qa, hits, state["release"])
         state.update(hits=hits, abstain=abstain, reason=reason, t_retrieve=(time.perf_counter() - t) * 1000)
         return state
+
+    def _recommended_option(self, hits):
+        """"Which of those approaches does GovStack actually recommend?": a top passage's page lays out options under bold
+        labels, and one of its passages says which the spec recommends ("In general GovStack recommends option 1 or
+        option 4."); that passage leads (c104-039)."""
+        from assistant.retrieve import Hit
+
+        for h in hits[:OPTION_REACH]:
+            page = self.index.chunks_of(h.chunk.release, h.chunk.folder, "^" + re.escape(h.chunk.path) + "$")
+            if sum(bool(c.extra.get("label")) for c in page) < 2:
+                continue
+            said = next((c for c in page if _RECOMMENDS.search(c.text)), None)
+            if said is None:
+                return hits
+            # (its paragraph alone: the passage opens with the end of the last option's sequence diagram)
+            para = next(p for p in re.split(r"\n\s*\n", said.text) if _RECOMMENDS.search(p))
+            lead = Hit(said.id, dataclasses.replace(said, text=para.strip()), 0.0, h.dense, 0.0, ["recommended-option"])
+            return [lead] + [x for x in hits if x.id != said.id]
+        return hits
 
     def _rescue(self, qa, hits, release):
         """The passage with the named block's best-matching sentence, at RESCUE_RANK when it is not among the first
