@@ -106,6 +106,8 @@ _PRICING = re.compile(r"\b(price|prices|pricing|how much (does|do|is|are|would|w
                       # (not what they are based on: "what are the fees based on?" asks how they are worked out)
                       r"the (\w+ ){0,2}(fee|fees|charge|charges)(?! (based|calculated|determined|computed|derived|worked out))|"
                       r"per (user|citizen|month|year|sms|message|transaction)|quote|"
+                      # a fee counted per thing ("what per-signature fee would we pay each time …?", f107-009)
+                      r"\bper[- ][\w-]+\s+(fee|fees|charge|charges|price|prices|cost|costs)\b|"
                       # (not a cheap kind of device: "students have budget Android phones with no secure chip")
                       r"budget(?!\s+(\w+\s+)?(phones?|smartphones?|handsets?|devices?|laptops?|tablets?|hardware|models?)\b)|"
                       r"(what|which|how much) ([\w-]+ ){0,2}(fee|fees|commission|charge)s?\b.{0,40}\b(charges?|charged|takes?|levie[sd]|levy|"
@@ -131,7 +133,8 @@ _COUNTED_PER = re.compile(r"\bhow\s+many\b[^.?!]{0,80}?\bper\s+(user|citizen|mon
 # ministry")
 _BUDGET_MOVED = re.compile(r"\b(from|into|out of|to|in|within)\s+(the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|[\w-]+'s\s+){1,2}"
                            # ("over to the health ministry's budget", x99-020)
-                           r"([\w-]+('s)?\s+){0,2}budgets?\b"
+                           # ("send money over to the district health office's budget", f107-001)
+                           r"([\w-]+('s)?\s+){0,3}budgets?\b"
                            # … nor is a budget that was cut: what happened to the asker ("our budget was cut before
                            # anything was delivered. How does cancelling work?", l61-040)
                            # ("the budget has just been cut", o64-033)
@@ -180,6 +183,10 @@ def asks_price(question: str) -> bool:
     True
     >>> asks_price("Could Payments move money from the finance ministry over to the health ministry's budget?")
     False
+    >>> asks_price("We send money over to the district health office's budget. Can Payments handle that transfer?")
+    False
+    >>> asks_price("Under the eSignature spec, what per-signature fee would we pay each time a form is signed?")
+    True
     """
     return bool(_PRICING.search(_COUNTED_PER.sub(" ", _ACCESS_LEVEL.sub(" ", _BUDGET_MOVED.sub(" ", question)))))
 
@@ -266,6 +273,11 @@ OUT_OF_SCOPE = [
                 r"(certified|accredited|endorsed)\s+(\w+\s+){0,2}(products?|systems?|solutions?|vendors?|suppliers?|companies|"
                 r"providers?|integrators?|firms?|platforms?|software)\b", re.I),
      "the specification names no certified or approved products"),
+    # … nor certified countries or governments ("Which countries have already been officially certified as
+    # GovStack-compliant?", e106-032)
+    (re.compile(r"\b(which|what|any|list\s+of)\s+([\w'’-]+\s+){0,2}(countries|country|governments?|nations?|states|ministries|"
+                r"agencies|implementations?|deployments?)\b.{0,60}\b(certif(y|ies|ied)|accredit(s|ed)?)\b", re.I),
+     "the specification names no certified countries or implementations"),
     # … nor asked of a product by its name ("Is UNHCR's PRIMES/proGres platform certified by GovStack as …?"; not "Is our
     # platform certified once it passes the tests?", which the onboarding chapter answers)
     (re.compile(r"\b(?i:is|are)\s+(?:[\w'’/-]+\s+){0,3}?[A-Z][\w'’/-]*\s+(?:[\w'’/-]+\s+){0,2}?(?i:platform|product|system|"
@@ -289,6 +301,9 @@ OUT_OF_SCOPE = [
                 r"firms?|suppliers?)\b.{0,60}\b(recomm?end\w*|"
                 r"mandate[sd]?|requires?|required|prescribes?|endorse[sd]?|buy|purchase|procure)\b|"
                 r"\b(recommend\w*|endorse[sd]?)\s+(\w+\s+){0,6}(vendors?|brands?|manufacturers?)\b(?!\s+(to|should|must|that)\b)|"
+                # … or a make of equipment ("Which make or model of flood sirens and tide gauges does GovStack recommend we
+                # buy …?", e106-034)
+                r"\b(which|what)\s+makes?\b.{0,80}?\b(recomm?end\w*|mandate[sd]?|prescribes?|endorse[sd]?|buy|purchase|procure)\b|"
                 # … or a product to buy: "Which wallet app does GovStack recommend we procure …?"
                 r"\b(which|what)\s+(\w+\s+){0,4}(does|do|would|will)\s+(\w+\s+){0,3}(recommend|endorse)\s+(that\s+)?"
                 r"(we|i|you|governments?|ministries|countries)\s+(should\s+)?(buy|procure|purchase)\b", re.I),

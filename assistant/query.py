@@ -30,7 +30,9 @@ _ENGLISH_GET = re.compile(r"\b(get|gets|got|getting)\s+(\w+ed|\w+en)\b|\b(we|i|y
                           r"|\b(to|and|or|we|i|you|they|can|could|would|should|will)\s+put\s+(a|an|the|some|more|extra|it|"
                           r"them|in\s+(a|an|the)|up\s+(a|an|the))\b"
                           # …nor "put in place", "put together", "put forward" (d79-018, f81-011)
-                          r"|\bput\s+(in\s+place|together|forward|aside|into\s+practice|into\s+effect)\b", re.I)
+                          r"|\bput\s+(in\s+place|together|forward|aside|into\s+practice|into\s+effect)\b"
+                          # …nor "put" something of theirs somewhere ("judges and lawyers put their names to filings", e106-014)
+                          r"|\bput\s+(their|his|her|my|our|your|its)\s+([\w-]+\s+){1,2}?(to|on|onto|in|into|under|at)\b", re.I)
 # Asking for an operation: "endpoint", a path, "API call", "which API …", "… via the API". "API" merely mentioned ("How
 # should a building block version its APIs?", "Which TLS version must APIs support?") is weaker evidence (_API), which
 # the requirement, data and process cues come before
@@ -45,6 +47,9 @@ _API_STRONG = re.compile(rf"\b(endpoint|endpoints|openapi|swagger|apis?\s+(calls
                          # "How can my application check whether consent was given?": one system asking another
                          r"|\bhow (can|do|does|could|will) (my|our|the|a|an|their|your) ([\w-]+ ){0,2}(system|systems|"
                          r"application|applications|app|apps|client|clients|software|backend|back-end|platform)\b"
+                         # (not how it knows or works: "how does the signing system know the person really is who they say
+                         # they are?", e106-014, asks how identity is checked)
+                         r"(?!\s+(really\s+|actually\s+)?(know|knows|work|works|tell|decide|figure|cope|deal)\b)"
                          # "what do I have to pass in that status call?": an operation's parameters
                          r"|\b(pass|send|include|supply|provide|put|give)\s+(in|into|to|with)\s+(that|the|this|each|every|a|an|"
                          r"our|my)\s+([\w-]+\s+)?(call|request|api\s+call)s?\b"
@@ -820,7 +825,11 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      # ("prove to a shopkeeper that they're over 18 without handing over everything on their ID card?", m88-040)
      r"\b(prove|proves|proving|show|shows|showing|confirm|confirms|confirming)\b[^.?!]{3,60}?\bwithout\s+(also\s+)?"
      r"(showing|revealing|disclosing|giving\s+away|handing\s+over|exposing|sharing)\s+(everything|all\s+of\s+it|the\s+rest|"
-     r"anything\s+else|the\s+whole\s+(card|thing|document|credential))\b",
+     r"anything\s+else|the\s+whole\s+(card|thing|document|credential))\b|"
+     # ("can they show just their membership number and keep everything else on the card hidden from us?", f107-031)
+     r"\b(show|shows|showing|share|shares|sharing|reveal|reveals|revealing|present|presents|presenting|give|gives|giving)\s+"
+     r"(just|only)\b[^.?!]{3,60}?\b(keep|keeps|keeping|leave|leaves|leaving)\s+(everything|all|the\s+rest|anything)\s+(else\s+)?"
+     r"([\w\s]{0,20}?)(hidden|private|secret|back)\b",
      r"\g<0> (a selected subset, other fields not revealed)"),
     # availability in "nines" is, in the spec, a percentage ("99.99% availability (AKA 4 9's)")
     (r"\b(three|3|four|4|five|5) nines\b",
@@ -844,7 +853,9 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\b(signed off|signs off|approved|approves|has approved|confirmed|agreed|cleared|authori[sz]ed)\b|"
      # … as is acting whenever a quantity crosses a level ("fire off a top-up payment whenever a household's meter balance
      # drops under a set amount", n63-002)
-     r"\b(whenever|every\s+time|each\s+time|as\s+soon\s+as|once)\b[^.?!]{0,60}?\b(drops?|dropped|falls?|fell|goes|gone|"
+     # ("fire off an alert automatically the moment our harbour water-level gauge goes above the danger line", e106-021)
+     r"\b(whenever|every\s+time|each\s+time|as\s+soon\s+as|once|the\s+(moment|instant))\b[^.?!]{0,60}?"
+     r"\b(drops?|dropped|falls?|fell|goes|gone|"
      r"rises?|rose|exceeds?|exceeded|reaches|reached|hits|crosses|crossed|is\s+(below|above|under|over))\s+"
      r"(below|above|under|over|past|beyond|a|an|the|its|their)\b",
      r"\g<0> (evaluate other conditions, not time only)"),
@@ -1129,6 +1140,19 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"\bkeys?\b[^.?!]{0,30}?\b(be\s+|get\s+|is\s+|are\s+)(cancelled|canceled|voided|invalidated|killed|withdrawn)\b",
      r"\g<0> (revoke keys)"),
     (r"\bon hold\b", r"\g<0> (suspended)"),
+    # a service that logs people in through the ID system receives, in the Identity spec, no national ID number but a
+    # token for that partner ("the Identity Building Block will produce a unique and repeatable Partner Specific User
+    # Token (PSUT)"; "This number must be kept secret within the Identity Building Block"; "will we receive their actual
+    # national ID number, or something else to tell members apart?", f107-022)
+    (r"\b(receive|get|see|obtain|collect|be\s+(given|sent|shown|passed))\s+(their|the|a|his|her|each\s+\w+['’]s|people['’]s|"
+     r"citizens['’]|members['’]|users['’])\s+(actual\s+|real\s+|true\s+|full\s+)?(national\s+(id|identity|identification)|"
+     r"citizen\s+id|id|identity)\s+(numbers?|nos?\.?)\b",
+     r"\g<0> (Partner Specific User Token, PSUT, Unique Identifier kept secret)"),
+    # boats and their crews out on the water are, in the Messaging spec's early-warning table, the marine ("Message to
+    # marine through NAVTEX (NAVigational TEleX), Telephone, Telefax"; "how would the fishing boats that are already out at
+    # sea get the warning?", e106-037)
+    (r"\b(fishing\s+)?(boats?|ships?|vessels?|trawlers?|fishermen|fishers|sailors|seafarers|mariners)\b(?=[^.?!]{0,40}\b(at\s+sea|"
+     r"on\s+the\s+(water|sea|ocean|lake)|offshore)\b)", r"\g<0> (marine)"),
     # a trigger wanted on a condition "instead of at a fixed clock time" is, in the Scheduler spec, out of its scope ("The
     # Scheduler can be used to trigger activities based on time only"; b77-004)
     (r"\b(instead\s+of|rather\s+than)\s+(only\s+|just\s+)?(at\s+|on\s+|by\s+)?(a\s+|the\s+)?(fixed|set|scheduled|specific|"
@@ -1605,7 +1629,8 @@ _PHRASAL = [(re.compile(p, re.I), v) for p, v in (
      r"([\w'’-]+\s+){0,3}?(databases?|db|tables)\b)(?!\s*\(shared database\))", r"\g<0> (shared database)"),
     # … and peeking straight into the tables of another block ("peek straight into the tables of the neighbouring building
     # block", h83-012). (Not "X's tables directly": it won y16-014, g56-029 and j85-012 but lost e37-031 and m62-036,
-    # where the named block's own database pages then led.)
+    # where the named block's own database pages then led; tried again for d105-036 and f107-039, "the payments BB's
+    # postgres tables directly": m62-036 lost again.)
     (r"\b(straight|directly)\s+into\s+the\s+(databases?|db|tables)\s+of\b", r"\g<0> (shared database)"),
     # … and so do two systems in each other's tables, whatever the verb and however typed ("just peek into each others
     # tables directly instead of calling each other?", n89-014), and a system given direct access to another's database
@@ -2456,6 +2481,30 @@ def plain_words(text: str, spans: list[tuple[str, str]] | None = None) -> str:
     ('can our officer return it to the applicant (sent back for correction)?', 'return it to the shop')
     >>> plain_words("can it fire off a payment whenever a meter balance drops under a set amount?")
     'can it send a payment whenever a meter balance drops under (evaluate other conditions, not time only) a set amount?'
+    >>> plain_words("can it send an alert the moment the gauge goes above the danger line?")
+    'can it send an alert the moment the gauge goes above (evaluate other conditions, not time only) the danger line?'
+    >>> plain_words("if the second one falls over")  # (the second step, not a moment)
+    'if the second one falls over'
+    >>> plain_words("can I push it back to the person to fix? will they see which part I flagged?")
+    'can I push it back to the person to fix (sent back for correction)? will they see which part I flagged (mark which document and/or data field is incorrect, highlighted)?'
+    >>> plain_words("my IT people say it can still plug in without being rebuilt"), plain_words("without rewriting the old system")
+    ('my IT people say it can still plug in without being rebuilt (adaptors map existing APIs)', 'without rewriting the old system (adaptor)')
+    >>> plain_words("Will the references to them from other pages stop working?"), plain_words("the tap stops working")
+    ('Will the references to them from other pages stop working (without breaking links)?', 'the tap stops working')
+    >>> plain_words("how long should the platform keep attempting it?")
+    'how long should the platform keep attempting (retried) it?'
+    >>> plain_words("Is there a cap on how big their attachments can be?")
+    'Is there a cap on how big their attachments (file upload size max limit) can be?'
+    >>> plain_words("What starts off the AI chatbot use case?"), plain_words("what starts off the meeting")
+    ('What starts off the AI chatbot use case (trigger, triggered)?', 'what starts off the meeting')
+    >>> plain_words("can it send the reminder again if the mum doesnt reply to the first one")
+    'can it send the reminder again (repeating) if the mum doesnt reply to the first one (acknowledgement is not received)'
+    >>> plain_words("how would the fishing boats already out at sea get the warning?")
+    'how would the fishing boats (marine) already out at sea get the warning?'
+    >>> plain_words("will we receive their actual national ID number?"), plain_words("enter your ID number")
+    ('will we receive their actual national ID number (Partner Specific User Token, PSUT, Unique Identifier kept secret)?', 'enter your ID number')
+    >>> plain_words("can they show just their membership number and keep everything else hidden?")
+    'can they show just their membership number and keep everything else hidden (a selected subset, other fields not revealed)?'
     >>> plain_words("how do they know what they need to fix?"), plain_words("can we fix a wrong ID")
     ('how do they know what they need to fix (incorrect, errors)?', 'can we fix a wrong ID')
     >>> plain_words("if we cancel a teacher's licence"), plain_words("cancel the order")
