@@ -443,8 +443,15 @@ class Assistant:
             if said is None:
                 return hits
             # (its paragraph alone: the passage opens with the end of the last option's sequence diagram)
-            para = next(p for p in re.split(r"\n\s*\n", said.text) if _RECOMMENDS.search(p))
-            lead = Hit(said.id, dataclasses.replace(said, text=para.strip()), 0.0, h.dense, 0.0, ["recommended-option"])
+            para = next(p for p in re.split(r"\n\s*\n", said.text) if _RECOMMENDS.search(p)).strip()
+            # (…with the options it names by number named by their labels, the page's labels in page order: "option 1 or
+            # option 4" means nothing without them)
+            labels = list(dict.fromkeys(str(c.extra["label"]) for c in sorted(page, key=lambda c: int(c.extra.get("seq", 0) or 0))
+                                        if c.extra.get("label")))
+            named = [int(n) for n in re.findall(r"\boptions?\s+(\d)\b", para, re.I) if 0 < int(n) <= len(labels)]
+            if named:
+                para += " (" + "; ".join(f"option {n}: {labels[n - 1]}" for n in dict.fromkeys(named)) + ".)"
+            lead = Hit(said.id, dataclasses.replace(said, text=para), 0.0, h.dense, 0.0, ["recommended-option"])
             return [lead] + [x for x in hits if x.id != said.id]
         return hits
 

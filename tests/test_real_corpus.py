@@ -952,3 +952,26 @@ def test_a_use_case_named_in_the_question_is_answered_from_its_own_steps(real_as
                              "does each one do?")
     assert "Step 2 Intent & Entity Extraction: Workflow (PydanticAI orchestration), Registry (ChromaDB vector storage)" \
         in ans.text, ans.text[:600]
+
+
+def test_which_option_the_spec_recommends_leads_with_the_sentence_that_says_so(real_assistant):
+    """"Which of those approaches does GovStack recommend?" after the UX handover options: the page's recommending
+    paragraph leads, its numbered options named by their labels (c104-039)."""
+    first = ("In the example where a citizen pays an electricity bill from the energy department's app, how does "
+             "GovStack hand the person over to the payment screens?")
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": real_assistant.ask(first).text}]
+    ans = real_assistant.ask("Which of those approaches does GovStack actually recommend?", history=history)
+    assert "In general GovStack recommends option 1 or option 4." in ans.text[:400], ans.text[:400]
+    assert "option 1: OpenID Connect based Single Sign-On (SSO); option 4: Hybrid Model" in ans.text[:500]
+    assert ans.citations[0].path.endswith("8-ux-switching.md")
+
+
+def test_a_short_form_the_named_block_never_uses_is_declined_with_its_spelled_out_words(real_assistant):
+    """"What recovery time objective (RTO) … does the Cloud Infrastructure spec require?": the Cloud Infrastructure pages
+    never mention RTO nor its spelled-out words (d105-033)."""
+    ans = real_assistant.ask("What recovery time objective (RTO) and recovery point objective (RPO) does the Cloud "
+                             "Infrastructure spec require after a data-centre outage?")
+    assert ans.abstained and "never mentions RTO" in ans.text, ans.text[:300]
+    ans = real_assistant.ask("which internal component of the workflow bb deals with a run that goes past its max "
+                             "execution time?")
+    assert not ans.abstained and "exceed the set maximum execution time" in ans.text, ans.text[:300]
