@@ -782,6 +782,7 @@ def test_those_options_after_an_answer_that_gave_them(real_assistant, monkeypatc
     text = real_assistant.ask(follow, history=history).text
     assert "recommends option 1 or option 4" in text and "Hybrid Model" in text
     monkeypatch.setattr(service, "OPTION_PAGE_INTRO", False)
+    monkeypatch.setattr(service, "RECOMMENDED_OPTION", False)  # (which names the recommended options by their labels)
     assert "Hybrid Model" not in real_assistant.ask(follow, history=history).text
 
 
