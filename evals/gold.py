@@ -118,7 +118,7 @@ from evals.metrics import normalise
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 QA_FILE = GOLD_DIR / "qa.jsonl"
 # the dev-independent question sets, qa_dev2.jsonl … qa_dev83.jsonl, one per independent writer (see load_qa_dev)
-QA_DEV_NUMBERS = range(2, 104)
+QA_DEV_NUMBERS = range(2, 106)
 QA_DEV_FILES = [GOLD_DIR / f"qa_dev{n}.jsonl" for n in QA_DEV_NUMBERS]
 QA_TEST_FILE = GOLD_DIR / "qa_test.jsonl"
 QA_TEST2_FILE = GOLD_DIR / "qa_test2.jsonl"

@@ -171,7 +171,7 @@ def test_broken_gold_line_is_reported_with_its_line(tmp_path):
 
 def test_independent_question_sets_meet_the_schema_and_are_run_by_the_qa_suite(qa):
     dev2, test = gold.load_qa_dev2(), gold.load_qa_test()
-    assert len(dev2) == 4290 and gold.check_qa_schema(dev2) == []
+    assert len(dev2) == 4370 and gold.check_qa_schema(dev2) == []
     assert gold.check_qa_schema(test) == [] and {it["source"] for it in test} == {"independent", "independent2", "independent3"}
     assert {it["source"] for it in qa} == {"dev"} and {it["source"] for it in dev2} == {"dev-independent"}
     ids = [it["id"] for it in qa + dev2 + test]
